@@ -1,0 +1,47 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { PGliteDriver } from 'typeorm-pglite';
+import { DatabaseConfig } from './database-config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export function createDataSource(config: DatabaseConfig): DataSource {
+  const common = {
+    type: 'postgres' as const,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+  };
+  if (config.kind === 'postgres') {
+    const options: DataSourceOptions = {
+      ...common,
+      url: config.url,
+      schema: config.schema,
+      extra: {
+        max: 10,
+        ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+      },
+    };
+    return new DataSource(options);
+  }
+  const pgDir = path.join(config.dataDir, 'pg');
+  fs.mkdirSync(pgDir, { recursive: true });
+  return new DataSource({ ...common, driver: new PGliteDriver({ dataDir: pgDir }).driver } as DataSourceOptions);
+}
+
+/** Creates the schema if asked for, then applies pending migrations. */
+export async function initializeDatabase(config: DatabaseConfig): Promise<DataSource> {
+  if (config.kind === 'postgres' && config.schema) {
+    const bootstrap = new DataSource({ type: 'postgres', url: config.url });
+    await bootstrap.initialize();
+    await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS "${config.schema}"`);
+    await bootstrap.destroy();
+  }
+  const dataSource = createDataSource(config);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}

@@ -1,0 +1,56 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Database } from './database';
+import { DatabaseConfig } from './database-config';
+import { initializeDatabase } from './data-source';
+import { nextCounterValue } from './counters';
+
+function testConfig(): DatabaseConfig {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-db-'));
+  if (process.env.DATABASE_URL) {
+    return { kind: 'postgres', dataDir, url: process.env.DATABASE_URL, schema: `t_${Date.now()}_${process.pid}` };
+  }
+  return { kind: 'pglite', dataDir };
+}
+
+describe('Database', () => {
+  let db: Database;
+  let config: DatabaseConfig;
+
+  beforeAll(async () => {
+    config = testConfig();
+    db = new Database(await initializeDatabase(config), config.kind);
+  });
+  afterAll(async () => {
+    if (config.schema) await db.dataSource.query(`DROP SCHEMA "${config.schema}" CASCADE`);
+    await db.close();
+  });
+
+  it('applies the migrations once and records them', async () => {
+    const rows = await db.read((em) => em.query(`SELECT name FROM migrations`));
+    expect(rows.map((r: { name: string }) => r.name)).toEqual(['Initial1764000000000']);
+  });
+
+  it('hands out counter values without gaps under concurrency, and a rollback returns the number', async () => {
+    const values = await Promise.all(
+      Array.from({ length: 40 }, () => db.transaction((em) => nextCounterValue(em, 'x', 2026))),
+    );
+    expect([...values].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    await expect(
+      db.transaction(async (em) => {
+        await nextCounterValue(em, 'x', 2026);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await db.transaction((em) => nextCounterValue(em, 'x', 2026))).toBe(41);
+  });
+
+  it('refuses UPDATE and DELETE on the audit record', async () => {
+    await db.transaction((em) => em.query(`INSERT INTO audit_entry (at, action) VALUES (now(), 'test')`));
+    await expect(db.transaction((em) => em.query(`UPDATE audit_entry SET action = 'x'`))).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(db.transaction((em) => em.query(`DELETE FROM audit_entry`))).rejects.toThrow(/append-only/);
+  });
+});

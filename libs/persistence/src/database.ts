@@ -1,0 +1,31 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { AsyncMutex } from './async-mutex';
+
+/**
+ * The one way to touch the database. On PostgreSQL transactions run in parallel and rely on row
+ * locks; on PGlite (a single session) every unit of work is queued so transactions never interleave.
+ */
+export class Database {
+  private readonly mutex: AsyncMutex | null;
+
+  constructor(
+    readonly dataSource: DataSource,
+    readonly kind: 'pglite' | 'postgres',
+  ) {
+    this.mutex = kind === 'pglite' ? new AsyncMutex() : null;
+  }
+
+  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const run = () => this.dataSource.transaction('READ COMMITTED', work);
+    return this.mutex ? this.mutex.run(run) : run();
+  }
+
+  read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const run = () => work(this.dataSource.manager);
+    return this.mutex ? this.mutex.run(run) : run();
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

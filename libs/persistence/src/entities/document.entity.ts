@@ -1,0 +1,45 @@
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One issued document: number and data snapshot are frozen in the step's transaction. */
+@Entity('document')
+export class DocumentEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @Column({ name: 'element_id', type: 'text' }) elementId!: string;
+  @Column({ name: 'template_id', type: 'text' }) templateId!: string;
+  @Column({ name: 'template_version', type: 'int' }) templateVersion!: number;
+  @Column({ name: 'template_hash', type: 'char', length: 64 }) templateHash!: string;
+  @Column('text') title!: string;
+  @Column({ name: 'agency_region_code', type: 'varchar', length: 12 }) agencyRegionCode!: string;
+  @Column({ type: 'text', nullable: true }) number!: string | null;
+  @Column('jsonb') data!: Record<string, unknown>;
+  @Column({ name: 'verify_code', type: 'text', unique: true }) verifyCode!: string;
+  @Column({ name: 'issued_at', type: 'timestamptz' }) issuedAt!: Date;
+  /** pending = committed but not yet rendered/signed/archived; the pipeline finishes it, retry-safe. */
+  @Column('text') status!: 'pending' | 'archived';
+  @Column({ name: 'pdf_sha256', type: 'char', length: 64, nullable: true }) pdfSha256!: string | null;
+}
+
+@Entity('counter')
+export class CounterEntity {
+  @PrimaryColumn('text') scope!: string;
+  @PrimaryColumn('int') year!: number;
+  @Column('int') value!: number;
+}
+
+/** Append-only, hash-chained record of every archived PDF. */
+@Entity('archive_ledger')
+export class LedgerEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) seq!: string;
+  @Column({ name: 'document_id', type: 'uuid', unique: true }) documentId!: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @Column({ name: 'element_id', type: 'text' }) elementId!: string;
+  @Column({ name: 'template_id', type: 'text' }) templateId!: string;
+  @Column({ name: 'template_version', type: 'int' }) templateVersion!: number;
+  @Column({ type: 'text', nullable: true }) number!: string | null;
+  @Column({ name: 'data_sha256', type: 'char', length: 64 }) dataSha256!: string;
+  @Column({ name: 'pdf_sha256', type: 'char', length: 64 }) pdfSha256!: string;
+  @Column({ name: 'prev_hash', type: 'char', length: 64 }) prevHash!: string;
+  @Column({ name: 'entry_hash', type: 'char', length: 64 }) entryHash!: string;
+  @Column({ name: 'recorded_at', type: 'timestamptz' }) recordedAt!: Date;
+}

@@ -1,0 +1,19 @@
+import { AuditEntity, IdempotencyEntity } from './audit.entity';
+import { CaseEntity } from './case.entity';
+import { CounterEntity, DocumentEntity, LedgerEntity } from './document.entity';
+import { AgencyEntity, RegionEntity } from './region.entity';
+import { SessionEntity, UserEntity } from './user.entity';
+import { ProcessDefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity } from './workflow.entity';
+
+export * from './audit.entity';
+export * from './case.entity';
+export * from './document.entity';
+export * from './region.entity';
+export * from './user.entity';
+export * from './workflow.entity';
+
+export const ENTITIES = [
+  RegionEntity, AgencyEntity, UserEntity, SessionEntity,
+  ProcessDefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity,
+  CaseEntity, DocumentEntity, CounterEntity, LedgerEntity, AuditEntity, IdempotencyEntity,
+];

@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('app_user')
+export class UserEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column({ type: 'text', unique: true }) username!: string;
+  @Column({ name: 'display_name', type: 'text' }) displayName!: string;
+  @Column('text') role!: string;
+  @Column({ name: 'region_code', type: 'varchar', length: 12 }) regionCode!: string;
+  @Column({ name: 'password_hash', type: 'text' }) passwordHash!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+@Entity('user_session')
+export class SessionEntity {
+  /** sha256 of the bearer token: a leaked table does not leak sessions. */
+  @PrimaryColumn({ name: 'token_hash', type: 'char', length: 64 }) tokenHash!: string;
+  @Column({ name: 'user_id', type: 'uuid' }) userId!: string;
+  @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

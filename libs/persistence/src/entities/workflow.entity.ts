@@ -1,0 +1,59 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('process_definition')
+export class ProcessDefinitionEntity {
+  @PrimaryColumn('uuid') id!: string;
+  /** The BPMN process id, stable across versions. */
+  @Column('text') key!: string;
+  @Column('int') version!: number;
+  @Column('text') name!: string;
+  @Column({ name: 'content_hash', type: 'char', length: 64 }) contentHash!: string;
+  @Column('text') source!: string;
+  @Column({ name: 'deployed_at', type: 'timestamptz' }) deployedAt!: Date;
+}
+
+@Entity('process_instance')
+export class ProcessInstanceEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column({ name: 'definition_id', type: 'uuid' }) definitionId!: string;
+  @Column({ name: 'business_key', type: 'text' }) businessKey!: string;
+  @Column('text') status!: 'running' | 'completed' | 'failed';
+  @Column({ type: 'text', nullable: true }) outcome!: string | null;
+  /** bpmn-engine execution state; embeds the model, which pins the case to its version. */
+  @Column('jsonb') state!: unknown;
+  @Column('int') version!: number;
+  @Column({ name: 'started_at', type: 'timestamptz' }) startedAt!: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt!: Date | null;
+}
+
+@Entity('task')
+export class TaskEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column({ name: 'instance_id', type: 'uuid' }) instanceId!: string;
+  @Column({ name: 'element_id', type: 'text' }) elementId!: string;
+  @Column('text') name!: string;
+  @Column({ name: 'candidate_groups', type: 'text', array: true }) candidateGroups!: string[];
+  /** Form fields as read from the model at the time the task opened. */
+  @Column('jsonb') form!: unknown;
+  @Column({ type: 'text', nullable: true }) due!: string | null;
+  @Column({ name: 'due_date', type: 'date', nullable: true }) dueDate!: string | null;
+  /** False when the due date falls in a year the official holiday calendar does not cover yet. */
+  @Column({ name: 'due_date_certain', type: 'boolean', default: true }) dueDateCertain!: boolean;
+  @Column('text') status!: 'open' | 'completed' | 'cancelled';
+  @Column({ type: 'jsonb', nullable: true }) data!: unknown;
+  @Column({ name: 'completed_by', type: 'uuid', nullable: true }) completedBy!: string | null;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt!: Date | null;
+}
+
+@Entity('timer')
+export class TimerEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column({ name: 'instance_id', type: 'uuid' }) instanceId!: string;
+  @Column({ name: 'element_id', type: 'text' }) elementId!: string;
+  @Column({ name: 'due_at', type: 'timestamptz' }) dueAt!: Date;
+  @Column('text') status!: 'pending' | 'fired' | 'cancelled';
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ name: 'fired_at', type: 'timestamptz', nullable: true }) firedAt!: Date | null;
+}

@@ -1,0 +1,6 @@
+export * from './database-config';
+export * from './database';
+export * from './data-source';
+export * from './counters';
+export * from './entities';
+export * from './persistence.module';
