@@ -1,1 +1,2 @@
-export {};
+export * from './blob-store';
+export * from './ledger';

@@ -1,1 +1,3 @@
-export {};
+export * from './benefit-start';
+export * from './region-code';
+export * from './resident-id';

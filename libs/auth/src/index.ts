@@ -1,1 +1,5 @@
-export {};
+export * from './auth.guard';
+export * from './auth.module';
+export * from './auth.service';
+export * from './password';
+export * from './roles';

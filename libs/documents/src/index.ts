@@ -1,1 +1,22 @@
-export {};
+export { formatCnDate, formatCnMonth, formatMoney, maskIdNumber } from './format/cn-format';
+export { formatDocumentNumber, parseDocumentNumber } from './numbering/document-number';
+export type { DocumentNumberParts } from './numbering/document-number';
+export { loadTemplates, loadTemplate, buildTemplate, TemplateLoadError } from './templates/load-templates';
+export { TemplateDataError, validateTemplateData } from './templates/validate-data';
+export type {
+  DocumentType,
+  FieldError,
+  IssuerLevel,
+  LoadedTemplate,
+  TemplateManifest,
+  TemplateRegistry,
+} from './templates/template-types';
+export { parseMarkup } from './markup/parse-markup';
+export type { Block } from './markup/parse-markup';
+export {
+  buildDocumentDefinition,
+  renderBareDocDefinition,
+  renderDocument,
+  stableStringify,
+} from './render/render-document';
+export type { RenderInput } from './render/render-document';

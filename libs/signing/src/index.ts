@@ -1,1 +1,12 @@
-export {};
+export type { SealSigner, SignMeta } from './seal-signer';
+export { P12SealSigner } from './p12-seal-signer';
+export type { P12SealSignerOptions } from './p12-seal-signer';
+export type { SubFilter } from './placeholder';
+export { readPkcs12, Pkcs12Error } from './pkcs12';
+export type { SealCredentials, Pkcs12ErrorReason } from './pkcs12';
+export { ensureDevelopmentSeal, DEVELOPMENT_SEAL_SUBJECT } from './dev-seal';
+export type { DevelopmentSeal } from './dev-seal';
+export { loadSealSignerFromConfig } from './config';
+export type { SealSignerConfig } from './config';
+export { extractSignatureInfo, SignatureFormatError } from './verify';
+export type { SignatureInfo } from './verify';

@@ -7,7 +7,7 @@ export class AuditEntity {
   @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId!: string | null;
   @Column('text') action!: string;
   @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId!: string | null;
-  @Column({ type: 'jsonb', nullable: true }) detail!: unknown;
+  @Column({ type: 'jsonb', nullable: true }) detail!: object | null;
 }
 
 @Entity('idempotency_key')
@@ -16,6 +16,6 @@ export class IdempotencyEntity {
   @Column({ name: 'user_id', type: 'uuid', primary: true }) userId!: string;
   @Column({ name: 'request_hash', type: 'char', length: 64 }) requestHash!: string;
   @Column({ name: 'response_status', type: 'int' }) responseStatus!: number;
-  @Column({ name: 'response_body', type: 'jsonb' }) responseBody!: unknown;
+  @Column({ name: 'response_body', type: 'jsonb' }) responseBody!: object;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -25,6 +25,8 @@ export class CaseEntity {
   @Column({ name: 'benefit_amount_fen', type: 'int', nullable: true }) benefitAmountFen!: number | null;
   @Column({ name: 'benefit_start_month', type: 'text', nullable: true }) benefitStartMonth!: string | null;
   @Column({ name: 'application_date', type: 'date' }) applicationDate!: string;
+  /** 受理日期: starts the 30-working-day limit of the whole procedure. */
+  @Column({ name: 'acceptance_date', type: 'date', nullable: true }) acceptanceDate!: string | null;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -12,7 +12,7 @@ export class DocumentEntity {
   @Column('text') title!: string;
   @Column({ name: 'agency_region_code', type: 'varchar', length: 12 }) agencyRegionCode!: string;
   @Column({ type: 'text', nullable: true }) number!: string | null;
-  @Column('jsonb') data!: Record<string, unknown>;
+  @Column('jsonb') data!: Record<string, any>;
   @Column({ name: 'verify_code', type: 'text', unique: true }) verifyCode!: string;
   @Column({ name: 'issued_at', type: 'timestamptz' }) issuedAt!: Date;
   /** pending = committed but not yet rendered/signed/archived; the pipeline finishes it, retry-safe. */
@@ -42,4 +42,16 @@ export class LedgerEntity {
   @Column({ name: 'prev_hash', type: 'char', length: 64 }) prevHash!: string;
   @Column({ name: 'entry_hash', type: 'char', length: 64 }) entryHash!: string;
   @Column({ name: 'recorded_at', type: 'timestamptz' }) recordedAt!: Date;
+}
+
+/** A template version exactly as it was used, so any issued document can be rendered again. */
+@Entity('document_template')
+export class DocumentTemplateEntity {
+  @PrimaryColumn({ name: 'content_hash', type: 'char', length: 64 }) contentHash!: string;
+  @Column({ name: 'template_id', type: 'text' }) templateId!: string;
+  @Column('int') version!: number;
+  /** manifest.json exactly as written, so the content hash can be recomputed. */
+  @Column('text') manifest!: string;
+  @Column('text') body!: string;
+  @Column({ name: 'registered_at', type: 'timestamptz' }) registeredAt!: Date;
 }

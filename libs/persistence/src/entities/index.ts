@@ -1,6 +1,6 @@
 import { AuditEntity, IdempotencyEntity } from './audit.entity';
 import { CaseEntity } from './case.entity';
-import { CounterEntity, DocumentEntity, LedgerEntity } from './document.entity';
+import { CounterEntity, DocumentEntity, DocumentTemplateEntity, LedgerEntity } from './document.entity';
 import { AgencyEntity, RegionEntity } from './region.entity';
 import { SessionEntity, UserEntity } from './user.entity';
 import { ProcessDefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity } from './workflow.entity';
@@ -15,5 +15,5 @@ export * from './workflow.entity';
 export const ENTITIES = [
   RegionEntity, AgencyEntity, UserEntity, SessionEntity,
   ProcessDefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity,
-  CaseEntity, DocumentEntity, CounterEntity, LedgerEntity, AuditEntity, IdempotencyEntity,
+  CaseEntity, DocumentEntity, DocumentTemplateEntity, CounterEntity, LedgerEntity, AuditEntity, IdempotencyEntity,
 ];

@@ -20,7 +20,7 @@ export class ProcessInstanceEntity {
   @Column('text') status!: 'running' | 'completed' | 'failed';
   @Column({ type: 'text', nullable: true }) outcome!: string | null;
   /** bpmn-engine execution state; embeds the model, which pins the case to its version. */
-  @Column('jsonb') state!: unknown;
+  @Column('jsonb') state!: object;
   @Column('int') version!: number;
   @Column({ name: 'started_at', type: 'timestamptz' }) startedAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
@@ -35,13 +35,13 @@ export class TaskEntity {
   @Column('text') name!: string;
   @Column({ name: 'candidate_groups', type: 'text', array: true }) candidateGroups!: string[];
   /** Form fields as read from the model at the time the task opened. */
-  @Column('jsonb') form!: unknown;
+  @Column('jsonb') form!: object[];
   @Column({ type: 'text', nullable: true }) due!: string | null;
   @Column({ name: 'due_date', type: 'date', nullable: true }) dueDate!: string | null;
   /** False when the due date falls in a year the official holiday calendar does not cover yet. */
   @Column({ name: 'due_date_certain', type: 'boolean', default: true }) dueDateCertain!: boolean;
   @Column('text') status!: 'open' | 'completed' | 'cancelled';
-  @Column({ type: 'jsonb', nullable: true }) data!: unknown;
+  @Column({ type: 'jsonb', nullable: true }) data!: Record<string, any> | null;
   @Column({ name: 'completed_by', type: 'uuid', nullable: true }) completedBy!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt!: Date | null;

@@ -102,6 +102,7 @@ export class Initial1764000000000 implements MigrationInterface {
         benefit_amount_fen int CHECK (benefit_amount_fen >= 0),
         benefit_start_month text,
         application_date date NOT NULL,
+        acceptance_date date,
         created_by uuid NOT NULL,
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL
@@ -113,13 +114,21 @@ export class Initial1764000000000 implements MigrationInterface {
         value int NOT NULL,
         PRIMARY KEY (scope, year)
       );
+      CREATE TABLE document_template (
+        content_hash char(64) PRIMARY KEY,
+        template_id text NOT NULL,
+        version int NOT NULL,
+        manifest text NOT NULL,
+        body text NOT NULL,
+        registered_at timestamptz NOT NULL
+      );
       CREATE TABLE document (
         id uuid PRIMARY KEY,
         case_id uuid NOT NULL REFERENCES assistance_case(id),
         element_id text NOT NULL,
         template_id text NOT NULL,
         template_version int NOT NULL,
-        template_hash char(64) NOT NULL,
+        template_hash char(64) NOT NULL REFERENCES document_template(content_hash),
         title text NOT NULL,
         agency_region_code varchar(12) NOT NULL REFERENCES agency(region_code),
         number text UNIQUE,
@@ -176,7 +185,7 @@ export class Initial1764000000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
-      DROP TABLE idempotency_key, audit_entry, archive_ledger, document, counter, assistance_case,
+      DROP TABLE idempotency_key, audit_entry, archive_ledger, document, document_template, counter, assistance_case,
         timer, task, process_instance, process_definition, user_session, app_user, agency, region;
       DROP FUNCTION refuse_change();
     `);

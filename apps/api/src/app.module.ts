@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuthGuard, AuthModule } from '@app/auth';
+import { CasesModule } from '@app/cases';
+import { PersistenceModule } from '@app/persistence';
+import { WorkflowModule } from '@app/workflow';
+import { AuthController } from './controllers/auth.controller';
+import { CasesController } from './controllers/cases.controller';
+import { DocumentsController } from './controllers/documents.controller';
+import { HealthController } from './controllers/health.controller';
+import { ProcessesController } from './controllers/processes.controller';
+import { TasksController } from './controllers/tasks.controller';
+import { ErrorFilter } from './http/error.filter';
+import { ClockModule } from './clock.module';
+
+@Module({
+  imports: [ClockModule, PersistenceModule, WorkflowModule, AuthModule, CasesModule],
+  controllers: [AuthController, CasesController, TasksController, DocumentsController, ProcessesController, HealthController],
+  providers: [
+    { provide: APP_GUARD, useExisting: AuthGuard },
+    { provide: APP_FILTER, useClass: ErrorFilter },
+  ],
+})
+export class AppModule {}

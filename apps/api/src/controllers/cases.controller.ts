@@ -1,0 +1,29 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { CaseService } from '@app/cases';
+import { ApplicationDto } from '../dto/application.dto';
+import { uuidPipe } from '../http/uuid.pipe';
+
+@ApiTags('案件')
+@ApiBearerAuth()
+@Controller('cases')
+export class CasesController {
+  constructor(private readonly cases: CaseService) {}
+
+  @Post()
+  @Roles('window_clerk', 'applicant')
+  apply(@CurrentUser() user: AuthUser, @Body() body: ApplicationDto) {
+    return this.cases.apply(user, body);
+  }
+
+  @Get()
+  list(@CurrentUser() user: AuthUser) {
+    return this.cases.list(user);
+  }
+
+  @Get(':id')
+  detail(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    return this.cases.detail(user, id);
+  }
+}

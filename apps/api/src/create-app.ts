@@ -1,0 +1,32 @@
+import * as path from 'node:path';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentPipeline } from '@app/cases';
+import { DefinitionService } from '@app/workflow';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './http/validation.pipe';
+
+/**
+ * Builds the API: deploys every model in processes/, finishes documents a crash left pending.
+ * Shared by `main.ts` and the end-to-end tests so both run the same application.
+ */
+export async function createApp(options: { logger?: false } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: false });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useBodyParser('json', { limit: '3mb' });
+  app.enableShutdownHooks();
+  const config = new DocumentBuilder()
+    .setTitle('社会救助经办系统 API')
+    .setDescription('低保申请、受理、调查、审核确认与文书出具')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, config));
+  // Lifecycle hooks register the domain services that deploy-time validation checks models against.
+  await app.init();
+  await app.get(DefinitionService).deployDirectory(path.resolve(process.env.PROCESSES_DIR || 'processes'));
+  await app.get(DocumentPipeline).archivePending();
+  return app;
+}

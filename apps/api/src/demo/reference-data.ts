@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { hashPassword, Role, ROLES } from '@app/auth';
+import { AgencyEntity, RegionEntity, UserEntity } from '@app/persistence';
+
+export const DEMO_PASSWORD = 'demo1234';
+
+export const DEMO_REGIONS: RegionEntity[] = [
+  { code: '410799', name: '平安县', level: 'county', parentCode: null },
+  { code: '410799100', name: '城关镇', level: 'township', parentCode: '410799' },
+  { code: '410799100201', name: '东关村民委员会', level: 'village', parentCode: '410799100' },
+  { code: '410799100202', name: '西关社区居民委员会', level: 'village', parentCode: '410799100' },
+  { code: '410799101', name: '河西镇', level: 'township', parentCode: '410799' },
+  { code: '410799101201', name: '河西村民委员会', level: 'village', parentCode: '410799101' },
+  { code: '410799101202', name: '柳树村民委员会', level: 'village', parentCode: '410799101' },
+];
+
+export const DEMO_AGENCIES: AgencyEntity[] = [
+  { regionCode: '410799', name: '平安县民政局', abbr: '平', level: 'county', reviewGovernment: '平安县人民政府', court: '平安县人民法院', address: '平安县人民路88号' },
+  { regionCode: '410799100', name: '平安县城关镇人民政府', abbr: '平城', level: 'township', reviewGovernment: '平安县人民政府', court: '平安县人民法院', address: '平安县城关镇政府街1号' },
+  { regionCode: '410799101', name: '平安县河西镇人民政府', abbr: '平河', level: 'township', reviewGovernment: '平安县人民政府', court: '平安县人民法院', address: '平安县河西镇中心街6号' },
+];
+
+export const DEMO_USERS: { username: string; displayName: string; role: Role; regionCode: string }[] = [
+  { username: 'clerk', displayName: '李窗口', role: 'window_clerk', regionCode: '410799100' },
+  { username: 'investigator', displayName: '赵调查', role: 'investigator', regionCode: '410799100' },
+  { username: 'reviewer', displayName: '钱审核', role: 'township_reviewer', regionCode: '410799100' },
+  { username: 'approver', displayName: '孙审批', role: 'county_approver', regionCode: '410799' },
+  { username: 'legal', displayName: '周法制', role: 'legal_officer', regionCode: '410799' },
+  { username: 'admin', displayName: '吴管理', role: 'admin', regionCode: '410799' },
+  { username: 'hexi_clerk', displayName: '郑窗口', role: 'window_clerk', regionCode: '410799101' },
+  { username: 'applicant', displayName: '王建国', role: 'applicant', regionCode: '410799100201' },
+];
+
+/** Regions, issuing agencies and one user per role; idempotent. */
+export async function seedReferenceData(em: EntityManager): Promise<boolean> {
+  if (await em.getRepository(UserEntity).count()) return false;
+  await em.getRepository(RegionEntity).insert(DEMO_REGIONS);
+  await em.getRepository(AgencyEntity).insert(DEMO_AGENCIES);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const u of DEMO_USERS) {
+    await em.getRepository(UserEntity).insert({ id: randomUUID(), ...u, passwordHash });
+  }
+  return true;
+}
+
+export function describeUser(u: (typeof DEMO_USERS)[number]) {
+  return { username: u.username, roleName: ROLES[u.role], regionName: DEMO_REGIONS.find((r) => r.code === u.regionCode)!.name };
+}

@@ -1,0 +1,71 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
+} from 'class-validator';
+
+const NAME = /^[\p{Script=Han}\p{L}·.\s]+$/u;
+
+export class ApplicantDto {
+  @ApiProperty({ example: '王建国' })
+  @IsString({ message: '姓名必须是文字' })
+  @MinLength(1, { message: '姓名不能为空' })
+  @MaxLength(50, { message: '姓名不能超过50个字' })
+  @Matches(NAME, { message: '姓名只能包含文字和间隔号' })
+  name!: string;
+
+  @ApiProperty({ example: '41079919810305001X' })
+  @IsString({ message: '身份证号码必须是文字' })
+  idNumber!: string;
+
+  @ApiProperty({ example: '平安县城关镇东关村3组12号' })
+  @IsString({ message: '住址必须是文字' })
+  @MinLength(2, { message: '住址不能为空' })
+  @MaxLength(200, { message: '住址不能超过200个字' })
+  address!: string;
+
+  @ApiProperty({ required: false, example: '13800000000' })
+  @IsOptional()
+  @Matches(/^1\d{10}$/, { message: '手机号码应为11位数字' })
+  phone?: string;
+}
+
+export class MemberDto {
+  @ApiProperty() @IsString({ message: '姓名必须是文字' }) @MinLength(1, { message: '姓名不能为空' })
+  @MaxLength(50, { message: '姓名不能超过50个字' }) @Matches(NAME, { message: '姓名只能包含文字和间隔号' })
+  name!: string;
+
+  @ApiProperty() @IsString({ message: '身份证号码必须是文字' })
+  idNumber!: string;
+
+  @ApiProperty({ enum: ['本人', '配偶', '子女', '父母', '兄弟姐妹', '祖父母', '孙子女', '其他'] })
+  @IsIn(['本人', '配偶', '子女', '父母', '兄弟姐妹', '祖父母', '孙子女', '其他'], { message: '与申请人关系不在可选范围内' })
+  relation!: string;
+}
+
+export class ApplicationDto {
+  @ApiProperty({ enum: ['dibao'], example: 'dibao' })
+  @IsIn(['dibao'], { message: '救助项目不在可选范围内' })
+  program!: string;
+
+  @ApiProperty({ description: '村（社区）12位行政区划代码', example: '410799100201' })
+  @Matches(/^\d{12}$/, { message: '应为12位村（社区）行政区划代码' })
+  regionCode!: string;
+
+  @ApiProperty({ type: ApplicantDto })
+  @ValidateNested() @Type(() => ApplicantDto)
+  applicant!: ApplicantDto;
+
+  @ApiProperty({ type: [MemberDto] })
+  @ArrayMinSize(1, { message: '至少填写一名家庭成员' }) @ArrayMaxSize(30, { message: '家庭成员不能超过30人' })
+  @ValidateNested({ each: true }) @Type(() => MemberDto)
+  members!: MemberDto[];
+
+  @ApiProperty({ description: '家庭成员中是否有社会救助经办人员或村（居）委成员的近亲属' })
+  @IsBoolean({ message: '必须为是或否' })
+  nearRelative!: boolean;
+
+  @ApiProperty({ description: '全体成年家庭成员已签署家庭经济状况核对授权书' })
+  @IsIn([true], { message: '须签署家庭经济状况核对授权书后方可申请' })
+  authorizationSigned!: boolean;
+}

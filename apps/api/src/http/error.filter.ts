@@ -1,0 +1,38 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { AppError } from '@app/common';
+import { TemplateDataError } from '@app/documents';
+
+/** Every error leaves as `{ code, message, details: [{ field, message }] }` in Chinese. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse();
+    const request = host.switchToHttp().getRequest();
+    const { status, body } = this.toBody(error);
+    if (status >= 500) this.logger.error(`${request.method} ${request.url}: ${(error as Error)?.stack ?? error}`);
+    response.status(status).json(body);
+  }
+
+  private toBody(error: unknown): { status: number; body: object } {
+    if (error instanceof AppError) {
+      return { status: error.status, body: { code: error.code, message: error.message, details: error.details } };
+    }
+    if (error instanceof TemplateDataError) {
+      return { status: 400, body: { code: 'VALIDATION_FAILED', message: error.message, details: error.details } };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const messages: Record<number, [string, string]> = {
+        400: ['BAD_REQUEST', '请求格式不正确'],
+        404: ['NOT_FOUND', '请求的地址不存在'],
+        413: ['PAYLOAD_TOO_LARGE', '请求内容过大'],
+        415: ['UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型'],
+      };
+      const [code, message] = messages[status] ?? ['HTTP_ERROR', '请求无法处理'];
+      return { status, body: { code, message, details: [] } };
+    }
+    return { status: 500, body: { code: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试', details: [] } };
+  }
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { LedgerEntity } from '@app/persistence';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type LedgerInput = Omit<LedgerEntity, 'seq' | 'prevHash' | 'entryHash'>;
+
+/** The hash of an entry covers its content and its predecessor's hash, so no row can change unseen. */
+export function entryHash(prevHash: string, e: LedgerInput): string {
+  const canonical = JSON.stringify([
+    prevHash,
+    e.documentId,
+    e.caseId,
+    e.elementId,
+    e.templateId,
+    e.templateVersion,
+    e.number,
+    e.dataSha256,
+    e.pdfSha256,
+    e.recordedAt.toISOString(),
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export async function appendLedger(em: EntityManager, input: LedgerInput): Promise<LedgerEntity> {
+  // One writer at a time, so each entry links to the true predecessor even across processes.
+  await em.query(`SELECT pg_advisory_xact_lock(7411)`);
+  const last = await em.getRepository(LedgerEntity).findOne({ where: {}, order: { seq: 'DESC' } });
+  const prevHash = last?.entryHash ?? GENESIS_HASH;
+  const row = { ...input, prevHash, entryHash: entryHash(prevHash, input) };
+  const saved = await em.getRepository(LedgerEntity).save(row);
+  return saved;
+}
+
+export interface LedgerCheck {
+  ok: boolean;
+  entries: number;
+  firstBadSeq?: string;
+  problem?: string;
+}
+
+export async function verifyLedger(em: EntityManager): Promise<LedgerCheck> {
+  const rows = await em.getRepository(LedgerEntity).find({ order: { seq: 'ASC' } });
+  let prev = GENESIS_HASH;
+  for (const row of rows) {
+    if (row.prevHash !== prev) return { ok: false, entries: rows.length, firstBadSeq: row.seq, problem: '链接断裂（条目被删除或调换）' };
+    if (entryHash(prev, row) !== row.entryHash) {
+      return { ok: false, entries: rows.length, firstBadSeq: row.seq, problem: '条目内容与哈希不符' };
+    }
+    prev = row.entryHash;
+  }
+  return { ok: true, entries: rows.length };
+}

@@ -1,0 +1,51 @@
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARS = '10X98765432';
+
+export interface ResidentIdInfo {
+  regionCode: string;
+  birthDate: string;
+  sex: 'male' | 'female';
+}
+
+/** Why an ID number is invalid, in words a clerk can act on; null when it is valid. */
+export function residentIdProblem(id: string, today?: string): string | null {
+  if (!/^\d{17}[\dX]$/.test(id)) return '应为18位，前17位为数字，末位为数字或大写X';
+  const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  const date = new Date(`${birth}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birth || birth < '1900-01-01') {
+    return `出生日期 ${birth} 不存在`;
+  }
+  if (today && birth > today) return `出生日期 ${birth} 晚于今天`;
+  const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
+  if (CHECK_CHARS[sum % 11] !== id[17]) return '校验码错误（GB 11643），请核对号码';
+  return null;
+}
+
+/** Reads birth date and sex from a valid 18-digit resident ID (GB 11643). */
+export function parseResidentId(id: string): ResidentIdInfo {
+  const problem = residentIdProblem(id);
+  if (problem) throw new Error(`身份证号码无效：${problem}`);
+  return {
+    regionCode: id.slice(0, 6),
+    birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+    sex: Number(id[16]) % 2 === 1 ? 'male' : 'female',
+  };
+}
+
+/** Completes 17 digits with their check character: for demo data and tests. */
+export function withCheckDigit(first17: string): string {
+  const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
+  return first17 + CHECK_CHARS[sum % 11];
+}
+
+/** Masks for anything a third party may see: first 6 and last 4 remain. */
+export function maskResidentId(id: string): string {
+  return id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : '******';
+}
+
+export function ageOn(id: string, onDate: string): number {
+  const { birthDate } = parseResidentId(id);
+  let age = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  if (onDate.slice(5) < birthDate.slice(5)) age--;
+  return age;
+}

@@ -1,0 +1,15 @@
+export const ROLES = {
+  applicant: '申请人',
+  window_clerk: '窗口受理员',
+  investigator: '调查员',
+  township_reviewer: '乡镇审核员',
+  county_approver: '县级审批员',
+  legal_officer: '法制员',
+  admin: '系统管理员',
+} as const;
+
+export type Role = keyof typeof ROLES;
+
+export function isRole(value: string): value is Role {
+  return Object.prototype.hasOwnProperty.call(ROLES, value);
+}

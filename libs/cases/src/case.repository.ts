@@ -1,0 +1,36 @@
+import { EntityManager } from 'typeorm';
+import { AgencyEntity, CaseEntity, DocumentEntity, RegionEntity } from '@app/persistence';
+
+/** The only code that reads or writes cases and their documents. */
+export const caseRepository = {
+  byInstance(em: EntityManager, processInstanceId: string): Promise<CaseEntity | null> {
+    return em.getRepository(CaseEntity).findOne({ where: { processInstanceId } });
+  },
+  byId(em: EntityManager, id: string): Promise<CaseEntity | null> {
+    return em.getRepository(CaseEntity).findOne({ where: { id } });
+  },
+  insert(em: EntityManager, row: CaseEntity) {
+    return em.getRepository(CaseEntity).insert(row);
+  },
+  update(em: EntityManager, id: string, patch: Partial<CaseEntity>) {
+    return em.getRepository(CaseEntity).update({ id }, patch);
+  },
+  listWithin(em: EntityManager, regionPrefix: string, limit = 200): Promise<CaseEntity[]> {
+    return em
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where('c.region_code LIKE :prefix', { prefix: `${regionPrefix}%` })
+      .orderBy('c.created_at', 'DESC')
+      .limit(limit)
+      .getMany();
+  },
+  region(em: EntityManager, code: string): Promise<RegionEntity | null> {
+    return em.getRepository(RegionEntity).findOne({ where: { code } });
+  },
+  agency(em: EntityManager, regionCode: string): Promise<AgencyEntity | null> {
+    return em.getRepository(AgencyEntity).findOne({ where: { regionCode } });
+  },
+  documents(em: EntityManager, caseId: string): Promise<DocumentEntity[]> {
+    return em.getRepository(DocumentEntity).find({ where: { caseId }, order: { issuedAt: 'ASC', number: 'ASC' } });
+  },
+};

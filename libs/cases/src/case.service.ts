@@ -1,0 +1,323 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { AppError, Clock, ErrorDetail } from '@app/common';
+import { AuditService } from '@app/audit';
+import { regionLevel, regionWithin, residentIdProblem } from '@app/assistance';
+import type { AuthUser } from '@app/auth';
+import {
+  CaseEntity,
+  Database,
+  DocumentEntity,
+  IdempotencyEntity,
+  TaskEntity,
+  nextCounterValue,
+} from '@app/persistence';
+import { ProcessRuntime, ServiceRegistry } from '@app/workflow';
+import { caseRepository as cases } from './case.repository';
+import { DocumentIssuer } from './document-issuer';
+import { DocumentPipeline } from './document-pipeline';
+import { TemplateStore } from './template-store';
+
+const PROGRAM_PROCESSES: Record<string, string> = { dibao: 'dibao-application' };
+
+export interface ApplicationInput {
+  program: string;
+  regionCode: string;
+  applicant: { name: string; idNumber: string; address: string; phone?: string };
+  members: { name: string; idNumber: string; relation: string }[];
+  nearRelative: boolean;
+}
+
+export interface CompleteInput {
+  taskId: string;
+  data: Record<string, unknown>;
+  expectedVersion?: number;
+  idempotencyKey?: string;
+}
+
+/** The case aggregate: applications, the task inbox, and completing steps under the model. */
+@Injectable()
+export class CaseService implements OnModuleInit {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(ProcessRuntime) private readonly runtime: ProcessRuntime,
+    @Inject(ServiceRegistry) private readonly registry: ServiceRegistry,
+    @Inject(DocumentIssuer) private readonly issuer: DocumentIssuer,
+    @Inject(DocumentPipeline) private readonly pipeline: DocumentPipeline,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(TemplateStore) private readonly templates: TemplateStore,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register('document.issue', (call, step) => this.issuer.issue(call, step));
+    this.registry.setTemplateIds(this.templates.ids());
+    this.registry.onEnd(async (end, step) => {
+      const kase = await cases.byInstance(step.em, end.instanceId);
+      if (!kase) return;
+      // The benefit on record is the one the served decision states: read it from its frozen snapshot.
+      const decision = end.outcome === 'confirmed'
+        ? (await cases.documents(step.em, kase.id)).reverse().find((d) => typeof d.data.form?.amount === 'number')
+        : undefined;
+      await cases.update(step.em, kase.id, {
+        status: 'closed',
+        outcome: end.outcome,
+        benefitAmountFen: decision ? decision.data.form.amount : null,
+        benefitStartMonth: decision ? String(decision.data.form.startMonth) : null,
+        updatedAt: step.now,
+      });
+      await this.audit.record(step.em, {
+        at: step.now,
+        actorId: step.actorId,
+        action: 'case.closed',
+        caseId: kase.id,
+        detail: { outcome: end.outcome },
+      });
+    });
+  }
+
+  async apply(user: AuthUser, input: ApplicationInput): Promise<CaseEntity> {
+    const processKey = PROGRAM_PROCESSES[input.program];
+    const today = this.clock.today();
+    const problems: ErrorDetail[] = [];
+    if (!processKey) problems.push({ field: 'program', message: `不支持的救助项目“${input.program}”` });
+    if (regionLevel(input.regionCode) !== 'village') {
+      problems.push({ field: 'regionCode', message: '应为12位村（社区）行政区划代码' });
+    } else if (!regionWithin(input.regionCode, user.regionCode)) {
+      problems.push({ field: 'regionCode', message: '不在您的管辖范围内' });
+    }
+    const idProblem = residentIdProblem(input.applicant.idNumber, today);
+    if (idProblem) problems.push({ field: 'applicant.idNumber', message: `身份证号码无效：${idProblem}` });
+    input.members.forEach((m, i) => {
+      const p = residentIdProblem(m.idNumber, today);
+      if (p) problems.push({ field: `members[${i}].idNumber`, message: `身份证号码无效：${p}` });
+    });
+    if (!input.members.some((m) => m.idNumber === input.applicant.idNumber)) {
+      problems.push({ field: 'members', message: '家庭成员中应包含申请人本人' });
+    }
+    if (problems.length) throw AppError.validation(problems[0].message, problems);
+
+    const kase = await this.runtime.transaction(async (em) => {
+      if (!(await cases.region(em, input.regionCode))) {
+        throw AppError.validation('行政区划不存在', [{ field: 'regionCode', message: `行政区划 ${input.regionCode} 不存在` }]);
+      }
+      const now = this.clock.now();
+      const year = Number(today.slice(0, 4));
+      const seq = await nextCounterValue(em, `case:${input.program}`, year);
+      const id = randomUUID();
+      const caseNo = `${input.program.toUpperCase()}-${year}-${String(seq).padStart(6, '0')}`;
+      const row: CaseEntity = {
+        id,
+        caseNo,
+        program: input.program,
+        processInstanceId: '',
+        regionCode: input.regionCode,
+        applicantName: input.applicant.name,
+        applicantIdNumber: input.applicant.idNumber,
+        applicantAddress: input.applicant.address,
+        applicantPhone: input.applicant.phone ?? null,
+        household: input.members,
+        nearRelative: input.nearRelative,
+        status: 'in_progress',
+        outcome: null,
+        benefitAmountFen: null,
+        benefitStartMonth: null,
+        applicationDate: today,
+        acceptanceDate: null,
+        createdBy: user.id,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await this.runtime.start(em, {
+        definitionKey: processKey!,
+        businessKey: id,
+        actorId: user.id,
+        variables: { applicantName: row.applicantName, nearRelative: row.nearRelative, regionCode: row.regionCode },
+        // The start event may already issue documents, which need the case row.
+        beforeFirstStep: async (instanceId) => {
+          row.processInstanceId = instanceId;
+          await cases.insert(em, row);
+        },
+      });
+      await this.audit.record(em, { at: now, actorId: user.id, action: 'case.apply', caseId: id, detail: { caseNo } });
+      return row;
+    });
+    await this.pipeline.archivePending({ caseId: kase.id });
+    return (await this.db.read((em) => cases.byId(em, kase.id)))!;
+  }
+
+  /** Open tasks the user may work on: their role is a candidate group and the case is in their region. */
+  async inbox(user: AuthUser): Promise<InboxItem[]> {
+    return this.db.read(async (em) => {
+      const rows = await em
+        .getRepository(TaskEntity)
+        .createQueryBuilder('t')
+        .innerJoin(CaseEntity, 'c', 'c.process_instance_id = t.instance_id')
+        .select(['t.id AS "taskId"', 't.name AS "name"', 't.element_id AS "elementId"', 't.due_date AS "dueDate"',
+          't.due_date_certain AS "dueDateCertain"', 't.created_at AS "createdAt"', 'c.id AS "caseId"', 'c.case_no AS "caseNo"',
+          'c.applicant_name AS "applicantName"', 'c.region_code AS "regionCode"', 'c.program AS "program"'])
+        .where(`t.status = 'open' AND :role = ANY(t.candidate_groups) AND c.region_code LIKE :prefix`, {
+          role: user.role,
+          prefix: `${user.regionCode}%`,
+        })
+        .orderBy('t.due_date', 'ASC', 'NULLS LAST')
+        .addOrderBy('t.created_at', 'ASC')
+        .getRawMany();
+      return rows.map((r) => ({ ...r, dueDate: r.dueDate ? String(r.dueDate).slice(0, 10) : null }));
+    });
+  }
+
+  async task(user: AuthUser, taskId: string): Promise<{ task: TaskEntity; kase: CaseEntity; version: number }> {
+    return this.db.read(async (em) => {
+      const task = await em.getRepository(TaskEntity).findOne({ where: { id: taskId } });
+      if (!task) throw AppError.notFound('任务不存在');
+      const kase = await em.getRepository(CaseEntity).findOneOrFail({ where: { processInstanceId: task.instanceId } });
+      this.assertMayRead(user, kase);
+      const [{ version }] = await em.query(`SELECT version FROM process_instance WHERE id = $1`, [task.instanceId]);
+      return { task, kase, version };
+    });
+  }
+
+  /**
+   * Completes a task as one transaction: lock, authorize, validate, advance the engine, issue
+   * documents, audit. A repeated Idempotency-Key returns the first answer and does nothing new.
+   */
+  async complete(user: AuthUser, input: CompleteInput): Promise<CompleteResult> {
+    const requestHash = createHash('sha256').update(JSON.stringify([input.taskId, input.data, input.expectedVersion ?? null])).digest('hex');
+    if (input.idempotencyKey) {
+      const earlier = await this.replay(user, input.idempotencyKey, requestHash);
+      if (earlier) return earlier;
+    }
+    const result = await this.runtime.transaction(async (em) => {
+      if (input.idempotencyKey) {
+        // Same key racing in parallel: the second waits here and then replays.
+        await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${user.id}:${input.idempotencyKey}`]);
+        const earlier = await em.getRepository(IdempotencyEntity).findOne({ where: { key: input.idempotencyKey, userId: user.id } });
+        if (earlier) return { replay: earlier } as const;
+      }
+      const task = await this.runtime.lockOpenTask(em, input.taskId);
+      const kase = await em.getRepository(CaseEntity).findOneOrFail({ where: { processInstanceId: task.instanceId } });
+      if (!task.candidateGroups.includes(user.role)) {
+        throw AppError.forbidden(`“${task.name}”须由${task.candidateGroups.join('、')}办理`);
+      }
+      if (!regionWithin(kase.regionCode, user.regionCode)) throw AppError.forbidden('该案件不在您的管辖范围内');
+      const step = await this.runtime.complete(em, task, {
+        data: input.data,
+        actorId: user.id,
+        expectedVersion: input.expectedVersion,
+      });
+      const now = this.clock.now();
+      await cases.update(em, kase.id, { updatedAt: now });
+      await this.audit.record(em, {
+        at: now,
+        actorId: user.id,
+        action: 'task.complete',
+        caseId: kase.id,
+        detail: { taskId: task.id, elementId: task.elementId, name: task.name, data: input.data },
+      });
+      const body: CompleteResult = {
+        caseId: kase.id,
+        version: step.instance.version,
+        ended: step.ended,
+        outcome: step.outcome,
+        openedTasks: step.openedTasks.map((t) => ({ id: t.id, name: t.name, candidateGroups: t.candidateGroups, dueDate: t.dueDate })),
+      };
+      if (input.idempotencyKey) {
+        await em.getRepository(IdempotencyEntity).insert({
+          key: input.idempotencyKey,
+          userId: user.id,
+          requestHash,
+          responseStatus: 200,
+          responseBody: body,
+          createdAt: now,
+        });
+      }
+      return { body } as const;
+    });
+    if ('replay' in result) return this.replayed(result.replay!, requestHash);
+    await this.pipeline.archivePending({ caseId: result.body.caseId });
+    return result.body;
+  }
+
+  private async replay(user: AuthUser, key: string, requestHash: string): Promise<CompleteResult | null> {
+    const earlier = await this.db.read((em) => em.getRepository(IdempotencyEntity).findOne({ where: { key, userId: user.id } }));
+    return earlier ? this.replayed(earlier, requestHash) : null;
+  }
+
+  private replayed(earlier: IdempotencyEntity, requestHash: string): CompleteResult {
+    if (earlier.requestHash !== requestHash) {
+      throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key 已用于另一个请求', [
+        { field: 'Idempotency-Key', message: '同一幂等键只能用于同一请求' },
+      ]);
+    }
+    return earlier.responseBody as CompleteResult;
+  }
+
+  async list(user: AuthUser): Promise<CaseEntity[]> {
+    return this.db.read((em) => cases.listWithin(em, user.regionCode));
+  }
+
+  async detail(user: AuthUser, caseId: string) {
+    return this.db.read(async (em) => {
+      const kase = await cases.byId(em, caseId);
+      if (!kase) throw AppError.notFound('案件不存在');
+      this.assertMayRead(user, kase);
+      const [instance] = await em.query(
+        `SELECT i.version, i.status, i.outcome, d.key, d.version AS "definitionVersion"
+         FROM process_instance i JOIN process_definition d ON d.id = i.definition_id WHERE i.id = $1`,
+        [kase.processInstanceId],
+      );
+      const tasks = await em.getRepository(TaskEntity).find({ where: { instanceId: kase.processInstanceId }, order: { createdAt: 'ASC' } });
+      const documents = await cases.documents(em, kase.id);
+      const timeline = await this.audit.forCase(em, kase.id);
+      return { case: kase, instance, tasks, documents: documents.map(documentSummary), timeline };
+    });
+  }
+
+  async document(user: AuthUser, documentId: string): Promise<DocumentEntity> {
+    return this.db.read(async (em) => {
+      const doc = await em.getRepository(DocumentEntity).findOne({ where: { id: documentId } });
+      if (!doc) throw AppError.notFound('文书不存在');
+      this.assertMayRead(user, (await cases.byId(em, doc.caseId))!);
+      return doc;
+    });
+  }
+
+  private assertMayRead(user: AuthUser, kase: CaseEntity): void {
+    const own = user.role === 'applicant' && kase.createdBy === user.id;
+    if (!own && (user.role === 'applicant' || !regionWithin(kase.regionCode, user.regionCode))) {
+      throw AppError.forbidden('无权查看该案件');
+    }
+  }
+}
+
+export interface InboxItem {
+  taskId: string;
+  name: string;
+  caseId: string;
+  caseNo: string;
+  applicantName: string;
+  dueDate: string | null;
+}
+
+export interface CompleteResult {
+  caseId: string;
+  version: number;
+  ended: boolean;
+  outcome: string | null;
+  openedTasks: { id: string; name: string; candidateGroups: string[]; dueDate: string | null }[];
+}
+
+export function documentSummary(d: DocumentEntity) {
+  return {
+    id: d.id,
+    title: d.title,
+    number: d.number,
+    templateId: d.templateId,
+    templateVersion: d.templateVersion,
+    issuedAt: d.issuedAt,
+    status: d.status,
+    verifyCode: d.verifyCode,
+    pdfSha256: d.pdfSha256,
+  };
+}

@@ -1,0 +1,36 @@
+import * as path from 'node:path';
+import { Global, Module } from '@nestjs/common';
+import { BlobStore } from '@app/archive';
+import { AuditService } from '@app/audit';
+import { DATABASE_CONFIG, DatabaseConfig } from '@app/persistence';
+import { loadSealSignerFromConfig } from '@app/signing';
+import { CaseService } from './case.service';
+import { BLOB_STORE, DocumentPipeline, SEAL_SIGNER, archiveDir } from './document-pipeline';
+import { DocumentIssuer } from './document-issuer';
+import { TemplateStore } from './template-store';
+import { VerificationService } from './verification.service';
+
+@Global()
+@Module({
+  providers: [
+    AuditService,
+    TemplateStore,
+    DocumentIssuer,
+    DocumentPipeline,
+    CaseService,
+    VerificationService,
+    {
+      provide: SEAL_SIGNER,
+      inject: [DATABASE_CONFIG],
+      useFactory: (config: DatabaseConfig) =>
+        loadSealSignerFromConfig({
+          p12Path: process.env.SEAL_P12_PATH || undefined,
+          password: process.env.SEAL_P12_PASSWORD || undefined,
+          dataDir: path.join(config.dataDir, 'keys'),
+        }),
+    },
+    { provide: BLOB_STORE, inject: [DATABASE_CONFIG], useFactory: (c: DatabaseConfig) => new BlobStore(archiveDir(c.dataDir)) },
+  ],
+  exports: [CaseService, DocumentPipeline, VerificationService, TemplateStore, AuditService, BLOB_STORE],
+})
+export class CasesModule {}

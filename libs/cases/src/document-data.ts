@@ -1,0 +1,71 @@
+import { maskResidentId, ageOn, benefitStartMonth } from '@app/assistance';
+import { addCalendarDays } from '@app/workflow';
+import { AgencyEntity, CaseEntity, DocumentEntity, RegionEntity } from '@app/persistence';
+
+const PROGRAM_NAMES: Record<string, string> = { dibao: '最低生活保障' };
+
+/** Variables the host sets that are not form input and must not appear as `form.*`. */
+const INTERNAL_VARIABLES = new Set(['applicantName', 'regionCode', 'caseId', 'caseNo']);
+
+/**
+ * The frozen data snapshot a document is rendered from: the case as it stands at the step, in the
+ * shape described in templates/README.md.
+ */
+export function buildDocumentData(input: {
+  kase: CaseEntity;
+  agency: AgencyEntity;
+  township: RegionEntity | null;
+  village: RegionEntity | null;
+  variables: Record<string, unknown>;
+  templateId: string;
+  today: string;
+  /** Set when this document itself records the acceptance date. */
+  acceptanceDate: string | null;
+  earlierDocuments: DocumentEntity[];
+}): Record<string, unknown> {
+  const { kase, agency, today } = input;
+  const form: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input.variables)) {
+    if (!INTERNAL_VARIABLES.has(key) && value !== null && value !== undefined) form[key] = value;
+  }
+  // Paid from the month after the decision: the decision is the document being issued now.
+  form.startMonth ??= benefitStartMonth(today);
+  const served = [...input.earlierDocuments].reverse().find((d) => d.number && d.templateId !== input.templateId);
+  return {
+    issuer: {
+      name: agency.name,
+      level: agency.level,
+      regionCode: agency.regionCode,
+      reviewGovernment: agency.reviewGovernment,
+      court: agency.court,
+      ...(agency.address ? { address: agency.address } : {}),
+    },
+    township: { name: input.township?.name ?? '' },
+    ...(input.village ? { village: { name: input.village.name } } : {}),
+    case: {
+      caseNo: kase.caseNo,
+      programName: PROGRAM_NAMES[kase.program] ?? kase.program,
+      applicationDate: kase.applicationDate,
+      ...(input.acceptanceDate ? { acceptanceDate: input.acceptanceDate } : {}),
+    },
+    applicant: {
+      name: kase.applicantName,
+      idNumber: kase.applicantIdNumber,
+      idNumberMasked: maskResidentId(kase.applicantIdNumber),
+      address: kase.applicantAddress,
+      ...(kase.applicantPhone ? { phone: kase.applicantPhone } : {}),
+    },
+    household: {
+      size: kase.household.length,
+      members: kase.household.map((m) => ({
+        name: m.name,
+        relation: m.relation,
+        idNumberMasked: maskResidentId(m.idNumber),
+        age: ageOn(m.idNumber, today),
+      })),
+    },
+    form,
+    ...(served ? { served: { title: served.title, number: served.number } } : {}),
+    publicNotice: { startDate: today, endDate: addCalendarDays(today, 7).date },
+  };
+}

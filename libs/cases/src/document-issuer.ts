@@ -1,0 +1,95 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@app/common';
+import { AuditService } from '@app/audit';
+import { formatDocumentNumber, validateTemplateData, formatCnDate } from '@app/documents';
+import { DocumentEntity, nextCounterValue } from '@app/persistence';
+import { ServiceCall, StepContext, shanghaiToday } from './step-helpers';
+import { caseRepository as cases } from './case.repository';
+import { buildDocumentData } from './document-data';
+import { TemplateStore } from './template-store';
+
+/**
+ * The `document.issue` service: inside the step's transaction it freezes the data snapshot and the
+ * template version and takes the next 文号; the PDF is made from them after commit.
+ */
+@Injectable()
+export class DocumentIssuer {
+  constructor(
+    @Inject(TemplateStore) private readonly templates: TemplateStore,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  async issue(call: ServiceCall, step: StepContext): Promise<Record<string, unknown>> {
+    const { em, now } = step;
+    const templateId = call.attributes.template;
+    const template = this.templates.get(templateId);
+    const kase = await cases.byInstance(em, call.instanceId);
+    if (!kase) throw new Error(`流程实例 ${call.instanceId} 没有对应的案件`);
+    const agencyCode = template.manifest.issuer === 'county' ? kase.regionCode.slice(0, 6) : kase.regionCode.slice(0, 9);
+    const agency = await cases.agency(em, agencyCode);
+    if (!agency) throw AppError.validation(`行政区划 ${agencyCode} 未配置发文机关`, [{ field: 'regionCode', message: '未配置发文机关' }]);
+    const today = shanghaiToday(now);
+    if (template.manifest.recordsCaseDate === 'acceptanceDate' && !kase.acceptanceDate) {
+      kase.acceptanceDate = today;
+      await cases.update(em, kase.id, { acceptanceDate: today });
+    }
+    const data = buildDocumentData({
+      kase,
+      agency,
+      township: await cases.region(em, kase.regionCode.slice(0, 9)),
+      village: await cases.region(em, kase.regionCode),
+      variables: call.variables,
+      templateId,
+      today,
+      acceptanceDate: kase.acceptanceDate,
+      earlierDocuments: await cases.documents(em, kase.id),
+    });
+    const verifyCode = randomBytes(8).toString('hex').toUpperCase();
+    let number: string | null = null;
+    if (template.manifest.numberCode) {
+      const year = Number(today.slice(0, 4));
+      const seq = await nextCounterValue(em, `doc:${agency.regionCode}:${template.manifest.numberCode}`, year);
+      number = formatDocumentNumber({ agencyAbbr: agency.abbr, numberCode: template.manifest.numberCode, year, seq });
+    }
+    data.document = {
+      title: template.manifest.title,
+      ...(number ? { number } : {}),
+      issuedDate: formatCnDate(today),
+      verifyCode,
+    };
+    const errors = validateTemplateData(template.manifest.schema, data);
+    if (errors.length) {
+      throw AppError.validation(
+        `无法出具《${template.manifest.title}》：${errors[0].message}`,
+        errors.map((e) => ({ field: e.field.replace(/^form\./, 'data.'), message: e.message })),
+      );
+    }
+    await this.templates.freeze(em, template, now);
+    const document: DocumentEntity = {
+      id: randomUUID(),
+      caseId: kase.id,
+      elementId: call.elementId,
+      templateId,
+      templateVersion: template.manifest.version,
+      templateHash: template.contentHash,
+      title: template.manifest.title,
+      agencyRegionCode: agency.regionCode,
+      number,
+      data,
+      verifyCode,
+      issuedAt: now,
+      status: 'pending',
+      pdfSha256: null,
+    };
+    await em.getRepository(DocumentEntity).insert(document);
+    await this.audit.record(em, {
+      at: now,
+      actorId: step.actorId,
+      action: 'document.issue',
+      caseId: kase.id,
+      detail: { documentId: document.id, templateId, number, elementId: call.elementId },
+    });
+    return { lastDocumentId: document.id };
+  }
+}

@@ -1,0 +1,108 @@
+import * as path from 'node:path';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { BlobStore, appendLedger } from '@app/archive';
+import { renderDocument } from '@app/documents';
+import { Database, DocumentEntity } from '@app/persistence';
+import { SealSigner } from '@app/signing';
+import { createHash } from 'node:crypto';
+import { TemplateStore } from './template-store';
+import { stableStringify } from '@app/documents';
+
+export const SEAL_SIGNER = Symbol('SEAL_SIGNER');
+export const BLOB_STORE = Symbol('BLOB_STORE');
+
+export function verifyUrl(code: string): string {
+  const base = (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '');
+  return `${base}/api/verify/${code}`;
+}
+
+/**
+ * Turns committed document rows into signed, archived PDFs. Safe to run twice and from several
+ * processes: only the run that flips the row from pending to archived writes the ledger entry.
+ */
+@Injectable()
+export class DocumentPipeline {
+  private readonly logger = new Logger('DocumentPipeline');
+
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(TemplateStore) private readonly templates: TemplateStore,
+    @Inject(SEAL_SIGNER) private readonly signer: SealSigner,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+  ) {}
+
+  /** Archives the pending documents of one case or document, or every pending one. */
+  async archivePending(scope: { caseId?: string; documentId?: string } = {}): Promise<number> {
+    const pending = await this.db.read((em) => {
+      const q = em.getRepository(DocumentEntity).createQueryBuilder('d').where(`d.status = 'pending'`);
+      if (scope.caseId) q.andWhere('d.case_id = :caseId', { caseId: scope.caseId });
+      if (scope.documentId) q.andWhere('d.id = :documentId', { documentId: scope.documentId });
+      return q.orderBy('d.issued_at', 'ASC').getMany();
+    });
+    let done = 0;
+    for (const doc of pending) {
+      try {
+        if (await this.archive(doc)) done++;
+      } catch (err) {
+        this.logger.error(`文书 ${doc.id} 归档失败，将重试：${(err as Error).message}`);
+      }
+    }
+    return done;
+  }
+
+  /** Renders the same bytes the archive holds were made from (unsigned), for re-render checks. */
+  async renderUnsigned(doc: DocumentEntity): Promise<Buffer> {
+    const template = await this.db.read((em) => this.templates.byHash(em, doc.templateHash));
+    return renderDocument({
+      template,
+      data: doc.data,
+      number: doc.number ?? undefined,
+      issuedAt: doc.issuedAt,
+      verifyCode: doc.verifyCode,
+      verifyUrl: verifyUrl(doc.verifyCode),
+    });
+  }
+
+  private async archive(doc: DocumentEntity): Promise<boolean> {
+    const unsigned = await this.renderUnsigned(doc);
+    const signed = await this.signer.sign(unsigned, {
+      reason: `${doc.title}${doc.number ? ` ${doc.number}` : ''}`,
+      location: doc.agencyRegionCode,
+      signingTime: new Date(),
+    });
+    const pdfSha256 = await this.blobs.put(signed);
+    return this.db.transaction(async (em) => {
+      const flipped = await em
+        .createQueryBuilder()
+        .update(DocumentEntity)
+        .set({ status: 'archived', pdfSha256 })
+        .where(`id = :id AND status = 'pending'`, { id: doc.id })
+        .execute();
+      if (flipped.affected !== 1) return false;
+      await appendLedger(em, {
+        documentId: doc.id,
+        caseId: doc.caseId,
+        elementId: doc.elementId,
+        templateId: doc.templateId,
+        templateVersion: doc.templateVersion,
+        number: doc.number,
+        dataSha256: createHash('sha256').update(stableStringify(doc.data)).digest('hex'),
+        pdfSha256,
+        recordedAt: new Date(),
+      });
+      return true;
+    });
+  }
+
+  async pdf(doc: DocumentEntity): Promise<Buffer> {
+    if (doc.status === 'pending') {
+      await this.archivePending({ documentId: doc.id });
+      doc = await this.db.read((em) => em.getRepository(DocumentEntity).findOneOrFail({ where: { id: doc.id } }));
+    }
+    return this.blobs.get(doc.pdfSha256!);
+  }
+}
+
+export function archiveDir(dataDir: string): string {
+  return path.join(dataDir, 'archive');
+}

@@ -1,0 +1,56 @@
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { fontDescriptors, fontFiles } from '../layout/fonts';
+
+/* pdfmake 0.3's default export is a process-wide singleton with global fonts; using its
+   Printer directly keeps our fonts and access policies private to this module. */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const PdfPrinter = require('pdfmake/js/Printer').default;
+const URLResolver = require('pdfmake/js/URLResolver').default;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+interface PdfKitDoc extends NodeJS.ReadableStream {
+  end(): void;
+}
+
+/** pdfmake's virtual file system contract, serving only the cached font bytes. */
+const fontVfs = {
+  existsSync: (name: string) => fontFiles().has(name),
+  readFileSync: (name: string): Buffer => {
+    const bytes = fontFiles().get(name);
+    if (!bytes) throw new Error(`文书字体不存在：${name}`);
+    return bytes;
+  },
+  writeFileSync: (): never => {
+    throw new Error('文书不允许加载外部资源');
+  },
+};
+
+/** Renders a pdfmake document definition to PDF bytes; no network and no file access. */
+export async function renderPdf(docDefinition: TDocumentDefinitions): Promise<Buffer> {
+  const resolver = new URLResolver(fontVfs);
+  resolver.setUrlAccessPolicy(() => false);
+  const printer = new PdfPrinter(fontDescriptors(), fontVfs, resolver, () => false);
+  const doc: PdfKitDoc = await printer.createPdfKitDocument(cloneDefinition(docDefinition), {});
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+/**
+ * pdfmake annotates the definition in place while laying it out, so a definition rendered
+ * twice would not give the same bytes; plain objects and arrays are copied, functions
+ * (footer) and Dates are shared.
+ */
+function cloneDefinition<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneDefinition) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = cloneDefinition(v);
+    return out as T;
+  }
+  return value;
+}

@@ -1,0 +1,70 @@
+import Handlebars from 'handlebars';
+import { formatCnDate, formatCnMonth, formatMoney, maskIdNumber } from '../format/cn-format';
+
+/** A private instance so other code registering helpers cannot change what documents say. */
+const hb = Handlebars.create();
+
+type HelperOptions = Handlebars.HelperOptions;
+const isOptions = (v: unknown): v is HelperOptions =>
+  typeof v === 'object' && v !== null && 'hash' in v && 'data' in v;
+
+hb.registerHelper('money', (fen: unknown) => formatMoney(Number(fen)));
+hb.registerHelper('cnDate', (iso: unknown) => formatCnDate(String(iso)));
+hb.registerHelper('cnMonth', (month: unknown) => formatCnMonth(String(month)));
+hb.registerHelper('mask', (id: unknown) => maskIdNumber(String(id)));
+hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
+hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+hb.registerHelper('join', (list: unknown, sep: unknown) => {
+  const separator = isOptions(sep) ? '、' : String(sep);
+  return Array.isArray(list) ? list.join(separator) : '';
+});
+
+export const HELPER_NAMES = ['money', 'cnDate', 'cnMonth', 'mask', 'inc', 'eq', 'join'] as const;
+
+const knownHelpers: Record<string, boolean> = Object.fromEntries(HELPER_NAMES.map((n) => [n, true]));
+
+export const COMPILE_OPTIONS = {
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers,
+  // Output is line markup, not HTML; data is neutralised by sanitizeForMarkup instead.
+  noEscape: true,
+} as const;
+
+const RUNTIME_OPTIONS: Handlebars.RuntimeOptions = {
+  allowProtoPropertiesByDefault: false,
+  allowProtoMethodsByDefault: false,
+};
+
+/**
+ * Compiles eagerly: Handlebars.compile is lazy, so precompile first to surface syntax errors
+ * and unknown helpers at load time rather than when a document is issued.
+ */
+export function compileBody(source: string, globals: Record<string, unknown>): (data: unknown) => string {
+  hb.precompile(source, COMPILE_OPTIONS);
+  const template = hb.compile(source, COMPILE_OPTIONS);
+  // Manifest values (e.g. legalBasis) are exposed as @-variables so the case data shape stays fixed.
+  return (data: unknown) => template(sanitizeForMarkup(data), { ...RUNTIME_OPTIONS, data: { ...globals } });
+}
+
+/**
+ * Entered text must not be able to create markup structure (headings, table cells, the
+ * signature marker), so newlines, table pipes and leading markup characters are neutralised.
+ */
+export function sanitizeForMarkup(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return value
+      .replace(/\s*\r?\n\s*/g, ' ')
+      .replace(/\|/g, '｜')
+      .replace(/^\s*#/, '＃')
+      .replace(/^\s*>/, '＞')
+      .replace(/---/g, '———');
+  }
+  if (Array.isArray(value)) return value.map(sanitizeForMarkup);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = sanitizeForMarkup(v);
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,38 @@
+export type DocumentType = 'decision' | 'notice' | 'form' | 'receipt';
+export type IssuerLevel = 'township' | 'county';
+
+/** manifest.json as written by legal officers. */
+export interface TemplateManifest {
+  id: string;
+  version: number;
+  title: string;
+  documentType: DocumentType;
+  issuer: IssuerLevel;
+  /** Type code inside the 文号 (e.g. "民低确"); absent for forms that carry no 文号. */
+  numberCode?: string;
+  legalBasis: string;
+  remedy: boolean;
+  /** Issuing this document records its date on the case under this name (e.g. the 受理 date). */
+  recordsCaseDate?: 'acceptanceDate';
+  schema: Record<string, unknown>;
+  sample: Record<string, unknown>;
+}
+
+export interface LoadedTemplate {
+  manifest: TemplateManifest;
+  /** manifest.json exactly as written; with `body` it rebuilds this very version. */
+  manifestText: string;
+  /** Raw handlebars source, kept so a frozen version can be archived with issued documents. */
+  body: string;
+  /** sha256 over manifest.json + body.hbs bytes; identifies the exact template version. */
+  contentHash: string;
+  /** Renders the data object to line markup (see templates/README.md). */
+  renderMarkup(data: unknown): string;
+}
+
+export type TemplateRegistry = Map<string, LoadedTemplate>;
+
+export interface FieldError {
+  field: string;
+  message: string;
+}

@@ -1,0 +1,149 @@
+import { generateKeyPair, randomBytes } from 'node:crypto';
+import { constants as fsConstants, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import * as forge from 'node-forge';
+
+export interface DevelopmentSeal {
+  p12Path: string;
+  password: string;
+}
+
+/**
+ * ASCII only: with a Chinese DN pdfsig reports "Unknown Validation Failure" (see DESIGN.md);
+ * the Chinese agency name belongs on the printed seal image instead. CN is a fake
+ * 统一社会信用代码 so it can never be mistaken for a real agency.
+ */
+export const DEVELOPMENT_SEAL_SUBJECT = [
+  // Encoded most-significant first (C, O, CN), as CAs do; displayed as "CN=…, O=…, C=CN".
+  { shortName: 'C', value: 'CN' },
+  { shortName: 'O', value: 'Demo Civil Affairs Bureau' },
+  { shortName: 'CN', value: '11110000DEMO00001X' },
+] as const;
+
+const P12_FILE = 'seal.p12';
+const PASSWORD_FILE = 'seal.password';
+const LOCK_FILE = 'seal.lock';
+const LOCK_WAIT_MS = 30_000;
+const STALE_LOCK_MS = 120_000;
+
+/**
+ * Returns the development seal in `dir`, generating it on first call. Several processes may
+ * start at once (cluster, tests), so generation is guarded by an exclusive lock file and the
+ * finished files are renamed into place: a reader never sees a p12 without its password.
+ */
+export async function ensureDevelopmentSeal(dir: string): Promise<DevelopmentSeal> {
+  const p12Path = path.join(dir, P12_FILE);
+  const existing = await readExisting(dir);
+  if (existing) return existing;
+
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const lockPath = path.join(dir, LOCK_FILE);
+  const lock = await tryLock(lockPath);
+  if (!lock) return waitForOtherGenerator(dir, lockPath);
+  try {
+    const again = await readExisting(dir);
+    if (again) return again;
+    const password = randomBytes(24).toString('base64url');
+    const p12 = await generateSelfSignedP12(password);
+    await writePrivateFile(path.join(dir, PASSWORD_FILE), password);
+    await writePrivateFile(p12Path, p12);
+    return { p12Path, password };
+  } finally {
+    await lock.close();
+    await fs.rm(lockPath, { force: true });
+  }
+}
+
+async function readExisting(dir: string): Promise<DevelopmentSeal | undefined> {
+  const p12Path = path.join(dir, P12_FILE);
+  try {
+    await fs.access(p12Path, fsConstants.R_OK);
+  } catch {
+    return undefined;
+  }
+  // The password is written before the p12 is renamed into place, so it must exist now.
+  const passwordPath = path.join(dir, PASSWORD_FILE);
+  try {
+    return { p12Path, password: (await fs.readFile(passwordPath, 'utf8')).trim() };
+  } catch (error) {
+    throw new Error(`开发签章证书的密码文件 ${passwordPath} 无法读取：${(error as Error).message}`);
+  }
+}
+
+async function tryLock(lockPath: string): Promise<fs.FileHandle | undefined> {
+  try {
+    return await fs.open(lockPath, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const stat = await fs.stat(lockPath).catch(() => undefined);
+    // A crashed generator must not block every later start forever.
+    if (stat && Date.now() - stat.mtimeMs > STALE_LOCK_MS) {
+      await fs.rm(lockPath, { force: true });
+      return tryLock(lockPath);
+    }
+    return undefined;
+  }
+}
+
+async function waitForOtherGenerator(dir: string, lockPath: string): Promise<DevelopmentSeal> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const seal = await readExisting(dir);
+    if (seal) return seal;
+    const lockGone = await fs.access(lockPath).then(
+      () => false,
+      () => true,
+    );
+    // The other generator failed without producing a seal: try ourselves.
+    if (lockGone) return ensureDevelopmentSeal(dir);
+  }
+  throw new Error(`开发签章证书生成超时：${lockPath} 被其他进程占用`);
+}
+
+async function writePrivateFile(target: string, content: string | Buffer): Promise<void> {
+  const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await fs.writeFile(temporary, content, { mode: 0o600 });
+  await fs.rename(temporary, target);
+}
+
+async function generateSelfSignedP12(password: string): Promise<Buffer> {
+  // Native key generation; forge's pure-JS RSA keygen takes seconds.
+  const { privateKey, publicKey } = await promisify(generateKeyPair)('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  const key = forge.pki.privateKeyFromPem(privateKey);
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKey);
+  cert.serialNumber = positiveSerial();
+  const now = Date.now();
+  // Backdated a little so a verifier with a slightly slow clock does not see "not yet valid".
+  cert.validity.notBefore = new Date(now - 60 * 60 * 1000);
+  cert.validity.notAfter = new Date(now);
+  cert.validity.notAfter.setUTCFullYear(cert.validity.notAfter.getUTCFullYear() + 10);
+  const subject = DEVELOPMENT_SEAL_SUBJECT.map((attribute) => ({ ...attribute }));
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false, critical: true },
+    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  cert.sign(key, forge.md.sha256.create());
+  const pfx = forge.pkcs12.toPkcs12Asn1(key, [cert], password, {
+    algorithm: 'aes256',
+    friendlyName: 'development seal',
+    generateLocalKeyId: true,
+  });
+  return Buffer.from(forge.asn1.toDer(pfx).getBytes(), 'binary');
+}
+
+/** 16 random bytes with the top bit cleared: positive and non-zero-leading per RFC 5280 §4.1.2.2. */
+function positiveSerial(): string {
+  const bytes = randomBytes(16);
+  bytes[0] = (bytes[0]! & 0x7f) | 0x01;
+  return bytes.toString('hex');
+}

@@ -1,0 +1,221 @@
+import { EventEmitter } from 'node:events';
+import { Engine } from 'bpmn-engine';
+import { DurableTimers } from './durable-timers';
+import { expressions, moddleOptions } from './model';
+import { ServiceCall, ServiceRegistry, StepContext } from './service-registry';
+
+/** A user task the engine started waiting on during the current step. */
+export interface OpenedWait {
+  elementId: string;
+  name: string;
+  behaviour: Record<string, any>;
+}
+
+/** Everything a step did that the host must persist with it. */
+export interface StepEffects {
+  opened: OpenedWait[];
+  ended: boolean;
+  outcome: string | null;
+}
+
+/**
+ * One live bpmn-engine execution of one process instance. It is created by starting or by
+ * recovering saved state, kept hot between steps, and thrown away whenever a step fails, because
+ * then its memory is ahead of the database.
+ */
+export class EngineSession {
+  private execution: any;
+  private step: StepContext | null = null;
+  private effects: StepEffects = emptyEffects();
+  private readonly inflight = new Set<Promise<void>>();
+  private failure: unknown = null;
+  private finished = false;
+  private readonly listener = new EventEmitter();
+  /** The process environment: the one gateways read (the engine's own copy is a clone). */
+  private processEnvironment: any = null;
+  private readonly waiting = new Map<string, any>();
+
+  private constructor(
+    private readonly engine: any,
+    readonly timers: DurableTimers,
+    readonly instanceId: string,
+    readonly businessKey: string,
+    private readonly services: ServiceRegistry,
+  ) {
+    this.listener.on('activity.wait', (api: any) => {
+      this.processEnvironment = api.environment;
+      if (api.type !== 'bpmn:UserTask') return;
+      this.waiting.set(api.id, api);
+      if (api.content?.isRecovered) return;
+      this.effects.opened.push({ elementId: api.id, name: api.name ?? api.id, behaviour: api.owner.behaviour });
+    });
+    this.listener.on('activity.end', (api: any) => {
+      this.processEnvironment = api.environment;
+      this.waiting.delete(api.id);
+      if (api.type === 'bpmn:EndEvent' && api.owner.behaviour?.outcome) {
+        this.effects.outcome = String(api.owner.behaviour.outcome);
+      }
+    });
+    this.engine.on('error', (err: unknown) => this.fail(err));
+    this.engine.on('end', () => {
+      this.effects.ended = true;
+      this.finished = true;
+    });
+  }
+
+  static async start(
+    source: string,
+    ids: { instanceId: string; businessKey: string },
+    variables: Record<string, unknown>,
+    services: ServiceRegistry,
+    step: StepContext,
+  ): Promise<{ session: EngineSession; effects: StepEffects }> {
+    const session = EngineSession.create((options) => new Engine({ source, ...options }), ids, services);
+    const effects = await session.run(step, async () => {
+      session.execution = await session.engine.execute({ listener: session.listener, variables });
+    });
+    return { session, effects };
+  }
+
+  static async recover(
+    state: any,
+    ids: { instanceId: string; businessKey: string },
+    services: ServiceRegistry,
+    step: StepContext,
+  ): Promise<{ session: EngineSession; effects: StepEffects }> {
+    // Always a new Engine: bpmn-engine refuses to recover into one that is running.
+    const session = EngineSession.create((options) => new Engine(options).recover(state), ids, services);
+    const effects = await session.run(step, async () => {
+      session.execution = await session.engine.resume({ listener: session.listener });
+    });
+    return { session, effects };
+  }
+
+  private static create(
+    makeEngine: (options: Record<string, unknown>) => any,
+    ids: { instanceId: string; businessKey: string },
+    services: ServiceRegistry,
+  ): EngineSession {
+    const timers = new DurableTimers();
+    const holder: { session?: EngineSession } = {};
+    const engine = makeEngine({
+      name: ids.instanceId,
+      moddleOptions,
+      expressions,
+      timers,
+      extensions: { saServices: serviceExtension(holder) },
+      settings: { enableDummyService: false },
+    });
+    const session = new EngineSession(engine, timers, ids.instanceId, ids.businessKey, services);
+    holder.session = session;
+    return session;
+  }
+
+  get variables(): Record<string, unknown> {
+    return (this.processEnvironment ?? this.execution.environment).variables;
+  }
+
+  /** The process reached its end (bpmn-engine then reports the execution as idle). */
+  get completed(): boolean {
+    return this.finished;
+  }
+
+  getState(): object {
+    return this.execution.getState();
+  }
+
+  /** True if a user task of this element is waiting for a signal. */
+  isWaiting(elementId: string): boolean {
+    return this.execution
+      .getPostponed()
+      .some((api: any) => api.id === elementId && api.type === 'bpmn:UserTask');
+  }
+
+  signal(elementId: string, values: Record<string, unknown>, step: StepContext): Promise<StepEffects> {
+    return this.run(step, async () => {
+      const api = this.waiting.get(elementId);
+      if (!api) throw new Error(`element ${elementId} is not waiting`);
+      api.environment.assignVariables(values);
+      this.execution.signal({ id: elementId, ...values });
+    });
+  }
+
+  fireTimer(elementId: string, step: StepContext): Promise<StepEffects & { fired: boolean }> {
+    let fired = false;
+    return this.run(step, async () => {
+      fired = this.timers.fire(elementId);
+    }).then((effects) => ({ ...effects, fired }));
+  }
+
+  /** Runs one step and waits until the engine has settled: every service call answered. */
+  private async run(step: StepContext, act: () => Promise<void>): Promise<StepEffects> {
+    this.step = step;
+    this.effects = emptyEffects();
+    this.failure = null;
+    try {
+      await act();
+      for (;;) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.inflight.size === 0) break;
+        await Promise.allSettled([...this.inflight]);
+      }
+      if (this.failure) throw this.failure;
+      return this.effects;
+    } finally {
+      this.step = null;
+    }
+  }
+
+  callService(name: string, call: ServiceCall): Promise<Record<string, unknown> | void> {
+    const handler = this.services.get(name);
+    if (!handler) return Promise.reject(new Error(`未注册的服务：${name}（元素 ${call.elementId}）`));
+    if (!this.step) return Promise.reject(new Error(`服务 ${name} 在步骤之外被调用`));
+    return handler(call, this.step);
+  }
+
+  track(promise: Promise<void>): void {
+    this.inflight.add(promise);
+    promise.finally(() => this.inflight.delete(promise));
+  }
+
+  fail(err: unknown): void {
+    if (!this.failure) this.failure = err;
+  }
+}
+
+function emptyEffects(): StepEffects {
+  return { opened: [], ended: false, outcome: null };
+}
+
+/** Service tasks call the domain service named by `sa:service`, inside the step's transaction. */
+function serviceExtension(holder: { session?: EngineSession }) {
+  return (activity: any) => {
+    if (activity.type !== 'bpmn:ServiceTask') return;
+    const behaviour = activity.behaviour;
+    behaviour.Service = function SaService(this: any) {
+      this.execute = (_message: any, callback: (err: unknown, output?: unknown) => void) => {
+        const session = holder.session!;
+        const attributes: Record<string, string> = {};
+        for (const key of ['service', 'template', 'legalBasis']) {
+          if (typeof behaviour[key] === 'string') attributes[key] = behaviour[key];
+        }
+        const call: ServiceCall = {
+          instanceId: session.instanceId,
+          businessKey: session.businessKey,
+          elementId: activity.id,
+          elementName: activity.name ?? activity.id,
+          attributes,
+          variables: { ...activity.environment.variables },
+        };
+        const work = session.callService(attributes.service, call).then(
+          (output) => callback(null, output ?? {}),
+          (err) => {
+            session.fail(err);
+            callback(err);
+          },
+        );
+        session.track(work);
+      };
+    };
+  };
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { ProcessInstanceEntity, TaskEntity, TimerEntity } from '@app/persistence';
+import { ArmedTimer } from './durable-timers';
+
+/** The only code that reads or writes instances, tasks and timers. */
+export const instanceRepository = {
+  lockInstance(em: EntityManager, id: string): Promise<ProcessInstanceEntity | null> {
+    return em.getRepository(ProcessInstanceEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  },
+
+  lockTask(em: EntityManager, id: string): Promise<TaskEntity | null> {
+    return em.getRepository(TaskEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  },
+
+  insertInstance(em: EntityManager, row: ProcessInstanceEntity): Promise<unknown> {
+    return em.getRepository(ProcessInstanceEntity).insert(row);
+  },
+
+  async saveState(
+    em: EntityManager,
+    row: ProcessInstanceEntity,
+    change: { state: object; status: ProcessInstanceEntity['status']; outcome: string | null; now: Date },
+  ): Promise<number> {
+    const next = row.version + 1;
+    const result = await em
+      .createQueryBuilder()
+      .update(ProcessInstanceEntity)
+      .set({
+        state: change.state,
+        version: next,
+        status: change.status,
+        outcome: change.outcome,
+        updatedAt: change.now,
+        endedAt: change.status === 'running' ? null : change.now,
+      })
+      .where('id = :id AND version = :version', { id: row.id, version: row.version })
+      .execute();
+    if (result.affected !== 1) throw new Error(`instance ${row.id} changed under a held lock`);
+    return next;
+  },
+
+  openTasks(em: EntityManager, instanceId: string): Promise<TaskEntity[]> {
+    return em.getRepository(TaskEntity).find({ where: { instanceId, status: 'open' } });
+  },
+
+  insertTask(em: EntityManager, task: TaskEntity): Promise<unknown> {
+    return em.getRepository(TaskEntity).insert(task);
+  },
+
+  async finishTask(em: EntityManager, id: string, status: 'completed' | 'cancelled', patch: Partial<TaskEntity>) {
+    await em.getRepository(TaskEntity).update({ id }, { ...patch, status });
+  },
+
+  /** Makes the pending timer rows match what the engine has armed. */
+  async syncTimers(em: EntityManager, instanceId: string, armed: ArmedTimer[], now: Date): Promise<void> {
+    const repo = em.getRepository(TimerEntity);
+    const pending = await repo.find({ where: { instanceId, status: 'pending' } });
+    for (const row of pending) {
+      if (!armed.some((t) => t.elementId === row.elementId)) {
+        await repo.update({ id: row.id }, { status: 'cancelled', firedAt: now });
+      }
+    }
+    for (const timer of armed) {
+      if (!pending.some((row) => row.elementId === timer.elementId)) {
+        await repo.insert({
+          id: randomUUID(),
+          instanceId,
+          elementId: timer.elementId,
+          dueAt: timer.dueAt,
+          status: 'pending',
+          createdAt: now,
+          firedAt: null,
+        });
+      }
+    }
+  },
+
+  /** Claims one due timer; SKIP LOCKED lets several API processes poll without firing one twice. */
+  async claimDueTimer(em: EntityManager, now: Date): Promise<TimerEntity | null> {
+    const rows: TimerEntity[] = await em
+      .getRepository(TimerEntity)
+      .createQueryBuilder('t')
+      .where(`t.status = 'pending' AND t.due_at <= :now`, { now })
+      .orderBy('t.due_at', 'ASC')
+      .limit(1)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+    return rows[0] ?? null;
+  },
+
+  async markTimer(em: EntityManager, id: string, status: 'fired' | 'cancelled', now: Date): Promise<void> {
+    await em.getRepository(TimerEntity).update({ id }, { status, firedAt: now });
+  },
+};

@@ -1,0 +1,496 @@
+/**
+ * The 低保 model, validated and then run in memory with bare bpmn-engine through every path.
+ *
+ * How the engine is driven here (what the host must do the same way):
+ * - user tasks emit `activity.wait`; `api.owner` is the bpmn-elements activity, whose
+ *   `behaviour` holds sa:/camunda: attributes and `extensionElements.values` (formData);
+ * - form values must be put into the *process* environment (`api.environment`, the one
+ *   gateways read) with `assignVariables`; `engine.execution.environment` is the engine's
+ *   own copy and gateways never see it;
+ * - the task then continues with `engine.execution.signal({ id, ...values })`;
+ * - service tasks run whatever constructor an extension puts in `activity.behaviour.Service`.
+ */
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Engine, type BpmnEngineOptions } from 'bpmn-engine';
+import { readOutcome, readServiceInfo, readUserTaskInfo, type Due } from './element-info';
+import { expressions } from './expressions';
+import { validateFormData } from './form-validation';
+import { moddleOptions } from './moddle';
+import { validateModel, type BpmnElement } from './validate-model';
+
+const MODEL_PATH = join(__dirname, '../../../../processes/dibao-application.bpmn');
+const source = readFileSync(MODEL_PATH, 'utf8');
+
+const TEMPLATES = [
+  'verification-authorization',
+  'acceptance-notice',
+  'non-acceptance-notice',
+  'supplement-notice',
+  'home-visit-record',
+  'first-instance-opinion',
+  'public-notice',
+  'confirmation-notice',
+  'non-confirmation-decision',
+  'service-receipt',
+];
+
+/** Variables each template reads; issuing without them fails the run, so the model must collect them first. */
+const TEMPLATE_NEEDS: Record<string, string[]> = {
+  'verification-authorization': ['applicantName'],
+  'non-acceptance-notice': ['reasons'],
+  'supplement-notice': ['missingMaterials'],
+  'home-visit-record': ['investigators', 'visitDate', 'findings'],
+  'first-instance-opinion': ['opinion', 'reasons'],
+  'public-notice': ['applicantName', 'proposedAmount', 'coveredPersons'],
+  'confirmation-notice': ['amount', 'coveredPersons'],
+  'non-confirmation-decision': ['facts', 'reasons', 'legalBasis'],
+  'service-receipt': ['serviceMethod', 'serviceDate', 'recipient', 'servers'],
+};
+
+type FormInput = Record<string, unknown>;
+type Script = Record<string, FormInput[]>;
+
+interface WaitedTask {
+  id: string;
+  candidateGroups: string[];
+  due?: Due;
+}
+
+interface RunResult {
+  issued: string[];
+  tasks: WaitedTask[];
+  timers: { id?: string; delay: number }[];
+  outcome?: string;
+  variablesAtIssue: Record<string, Record<string, unknown>>;
+}
+
+// Minimal views of the bpmn-elements objects the listener and extension touch.
+interface ActivityLike {
+  id: string;
+  type: string;
+  behaviour: Record<string, unknown>;
+  environment: { variables: Record<string, unknown> };
+}
+interface ActivityApiLike {
+  id: string;
+  type: string;
+  owner: ActivityLike;
+  environment: { assignVariables(values: Record<string, unknown>): void };
+}
+
+/** Timers that fire on the next turn of the event loop and record the delay they were asked for. */
+function immediateTimers(log: RunResult['timers']) {
+  const register = (owner?: { id?: string }) => ({
+    setTimeout: (fn: (...args: unknown[]) => void, delay: number, ...args: unknown[]) => {
+      log.push({ id: owner?.id, delay });
+      return setImmediate(fn, ...args);
+    },
+    clearTimeout: (ref?: NodeJS.Immediate) => {
+      if (ref) clearImmediate(ref);
+    },
+  });
+  return { executing: [], register, ...register() };
+}
+
+async function runCase(startVariables: Record<string, unknown>, script: Script): Promise<RunResult> {
+  const result: RunResult = { issued: [], tasks: [], timers: [], variablesAtIssue: {} };
+  const remaining = new Map(Object.entries(script).map(([id, inputs]) => [id, [...inputs]]));
+  let failure: Error | undefined;
+
+  function IssueDocument(activity: ActivityLike) {
+    return {
+      execute(_message: unknown, callback: (err: Error | null, output?: unknown) => void) {
+        const { template } = readServiceInfo(activity);
+        const variables = activity.environment.variables;
+        const missing = (TEMPLATE_NEEDS[template ?? ''] ?? []).filter(
+          (name) => variables[name] === undefined,
+        );
+        if (!template || missing.length)
+          return callback(new Error(`${activity.id} 出具 ${template} 缺少变量 ${missing.join(', ')}`));
+        result.issued.push(template);
+        result.variablesAtIssue[template] = { ...variables };
+        return callback(null, { template });
+      },
+    };
+  }
+
+  const engine = new Engine({
+    name: 'dibao-model-spec',
+    source,
+    moddleOptions,
+    expressions,
+    // The typings want bpmn-elements' own Timer objects back; the engine only needs the calls.
+    timers: immediateTimers(result.timers) as unknown as BpmnEngineOptions['timers'],
+    extensions: {
+      saServices(activity) {
+        const element = activity as unknown as ActivityLike;
+        if (readServiceInfo(element).service === 'document.issue') element.behaviour.Service = IssueDocument;
+        return { activate() {}, deactivate() {} };
+      },
+    },
+  });
+
+  const stop = (error: Error) => {
+    failure ??= error;
+    setImmediate(() => engine.stop());
+  };
+
+  const listener = new EventEmitter();
+  listener.on('activity.wait', (api: ActivityApiLike) => {
+    const input = remaining.get(api.id)?.shift();
+    if (!input) return stop(new Error(`案件停在未预期的任务 ${api.id}`));
+    const info = readUserTaskInfo(api.owner);
+    const { values, errors } = validateFormData(info.fields, input);
+    if (errors.length)
+      return stop(new Error(`${api.id} 表单无效：${errors.map((e) => e.message).join('；')}`));
+    result.tasks.push({
+      id: api.id,
+      candidateGroups: info.candidateGroups,
+      ...(info.due && { due: info.due }),
+    });
+    api.environment.assignVariables(values);
+    engine.execution.signal({ id: api.id, ...values });
+  });
+  listener.on('activity.end', (api: ActivityApiLike) => {
+    if (api.type === 'bpmn:EndEvent') result.outcome = readOutcome(api.owner);
+  });
+
+  const finished = new Promise<void>((resolve, reject) => {
+    engine.once('end', () => resolve());
+    engine.once('error', (err: Error) => reject(err));
+    engine.once('stop', () => reject(failure ?? new Error('engine stopped')));
+  });
+  await engine.execute({ listener, variables: startVariables });
+  await finished;
+
+  const leftOver = [...remaining].filter(([, inputs]) => inputs.length > 0).map(([id]) => id);
+  if (leftOver.length) throw new Error(`脚本中有未用到的提交：${leftOver.join(', ')}`);
+  return result;
+}
+
+// ---- form submissions, as a client would send them (money as yuan strings) ----
+const START = { applicantName: '张三', nearRelative: false, regionCode: '150102' };
+const accept = { decision: 'accept' };
+const infoCheck = { checkReportNo: 'HD-2025-0012', checkFindings: '未发现不符合条件的财产' };
+const homeVisit = {
+  investigators: ['王五', '赵六'],
+  visitDate: '2025-03-04',
+  findings: '家庭成员三人，无稳定收入',
+};
+const neighbours = { neighbourVisit: '邻居反映情况属实' };
+const eligible = {
+  opinion: 'eligible',
+  proposedAmount: '865.50',
+  coveredPersons: '3',
+  reasons: '家庭人均收入低于当地低保标准',
+};
+const ineligible = { opinion: 'ineligible', coveredPersons: '3', reasons: '家庭人均收入高于当地低保标准' };
+const noObjection = { objection: false };
+const confirm = {
+  decision: 'confirm',
+  amount: '865.50',
+  coveredPersons: 3,
+  facts: '经调查核实……',
+  reasons: '符合低保条件',
+  legalBasis: '《最低生活保障审核确认办法》第二十一条',
+};
+const refuse = {
+  decision: 'refuse',
+  facts: '经核对，家庭有机动车两辆',
+  reasons: '家庭财产状况不符合规定',
+  legalBasis: '《最低生活保障审核确认办法》第二十一条',
+};
+const served = {
+  serviceMethod: 'direct',
+  serviceDate: '2025-04-01',
+  recipient: '张三',
+  servers: ['王五', '赵六'],
+};
+const servedLeft = {
+  serviceMethod: 'left',
+  serviceDate: '2025-04-02',
+  recipient: '张三',
+  servers: ['王五', '赵六'],
+  witnesses: ['社区主任 刘七'],
+  serviceAddress: '新城区某街道 1 号',
+};
+
+const investigation: Script = {
+  Task_AcceptanceReview: [accept],
+  Task_InformationCheck: [infoCheck],
+  Task_HomeVisit: [homeVisit],
+  Task_NeighbourVisit: [neighbours],
+};
+const SEVEN_DAYS_MS = 7 * 24 * 60 * 60 * 1000;
+
+describe('processes/dibao-application.bpmn', () => {
+  let definitions: BpmnElement;
+
+  beforeAll(async () => {
+    const result = await validateModel(source, { templates: TEMPLATES });
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    definitions = result.definitions as BpmnElement;
+  });
+
+  function flowElements(): BpmnElement[] {
+    const process = (definitions.rootElements as BpmnElement[]).find(
+      (r) => r.$type === 'bpmn:Process',
+    ) as BpmnElement;
+    return process.flowElements as BpmnElement[];
+  }
+
+  it('has a diagram shape or edge for every flow element (opens in bpmn-js)', () => {
+    const diagram = (definitions.diagrams as BpmnElement[])[0];
+    const planeElements = (diagram.plane as BpmnElement).planeElement as BpmnElement[];
+    const drawn = planeElements.map((p) => (p.bpmnElement as BpmnElement).id).sort();
+    expect(drawn).toEqual(
+      flowElements()
+        .map((e) => e.id)
+        .sort(),
+    );
+    for (const edge of planeElements.filter((p) => p.$type === 'bpmndi:BPMNEdge')) {
+      expect((edge.waypoint as unknown[]).length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('gives every user task a known role, a form and a deadline', () => {
+    const userTasks = flowElements().filter((e) => e.$type === 'bpmn:UserTask');
+    expect(userTasks.length).toBeGreaterThanOrEqual(14);
+    for (const task of userTasks) {
+      const info = readUserTaskInfo(task);
+      expect({
+        id: task.id,
+        groups: info.candidateGroups.length,
+        fields: info.fields.length > 0,
+        due: !!info.due,
+      }).toEqual({ id: task.id, groups: 1, fields: true, due: true });
+    }
+    expect(readUserTaskInfo(flowElements().find((e) => e.id === 'Task_CountyConfirmation'))).toMatchObject({
+      candidateGroups: ['county_approver'],
+      due: { amount: 10, unit: 'WD' },
+      legalBasis: expect.stringContaining('第二十一条'),
+    });
+  });
+
+  it('lets the form validation enforce the model’s constraints (home visit needs two investigators)', () => {
+    const { fields } = readUserTaskInfo(flowElements().find((e) => e.id === 'Task_HomeVisit'));
+    expect(validateFormData(fields, { ...homeVisit, investigators: ['王五'] }).errors).toEqual([
+      { field: 'investigators', message: '“调查人员”至少需要 2 项' },
+    ]);
+    const county = readUserTaskInfo(flowElements().find((e) => e.id === 'Task_CountyConfirmation'));
+    expect(validateFormData(county.fields, { ...confirm, amount: '865.555' }).errors).toEqual([
+      { field: 'amount', message: '“保障金额（元/月）”不是有效的金额' },
+    ]);
+  });
+
+  it('confirms an eligible household', async () => {
+    const run = await runCase(START, {
+      ...investigation,
+      Task_TownshipReview: [eligible],
+      Task_RecordPublicNoticeResult: [noObjection],
+      Task_CountyConfirmation: [confirm],
+      Task_ServeConfirmation: [served],
+    });
+    expect(run.issued).toEqual([
+      'verification-authorization',
+      'acceptance-notice',
+      'home-visit-record',
+      'first-instance-opinion',
+      'public-notice',
+      'confirmation-notice',
+      'service-receipt',
+    ]);
+    expect(run.outcome).toBe('confirmed');
+    expect(run.tasks.map((t) => t.id)).toEqual([
+      'Task_AcceptanceReview',
+      'Task_InformationCheck',
+      'Task_HomeVisit',
+      'Task_NeighbourVisit',
+      'Task_TownshipReview',
+      'Task_RecordPublicNoticeResult',
+      'Task_CountyConfirmation',
+      'Task_ServeConfirmation',
+    ]);
+    expect(run.tasks.find((t) => t.id === 'Task_InformationCheck')).toEqual({
+      id: 'Task_InformationCheck',
+      candidateGroups: ['investigator'],
+      due: { amount: 3, unit: 'WD' },
+    });
+    // bpmn-elements takes "now" twice (parse, then timeout), so the delay can be a few ms over.
+    expect(run.timers.map((t) => t.id)).toEqual(['Timer_PublicNoticePeriod']);
+    expect(run.timers[0].delay).toBeGreaterThanOrEqual(SEVEN_DAYS_MS);
+    expect(run.timers[0].delay).toBeLessThan(SEVEN_DAYS_MS + 1000);
+    expect(run.variablesAtIssue['public-notice']).toMatchObject({
+      proposedAmount: 86550,
+      coveredPersons: 3,
+      applicantName: '张三',
+    });
+    expect(run.variablesAtIssue['confirmation-notice']).toMatchObject({ amount: 86550, decision: 'confirm' });
+  });
+
+  it('refuses at county and serves the written decision', async () => {
+    const run = await runCase(START, {
+      ...investigation,
+      Task_TownshipReview: [eligible],
+      Task_RecordPublicNoticeResult: [noObjection],
+      Task_CountyConfirmation: [refuse],
+      Task_ServeNonConfirmation: [servedLeft],
+    });
+    expect(run.issued).toEqual([
+      'verification-authorization',
+      'acceptance-notice',
+      'home-visit-record',
+      'first-instance-opinion',
+      'public-notice',
+      'non-confirmation-decision',
+      'service-receipt',
+    ]);
+    expect(run.outcome).toBe('refused');
+    expect(run.tasks.at(-1)).toEqual({
+      id: 'Task_ServeNonConfirmation',
+      candidateGroups: ['window_clerk'],
+      due: { amount: 3, unit: 'WD' },
+    });
+    expect(run.variablesAtIssue['service-receipt']).toMatchObject({
+      serviceMethod: 'left',
+      witnesses: ['社区主任 刘七'],
+    });
+  });
+
+  it('skips the public notice when the township finds the household ineligible', async () => {
+    const run = await runCase(START, {
+      ...investigation,
+      Task_TownshipReview: [ineligible],
+      Task_CountyConfirmation: [refuse],
+      Task_ServeNonConfirmation: [served],
+    });
+    expect(run.issued).toEqual([
+      'verification-authorization',
+      'acceptance-notice',
+      'home-visit-record',
+      'first-instance-opinion',
+      'non-confirmation-decision',
+      'service-receipt',
+    ]);
+    expect(run.timers).toEqual([]);
+    expect(run.outcome).toBe('refused');
+  });
+
+  it('does not accept an application, with a served notice', async () => {
+    const run = await runCase(START, {
+      Task_AcceptanceReview: [{ decision: 'refuse', reasons: '申请人户籍不在本乡镇' }],
+      Task_ServeNonAcceptance: [served],
+    });
+    expect(run.issued).toEqual(['verification-authorization', 'non-acceptance-notice', 'service-receipt']);
+    expect(run.outcome).toBe('not-accepted');
+    expect(run.tasks.map((t) => t.id)).toEqual(['Task_AcceptanceReview', 'Task_ServeNonAcceptance']);
+  });
+
+  it('asks once for missing materials, then accepts', async () => {
+    const run = await runCase(START, {
+      ...investigation,
+      Task_AcceptanceReview: [
+        { decision: 'supplement', missingMaterials: ['户口簿复印件', '收入证明'] },
+        accept,
+      ],
+      Task_ServeSupplementNotice: [served],
+      Task_RecordSupplement: [
+        { suppliedMaterials: ['户口簿复印件', '收入证明'], suppliedDate: '2025-03-10' },
+      ],
+      Task_TownshipReview: [eligible],
+      Task_RecordPublicNoticeResult: [noObjection],
+      Task_CountyConfirmation: [confirm],
+      Task_ServeConfirmation: [served],
+    });
+    expect(run.issued.slice(0, 5)).toEqual([
+      'verification-authorization',
+      'supplement-notice',
+      'service-receipt',
+      'acceptance-notice',
+      'home-visit-record',
+    ]);
+    expect(run.tasks.slice(0, 4).map((t) => t.id)).toEqual([
+      'Task_AcceptanceReview',
+      'Task_ServeSupplementNotice',
+      'Task_RecordSupplement',
+      'Task_AcceptanceReview',
+    ]);
+    expect(run.variablesAtIssue['supplement-notice'].missingMaterials).toEqual(['户口簿复印件', '收入证明']);
+    expect(run.outcome).toBe('confirmed');
+  });
+
+  it('re-checks after an objection, with a new opinion and a new public notice', async () => {
+    const run = await runCase(START, {
+      ...investigation,
+      Task_TownshipReview: [eligible, { ...eligible, proposedAmount: '700' }],
+      Task_RecordPublicNoticeResult: [
+        { objection: true, objectionDetails: '群众反映其有经营收入' },
+        noObjection,
+      ],
+      Task_Recheck: [{ recheckMethod: 'democraticAppraisal', recheckFindings: '民主评议认为收入不稳定' }],
+      Task_CountyConfirmation: [{ ...confirm, amount: '700' }],
+      Task_ServeConfirmation: [served],
+    });
+    expect(run.issued).toEqual([
+      'verification-authorization',
+      'acceptance-notice',
+      'home-visit-record',
+      'first-instance-opinion',
+      'public-notice',
+      'first-instance-opinion',
+      'public-notice',
+      'confirmation-notice',
+      'service-receipt',
+    ]);
+    expect(run.timers).toHaveLength(2);
+    expect(run.tasks.map((t) => t.id).slice(4, 9)).toEqual([
+      'Task_TownshipReview',
+      'Task_RecordPublicNoticeResult',
+      'Task_Recheck',
+      'Task_TownshipReview',
+      'Task_RecordPublicNoticeResult',
+    ]);
+    expect(run.variablesAtIssue['public-notice'].proposedAmount).toBe(70000);
+    expect(run.variablesAtIssue['confirmation-notice'].amount).toBe(70000);
+    expect(run.outcome).toBe('confirmed');
+  });
+
+  it('sends near-relative cases through a county home visit', async () => {
+    const script: Script = {
+      ...investigation,
+      Task_TownshipReview: [eligible],
+      Task_RecordPublicNoticeResult: [noObjection],
+      Task_CountyHomeVisit: [
+        {
+          countyInvestigators: ['县局 钱八', '县局 孙九'],
+          countyVisitDate: '2025-03-20',
+          countyFindings: '情况属实',
+        },
+      ],
+      Task_CountyConfirmation: [confirm],
+      Task_ServeConfirmation: [served],
+    };
+    const run = await runCase({ ...START, nearRelative: true }, script);
+    expect(run.tasks.map((t) => t.id).slice(-3)).toEqual([
+      'Task_CountyHomeVisit',
+      'Task_CountyConfirmation',
+      'Task_ServeConfirmation',
+    ]);
+    expect(run.tasks.find((t) => t.id === 'Task_CountyHomeVisit')?.candidateGroups).toEqual([
+      'county_approver',
+    ]);
+    expect(run.outcome).toBe('confirmed');
+
+    // Without the flag the same script leaves the county visit unused, which runCase reports.
+    await expect(runCase(START, script)).rejects.toThrow('脚本中有未用到的提交：Task_CountyHomeVisit');
+  });
+
+  it('stops with a clear error when a task gets data its form refuses', async () => {
+    await expect(runCase(START, { Task_AcceptanceReview: [{ decision: 'maybe' }] })).rejects.toThrow(
+      /Task_AcceptanceReview 表单无效：“受理决定”的取值 "maybe" 不在可选范围内/,
+    );
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * Reads our modelling conventions off an element.
+ *
+ * Works on both shapes the same data comes in:
+ * - a bpmn-elements activity (`activity.behaviour` is the moddle element spread into a plain
+ *   object: `sa:*` and `camunda:*` attributes appear under their local names — `due`,
+ *   `service`, `template`, `outcome`, `legalBasis`, `candidateGroups` — and child elements
+ *   under `extensionElements.values`, e.g. `{ $type: 'camunda:FormData', fields: [...] }`);
+ * - a bpmn-moddle element from `validateModel(...).definitions` (same property names).
+ */
+
+export type DueUnit = 'WD' | 'D';
+export interface Due {
+  amount: number;
+  /** WD = working days on the official calendar; D = calendar days. */
+  unit: DueUnit;
+}
+
+export const FORM_FIELD_TYPES = [
+  'string',
+  'text',
+  'long',
+  'boolean',
+  'date',
+  'enum',
+  'money',
+  'list',
+] as const;
+export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
+
+export const CONSTRAINT_NAMES = [
+  'required',
+  'minlength',
+  'maxlength',
+  'min',
+  'max',
+  'minItems',
+  'maxItems',
+] as const;
+export type ConstraintName = (typeof CONSTRAINT_NAMES)[number];
+
+export interface FormFieldConstraint {
+  name: string;
+  config?: string;
+}
+
+export interface FormField {
+  id: string;
+  label: string;
+  /** As written in the model; `validateModel` refuses types outside FORM_FIELD_TYPES. */
+  type: string;
+  options: { id: string; name: string }[];
+  constraints: FormFieldConstraint[];
+  defaultValue?: string;
+}
+
+export interface UserTaskInfo {
+  candidateGroups: string[];
+  due?: Due;
+  fields: FormField[];
+  legalBasis?: string;
+}
+
+export interface ServiceInfo {
+  service?: string;
+  template?: string;
+  legalBasis?: string;
+}
+
+type Bag = Record<string, unknown>;
+
+/** Accepts an activity (with `behaviour`) or a moddle element. */
+function elementOf(source: unknown): Bag {
+  if (!source || typeof source !== 'object') return {};
+  const behaviour = (source as Bag).behaviour;
+  return behaviour && typeof behaviour === 'object' ? (behaviour as Bag) : (source as Bag);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function list(value: unknown): Bag[] {
+  return Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object') as Bag[]) : [];
+}
+
+/** "10WD" → 10 working days, "7D" → 7 calendar days; anything else → undefined. */
+export function parseDue(value: unknown): Due | undefined {
+  const match = typeof value === 'string' ? /^\s*([1-9]\d{0,3})\s*(WD|D)\s*$/.exec(value) : null;
+  if (!match) return undefined;
+  return { amount: Number(match[1]), unit: match[2] as DueUnit };
+}
+
+export function splitCandidateGroups(value: unknown): string[] {
+  if (typeof value !== 'string') return [];
+  return value
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean);
+}
+
+export function readFormFields(source: unknown): FormField[] {
+  const extensionElements = elementOf(source).extensionElements as Bag | undefined;
+  const formData = list(extensionElements?.values).find((v) => v.$type === 'camunda:FormData');
+  if (!formData) return [];
+  return list(formData.fields).map((field) => {
+    const validation = field.validation as Bag | undefined;
+    return {
+      id: String(field.id ?? ''),
+      label: text(field.label) ?? String(field.id ?? ''),
+      type: text(field.type) ?? 'string',
+      options: list(field.values).map((v) => ({
+        id: String(v.id ?? ''),
+        name: text(v.name) ?? String(v.id ?? ''),
+      })),
+      constraints: list(validation?.constraints).map((c) => ({
+        name: String(c.name ?? ''),
+        ...(c.config !== undefined && c.config !== null && { config: String(c.config) }),
+      })),
+      ...(typeof field.defaultValue === 'string' && { defaultValue: field.defaultValue }),
+    };
+  });
+}
+
+export function readUserTaskInfo(source: unknown): UserTaskInfo {
+  const element = elementOf(source);
+  const due = parseDue(element.due);
+  const legalBasis = text(element.legalBasis);
+  return {
+    candidateGroups: splitCandidateGroups(element.candidateGroups),
+    ...(due && { due }),
+    fields: readFormFields(element),
+    ...(legalBasis && { legalBasis }),
+  };
+}
+
+export function readServiceInfo(source: unknown): ServiceInfo {
+  const element = elementOf(source);
+  const service = text(element.service);
+  const template = text(element.template);
+  const legalBasis = text(element.legalBasis);
+  return { ...(service && { service }), ...(template && { template }), ...(legalBasis && { legalBasis }) };
+}
+
+/** Case outcome recorded by an end event (`sa:outcome`), if any. */
+export function readOutcome(source: unknown): string | undefined {
+  return text(elementOf(source).outcome);
+}
+
+export function readLegalBasis(source: unknown): string | undefined {
+  return text(elementOf(source).legalBasis);
+}

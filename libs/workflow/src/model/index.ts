@@ -1,0 +1,43 @@
+export {
+  expressions,
+  resolveExpression,
+  isExpression,
+  hasExpression,
+  checkExpressionSyntax,
+  ExpressionError,
+} from './expressions';
+export type { EngineExpressions } from './expressions';
+export {
+  validateModel,
+  describeElement,
+  DEFAULT_SERVICES,
+  DEFAULT_ROLES,
+  MAX_MODEL_BYTES,
+  SUPPORTED_FLOW_ELEMENTS,
+} from './validate-model';
+export type { ModelIssue, ModelValidationResult, ValidateModelOptions, BpmnElement } from './validate-model';
+export {
+  readUserTaskInfo,
+  readServiceInfo,
+  readOutcome,
+  readLegalBasis,
+  readFormFields,
+  parseDue,
+  splitCandidateGroups,
+  FORM_FIELD_TYPES,
+  CONSTRAINT_NAMES,
+} from './element-info';
+export type {
+  Due,
+  DueUnit,
+  FormField,
+  FormFieldType,
+  FormFieldConstraint,
+  ConstraintName,
+  UserTaskInfo,
+  ServiceInfo,
+} from './element-info';
+export { validateFormData, parseYuanToFen, isValidDate } from './form-validation';
+export type { FormValue, FieldError, FormValidationResult } from './form-validation';
+export { moddleOptions, parseBpmn } from './moddle';
+export type { ParseResult, ParseWarning } from './moddle';

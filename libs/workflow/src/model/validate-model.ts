@@ -1,0 +1,543 @@
+/**
+ * Deploy-time check of a BPMN model against what bpmn-engine really runs and against our
+ * conventions. bpmn-engine accepts many broken models (unresolved references are parser
+ * *warnings*; such a case then hangs forever), so everything doubtful is an error here.
+ */
+import { checkExpressionSyntax, isExpression } from './expressions';
+import {
+  CONSTRAINT_NAMES,
+  FORM_FIELD_TYPES,
+  parseDue,
+  readFormFields,
+  readServiceInfo,
+  splitCandidateGroups,
+} from './element-info';
+import { isValidDate, parseYuanToFen } from './form-validation';
+import { parseBpmn } from './moddle';
+
+export interface ModelIssue {
+  elementId?: string;
+  message: string;
+}
+
+/** A bpmn-moddle element; only the properties this module reads are typed. */
+export interface BpmnElement {
+  $type: string;
+  id?: string;
+  name?: string;
+  [key: string]: unknown;
+}
+
+export interface ModelValidationResult {
+  ok: boolean;
+  errors: ModelIssue[];
+  warnings: ModelIssue[];
+  /** The parsed `bpmn:Definitions` root, when the XML could be parsed. */
+  definitions?: BpmnElement;
+}
+
+export interface ValidateModelOptions {
+  /** Named domain services a service task may call (`sa:service`). */
+  services?: readonly string[];
+  /** Candidate groups a user task may name. */
+  roles?: readonly string[];
+  /** Template ids `document.issue` may name; not checked when omitted. */
+  templates?: readonly string[];
+  maxBytes?: number;
+}
+
+export const DEFAULT_SERVICES = ['document.issue'] as const;
+export const DEFAULT_ROLES = [
+  'window_clerk',
+  'investigator',
+  'township_reviewer',
+  'county_approver',
+] as const;
+export const MAX_MODEL_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Flow element types bpmn-elements 17 implements (see its index.js exports).
+ * Left out on purpose: ComplexGateway (no implementation), AdHocSubProcess (mapped to a plain
+ * sub-process, so ad-hoc semantics would silently be lost) and ScriptTask (runs JavaScript
+ * from the model in the server process).
+ */
+export const SUPPORTED_FLOW_ELEMENTS = [
+  'bpmn:StartEvent',
+  'bpmn:EndEvent',
+  'bpmn:IntermediateCatchEvent',
+  'bpmn:IntermediateThrowEvent',
+  'bpmn:BoundaryEvent',
+  'bpmn:Task',
+  'bpmn:UserTask',
+  'bpmn:ManualTask',
+  'bpmn:ServiceTask',
+  'bpmn:SendTask',
+  'bpmn:BusinessRuleTask',
+  'bpmn:ReceiveTask',
+  'bpmn:CallActivity',
+  'bpmn:SubProcess',
+  'bpmn:Transaction',
+  'bpmn:ExclusiveGateway',
+  'bpmn:InclusiveGateway',
+  'bpmn:ParallelGateway',
+  'bpmn:EventBasedGateway',
+  'bpmn:SequenceFlow',
+  'bpmn:DataObject',
+  'bpmn:DataObjectReference',
+  'bpmn:DataStoreReference',
+] as const;
+
+const NOT_FLOW_NODES = new Set([
+  'bpmn:SequenceFlow',
+  'bpmn:DataObject',
+  'bpmn:DataObjectReference',
+  'bpmn:DataStoreReference',
+]);
+const SERVICE_LIKE = new Set(['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask']);
+const SCOPES = new Set(['bpmn:SubProcess', 'bpmn:Transaction', 'bpmn:AdHocSubProcess']);
+
+const UNSUPPORTED_REASONS: Record<string, string> = {
+  'bpmn:ComplexGateway': '引擎不支持复杂网关（bpmn:ComplexGateway），请改用排他、并行或包容网关',
+  'bpmn:AdHocSubProcess': '引擎不支持自由子流程（bpmn:AdHocSubProcess），它会被当作普通子流程执行',
+  'bpmn:ScriptTask':
+    '不允许脚本任务（bpmn:ScriptTask）：脚本会在服务器上执行任意代码，请改用 sa:service 服务任务',
+};
+
+const TYPE_NAMES: Record<string, string> = {
+  'bpmn:Process': '流程',
+  'bpmn:StartEvent': '开始事件',
+  'bpmn:EndEvent': '结束事件',
+  'bpmn:IntermediateCatchEvent': '中间捕获事件',
+  'bpmn:IntermediateThrowEvent': '中间抛出事件',
+  'bpmn:BoundaryEvent': '边界事件',
+  'bpmn:UserTask': '用户任务',
+  'bpmn:ServiceTask': '服务任务',
+  'bpmn:SendTask': '发送任务',
+  'bpmn:BusinessRuleTask': '业务规则任务',
+  'bpmn:ScriptTask': '脚本任务',
+  'bpmn:ExclusiveGateway': '排他网关',
+  'bpmn:InclusiveGateway': '包容网关',
+  'bpmn:ParallelGateway': '并行网关',
+  'bpmn:ComplexGateway': '复杂网关',
+  'bpmn:SequenceFlow': '顺序流',
+  'bpmn:SubProcess': '子流程',
+  'bpmn:AdHocSubProcess': '自由子流程',
+  'bpmn:CallActivity': '调用活动',
+};
+
+/** Names the variable resolver reserves or rewrites (see expressions.ts). */
+const RESERVED_VARIABLE_NAMES = new Set([
+  'environment',
+  'content',
+  'fields',
+  'properties',
+  'and',
+  'or',
+  'not',
+  'eq',
+  'ne',
+  'lt',
+  'gt',
+  'le',
+  'ge',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'id',
+]);
+const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+export function describeElement(element: BpmnElement | undefined): string {
+  if (!element) return '元素';
+  const typeName = TYPE_NAMES[element.$type] ?? `元素（${element.$type}）`;
+  const name = typeof element.name === 'string' && element.name.trim() ? `“${element.name.trim()}”` : '';
+  return `${typeName}${name}（${element.id ?? '无 id'}）`;
+}
+
+function children(element: BpmnElement, key: string): BpmnElement[] {
+  const value = element[key];
+  return Array.isArray(value) ? (value as BpmnElement[]) : [];
+}
+
+function body(expression: unknown): string | undefined {
+  if (!expression || typeof expression !== 'object') return undefined;
+  const b = (expression as { body?: unknown }).body;
+  return typeof b === 'string' ? b.trim() : undefined;
+}
+
+class Collector {
+  readonly errors: ModelIssue[] = [];
+  readonly warnings: ModelIssue[] = [];
+  error(element: BpmnElement | undefined, message: string): void {
+    this.errors.push({
+      ...(element?.id && { elementId: element.id }),
+      message: element ? `${describeElement(element)}：${message}` : message,
+    });
+  }
+  warn(element: BpmnElement | undefined, message: string): void {
+    this.warnings.push({
+      ...(element?.id && { elementId: element.id }),
+      message: element ? `${describeElement(element)}：${message}` : message,
+    });
+  }
+}
+
+function checkInput(xml: unknown, maxBytes: number): string | undefined {
+  if (typeof xml !== 'string' || xml.trim() === '') return '模型内容为空或不是文本';
+  if (Buffer.byteLength(xml, 'utf8') > maxBytes)
+    return `模型文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB 上限，拒绝解析`;
+  // External entities (XXE) and entity expansion ("billion laughs") both need a DTD.
+  if (/<!\s*(DOCTYPE|ENTITY)/i.test(xml)) return '模型文件含有 DOCTYPE 或 ENTITY 声明，出于安全原因拒绝解析';
+  return undefined;
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, '；');
+}
+
+export async function validateModel(
+  xml: string,
+  options: ValidateModelOptions = {},
+): Promise<ModelValidationResult> {
+  const issues = new Collector();
+  const inputProblem = checkInput(xml, options.maxBytes ?? MAX_MODEL_BYTES);
+  if (inputProblem) {
+    issues.error(undefined, inputProblem);
+    return { ok: false, errors: issues.errors, warnings: issues.warnings };
+  }
+
+  let parsed;
+  try {
+    parsed = await parseBpmn(xml);
+  } catch (err) {
+    issues.error(undefined, `XML 解析失败：${oneLine((err as Error).message)}`);
+    return { ok: false, errors: issues.errors, warnings: issues.warnings };
+  }
+
+  for (const warning of parsed.warnings) {
+    const id = warning.element?.id;
+    issues.errors.push({
+      ...(id && { elementId: id }),
+      message: `模型解析问题${id ? `（${id}）` : ''}：${oneLine(warning.message)}`,
+    });
+  }
+
+  const definitions = parsed.rootElement as BpmnElement;
+  if (definitions?.$type !== 'bpmn:Definitions') {
+    issues.error(undefined, '根元素不是 bpmn:Definitions');
+    return { ok: false, errors: issues.errors, warnings: issues.warnings };
+  }
+
+  new ModelChecker(definitions, options, issues).run();
+  return { ok: issues.errors.length === 0, errors: issues.errors, warnings: issues.warnings, definitions };
+}
+
+class ModelChecker {
+  private readonly services: Set<string>;
+  private readonly roles: Set<string>;
+  private readonly templates?: Set<string>;
+  private readonly rootElements: BpmnElement[];
+
+  constructor(
+    definitions: BpmnElement,
+    options: ValidateModelOptions,
+    private readonly issues: Collector,
+  ) {
+    this.services = new Set(options.services ?? DEFAULT_SERVICES);
+    this.roles = new Set(options.roles ?? DEFAULT_ROLES);
+    this.templates = options.templates && new Set(options.templates);
+    this.rootElements = children(definitions, 'rootElements');
+  }
+
+  run(): void {
+    for (const root of this.rootElements) {
+      if (/^bpmn:Global\w*Task$/.test(root.$type)) {
+        this.issues.error(
+          root,
+          '引擎不支持全局任务（bpmn:GlobalTask），请改用流程内的任务或调用活动调用流程',
+        );
+      }
+    }
+    const processes = this.rootElements.filter((r) => r.$type === 'bpmn:Process');
+    if (processes.length === 0) {
+      this.issues.error(undefined, '模型中没有流程（bpmn:Process）');
+      return;
+    }
+    for (const process of processes) {
+      if (process.isExecutable !== true) {
+        this.issues.error(process, '流程未标记为可执行（isExecutable="true"），引擎不会运行它');
+      }
+      this.checkScope(process, true);
+    }
+  }
+
+  private checkScope(scope: BpmnElement, isProcess: boolean): void {
+    const elements = children(scope, 'flowElements');
+    const nodes = elements.filter((e) => !NOT_FLOW_NODES.has(e.$type));
+    const flows = elements.filter((e) => e.$type === 'bpmn:SequenceFlow');
+
+    for (const element of elements) this.checkElement(element);
+    for (const flow of flows) this.checkFlow(flow);
+    // moddle fills `outgoing` only from <outgoing> children, which hand-written XML may omit.
+    for (const node of nodes) {
+      if (node.$type === 'bpmn:ExclusiveGateway' || node.$type === 'bpmn:InclusiveGateway') {
+        this.checkGateway(
+          node,
+          flows.filter((f) => f.sourceRef === node),
+        );
+      }
+    }
+
+    const starts = nodes.filter((n) => n.$type === 'bpmn:StartEvent');
+    const ends = nodes.filter((n) => n.$type === 'bpmn:EndEvent');
+    if (isProcess && starts.length === 0) this.issues.error(scope, '缺少开始事件');
+    if (isProcess && ends.length === 0) this.issues.error(scope, '缺少结束事件');
+
+    this.checkPaths(nodes, flows, starts, ends);
+
+    for (const node of nodes) {
+      if (SCOPES.has(node.$type)) this.checkScope(node, false);
+    }
+  }
+
+  private checkElement(element: BpmnElement): void {
+    const reason = UNSUPPORTED_REASONS[element.$type];
+    if (reason) {
+      this.issues.error(element, reason);
+    } else if (!(SUPPORTED_FLOW_ELEMENTS as readonly string[]).includes(element.$type)) {
+      this.issues.error(element, `引擎不支持该元素类型（${element.$type}）`);
+    }
+
+    if (element.$type === 'bpmn:UserTask') this.checkUserTask(element);
+    if (SERVICE_LIKE.has(element.$type)) this.checkServiceTask(element);
+    if (element.$type === 'bpmn:CallActivity') this.checkCallActivity(element);
+    if (element.$type === 'bpmn:EndEvent' && !element.outcome)
+      this.issues.warn(element, '未设置 sa:outcome（案件结果）');
+    for (const definition of children(element, 'eventDefinitions')) {
+      if (definition.$type === 'bpmn:TimerEventDefinition') this.checkTimer(element, definition);
+    }
+  }
+
+  private checkFlow(flow: BpmnElement): void {
+    const source = flow.sourceRef as BpmnElement | undefined;
+    const target = flow.targetRef as BpmnElement | undefined;
+    if (!source) this.issues.error(flow, '缺少来源（sourceRef）或引用的元素不存在');
+    if (!target) this.issues.error(flow, '缺少目标（targetRef）或引用的元素不存在');
+
+    const condition = flow.conditionExpression as BpmnElement | undefined;
+    if (!condition) return;
+    if (condition.language) {
+      this.issues.error(
+        flow,
+        `条件不能是脚本（language="${String(condition.language)}"），请写成 \${…} 表达式`,
+      );
+      return;
+    }
+    const text = body(condition);
+    if (!text || !isExpression(text)) {
+      this.issues.error(flow, `条件“${text ?? ''}”须为单个 \${…} 表达式，否则引擎会把它当作恒真的文本`);
+      return;
+    }
+    try {
+      checkExpressionSyntax(text);
+    } catch (err) {
+      this.issues.error(flow, (err as Error).message);
+    }
+  }
+
+  private checkUserTask(task: BpmnElement): void {
+    const groups = splitCandidateGroups(task.candidateGroups);
+    if (groups.length === 0) this.issues.error(task, '缺少 camunda:candidateGroups（办理角色）');
+    for (const group of groups) {
+      if (!this.roles.has(group))
+        this.issues.error(task, `未知的办理角色“${group}”（可用：${[...this.roles].join('、')}）`);
+    }
+    if (task.due === undefined) this.issues.error(task, '缺少 sa:due（办理时限，如 "10WD" 或 "7D"）');
+    else if (!parseDue(task.due))
+      this.issues.error(task, `sa:due="${String(task.due)}" 无效，应为工作日 "10WD" 或自然日 "7D"`);
+    this.checkFormFields(task);
+  }
+
+  private checkFormFields(task: BpmnElement): void {
+    const seen = new Set<string>();
+    for (const field of readFormFields(task)) {
+      const label = `表单字段“${field.label}”（${field.id || '无 id'}）`;
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field.id)) {
+        this.issues.error(task, `${label} 的 id 须为英文标识符（它会成为案件变量名）`);
+      } else if (RESERVED_VARIABLE_NAMES.has(field.id)) {
+        this.issues.error(task, `${label} 的 id 是保留字，表达式中无法引用`);
+      }
+      if (seen.has(field.id)) this.issues.error(task, `${label} 的 id 重复`);
+      seen.add(field.id);
+      if (!(FORM_FIELD_TYPES as readonly string[]).includes(field.type)) {
+        this.issues.error(
+          task,
+          `${label} 的类型“${field.type}”不受支持（可用：${FORM_FIELD_TYPES.join('、')}）`,
+        );
+      }
+      if (field.type === 'enum' && field.options.length === 0)
+        this.issues.error(task, `${label} 是枚举但没有可选值（camunda:value）`);
+      for (const constraint of field.constraints) {
+        if (!(CONSTRAINT_NAMES as readonly string[]).includes(constraint.name)) {
+          this.issues.error(task, `${label} 的校验规则“${constraint.name}”不受支持`);
+        } else if (
+          constraint.name !== 'required' &&
+          !this.validConstraintConfig(field.type, constraint.name, constraint.config)
+        ) {
+          this.issues.error(
+            task,
+            `${label} 的校验规则“${constraint.name}”的配置“${constraint.config ?? ''}”无效`,
+          );
+        }
+      }
+    }
+  }
+
+  private validConstraintConfig(type: string, name: string, config: string | undefined): boolean {
+    if (config === undefined) return false;
+    if ((name === 'min' || name === 'max') && type === 'money') return parseYuanToFen(config) !== undefined;
+    if ((name === 'min' || name === 'max') && type === 'date') return isValidDate(config);
+    if (name === 'min' || name === 'max') return /^-?\d+$/.test(config);
+    return /^\d+$/.test(config);
+  }
+
+  private checkServiceTask(task: BpmnElement): void {
+    const { service, template } = readServiceInfo(task);
+    if (!service) {
+      this.issues.error(task, '缺少 sa:service（要调用的领域服务）');
+      return;
+    }
+    if (!this.services.has(service)) {
+      this.issues.error(task, `未知的领域服务“${service}”（可用：${[...this.services].join('、')}）`);
+    }
+    if (service === 'document.issue') {
+      if (!template) this.issues.error(task, 'document.issue 服务任务缺少 sa:template（出具的文书模板）');
+      else if (this.templates && !this.templates.has(template))
+        this.issues.error(task, `未知的文书模板“${template}”`);
+    } else if (template) {
+      this.issues.warn(task, `sa:template 只对 document.issue 有意义，服务“${service}”会忽略它`);
+    }
+  }
+
+  private checkGateway(gateway: BpmnElement, outgoing: BpmnElement[]): void {
+    const defaultFlow = gateway.default as BpmnElement | undefined;
+    if (defaultFlow && !outgoing.includes(defaultFlow)) {
+      this.issues.error(gateway, `默认流“${defaultFlow.id}”不是该网关的出口`);
+    }
+    if (outgoing.length < 2) return;
+    for (const flow of outgoing) {
+      if (flow === defaultFlow) {
+        if (flow.conditionExpression) this.issues.warn(flow, '默认流上的条件会被忽略');
+        continue;
+      }
+      if (!flow.conditionExpression) {
+        this.issues.error(gateway, `出口“${flow.name ?? flow.id}”（${flow.id}）既不是默认流也没有条件`);
+      }
+    }
+  }
+
+  private checkCallActivity(activity: BpmnElement): void {
+    const called = typeof activity.calledElement === 'string' ? activity.calledElement : undefined;
+    const target = this.rootElements.find((r) => r.id === called);
+    if (!called) this.issues.error(activity, '缺少 calledElement');
+    else if (!target) this.issues.error(activity, `calledElement“${called}”在本模型中不存在`);
+    else if (target.$type !== 'bpmn:Process')
+      this.issues.error(activity, `calledElement“${called}”不是流程（${target.$type}），引擎只能调用流程`);
+  }
+
+  private checkTimer(event: BpmnElement, definition: BpmnElement): void {
+    const cycle = body(definition.timeCycle);
+    const duration = body(definition.timeDuration);
+    const date = body(definition.timeDate);
+    if (!cycle && !duration && !date) {
+      this.issues.error(event, '定时器缺少 timeDuration / timeDate / timeCycle，会立即触发');
+      return;
+    }
+    for (const value of [cycle, duration, date]) {
+      if (value && value.includes('${')) {
+        try {
+          checkExpressionSyntax(value);
+        } catch (err) {
+          this.issues.error(event, (err as Error).message);
+        }
+      }
+    }
+    if (cycle && !cycle.includes('${')) {
+      if (/^R\d*\//i.test(cycle))
+        this.issues.error(event, `不支持重复定时器 timeCycle“${cycle}”：定时器持久化为单次到期`);
+      else if (/\s|\*|\?/.test(cycle)) this.issues.error(event, `不支持 CRON 定时器 timeCycle“${cycle}”`);
+      else if (!ISO_DURATION.test(cycle)) this.issues.error(event, `timeCycle“${cycle}”不是 ISO 8601 时长`);
+    }
+    if (duration && !duration.includes('${') && !ISO_DURATION.test(duration)) {
+      this.issues.error(event, `timeDuration“${duration}”不是 ISO 8601 时长（如 P7D）`);
+    }
+    if (date && !date.includes('${') && !(ISO_DATE_TIME.test(date) && !Number.isNaN(Date.parse(date)))) {
+      this.issues.error(event, `timeDate“${date}”不是 ISO 8601 日期时间`);
+    }
+  }
+
+  /** Every node reachable from a start, and from every reachable node some end reachable. */
+  private checkPaths(
+    nodes: BpmnElement[],
+    flows: BpmnElement[],
+    starts: BpmnElement[],
+    ends: BpmnElement[],
+  ): void {
+    const next = new Map<BpmnElement, BpmnElement[]>(nodes.map((n) => [n, []]));
+    const link = (from: unknown, to: unknown) => {
+      const list = next.get(from as BpmnElement);
+      if (list && next.has(to as BpmnElement)) list.push(to as BpmnElement);
+    };
+    for (const flow of flows) link(flow.sourceRef, flow.targetRef);
+    for (const node of nodes) {
+      if (node.$type === 'bpmn:BoundaryEvent') link(node.attachedToRef, node);
+    }
+    const linkName = (node: BpmnElement) => {
+      const definition = children(node, 'eventDefinitions').find(
+        (d) => d.$type === 'bpmn:LinkEventDefinition',
+      );
+      return definition?.name as string | undefined;
+    };
+    for (const thrower of nodes.filter((n) => n.$type === 'bpmn:IntermediateThrowEvent' && linkName(n))) {
+      for (const catcher of nodes.filter(
+        (n) => n.$type === 'bpmn:IntermediateCatchEvent' && linkName(n) === linkName(thrower),
+      )) {
+        link(thrower, catcher);
+      }
+    }
+
+    const hasIncoming = new Set<BpmnElement>([...next.values()].flat());
+    const eventSubProcesses = nodes.filter((n) => n.triggeredByEvent === true);
+    // Inside a sub-process without a start event, bpmn-elements starts the activities that have no incoming flow.
+    const roots = starts.length
+      ? [...starts, ...eventSubProcesses]
+      : nodes.filter((n) => !hasIncoming.has(n));
+    const reachable = walk(roots, (n) => next.get(n) ?? []);
+
+    const previous = new Map<BpmnElement, BpmnElement[]>(nodes.map((n) => [n, []]));
+    for (const [from, targets] of next) for (const to of targets) previous.get(to)?.push(from);
+    const exits = ends.length ? ends : nodes.filter((n) => (next.get(n) ?? []).length === 0);
+    const canFinish = walk([...exits, ...eventSubProcesses], (n) => previous.get(n) ?? []);
+
+    for (const node of nodes) {
+      if (!reachable.has(node)) this.issues.error(node, '从开始事件无法到达');
+      else if (!canFinish.has(node)) this.issues.error(node, '从此处无法到达任何结束事件');
+    }
+  }
+}
+
+function walk(roots: BpmnElement[], step: (n: BpmnElement) => BpmnElement[]): Set<BpmnElement> {
+  const seen = new Set<BpmnElement>(roots);
+  const queue = [...roots];
+  while (queue.length) {
+    for (const n of step(queue.pop() as BpmnElement)) {
+      if (!seen.has(n)) {
+        seen.add(n);
+        queue.push(n);
+      }
+    }
+  }
+  return seen;
+}

@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AppError, Clock } from '@app/common';
+import { Database, ProcessInstanceEntity, TaskEntity } from '@app/persistence';
+import { computeDueDate } from './calendar/working-days';
+import { DefinitionService } from './definition.service';
+import { EngineSession, StepEffects } from './engine-session';
+import { instanceRepository as repo } from './instance.repository';
+import { FormField, readUserTaskInfo, validateFormData } from './model';
+import { ServiceRegistry, StepContext } from './service-registry';
+
+const HOT_ENGINE_LIMIT = 500;
+
+export interface StepResult {
+  instance: ProcessInstanceEntity;
+  openedTasks: TaskEntity[];
+  ended: boolean;
+  outcome: string | null;
+}
+
+/**
+ * Runs process instances one step at a time. Every step happens inside the caller's transaction:
+ * the instance row is locked, the engine advances, and its new state, tasks and timers are written
+ * before the caller commits. Engines stay in memory between steps and are recovered from the
+ * stored state whenever the memory copy is not the committed version.
+ */
+@Injectable()
+export class ProcessRuntime {
+  private readonly hot = new Map<string, { version: number; session: EngineSession }>();
+  private readonly touched = new WeakMap<EntityManager, Set<string>>();
+
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(ServiceRegistry) private readonly services: ServiceRegistry,
+    @Inject(DefinitionService) private readonly definitions: DefinitionService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /** A transaction whose failure also forgets the engines it advanced. */
+  async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    let manager: EntityManager | undefined;
+    try {
+      return await this.db.transaction((em) => {
+        manager = em;
+        return work(em);
+      });
+    } catch (err) {
+      for (const id of (manager && this.touched.get(manager)) ?? []) this.hot.delete(id);
+      throw err;
+    }
+  }
+
+  async start(
+    em: EntityManager,
+    input: {
+      definitionKey: string;
+      businessKey: string;
+      variables: Record<string, unknown>;
+      actorId: string | null;
+      /** Runs once the instance row exists, before the engine takes its first step. */
+      beforeFirstStep?: (instanceId: string) => Promise<void>;
+    },
+  ): Promise<StepResult> {
+    const definition = await this.definitions.latest(em, input.definitionKey);
+    const now = this.clock.now();
+    const instance: ProcessInstanceEntity = {
+      id: randomUUID(),
+      definitionId: definition.id,
+      businessKey: input.businessKey,
+      status: 'running',
+      outcome: null,
+      state: {},
+      version: 0,
+      startedAt: now,
+      updatedAt: now,
+      endedAt: null,
+    };
+    await repo.insertInstance(em, instance);
+    this.touch(em, instance.id);
+    await input.beforeFirstStep?.(instance.id);
+    const step = { em, actorId: input.actorId, now };
+    const { session, effects } = await EngineSession.start(
+      definition.source,
+      { instanceId: instance.id, businessKey: input.businessKey },
+      input.variables,
+      this.services,
+      step,
+    );
+    return this.persist(step, instance, session, effects);
+  }
+
+  /** Locks an open task for completion; the caller checks who may complete it. */
+  async lockOpenTask(em: EntityManager, taskId: string): Promise<TaskEntity> {
+    const task = await repo.lockTask(em, taskId);
+    if (!task) throw AppError.notFound('任务不存在');
+    if (task.status !== 'open') throw AppError.conflict('TASK_ALREADY_DONE', `任务“${task.name}”已办理，不能重复提交`);
+    return task;
+  }
+
+  async complete(
+    em: EntityManager,
+    task: TaskEntity,
+    input: { data: Record<string, unknown>; actorId: string; expectedVersion?: number },
+  ): Promise<StepResult> {
+    const instance = await repo.lockInstance(em, task.instanceId);
+    if (!instance) throw AppError.notFound('流程实例不存在');
+    if (input.expectedVersion !== undefined && input.expectedVersion !== instance.version) {
+      throw AppError.conflict(
+        'VERSION_CONFLICT',
+        `案件已被他人更新（当前版本 ${instance.version}，提交版本 ${input.expectedVersion}），请刷新后重试`,
+      );
+    }
+    const { values, errors } = validateFormData((task.form as FormField[]) ?? [], input.data ?? {});
+    if (errors.length) throw AppError.validation('表单填写有误', errors.map((e: { field: string; message: string }) => ({ ...e, field: `data.${e.field}` })));
+
+    const now = this.clock.now();
+    const step: StepContext = { em, actorId: input.actorId, now };
+    const session = await this.session(step, instance);
+    if (!session.isWaiting(task.elementId)) {
+      throw AppError.conflict('TASK_NOT_WAITING', `流程当前不在“${task.name}”环节`);
+    }
+    await repo.finishTask(em, task.id, 'completed', { data: values, completedBy: input.actorId, completedAt: now });
+    const effects = await session.signal(task.elementId, values, step);
+    return this.persist(step, instance, session, effects);
+  }
+
+  /** Fires the next due timer, if any; returns false when nothing was due. */
+  async fireNextDueTimer(now: Date = this.clock.now()): Promise<boolean> {
+    return this.transaction(async (em) => {
+      const timer = await repo.claimDueTimer(em, now);
+      if (!timer) return false;
+      const instance = await repo.lockInstance(em, timer.instanceId);
+      if (!instance || instance.status !== 'running') {
+        await repo.markTimer(em, timer.id, 'cancelled', now);
+        return true;
+      }
+      const step: StepContext = { em, actorId: null, now };
+      const session = await this.session(step, instance);
+      const effects = await session.fireTimer(timer.elementId, step);
+      await repo.markTimer(em, timer.id, effects.fired ? 'fired' : 'cancelled', now);
+      await this.persist(step, instance, session, effects);
+      return true;
+    });
+  }
+
+  /** The hot engine if it is the committed version, else one recovered from the stored state. */
+  private async session(step: StepContext, instance: ProcessInstanceEntity): Promise<EngineSession> {
+    this.touch(step.em, instance.id);
+    const hot = this.hot.get(instance.id);
+    this.hot.delete(instance.id);
+    if (hot && hot.version === instance.version) return hot.session;
+    const { session, effects } = await EngineSession.recover(
+      instance.state,
+      { instanceId: instance.id, businessKey: instance.businessKey },
+      this.services,
+      step,
+    );
+    // A timer that fell due while no engine was loaded fires during recovery; keep what it did.
+    if (effects.opened.length || effects.ended) await this.persistEffects(step, instance, session, effects);
+    return session;
+  }
+
+  private async persist(
+    step: StepContext,
+    instance: ProcessInstanceEntity,
+    session: EngineSession,
+    effects: StepEffects,
+  ): Promise<StepResult> {
+    const openedTasks = await this.persistEffects(step, instance, session, effects);
+    const ended = session.completed;
+    const outcome = effects.outcome ?? instance.outcome;
+    const version = await repo.saveState(step.em, instance, {
+      state: session.getState(),
+      status: ended ? 'completed' : 'running',
+      outcome,
+      now: step.now,
+    });
+    Object.assign(instance, { version, status: ended ? 'completed' : 'running', outcome });
+    if (ended) {
+      await this.services.ended(
+        { instanceId: instance.id, businessKey: instance.businessKey, outcome, variables: session.variables },
+        step,
+      );
+    } else {
+      this.remember(instance.id, version, session);
+    }
+    return { instance, openedTasks, ended, outcome };
+  }
+
+  private async persistEffects(
+    step: StepContext,
+    instance: ProcessInstanceEntity,
+    session: EngineSession,
+    effects: StepEffects,
+  ): Promise<TaskEntity[]> {
+    const { em, now } = step;
+    if (effects.outcome) instance.outcome = effects.outcome;
+    for (const open of await repo.openTasks(em, instance.id)) {
+      if (!session.isWaiting(open.elementId)) await repo.finishTask(em, open.id, 'cancelled', { completedAt: now });
+    }
+    const opened: TaskEntity[] = [];
+    for (const wait of effects.opened) {
+      const info = readUserTaskInfo(wait.behaviour);
+      const spec = info.due ?? null;
+      const due = spec ? computeDueDate(spec, this.clock.today()) : null;
+      const task: TaskEntity = {
+        id: randomUUID(),
+        instanceId: instance.id,
+        elementId: wait.elementId,
+        name: wait.name,
+        candidateGroups: info.candidateGroups,
+        form: info.fields as object[],
+        due: spec ? `${spec.amount}${spec.unit}` : null,
+        dueDate: due?.date ?? null,
+        dueDateCertain: due?.certain ?? true,
+        status: 'open',
+        data: null,
+        completedBy: null,
+        createdAt: now,
+        completedAt: null,
+      };
+      await repo.insertTask(em, task);
+      opened.push(task);
+    }
+    await repo.syncTimers(em, instance.id, session.completed ? [] : session.timers.list(), now);
+    return opened;
+  }
+
+  private remember(instanceId: string, version: number, session: EngineSession): void {
+    this.hot.set(instanceId, { version, session });
+    if (this.hot.size > HOT_ENGINE_LIMIT) this.hot.delete(this.hot.keys().next().value!);
+  }
+
+  private touch(em: EntityManager, instanceId: string): void {
+    const set = this.touched.get(em) ?? new Set<string>();
+    set.add(instanceId);
+    this.touched.set(em, set);
+  }
+
+  /** Drops every hot engine: used by tests that simulate a restart inside one process. */
+  forgetHotEngines(): void {
+    this.hot.clear();
+  }
+}

@@ -1,0 +1,282 @@
+import { DocumentIssuer } from '@app/cases';
+import { ProcessRuntime } from '@app/workflow';
+import { TestApp, pdfText, pdfsig } from './support/test-app';
+import { APPLICATION, CONFIRM_PATH, apply, drive, openTasks } from './support/case-driver';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await TestApp.start();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+async function documentsOf(caseId: string) {
+  const res = await (await t.as('approver')).get(`/api/cases/${caseId}`).expect(200);
+  return res.body.documents as { id: string; templateId: string; number: string | null; verifyCode: string; status: string }[];
+}
+
+async function pdfOf(documentId: string): Promise<Buffer> {
+  const res = await (await t.as('approver'))
+    .get(`/api/documents/${documentId}/pdf`)
+    .buffer(true)
+    .parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    })
+    .expect(200);
+  expect(res.headers['content-type']).toBe('application/pdf');
+  return res.body as Buffer;
+}
+
+/** Runs a case through 公示: drives to the timer, lets 7 days pass, fires it. */
+async function throughPublicNotice(caseId: string, answers = CONFIRM_PATH) {
+  await drive(t, caseId, answers);
+  const pending = await t.query(`SELECT element_id, due_at FROM timer WHERE status = 'pending'
+    AND instance_id = (SELECT process_instance_id FROM assistance_case WHERE id = $1)`, [caseId]);
+  expect(pending).toHaveLength(1);
+  expect(await t.advanceDays(8)).toBeGreaterThanOrEqual(1);
+}
+
+describe('低保 application, confirmed', () => {
+  let caseId: string;
+
+  it('walks from application to the served confirmation', async () => {
+    caseId = await apply(t);
+    await throughPublicNotice(caseId);
+    await drive(t, caseId, CONFIRM_PATH);
+    const [row] = await t.query(`SELECT status, outcome, benefit_amount_fen, benefit_start_month FROM assistance_case WHERE id = $1`, [caseId]);
+    expect(row).toEqual({ status: 'closed', outcome: 'confirmed', benefit_amount_fen: 56200, benefit_start_month: expect.stringMatching(/^\d{4}-\d{2}$/) });
+    const [instance] = await t.query(`SELECT status, outcome FROM process_instance WHERE id = (SELECT process_instance_id FROM assistance_case WHERE id = $1)`, [caseId]);
+    expect(instance).toEqual({ status: 'completed', outcome: 'confirmed' });
+    expect(await openTasks(t, caseId)).toHaveLength(0);
+  });
+
+  it('issued, numbered, signed and archived every document of the path', async () => {
+    const docs = await documentsOf(caseId);
+    expect(docs.map((d) => d.templateId)).toEqual([
+      'verification-authorization',
+      'acceptance-notice',
+      'home-visit-record',
+      'first-instance-opinion',
+      'public-notice',
+      'confirmation-notice',
+      'service-receipt',
+    ]);
+    expect(docs.every((d) => d.status === 'archived')).toBe(true);
+    const ledger = await t.query(`SELECT document_id, pdf_sha256 FROM archive_ledger ORDER BY seq`);
+    expect(ledger.filter((l) => docs.some((d) => d.id === l.document_id))).toHaveLength(docs.length);
+
+    const confirmation = docs.find((d) => d.templateId === 'confirmation-notice')!;
+    expect(confirmation.number).toBe('平民低确〔2026〕1号');
+    const pdf = await pdfOf(confirmation.id);
+    const text = pdfText(pdf);
+    expect(text).toContain('王建国');
+    expect(text).toContain('平民低确〔2026〕1号');
+    expect(text).toContain('562.00');
+    expect(text).toContain('六十日内向平安县人民政府申请行政复议');
+    expect(pdfsig(pdf)).toContain('Signature is Valid.');
+  });
+
+  it('lets anyone verify a document by its code, and tells a forged code apart', async () => {
+    const docs = await documentsOf(caseId);
+    const res = await t.http.get(`/api/verify/${docs[5].verifyCode}`).expect(200);
+    expect(res.body).toMatchObject({ genuine: true, number: '平民低确〔2026〕1号', issuer: '平安县民政局' });
+    const missing = await t.http.get(`/api/verify/0000000000000000`).expect(404);
+    expect(missing.body.message).toContain('未找到');
+    const bad = await t.http.get(`/api/verify/not-a-code`).expect(400);
+    expect(bad.body.details[0].field).toBe('code');
+  });
+});
+
+describe('adverse paths end with a written decision giving reasons and remedy rights', () => {
+  it('refused at county: 不予确认决定书 with facts, reasons, legal basis and remedies, then served', async () => {
+    const caseId = await apply(t);
+    const refuse = {
+      ...CONFIRM_PATH,
+      decision: ['accept', 'refuse'],
+      reasons: '家庭人均收入高于当地最低生活保障标准',
+      facts: '经核对，申请人家庭月人均收入820元，高于当地农村低保标准650元。',
+    };
+    await throughPublicNotice(caseId, refuse);
+    await drive(t, caseId, refuse);
+    const [row] = await t.query(`SELECT status, outcome, benefit_amount_fen FROM assistance_case WHERE id = $1`, [caseId]);
+    expect(row).toEqual({ status: 'closed', outcome: 'refused', benefit_amount_fen: null });
+    const docs = await documentsOf(caseId);
+    expect(docs.map((d) => d.templateId).slice(-2)).toEqual(['non-confirmation-decision', 'service-receipt']);
+    const decision = docs.find((d) => d.templateId === 'non-confirmation-decision')!;
+    expect(decision.number).toMatch(/^平.+〔2026〕1号$/);
+    const text = pdfText(await pdfOf(decision.id));
+    expect(text).toContain('家庭人均收入高于当地最低生活保障标准');
+    expect(text).toContain('月人均收入820元');
+    expect(text).toContain('《最低生活保障审核确认办法》第二十一条');
+    expect(text).toContain('六十日内向平安县人民政府申请行政复议');
+    expect(text).toContain('六个月内向平安县人民法院提起行政诉讼');
+    const receipt = pdfText(await pdfOf(docs[docs.length - 1].id));
+    expect(receipt).toContain(decision.number!);
+  });
+
+  it('not accepted: 不予受理通知书 with reasons and remedies, then served', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, { ...CONFIRM_PATH, decision: ['refuse'], reasons: '申请人户籍不在本乡镇' });
+    const [row] = await t.query(`SELECT status, outcome FROM assistance_case WHERE id = $1`, [caseId]);
+    expect(row).toEqual({ status: 'closed', outcome: 'not-accepted' });
+    const docs = await documentsOf(caseId);
+    expect(docs.map((d) => d.templateId)).toEqual(['verification-authorization', 'non-acceptance-notice', 'service-receipt']);
+    const text = pdfText(await pdfOf(docs[1].id));
+    expect(text).toContain('申请人户籍不在本乡镇');
+    expect(text).toContain('申请行政复议');
+    expect(text).toContain('提起行政诉讼');
+  });
+
+  it('asks once for all missing materials, serves the notice, then accepts', async () => {
+    const caseId = await apply(t);
+    const [review] = await openTasks(t, caseId);
+    const data = { decision: 'supplement', missingMaterials: ['户口簿复印件', '残疾人证复印件'] };
+    await (await t.as('clerk')).post(`/api/tasks/${review.id}/complete`, { data }).expect(200);
+    const notice = (await documentsOf(caseId)).find((d) => d.templateId === 'supplement-notice')!;
+    const text = pdfText(await pdfOf(notice.id));
+    expect(text).toContain('户口簿复印件');
+    expect(text).toContain('残疾人证复印件');
+    await drive(t, caseId, CONFIRM_PATH, /入户/);
+    const templates = (await documentsOf(caseId)).map((d) => d.templateId);
+    expect(templates.indexOf('supplement-notice')).toBeLessThan(templates.indexOf('service-receipt'));
+    expect(templates.indexOf('service-receipt')).toBeLessThan(templates.indexOf('acceptance-notice'));
+    const [row] = await t.query(`SELECT status FROM assistance_case WHERE id = $1`, [caseId]);
+    expect(row.status).toBe('in_progress');
+  });
+});
+
+describe('durability and concurrency', () => {
+  it('resumes every case where it was after the API restarts', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /乡镇初审/);
+    const before = (await openTasks(t, caseId)).map((x: { name: string }) => x.name);
+    expect(before.some((n: string) => /初审/.test(n))).toBe(true);
+    await t.restart();
+    expect((await openTasks(t, caseId)).map((x: { name: string }) => x.name)).toEqual(before);
+    await throughPublicNotice(caseId);
+    await t.restart();
+    await drive(t, caseId, CONFIRM_PATH);
+    const [row] = await t.query(`SELECT outcome FROM assistance_case WHERE id = $1`, [caseId]);
+    expect(row.outcome).toBe('confirmed');
+  });
+
+  it('lets exactly one of two concurrent completions of a task through; the other gets 409', async () => {
+    const caseId = await apply(t);
+    const [task] = await openTasks(t, caseId);
+    const clerk = await t.as('clerk');
+    const results = await Promise.all(
+      [1, 2].map(() => clerk.post(`/api/tasks/${task.id}/complete`, { data: { decision: 'accept' } })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const conflict = results.find((r) => r.status === 409)!;
+    expect(conflict.body.message).toMatch(/已办理|已被他人更新/);
+    const acceptance = (await documentsOf(caseId)).filter((d) => d.templateId === 'acceptance-notice');
+    expect(acceptance).toHaveLength(1);
+  });
+
+  it('refuses a stale expectedVersion with 409 and replays a repeated Idempotency-Key without acting twice', async () => {
+    const caseId = await apply(t);
+    const [task] = await openTasks(t, caseId);
+    const clerk = await t.as('clerk');
+    const { body: view } = await clerk.get(`/api/tasks/${task.id}`).expect(200);
+    const stale = await clerk.post(`/api/tasks/${task.id}/complete`, { data: { decision: 'accept' }, expectedVersion: view.version + 5 });
+    expect(stale.status).toBe(409);
+    const send = () =>
+      clerk.post(`/api/tasks/${task.id}/complete`, { data: { decision: 'accept' }, expectedVersion: view.version }).set('Idempotency-Key', 'retry-key-0001');
+    const first = await send();
+    const second = await send();
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(second.body).toEqual(first.body);
+    expect((await documentsOf(caseId)).filter((d) => d.templateId === 'acceptance-notice')).toHaveLength(1);
+  });
+});
+
+describe('document numbers', () => {
+  it('gives 200 concurrent issuances the numbers 1..200 with no gap and no duplicate', async () => {
+    const caseId = await apply(t);
+    const [kase] = await t.query(`SELECT process_instance_id FROM assistance_case WHERE id = $1`, [caseId]);
+    const issuer = t.app.get(DocumentIssuer);
+    const runtime = t.app.get(ProcessRuntime);
+    const call = {
+      instanceId: kase.process_instance_id,
+      businessKey: caseId,
+      elementId: 'Concurrency_Test',
+      elementName: '并发出具',
+      attributes: { service: 'document.issue', template: 'acceptance-notice' },
+      variables: {},
+    };
+    await Promise.all(
+      Array.from({ length: 200 }, () =>
+        runtime.transaction((em) => issuer.issue(call, { em, actorId: null, now: t.clock.now() })),
+      ),
+    );
+    const rows = await t.query(`SELECT number FROM document WHERE element_id = 'Concurrency_Test'`);
+    const seqs = rows.map((r) => Number(/〔\d{4}〕(\d+)号$/.exec(r.number)![1])).sort((a, b) => a - b);
+    const offset = seqs[0] - 1;
+    expect(seqs).toEqual(Array.from({ length: 200 }, (_, i) => offset + i + 1));
+    expect(new Set(rows.map((r) => r.number)).size).toBe(200);
+  });
+});
+
+describe('the API edge', () => {
+  it('checks resident ID numbers (GB 11643) and names the field', async () => {
+    const clerk = await t.as('clerk');
+    const res = await clerk.post('/api/cases', {
+      ...APPLICATION,
+      applicant: { ...APPLICATION.applicant, idNumber: '410799198103050013' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.details).toContainEqual({ field: 'applicant.idNumber', message: expect.stringContaining('校验码错误') });
+  });
+
+  it('validates task forms in Chinese, naming the field', async () => {
+    const caseId = await apply(t);
+    const [task] = await openTasks(t, caseId);
+    const res = await (await t.as('clerk')).post(`/api/tasks/${task.id}/complete`, { data: { decision: 'maybe' } });
+    expect(res.status).toBe(400);
+    expect(res.body.details[0].field).toBe('data.decision');
+    expect(res.body.details[0].message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('opens nothing without login and checks roles', async () => {
+    expect((await t.http.get('/api/cases')).status).toBe(401);
+    expect((await t.http.get('/api/tasks')).status).toBe(401);
+    expect((await t.http.get('/api/health')).status).toBe(200);
+    expect((await t.http.get('/api/docs')).status).toBe(200);
+    const approver = await t.as('approver');
+    const res = await approver.post('/api/cases', APPLICATION);
+    expect(res.status).toBe(403);
+    expect(res.body.message).toContain('无权');
+  });
+
+  it('refuses a malformed model at deploy, naming the element', async () => {
+    const legal = await t.as('legal');
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x">
+  <process id="broken" isExecutable="true">
+    <startEvent id="Start" />
+    <sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Nowhere" />
+  </process>
+</definitions>`;
+    const res = await legal.post('/api/processes', { xml, fileName: 'broken.bpmn' });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.details)).toMatch(/Flow_1|Nowhere/);
+    const defs = await t.query(`SELECT key FROM process_definition WHERE key = 'broken'`);
+    expect(defs).toHaveLength(0);
+  });
+
+  it('deploys the same model twice as one version and a changed model as the next', async () => {
+    const legal = await t.as('legal');
+    const [current] = await t.query(`SELECT source, version FROM process_definition WHERE key = 'dibao-application' ORDER BY version DESC LIMIT 1`);
+    const same = await legal.post('/api/processes', { xml: current.source, fileName: 'dibao-application.bpmn' }).expect(201);
+    expect(same.body).toMatchObject({ created: false, version: current.version });
+    const changed = `${current.source}\n<!-- 修订 -->\n`;
+    const next = await legal.post('/api/processes', { xml: changed, fileName: 'dibao-application.bpmn' }).expect(201);
+    expect(next.body).toMatchObject({ created: true, version: current.version + 1 });
+  });
+});

@@ -1,0 +1,54 @@
+import { answersFor, Answers } from '../../apps/api/src/demo/drive';
+import { TestApp } from './test-app';
+
+export { CONFIRM_PATH } from '../../apps/api/src/demo/drive';
+
+const USER_FOR_ROLE: Record<string, string> = {
+  window_clerk: 'clerk',
+  investigator: 'investigator',
+  township_reviewer: 'reviewer',
+  county_approver: 'approver',
+};
+
+export const APPLICATION = {
+  program: 'dibao',
+  regionCode: '410799100201',
+  applicant: { name: '王建国', idNumber: '410799198103050012', address: '平安县城关镇东关村3组12号', phone: '13800000000' },
+  members: [
+    { name: '王建国', idNumber: '410799198103050012', relation: '本人' },
+    { name: '刘秀英', idNumber: '41079919830611002X', relation: '配偶' },
+    { name: '王小明', idNumber: '410799201109020038', relation: '子女' },
+  ],
+  nearRelative: false,
+  authorizationSigned: true,
+};
+
+export async function apply(t: TestApp, overrides: Partial<typeof APPLICATION> = {}): Promise<string> {
+  const clerk = await t.as('clerk');
+  const res = await clerk.post('/api/cases', { ...APPLICATION, ...overrides });
+  if (res.status !== 201) throw new Error(`apply failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+export async function openTasks(t: TestApp, caseId: string) {
+  const res = await (await t.as('approver')).get(`/api/cases/${caseId}`).expect(200);
+  return res.body.tasks.filter((x: { status: string }) => x.status === 'open');
+}
+
+/**
+ * Completes open tasks over HTTP, as the user of the task's role, with answers by field id, until
+ * `stopAt` names an open task or nothing is open. Returns the completed task names.
+ */
+export async function drive(t: TestApp, caseId: string, answers: Answers, stopAt?: RegExp, maxSteps = 30) {
+  const done: string[] = [];
+  for (let i = 0; i < maxSteps; i++) {
+    const open = await openTasks(t, caseId);
+    if (!open.length || (stopAt && open.some((x: { name: string }) => stopAt.test(x.name)))) break;
+    const task = open[0];
+    const user = await t.as(USER_FOR_ROLE[task.candidateGroups[0]]);
+    const res = await user.post(`/api/tasks/${task.id}/complete`, { data: answersFor(task.form, answers) });
+    if (res.status !== 200) throw new Error(`${task.name}: ${res.status} ${JSON.stringify(res.body)}`);
+    done.push(task.name);
+  }
+  return done;
+}

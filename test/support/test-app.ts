@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import request from 'supertest';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Database } from '@app/persistence';
+import { Clock } from '@app/common';
+import { TimerPoller } from '@app/workflow';
+import { createApp } from '../../apps/api/src/create-app';
+import { DEMO_PASSWORD, seedReferenceData } from '../../apps/api/src/demo/reference-data';
+
+/**
+ * A real API on a fresh data directory (and, with DATABASE_URL, its own PostgreSQL schema), seeded
+ * with the demo county, townships and one user per role but no cases.
+ */
+export class TestApp {
+  app!: NestExpressApplication;
+  private readonly tokens = new Map<string, string>();
+  readonly dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-e2e-'));
+  private readonly schema = process.env.DATABASE_URL ? `e2e_${process.pid}_${Date.now()}` : undefined;
+
+  static async start(): Promise<TestApp> {
+    const t = new TestApp();
+    await t.boot();
+    await t.app.get(Database).transaction((em) => seedReferenceData(em));
+    return t;
+  }
+
+  private async boot(): Promise<void> {
+    process.env.DATA_DIR = this.dataDir;
+    process.env.TIMER_POLL_MS = '0';
+    if (this.schema) process.env.DATABASE_SCHEMA = this.schema;
+    this.app = await createApp({ logger: false });
+    await this.app.init();
+    this.tokens.clear();
+  }
+
+  /** Stops the API and starts a new one on the same data, as after a crash or a deploy. */
+  async restart(): Promise<void> {
+    const offset = this.clock.now().getTime() - Date.now();
+    await this.app.close();
+    await this.boot();
+    this.clock.advance(offset);
+  }
+
+  async stop(): Promise<void> {
+    if (this.schema) await this.app.get(Database).dataSource.query(`DROP SCHEMA "${this.schema}" CASCADE`);
+    await this.app.close();
+    delete process.env.DATABASE_SCHEMA;
+  }
+
+  get http() {
+    return request(this.app.getHttpServer());
+  }
+
+  get clock(): Clock {
+    return this.app.get(Clock);
+  }
+
+  get db(): Database {
+    return this.app.get(Database);
+  }
+
+  async token(username: string): Promise<string> {
+    const cached = this.tokens.get(username);
+    if (cached) return cached;
+    const res = await this.http.post('/api/auth/login').send({ username, password: DEMO_PASSWORD }).expect(200);
+    this.tokens.set(username, res.body.token);
+    return res.body.token;
+  }
+
+  async as(username: string) {
+    const token = await this.token(username);
+    const auth = (r: request.Test) => r.set('Authorization', `Bearer ${token}`);
+    return {
+      get: (url: string) => auth(this.http.get(url)),
+      post: (url: string, body?: object) => auth(this.http.post(url)).send(body ?? {}),
+    };
+  }
+
+  /** Moves the application clock and fires every timer due by then. */
+  async advanceDays(days: number): Promise<number> {
+    this.clock.advance(days * 86_400_000);
+    this.tokens.clear(); // sessions expire after 12 hours of application time
+    return this.app.get(TimerPoller).poll(this.clock.now());
+  }
+
+  query<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.db.read((em) => em.query(sql, params));
+  }
+}
+
+/** Text of a PDF as poppler's pdftotext sees it, with line breaks and spaces removed. */
+export function pdfText(pdf: Buffer): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-')), 'doc.pdf');
+  fs.writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+
+export function pdfsig(pdf: Buffer): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sig-')), 'doc.pdf');
+  fs.writeFileSync(file, pdf);
+  try {
+    return execFileSync('pdfsig', [file], { encoding: 'utf8' });
+  } catch (err: any) {
+    return String(err.stdout ?? '') + String(err.stderr ?? '');
+  }
+}
