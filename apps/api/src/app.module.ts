@@ -9,13 +9,14 @@ import { CasesController } from './controllers/cases.controller';
 import { DocumentsController } from './controllers/documents.controller';
 import { HealthController } from './controllers/health.controller';
 import { ProcessesController } from './controllers/processes.controller';
+import { DemoController } from './controllers/demo.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { ErrorFilter } from './http/error.filter';
 import { ClockModule } from './clock.module';
 
 @Module({
   imports: [ClockModule, PersistenceModule, WorkflowModule, AuthModule, CasesModule],
-  controllers: [AuthController, CasesController, TasksController, DocumentsController, ProcessesController, HealthController],
+  controllers: [AuthController, CasesController, TasksController, DocumentsController, ProcessesController, HealthController, DemoController],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_FILTER, useClass: ErrorFilter },

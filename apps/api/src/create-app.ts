@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { LogLevel } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,7 +12,7 @@ import { createValidationPipe } from './http/validation.pipe';
  * Builds the API: deploys every model in processes/, finishes documents a crash left pending.
  * Shared by `main.ts` and the end-to-end tests so both run the same application.
  */
-export async function createApp(options: { logger?: false } = {}): Promise<NestExpressApplication> {
+export async function createApp(options: { logger?: false | LogLevel[] } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: false });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

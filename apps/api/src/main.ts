@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { createApp } from './create-app';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed';
 
 async function main(): Promise<void> {
-  const app = await createApp();
+  const app = await createApp({ logger: ['warn', 'error'] });
   const seeded = process.env.DEMO_SEED === 'off' ? null : await seedDemo(app);
   const port = Number(process.env.PORT || 3000);
   await app.listen(port);
@@ -20,7 +19,7 @@ async function main(): Promise<void> {
     for (const u of seeded.users) lines.push(`    ${u.username.padEnd(12)} ${u.roleName}（${u.regionName}）`);
     if (seeded.createdCases) lines.push(`  已生成 ${seeded.createdCases} 个处于不同环节的演示案件`);
   }
-  Logger.log(lines.join('\n'), 'Bootstrap');
+  console.log(lines.join('\n'));
 }
 
 main().catch((err) => {

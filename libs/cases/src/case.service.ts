@@ -153,7 +153,7 @@ export class CaseService implements OnModuleInit {
         .getRepository(TaskEntity)
         .createQueryBuilder('t')
         .innerJoin(CaseEntity, 'c', 'c.process_instance_id = t.instance_id')
-        .select(['t.id AS "taskId"', 't.name AS "name"', 't.element_id AS "elementId"', 't.due_date AS "dueDate"',
+        .select(['t.id AS "taskId"', 't.name AS "name"', 't.element_id AS "elementId"', `to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate"`,
           't.due_date_certain AS "dueDateCertain"', 't.created_at AS "createdAt"', 'c.id AS "caseId"', 'c.case_no AS "caseNo"',
           'c.applicant_name AS "applicantName"', 'c.region_code AS "regionCode"', 'c.program AS "program"'])
         .where(`t.status = 'open' AND :role = ANY(t.candidate_groups) AND c.region_code LIKE :prefix`, {
@@ -163,7 +163,7 @@ export class CaseService implements OnModuleInit {
         .orderBy('t.due_date', 'ASC', 'NULLS LAST')
         .addOrderBy('t.created_at', 'ASC')
         .getRawMany();
-      return rows.map((r) => ({ ...r, dueDate: r.dueDate ? String(r.dueDate).slice(0, 10) : null }));
+      return rows;
     });
   }
 

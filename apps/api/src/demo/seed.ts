@@ -3,6 +3,7 @@ import { AuthUser } from '@app/auth';
 import { CaseService } from '@app/cases';
 import { withCheckDigit } from '@app/assistance';
 import { Database, UserEntity } from '@app/persistence';
+import { TimerPoller } from '@app/workflow';
 import { CONFIRM_PATH, driveCase } from './drive';
 import { DEMO_PASSWORD, DEMO_USERS, describeUser, seedReferenceData } from './reference-data';
 
@@ -16,8 +17,12 @@ const DEMO_FAMILIES = [
   { name: '杨树林', id: '41079919700315001', address: '平安县城关镇东关村2组7号', village: '410799100201' },
 ];
 
-/** How far each demo case is driven: the step it should stand at, by task name fragment. */
-const STOP_AT = ['受理', '入户', '公示', '县级', null];
+/**
+ * Where each demo case should stand, by a fragment of the open task's name; null = to the end,
+ * '公示' = inside the 7-day public notice. The 公示 case comes last: the others let their own
+ * notice period elapse on a simulated clock, which would end it too.
+ */
+const STOP_AT: (string | null)[] = ['受理', '入户', '县级', null, '公示'];
 
 export async function seedDemo(app: INestApplication) {
   const db = app.get(Database);
@@ -42,7 +47,12 @@ export async function seedDemo(app: INestApplication) {
         nearRelative: false,
       });
       const stopAt = STOP_AT[i];
-      await driveCase(cases, staff, kase.id, CONFIRM_PATH, (open) => stopAt !== null && open.some((n) => n.includes(stopAt)));
+      const reached = (open: string[]) => stopAt !== null && open.some((n) => n.includes(stopAt));
+      await driveCase(cases, staff, kase.id, CONFIRM_PATH, reached);
+      if (stopAt !== '公示' && (await cases.detail(clerk, kase.id)).case.status === 'in_progress') {
+        await app.get(TimerPoller).poll(new Date(Date.now() + 8 * 86_400_000));
+        await driveCase(cases, staff, kase.id, CONFIRM_PATH, reached);
+      }
       createdCases++;
     }
     Logger.log(`演示数据已生成：${createdCases} 个案件`, 'Seed');

@@ -218,9 +218,12 @@ function signatureBlock(input: LayoutInput): Content {
  * one character in (GB/T 9704 §7.5); the verification QR sits on the opposite side.
  */
 function footer(page: number, input: LayoutInput): Content {
+  // A fixed width: pdfmake under-measures 'auto' next to a '*' column and wraps the number.
   const pageNumber = {
-    width: 'auto',
+    width: SIZE.pageNumber * 5,
     text: `— ${page} —`,
+    noWrap: true,
+    alignment: page % 2 === 1 ? 'right' : 'left',
     fontSize: SIZE.pageNumber,
     lineHeight: 1,
     margin: [0, 4, 0, 0],

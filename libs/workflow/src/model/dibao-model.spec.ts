@@ -46,7 +46,7 @@ const TEMPLATE_NEEDS: Record<string, string[]> = {
   'public-notice': ['applicantName', 'proposedAmount', 'coveredPersons'],
   'confirmation-notice': ['amount', 'coveredPersons'],
   'non-confirmation-decision': ['facts', 'reasons', 'legalBasis'],
-  'service-receipt': ['serviceMethod', 'serviceDate', 'recipient', 'servers'],
+  'service-receipt': ['serviceMethod', 'serviceDate', 'recipient', 'servers', 'serviceAddress'],
 };
 
 type FormInput = Record<string, unknown>;
@@ -207,6 +207,7 @@ const served = {
   serviceDate: '2025-04-01',
   recipient: '张三',
   servers: ['王五', '赵六'],
+  serviceAddress: '新城区某街道 1 号',
 };
 const servedLeft = {
   serviceMethod: 'left',

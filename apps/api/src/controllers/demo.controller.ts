@@ -1,0 +1,36 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsInt, Max, Min } from 'class-validator';
+import { AppError, Clock } from '@app/common';
+import { Roles } from '@app/auth';
+import { TimerPoller } from '@app/workflow';
+
+class AdvanceClockDto {
+  @ApiProperty({ example: 8, description: '向前拨动的天数' })
+  @IsInt({ message: '天数必须是整数' }) @Min(1, { message: '天数至少为1' }) @Max(60, { message: '天数不能超过60' })
+  days!: number;
+}
+
+/**
+ * Demo only: moves the application clock so a walkthrough can pass the 7-day 公示 without
+ * waiting. Refused unless the server runs with demo data (DEMO_SEED is not "off").
+ */
+@ApiTags('演示')
+@ApiBearerAuth()
+@Controller('demo')
+export class DemoController {
+  constructor(
+    private readonly clock: Clock,
+    private readonly poller: TimerPoller,
+  ) {}
+
+  @Post('clock')
+  @HttpCode(200)
+  @Roles('admin')
+  async advance(@Body() body: AdvanceClockDto) {
+    if (process.env.DEMO_SEED === 'off') throw AppError.forbidden('仅演示环境可拨动时钟');
+    this.clock.advance(body.days * 86_400_000);
+    const fired = await this.poller.poll(this.clock.now());
+    return { now: this.clock.now(), firedTimers: fired };
+  }
+}
