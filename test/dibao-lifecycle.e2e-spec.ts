@@ -1,4 +1,8 @@
-import { DocumentIssuer } from '@app/cases';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { BlobStore, verifyLedger } from '@app/archive';
+import { BLOB_STORE, DocumentIssuer, DocumentPipeline } from '@app/cases';
+import { DocumentEntity } from '@app/persistence';
 import { ProcessRuntime } from '@app/workflow';
 import { TestApp, pdfText, pdfsig } from './support/test-app';
 import { APPLICATION, CONFIRM_PATH, apply, drive, openTasks } from './support/case-driver';
@@ -87,6 +91,48 @@ describe('低保 application, confirmed', () => {
     expect(missing.body.message).toContain('未找到');
     const bad = await t.http.get(`/api/verify/not-a-code`).expect(400);
     expect(bad.body.details[0].field).toBe('code');
+  });
+});
+
+describe('documents are evidence', () => {
+  it('re-renders every archived document byte for byte from its frozen snapshot and template', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /入户/);
+    const docs = await t.db.read((em) => em.getRepository(DocumentEntity).find({ where: { caseId } }));
+    expect(docs.length).toBeGreaterThanOrEqual(2);
+    for (const doc of docs) {
+      const unsigned = await t.app.get(DocumentPipeline).renderUnsigned(doc);
+      const archived = await t.app.get<BlobStore>(BLOB_STORE).get(doc.pdfSha256!);
+      // The signature is an incremental update: what was signed is an exact prefix of the archive.
+      expect(archived.length).toBeGreaterThan(unsigned.length);
+      expect(archived.subarray(0, unsigned.length).equals(unsigned)).toBe(true);
+    }
+  });
+
+  it('detects one changed byte in an archived PDF and in a ledger row', async () => {
+    const caseId = await apply(t);
+    const [doc] = await documentsOf(caseId);
+    expect((await t.http.get(`/api/verify/${doc.verifyCode}`).expect(200)).body.genuine).toBe(true);
+    const [row] = await t.query(`SELECT pdf_sha256 FROM document WHERE id = $1`, [doc.id]);
+    const file = path.join(t.dataDir, 'archive', row.pdf_sha256.slice(0, 2), row.pdf_sha256.slice(2, 4), row.pdf_sha256);
+    const bytes = fs.readFileSync(file);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    fs.chmodSync(file, 0o644);
+    fs.writeFileSync(file, bytes);
+    const tampered = await t.http.get(`/api/verify/${doc.verifyCode}`).expect(200);
+    expect(tampered.body).toMatchObject({ genuine: false, message: expect.stringContaining('改动') });
+
+    expect((await t.db.read((em) => verifyLedger(em))).ok).toBe(true);
+    // The database refuses UPDATE on the ledger; a superuser bypassing the trigger is still caught.
+    await expect(t.db.transaction((em) => em.query(`UPDATE archive_ledger SET number = 'x' WHERE document_id = $1`, [doc.id]))).rejects.toThrow(/append-only/);
+    await t.db.transaction(async (em) => {
+      await em.query(`ALTER TABLE archive_ledger DISABLE TRIGGER archive_ledger_append_only`);
+      await em.query(`UPDATE archive_ledger SET pdf_sha256 = repeat('0', 64) WHERE document_id = $1`, [doc.id]);
+      await em.query(`ALTER TABLE archive_ledger ENABLE TRIGGER archive_ledger_append_only`);
+    });
+    const check = await t.db.read((em) => verifyLedger(em));
+    expect(check.ok).toBe(false);
+    expect(check.problem).toContain('哈希');
   });
 });
 

@@ -1,12 +1,11 @@
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { BlobStore, appendLedger } from '@app/archive';
-import { renderDocument } from '@app/documents';
 import { Database, DocumentEntity } from '@app/persistence';
 import { SealSigner } from '@app/signing';
-import { createHash } from 'node:crypto';
+import { renderDocument, stableStringify } from '@app/documents';
 import { TemplateStore } from './template-store';
-import { stableStringify } from '@app/documents';
 
 export const SEAL_SIGNER = Symbol('SEAL_SIGNER');
 export const BLOB_STORE = Symbol('BLOB_STORE');
@@ -21,8 +20,10 @@ export function verifyUrl(code: string): string {
  * processes: only the run that flips the row from pending to archived writes the ledger entry.
  */
 @Injectable()
-export class DocumentPipeline {
+export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DocumentPipeline');
+  private sweep: NodeJS.Timeout | null = null;
+  private sweeping: Promise<number> | null = null;
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -30,6 +31,21 @@ export class DocumentPipeline {
     @Inject(SEAL_SIGNER) private readonly signer: SealSigner,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
+
+  /** Picks up documents a crash left between commit and archive, alongside the timer poll. */
+  onApplicationBootstrap(): void {
+    const intervalMs = Number(process.env.TIMER_POLL_MS ?? 5000);
+    if (intervalMs > 0) {
+      this.sweep = setInterval(() => {
+        this.sweeping ??= this.archivePending().finally(() => (this.sweeping = null));
+      }, intervalMs);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.sweep) clearInterval(this.sweep);
+    await this.sweeping;
+  }
 
   /** Archives the pending documents of one case or document, or every pending one. */
   async archivePending(scope: { caseId?: string; documentId?: string } = {}): Promise<number> {

@@ -1,0 +1,65 @@
+import { EventEmitter } from 'node:events';
+import * as fs from 'node:fs';
+import { Engine } from 'bpmn-engine';
+import { expressions, moddleOptions, readUserTaskInfo, validateFormData } from '../libs/workflow/src/model';
+import { Answers, answersFor } from '../apps/api/src/demo/drive';
+
+/**
+ * The same model run by bare bpmn-engine in memory: services answer at once, timers fire at once,
+ * user tasks are answered like the host's driver does. Returns the number of steps taken
+ * (user tasks completed + timers fired).
+ */
+export async function runBareLifecycle(source: string, answers: Answers, variables: Record<string, unknown>): Promise<number> {
+  let steps = 0;
+  const listener = new EventEmitter();
+  const timers = {
+    executing: [] as unknown[],
+    register: () => ({
+      setTimeout: (fn: () => void) => {
+        steps++;
+        setImmediate(fn);
+        return {};
+      },
+      clearTimeout: () => undefined,
+    }),
+    setTimeout,
+    clearTimeout,
+  };
+  const engine = new Engine({
+    source,
+    moddleOptions,
+    expressions,
+    timers,
+    extensions: {
+      services(activity: any) {
+        if (activity.type === 'bpmn:ServiceTask') {
+          activity.behaviour.Service = function Service(this: any) {
+            this.execute = (_m: unknown, cb: (e: unknown, o: object) => void) => setImmediate(() => cb(null, {}));
+          };
+        }
+      },
+    },
+  } as any);
+  const done = new Promise<void>((resolve, reject) => {
+    engine.once('end', () => resolve());
+    engine.once('error', reject);
+  });
+  listener.on('activity.wait', (api: any) => {
+    if (api.type !== 'bpmn:UserTask') return;
+    const info = readUserTaskInfo(api.owner);
+    const { values, errors } = validateFormData(info.fields, answersFor(info.fields as never, answers));
+    if (errors.length) throw new Error(`${api.id}: ${errors[0].message}`);
+    steps++;
+    setImmediate(() => {
+      api.environment.assignVariables(values);
+      engine.execution!.signal({ id: api.id, ...values });
+    });
+  });
+  await engine.execute({ listener, variables } as any);
+  await done;
+  return steps;
+}
+
+export function dibaoModel(): string {
+  return fs.readFileSync('processes/dibao-application.bpmn', 'utf8');
+}

@@ -1,0 +1,121 @@
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { AuthUser } from '@app/auth';
+import { BlobStore } from '@app/archive';
+import { CaseService } from '@app/cases';
+import { buildDocumentDefinition, loadTemplates, renderBareDocDefinition, renderDocument } from '@app/documents';
+import { Database, UserEntity } from '@app/persistence';
+import { ensureDevelopmentSeal, loadSealSignerFromConfig } from '@app/signing';
+import { TimerPoller } from '@app/workflow';
+import { createApp } from '../apps/api/src/create-app';
+import { CONFIRM_PATH, driveCase } from '../apps/api/src/demo/drive';
+import { seedReferenceData } from '../apps/api/src/demo/reference-data';
+import { dibaoModel, runBareLifecycle } from './bare-engine';
+
+const CASES = Number(process.env.BENCH_CASES ?? 6);
+const NOTICES = Number(process.env.BENCH_NOTICES ?? 30);
+
+function seconds(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/** (a) whole 低保 lifecycles: persisted host (with documents) vs bare bpmn-engine in memory. */
+async function lifecycle() {
+  const source = dibaoModel();
+  const variables = { applicantName: '王建国', nearRelative: false, regionCode: '410799100201' };
+  await runBareLifecycle(source, CONFIRM_PATH, variables); // warm-up
+  let bareSteps = 0;
+  const bareStart = process.hrtime.bigint();
+  for (let i = 0; i < CASES * 5; i++) bareSteps += await runBareLifecycle(source, CONFIRM_PATH, variables);
+  const bareRate = bareSteps / seconds(bareStart);
+
+  process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-bench-'));
+  process.env.TIMER_POLL_MS = '0';
+  const app = await createApp({ logger: false });
+  const db = app.get(Database);
+  await db.transaction((em) => seedReferenceData(em));
+  const users: AuthUser[] = (await db.read((em) => em.getRepository(UserEntity).find())).map((u) => ({
+    id: u.id, username: u.username, displayName: u.displayName, role: u.role as AuthUser['role'], regionCode: u.regionCode,
+  }));
+  const staff = users.filter((u) => u.role !== 'applicant');
+  const clerk = users.find((u) => u.username === 'clerk')!;
+  const cases = app.get(CaseService);
+  const poller = app.get(TimerPoller);
+  const application = {
+    program: 'dibao',
+    regionCode: '410799100201',
+    applicant: { name: '王建国', idNumber: '410799198103050012', address: '平安县城关镇东关村3组12号' },
+    members: [{ name: '王建国', idNumber: '410799198103050012', relation: '本人' }],
+    nearRelative: false,
+  };
+  let hostSteps = 0;
+  let farFuture = Date.now();
+  const hostStart = process.hrtime.bigint();
+  for (let i = 0; i < CASES; i++) {
+    const kase = await cases.apply(clerk, application);
+    hostSteps += (await driveCase(cases, staff, kase.id, CONFIRM_PATH)).length;
+    farFuture += 8 * 86_400_000;
+    hostSteps += await poller.poll(new Date(farFuture));
+    hostSteps += (await driveCase(cases, staff, kase.id, CONFIRM_PATH)).length;
+  }
+  const hostRate = hostSteps / seconds(hostStart);
+  const documents = await db.read((em) => em.query(`SELECT count(*)::int AS n FROM document WHERE status = 'archived'`));
+  await app.close();
+  return { bareStepsPerSecond: bareRate, hostStepsPerSecond: hostRate, ratio: hostRate / bareRate, hostSteps, hostDocuments: documents[0].n };
+}
+
+/** (b) signed, archived notices vs bare pdfmake rendering of the same document. */
+async function notices() {
+  const template = loadTemplates('templates').get('confirmation-notice')!;
+  const input = {
+    template,
+    data: template.manifest.sample,
+    number: '平民低确〔2026〕1号',
+    issuedAt: new Date('2026-11-23T02:00:00Z'),
+    verifyCode: '0123456789ABCDEF',
+    verifyUrl: 'http://localhost:3000/api/verify/0123456789ABCDEF',
+  };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-bench-sign-'));
+  const seal = await ensureDevelopmentSeal(dir);
+  const signer = await loadSealSignerFromConfig({ ...seal, dataDir: dir });
+  const store = new BlobStore(path.join(dir, 'archive'));
+  const definition = () => buildDocumentDefinition(input);
+  await renderBareDocDefinition(definition()); // warm-up: fonts load once per process
+
+  const bareStart = process.hrtime.bigint();
+  for (let i = 0; i < NOTICES; i++) await renderBareDocDefinition(definition());
+  const bareRate = NOTICES / seconds(bareStart);
+
+  let signed = Buffer.alloc(0);
+  const fullStart = process.hrtime.bigint();
+  for (let i = 0; i < NOTICES; i++) {
+    const pdf = await renderDocument({ ...input, verifyCode: `0123456789ABC${String(i).padStart(3, '0')}` });
+    signed = await signer.sign(pdf, { reason: '最低生活保障确认通知书', signingTime: new Date() });
+    await store.put(signed);
+  }
+  const fullRate = NOTICES / seconds(fullStart);
+  const pages = (signed.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  return { barePdfmakePerSecond: bareRate, signedArchivedPerSecond: fullRate, ratio: fullRate / bareRate, bytesPerPage: Math.round(signed.length / pages), pages };
+}
+
+async function main() {
+  const results = {
+    measuredAt: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, node: process.version },
+    lifecycle: await lifecycle(),
+    notices: await notices(),
+  };
+  fs.writeFileSync(path.join('bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  const l = results.lifecycle;
+  const n = results.notices;
+  console.log(`(a) 低保 lifecycle steps/s: persisted host ${l.hostStepsPerSecond.toFixed(1)} (with ${l.hostDocuments} signed documents) vs bare bpmn-engine ${l.bareStepsPerSecond.toFixed(1)} → ratio ${l.ratio.toFixed(3)}`);
+  console.log(`(b) notices/s: signed + archived ${n.signedArchivedPerSecond.toFixed(1)} vs bare pdfmake ${n.barePdfmakePerSecond.toFixed(1)} → ratio ${n.ratio.toFixed(3)}; ${n.bytesPerPage} bytes/page (${n.pages} pages)`);
+  console.log('written to bench/results.json');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
