@@ -88,7 +88,7 @@ async function notices() {
   for (let i = 0; i < NOTICES; i++) await renderBareDocDefinition(definition());
   const bareRate = NOTICES / seconds(bareStart);
 
-  let signed = Buffer.alloc(0);
+  let signed: Buffer = Buffer.alloc(0);
   const fullStart = process.hrtime.bigint();
   for (let i = 0; i < NOTICES; i++) {
     const pdf = await renderDocument({ ...input, verifyCode: `0123456789ABC${String(i).padStart(3, '0')}` });
