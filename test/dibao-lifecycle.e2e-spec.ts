@@ -316,6 +316,30 @@ describe('the API edge', () => {
     expect(defs).toHaveLength(0);
   });
 
+  it('keeps a running case on its model version while new cases start on the new one', async () => {
+    const running = await apply(t);
+    const legal = await t.as('legal');
+    const [current] = await t.query(`SELECT source, version FROM process_definition WHERE key = 'dibao-application' ORDER BY version DESC LIMIT 1`);
+    const renamed = current.source.replace('name="邻里访问"', 'name="邻里走访核实"');
+    expect(renamed).not.toBe(current.source);
+    const deployed = await legal.post('/api/processes', { xml: renamed, fileName: 'dibao-application.bpmn' }).expect(201);
+    expect(deployed.body.version).toBe(current.version + 1);
+
+    const fresh = await apply(t);
+    const stopAtReview = /乡镇初审/;
+    await drive(t, running, CONFIRM_PATH, stopAtReview);
+    const done = await drive(t, fresh, CONFIRM_PATH, stopAtReview);
+    const names = async (caseId: string) =>
+      (await t.query(`SELECT t.name FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id WHERE c.id = $1`, [caseId])).map((r) => r.name);
+    expect(await names(running)).toContain('邻里访问');
+    expect(await names(running)).not.toContain('邻里走访核实');
+    expect(done).toContain('邻里走访核实');
+    const versions = await t.query(
+      `SELECT c.id, d.version FROM assistance_case c JOIN process_instance i ON i.id = c.process_instance_id
+       JOIN process_definition d ON d.id = i.definition_id WHERE c.id IN ($1, $2)`, [running, fresh]);
+    expect(Object.fromEntries(versions.map((v) => [v.id, v.version]))).toEqual({ [running]: current.version, [fresh]: current.version + 1 });
+  });
+
   it('deploys the same model twice as one version and a changed model as the next', async () => {
     const legal = await t.as('legal');
     const [current] = await t.query(`SELECT source, version FROM process_definition WHERE key = 'dibao-application' ORDER BY version DESC LIMIT 1`);

@@ -17,6 +17,9 @@ interface TimerRef {
 export class DurableTimers {
   private readonly armed = new Set<TimerRef>();
 
+  /** `now` is the application clock, so due times agree with the poller and with deadlines. */
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
   register(owner: { id: string; expireAt?: Date | string }) {
     return {
       setTimeout: (callback: (...args: unknown[]) => void, delay: number, ...args: unknown[]) =>
@@ -51,8 +54,9 @@ export class DurableTimers {
     return true;
   }
 
-  private arm(owner: { id: string; expireAt?: Date | string }, callback: (...a: unknown[]) => void, delay: number, args: unknown[]) {
-    const dueAt = owner.expireAt ? new Date(owner.expireAt) : new Date(Date.now() + delay);
+  private arm(owner: { id: string }, callback: (...a: unknown[]) => void, delay: number, args: unknown[]) {
+    // The engine computes `delay` from its own clock; anchor it on the application clock instead.
+    const dueAt = new Date(this.now().getTime() + Math.max(0, delay));
     const ref: TimerRef = { elementId: owner.id, dueAt, fire: () => callback(...args) };
     this.armed.add(ref);
     return ref;

@@ -70,7 +70,7 @@ export class EngineSession {
     services: ServiceRegistry,
     step: StepContext,
   ): Promise<{ session: EngineSession; effects: StepEffects }> {
-    const session = EngineSession.create((options) => new Engine({ source, ...options }), ids, services);
+    const session = EngineSession.create((options) => new Engine({ source, ...options }), ids, services, step);
     const effects = await session.run(step, async () => {
       session.execution = await session.engine.execute({ listener: session.listener, variables });
     });
@@ -84,7 +84,7 @@ export class EngineSession {
     step: StepContext,
   ): Promise<{ session: EngineSession; effects: StepEffects }> {
     // Always a new Engine: bpmn-engine refuses to recover into one that is running.
-    const session = EngineSession.create((options) => new Engine(options).recover(state), ids, services);
+    const session = EngineSession.create((options) => new Engine(options).recover(state), ids, services, step);
     const effects = await session.run(step, async () => {
       session.execution = await session.engine.resume({ listener: session.listener });
     });
@@ -95,9 +95,10 @@ export class EngineSession {
     makeEngine: (options: Record<string, unknown>) => any,
     ids: { instanceId: string; businessKey: string },
     services: ServiceRegistry,
+    firstStep: StepContext,
   ): EngineSession {
-    const timers = new DurableTimers();
     const holder: { session?: EngineSession } = {};
+    const timers = new DurableTimers(() => holder.session?.step?.now ?? firstStep.now);
     const engine = makeEngine({
       name: ids.instanceId,
       moddleOptions,
