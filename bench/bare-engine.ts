@@ -9,7 +9,11 @@ import { Answers, answersFor } from '../apps/api/src/demo/drive';
  * user tasks are answered like the host's driver does. Returns the number of steps taken
  * (user tasks completed + timers fired).
  */
-export async function runBareLifecycle(source: string, answers: Answers, variables: Record<string, unknown>): Promise<number> {
+export async function runBareLifecycle(
+  source: string,
+  answers: Answers,
+  variables: Record<string, unknown>,
+): Promise<number> {
   let steps = 0;
   const listener = new EventEmitter();
   const timers = {
@@ -34,7 +38,8 @@ export async function runBareLifecycle(source: string, answers: Answers, variabl
       services(activity: any) {
         if (activity.type === 'bpmn:ServiceTask') {
           activity.behaviour.Service = function Service(this: any) {
-            this.execute = (_m: unknown, cb: (e: unknown, o: object) => void) => setImmediate(() => cb(null, {}));
+            this.execute = (_m: unknown, cb: (e: unknown, o: object) => void) =>
+              setImmediate(() => cb(null, {}));
           };
         }
       },

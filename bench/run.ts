@@ -5,7 +5,12 @@ import * as path from 'node:path';
 import { AuthUser } from '@app/auth';
 import { BlobStore } from '@app/archive';
 import { CaseService } from '@app/cases';
-import { buildDocumentDefinition, loadTemplates, renderBareDocDefinition, renderDocument } from '@app/documents';
+import {
+  buildDocumentDefinition,
+  loadTemplates,
+  renderBareDocDefinition,
+  renderDocument,
+} from '@app/documents';
 import { Database, UserEntity } from '@app/persistence';
 import { ensureDevelopmentSeal, loadSealSignerFromConfig } from '@app/signing';
 import { TimerPoller } from '@app/workflow';
@@ -37,7 +42,11 @@ async function lifecycle() {
   const db = app.get(Database);
   await db.transaction((em) => seedReferenceData(em));
   const users: AuthUser[] = (await db.read((em) => em.getRepository(UserEntity).find())).map((u) => ({
-    id: u.id, username: u.username, displayName: u.displayName, role: u.role as AuthUser['role'], regionCode: u.regionCode,
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role as AuthUser['role'],
+    regionCode: u.regionCode,
   }));
   const staff = users.filter((u) => u.role !== 'applicant');
   const clerk = users.find((u) => u.username === 'clerk')!;
@@ -61,9 +70,17 @@ async function lifecycle() {
     hostSteps += (await driveCase(cases, staff, kase.id, CONFIRM_PATH)).length;
   }
   const hostRate = hostSteps / seconds(hostStart);
-  const documents = await db.read((em) => em.query(`SELECT count(*)::int AS n FROM document WHERE status = 'archived'`));
+  const documents = await db.read((em) =>
+    em.query(`SELECT count(*)::int AS n FROM document WHERE status = 'archived'`),
+  );
   await app.close();
-  return { bareStepsPerSecond: bareRate, hostStepsPerSecond: hostRate, ratio: hostRate / bareRate, hostSteps, hostDocuments: documents[0].n };
+  return {
+    bareStepsPerSecond: bareRate,
+    hostStepsPerSecond: hostRate,
+    ratio: hostRate / bareRate,
+    hostSteps,
+    hostDocuments: documents[0].n,
+  };
 }
 
 /** (b) signed, archived notices vs bare pdfmake rendering of the same document. */
@@ -97,7 +114,13 @@ async function notices() {
   }
   const fullRate = NOTICES / seconds(fullStart);
   const pages = (signed.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-  return { barePdfmakePerSecond: bareRate, signedArchivedPerSecond: fullRate, ratio: fullRate / bareRate, bytesPerPage: Math.round(signed.length / pages), pages };
+  return {
+    barePdfmakePerSecond: bareRate,
+    signedArchivedPerSecond: fullRate,
+    ratio: fullRate / bareRate,
+    bytesPerPage: Math.round(signed.length / pages),
+    pages,
+  };
 }
 
 async function main() {
@@ -110,8 +133,12 @@ async function main() {
   fs.writeFileSync(path.join('bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   const l = results.lifecycle;
   const n = results.notices;
-  console.log(`(a) 低保 lifecycle steps/s: persisted host ${l.hostStepsPerSecond.toFixed(1)} (with ${l.hostDocuments} signed documents) vs bare bpmn-engine ${l.bareStepsPerSecond.toFixed(1)} → ratio ${l.ratio.toFixed(3)}`);
-  console.log(`(b) notices/s: signed + archived ${n.signedArchivedPerSecond.toFixed(1)} vs bare pdfmake ${n.barePdfmakePerSecond.toFixed(1)} → ratio ${n.ratio.toFixed(3)}; ${n.bytesPerPage} bytes/page (${n.pages} pages)`);
+  console.log(
+    `(a) 低保 lifecycle steps/s: persisted host ${l.hostStepsPerSecond.toFixed(1)} (with ${l.hostDocuments} signed documents) vs bare bpmn-engine ${l.bareStepsPerSecond.toFixed(1)} → ratio ${l.ratio.toFixed(3)}`,
+  );
+  console.log(
+    `(b) notices/s: signed + archived ${n.signedArchivedPerSecond.toFixed(1)} vs bare pdfmake ${n.barePdfmakePerSecond.toFixed(1)} → ratio ${n.ratio.toFixed(3)}; ${n.bytesPerPage} bytes/page (${n.pages} pages)`,
+  );
   console.log('written to bench/results.json');
 }
 

@@ -17,11 +17,19 @@ afterAll(async () => {
 
 async function documentsOf(caseId: string) {
   const res = await (await t.as('approver')).get(`/api/cases/${caseId}`).expect(200);
-  return res.body.documents as { id: string; templateId: string; number: string | null; verifyCode: string; status: string }[];
+  return res.body.documents as {
+    id: string;
+    templateId: string;
+    number: string | null;
+    verifyCode: string;
+    status: string;
+  }[];
 }
 
 async function pdfOf(documentId: string): Promise<Buffer> {
-  const res = await (await t.as('approver'))
+  const res = await (
+    await t.as('approver')
+  )
     .get(`/api/documents/${documentId}/pdf`)
     .buffer(true)
     .parse((r, cb) => {
@@ -37,8 +45,11 @@ async function pdfOf(documentId: string): Promise<Buffer> {
 /** Runs a case through 公示: drives to the timer, lets 7 days pass, fires it. */
 async function throughPublicNotice(caseId: string, answers = CONFIRM_PATH) {
   await drive(t, caseId, answers);
-  const pending = await t.query(`SELECT element_id, due_at FROM timer WHERE status = 'pending'
-    AND instance_id = (SELECT process_instance_id FROM assistance_case WHERE id = $1)`, [caseId]);
+  const pending = await t.query(
+    `SELECT element_id, due_at FROM timer WHERE status = 'pending'
+    AND instance_id = (SELECT process_instance_id FROM assistance_case WHERE id = $1)`,
+    [caseId],
+  );
   expect(pending).toHaveLength(1);
   expect(await t.advanceDays(8)).toBeGreaterThanOrEqual(1);
 }
@@ -50,11 +61,30 @@ describe('低保 application, confirmed', () => {
     caseId = await apply(t);
     await throughPublicNotice(caseId);
     await drive(t, caseId, CONFIRM_PATH);
-    const [row] = await t.query(`SELECT status, outcome, benefit_amount_fen, benefit_start_month FROM assistance_case WHERE id = $1`, [caseId]);
-    expect(row).toEqual({ status: 'closed', outcome: 'confirmed', benefit_amount_fen: 56200, benefit_start_month: expect.stringMatching(/^\d{4}-\d{2}$/) });
-    const [instance] = await t.query(`SELECT status, outcome FROM process_instance WHERE id = (SELECT process_instance_id FROM assistance_case WHERE id = $1)`, [caseId]);
+    const [row] = await t.query(
+      `SELECT status, outcome, benefit_amount_fen, benefit_start_month FROM assistance_case WHERE id = $1`,
+      [caseId],
+    );
+    expect(row).toEqual({
+      status: 'closed',
+      outcome: 'confirmed',
+      benefit_amount_fen: 56200,
+      benefit_start_month: expect.stringMatching(/^\d{4}-\d{2}$/),
+    });
+    const [instance] = await t.query(
+      `SELECT status, outcome FROM process_instance WHERE id = (SELECT process_instance_id FROM assistance_case WHERE id = $1)`,
+      [caseId],
+    );
     expect(instance).toEqual({ status: 'completed', outcome: 'confirmed' });
     expect(await openTasks(t, caseId)).toHaveLength(0);
+    const taskNames = (
+      await t.query(
+        `SELECT t.name FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id WHERE c.id = $1`,
+        [caseId],
+      )
+    ).map((r) => r.name);
+    expect(taskNames).toContain('县级审核确认');
+    expect(taskNames).not.toContain('县级入户核查');
   });
 
   it('issued, numbered, signed and archived every document of the path', async () => {
@@ -94,6 +124,19 @@ describe('低保 application, confirmed', () => {
   });
 });
 
+describe('near relatives of assistance staff', () => {
+  it('sends the case to a county home visit before the county decides', async () => {
+    const caseId = await apply(t, { nearRelative: true });
+    await throughPublicNotice(caseId);
+    await drive(t, caseId, CONFIRM_PATH, /县级/);
+    const [visit] = await openTasks(t, caseId);
+    expect(visit).toMatchObject({ name: '县级入户核查', candidateGroups: ['county_approver'] });
+    await drive(t, caseId, CONFIRM_PATH, /县级审核确认/);
+    const names = (await openTasks(t, caseId)).map((x: { name: string }) => x.name);
+    expect(names).toEqual(['县级审核确认']);
+  });
+});
+
 describe('documents are evidence', () => {
   it('re-renders every archived document byte for byte from its frozen snapshot and template', async () => {
     const caseId = await apply(t);
@@ -114,7 +157,13 @@ describe('documents are evidence', () => {
     const [doc] = await documentsOf(caseId);
     expect((await t.http.get(`/api/verify/${doc.verifyCode}`).expect(200)).body.genuine).toBe(true);
     const [row] = await t.query(`SELECT pdf_sha256 FROM document WHERE id = $1`, [doc.id]);
-    const file = path.join(t.dataDir, 'archive', row.pdf_sha256.slice(0, 2), row.pdf_sha256.slice(2, 4), row.pdf_sha256);
+    const file = path.join(
+      t.dataDir,
+      'archive',
+      row.pdf_sha256.slice(0, 2),
+      row.pdf_sha256.slice(2, 4),
+      row.pdf_sha256,
+    );
     const bytes = fs.readFileSync(file);
     bytes[Math.floor(bytes.length / 2)] ^= 0x01;
     fs.chmodSync(file, 0o644);
@@ -124,10 +173,16 @@ describe('documents are evidence', () => {
 
     expect((await t.db.read((em) => verifyLedger(em))).ok).toBe(true);
     // The database refuses UPDATE on the ledger; a superuser bypassing the trigger is still caught.
-    await expect(t.db.transaction((em) => em.query(`UPDATE archive_ledger SET number = 'x' WHERE document_id = $1`, [doc.id]))).rejects.toThrow(/append-only/);
+    await expect(
+      t.db.transaction((em) =>
+        em.query(`UPDATE archive_ledger SET number = 'x' WHERE document_id = $1`, [doc.id]),
+      ),
+    ).rejects.toThrow(/append-only/);
     await t.db.transaction(async (em) => {
       await em.query(`ALTER TABLE archive_ledger DISABLE TRIGGER archive_ledger_append_only`);
-      await em.query(`UPDATE archive_ledger SET pdf_sha256 = repeat('0', 64) WHERE document_id = $1`, [doc.id]);
+      await em.query(`UPDATE archive_ledger SET pdf_sha256 = repeat('0', 64) WHERE document_id = $1`, [
+        doc.id,
+      ]);
       await em.query(`ALTER TABLE archive_ledger ENABLE TRIGGER archive_ledger_append_only`);
     });
     const check = await t.db.read((em) => verifyLedger(em));
@@ -147,7 +202,10 @@ describe('adverse paths end with a written decision giving reasons and remedy ri
     };
     await throughPublicNotice(caseId, refuse);
     await drive(t, caseId, refuse);
-    const [row] = await t.query(`SELECT status, outcome, benefit_amount_fen FROM assistance_case WHERE id = $1`, [caseId]);
+    const [row] = await t.query(
+      `SELECT status, outcome, benefit_amount_fen FROM assistance_case WHERE id = $1`,
+      [caseId],
+    );
     expect(row).toEqual({ status: 'closed', outcome: 'refused', benefit_amount_fen: null });
     const docs = await documentsOf(caseId);
     expect(docs.map((d) => d.templateId).slice(-2)).toEqual(['non-confirmation-decision', 'service-receipt']);
@@ -169,7 +227,11 @@ describe('adverse paths end with a written decision giving reasons and remedy ri
     const [row] = await t.query(`SELECT status, outcome FROM assistance_case WHERE id = $1`, [caseId]);
     expect(row).toEqual({ status: 'closed', outcome: 'not-accepted' });
     const docs = await documentsOf(caseId);
-    expect(docs.map((d) => d.templateId)).toEqual(['verification-authorization', 'non-acceptance-notice', 'service-receipt']);
+    expect(docs.map((d) => d.templateId)).toEqual([
+      'verification-authorization',
+      'non-acceptance-notice',
+      'service-receipt',
+    ]);
     const text = pdfText(await pdfOf(docs[1].id));
     expect(text).toContain('申请人户籍不在本乡镇');
     expect(text).toContain('申请行政复议');
@@ -228,10 +290,18 @@ describe('durability and concurrency', () => {
     const [task] = await openTasks(t, caseId);
     const clerk = await t.as('clerk');
     const { body: view } = await clerk.get(`/api/tasks/${task.id}`).expect(200);
-    const stale = await clerk.post(`/api/tasks/${task.id}/complete`, { data: { decision: 'accept' }, expectedVersion: view.version + 5 });
+    const stale = await clerk.post(`/api/tasks/${task.id}/complete`, {
+      data: { decision: 'accept' },
+      expectedVersion: view.version + 5,
+    });
     expect(stale.status).toBe(409);
     const send = () =>
-      clerk.post(`/api/tasks/${task.id}/complete`, { data: { decision: 'accept' }, expectedVersion: view.version }).set('Idempotency-Key', 'retry-key-0001');
+      clerk
+        .post(`/api/tasks/${task.id}/complete`, {
+          data: { decision: 'accept' },
+          expectedVersion: view.version,
+        })
+        .set('Idempotency-Key', 'retry-key-0001');
     const first = await send();
     const second = await send();
     expect(first.status).toBe(200);
@@ -277,13 +347,18 @@ describe('the API edge', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
-    expect(res.body.details).toContainEqual({ field: 'applicant.idNumber', message: expect.stringContaining('校验码错误') });
+    expect(res.body.details).toContainEqual({
+      field: 'applicant.idNumber',
+      message: expect.stringContaining('校验码错误'),
+    });
   });
 
   it('validates task forms in Chinese, naming the field', async () => {
     const caseId = await apply(t);
     const [task] = await openTasks(t, caseId);
-    const res = await (await t.as('clerk')).post(`/api/tasks/${task.id}/complete`, { data: { decision: 'maybe' } });
+    const res = await (
+      await t.as('clerk')
+    ).post(`/api/tasks/${task.id}/complete`, { data: { decision: 'maybe' } });
     expect(res.status).toBe(400);
     expect(res.body.details[0].field).toBe('data.decision');
     expect(res.body.details[0].message).toMatch(/[\u4e00-\u9fa5]/);
@@ -319,10 +394,14 @@ describe('the API edge', () => {
   it('keeps a running case on its model version while new cases start on the new one', async () => {
     const running = await apply(t);
     const legal = await t.as('legal');
-    const [current] = await t.query(`SELECT source, version FROM process_definition WHERE key = 'dibao-application' ORDER BY version DESC LIMIT 1`);
+    const [current] = await t.query(
+      `SELECT source, version FROM process_definition WHERE key = 'dibao-application' ORDER BY version DESC LIMIT 1`,
+    );
     const renamed = current.source.replace('name="邻里访问"', 'name="邻里走访核实"');
     expect(renamed).not.toBe(current.source);
-    const deployed = await legal.post('/api/processes', { xml: renamed, fileName: 'dibao-application.bpmn' }).expect(201);
+    const deployed = await legal
+      .post('/api/processes', { xml: renamed, fileName: 'dibao-application.bpmn' })
+      .expect(201);
     expect(deployed.body.version).toBe(current.version + 1);
 
     const fresh = await apply(t);
@@ -330,23 +409,39 @@ describe('the API edge', () => {
     await drive(t, running, CONFIRM_PATH, stopAtReview);
     const done = await drive(t, fresh, CONFIRM_PATH, stopAtReview);
     const names = async (caseId: string) =>
-      (await t.query(`SELECT t.name FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id WHERE c.id = $1`, [caseId])).map((r) => r.name);
+      (
+        await t.query(
+          `SELECT t.name FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id WHERE c.id = $1`,
+          [caseId],
+        )
+      ).map((r) => r.name);
     expect(await names(running)).toContain('邻里访问');
     expect(await names(running)).not.toContain('邻里走访核实');
     expect(done).toContain('邻里走访核实');
     const versions = await t.query(
       `SELECT c.id, d.version FROM assistance_case c JOIN process_instance i ON i.id = c.process_instance_id
-       JOIN process_definition d ON d.id = i.definition_id WHERE c.id IN ($1, $2)`, [running, fresh]);
-    expect(Object.fromEntries(versions.map((v) => [v.id, v.version]))).toEqual({ [running]: current.version, [fresh]: current.version + 1 });
+       JOIN process_definition d ON d.id = i.definition_id WHERE c.id IN ($1, $2)`,
+      [running, fresh],
+    );
+    expect(Object.fromEntries(versions.map((v) => [v.id, v.version]))).toEqual({
+      [running]: current.version,
+      [fresh]: current.version + 1,
+    });
   });
 
   it('deploys the same model twice as one version and a changed model as the next', async () => {
     const legal = await t.as('legal');
-    const [current] = await t.query(`SELECT source, version FROM process_definition WHERE key = 'dibao-application' ORDER BY version DESC LIMIT 1`);
-    const same = await legal.post('/api/processes', { xml: current.source, fileName: 'dibao-application.bpmn' }).expect(201);
+    const [current] = await t.query(
+      `SELECT source, version FROM process_definition WHERE key = 'dibao-application' ORDER BY version DESC LIMIT 1`,
+    );
+    const same = await legal
+      .post('/api/processes', { xml: current.source, fileName: 'dibao-application.bpmn' })
+      .expect(201);
     expect(same.body).toMatchObject({ created: false, version: current.version });
     const changed = `${current.source}\n<!-- 修订 -->\n`;
-    const next = await legal.post('/api/processes', { xml: changed, fileName: 'dibao-application.bpmn' }).expect(201);
+    const next = await legal
+      .post('/api/processes', { xml: changed, fileName: 'dibao-application.bpmn' })
+      .expect(201);
     expect(next.body).toMatchObject({ created: true, version: current.version + 1 });
   });
 });

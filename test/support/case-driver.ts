@@ -13,7 +13,12 @@ const USER_FOR_ROLE: Record<string, string> = {
 export const APPLICATION = {
   program: 'dibao',
   regionCode: '410799100201',
-  applicant: { name: '王建国', idNumber: '410799198103050012', address: '平安县城关镇东关村3组12号', phone: '13800000000' },
+  applicant: {
+    name: '王建国',
+    idNumber: '410799198103050012',
+    address: '平安县城关镇东关村3组12号',
+    phone: '13800000000',
+  },
   members: [
     { name: '王建国', idNumber: '410799198103050012', relation: '本人' },
     { name: '刘秀英', idNumber: '41079919830611002X', relation: '配偶' },

@@ -65,7 +65,10 @@ export class TestApp {
   async token(username: string): Promise<string> {
     const cached = this.tokens.get(username);
     if (cached) return cached;
-    const res = await this.http.post('/api/auth/login').send({ username, password: DEMO_PASSWORD }).expect(200);
+    const res = await this.http
+      .post('/api/auth/login')
+      .send({ username, password: DEMO_PASSWORD })
+      .expect(200);
     this.tokens.set(username, res.body.token);
     return res.body.token;
   }

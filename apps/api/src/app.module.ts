@@ -16,7 +16,15 @@ import { ClockModule } from './clock.module';
 
 @Module({
   imports: [ClockModule, PersistenceModule, WorkflowModule, AuthModule, CasesModule],
-  controllers: [AuthController, CasesController, TasksController, DocumentsController, ProcessesController, HealthController, DemoController],
+  controllers: [
+    AuthController,
+    CasesController,
+    TasksController,
+    DocumentsController,
+    ProcessesController,
+    HealthController,
+    DemoController,
+  ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_FILTER, useClass: ErrorFilter },

@@ -12,8 +12,13 @@ import { createValidationPipe } from './http/validation.pipe';
  * Builds the API: deploys every model in processes/, finishes documents a crash left pending.
  * Shared by `main.ts` and the end-to-end tests so both run the same application.
  */
-export async function createApp(options: { logger?: false | LogLevel[] } = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: false });
+export async function createApp(
+  options: { logger?: false | LogLevel[] } = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    logger: options.logger ?? ['log', 'warn', 'error'],
+    bodyParser: false,
+  });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '3mb' });

@@ -44,7 +44,13 @@ export async function verifyLedger(em: EntityManager): Promise<LedgerCheck> {
   const rows = await em.getRepository(LedgerEntity).find({ order: { seq: 'ASC' } });
   let prev = GENESIS_HASH;
   for (const row of rows) {
-    if (row.prevHash !== prev) return { ok: false, entries: rows.length, firstBadSeq: row.seq, problem: '链接断裂（条目被删除或调换）' };
+    if (row.prevHash !== prev)
+      return {
+        ok: false,
+        entries: rows.length,
+        firstBadSeq: row.seq,
+        problem: '链接断裂（条目被删除或调换）',
+      };
     if (entryHash(prev, row) !== row.entryHash) {
       return { ok: false, entries: rows.length, firstBadSeq: row.seq, problem: '条目内容与哈希不符' };
     }

@@ -15,7 +15,11 @@ describe('resident ID (GB 11643)', () => {
   });
 
   it('reads birth date and sex', () => {
-    expect(parseResidentId('11010519491231002X')).toEqual({ regionCode: '110105', birthDate: '1949-12-31', sex: 'female' });
+    expect(parseResidentId('11010519491231002X')).toEqual({
+      regionCode: '110105',
+      birthDate: '1949-12-31',
+      sex: 'female',
+    });
     const man = withCheckDigit('41072819810305001');
     expect(parseResidentId(man).sex).toBe('male');
     expect(ageOn(man, '2026-03-04')).toBe(44);

@@ -22,10 +22,15 @@ export class AuthService {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
+  async login(
+    username: string,
+    password: string,
+  ): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
     const user = await this.db.read((em) => em.getRepository(UserEntity).findOne({ where: { username } }));
     if (!user || !(await verifyPassword(password, user.passwordHash))) {
-      throw new AppError(401, 'LOGIN_FAILED', '用户名或密码错误', [{ field: 'password', message: '用户名或密码错误' }]);
+      throw new AppError(401, 'LOGIN_FAILED', '用户名或密码错误', [
+        { field: 'password', message: '用户名或密码错误' },
+      ]);
     }
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + SESSION_HOURS * 3600_000);
@@ -54,5 +59,11 @@ function sha256(text: string): string {
 }
 
 function toAuthUser(u: UserEntity): AuthUser {
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role as Role, regionCode: u.regionCode };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role as Role,
+    regionCode: u.regionCode,
+  };
 }

@@ -31,6 +31,8 @@ export const caseRepository = {
     return em.getRepository(AgencyEntity).findOne({ where: { regionCode } });
   },
   documents(em: EntityManager, caseId: string): Promise<DocumentEntity[]> {
-    return em.getRepository(DocumentEntity).find({ where: { caseId }, order: { issuedAt: 'ASC', number: 'ASC' } });
+    return em
+      .getRepository(DocumentEntity)
+      .find({ where: { caseId }, order: { issuedAt: 'ASC', number: 'ASC' } });
   },
 };

@@ -56,9 +56,12 @@ export class CaseService implements OnModuleInit {
       const kase = await cases.byInstance(step.em, end.instanceId);
       if (!kase) return;
       // The benefit on record is the one the served decision states: read it from its frozen snapshot.
-      const decision = end.outcome === 'confirmed'
-        ? (await cases.documents(step.em, kase.id)).reverse().find((d) => typeof d.data.form?.amount === 'number')
-        : undefined;
+      const decision =
+        end.outcome === 'confirmed'
+          ? (await cases.documents(step.em, kase.id))
+              .reverse()
+              .find((d) => typeof d.data.form?.amount === 'number')
+          : undefined;
       await cases.update(step.em, kase.id, {
         status: 'closed',
         outcome: end.outcome,
@@ -99,7 +102,9 @@ export class CaseService implements OnModuleInit {
 
     const kase = await this.runtime.transaction(async (em) => {
       if (!(await cases.region(em, input.regionCode))) {
-        throw AppError.validation('行政区划不存在', [{ field: 'regionCode', message: `行政区划 ${input.regionCode} 不存在` }]);
+        throw AppError.validation('行政区划不存在', [
+          { field: 'regionCode', message: `行政区划 ${input.regionCode} 不存在` },
+        ]);
       }
       const now = this.clock.now();
       const year = Number(today.slice(0, 4));
@@ -132,14 +137,24 @@ export class CaseService implements OnModuleInit {
         definitionKey: processKey!,
         businessKey: id,
         actorId: user.id,
-        variables: { applicantName: row.applicantName, nearRelative: row.nearRelative, regionCode: row.regionCode },
+        variables: {
+          applicantName: row.applicantName,
+          nearRelative: row.nearRelative,
+          regionCode: row.regionCode,
+        },
         // The start event may already issue documents, which need the case row.
         beforeFirstStep: async (instanceId) => {
           row.processInstanceId = instanceId;
           await cases.insert(em, row);
         },
       });
-      await this.audit.record(em, { at: now, actorId: user.id, action: 'case.apply', caseId: id, detail: { caseNo } });
+      await this.audit.record(em, {
+        at: now,
+        actorId: user.id,
+        action: 'case.apply',
+        caseId: id,
+        detail: { caseNo },
+      });
       return row;
     });
     await this.pipeline.archivePending({ caseId: kase.id });
@@ -153,9 +168,19 @@ export class CaseService implements OnModuleInit {
         .getRepository(TaskEntity)
         .createQueryBuilder('t')
         .innerJoin(CaseEntity, 'c', 'c.process_instance_id = t.instance_id')
-        .select(['t.id AS "taskId"', 't.name AS "name"', 't.element_id AS "elementId"', `to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate"`,
-          't.due_date_certain AS "dueDateCertain"', 't.created_at AS "createdAt"', 'c.id AS "caseId"', 'c.case_no AS "caseNo"',
-          'c.applicant_name AS "applicantName"', 'c.region_code AS "regionCode"', 'c.program AS "program"'])
+        .select([
+          't.id AS "taskId"',
+          't.name AS "name"',
+          't.element_id AS "elementId"',
+          `to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate"`,
+          't.due_date_certain AS "dueDateCertain"',
+          't.created_at AS "createdAt"',
+          'c.id AS "caseId"',
+          'c.case_no AS "caseNo"',
+          'c.applicant_name AS "applicantName"',
+          'c.region_code AS "regionCode"',
+          'c.program AS "program"',
+        ])
         .where(`t.status = 'open' AND :role = ANY(t.candidate_groups) AND c.region_code LIKE :prefix`, {
           role: user.role,
           prefix: `${user.regionCode}%`,
@@ -167,13 +192,20 @@ export class CaseService implements OnModuleInit {
     });
   }
 
-  async task(user: AuthUser, taskId: string): Promise<{ task: TaskEntity; kase: CaseEntity; version: number }> {
+  async task(
+    user: AuthUser,
+    taskId: string,
+  ): Promise<{ task: TaskEntity; kase: CaseEntity; version: number }> {
     return this.db.read(async (em) => {
       const task = await em.getRepository(TaskEntity).findOne({ where: { id: taskId } });
       if (!task) throw AppError.notFound('任务不存在');
-      const kase = await em.getRepository(CaseEntity).findOneOrFail({ where: { processInstanceId: task.instanceId } });
+      const kase = await em
+        .getRepository(CaseEntity)
+        .findOneOrFail({ where: { processInstanceId: task.instanceId } });
       this.assertMayRead(user, kase);
-      const [{ version }] = await em.query(`SELECT version FROM process_instance WHERE id = $1`, [task.instanceId]);
+      const [{ version }] = await em.query(`SELECT version FROM process_instance WHERE id = $1`, [
+        task.instanceId,
+      ]);
       return { task, kase, version };
     });
   }
@@ -183,7 +215,9 @@ export class CaseService implements OnModuleInit {
    * documents, audit. A repeated Idempotency-Key returns the first answer and does nothing new.
    */
   async complete(user: AuthUser, input: CompleteInput): Promise<CompleteResult> {
-    const requestHash = createHash('sha256').update(JSON.stringify([input.taskId, input.data, input.expectedVersion ?? null])).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([input.taskId, input.data, input.expectedVersion ?? null]))
+      .digest('hex');
     if (input.idempotencyKey) {
       const earlier = await this.replay(user, input.idempotencyKey, requestHash);
       if (earlier) return earlier;
@@ -192,15 +226,20 @@ export class CaseService implements OnModuleInit {
       if (input.idempotencyKey) {
         // Same key racing in parallel: the second waits here and then replays.
         await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${user.id}:${input.idempotencyKey}`]);
-        const earlier = await em.getRepository(IdempotencyEntity).findOne({ where: { key: input.idempotencyKey, userId: user.id } });
+        const earlier = await em
+          .getRepository(IdempotencyEntity)
+          .findOne({ where: { key: input.idempotencyKey, userId: user.id } });
         if (earlier) return { replay: earlier } as const;
       }
       const task = await this.runtime.lockOpenTask(em, input.taskId);
-      const kase = await em.getRepository(CaseEntity).findOneOrFail({ where: { processInstanceId: task.instanceId } });
+      const kase = await em
+        .getRepository(CaseEntity)
+        .findOneOrFail({ where: { processInstanceId: task.instanceId } });
       if (!task.candidateGroups.includes(user.role)) {
         throw AppError.forbidden(`“${task.name}”须由${task.candidateGroups.join('、')}办理`);
       }
-      if (!regionWithin(kase.regionCode, user.regionCode)) throw AppError.forbidden('该案件不在您的管辖范围内');
+      if (!regionWithin(kase.regionCode, user.regionCode))
+        throw AppError.forbidden('该案件不在您的管辖范围内');
       const step = await this.runtime.complete(em, task, {
         data: input.data,
         actorId: user.id,
@@ -220,7 +259,12 @@ export class CaseService implements OnModuleInit {
         version: step.instance.version,
         ended: step.ended,
         outcome: step.outcome,
-        openedTasks: step.openedTasks.map((t) => ({ id: t.id, name: t.name, candidateGroups: t.candidateGroups, dueDate: t.dueDate })),
+        openedTasks: step.openedTasks.map((t) => ({
+          id: t.id,
+          name: t.name,
+          candidateGroups: t.candidateGroups,
+          dueDate: t.dueDate,
+        })),
       };
       if (input.idempotencyKey) {
         await em.getRepository(IdempotencyEntity).insert({
@@ -240,7 +284,9 @@ export class CaseService implements OnModuleInit {
   }
 
   private async replay(user: AuthUser, key: string, requestHash: string): Promise<CompleteResult | null> {
-    const earlier = await this.db.read((em) => em.getRepository(IdempotencyEntity).findOne({ where: { key, userId: user.id } }));
+    const earlier = await this.db.read((em) =>
+      em.getRepository(IdempotencyEntity).findOne({ where: { key, userId: user.id } }),
+    );
     return earlier ? this.replayed(earlier, requestHash) : null;
   }
 
@@ -267,7 +313,9 @@ export class CaseService implements OnModuleInit {
          FROM process_instance i JOIN process_definition d ON d.id = i.definition_id WHERE i.id = $1`,
         [kase.processInstanceId],
       );
-      const tasks = await em.getRepository(TaskEntity).find({ where: { instanceId: kase.processInstanceId }, order: { createdAt: 'ASC' } });
+      const tasks = await em
+        .getRepository(TaskEntity)
+        .find({ where: { instanceId: kase.processInstanceId }, order: { createdAt: 'ASC' } });
       const documents = await cases.documents(em, kase.id);
       const timeline = await this.audit.forCase(em, kase.id);
       return { case: kase, instance, tasks, documents: documents.map(documentSummary), timeline };

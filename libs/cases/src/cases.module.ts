@@ -29,7 +29,11 @@ import { VerificationService } from './verification.service';
           dataDir: path.join(config.dataDir, 'keys'),
         }),
     },
-    { provide: BLOB_STORE, inject: [DATABASE_CONFIG], useFactory: (c: DatabaseConfig) => new BlobStore(archiveDir(c.dataDir)) },
+    {
+      provide: BLOB_STORE,
+      inject: [DATABASE_CONFIG],
+      useFactory: (c: DatabaseConfig) => new BlobStore(archiveDir(c.dataDir)),
+    },
   ],
   exports: [CaseService, DocumentPipeline, VerificationService, TemplateStore, AuditService, BLOB_STORE],
 })

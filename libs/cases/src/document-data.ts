@@ -30,7 +30,9 @@ export function buildDocumentData(input: {
   }
   // Paid from the month after the decision: the decision is the document being issued now.
   form.startMonth ??= benefitStartMonth(today);
-  const served = [...input.earlierDocuments].reverse().find((d) => d.number && d.templateId !== input.templateId);
+  const served = [...input.earlierDocuments]
+    .reverse()
+    .find((d) => d.number && d.templateId !== input.templateId);
   return {
     issuer: {
       name: agency.name,

@@ -26,9 +26,13 @@ export class DocumentIssuer {
     const template = this.templates.get(templateId);
     const kase = await cases.byInstance(em, call.instanceId);
     if (!kase) throw new Error(`流程实例 ${call.instanceId} 没有对应的案件`);
-    const agencyCode = template.manifest.issuer === 'county' ? kase.regionCode.slice(0, 6) : kase.regionCode.slice(0, 9);
+    const agencyCode =
+      template.manifest.issuer === 'county' ? kase.regionCode.slice(0, 6) : kase.regionCode.slice(0, 9);
     const agency = await cases.agency(em, agencyCode);
-    if (!agency) throw AppError.validation(`行政区划 ${agencyCode} 未配置发文机关`, [{ field: 'regionCode', message: '未配置发文机关' }]);
+    if (!agency)
+      throw AppError.validation(`行政区划 ${agencyCode} 未配置发文机关`, [
+        { field: 'regionCode', message: '未配置发文机关' },
+      ]);
     const today = shanghaiToday(now);
     if (template.manifest.recordsCaseDate === 'acceptanceDate' && !kase.acceptanceDate) {
       kase.acceptanceDate = today;
@@ -49,8 +53,17 @@ export class DocumentIssuer {
     let number: string | null = null;
     if (template.manifest.numberCode) {
       const year = Number(today.slice(0, 4));
-      const seq = await nextCounterValue(em, `doc:${agency.regionCode}:${template.manifest.numberCode}`, year);
-      number = formatDocumentNumber({ agencyAbbr: agency.abbr, numberCode: template.manifest.numberCode, year, seq });
+      const seq = await nextCounterValue(
+        em,
+        `doc:${agency.regionCode}:${template.manifest.numberCode}`,
+        year,
+      );
+      number = formatDocumentNumber({
+        agencyAbbr: agency.abbr,
+        numberCode: template.manifest.numberCode,
+        year,
+        seq,
+      });
     }
     data.document = {
       title: template.manifest.title,

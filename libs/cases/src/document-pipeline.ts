@@ -113,7 +113,9 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
   async pdf(doc: DocumentEntity): Promise<Buffer> {
     if (doc.status === 'pending') {
       await this.archivePending({ documentId: doc.id });
-      doc = await this.db.read((em) => em.getRepository(DocumentEntity).findOneOrFail({ where: { id: doc.id } }));
+      doc = await this.db.read((em) =>
+        em.getRepository(DocumentEntity).findOneOrFail({ where: { id: doc.id } }),
+      );
     }
     return this.blobs.get(doc.pdfSha256!);
   }

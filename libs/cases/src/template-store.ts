@@ -15,7 +15,8 @@ export class TemplateStore {
 
   get(id: string): LoadedTemplate {
     const template = this.current.get(id);
-    if (!template) throw AppError.validation(`模板“${id}”不存在`, [{ field: 'template', message: `模板“${id}”不存在` }]);
+    if (!template)
+      throw AppError.validation(`模板“${id}”不存在`, [{ field: 'template', message: `模板“${id}”不存在` }]);
     return template;
   }
 

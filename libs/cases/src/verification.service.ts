@@ -27,17 +27,27 @@ export class VerificationService {
 
   async verify(code: string, submitted?: Buffer): Promise<VerificationResult> {
     if (!/^[0-9A-F]{16}$/.test(code)) {
-      throw AppError.validation('验证码格式不正确', [{ field: 'code', message: '验证码应为16位数字或大写字母A–F' }]);
+      throw AppError.validation('验证码格式不正确', [
+        { field: 'code', message: '验证码应为16位数字或大写字母A–F' },
+      ]);
     }
     const found = await this.db.read(async (em) => {
       const doc = await em.getRepository(DocumentEntity).findOne({ where: { verifyCode: code } });
-      const ledger = doc ? await em.getRepository(LedgerEntity).findOne({ where: { documentId: doc.id } }) : null;
+      const ledger = doc
+        ? await em.getRepository(LedgerEntity).findOne({ where: { documentId: doc.id } })
+        : null;
       return { doc, ledger };
     });
     const { doc, ledger } = found;
     if (!doc) throw AppError.notFound('未找到该验证码对应的文书，文书可能不是本系统出具的');
     const issuer = String((doc.data.issuer as { name?: string })?.name ?? '');
-    const base = { title: doc.title, number: doc.number, issuer, issuedAt: doc.issuedAt, pdfSha256: doc.pdfSha256 };
+    const base = {
+      title: doc.title,
+      number: doc.number,
+      issuer,
+      issuedAt: doc.issuedAt,
+      pdfSha256: doc.pdfSha256,
+    };
     if (!ledger || !doc.pdfSha256 || ledger.pdfSha256 !== doc.pdfSha256) {
       return { ...base, genuine: false, message: '文书尚未归档或归档记录不一致' };
     }

@@ -1,4 +1,4 @@
-export { formatCnDate, formatCnMonth, formatMoney, maskIdNumber } from './format/cn-format';
+export { formatCnDate, formatCnMonth, formatMoney } from './format/cn-format';
 export { formatDocumentNumber, parseDocumentNumber } from './numbering/document-number';
 export type { DocumentNumberParts } from './numbering/document-number';
 export { loadTemplates, loadTemplate, buildTemplate, TemplateLoadError } from './templates/load-templates';

@@ -29,7 +29,10 @@ export function createDataSource(config: DatabaseConfig): DataSource {
   }
   const pgDir = path.join(config.dataDir, 'pg');
   fs.mkdirSync(pgDir, { recursive: true });
-  return new DataSource({ ...common, driver: new PGliteDriver({ dataDir: pgDir }).driver } as DataSourceOptions);
+  return new DataSource({
+    ...common,
+    driver: new PGliteDriver({ dataDir: pgDir }).driver,
+  } as DataSourceOptions);
 }
 
 /** Creates the schema if asked for, then applies pending migrations. */

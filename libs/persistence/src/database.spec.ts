@@ -9,7 +9,12 @@ import { nextCounterValue } from './counters';
 function testConfig(): DatabaseConfig {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-db-'));
   if (process.env.DATABASE_URL) {
-    return { kind: 'postgres', dataDir, url: process.env.DATABASE_URL, schema: `t_${Date.now()}_${process.pid}` };
+    return {
+      kind: 'postgres',
+      dataDir,
+      url: process.env.DATABASE_URL,
+      schema: `t_${Date.now()}_${process.pid}`,
+    };
   }
   return { kind: 'pglite', dataDir };
 }

@@ -20,7 +20,8 @@ class DatabaseShutdown implements OnApplicationShutdown {
     {
       provide: Database,
       inject: [DATABASE_CONFIG],
-      useFactory: async (config: DatabaseConfig) => new Database(await initializeDatabase(config), config.kind),
+      useFactory: async (config: DatabaseConfig) =>
+        new Database(await initializeDatabase(config), config.kind),
     },
     DatabaseShutdown,
   ],

@@ -28,7 +28,10 @@ export class DefinitionService {
   ) {}
 
   async deployDirectory(dir: string): Promise<DeployResult[]> {
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.bpmn')).sort();
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.bpmn'))
+      .sort();
     const results: DeployResult[] = [];
     for (const file of files) {
       results.push(await this.deploy(fs.readFileSync(path.join(dir, file), 'utf8'), file));
@@ -40,11 +43,17 @@ export class DefinitionService {
   }
 
   async deploy(xml: string, fileName = 'model.bpmn'): Promise<DeployResult> {
-    const report = await validateModel(xml, { services: this.services.names(), templates: this.services.templateIds() });
+    const report = await validateModel(xml, {
+      services: this.services.names(),
+      templates: this.services.templateIds(),
+    });
     if (!report.ok) {
       throw AppError.validation(
         `流程模型 ${fileName} 无法部署：${report.errors[0].message}`,
-        report.errors.map((e: { elementId?: string; message: string }) => ({ field: e.elementId ?? fileName, message: e.message })),
+        report.errors.map((e: { elementId?: string; message: string }) => ({
+          field: e.elementId ?? fileName,
+          message: e.message,
+        })),
       );
     }
     const process = ((report.definitions?.rootElements as BpmnElement[] | undefined) ?? []).find(
@@ -75,7 +84,9 @@ export class DefinitionService {
   }
 
   async latest(em: EntityManager, key: string): Promise<ProcessDefinitionEntity> {
-    const found = await em.getRepository(ProcessDefinitionEntity).findOne({ where: { key }, order: { version: 'DESC' } });
+    const found = await em
+      .getRepository(ProcessDefinitionEntity)
+      .findOne({ where: { key }, order: { version: 'DESC' } });
     if (!found) throw AppError.notFound(`流程“${key}”尚未部署`);
     return found;
   }

@@ -47,7 +47,11 @@ export class EngineSession {
       if (api.type !== 'bpmn:UserTask') return;
       this.waiting.set(api.id, api);
       if (api.content?.isRecovered) return;
-      this.effects.opened.push({ elementId: api.id, name: api.name ?? api.id, behaviour: api.owner.behaviour });
+      this.effects.opened.push({
+        elementId: api.id,
+        name: api.name ?? api.id,
+        behaviour: api.owner.behaviour,
+      });
     });
     this.listener.on('activity.end', (api: any) => {
       this.processEnvironment = api.environment;
@@ -70,7 +74,12 @@ export class EngineSession {
     services: ServiceRegistry,
     step: StepContext,
   ): Promise<{ session: EngineSession; effects: StepEffects }> {
-    const session = EngineSession.create((options) => new Engine({ source, ...options }), ids, services, step);
+    const session = EngineSession.create(
+      (options) => new Engine({ source, ...options }),
+      ids,
+      services,
+      step,
+    );
     const effects = await session.run(step, async () => {
       session.execution = await session.engine.execute({ listener: session.listener, variables });
     });
@@ -84,7 +93,12 @@ export class EngineSession {
     step: StepContext,
   ): Promise<{ session: EngineSession; effects: StepEffects }> {
     // Always a new Engine: bpmn-engine refuses to recover into one that is running.
-    const session = EngineSession.create((options) => new Engine(options).recover(state), ids, services, step);
+    const session = EngineSession.create(
+      (options) => new Engine(options).recover(state),
+      ids,
+      services,
+      step,
+    );
     const effects = await session.run(step, async () => {
       session.execution = await session.engine.resume({ listener: session.listener });
     });

@@ -6,7 +6,9 @@ import { ArmedTimer } from './durable-timers';
 /** The only code that reads or writes instances, tasks and timers. */
 export const instanceRepository = {
   lockInstance(em: EntityManager, id: string): Promise<ProcessInstanceEntity | null> {
-    return em.getRepository(ProcessInstanceEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    return em
+      .getRepository(ProcessInstanceEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   },
 
   lockTask(em: EntityManager, id: string): Promise<TaskEntity | null> {
@@ -48,7 +50,12 @@ export const instanceRepository = {
     return em.getRepository(TaskEntity).insert(task);
   },
 
-  async finishTask(em: EntityManager, id: string, status: 'completed' | 'cancelled', patch: Partial<TaskEntity>) {
+  async finishTask(
+    em: EntityManager,
+    id: string,
+    status: 'completed' | 'cancelled',
+    patch: Partial<TaskEntity>,
+  ) {
     await em.getRepository(TaskEntity).update({ id }, { ...patch, status });
   },
 

@@ -94,7 +94,8 @@ export class ProcessRuntime {
   async lockOpenTask(em: EntityManager, taskId: string): Promise<TaskEntity> {
     const task = await repo.lockTask(em, taskId);
     if (!task) throw AppError.notFound('任务不存在');
-    if (task.status !== 'open') throw AppError.conflict('TASK_ALREADY_DONE', `任务“${task.name}”已办理，不能重复提交`);
+    if (task.status !== 'open')
+      throw AppError.conflict('TASK_ALREADY_DONE', `任务“${task.name}”已办理，不能重复提交`);
     return task;
   }
 
@@ -112,7 +113,11 @@ export class ProcessRuntime {
       );
     }
     const { values, errors } = validateFormData((task.form as FormField[]) ?? [], input.data ?? {});
-    if (errors.length) throw AppError.validation('表单填写有误', errors.map((e: { field: string; message: string }) => ({ ...e, field: `data.${e.field}` })));
+    if (errors.length)
+      throw AppError.validation(
+        '表单填写有误',
+        errors.map((e: { field: string; message: string }) => ({ ...e, field: `data.${e.field}` })),
+      );
 
     const now = this.clock.now();
     const step: StepContext = { em, actorId: input.actorId, now };
@@ -120,7 +125,11 @@ export class ProcessRuntime {
     if (!session.isWaiting(task.elementId)) {
       throw AppError.conflict('TASK_NOT_WAITING', `流程当前不在“${task.name}”环节`);
     }
-    await repo.finishTask(em, task.id, 'completed', { data: values, completedBy: input.actorId, completedAt: now });
+    await repo.finishTask(em, task.id, 'completed', {
+      data: values,
+      completedBy: input.actorId,
+      completedAt: now,
+    });
     const effects = await session.signal(task.elementId, values, step);
     return this.persist(step, instance, session, effects);
   }
@@ -197,7 +206,8 @@ export class ProcessRuntime {
     const { em, now } = step;
     if (effects.outcome) instance.outcome = effects.outcome;
     for (const open of await repo.openTasks(em, instance.id)) {
-      if (!session.isWaiting(open.elementId)) await repo.finishTask(em, open.id, 'cancelled', { completedAt: now });
+      if (!session.isWaiting(open.elementId))
+        await repo.finishTask(em, open.id, 'cancelled', { completedAt: now });
     }
     const opened: TaskEntity[] = [];
     for (const wait of effects.opened) {

@@ -18,7 +18,10 @@ export interface StepContext {
   now: Date;
 }
 
-export type ServiceHandler = (call: ServiceCall, step: StepContext) => Promise<Record<string, unknown> | void>;
+export type ServiceHandler = (
+  call: ServiceCall,
+  step: StepContext,
+) => Promise<Record<string, unknown> | void>;
 
 export interface EndCall {
   instanceId: string;

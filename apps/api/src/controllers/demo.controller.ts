@@ -7,7 +7,9 @@ import { TimerPoller } from '@app/workflow';
 
 class AdvanceClockDto {
   @ApiProperty({ example: 8, description: '向前拨动的天数' })
-  @IsInt({ message: '天数必须是整数' }) @Min(1, { message: '天数至少为1' }) @Max(60, { message: '天数不能超过60' })
+  @IsInt({ message: '天数必须是整数' })
+  @Min(1, { message: '天数至少为1' })
+  @Max(60, { message: '天数不能超过60' })
   days!: number;
 }
 

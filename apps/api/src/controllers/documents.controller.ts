@@ -29,7 +29,10 @@ export class DocumentsController {
     const doc = await this.cases.document(user, id);
     const bytes = await this.pipeline.pdf(doc);
     res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${doc.title}.pdf`)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `inline; filename*=UTF-8''${encodeURIComponent(`${doc.title}.pdf`)}`,
+    );
     res.end(bytes);
   }
 

@@ -36,7 +36,11 @@ export class TasksController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重试同一请求时使用同一键，服务端只执行一次' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: '重试同一请求时使用同一键，服务端只执行一次',
+  })
   complete(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe('id')) id: string,
@@ -48,6 +52,11 @@ export class TasksController {
         { field: 'Idempotency-Key', message: '应为8–100位字母、数字、下划线或横线' },
       ]);
     }
-    return this.cases.complete(user, { taskId: id, data: body.data, expectedVersion: body.expectedVersion, idempotencyKey });
+    return this.cases.complete(user, {
+      taskId: id,
+      data: body.data,
+      expectedVersion: body.expectedVersion,
+      idempotencyKey,
+    });
   }
 }

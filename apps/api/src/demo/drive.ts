@@ -39,7 +39,10 @@ export const CONFIRM_PATH: Answers = {
   servers: ['李窗口', '赵调查'],
 };
 
-export function answersFor(fields: { id: string; type: string; options: { id: string }[] }[], answers: Answers) {
+export function answersFor(
+  fields: { id: string; type: string; options: { id: string }[] }[],
+  answers: Answers,
+) {
   const data: Record<string, unknown> = {};
   for (const field of fields) {
     if (!(field.id in answers)) continue;

@@ -16,9 +16,33 @@ export const DEMO_REGIONS: RegionEntity[] = [
 ];
 
 export const DEMO_AGENCIES: AgencyEntity[] = [
-  { regionCode: '410799', name: '平安县民政局', abbr: '平', level: 'county', reviewGovernment: '平安县人民政府', court: '平安县人民法院', address: '平安县人民路88号' },
-  { regionCode: '410799100', name: '平安县城关镇人民政府', abbr: '平城', level: 'township', reviewGovernment: '平安县人民政府', court: '平安县人民法院', address: '平安县城关镇政府街1号' },
-  { regionCode: '410799101', name: '平安县河西镇人民政府', abbr: '平河', level: 'township', reviewGovernment: '平安县人民政府', court: '平安县人民法院', address: '平安县河西镇中心街6号' },
+  {
+    regionCode: '410799',
+    name: '平安县民政局',
+    abbr: '平',
+    level: 'county',
+    reviewGovernment: '平安县人民政府',
+    court: '平安县人民法院',
+    address: '平安县人民路88号',
+  },
+  {
+    regionCode: '410799100',
+    name: '平安县城关镇人民政府',
+    abbr: '平城',
+    level: 'township',
+    reviewGovernment: '平安县人民政府',
+    court: '平安县人民法院',
+    address: '平安县城关镇政府街1号',
+  },
+  {
+    regionCode: '410799101',
+    name: '平安县河西镇人民政府',
+    abbr: '平河',
+    level: 'township',
+    reviewGovernment: '平安县人民政府',
+    court: '平安县人民法院',
+    address: '平安县河西镇中心街6号',
+  },
 ];
 
 export const DEMO_USERS: { username: string; displayName: string; role: Role; regionCode: string }[] = [
@@ -45,5 +69,9 @@ export async function seedReferenceData(em: EntityManager): Promise<boolean> {
 }
 
 export function describeUser(u: (typeof DEMO_USERS)[number]) {
-  return { username: u.username, roleName: ROLES[u.role], regionName: DEMO_REGIONS.find((r) => r.code === u.regionCode)!.name };
+  return {
+    username: u.username,
+    roleName: ROLES[u.role],
+    regionName: DEMO_REGIONS.find((r) => r.code === u.regionCode)!.name,
+  };
 }

@@ -10,10 +10,34 @@ import { DEMO_PASSWORD, DEMO_USERS, describeUser, seedReferenceData } from './re
 export { DEMO_PASSWORD };
 
 const DEMO_FAMILIES = [
-  { name: '王建国', id: '41079919810305001', address: '平安县城关镇东关村3组12号', village: '410799100201', spouse: ['刘秀英', '41079919830611002'], child: ['王小明', '41079920110902003'] },
-  { name: '陈桂兰', id: '41079919560214002', address: '平安县城关镇西关社区5号楼2单元', village: '410799100202' },
-  { name: '张德福', id: '41079919620808001', address: '平安县城关镇东关村1组3号', village: '410799100201', spouse: ['李凤兰', '41079919650101002'] },
-  { name: '刘玉梅', id: '41079919790420002', address: '平安县城关镇西关社区8号楼', village: '410799100202', child: ['刘欣然', '41079920150716002'] },
+  {
+    name: '王建国',
+    id: '41079919810305001',
+    address: '平安县城关镇东关村3组12号',
+    village: '410799100201',
+    spouse: ['刘秀英', '41079919830611002'],
+    child: ['王小明', '41079920110902003'],
+  },
+  {
+    name: '陈桂兰',
+    id: '41079919560214002',
+    address: '平安县城关镇西关社区5号楼2单元',
+    village: '410799100202',
+  },
+  {
+    name: '张德福',
+    id: '41079919620808001',
+    address: '平安县城关镇东关村1组3号',
+    village: '410799100201',
+    spouse: ['李凤兰', '41079919650101002'],
+  },
+  {
+    name: '刘玉梅',
+    id: '41079919790420002',
+    address: '平安县城关镇西关社区8号楼',
+    village: '410799100202',
+    child: ['刘欣然', '41079920150716002'],
+  },
   { name: '杨树林', id: '41079919700315001', address: '平安县城关镇东关村2组7号', village: '410799100201' },
 ];
 
@@ -28,7 +52,13 @@ export async function seedDemo(app: INestApplication) {
   const db = app.get(Database);
   const created = await db.transaction((em) => seedReferenceData(em));
   const users = await db.read((em) => em.getRepository(UserEntity).find());
-  const authUsers: AuthUser[] = users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role as AuthUser['role'], regionCode: u.regionCode }));
+  const authUsers: AuthUser[] = users.map((u) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role as AuthUser['role'],
+    regionCode: u.regionCode,
+  }));
   let createdCases = 0;
   if (created) {
     const cases = app.get(CaseService);
@@ -37,8 +67,14 @@ export async function seedDemo(app: INestApplication) {
     for (const [i, family] of DEMO_FAMILIES.entries()) {
       const applicantId = withCheckDigit(family.id);
       const members = [{ name: family.name, idNumber: applicantId, relation: '本人' }];
-      if (family.spouse) members.push({ name: family.spouse[0], idNumber: withCheckDigit(family.spouse[1]), relation: '配偶' });
-      if (family.child) members.push({ name: family.child[0], idNumber: withCheckDigit(family.child[1]), relation: '子女' });
+      if (family.spouse)
+        members.push({
+          name: family.spouse[0],
+          idNumber: withCheckDigit(family.spouse[1]),
+          relation: '配偶',
+        });
+      if (family.child)
+        members.push({ name: family.child[0], idNumber: withCheckDigit(family.child[1]), relation: '子女' });
       const kase = await cases.apply(clerk, {
         program: 'dibao',
         regionCode: family.village,

@@ -1,7 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 
 const NAME = /^[\p{Script=Han}\p{L}·.\s]+$/u;
@@ -31,15 +40,21 @@ export class ApplicantDto {
 }
 
 export class MemberDto {
-  @ApiProperty() @IsString({ message: '姓名必须是文字' }) @MinLength(1, { message: '姓名不能为空' })
-  @MaxLength(50, { message: '姓名不能超过50个字' }) @Matches(NAME, { message: '姓名只能包含文字和间隔号' })
+  @ApiProperty()
+  @IsString({ message: '姓名必须是文字' })
+  @MinLength(1, { message: '姓名不能为空' })
+  @MaxLength(50, { message: '姓名不能超过50个字' })
+  @Matches(NAME, { message: '姓名只能包含文字和间隔号' })
   name!: string;
 
-  @ApiProperty() @IsString({ message: '身份证号码必须是文字' })
+  @ApiProperty()
+  @IsString({ message: '身份证号码必须是文字' })
   idNumber!: string;
 
   @ApiProperty({ enum: ['本人', '配偶', '子女', '父母', '兄弟姐妹', '祖父母', '孙子女', '其他'] })
-  @IsIn(['本人', '配偶', '子女', '父母', '兄弟姐妹', '祖父母', '孙子女', '其他'], { message: '与申请人关系不在可选范围内' })
+  @IsIn(['本人', '配偶', '子女', '父母', '兄弟姐妹', '祖父母', '孙子女', '其他'], {
+    message: '与申请人关系不在可选范围内',
+  })
   relation!: string;
 }
 
@@ -53,12 +68,15 @@ export class ApplicationDto {
   regionCode!: string;
 
   @ApiProperty({ type: ApplicantDto })
-  @ValidateNested() @Type(() => ApplicantDto)
+  @ValidateNested()
+  @Type(() => ApplicantDto)
   applicant!: ApplicantDto;
 
   @ApiProperty({ type: [MemberDto] })
-  @ArrayMinSize(1, { message: '至少填写一名家庭成员' }) @ArrayMaxSize(30, { message: '家庭成员不能超过30人' })
-  @ValidateNested({ each: true }) @Type(() => MemberDto)
+  @ArrayMinSize(1, { message: '至少填写一名家庭成员' })
+  @ArrayMaxSize(30, { message: '家庭成员不能超过30人' })
+  @ValidateNested({ each: true })
+  @Type(() => MemberDto)
   members!: MemberDto[];
 
   @ApiProperty({ description: '家庭成员中是否有社会救助经办人员或村（居）委成员的近亲属' })

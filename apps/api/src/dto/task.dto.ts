@@ -7,16 +7,20 @@ export class CompleteTaskDto {
   data!: Record<string, unknown>;
 
   @ApiProperty({ required: false, description: '读取任务时的案件版本；不一致时返回409' })
-  @IsOptional() @IsInt({ message: '版本号必须是整数' }) @Min(0, { message: '版本号不能为负数' })
+  @IsOptional()
+  @IsInt({ message: '版本号必须是整数' })
+  @Min(0, { message: '版本号不能为负数' })
   expectedVersion?: number;
 }
 
 export class LoginDto {
   @ApiProperty({ example: 'clerk' })
-  @IsString({ message: '用户名必须是文字' }) @Length(1, 64, { message: '用户名长度应为1–64个字符' })
+  @IsString({ message: '用户名必须是文字' })
+  @Length(1, 64, { message: '用户名长度应为1–64个字符' })
   username!: string;
 
   @ApiProperty({ example: 'demo1234' })
-  @IsString({ message: '密码必须是文字' }) @Length(1, 128, { message: '密码长度应为1–128个字符' })
+  @IsString({ message: '密码必须是文字' })
+  @Length(1, 128, { message: '密码长度应为1–128个字符' })
   password!: string;
 }

@@ -11,16 +11,23 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse();
     const request = host.switchToHttp().getRequest();
     const { status, body } = this.toBody(error);
-    if (status >= 500) this.logger.error(`${request.method} ${request.url}: ${(error as Error)?.stack ?? error}`);
+    if (status >= 500)
+      this.logger.error(`${request.method} ${request.url}: ${(error as Error)?.stack ?? error}`);
     response.status(status).json(body);
   }
 
   private toBody(error: unknown): { status: number; body: object } {
     if (error instanceof AppError) {
-      return { status: error.status, body: { code: error.code, message: error.message, details: error.details } };
+      return {
+        status: error.status,
+        body: { code: error.code, message: error.message, details: error.details },
+      };
     }
     if (error instanceof TemplateDataError) {
-      return { status: 400, body: { code: 'VALIDATION_FAILED', message: error.message, details: error.details } };
+      return {
+        status: 400,
+        body: { code: 'VALIDATION_FAILED', message: error.message, details: error.details },
+      };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
@@ -33,6 +40,9 @@ export class ErrorFilter implements ExceptionFilter {
       const [code, message] = messages[status] ?? ['HTTP_ERROR', '请求无法处理'];
       return { status, body: { code, message, details: [] } };
     }
-    return { status: 500, body: { code: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试', details: [] } };
+    return {
+      status: 500,
+      body: { code: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试', details: [] },
+    };
   }
 }

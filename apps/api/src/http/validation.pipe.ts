@@ -3,7 +3,11 @@ import { AppError, ErrorDetail } from '@app/common';
 
 function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   return errors.flatMap((e) => {
-    const field = /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
+    const field = /^\d+$/.test(e.property)
+      ? `${prefix}[${e.property}]`
+      : prefix
+        ? `${prefix}.${e.property}`
+        : e.property;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
@@ -19,7 +23,10 @@ export function createValidationPipe(): ValidationPipe {
       const details = flatten(errors).map((d) =>
         d.message.startsWith('property ') ? { field: d.field, message: '不允许的字段' } : d,
       );
-      return AppError.validation(details[0] ? `${details[0].field}：${details[0].message}` : '请求内容有误', details);
+      return AppError.validation(
+        details[0] ? `${details[0].field}：${details[0].message}` : '请求内容有误',
+        details,
+      );
     },
   });
 }

@@ -1,4 +1,4 @@
-import { formatCnDate, formatCnMonth, formatMoney, maskIdNumber } from './cn-format';
+import { formatCnDate, formatCnMonth, formatMoney } from './cn-format';
 
 describe('cn-format', () => {
   it.each([
@@ -27,10 +27,4 @@ describe('cn-format', () => {
     ['2026-12', '2026年12月'],
     ['2027-01', '2027年1月'],
   ])('formatCnMonth(%p) = %p', (m, text) => expect(formatCnMonth(m)).toBe(text));
-
-  it.each([
-    ['110105199001011234', '110105****1234'],
-    ['11010519900101123X', '110105****123X'],
-    ['12345', '*****'],
-  ])('maskIdNumber(%p) = %p', (id, text) => expect(maskIdNumber(id)).toBe(text));
 });

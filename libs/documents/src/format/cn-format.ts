@@ -32,10 +32,3 @@ export function formatCnMonth(isoMonth: string): string {
   if (!m) throw new Error(`月份格式应为 YYYY-MM：${isoMonth}`);
   return `${m[1]}年${Number(m[2])}月`;
 }
-
-/** Keeps region (6) and check tail (4) so staff can still tell people apart without exposing the full number. */
-export function maskIdNumber(idNumber: string): string {
-  const id = idNumber.trim();
-  if (id.length <= 10) return '*'.repeat(id.length);
-  return `${id.slice(0, 6)}****${id.slice(-4)}`;
-}

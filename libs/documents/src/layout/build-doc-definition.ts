@@ -61,7 +61,9 @@ function header(input: LayoutInput): Content[] {
     if (input.number) out.push({ text: input.number, alignment: 'center', margin: [0, 6, 0, 0] });
     // Red separator 4 mm under the 文号 (GB/T 9704 §7.2.5).
     out.push({
-      canvas: [{ type: 'line', x1: 0, y1: 0, x2: TYPE_AREA_WIDTH, y2: 0, lineWidth: 1.5, lineColor: SEAL_RED }],
+      canvas: [
+        { type: 'line', x1: 0, y1: 0, x2: TYPE_AREA_WIDTH, y2: 0, lineWidth: 1.5, lineColor: SEAL_RED },
+      ],
       margin: [0, 11, 0, BODY_LINE_PT],
     });
   } else if (input.number) {
@@ -106,7 +108,11 @@ function blockContent(block: Block, input: LayoutInput): Content {
     case 'heading':
       return { text: inline(block.text), bold: true, leadingIndent: INDENT };
     case 'line':
-      return { text: inline(block.text), alignment: block.align, margin: block.align === 'right' ? [0, 0, SIZE.body * 2, 0] : 0 };
+      return {
+        text: inline(block.text),
+        alignment: block.align,
+        margin: block.align === 'right' ? [0, 0, SIZE.body * 2, 0] : 0,
+      };
     case 'table':
       return tableContent(block.rows, block.header);
     case 'pageBreak':
@@ -184,7 +190,8 @@ function approxWidth(text: string, size: number): number {
  * (GB/T 9704 §7.3.5); unbreakable so the seal is never left alone on a page.
  */
 function signatureBlock(input: LayoutInput): Content {
-  const columnWidth = Math.max(approxWidth(input.issuerName, SIZE.body), approxWidth(input.dateText, SIZE.body)) + 8;
+  const columnWidth =
+    Math.max(approxWidth(input.issuerName, SIZE.body), approxWidth(input.dateText, SIZE.body)) + 8;
   const rightGap = SIZE.body * 4;
   const seal: Content = {
     svg: sealSvg(input.issuerName),
@@ -193,7 +200,10 @@ function signatureBlock(input: LayoutInput): Content {
     font: FONT_FAMILY,
     // The seal node follows the two text lines; pull it up so its centre sits just above the
     // boundary between 署名 and 日期, i.e. both lines fall in its centre-lower part.
-    relativePosition: { x: (columnWidth - SEAL_DIAMETER) / 2, y: -BODY_LINE_PT * 2 + BODY_LINE_PT * 0.9 - SEAL_DIAMETER / 2 },
+    relativePosition: {
+      x: (columnWidth - SEAL_DIAMETER) / 2,
+      y: -BODY_LINE_PT * 2 + BODY_LINE_PT * 0.9 - SEAL_DIAMETER / 2,
+    },
   } as Content;
   return {
     unbreakable: true,

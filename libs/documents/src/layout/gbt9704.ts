@@ -13,7 +13,8 @@ export const SIZE = { title: 22, body: 16, pageNumber: 14, table: 14, footer: 8 
  * 28 pt per 3号 line, so pdfmake's line-height multiplier is scaled to land on 28 pt.
  */
 const NOTO_LINE_EM = 1.437;
-export const lineHeightFor = (fontSize: number, targetPt: number): number => targetPt / (fontSize * NOTO_LINE_EM);
+export const lineHeightFor = (fontSize: number, targetPt: number): number =>
+  targetPt / (fontSize * NOTO_LINE_EM);
 export const BODY_LINE_PT = 28;
 export const BODY_LINE_HEIGHT = lineHeightFor(SIZE.body, BODY_LINE_PT);
 /*

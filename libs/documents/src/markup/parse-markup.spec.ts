@@ -28,7 +28,15 @@ describe('parseMarkup', () => {
       { kind: 'paragraph', text: '你于2026年11月2日提出的申请，经审核符合条件。' },
       { kind: 'heading', level: 1, text: '一、计算明细' },
       { kind: 'heading', level: 2, text: '（一）收入' },
-      { kind: 'table', header: true, rows: [['项目', '金额（元）'], ['工资', '100.00'], ['合计', '']] },
+      {
+        kind: 'table',
+        header: true,
+        rows: [
+          ['项目', '金额（元）'],
+          ['工资', '100.00'],
+          ['合计', ''],
+        ],
+      },
       { kind: 'paragraph', text: '正文紧随表格' },
       { kind: 'sign' },
       { kind: 'line', align: 'right', text: '签收人：' },
@@ -43,7 +51,9 @@ describe('parseMarkup', () => {
     ]));
 
   it('keeps a space between wrapped Latin words only', () =>
-    expect(parseMarkup('see\nhttps://x\n中文\n继续')).toEqual([{ kind: 'paragraph', text: 'see https://x中文继续' }]));
+    expect(parseMarkup('see\nhttps://x\n中文\n继续')).toEqual([
+      { kind: 'paragraph', text: 'see https://x中文继续' },
+    ]));
 
   it('splits bold spans', () =>
     expect(splitBold('金额**562.00**元')).toEqual([

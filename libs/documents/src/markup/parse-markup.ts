@@ -22,7 +22,8 @@ export function parseMarkup(markup: string): Block[] {
   const flush = () => {
     if (paragraph.length) blocks.push({ kind: 'paragraph', text: joinLines(paragraph) });
     paragraph = [];
-    if (table && table.length) blocks.push({ kind: 'table', header: tableHasHeader, rows: normaliseRows(table) });
+    if (table && table.length)
+      blocks.push({ kind: 'table', header: tableHasHeader, rows: normaliseRows(table) });
     table = null;
     tableHasHeader = true;
   };
@@ -66,9 +67,11 @@ function parseSingleLine(line: string): Block | null {
   if (line === '---gap---') return { kind: 'gap' };
   if (line.startsWith('## ')) return { kind: 'heading', level: 2, text: line.slice(3).trim() };
   if (line.startsWith('# ')) return { kind: 'heading', level: 1, text: line.slice(2).trim() };
-  if (line.startsWith('>> ') || line === '>>') return { kind: 'line', align: 'right', text: line.slice(2).trim() };
+  if (line.startsWith('>> ') || line === '>>')
+    return { kind: 'line', align: 'right', text: line.slice(2).trim() };
   if (line.startsWith('^ ')) return { kind: 'line', align: 'center', text: line.slice(2).trim() };
-  if (line.startsWith('> ') || line === '>') return { kind: 'line', align: 'left', text: line.slice(1).trim() };
+  if (line.startsWith('> ') || line === '>')
+    return { kind: 'line', align: 'left', text: line.slice(1).trim() };
   return null;
 }
 

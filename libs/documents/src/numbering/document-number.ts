@@ -15,7 +15,8 @@ const NUMBER_PATTERN = /^(.+?)〔(\d{4})〕([1-9]\d*)号$/u;
 
 export function formatDocumentNumber(parts: DocumentNumberParts): string {
   const { agencyAbbr, numberCode, year, seq } = parts;
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`年份必须为四位整数：${year}`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999)
+    throw new RangeError(`年份必须为四位整数：${year}`);
   if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`序号必须为正整数：${seq}`);
   const prefix = `${agencyAbbr}${numberCode}`;
   if (!prefix.trim()) throw new RangeError('机关代字不能为空');
@@ -27,10 +28,7 @@ export function formatDocumentNumber(parts: DocumentNumberParts): string {
  * Parses a formatted number. The split between agency abbreviation and type code is not
  * recoverable from the text alone, so the caller may pass the known type code.
  */
-export function parseDocumentNumber(
-  text: string,
-  numberCode?: string,
-): DocumentNumberParts | null {
+export function parseDocumentNumber(text: string, numberCode?: string): DocumentNumberParts | null {
   const m = NUMBER_PATTERN.exec(text.trim());
   if (!m) return null;
   const prefix = m[1];

@@ -5,7 +5,12 @@ import { join, resolve } from 'node:path';
 import { loadTemplates } from '../templates/load-templates';
 import { LoadedTemplate } from '../templates/template-types';
 import { TemplateDataError } from '../templates/validate-data';
-import { buildDocumentDefinition, renderBareDocDefinition, renderDocument, RenderInput } from './render-document';
+import {
+  buildDocumentDefinition,
+  renderBareDocDefinition,
+  renderDocument,
+  RenderInput,
+} from './render-document';
 
 const registry = loadTemplates(resolve(__dirname, '../../../../templates'));
 const workDir = mkdtempSync(join(tmpdir(), 'docs-'));
@@ -41,7 +46,10 @@ function writePdf(name: string, pdf: Buffer): string {
 /** pdftotext breaks lines wherever the layout wrapped, so compare without whitespace. */
 const textOf = (file: string, page?: number): string => {
   const range = page ? ['-f', String(page), '-l', String(page)] : [];
-  return execFileSync('pdftotext', [...range, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  return execFileSync('pdftotext', [...range, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+    /\s+/g,
+    '',
+  );
 };
 const infoOf = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
 const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(infoOf(file))![1]);
@@ -58,29 +66,36 @@ describe('renderDocument', () => {
     }
   });
 
-  it.each([...registry.keys()])('%s: renders title, applicant and 文号 on an A4 page with a subset font', (id) => {
-    const { pdf, file, text } = rendered.get(id)!;
-    const t = registry.get(id)!;
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(text).toContain(squash(t.manifest.title));
-    expect(text).toContain('张秀兰');
-    if (t.manifest.numberCode) expect(text).toContain(DEMO_NUMBERS[id]);
-    if (t.manifest.remedy) {
-      expect(text).toContain('申请行政复议');
-      expect(text).toContain('平安县人民法院提起行政诉讼');
-    }
-    expect(infoOf(file)).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
-    // The TTFs are ~15 MB each; anything this small proves only used glyphs are embedded.
-    expect(pdf.length).toBeLessThan(300 * 1024);
-    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
-    expect(fonts).toMatch(/[A-Z]{6}\+NotoSerifSC-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
-  });
+  it.each([...registry.keys()])(
+    '%s: renders title, applicant and 文号 on an A4 page with a subset font',
+    (id) => {
+      const { pdf, file, text } = rendered.get(id)!;
+      const t = registry.get(id)!;
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(text).toContain(squash(t.manifest.title));
+      expect(text).toContain('张秀兰');
+      if (t.manifest.numberCode) expect(text).toContain(DEMO_NUMBERS[id]);
+      if (t.manifest.remedy) {
+        expect(text).toContain('申请行政复议');
+        expect(text).toContain('平安县人民法院提起行政诉讼');
+      }
+      expect(infoOf(file)).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+      // The TTFs are ~15 MB each; anything this small proves only used glyphs are embedded.
+      expect(pdf.length).toBeLessThan(300 * 1024);
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+      expect(fonts).toMatch(/[A-Z]{6}\+NotoSerifSC-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    },
+  );
 
   it('puts the verification code, URL and a page number on every page', () => {
     for (const [id, { file }] of rendered) {
       for (let p = 1; p <= pageCount(file); p++) {
         const text = textOf(file, p);
-        expect({ id, p, ok: text.includes('验证码：K7Q2-9MXD') && text.includes(`查验：${VERIFY_URL}`) }).toEqual({ id, p, ok: true });
+        expect({
+          id,
+          p,
+          ok: text.includes('验证码：K7Q2-9MXD') && text.includes(`查验：${VERIFY_URL}`),
+        }).toEqual({ id, p, ok: true });
         expect(text).toContain(`—${p}—`);
       }
     }
@@ -108,7 +123,8 @@ describe('renderDocument', () => {
 
   it('supplement notice lists every missing material', () => {
     const { text } = rendered.get('supplement-notice')!;
-    const materials = (registry.get('supplement-notice')!.manifest.sample as any).form.missingMaterials as string[];
+    const materials = (registry.get('supplement-notice')!.manifest.sample as any).form
+      .missingMaterials as string[];
     materials.forEach((m, i) => expect(text).toContain(`${i + 1}.${squash(m)}`));
   });
 
@@ -129,7 +145,18 @@ describe('renderDocument', () => {
 
   it('service receipt carries the 送达回证 fields', () => {
     const { text } = rendered.get('service-receipt')!;
-    for (const label of ['送达文书名称及文号', '受送达人', '送达地点', '送达方式', '直接送达', '送达人', '收件', '拒收事由和日期', '见证人', '平民低不确〔2026〕1号']) {
+    for (const label of [
+      '送达文书名称及文号',
+      '受送达人',
+      '送达地点',
+      '送达方式',
+      '直接送达',
+      '送达人',
+      '收件',
+      '拒收事由和日期',
+      '见证人',
+      '平民低不确〔2026〕1号',
+    ]) {
       expect(text).toContain(label);
     }
   });
@@ -173,7 +200,9 @@ describe('renderDocument', () => {
       throw new Error('should have failed');
     } catch (e) {
       expect(e).toBeInstanceOf(TemplateDataError);
-      expect((e as TemplateDataError).details).toEqual([{ field: 'form.reasons', message: '「理由」为必填项' }]);
+      expect((e as TemplateDataError).details).toEqual([
+        { field: 'form.reasons', message: '「理由」为必填项' },
+      ]);
       expect((e as Error).message).toContain('「理由」为必填项');
     }
   });

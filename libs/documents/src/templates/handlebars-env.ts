@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
-import { formatCnDate, formatCnMonth, formatMoney, maskIdNumber } from '../format/cn-format';
+import { maskResidentId } from '@app/assistance';
+import { formatCnDate, formatCnMonth, formatMoney } from '../format/cn-format';
 
 /** A private instance so other code registering helpers cannot change what documents say. */
 const hb = Handlebars.create();
@@ -11,7 +12,8 @@ const isOptions = (v: unknown): v is HelperOptions =>
 hb.registerHelper('money', (fen: unknown) => formatMoney(Number(fen)));
 hb.registerHelper('cnDate', (iso: unknown) => formatCnDate(String(iso)));
 hb.registerHelper('cnMonth', (month: unknown) => formatCnMonth(String(month)));
-hb.registerHelper('mask', (id: unknown) => maskIdNumber(String(id)));
+// One masking rule for the whole system: the privacy rule lives in the domain library.
+hb.registerHelper('mask', (id: unknown) => maskResidentId(String(id)));
 hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 hb.registerHelper('join', (list: unknown, sep: unknown) => {

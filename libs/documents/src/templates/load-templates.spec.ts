@@ -29,7 +29,14 @@ const minimalManifest = (overrides: Record<string, unknown> = {}) =>
     remedy: false,
     schema: {
       type: 'object',
-      properties: { applicant: { type: 'object', title: '申请人', properties: { name: { type: 'string', title: '申请人姓名' } }, required: ['name'] } },
+      properties: {
+        applicant: {
+          type: 'object',
+          title: '申请人',
+          properties: { name: { type: 'string', title: '申请人姓名' } },
+          required: ['name'],
+        },
+      },
       required: ['applicant'],
     },
     sample: { applicant: { name: '张三' } },
@@ -101,7 +108,12 @@ describe('loadTemplates', () => {
     ['a sample that breaks its schema', minimalManifest({ sample: {} }), 'x', /demo.*示例数据.*applicant/],
     ['a field missing from the sample', minimalManifest(), '{{applicant.phone}}', /demo.*渲染失败/],
     ['remedy without the remedy sentence', minimalManifest({ remedy: true }), '特此通知。', /demo.*救济/],
-    ['a misspelt schema keyword', minimalManifest({ schema: { type: 'object', requried: ['x'] } }), 'x', /demo.*schema/],
+    [
+      'a misspelt schema keyword',
+      minimalManifest({ schema: { type: 'object', requried: ['x'] } }),
+      'x',
+      /demo.*schema/,
+    ],
   ])('rejects %s', (_label, manifest, body, message) => {
     expect(() => buildTemplate('demo', manifest, body)).toThrow(message);
   });

@@ -66,7 +66,10 @@ export function buildTemplate(id: string, manifestText: string, body: string): L
   }
   const sampleErrors = validateTemplateData(manifest.schema, manifest.sample);
   if (sampleErrors.length) {
-    throw new TemplateLoadError(id, `示例数据不符合 schema：${sampleErrors.map((e) => `${e.field} ${e.message}`).join('；')}`);
+    throw new TemplateLoadError(
+      id,
+      `示例数据不符合 schema：${sampleErrors.map((e) => `${e.field} ${e.message}`).join('；')}`,
+    );
   }
   let sampleMarkup: string;
   try {
@@ -92,10 +95,12 @@ function checkManifest(id: string, m: TemplateManifest): void {
   if (typeof m.title !== 'string' || !m.title) fail('缺少 title');
   if (!DOCUMENT_TYPES.includes(m.documentType)) fail(`documentType 应为 ${DOCUMENT_TYPES.join('/')}`);
   if (!ISSUER_LEVELS.includes(m.issuer)) fail(`issuer 应为 ${ISSUER_LEVELS.join('/')}`);
-  if (m.numberCode !== undefined && (typeof m.numberCode !== 'string' || !m.numberCode)) fail('numberCode 应为非空文本');
+  if (m.numberCode !== undefined && (typeof m.numberCode !== 'string' || !m.numberCode))
+    fail('numberCode 应为非空文本');
   if (typeof m.legalBasis !== 'string' || !m.legalBasis) fail('缺少 legalBasis');
   if (typeof m.remedy !== 'boolean') fail('remedy 应为 true/false');
-  if (m.recordsCaseDate !== undefined && m.recordsCaseDate !== 'acceptanceDate') fail('recordsCaseDate 只能为 acceptanceDate');
+  if (m.recordsCaseDate !== undefined && m.recordsCaseDate !== 'acceptanceDate')
+    fail('recordsCaseDate 只能为 acceptanceDate');
   if (typeof m.schema !== 'object' || m.schema === null) fail('缺少 schema');
   if (typeof m.sample !== 'object' || m.sample === null) fail('缺少 sample');
 }

@@ -8,7 +8,8 @@ const schemaOf = (id: string) => registry.get(id)!.manifest.schema;
 
 describe('validateTemplateData', () => {
   it('accepts every template sample', () => {
-    for (const t of registry.values()) expect(validateTemplateData(t.manifest.schema, t.manifest.sample)).toEqual([]);
+    for (const t of registry.values())
+      expect(validateTemplateData(t.manifest.schema, t.manifest.sample)).toEqual([]);
   });
 
   it('names missing decision elements in Chinese', () => {
@@ -63,7 +64,10 @@ describe('validateTemplateData', () => {
     expect(fields).toContain('form.reasons');
     data.form.opinion = 'maybe';
     const errors = validateTemplateData(schemaOf('first-instance-opinion'), data);
-    expect(errors).toContainEqual({ field: 'form.opinion', message: '「初审意见」应为以下之一：eligible、ineligible' });
+    expect(errors).toContainEqual({
+      field: 'form.opinion',
+      message: '「初审意见」应为以下之一：eligible、ineligible',
+    });
   });
 
   it('accepts extra form fields the case collected for other documents', () => {

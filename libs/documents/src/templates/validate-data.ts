@@ -12,7 +12,13 @@ export class TemplateDataError extends Error {
 }
 
 // strictSchema rejects misspelt keywords in officer-written schemas; conditional if/then blocks stay allowed.
-const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
+const ajv = new Ajv({
+  allErrors: true,
+  strict: true,
+  strictTypes: false,
+  strictRequired: false,
+  allowUnionTypes: true,
+});
 const cache = new WeakMap<object, ValidateFunction>();
 
 export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
@@ -103,7 +109,8 @@ function fieldLabel(schema: Record<string, unknown>, segments: string[]): string
   if (titles.length === 0) return '文书数据';
   // The leaf title is what a caseworker recognises; the parent only disambiguates list items.
   const leaf = titles[titles.length - 1];
-  const itemIndex = titles.length >= 2 && /^第\d+项$/.test(leaf) ? `${titles[titles.length - 2]}${leaf}` : leaf;
+  const itemIndex =
+    titles.length >= 2 && /^第\d+项$/.test(leaf) ? `${titles[titles.length - 2]}${leaf}` : leaf;
   return `「${itemIndex}」`;
 }
 

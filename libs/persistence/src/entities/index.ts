@@ -13,7 +13,19 @@ export * from './user.entity';
 export * from './workflow.entity';
 
 export const ENTITIES = [
-  RegionEntity, AgencyEntity, UserEntity, SessionEntity,
-  ProcessDefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity,
-  CaseEntity, DocumentEntity, DocumentTemplateEntity, CounterEntity, LedgerEntity, AuditEntity, IdempotencyEntity,
+  RegionEntity,
+  AgencyEntity,
+  UserEntity,
+  SessionEntity,
+  ProcessDefinitionEntity,
+  ProcessInstanceEntity,
+  TaskEntity,
+  TimerEntity,
+  CaseEntity,
+  DocumentEntity,
+  DocumentTemplateEntity,
+  CounterEntity,
+  LedgerEntity,
+  AuditEntity,
+  IdempotencyEntity,
 ];
