@@ -121,6 +121,20 @@ describe('低保 application, confirmed', () => {
     expect(missing.body.message).toContain('未找到');
     const bad = await t.http.get(`/api/verify/not-a-code`).expect(400);
     expect(bad.body.details[0].field).toBe('code');
+
+    const original = await pdfOf(docs[5].id);
+    const upload = (bytes: Buffer) =>
+      t.http.post(`/api/verify/${docs[5].verifyCode}`).set('Content-Type', 'application/pdf').send(bytes);
+    expect((await upload(original).expect(200)).body).toMatchObject({ genuine: true, matchesArchive: true });
+    const altered = Buffer.from(original);
+    altered[altered.length - 100] ^= 0x20;
+    expect((await upload(altered).expect(200)).body).toMatchObject({ genuine: false, matchesArchive: false });
+    const wrongType = await t.http
+      .post(`/api/verify/${docs[5].verifyCode}`)
+      .set('Content-Type', 'text/plain')
+      .send('x');
+    expect(wrongType.status).toBe(415);
+    expect(wrongType.body.message).toContain('PDF');
   });
 });
 

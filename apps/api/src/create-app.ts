@@ -22,6 +22,8 @@ export async function createApp(
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '3mb' });
+  // A notice uploaded for verification arrives as the PDF itself.
+  app.useBodyParser('raw', { type: 'application/pdf', limit: '10mb' });
   app.enableShutdownHooks();
   const config = new DocumentBuilder()
     .setTitle('社会救助经办系统 API')

@@ -1,5 +1,6 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { AppError } from '@app/common';
 import { AuthUser, CurrentUser, Public } from '@app/auth';
 import { CaseService, DocumentPipeline, VerificationService, documentSummary } from '@app/cases';
 import { uuidPipe } from '../http/uuid.pipe';
@@ -40,5 +41,19 @@ export class DocumentsController {
   @Get('verify/:code')
   verify(@Param('code') code: string) {
     return this.verification.verify(code);
+  }
+
+  /** Upload the PDF you hold (Content-Type: application/pdf): is it byte for byte the archived one? */
+  @Public()
+  @Post('verify/:code')
+  @HttpCode(200)
+  @ApiConsumes('application/pdf')
+  verifyFile(@Param('code') code: string, @Body() body: unknown) {
+    if (!Buffer.isBuffer(body) || body.length === 0) {
+      throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请上传 PDF 格式的文书（Content-Type: application/pdf）', [
+        { field: 'body', message: '应为 PDF 文件内容' },
+      ]);
+    }
+    return this.verification.verify(code, body);
   }
 }
