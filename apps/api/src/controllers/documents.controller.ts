@@ -50,9 +50,12 @@ export class DocumentsController {
   @ApiConsumes('application/pdf')
   verifyFile(@Param('code') code: string, @Body() body: unknown) {
     if (!Buffer.isBuffer(body) || body.length === 0) {
-      throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请上传 PDF 格式的文书（Content-Type: application/pdf）', [
-        { field: 'body', message: '应为 PDF 文件内容' },
-      ]);
+      throw new AppError(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        '请上传 PDF 格式的文书（Content-Type: application/pdf）',
+        [{ field: 'body', message: '应为 PDF 文件内容' }],
+      );
     }
     return this.verification.verify(code, body);
   }
