@@ -129,6 +129,7 @@ export class CaseService implements OnModuleInit {
         benefitStartMonth: null,
         applicationDate: today,
         acceptanceDate: null,
+        economics: null,
         createdBy: user.id,
         createdAt: now,
         updatedAt: now,

@@ -20,7 +20,7 @@ export class DocumentIssuer {
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
-  async issue(call: ServiceCall, step: StepContext): Promise<Record<string, unknown>> {
+  async issue(call: ServiceCall, step: StepContext): Promise<void> {
     const { em, now } = step;
     const templateId = call.attributes.template;
     const template = this.templates.get(templateId);
@@ -103,6 +103,5 @@ export class DocumentIssuer {
       caseId: kase.id,
       detail: { documentId: document.id, templateId, number, elementId: call.elementId },
     });
-    return { lastDocumentId: document.id };
   }
 }

@@ -223,7 +223,11 @@ function serviceExtension(holder: { session?: EngineSession }) {
           variables: { ...activity.environment.variables },
         };
         const work = session.callService(attributes.service, call).then(
-          (output) => callback(null, output ?? {}),
+          (output) => {
+            // Outputs become process variables, visible to gateways and to later documents.
+            if (output && Object.keys(output).length) activity.environment.assignVariables(output);
+            callback(null, output ?? {});
+          },
           (err) => {
             session.fail(err);
             callback(err);

@@ -2,6 +2,7 @@ import { AuditEntity, IdempotencyEntity } from './audit.entity';
 import { CaseEntity } from './case.entity';
 import { CounterEntity, DocumentEntity, DocumentTemplateEntity, LedgerEntity } from './document.entity';
 import { AgencyEntity, RegionEntity } from './region.entity';
+import { AssessmentEntity, PolicyParametersEntity } from './policy.entity';
 import { SessionEntity, UserEntity } from './user.entity';
 import { ProcessDefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity } from './workflow.entity';
 
@@ -9,6 +10,7 @@ export * from './audit.entity';
 export * from './case.entity';
 export * from './document.entity';
 export * from './region.entity';
+export * from './policy.entity';
 export * from './user.entity';
 export * from './workflow.entity';
 
@@ -28,4 +30,6 @@ export const ENTITIES = [
   LedgerEntity,
   AuditEntity,
   IdempotencyEntity,
+  PolicyParametersEntity,
+  AssessmentEntity,
 ];
