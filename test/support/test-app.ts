@@ -79,6 +79,7 @@ export class TestApp {
     return {
       get: (url: string) => auth(this.http.get(url)),
       post: (url: string, body?: object) => auth(this.http.post(url)).send(body ?? {}),
+      put: (url: string, body?: object) => auth(this.http.put(url)).send(body ?? {}),
     };
   }
 

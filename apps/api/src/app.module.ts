@@ -10,6 +10,7 @@ import { DocumentsController } from './controllers/documents.controller';
 import { HealthController } from './controllers/health.controller';
 import { ProcessesController } from './controllers/processes.controller';
 import { DemoController } from './controllers/demo.controller';
+import { PolicyController } from './controllers/policy.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { ErrorFilter } from './http/error.filter';
 import { ClockModule } from './clock.module';
@@ -24,6 +25,7 @@ import { ClockModule } from './clock.module';
     ProcessesController,
     HealthController,
     DemoController,
+    PolicyController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

@@ -1,3 +1,4 @@
 export * from './benefit-start';
 export * from './region-code';
 export * from './resident-id';
+export * from './assessment';

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { AppError, Clock, ErrorDetail } from '@app/common';
 import { AuditService } from '@app/audit';
-import { regionLevel, regionWithin, residentIdProblem } from '@app/assistance';
+import { Household, regionLevel, regionWithin, residentIdProblem } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import {
   CaseEntity,
@@ -14,6 +14,7 @@ import {
 } from '@app/persistence';
 import { ProcessRuntime, ServiceRegistry } from '@app/workflow';
 import { caseRepository as cases } from './case.repository';
+import { checkHousehold } from './policy/assessment.service';
 import { DocumentIssuer } from './document-issuer';
 import { DocumentPipeline } from './document-pipeline';
 import { TemplateStore } from './template-store';
@@ -162,35 +163,29 @@ export class CaseService implements OnModuleInit {
     return (await this.db.read((em) => cases.byId(em, kase.id)))!;
   }
 
-  /** Open tasks the user may work on: their role is a candidate group and the case is in their region. */
+  /**
+   * Open tasks the user may work on: their role is a candidate group and the case is in their
+   * region. County lists put the neediest first (latest hardship index), then the earliest due.
+   */
   async inbox(user: AuthUser): Promise<InboxItem[]> {
-    return this.db.read(async (em) => {
-      const rows = await em
-        .getRepository(TaskEntity)
-        .createQueryBuilder('t')
-        .innerJoin(CaseEntity, 'c', 'c.process_instance_id = t.instance_id')
-        .select([
-          't.id AS "taskId"',
-          't.name AS "name"',
-          't.element_id AS "elementId"',
-          `to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate"`,
-          't.due_date_certain AS "dueDateCertain"',
-          't.created_at AS "createdAt"',
-          'c.id AS "caseId"',
-          'c.case_no AS "caseNo"',
-          'c.applicant_name AS "applicantName"',
-          'c.region_code AS "regionCode"',
-          'c.program AS "program"',
-        ])
-        .where(`t.status = 'open' AND :role = ANY(t.candidate_groups) AND c.region_code LIKE :prefix`, {
-          role: user.role,
-          prefix: `${user.regionCode}%`,
-        })
-        .orderBy('t.due_date', 'ASC', 'NULLS LAST')
-        .addOrderBy('t.created_at', 'ASC')
-        .getRawMany();
-      return rows;
-    });
+    const neediestFirst = user.role === 'county_approver';
+    return this.db.read((em) =>
+      em.query(
+        `SELECT t.id AS "taskId", t.name, t.element_id AS "elementId",
+                to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.due_date_certain AS "dueDateCertain",
+                t.created_at AS "createdAt", c.id AS "caseId", c.case_no AS "caseNo",
+                c.applicant_name AS "applicantName", c.region_code AS "regionCode", c.program,
+                h.hardship_index::float AS "hardshipIndex"
+         FROM task t
+         JOIN assistance_case c ON c.process_instance_id = t.instance_id
+         LEFT JOIN LATERAL (
+           SELECT a.hardship_index FROM assessment a WHERE a.case_id = c.id ORDER BY a.created_at DESC LIMIT 1
+         ) h ON true
+         WHERE t.status = 'open' AND $1 = ANY(t.candidate_groups) AND c.region_code LIKE $2
+         ORDER BY ${neediestFirst ? 'h.hardship_index DESC NULLS LAST,' : ''} t.due_date ASC NULLS LAST, t.created_at ASC`,
+        [user.role, `${user.regionCode}%`],
+      ),
+    );
   }
 
   async task(
@@ -300,6 +295,34 @@ export class CaseService implements OnModuleInit {
     return earlier.responseBody as CompleteResult;
   }
 
+  /** Records the household economic facts the investigation verified (input of the assessment). */
+  async recordEconomics(user: AuthUser, caseId: string, household: Household): Promise<CaseEntity> {
+    checkHousehold(household, this.clock.today());
+    return this.db.transaction(async (em) => {
+      const kase = await em
+        .getRepository(CaseEntity)
+        .findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+      if (!kase) throw AppError.notFound('案件不存在');
+      if (!regionWithin(kase.regionCode, user.regionCode))
+        throw AppError.forbidden('该案件不在您的管辖范围内');
+      if (kase.status !== 'in_progress')
+        throw AppError.conflict('CASE_CLOSED', '案件已办结，不能再修改家庭经济状况');
+      const now = this.clock.now();
+      await cases.update(em, kase.id, {
+        economics: household as unknown as Record<string, unknown>,
+        updatedAt: now,
+      });
+      await this.audit.record(em, {
+        at: now,
+        actorId: user.id,
+        action: 'case.economics',
+        caseId: kase.id,
+        detail: { before: kase.economics, after: household },
+      });
+      return { ...kase, economics: household as unknown as Record<string, unknown>, updatedAt: now };
+    });
+  }
+
   async list(user: AuthUser): Promise<CaseEntity[]> {
     return this.db.read((em) => cases.listWithin(em, user.regionCode));
   }
@@ -347,6 +370,7 @@ export interface InboxItem {
   caseNo: string;
   applicantName: string;
   dueDate: string | null;
+  hardshipIndex: number | null;
 }
 
 export interface CompleteResult {

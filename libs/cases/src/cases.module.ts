@@ -9,6 +9,7 @@ import { BLOB_STORE, DocumentPipeline, SEAL_SIGNER, archiveDir } from './documen
 import { DocumentIssuer } from './document-issuer';
 import { TemplateStore } from './template-store';
 import { VerificationService } from './verification.service';
+import { AssessmentService, AssessmentStep, PolicyParametersService } from './policy';
 
 @Global()
 @Module({
@@ -19,6 +20,9 @@ import { VerificationService } from './verification.service';
     DocumentPipeline,
     CaseService,
     VerificationService,
+    PolicyParametersService,
+    AssessmentService,
+    AssessmentStep,
     {
       provide: SEAL_SIGNER,
       inject: [DATABASE_CONFIG],
@@ -35,6 +39,15 @@ import { VerificationService } from './verification.service';
       useFactory: (c: DatabaseConfig) => new BlobStore(archiveDir(c.dataDir)),
     },
   ],
-  exports: [CaseService, DocumentPipeline, VerificationService, TemplateStore, AuditService, BLOB_STORE],
+  exports: [
+    CaseService,
+    DocumentPipeline,
+    VerificationService,
+    TemplateStore,
+    AuditService,
+    BLOB_STORE,
+    PolicyParametersService,
+    AssessmentService,
+  ],
 })
 export class CasesModule {}

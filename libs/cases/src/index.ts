@@ -4,3 +4,4 @@ export * from './document-pipeline';
 export * from './document-issuer';
 export * from './template-store';
 export * from './verification.service';
+export * from './policy';

@@ -5,6 +5,7 @@ import { Database } from './database';
 import { DatabaseConfig } from './database-config';
 import { initializeDatabase } from './data-source';
 import { nextCounterValue } from './counters';
+import { MIGRATIONS } from './migrations';
 
 function testConfig(): DatabaseConfig {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-db-'));
@@ -32,9 +33,10 @@ describe('Database', () => {
     await db.close();
   });
 
-  it('applies the migrations once and records them', async () => {
-    const rows = await db.read((em) => em.query(`SELECT name FROM migrations`));
-    expect(rows.map((r: { name: string }) => r.name)).toEqual(['Initial1764000000000']);
+  it('applies every migration once and records it; a second run applies nothing', async () => {
+    const rows = await db.read((em) => em.query(`SELECT name FROM migrations ORDER BY id`));
+    expect(rows.map((r: { name: string }) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
+    expect(await db.dataSource.runMigrations()).toEqual([]);
   });
 
   it('hands out counter values without gaps under concurrency, and a rollback returns the number', async () => {

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { CaseService } from '@app/cases';
 import { ApplicationDto } from '../dto/application.dto';
+import { EconomicsDto } from '../dto/policy.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 
 @ApiTags('案件')
@@ -20,6 +21,16 @@ export class CasesController {
   @Get()
   list(@CurrentUser() user: AuthUser) {
     return this.cases.list(user);
+  }
+
+  @Put(':id/economics')
+  @Roles('window_clerk', 'investigator', 'township_reviewer')
+  economics(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() body: EconomicsDto,
+  ) {
+    return this.cases.recordEconomics(user, id, body.household);
   }
 
   @Get(':id')

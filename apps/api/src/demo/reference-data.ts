@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { hashPassword, Role, ROLES } from '@app/auth';
-import { AgencyEntity, RegionEntity, UserEntity } from '@app/persistence';
+import { DEFAULT_PARAMETERS } from '@app/assistance';
+import { AgencyEntity, PolicyParametersEntity, RegionEntity, UserEntity } from '@app/persistence';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -61,6 +62,28 @@ export async function seedReferenceData(em: EntityManager): Promise<boolean> {
   if (await em.getRepository(UserEntity).count()) return false;
   await em.getRepository(RegionEntity).insert(DEMO_REGIONS);
   await em.getRepository(AgencyEntity).insert(DEMO_AGENCIES);
+  // The county's defaults (rural standard); the urban 社区 is assessed against the urban standard.
+  const areas: [string, 'urban' | 'rural'][] = [
+    ['410799', 'rural'],
+    ['410799100202', 'urban'],
+  ];
+  for (const [regionCode, areaType] of areas) {
+    const id = randomUUID();
+    const effectiveFrom = '2026-01-01';
+    await em.getRepository(PolicyParametersEntity).insert({
+      id,
+      regionCode,
+      effectiveFrom,
+      version: 1,
+      parameters: { ...DEFAULT_PARAMETERS, areaType, regionCode, effectiveFrom, versionId: id } as Record<
+        string,
+        any
+      >,
+      note: '演示数据：国家默认参数',
+      createdBy: null,
+      createdAt: new Date(),
+    });
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
     await em.getRepository(UserEntity).insert({ id: randomUUID(), ...u, passwordHash });

@@ -116,6 +116,15 @@ async function runCase(startVariables: Record<string, unknown>, script: Script):
     };
   }
 
+  // The assessment only proposes; the model must not depend on it to route a case.
+  function ProposeNothing() {
+    return {
+      execute(_message: unknown, callback: (err: Error | null, output?: unknown) => void) {
+        callback(null, { assessed: false });
+      },
+    };
+  }
+
   const engine = new Engine({
     name: 'dibao-model-spec',
     source,
@@ -126,7 +135,9 @@ async function runCase(startVariables: Record<string, unknown>, script: Script):
     extensions: {
       saServices(activity) {
         const element = activity as unknown as ActivityLike;
-        if (readServiceInfo(element).service === 'document.issue') element.behaviour.Service = IssueDocument;
+        const service = readServiceInfo(element).service;
+        if (service === 'document.issue') element.behaviour.Service = IssueDocument;
+        if (service === 'assessment.evaluate') element.behaviour.Service = ProposeNothing;
         return { activate() {}, deactivate() {} };
       },
     },

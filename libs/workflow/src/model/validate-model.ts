@@ -46,7 +46,7 @@ export interface ValidateModelOptions {
   maxBytes?: number;
 }
 
-export const DEFAULT_SERVICES = ['document.issue'] as const;
+export const DEFAULT_SERVICES = ['document.issue', 'assessment.evaluate'] as const;
 export const DEFAULT_ROLES = [
   'window_clerk',
   'investigator',

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AppError, Clock } from '@app/common';
+import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AssessmentService, PolicyParametersService } from '@app/cases';
+import { AssessDto, PublishParametersDto } from '../dto/policy.dto';
+import { uuidPipe } from '../http/uuid.pipe';
+
+const STAFF = [
+  'window_clerk',
+  'investigator',
+  'township_reviewer',
+  'county_approver',
+  'legal_officer',
+  'admin',
+] as const;
+
+@ApiTags('救助政策参数与家庭经济状况测算')
+@ApiBearerAuth()
+@Controller()
+export class PolicyController {
+  constructor(
+    private readonly policy: PolicyParametersService,
+    private readonly assessments: AssessmentService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('policy-parameters/resolve')
+  @Roles(...STAFF)
+  async resolve(@Query('regionCode') regionCode?: string, @Query('date') date?: string) {
+    if (!regionCode || !/^\d{6,12}$/.test(regionCode)) {
+      throw AppError.validation('请提供行政区划代码', [{ field: 'regionCode', message: '应为6–12位数字' }]);
+    }
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      throw AppError.validation('日期格式不正确', [{ field: 'date', message: '应为 YYYY-MM-DD' }]);
+    }
+    return this.policy.resolveNow(regionCode, date ?? this.clock.today());
+  }
+
+  @Get('policy-parameters')
+  @Roles(...STAFF)
+  history(@Query('regionCode') regionCode: string) {
+    if (!regionCode || !/^\d{6,12}$/.test(regionCode)) {
+      throw AppError.validation('请提供行政区划代码', [{ field: 'regionCode', message: '应为6–12位数字' }]);
+    }
+    return this.policy.history(regionCode);
+  }
+
+  @Post('policy-parameters')
+  @Roles('admin')
+  publish(@CurrentUser() user: AuthUser, @Body() body: PublishParametersDto) {
+    return this.policy.publish(user.id, body);
+  }
+
+  @Post('assessments')
+  @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver')
+  async assess(@CurrentUser() user: AuthUser, @Body() body: AssessDto) {
+    if (!body.regionCode.startsWith(user.regionCode))
+      throw AppError.forbidden('该行政区划不在您的管辖范围内');
+    const row = await this.assessments.evaluate(user.id, body);
+    return {
+      id: row.id,
+      parametersId: row.parametersId,
+      assessmentDate: row.assessmentDate,
+      result: row.result,
+    };
+  }
+
+  @Get('assessments/:id')
+  @Roles(...STAFF)
+  async get(@Param('id', uuidPipe('id')) id: string) {
+    const row = await this.assessments.get(id);
+    return {
+      id: row.id,
+      caseId: row.caseId,
+      parametersId: row.parametersId,
+      assessmentDate: row.assessmentDate,
+      result: row.result,
+    };
+  }
+
+  @Post('assessments/:id/rerun')
+  @HttpCode(200)
+  @Roles(...STAFF)
+  rerun(@Param('id', uuidPipe('id')) id: string) {
+    return this.assessments.rerun(id);
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * 补差: 按户施保 (standard × covered persons − monthly household income), 单人保 for a member
+ * of a 低保边缘 household, and 分类施保 increments per qualifying covered member.
+ */
+import { benefitStartMonth } from '../benefit-start';
+import { BASIS } from './basis';
+import { type Explanation, yuan } from './explanation';
+import type { Member } from './household';
+import {
+  type ExactFen,
+  ZERO,
+  add,
+  divInt,
+  fen,
+  formatPercent,
+  max,
+  mulBp,
+  mulInt,
+  roundFen,
+  sub,
+} from './money';
+import type { PolicyParameters } from './parameters';
+import type { Benefit, BenefitIncrement } from './result';
+
+const ROUNDING_LABELS = {
+  'yuan-half-up': '四舍五入到元',
+  'yuan-up': '进位到元',
+  'yuan-down': '舍去到元',
+  fen: '四舍五入到分',
+} as const;
+
+/** Art. 8: seriously ill, disability grade 1–2, or grade-3 intellectual/mental disability. */
+export function qualifiesForSinglePersonCoverage(m: Member): string | null {
+  if (m.health === 'serious_illness') return '患重特大疾病';
+  const d = m.disability;
+  if (d && d.grade <= 2) return `持有${d.grade}级残疾证`;
+  if (d && d.grade === 3 && (d.type === 'intellectual' || d.type === 'mental')) return '三级智力或精神残疾';
+  return null;
+}
+
+interface CoveredMember {
+  member: Member;
+  age: number;
+}
+
+function incrementsFor(c: CoveredMember, standardFen: number, p: PolicyParameters): BenefitIncrement[] {
+  const ci = p.classifiedIncrements;
+  const m = c.member;
+  const candidates: { category: BenefitIncrement['category']; ratioBp: number }[] = [];
+  if (c.age >= ci.elderly.minAge) candidates.push({ category: 'elderly', ratioBp: ci.elderly.ratioBp });
+  if (m.disability && m.disability.grade <= 2)
+    candidates.push({ category: 'severely_disabled', ratioBp: ci.severelyDisabled.ratioBp });
+  if (m.health === 'serious_illness')
+    candidates.push({ category: 'seriously_ill', ratioBp: ci.seriouslyIll.ratioBp });
+  if (c.age < ci.minor.maxAgeExclusive) candidates.push({ category: 'minor', ratioBp: ci.minor.ratioBp });
+  const chosen =
+    ci.stacking === 'sum'
+      ? candidates
+      : candidates.reduce<typeof candidates>(
+          (best, x) => (best.length === 0 || x.ratioBp > best[0].ratioBp ? [x] : best),
+          [],
+        );
+  return chosen
+    .filter((x) => x.ratioBp > 0)
+    .map((x) => ({
+      idNumber: m.idNumber,
+      name: m.name,
+      category: x.category,
+      ratioBp: x.ratioBp,
+      monthlyFen: roundFen(mulBp(fen(standardFen), x.ratioBp), p.rounding),
+    }));
+}
+
+const INCREMENT_LABELS = {
+  elderly: '老年人',
+  severely_disabled: '重度残疾人',
+  seriously_ill: '重病患者',
+  minor: '未成年人',
+} as const;
+
+export interface BenefitInput {
+  kind: 'household' | 'single_person' | 'none';
+  covered: CoveredMember[];
+  /** For a 低保 household: members who would qualify for 单人保, for the 就高 floor. */
+  singlePersonFloor: CoveredMember[];
+  monthlyHouseholdIncome: ExactFen;
+  /** For 单人保: each covered member's own yearly income. */
+  ownYearlyIncome: Map<string, ExactFen>;
+  standardFen: number;
+  decisionDate: string;
+}
+
+interface Computed {
+  gap: ExactFen;
+  gapMonthlyFen: number;
+  increments: BenefitIncrement[];
+  total: number;
+}
+
+function householdAmount(input: BenefitInput, p: PolicyParameters, ex: Explanation | null): Computed {
+  const full = mulInt(fen(input.standardFen), input.covered.length);
+  const gap = max(ZERO, sub(full, input.monthlyHouseholdIncome));
+  ex?.amount(
+    'benefit.household_gap',
+    '按户施保：保障金 = 保障标准 × 保障人数 − 家庭月收入（不低于零）',
+    gap,
+    {
+      standard: yuan(input.standardFen),
+      persons: input.covered.length,
+      monthlyHouseholdIncome: yuan(input.monthlyHouseholdIncome),
+    },
+    BASIS.minimumLiving,
+  );
+  return finish(gap, input.covered, input.standardFen, p);
+}
+
+function singlePersonAmount(
+  covered: CoveredMember[],
+  input: BenefitInput,
+  p: PolicyParameters,
+  ex: Explanation | null,
+): Computed {
+  let gap = ZERO;
+  for (const c of covered) {
+    const own = divInt(input.ownYearlyIncome.get(c.member.idNumber) ?? ZERO, 12);
+    const fullStandard = p.singlePersonCoverage.basis === 'full_standard';
+    const one = fullStandard ? fen(input.standardFen) : max(ZERO, sub(fen(input.standardFen), own));
+    gap = add(gap, one);
+    ex?.amount(
+      'benefit.single_person_gap',
+      `单人保：${c.member.name}${fullStandard ? '按保障标准全额' : '= 保障标准 − 本人月收入（不低于零）'}`,
+      one,
+      {
+        standard: yuan(input.standardFen),
+        ownMonthlyIncome: yuan(own),
+        basis: p.singlePersonCoverage.basis,
+      },
+      BASIS.art8,
+    );
+  }
+  return finish(gap, covered, input.standardFen, p);
+}
+
+function finish(gap: ExactFen, covered: CoveredMember[], standardFen: number, p: PolicyParameters): Computed {
+  const gapMonthlyFen = roundFen(gap, p.rounding);
+  const increments = covered.flatMap((c) => incrementsFor(c, standardFen, p));
+  return {
+    gap,
+    gapMonthlyFen,
+    increments,
+    total: gapMonthlyFen + increments.reduce((s, i) => s + i.monthlyFen, 0),
+  };
+}
+
+export function computeBenefit(input: BenefitInput, p: PolicyParameters, ex: Explanation): Benefit {
+  const { kind, covered, standardFen } = input;
+  if (kind === 'none') {
+    ex.add({ rule: 'benefit.none', label: '不发放最低生活保障金', inputs: {}, basis: BASIS.minimumLiving });
+    return {
+      kind,
+      coveredIdNumbers: [],
+      gapExactFen: ZERO,
+      gapMonthlyFen: 0,
+      increments: [],
+      singlePersonFloorTopUpFen: 0,
+      totalMonthlyFen: 0,
+      startMonth: null,
+    };
+  }
+  const c = kind === 'household' ? householdAmount(input, p, ex) : singlePersonAmount(covered, input, p, ex);
+  ex.amount(
+    'benefit.rounded',
+    `保障金取整（${ROUNDING_LABELS[p.rounding]}）`,
+    fen(c.gapMonthlyFen),
+    { exact: yuan(c.gap), rule: p.rounding },
+    BASIS.minimumLiving,
+  );
+  for (const inc of c.increments) {
+    ex.amount(
+      'benefit.increment',
+      `分类施保：${inc.name}（${INCREMENT_LABELS[inc.category]}）增发保障标准的${formatPercent(inc.ratioBp)}`,
+      fen(inc.monthlyFen),
+      {
+        standard: yuan(standardFen),
+        ratio: formatPercent(inc.ratioBp),
+        stacking: p.classifiedIncrements.stacking,
+      },
+      BASIS.classified,
+    );
+  }
+  let topUp = 0;
+  if (input.singlePersonFloor.length > 0) {
+    const single = singlePersonAmount(input.singlePersonFloor, input, p, null);
+    topUp = Math.max(0, single.total - c.total);
+    ex.amount(
+      'benefit.single_person_floor',
+      `就高：按户保障金不低于其中成员单人保金额（${yuan(single.total)}）${topUp > 0 ? '，补足差额' : '，无需补足'}`,
+      fen(topUp),
+      {
+        householdTotal: yuan(c.total),
+        singlePersonTotal: yuan(single.total),
+      },
+      BASIS.art8,
+    );
+  }
+  const totalMonthlyFen = c.total + topUp;
+  const startMonth = benefitStartMonth(input.decisionDate);
+  ex.amount(
+    'benefit.total',
+    `月保障金合计，自${startMonth}起发放`,
+    fen(totalMonthlyFen),
+    {
+      gap: yuan(c.gapMonthlyFen),
+      increments: c.increments.length,
+      topUp: yuan(topUp),
+      decisionDate: input.decisionDate,
+    },
+    BASIS.benefitStart,
+  );
+  return {
+    kind,
+    coveredIdNumbers: covered.map((x) => x.member.idNumber),
+    gapExactFen: c.gap,
+    gapMonthlyFen: c.gapMonthlyFen,
+    increments: c.increments,
+    singlePersonFloorTopUpFen: topUp,
+    totalMonthlyFen,
+    startMonth,
+  };
+}

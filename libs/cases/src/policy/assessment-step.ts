@@ -1,0 +1,41 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Household } from '@app/assistance';
+import { ServiceCall, ServiceRegistry, StepContext } from '@app/workflow';
+import { caseRepository as cases } from '../case.repository';
+import { AssessmentService } from './assessment.service';
+
+/**
+ * `assessment.evaluate`, called by a service task: assesses the case's household with the
+ * parameters in force and proposes eligibility, amount and hardship index to the reviewer.
+ */
+@Injectable()
+export class AssessmentStep implements OnModuleInit {
+  constructor(
+    @Inject(ServiceRegistry) private readonly registry: ServiceRegistry,
+    @Inject(AssessmentService) private readonly assessments: AssessmentService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register('assessment.evaluate', (call, step) => this.evaluate(call, step));
+  }
+
+  async evaluate(call: ServiceCall, step: StepContext): Promise<Record<string, unknown>> {
+    const kase = await cases.byInstance(step.em, call.instanceId);
+    if (!kase) throw new Error(`流程实例 ${call.instanceId} 没有对应的案件`);
+    // Without recorded economic facts there is nothing to calculate; the reviewer decides alone.
+    if (!kase.economics) return { assessed: false };
+    const row = await this.assessments.evaluateIn(step.em, step.actorId, {
+      household: kase.economics as Household,
+      regionCode: kase.regionCode,
+      caseId: kase.id,
+    });
+    const result = row.result as any;
+    return {
+      assessed: true,
+      assessmentId: row.id,
+      assessedEligible: Boolean(result.minimumLiving.eligible),
+      suggestedAmount: result.benefit.totalMonthlyFen,
+      hardshipIndex: result.hardshipIndex.score,
+    };
+  }
+}

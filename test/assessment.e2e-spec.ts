@@ -1,0 +1,199 @@
+import { DEFAULT_PARAMETERS } from '@app/assistance';
+import { TestApp } from './support/test-app';
+import { APPLICATION, CONFIRM_PATH, apply, drive } from './support/case-driver';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await TestApp.start();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+/** DOMAIN.md §3 worked example, with the e2e applicant's family (ages 45, 43, 15 on 2026-11-23). */
+const [husband, wife, son] = APPLICATION.members;
+const WORKED_EXAMPLE = {
+  members: [
+    {
+      name: husband.name,
+      idNumber: husband.idNumber,
+      relation: 'applicant',
+      cohabitation: { livesTogetherLongTerm: true },
+      health: 'healthy',
+      incomes: [],
+      workType: 'odd_jobs',
+    },
+    {
+      name: wife.name,
+      idNumber: wife.idNumber,
+      relation: 'spouse',
+      cohabitation: { livesTogetherLongTerm: true },
+      health: 'chronic_illness',
+      incomes: [],
+      workType: 'farming',
+    },
+    {
+      name: son.name,
+      idNumber: son.idNumber,
+      relation: 'child',
+      cohabitation: { livesTogetherLongTerm: true },
+      health: 'healthy',
+      incomes: [],
+      workType: 'none',
+    },
+  ],
+  supporters: [],
+  assets: {
+    depositsFen: 0,
+    securitiesFen: 0,
+    vehicles: [],
+    homes: { count: 1, luxury: false },
+    businesses: [],
+  },
+  exclusionFacts: {},
+  rigidExpenditures: [{ kind: 'medical', annualFen: 360_000 }],
+};
+
+describe('policy parameters per region and date', () => {
+  it('resolves the nearest region version in force and keeps older versions for earlier dates', async () => {
+    const admin = await t.as('admin');
+    const before = await admin
+      .get('/api/policy-parameters/resolve?regionCode=410799100201&date=2026-11-23')
+      .expect(200);
+    expect(before.body).toMatchObject({ regionCode: '410799', version: 1 });
+    expect(before.body.parameters.monthlyStandardFen.rural).toBe(DEFAULT_PARAMETERS.monthlyStandardFen.rural);
+
+    const raised = { ...before.body.parameters, monthlyStandardFen: { urban: 90_000, rural: 70_000 } };
+    const published = await admin
+      .post('/api/policy-parameters', {
+        regionCode: '410799',
+        effectiveFrom: '2027-01-01',
+        parameters: raised,
+        note: '2027年标准调整',
+      })
+      .expect(201);
+    expect(published.body.version).toBe(2);
+
+    const old = await admin
+      .get('/api/policy-parameters/resolve?regionCode=410799100201&date=2026-12-31')
+      .expect(200);
+    const next = await admin
+      .get('/api/policy-parameters/resolve?regionCode=410799100201&date=2027-01-02')
+      .expect(200);
+    expect(old.body.version).toBe(1);
+    expect(next.body).toMatchObject({ version: 2, parameters: { monthlyStandardFen: { rural: 70_000 } } });
+    const urban = await admin
+      .get('/api/policy-parameters/resolve?regionCode=410799100202&date=2027-01-02')
+      .expect(200);
+    expect(urban.body.regionCode).toBe('410799100202');
+
+    const audit = await t.query(`SELECT detail FROM audit_entry WHERE action = 'policy.publish'`);
+    expect(audit).toHaveLength(1);
+    expect(audit[0].detail).toMatchObject({ version: 2, before: { version: 1 }, note: '2027年标准调整' });
+  });
+
+  it('refuses invalid parameters naming the field, and lets only an administrator publish', async () => {
+    const admin = await t.as('admin');
+    const { body: current } = await admin.get(
+      '/api/policy-parameters/resolve?regionCode=410799&date=2026-11-23',
+    );
+    const bad = { ...current.parameters, monthlyStandardFen: { urban: -1, rural: 65_000 } };
+    const res = await admin.post('/api/policy-parameters', {
+      regionCode: '410799',
+      effectiveFrom: '2027-02-01',
+      parameters: bad,
+    });
+    expect(res.status).toBe(400);
+    expect(
+      res.body.details.some((d: { field: string }) => d.field.startsWith('parameters.monthlyStandardFen')),
+    ).toBe(true);
+    const clerk = await t.as('clerk');
+    expect(
+      (
+        await clerk.post('/api/policy-parameters', {
+          regionCode: '410799',
+          effectiveFrom: '2027-02-01',
+          parameters: current.parameters,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await t.query(`SELECT count(*)::int AS n FROM policy_parameters WHERE region_code = '410799'`))[0].n,
+    ).toBe(2);
+  });
+});
+
+describe('the assessment in the process', () => {
+  let assessedCase: string;
+
+  it('assesses the recorded household before the township review and proposes the amount', async () => {
+    assessedCase = await apply(t);
+    const investigator = await t.as('investigator');
+    await investigator.put(`/api/cases/${assessedCase}/economics`, { household: WORKED_EXAMPLE }).expect(200);
+    const audit = await t.query(
+      `SELECT detail FROM audit_entry WHERE action = 'case.economics' AND case_id = $1`,
+      [assessedCase],
+    );
+    expect(audit[0].detail).toMatchObject({
+      before: null,
+      after: { rigidExpenditures: [{ kind: 'medical' }] },
+    });
+    expect(
+      (
+        await (
+          await t.as('approver')
+        ).put(`/api/cases/${assessedCase}/economics`, { household: WORKED_EXAMPLE })
+      ).status,
+    ).toBe(403);
+
+    await drive(t, assessedCase, CONFIRM_PATH, /乡镇初审/);
+    const [row] = await t.query(
+      `SELECT id, result, hardship_index::float AS h FROM assessment WHERE case_id = $1`,
+      [assessedCase],
+    );
+    expect(row.result.income).toMatchObject({ monthlyFen: { num: 138_800, den: 1 } });
+    expect(row.result.minimumLiving.eligible).toBe(true);
+    expect(row.result.benefit).toMatchObject({ gapMonthlyFen: 56_200, totalMonthlyFen: 62_700 });
+    expect(row.h).toBe(row.result.hardshipIndex.score);
+    expect(row.result.lines.some((l: { label: string }) => /人均/.test(l.label))).toBe(true);
+
+    const rerun = await (await t.as('reviewer')).post(`/api/assessments/${row.id}/rerun`).expect(200);
+    expect(rerun.body.same).toBe(true);
+  });
+
+  it('puts the neediest case first in the county list', async () => {
+    const plain = await apply(t);
+    for (const caseId of [plain, assessedCase]) {
+      await drive(t, caseId, CONFIRM_PATH, /县级|乡镇初审/);
+    }
+    await drive(t, assessedCase, CONFIRM_PATH, /县级/);
+    await drive(t, plain, CONFIRM_PATH, /县级/);
+    await t.advanceDays(8);
+    await drive(t, assessedCase, CONFIRM_PATH, /县级/);
+    await drive(t, plain, CONFIRM_PATH, /县级/);
+    const inbox = (await (await t.as('approver')).get('/api/tasks').expect(200)).body;
+    const mine = inbox.filter((x: { caseId: string }) => [plain, assessedCase].includes(x.caseId));
+    expect(mine.map((x: { caseId: string }) => x.caseId)).toEqual([assessedCase, plain]);
+    expect(mine[0].hardshipIndex).toBeGreaterThan(0);
+    expect(mine[1].hardshipIndex).toBeNull();
+  });
+
+  it('refuses a malformed household with the offending field', async () => {
+    const res = await (
+      await t.as('investigator')
+    ).post('/api/assessments', {
+      regionCode: '410799100201',
+      household: {
+        ...WORKED_EXAMPLE,
+        members: [{ ...WORKED_EXAMPLE.members[0], idNumber: '410799198103050013' }],
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details[0].field).toMatch(/^household\.members\[0\]\.idNumber/);
+    const shape = await (
+      await t.as('investigator')
+    ).post('/api/assessments', { regionCode: '410799100201', household: { members: 'x' } });
+    expect(shape.status).toBe(400);
+    expect(shape.body.details.map((d: { field: string }) => d.field)).toContain('household.members');
+  });
+});
