@@ -1,5 +1,5 @@
 import { DEFAULT_PARAMETERS } from '@app/assistance';
-import { TestApp } from './support/test-app';
+import { TestApp, pdfText } from './support/test-app';
 import { APPLICATION, CONFIRM_PATH, apply, drive } from './support/case-driver';
 
 let t: TestApp;
@@ -176,6 +176,31 @@ describe('the assessment in the process', () => {
     expect(mine.map((x: { caseId: string }) => x.caseId)).toEqual([assessedCase, plain]);
     expect(mine[0].hardshipIndex).toBeGreaterThan(0);
     expect(mine[1].hardshipIndex).toBeNull();
+
+    // The township opinion prints the assessment as its 计算明细; the plain case has none.
+    const opinionText = async (caseId: string) => {
+      const [doc] = await t.query(
+        `SELECT id FROM document WHERE case_id = $1 AND template_id = 'first-instance-opinion'`,
+        [caseId],
+      );
+      const pdf = await (
+        await t.as('approver')
+      )
+        .get(`/api/documents/${doc.id}/pdf`)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      return pdfText(pdf.body as Buffer);
+    };
+    const assessedText = await opinionText(assessedCase);
+    expect(assessedText).toContain('家庭经济状况计算明细');
+    expect(assessedText).toContain('家庭月人均收入462.67元');
+    expect(assessedText).toContain('测算月保障金额627.00元');
+    expect(await opinionText(plain)).not.toContain('计算明细');
   });
 
   it('refuses a malformed household with the offending field', async () => {

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AgencyEntity, CaseEntity, DocumentEntity, RegionEntity } from '@app/persistence';
+import { AgencyEntity, AssessmentEntity, CaseEntity, DocumentEntity, RegionEntity } from '@app/persistence';
 
 /** The only code that reads or writes cases and their documents. */
 export const caseRepository = {
@@ -29,6 +29,9 @@ export const caseRepository = {
   },
   agency(em: EntityManager, regionCode: string): Promise<AgencyEntity | null> {
     return em.getRepository(AgencyEntity).findOne({ where: { regionCode } });
+  },
+  latestAssessment(em: EntityManager, caseId: string): Promise<AssessmentEntity | null> {
+    return em.getRepository(AssessmentEntity).findOne({ where: { caseId }, order: { createdAt: 'DESC' } });
   },
   documents(em: EntityManager, caseId: string): Promise<DocumentEntity[]> {
     return em

@@ -1,6 +1,6 @@
-import { maskResidentId, ageOn, benefitStartMonth } from '@app/assistance';
+import { AssessmentResult, ageOn, benefitStartMonth, formatYuan, maskResidentId } from '@app/assistance';
 import { addCalendarDays } from '@app/workflow';
-import { AgencyEntity, CaseEntity, DocumentEntity, RegionEntity } from '@app/persistence';
+import { AgencyEntity, AssessmentEntity, CaseEntity, DocumentEntity, RegionEntity } from '@app/persistence';
 
 const PROGRAM_NAMES: Record<string, string> = { dibao: '最低生活保障' };
 
@@ -21,6 +21,8 @@ export function buildDocumentData(input: {
   today: string;
   /** Set when this document itself records the acceptance date. */
   acceptanceDate: string | null;
+  /** The latest assessment of the case, printed as the 计算明细 table. */
+  assessment: AssessmentEntity | null;
   earlierDocuments: DocumentEntity[];
 }): Record<string, unknown> {
   const { kase, agency, today } = input;
@@ -69,5 +71,27 @@ export function buildDocumentData(input: {
     form,
     ...(served ? { served: { title: served.title, number: served.number } } : {}),
     publicNotice: { startDate: today, endDate: addCalendarDays(today, 7).date },
+    ...(input.assessment ? { assessment: assessmentForPrint(input.assessment) } : {}),
+  };
+}
+
+const OUTCOME_TEXT: Record<string, string> = { pass: '符合', fail: '不符合', info: '' };
+
+/** The assessment as a 计算明细: display strings, so the template needs no arithmetic. */
+function assessmentForPrint(row: AssessmentEntity) {
+  const result = row.result as AssessmentResult;
+  const exact = result.income.perCapitaMonthlyFen;
+  return {
+    assessmentDate: row.assessmentDate,
+    parameterVersion: row.parametersId,
+    standard: formatYuan(result.monthlyStandardFen),
+    perCapita: exact ? formatYuan(exact) : '—',
+    benefit: formatYuan(result.benefit.totalMonthlyFen),
+    hardshipIndex: result.hardshipIndex.score,
+    lines: result.lines.map((l) => ({
+      label: l.label,
+      amount: l.amountFen === undefined ? '' : formatYuan(l.amountFen),
+      result: OUTCOME_TEXT[l.outcome] ?? '',
+    })),
   };
 }

@@ -47,6 +47,7 @@ export class DocumentIssuer {
       templateId,
       today,
       acceptanceDate: kase.acceptanceDate,
+      assessment: await cases.latestAssessment(em, kase.id),
       earlierDocuments: await cases.documents(em, kase.id),
     });
     const verifyCode = randomBytes(8).toString('hex').toUpperCase();
