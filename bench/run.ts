@@ -17,10 +17,12 @@ import { TimerPoller } from '@app/workflow';
 import { createApp } from '../apps/api/src/create-app';
 import { CONFIRM_PATH, driveCase } from '../apps/api/src/demo/drive';
 import { seedReferenceData } from '../apps/api/src/demo/reference-data';
+import { assessmentBench } from './assessment-bench';
 import { dibaoModel, runBareLifecycle } from './bare-engine';
 
 const CASES = Number(process.env.BENCH_CASES ?? 6);
 const NOTICES = Number(process.env.BENCH_NOTICES ?? 30);
+const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 100_000);
 
 function seconds(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
@@ -129,6 +131,7 @@ async function main() {
     machine: { cpus: os.cpus().length, node: process.version },
     lifecycle: await lifecycle(),
     notices: await notices(),
+    assessment: await assessmentBench(HOUSEHOLDS),
   };
   fs.writeFileSync(path.join('bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   const l = results.lifecycle;
@@ -138,6 +141,10 @@ async function main() {
   );
   console.log(
     `(b) notices/s: signed + archived ${n.signedArchivedPerSecond.toFixed(1)} vs bare pdfmake ${n.barePdfmakePerSecond.toFixed(1)} → ratio ${n.ratio.toFixed(3)}; ${n.bytesPerPage} bytes/page (${n.pages} pages)`,
+  );
+  const a = results.assessment;
+  console.log(
+    `(c) assessments/s on one core: ${a.assessmentsPerSecondOneCore.toFixed(0)}; re-assess ${a.households} stored households after a parameter change ${a.reassessSeconds.toFixed(1)} s vs read them ${a.readSeconds.toFixed(1)} s → ratio ${a.ratio.toFixed(2)}`,
   );
   console.log('written to bench/results.json');
 }

@@ -203,6 +203,55 @@ describe('the assessment in the process', () => {
     expect(await opinionText(plain)).not.toContain('计算明细');
   });
 
+  it('stops a clearly ineligible case only after the reviewer confirms, with a served notice naming the figure', async () => {
+    const caseId = await apply(t);
+    const wellPaid = {
+      ...WORKED_EXAMPLE,
+      members: [
+        { ...WORKED_EXAMPLE.members[0], incomes: [{ kind: 'wage', annualFen: 9_600_000 }] },
+        ...WORKED_EXAMPLE.members.slice(1),
+      ],
+    };
+    await (
+      await t.as('investigator')
+    )
+      .put(`/api/cases/${caseId}/economics`, { household: wellPaid })
+      .expect(200);
+    await drive(t, caseId, CONFIRM_PATH, /确认测算不符合条件/);
+    const [open] = (await (await t.as('reviewer')).get('/api/tasks').expect(200)).body.filter(
+      (x: { caseId: string }) => x.caseId === caseId,
+    );
+    expect(open.name).toBe('确认测算不符合条件');
+    await drive(t, caseId, {
+      ...CONFIRM_PATH,
+      stopDecision: ['stop'],
+      reasons: '家庭月人均收入高于当地最低生活保障标准',
+    });
+    const [row] = await t.query(`SELECT status, outcome FROM assistance_case WHERE id = $1`, [caseId]);
+    expect(row).toEqual({ status: 'closed', outcome: 'not-eligible' });
+    const docs = await t.query(
+      `SELECT id, template_id FROM document WHERE case_id = $1 ORDER BY issued_at, number`,
+      [caseId],
+    );
+    expect(docs.map((d) => d.template_id).slice(-2)).toEqual(['ineligibility-notice', 'service-receipt']);
+    const pdf = await (
+      await t.as('approver')
+    )
+      .get(`/api/documents/${docs[docs.length - 2].id}/pdf`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const text = pdfText(pdf.body as Buffer);
+    expect(text).toContain('家庭月人均收入高于当地最低生活保障标准');
+    expect(text).toContain('不符合');
+    expect(text).toContain('申请行政复议');
+    expect(text).toContain('组织复查');
+  });
+
   it('refuses a malformed household with the offending field', async () => {
     const res = await (
       await t.as('investigator')

@@ -20,6 +20,7 @@ const VERIFY_URL = 'https://jiuzhu.example.gov.cn/v/K7Q2-9MXD';
 const DEMO_NUMBERS: Record<string, string> = {
   'acceptance-notice': '城民受〔2026〕1号',
   'non-acceptance-notice': '城民不受〔2026〕1号',
+  'ineligibility-notice': '城民核告〔2026〕1号',
   'supplement-notice': '城民补〔2026〕1号',
   'confirmation-notice': '平民低确〔2026〕1号',
   'non-confirmation-decision': '平民低不确〔2026〕1号',

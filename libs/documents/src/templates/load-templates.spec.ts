@@ -10,6 +10,7 @@ const EXPECTED_IDS = [
   'confirmation-notice',
   'first-instance-opinion',
   'home-visit-record',
+  'ineligibility-notice',
   'non-acceptance-notice',
   'non-confirmation-decision',
   'public-notice',

@@ -27,6 +27,7 @@ const TEMPLATES = [
   'verification-authorization',
   'acceptance-notice',
   'non-acceptance-notice',
+  'ineligibility-notice',
   'supplement-notice',
   'home-visit-record',
   'first-instance-opinion',
@@ -40,6 +41,7 @@ const TEMPLATES = [
 const TEMPLATE_NEEDS: Record<string, string[]> = {
   'verification-authorization': ['applicantName'],
   'non-acceptance-notice': ['reasons'],
+  'ineligibility-notice': ['reasons'],
   'supplement-notice': ['missingMaterials'],
   'home-visit-record': ['investigators', 'visitDate', 'findings'],
   'first-instance-opinion': ['opinion', 'reasons'],
@@ -116,11 +118,14 @@ async function runCase(startVariables: Record<string, unknown>, script: Script):
     };
   }
 
-  // The assessment only proposes; the model must not depend on it to route a case.
-  function ProposeNothing() {
+  // Stands in for the assessment: proposes what the case's start variables say, or nothing.
+  function ProposeNothing(activity: ActivityLike) {
     return {
       execute(_message: unknown, callback: (err: Error | null, output?: unknown) => void) {
-        callback(null, { assessed: false });
+        const proposal = (activity.environment.variables.fakeAssessment as object) ?? { assessed: false };
+        // As the host does: a service's output becomes process variables.
+        (activity.environment as unknown as { assignVariables(v: object): void }).assignVariables(proposal);
+        callback(null, proposal);
       },
     };
   }
@@ -399,6 +404,52 @@ describe('processes/dibao-application.bpmn', () => {
     expect(run.issued).toEqual(['verification-authorization', 'non-acceptance-notice', 'service-receipt']);
     expect(run.outcome).toBe('not-accepted');
     expect(run.tasks.map((t) => t.id)).toEqual(['Task_AcceptanceReview', 'Task_ServeNonAcceptance']);
+  });
+
+  it('stops a clearly ineligible case only after the reviewer confirms, with a served notice', async () => {
+    const run = await runCase(
+      { ...START, fakeAssessment: { assessed: true, assessedEligible: false } },
+      {
+        ...investigation,
+        Task_ConfirmIneligible: [{ stopDecision: 'stop', reasons: '家庭月人均收入高于保障标准' }],
+        Task_ServeIneligibility: [served],
+      },
+    );
+    expect(run.issued.slice(-2)).toEqual(['ineligibility-notice', 'service-receipt']);
+    expect(run.outcome).toBe('not-eligible');
+    expect(run.tasks.map((t) => t.id)).toContain('Task_ConfirmIneligible');
+    expect(run.tasks.map((t) => t.id)).not.toContain('Task_TownshipReview');
+  });
+
+  it('lets the reviewer overrule an ineligible assessment and continue to the township review', async () => {
+    const run = await runCase(
+      { ...START, fakeAssessment: { assessed: true, assessedEligible: false } },
+      {
+        ...investigation,
+        Task_ConfirmIneligible: [{ stopDecision: 'continue', reasons: '核对数据有误，已更正' }],
+        Task_TownshipReview: [eligible],
+        Task_RecordPublicNoticeResult: [noObjection],
+        Task_CountyConfirmation: [confirm],
+        Task_ServeConfirmation: [served],
+      },
+    );
+    expect(run.outcome).toBe('confirmed');
+    expect(run.issued).not.toContain('ineligibility-notice');
+  });
+
+  it('does not stop a case the assessment finds eligible', async () => {
+    const run = await runCase(
+      { ...START, fakeAssessment: { assessed: true, assessedEligible: true } },
+      {
+        ...investigation,
+        Task_TownshipReview: [eligible],
+        Task_RecordPublicNoticeResult: [noObjection],
+        Task_CountyConfirmation: [confirm],
+        Task_ServeConfirmation: [served],
+      },
+    );
+    expect(run.outcome).toBe('confirmed');
+    expect(run.tasks.map((t) => t.id)).not.toContain('Task_ConfirmIneligible');
   });
 
   it('asks once for missing materials, then accepts', async () => {

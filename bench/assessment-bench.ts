@@ -1,0 +1,114 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DEFAULT_PARAMETERS, Household, PolicyParameters, assess, withCheckDigit } from '@app/assistance';
+import { Database, initializeDatabase } from '@app/persistence';
+
+const HEALTH = [
+  'healthy',
+  'minor_illness',
+  'chronic_illness',
+  'disability_mild',
+  'serious_illness',
+  'disability_severe',
+];
+const WORK = ['odd_jobs', 'farming', 'none'];
+
+/** Deterministic households of 1–5 members with varied ages, health, work and assets. */
+export function makeHouseholds(count: number, seed = 20261123): Household[] {
+  let state = seed >>> 0;
+  const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
+  const households: Household[] = [];
+  for (let i = 0; i < count; i++) {
+    const size = 1 + Math.floor(next() * 5);
+    const members = Array.from({ length: size }, (_, m) => {
+      const year = m === 0 ? 1940 + Math.floor(next() * 60) : 1950 + Math.floor(next() * 70);
+      const birth = `${year}${String(1 + Math.floor(next() * 12)).padStart(2, '0')}${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
+      const seq = String((i * 5 + m) % 999).padStart(3, '0');
+      const incomes = next() < 0.3 ? [{ kind: 'wage', annualFen: Math.floor(next() * 3_000_000) }] : [];
+      return {
+        name: `成员${m}`,
+        idNumber: withCheckDigit(`410799${birth}${seq}`),
+        relation: m === 0 ? 'applicant' : m === 1 ? 'spouse' : 'child',
+        cohabitation: { livesTogetherLongTerm: true },
+        health: pick(HEALTH),
+        incomes,
+        workType: pick(WORK),
+      };
+    });
+    households.push({
+      members,
+      supporters: [],
+      assets: {
+        depositsFen: Math.floor(next() * 5_000_000),
+        securitiesFen: 0,
+        vehicles: [],
+        homes: { count: 1, luxury: false },
+        businesses: [],
+      },
+      exclusionFacts: {},
+      rigidExpenditures: next() < 0.4 ? [{ kind: 'medical', annualFen: Math.floor(next() * 2_000_000) }] : [],
+    } as unknown as Household);
+  }
+  return households;
+}
+
+const DATE = '2026-11-23';
+
+/** Assessments per second on one core, and re-assessing N stored households vs reading them. */
+export async function assessmentBench(count: number) {
+  const households = makeHouseholds(count);
+  const sample = households.slice(0, Math.min(20_000, count));
+  const t0 = process.hrtime.bigint();
+  for (const h of sample) assess(h, DEFAULT_PARAMETERS, { assessmentDate: DATE });
+  const perSecond = sample.length / (Number(process.hrtime.bigint() - t0) / 1e9);
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-bench-assess-'));
+  const db = new Database(await initializeDatabase({ kind: 'pglite', dataDir }), 'pglite');
+  await db.transaction((em) =>
+    em.query(`CREATE TABLE bench_household (id int PRIMARY KEY, household jsonb NOT NULL)`),
+  );
+  for (let i = 0; i < households.length; i += 2000) {
+    const batch = households.slice(i, i + 2000).map((h, j) => ({ id: i + j, household: h }));
+    await db.transaction((em) =>
+      em.query(
+        `INSERT INTO bench_household (id, household)
+         SELECT (x->>'id')::int, x->'household' FROM jsonb_array_elements($1::jsonb) x`,
+        [JSON.stringify(batch)],
+      ),
+    );
+  }
+  const changed: PolicyParameters = {
+    ...DEFAULT_PARAMETERS,
+    monthlyStandardFen: { urban: 85_000, rural: 70_000 },
+  };
+  const scan = async (work: (h: Household) => void) => {
+    const start = process.hrtime.bigint();
+    for (let from = 0; from < count; from += 5000) {
+      const rows: { household: Household }[] = await db.read((em) =>
+        em.query(`SELECT household FROM bench_household WHERE id >= $1 AND id < $2 ORDER BY id`, [
+          from,
+          from + 5000,
+        ]),
+      );
+      for (const row of rows) work(row.household);
+    }
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  };
+  const readSeconds = await scan(() => undefined);
+  let eligible = 0;
+  const reassessSeconds = await scan((h) => {
+    if (assess(h, changed, { assessmentDate: DATE }).minimumLiving.eligible) eligible++;
+  });
+  await db.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return {
+    households: count,
+    assessmentsPerSecondOneCore: perSecond,
+    readSeconds,
+    reassessSeconds,
+    ratio: reassessSeconds / readSeconds,
+    eligibleAfterChange: eligible,
+  };
+}
