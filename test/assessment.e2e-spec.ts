@@ -178,11 +178,11 @@ describe('the assessment in the process', () => {
     expect(mine[1].hardshipIndex).toBeNull();
 
     // The township opinion prints the assessment as its 计算明细; the plain case has none.
-    const opinionText = async (caseId: string) => {
-      const [doc] = await t.query(
-        `SELECT id FROM document WHERE case_id = $1 AND template_id = 'first-instance-opinion'`,
-        [caseId],
-      );
+    const documentText = async (caseId: string, templateId: string) => {
+      const [doc] = await t.query(`SELECT id FROM document WHERE case_id = $1 AND template_id = $2`, [
+        caseId,
+        templateId,
+      ]);
       const pdf = await (
         await t.as('approver')
       )
@@ -196,11 +196,18 @@ describe('the assessment in the process', () => {
         .expect(200);
       return pdfText(pdf.body as Buffer);
     };
+    const opinionText = (caseId: string) => documentText(caseId, 'first-instance-opinion');
     const assessedText = await opinionText(assessedCase);
     expect(assessedText).toContain('家庭经济状况计算明细');
     expect(assessedText).toContain('家庭月人均收入462.67元');
     expect(assessedText).toContain('测算月保障金额627.00元');
     expect(await opinionText(plain)).not.toContain('计算明细');
+
+    // The county's decision prints the same 计算明细.
+    await drive(t, assessedCase, CONFIRM_PATH);
+    const confirmationText = await documentText(assessedCase, 'confirmation-notice');
+    expect(confirmationText).toContain('家庭经济状况计算明细');
+    expect(confirmationText).toContain('家庭月人均收入462.67元');
   });
 
   it('stops a clearly ineligible case only after the reviewer confirms, with a served notice naming the figure', async () => {

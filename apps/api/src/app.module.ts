@@ -11,6 +11,7 @@ import { HealthController } from './controllers/health.controller';
 import { ProcessesController } from './controllers/processes.controller';
 import { DemoController } from './controllers/demo.controller';
 import { PolicyController } from './controllers/policy.controller';
+import { HouseholdImportController } from './controllers/household-import.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { ErrorFilter } from './http/error.filter';
 import { ClockModule } from './clock.module';
@@ -26,6 +27,7 @@ import { ClockModule } from './clock.module';
     HealthController,
     DemoController,
     PolicyController,
+    HouseholdImportController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

@@ -24,6 +24,11 @@ export async function createApp(
   app.useBodyParser('json', { limit: '3mb' });
   // A notice uploaded for verification arrives as the PDF itself.
   app.useBodyParser('raw', { type: 'application/pdf', limit: '10mb' });
+  // Household workbooks are uploaded as the .xlsx file itself.
+  app.useBodyParser('raw', {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    limit: '5mb',
+  });
   app.enableShutdownHooks();
   const config = new DocumentBuilder()
     .setTitle('社会救助经办系统 API')

@@ -10,6 +10,7 @@ import { DocumentIssuer } from './document-issuer';
 import { TemplateStore } from './template-store';
 import { VerificationService } from './verification.service';
 import { AssessmentService, AssessmentStep, PolicyParametersService } from './policy';
+import { HouseholdImportService } from './import';
 
 @Global()
 @Module({
@@ -23,6 +24,7 @@ import { AssessmentService, AssessmentStep, PolicyParametersService } from './po
     PolicyParametersService,
     AssessmentService,
     AssessmentStep,
+    HouseholdImportService,
     {
       provide: SEAL_SIGNER,
       inject: [DATABASE_CONFIG],
@@ -48,6 +50,7 @@ import { AssessmentService, AssessmentStep, PolicyParametersService } from './po
     BLOB_STORE,
     PolicyParametersService,
     AssessmentService,
+    HouseholdImportService,
   ],
 })
 export class CasesModule {}

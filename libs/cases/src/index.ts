@@ -5,3 +5,4 @@ export * from './document-issuer';
 export * from './template-store';
 export * from './verification.service';
 export * from './policy';
+export * from './import';

@@ -1,0 +1,243 @@
+import ExcelJS from 'exceljs';
+import { Household, Member, residentIdProblem, validateHousehold, yuanToFen } from '@app/assistance';
+import {
+  COLUMNS,
+  ColumnKey,
+  HEALTH,
+  INCOME_COLUMNS,
+  RELATIONS,
+  SCHOOL,
+  WORK,
+  headerOf,
+} from './household-columns';
+
+export const SHEET = '家庭成员';
+export const MAX_ROWS = 5000;
+
+export interface RowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface ParsedHousehold {
+  key: string;
+  regionCode: string;
+  rows: number[];
+  household: Household;
+}
+
+/** The blank workbook offered for download: headers, one example household, and the rules. */
+export async function buildTemplateWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet(SHEET);
+  sheet.columns = COLUMNS.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: Math.max(12, c.header.length * 2 + 2),
+  }));
+  sheet.getColumn('idNumber').numFmt = '@'; // an 18-digit number would lose its last digits as a number
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow({
+    householdKey: 'H001',
+    regionCode: '410799100201',
+    name: '王建国',
+    idNumber: '410799198103050012',
+    relation: '申请人',
+    health: '健康',
+    workType: '务工',
+    deposits: 3000,
+    homes: 1,
+    medical: 3600,
+  });
+  sheet.addRow({
+    householdKey: 'H001',
+    regionCode: '410799100201',
+    name: '刘秀英',
+    idNumber: '41079919830611002X',
+    relation: '配偶',
+    health: '慢性病',
+    workType: '务农',
+  });
+  const rules = wb.addWorksheet('填写说明');
+  rules.addRow(['列', '说明 / 可选值']);
+  rules.getRow(1).font = { bold: true };
+  const choices: Partial<Record<ColumnKey, string[]>> = {
+    relation: Object.keys(RELATIONS),
+    health: Object.keys(HEALTH),
+    workType: Object.keys(WORK),
+    schoolLevel: Object.keys(SCHOOL),
+  };
+  for (const c of COLUMNS)
+    rules.addRow([
+      c.header,
+      [('note' in c ? c.note : '') || '', choices[c.key]?.join('、') ?? ''].filter(Boolean).join('；'),
+    ]);
+  rules.getColumn(1).width = 24;
+  rules.getColumn(2).width = 80;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Reads the workbook row by row; every problem is reported with its row and column. */
+export async function parseHouseholdWorkbook(
+  bytes: Buffer,
+  today: string,
+): Promise<{ households: ParsedHousehold[]; errors: RowError[] }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    return {
+      households: [],
+      errors: [{ row: 0, column: '文件', message: '不是有效的 Excel 工作簿（.xlsx）' }],
+    };
+  }
+  const sheet = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
+  if (!sheet) return { households: [], errors: [{ row: 0, column: '文件', message: '工作簿中没有工作表' }] };
+  const errors: RowError[] = [];
+  const header = (sheet.getRow(1).values as unknown[]).map((v) => cellText(v));
+  const index = new Map<ColumnKey, number>();
+  for (const c of COLUMNS) {
+    const at = header.indexOf(c.header);
+    if (at < 0) errors.push({ row: 1, column: c.header, message: '缺少此列，请使用下载的模板' });
+    else index.set(c.key, at);
+  }
+  if (errors.length) return { households: [], errors };
+  if (sheet.actualRowCount - 1 > MAX_ROWS) {
+    return { households: [], errors: [{ row: 0, column: '文件', message: `一次最多导入${MAX_ROWS}行` }] };
+  }
+
+  const groups = new Map<
+    string,
+    { regionCode: string; rows: number[]; members: Member[]; applicantRow?: Record<ColumnKey, string> }
+  >();
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const values = row.values as unknown[];
+    const cell = {} as Record<ColumnKey, string>;
+    for (const c of COLUMNS) cell[c.key] = cellText(values[index.get(c.key)!]).trim();
+    if (Object.values(cell).every((v) => v === '')) return;
+    const bad = (key: ColumnKey, message: string) =>
+      errors.push({ row: rowNumber, column: headerOf(key), message });
+    const required = (key: ColumnKey) => cell[key] === '' && bad(key, '不能为空');
+    (['householdKey', 'regionCode', 'name', 'idNumber', 'relation', 'health'] as ColumnKey[]).forEach(
+      required,
+    );
+    if (cell.regionCode && !/^\d{12}$/.test(cell.regionCode))
+      bad('regionCode', '应为12位村（社区）行政区划代码');
+    if (typeof values[index.get('idNumber')!] === 'number')
+      bad('idNumber', '身份证号码被存成了数字，末几位已丢失，请把此列设为文本后重新填写');
+    else if (cell.idNumber) {
+      const problem = residentIdProblem(cell.idNumber, today);
+      if (problem) bad('idNumber', problem);
+    }
+    const choose = <T>(key: ColumnKey, table: Record<string, T>, fallback?: T): T | undefined => {
+      if (cell[key] === '') return fallback;
+      if (!(cell[key] in table)) bad(key, `“${cell[key]}”不在可选范围内（${Object.keys(table).join('、')}）`);
+      return table[cell[key]];
+    };
+    const money = (key: ColumnKey): number => {
+      const fen = fenOrNull(cell[key]);
+      if (fen === null) bad(key, '应为不小于零的金额，最多两位小数');
+      return fen ?? 0;
+    };
+    const relation = choose('relation', RELATIONS);
+    const health = choose('health', HEALTH);
+    const workType = choose('workType', WORK, 'none');
+    const school = choose('schoolLevel', SCHOOL);
+    const incomes = INCOME_COLUMNS.map(([key, kind]) => ({ kind, annualFen: money(key) })).filter(
+      (i) => i.annualFen > 0,
+    );
+    const member: Member = {
+      name: cell.name,
+      idNumber: cell.idNumber,
+      relation: relation ?? 'other',
+      cohabitation: { livesTogetherLongTerm: true },
+      health: health ?? 'healthy',
+      incomes,
+      workType,
+      ...(school ? { student: { fullTime: true, level: school } } : {}),
+    };
+    const group = groups.get(cell.householdKey) ?? { regionCode: cell.regionCode, rows: [], members: [] };
+    if (group.regionCode !== cell.regionCode) bad('regionCode', `与同户第${group.rows[0]}行不一致`);
+    group.rows.push(rowNumber);
+    group.members.push(member);
+    if (relation === 'applicant') group.applicantRow = cell;
+    for (const key of ['deposits', 'securities', 'medical', 'tuition'] as ColumnKey[]) money(key);
+    groups.set(cell.householdKey, group);
+  });
+
+  if (!groups.size && !errors.length) {
+    return { households: [], errors: [{ row: 0, column: '文件', message: '工作簿中没有需要导入的数据行' }] };
+  }
+  const households: ParsedHousehold[] = [];
+  for (const [key, group] of groups) {
+    const firstRow = group.rows[0];
+    const a = group.applicantRow;
+    if (!a) {
+      errors.push({ row: firstRow, column: headerOf('relation'), message: `户编号“${key}”没有申请人` });
+      continue;
+    }
+    const fen = (k: ColumnKey) => fenOrNull(a[k]) ?? 0;
+    const household: Household = {
+      members: group.members,
+      supporters: [],
+      assets: {
+        depositsFen: fen('deposits'),
+        securitiesFen: fen('securities'),
+        vehicles: [],
+        homes: { count: Number(a.homes || 1), luxury: false },
+        businesses: [],
+      },
+      exclusionFacts: {},
+      rigidExpenditures: [
+        ...(fen('medical') > 0 ? [{ kind: 'medical' as const, annualFen: fen('medical') }] : []),
+        ...(fen('tuition') > 0 ? [{ kind: 'tuition' as const, annualFen: fen('tuition') }] : []),
+      ],
+    };
+    if (!/^\d+$/.test(a.homes || '1'))
+      errors.push({
+        row: group.rows[group.members.findIndex((m) => m.relation === 'applicant')],
+        column: headerOf('homes'),
+        message: '应为整数',
+      });
+    const rowErrors = errors.filter((e) => group.rows.includes(e.row));
+    if (!rowErrors.length) {
+      for (const p of validateHousehold(household, today)) {
+        const member = /^members\[(\d+)\]/.exec(p.field);
+        errors.push({
+          row: member ? group.rows[Number(member[1])] : firstRow,
+          column: p.field,
+          message: p.message,
+        });
+      }
+    }
+    households.push({ key, regionCode: group.regionCode, rows: group.rows, household });
+  }
+  errors.sort((x, y) => x.row - y.row);
+  return { households, errors };
+}
+
+/** Yuan text → integer fen (exact); '' is zero; anything else, or a negative amount, is null. */
+function fenOrNull(text: string): number | null {
+  if (text === '') return 0;
+  try {
+    const fen = yuanToFen(text);
+    return fen >= 0 ? fen : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Cell values come as numbers, strings, rich text, hyperlinks or formula results. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const v = value as { result?: unknown; richText?: { text: string }[]; text?: unknown };
+  if ('result' in v) return cellText(v.result);
+  if (v.richText) return v.richText.map((r) => r.text).join('');
+  if ('text' in v) return cellText(v.text);
+  return '';
+}

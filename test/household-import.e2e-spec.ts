@@ -1,0 +1,204 @@
+import ExcelJS from 'exceljs';
+import { HOUSEHOLD_COLUMNS } from '@app/cases';
+import { TestApp } from './support/test-app';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+let t: TestApp;
+beforeAll(async () => {
+  t = await TestApp.start();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+function binary(req: any) {
+  return req.buffer(true).parse((r: any, cb: (e: null, b: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (c: Buffer) => chunks.push(c));
+    r.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
+}
+
+async function template(): Promise<ExcelJS.Workbook> {
+  const res = await binary((await t.as('clerk')).get('/api/households/import-template')).expect(200);
+  expect(res.headers['content-type']).toBe(XLSX);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.body);
+  return wb;
+}
+
+/** The template's data sheet without its example rows, keyed so rows can be added by column name. */
+function emptySheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
+  const example = wb.getWorksheet('家庭成员')!;
+  wb.removeWorksheet(example.id);
+  const sheet = wb.addWorksheet('家庭成员');
+  sheet.columns = HOUSEHOLD_COLUMNS.map((c) => ({ header: c.header, key: c.key }));
+  return sheet;
+}
+
+async function upload(wb: ExcelJS.Workbook, query = '') {
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  const token = await t.token('clerk');
+  return t.http
+    .post(`/api/households/import${query}`)
+    .set('Authorization', `Bearer ${token}`)
+    .set('Content-Type', XLSX)
+    .send(bytes);
+}
+
+const count = async () => (await t.query(`SELECT count(*)::int AS n FROM assessment`))[0].n as number;
+
+describe('household import from an Excel workbook', () => {
+  it('offers a template with the columns, an example and the allowed values', async () => {
+    const wb = await template();
+    const sheet = wb.getWorksheet('家庭成员')!;
+    const headers = (sheet.getRow(1).values as string[]).filter(Boolean);
+    expect(headers).toEqual(
+      expect.arrayContaining(['户编号', '身份证号码', '与申请人关系', '健康状况', '年工资性收入（元）']),
+    );
+    expect(sheet.getRow(2).getCell(4).value).toBe('410799198103050012');
+    const rules = wb.getWorksheet('填写说明')!;
+    expect(JSON.stringify(rules.getSheetValues())).toContain('慢性病');
+  });
+
+  it('reports every bad row in Chinese and imports nothing; on request imports only the valid households', async () => {
+    const wb = await template();
+    const sheet = emptySheet(wb);
+    const row = (values: Record<string, unknown>) => sheet.addRow(values);
+    // H1: DOMAIN.md worked example (valid). H2: three mistakes. H3: a lone elder (valid). H4: outside the clerk's township.
+    row({
+      householdKey: 'H1',
+      regionCode: '410799100201',
+      name: '王建国',
+      idNumber: '410799198103050012',
+      relation: '申请人',
+      health: '健康',
+      workType: '务工',
+      medical: 3600,
+    });
+    row({
+      householdKey: 'H1',
+      regionCode: '410799100201',
+      name: '刘秀英',
+      idNumber: '41079919830611002X',
+      relation: '配偶',
+      health: '慢性病',
+      workType: '务农',
+    });
+    row({
+      householdKey: 'H1',
+      regionCode: '410799100201',
+      name: '王小明',
+      idNumber: '410799201109020038',
+      relation: '子女',
+      health: '健康',
+      schoolLevel: '初中',
+    });
+    row({
+      householdKey: 'H2',
+      regionCode: '410799100201',
+      name: '赵错误',
+      idNumber: '410799198103050013',
+      relation: '申请人',
+      health: '健康',
+      wage: '12.345',
+    });
+    row({
+      householdKey: 'H2',
+      regionCode: '410799100201',
+      name: '钱错误',
+      idNumber: '41079919830611002X',
+      relation: '舅舅',
+      health: '健康',
+    });
+    row({
+      householdKey: 'H3',
+      regionCode: '410799100202',
+      name: '陈桂兰',
+      idNumber: '410799195602140027',
+      relation: '申请人',
+      health: '慢性病',
+    });
+    row({
+      householdKey: 'H4',
+      regionCode: '410799101201',
+      name: '孙外镇',
+      idNumber: '410799196001010010',
+      relation: '申请人',
+      health: '健康',
+    });
+    const before = await count();
+
+    const refused = await upload(wb);
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toMatch(/^工作簿有\d+处错误，未导入任何数据/);
+    const fields = refused.body.details.map((d: { field: string }) => d.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        '第5行·身份证号码',
+        '第5行·年工资性收入（元）',
+        '第6行·与申请人关系',
+        '第8行·行政区划代码',
+      ]),
+    );
+    expect(
+      refused.body.details.find((d: { field: string }) => d.field === '第5行·身份证号码').message,
+    ).toContain('校验码');
+    expect(await count()).toBe(before);
+
+    const partial = await upload(wb, '?validOnly=true');
+    expect(partial.status).toBe(200);
+    expect(partial.body.imported.map((h: { householdKey: string }) => h.householdKey)).toEqual(['H1', 'H3']);
+    expect(partial.body.skipped.map((h: { householdKey: string }) => h.householdKey)).toEqual(['H2', 'H4']);
+    expect(partial.body.imported[0]).toMatchObject({
+      eligible: true,
+      benefitMonthlyFen: 62_700,
+      rows: [2, 3, 4],
+    });
+    expect(await count()).toBe(before + 2);
+  });
+
+  it('catches an ID number Excel turned into a number', async () => {
+    const wb = await template();
+    const sheet = emptySheet(wb);
+    sheet.addRow({
+      householdKey: 'N1',
+      regionCode: '410799100201',
+      name: '数字号',
+      idNumber: 410799198103050000,
+      relation: '申请人',
+      health: '健康',
+    });
+    const res = await upload(wb);
+    expect(res.status).toBe(400);
+    expect(res.body.details[0]).toMatchObject({
+      field: '第2行·身份证号码',
+      message: expect.stringContaining('文本'),
+    });
+  });
+
+  it('refuses an empty workbook instead of reporting success', async () => {
+    const wb = await template();
+    emptySheet(wb);
+    const res = await upload(wb);
+    expect(res.status).toBe(400);
+    expect(res.body.details[0].message).toContain('没有需要导入的数据行');
+  });
+
+  it('refuses files that are not workbooks, and wrong content types', async () => {
+    const token = await t.token('clerk');
+    const junk = await t.http
+      .post('/api/households/import')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', XLSX)
+      .send(Buffer.from('not a zip file'));
+    expect(junk.status).toBe(400);
+    expect(junk.body.details[0].message).toContain('不是有效的 Excel 工作簿');
+    const text = await t.http
+      .post('/api/households/import')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'text/csv')
+      .send('a,b');
+    expect(text.status).toBe(415);
+  });
+});
