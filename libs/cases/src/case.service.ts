@@ -342,7 +342,8 @@ export class CaseService implements OnModuleInit {
         .find({ where: { instanceId: kase.processInstanceId }, order: { createdAt: 'ASC' } });
       const documents = await cases.documents(em, kase.id);
       const timeline = await this.audit.forCase(em, kase.id);
-      return { case: kase, instance, tasks, documents: documents.map(documentSummary), timeline };
+      const assessment = await cases.latestAssessment(em, kase.id);
+      return { case: kase, instance, tasks, documents: documents.map(documentSummary), timeline, assessment };
     });
   }
 

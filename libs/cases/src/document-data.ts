@@ -1,4 +1,11 @@
-import { AssessmentResult, ageOn, benefitStartMonth, formatYuan, maskResidentId } from '@app/assistance';
+import {
+  AssessmentResult,
+  ExplanationLine,
+  ageOn,
+  benefitStartMonth,
+  formatYuan,
+  maskResidentId,
+} from '@app/assistance';
 import { addCalendarDays } from '@app/workflow';
 import { AgencyEntity, AssessmentEntity, CaseEntity, DocumentEntity, RegionEntity } from '@app/persistence';
 
@@ -88,10 +95,36 @@ function assessmentForPrint(row: AssessmentEntity) {
     perCapita: exact ? formatYuan(exact) : '—',
     benefit: formatYuan(result.benefit.totalMonthlyFen),
     hardshipIndex: result.hardshipIndex.score,
-    lines: result.lines.map((l) => ({
-      label: l.label,
-      amount: l.amountFen === undefined ? '' : formatYuan(l.amountFen),
-      result: OUTCOME_TEXT[l.outcome] ?? '',
-    })),
+    lines: printedLines(result.lines),
   };
+}
+
+const CHECK_RULES = /^(veto|property)\./;
+const DECISIVE_RULES = /^(program\.|extreme\.result|labour\.)/;
+
+/**
+ * What a printed 计算明细 shows: every figure, every failed test, and the decisive results; the
+ * passed exclusion and property checks collapse into one line. The API returns all lines.
+ */
+function printedLines(lines: ExplanationLine[]) {
+  const printed: { label: string; amount: string; result: string }[] = [];
+  const passedChecks = lines.filter((l) => CHECK_RULES.test(l.rule) && l.outcome === 'pass').length;
+  for (const l of lines) {
+    const figure = l.amountFen !== undefined;
+    if (!figure && l.outcome !== 'fail' && !DECISIVE_RULES.test(l.rule)) continue;
+    if (CHECK_RULES.test(l.rule) && l.outcome === 'pass') continue;
+    printed.push({
+      label: l.label,
+      amount: figure ? formatYuan(l.amountFen!) : '',
+      result: OUTCOME_TEXT[l.outcome] ?? '',
+    });
+  }
+  if (passedChecks) {
+    printed.push({
+      label: `一票否决条款及财产状况审查：${passedChecks}项均未触及`,
+      amount: '',
+      result: '符合',
+    });
+  }
+  return printed;
 }

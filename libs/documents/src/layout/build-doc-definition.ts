@@ -169,13 +169,25 @@ function proportionalWidths(rows: string[][], header: boolean): number[] {
   const columns = rows[0].length;
   const available = TYPE_AREA_WIDTH - columns * (CELL_PADDING_X + RULE) - RULE;
   const body = header ? rows.slice(1) : rows;
+  // Each column first gets room for its longest unbreakable run (an amount, a code), so numbers
+  // never wrap digit by digit next to a long text column; the rest is shared by content.
+  const minimum = Array.from({ length: columns }, (_, c) =>
+    Math.max(SIZE.table * 2, ...rows.map((r) => longestUnbreakable(r[c], SIZE.table))),
+  );
   const weights = Array.from({ length: columns }, (_, c) => {
     const content = Math.max(...rows.map((r) => approxWidth(r[c], SIZE.table)));
     const signatureSpace = body.some((r) => r[c].trim() === '') ? SIZE.table * 6 : 0;
-    return Math.max(content, signatureSpace, SIZE.table * 2);
+    return Math.max(content, signatureSpace, minimum[c]) - minimum[c];
   });
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => Math.floor((w / total) * available * 100) / 100);
+  const spare = Math.max(0, available - minimum.reduce((a, b) => a + b, 0));
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  return minimum.map((m, c) => Math.floor((m + (weights[c] / total) * spare) * 100) / 100);
+}
+
+/** Width of the longest run of ASCII letters and digits, which pdfmake will not break. */
+function longestUnbreakable(text: string, size: number): number {
+  const runs = text.match(/[\x21-\x7e]+/g) ?? [];
+  return Math.max(0, ...runs.map((run) => approxWidth(run, size) + 2));
 }
 
 /** Rough advance width: CJK full-width, ASCII about half, used only to size the signature column. */

@@ -227,3 +227,20 @@ describe('renderDocument', () => {
     expect(def.defaultStyle?.fontSize).toBe(16);
   });
 });
+
+describe('tables', () => {
+  it('keeps amounts on one line next to a very long label column', async () => {
+    const template = registry.get('first-instance-opinion')!;
+    const sample = template.manifest.sample as Record<string, any>;
+    const longLabel =
+      '困难指数 26 分（有慢性病患者+3；人均收入低于低保标准的75%+4；人均收入低于低保标准+3；无机动车辆+2；存款及有价证券低于3个月保障标准总额+3；无经营实体或股份+2）';
+    const data = {
+      ...sample,
+      assessment: { ...sample.assessment, lines: [{ label: longLabel, amount: '14256.00', result: '符合' }] },
+    };
+    const pdf = await renderDocument(inputFor(template, { data }));
+    const file = writePdf('long-label-table', pdf);
+    const raw = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(raw.split('\n').some((line) => line.includes('14256.00'))).toBe(true);
+  });
+});
