@@ -1,17 +1,16 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_PARAMETERS, Household, PolicyParameters, assess, withCheckDigit } from '@app/assistance';
+import {
+  DEFAULT_PARAMETERS,
+  HEALTH_CATEGORIES,
+  Household,
+  PolicyParameters,
+  assess,
+  withCheckDigit,
+} from '@app/assistance';
 import { Database, initializeDatabase } from '@app/persistence';
 
-const HEALTH = [
-  'healthy',
-  'minor_illness',
-  'chronic_illness',
-  'disability_mild',
-  'serious_illness',
-  'disability_severe',
-];
 const WORK = ['odd_jobs', 'farming', 'none'];
 
 /** Deterministic households of 1–5 members with varied ages, health, work and assets. */
@@ -32,7 +31,7 @@ export function makeHouseholds(count: number, seed = 20261123): Household[] {
         idNumber: withCheckDigit(`410799${birth}${seq}`),
         relation: m === 0 ? 'applicant' : m === 1 ? 'spouse' : 'child',
         cohabitation: { livesTogetherLongTerm: true },
-        health: pick(HEALTH),
+        health: pick(HEALTH_CATEGORIES),
         incomes,
         workType: pick(WORK),
       };

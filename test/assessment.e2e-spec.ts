@@ -183,18 +183,9 @@ describe('the assessment in the process', () => {
         caseId,
         templateId,
       ]);
-      const pdf = await (
-        await t.as('approver')
-      )
-        .get(`/api/documents/${doc.id}/pdf`)
-        .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
-      return pdfText(pdf.body as Buffer);
+      const pdf = await t.download('approver', `/api/documents/${doc.id}/pdf`);
+      expect(pdf.status).toBe(200);
+      return pdfText(pdf.body);
     };
     const opinionText = (caseId: string) => documentText(caseId, 'first-instance-opinion');
     const assessedText = await opinionText(assessedCase);
@@ -241,18 +232,9 @@ describe('the assessment in the process', () => {
       [caseId],
     );
     expect(docs.map((d) => d.template_id).slice(-2)).toEqual(['ineligibility-notice', 'service-receipt']);
-    const pdf = await (
-      await t.as('approver')
-    )
-      .get(`/api/documents/${docs[docs.length - 2].id}/pdf`)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const text = pdfText(pdf.body as Buffer);
+    const pdf = await t.download('approver', `/api/documents/${docs[docs.length - 2].id}/pdf`);
+    expect(pdf.status).toBe(200);
+    const text = pdfText(pdf.body);
     expect(text).toContain('家庭月人均收入高于当地最低生活保障标准');
     expect(text).toContain('不符合');
     expect(text).toContain('申请行政复议');

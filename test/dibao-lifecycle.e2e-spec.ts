@@ -27,19 +27,10 @@ async function documentsOf(caseId: string) {
 }
 
 async function pdfOf(documentId: string): Promise<Buffer> {
-  const res = await (
-    await t.as('approver')
-  )
-    .get(`/api/documents/${documentId}/pdf`)
-    .buffer(true)
-    .parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    })
-    .expect(200);
+  const res = await t.download('approver', `/api/documents/${documentId}/pdf`);
+  expect(res.status).toBe(200);
   expect(res.headers['content-type']).toBe('application/pdf');
-  return res.body as Buffer;
+  return res.body;
 }
 
 /** Runs a case through 公示: drives to the timer, lets 7 days pass, fires it. */

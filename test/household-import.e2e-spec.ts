@@ -11,16 +11,9 @@ afterAll(async () => {
   await t?.stop();
 });
 
-function binary(req: any) {
-  return req.buffer(true).parse((r: any, cb: (e: null, b: Buffer) => void) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
-}
-
 async function template(): Promise<ExcelJS.Workbook> {
-  const res = await binary((await t.as('clerk')).get('/api/households/import-template')).expect(200);
+  const res = await t.download('clerk', '/api/households/import-template');
+  expect(res.status).toBe(200);
   expect(res.headers['content-type']).toBe(XLSX);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.body);

@@ -83,6 +83,20 @@ export class TestApp {
     };
   }
 
+  /** GET of a binary body (PDF, workbook) as that user. */
+  async download(username: string, url: string): Promise<request.Response & { body: Buffer }> {
+    const token = await this.token(username);
+    return this.http
+      .get(url)
+      .set('Authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+  }
+
   /** Moves the application clock and fires every timer due by then. */
   async advanceDays(days: number): Promise<number> {
     this.clock.advance(days * 86_400_000);

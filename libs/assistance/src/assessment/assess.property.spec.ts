@@ -3,11 +3,11 @@
  * seed, so the case can be replayed.
  */
 import { withCheckDigit } from '../resident-id';
+import { HEALTH_CATEGORIES } from './labour-capacity';
 import { assess } from './assess';
 import type {
   DisabilityType,
   EducationLevel,
-  HealthCategory,
   Household,
   IncomeKind,
   Member,
@@ -62,14 +62,6 @@ class Gen {
   }
 }
 
-const HEALTH: HealthCategory[] = [
-  'healthy',
-  'minor_illness',
-  'chronic_illness',
-  'disability_mild',
-  'serious_illness',
-  'disability_severe',
-];
 const KINDS: IncomeKind[] = [
   'wage',
   'business',
@@ -98,7 +90,7 @@ function randomMember(g: Gen, relation: Relation): Member {
       ableToLiveIndependently: g.chance(0.5),
       custody: g.chance(0.05) && relation !== 'applicant' ? 'prison' : null,
     },
-    health: g.pick(HEALTH),
+    health: g.pick(HEALTH_CATEGORIES),
     disability: g.chance(0.2) ? { grade: g.pick([1, 2, 3, 4] as const), type: g.pick(DISABILITY) } : null,
     student: age >= 6 && age <= 26 && g.chance(0.5) ? { fullTime: true, level: g.pick(LEVELS) } : null,
     employment: g.pick(['employed', 'unemployed', 'farming', 'none'] as const),

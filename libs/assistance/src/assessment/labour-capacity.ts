@@ -14,6 +14,9 @@ export const HEALTH_LABELS: Record<HealthCategory, string> = {
   disability_severe: '重度残疾（一、二级）',
 };
 
+/** The six health categories of the coefficient table, in its row order. */
+export const HEALTH_CATEGORIES = Object.keys(HEALTH_LABELS) as HealthCategory[];
+
 /** Tier index for ages 16–40, 41–50, 51–60, 61–70, >70. */
 export function ageTier(age: number): 0 | 1 | 2 | 3 | 4 {
   if (age <= 40) return 0;

@@ -1,5 +1,6 @@
 /** Checks a parameter set before it is saved or used; messages are for the administrator (zh-CN). */
 import { regionLevel } from '../region-code';
+import { HEALTH_CATEGORIES } from './labour-capacity';
 import { EXCLUSION_CLAUSE_IDS } from './exclusion-clauses';
 import { HARDSHIP_PREDICATES } from './hardship-index';
 import type { HealthCategory, IncomeKind, RigidExpenditureKind } from './household';
@@ -21,14 +22,6 @@ const ALL_KINDS: IncomeKind[] = [
   'heroic_deed_award',
   'social_assistance',
   'basic_pension_base',
-];
-const HEALTH: HealthCategory[] = [
-  'healthy',
-  'minor_illness',
-  'chronic_illness',
-  'disability_mild',
-  'serious_illness',
-  'disability_severe',
 ];
 const RIGID: RigidExpenditureKind[] = ['medical', 'tuition', 'pension_insurance'];
 /** DOMAIN.md §3: serious illness and severe disability mean no labour capacity at any age. */
@@ -73,7 +66,7 @@ export function validateParameters(p: PolicyParameters): ValidationProblem[] {
     bad('imputation.whenWorkTypeUnknown', '应为 odd_jobs（按务工推算）或 none（不推算）');
   }
   intField('labour.minAge', p.labour?.minAge, 0, 18);
-  for (const h of HEALTH) {
+  for (const h of HEALTH_CATEGORIES) {
     const row = p.labour?.coefficients?.[h];
     if (!Array.isArray(row) || row.length !== 5) {
       bad(`labour.coefficients.${h}`, '应有5个年龄段的系数（16–40、41–50、51–60、61–70、70以上）');
