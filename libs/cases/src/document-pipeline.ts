@@ -4,7 +4,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { BlobStore, appendLedger } from '@app/archive';
 import { Database, DocumentEntity } from '@app/persistence';
 import { SealSigner } from '@app/signing';
-import { renderDocument, stableStringify } from '@app/documents';
+import { stableStringify } from '@app/common';
+import { renderDocument } from '@app/documents';
 import { TemplateStore } from './template-store';
 
 export const SEAL_SIGNER = Symbol('SEAL_SIGNER');

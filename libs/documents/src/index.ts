@@ -13,10 +13,5 @@ export type {
 } from './templates/template-types';
 export { parseMarkup } from './markup/parse-markup';
 export type { Block } from './markup/parse-markup';
-export {
-  buildDocumentDefinition,
-  renderBareDocDefinition,
-  renderDocument,
-  stableStringify,
-} from './render/render-document';
+export { buildDocumentDefinition, renderBareDocDefinition, renderDocument } from './render/render-document';
 export type { RenderInput } from './render/render-document';

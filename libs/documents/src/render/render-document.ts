@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { stableStringify } from '@app/common';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatCnDate } from '../format/cn-format';
 import { buildDocDefinition } from '../layout/build-doc-definition';
@@ -87,16 +88,4 @@ function inputHash(input: RenderInput): string {
       }),
     )
     .digest('hex');
-}
-
-/** Key order must not change the hash, since data snapshots may be rebuilt from JSONB. */
-export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
