@@ -369,6 +369,19 @@ describe('the API edge', () => {
     expect(res.body.details[0].message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
+  it('tags every response with a request id, echoed in error bodies', async () => {
+    const ok = await t.http.get('/api/health').expect(200);
+    expect(ok.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const traced = await t.http.get('/api/cases').set('X-Request-Id', 'trace-0001-abc');
+    expect(traced.status).toBe(401);
+    expect(traced.headers['x-request-id']).toBe('trace-0001-abc');
+    expect(traced.body).toMatchObject({ code: 'UNAUTHENTICATED', requestId: 'trace-0001-abc' });
+    const hostile = await t.http
+      .get('/api/health')
+      .set('X-Request-Id', `'; drop table audit_entry; ${'a'.repeat(200)}`);
+    expect(hostile.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('opens nothing without login and checks roles', async () => {
     expect((await t.http.get('/api/cases')).status).toBe(401);
     expect((await t.http.get('/api/tasks')).status).toBe(401);

@@ -7,6 +7,8 @@ import { DocumentPipeline } from '@app/cases';
 import { DefinitionService } from '@app/workflow';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation.pipe';
+import { requestId } from './http/request-id';
+import { assertValidConfig } from './config';
 
 /**
  * Builds the API: deploys every model in processes/, finishes documents a crash left pending.
@@ -15,10 +17,12 @@ import { createValidationPipe } from './http/validation.pipe';
 export async function createApp(
   options: { logger?: false | LogLevel[] } = {},
 ): Promise<NestExpressApplication> {
+  assertValidConfig();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     logger: options.logger ?? ['log', 'warn', 'error'],
     bodyParser: false,
   });
+  app.use(requestId({ log: options.logger !== false }));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '3mb' });

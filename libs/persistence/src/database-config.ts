@@ -9,12 +9,16 @@ export interface DatabaseConfig {
   schema?: string;
 }
 
+/** Why a DATABASE_URL cannot be used, or null. */
+export function databaseUrlProblem(url: string): string | null {
+  return /^postgres(ql)?:\/\//.test(url) ? null : `DATABASE_URL：应以 postgres:// 开头，当前为“${url}”`;
+}
+
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const dataDir = path.resolve(env.DATA_DIR || './data');
   if (env.DATABASE_URL) {
-    if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
-      throw new Error(`配置错误：DATABASE_URL 必须以 postgres:// 开头，当前为“${env.DATABASE_URL}”`);
-    }
+    const problem = databaseUrlProblem(env.DATABASE_URL);
+    if (problem) throw new Error(`配置错误：${problem}`);
     return { kind: 'postgres', dataDir, url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA || undefined };
   }
   return { kind: 'pglite', dataDir };

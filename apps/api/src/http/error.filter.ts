@@ -11,9 +11,13 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse();
     const request = host.switchToHttp().getRequest();
     const { status, body } = this.toBody(error);
-    if (status >= 500)
-      this.logger.error(`${request.method} ${request.url}: ${(error as Error)?.stack ?? error}`);
-    response.status(status).json(body);
+    const requestId: string | undefined = request.id;
+    if (status >= 500) {
+      this.logger.error(
+        `[${requestId}] ${request.method} ${request.url}: ${(error as Error)?.stack ?? error}`,
+      );
+    }
+    response.status(status).json({ ...body, requestId });
   }
 
   private toBody(error: unknown): { status: number; body: object } {

@@ -1,0 +1,47 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { databaseUrlProblem } from '@app/persistence';
+
+/**
+ * Checks the environment before anything starts, and names every wrong setting at once, so an
+ * operator fixes them in one go instead of meeting them one crash at a time.
+ */
+export function configProblems(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  const integer = (name: string, min: number, max: number) => {
+    const value = env[name];
+    if (value === undefined || value === '') return;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      problems.push(`${name}：应为 ${min}–${max} 之间的整数，当前为“${value}”`);
+    }
+  };
+  integer('PORT', 1, 65535);
+  integer('TIMER_POLL_MS', 0, 3_600_000);
+  if (env.PUBLIC_URL && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(env.PUBLIC_URL)) {
+    problems.push(`PUBLIC_URL：应为 http:// 或 https:// 开头的地址，当前为“${env.PUBLIC_URL}”`);
+  }
+  const databaseProblem = env.DATABASE_URL ? databaseUrlProblem(env.DATABASE_URL) : null;
+  if (databaseProblem) problems.push(databaseProblem);
+  if (env.SEAL_P12_PASSWORD && !env.SEAL_P12_PATH) {
+    problems.push('SEAL_P12_PASSWORD：已设置密码但未设置 SEAL_P12_PATH（签章证书文件）');
+  }
+  if (env.SEAL_P12_PATH && !fs.existsSync(env.SEAL_P12_PATH)) {
+    problems.push(`SEAL_P12_PATH：文件不存在（${env.SEAL_P12_PATH}）`);
+  }
+  if (env.DEMO_SEED && !['on', 'off'].includes(env.DEMO_SEED)) {
+    problems.push(`DEMO_SEED：只能为 on 或 off，当前为“${env.DEMO_SEED}”`);
+  }
+  const dataDir = path.resolve(env.DATA_DIR || './data');
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.accessSync(dataDir, fs.constants.W_OK);
+  } catch {
+    problems.push(`DATA_DIR：目录无法创建或不可写（${dataDir}）`);
+  }
+  return problems;
+}
+
+export function assertValidConfig(env: NodeJS.ProcessEnv = process.env): void {
+  const problems = configProblems(env);
+  if (problems.length) throw new Error(`配置错误：\n  - ${problems.join('\n  - ')}`);
+}
