@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Engine } from 'bpmn-engine';
 import { DurableTimers } from './durable-timers';
-import { expressions, moddleOptions } from './model';
+import { expressions, moddleOptions, readOutcome, readServiceInfo } from './model';
 import { ServiceCall, ServiceRegistry, StepContext } from './service-registry';
 
 /** A user task the engine started waiting on during the current step. */
@@ -56,9 +56,8 @@ export class EngineSession {
     this.listener.on('activity.end', (api: any) => {
       this.processEnvironment = api.environment;
       this.waiting.delete(api.id);
-      if (api.type === 'bpmn:EndEvent' && api.owner.behaviour?.outcome) {
-        this.effects.outcome = String(api.owner.behaviour.outcome);
-      }
+      const outcome = api.type === 'bpmn:EndEvent' ? readOutcome(api.owner) : undefined;
+      if (outcome) this.effects.outcome = outcome;
     });
     this.engine.on('error', (err: unknown) => this.fail(err));
     this.engine.on('end', () => {
@@ -210,10 +209,7 @@ function serviceExtension(holder: { session?: EngineSession }) {
     behaviour.Service = function SaService(this: any) {
       this.execute = (_message: any, callback: (err: unknown, output?: unknown) => void) => {
         const session = holder.session!;
-        const attributes: Record<string, string> = {};
-        for (const key of ['service', 'template', 'legalBasis']) {
-          if (typeof behaviour[key] === 'string') attributes[key] = behaviour[key];
-        }
+        const attributes = readServiceInfo(activity) as Record<string, string>;
         const call: ServiceCall = {
           instanceId: session.instanceId,
           businessKey: session.businessKey,

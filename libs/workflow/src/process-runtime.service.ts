@@ -247,9 +247,4 @@ export class ProcessRuntime {
     set.add(instanceId);
     this.touched.set(em, set);
   }
-
-  /** Drops every hot engine: used by tests that simulate a restart inside one process. */
-  forgetHotEngines(): void {
-    this.hot.clear();
-  }
 }
