@@ -385,7 +385,9 @@ describe('the API edge', () => {
   it('opens nothing without login and checks roles', async () => {
     expect((await t.http.get('/api/cases')).status).toBe(401);
     expect((await t.http.get('/api/tasks')).status).toBe(401);
-    expect((await t.http.get('/api/health')).status).toBe(200);
+    const health = await t.http.get('/api/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: 'ok', database: 'ok', timerPoller: 'off' }); // tests poll by hand
     expect((await t.http.get('/api/docs')).status).toBe(200);
     const approver = await t.as('approver');
     const res = await approver.post('/api/cases', APPLICATION);

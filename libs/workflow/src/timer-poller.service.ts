@@ -11,6 +11,8 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger('TimerPoller');
   private handle: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private readonly startedAt = new Date();
+  private readonly intervalMs = Number(process.env.TIMER_POLL_MS ?? 5000);
   lastPollAt: Date | null = null;
 
   constructor(
@@ -19,8 +21,16 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    const intervalMs = Number(process.env.TIMER_POLL_MS ?? 5000);
-    if (intervalMs > 0) this.handle = setInterval(() => void this.poll(), intervalMs);
+    if (this.intervalMs > 0) this.handle = setInterval(() => void this.poll(), this.intervalMs);
+  }
+
+  health(now: Date = new Date()): PollerHealth {
+    return pollerHealth({
+      intervalMs: this.intervalMs,
+      startedAt: this.startedAt,
+      lastPollAt: this.lastPollAt,
+      now,
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -46,4 +56,18 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
     this.lastPollAt = new Date();
     return count;
   }
+}
+
+export type PollerHealth = 'ok' | 'stalled' | 'off';
+
+/** The poller is stalled when it has missed three intervals in a row (or never ran in that time). */
+export function pollerHealth(input: {
+  intervalMs: number;
+  startedAt: Date;
+  lastPollAt: Date | null;
+  now: Date;
+}): PollerHealth {
+  if (input.intervalMs <= 0) return 'off';
+  const since = (input.lastPollAt ?? input.startedAt).getTime();
+  return input.now.getTime() - since > 3 * input.intervalMs ? 'stalled' : 'ok';
 }

@@ -21,8 +21,14 @@ export class HealthController {
     } catch {
       database = 'down';
     }
-    const ok = database === 'ok';
+    const timerPoller = this.poller.health();
+    const ok = database === 'ok' && timerPoller !== 'stalled';
     if (!ok) res.status(503);
-    return { status: ok ? 'ok' : 'unavailable', database, timerPollerLastRun: this.poller.lastPollAt };
+    return {
+      status: ok ? 'ok' : 'unavailable',
+      database,
+      timerPoller,
+      timerPollerLastRun: this.poller.lastPollAt,
+    };
   }
 }
