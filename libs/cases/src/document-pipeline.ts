@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { BlobStore, appendLedger } from '@app/archive';
 import { Database, DocumentEntity } from '@app/persistence';
 import { SealSigner } from '@app/signing';
+import { timerPollIntervalMs } from '@app/workflow';
 import { stableStringify } from '@app/common';
 import { renderDocument } from '@app/documents';
 import { TemplateStore } from './template-store';
@@ -35,7 +36,7 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
 
   /** Picks up documents a crash left between commit and archive, alongside the timer poll. */
   onApplicationBootstrap(): void {
-    const intervalMs = Number(process.env.TIMER_POLL_MS ?? 5000);
+    const intervalMs = timerPollIntervalMs();
     if (intervalMs > 0) {
       this.sweep = setInterval(() => {
         this.sweeping ??= this.archivePending().finally(() => (this.sweeping = null));

@@ -12,7 +12,7 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
   private handle: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private readonly startedAt = new Date();
-  private readonly intervalMs = Number(process.env.TIMER_POLL_MS ?? 5000);
+  private readonly intervalMs = timerPollIntervalMs();
   lastPollAt: Date | null = null;
 
   constructor(
@@ -70,4 +70,9 @@ export function pollerHealth(input: {
   if (input.intervalMs <= 0) return 'off';
   const since = (input.lastPollAt ?? input.startedAt).getTime();
   return input.now.getTime() - since > 3 * input.intervalMs ? 'stalled' : 'ok';
+}
+
+/** How often timers (and pending documents) are swept; 0 turns the background polling off. */
+export function timerPollIntervalMs(): number {
+  return Number(process.env.TIMER_POLL_MS ?? 5000);
 }

@@ -15,6 +15,13 @@ const STAFF = [
   'admin',
 ] as const;
 
+/** The region code a query names: 6 (county) to 12 (village) digits. */
+function requireRegionCode(regionCode: string | undefined): asserts regionCode is string {
+  if (!regionCode || !/^\d{6,12}$/.test(regionCode)) {
+    throw AppError.validation('请提供行政区划代码', [{ field: 'regionCode', message: '应为6–12位数字' }]);
+  }
+}
+
 @ApiTags('救助政策参数与家庭经济状况测算')
 @ApiBearerAuth()
 @Controller()
@@ -28,9 +35,7 @@ export class PolicyController {
   @Get('policy-parameters/resolve')
   @Roles(...STAFF)
   async resolve(@Query('regionCode') regionCode?: string, @Query('date') date?: string) {
-    if (!regionCode || !/^\d{6,12}$/.test(regionCode)) {
-      throw AppError.validation('请提供行政区划代码', [{ field: 'regionCode', message: '应为6–12位数字' }]);
-    }
+    requireRegionCode(regionCode);
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
       throw AppError.validation('日期格式不正确', [{ field: 'date', message: '应为 YYYY-MM-DD' }]);
     }
@@ -40,9 +45,7 @@ export class PolicyController {
   @Get('policy-parameters')
   @Roles(...STAFF)
   history(@Query('regionCode') regionCode: string) {
-    if (!regionCode || !/^\d{6,12}$/.test(regionCode)) {
-      throw AppError.validation('请提供行政区划代码', [{ field: 'regionCode', message: '应为6–12位数字' }]);
-    }
+    requireRegionCode(regionCode);
     return this.policy.history(regionCode);
   }
 

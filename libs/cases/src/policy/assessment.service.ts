@@ -65,10 +65,6 @@ export class AssessmentService {
     return row;
   }
 
-  latestForCase(em: EntityManager, caseId: string): Promise<AssessmentEntity | null> {
-    return em.getRepository(AssessmentEntity).findOne({ where: { caseId }, order: { createdAt: 'DESC' } });
-  }
-
   /** Runs a recorded assessment again with the parameter version it used. */
   async rerun(id: string): Promise<{ same: boolean; result: AssessmentResult }> {
     const row = await this.get(id);

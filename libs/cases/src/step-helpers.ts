@@ -1,2 +1,0 @@
-export type { ServiceCall, StepContext } from '@app/workflow';
-export { shanghaiDate as shanghaiToday } from '@app/common';
