@@ -50,6 +50,15 @@ export class TestApp {
     delete process.env.DATABASE_SCHEMA;
   }
 
+  /** Listens on a free local port (for a real browser) and returns the base URL. */
+  async listen(): Promise<string> {
+    await this.app.listen(0, '127.0.0.1');
+    const address = this.app.getHttpServer().address() as import('node:net').AddressInfo;
+    const url = `http://127.0.0.1:${address.port}`;
+    process.env.PUBLIC_URL = url;
+    return url;
+  }
+
   get http() {
     return request(this.app.getHttpServer());
   }

@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation.pipe';
 import { requestId } from './http/request-id';
 import { assertValidConfig } from './config';
+import { serveWebApp } from './http/web-app';
 
 /**
  * Builds the API: deploys every model in processes/, finishes documents a crash left pending.
@@ -34,6 +35,9 @@ export async function createApp(
     limit: '5mb',
   });
   app.enableShutdownHooks();
+  if (!serveWebApp(app) && options.logger !== false) {
+    console.warn('未找到已构建的网页端（dist/web），仅提供接口；运行 npm start 会先构建网页端');
+  }
   const config = new DocumentBuilder()
     .setTitle('社会救助经办系统 API')
     .setDescription('低保申请、受理、调查、审核确认与文书出具')

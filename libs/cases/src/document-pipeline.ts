@@ -14,7 +14,7 @@ export const BLOB_STORE = Symbol('BLOB_STORE');
 
 export function verifyUrl(code: string): string {
   const base = (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '');
-  return `${base}/api/verify/${code}`;
+  return `${base}/verify/${code}`;
 }
 
 /**

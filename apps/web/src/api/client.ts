@@ -1,0 +1,118 @@
+/**
+ * The one way the web app talks to the API: bearer token from the session, JSON in and out,
+ * and every failure turned into an ApiError carrying the server's Chinese message and the
+ * offending fields, so forms can show each error next to its field.
+ */
+import { session } from '../auth/session';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+
+  /** Field → message, for el-form-item `:error`. */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const d of this.details) if (!out[d.field]) out[d.field] = d.message;
+    return out;
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+function withQuery(url: string, query?: Query): string {
+  if (!query) return url;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `${url}${url.includes('?') ? '&' : '?'}${s}` : url;
+}
+
+async function send(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const h: Record<string, string> = { ...headers };
+  if (session.token) h.Authorization = `Bearer ${session.token}`;
+  let payload: BodyInit | undefined;
+  if (body instanceof Blob || body instanceof ArrayBuffer || body instanceof FormData) {
+    payload = body as BodyInit;
+  } else if (body !== undefined) {
+    h['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, { method, headers: h, body: payload });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
+  }
+  if (res.status === 401 && session.token) {
+    session.clear();
+    if (!location.pathname.startsWith('/login'))
+      location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
+  }
+  if (!res.ok) {
+    let data: any = null;
+    try {
+      data = await res.json();
+    } catch {
+      /* not JSON: fall through */
+    }
+    throw new ApiError(
+      res.status,
+      data?.code ?? `HTTP_${res.status}`,
+      data?.message ?? `请求失败（${res.status}）`,
+      data?.details ?? [],
+    );
+  }
+  return res;
+}
+
+export const api = {
+  async get<T = any>(url: string, query?: Query): Promise<T> {
+    return (await send('GET', withQuery(url, query))).json();
+  },
+  async post<T = any>(url: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+    const res = await send('POST', url, body ?? {}, headers);
+    return res.status === 204 ? (undefined as T) : res.json();
+  },
+  async put<T = any>(url: string, body?: unknown): Promise<T> {
+    return (await send('PUT', url, body ?? {})).json();
+  },
+  async del<T = any>(url: string): Promise<T> {
+    const res = await send('DELETE', url);
+    return res.status === 204 ? (undefined as T) : res.json();
+  },
+  /** A binary answer (PDF, ZIP, workbook) with auth, as a Blob. */
+  async blob(
+    url: string,
+    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Blob> {
+    return (await send(init.method ?? 'GET', url, init.body, init.headers)).blob();
+  },
+};
+
+/** Saves a Blob as a file the browser downloads. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}

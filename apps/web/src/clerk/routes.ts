@@ -1,0 +1,11 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+export const CLERK_ROLES = ['window_clerk', 'investigator', 'township_reviewer', 'county_approver'];
+
+export const clerkRoutes: RouteRecordRaw[] = [
+  {
+    path: '/inbox',
+    component: () => import('./InboxView.vue'),
+    meta: { roles: CLERK_ROLES, nav: '待办任务', order: 1, title: '待办任务' },
+  },
+];

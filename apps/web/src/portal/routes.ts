@@ -1,0 +1,19 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+/** Pages an applicant uses after signing in. */
+export const portalRoutes: RouteRecordRaw[] = [
+  {
+    path: '/portal',
+    component: () => import('./PortalHome.vue'),
+    meta: { roles: ['applicant'], nav: '我的申请', order: 20, title: '我的申请' },
+  },
+];
+
+/** Pages anyone may open without signing in. */
+export const publicRoutes: RouteRecordRaw[] = [
+  {
+    path: '/verify/:code?',
+    component: () => import('./VerifyView.vue'),
+    meta: { public: true, title: '文书查验' },
+  },
+];

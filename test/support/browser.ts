@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/reference-data';
+import { TestApp } from './test-app';
+
+/** Screenshots of every browser test land here (kept as CI artifacts). */
+export const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR || 'test-artifacts/screenshots');
+
+let builtWeb: string | undefined;
+
+/**
+ * Builds the web app once per test process into its own directory, so parallel runs never
+ * share half-written assets, and points the API at it.
+ */
+export function buildWebApp(): string {
+  if (!builtWeb) {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-web-'));
+    execFileSync(
+      process.execPath,
+      [
+        path.resolve('node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'apps/web/vite.config.ts',
+        '--logLevel',
+        'error',
+      ],
+      { env: { ...process.env, WEB_DIST: out }, stdio: 'inherit' },
+    );
+    builtWeb = out;
+  }
+  process.env.WEB_DIST = builtWeb;
+  return builtWeb;
+}
+
+/** A real API with the built web app, listening on a local port, and Debian's Chromium. */
+export class BrowserHarness {
+  private constructor(
+    readonly t: TestApp,
+    readonly baseUrl: string,
+    readonly browser: Browser,
+  ) {}
+
+  static async start(): Promise<BrowserHarness> {
+    buildWebApp();
+    const t = await TestApp.start();
+    const baseUrl = await t.listen();
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
+    });
+    return new BrowserHarness(t, baseUrl, browser);
+  }
+
+  async stop(): Promise<void> {
+    await this.browser.close();
+    await this.t.stop();
+  }
+
+  /** A fresh browser context (own storage) at a desktop clerk's 1366×768 or a phone's size. */
+  async context(kind: 'desktop' | 'phone' = 'desktop'): Promise<BrowserContext> {
+    const ctx = await this.browser.newContext(
+      kind === 'phone'
+        ? {
+            viewport: { width: 390, height: 844 },
+            deviceScaleFactor: 2,
+            isMobile: true,
+            hasTouch: true,
+            locale: 'zh-CN',
+          }
+        : { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true },
+    );
+    ctx.setDefaultTimeout(15_000);
+    return ctx;
+  }
+
+  /** Opens a page signed in as a demo user, by the login form as a person would. */
+  async signIn(username: string, kind: 'desktop' | 'phone' = 'desktop'): Promise<Page> {
+    const page = await (await this.context(kind)).newPage();
+    page.on('pageerror', (err) => console.error(`[browser:${username}] ${err.message}`));
+    await page.goto(`${this.baseUrl}/login`);
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', DEMO_PASSWORD);
+    await page.click('[data-test=login]');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    return page;
+  }
+}
+
+/** Saves a full-page screenshot as `<name>.png` in the artifacts directory. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
