@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const url = `http://localhost:${port}`;
   const lines = [
     '',
-    `社会救助经办系统已启动：${url}`,
+    `社会救助经办系统已启动（网页端）：${url}`,
     `  接口文档（OpenAPI）：${url}/api/docs`,
     `  运行状态：${url}/api/health`,
   ];
