@@ -3,7 +3,7 @@ import { TestApp } from './test-app';
 
 export { CONFIRM_PATH } from '../../apps/api/src/demo/drive';
 
-const USER_FOR_ROLE: Record<string, string> = {
+export const USER_FOR_ROLE: Record<string, string> = {
   window_clerk: 'clerk',
   investigator: 'investigator',
   township_reviewer: 'reviewer',

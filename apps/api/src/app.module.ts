@@ -13,6 +13,12 @@ import { DemoController } from './controllers/demo.controller';
 import { PolicyController } from './controllers/policy.controller';
 import { HouseholdImportController } from './controllers/household-import.controller';
 import { TasksController } from './controllers/tasks.controller';
+import { WorkbenchController } from './controllers/workbench.controller';
+import { PortalController } from './controllers/portal.controller';
+import { TemplatesController } from './controllers/templates.controller';
+import { AttachmentsController } from './controllers/attachments.controller';
+import { CaseFileController } from './controllers/case-file.controller';
+import { StatsController } from './controllers/stats.controller';
 import { ErrorFilter } from './http/error.filter';
 import { ClockModule } from './clock.module';
 
@@ -22,12 +28,18 @@ import { ClockModule } from './clock.module';
     AuthController,
     CasesController,
     TasksController,
+    WorkbenchController,
     DocumentsController,
     ProcessesController,
     HealthController,
     DemoController,
     PolicyController,
     HouseholdImportController,
+    AttachmentsController,
+    CaseFileController,
+    StatsController,
+    PortalController,
+    TemplatesController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

@@ -10,6 +10,7 @@ import { createValidationPipe } from './http/validation.pipe';
 import { requestId } from './http/request-id';
 import { assertValidConfig } from './config';
 import { serveWebApp } from './http/web-app';
+import { attachmentUploadBody } from './http/upload-body';
 
 /**
  * Builds the API: deploys every model in processes/, finishes documents a crash left pending.
@@ -27,6 +28,8 @@ export async function createApp(
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '3mb' });
+  // Case attachments (photos, scans) arrive as the file itself, parsed on their routes only.
+  app.use(attachmentUploadBody());
   // A notice uploaded for verification arrives as the PDF itself.
   app.useBodyParser('raw', { type: 'application/pdf', limit: '10mb' });
   // Household workbooks are uploaded as the .xlsx file itself.

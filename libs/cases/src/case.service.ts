@@ -18,8 +18,14 @@ import { checkHousehold } from './policy/assessment.service';
 import { DocumentIssuer } from './document-issuer';
 import { DocumentPipeline } from './document-pipeline';
 import { TemplateStore } from './template-store';
+import {
+  AuthorizationInput,
+  ClientInfo,
+  authorizationProblems,
+  recordAuthorizationSignature,
+} from './portal/authorization-signature';
 
-const PROGRAM_PROCESSES: Record<string, string> = { dibao: 'dibao-application' };
+export const PROGRAM_PROCESSES: Record<string, string> = { dibao: 'dibao-application' };
 
 export interface ApplicationInput {
   program: string;
@@ -27,6 +33,9 @@ export interface ApplicationInput {
   applicant: { name: string; idNumber: string; address: string; phone?: string };
   members: { name: string; idNumber: string; relation: string }[];
   nearRelative: boolean;
+  /** The applicant's online signature of the 核对授权书 (required when an applicant applies). */
+  authorization?: AuthorizationInput;
+  client?: ClientInfo;
 }
 
 export interface CompleteInput {
@@ -99,6 +108,7 @@ export class CaseService implements OnModuleInit {
     if (!input.members.some((m) => m.idNumber === input.applicant.idNumber)) {
       problems.push({ field: 'members', message: '家庭成员中应包含申请人本人' });
     }
+    problems.push(...authorizationProblems(user, input.applicant.name, input.authorization));
     if (problems.length) throw AppError.validation(problems[0].message, problems);
 
     const kase = await this.runtime.transaction(async (em) => {
@@ -157,35 +167,17 @@ export class CaseService implements OnModuleInit {
         caseId: id,
         detail: { caseNo },
       });
+      if (input.authorization) {
+        await recordAuthorizationSignature(
+          em,
+          { templates: this.templates, audit: this.audit },
+          { user, caseId: id, draft: input, authorization: input.authorization, client: input.client, now },
+        );
+      }
       return row;
     });
     await this.pipeline.archivePending({ caseId: kase.id });
     return (await this.db.read((em) => cases.byId(em, kase.id)))!;
-  }
-
-  /**
-   * Open tasks the user may work on: their role is a candidate group and the case is in their
-   * region. County lists put the neediest first (latest hardship index), then the earliest due.
-   */
-  async inbox(user: AuthUser): Promise<InboxItem[]> {
-    const neediestFirst = user.role === 'county_approver';
-    return this.db.read((em) =>
-      em.query(
-        `SELECT t.id AS "taskId", t.name, t.element_id AS "elementId",
-                to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.due_date_certain AS "dueDateCertain",
-                t.created_at AS "createdAt", c.id AS "caseId", c.case_no AS "caseNo",
-                c.applicant_name AS "applicantName", c.region_code AS "regionCode", c.program,
-                h.hardship_index::float AS "hardshipIndex"
-         FROM task t
-         JOIN assistance_case c ON c.process_instance_id = t.instance_id
-         LEFT JOIN LATERAL (
-           SELECT a.hardship_index FROM assessment a WHERE a.case_id = c.id ORDER BY a.created_at DESC LIMIT 1
-         ) h ON true
-         WHERE t.status = 'open' AND $1 = ANY(t.candidate_groups) AND c.region_code LIKE $2
-         ORDER BY ${neediestFirst ? 'h.hardship_index DESC NULLS LAST,' : ''} t.due_date ASC NULLS LAST, t.created_at ASC`,
-        [user.role, `${user.regionCode}%`],
-      ),
-    );
   }
 
   async task(
@@ -324,10 +316,12 @@ export class CaseService implements OnModuleInit {
   }
 
   async list(user: AuthUser): Promise<CaseEntity[]> {
+    this.refuseApplicant(user);
     return this.db.read((em) => cases.listWithin(em, user.regionCode));
   }
 
   async detail(user: AuthUser, caseId: string) {
+    this.refuseApplicant(user);
     return this.db.read(async (em) => {
       const kase = await cases.byId(em, caseId);
       if (!kase) throw AppError.notFound('案件不存在');
@@ -356,22 +350,17 @@ export class CaseService implements OnModuleInit {
     });
   }
 
+  /** The staff view carries the internal record (audit, form data); applicants have the portal's. */
+  private refuseApplicant(user: AuthUser): void {
+    if (user.role === 'applicant') throw AppError.forbidden('申请人请在“我的申请”中查看本人案件');
+  }
+
   private assertMayRead(user: AuthUser, kase: CaseEntity): void {
     const own = user.role === 'applicant' && kase.createdBy === user.id;
     if (!own && (user.role === 'applicant' || !regionWithin(kase.regionCode, user.regionCode))) {
       throw AppError.forbidden('无权查看该案件');
     }
   }
-}
-
-export interface InboxItem {
-  taskId: string;
-  name: string;
-  caseId: string;
-  caseNo: string;
-  applicantName: string;
-  dueDate: string | null;
-  hardshipIndex: number | null;
 }
 
 export interface CompleteResult {

@@ -11,6 +11,11 @@ import { TemplateStore } from './template-store';
 import { VerificationService } from './verification.service';
 import { AssessmentService, AssessmentStep, PolicyParametersService } from './policy';
 import { HouseholdImportService } from './import';
+import { AttachmentService } from './attachments';
+import { CaseFileService } from './case-file';
+import { OverviewService } from './stats';
+import { WorkbenchService } from './workbench/workbench.service';
+import { PortalService } from './portal';
 
 @Global()
 @Module({
@@ -25,6 +30,11 @@ import { HouseholdImportService } from './import';
     AssessmentService,
     AssessmentStep,
     HouseholdImportService,
+    PortalService,
+    WorkbenchService,
+    AttachmentService,
+    CaseFileService,
+    OverviewService,
     {
       provide: SEAL_SIGNER,
       inject: [DATABASE_CONFIG],
@@ -51,6 +61,11 @@ import { HouseholdImportService } from './import';
     PolicyParametersService,
     AssessmentService,
     HouseholdImportService,
+    PortalService,
+    WorkbenchService,
+    AttachmentService,
+    CaseFileService,
+    OverviewService,
   ],
 })
 export class CasesModule {}

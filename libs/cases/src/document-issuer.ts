@@ -2,8 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '@app/common';
 import { AuditService } from '@app/audit';
-import { formatDocumentNumber, validateTemplateData, formatCnDate } from '@app/documents';
-import { DocumentEntity, nextCounterValue } from '@app/persistence';
+import { LoadedTemplate, formatDocumentNumber, validateTemplateData, formatCnDate } from '@app/documents';
+import { EntityManager } from 'typeorm';
+import { AgencyEntity, CaseEntity, DocumentEntity, nextCounterValue } from '@app/persistence';
 import { shanghaiDate as shanghaiToday } from '@app/common';
 import type { ServiceCall, StepContext } from '@app/workflow';
 import { caseRepository as cases } from './case.repository';
@@ -24,33 +25,15 @@ export class DocumentIssuer {
   async issue(call: ServiceCall, step: StepContext): Promise<void> {
     const { em, now } = step;
     const templateId = call.attributes.template;
-    const template = this.templates.get(templateId);
+    const template = await this.templates.get(em, templateId, now);
     const kase = await cases.byInstance(em, call.instanceId);
     if (!kase) throw new Error(`流程实例 ${call.instanceId} 没有对应的案件`);
-    const agencyCode =
-      template.manifest.issuer === 'county' ? kase.regionCode.slice(0, 6) : kase.regionCode.slice(0, 9);
-    const agency = await cases.agency(em, agencyCode);
-    if (!agency)
-      throw AppError.validation(`行政区划 ${agencyCode} 未配置发文机关`, [
-        { field: 'regionCode', message: '未配置发文机关' },
-      ]);
     const today = shanghaiToday(now);
     if (template.manifest.recordsCaseDate === 'acceptanceDate' && !kase.acceptanceDate) {
       kase.acceptanceDate = today;
       await cases.update(em, kase.id, { acceptanceDate: today });
     }
-    const data = buildDocumentData({
-      kase,
-      agency,
-      township: await cases.region(em, kase.regionCode.slice(0, 9)),
-      village: await cases.region(em, kase.regionCode),
-      variables: call.variables,
-      templateId,
-      today,
-      acceptanceDate: kase.acceptanceDate,
-      assessment: await cases.latestAssessment(em, kase.id),
-      earlierDocuments: await cases.documents(em, kase.id),
-    });
+    const { agency, data } = await this.compose(em, kase, template, call.variables, today);
     const verifyCode = randomBytes(8).toString('hex').toUpperCase();
     let number: string | null = null;
     if (template.manifest.numberCode) {
@@ -105,5 +88,38 @@ export class DocumentIssuer {
       caseId: kase.id,
       detail: { documentId: document.id, templateId, number, elementId: call.elementId },
     });
+  }
+
+  /**
+   * The issuing agency and the data snapshot of a document, read without writing anything: the
+   * issue freezes it, the preview renders it. `kase.acceptanceDate` is the one the document prints.
+   */
+  async compose(
+    em: EntityManager,
+    kase: CaseEntity,
+    template: LoadedTemplate,
+    variables: Record<string, unknown>,
+    today: string,
+  ): Promise<{ agency: AgencyEntity; data: Record<string, unknown> }> {
+    const agencyCode =
+      template.manifest.issuer === 'county' ? kase.regionCode.slice(0, 6) : kase.regionCode.slice(0, 9);
+    const agency = await cases.agency(em, agencyCode);
+    if (!agency)
+      throw AppError.validation(`行政区划 ${agencyCode} 未配置发文机关`, [
+        { field: 'regionCode', message: '未配置发文机关' },
+      ]);
+    const data = buildDocumentData({
+      kase,
+      agency,
+      township: await cases.region(em, kase.regionCode.slice(0, 9)),
+      village: await cases.region(em, kase.regionCode),
+      variables,
+      templateId: template.manifest.id,
+      today,
+      acceptanceDate: kase.acceptanceDate,
+      assessment: await cases.latestAssessment(em, kase.id),
+      earlierDocuments: await cases.documents(em, kase.id),
+    });
+    return { agency, data };
   }
 }

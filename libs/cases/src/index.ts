@@ -6,3 +6,8 @@ export * from './template-store';
 export * from './verification.service';
 export * from './policy';
 export * from './import';
+export * from './attachments';
+export * from './case-file';
+export * from './stats';
+export * from './portal';
+export * from './workbench/workbench.service';

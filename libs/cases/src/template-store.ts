@@ -1,27 +1,93 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LoadedTemplate, TemplateRegistry, buildTemplate, loadTemplates } from '@app/documents';
-import { AppError } from '@app/common';
-import { DocumentTemplateEntity } from '@app/persistence';
+import { AppError, shanghaiDate } from '@app/common';
+import { DocumentTemplateEntity, TemplateReleaseEntity } from '@app/persistence';
+
+export interface TemplateRelease {
+  version: number;
+  contentHash: string;
+  effectiveFrom: string;
+  publishedAt: Date;
+  publishedBy: string | null;
+}
 
 /**
- * Current templates come from `templates/`; every version used to issue a document is frozen in
- * the database, so a document is always rendered with exactly the template it was issued with.
+ * Templates come from `templates/` unless a legal officer published a newer release in the
+ * studio: the newest release in effect today wins. Releases are read from the database on
+ * every issue, so every API process sees a publish at once. Every version used to issue a
+ * document is frozen, so a document is always rendered with exactly the template it was issued with.
  */
 @Injectable()
 export class TemplateStore {
-  private current: TemplateRegistry = loadTemplates(process.env.TEMPLATES_DIR || 'templates');
+  private readonly files: TemplateRegistry = loadTemplates(process.env.TEMPLATES_DIR || 'templates');
   private readonly frozen = new Map<string, LoadedTemplate>();
 
-  get(id: string): LoadedTemplate {
-    const template = this.current.get(id);
+  /** The version a document issued now uses. */
+  async get(em: EntityManager, id: string, now: Date): Promise<LoadedTemplate> {
+    const file = this.file(id);
+    const release = await em
+      .getRepository(TemplateReleaseEntity)
+      .createQueryBuilder('r')
+      .where('r.template_id = :id AND r.effective_from <= :today', { id, today: shanghaiDate(now) })
+      .orderBy('r.version', 'DESC')
+      .getOne();
+    if (!release || release.version < file.manifest.version) return file;
+    return this.byHash(em, release.contentHash);
+  }
+
+  /** The version shipped in `templates/<id>/`. */
+  file(id: string): LoadedTemplate {
+    const template = this.files.get(id);
     if (!template)
       throw AppError.validation(`模板“${id}”不存在`, [{ field: 'template', message: `模板“${id}”不存在` }]);
     return template;
   }
 
   ids(): string[] {
-    return [...this.current.keys()];
+    return [...this.files.keys()];
+  }
+
+  /** Templates whose text tells the applicant about 行政复议 and 行政诉讼. */
+  remedyIds(): string[] {
+    return [...this.files.values()].filter((t) => t.manifest.remedy).map((t) => t.manifest.id);
+  }
+
+  releases(em: EntityManager, id: string): Promise<TemplateReleaseEntity[]> {
+    return em
+      .getRepository(TemplateReleaseEntity)
+      .find({ where: { templateId: id }, order: { version: 'DESC' } });
+  }
+
+  /** The next version number: above both the file and every release. */
+  async nextVersion(em: EntityManager, id: string): Promise<number> {
+    const [row] = (await em.query(`SELECT max(version) AS v FROM template_release WHERE template_id = $1`, [
+      id,
+    ])) as {
+      v: number | null;
+    }[];
+    return Math.max(this.file(id).manifest.version, Number(row?.v ?? 0)) + 1;
+  }
+
+  /** Stores a release (inside the caller's transaction); the template must already carry its version. */
+  async release(
+    em: EntityManager,
+    template: LoadedTemplate,
+    input: { effectiveFrom: string; actorId: string | null; now: Date },
+  ): Promise<TemplateReleaseEntity> {
+    await this.freeze(em, template, input.now);
+    const row: TemplateReleaseEntity = {
+      id: randomUUID(),
+      templateId: template.manifest.id,
+      version: template.manifest.version,
+      contentHash: template.contentHash,
+      effectiveFrom: input.effectiveFrom,
+      publishedBy: input.actorId,
+      publishedAt: input.now,
+    };
+    await em.getRepository(TemplateReleaseEntity).insert(row);
+    return row;
   }
 
   /** Records the template version in the step's transaction (once per content hash). */

@@ -15,3 +15,11 @@ export { parseMarkup } from './markup/parse-markup';
 export type { Block } from './markup/parse-markup';
 export { buildDocumentDefinition, renderBareDocDefinition, renderDocument } from './render/render-document';
 export type { RenderInput } from './render/render-document';
+export {
+  buildDraft,
+  lintDraft,
+  renderPreview,
+  manifestText,
+  TemplateDraftError,
+} from './studio/template-draft';
+export type { DraftIssue } from './studio/template-draft';

@@ -5,13 +5,42 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, Clock } from '@app/common';
 import { Database, ProcessDefinitionEntity } from '@app/persistence';
-import { BpmnElement, validateModel } from './model';
+import { BpmnElement, ModelIssue, lintLegalCompleteness, validateModel } from './model';
 import { ServiceRegistry } from './service-registry';
 
 export interface DeployResult {
   definition: ProcessDefinitionEntity;
   created: boolean;
 }
+
+export interface DeployOptions {
+  /** YYYY-MM-DD (China time) from which new cases start on this version; default today. */
+  effectiveFrom?: string;
+  /** Templates that carry the remedy notice; when given, the legal lint must pass too. */
+  remedyTemplates?: readonly string[];
+  /** Runs inside the deploy transaction when a new version is stored (e.g. to audit it). */
+  onCreated?: (em: EntityManager, definition: ProcessDefinitionEntity) => Promise<void>;
+}
+
+export interface LintIssue extends ModelIssue {
+  severity: 'error' | 'warning';
+}
+
+export interface LintReport {
+  ok: boolean;
+  errors: LintIssue[];
+  warnings: LintIssue[];
+}
+
+const SUMMARY_COLUMNS: (keyof ProcessDefinitionEntity)[] = [
+  'id',
+  'key',
+  'version',
+  'name',
+  'contentHash',
+  'deployedAt',
+  'effectiveFrom',
+];
 
 /**
  * Deploys BPMN models. A model is versioned by its content: the same bytes deploy to the same
@@ -42,15 +71,38 @@ export class DefinitionService {
     return results;
   }
 
-  async deploy(xml: string, fileName = 'model.bpmn'): Promise<DeployResult> {
+  /** The deploy-time validation plus the legal-completeness lint, without deploying. */
+  async lint(xml: string, options: Pick<DeployOptions, 'remedyTemplates'> = {}): Promise<LintReport> {
     const report = await validateModel(xml, {
       services: this.services.names(),
       templates: this.services.templateIds(),
     });
-    if (!report.ok) {
+    const legal = report.definitions
+      ? lintLegalCompleteness(report.definitions, { remedyTemplates: options.remedyTemplates })
+      : { errors: [], warnings: [] };
+    const errors = [...report.errors, ...legal.errors].map((e) => ({ ...e, severity: 'error' as const }));
+    const warnings = [...report.warnings, ...legal.warnings].map((w) => ({
+      ...w,
+      severity: 'warning' as const,
+    }));
+    return { ok: errors.length === 0, errors, warnings };
+  }
+
+  async deploy(xml: string, fileName = 'model.bpmn', options: DeployOptions = {}): Promise<DeployResult> {
+    const effectiveFrom = options.effectiveFrom ?? this.clock.today();
+    const report = await validateModel(xml, {
+      services: this.services.names(),
+      templates: this.services.templateIds(),
+    });
+    const legalErrors =
+      report.ok && options.remedyTemplates
+        ? lintLegalCompleteness(report.definitions!, { remedyTemplates: options.remedyTemplates }).errors
+        : [];
+    const errors = [...report.errors, ...legalErrors];
+    if (errors.length) {
       throw AppError.validation(
-        `流程模型 ${fileName} 无法部署：${report.errors[0].message}`,
-        report.errors.map((e: { elementId?: string; message: string }) => ({
+        `流程模型 ${fileName} 无法部署：${errors[0].message}`,
+        errors.map((e: { elementId?: string; message: string }) => ({
           field: e.elementId ?? fileName,
           message: e.message,
         })),
@@ -77,26 +129,43 @@ export class DefinitionService {
         contentHash,
         source: xml,
         deployedAt: this.clock.now(),
+        effectiveFrom,
       };
       await repo.insert(definition);
+      await options.onCreated?.(em, definition);
       return { definition, created: true };
     });
   }
 
+  /**
+   * The version new cases start on: the highest version already in effect today (app clock).
+   * Versions deployed with a future effective date wait; running cases keep their own version.
+   */
   async latest(em: EntityManager, key: string): Promise<ProcessDefinitionEntity> {
     const found = await em
       .getRepository(ProcessDefinitionEntity)
-      .findOne({ where: { key }, order: { version: 'DESC' } });
-    if (!found) throw AppError.notFound(`流程“${key}”尚未部署`);
+      .createQueryBuilder('d')
+      .where('d.key = :key AND d.effective_from <= :today', { key, today: this.clock.today() })
+      .orderBy('d.version', 'DESC')
+      .getOne();
+    if (!found) throw AppError.notFound(`流程“${key}”尚未部署或尚无已生效的版本`);
     return found;
   }
 
   list(): Promise<ProcessDefinitionEntity[]> {
     return this.db.read((em) =>
       em.getRepository(ProcessDefinitionEntity).find({
-        select: ['id', 'key', 'version', 'name', 'contentHash', 'deployedAt'],
+        select: SUMMARY_COLUMNS,
         order: { key: 'ASC', version: 'DESC' },
       }),
     );
+  }
+
+  async get(id: string): Promise<ProcessDefinitionEntity> {
+    const found = await this.db.read((em) =>
+      em.getRepository(ProcessDefinitionEntity).findOne({ where: { id } }),
+    );
+    if (!found) throw AppError.notFound('流程模型版本不存在');
+    return found;
   }
 }

@@ -11,11 +11,20 @@ export interface OpenedWait {
   behaviour: Record<string, any>;
 }
 
+/** An activity that ended or a sequence flow that was taken, in the order the engine ran them. */
+export interface ActivityEvent {
+  elementId: string;
+  elementType: string;
+  event: 'end' | 'take';
+}
+
 /** Everything a step did that the host must persist with it. */
 export interface StepEffects {
   opened: OpenedWait[];
   ended: boolean;
   outcome: string | null;
+  /** The path the step took, for the case diagram. */
+  activities: ActivityEvent[];
 }
 
 /**
@@ -56,8 +65,12 @@ export class EngineSession {
     this.listener.on('activity.end', (api: any) => {
       this.processEnvironment = api.environment;
       this.waiting.delete(api.id);
+      this.effects.activities.push({ elementId: api.id, elementType: api.type, event: 'end' });
       const outcome = api.type === 'bpmn:EndEvent' ? readOutcome(api.owner) : undefined;
       if (outcome) this.effects.outcome = outcome;
+    });
+    this.listener.on('flow.take', (api: any) => {
+      this.effects.activities.push({ elementId: api.id, elementType: api.type, event: 'take' });
     });
     this.engine.on('error', (err: unknown) => this.fail(err));
     this.engine.on('end', () => {
@@ -198,7 +211,7 @@ export class EngineSession {
 }
 
 function emptyEffects(): StepEffects {
-  return { opened: [], ended: false, outcome: null };
+  return { opened: [], ended: false, outcome: null, activities: [] };
 }
 
 /** Service tasks call the domain service named by `sa:service`, inside the step's transaction. */

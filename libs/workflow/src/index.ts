@@ -5,4 +5,5 @@ export * from './process-runtime.service';
 export * from './service-registry';
 export * from './timer-poller.service';
 export * from './workflow.module';
-export { validateModel, validateFormData } from './model';
+export { validateModel, validateFormData, resolveExpression, parseBpmn, readLegalBasis } from './model';
+export type { FormField } from './model';

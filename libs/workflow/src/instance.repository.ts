@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ProcessInstanceEntity, TaskEntity, TimerEntity } from '@app/persistence';
+import { ActivityLogEntity, ProcessInstanceEntity, TaskEntity, TimerEntity } from '@app/persistence';
 import { ArmedTimer } from './durable-timers';
+import type { ActivityEvent } from './engine-session';
 
 /** The only code that reads or writes instances, tasks and timers. */
 export const instanceRepository = {
@@ -81,6 +82,30 @@ export const instanceRepository = {
         });
       }
     }
+  },
+
+  /** Appends the step's path to the instance's activity log; the instance row lock orders `seq`. */
+  async logActivities(
+    em: EntityManager,
+    instanceId: string,
+    events: ActivityEvent[],
+    now: Date,
+  ): Promise<void> {
+    if (!events.length) return;
+    const [{ last }] = await em.query(
+      `SELECT COALESCE(MAX(seq), 0)::int AS last FROM activity_log WHERE instance_id = $1`,
+      [instanceId],
+    );
+    await em.getRepository(ActivityLogEntity).insert(
+      events.map((e, i) => ({
+        instanceId,
+        seq: Number(last) + i + 1,
+        elementId: e.elementId,
+        elementType: e.elementType,
+        event: e.event,
+        at: now,
+      })),
+    );
   },
 
   /** Claims one due timer; SKIP LOCKED lets several API processes poll without firing one twice. */

@@ -167,6 +167,7 @@ export class ProcessRuntime {
     );
     // A timer that fell due while no engine was loaded fires during recovery; keep what it did.
     if (effects.opened.length || effects.ended) await this.persistEffects(step, instance, session, effects);
+    else await repo.logActivities(step.em, instance.id, effects.activities, step.now);
     return session;
   }
 
@@ -205,6 +206,7 @@ export class ProcessRuntime {
   ): Promise<TaskEntity[]> {
     const { em, now } = step;
     if (effects.outcome) instance.outcome = effects.outcome;
+    await repo.logActivities(em, instance.id, effects.activities, now);
     for (const open of await repo.openTasks(em, instance.id)) {
       if (!session.isWaiting(open.elementId))
         await repo.finishTask(em, open.id, 'cancelled', { completedAt: now });

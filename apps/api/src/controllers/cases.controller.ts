@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Ip, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { CaseService } from '@app/cases';
@@ -14,8 +14,13 @@ export class CasesController {
 
   @Post()
   @Roles('window_clerk', 'applicant')
-  apply(@CurrentUser() user: AuthUser, @Body() body: ApplicationDto) {
-    return this.cases.apply(user, body);
+  apply(
+    @CurrentUser() user: AuthUser,
+    @Body() body: ApplicationDto,
+    @Headers('user-agent') userAgent?: string,
+    @Ip() ip?: string,
+  ) {
+    return this.cases.apply(user, { ...body, client: { userAgent, ip } });
   }
 
   @Get()

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@app/common';
 import { AuthUser, CurrentUser } from '@app/auth';
-import { CaseService } from '@app/cases';
+import { CaseService, WorkbenchService } from '@app/cases';
 import { CompleteTaskDto } from '../dto/task.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 
@@ -10,11 +10,19 @@ import { uuidPipe } from '../http/uuid.pipe';
 @ApiBearerAuth()
 @Controller('tasks')
 export class TasksController {
-  constructor(private readonly cases: CaseService) {}
+  constructor(
+    private readonly cases: CaseService,
+    private readonly workbench: WorkbenchService,
+  ) {}
 
   @Get()
-  inbox(@CurrentUser() user: AuthUser) {
-    return this.cases.inbox(user);
+  @ApiQuery({ name: 'program', required: false, description: '救助项目，如 dibao' })
+  @ApiQuery({ name: 'township', required: false, description: '9位乡镇（街道）代码' })
+  @ApiQuery({ name: 'dueBefore', required: false, description: '只看此日期（含）之前到期的任务，YYYY-MM-DD' })
+  @ApiQuery({ name: 'sort', required: false, enum: ['due', 'hardship', 'created'] })
+  @ApiQuery({ name: 'order', required: false, enum: ['asc', 'desc'] })
+  inbox(@CurrentUser() user: AuthUser, @Query() query: Record<string, unknown>) {
+    return this.workbench.inbox(user, this.workbench.parseFilter(query));
   }
 
   @Get(':id')
@@ -31,6 +39,7 @@ export class TasksController {
       caseId: kase.id,
       caseNo: kase.caseNo,
       version,
+      ...(await this.workbench.annotate(task)),
     };
   }
 

@@ -58,6 +58,23 @@ export class MemberDto {
   relation!: string;
 }
 
+/** The applicant's online signature of the 家庭经济状况核对授权书 they read in the portal. */
+export class AuthorizationDto {
+  @ApiProperty({ description: '签名：申请人本人姓名', example: '王建国' })
+  @IsString({ message: '签名必须是文字' })
+  @MinLength(1, { message: '请输入您的姓名作为签名' })
+  @MaxLength(50, { message: '签名不能超过50个字' })
+  signerName!: string;
+
+  @ApiProperty({ description: '本人及家庭成员同意授权' })
+  @IsIn([true], { message: '须同意授权后方可申请' })
+  accepted!: boolean;
+
+  @ApiProperty({ description: '所阅读授权书文本的 SHA-256（POST /api/portal/authorization-text 返回）' })
+  @Matches(/^[0-9a-f]{64}$/, { message: '授权书文本摘要格式不正确' })
+  textHash!: string;
+}
+
 export class ApplicationDto {
   @ApiProperty({ enum: ['dibao'], example: 'dibao' })
   @IsIn(['dibao'], { message: '救助项目不在可选范围内' })
@@ -86,4 +103,10 @@ export class ApplicationDto {
   @ApiProperty({ description: '全体成年家庭成员已签署家庭经济状况核对授权书' })
   @IsIn([true], { message: '须签署家庭经济状况核对授权书后方可申请' })
   authorizationSigned!: boolean;
+
+  @ApiProperty({ type: AuthorizationDto, required: false, description: '申请人在线申请时必填' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AuthorizationDto)
+  authorization?: AuthorizationDto;
 }

@@ -2,6 +2,18 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { AppError } from '@app/common';
 import { TemplateDataError } from '@app/documents';
 
+const HTTP_MESSAGES: Record<number, [string, string]> = {
+  400: ['BAD_REQUEST', '请求格式不正确'],
+  404: ['NOT_FOUND', '请求的地址不存在'],
+  413: ['PAYLOAD_TOO_LARGE', '请求内容过大'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型'],
+};
+
+function clientErrorStatus(error: { status?: unknown } | null | undefined): number | undefined {
+  const status = error?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
 /** Every error leaves as `{ code, message, details: [{ field, message }] }` in Chinese. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -33,16 +45,13 @@ export class ErrorFilter implements ExceptionFilter {
         body: { code: 'VALIDATION_FAILED', message: error.message, details: error.details },
       };
     }
-    if (error instanceof HttpException) {
-      const status = error.getStatus();
-      const messages: Record<number, [string, string]> = {
-        400: ['BAD_REQUEST', '请求格式不正确'],
-        404: ['NOT_FOUND', '请求的地址不存在'],
-        413: ['PAYLOAD_TOO_LARGE', '请求内容过大'],
-        415: ['UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型'],
-      };
-      const [code, message] = messages[status] ?? ['HTTP_ERROR', '请求无法处理'];
-      return { status, body: { code, message, details: [] } };
+    // body-parser's errors (too large, malformed JSON) are plain errors carrying a 4xx status.
+    const status =
+      error instanceof HttpException ? error.getStatus() : clientErrorStatus(error as { status?: unknown });
+    if (status !== undefined) {
+      const [code, message] = HTTP_MESSAGES[status] ?? ['HTTP_ERROR', '请求无法处理'];
+      const details = status === 413 ? [{ field: 'body', message: '上传的内容超过大小限制' }] : [];
+      return { status, body: { code, message, details } };
     }
     return {
       status: 500,

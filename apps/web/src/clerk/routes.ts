@@ -8,4 +8,14 @@ export const clerkRoutes: RouteRecordRaw[] = [
     component: () => import('./InboxView.vue'),
     meta: { roles: CLERK_ROLES, nav: '待办任务', order: 1, title: '待办任务' },
   },
+  {
+    path: '/cases/:id',
+    component: () => import('./CaseView.vue'),
+    meta: { roles: [...CLERK_ROLES, 'admin', 'legal_officer'], title: '案件' },
+  },
+  {
+    path: '/tasks/:id',
+    component: () => import('./CaseView.vue'),
+    meta: { roles: CLERK_ROLES, title: '办理任务' },
+  },
 ];

@@ -7,6 +7,16 @@ export const portalRoutes: RouteRecordRaw[] = [
     component: () => import('./PortalHome.vue'),
     meta: { roles: ['applicant'], nav: '我的申请', order: 20, title: '我的申请' },
   },
+  {
+    path: '/portal/apply',
+    component: () => import('./ApplyView.vue'),
+    meta: { roles: ['applicant'], title: '在线申请' },
+  },
+  {
+    path: '/portal/cases/:id',
+    component: () => import('./CaseView.vue'),
+    meta: { roles: ['applicant'], title: '申请详情' },
+  },
 ];
 
 /** Pages anyone may open without signing in. */

@@ -55,3 +55,15 @@ export class DocumentTemplateEntity {
   @Column('text') body!: string;
   @Column({ name: 'registered_at', type: 'timestamptz' }) registeredAt!: Date;
 }
+
+/** A template version published from the studio; the newest effective one replaces the file. */
+@Entity('template_release')
+export class TemplateReleaseEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column({ name: 'template_id', type: 'text' }) templateId!: string;
+  @Column('int') version!: number;
+  @Column({ name: 'content_hash', type: 'char', length: 64 }) contentHash!: string;
+  @Column({ name: 'effective_from', type: 'date' }) effectiveFrom!: string;
+  @Column({ name: 'published_by', type: 'uuid', nullable: true }) publishedBy!: string | null;
+  @Column({ name: 'published_at', type: 'timestamptz' }) publishedAt!: Date;
+}

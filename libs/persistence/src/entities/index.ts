@@ -1,12 +1,24 @@
+import { ActivityLogEntity } from './activity-log.entity';
+import { AttachmentEntity } from './attachment.entity';
 import { AuditEntity, IdempotencyEntity } from './audit.entity';
+import { AuthorizationSignatureEntity } from './authorization-signature.entity';
 import { CaseEntity } from './case.entity';
-import { CounterEntity, DocumentEntity, DocumentTemplateEntity, LedgerEntity } from './document.entity';
+import {
+  CounterEntity,
+  DocumentEntity,
+  DocumentTemplateEntity,
+  LedgerEntity,
+  TemplateReleaseEntity,
+} from './document.entity';
 import { AgencyEntity, RegionEntity } from './region.entity';
 import { AssessmentEntity, PolicyParametersEntity } from './policy.entity';
 import { SessionEntity, UserEntity } from './user.entity';
 import { ProcessDefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity } from './workflow.entity';
 
+export * from './activity-log.entity';
+export * from './attachment.entity';
 export * from './audit.entity';
+export * from './authorization-signature.entity';
 export * from './case.entity';
 export * from './document.entity';
 export * from './region.entity';
@@ -15,6 +27,7 @@ export * from './user.entity';
 export * from './workflow.entity';
 
 export const ENTITIES = [
+  ActivityLogEntity,
   RegionEntity,
   AgencyEntity,
   UserEntity,
@@ -26,10 +39,13 @@ export const ENTITIES = [
   CaseEntity,
   DocumentEntity,
   DocumentTemplateEntity,
+  TemplateReleaseEntity,
   CounterEntity,
   LedgerEntity,
   AuditEntity,
   IdempotencyEntity,
   PolicyParametersEntity,
   AssessmentEntity,
+  AttachmentEntity,
+  AuthorizationSignatureEntity,
 ];

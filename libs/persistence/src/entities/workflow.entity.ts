@@ -10,6 +10,8 @@ export class ProcessDefinitionEntity {
   @Column({ name: 'content_hash', type: 'char', length: 64 }) contentHash!: string;
   @Column('text') source!: string;
   @Column({ name: 'deployed_at', type: 'timestamptz' }) deployedAt!: Date;
+  /** New cases start on the highest version whose effective date has come (YYYY-MM-DD, China time). */
+  @Column({ name: 'effective_from', type: 'date' }) effectiveFrom!: string;
 }
 
 @Entity('process_instance')

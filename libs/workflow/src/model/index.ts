@@ -41,3 +41,5 @@ export { validateFormData, parseYuanToFen, isValidDate } from './form-validation
 export type { FormValue, FieldError, FormValidationResult } from './form-validation';
 export { moddleOptions, parseBpmn } from './moddle';
 export type { ParseResult, ParseWarning } from './moddle';
+export { lintLegalCompleteness } from './legal-lint';
+export type { LegalLintOptions, LegalLintResult } from './legal-lint';

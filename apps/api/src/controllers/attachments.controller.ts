@@ -1,0 +1,104 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AttachmentFile, AttachmentService } from '@app/cases';
+import { VoidAttachmentDto } from '../dto/attachment.dto';
+import { uuidPipe } from '../http/uuid.pipe';
+
+type BinaryResponse = { setHeader(k: string, v: string): void; end(b: Buffer): void };
+
+const UPLOADERS = ['window_clerk', 'investigator', 'township_reviewer'] as const;
+
+function send(res: BinaryResponse, file: AttachmentFile): void {
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  // Stored bytes never change (content-addressed), only who may read them does.
+  res.setHeader('Cache-Control', 'private, max-age=3600');
+  res.end(file.bytes);
+}
+
+@ApiTags('案件附件')
+@ApiBearerAuth()
+@Controller()
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentService) {}
+
+  /**
+   * The request body is the file itself (Content-Type image/jpeg, image/png or application/pdf);
+   * the metadata travels URL-encoded in the query string.
+   */
+  @Post('cases/:id/attachments')
+  @Roles(...UPLOADERS)
+  @ApiConsumes('image/jpeg', 'image/png', 'application/pdf')
+  @ApiQuery({ name: 'kind', enum: ['home_visit_photo', 'scan', 'other'] })
+  @ApiQuery({ name: 'fileName', required: false })
+  @ApiQuery({ name: 'takenAt', required: false, description: '拍摄时间，如 2026-11-20T10:30:00+08:00' })
+  @ApiQuery({ name: 'place', required: false, description: '拍摄地点' })
+  @ApiQuery({ name: 'note', required: false })
+  upload(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) caseId: string,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+    @Query('kind') kind?: string,
+    @Query('fileName') fileName?: string,
+    @Query('takenAt') takenAt?: string,
+    @Query('place') place?: string,
+    @Query('note') note?: string,
+  ) {
+    return this.attachments.upload(user, caseId, {
+      contentType,
+      body,
+      query: { kind, fileName, takenAt, place, note },
+    });
+  }
+
+  @Get('cases/:id/attachments')
+  list(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) caseId: string) {
+    return this.attachments.list(user, caseId);
+  }
+
+  @Get('attachments/:id/content')
+  async content(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Res() res: BinaryResponse,
+  ) {
+    send(res, await this.attachments.content(user, id));
+  }
+
+  @Get('attachments/:id/thumbnail')
+  async thumbnail(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Res() res: BinaryResponse,
+  ) {
+    send(res, await this.attachments.thumbnail(user, id));
+  }
+
+  /** The browser's small JPEG preview of an uploaded photo (Content-Type image/jpeg), once. */
+  @Put('attachments/:id/thumbnail')
+  @Roles(...UPLOADERS)
+  @ApiConsumes('image/jpeg')
+  setThumbnail(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ) {
+    return this.attachments.setThumbnail(user, id, { contentType, body });
+  }
+
+  /** Attachments are never deleted; a wrong one is marked 作废 with the reason. */
+  @Post('attachments/:id/void')
+  @HttpCode(200)
+  @Roles(...UPLOADERS)
+  void(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() body: VoidAttachmentDto,
+  ) {
+    return this.attachments.void(user, id, body.reason);
+  }
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { PortalService } from '@app/cases';
+import { AuthorizationTextDto, RegionQueryDto } from '../dto/portal.dto';
+import { uuidPipe } from '../http/uuid.pipe';
+
+@ApiTags('申请人')
+@ApiBearerAuth()
+@Controller()
+export class PortalController {
+  constructor(private readonly portal: PortalService) {}
+
+  /** The signed-in applicant's own applications. */
+  @Get('portal/cases')
+  @Roles('applicant')
+  cases(@CurrentUser() user: AuthUser) {
+    return this.portal.myCases(user);
+  }
+
+  @Get('portal/cases/:id')
+  @Roles('applicant')
+  caseView(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    return this.portal.caseView(user, id);
+  }
+
+  /** The 核对授权书 text for a draft application, with the hash the signature must quote. */
+  @Post('portal/authorization-text')
+  @HttpCode(200)
+  @Roles('applicant', 'window_clerk')
+  authorizationText(@CurrentUser() user: AuthUser, @Body() body: AuthorizationTextDto) {
+    return this.portal.authorizationText(user, body);
+  }
+
+  /** Administrative divisions under a parent, for region pickers (any signed-in user). */
+  @Get('regions')
+  regions(@Query() query: RegionQueryDto) {
+    return this.portal.regions(query.parent);
+  }
+}

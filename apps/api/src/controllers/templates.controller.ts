@@ -1,0 +1,145 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AppError, Clock } from '@app/common';
+import { AuditService } from '@app/audit';
+import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { TemplateStore } from '@app/cases';
+import { buildDraft, lintDraft, LoadedTemplate, renderPreview, TemplateDraftError } from '@app/documents';
+import { Database } from '@app/persistence';
+import { PublishTemplateDto, TemplateDraftDto, TemplatePreviewDto } from '../dto/template.dto';
+import { checkEffectiveFrom } from '../http/effective-date';
+
+const TEMPLATE_ID = /^[a-z][a-z0-9-]{0,63}$/;
+
+/** Builds a draft, answering 400 with the field (and body line) of whatever is wrong. */
+function draft(manifest: Record<string, unknown>, body: string): LoadedTemplate {
+  try {
+    return buildDraft(manifest, body);
+  } catch (err) {
+    if (err instanceof TemplateDraftError) throw AppError.validation(err.message, err.details);
+    throw err;
+  }
+}
+
+function summary(template: LoadedTemplate) {
+  const m = template.manifest as LoadedTemplate['manifest'] & { requiredElements?: unknown };
+  return {
+    id: m.id,
+    title: m.title,
+    version: m.version,
+    documentType: m.documentType,
+    issuer: m.issuer,
+    remedy: m.remedy,
+    ...(Array.isArray(m.requiredElements) && { requiredElements: m.requiredElements }),
+  };
+}
+
+@ApiTags('文书模板')
+@ApiBearerAuth()
+@Controller('templates')
+export class TemplatesController {
+  constructor(
+    @Inject(TemplateStore) private readonly templates: TemplateStore,
+    @Inject(Database) private readonly db: Database,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Roles('legal_officer', 'admin')
+  list() {
+    const now = this.clock.now();
+    return this.db.read(async (em) => {
+      const out = [];
+      for (const id of this.templates.ids().sort()) {
+        out.push(summary(await this.templates.get(em, id, now)));
+      }
+      return out;
+    });
+  }
+
+  /** Renders a draft with a “预览” watermark and no 文号; the draft is not stored. */
+  @Post('preview')
+  @HttpCode(200)
+  @Roles('legal_officer')
+  async preview(@Body() body: TemplatePreviewDto): Promise<StreamableFile> {
+    const template = draft(body.manifest, body.body);
+    try {
+      const pdf = await renderPreview(template, body.data ?? template.manifest.sample, this.clock.now());
+      return new StreamableFile(pdf, {
+        type: 'application/pdf',
+        disposition: 'inline; filename="preview.pdf"',
+      });
+    } catch (err) {
+      if (err instanceof TemplateDraftError) throw AppError.validation(err.message, err.details);
+      throw err;
+    }
+  }
+
+  @Post('lint')
+  @HttpCode(200)
+  @Roles('legal_officer')
+  lint(@Body() body: TemplateDraftDto) {
+    const issues = lintDraft(draft(body.manifest, body.body));
+    return { ok: issues.length === 0, issues };
+  }
+
+  @Get(':id')
+  @Roles('legal_officer', 'admin')
+  async get(@Param('id') id: string) {
+    this.checkId(id);
+    const now = this.clock.now();
+    return this.db.read(async (em) => {
+      const template = await this.templates.get(em, id, now);
+      const releases = await this.templates.releases(em, id);
+      return {
+        ...summary(template),
+        manifest: template.manifest,
+        body: template.body,
+        sample: template.manifest.sample,
+        fileVersion: this.templates.file(id).manifest.version,
+        releases: releases.map((r) => ({
+          version: r.version,
+          effectiveFrom: r.effectiveFrom,
+          publishedAt: r.publishedAt,
+          contentHash: r.contentHash,
+        })),
+        issues: lintDraft(template),
+      };
+    });
+  }
+
+  /** Publishes a new version (numbered by the server) effective from the given date. */
+  @Post(':id')
+  @Roles('legal_officer')
+  async publish(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: PublishTemplateDto) {
+    this.checkId(id);
+    if (body.manifest.id !== id)
+      throw AppError.validation('模板说明中的 id 与模板不一致', [
+        { field: 'manifest', message: `id 应为“${id}”` },
+      ]);
+    const effectiveFrom = checkEffectiveFrom(body.effectiveFrom, this.clock.today());
+    const issues = lintDraft(draft(body.manifest, body.body));
+    if (issues.length) throw AppError.validation(`模板不完整：${issues[0].message}`, issues);
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      // One publish of a template at a time, so two never take the same version number.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`template:${id}`]);
+      const version = await this.templates.nextVersion(em, id);
+      const template = draft({ ...body.manifest, version }, body.body);
+      const release = await this.templates.release(em, template, { effectiveFrom, actorId: user.id, now });
+      await this.audit.record(em, {
+        at: now,
+        actorId: user.id,
+        action: 'template.publish',
+        detail: { templateId: id, version, effectiveFrom, contentHash: template.contentHash },
+      });
+      return { id, version, effectiveFrom, contentHash: release.contentHash };
+    });
+  }
+
+  private checkId(id: string): void {
+    if (!TEMPLATE_ID.test(id) || !this.templates.ids().includes(id))
+      throw AppError.notFound(`模板“${id}”不存在`);
+  }
+}

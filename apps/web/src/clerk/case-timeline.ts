@@ -1,0 +1,138 @@
+/**
+ * One timeline of a case from its tasks, documents and audit entries: each step once, in the order
+ * it happened. The audit trail is the backbone (it records every write); tasks add the steps still
+ * open and documents add their number and archive state.
+ */
+
+export interface TimelineTask {
+  id: string;
+  name: string;
+  status: 'open' | 'completed' | 'cancelled';
+  createdAt: string;
+  completedAt: string | null;
+  dueDate: string | null;
+}
+
+export interface TimelineDocument {
+  id: string;
+  title: string;
+  number: string | null;
+  issuedAt: string;
+  status: string;
+}
+
+export interface TimelineAudit {
+  id: string | number;
+  at: string;
+  action: string;
+  detail: Record<string, any> | null;
+}
+
+export interface TimelineEntry {
+  key: string;
+  at: string;
+  kind: 'apply' | 'open' | 'complete' | 'document' | 'economics' | 'closed' | 'other' | 'cancelled';
+  title: string;
+  note?: string;
+  documentId?: string;
+}
+
+const ACTIONS: Record<string, string> = {
+  'case.apply': '登记申请',
+  'case.economics': '录入家庭经济状况',
+  'case.closed': '案件办结',
+  'assessment.evaluate': '家庭经济状况测算',
+};
+
+const RANK: Record<TimelineEntry['kind'], number> = {
+  apply: 0,
+  complete: 0,
+  economics: 0,
+  other: 1,
+  document: 2,
+  cancelled: 3,
+  open: 3,
+  closed: 4,
+};
+
+const OUTCOMES: Record<string, string> = {
+  confirmed: '确认享受',
+  refused: '不予确认',
+  'not-accepted': '不予受理',
+  'not-eligible': '核对不符合条件',
+};
+
+export function buildTimeline(
+  tasks: TimelineTask[],
+  documents: TimelineDocument[],
+  audit: TimelineAudit[],
+  /** The application is audited after its first step ran; it happened when the case row was made. */
+  caseCreatedAt?: string,
+): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  const docs = new Map(documents.map((d) => [d.id, d]));
+  const taskById = new Map(tasks.map((t) => [t.id, t]));
+  for (const a of audit) {
+    const d = a.detail ?? {};
+    if (a.action === 'task.complete') {
+      // The audit row is written after the engine ran; the step itself happened at the task's completion time.
+      const at = taskById.get(d.taskId)?.completedAt ?? a.at;
+      out.push({ key: `a${a.id}`, at, kind: 'complete', title: `办理“${d.name ?? '任务'}”` });
+    } else if (a.action === 'document.issue') {
+      const doc = docs.get(d.documentId);
+      out.push({
+        key: `a${a.id}`,
+        at: a.at,
+        kind: 'document',
+        title: `出具《${doc?.title ?? d.templateId ?? '文书'}》`,
+        note: [d.number ?? doc?.number, doc && doc.status !== 'archived' ? '归档中' : '']
+          .filter(Boolean)
+          .join(' · '),
+        documentId: d.documentId,
+      });
+    } else if (a.action === 'case.closed') {
+      out.push({
+        key: `a${a.id}`,
+        at: a.at,
+        kind: 'closed',
+        title: '案件办结',
+        note: OUTCOMES[d.outcome] ?? d.outcome ?? '',
+      });
+    } else {
+      out.push({
+        key: `a${a.id}`,
+        at: a.action === 'case.apply' && caseCreatedAt ? caseCreatedAt : a.at,
+        kind: a.action === 'case.apply' ? 'apply' : a.action === 'case.economics' ? 'economics' : 'other',
+        title: ACTIONS[a.action] ?? a.action,
+      });
+    }
+  }
+  for (const t of tasks) {
+    if (t.status === 'open') {
+      out.push({
+        key: `t${t.id}`,
+        at: t.createdAt,
+        kind: 'open',
+        title: `待办“${t.name}”`,
+        note: t.dueDate ? `应于 ${t.dueDate} 前办结` : undefined,
+      });
+    } else if (t.status === 'cancelled') {
+      out.push({
+        key: `t${t.id}`,
+        at: t.completedAt ?? t.createdAt,
+        kind: 'cancelled',
+        title: `“${t.name}”已撤销`,
+      });
+    }
+  }
+  // Within one step (same instant): what was done, then what it issued, then what it opened.
+  return out
+    .map((e, i) => ({ e, i }))
+    .sort(
+      (x, y) =>
+        new Date(x.e.at).getTime() - new Date(y.e.at).getTime() ||
+        RANK[x.e.kind] - RANK[y.e.kind] ||
+        x.i - y.i,
+    )
+    .map(({ e }) => e);
+}

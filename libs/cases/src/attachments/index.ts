@@ -1,0 +1,4 @@
+export * from './attachment.service';
+export * from './attachment-input';
+export * from './file-type';
+export * from './case-access';

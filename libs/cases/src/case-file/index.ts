@@ -1,0 +1,3 @@
+export * from './case-file.service';
+export * from './pdf-pages';
+export * from './toc';

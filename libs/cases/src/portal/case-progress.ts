@@ -1,0 +1,119 @@
+import { shanghaiDate } from '@app/common';
+import type { CaseEntity, TaskEntity } from '@app/persistence';
+
+export const PROGRAM_NAMES: Record<string, string> = { dibao: '最低生活保障' };
+
+/** How each ending of a case reads to the applicant (the model's `sa:outcome` ids). */
+export const OUTCOME_TEXT: Record<string, string> = {
+  confirmed: '已批准，纳入最低生活保障',
+  'not-accepted': '不予受理',
+  'not-eligible': '经家庭经济状况核对不符合条件',
+  refused: '不予确认',
+};
+
+/** Who is working on a step, as an applicant would say it. */
+const WHO: Record<string, string> = {
+  window_clerk: '乡镇（街道）受理窗口',
+  investigator: '乡镇（街道）调查人员',
+  township_reviewer: '乡镇人民政府（街道办事处）',
+  county_approver: '县民政局',
+};
+
+export interface ProgressStep {
+  title: string;
+  status: 'done' | 'current';
+  /** When it was finished (done) or began (current), ISO timestamp or date. */
+  date: string | null;
+  dueDate: string | null;
+  who: string | null;
+}
+
+export interface PendingWait {
+  name: string;
+  dueAt: Date;
+}
+
+/**
+ * The applicant's view of where the case is: the steps in the order they happened, then what is
+ * open now with its due date. Nothing here knows the model's order; it reads the case's own record.
+ */
+export function caseProgress(kase: CaseEntity, tasks: TaskEntity[], waits: PendingWait[]): ProgressStep[] {
+  const steps: ProgressStep[] = [
+    { title: '提交申请', status: 'done', date: kase.applicationDate, dueDate: null, who: null },
+  ];
+  const done = tasks
+    .filter((t) => t.status === 'completed' && t.completedAt)
+    .sort((a, b) => a.completedAt!.getTime() - b.completedAt!.getTime());
+  for (const t of done) {
+    steps.push({
+      title: t.name,
+      status: 'done',
+      date: t.completedAt!.toISOString(),
+      dueDate: null,
+      who: whoFor(t),
+    });
+  }
+  if (kase.status === 'closed') {
+    steps.push({
+      title: `办结：${OUTCOME_TEXT[kase.outcome ?? ''] ?? '已办结'}`,
+      status: 'done',
+      date: kase.updatedAt.toISOString(),
+      dueDate: null,
+      who: null,
+    });
+    return steps;
+  }
+  for (const t of tasks.filter((x) => x.status === 'open')) {
+    steps.push({
+      title: t.name,
+      status: 'current',
+      date: t.createdAt.toISOString(),
+      dueDate: t.dueDate,
+      who: whoFor(t),
+    });
+  }
+  for (const w of waits) {
+    steps.push({ title: w.name, status: 'current', date: null, dueDate: shanghaiDate(w.dueAt), who: null });
+  }
+  return steps;
+}
+
+/** One sentence saying where the application stands. */
+export function plainStatus(kase: CaseEntity, current: ProgressStep[]): string {
+  if (kase.status === 'closed') {
+    const outcome = OUTCOME_TEXT[kase.outcome ?? ''] ?? '已办结';
+    return `您的申请已办结：${outcome}。`;
+  }
+  if (!current.length) return '您的申请正在办理中。';
+  return current
+    .map((s) => {
+      const who = s.who ? `由${s.who}办理，` : '';
+      const due = s.dueDate ? `预计${s.dueDate}前完成` : '正在进行';
+      return `当前环节“${s.title}”，${who}${due}。`;
+    })
+    .join('');
+}
+
+/** A status short enough for a tag. */
+const STATUS_SHORT: Record<string, string> = {
+  confirmed: '已批准',
+  'not-accepted': '不予受理',
+  'not-eligible': '不符合条件',
+  refused: '不予确认',
+};
+
+export function statusText(kase: CaseEntity): string {
+  if (kase.status === 'in_progress') return '办理中';
+  return STATUS_SHORT[kase.outcome ?? ''] ?? '已办结';
+}
+
+function whoFor(t: TaskEntity): string | null {
+  return WHO[t.candidateGroups[0]] ?? null;
+}
+
+/** The name a model gives an element (the pending timer's, e.g. “公示期 7 天”), read from its source. */
+export function elementName(source: string, elementId: string): string {
+  const escaped = elementId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`id="${escaped}"[^>]*?\\sname="([^"]*)"`).exec(source);
+  return m ? m[1] : '等待期';
+}

@@ -1,0 +1,71 @@
+import { AppError, ErrorDetail } from '@app/common';
+
+export type InboxSort = 'due' | 'hardship' | 'created';
+
+export interface InboxFilter {
+  program?: string;
+  /** 9-digit township code; the case's village code starts with it. */
+  township?: string;
+  /** Only tasks due on or before this date (YYYY-MM-DD). */
+  dueBefore?: string;
+  sort?: InboxSort;
+  order?: 'asc' | 'desc';
+}
+
+const SORTS: InboxSort[] = ['due', 'hardship', 'created'];
+
+function isDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** Reads the inbox query string; every bad parameter is named in one 400. */
+export function parseInboxFilter(query: Record<string, unknown>, programs: string[]): InboxFilter {
+  const problems: ErrorDetail[] = [];
+  const text = (name: string): string | undefined => {
+    const v = query[name];
+    if (v === undefined || v === '') return undefined;
+    if (typeof v !== 'string') {
+      problems.push({ field: name, message: `参数 ${name} 只能出现一次` });
+      return undefined;
+    }
+    return v.trim();
+  };
+  const filter: InboxFilter = {};
+  const program = text('program');
+  if (program !== undefined) {
+    if (programs.includes(program)) filter.program = program;
+    else
+      problems.push({
+        field: 'program',
+        message: `不支持的救助项目“${program}”，可选：${programs.join('、')}`,
+      });
+  }
+  const township = text('township');
+  if (township !== undefined) {
+    if (/^\d{9}$/.test(township)) filter.township = township;
+    else problems.push({ field: 'township', message: '乡镇（街道）代码应为9位数字' });
+  }
+  const dueBefore = text('dueBefore');
+  if (dueBefore !== undefined) {
+    if (isDate(dueBefore)) filter.dueBefore = dueBefore;
+    else problems.push({ field: 'dueBefore', message: '截止日期应为有效日期，格式 YYYY-MM-DD' });
+  }
+  const sort = text('sort');
+  if (sort !== undefined) {
+    if ((SORTS as string[]).includes(sort)) filter.sort = sort as InboxSort;
+    else
+      problems.push({
+        field: 'sort',
+        message: '排序方式只能是 due（期限）、hardship（困难指数）或 created（创建时间）',
+      });
+  }
+  const order = text('order');
+  if (order !== undefined) {
+    if (order === 'asc' || order === 'desc') filter.order = order;
+    else problems.push({ field: 'order', message: '排序方向只能是 asc（升序）或 desc（降序）' });
+  }
+  if (problems.length) throw AppError.validation(`查询参数有误：${problems[0].message}`, problems);
+  return filter;
+}

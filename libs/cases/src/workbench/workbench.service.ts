@@ -1,0 +1,338 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { AppError, Clock, shanghaiDate } from '@app/common';
+import { regionWithin } from '@app/assistance';
+import type { AuthUser } from '@app/auth';
+import {
+  buildDocumentDefinition,
+  formatCnDate,
+  renderBareDocDefinition,
+  validateTemplateData,
+} from '@app/documents';
+import { CaseEntity, Database, TaskEntity } from '@app/persistence';
+import { FormField, parseBpmn, readLegalBasis, validateFormData } from '@app/workflow';
+import { caseRepository as cases } from '../case.repository';
+import { PROGRAM_PROCESSES } from '../case.service';
+import { DocumentIssuer } from '../document-issuer';
+import { TemplateStore } from '../template-store';
+import { InboxFilter, parseInboxFilter } from './inbox-query';
+import { nextDocuments } from './next-documents';
+import { Urgency, urgencyOf } from './urgency';
+
+export interface WorkbenchInboxItem {
+  taskId: string;
+  name: string;
+  elementId: string;
+  dueDate: string | null;
+  dueDateCertain: boolean;
+  createdAt: Date;
+  caseId: string;
+  caseNo: string;
+  applicantName: string;
+  regionCode: string;
+  townshipName: string | null;
+  program: string;
+  hardshipIndex: number | null;
+  legalBasis: string | null;
+  urgency: Urgency;
+}
+
+export interface CaseDiagram {
+  xml: string;
+  definition: { key: string; version: number };
+  completed: string[];
+  taken: string[];
+  active: string[];
+}
+
+export type PreviewResult =
+  | { kind: 'pdf'; templateId: string; title: string; pdf: Buffer }
+  | { kind: 'list'; documents: { templateId: string; title: string }[] };
+
+/** Shown instead of a 文号 and printed across every page, so a preview can never pass for the real thing. */
+export const PREVIEW_NUMBER = '（预览）';
+export const PREVIEW_MARK = '预览 非正式文书';
+
+type ParsedModel = Record<string, any>;
+
+/**
+ * What the clerk workbench needs beyond the case aggregate: a filtered inbox with urgency, the
+ * case's path through its model, and a preview of the documents a step would issue.
+ */
+@Injectable()
+export class WorkbenchService {
+  private readonly models = new Map<string, Promise<ParsedModel>>();
+
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(DocumentIssuer) private readonly issuer: DocumentIssuer,
+    @Inject(TemplateStore) private readonly templates: TemplateStore,
+  ) {}
+
+  parseFilter(query: Record<string, unknown>): InboxFilter {
+    return parseInboxFilter(query, Object.keys(PROGRAM_PROCESSES));
+  }
+
+  /**
+   * Open tasks of the user's role in their region. Without a sort, county lists put the neediest
+   * first (latest hardship index), everyone else the earliest due.
+   */
+  async inbox(user: AuthUser, filter: InboxFilter = {}): Promise<WorkbenchInboxItem[]> {
+    const params: unknown[] = [user.role, `${user.regionCode}%`];
+    const where = [`t.status = 'open'`, `$1 = ANY(t.candidate_groups)`, `c.region_code LIKE $2`];
+    if (filter.program) {
+      params.push(filter.program);
+      where.push(`c.program = $${params.length}`);
+    }
+    if (filter.township) {
+      params.push(`${filter.township}%`);
+      where.push(`c.region_code LIKE $${params.length}`);
+    }
+    if (filter.dueBefore) {
+      params.push(filter.dueBefore);
+      where.push(`t.due_date <= $${params.length}`);
+    }
+    const dir = filter.order === 'desc' ? 'DESC' : 'ASC';
+    const sort = filter.sort ?? (user.role === 'county_approver' ? 'hardship' : 'due');
+    const hardshipDir = filter.sort === 'hardship' ? dir : 'DESC';
+    const orderBy = {
+      due: `t.due_date ${dir} NULLS LAST, t.created_at ASC`,
+      hardship: `h.hardship_index ${hardshipDir} NULLS LAST, t.due_date ASC NULLS LAST, t.created_at ASC`,
+      created: `t.created_at ${dir}`,
+    }[sort];
+    const rows: (Omit<WorkbenchInboxItem, 'urgency' | 'legalBasis'> & { definitionId: string })[] =
+      await this.db.read((em) =>
+        em.query(
+          `SELECT t.id AS "taskId", t.name, t.element_id AS "elementId",
+                  to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.due_date_certain AS "dueDateCertain",
+                  t.created_at AS "createdAt", c.id AS "caseId", c.case_no AS "caseNo",
+                  c.applicant_name AS "applicantName", c.region_code AS "regionCode", c.program,
+                  r.name AS "townshipName", i.definition_id AS "definitionId",
+                  h.hardship_index::float AS "hardshipIndex"
+           FROM task t
+           JOIN assistance_case c ON c.process_instance_id = t.instance_id
+           JOIN process_instance i ON i.id = t.instance_id
+           LEFT JOIN region r ON r.code = substr(c.region_code, 1, 9)
+           LEFT JOIN LATERAL (
+             SELECT a.hardship_index FROM assessment a WHERE a.case_id = c.id ORDER BY a.created_at DESC LIMIT 1
+           ) h ON true
+           WHERE ${where.join(' AND ')}
+           ORDER BY ${orderBy}`,
+          params,
+        ),
+      );
+    const today = this.clock.today();
+    const out: WorkbenchInboxItem[] = [];
+    for (const { definitionId, ...row } of rows) {
+      const basis = await this.legalBases(definitionId);
+      out.push({
+        ...row,
+        legalBasis: basis.get(row.elementId) ?? null,
+        urgency: urgencyOf(row.dueDate, today),
+      });
+    }
+    return out;
+  }
+
+  /** What the inbox shows about one task, for the task page. */
+  async annotate(task: {
+    instanceId: string;
+    elementId: string;
+    dueDate: string | null;
+  }): Promise<{ legalBasis: string | null; urgency: Urgency }> {
+    const [row] = await this.db.read((em) =>
+      em.query(`SELECT definition_id AS "definitionId" FROM process_instance WHERE id = $1`, [
+        task.instanceId,
+      ]),
+    );
+    const basis = row ? await this.legalBases(row.definitionId) : new Map<string, string>();
+    return {
+      legalBasis: basis.get(task.elementId) ?? null,
+      urgency: urgencyOf(task.dueDate, this.clock.today()),
+    };
+  }
+
+  /** The case's model with the activities it completed, the flows it took and where it waits now. */
+  async diagram(user: AuthUser, caseId: string): Promise<CaseDiagram> {
+    return this.db.read(async (em) => {
+      const kase = await this.readableCase(em, user, caseId);
+      const [definition] = await em.query(
+        `SELECT d.key, d.version, d.source FROM process_instance i
+         JOIN process_definition d ON d.id = i.definition_id WHERE i.id = $1`,
+        [kase.processInstanceId],
+      );
+      const log: { elementId: string; event: string }[] = await em.query(
+        `SELECT element_id AS "elementId", event FROM activity_log WHERE instance_id = $1 ORDER BY seq`,
+        [kase.processInstanceId],
+      );
+      const waiting: { elementId: string }[] = await em.query(
+        `SELECT element_id AS "elementId" FROM task WHERE instance_id = $1 AND status = 'open'
+         UNION SELECT element_id FROM timer WHERE instance_id = $1 AND status = 'pending'`,
+        [kase.processInstanceId],
+      );
+      const unique = (ids: string[]) => [...new Set(ids)];
+      return {
+        xml: definition.source,
+        definition: { key: definition.key, version: definition.version },
+        completed: unique(log.filter((l) => l.event === 'end').map((l) => l.elementId)),
+        taken: unique(log.filter((l) => l.event === 'take').map((l) => l.elementId)),
+        active: unique(waiting.map((w) => w.elementId)),
+      };
+    });
+  }
+
+  /**
+   * Renders the documents completing this task with `data` would issue, without issuing them: no
+   * 文号 taken, nothing signed, archived or written. Several documents → their list; pick one
+   * with `templateId`.
+   */
+  async preview(
+    user: AuthUser,
+    taskId: string,
+    data: Record<string, unknown>,
+    templateId?: string,
+  ): Promise<PreviewResult> {
+    const now = this.clock.now();
+    const today = shanghaiDate(now);
+    const prepared = await this.db.read(async (em) => {
+      const task = await em.getRepository(TaskEntity).findOne({ where: { id: taskId } });
+      if (!task) throw AppError.notFound('任务不存在');
+      if (task.status !== 'open')
+        throw AppError.conflict('TASK_ALREADY_DONE', `任务“${task.name}”已办理，无需预览`);
+      const kase = await em
+        .getRepository(CaseEntity)
+        .findOneOrFail({ where: { processInstanceId: task.instanceId } });
+      if (!task.candidateGroups.includes(user.role)) {
+        throw AppError.forbidden(`“${task.name}”须由${task.candidateGroups.join('、')}办理`);
+      }
+      if (!regionWithin(kase.regionCode, user.regionCode))
+        throw AppError.forbidden('该案件不在您的管辖范围内');
+      const { values, errors } = validateFormData((task.form as FormField[]) ?? [], data ?? {});
+      if (errors.length)
+        throw AppError.validation(
+          '表单填写有误',
+          errors.map((e) => ({ ...e, field: `data.${e.field}` })),
+        );
+      const [instance] = await em.query(
+        `SELECT i.state, i.definition_id AS "definitionId" FROM process_instance i WHERE i.id = $1`,
+        [task.instanceId],
+      );
+      const variables = { ...processVariables(instance.state), ...values };
+      const model = await this.model(instance.definitionId);
+      const process = (model.rootElements ?? []).find(
+        (e: any) =>
+          e.$type === 'bpmn:Process' && (e.flowElements ?? []).some((f: any) => f.id === task.elementId),
+      );
+      const next = process ? nextDocuments(process, task.elementId, variables) : [];
+      if (!next.length) throw new AppError(404, 'NO_DOCUMENT', '按当前填写的内容，提交本步骤不会出具文书');
+      const listed = await Promise.all(
+        next.map(async (n) => ({
+          templateId: n.templateId,
+          title: (await this.templates.get(em, n.templateId, now)).manifest.title,
+        })),
+      );
+      if (!templateId && listed.length > 1) return { kind: 'list' as const, documents: listed };
+      const chosen = templateId ?? listed[0].templateId;
+      if (!listed.some((l) => l.templateId === chosen)) {
+        throw AppError.validation('该步骤不会出具所选文书', [
+          { field: 'template', message: `可预览的文书：${listed.map((l) => l.templateId).join('、')}` },
+        ]);
+      }
+      const template = await this.templates.get(em, chosen, now);
+      // The document that records the acceptance date prints today's date, as issuing it would.
+      const acceptanceDate =
+        kase.acceptanceDate ?? (template.manifest.recordsCaseDate === 'acceptanceDate' ? today : null);
+      const { data: snapshot } = await this.issuer.compose(
+        em,
+        { ...kase, acceptanceDate },
+        template,
+        variables,
+        today,
+      );
+      snapshot.document = {
+        title: template.manifest.title,
+        ...(template.manifest.numberCode ? { number: PREVIEW_NUMBER } : {}),
+        issuedDate: formatCnDate(today),
+        verifyCode: 'PREVIEW',
+      };
+      const problems = validateTemplateData(template.manifest.schema, snapshot);
+      if (problems.length) {
+        throw AppError.validation(
+          `无法出具《${template.manifest.title}》：${problems[0].message}`,
+          problems.map((e) => ({ field: e.field.replace(/^form\./, 'data.'), message: e.message })),
+        );
+      }
+      return { kind: 'render' as const, template, snapshot };
+    });
+    if (prepared.kind === 'list') return prepared;
+    const { template, snapshot } = prepared;
+    const definition: TDocumentDefinitions = buildDocumentDefinition({
+      template,
+      data: snapshot,
+      number: template.manifest.numberCode ? PREVIEW_NUMBER : undefined,
+      issuedAt: now,
+      verifyCode: 'PREVIEW',
+      verifyUrl: '预览文书不可查验',
+    });
+    definition.watermark = { text: PREVIEW_MARK, color: '#c00000', opacity: 0.18, bold: true, fontSize: 56 };
+    return {
+      kind: 'pdf',
+      templateId: template.manifest.id,
+      title: template.manifest.title,
+      pdf: await renderBareDocDefinition(definition),
+    };
+  }
+
+  private async readableCase(em: EntityManager, user: AuthUser, caseId: string): Promise<CaseEntity> {
+    const kase = await cases.byId(em, caseId);
+    if (!kase) throw AppError.notFound('案件不存在');
+    const own = user.role === 'applicant' && kase.createdBy === user.id;
+    if (!own && (user.role === 'applicant' || !regionWithin(kase.regionCode, user.regionCode))) {
+      throw AppError.forbidden('无权查看该案件');
+    }
+    return kase;
+  }
+
+  /** Parsed once per definition version: versions are immutable. */
+  private model(definitionId: string): Promise<ParsedModel> {
+    let parsed = this.models.get(definitionId);
+    if (!parsed) {
+      parsed = this.db
+        .read((em) => em.query(`SELECT source FROM process_definition WHERE id = $1`, [definitionId]))
+        .then(async ([row]) => (await parseBpmn(row.source)).rootElement);
+      parsed.catch(() => this.models.delete(definitionId));
+      this.models.set(definitionId, parsed);
+    }
+    return parsed;
+  }
+
+  private async legalBases(definitionId: string): Promise<Map<string, string>> {
+    const model = await this.model(definitionId);
+    const out = new Map<string, string>();
+    for (const root of model.rootElements ?? []) {
+      for (const element of root.flowElements ?? []) {
+        const basis = readLegalBasis(element);
+        if (basis) out.set(element.id, basis);
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * The process variables in a stored engine state, as a service task would see them: the
+ * definition environment overlaid by each running process's own environment (where form values
+ * and service outputs are assigned).
+ */
+export function processVariables(state: any): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const definition of state?.definitions ?? []) {
+    Object.assign(out, definition.environment?.variables ?? {});
+    for (const process of definition.execution?.processes ?? []) {
+      Object.assign(out, process.environment?.variables ?? {});
+    }
+  }
+  return out;
+}

@@ -1,0 +1,252 @@
+import { Locator, Page } from 'playwright-core';
+import { BrowserHarness, screenshot } from '../support/browser';
+import { APPLICATION } from '../support/case-driver';
+
+/**
+ * The clerk workbench in Chromium: inbox with filters and keyboard, the case page with its
+ * diagram, a generated step form with inline errors, the document preview, and the next clerks
+ * picking the case up from their inboxes.
+ */
+const [husband, wife, son] = APPLICATION.members;
+const member = (
+  m: { name: string; idNumber: string },
+  relation: string,
+  health: string,
+  workType: string,
+) => ({
+  name: m.name,
+  idNumber: m.idNumber,
+  relation,
+  cohabitation: { livesTogetherLongTerm: true },
+  health,
+  incomes: [],
+  workType,
+});
+/** DOMAIN.md §3 worked example: eligible, with a proposed amount and a hardship index. */
+const HOUSEHOLD = {
+  members: [
+    member(husband, 'applicant', 'healthy', 'odd_jobs'),
+    member(wife, 'spouse', 'chronic_illness', 'farming'),
+    member(son, 'child', 'healthy', 'none'),
+  ],
+  supporters: [],
+  assets: {
+    depositsFen: 0,
+    securitiesFen: 0,
+    vehicles: [],
+    homes: { count: 1, luxury: false },
+    businesses: [],
+  },
+  exclusionFacts: {},
+  rigidExpenditures: [{ kind: 'medical', annualFen: 360_000 }],
+};
+
+describe('clerk workbench (Chromium)', () => {
+  let h: BrowserHarness;
+  let caseId: string;
+
+  beforeAll(async () => {
+    h = await BrowserHarness.start();
+    const clerk = await h.t.as('clerk');
+    const res = await clerk.post('/api/cases', APPLICATION).expect(201);
+    caseId = res.body.id;
+    await clerk
+      .post('/api/cases', {
+        ...APPLICATION,
+        regionCode: '410799100202',
+        applicant: { ...APPLICATION.applicant, name: '赵春梅', idNumber: '410799197208150023' },
+        members: [{ name: '赵春梅', idNumber: '410799197208150023', relation: '本人' }],
+      })
+      .expect(201);
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  /** Rows of the inbox once it has loaded. */
+  async function inboxRows(page: Page) {
+    await page.locator('[data-test=inbox-table] .el-loading-mask').waitFor({ state: 'hidden' });
+    return page.locator('[data-test=inbox-table] .el-table__body tr');
+  }
+
+  function fieldError(page: Page, field: string) {
+    return page.locator(`[data-field=${field}] .el-form-item__error`);
+  }
+
+  /** The input of a generated form field (Element Plus puts our attributes on varying elements). */
+  function control(page: Page, field: string) {
+    return page.locator(`[data-field=${field}]`).locator('input, textarea').first();
+  }
+
+  /** Waits until exactly n elements match. */
+  async function count(locator: Locator, n: number) {
+    if (n > 0) await locator.nth(n - 1).waitFor();
+    await locator.nth(n).waitFor({ state: 'detached' });
+  }
+
+  it('takes the 受理审查 from the inbox through an inline error and a preview to submission', async () => {
+    const page = await h.signIn('clerk');
+    expect(new URL(page.url()).pathname).toBe('/inbox');
+    const rows = await inboxRows(page);
+    await count(rows, 2);
+    await page.locator('[data-test=inbox-table] [data-urgency=green]').first().waitFor();
+    await screenshot(page, 'clerk-inbox');
+
+    // `/` focuses the search box; filtering by the applicant leaves one row.
+    await page.keyboard.press('/');
+    await page.keyboard.type('王建国');
+    await count(rows, 1);
+    await page.locator('input[data-test=filter-text]').blur();
+    await screenshot(page, 'clerk-inbox-filtered');
+
+    // The township filter asks the server.
+    await page.click('[data-test=filter-township]');
+    await page.locator('.el-select-dropdown__item', { hasText: '城关镇' }).click();
+    await count(await inboxRows(page), 1);
+
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/tasks\//);
+    await page.locator('[data-test=step-form]').getByText('办理：受理审查').waitFor();
+    await page
+      .locator('[data-test=bpmn-diagram] .djs-element.sa-path-active[data-element-id=Task_AcceptanceReview]')
+      .waitFor();
+    await page
+      .locator('[data-test=bpmn-diagram] .djs-element.sa-path-done[data-element-id=Task_IssueAuthorization]')
+      .waitFor();
+    await screenshot(page, 'clerk-task-diagram');
+
+    // Submitting without the required decision: the error appears next to the field, nothing is sent.
+    await page.click('[data-test=submit]');
+    await fieldError(page, 'decision').getByText('“受理决定”为必填项').waitFor();
+    await screenshot(page, 'clerk-form-error');
+
+    await page.click('[data-test=option-decision-accept]');
+    await fieldError(page, 'decision').waitFor({ state: 'detached' });
+    await control(page, 'reasons').fill('申请材料齐全，符合受理条件');
+    await page.click('[data-test=preview]');
+    await page.locator('[data-test=preview-frame]').waitFor();
+    await page.locator('.el-dialog').getByText('预览 非正式文书').waitFor();
+    await screenshot(page, 'clerk-preview');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-test=preview-frame]').waitFor({ state: 'detached' });
+    const [{ n }] = await h.t.query(
+      `SELECT count(*)::int AS n FROM document WHERE template_id = 'acceptance-notice'`,
+    );
+    expect(n).toBe(0);
+
+    // Ctrl+Enter submits; the next step belongs to the investigator, so the case page stays.
+    await control(page, 'reasons').focus();
+    await page.keyboard.press('Control+Enter');
+    await page.waitForURL(new RegExp(`/cases/${caseId}$`));
+    await page.getByRole('tab', { name: '办理经过' }).click();
+    await page.locator('[data-test=timeline]').getByText('出具《受理通知书》').waitFor();
+    await page.locator('[data-test=timeline]').getByText('待办“家庭经济状况信息核对”').waitFor();
+    await screenshot(page, 'clerk-after-acceptance');
+    await page.context().close();
+  });
+
+  it('lets the investigator continue from their inbox', async () => {
+    const page = await h.signIn('investigator');
+    const rows = await inboxRows(page);
+    await count(rows, 1);
+    await rows.first().getByText('家庭经济状况信息核对').click();
+    await page.waitForURL(/\/tasks\//);
+    await page.locator('[data-test=step-form]').getByText('办理：家庭经济状况信息核对').waitFor();
+    await control(page, 'checkReportNo').fill('HD-2026-0457');
+    await control(page, 'checkFindings').fill('核对中心反馈：无机动车辆、无商品房。');
+    await page.click('[data-test=submit]');
+
+    // The home visit is the investigator's too: it opens at once.
+    await page.locator('[data-test=step-form]').getByText('办理：入户调查').waitFor();
+    await page
+      .locator('[data-test=bpmn-diagram] .djs-element.sa-path-active[data-element-id=Task_HomeVisit]')
+      .waitFor();
+    // A list field: type a name and take the offer to add it as a tag.
+    const list = control(page, 'investigators');
+    for (const name of ['赵调查', '刘协理']) {
+      await list.fill(name);
+      await page.locator('.el-select-dropdown__item:visible', { hasText: name }).click();
+      await page.locator('[data-field=investigators] .el-tag', { hasText: name }).waitFor();
+    }
+    await control(page, 'visitDate').fill('2026-11-20');
+    await page.keyboard.press('Enter');
+    await control(page, 'findings').fill('家中房屋为砖木结构，无机动车，生活困难属实。');
+    await page.click('[data-test=preview]');
+    await page.locator('[data-test=preview-frame]').waitFor();
+    await screenshot(page, 'clerk-investigator-preview');
+    await page.keyboard.press('Escape');
+    await page.click('[data-test=submit]');
+    await page.locator('[data-test=step-form]').getByText('办理：邻里访问').waitFor();
+    await screenshot(page, 'clerk-investigator-next');
+
+    // The verified household economics (recorded through the API here), then the neighbour visit:
+    // the model assesses the household and hands the case to the township reviewer.
+    await (
+      await h.t.as('investigator')
+    )
+      .put(`/api/cases/${caseId}/economics`, { household: HOUSEHOLD })
+      .expect(200);
+    await control(page, 'neighbourVisit').fill('走访邻居张某、李某，反映情况属实。');
+    await page.click('[data-test=submit]');
+    await page.waitForURL(new RegExp(`/cases/${caseId}$`));
+    await page.getByRole('tab', { name: '经济状况测算' }).click();
+    await page.locator('[data-test=assessment]').getByText('符合低保条件').waitFor();
+    await page.locator('[data-test=assessment-lines] .el-table__body tr').first().waitFor();
+    await screenshot(page, 'clerk-assessment');
+    await page.context().close();
+  });
+
+  it('shows the township reviewer the hardship index and takes the first-instance opinion', async () => {
+    const page = await h.signIn('reviewer');
+    const rows = await inboxRows(page);
+    await count(rows, 1);
+    await rows.first().locator('.money').waitFor(); // the hardship index, once assessed
+    await screenshot(page, 'clerk-reviewer-inbox');
+    await rows.first().getByText('乡镇初审').click();
+    await page.locator('[data-test=step-form]').getByText('办理：乡镇初审').waitFor();
+    await page.click('[data-test=option-opinion-eligible]');
+    await control(page, 'proposedAmount').fill('56.2.1');
+    await control(page, 'reasons').fill('家庭人均收入低于当地最低生活保障标准。');
+    await page.click('[data-test=submit]');
+    await fieldError(page, 'proposedAmount').getByText('“拟保障金额（元/月）”不是有效的金额').waitFor();
+    await control(page, 'proposedAmount').fill('562');
+    await control(page, 'coveredPersons').fill('3');
+    await page.click('[data-test=preview]');
+    await page.locator('[data-test=preview-frame]').waitFor();
+    await screenshot(page, 'clerk-reviewer-preview');
+    await page.keyboard.press('Escape');
+    await page.click('[data-test=submit]');
+    await page.waitForURL(new RegExp(`/cases/${caseId}$`));
+    await page
+      .locator('[data-test=bpmn-diagram] .djs-element.sa-path-done[data-element-id=Task_TownshipReview]')
+      .waitFor();
+    await screenshot(page, 'clerk-reviewer-done');
+    await page.context().close();
+  });
+
+  it('tells the clerk when someone else completed the task first, and reloads', async () => {
+    const page = await h.signIn('clerk');
+    const rows = await inboxRows(page);
+    await count(rows, 1);
+    await rows.first().getByText('受理审查').click();
+    await page.locator('[data-test=step-form]').getByText('办理：受理审查').waitFor();
+    const taskId = new URL(page.url()).pathname.split('/').pop();
+    await (
+      await h.t.as('clerk')
+    )
+      .post(`/api/tasks/${taskId}/complete`, { data: { decision: 'accept' } })
+      .expect(200);
+
+    await page.click('[data-test=option-decision-accept]');
+    await page.click('[data-test=submit]');
+    await page.locator('[data-test=conflict]').getByText('案件已被他人更新，请刷新').waitFor();
+    await screenshot(page, 'clerk-conflict');
+    await page.click('[data-test=reload]');
+    await page.locator('[data-test=step-form]').waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: '办理经过' }).click();
+    await page.locator('[data-test=timeline]').getByText('办理“受理审查”').waitFor();
+    await page.context().close();
+  });
+});

@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { BrowserHarness, screenshot } from '../support/browser';
+import { APPLICATION, CONFIRM_PATH, drive } from '../support/case-driver';
+
+/**
+ * An applicant on a phone applies online, follows the case to its decision, downloads the
+ * 确认通知书, and anyone can verify it by the code printed on it, without signing in.
+ */
+describe('applicant portal and public verification (Chromium, phone)', () => {
+  let h: BrowserHarness;
+  beforeAll(async () => {
+    h = await BrowserHarness.start();
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  const pick = async (page: Page, select: string, option: string) => {
+    await page.click(`[data-test=${select}]`);
+    await page.locator('.el-select-dropdown__item:visible', { hasText: option }).click();
+  };
+  const fieldError = (page: Page, within: string) => page.locator(`${within} .el-form-item__error`);
+
+  it('applies online, follows the case to its decision, and verifies the notice', async () => {
+    const page = await h.signIn('applicant', 'phone');
+    await page.getByText('您还没有提交过申请').waitFor();
+    await screenshot(page, 'portal-empty');
+    await page.click('[data-test=apply]');
+    await page.waitForURL(/\/portal\/apply$/);
+
+    // 1 申请人: a mistyped check digit is reported next to the field as soon as 18 characters are in.
+    await page.fill('[data-test=applicant-name]', '王建国');
+    await page.fill('[data-test=applicant-id]', '410799198103050013');
+    const idError = fieldError(
+      page,
+      '[data-test=step-applicant] .el-form-item:has([data-test=applicant-id])',
+    );
+    await idError.getByText('校验码错误').waitFor();
+    await screenshot(page, 'portal-apply-id-error');
+    await page.click('[data-test=next]');
+    await page.locator('[data-test=step-applicant]').waitFor(); // stays on the step
+    await page.fill('[data-test=applicant-id]', '410799198103050012');
+    await idError.waitFor({ state: 'detached' });
+    await page.fill('[data-test=applicant-address]', '平安县城关镇东关村3组12号');
+    await page.fill('[data-test=applicant-phone]', '13800000000');
+    await screenshot(page, 'portal-apply-applicant');
+    await page.click('[data-test=next]');
+
+    // 2 家庭成员: the applicant is member 1; add the spouse.
+    await page.locator('[data-test=step-members]').waitFor();
+    await page.click('[data-test=member-add]');
+    await page.fill('[data-test=member-name-1]', '刘秀英');
+    await page.fill('[data-test=member-id-1]', '41079919830611002X');
+    await pick(page, 'member-relation-1', '配偶');
+    await screenshot(page, 'portal-apply-members');
+    await page.click('[data-test=next]');
+
+    // 3 村（社区）: an applicant registered in a village finds it already chosen.
+    await page.locator('[data-test=step-region]').waitFor();
+    await page.locator('[data-test=step-region] .el-select', { hasText: '东关村民委员会' }).waitFor();
+    await page.click('[data-test=near-relative-no]');
+    await screenshot(page, 'portal-apply-region');
+    await page.click('[data-test=next]');
+
+    // 4 核对授权: read the text printed for this household, agree, sign with the applicant's name.
+    const authText = page.locator('[data-test=authorization-text]');
+    await authText.getByText('刘秀英').waitFor();
+    await authText.getByText(/自愿授权平安县民政局/).waitFor();
+    await page.click('[data-test=authorization-accept]');
+    await page.fill('[data-test=authorization-signer]', '王建');
+    await page.click('[data-test=next]');
+    await page.getByText('签名应与申请人姓名“王建国”一致').waitFor();
+    await page.fill('[data-test=authorization-signer]', '王建国');
+    await screenshot(page, 'portal-apply-authorization');
+    await page.click('[data-test=next]');
+
+    // 5 确认提交
+    await page.locator('[data-test=step-confirm]').getByText('410799********002X').waitFor();
+    await screenshot(page, 'portal-apply-confirm');
+    await page.click('[data-test=submit]');
+    await page.waitForURL(/\/portal$/);
+    const card = page.locator('.case', { hasText: '最低生活保障' });
+    await card.getByText('受理审查').waitFor();
+    await card.getByText('办理中').waitFor();
+    await screenshot(page, 'portal-list');
+
+    const [mine] = (await (await h.t.as('applicant')).get('/api/portal/cases').expect(200)).body;
+    const [signature] = await h.t.query(
+      `SELECT signer_name FROM authorization_signature WHERE case_id = $1`,
+      [mine.id],
+    );
+    expect(signature).toEqual({ signer_name: '王建国' });
+
+    // The county decides; 公示 takes 7 days, after which the applicant signs in again.
+    await drive(h.t, mine.id, CONFIRM_PATH);
+    expect(await h.t.advanceDays(8)).toBeGreaterThanOrEqual(1);
+    await drive(h.t, mine.id, CONFIRM_PATH);
+    await page.context().close();
+
+    const phone = await h.signIn('applicant', 'phone');
+    await phone.locator('.case .el-tag', { hasText: '已批准' }).waitFor();
+    await phone.locator('.case').getByText('每月 562.00 元').waitFor();
+    await phone.locator('.case').click();
+    await phone.waitForURL(new RegExp(`/portal/cases/${mine.id}$`));
+    await phone.locator('[data-test=plain-status]').getByText('已办结').waitFor();
+    await phone.locator('[data-test=progress]').getByText('县级审核确认').waitFor();
+    await phone
+      .locator('[data-test=authorization]')
+      .getByText(/在线签署，签名：王建国/)
+      .waitFor();
+    await screenshot(phone, 'portal-case');
+
+    const [download] = await Promise.all([
+      phone.waitForEvent('download'),
+      phone.click('[data-test=download-confirmation-notice]'),
+    ]);
+    const pdfPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'portal-dl-')), 'notice.pdf');
+    await download.saveAs(pdfPath);
+    expect(download.suggestedFilename()).toContain('最低生活保障确认通知书');
+    const pdf = fs.readFileSync(pdfPath);
+    const [doc] = await h.t.query(
+      `SELECT verify_code, pdf_sha256 FROM document WHERE case_id = $1 AND template_id = 'confirmation-notice'`,
+      [mine.id],
+    );
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(doc.pdf_sha256);
+
+    // Anyone, without signing in, from the link in the QR code.
+    const visitor = await (await h.context('phone')).newPage();
+    await visitor.goto(`${h.baseUrl}/verify/${doc.verify_code}`);
+    await visitor.locator('[data-test=verify-verdict]').getByText('真实有效').waitFor();
+    await visitor.locator('[data-test=verify-result]').getByText('平民低确〔2026〕1号').waitFor();
+    await visitor.locator('[data-test=verify-hash]').getByText(doc.pdf_sha256).waitFor();
+    await screenshot(visitor, 'verify-genuine');
+
+    await visitor.setInputFiles('[data-test=verify-result] input[type=file]', pdfPath);
+    await visitor.locator('[data-test=verify-file-verdict]').getByText('一致：与归档件完全一致').waitFor();
+    await screenshot(visitor, 'verify-file-matches');
+
+    const altered = Buffer.from(pdf);
+    altered[altered.length - 100] ^= 0x20;
+    await visitor.setInputFiles('[data-test=verify-result] input[type=file]', {
+      name: 'notice-edited.pdf',
+      mimeType: 'application/pdf',
+      buffer: altered,
+    });
+    await visitor.locator('[data-test=verify-file-verdict]').getByText('不一致：文件已被修改').waitFor();
+    await screenshot(visitor, 'verify-file-altered');
+  });
+
+  it('looks a code up from the verification page and says when it is unknown (desktop)', async () => {
+    const page = await (await h.context()).newPage();
+    await page.goto(`${h.baseUrl}/verify`);
+    await page.fill('[data-test=verify-code]', '12ab');
+    await page.click('[data-test=verify-submit]');
+    await page.getByText('验证码应为16位数字或字母A–F').waitFor();
+    await page.fill('[data-test=verify-code]', '00000000000000AA');
+    await page.click('[data-test=verify-submit]');
+    await page.locator('[data-test=verify-not-found]').getByText('未找到').first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/verify/00000000000000AA');
+    await screenshot(page, 'verify-not-found');
+  });
+
+  it('fits a desktop screen: list, case page and the stepper at 1366×768', async () => {
+    const applicant = await h.t.as('applicant');
+    const { program, regionCode, applicant: person, members } = APPLICATION;
+    const text = await applicant
+      .post('/api/portal/authorization-text', { program, regionCode, applicant: person, members })
+      .expect(200);
+    const created = await applicant
+      .post('/api/cases', {
+        ...APPLICATION,
+        authorization: { signerName: person.name, accepted: true, textHash: text.body.textHash },
+      })
+      .expect(201);
+
+    const page = await h.signIn('applicant');
+    await page.locator(`[data-test=case-${created.body.caseNo}]`).waitFor();
+    await screenshot(page, 'portal-desktop-list');
+    await page.click(`[data-test=case-${created.body.caseNo}]`);
+    await page.locator('[data-test=progress]').getByText('受理审查').waitFor();
+    await page
+      .locator('[data-test=plain-status]')
+      .getByText(/当前环节“受理审查”/)
+      .waitFor();
+    await screenshot(page, 'portal-desktop-case');
+    await page.goto(`${h.baseUrl}/portal/apply`);
+    await page.click('[data-test=next]');
+    await page.getByText('请填写身份证号码').waitFor();
+    await screenshot(page, 'portal-desktop-apply');
+  });
+});

@@ -1,0 +1,188 @@
+import { TestApp } from './support/test-app';
+import { APPLICATION, apply } from './support/case-driver';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await TestApp.start();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const DRAFT = {
+  program: APPLICATION.program,
+  regionCode: APPLICATION.regionCode,
+  applicant: APPLICATION.applicant,
+  members: APPLICATION.members,
+};
+
+/** Reads the 核对授权书 for the draft as the applicant and signs it with their name. */
+async function signedApplication(overrides: Record<string, unknown> = {}) {
+  const applicant = await t.as('applicant');
+  const text = await applicant.post('/api/portal/authorization-text', DRAFT).expect(200);
+  return {
+    text: text.body,
+    body: {
+      ...APPLICATION,
+      authorization: { signerName: '王建国', accepted: true, textHash: text.body.textHash },
+      ...overrides,
+    },
+  };
+}
+
+describe('regions for pickers', () => {
+  it('lists the county, its townships and their villages to any signed-in user', async () => {
+    const applicant = await t.as('applicant');
+    expect((await applicant.get('/api/regions').expect(200)).body).toEqual([
+      { code: '410799', name: '平安县', level: 'county', leaf: false },
+    ]);
+    const towns = (await applicant.get('/api/regions?parent=410799').expect(200)).body;
+    expect(towns.map((r: { name: string }) => r.name)).toEqual(['城关镇', '河西镇']);
+    const villages = (await applicant.get('/api/regions?parent=410799100').expect(200)).body;
+    expect(villages).toContainEqual({
+      code: '410799100201',
+      name: '东关村民委员会',
+      level: 'village',
+      leaf: true,
+    });
+    expect(villages.every((v: { code: string }) => v.code.startsWith('410799100'))).toBe(true);
+
+    const bad = await applicant.get('/api/regions?parent=41').expect(400);
+    expect(bad.body.details[0].field).toBe('parent');
+    await t.http.get('/api/regions').expect(401);
+  });
+});
+
+describe('online application with the signed 核对授权书', () => {
+  it('gives the applicant the authorization text of their household to read', async () => {
+    const { text } = await signedApplication();
+    expect(text.title).toBe('家庭经济状况核对授权书');
+    expect(text.textHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(text.markup).toContain('平安县民政局');
+    expect(text.markup).toContain('刘秀英');
+    expect(text.markup).not.toContain('41079919830611002X');
+    // Another household is another text, so a signature cannot be carried over.
+    const other = await (
+      await t.as('applicant')
+    )
+      .post('/api/portal/authorization-text', { ...DRAFT, members: DRAFT.members.slice(0, 1) })
+      .expect(200);
+    expect(other.body.textHash).not.toBe(text.textHash);
+  });
+
+  it('refuses an applicant application without a signature, or signed with another name', async () => {
+    const applicant = await t.as('applicant');
+    const unsigned = await applicant.post('/api/cases', APPLICATION).expect(400);
+    expect(unsigned.body.details).toContainEqual({
+      field: 'authorization',
+      message: '请阅读并签署家庭经济状况核对授权书',
+    });
+
+    const { body } = await signedApplication();
+    const wrongName = await applicant
+      .post('/api/cases', { ...body, authorization: { ...body.authorization, signerName: '王建' } })
+      .expect(400);
+    expect(wrongName.body.details[0].field).toBe('authorization.signerName');
+    expect(wrongName.body.details[0].message).toContain('王建国');
+
+    const notAccepted = await applicant
+      .post('/api/cases', { ...body, authorization: { ...body.authorization, accepted: false } })
+      .expect(400);
+    expect(notAccepted.body.details[0].field).toBe('authorization.accepted');
+
+    // Signed for a different household than the one applied for.
+    const staleText = await applicant
+      .post('/api/cases', { ...body, members: [...APPLICATION.members.slice(0, 2)] })
+      .expect(400);
+    expect(staleText.body.details[0].field).toBe('authorization.textHash');
+
+    const badId = await applicant
+      .post('/api/cases', {
+        ...body,
+        members: [APPLICATION.members[0], { ...APPLICATION.members[1], idNumber: '410799198306110021' }],
+      })
+      .expect(400);
+    expect(badId.body.details[0].field).toBe('members[1].idNumber');
+
+    expect(await t.query(`SELECT id FROM assistance_case`)).toHaveLength(0);
+    expect(await t.query(`SELECT id FROM authorization_signature`)).toHaveLength(0);
+  });
+
+  it('records the signature with the text read, in the application transaction, audited', async () => {
+    const { body, text } = await signedApplication();
+    const applicant = await t.as('applicant');
+    const created = await applicant.post('/api/cases', body).set('User-Agent', 'portal-test/1.0').expect(201);
+    const [row] = await t.query(
+      `SELECT signer_name, signer_id_number, text_hash, text, template_id, template_version, user_agent, ip, signed_at
+       FROM authorization_signature WHERE case_id = $1`,
+      [created.body.id],
+    );
+    expect(row).toMatchObject({
+      signer_name: '王建国',
+      signer_id_number: APPLICATION.applicant.idNumber,
+      text_hash: text.textHash,
+      text: text.markup,
+      template_id: 'verification-authorization',
+      template_version: text.templateVersion,
+      user_agent: 'portal-test/1.0',
+    });
+    expect(row.ip).toBeTruthy();
+    const audit = await t.query(`SELECT action, detail FROM audit_entry WHERE case_id = $1 ORDER BY id`, [
+      created.body.id,
+    ]);
+    expect(audit.map((a) => a.action)).toContain('authorization.sign');
+    await expect(
+      t.db.transaction((em) => em.query(`UPDATE authorization_signature SET signer_name = 'x'`)),
+    ).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('我的申请', () => {
+  it('lists only the applicant’s own cases and shows each in plain words', async () => {
+    const clerksCase = await apply(t);
+    const applicant = await t.as('applicant');
+    const list = (await applicant.get('/api/portal/cases').expect(200)).body;
+    expect(list).toHaveLength(1);
+    expect(list.map((c: { id: string }) => c.id)).not.toContain(clerksCase);
+    const [mine] = list;
+    expect(mine).toMatchObject({
+      programName: '最低生活保障',
+      status: 'in_progress',
+      statusText: '办理中',
+      outcome: null,
+      applicationDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      currentSteps: [{ name: '受理审查', dueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }],
+    });
+
+    const view = (await applicant.get(`/api/portal/cases/${mine.id}`).expect(200)).body;
+    expect(view.steps[0]).toMatchObject({ title: '提交申请', status: 'done' });
+    expect(view.steps.at(-1)).toMatchObject({ title: '受理审查', status: 'current' });
+    expect(view.plainStatus).toContain('受理审查');
+    expect(view.documents.map((d: { templateId: string }) => d.templateId)).toEqual([
+      'verification-authorization',
+    ]);
+    expect(view.authorization).toMatchObject({
+      signerName: '王建国',
+      signerIdNumberMasked: '410799********0012',
+    });
+    expect(view.case.household[1]).toEqual({
+      name: '刘秀英',
+      relation: '配偶',
+      idNumberMasked: '410799********002X',
+    });
+    expect(JSON.stringify(view)).not.toContain('41079919830611002X');
+    expect(view).not.toHaveProperty('timeline');
+
+    await applicant.get(`/api/portal/cases/${clerksCase}`).expect(404);
+    await (await t.as('clerk')).get('/api/portal/cases').expect(403);
+  });
+
+  it('keeps applicants out of the staff case views (audit trail, form data, other villagers)', async () => {
+    const applicant = await t.as('applicant');
+    const [mine] = (await applicant.get('/api/portal/cases').expect(200)).body;
+    const detail = await applicant.get(`/api/cases/${mine.id}`).expect(403);
+    expect(detail.body.message).toContain('我的申请');
+    await applicant.get('/api/cases').expect(403);
+    await (await t.as('clerk')).get(`/api/cases/${mine.id}`).expect(200);
+  });
+});
