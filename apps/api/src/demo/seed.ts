@@ -1,6 +1,6 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { AuthUser } from '@app/auth';
-import { CaseService } from '@app/cases';
+import { CaseService, PortalService } from '@app/cases';
 import { withCheckDigit } from '@app/assistance';
 import { Database, UserEntity } from '@app/persistence';
 import { TimerPoller } from '@app/workflow';
@@ -46,7 +46,10 @@ const DEMO_FAMILIES = [
  * '公示' = inside the 7-day public notice. The 公示 case comes last: the others let their own
  * notice period elapse on a simulated clock, which would end it too.
  */
-const STOP_AT: (string | null)[] = ['受理', '入户', '县级', null, '公示'];
+const STOP_AT: (string | null)[] = [null, '入户', '县级', '受理', '公示'];
+
+/** The first family applied online as the demo applicant, so the portal has a decided case to show. */
+const ONLINE_APPLICANT = 'applicant';
 
 export async function seedDemo(app: INestApplication) {
   const db = app.get(Database);
@@ -75,13 +78,24 @@ export async function seedDemo(app: INestApplication) {
         });
       if (family.child)
         members.push({ name: family.child[0], idNumber: withCheckDigit(family.child[1]), relation: '子女' });
-      const kase = await cases.apply(clerk, {
+      const draft = {
         program: 'dibao',
         regionCode: family.village,
         applicant: { name: family.name, idNumber: applicantId, address: family.address },
         members,
-        nearRelative: false,
-      });
+      };
+      const online = i === 0 ? authUsers.find((u) => u.username === ONLINE_APPLICANT) : undefined;
+      const kase = online
+        ? await cases.apply(online, {
+            ...draft,
+            nearRelative: false,
+            authorization: {
+              signerName: family.name,
+              accepted: true,
+              textHash: (await app.get(PortalService).authorizationText(online, draft)).textHash,
+            },
+          })
+        : await cases.apply(clerk, { ...draft, nearRelative: false });
       const stopAt = STOP_AT[i];
       const reached = (open: string[]) => stopAt !== null && open.some((n) => n.includes(stopAt));
       await driveCase(cases, staff, kase.id, CONFIRM_PATH, reached);
