@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,15 +10,31 @@ import { TestApp } from './test-app';
 /** Screenshots of every browser test land here (kept as CI artifacts). */
 export const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR || 'test-artifacts/screenshots');
 
-let builtWeb: string | undefined;
+/** A hash of everything the web build reads, so unchanged sources reuse the last build. */
+function webSourceHash(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else hash.update(file).update(fs.readFileSync(file));
+    }
+  };
+  walk(path.resolve('apps/web'));
+  hash.update(fs.readFileSync('package-lock.json'));
+  return hash.digest('hex').slice(0, 16);
+}
 
 /**
- * Builds the web app once per test process into its own directory, so parallel runs never
- * share half-written assets, and points the API at it.
+ * Builds the web app into a directory named by its source hash (shared by the test files of a run,
+ * never half-written: built aside, then renamed into place) and points the API at it.
  */
 export function buildWebApp(): string {
-  if (!builtWeb) {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-web-'));
+  const out = path.join(os.tmpdir(), `sa-web-${webSourceHash()}`);
+  if (!fs.existsSync(path.join(out, 'index.html'))) {
+    const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-web-build-'));
     execFileSync(
       process.execPath,
       [
@@ -28,12 +45,16 @@ export function buildWebApp(): string {
         '--logLevel',
         'error',
       ],
-      { env: { ...process.env, WEB_DIST: out }, stdio: 'inherit' },
+      { env: { ...process.env, WEB_DIST: staging }, stdio: 'inherit' },
     );
-    builtWeb = out;
+    try {
+      fs.renameSync(staging, out);
+    } catch {
+      fs.rmSync(staging, { recursive: true, force: true }); // another run put the same build in place
+    }
   }
-  process.env.WEB_DIST = builtWeb;
-  return builtWeb;
+  process.env.WEB_DIST = out;
+  return out;
 }
 
 /** A real API with the built web app, listening on a local port, and Debian's Chromium. */
@@ -82,7 +103,7 @@ export class BrowserHarness {
           }
         : { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true },
     );
-    ctx.setDefaultTimeout(15_000);
+    ctx.setDefaultTimeout(30_000); // generous: CI machines are shared and slow
     return ctx;
   }
 
