@@ -1,6 +1,6 @@
 import { DEFAULT_PARAMETERS } from '@app/assistance';
 import { TestApp, pdfText } from './support/test-app';
-import { APPLICATION, CONFIRM_PATH, apply, drive } from './support/case-driver';
+import { CONFIRM_PATH, WORKED_EXAMPLE, apply, drive } from './support/case-driver';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,50 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop();
 });
-
-/** DOMAIN.md §3 worked example, with the e2e applicant's family (ages 45, 43, 15 on 2026-11-23). */
-const [husband, wife, son] = APPLICATION.members;
-const WORKED_EXAMPLE = {
-  members: [
-    {
-      name: husband.name,
-      idNumber: husband.idNumber,
-      relation: 'applicant',
-      cohabitation: { livesTogetherLongTerm: true },
-      health: 'healthy',
-      incomes: [],
-      workType: 'odd_jobs',
-    },
-    {
-      name: wife.name,
-      idNumber: wife.idNumber,
-      relation: 'spouse',
-      cohabitation: { livesTogetherLongTerm: true },
-      health: 'chronic_illness',
-      incomes: [],
-      workType: 'farming',
-    },
-    {
-      name: son.name,
-      idNumber: son.idNumber,
-      relation: 'child',
-      cohabitation: { livesTogetherLongTerm: true },
-      health: 'healthy',
-      incomes: [],
-      workType: 'none',
-    },
-  ],
-  supporters: [],
-  assets: {
-    depositsFen: 0,
-    securitiesFen: 0,
-    vehicles: [],
-    homes: { count: 1, luxury: false },
-    businesses: [],
-  },
-  exclusionFacts: {},
-  rigidExpenditures: [{ kind: 'medical', annualFen: 360_000 }],
-};
 
 describe('policy parameters per region and date', () => {
   it('resolves the nearest region version in force and keeps older versions for earlier dates', async () => {

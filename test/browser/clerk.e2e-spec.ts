@@ -1,46 +1,12 @@
 import { Locator, Page } from 'playwright-core';
 import { BrowserHarness, screenshot } from '../support/browser';
-import { APPLICATION } from '../support/case-driver';
+import { APPLICATION, WORKED_EXAMPLE } from '../support/case-driver';
 
 /**
  * The clerk workbench in Chromium: inbox with filters and keyboard, the case page with its
  * diagram, a generated step form with inline errors, the document preview, and the next clerks
  * picking the case up from their inboxes.
  */
-const [husband, wife, son] = APPLICATION.members;
-const member = (
-  m: { name: string; idNumber: string },
-  relation: string,
-  health: string,
-  workType: string,
-) => ({
-  name: m.name,
-  idNumber: m.idNumber,
-  relation,
-  cohabitation: { livesTogetherLongTerm: true },
-  health,
-  incomes: [],
-  workType,
-});
-/** DOMAIN.md §3 worked example: eligible, with a proposed amount and a hardship index. */
-const HOUSEHOLD = {
-  members: [
-    member(husband, 'applicant', 'healthy', 'odd_jobs'),
-    member(wife, 'spouse', 'chronic_illness', 'farming'),
-    member(son, 'child', 'healthy', 'none'),
-  ],
-  supporters: [],
-  assets: {
-    depositsFen: 0,
-    securitiesFen: 0,
-    vehicles: [],
-    homes: { count: 1, luxury: false },
-    businesses: [],
-  },
-  exclusionFacts: {},
-  rigidExpenditures: [{ kind: 'medical', annualFen: 360_000 }],
-};
-
 describe('clerk workbench (Chromium)', () => {
   let h: BrowserHarness;
   let caseId: string;
@@ -186,7 +152,7 @@ describe('clerk workbench (Chromium)', () => {
     await (
       await h.t.as('investigator')
     )
-      .put(`/api/cases/${caseId}/economics`, { household: HOUSEHOLD })
+      .put(`/api/cases/${caseId}/economics`, { household: WORKED_EXAMPLE })
       .expect(200);
     await control(page, 'neighbourVisit').fill('走访邻居张某、李某，反映情况属实。');
     await page.click('[data-test=submit]');

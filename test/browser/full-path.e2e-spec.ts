@@ -5,41 +5,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { answersFor } from '../../apps/api/src/demo/drive';
 import { BrowserHarness, screenshot } from '../support/browser';
-import { APPLICATION, CONFIRM_PATH, USER_FOR_ROLE, openTasks } from '../support/case-driver';
-
-/** The verified household of DOMAIN.md §3 (eligible, 补差 562 yuan a month). */
-const member = (
-  m: { name: string; idNumber: string },
-  relation: string,
-  health: string,
-  workType: string,
-) => ({
-  name: m.name,
-  idNumber: m.idNumber,
-  relation,
-  cohabitation: { livesTogetherLongTerm: true },
-  health,
-  incomes: [],
-  workType,
-});
-const [husband, wife, son] = APPLICATION.members;
-const HOUSEHOLD = {
-  members: [
-    member(husband, 'applicant', 'healthy', 'odd_jobs'),
-    member(wife, 'spouse', 'chronic_illness', 'farming'),
-    member(son, 'child', 'healthy', 'none'),
-  ],
-  supporters: [],
-  assets: {
-    depositsFen: 0,
-    securitiesFen: 0,
-    vehicles: [],
-    homes: { count: 1, luxury: false },
-    businesses: [],
-  },
-  exclusionFacts: {},
-  rigidExpenditures: [{ kind: 'medical', annualFen: 360_000 }],
-};
+import { APPLICATION, CONFIRM_PATH, USER_FOR_ROLE, WORKED_EXAMPLE, openTasks } from '../support/case-driver';
 
 type Field = { id: string; type: string; label: string; options: { id: string; name: string }[] };
 
@@ -142,7 +108,7 @@ describe('the whole 低保 path in the browser, every role', () => {
         await (
           await h.t.as('investigator')
         )
-          .put(`/api/cases/${caseId}/economics`, { household: HOUSEHOLD })
+          .put(`/api/cases/${caseId}/economics`, { household: WORKED_EXAMPLE })
           .expect(200);
         economicsRecorded = true;
       }

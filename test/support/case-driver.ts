@@ -28,6 +28,50 @@ export const APPLICATION = {
   authorizationSigned: true,
 };
 
+/** DOMAIN.md §3 worked example, with the e2e applicant's family (ages 45, 43, 15 on 2026-11-23). */
+const [husband, wife, son] = APPLICATION.members;
+export const WORKED_EXAMPLE = {
+  members: [
+    {
+      name: husband.name,
+      idNumber: husband.idNumber,
+      relation: 'applicant',
+      cohabitation: { livesTogetherLongTerm: true },
+      health: 'healthy',
+      incomes: [],
+      workType: 'odd_jobs',
+    },
+    {
+      name: wife.name,
+      idNumber: wife.idNumber,
+      relation: 'spouse',
+      cohabitation: { livesTogetherLongTerm: true },
+      health: 'chronic_illness',
+      incomes: [],
+      workType: 'farming',
+    },
+    {
+      name: son.name,
+      idNumber: son.idNumber,
+      relation: 'child',
+      cohabitation: { livesTogetherLongTerm: true },
+      health: 'healthy',
+      incomes: [],
+      workType: 'none',
+    },
+  ],
+  supporters: [],
+  assets: {
+    depositsFen: 0,
+    securitiesFen: 0,
+    vehicles: [],
+    homes: { count: 1, luxury: false },
+    businesses: [],
+  },
+  exclusionFacts: {},
+  rigidExpenditures: [{ kind: 'medical', annualFen: 360_000 }],
+};
+
 export async function apply(t: TestApp, overrides: Partial<typeof APPLICATION> = {}): Promise<string> {
   const clerk = await t.as('clerk');
   const res = await clerk.post('/api/cases', { ...APPLICATION, ...overrides });
