@@ -1,4 +1,7 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DefinitionService } from '@app/workflow';
 import { TestApp, pdfText } from './support/test-app';
 import { apply } from './support/case-driver';
 
@@ -70,6 +73,13 @@ describe('process models', () => {
     expect(deploy.body.details.map((d: { field: string }) => d.field)).toEqual(['EndEvent_Refused']);
     const [{ n }] = await t.query(`SELECT count(*)::int AS n FROM process_definition`);
     expect(n).toBe(1);
+
+    // A model dropped into processes/ passes the same checks when the API starts.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'processes-'));
+    fs.writeFileSync(path.join(dir, 'dibao-application.bpmn'), legalOnly);
+    await expect(t.app.get(DefinitionService).deployDirectory(dir)).rejects.toMatchObject({
+      details: [expect.objectContaining({ field: 'EndEvent_Refused' })],
+    });
   });
 
   it('returns a version with its source and refuses other roles the lint', async () => {

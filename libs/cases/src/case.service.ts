@@ -61,7 +61,7 @@ export class CaseService implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register('document.issue', (call, step) => this.issuer.issue(call, step));
-    this.registry.setTemplateIds(this.templates.ids());
+    this.registry.setTemplateIds(this.templates.ids(), this.templates.remedyIds());
     this.registry.onEnd(async (end, step) => {
       const kase = await cases.byInstance(step.em, end.instanceId);
       if (!kase) return;

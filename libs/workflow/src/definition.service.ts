@@ -16,8 +16,6 @@ export interface DeployResult {
 export interface DeployOptions {
   /** YYYY-MM-DD (China time) from which new cases start on this version; default today. */
   effectiveFrom?: string;
-  /** Templates that carry the remedy notice; when given, the legal lint must pass too. */
-  remedyTemplates?: readonly string[];
   /** Runs inside the deploy transaction when a new version is stored (e.g. to audit it). */
   onCreated?: (em: EntityManager, definition: ProcessDefinitionEntity) => Promise<void>;
 }
@@ -71,34 +69,33 @@ export class DefinitionService {
     return results;
   }
 
-  /** The deploy-time validation plus the legal-completeness lint, without deploying. */
-  async lint(xml: string, options: Pick<DeployOptions, 'remedyTemplates'> = {}): Promise<LintReport> {
+  /** The deploy checks — model validation and the legal-completeness lint — without deploying. */
+  async lint(xml: string): Promise<LintReport> {
+    const { errors, warnings } = await this.check(xml);
+    return { ok: errors.length === 0, errors, warnings };
+  }
+
+  private async check(xml: string) {
     const report = await validateModel(xml, {
       services: this.services.names(),
       templates: this.services.templateIds(),
     });
     const legal = report.definitions
-      ? lintLegalCompleteness(report.definitions, { remedyTemplates: options.remedyTemplates })
+      ? lintLegalCompleteness(report.definitions, { remedyTemplates: this.services.remedyTemplateIds() })
       : { errors: [], warnings: [] };
     const errors = [...report.errors, ...legal.errors].map((e) => ({ ...e, severity: 'error' as const }));
     const warnings = [...report.warnings, ...legal.warnings].map((w) => ({
       ...w,
       severity: 'warning' as const,
     }));
-    return { ok: errors.length === 0, errors, warnings };
+    return { definitions: report.definitions, errors, warnings };
   }
 
+  /** Deploys from `processes/` at start and from the studio pass the same checks. */
   async deploy(xml: string, fileName = 'model.bpmn', options: DeployOptions = {}): Promise<DeployResult> {
     const effectiveFrom = options.effectiveFrom ?? this.clock.today();
-    const report = await validateModel(xml, {
-      services: this.services.names(),
-      templates: this.services.templateIds(),
-    });
-    const legalErrors =
-      report.ok && options.remedyTemplates
-        ? lintLegalCompleteness(report.definitions!, { remedyTemplates: options.remedyTemplates }).errors
-        : [];
-    const errors = [...report.errors, ...legalErrors];
+    const report = await this.check(xml);
+    const errors = report.errors;
     if (errors.length) {
       throw AppError.validation(
         `流程模型 ${fileName} 无法部署：${errors[0].message}`,

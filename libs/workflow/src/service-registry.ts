@@ -37,6 +37,7 @@ export class ServiceRegistry {
   private readonly services = new Map<string, ServiceHandler>();
   private readonly endHandlers: EndHandler[] = [];
   private templates: string[] | undefined;
+  private remedyTemplates: string[] | undefined;
 
   register(name: string, handler: ServiceHandler): void {
     if (this.services.has(name)) throw new Error(`service ${name} registered twice`);
@@ -47,13 +48,21 @@ export class ServiceRegistry {
     this.endHandlers.push(handler);
   }
 
-  /** Template ids a model may name in `sa:template`; checked at deploy. */
-  setTemplateIds(ids: string[]): void {
+  /**
+   * Template ids a model may name in `sa:template`, and those that state the remedy rights
+   * (复议/诉讼) an adverse decision must carry; both checked at deploy.
+   */
+  setTemplateIds(ids: string[], remedyIds?: string[]): void {
     this.templates = ids;
+    this.remedyTemplates = remedyIds;
   }
 
   templateIds(): string[] | undefined {
     return this.templates;
+  }
+
+  remedyTemplateIds(): string[] | undefined {
+    return this.remedyTemplates;
   }
 
   get(name: string): ServiceHandler | undefined {

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Clock } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { TemplateStore } from '@app/cases';
 import { DefinitionService } from '@app/workflow';
 import { DeployVersionDto, LintProcessDto } from '../dto/process.dto';
 import { checkEffectiveFrom } from '../http/effective-date';
@@ -15,7 +14,6 @@ import { uuidPipe } from '../http/uuid.pipe';
 export class ProcessesController {
   constructor(
     private readonly definitions: DefinitionService,
-    private readonly templates: TemplateStore,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -37,7 +35,7 @@ export class ProcessesController {
   @HttpCode(200)
   @Roles('legal_officer')
   lint(@Body() body: LintProcessDto) {
-    return this.definitions.lint(body.xml, { remedyTemplates: this.templates.remedyIds() });
+    return this.definitions.lint(body.xml);
   }
 
   @Post()
@@ -46,7 +44,6 @@ export class ProcessesController {
     const effectiveFrom = checkEffectiveFrom(body.effectiveFrom, this.clock.today());
     const { definition, created } = await this.definitions.deploy(body.xml, body.fileName, {
       effectiveFrom,
-      remedyTemplates: this.templates.remedyIds(),
       onCreated: (em, d) =>
         this.audit.record(em, {
           at: d.deployedAt,
