@@ -24,6 +24,18 @@ export const caseRepository = {
       .limit(limit)
       .getMany();
   },
+  /** "平安县城关镇东关村民委员会": the names from the county down to the region itself. */
+  async regionPath(em: EntityManager, code: string): Promise<string> {
+    const rows: { name: string }[] = await em.query(
+      `WITH RECURSIVE up AS (
+         SELECT code, name, parent_code, 0 AS depth FROM region WHERE code = $1
+         UNION ALL SELECT r.code, r.name, r.parent_code, up.depth + 1 FROM region r JOIN up ON r.code = up.parent_code
+       ) SELECT name FROM up ORDER BY depth DESC`,
+      [code],
+    );
+    return rows.map((r) => r.name).join('');
+  },
+
   region(em: EntityManager, code: string): Promise<RegionEntity | null> {
     return em.getRepository(RegionEntity).findOne({ where: { code } });
   },

@@ -337,7 +337,16 @@ export class CaseService implements OnModuleInit {
       const documents = await cases.documents(em, kase.id);
       const timeline = await this.audit.forCase(em, kase.id);
       const assessment = await cases.latestAssessment(em, kase.id);
-      return { case: kase, instance, tasks, documents: documents.map(documentSummary), timeline, assessment };
+      const regionName = await cases.regionPath(em, kase.regionCode);
+      return {
+        case: kase,
+        regionName,
+        instance,
+        tasks,
+        documents: documents.map(documentSummary),
+        timeline,
+        assessment,
+      };
     });
   }
 
