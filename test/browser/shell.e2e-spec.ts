@@ -38,6 +38,9 @@ describe('web app shell (Chromium)', () => {
     const res = await fetch(`${h.baseUrl}/verify/ABCD`, { headers: { Accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<div id="app">');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await (await fetch(`${h.baseUrl}/`)).text())![1];
+    const asset = await fetch(`${h.baseUrl}${script}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
     const api = await fetch(`${h.baseUrl}/api/nope`, { headers: { Accept: 'text/html' } });
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toContain('application/json');

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import compression from 'compression';
 import { LogLevel } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
@@ -25,6 +26,8 @@ export async function createApp(
     bodyParser: false,
   });
   app.use(requestId({ log: options.logger !== false }));
+  // The web app's scripts are ~1 MB; applicants open the portal on phones.
+  app.use(compression());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '3mb' });
