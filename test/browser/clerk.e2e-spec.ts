@@ -159,6 +159,8 @@ describe('clerk workbench (Chromium)', () => {
     await page.waitForURL(new RegExp(`/cases/${caseId}$`));
     await page.getByRole('tab', { name: '经济状况测算' }).click();
     await page.locator('[data-test=assessment]').getByText('符合低保条件').waitFor();
+    // The economics recorded meanwhile (through the API) show in the editor, not a stale empty form.
+    await page.locator('[data-test=economics-editor] .el-tag', { hasText: '已录入' }).waitFor();
     await page.locator('[data-test=assessment-lines] .el-table__body tr').first().waitFor();
     await screenshot(page, 'clerk-assessment');
     await page.context().close();
