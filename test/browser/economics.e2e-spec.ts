@@ -35,11 +35,21 @@ describe('household economics editor (Chromium)', () => {
   /** Picks an option of an el-select (the attribute sits on its root) and waits until it shows. */
   async function choose(page: Page, test: string, option: string) {
     const select = page.locator(`.el-select[data-test="${test}"]`);
-    await select.click();
-    // Only this select's own list: a closing neighbour's list may still show the same words.
-    const list = await select.locator('input[role=combobox]').getAttribute('aria-controls');
-    await page.locator(`[id="${list}"]`).getByRole('option', { name: option, exact: true }).click();
-    await select.locator('.el-select__placeholder').getByText(option, { exact: true }).waitFor();
+    const chosen = select.locator('.el-select__placeholder').getByText(option, { exact: true });
+    // On a loaded machine a click can land while the list is still opening or closing; try again.
+    for (let attempt = 1; ; attempt++) {
+      await select.click();
+      // Only this select's own list: a closing neighbour's list may still show the same words.
+      const list = await select.locator('input[role=combobox]').getAttribute('aria-controls');
+      await page.locator(`[id="${list}"]`).getByRole('option', { name: option, exact: true }).click();
+      try {
+        await chosen.waitFor({ timeout: 5_000 });
+        return;
+      } catch (err) {
+        if (attempt === 3) throw err;
+        await page.keyboard.press('Escape');
+      }
+    }
   }
 
   function section(page: Page, name: string) {
