@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { BrowserHarness, screenshot } from '../support/browser';
+import { BrowserHarness, chooseOption, screenshot } from '../support/browser';
 import { APPLICATION, CONFIRM_PATH, apply, drive, openTasks } from '../support/case-driver';
 
 /**
@@ -32,25 +32,8 @@ describe('household economics editor (Chromium)', () => {
     return page.locator(`input[data-test="${test}"], [data-test="${test}"] input`).first();
   }
 
-  /** Picks an option of an el-select (the attribute sits on its root) and waits until it shows. */
-  async function choose(page: Page, test: string, option: string) {
-    const select = page.locator(`.el-select[data-test="${test}"]`);
-    const chosen = select.locator('.el-select__placeholder').getByText(option, { exact: true });
-    // On a loaded machine a click can land while the list is still opening or closing; try again.
-    for (let attempt = 1; ; attempt++) {
-      await select.click();
-      // Only this select's own list: a closing neighbour's list may still show the same words.
-      const list = await select.locator('input[role=combobox]').getAttribute('aria-controls');
-      await page.locator(`[id="${list}"]`).getByRole('option', { name: option, exact: true }).click();
-      try {
-        await chosen.waitFor({ timeout: 5_000 });
-        return;
-      } catch (err) {
-        if (attempt === 3) throw err;
-        await page.keyboard.press('Escape');
-      }
-    }
-  }
+  const choose = (page: Page, test: string, option: string) =>
+    chooseOption(page, page.locator(`.el-select[data-test="${test}"]`), option);
 
   function section(page: Page, name: string) {
     return page.locator(`[data-test="economics-${name}"]`);

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { answersFor } from '../../apps/api/src/demo/drive';
-import { BrowserHarness, screenshot } from '../support/browser';
+import { BrowserHarness, chooseOption, screenshot } from '../support/browser';
 import { APPLICATION, CONFIRM_PATH, USER_FOR_ROLE, WORKED_EXAMPLE, openTasks } from '../support/case-driver';
 
 type Field = { id: string; type: string; label: string; options: { id: string; name: string }[] };
@@ -29,9 +29,8 @@ describe('the whole 低保 path in the browser, every role', () => {
     if (field.type === 'boolean' || (field.type === 'enum' && field.options.length <= 4)) {
       await page.click(`[data-test=option-${field.id}-${String(value)}]`);
     } else if (field.type === 'enum') {
-      await page.click(`[data-test=field-${field.id}]`);
       const label = field.options.find((o) => o.id === value)!.name;
-      await page.locator('.el-select-dropdown__item:visible', { hasText: label }).click();
+      await chooseOption(page, page.locator(`.el-select[data-test=field-${field.id}]`), label);
     } else if (field.type === 'list') {
       for (const item of value as string[]) {
         await input.fill(item);

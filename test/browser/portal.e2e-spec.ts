@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { BrowserHarness, screenshot } from '../support/browser';
+import { BrowserHarness, chooseOption, screenshot } from '../support/browser';
 import { APPLICATION, CONFIRM_PATH, drive } from '../support/case-driver';
 
 /**
@@ -19,10 +19,8 @@ describe('applicant portal and public verification (Chromium, phone)', () => {
     await h?.stop();
   });
 
-  const pick = async (page: Page, select: string, option: string) => {
-    await page.click(`[data-test=${select}]`);
-    await page.locator('.el-select-dropdown__item:visible', { hasText: option }).click();
-  };
+  const pick = (page: Page, select: string, option: string) =>
+    chooseOption(page, page.locator(`.el-select[data-test=${select}]`), option);
   const fieldError = (page: Page, within: string) => page.locator(`${within} .el-form-item__error`);
 
   it('applies online, follows the case to its decision, and verifies the notice', async () => {

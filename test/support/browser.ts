@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/reference-data';
 import { TestApp } from './test-app';
 
@@ -126,4 +126,26 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Picks an option of a single Element Plus select (`select` is its root) and waits until the
+ * select shows it. On a loaded machine a click can land while the list is still opening or
+ * closing, so a pick that did not take is tried again.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  const chosen = select.locator('.el-select__placeholder').getByText(option, { exact: true });
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    // Only this select's own list: a closing neighbour's list may still show the same words.
+    const list = await select.locator('input[role=combobox]').getAttribute('aria-controls');
+    await page.locator(`[id="${list}"]`).getByRole('option', { name: option, exact: true }).click();
+    try {
+      await chosen.waitFor({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
