@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { PortalService } from '@app/cases';
-import { AuthorizationTextDto, RegionQueryDto } from '../dto/portal.dto';
+import { ApplicationDraftDto } from '../dto/application.dto';
+import { RegionQueryDto } from '../dto/portal.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 
 @ApiTags('申请人')
@@ -28,7 +29,7 @@ export class PortalController {
   @Post('portal/authorization-text')
   @HttpCode(200)
   @Roles('applicant', 'window_clerk')
-  authorizationText(@CurrentUser() user: AuthUser, @Body() body: AuthorizationTextDto) {
+  authorizationText(@CurrentUser() user: AuthUser, @Body() body: ApplicationDraftDto) {
     return this.portal.authorizationText(user, body);
   }
 

@@ -75,7 +75,8 @@ export class AuthorizationDto {
   textHash!: string;
 }
 
-export class ApplicationDto {
+/** What an application says about the household; also what the portal renders the 核对授权书 from. */
+export class ApplicationDraftDto {
   @ApiProperty({ enum: ['dibao'], example: 'dibao' })
   @IsIn(['dibao'], { message: '救助项目不在可选范围内' })
   program!: string;
@@ -95,7 +96,9 @@ export class ApplicationDto {
   @ValidateNested({ each: true })
   @Type(() => MemberDto)
   members!: MemberDto[];
+}
 
+export class ApplicationDto extends ApplicationDraftDto {
   @ApiProperty({ description: '家庭成员中是否有社会救助经办人员或村（居）委成员的近亲属' })
   @IsBoolean({ message: '必须为是或否' })
   nearRelative!: boolean;
