@@ -19,6 +19,7 @@ import { CONFIRM_PATH, driveCase } from '../apps/api/src/demo/drive';
 import { seedReferenceData } from '../apps/api/src/demo/reference-data';
 import { assessmentBench } from './assessment-bench';
 import { dibaoModel, runBareLifecycle } from './bare-engine';
+import { describeTimers, timersBench } from './timers-bench';
 
 const CASES = Number(process.env.BENCH_CASES ?? 6);
 const NOTICES = Number(process.env.BENCH_NOTICES ?? 30);
@@ -132,6 +133,7 @@ async function main() {
     lifecycle: await lifecycle(),
     notices: await notices(),
     assessment: await assessmentBench(HOUSEHOLDS),
+    timers: await timersBench(),
   };
   fs.writeFileSync(path.join('bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   const l = results.lifecycle;
@@ -146,6 +148,7 @@ async function main() {
   console.log(
     `(c) assessments/s on one core: ${a.assessmentsPerSecondOneCore.toFixed(0)}; re-assess ${a.households} stored households after a parameter change ${a.reassessSeconds.toFixed(1)} s vs read them ${a.readSeconds.toFixed(1)} s → ratio ${a.ratio.toFixed(2)}`,
   );
+  console.log(describeTimers(results.timers));
   console.log('written to bench/results.json');
 }
 

@@ -152,8 +152,18 @@ describe('document preview', () => {
 
   it('follows the gateway: accepting previews the acceptance notice', async () => {
     const task = await taskOf('clerk', caseB);
+    // Accepting issues the 受理通知书 and, on the way to the information check, the 核对提请函.
+    const choices = await (
+      await t.as('clerk')
+    )
+      .post(`/api/tasks/${task.taskId}/preview`, { data: { decision: 'accept' } })
+      .expect(200);
+    expect(choices.body.documents.map((d: { templateId: string }) => d.templateId)).toEqual([
+      'acceptance-notice',
+      'verification-request-letter',
+    ]);
     const res = await t.http
-      .post(`/api/tasks/${task.taskId}/preview`)
+      .post(`/api/tasks/${task.taskId}/preview?template=acceptance-notice`)
       .set('Authorization', `Bearer ${await t.token('clerk')}`)
       .send({ data: { decision: 'accept' } })
       .buffer(true)

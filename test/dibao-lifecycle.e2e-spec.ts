@@ -80,11 +80,23 @@ describe('低保 application, confirmed', () => {
 
   it('issued, numbered, signed and archived every document of the path', async () => {
     const docs = await documentsOf(caseId);
-    expect(docs.map((d) => d.templateId)).toEqual([
-      'verification-authorization',
-      'acceptance-notice',
-      'home-visit-record',
-      'first-instance-opinion',
+    // Documents of one step share their issue time, so only the set is compared here.
+    expect(docs.map((d) => d.templateId).sort()).toEqual(
+      [
+        'dibao-application-form',
+        'family-declaration',
+        'verification-authorization',
+        'acceptance-notice',
+        'verification-request-letter',
+        'home-visit-record',
+        'neighbour-visit-record',
+        'first-instance-opinion',
+        'public-notice',
+        'confirmation-notice',
+        'service-receipt',
+      ].sort(),
+    );
+    expect(docs.map((d) => d.templateId).slice(-3)).toEqual([
       'public-notice',
       'confirmation-notice',
       'service-receipt',
@@ -105,23 +117,23 @@ describe('低保 application, confirmed', () => {
   });
 
   it('lets anyone verify a document by its code, and tells a forged code apart', async () => {
-    const docs = await documentsOf(caseId);
-    const res = await t.http.get(`/api/verify/${docs[5].verifyCode}`).expect(200);
+    const docs = (await documentsOf(caseId)).filter((d) => d.templateId === 'confirmation-notice');
+    const res = await t.http.get(`/api/verify/${docs[0].verifyCode}`).expect(200);
     expect(res.body).toMatchObject({ genuine: true, number: '平民低确〔2026〕1号', issuer: '平安县民政局' });
     const missing = await t.http.get(`/api/verify/0000000000000000`).expect(404);
     expect(missing.body.message).toContain('未找到');
     const bad = await t.http.get(`/api/verify/not-a-code`).expect(400);
     expect(bad.body.details[0].field).toBe('code');
 
-    const original = await pdfOf(docs[5].id);
+    const original = await pdfOf(docs[0].id);
     const upload = (bytes: Buffer) =>
-      t.http.post(`/api/verify/${docs[5].verifyCode}`).set('Content-Type', 'application/pdf').send(bytes);
+      t.http.post(`/api/verify/${docs[0].verifyCode}`).set('Content-Type', 'application/pdf').send(bytes);
     expect((await upload(original).expect(200)).body).toMatchObject({ genuine: true, matchesArchive: true });
     const altered = Buffer.from(original);
     altered[altered.length - 100] ^= 0x20;
     expect((await upload(altered).expect(200)).body).toMatchObject({ genuine: false, matchesArchive: false });
     const wrongType = await t.http
-      .post(`/api/verify/${docs[5].verifyCode}`)
+      .post(`/api/verify/${docs[0].verifyCode}`)
       .set('Content-Type', 'text/plain')
       .send('x');
     expect(wrongType.status).toBe(415);
@@ -139,6 +151,14 @@ describe('near relatives of assistance staff', () => {
     await drive(t, caseId, CONFIRM_PATH, /县级审核确认/);
     const names = (await openTasks(t, caseId)).map((x: { name: string }) => x.name);
     expect(names).toEqual(['县级审核确认']);
+    const templates = (await documentsOf(caseId)).map((d) => d.templateId);
+    expect(templates.slice(0, 4).sort()).toEqual([
+      'dibao-application-form',
+      'family-declaration',
+      'near-relative-registration',
+      'verification-authorization',
+    ]);
+    expect(templates.at(-1)).toBe('county-home-visit-record');
   });
 });
 
@@ -232,14 +252,39 @@ describe('adverse paths end with a written decision giving reasons and remedy ri
     const [row] = await t.query(`SELECT status, outcome FROM assistance_case WHERE id = $1`, [caseId]);
     expect(row).toEqual({ status: 'closed', outcome: 'not-accepted' });
     const docs = await documentsOf(caseId);
-    expect(docs.map((d) => d.templateId)).toEqual([
-      'verification-authorization',
-      'non-acceptance-notice',
-      'service-receipt',
-    ]);
-    const text = pdfText(await pdfOf(docs[1].id));
+    expect(
+      docs
+        .map((d) => d.templateId)
+        .slice(0, 3)
+        .sort(),
+    ).toEqual(['dibao-application-form', 'family-declaration', 'verification-authorization']);
+    expect(docs.map((d) => d.templateId).slice(3)).toEqual(['non-acceptance-notice', 'service-receipt']);
+    const text = pdfText(await pdfOf(docs[3].id));
     expect(text).toContain('申请人户籍不在本乡镇');
     expect(text).toContain('申请行政复议');
+    expect(text).toContain('提起行政诉讼');
+  });
+
+  it('refusal to cooperate: 终止审核确认通知书 with the facts and remedies, then served', async () => {
+    const caseId = await apply(t);
+    const refused = {
+      ...CONFIRM_PATH,
+      serviceDate: t.clock.today(),
+      cooperation: ['refused'],
+      nonCooperationDetails: '调查人员于2026年11月20日预约入户，申请人无正当理由拒绝入户调查。',
+    };
+    await drive(t, caseId, refused);
+    const [row] = await t.query(`SELECT status, outcome FROM assistance_case WHERE id = $1`, [caseId]);
+    expect(row).toEqual({ status: 'closed', outcome: 'terminated' });
+    const docs = await documentsOf(caseId);
+    expect(docs.map((d) => d.templateId)).toContain('verification-request-letter');
+    expect(docs.map((d) => d.templateId)).not.toContain('home-visit-record');
+    expect(docs.map((d) => d.templateId).slice(-2)).toEqual(['review-termination-notice', 'service-receipt']);
+    const notice = docs.find((d) => d.templateId === 'review-termination-notice')!;
+    const text = pdfText(await pdfOf(notice.id));
+    expect(text).toContain('无正当理由拒绝入户调查');
+    expect(text).toContain('终止本次');
+    expect(text).toContain('六十日内向平安县人民政府申请行政复议');
     expect(text).toContain('提起行政诉讼');
   });
 

@@ -159,6 +159,8 @@ describe('我的申请', () => {
     expect(view.steps.at(-1)).toMatchObject({ title: '受理审查', status: 'current' });
     expect(view.plainStatus).toContain('受理审查');
     expect(view.documents.map((d: { templateId: string }) => d.templateId)).toEqual([
+      'dibao-application-form',
+      'family-declaration',
       'verification-authorization',
     ]);
     expect(view.authorization).toMatchObject({

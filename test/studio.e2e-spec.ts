@@ -71,7 +71,9 @@ describe('process models', () => {
     const deploy = await legal.post('/api/processes', { xml: legalOnly, fileName: 'dibao-application.bpmn' });
     expect(deploy.status).toBe(400);
     expect(deploy.body.details.map((d: { field: string }) => d.field)).toEqual(['EndEvent_Refused']);
-    const [{ n }] = await t.query(`SELECT count(*)::int AS n FROM process_definition`);
+    const [{ n }] = await t.query(
+      `SELECT count(*)::int AS n FROM process_definition WHERE key = 'dibao-application'`,
+    );
     expect(n).toBe(1);
 
     // A model dropped into processes/ passes the same checks when the API starts.

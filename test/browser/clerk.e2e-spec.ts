@@ -122,6 +122,7 @@ describe('clerk workbench (Chromium)', () => {
     await page.locator('[data-test=step-form]').getByText('办理：家庭经济状况信息核对').waitFor();
     await control(page, 'checkReportNo').fill('HD-2026-0457');
     await control(page, 'checkFindings').fill('核对中心反馈：无机动车辆、无商品房。');
+    await page.click('[data-test=option-cooperation-cooperative]');
     await page.click('[data-test=submit]');
 
     // The home visit is the investigator's too: it opens at once.
@@ -139,6 +140,7 @@ describe('clerk workbench (Chromium)', () => {
     await control(page, 'visitDate').fill('2026-11-20');
     await page.keyboard.press('Enter');
     await control(page, 'findings').fill('家中房屋为砖木结构，无机动车，生活困难属实。');
+    await page.click('[data-test=option-cooperation-cooperative]');
     await page.click('[data-test=preview]');
     await page.locator('[data-test=preview-frame]').waitFor();
     await screenshot(page, 'clerk-investigator-preview');

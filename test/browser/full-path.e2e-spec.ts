@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { answersFor } from '../../apps/api/src/demo/drive';
+import { answersFor, servedToday } from '../../apps/api/src/demo/drive';
 import { BrowserHarness, chooseOption, screenshot } from '../support/browser';
 import { APPLICATION, CONFIRM_PATH, USER_FOR_ROLE, WORKED_EXAMPLE, openTasks } from '../support/case-driver';
 
@@ -57,7 +57,7 @@ describe('the whole 低保 path in the browser, every role', () => {
     await page.locator('[data-test=step-form]').getByText(`办理：${task.name}`).waitFor();
     const detail = (await (await h.t.as(username)).get(`/api/tasks/${task.id}`).expect(200)).body;
     const fields = detail.form as Field[];
-    const data = answersFor(fields, CONFIRM_PATH);
+    const data = answersFor(fields, servedToday(CONFIRM_PATH, h.t.clock.today()));
     for (const field of fields) if (field.id in data) await fill(page, field, data[field.id]);
     await screenshot(page, `full-${task.name}`);
     await page.click('[data-test=submit]');

@@ -50,14 +50,15 @@ describe('legal officer studio (Chromium)', () => {
     await name.fill('入户调查（两人以上）');
     await name.press('Tab');
     // A new required form field on the task.
+    const before = await page.locator('input[data-test^=field-id-]').count();
     await page.click('[data-test=field-add]');
-    const fieldId = page.locator('input[data-test=field-id-3]');
+    const fieldId = page.locator(`input[data-test=field-id-${before}]`);
     await fieldId.fill('witness');
     await fieldId.press('Tab');
-    const fieldLabel = page.locator('input[data-test=field-label-3]');
+    const fieldLabel = page.locator(`input[data-test=field-label-${before}]`);
     await fieldLabel.fill('见证人');
     await fieldLabel.press('Tab');
-    await page.click('[data-test=field-required-3]');
+    await page.click(`[data-test=field-required-${before}]`);
     await page.locator('[data-test=form-fields]').getByText('见证人').first().waitFor();
     await screenshot(page, 'studio-form-field');
 

@@ -1,4 +1,4 @@
-import { answersFor, Answers } from '../../apps/api/src/demo/drive';
+import { answersFor, Answers, servedToday } from '../../apps/api/src/demo/drive';
 import { TestApp } from './test-app';
 
 export { CONFIRM_PATH } from '../../apps/api/src/demo/drive';
@@ -95,7 +95,9 @@ export async function drive(t: TestApp, caseId: string, answers: Answers, stopAt
     if (!open.length || (stopAt && open.some((x: { name: string }) => stopAt.test(x.name)))) break;
     const task = open[0];
     const user = await t.as(USER_FOR_ROLE[task.candidateGroups[0]]);
-    const res = await user.post(`/api/tasks/${task.id}/complete`, { data: answersFor(task.form, answers) });
+    const res = await user.post(`/api/tasks/${task.id}/complete`, {
+      data: answersFor(task.form, servedToday(answers, t.clock.today())),
+    });
     if (res.status !== 200) throw new Error(`${task.name}: ${res.status} ${JSON.stringify(res.body)}`);
     done.push(task.name);
   }

@@ -6,6 +6,7 @@ import { PersistenceModule } from '@app/persistence';
 import { WorkflowModule } from '@app/workflow';
 import { AuthController } from './controllers/auth.controller';
 import { CasesController } from './controllers/cases.controller';
+import { ProgramsController } from './controllers/programs.controller';
 import { DocumentsController } from './controllers/documents.controller';
 import { HealthController } from './controllers/health.controller';
 import { ProcessesController } from './controllers/processes.controller';
@@ -19,6 +20,12 @@ import { TemplatesController } from './controllers/templates.controller';
 import { AttachmentsController } from './controllers/attachments.controller';
 import { CaseFileController } from './controllers/case-file.controller';
 import { StatsController } from './controllers/stats.controller';
+import { BenefitsController, ReviewCohortsController } from './controllers/review-cohorts.controller';
+import { ServiceController } from './controllers/service.controller';
+import { CalendarController } from './controllers/calendar.controller';
+import { ReportsController } from './controllers/reports.controller';
+import { MonitoringController } from './controllers/monitoring.controller';
+import { SupervisionController } from './controllers/supervision.controller';
 import { ErrorFilter } from './http/error.filter';
 import { ClockModule } from './clock.module';
 
@@ -27,6 +34,7 @@ import { ClockModule } from './clock.module';
   controllers: [
     AuthController,
     CasesController,
+    ProgramsController,
     TasksController,
     WorkbenchController,
     DocumentsController,
@@ -38,8 +46,15 @@ import { ClockModule } from './clock.module';
     AttachmentsController,
     CaseFileController,
     StatsController,
+    ServiceController,
+    CalendarController,
+    ReportsController,
+    ReviewCohortsController,
+    BenefitsController,
     PortalController,
     TemplatesController,
+    MonitoringController,
+    SupervisionController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

@@ -6,6 +6,11 @@ import { clerkRoutes } from './clerk/routes';
 import { studioRoutes } from './studio/routes';
 import { portalRoutes, publicRoutes } from './portal/routes';
 import { overviewRoutes } from './overview/routes';
+import { monitoringRoutes } from './monitoring/routes';
+import { supervisionRoutes } from './supervision/routes';
+import { dynamicRoutes } from './dynamic/routes';
+import { reportRoutes } from './reports/routes';
+import { adminRoutes } from './admin/routes';
 
 /**
  * Routes carry `meta.roles`; a signed-in user who may not open a page is sent to their home.
@@ -23,6 +28,11 @@ const routes: RouteRecordRaw[] = [
       ...studioRoutes,
       ...portalRoutes,
       ...overviewRoutes,
+      ...monitoringRoutes,
+      ...supervisionRoutes,
+      ...dynamicRoutes,
+      ...reportRoutes,
+      ...adminRoutes,
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },

@@ -1,6 +1,17 @@
 import { EntityManager } from 'typeorm';
 import { AgencyEntity, AssessmentEntity, CaseEntity, DocumentEntity, RegionEntity } from '@app/persistence';
 
+export interface ChildCaseSummary {
+  id: string;
+  caseNo: string;
+  kind: string;
+  processKey: string;
+  processName: string;
+  status: string;
+  outcome: string | null;
+  createdAt: Date;
+}
+
 /** The only code that reads or writes cases and their documents. */
 export const caseRepository = {
   byInstance(em: EntityManager, processInstanceId: string): Promise<CaseEntity | null> {
@@ -36,6 +47,37 @@ export const caseRepository = {
     return rows.map((r) => r.name).join('');
   },
 
+  /** Procedures and applications started from this case, oldest first. */
+  async children(em: EntityManager, caseId: string): Promise<ChildCaseSummary[]> {
+    const rows: {
+      id: string;
+      case_no: string;
+      kind: string;
+      key: string;
+      name: string;
+      status: string;
+      outcome: string | null;
+      created_at: Date;
+    }[] = await em.query(
+      `SELECT c.id, c.case_no, c.kind, d.key, d.name, c.status, c.outcome, c.created_at
+       FROM assistance_case c
+       JOIN process_instance i ON i.id = c.process_instance_id
+       JOIN process_definition d ON d.id = i.definition_id
+       WHERE c.parent_case_id = $1 ORDER BY c.created_at, c.case_no`,
+      [caseId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      caseNo: r.case_no,
+      kind: r.kind,
+      processKey: r.key,
+      processName: r.name,
+      status: r.status,
+      outcome: r.outcome,
+      createdAt: r.created_at,
+    }));
+  },
+
   region(em: EntityManager, code: string): Promise<RegionEntity | null> {
     return em.getRepository(RegionEntity).findOne({ where: { code } });
   },
@@ -48,6 +90,6 @@ export const caseRepository = {
   documents(em: EntityManager, caseId: string): Promise<DocumentEntity[]> {
     return em
       .getRepository(DocumentEntity)
-      .find({ where: { caseId }, order: { issuedAt: 'ASC', number: 'ASC' } });
+      .find({ where: { caseId }, order: { issuedAt: 'ASC', seq: 'ASC' } });
   },
 };

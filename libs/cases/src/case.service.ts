@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { AppError, Clock, ErrorDetail } from '@app/common';
 import { AuditService } from '@app/audit';
@@ -9,15 +9,17 @@ import {
   Database,
   DocumentEntity,
   IdempotencyEntity,
+  ProcessDefinitionEntity,
   TaskEntity,
-  nextCounterValue,
 } from '@app/persistence';
-import { ProcessRuntime, ServiceRegistry } from '@app/workflow';
+import { DefinitionService, FormField, ProcessRuntime, ServiceRegistry } from '@app/workflow';
 import { caseRepository as cases } from './case.repository';
 import { checkHousehold } from './policy/assessment.service';
 import { DocumentIssuer } from './document-issuer';
 import { DocumentPipeline } from './document-pipeline';
 import { TemplateStore } from './template-store';
+import { CaseStarter } from './case-starter';
+import { APPLICATION_PROGRAMS, programName } from './programs';
 import {
   AuthorizationInput,
   ClientInfo,
@@ -25,14 +27,14 @@ import {
   recordAuthorizationSignature,
 } from './portal/authorization-signature';
 
-export const PROGRAM_PROCESSES: Record<string, string> = { dibao: 'dibao-application' };
-
 export interface ApplicationInput {
   program: string;
   regionCode: string;
   applicant: { name: string; idNumber: string; address: string; phone?: string };
   members: { name: string; idNumber: string; relation: string }[];
   nearRelative: boolean;
+  /** Answers to the application process's start form (e.g. 临时救助's category and urgency). */
+  variables?: Record<string, unknown>;
   /** The applicant's online signature of the 核对授权书 (required when an applicant applies). */
   authorization?: AuthorizationInput;
   client?: ClientInfo;
@@ -57,11 +59,14 @@ export class CaseService implements OnModuleInit {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(TemplateStore) private readonly templates: TemplateStore,
+    @Inject(CaseStarter) private readonly starter: CaseStarter,
+    @Inject(DefinitionService) private readonly definitions: DefinitionService,
   ) {}
 
   onModuleInit(): void {
     this.registry.register('document.issue', (call, step) => this.issuer.issue(call, step));
     this.registry.setTemplateIds(this.templates.ids(), this.templates.remedyIds());
+    this.registry.describeTemplates(this.templates.ids().map((id) => this.templates.file(id).manifest));
     this.registry.onEnd(async (end, step) => {
       const kase = await cases.byInstance(step.em, end.instanceId);
       if (!kase) return;
@@ -90,10 +95,10 @@ export class CaseService implements OnModuleInit {
   }
 
   async apply(user: AuthUser, input: ApplicationInput): Promise<CaseEntity> {
-    const processKey = PROGRAM_PROCESSES[input.program];
     const today = this.clock.today();
     const problems: ErrorDetail[] = [];
-    if (!processKey) problems.push({ field: 'program', message: `不支持的救助项目“${input.program}”` });
+    if (!(APPLICATION_PROGRAMS as string[]).includes(input.program))
+      problems.push({ field: 'program', message: `不支持的救助项目“${input.program}”` });
     if (regionLevel(input.regionCode) !== 'village') {
       problems.push({ field: 'regionCode', message: '应为12位村（社区）行政区划代码' });
     } else if (!regionWithin(input.regionCode, user.regionCode)) {
@@ -112,72 +117,46 @@ export class CaseService implements OnModuleInit {
     if (problems.length) throw AppError.validation(problems[0].message, problems);
 
     const kase = await this.runtime.transaction(async (em) => {
-      if (!(await cases.region(em, input.regionCode))) {
-        throw AppError.validation('行政区划不存在', [
-          { field: 'regionCode', message: `行政区划 ${input.regionCode} 不存在` },
-        ]);
-      }
-      const now = this.clock.now();
-      const year = Number(today.slice(0, 4));
-      const seq = await nextCounterValue(em, `case:${input.program}`, year);
-      const id = randomUUID();
-      const caseNo = `${input.program.toUpperCase()}-${year}-${String(seq).padStart(6, '0')}`;
-      const row: CaseEntity = {
-        id,
-        caseNo,
+      const row = await this.starter.start(em, {
+        kind: 'application',
         program: input.program,
-        processInstanceId: '',
         regionCode: input.regionCode,
-        applicantName: input.applicant.name,
-        applicantIdNumber: input.applicant.idNumber,
-        applicantAddress: input.applicant.address,
-        applicantPhone: input.applicant.phone ?? null,
+        applicant: input.applicant,
         household: input.members,
         nearRelative: input.nearRelative,
-        status: 'in_progress',
-        outcome: null,
-        benefitAmountFen: null,
-        benefitStartMonth: null,
-        applicationDate: today,
-        acceptanceDate: null,
-        economics: null,
-        createdBy: user.id,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await this.runtime.start(em, {
-        definitionKey: processKey!,
-        businessKey: id,
+        startData: input.variables,
         actorId: user.id,
-        variables: {
-          applicantName: row.applicantName,
-          nearRelative: row.nearRelative,
-          regionCode: row.regionCode,
-        },
-        // The start event may already issue documents, which need the case row.
-        beforeFirstStep: async (instanceId) => {
-          row.processInstanceId = instanceId;
-          await cases.insert(em, row);
-        },
       });
-      await this.audit.record(em, {
-        at: now,
-        actorId: user.id,
-        action: 'case.apply',
-        caseId: id,
-        detail: { caseNo },
-      });
+      const now = this.clock.now();
       if (input.authorization) {
         await recordAuthorizationSignature(
           em,
           { templates: this.templates, audit: this.audit },
-          { user, caseId: id, draft: input, authorization: input.authorization, client: input.client, now },
+          {
+            user,
+            caseId: row.id,
+            draft: input,
+            authorization: input.authorization,
+            client: input.client,
+            now,
+          },
         );
       }
       return row;
     });
     await this.pipeline.archivePending({ caseId: kase.id });
     return (await this.db.read((em) => cases.byId(em, kase.id)))!;
+  }
+
+  /** The programs one may apply for now, with what their application process asks at the start. */
+  async programs(): Promise<{ program: string; name: string; processKey: string; startForm: FormField[] }[]> {
+    const infos = await this.db.read((em) => this.starter.inEffect(em));
+    return APPLICATION_PROGRAMS.flatMap((program) => {
+      const info = infos.find((i) => i.kind === 'application' && i.program === program);
+      return info
+        ? [{ program, name: programName(program), processKey: info.key, startForm: info.startForm }]
+        : [];
+    });
   }
 
   async task(
@@ -338,8 +317,19 @@ export class CaseService implements OnModuleInit {
       const timeline = await this.audit.forCase(em, kase.id);
       const assessment = await cases.latestAssessment(em, kase.id);
       const regionName = await cases.regionPath(em, kase.regionCode);
+      const parent = kase.parentCaseId ? await cases.byId(em, kase.parentCaseId) : null;
+      const info = await this.definitions.info(
+        await em
+          .getRepository(ProcessDefinitionEntity)
+          .findOneByOrFail({ key: instance.key, version: instance.definitionVersion }),
+      );
       return {
         case: kase,
+        /** The end event's name in the case's own model version, e.g. “确认享受低保（转入动态管理）”. */
+        outcomeText: kase.outcome ? (info.outcomes[kase.outcome] ?? null) : null,
+        processName: info.name,
+        parent: parent && { id: parent.id, caseNo: parent.caseNo, program: parent.program },
+        children: await cases.children(em, kase.id),
         regionName,
         instance,
         tasks,

@@ -16,6 +16,15 @@ import { CaseFileService } from './case-file';
 import { OverviewService } from './stats';
 import { WorkbenchService } from './workbench/workbench.service';
 import { PortalService } from './portal';
+import { TekunSteps } from './tekun';
+import { MonitoringService } from './monitoring';
+import { NearRelativeService, PublicListingService, RecheckService } from './supervision';
+import { CaseDeadlinesService, CaseTimeLimitService, ServiceRecordService } from './service';
+import { OverdueReportService } from './reports';
+import { LinshiSteps } from './linshi';
+import { CaseStarter } from './case-starter';
+import { ProcedureService } from './procedures';
+import { BenefitLedger, BenefitQueryService, ReviewCohortService } from './benefits';
 
 @Global()
 @Module({
@@ -23,12 +32,27 @@ import { PortalService } from './portal';
     AuditService,
     TemplateStore,
     DocumentIssuer,
+    ServiceRecordService,
+    CaseTimeLimitService,
+    CaseDeadlinesService,
+    OverdueReportService,
     DocumentPipeline,
     CaseService,
+    CaseStarter,
+    ProcedureService,
+    BenefitLedger,
+    ReviewCohortService,
+    BenefitQueryService,
     VerificationService,
     PolicyParametersService,
     AssessmentService,
     AssessmentStep,
+    TekunSteps,
+    LinshiSteps,
+    MonitoringService,
+    NearRelativeService,
+    PublicListingService,
+    RecheckService,
     HouseholdImportService,
     PortalService,
     WorkbenchService,
@@ -53,6 +77,18 @@ import { PortalService } from './portal';
   ],
   exports: [
     CaseService,
+    MonitoringService,
+    NearRelativeService,
+    PublicListingService,
+    RecheckService,
+    ServiceRecordService,
+    CaseTimeLimitService,
+    CaseDeadlinesService,
+    OverdueReportService,
+    CaseStarter,
+    ProcedureService,
+    ReviewCohortService,
+    BenefitQueryService,
     DocumentPipeline,
     VerificationService,
     TemplateStore,

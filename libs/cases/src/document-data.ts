@@ -8,8 +8,7 @@ import {
 } from '@app/assistance';
 import { addCalendarDays } from '@app/workflow';
 import { AgencyEntity, AssessmentEntity, CaseEntity, DocumentEntity, RegionEntity } from '@app/persistence';
-
-const PROGRAM_NAMES: Record<string, string> = { dibao: '最低生活保障' };
+import { programName } from './programs';
 
 /** Variables the host sets that are not form input and must not appear as `form.*`. */
 const INTERNAL_VARIABLES = new Set(['applicantName', 'regionCode', 'caseId', 'caseNo']);
@@ -55,7 +54,7 @@ export function buildDocumentData(input: {
     ...(input.village ? { village: { name: input.village.name } } : {}),
     case: {
       caseNo: kase.caseNo,
-      programName: PROGRAM_NAMES[kase.program] ?? kase.program,
+      programName: programName(kase.program),
       applicationDate: kase.applicationDate,
       ...(input.acceptanceDate ? { acceptanceDate: input.acceptanceDate } : {}),
     },

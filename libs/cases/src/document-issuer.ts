@@ -10,6 +10,8 @@ import type { ServiceCall, StepContext } from '@app/workflow';
 import { caseRepository as cases } from './case.repository';
 import { buildDocumentData } from './document-data';
 import { TemplateStore } from './template-store';
+import { ServiceRecordService } from './service/service-record.service';
+import { CaseTimeLimitService } from './service/time-limit.service';
 
 /**
  * The `document.issue` service: inside the step's transaction it freezes the data snapshot and the
@@ -20,6 +22,8 @@ export class DocumentIssuer {
   constructor(
     @Inject(TemplateStore) private readonly templates: TemplateStore,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(ServiceRecordService) private readonly serviceRecords: ServiceRecordService,
+    @Inject(CaseTimeLimitService) private readonly timeLimits: CaseTimeLimitService,
   ) {}
 
   async issue(call: ServiceCall, step: StepContext): Promise<void> {
@@ -32,8 +36,18 @@ export class DocumentIssuer {
     if (template.manifest.recordsCaseDate === 'acceptanceDate' && !kase.acceptanceDate) {
       kase.acceptanceDate = today;
       await cases.update(em, kase.id, { acceptanceDate: today });
+      await this.timeLimits.onAcceptance(em, kase, today);
     }
     const { agency, data } = await this.compose(em, kase, template, call.variables, today);
+    if (template.manifest.recordsService) {
+      // The receipt states what the serve task recorded, not answers an earlier service left behind.
+      const answers = await this.serviceRecords.serveTaskAnswers(em, call.instanceId);
+      if (answers && data.form && typeof data.form === 'object') {
+        const form = data.form as Record<string, unknown>;
+        for (const key of ['witnesses', 'evidence']) delete form[key];
+        Object.assign(form, answers);
+      }
+    }
     const verifyCode = randomBytes(8).toString('hex').toUpperCase();
     let number: string | null = null;
     if (template.manifest.numberCode) {
@@ -81,6 +95,14 @@ export class DocumentIssuer {
       pdfSha256: null,
     };
     await em.getRepository(DocumentEntity).insert(document);
+    if (template.manifest.recordsService) {
+      await this.serviceRecords.recordFromReceipt(em, {
+        kase,
+        receipt: document,
+        now,
+        actorId: step.actorId,
+      });
+    }
     await this.audit.record(em, {
       at: now,
       actorId: step.actorId,

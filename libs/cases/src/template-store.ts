@@ -112,7 +112,7 @@ export class TemplateStore {
     const cached = this.frozen.get(contentHash);
     if (cached) return cached;
     const row = await em.getRepository(DocumentTemplateEntity).findOneOrFail({ where: { contentHash } });
-    const template = buildTemplate(row.templateId, row.manifest, row.body);
+    const template = buildTemplate(row.templateId, row.manifest, row.body, { frozen: true });
     if (template.contentHash !== contentHash) throw new Error(`冻结的模板 ${row.templateId} 内容哈希不符`);
     this.frozen.set(contentHash, template);
     return template;

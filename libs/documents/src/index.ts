@@ -3,7 +3,10 @@ export { formatDocumentNumber, parseDocumentNumber } from './numbering/document-
 export type { DocumentNumberParts } from './numbering/document-number';
 export { loadTemplates, loadTemplate, buildTemplate, TemplateLoadError } from './templates/load-templates';
 export { TemplateDataError, validateTemplateData } from './templates/validate-data';
+export { DELIVERY_VALUES } from './templates/template-types';
+export type { BuildTemplateOptions } from './templates/load-templates';
 export type {
+  Delivery,
   DocumentType,
   FieldError,
   IssuerLevel,

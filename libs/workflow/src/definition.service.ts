@@ -5,7 +5,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, Clock } from '@app/common';
 import { Database, ProcessDefinitionEntity } from '@app/persistence';
-import { BpmnElement, ModelIssue, lintLegalCompleteness, validateModel } from './model';
+import { BpmnElement, ModelIssue, lintLegalCompleteness, parseBpmn, validateModel } from './model';
+import { ProcessInfo, processInfoProblems, readProcessInfo } from './model/process-info';
+import { lintWithBpmnlint } from './model/bpmnlint';
 import { ServiceRegistry } from './service-registry';
 
 export interface DeployResult {
@@ -47,6 +49,8 @@ const SUMMARY_COLUMNS: (keyof ProcessDefinitionEntity)[] = [
 @Injectable()
 export class DefinitionService {
   private readonly logger = new Logger('DefinitionService');
+  /** Parsed process attributes per definition id; a definition never changes once stored. */
+  private readonly infos = new Map<string, Promise<ProcessInfo>>();
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -81,10 +85,21 @@ export class DefinitionService {
       templates: this.services.templateIds(),
     });
     const legal = report.definitions
-      ? lintLegalCompleteness(report.definitions, { remedyTemplates: this.services.remedyTemplateIds() })
+      ? lintLegalCompleteness(report.definitions, {
+          remedyTemplates: this.services.remedyTemplateIds(),
+          servedTemplates: this.services.servedTemplateIds(),
+          serviceRecordTemplates: this.services.serviceRecordTemplateIds(),
+        })
       : { errors: [], warnings: [] };
-    const errors = [...report.errors, ...legal.errors].map((e) => ({ ...e, severity: 'error' as const }));
-    const warnings = [...report.warnings, ...legal.warnings].map((w) => ({
+    const style = report.definitions
+      ? await lintWithBpmnlint(report.definitions)
+      : { errors: [], warnings: [] };
+    const attributes = report.definitions ? processInfoProblems(report.definitions) : [];
+    const errors = [...report.errors, ...attributes, ...style.errors, ...legal.errors].map((e) => ({
+      ...e,
+      severity: 'error' as const,
+    }));
+    const warnings = [...report.warnings, ...style.warnings, ...legal.warnings].map((w) => ({
       ...w,
       severity: 'warning' as const,
     }));
@@ -147,6 +162,39 @@ export class DefinitionService {
       .getOne();
     if (!found) throw AppError.notFound(`流程“${key}”尚未部署或尚无已生效的版本`);
     return found;
+  }
+
+  /** The process attributes of a stored definition (program, kind, starters, start form). */
+  info(definition: Pick<ProcessDefinitionEntity, 'id' | 'source' | 'key'>): Promise<ProcessInfo> {
+    let found = this.infos.get(definition.id);
+    if (!found) {
+      found = parseBpmn(definition.source).then(
+        ({ rootElement }) =>
+          readProcessInfo(rootElement as BpmnElement) ?? {
+            key: definition.key,
+            name: definition.key,
+            appliesTo: [],
+            starterGroups: [],
+            startForm: [],
+            outcomes: {},
+          },
+      );
+      this.infos.set(definition.id, found);
+    }
+    return found;
+  }
+
+  /** The version in effect today of every deployed process, with its attributes. */
+  async inEffect(em: EntityManager): Promise<{ definition: ProcessDefinitionEntity; info: ProcessInfo }[]> {
+    const rows: ProcessDefinitionEntity[] = await em
+      .getRepository(ProcessDefinitionEntity)
+      .createQueryBuilder('d')
+      .distinctOn(['d.key'])
+      .where('d.effective_from <= :today', { today: this.clock.today() })
+      .orderBy('d.key')
+      .addOrderBy('d.version', 'DESC')
+      .getMany();
+    return Promise.all(rows.map(async (definition) => ({ definition, info: await this.info(definition) })));
   }
 
   list(): Promise<ProcessDefinitionEntity[]> {

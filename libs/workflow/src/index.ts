@@ -1,9 +1,13 @@
 export * from './calendar/working-days';
+export * from './calendar/year-schedule';
+export * from './calendar/calendar-provider';
 export * from './definition.service';
 export * from './durable-timers';
+export * from './migration/migration.service';
 export * from './process-runtime.service';
 export * from './service-registry';
 export * from './timer-poller.service';
 export * from './workflow.module';
 export { validateModel, validateFormData, resolveExpression, parseBpmn, readLegalBasis } from './model';
-export type { FormField } from './model';
+export type { FormField, ProcessInfo, ProcessKind } from './model';
+export { readProcessInfo, readFormFields } from './model';

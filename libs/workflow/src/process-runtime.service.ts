@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, Clock } from '@app/common';
 import { Database, ProcessInstanceEntity, TaskEntity } from '@app/persistence';
-import { computeDueDate } from './calendar/working-days';
+import { CalendarProvider } from './calendar/calendar-provider';
 import { DefinitionService } from './definition.service';
 import { EngineSession, StepEffects } from './engine-session';
 import { instanceRepository as repo } from './instance.repository';
@@ -35,6 +35,7 @@ export class ProcessRuntime {
     @Inject(ServiceRegistry) private readonly services: ServiceRegistry,
     @Inject(DefinitionService) private readonly definitions: DefinitionService,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(CalendarProvider) private readonly calendars: CalendarProvider,
   ) {}
 
   /** A transaction whose failure also forgets the engines it advanced. */
@@ -215,7 +216,7 @@ export class ProcessRuntime {
     for (const wait of effects.opened) {
       const info = readUserTaskInfo(wait.behaviour);
       const spec = info.due ?? null;
-      const due = spec ? computeDueDate(spec, this.clock.today()) : null;
+      const due = spec ? (await this.calendars.current(em)).due(spec, this.clock.today()) : null;
       const task: TaskEntity = {
         id: randomUUID(),
         instanceId: instance.id,

@@ -31,6 +31,13 @@ export interface EndCall {
 }
 export type EndHandler = (call: EndCall, step: StepContext) => Promise<void>;
 
+/** The manifest facts about a template that the model lint uses. */
+export interface TemplateFacts {
+  id: string;
+  delivery?: string;
+  recordsService?: boolean;
+}
+
 /** Domain modules register the services the models call by name (`sa:service`). */
 @Injectable()
 export class ServiceRegistry {
@@ -38,6 +45,8 @@ export class ServiceRegistry {
   private readonly endHandlers: EndHandler[] = [];
   private templates: string[] | undefined;
   private remedyTemplates: string[] | undefined;
+  private servedTemplates: string[] | undefined;
+  private serviceRecordTemplates: string[] | undefined;
 
   register(name: string, handler: ServiceHandler): void {
     if (this.services.has(name)) throw new Error(`service ${name} registered twice`);
@@ -55,6 +64,25 @@ export class ServiceRegistry {
   setTemplateIds(ids: string[], remedyIds?: string[]): void {
     this.templates = ids;
     this.remedyTemplates = remedyIds;
+  }
+
+  /**
+   * What the deploy lint needs from template manifests: which documents are served on the
+   * applicant (`delivery: "served"`) and which record a service (`recordsService: true`; until a
+   * manifest says so, `service-receipt`).
+   */
+  describeTemplates(manifests: TemplateFacts[]): void {
+    this.servedTemplates = manifests.filter((m) => m.delivery === 'served').map((m) => m.id);
+    const records = manifests.filter((m) => m.recordsService === true).map((m) => m.id);
+    this.serviceRecordTemplates = records.length ? records : undefined;
+  }
+
+  servedTemplateIds(): string[] | undefined {
+    return this.servedTemplates;
+  }
+
+  serviceRecordTemplateIds(): string[] | undefined {
+    return this.serviceRecordTemplates;
   }
 
   templateIds(): string[] | undefined {

@@ -1,12 +1,28 @@
 import { Global, Module } from '@nestjs/common';
+import { CalendarProvider } from './calendar/calendar-provider';
 import { DefinitionService } from './definition.service';
+import { MigrationService } from './migration/migration.service';
 import { ProcessRuntime } from './process-runtime.service';
 import { ServiceRegistry } from './service-registry';
 import { TimerPoller } from './timer-poller.service';
 
 @Global()
 @Module({
-  providers: [ServiceRegistry, DefinitionService, ProcessRuntime, TimerPoller],
-  exports: [ServiceRegistry, DefinitionService, ProcessRuntime, TimerPoller],
+  providers: [
+    CalendarProvider,
+    ServiceRegistry,
+    DefinitionService,
+    ProcessRuntime,
+    TimerPoller,
+    MigrationService,
+  ],
+  exports: [
+    CalendarProvider,
+    ServiceRegistry,
+    DefinitionService,
+    ProcessRuntime,
+    TimerPoller,
+    MigrationService,
+  ],
 })
 export class WorkflowModule {}

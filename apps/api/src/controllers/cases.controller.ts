@@ -1,16 +1,21 @@
 import { Body, Controller, Get, Headers, Ip, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { CaseService } from '@app/cases';
+import { CaseDeadlinesService, CaseService, ProcedureService } from '@app/cases';
 import { ApplicationDto } from '../dto/application.dto';
 import { EconomicsDto } from '../dto/policy.dto';
+import { StartProcedureDto } from '../dto/procedure.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 
 @ApiTags('案件')
 @ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CaseService) {}
+  constructor(
+    private readonly cases: CaseService,
+    private readonly procedures: ProcedureService,
+    private readonly deadlines: CaseDeadlinesService,
+  ) {}
 
   @Post()
   @Roles('window_clerk', 'applicant')
@@ -38,8 +43,24 @@ export class CasesController {
     return this.cases.recordEconomics(user, id, body.household);
   }
 
+  @Get(':id/procedures')
+  procedureOverview(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    return this.procedures.overview(user, id);
+  }
+
+  @Post(':id/procedures')
+  startProcedure(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() body: StartProcedureDto,
+  ) {
+    return this.procedures.start(user, id, body.processKey, body.data ?? {});
+  }
+
   @Get(':id')
-  detail(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
-    return this.cases.detail(user, id);
+  async detail(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    const detail = await this.cases.detail(user, id);
+    // 送达记录 with remedy deadlines, and the whole-case time limit (see CaseDeadlinesService).
+    return { ...detail, ...(await this.deadlines.forStaff(user, id)) };
   }
 }

@@ -1,12 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Clock } from '@app/common';
+import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { DefinitionService } from '@app/workflow';
-import { DeployVersionDto, LintProcessDto } from '../dto/process.dto';
+import { DefinitionService, MigrationService } from '@app/workflow';
+import { DeployVersionDto, LintProcessDto, MigrateProcessDto } from '../dto/process.dto';
 import { checkEffectiveFrom } from '../http/effective-date';
 import { uuidPipe } from '../http/uuid.pipe';
+
+/** A BPMN process id (the key shared by all versions of a model). */
+const processKeyPipe = {
+  transform(value: string): string {
+    if (!/^[A-Za-z_][\w.-]{0,199}$/.test(value))
+      throw AppError.validation('流程标识格式不正确', [{ field: 'key', message: '流程标识格式不正确' }]);
+    return value;
+  },
+};
 
 @ApiTags('流程模型')
 @ApiBearerAuth()
@@ -16,7 +25,40 @@ export class ProcessesController {
     private readonly definitions: DefinitionService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly migrations: MigrationService,
   ) {}
+
+  /** Versions of a process and the running cases on older ones, with the step each waits at. */
+  @Get(':key/migrations')
+  @Roles('legal_officer', 'admin')
+  migrationCandidates(@Param('key', processKeyPipe) key: string) {
+    return this.migrations.candidates(key);
+  }
+
+  /**
+   * Moves the named running cases to another version: everything is checked first and all problems
+   * are reported at once (400); `dryRun` only checks. Each case moves in its own transaction.
+   */
+  @Post(':key/migrations')
+  @HttpCode(200)
+  @Roles('legal_officer', 'admin')
+  migrate(
+    @CurrentUser() user: AuthUser,
+    @Param('key', processKeyPipe) key: string,
+    @Body() body: MigrateProcessDto,
+  ) {
+    return this.migrations.migrate(key, body, {
+      actorId: user.id,
+      onMigrated: (em, detail) =>
+        this.audit.record(em, {
+          at: this.clock.now(),
+          actorId: user.id,
+          action: 'process.migrate',
+          caseId: detail.caseId,
+          detail,
+        }),
+    });
+  }
 
   @Get()
   @Roles('legal_officer', 'admin', 'county_approver')

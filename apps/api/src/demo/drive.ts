@@ -15,6 +15,7 @@ export const CONFIRM_PATH: Answers = {
   suppliedDate: '2026-11-20',
   checkReportNo: 'HD-2026-0457',
   checkFindings: '核对中心反馈：无机动车辆、无商品房，存款低于规定标准。',
+  cooperation: ['cooperative'],
   investigators: ['赵调查', '刘协理'],
   visitDate: '2026-11-20',
   findings: '家中房屋为砖木结构，无机动车，主要劳动力患慢性病，生活困难属实。',
@@ -39,6 +40,14 @@ export const CONFIRM_PATH: Answers = {
   recipient: '王建国',
   servers: ['李窗口', '赵调查'],
 };
+
+/**
+ * The fixture's 送达日期 stands for "the day the driver serves": a 送达回证 may be dated neither
+ * before the document it serves nor in the future, so the fixture date becomes `today`.
+ */
+export function servedToday(answers: Answers, today: string): Answers {
+  return answers.serviceDate === CONFIRM_PATH.serviceDate ? { ...answers, serviceDate: today } : answers;
+}
 
 export function answersFor(
   fields: { id: string; type: string; options: { id: string }[] }[],

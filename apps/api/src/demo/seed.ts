@@ -1,10 +1,11 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { AuthUser } from '@app/auth';
-import { CaseService, PortalService } from '@app/cases';
+import { CaseService, MonitoringService, PortalService, ProcedureService } from '@app/cases';
 import { withCheckDigit } from '@app/assistance';
 import { Database, UserEntity } from '@app/persistence';
 import { TimerPoller } from '@app/workflow';
-import { CONFIRM_PATH, driveCase } from './drive';
+import { Clock } from '@app/common';
+import { CONFIRM_PATH, driveCase, servedToday } from './drive';
 import { DEMO_PASSWORD, DEMO_USERS, describeUser, seedReferenceData } from './reference-data';
 
 export { DEMO_PASSWORD };
@@ -98,14 +99,95 @@ export async function seedDemo(app: INestApplication) {
         : await cases.apply(clerk, { ...draft, nearRelative: false });
       const stopAt = STOP_AT[i];
       const reached = (open: string[]) => stopAt !== null && open.some((n) => n.includes(stopAt));
-      await driveCase(cases, staff, kase.id, CONFIRM_PATH, reached);
+      const answers = servedToday(CONFIRM_PATH, app.get(Clock).today());
+      await driveCase(cases, staff, kase.id, answers, reached);
       if (stopAt !== '公示' && (await cases.detail(clerk, kase.id)).case.status === 'in_progress') {
         await app.get(TimerPoller).poll(new Date(Date.now() + 8 * 86_400_000));
-        await driveCase(cases, staff, kase.id, CONFIRM_PATH, reached);
+        await driveCase(cases, staff, kase.id, answers, reached);
       }
       createdCases++;
     }
+    createdCases += await seedOtherPrograms(app, authUsers);
     Logger.log(`演示数据已生成：${createdCases} 个案件`, 'Seed');
   }
   return { users: DEMO_USERS.map(describeUser), createdCases };
+}
+
+/**
+ * One case of every other program and kind, so each screen has something to show: a 特困 and a
+ * 低收入 application waiting for acceptance, a red 急难型 临时救助, a warning raised by a hospital
+ * event, and a change-report review on the confirmed 低保 case.
+ */
+async function seedOtherPrograms(app: INestApplication, users: AuthUser[]): Promise<number> {
+  const cases = app.get(CaseService);
+  const user = (name: string) => users.find((u) => u.username === name)!;
+  const clerk = user('clerk');
+  const person = (name: string, id: string, relation = '本人') => ({
+    name,
+    idNumber: withCheckDigit(id),
+    relation,
+  });
+  const applications = [
+    {
+      program: 'tekun',
+      regionCode: '410799100202',
+      applicant: {
+        name: '赵福贵',
+        idNumber: withCheckDigit('41079919440312001'),
+        address: '平安县城关镇西关社区2号楼',
+      },
+      members: [person('赵福贵', '41079919440312001')],
+    },
+    {
+      program: 'dibian',
+      regionCode: '410799100201',
+      applicant: {
+        name: '周春燕',
+        idNumber: withCheckDigit('41079919880905004'),
+        address: '平安县城关镇东关村4组9号',
+      },
+      members: [person('周春燕', '41079919880905004'), person('周乐', '41079920160301005', '子女')],
+    },
+    {
+      program: 'linshi',
+      regionCode: '410799100201',
+      applicant: {
+        name: '孙志强',
+        idNumber: withCheckDigit('41079919850622003'),
+        address: '平安县城关镇东关村5组2号',
+      },
+      members: [person('孙志强', '41079919850622003')],
+      variables: {
+        category: 'emergency',
+        urgency: 'red',
+        hardship: '家中突发火灾，房屋及生活用品损毁，无处居住。',
+        requestedAmount: '3000',
+      },
+    },
+  ];
+  for (const draft of applications) await cases.apply(clerk, { ...draft, nearRelative: false });
+
+  await app.get(MonitoringService).receive(user('approver'), {
+    source: '县医疗保障局',
+    sourceEventId: 'YB-DEMO-0001',
+    type: 'hospitalization',
+    occurredOn: app.get(Clock).today(),
+    person: {
+      name: '吴大山',
+      idNumber: withCheckDigit('41079919650710003'),
+      address: '平安县城关镇东关村2组11号',
+    },
+    regionCode: '410799100201',
+    details: '因脑梗住院治疗，个人自付医疗费用较高。',
+    amountFen: 3_500_000,
+  });
+
+  const confirmed = (await cases.list(clerk)).find((c) => c.program === 'dibao' && c.outcome === 'confirmed');
+  if (confirmed) {
+    await app.get(ProcedureService).start(user('reviewer'), confirmed.id, 'dibao-review', {
+      trigger: 'change-report',
+      reportedChange: '申请人报告：配偶已在县城务工，月收入约2600元。',
+    });
+  }
+  return applications.length + 1 + (confirmed ? 1 : 0);
 }

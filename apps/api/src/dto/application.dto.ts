@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { APPLICATION_PROGRAMS } from '@app/cases';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsBoolean,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -77,8 +79,8 @@ export class AuthorizationDto {
 
 /** What an application says about the household; also what the portal renders the 核对授权书 from. */
 export class ApplicationDraftDto {
-  @ApiProperty({ enum: ['dibao'], example: 'dibao' })
-  @IsIn(['dibao'], { message: '救助项目不在可选范围内' })
+  @ApiProperty({ enum: APPLICATION_PROGRAMS, example: 'dibao' })
+  @IsIn(APPLICATION_PROGRAMS, { message: '救助项目不在可选范围内' })
   program!: string;
 
   @ApiProperty({ description: '村（社区）12位行政区划代码', example: '410799100201' })
@@ -112,4 +114,12 @@ export class ApplicationDto extends ApplicationDraftDto {
   @ValidateNested()
   @Type(() => AuthorizationDto)
   authorization?: AuthorizationDto;
+
+  @ApiProperty({
+    required: false,
+    description: '申请流程开始表单的填写内容（如临时救助的类型、紧急程度），按流程模型校验',
+  })
+  @IsOptional()
+  @IsObject({ message: '必须是对象' })
+  variables?: Record<string, unknown>;
 }

@@ -9,6 +9,11 @@ export const clerkRoutes: RouteRecordRaw[] = [
     meta: { roles: CLERK_ROLES, nav: '待办任务', order: 1, title: '待办任务' },
   },
   {
+    path: '/apply',
+    component: () => import('@web/portal/ApplyView.vue'),
+    meta: { roles: ['window_clerk'], nav: '窗口受理', order: 2, title: '窗口受理申请' },
+  },
+  {
     path: '/cases/:id',
     component: () => import('./CaseView.vue'),
     meta: { roles: [...CLERK_ROLES, 'admin', 'legal_officer'], title: '案件' },

@@ -21,6 +21,7 @@ const NAME = /^[\p{Script=Han}\p{L}·.\s]+$/u;
 
 export function newApplication() {
   return reactive({
+    program: 'dibao',
     applicant: { name: '', idNumber: '', address: '', phone: '' },
     /** Members after the applicant, who is member 1 automatically. */
     others: [] as MemberDraft[],
@@ -45,7 +46,7 @@ export function members(a: Application) {
 /** The body of POST /api/portal/authorization-text: what the 授权书 prints. */
 export function draftBody(a: Application) {
   return {
-    program: 'dibao',
+    program: a.program,
     regionCode: a.village,
     applicant: {
       name: a.applicant.name.trim(),
@@ -57,12 +58,24 @@ export function draftBody(a: Application) {
   };
 }
 
-export function applicationBody(a: Application, textHash: string) {
+/** `variables`: the answers to the program's start form (GET /api/programs), already in API shape. */
+export function applicationBody(a: Application, textHash: string, variables: Record<string, unknown> = {}) {
   return {
     ...draftBody(a),
+    ...(Object.keys(variables).length ? { variables } : {}),
     nearRelative: a.nearRelative === true,
     authorizationSigned: true,
     authorization: { signerName: a.signerName.trim(), accepted: a.accepted, textHash },
+  };
+}
+
+/** The same application entered at the window: the household signed the 授权书 on paper. */
+export function windowApplicationBody(a: Application, variables: Record<string, unknown> = {}) {
+  return {
+    ...draftBody(a),
+    ...(Object.keys(variables).length ? { variables } : {}),
+    nearRelative: a.nearRelative === true,
+    authorizationSigned: true,
   };
 }
 
@@ -79,7 +92,7 @@ function idProblem(id: string): string | null {
 }
 
 /** Inline problems of every field, keyed like the API's error details. */
-export function localProblems(a: Application): Record<string, string> {
+export function localProblems(a: Application, options: { paper?: boolean } = {}): Record<string, string> {
   const out: Record<string, string> = {};
   const put = (field: string, problem: string | null) => {
     if (problem) out[field] = problem;
@@ -103,6 +116,10 @@ export function localProblems(a: Application): Record<string, string> {
   });
   if (!a.village) out.regionCode = '请选择户籍所在的村（社区）';
   if (a.nearRelative === null) out.nearRelative = '请选择是或否';
+  if (options.paper) {
+    if (!a.accepted) out['authorization.accepted'] = '须确认已收存全体成年家庭成员签字的纸质授权书';
+    return out;
+  }
   if (!a.accepted) out['authorization.accepted'] = '须同意授权后方可申请';
   if (!a.signerName.trim()) out['authorization.signerName'] = '请输入您的姓名作为签名';
   else if (a.signerName.trim() !== a.applicant.name.trim())
@@ -112,9 +129,15 @@ export function localProblems(a: Application): Record<string, string> {
 
 /** Which step shows a field, so a server error can send the applicant back to it. */
 export function stepOf(field: string): number {
-  if (field.startsWith('applicant') || /^members\[0\]/.test(field)) return 0;
+  if (
+    field.startsWith('applicant') ||
+    field === 'program' ||
+    field.startsWith('variables') ||
+    /^members\[0\]/.test(field)
+  )
+    return 0;
   if (field.startsWith('members')) return 1;
-  if (field === 'regionCode' || field === 'nearRelative' || field === 'program') return 2;
+  if (field === 'regionCode' || field === 'nearRelative') return 2;
   if (field.startsWith('authorization')) return 3;
   return 4;
 }

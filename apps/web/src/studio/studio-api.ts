@@ -41,12 +41,56 @@ export interface TemplateDetail extends TemplateSummary {
   issues: { field: string; message: string }[];
 }
 
+export interface WaitingElement {
+  elementId: string;
+  kind: 'task' | 'timer';
+  name: string;
+}
+
+export interface MigrationCandidate {
+  caseId: string;
+  caseNo: string;
+  instanceId: string;
+  version: number;
+  definitionId: string;
+  waiting: WaitingElement[];
+}
+
+export interface MigrationCandidates {
+  versions: { id: string; version: number; effectiveFrom: string; deployedAt: string }[];
+  cases: MigrationCandidate[];
+}
+
+export interface CaseMigrationReport {
+  caseId: string;
+  caseNo: string | null;
+  fromVersion: number | null;
+  waiting: WaitingElement[];
+  rename: Record<string, string>;
+  problems: { field: string; message: string }[];
+  migrated: boolean;
+}
+
+export interface MigrationReport {
+  key: string;
+  toVersion: number;
+  dryRun: boolean;
+  ok: boolean;
+  cases: CaseMigrationReport[];
+}
+
 export const studioApi = {
   processes: () => api.get<ProcessVersion[]>('/api/processes'),
   process: (id: string) => api.get<ProcessVersion & { source: string }>(`/api/processes/${id}`),
   lint: (xml: string) => api.post<LintReport>('/api/processes/lint', { xml }),
   deploy: (xml: string, fileName: string, effectiveFrom: string) =>
     api.post<ProcessVersion & { created: boolean }>('/api/processes', { xml, fileName, effectiveFrom }),
+  migrationCandidates: (key: string) =>
+    api.get<MigrationCandidates>(`/api/processes/${encodeURIComponent(key)}/migrations`),
+  migrate: (
+    key: string,
+    body: { toVersion: number; caseIds: string[]; mapping: Record<string, string>; dryRun: boolean },
+  ) => api.post<MigrationReport>(`/api/processes/${encodeURIComponent(key)}/migrations`, body),
   templates: () => api.get<TemplateSummary[]>('/api/templates'),
   template: (id: string) => api.get<TemplateDetail>(`/api/templates/${id}`),
   lintTemplate: (manifest: unknown, body: string) =>

@@ -154,7 +154,37 @@ export interface PolicyParameters {
     /** Yearly out-of-pocket medical cost from which medical assistance is suggested. */
     highMedicalExpenditureFen: Fen;
   };
+  /**
+   * 临时救助 (民发〔2018〕23号): the county entrusts the township to approve up to this one-off amount
+   * (委托乡镇审批额度). Optional: rows stored before it existed use TEMPORARY_ASSISTANCE_DEFAULTS.
+   */
+  temporaryAssistance?: { townshipApprovalLimitFen: Fen };
   rounding: RoundingRule;
+  /**
+   * 动态管理 (审核确认办法 Arts. 31, 33): months between periodic reviews, and the longest 渐退期.
+   * Absent from parameter rows stored before it existed: read it with `reviewParameters(p)`.
+   */
+  review?: ReviewParameters;
+}
+
+export interface ReviewParameters {
+  /** Households whose situation changes little (每年一次). */
+  stableMonths: number;
+  /** Households with unstable income and members able to work (每半年一次). */
+  unstableMonths: number;
+  /** Longest 渐退期 (gradual exit), months; also the default a review proposes. */
+  maxGradualExitMonths: number;
+}
+
+export const DEFAULT_REVIEW_PARAMETERS: ReviewParameters = {
+  stableMonths: 12,
+  unstableMonths: 6,
+  maxGradualExitMonths: 6,
+};
+
+/** The review parameters of a set, or the national defaults when the set predates them. */
+export function reviewParameters(p: Pick<PolicyParameters, 'review'>): ReviewParameters {
+  return p.review ?? DEFAULT_REVIEW_PARAMETERS;
 }
 
 const ASSISTANCE_MEASURES = '《社会救助暂行办法》';
@@ -439,8 +469,13 @@ export const DEFAULT_PARAMETERS: PolicyParameters = {
   hardshipIndex: { items: DEFAULT_HARDSHIP_ITEMS },
   informationCircles: { circle3UpperMultipleBp: 15_000, circle4UpperMultipleBp: 20_000 },
   referral: { highMedicalExpenditureFen: 1_000_000 },
+  temporaryAssistance: { townshipApprovalLimitFen: 100_000 },
   rounding: 'yuan-half-up',
+  review: DEFAULT_REVIEW_PARAMETERS,
 };
+
+/** Local default (1,000 yuan) for parameter rows that predate `temporaryAssistance`. */
+export const TEMPORARY_ASSISTANCE_DEFAULTS = { townshipApprovalLimitFen: 100_000 };
 
 /** The monthly standard that applies to the household under these parameters. */
 export function monthlyStandard(p: PolicyParameters): Fen {

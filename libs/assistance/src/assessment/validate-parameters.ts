@@ -154,6 +154,18 @@ export function validateParameters(p: PolicyParameters): ValidationProblem[] {
     bad('informationCircles.circle4UpperMultipleBp', '第四级信息圈上限应高于第三级上限');
   }
   fenField('referral.highMedicalExpenditureFen', p.referral?.highMedicalExpenditureFen, false);
+  if (p.temporaryAssistance !== undefined) {
+    fenField(
+      'temporaryAssistance.townshipApprovalLimitFen',
+      p.temporaryAssistance?.townshipApprovalLimitFen,
+      false,
+    );
+  }
   if (!ROUNDING.includes(p.rounding)) bad('rounding', '取整规则应为 yuan-half-up、yuan-up、yuan-down 或 fen');
+  if (p.review !== undefined) {
+    intField('review.stableMonths', p.review?.stableMonths, 1, 24);
+    intField('review.unstableMonths', p.review?.unstableMonths, 1, 24);
+    intField('review.maxGradualExitMonths', p.review?.maxGradualExitMonths, 0, 24);
+  }
   return problems;
 }

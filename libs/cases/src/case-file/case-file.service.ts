@@ -12,8 +12,7 @@ import { ATTACHMENT_KINDS, AttachmentService, AttachmentView, caseForStaff } fro
 import { ATTACHMENT_TYPES, isAttachmentType } from '../attachments/file-type';
 import { pdfPageCount } from './pdf-pages';
 import { TocRow, tocCsv, tocDefinition } from './toc';
-
-const PROGRAM_NAMES: Record<string, string> = { dibao: '最低生活保障' };
+import { programName } from '../programs';
 
 export const TOC_PDF = '00-卷内目录.pdf';
 export const TOC_CSV = '卷内目录.csv';
@@ -122,7 +121,7 @@ export class CaseFileService {
         {
           caseNo: kase.caseNo,
           applicantName: kase.applicantName,
-          programName: PROGRAM_NAMES[kase.program] ?? kase.program,
+          programName: programName(kase.program),
           regionName,
           compiledOn,
           compiledBy: user.displayName,

@@ -3,6 +3,7 @@ import { Household } from '@app/assistance';
 import { ServiceCall, ServiceRegistry, StepContext } from '@app/workflow';
 import { caseRepository as cases } from '../case.repository';
 import { AssessmentService } from './assessment.service';
+import { lowIncomeFlags } from './low-income-flags';
 
 /**
  * `assessment.evaluate`, called by a service task: assesses the case's household with the
@@ -36,6 +37,8 @@ export class AssessmentStep implements OnModuleInit {
       assessedEligible: Boolean(result.minimumLiving.eligible),
       suggestedAmount: result.benefit.totalMonthlyFen,
       hardshipIndex: result.hardshipIndex.score,
+      // Read by the 低收入人口认定 model (低保边缘 / 刚性支出困难); other models ignore them.
+      ...lowIncomeFlags(result),
     };
   }
 }

@@ -1,8 +1,6 @@
 import { shanghaiDate } from '@app/common';
 import type { CaseEntity, TaskEntity } from '@app/persistence';
 
-export const PROGRAM_NAMES: Record<string, string> = { dibao: '最低生活保障' };
-
 /** How each ending of a case reads to the applicant (the model's `sa:outcome` ids). */
 export const OUTCOME_TEXT: Record<string, string> = {
   confirmed: '已批准，纳入最低生活保障',

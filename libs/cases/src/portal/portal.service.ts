@@ -15,9 +15,9 @@ import {
 import { caseRepository as cases } from '../case.repository';
 import { TemplateStore } from '../template-store';
 import { AuthorizationDraft, AuthorizationText, renderAuthorizationText } from './authorization-text';
+import { programName } from '../programs';
 import {
   OUTCOME_TEXT,
-  PROGRAM_NAMES,
   PendingWait,
   ProgressStep,
   caseProgress,
@@ -151,7 +151,7 @@ export class PortalService {
       id: k.id,
       caseNo: k.caseNo,
       program: k.program,
-      programName: PROGRAM_NAMES[k.program] ?? k.program,
+      programName: programName(k.program),
       status: k.status,
       statusText: statusText(k),
       outcome: k.outcome,

@@ -1,6 +1,7 @@
 import { AppError, ErrorDetail } from '@app/common';
+import { CASE_URGENCIES, CASE_URGENCY_LABELS, CaseUrgency, isCaseUrgency } from '../linshi/linshi-rules';
 
-export type InboxSort = 'due' | 'hardship' | 'created';
+export type InboxSort = 'due' | 'hardship' | 'created' | 'urgency';
 
 export interface InboxFilter {
   program?: string;
@@ -8,11 +9,13 @@ export interface InboxFilter {
   township?: string;
   /** Only tasks due on or before this date (YYYY-MM-DD). */
   dueBefore?: string;
+  /** Four-colour urgency tag of the case (四色：red/yellow/blue/green). */
+  urgency?: CaseUrgency;
   sort?: InboxSort;
   order?: 'asc' | 'desc';
 }
 
-const SORTS: InboxSort[] = ['due', 'hardship', 'created'];
+const SORTS: InboxSort[] = ['due', 'hardship', 'created', 'urgency'];
 
 function isDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -52,13 +55,23 @@ export function parseInboxFilter(query: Record<string, unknown>, programs: strin
     if (isDate(dueBefore)) filter.dueBefore = dueBefore;
     else problems.push({ field: 'dueBefore', message: '截止日期应为有效日期，格式 YYYY-MM-DD' });
   }
+  const urgency = text('urgency');
+  if (urgency !== undefined) {
+    if (isCaseUrgency(urgency)) filter.urgency = urgency;
+    else
+      problems.push({
+        field: 'urgency',
+        message: `紧急程度只能是 ${CASE_URGENCIES.map((u) => `${u}（${CASE_URGENCY_LABELS[u]}）`).join('、')}`,
+      });
+  }
   const sort = text('sort');
   if (sort !== undefined) {
     if ((SORTS as string[]).includes(sort)) filter.sort = sort as InboxSort;
     else
       problems.push({
         field: 'sort',
-        message: '排序方式只能是 due（期限）、hardship（困难指数）或 created（创建时间）',
+        message:
+          '排序方式只能是 due（期限）、hardship（困难指数）、created（创建时间）或 urgency（紧急程度）',
       });
   }
   const order = text('order');

@@ -13,12 +13,13 @@ import {
 import { CaseEntity, Database, TaskEntity } from '@app/persistence';
 import { FormField, parseBpmn, readLegalBasis, validateFormData } from '@app/workflow';
 import { caseRepository as cases } from '../case.repository';
-import { PROGRAM_PROCESSES } from '../case.service';
+import { APPLICATION_PROGRAMS } from '../programs';
 import { DocumentIssuer } from '../document-issuer';
 import { TemplateStore } from '../template-store';
 import { InboxFilter, parseInboxFilter } from './inbox-query';
 import { nextDocuments } from './next-documents';
 import { Urgency, urgencyOf } from './urgency';
+import type { CaseUrgency } from '../linshi/linshi-rules';
 
 export interface WorkbenchInboxItem {
   taskId: string;
@@ -36,6 +37,8 @@ export interface WorkbenchInboxItem {
   hardshipIndex: number | null;
   legalBasis: string | null;
   urgency: Urgency;
+  /** Four-colour urgency tag of the case (四色), null when untagged. */
+  caseUrgency: CaseUrgency | null;
 }
 
 export interface CaseDiagram {
@@ -72,7 +75,7 @@ export class WorkbenchService {
   ) {}
 
   parseFilter(query: Record<string, unknown>): InboxFilter {
-    return parseInboxFilter(query, Object.keys(PROGRAM_PROCESSES));
+    return parseInboxFilter(query, APPLICATION_PROGRAMS);
   }
 
   /**
@@ -94,6 +97,10 @@ export class WorkbenchService {
       params.push(filter.dueBefore);
       where.push(`t.due_date <= $${params.length}`);
     }
+    if (filter.urgency) {
+      params.push(filter.urgency);
+      where.push(`c.urgency = $${params.length}`);
+    }
     const dir = filter.order === 'desc' ? 'DESC' : 'ASC';
     const sort = filter.sort ?? (user.role === 'county_approver' ? 'hardship' : 'due');
     const hardshipDir = filter.sort === 'hardship' ? dir : 'DESC';
@@ -101,6 +108,8 @@ export class WorkbenchService {
       due: `t.due_date ${dir} NULLS LAST, t.created_at ASC`,
       hardship: `h.hardship_index ${hardshipDir} NULLS LAST, t.due_date ASC NULLS LAST, t.created_at ASC`,
       created: `t.created_at ${dir}`,
+      // Most pressing colour first (desc: least pressing first); untagged cases always last.
+      urgency: `CASE c.urgency WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'blue' THEN 2 WHEN 'green' THEN 3 END ${dir} NULLS LAST, t.due_date ASC NULLS LAST, t.created_at ASC`,
     }[sort];
     const rows: (Omit<WorkbenchInboxItem, 'urgency' | 'legalBasis'> & { definitionId: string })[] =
       await this.db.read((em) =>
@@ -109,6 +118,7 @@ export class WorkbenchService {
                   to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.due_date_certain AS "dueDateCertain",
                   t.created_at AS "createdAt", c.id AS "caseId", c.case_no AS "caseNo",
                   c.applicant_name AS "applicantName", c.region_code AS "regionCode", c.program,
+                  c.urgency AS "caseUrgency",
                   r.name AS "townshipName", i.definition_id AS "definitionId",
                   h.hardship_index::float AS "hardshipIndex"
            FROM task t

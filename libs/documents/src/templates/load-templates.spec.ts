@@ -1,22 +1,44 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildTemplate, loadTemplates, TemplateLoadError } from './load-templates';
 
 const TEMPLATES_DIR = resolve(__dirname, '../../../../templates');
 
-const EXPECTED_IDS = [
-  'acceptance-notice',
-  'confirmation-notice',
-  'first-instance-opinion',
-  'home-visit-record',
-  'ineligibility-notice',
-  'non-acceptance-notice',
-  'non-confirmation-decision',
-  'public-notice',
-  'service-receipt',
-  'supplement-notice',
+/** Every directory under templates/ is a template (README.md is the only other entry). */
+const CATALOGUE = readdirSync(TEMPLATES_DIR, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
+
+/** The documents of LEGAL.md §5 and the 特困/临时救助 additions, by template id (a sample, not all). */
+const LEGAL_CATALOGUE_SAMPLE = [
+  'dibao-application-form',
+  'family-declaration',
   'verification-authorization',
+  'near-relative-registration',
+  'acceptance-notice',
+  'supplement-notice',
+  'non-acceptance-notice',
+  'ineligibility-notice',
+  'home-visit-record',
+  'first-instance-opinion',
+  'public-notice',
+  'confirmation-notice',
+  'non-confirmation-decision',
+  'review-termination-notice',
+  'periodic-review-record',
+  'benefit-decrease-decision',
+  'benefit-stop-decision',
+  'gradual-exit-notice',
+  'job-refusal-decision',
+  'service-receipt',
+  'electronic-service-consent',
+  'recovery-decision',
+  'selfcare-assessment',
+  'tekun-termination-decision',
+  'linshi-emergency-register',
+  'linshi-approval-form',
 ];
 
 const minimalManifest = (overrides: Record<string, unknown> = {}) =>
@@ -28,6 +50,7 @@ const minimalManifest = (overrides: Record<string, unknown> = {}) =>
     issuer: 'township',
     legalBasis: '《最低生活保障审核确认办法》第十条',
     remedy: false,
+    delivery: 'served',
     schema: {
       type: 'object',
       properties: {
@@ -48,7 +71,8 @@ describe('loadTemplates', () => {
   const registry = loadTemplates(TEMPLATES_DIR);
 
   it('loads every catalogued template', () => {
-    expect([...registry.keys()].sort()).toEqual(EXPECTED_IDS);
+    expect([...registry.keys()].sort()).toEqual(CATALOGUE);
+    expect(CATALOGUE).toEqual(expect.arrayContaining(LEGAL_CATALOGUE_SAMPLE));
   });
 
   it('computes a sha256 content hash over manifest and body', () => {
@@ -82,6 +106,28 @@ describe('loadTemplates', () => {
     expect(registry.get('non-acceptance-notice')!.manifest.remedy).toBe(true);
   });
 
+  it('every template says how it is delivered', () => {
+    const delivery = Object.fromEntries(
+      [...registry.values()].map((t) => [t.manifest.id, t.manifest.delivery]),
+    );
+    expect(delivery['public-notice']).toBe('posted');
+    expect(delivery['non-confirmation-decision']).toBe('served');
+    expect(delivery['service-receipt']).toBe('internal');
+    for (const t of registry.values())
+      expect(['served', 'posted', 'internal']).toContain(t.manifest.delivery);
+    // Every template that states remedy rights is a decision given to the applicant.
+    for (const t of registry.values()) if (t.manifest.remedy) expect(t.manifest.delivery).toBe('served');
+  });
+
+  it('rebuilds a frozen version from before delivery existed, and refuses it as a new template', () => {
+    const old = minimalManifest({ delivery: undefined });
+    expect(() => buildTemplate('demo', old, 'x')).toThrow(/delivery/);
+    expect(buildTemplate('demo', old, 'x', { frozen: true }).manifest.delivery).toBeUndefined();
+    expect(() =>
+      buildTemplate('demo', minimalManifest({ delivery: 'mailed' }), 'x', { frozen: true }),
+    ).toThrow(/delivery/);
+  });
+
   it('loads from a folder on disk and fails naming the template id on bad JSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tpl-'));
     mkdirSync(join(dir, 'broken-notice'));
@@ -109,6 +155,9 @@ describe('loadTemplates', () => {
     ['a sample that breaks its schema', minimalManifest({ sample: {} }), 'x', /demo.*示例数据.*applicant/],
     ['a field missing from the sample', minimalManifest(), '{{applicant.phone}}', /demo.*渲染失败/],
     ['remedy without the remedy sentence', minimalManifest({ remedy: true }), '特此通知。', /demo.*救济/],
+    ['a missing delivery', minimalManifest({ delivery: undefined }), 'x', /demo.*delivery（文书送达方式）/],
+    ['an unknown delivery', minimalManifest({ delivery: 'mailed' }), 'x', /demo.*delivery.*mailed/],
+    ['a non-boolean recordsService', minimalManifest({ recordsService: 'yes' }), 'x', /demo.*recordsService/],
     [
       'a misspelt schema keyword',
       minimalManifest({ schema: { type: 'object', requried: ['x'] } }),

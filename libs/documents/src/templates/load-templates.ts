@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compileBody } from './handlebars-env';
-import { LoadedTemplate, TemplateManifest, TemplateRegistry } from './template-types';
+import { DELIVERY_VALUES, LoadedTemplate, TemplateManifest, TemplateRegistry } from './template-types';
 import { compileSchema, validateTemplateData } from './validate-data';
 
 export class TemplateLoadError extends Error {
@@ -42,15 +42,28 @@ export function loadTemplate(folder: string, id: string): LoadedTemplate {
   return buildTemplate(id, manifestBytes.toString('utf8'), bodyBytes.toString('utf8'));
 }
 
+export interface BuildTemplateOptions {
+  /**
+   * A version frozen with an issued document before `delivery` existed: rebuild it as it was
+   * rather than refuse it (issued documents must always re-render). New templates leave this off.
+   */
+  frozen?: boolean;
+}
+
 /** Builds a template from in-memory sources (used by the loader and by tests). */
-export function buildTemplate(id: string, manifestText: string, body: string): LoadedTemplate {
+export function buildTemplate(
+  id: string,
+  manifestText: string,
+  body: string,
+  options: BuildTemplateOptions = {},
+): LoadedTemplate {
   let manifest: TemplateManifest;
   try {
     manifest = JSON.parse(manifestText) as TemplateManifest;
   } catch (e) {
     throw new TemplateLoadError(id, `manifest.json 不是有效的 JSON（${(e as Error).message}）`);
   }
-  checkManifest(id, manifest);
+  checkManifest(id, manifest, options);
 
   let renderMarkup: (data: unknown) => string;
   try {
@@ -85,7 +98,7 @@ export function buildTemplate(id: string, manifestText: string, body: string): L
   return { manifest, manifestText, body, contentHash, renderMarkup };
 }
 
-function checkManifest(id: string, m: TemplateManifest): void {
+function checkManifest(id: string, m: TemplateManifest, options: BuildTemplateOptions): void {
   const fail = (reason: string): never => {
     throw new TemplateLoadError(id, reason);
   };
@@ -99,6 +112,12 @@ function checkManifest(id: string, m: TemplateManifest): void {
     fail('numberCode 应为非空文本');
   if (typeof m.legalBasis !== 'string' || !m.legalBasis) fail('缺少 legalBasis');
   if (typeof m.remedy !== 'boolean') fail('remedy 应为 true/false');
+  if (!(options.frozen && m.delivery === undefined) && !DELIVERY_VALUES.includes(m.delivery))
+    fail(
+      `缺少或无效的 delivery（文书送达方式）：应为 served（送达申请人）、posted（公示/公布）或 internal（表格、记录、回证等内部文书），现为「${String(m.delivery)}」`,
+    );
+  if (m.recordsService !== undefined && typeof m.recordsService !== 'boolean')
+    fail('recordsService 应为 true/false');
   if (m.recordsCaseDate !== undefined && m.recordsCaseDate !== 'acceptanceDate')
     fail('recordsCaseDate 只能为 acceptanceDate');
   if (typeof m.schema !== 'object' || m.schema === null) fail('缺少 schema');

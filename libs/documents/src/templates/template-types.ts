@@ -1,5 +1,11 @@
 export type DocumentType = 'decision' | 'notice' | 'form' | 'receipt';
 export type IssuerLevel = 'township' | 'county';
+/**
+ * How the document reaches people: `served` = 送达 to the applicant (the model must follow it with a
+ * service record on every path), `posted` = 公示/公布, `internal` = forms, records, tables, receipts.
+ */
+export type Delivery = 'served' | 'posted' | 'internal';
+export const DELIVERY_VALUES: readonly Delivery[] = ['served', 'posted', 'internal'];
 
 /** manifest.json as written by legal officers. */
 export interface TemplateManifest {
@@ -12,6 +18,10 @@ export interface TemplateManifest {
   numberCode?: string;
   legalBasis: string;
   remedy: boolean;
+  /** Required: how the document reaches the applicant or the public (see `Delivery`). */
+  delivery: Delivery;
+  /** Issuing this document records the service (送达) of the document before it (送达回证). */
+  recordsService?: boolean;
   /** Issuing this document records its date on the case under this name (e.g. the 受理 date). */
   recordsCaseDate?: 'acceptanceDate';
   schema: Record<string, unknown>;

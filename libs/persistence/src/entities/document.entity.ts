@@ -15,6 +15,8 @@ export class DocumentEntity {
   @Column('jsonb') data!: Record<string, any>;
   @Column({ name: 'verify_code', type: 'text', unique: true }) verifyCode!: string;
   @Column({ name: 'issued_at', type: 'timestamptz' }) issuedAt!: Date;
+  /** Issue order (database-assigned); documents of one step share `issuedAt`. */
+  @Column({ type: 'bigint', insert: false, update: false }) seq?: string;
   /** pending = committed but not yet rendered/signed/archived; the pipeline finishes it, retry-safe. */
   @Column('text') status!: 'pending' | 'archived';
   @Column({ name: 'pdf_sha256', type: 'char', length: 64, nullable: true }) pdfSha256!: string | null;

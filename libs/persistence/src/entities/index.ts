@@ -2,6 +2,7 @@ import { ActivityLogEntity } from './activity-log.entity';
 import { AttachmentEntity } from './attachment.entity';
 import { AuditEntity, IdempotencyEntity } from './audit.entity';
 import { AuthorizationSignatureEntity } from './authorization-signature.entity';
+import { BenefitChangeEntity, ReviewCohortEntity, ReviewCohortMemberEntity } from './benefit.entity';
 import { CaseEntity } from './case.entity';
 import {
   CounterEntity,
@@ -19,6 +20,7 @@ export * from './activity-log.entity';
 export * from './attachment.entity';
 export * from './audit.entity';
 export * from './authorization-signature.entity';
+export * from './benefit.entity';
 export * from './case.entity';
 export * from './document.entity';
 export * from './region.entity';
@@ -48,4 +50,7 @@ export const ENTITIES = [
   AssessmentEntity,
   AttachmentEntity,
   AuthorizationSignatureEntity,
+  BenefitChangeEntity,
+  ReviewCohortEntity,
+  ReviewCohortMemberEntity,
 ];

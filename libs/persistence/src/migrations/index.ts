@@ -4,7 +4,15 @@ import { ActivityLog1764200000000 } from './1764200000000-activity-log';
 import { Attachments1764250000000 } from './1764250000000-attachments';
 import { Studio1764300000000 } from './1764300000000-studio';
 import { AuthorizationSignature1764400000000 } from './1764400000000-authorization-signature';
+import { CaseKinds1764500000000 } from './1764500000000-case-kinds';
+import { TekunSampling1764600000000 } from './1764600000000-tekun-sampling';
+import { CaseUrgency1764610000000 } from './1764610000000-case-urgency';
+import { BenefitLedger1764620000000 } from './1764620000000-benefit-ledger';
+import { MonitoringSupervision1764630000000 } from './1764630000000-monitoring-supervision';
+import { ProcessMigration1764640000000 } from './1764640000000-process-migration';
+import { ServiceDeadlines1764650000000 } from './1764650000000-service-deadlines';
 
+/** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
   Initial1764000000000,
   PolicyParameters1764100000000,
@@ -12,4 +20,11 @@ export const MIGRATIONS = [
   Attachments1764250000000,
   Studio1764300000000,
   AuthorizationSignature1764400000000,
+  CaseKinds1764500000000,
+  TekunSampling1764600000000,
+  CaseUrgency1764610000000,
+  BenefitLedger1764620000000,
+  MonitoringSupervision1764630000000,
+  ProcessMigration1764640000000,
+  ServiceDeadlines1764650000000,
 ];

@@ -35,6 +35,13 @@ const TEMPLATES = [
   'confirmation-notice',
   'non-confirmation-decision',
   'service-receipt',
+  'dibao-application-form',
+  'family-declaration',
+  'near-relative-registration',
+  'verification-request-letter',
+  'neighbour-visit-record',
+  'county-home-visit-record',
+  'review-termination-notice',
 ];
 
 /** Variables each template reads; issuing without them fails the run, so the model must collect them first. */
@@ -49,7 +56,22 @@ const TEMPLATE_NEEDS: Record<string, string[]> = {
   'confirmation-notice': ['amount', 'coveredPersons'],
   'non-confirmation-decision': ['facts', 'reasons', 'legalBasis'],
   'service-receipt': ['serviceMethod', 'serviceDate', 'recipient', 'servers', 'serviceAddress'],
+  'dibao-application-form': ['applicantName', 'nearRelative'],
+  'near-relative-registration': ['nearRelative'],
+  'neighbour-visit-record': ['neighbourVisit'],
+  'county-home-visit-record': ['countyInvestigators', 'countyVisitDate', 'countyFindings'],
+  'review-termination-notice': ['nonCooperationDetails'],
 };
+
+/** Issued at the start of every application: 申请书, 书面声明及诚信承诺书, 核对授权书 (LEGAL §5 #1–#3). */
+const START_DOCS = ['dibao-application-form', 'family-declaration', 'verification-authorization'];
+/** Issued from acceptance through the neighbour visit: 受理通知书, 核对提请函 (#9), 入户调查表, 邻里访问记录 (#12). */
+const INVESTIGATION_DOCS = [
+  'acceptance-notice',
+  'verification-request-letter',
+  'home-visit-record',
+  'neighbour-visit-record',
+];
 
 type FormInput = Record<string, unknown>;
 type Script = Record<string, FormInput[]>;
@@ -189,8 +211,13 @@ async function runCase(startVariables: Record<string, unknown>, script: Script):
 // ---- form submissions, as a client would send them (money as yuan strings) ----
 const START = { applicantName: '张三', nearRelative: false, regionCode: '150102' };
 const accept = { decision: 'accept' };
-const infoCheck = { checkReportNo: 'HD-2025-0012', checkFindings: '未发现不符合条件的财产' };
+const infoCheck = {
+  checkReportNo: 'HD-2025-0012',
+  checkFindings: '未发现不符合条件的财产',
+  cooperation: 'cooperative',
+};
 const homeVisit = {
+  cooperation: 'cooperative',
   investigators: ['王五', '赵六'],
   visitDate: '2025-03-04',
   findings: '家庭成员三人，无稳定收入',
@@ -312,14 +339,15 @@ describe('processes/dibao-application.bpmn', () => {
       Task_ServeConfirmation: [served],
     });
     expect(run.issued).toEqual([
-      'verification-authorization',
-      'acceptance-notice',
-      'home-visit-record',
+      ...START_DOCS,
+      ...INVESTIGATION_DOCS,
       'first-instance-opinion',
       'public-notice',
       'confirmation-notice',
       'service-receipt',
     ]);
+    expect(run.issued).not.toContain('near-relative-registration');
+    expect(run.issued).not.toContain('county-home-visit-record');
     expect(run.outcome).toBe('confirmed');
     expect(run.tasks.map((t) => t.id)).toEqual([
       'Task_AcceptanceReview',
@@ -357,9 +385,8 @@ describe('processes/dibao-application.bpmn', () => {
       Task_ServeNonConfirmation: [servedLeft],
     });
     expect(run.issued).toEqual([
-      'verification-authorization',
-      'acceptance-notice',
-      'home-visit-record',
+      ...START_DOCS,
+      ...INVESTIGATION_DOCS,
       'first-instance-opinion',
       'public-notice',
       'non-confirmation-decision',
@@ -385,9 +412,8 @@ describe('processes/dibao-application.bpmn', () => {
       Task_ServeNonConfirmation: [served],
     });
     expect(run.issued).toEqual([
-      'verification-authorization',
-      'acceptance-notice',
-      'home-visit-record',
+      ...START_DOCS,
+      ...INVESTIGATION_DOCS,
       'first-instance-opinion',
       'non-confirmation-decision',
       'service-receipt',
@@ -401,7 +427,7 @@ describe('processes/dibao-application.bpmn', () => {
       Task_AcceptanceReview: [{ decision: 'refuse', reasons: '申请人户籍不在本乡镇' }],
       Task_ServeNonAcceptance: [served],
     });
-    expect(run.issued).toEqual(['verification-authorization', 'non-acceptance-notice', 'service-receipt']);
+    expect(run.issued).toEqual([...START_DOCS, 'non-acceptance-notice', 'service-receipt']);
     expect(run.outcome).toBe('not-accepted');
     expect(run.tasks.map((t) => t.id)).toEqual(['Task_AcceptanceReview', 'Task_ServeNonAcceptance']);
   });
@@ -468,11 +494,12 @@ describe('processes/dibao-application.bpmn', () => {
       Task_CountyConfirmation: [confirm],
       Task_ServeConfirmation: [served],
     });
-    expect(run.issued.slice(0, 5)).toEqual([
-      'verification-authorization',
+    expect(run.issued.slice(0, 8)).toEqual([
+      ...START_DOCS,
       'supplement-notice',
       'service-receipt',
       'acceptance-notice',
+      'verification-request-letter',
       'home-visit-record',
     ]);
     expect(run.tasks.slice(0, 4).map((t) => t.id)).toEqual([
@@ -498,9 +525,8 @@ describe('processes/dibao-application.bpmn', () => {
       Task_ServeConfirmation: [served],
     });
     expect(run.issued).toEqual([
-      'verification-authorization',
-      'acceptance-notice',
-      'home-visit-record',
+      ...START_DOCS,
+      ...INVESTIGATION_DOCS,
       'first-instance-opinion',
       'public-notice',
       'first-instance-opinion',
@@ -546,9 +572,81 @@ describe('processes/dibao-application.bpmn', () => {
       'county_approver',
     ]);
     expect(run.outcome).toBe('confirmed');
+    // 单独登记备案 at the start, the county's own visit record before its decision.
+    expect(run.issued.slice(0, 4)).toEqual([
+      'dibao-application-form',
+      'family-declaration',
+      'near-relative-registration',
+      'verification-authorization',
+    ]);
+    expect(run.issued.slice(-4)).toEqual([
+      'public-notice',
+      'county-home-visit-record',
+      'confirmation-notice',
+      'service-receipt',
+    ]);
 
     // Without the flag the same script leaves the county visit unused, which runCase reports.
     await expect(runCase(START, script)).rejects.toThrow('脚本中有未用到的提交：Task_CountyHomeVisit');
+  });
+
+  it('terminates the review when the applicant refuses the information check, with a served notice', async () => {
+    const refusal = {
+      ...infoCheck,
+      cooperation: 'refused',
+      nonCooperationDetails: '申请人拒绝提供银行流水，经两次书面催告仍不提供',
+    };
+    const run = await runCase(START, {
+      Task_AcceptanceReview: [accept],
+      Task_InformationCheck: [refusal],
+      Task_ServeTermination: [servedLeft],
+    });
+    expect(run.issued).toEqual([
+      ...START_DOCS,
+      'acceptance-notice',
+      'verification-request-letter',
+      'review-termination-notice',
+      'service-receipt',
+    ]);
+    expect(run.outcome).toBe('terminated');
+    expect(run.tasks.map((t) => t.id)).toEqual([
+      'Task_AcceptanceReview',
+      'Task_InformationCheck',
+      'Task_ServeTermination',
+    ]);
+    expect(run.tasks.at(-1)).toMatchObject({
+      candidateGroups: ['window_clerk'],
+      due: { amount: 3, unit: 'WD' },
+    });
+    expect(run.variablesAtIssue['review-termination-notice'].nonCooperationDetails).toContain('银行流水');
+  });
+
+  it('terminates the review when the applicant refuses the home visit, keeping the visit record', async () => {
+    const run = await runCase(START, {
+      Task_AcceptanceReview: [accept],
+      Task_InformationCheck: [infoCheck],
+      Task_HomeVisit: [
+        { ...homeVisit, cooperation: 'refused', nonCooperationDetails: '申请人两次拒绝调查人员入户' },
+      ],
+      Task_ServeTermination: [served],
+    });
+    expect(run.issued.slice(-4)).toEqual([
+      'verification-request-letter',
+      'home-visit-record',
+      'review-termination-notice',
+      'service-receipt',
+    ]);
+    expect(run.issued).not.toContain('neighbour-visit-record');
+    expect(run.outcome).toBe('terminated');
+  });
+
+  it('cannot issue the termination notice without the facts of the refusal', async () => {
+    await expect(
+      runCase(START, {
+        Task_AcceptanceReview: [accept],
+        Task_InformationCheck: [{ ...infoCheck, cooperation: 'refused' }],
+      }),
+    ).rejects.toThrow(/review-termination-notice 缺少变量 nonCooperationDetails/);
   });
 
   it('stops with a clear error when a task gets data its form refuses', async () => {

@@ -65,6 +65,10 @@ export interface ServiceInfo {
   service?: string;
   template?: string;
   legalBasis?: string;
+  /** `sa:action`: the mode of a service with several, e.g. benefit.apply's `decrease`. */
+  action?: string;
+  /** `sa:sampleRatio`: the share a sampling service selects, e.g. `0.3`. */
+  sampleRatio?: string;
 }
 
 type Bag = Record<string, unknown>;
@@ -84,9 +88,9 @@ function list(value: unknown): Bag[] {
   return Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object') as Bag[]) : [];
 }
 
-/** "10WD" → 10 working days, "7D" → 7 calendar days; anything else → undefined. */
+/** "10WD" → 10 working days, "7D" → 7 calendar days, "0D" → the same day; anything else → undefined. */
 export function parseDue(value: unknown): Due | undefined {
-  const match = typeof value === 'string' ? /^\s*([1-9]\d{0,3})\s*(WD|D)\s*$/.exec(value) : null;
+  const match = typeof value === 'string' ? /^\s*(0|[1-9]\d{0,3})\s*(WD|D)\s*$/.exec(value) : null;
   if (!match) return undefined;
   return { amount: Number(match[1]), unit: match[2] as DueUnit };
 }
@@ -139,7 +143,15 @@ export function readServiceInfo(source: unknown): ServiceInfo {
   const service = text(element.service);
   const template = text(element.template);
   const legalBasis = text(element.legalBasis);
-  return { ...(service && { service }), ...(template && { template }), ...(legalBasis && { legalBasis }) };
+  const action = text(element.action);
+  const sampleRatio = text(element.sampleRatio);
+  return {
+    ...(service && { service }),
+    ...(template && { template }),
+    ...(legalBasis && { legalBasis }),
+    ...(action && { action }),
+    ...(sampleRatio && { sampleRatio }),
+  };
 }
 
 /** Case outcome recorded by an end event (`sa:outcome`), if any. */

@@ -41,5 +41,9 @@ export { validateFormData, parseYuanToFen, isValidDate } from './form-validation
 export type { FormValue, FieldError, FormValidationResult } from './form-validation';
 export { moddleOptions, parseBpmn } from './moddle';
 export type { ParseResult, ParseWarning } from './moddle';
-export { lintLegalCompleteness } from './legal-lint';
+export { lintLegalCompleteness, DEFAULT_SERVICE_RECORD_TEMPLATES } from './legal-lint';
+export { lintWithBpmnlint, BPMNLINT_RULES } from './bpmnlint';
+export type { BpmnlintResult, RuleSeverity } from './bpmnlint';
 export type { LegalLintOptions, LegalLintResult } from './legal-lint';
+export { readProcessInfo, processInfoProblems, PROCESS_KINDS } from './process-info';
+export type { ProcessInfo, ProcessKind } from './process-info';

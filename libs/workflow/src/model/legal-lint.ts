@@ -2,7 +2,8 @@
  * Legal-completeness rules checked statically on a parsed model, on top of `validateModel`
  * (which already requires roles, deadlines and a template on every document.issue):
  * an adverse end must not be reachable without a written decision or notice, and a step
- * should say on which legal provision it acts.
+ * should say on which legal provision it acts, and a document given to the applicant must be
+ * followed by its service (送达) on record before the case ends.
  */
 import { readLegalBasis, readOutcome, readServiceInfo } from './element-info';
 import { BpmnElement, ModelIssue, describeElement } from './validate-model';
@@ -13,15 +14,43 @@ export interface LegalLintOptions {
    * When given, the document issued before an adverse end must be one of them.
    */
   remedyTemplates?: readonly string[];
+  /**
+   * Templates given to the applicant (manifest `delivery: "served"`). When given, every
+   * document.issue of one must be followed, on every path to an end, by a service record.
+   */
+  servedTemplates?: readonly string[];
+  /** Templates whose issue records the service (manifest `recordsService: true`); default `service-receipt`. */
+  serviceRecordTemplates?: readonly string[];
 }
+
+export const DEFAULT_SERVICE_RECORD_TEMPLATES = ['service-receipt'] as const;
 
 export interface LegalLintResult {
   errors: ModelIssue[];
   warnings: ModelIssue[];
 }
 
-/** Outcomes that grant what was applied for; every other outcome is adverse to the applicant. */
-const FAVOURABLE_OUTCOMES = new Set(['confirmed']);
+/**
+ * Outcomes (`sa:outcome`) that grant what was asked, keep what the household has, or are not a
+ * decision about the household at all. Every other outcome — including one this list does not
+ * know — counts as adverse, so a new word cannot slip past the remedy rule.
+ */
+const FAVOURABLE_OUTCOMES = new Set([
+  // granted what was applied for
+  'confirmed',
+  'granted',
+  'recognized',
+  // dynamic management that leaves the household no worse off
+  'increased',
+  'unchanged',
+  'not-reduced',
+  'not-terminated',
+  'not-recovered',
+  // not decisions on the household: a warning lifted, a complaint answered
+  'lifted',
+  'replied',
+  'anonymous-closed',
+]);
 
 function list(element: BpmnElement, key: string): BpmnElement[] {
   const value = element[key];
@@ -34,15 +63,85 @@ export function lintLegalCompleteness(
 ): LegalLintResult {
   const result: LegalLintResult = { errors: [], warnings: [] };
   const remedy = options.remedyTemplates && new Set(options.remedyTemplates);
+  const served = options.servedTemplates && new Set(options.servedTemplates);
+  const records = new Set(options.serviceRecordTemplates ?? DEFAULT_SERVICE_RECORD_TEMPLATES);
   for (const process of list(definitions, 'rootElements').filter((r) => r.$type === 'bpmn:Process')) {
     lintScope(process, remedy, result);
+    if (served) lintService(process, served, records, result);
   }
   return result;
 }
 
+/** Successors of every flow node: sequence flows plus the boundary events attached to it. */
+function successors(elements: BpmnElement[]): Map<BpmnElement, BpmnElement[]> {
+  const next = new Map<BpmnElement, BpmnElement[]>();
+  for (const flow of elements.filter((e) => e.$type === 'bpmn:SequenceFlow')) {
+    const from = flow.sourceRef as BpmnElement | undefined;
+    const to = flow.targetRef as BpmnElement | undefined;
+    if (!from || !to) continue;
+    next.set(from, [...(next.get(from) ?? []), to]);
+  }
+  for (const node of elements.filter((e) => e.$type === 'bpmn:BoundaryEvent')) {
+    const host = node.attachedToRef as BpmnElement | undefined;
+    if (host) next.set(host, [...(next.get(host) ?? []), node]);
+  }
+  return next;
+}
+
+/**
+ * 送达: a document given to the applicant only takes effect once served, and the service must be
+ * on record. From every document.issue of a served template, no path may reach an end of the
+ * scope (or a dead end) without passing a document.issue of a service-record template.
+ */
+function lintService(
+  scope: BpmnElement,
+  served: Set<string>,
+  records: Set<string>,
+  result: LegalLintResult,
+): void {
+  const elements = list(scope, 'flowElements');
+  const next = successors(elements);
+  const template = (node: BpmnElement) => {
+    const info = readServiceInfo(node);
+    return info.service === 'document.issue' ? info.template : undefined;
+  };
+  for (const issue of elements.filter((e) => served.has(template(e) ?? ''))) {
+    const seen = new Set<BpmnElement>();
+    const queue = [...(next.get(issue) ?? [])];
+    let unserved: BpmnElement | undefined;
+    let overtaken: BpmnElement | undefined;
+    while (queue.length && !unserved) {
+      const node = queue.pop() as BpmnElement;
+      if (seen.has(node)) continue;
+      seen.add(node);
+      if (records.has(template(node) ?? '')) continue;
+      if (node !== issue && served.has(template(node) ?? '')) overtaken ??= node;
+      const targets = next.get(node) ?? [];
+      if (node.$type === 'bpmn:EndEvent' || targets.length === 0) unserved = node;
+      queue.push(...targets);
+    }
+    const recordNames = [...records].join('、');
+    if (unserved) {
+      result.errors.push({
+        elementId: issue.id,
+        message: `${describeElement(issue)}：文书“${template(issue)}”须送达申请人，但有路径未出具送达记录（${recordNames}）即到达${describeElement(unserved)}；请在其后加送达环节和送达回证`,
+      });
+    } else if (overtaken) {
+      // A later receipt exists on every path, but it may record another document's service.
+      result.warnings.push({
+        elementId: issue.id,
+        message: `${describeElement(issue)}：文书“${template(issue)}”须送达申请人，但有路径在出具送达记录（${recordNames}）之前又出具了须送达的${describeElement(overtaken)}；之后的送达回证可能只记录了后一份文书的送达`,
+      });
+    }
+  }
+  for (const node of elements) {
+    if (node.$type === 'bpmn:SubProcess' || node.$type === 'bpmn:Transaction')
+      lintService(node, served, records, result);
+  }
+}
+
 function lintScope(process: BpmnElement, remedy: Set<string> | undefined, result: LegalLintResult): void {
   const elements = list(process, 'flowElements');
-  const flows = elements.filter((e) => e.$type === 'bpmn:SequenceFlow');
   const issues = (element: BpmnElement, message: string) => `${describeElement(element)}：${message}`;
 
   for (const element of elements) {
@@ -59,17 +158,7 @@ function lintScope(process: BpmnElement, remedy: Set<string> | undefined, result
     const { service, template } = readServiceInfo(node);
     return service === 'document.issue' && (!remedy || (template !== undefined && remedy.has(template)));
   };
-  const next = new Map<BpmnElement, BpmnElement[]>();
-  for (const flow of flows) {
-    const from = flow.sourceRef as BpmnElement | undefined;
-    const to = flow.targetRef as BpmnElement | undefined;
-    if (!from || !to) continue;
-    next.set(from, [...(next.get(from) ?? []), to]);
-  }
-  for (const node of elements.filter((e) => e.$type === 'bpmn:BoundaryEvent')) {
-    const host = node.attachedToRef as BpmnElement | undefined;
-    if (host) next.set(host, [...(next.get(host) ?? []), node]);
-  }
+  const next = successors(elements);
   const starts = elements.filter((e) => e.$type === 'bpmn:StartEvent');
   const undecided = new Set<BpmnElement>(starts);
   const queue = [...starts];

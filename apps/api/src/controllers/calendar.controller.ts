@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AppError } from '@app/common';
+import { CalendarProvider } from '@app/workflow';
+import { YearScheduleDto } from '../dto/service.dto';
+
+const yearPipe = new ParseIntPipe({
+  exceptionFactory: () =>
+    AppError.validation('年份应为四位数字', [{ field: 'year', message: '年份应为四位数字' }]),
+});
+
+@ApiTags('节假日日历')
+@ApiBearerAuth()
+@Controller('calendar')
+export class CalendarController {
+  constructor(private readonly calendars: CalendarProvider) {}
+
+  /** Years covered by the installed package and by schedules loaded here. */
+  @Get()
+  overview() {
+    return this.calendars.overview();
+  }
+
+  @Get(':year')
+  year(@Param('year', yearPipe) year: number) {
+    return this.calendars.year(year);
+  }
+
+  /** Loads a year's schedule from the State Council notice (a new version; history is kept). */
+  @Put(':year')
+  @Roles('admin')
+  load(@CurrentUser() user: AuthUser, @Param('year', yearPipe) year: number, @Body() body: YearScheduleDto) {
+    return this.calendars.load(year, body, user.id);
+  }
+}

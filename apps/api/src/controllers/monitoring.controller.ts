@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { MonitoringService } from '@app/cases';
+import { AppError } from '@app/common';
+import { MonitoringEventDto } from '../dto/monitoring.dto';
+import { uuidPipe } from '../http/uuid.pipe';
+
+/** 主动发现: monitoring events from other departments and the warnings they raise. */
+@ApiTags('主动发现')
+@ApiBearerAuth()
+@Controller('monitoring')
+export class MonitoringController {
+  constructor(private readonly monitoring: MonitoringService) {}
+
+  /** 201 with a new receipt; 200 with the first receipt when the same event arrives again. */
+  @Post('events')
+  @Roles('admin', 'county_approver')
+  async receive(
+    @CurrentUser() user: AuthUser,
+    @Body() body: MonitoringEventDto,
+    @Res({ passthrough: true }) res: { status(code: number): unknown },
+  ) {
+    const receipt = await this.monitoring.receive(user, body);
+    res.status(receipt.duplicate ? 200 : 201);
+    return receipt;
+  }
+
+  @Get('warnings')
+  @ApiQuery({ name: 'status', required: false, enum: ['open', 'all'], description: '默认只列未解除的预警' })
+  warnings(@CurrentUser() user: AuthUser, @Query('status') status?: string) {
+    if (status !== undefined && status !== 'open' && status !== 'all') {
+      throw AppError.validation('status 只能是 open 或 all', [
+        { field: 'status', message: '只能是 open 或 all' },
+      ]);
+    }
+    return this.monitoring.warnings(user, { status: status as 'open' | 'all' | undefined });
+  }
+
+  @Get('warnings/:id/events')
+  events(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    return this.monitoring.eventsOf(user, id);
+  }
+}

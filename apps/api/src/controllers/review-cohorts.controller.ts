@@ -1,0 +1,53 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { BenefitQueryService, ReviewCohortService } from '@app/cases';
+import { GenerateReviewCohortDto } from '../dto/review-cohort.dto';
+import { uuidPipe } from '../http/uuid.pipe';
+
+@ApiTags('动态管理：定期核查批次')
+@ApiBearerAuth()
+@Controller('review-cohorts')
+export class ReviewCohortsController {
+  constructor(private readonly cohorts: ReviewCohortService) {}
+
+  /** 201 with a new cohort; 200 with the one already recorded for the region and month. */
+  @Post()
+  @Roles('township_reviewer', 'county_approver')
+  async generate(
+    @CurrentUser() user: AuthUser,
+    @Body() body: GenerateReviewCohortDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { created, cohortId } = await this.cohorts.generate(user, body);
+    res.status(created ? 201 : 200);
+    return { created, ...(await this.cohorts.detail(user, cohortId)) };
+  }
+
+  @Get()
+  @Roles('township_reviewer', 'county_approver')
+  list(@CurrentUser() user: AuthUser) {
+    return this.cohorts.list(user);
+  }
+
+  @Get(':id')
+  @Roles('township_reviewer', 'county_approver')
+  detail(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    return this.cohorts.detail(user, id);
+  }
+}
+
+@ApiTags('动态管理：保障金台账')
+@ApiBearerAuth()
+@Controller('benefits')
+export class BenefitsController {
+  constructor(private readonly benefits: BenefitQueryService) {}
+
+  /** The beneficiary's current benefit, status, next review and every grant and change. */
+  @Get(':caseId')
+  @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver', 'legal_officer', 'admin')
+  forCase(@CurrentUser() user: AuthUser, @Param('caseId', uuidPipe('caseId')) caseId: string) {
+    return this.benefits.forCase(user, caseId);
+  }
+}

@@ -1,0 +1,82 @@
+import { Body, Controller, Get, Headers, Ip, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { CaseDeadlinesService, CaseTimeLimitService, ServiceRecordService } from '@app/cases';
+import {
+  ConsentPreviewDto,
+  ElectronicConsentDto,
+  PaperConsentDto,
+  TimeLimitExtensionDto,
+} from '../dto/service.dto';
+import { uuidPipe } from '../http/uuid.pipe';
+
+@ApiTags('送达与期限')
+@ApiBearerAuth()
+@Controller()
+export class ServiceController {
+  constructor(
+    private readonly records: ServiceRecordService,
+    private readonly deadlines: CaseDeadlinesService,
+    private readonly timeLimits: CaseTimeLimitService,
+  ) {}
+
+  /** 送达记录, 电子送达确认 and the whole-case time limit of a case. */
+  @Get('cases/:id/service')
+  @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver', 'legal_officer', 'admin')
+  caseService(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    return this.deadlines.forStaff(user, id);
+  }
+
+  /** The window clerk records a 送达地址及电子送达确认书 the recipient signed on paper. */
+  @Post('cases/:id/service-consents')
+  @Roles('window_clerk')
+  paperConsent(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() body: PaperConsentDto,
+  ) {
+    return this.records.recordPaper(user, id, body);
+  }
+
+  /** 延长办理期限: the county approves once, with reasons, up to the extended limit. */
+  @Post('cases/:id/time-limit-extension')
+  @Roles('county_approver')
+  extend(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() body: TimeLimitExtensionDto,
+  ) {
+    return this.timeLimits.extend(user, id, body.reason);
+  }
+
+  /** The applicant's 送达 and remedy deadlines (可于X年X月X日前申请行政复议). */
+  @Get('portal/cases/:id/service')
+  @Roles('applicant')
+  portalService(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    return this.deadlines.forApplicant(user, id);
+  }
+
+  /** The 电子送达确认书 text the applicant reads before signing. */
+  @Post('portal/cases/:id/e-service-consent/preview')
+  @Roles('applicant')
+  consentPreview(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() body: ConsentPreviewDto,
+  ) {
+    return this.records.consentPreview(user, id, body.address ?? '');
+  }
+
+  /** The applicant signs the 电子送达确认书 online. */
+  @Post('portal/cases/:id/e-service-consent')
+  @Roles('applicant')
+  signConsent(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() body: ElectronicConsentDto,
+    @Headers('user-agent') userAgent?: string,
+    @Ip() ip?: string,
+  ) {
+    return this.records.signOnline(user, id, body, { userAgent, ip });
+  }
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Public, Roles } from '@app/auth';
+import { NearRelativeService, PublicListingService, RecheckService } from '@app/cases';
+import { NearRelativeDto, RecheckDrawDto } from '../dto/supervision.dto';
+
+/** 日常监管: long-term public listing, random re-check draws, staff near-relative register. */
+@ApiTags('日常监管')
+@Controller()
+export class SupervisionController {
+  constructor(
+    private readonly listing: PublicListingService,
+    private readonly rechecks: RecheckService,
+    private readonly nearRelatives: NearRelativeService,
+  ) {}
+
+  /** 长期公布: open to everyone, like the notice board in the village. */
+  @Public()
+  @Get('public/listing')
+  @ApiQuery({ name: 'regionCode', description: '村（社区）12位行政区划代码' })
+  publicListing(@Query('regionCode') regionCode?: string) {
+    return this.listing.listing(regionCode);
+  }
+
+  @Public()
+  @Get('public/listing.pdf')
+  @ApiQuery({ name: 'regionCode', description: '村（社区）12位行政区划代码' })
+  async publicListingPdf(@Query('regionCode') regionCode?: string) {
+    const { pdf, title } = await this.listing.pdf(regionCode);
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `inline; filename*=UTF-8''${encodeURIComponent(`${title}.pdf`)}`,
+    });
+  }
+
+  @ApiBearerAuth()
+  @Post('supervision/recheck-draws')
+  @Roles('county_approver')
+  draw(@CurrentUser() user: AuthUser, @Body() body: RecheckDrawDto) {
+    return this.rechecks.draw(user, body);
+  }
+
+  @ApiBearerAuth()
+  @Get('supervision/recheck-draws')
+  @Roles('county_approver', 'admin', 'legal_officer')
+  draws(@CurrentUser() user: AuthUser) {
+    return this.rechecks.list(user);
+  }
+
+  @ApiBearerAuth()
+  @Post('supervision/near-relatives')
+  @Roles('admin', 'county_approver')
+  register(@CurrentUser() user: AuthUser, @Body() body: NearRelativeDto) {
+    return this.nearRelatives.register(user, body);
+  }
+
+  @ApiBearerAuth()
+  @Get('supervision/near-relatives')
+  @Roles('admin', 'county_approver')
+  registered(@CurrentUser() user: AuthUser) {
+    return this.nearRelatives.list(user);
+  }
+
+  @ApiBearerAuth()
+  @Get('supervision/near-relatives/staff')
+  @Roles('admin', 'county_approver')
+  staff(@CurrentUser() user: AuthUser) {
+    return this.nearRelatives.staff(user);
+  }
+
+  /** 100% 核查: every case of a registered near relative. */
+  @ApiBearerAuth()
+  @Get('supervision/near-relatives/cases')
+  @Roles('admin', 'county_approver')
+  relativeCases(@CurrentUser() user: AuthUser) {
+    return this.nearRelatives.cases(user);
+  }
+}

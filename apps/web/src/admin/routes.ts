@@ -1,0 +1,9 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+export const adminRoutes: RouteRecordRaw[] = [
+  {
+    path: '/admin/calendar',
+    component: () => import('./CalendarView.vue'),
+    meta: { roles: ['admin'], nav: '节假日日历', order: 40, title: '法定节假日日历' },
+  },
+];

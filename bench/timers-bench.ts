@@ -1,0 +1,181 @@
+/**
+ * (d) Durable timers at scale on PostgreSQL: 10,000 due timers of a tiny model (start → timer →
+ * user task), fired by one API process, then (a fresh 10,000) by two API processes polling the same
+ * table (FOR UPDATE SKIP LOCKED). Each poller is a separate OS process running the real application
+ * (test/support/timer-worker.ts), with empty engine caches, so every firing recovers its case's
+ * engine from the stored state, fires, and commits the new state, task and activity log.
+ *
+ * Lag: the application clock of the pollers is moved so that every timer falls due at one instant
+ * T0; a timer's lag is the wall-clock time from T0 until the transaction that fired it committed.
+ * With all due at once it measures the backlog drain — p50 ≈ half the drain time — not the polling
+ * interval; the poll interval (TIMER_POLL_MS) only adds to the first timer's lag.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Database } from '@app/persistence';
+import { ProcessRuntime } from '@app/workflow';
+import { createApp } from '../apps/api/src/create-app';
+import { TimerWorker, until } from '../test/support/timer-workers';
+
+const DAY = 86_400_000;
+
+export interface TimerRun {
+  processes: number;
+  timers: number;
+  seconds: number;
+  timersPerSecond: number;
+  /** Timers each process fired. */
+  perProcess: number[];
+  lagMs: { p50: number; p95: number; max: number };
+}
+
+export interface TimersBenchResult {
+  skipped?: string;
+  timers?: number;
+  one?: TimerRun;
+  two?: TimerRun;
+  /** two-process rate / one-process rate */
+  ratio?: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function run(
+  processes: number,
+  expected: number,
+  env: Record<string, string>,
+  offsetMs: number,
+): Promise<TimerRun> {
+  const workers = Array.from(
+    { length: processes },
+    (_, i) => new TimerWorker(`P${i + 1}`, { ...env, CLOCK_OFFSET_MS: String(offsetMs) }),
+  );
+  try {
+    await Promise.all(workers.map((w) => w.ready()));
+    const t0 = Date.now();
+    await Promise.all(workers.map((w) => w.advance(2 * DAY)));
+    await until(workers, () => workers.reduce((sum, w) => sum + w.fired, 0) >= expected, 'all fired');
+    const reports = await Promise.all(workers.map((w) => w.stop()));
+    const firedAt = reports.flatMap((r) => r.firedAt ?? []);
+    const seconds = (Math.max(...firedAt) - t0) / 1000;
+    const lags = firedAt.map((at) => at - t0).sort((a, b) => a - b);
+    return {
+      processes,
+      timers: firedAt.length,
+      seconds,
+      timersPerSecond: firedAt.length / seconds,
+      perProcess: reports.map((r) => r.fired ?? 0),
+      lagMs: { p50: percentile(lags, 50), p95: percentile(lags, 95), max: lags[lags.length - 1] },
+    };
+  } finally {
+    for (const w of workers) await w.kill();
+  }
+}
+
+export async function timersBench(
+  count = Number(process.env.BENCH_TIMERS ?? 10_000),
+): Promise<TimersBenchResult> {
+  if (!process.env.DATABASE_URL) {
+    return { skipped: '需要 PostgreSQL：设置 DATABASE_URL 后运行（多个进程无法共享 PGlite）' };
+  }
+  const schema = `bench_timers_${process.pid}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-bench-timers-'));
+  fs.mkdirSync(path.join(dir, 'processes'));
+  fs.copyFileSync(
+    path.join(__dirname, '../test/fixtures/models/tiny-timer.bpmn'),
+    path.join(dir, 'processes', 'tiny-timer.bpmn'),
+  );
+  const saved = {
+    DATA_DIR: process.env.DATA_DIR,
+    DATABASE_SCHEMA: process.env.DATABASE_SCHEMA,
+    PROCESSES_DIR: process.env.PROCESSES_DIR,
+    TIMER_POLL_MS: process.env.TIMER_POLL_MS,
+  };
+  Object.assign(process.env, {
+    DATA_DIR: path.join(dir, 'data'),
+    DATABASE_SCHEMA: schema,
+    PROCESSES_DIR: path.join(dir, 'processes'),
+    TIMER_POLL_MS: '0',
+  });
+  const app = await createApp({ logger: false });
+  const db = app.get(Database);
+  try {
+    // One real instance waiting at its timer, cloned: two batches, due on day 1 and on day 3.
+    const runtime = app.get(ProcessRuntime);
+    const { instance } = await runtime.transaction((em) =>
+      runtime.start(em, {
+        definitionKey: 'h5-tiny-timer',
+        businessKey: 'bench-seed',
+        variables: {},
+        actorId: null,
+      }),
+    );
+    await db.transaction(async (em) => {
+      await em.query(`UPDATE timer SET status = 'cancelled' WHERE instance_id = $1`, [instance.id]);
+      for (const [batch, dueDay] of [
+        ['one', 1],
+        ['two', 3],
+      ] as const) {
+        await em.query(
+          `INSERT INTO process_instance (id, definition_id, business_key, status, outcome, state, version, started_at, updated_at, ended_at)
+           SELECT gen_random_uuid(), definition_id, $2 || g, status, outcome, state, version, started_at, updated_at, ended_at
+             FROM process_instance, generate_series(1, $3::int) g WHERE id = $1`,
+          [instance.id, `bench-${batch}-`, count],
+        );
+        await em.query(
+          `INSERT INTO timer (id, instance_id, element_id, due_at, status, created_at)
+           SELECT gen_random_uuid(), id, 'Timer_Wait', now() + make_interval(days => $2::int), 'pending', now()
+             FROM process_instance WHERE business_key LIKE $1`,
+          [`bench-${batch}-%`, dueDay],
+        );
+      }
+    });
+    const env = {
+      DATABASE_URL: process.env.DATABASE_URL,
+      DATABASE_SCHEMA: schema,
+      DATA_DIR: path.join(dir, 'data'),
+      PROCESSES_DIR: path.join(dir, 'processes'),
+      TIMER_POLL_MS: process.env.BENCH_TIMER_POLL_MS ?? '50',
+    };
+    const one = await run(1, count, env, 0); // clock day 0 → day 2: batch "one" due
+    const two = await run(2, count, env, 2 * DAY); // day 2 → day 4: batch "two" due
+    const [{ n: left }] = await db.read((em) =>
+      em.query(`SELECT count(*)::int AS n FROM timer WHERE status = 'pending'`),
+    );
+    if (left !== 0) throw new Error(`${left} timers left pending`);
+    return { timers: count, one, two, ratio: two.timersPerSecond / one.timersPerSecond };
+  } finally {
+    await db.dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await app.close();
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+/** One line in the style of bench/run.ts. */
+export function describeTimers(r: TimersBenchResult): string {
+  if (r.skipped || !r.one || !r.two) return `(d) durable timers: skipped — ${r.skipped}`;
+  const lag = (x: TimerRun) => `lag p50 ${x.lagMs.p50} ms / p95 ${x.lagMs.p95} ms / max ${x.lagMs.max} ms`;
+  return (
+    `(d) durable timers/s (${r.timers} due at once, PostgreSQL): 1 process ${r.one.timersPerSecond.toFixed(1)} (${lag(r.one)}) ` +
+    `vs 2 processes ${r.two.timersPerSecond.toFixed(1)} [${r.two.perProcess.join(' + ')}] (${lag(r.two)}) → ratio 2/1 ${r.ratio!.toFixed(2)}`
+  );
+}
+
+if (require.main === module) {
+  timersBench()
+    .then((r) => {
+      console.log(describeTimers(r));
+      console.log(JSON.stringify(r, null, 2));
+    })
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+}

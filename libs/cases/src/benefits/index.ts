@@ -1,0 +1,3 @@
+export * from './benefit-ledger.service';
+export * from './benefit.repository';
+export * from './review-cohort.service';

@@ -1,0 +1,2 @@
+export * from './linshi-rules';
+export * from './linshi-steps';

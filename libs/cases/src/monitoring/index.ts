@@ -1,0 +1,2 @@
+export * from './monitoring-rules';
+export * from './monitoring.service';

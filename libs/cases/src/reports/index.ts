@@ -1,0 +1,2 @@
+export * from './overdue-report';
+export * from './overdue-report.service';

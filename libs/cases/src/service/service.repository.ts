@@ -1,0 +1,260 @@
+import { EntityManager } from 'typeorm';
+
+export interface ServiceConsentRow {
+  id: string;
+  caseId: string;
+  recipient: string;
+  address: string;
+  channel: 'online' | 'paper';
+  signedOn: string;
+  templateId: string | null;
+  templateVersion: number | null;
+  textHash: string | null;
+  text: string | null;
+  note: string | null;
+  recordedBy: string;
+  recordedAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export interface ServiceRecordRow {
+  id: string;
+  caseId: string;
+  documentId: string;
+  receiptDocumentId: string;
+  method: string;
+  servedOn: string;
+  deemedServedOn: string;
+  recipient: string;
+  address: string | null;
+  servers: string[];
+  witnesses: string[];
+  evidence: string | null;
+  consentId: string | null;
+  remedy: boolean;
+  recordedBy: string | null;
+  recordedAt: Date;
+}
+
+const day = (v: unknown): string =>
+  v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
+const list = (v: unknown): string[] =>
+  (typeof v === 'string' ? (JSON.parse(v) as unknown[]) : ((v as unknown[] | null) ?? [])).map(String);
+
+/** The only code that reads or writes service records, consents and case time limits. */
+export const serviceRepository = {
+  async lastServeTaskData(em: EntityManager, instanceId: string): Promise<Record<string, unknown> | null> {
+    const [row] = await em.query(
+      `SELECT data FROM task WHERE instance_id = $1 AND status = 'completed' AND data->>'serviceMethod' IS NOT NULL
+       ORDER BY completed_at DESC LIMIT 1`,
+      [instanceId],
+    );
+    return row ? (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) : null;
+  },
+
+  async insertRecord(em: EntityManager, r: ServiceRecordRow): Promise<void> {
+    await em.query(
+      `INSERT INTO service_record (id, case_id, document_id, receipt_document_id, method, served_on, deemed_served_on,
+         recipient, address, servers, witnesses, evidence, consent_id, remedy, recorded_by, recorded_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10::text[],$11::text[],$12,$13,$14,$15,$16)`,
+      [
+        r.id,
+        r.caseId,
+        r.documentId,
+        r.receiptDocumentId,
+        r.method,
+        r.servedOn,
+        r.deemedServedOn,
+        r.recipient,
+        r.address,
+        r.servers,
+        r.witnesses,
+        r.evidence,
+        r.consentId,
+        r.remedy,
+        r.recordedBy,
+        r.recordedAt,
+      ],
+    );
+  },
+
+  async recordsOfCase(
+    em: EntityManager,
+    caseId: string,
+  ): Promise<(ServiceRecordRow & { documentTitle: string; documentNumber: string | null })[]> {
+    const rows: any[] = await em.query(
+      `SELECT s.id, s.case_id, s.document_id, s.receipt_document_id, s.method, s.served_on::text AS served_on,
+              s.deemed_served_on::text AS deemed_served_on, s.recipient, s.address, array_to_json(s.servers) AS servers,
+              array_to_json(s.witnesses) AS witnesses, s.evidence, s.consent_id, s.remedy, s.recorded_by, s.recorded_at,
+              d.title AS document_title, d.number AS document_number
+       FROM service_record s JOIN document d ON d.id = s.document_id
+       WHERE s.case_id = $1 ORDER BY s.recorded_at, s.served_on`,
+      [caseId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      documentId: r.document_id,
+      receiptDocumentId: r.receipt_document_id,
+      method: r.method,
+      servedOn: day(r.served_on),
+      deemedServedOn: day(r.deemed_served_on),
+      recipient: r.recipient,
+      address: r.address,
+      servers: list(r.servers),
+      witnesses: list(r.witnesses),
+      evidence: r.evidence,
+      consentId: r.consent_id,
+      remedy: r.remedy === true || r.remedy === 't',
+      recordedBy: r.recorded_by,
+      recordedAt: r.recorded_at,
+      documentTitle: r.document_title,
+      documentNumber: r.document_number,
+    }));
+  },
+
+  async insertConsent(em: EntityManager, r: ServiceConsentRow): Promise<void> {
+    await em.query(
+      `INSERT INTO service_consent (id, case_id, recipient, address, channel, signed_on, template_id, template_version,
+         text_hash, text, note, recorded_by, recorded_at, user_agent, ip)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
+      [
+        r.id,
+        r.caseId,
+        r.recipient,
+        r.address,
+        r.channel,
+        r.signedOn,
+        r.templateId,
+        r.templateVersion,
+        r.textHash,
+        r.text,
+        r.note,
+        r.recordedBy,
+        r.recordedAt,
+        r.userAgent,
+        r.ip,
+      ],
+    );
+  },
+
+  async consentsOfCase(em: EntityManager, caseId: string): Promise<ServiceConsentRow[]> {
+    const rows: any[] = await em.query(
+      `SELECT *, signed_on::text AS signed_on_text FROM service_consent WHERE case_id = $1 ORDER BY recorded_at DESC`,
+      [caseId],
+    );
+    return rows.map(toConsent);
+  },
+
+  async latestConsent(
+    em: EntityManager,
+    caseId: string,
+    recipient: string,
+  ): Promise<ServiceConsentRow | null> {
+    const [row] = await em.query(
+      `SELECT *, signed_on::text AS signed_on_text FROM service_consent
+       WHERE case_id = $1 AND recipient = $2 ORDER BY recorded_at DESC LIMIT 1`,
+      [caseId, recipient],
+    );
+    return row ? toConsent(row) : null;
+  },
+
+  // ---- whole-case time limit ----
+
+  async timeLimit(
+    em: EntityManager,
+    caseId: string,
+  ): Promise<{ due: string | null; certain: boolean | null; extended: boolean }> {
+    const [row] = await em.query(
+      `SELECT time_limit_due::text AS due, time_limit_due_certain AS certain, time_limit_extended AS extended
+       FROM assistance_case WHERE id = $1`,
+      [caseId],
+    );
+    return {
+      due: row?.due ? day(row.due) : null,
+      certain: row?.certain ?? null,
+      extended: row?.extended === true,
+    };
+  },
+
+  async setTimeLimit(
+    em: EntityManager,
+    caseId: string,
+    value: { due: string; certain: boolean; extended: boolean },
+  ): Promise<void> {
+    await em.query(
+      `UPDATE assistance_case SET time_limit_due = $2, time_limit_due_certain = $3, time_limit_extended = $4 WHERE id = $1`,
+      [caseId, value.due, value.certain, value.extended],
+    );
+  },
+
+  async insertExtension(
+    em: EntityManager,
+    r: {
+      id: string;
+      caseId: string;
+      reason: string;
+      approvedBy: string;
+      approvedAt: Date;
+      previousDue: string;
+      newDue: string;
+    },
+  ): Promise<void> {
+    await em.query(
+      `INSERT INTO case_time_limit_extension (id, case_id, reason, approved_by, approved_at, previous_due, new_due)
+       VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+      [r.id, r.caseId, r.reason, r.approvedBy, r.approvedAt, r.previousDue, r.newDue],
+    );
+  },
+
+  async extension(em: EntityManager, caseId: string) {
+    const [row] = await em.query(
+      `SELECT e.id, e.reason, e.approved_by, u.display_name AS approved_by_name, e.approved_at,
+              e.previous_due::text AS previous_due, e.new_due::text AS new_due
+       FROM case_time_limit_extension e LEFT JOIN app_user u ON u.id = e.approved_by WHERE e.case_id = $1`,
+      [caseId],
+    );
+    return row
+      ? {
+          id: row.id as string,
+          reason: row.reason as string,
+          approvedBy: row.approved_by as string,
+          approvedByName: (row.approved_by_name as string | null) ?? null,
+          approvedAt: row.approved_at as Date,
+          previousDue: day(row.previous_due),
+          newDue: day(row.new_due),
+        }
+      : null;
+  },
+
+  /** The stored process definition of a case's instance (for `sa:caseLimit`). */
+  async definitionOfInstance(em: EntityManager, instanceId: string) {
+    const [row] = await em.query(
+      `SELECT d.id, d.key, d.source FROM process_instance i JOIN process_definition d ON d.id = i.definition_id
+       WHERE i.id = $1`,
+      [instanceId],
+    );
+    return (row as { id: string; key: string; source: string } | undefined) ?? null;
+  },
+};
+
+function toConsent(r: any): ServiceConsentRow {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    recipient: r.recipient,
+    address: r.address,
+    channel: r.channel,
+    signedOn: day(r.signed_on_text ?? r.signed_on),
+    templateId: r.template_id,
+    templateVersion: r.template_version,
+    textHash: r.text_hash,
+    text: r.text,
+    note: r.note,
+    recordedBy: r.recorded_by,
+    recordedAt: r.recorded_at,
+    userAgent: r.user_agent,
+    ip: r.ip,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './near-relatives';
+export * from './public-listing';
+export * from './recheck.service';

@@ -1,0 +1,2 @@
+export * from './sampling.repository';
+export * from './tekun-steps';

@@ -1,0 +1,403 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AppError, Clock } from '@app/common';
+import {
+  Database,
+  ProcessDefinitionEntity,
+  ProcessInstanceEntity,
+  TaskEntity,
+  TimerEntity,
+} from '@app/persistence';
+import { EngineSession } from '../engine-session';
+import { instanceRepository as repo } from '../instance.repository';
+import { parseBpmn, readUserTaskInfo } from '../model';
+import { BpmnElement } from '../model/validate-model';
+import { ServiceRegistry } from '../service-registry';
+import {
+  MigrationProblem,
+  ModelIndex,
+  WaitingElement,
+  checkMapping,
+  indexModel,
+  planInstance,
+} from './plan-migration';
+import { rewriteState } from './rewrite-state';
+
+export interface MigrationInput {
+  toVersion: number;
+  caseIds: string[];
+  /** old element id → new element id; an element the target also has maps to itself unless named. */
+  mapping: Record<string, string>;
+  dryRun?: boolean;
+}
+
+export interface CaseMigrationReport {
+  caseId: string;
+  caseNo: string | null;
+  instanceId: string | null;
+  fromVersion: number | null;
+  waiting: (WaitingElement & { name: string })[];
+  /** old → new id of every element the case waits at. */
+  rename: Record<string, string>;
+  problems: MigrationProblem[];
+  migrated: boolean;
+}
+
+export interface MigrationReport {
+  key: string;
+  toVersion: number;
+  toDefinitionId: string;
+  dryRun: boolean;
+  ok: boolean;
+  cases: CaseMigrationReport[];
+}
+
+export interface MigrationCandidate {
+  caseId: string;
+  caseNo: string;
+  instanceId: string;
+  version: number;
+  definitionId: string;
+  waiting: (WaitingElement & { name: string })[];
+}
+
+export interface MigratedDetail {
+  caseId: string;
+  caseNo: string;
+  instanceId: string;
+  key: string;
+  fromVersion: number;
+  toVersion: number;
+  fromDefinitionId: string;
+  toDefinitionId: string;
+  rename: Record<string, string>;
+}
+
+interface CaseRow {
+  id: string;
+  case_no: string;
+  process_instance_id: string;
+}
+
+/**
+ * Moves running cases to another version of their process model (版本迁移), on an explicit request
+ * by a legal officer: everything is checked first and reported at once; then each case moves in its
+ * own transaction (state rewritten onto the target model and resumed once to prove it waits where
+ * mapped, instance re-pointed and its version bumped, open tasks and timers re-keyed, recorded).
+ * Cases not named stay on their version.
+ */
+@Injectable()
+export class MigrationService {
+  private readonly models = new Map<string, Promise<ModelIndex>>();
+
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(ServiceRegistry) private readonly services: ServiceRegistry,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /** The versions of a process and the running cases that are not on the newest one. */
+  async candidates(key: string): Promise<{
+    versions: Pick<ProcessDefinitionEntity, 'id' | 'version' | 'effectiveFrom' | 'deployedAt'>[];
+    cases: MigrationCandidate[];
+  }> {
+    return this.db.read(async (em) => {
+      const versions = await em.getRepository(ProcessDefinitionEntity).find({
+        select: ['id', 'version', 'effectiveFrom', 'deployedAt'],
+        where: { key },
+        order: { version: 'DESC' },
+      });
+      if (!versions.length) throw AppError.notFound(`流程“${key}”尚未部署`);
+      const rows: (CaseRow & { version: number; definition_id: string })[] = await em.query(
+        `SELECT c.id, c.case_no, c.process_instance_id, d.version, d.id AS definition_id
+           FROM assistance_case c
+           JOIN process_instance i ON i.id = c.process_instance_id
+           JOIN process_definition d ON d.id = i.definition_id
+          WHERE d.key = $1 AND i.status = 'running' AND d.version < $2
+          ORDER BY d.version, c.case_no`,
+        [key, versions[0].version],
+      );
+      const cases: MigrationCandidate[] = [];
+      for (const row of rows) {
+        cases.push({
+          caseId: row.id,
+          caseNo: row.case_no,
+          instanceId: row.process_instance_id,
+          version: Number(row.version),
+          definitionId: row.definition_id,
+          waiting: await this.waiting(em, row.process_instance_id, row.definition_id),
+        });
+      }
+      return { versions, cases };
+    });
+  }
+
+  async migrate(
+    key: string,
+    input: MigrationInput,
+    context: {
+      actorId: string | null;
+      onMigrated?: (em: EntityManager, detail: MigratedDetail) => Promise<void>;
+    },
+  ): Promise<MigrationReport> {
+    const planned = await this.db.read((em) => this.plan(em, key, input));
+    if (input.dryRun || !planned.report.ok) {
+      if (!input.dryRun) {
+        const details = planned.report.cases.flatMap((c, i) =>
+          c.problems.map((p) => ({
+            field: `caseIds[${i}]${p.field === 'instance' ? '' : `.${p.field}`}`,
+            message: `${c.caseNo ?? c.caseId}：${p.message}`,
+          })),
+        );
+        throw AppError.validation(
+          `有 ${details.length} 个问题，未迁移任何案件：${details[0].message}`,
+          details,
+        );
+      }
+      return planned.report;
+    }
+    for (const c of planned.report.cases) {
+      await this.db.transaction(async (em) => {
+        const detail = await this.migrateOne(em, key, planned.target, c);
+        await context.onMigrated?.(em, detail);
+        await em.query(
+          `INSERT INTO process_migration (id, instance_id, case_id, definition_key, from_definition_id,
+             to_definition_id, from_version, to_version, mapping, waiting, migrated_by, migrated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          [
+            randomUUID(),
+            detail.instanceId,
+            detail.caseId,
+            key,
+            detail.fromDefinitionId,
+            detail.toDefinitionId,
+            detail.fromVersion,
+            detail.toVersion,
+            JSON.stringify(detail.rename),
+            JSON.stringify(c.waiting),
+            context.actorId,
+            this.clock.now(),
+          ],
+        );
+      });
+      c.migrated = true;
+    }
+    return planned.report;
+  }
+
+  private async plan(
+    em: EntityManager,
+    key: string,
+    input: MigrationInput,
+  ): Promise<{ report: MigrationReport; target: ProcessDefinitionEntity }> {
+    const target = await em
+      .getRepository(ProcessDefinitionEntity)
+      .findOne({ where: { key, version: input.toVersion } });
+    if (!target)
+      throw AppError.validation(`流程“${key}”没有版本 ${input.toVersion}`, [
+        { field: 'toVersion', message: `流程“${key}”没有版本 ${input.toVersion}` },
+      ]);
+    const targetIndex = await this.model(target);
+    const rows: CaseRow[] = input.caseIds.length
+      ? await em.query(
+          `SELECT id, case_no, process_instance_id FROM assistance_case WHERE id IN (${input.caseIds
+            .map((_, i) => `$${i + 1}`)
+            .join(', ')})`,
+          input.caseIds,
+        )
+      : [];
+    const cases: CaseMigrationReport[] = [];
+    const sources: ModelIndex[] = [];
+    for (const caseId of input.caseIds) {
+      const report: CaseMigrationReport = {
+        caseId,
+        caseNo: null,
+        instanceId: null,
+        fromVersion: null,
+        waiting: [],
+        rename: {},
+        problems: [],
+        migrated: false,
+      };
+      cases.push(report);
+      const row = rows.find((r) => r.id === caseId);
+      const problem = (message: string) => report.problems.push({ field: 'instance', message });
+      if (!row) {
+        problem('案件不存在');
+        continue;
+      }
+      report.caseNo = row.case_no;
+      report.instanceId = row.process_instance_id;
+      const instance = await em
+        .getRepository(ProcessInstanceEntity)
+        .findOne({ where: { id: row.process_instance_id } });
+      const from = instance
+        ? await em.getRepository(ProcessDefinitionEntity).findOne({ where: { id: instance.definitionId } })
+        : null;
+      if (!instance || !from) {
+        problem('案件没有流程实例');
+        continue;
+      }
+      report.fromVersion = from.version;
+      if (instance.status !== 'running') {
+        problem('案件流程已结束，不能迁移');
+        continue;
+      }
+      if (from.key !== key) {
+        problem(`案件运行的是流程“${from.key}”，不是“${key}”`);
+        continue;
+      }
+      if (from.id === target.id) {
+        problem(`案件已在版本 ${target.version}`);
+        continue;
+      }
+      const source = await this.model(from);
+      sources.push(source);
+      report.waiting = await this.waiting(em, instance.id, from.id);
+      const plan = planInstance(report.waiting, input.mapping, source, targetIndex);
+      report.rename = plan.rename;
+      report.problems.push(...plan.problems);
+    }
+    const mappingProblems = sources.length ? checkMapping(input.mapping, sources, targetIndex) : [];
+    for (const c of cases) {
+      if (c.fromVersion !== null) c.problems.push(...mappingProblems);
+    }
+    const ok = cases.length > 0 && cases.every((c) => c.problems.length === 0);
+    return {
+      report: {
+        key,
+        toVersion: target.version,
+        toDefinitionId: target.id,
+        dryRun: input.dryRun === true,
+        ok,
+        cases,
+      },
+      target,
+    };
+  }
+
+  private async migrateOne(
+    em: EntityManager,
+    key: string,
+    target: ProcessDefinitionEntity,
+    planned: CaseMigrationReport,
+  ): Promise<MigratedDetail> {
+    const instance = await repo.lockInstance(em, planned.instanceId!);
+    if (!instance || instance.status !== 'running')
+      throw AppError.conflict('MIGRATION_STALE', `${planned.caseNo}：案件流程已结束，迁移取消`);
+    const from = await em
+      .getRepository(ProcessDefinitionEntity)
+      .findOneOrFail({ where: { id: instance.definitionId } });
+    // Checked again under the lock: the case may have moved since the plan was made.
+    const waiting = await this.waiting(em, instance.id, from.id);
+    const same =
+      from.version === planned.fromVersion &&
+      waiting.length === planned.waiting.length &&
+      waiting.every((w) => planned.rename[w.elementId] !== undefined);
+    if (!same)
+      throw AppError.conflict(
+        'MIGRATION_STALE',
+        `${planned.caseNo}：案件在检查之后已有变化（当前环节与检查时不同），请重新检查后再迁移`,
+      );
+
+    const now = this.clock.now();
+    const step = { em, actorId: null, now };
+    const state = await rewriteState(instance.state, target.source, planned.rename);
+    // Resume once on the target model: it must wait exactly where the mapping says.
+    const { session } = await EngineSession.recover(
+      state,
+      { instanceId: instance.id, businessKey: instance.businessKey },
+      this.services,
+      step,
+    );
+    const armed = session.timers.list().map((t) => t.elementId);
+    for (const w of waiting) {
+      const to = planned.rename[w.elementId];
+      const ok = w.kind === 'task' ? session.isWaiting(to) : armed.includes(to);
+      if (!ok)
+        throw AppError.validation(`${planned.caseNo}：迁移后流程没有停在“${to}”`, [
+          { field: `mapping.${w.elementId}`, message: `迁移后流程没有停在“${to}”，迁移取消` },
+        ]);
+    }
+
+    const targetIndex = await this.model(target);
+    for (const task of await repo.openTasks(em, instance.id)) {
+      const to = planned.rename[task.elementId];
+      const element = targetIndex.get(to)!;
+      const info = readUserTaskInfo(element.element);
+      await em.getRepository(TaskEntity).update(
+        { id: task.id },
+        {
+          elementId: to,
+          name: element.name ?? to,
+          candidateGroups: info.candidateGroups,
+          form: info.fields as object[],
+        },
+      );
+    }
+    const timers = await em
+      .getRepository(TimerEntity)
+      .find({ where: { instanceId: instance.id, status: 'pending' } });
+    for (const timer of timers) {
+      await em
+        .getRepository(TimerEntity)
+        .update({ id: timer.id }, { elementId: planned.rename[timer.elementId] });
+    }
+    const result = await em
+      .createQueryBuilder()
+      .update(ProcessInstanceEntity)
+      .set({
+        definitionId: target.id,
+        state: session.getState(),
+        version: instance.version + 1,
+        updatedAt: now,
+      })
+      .where('id = :id AND version = :version', { id: instance.id, version: instance.version })
+      .execute();
+    if (result.affected !== 1) throw new Error(`instance ${instance.id} changed under a held lock`);
+    return {
+      caseId: planned.caseId,
+      caseNo: planned.caseNo!,
+      instanceId: instance.id,
+      key,
+      fromVersion: from.version,
+      toVersion: target.version,
+      fromDefinitionId: from.id,
+      toDefinitionId: target.id,
+      rename: planned.rename,
+    };
+  }
+
+  /** Open user tasks and pending timers of an instance, with their names in its model version. */
+  private async waiting(
+    em: EntityManager,
+    instanceId: string,
+    definitionId: string,
+  ): Promise<(WaitingElement & { name: string })[]> {
+    const definition = await em
+      .getRepository(ProcessDefinitionEntity)
+      .findOneOrFail({ where: { id: definitionId } });
+    const model = await this.model(definition);
+    const tasks = await repo.openTasks(em, instanceId);
+    const timers = await em.getRepository(TimerEntity).find({ where: { instanceId, status: 'pending' } });
+    return [
+      ...tasks.map((t) => ({ elementId: t.elementId, kind: 'task' as const, name: t.name })),
+      ...timers.map((t) => ({
+        elementId: t.elementId,
+        kind: 'timer' as const,
+        name: model.get(t.elementId)?.name ?? t.elementId,
+      })),
+    ];
+  }
+
+  /** Parsed model of a stored version (a version never changes once stored). */
+  private model(definition: ProcessDefinitionEntity): Promise<ModelIndex> {
+    let found = this.models.get(definition.id);
+    if (!found) {
+      found = parseBpmn(definition.source).then(({ rootElement }) => indexModel(rootElement as BpmnElement));
+      this.models.set(definition.id, found);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,411 @@
+/**
+ * The proactive-discovery warning loop (processes/warning-loop.bpmn) and the complaint procedure
+ * (processes/complaint.bpmn): validated, linted like a deploy, and run in memory with bare
+ * bpmn-engine through every path (same driving rules as dibao-model.spec.ts).
+ */
+import { EventEmitter } from 'node:events';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Engine, type BpmnEngineOptions } from 'bpmn-engine';
+import { readOutcome, readServiceInfo, readUserTaskInfo, type Due } from './element-info';
+import { expressions } from './expressions';
+import { validateFormData } from './form-validation';
+import { lintLegalCompleteness } from './legal-lint';
+import { moddleOptions } from './moddle';
+import { readProcessInfo } from './process-info';
+import { validateModel, type BpmnElement } from './validate-model';
+
+const ROOT = join(__dirname, '../../../..');
+const read = (file: string) => readFileSync(join(ROOT, 'processes', file), 'utf8');
+
+/** Template manifests, as the deploy check sees them (ids, remedy and delivery flags). */
+const manifests = readdirSync(join(ROOT, 'templates'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map(
+    (d) =>
+      JSON.parse(readFileSync(join(ROOT, 'templates', d.name, 'manifest.json'), 'utf8')) as {
+        id: string;
+        remedy: boolean;
+        delivery?: string;
+      },
+  );
+
+/** Variables each template reads; issuing without them fails the run. */
+const TEMPLATE_NEEDS: Record<string, string[]> = {
+  'warning-assessment-record': [
+    'eventTypeName',
+    'riskLevelName',
+    'matchSummary',
+    'investigators',
+    'visitDate',
+    'findings',
+    'needs',
+  ],
+  'warning-policy-notice': ['eventTypeName', 'assistance'],
+  'complaint-reply': [
+    'complainantName',
+    'receivedDate',
+    'complaintContent',
+    'findings',
+    'substantiated',
+    'handling',
+  ],
+  'service-receipt': ['serviceMethod', 'serviceDate', 'recipient', 'servers', 'serviceAddress'],
+};
+
+interface RunResult {
+  issued: string[];
+  services: string[];
+  tasks: { id: string; candidateGroups: string[]; due?: Due }[];
+  outcome?: string;
+  variablesAtIssue: Record<string, Record<string, unknown>>;
+}
+
+interface ActivityLike {
+  id: string;
+  behaviour: Record<string, unknown>;
+  environment: { variables: Record<string, unknown>; assignVariables(v: object): void };
+}
+interface ActivityApiLike {
+  id: string;
+  type: string;
+  owner: ActivityLike;
+  environment: { assignVariables(values: Record<string, unknown>): void };
+}
+
+/** Stand-ins for the domain services: each returns variables as the host would assign them. */
+const FAKE_SERVICES: Record<string, (vars: Record<string, unknown>) => Record<string, unknown>> = {
+  'monitoring.match': () => ({ matchedCaseNos: ['DIBAO-2026-000001'], matchSummary: '比对到 1 件救助案件' }),
+  'monitoring.startApplication': (vars) => ({
+    startedCaseId: 'c0ffee00-0000-4000-8000-000000000001',
+    startedCaseNo: `${String(vars.assistance).toUpperCase()}-2026-000009`,
+    startedProgramName: '最低生活保障',
+  }),
+};
+
+async function runCase(
+  source: string,
+  startVariables: Record<string, unknown>,
+  script: Record<string, Record<string, unknown>[]>,
+): Promise<RunResult> {
+  const result: RunResult = { issued: [], services: [], tasks: [], variablesAtIssue: {} };
+  const remaining = new Map(Object.entries(script).map(([id, inputs]) => [id, [...inputs]]));
+  let failure: Error | undefined;
+
+  function Service(activity: ActivityLike) {
+    return {
+      execute(_message: unknown, callback: (err: Error | null, output?: unknown) => void) {
+        const { service, template } = readServiceInfo(activity);
+        const variables = activity.environment.variables;
+        result.services.push(service ?? '');
+        if (service === 'document.issue') {
+          const missing = (TEMPLATE_NEEDS[template ?? ''] ?? []).filter(
+            (name) => variables[name] === undefined,
+          );
+          if (!template || missing.length)
+            return callback(new Error(`${activity.id} 出具 ${template} 缺少变量 ${missing.join(', ')}`));
+          result.issued.push(template);
+          result.variablesAtIssue[template] = { ...variables };
+          return callback(null, { template });
+        }
+        const fake = FAKE_SERVICES[service ?? ''];
+        if (!fake) return callback(new Error(`未知服务 ${service}`));
+        const output = fake(variables);
+        activity.environment.assignVariables(output);
+        return callback(null, output);
+      },
+    };
+  }
+
+  const engine = new Engine({
+    name: 'discovery-model-spec',
+    source,
+    moddleOptions,
+    expressions,
+    // These models have no timers; the engine still wants the object.
+    timers: {
+      executing: [],
+      register: () => ({ setTimeout: setImmediate, clearTimeout: clearImmediate }),
+      setTimeout: setImmediate,
+      clearTimeout: clearImmediate,
+    } as unknown as BpmnEngineOptions['timers'],
+    extensions: {
+      saServices(activity) {
+        const element = activity as unknown as ActivityLike;
+        if (readServiceInfo(element).service) element.behaviour.Service = Service;
+        return { activate() {}, deactivate() {} };
+      },
+    },
+  });
+  const stop = (error: Error) => {
+    failure ??= error;
+    setImmediate(() => engine.stop());
+  };
+  const listener = new EventEmitter();
+  listener.on('activity.wait', (api: ActivityApiLike) => {
+    const input = remaining.get(api.id)?.shift();
+    if (!input) return stop(new Error(`案件停在未预期的任务 ${api.id}`));
+    const info = readUserTaskInfo(api.owner);
+    const { values, errors } = validateFormData(info.fields, input);
+    if (errors.length)
+      return stop(new Error(`${api.id} 表单无效：${errors.map((e) => e.message).join('；')}`));
+    result.tasks.push({
+      id: api.id,
+      candidateGroups: info.candidateGroups,
+      ...(info.due && { due: info.due }),
+    });
+    api.environment.assignVariables(values);
+    engine.execution.signal({ id: api.id, ...values });
+  });
+  listener.on('activity.end', (api: ActivityApiLike) => {
+    if (api.type === 'bpmn:EndEvent') result.outcome = readOutcome(api.owner);
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    engine.once('end', () => resolve());
+    engine.once('error', (err: Error) => reject(err));
+    engine.once('stop', () => reject(failure ?? new Error('engine stopped')));
+  });
+  await engine.execute({ listener, variables: startVariables });
+  await finished;
+  const leftOver = [...remaining].filter(([, inputs]) => inputs.length > 0).map(([id]) => id);
+  if (leftOver.length) throw new Error(`脚本中有未用到的提交：${leftOver.join(', ')}`);
+  return result;
+}
+
+async function checkModel(source: string) {
+  const report = await validateModel(source, {
+    services: ['document.issue', 'monitoring.match', 'monitoring.startApplication'],
+    templates: manifests.map((m) => m.id),
+  });
+  const definitions = report.definitions as BpmnElement;
+  const legal = lintLegalCompleteness(definitions, {
+    remedyTemplates: manifests.filter((m) => m.remedy).map((m) => m.id),
+    servedTemplates: manifests.filter((m) => m.delivery === 'served').map((m) => m.id),
+  });
+  return { report, legal, definitions };
+}
+
+function flowElements(definitions: BpmnElement): BpmnElement[] {
+  const process = (definitions.rootElements as BpmnElement[]).find((r) => r.$type === 'bpmn:Process')!;
+  return process.flowElements as BpmnElement[];
+}
+
+function expectDiagramComplete(definitions: BpmnElement) {
+  const plane = (definitions.diagrams as BpmnElement[])[0].plane as BpmnElement;
+  const drawn = (plane.planeElement as BpmnElement[]).map((p) => (p.bpmnElement as BpmnElement).id).sort();
+  expect(drawn).toEqual(
+    flowElements(definitions)
+      .map((e) => e.id)
+      .sort(),
+  );
+}
+
+function expectEveryUserTaskHasRoleFormAndDue(definitions: BpmnElement) {
+  const userTasks = flowElements(definitions).filter((e) => e.$type === 'bpmn:UserTask');
+  expect(userTasks.length).toBeGreaterThan(0);
+  for (const task of userTasks) {
+    const info = readUserTaskInfo(task);
+    expect({
+      id: task.id,
+      groups: info.candidateGroups.length,
+      fields: info.fields.length > 0,
+      due: !!info.due,
+    }).toEqual({ id: task.id, groups: 1, fields: true, due: true });
+  }
+}
+
+const served = {
+  serviceMethod: 'direct',
+  serviceDate: '2026-11-30',
+  recipient: '张秀兰',
+  servers: ['李窗口', '赵调查'],
+  serviceAddress: '平安县城关镇东关村三组18号',
+};
+
+describe('processes/warning-loop.bpmn', () => {
+  const source = read('warning-loop.bpmn');
+  const START = {
+    applicantName: '张秀兰',
+    nearRelative: false,
+    regionCode: '410799100201',
+    eventType: 'hospitalization',
+    eventTypeName: '住院（高额医疗费用）',
+    riskLevel: 'high',
+    riskLevelName: '高',
+  };
+  const verify = {
+    investigators: ['赵调查', '刘协理'],
+    visitDate: '2026-11-20',
+    findings: '本人住院，家庭存款已用于治疗，生活困难属实。',
+    needs: '建议启动最低生活保障申请。',
+  };
+  const lift = { liftReason: '已落实帮扶措施', liftDate: '2026-11-25' };
+  let definitions: BpmnElement;
+
+  beforeAll(async () => {
+    const checked = await checkModel(source);
+    expect(checked.report.errors).toEqual([]);
+    expect(checked.report.warnings).toEqual([]);
+    expect(checked.legal.errors).toEqual([]);
+    definitions = checked.definitions;
+  });
+
+  it('is a monitoring process numbered YJ, drawn completely, every user task with role, form and deadline', () => {
+    expect(readProcessInfo(definitions)).toMatchObject({
+      key: 'warning-loop',
+      program: 'monitoring',
+      kind: 'monitoring',
+      caseNoPrefix: 'YJ',
+    });
+    expectDiagramComplete(definitions);
+    expectEveryUserTaskHasRoleFormAndDue(definitions);
+  });
+
+  it('runs the seven steps to a started 低保 application and lifts the warning', async () => {
+    const run = await runCase(source, START, {
+      Task_Verify: [verify],
+      Task_JointReview: [{ assistance: 'dibao', reviewOpinion: '符合低保申请条件，依职权启动申请。' }],
+      Task_LiftWarning: [lift],
+      Task_ServePolicyNotice: [served],
+    });
+    expect(run.services).toEqual([
+      'monitoring.match',
+      'document.issue',
+      'monitoring.startApplication',
+      'document.issue',
+      'document.issue',
+    ]);
+    expect(run.issued).toEqual(['warning-assessment-record', 'warning-policy-notice', 'service-receipt']);
+    expect(run.tasks.map((t) => [t.id, t.candidateGroups[0], t.due])).toEqual([
+      ['Task_Verify', 'investigator', { amount: 5, unit: 'WD' }],
+      ['Task_JointReview', 'township_reviewer', { amount: 3, unit: 'WD' }],
+      ['Task_LiftWarning', 'township_reviewer', { amount: 5, unit: 'WD' }],
+      ['Task_ServePolicyNotice', 'window_clerk', { amount: 3, unit: 'WD' }],
+    ]);
+    expect(run.variablesAtIssue['warning-policy-notice']).toMatchObject({
+      assistance: 'dibao',
+      startedCaseNo: 'DIBAO-2026-000009',
+      liftReason: '已落实帮扶措施',
+    });
+    expect(run.outcome).toBe('lifted');
+  });
+
+  it.each(['tekun', 'dibian', 'linshi'])('starts a %s application the same way', async (assistance) => {
+    const run = await runCase(source, START, {
+      Task_Verify: [verify],
+      Task_JointReview: [{ assistance, reviewOpinion: '联审意见' }],
+      Task_LiftWarning: [lift],
+      Task_ServePolicyNotice: [served],
+    });
+    expect(run.services).toContain('monitoring.startApplication');
+    expect(run.outcome).toBe('lifted');
+  });
+
+  it('records a referral instead of an application', async () => {
+    const run = await runCase(source, START, {
+      Task_Verify: [verify],
+      Task_JointReview: [{ assistance: 'referral', reviewOpinion: '属医疗救助范围，转介医保部门。' }],
+      Task_Referral: [{ referralDepartment: '县医疗保障局', referralDate: '2026-11-21' }],
+      Task_LiftWarning: [lift],
+      Task_ServePolicyNotice: [served],
+    });
+    expect(run.services).not.toContain('monitoring.startApplication');
+    expect(run.tasks.map((t) => t.id)).toContain('Task_Referral');
+    expect(run.variablesAtIssue['warning-policy-notice']).toMatchObject({
+      referralDepartment: '县医疗保障局',
+    });
+    expect(run.outcome).toBe('lifted');
+  });
+
+  it('lifts without intervention when no help fits, still informing of the policies', async () => {
+    const run = await runCase(source, START, {
+      Task_Verify: [verify],
+      Task_JointReview: [{ assistance: 'none', reviewOpinion: '家庭收入稳定，暂不需要救助。' }],
+      Task_LiftWarning: [lift],
+      Task_ServePolicyNotice: [served],
+    });
+    expect(run.tasks.map((t) => t.id)).toEqual([
+      'Task_Verify',
+      'Task_JointReview',
+      'Task_LiftWarning',
+      'Task_ServePolicyNotice',
+    ]);
+    expect(run.issued).toEqual(['warning-assessment-record', 'warning-policy-notice', 'service-receipt']);
+  });
+
+  it('refuses a verification by one person (at least two investigators)', async () => {
+    await expect(
+      runCase(source, START, { Task_Verify: [{ ...verify, investigators: ['赵调查'] }] }),
+    ).rejects.toThrow('“核实人员”至少需要 2 项');
+  });
+});
+
+describe('processes/complaint.bpmn', () => {
+  const source = read('complaint.bpmn');
+  const register = { channel: 'phone', receivedDate: '2026-11-05', category: 'fraud' };
+  const investigate = {
+    investigators: ['孙审批', '周核查'],
+    findings: '经入户核查，反映情况不属实。',
+    substantiated: false,
+    handling: '继续保障。',
+  };
+  let definitions: BpmnElement;
+
+  beforeAll(async () => {
+    const checked = await checkModel(source);
+    expect(checked.report.errors).toEqual([]);
+    expect(checked.report.warnings).toEqual([]);
+    expect(checked.legal.errors).toEqual([]);
+    definitions = checked.definitions;
+  });
+
+  it('is a procedure on every program, started by window, township and county staff', () => {
+    expect(readProcessInfo(definitions)).toMatchObject({
+      key: 'complaint',
+      kind: 'procedure',
+      appliesTo: ['dibao', 'tekun', 'dibian', 'linshi'],
+      starterGroups: ['window_clerk', 'township_reviewer', 'county_approver'],
+    });
+    const startForm = readProcessInfo(definitions)!.startForm;
+    expect(startForm.map((f) => f.id)).toEqual([
+      'complainantName',
+      'realName',
+      'contact',
+      'complaintContent',
+    ]);
+    expect(validateFormData(startForm, { realName: false }).errors).toEqual([
+      { field: 'complaintContent', message: expect.stringContaining('投诉举报内容') },
+    ]);
+    expectDiagramComplete(definitions);
+    expectEveryUserTaskHasRoleFormAndDue(definitions);
+  });
+
+  it('replies in writing to a real-name complainant and serves the reply', async () => {
+    const run = await runCase(
+      source,
+      { complainantName: '李明', realName: true, contact: '13900000000', complaintContent: '反映某户有车' },
+      {
+        Task_Register: [register],
+        Task_Investigate: [investigate],
+        Task_ServeReply: [{ ...served, recipient: '李明' }],
+      },
+    );
+    expect(run.issued).toEqual(['complaint-reply', 'service-receipt']);
+    expect(run.tasks.map((t) => [t.id, t.candidateGroups[0], t.due])).toEqual([
+      ['Task_Register', 'window_clerk', { amount: 1, unit: 'WD' }],
+      ['Task_Investigate', 'county_approver', { amount: 10, unit: 'WD' }],
+      ['Task_ServeReply', 'window_clerk', { amount: 3, unit: 'WD' }],
+    ]);
+    expect(run.outcome).toBe('replied');
+  });
+
+  it('closes an anonymous report after the investigation, with no one to serve', async () => {
+    const run = await runCase(
+      source,
+      { realName: false, complaintContent: '匿名反映某户有车' },
+      { Task_Register: [register], Task_Investigate: [investigate] },
+    );
+    expect(run.issued).toEqual([]);
+    expect(run.outcome).toBe('anonymous-closed');
+  });
+});

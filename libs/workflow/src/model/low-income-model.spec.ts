@@ -1,0 +1,419 @@
+/**
+ * The 低收入人口认定 model, validated, linted and then run in memory with bare bpmn-engine through
+ * every path. The engine is driven exactly as in dibao-model.spec.ts (see the notes there).
+ *
+ *
+ * How the engine is driven here (what the host must do the same way):
+ * - user tasks emit `activity.wait`; `api.owner` is the bpmn-elements activity, whose
+ *   `behaviour` holds sa:/camunda: attributes and `extensionElements.values` (formData);
+ * - form values must be put into the *process* environment (`api.environment`, the one
+ *   gateways read) with `assignVariables`; `engine.execution.environment` is the engine's
+ *   own copy and gateways never see it;
+ * - the task then continues with `engine.execution.signal({ id, ...values })`;
+ * - service tasks run whatever constructor an extension puts in `activity.behaviour.Service`.
+ */
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Engine, type BpmnEngineOptions } from 'bpmn-engine';
+import { readOutcome, readServiceInfo, readUserTaskInfo, type Due } from './element-info';
+import { expressions } from './expressions';
+import { validateFormData } from './form-validation';
+import { moddleOptions } from './moddle';
+import { lintLegalCompleteness } from './legal-lint';
+import { validateModel, type BpmnElement } from './validate-model';
+
+const MODEL_PATH = join(__dirname, '../../../../processes/low-income-application.bpmn');
+const source = readFileSync(MODEL_PATH, 'utf8');
+
+const TEMPLATES = [
+  'family-declaration',
+  'verification-authorization',
+  'acceptance-notice',
+  'non-acceptance-notice',
+  'supplement-notice',
+  'home-visit-record',
+  'ineligibility-notice',
+  'low-income-review-opinion',
+  'low-income-recognition-notice',
+  'low-income-refusal-decision',
+  'service-receipt',
+];
+/** Templates with remedy: true (their text states 行政复议 and 行政诉讼 rights). */
+const REMEDY_TEMPLATES = [
+  'non-acceptance-notice',
+  'ineligibility-notice',
+  'low-income-recognition-notice',
+  'low-income-refusal-decision',
+];
+
+/** Variables each template reads; issuing without them fails the run, so the model must collect them first. */
+const TEMPLATE_NEEDS: Record<string, string[]> = {
+  'non-acceptance-notice': ['reasons'],
+  'ineligibility-notice': ['reasons'],
+  'supplement-notice': ['missingMaterials'],
+  'home-visit-record': ['investigators', 'visitDate', 'findings'],
+  'low-income-review-opinion': ['opinion', 'reasons'],
+  'low-income-recognition-notice': ['lowIncomeCategory', 'coveredPersons'],
+  'low-income-refusal-decision': ['facts', 'reasons'],
+  'service-receipt': ['serviceMethod', 'serviceDate', 'recipient', 'servers', 'serviceAddress'],
+};
+
+type FormInput = Record<string, unknown>;
+type Script = Record<string, FormInput[]>;
+
+interface WaitedTask {
+  id: string;
+  candidateGroups: string[];
+  due?: Due;
+}
+
+interface RunResult {
+  issued: string[];
+  tasks: WaitedTask[];
+  timers: { id?: string; delay: number }[];
+  outcome?: string;
+  variablesAtIssue: Record<string, Record<string, unknown>>;
+}
+
+// Minimal views of the bpmn-elements objects the listener and extension touch.
+interface ActivityLike {
+  id: string;
+  type: string;
+  behaviour: Record<string, unknown>;
+  environment: { variables: Record<string, unknown> };
+}
+interface ActivityApiLike {
+  id: string;
+  type: string;
+  owner: ActivityLike;
+  environment: { assignVariables(values: Record<string, unknown>): void };
+}
+
+/** Timers that fire on the next turn of the event loop and record the delay they were asked for. */
+function immediateTimers(log: RunResult['timers']) {
+  const register = (owner?: { id?: string }) => ({
+    setTimeout: (fn: (...args: unknown[]) => void, delay: number, ...args: unknown[]) => {
+      log.push({ id: owner?.id, delay });
+      return setImmediate(fn, ...args);
+    },
+    clearTimeout: (ref?: NodeJS.Immediate) => {
+      if (ref) clearImmediate(ref);
+    },
+  });
+  return { executing: [], register, ...register() };
+}
+
+async function runCase(startVariables: Record<string, unknown>, script: Script): Promise<RunResult> {
+  const result: RunResult = { issued: [], tasks: [], timers: [], variablesAtIssue: {} };
+  const remaining = new Map(Object.entries(script).map(([id, inputs]) => [id, [...inputs]]));
+  let failure: Error | undefined;
+
+  function IssueDocument(activity: ActivityLike) {
+    return {
+      execute(_message: unknown, callback: (err: Error | null, output?: unknown) => void) {
+        const { template } = readServiceInfo(activity);
+        const variables = activity.environment.variables;
+        const missing = (TEMPLATE_NEEDS[template ?? ''] ?? []).filter(
+          (name) => variables[name] === undefined,
+        );
+        if (!template || missing.length)
+          return callback(new Error(`${activity.id} 出具 ${template} 缺少变量 ${missing.join(', ')}`));
+        result.issued.push(template);
+        result.variablesAtIssue[template] = { ...variables };
+        return callback(null, { template });
+      },
+    };
+  }
+
+  // Stands in for the assessment: proposes what the case's start variables say, or nothing.
+  function ProposeNothing(activity: ActivityLike) {
+    return {
+      execute(_message: unknown, callback: (err: Error | null, output?: unknown) => void) {
+        const proposal = (activity.environment.variables.fakeAssessment as object) ?? { assessed: false };
+        // As the host does: a service's output becomes process variables.
+        (activity.environment as unknown as { assignVariables(v: object): void }).assignVariables(proposal);
+        callback(null, proposal);
+      },
+    };
+  }
+
+  const engine = new Engine({
+    name: 'low-income-model-spec',
+    source,
+    moddleOptions,
+    expressions,
+    // The typings want bpmn-elements' own Timer objects back; the engine only needs the calls.
+    timers: immediateTimers(result.timers) as unknown as BpmnEngineOptions['timers'],
+    extensions: {
+      saServices(activity) {
+        const element = activity as unknown as ActivityLike;
+        const service = readServiceInfo(element).service;
+        if (service === 'document.issue') element.behaviour.Service = IssueDocument;
+        if (service === 'assessment.evaluate') element.behaviour.Service = ProposeNothing;
+        return { activate() {}, deactivate() {} };
+      },
+    },
+  });
+
+  const stop = (error: Error) => {
+    failure ??= error;
+    setImmediate(() => engine.stop());
+  };
+
+  const listener = new EventEmitter();
+  listener.on('activity.wait', (api: ActivityApiLike) => {
+    const input = remaining.get(api.id)?.shift();
+    if (!input) return stop(new Error(`案件停在未预期的任务 ${api.id}`));
+    const info = readUserTaskInfo(api.owner);
+    const { values, errors } = validateFormData(info.fields, input);
+    if (errors.length)
+      return stop(new Error(`${api.id} 表单无效：${errors.map((e) => e.message).join('；')}`));
+    result.tasks.push({
+      id: api.id,
+      candidateGroups: info.candidateGroups,
+      ...(info.due && { due: info.due }),
+    });
+    api.environment.assignVariables(values);
+    engine.execution.signal({ id: api.id, ...values });
+  });
+  listener.on('activity.end', (api: ActivityApiLike) => {
+    if (api.type === 'bpmn:EndEvent') result.outcome = readOutcome(api.owner);
+  });
+
+  const finished = new Promise<void>((resolve, reject) => {
+    engine.once('end', () => resolve());
+    engine.once('error', (err: Error) => reject(err));
+    engine.once('stop', () => reject(failure ?? new Error('engine stopped')));
+  });
+  await engine.execute({ listener, variables: startVariables });
+  await finished;
+
+  const leftOver = [...remaining].filter(([, inputs]) => inputs.length > 0).map(([id]) => id);
+  if (leftOver.length) throw new Error(`脚本中有未用到的提交：${leftOver.join(', ')}`);
+  return result;
+}
+
+// ---- form submissions, as a client would send them ----
+const START = { applicantName: '张三', nearRelative: false, regionCode: '410799100201' };
+const accept = { decision: 'accept' };
+const infoCheck = { checkReportNo: 'HD-2026-0101', checkFindings: '无机动车辆，存款低于规定标准' };
+const homeVisit = {
+  investigators: ['王五', '赵六'],
+  visitDate: '2026-03-04',
+  findings: '家庭三人，配偶患慢性病，月人均收入略高于低保标准',
+};
+const eligible = {
+  opinion: 'eligible',
+  lowIncomeCategory: 'edge',
+  coveredPersons: '3',
+  reasons: '家庭月人均收入高于低保标准、低于低收入认定标准',
+};
+const recognize = {
+  decision: 'recognize',
+  lowIncomeCategory: 'edge',
+  coveredPersons: 3,
+  facts: '家庭月人均收入820元，低于低收入认定标准975元，财产符合规定',
+  reasons: '符合低保边缘家庭认定条件',
+  legalBasis: '《最低生活保障审核确认办法》第八条',
+};
+const refuse = {
+  decision: 'refuse',
+  facts: '家庭月人均收入1320元，高于低收入认定标准975元',
+  reasons: '家庭月人均收入高于低收入认定标准',
+  legalBasis: '《最低生活保障审核确认办法》第八条',
+};
+const served = {
+  serviceMethod: 'direct',
+  serviceDate: '2026-04-01',
+  recipient: '张三',
+  servers: ['王五', '赵六'],
+  serviceAddress: '平安县城关镇东关村 1 号',
+};
+const investigation: Script = {
+  Task_AcceptanceReview: [accept],
+  Task_InformationCheck: [infoCheck],
+  Task_HomeVisit: [homeVisit],
+};
+const START_DOCS = ['family-declaration', 'verification-authorization'];
+const INVESTIGATION_DOCS = ['acceptance-notice', 'home-visit-record'];
+
+describe('processes/low-income-application.bpmn', () => {
+  let definitions: BpmnElement;
+
+  beforeAll(async () => {
+    const result = await validateModel(source, { templates: TEMPLATES });
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    definitions = result.definitions as BpmnElement;
+  });
+
+  function flowElements(): BpmnElement[] {
+    const process = (definitions.rootElements as BpmnElement[]).find(
+      (r) => r.$type === 'bpmn:Process',
+    ) as BpmnElement;
+    return process.flowElements as BpmnElement[];
+  }
+
+  it('is a 低收入人口认定 application with case numbers DSR-…, and no whole-case limit of its own', () => {
+    const process = (definitions.rootElements as BpmnElement[]).find((r) => r.$type === 'bpmn:Process')!;
+    expect(process).toMatchObject({ program: 'dibian', kind: 'application', caseNoPrefix: 'DSR' });
+    expect(process.caseLimit).toBeUndefined();
+  });
+
+  it('passes the legal lint: every adverse end is preceded by a decision stating remedy rights', () => {
+    const lint = lintLegalCompleteness(definitions, { remedyTemplates: REMEDY_TEMPLATES });
+    expect(lint).toEqual({ errors: [], warnings: [] });
+    // Without the refusal decision's remedy the refused end would be flagged.
+    const weaker = lintLegalCompleteness(definitions, {
+      remedyTemplates: REMEDY_TEMPLATES.filter((t) => t !== 'low-income-refusal-decision'),
+    });
+    expect(weaker.errors.map((e) => e.elementId)).toEqual(['EndEvent_Refused']);
+  });
+
+  it('has a diagram shape or edge for every flow element (opens in bpmn-js)', () => {
+    const diagram = (definitions.diagrams as BpmnElement[])[0];
+    const planeElements = (diagram.plane as BpmnElement).planeElement as BpmnElement[];
+    const drawn = planeElements.map((p) => (p.bpmnElement as BpmnElement).id).sort();
+    expect(drawn).toEqual(
+      flowElements()
+        .map((e) => e.id)
+        .sort(),
+    );
+  });
+
+  it('gives every user task one known role, a form and a deadline, and has no public notice', () => {
+    const userTasks = flowElements().filter((e) => e.$type === 'bpmn:UserTask');
+    for (const task of userTasks) {
+      const info = readUserTaskInfo(task);
+      expect({
+        id: task.id,
+        groups: info.candidateGroups.length,
+        fields: info.fields.length > 0,
+        due: !!info.due,
+      }).toEqual({ id: task.id, groups: 1, fields: true, due: true });
+    }
+    expect(flowElements().some((e) => readServiceInfo(e).template === 'public-notice')).toBe(false);
+    expect(flowElements().some((e) => e.$type === 'bpmn:IntermediateCatchEvent')).toBe(false);
+  });
+
+  it('recognizes a 低保边缘 household and serves the notice', async () => {
+    const run = await runCase(START, {
+      ...investigation,
+      Task_TownshipReview: [eligible],
+      Task_CountyRecognition: [recognize],
+      Task_ServeRecognition: [served],
+    });
+    expect(run.issued).toEqual([
+      ...START_DOCS,
+      ...INVESTIGATION_DOCS,
+      'low-income-review-opinion',
+      'low-income-recognition-notice',
+      'service-receipt',
+    ]);
+    expect(run.outcome).toBe('recognized');
+    expect(run.timers).toEqual([]);
+    expect(run.tasks.map((t) => [t.id, t.candidateGroups[0]])).toEqual([
+      ['Task_AcceptanceReview', 'window_clerk'],
+      ['Task_InformationCheck', 'investigator'],
+      ['Task_HomeVisit', 'investigator'],
+      ['Task_TownshipReview', 'township_reviewer'],
+      ['Task_CountyRecognition', 'county_approver'],
+      ['Task_ServeRecognition', 'window_clerk'],
+    ]);
+    expect(run.variablesAtIssue['low-income-recognition-notice']).toMatchObject({
+      lowIncomeCategory: 'edge',
+      coveredPersons: 3,
+    });
+  });
+
+  it('refuses with a served decision', async () => {
+    const run = await runCase(START, {
+      ...investigation,
+      Task_TownshipReview: [{ opinion: 'ineligible', reasons: '收入高于认定标准' }],
+      Task_CountyRecognition: [refuse],
+      Task_ServeRefusal: [served],
+    });
+    expect(run.issued.slice(-3)).toEqual([
+      'low-income-review-opinion',
+      'low-income-refusal-decision',
+      'service-receipt',
+    ]);
+    expect(run.outcome).toBe('refused');
+    expect(run.tasks.at(-1)).toMatchObject({ id: 'Task_ServeRefusal', due: { amount: 3, unit: 'WD' } });
+  });
+
+  it.each([
+    [
+      'neither 低保边缘 nor 刚性支出困难: the reviewer is asked',
+      { lowIncomeEligible: false, rigidExpenditureHardship: false },
+      true,
+    ],
+    ['低保边缘', { lowIncomeEligible: true, rigidExpenditureHardship: false }, false],
+    ['刚性支出困难', { lowIncomeEligible: false, rigidExpenditureHardship: true }, false],
+  ])('after the assessment — %s', async (_name, flags, asked) => {
+    const script: Script = {
+      ...investigation,
+      Task_TownshipReview: [eligible],
+      Task_CountyRecognition: [recognize],
+      Task_ServeRecognition: [served],
+      ...(asked && { Task_ConfirmIneligible: [{ stopDecision: 'continue', reasons: '核对数据有误' }] }),
+    };
+    const run = await runCase({ ...START, fakeAssessment: { assessed: true, ...flags } }, script);
+    expect(run.tasks.some((t) => t.id === 'Task_ConfirmIneligible')).toBe(asked);
+    expect(run.outcome).toBe('recognized');
+  });
+
+  it('stops a clearly ineligible case after the reviewer confirms, with a served notice', async () => {
+    const run = await runCase(
+      {
+        ...START,
+        fakeAssessment: { assessed: true, lowIncomeEligible: false, rigidExpenditureHardship: false },
+      },
+      {
+        ...investigation,
+        Task_ConfirmIneligible: [{ stopDecision: 'stop', reasons: '家庭月人均收入高于低收入认定标准' }],
+        Task_ServeIneligibility: [served],
+      },
+    );
+    expect(run.issued.slice(-2)).toEqual(['ineligibility-notice', 'service-receipt']);
+    expect(run.outcome).toBe('not-eligible');
+    expect(run.tasks.map((t) => t.id)).not.toContain('Task_TownshipReview');
+  });
+
+  it('does not accept, with a served notice; asks once for missing materials', async () => {
+    const notAccepted = await runCase(START, {
+      Task_AcceptanceReview: [{ decision: 'refuse', reasons: '已纳入最低生活保障' }],
+      Task_ServeNonAcceptance: [served],
+    });
+    expect(notAccepted.issued).toEqual([...START_DOCS, 'non-acceptance-notice', 'service-receipt']);
+    expect(notAccepted.outcome).toBe('not-accepted');
+
+    const supplemented = await runCase(START, {
+      ...investigation,
+      Task_AcceptanceReview: [{ decision: 'supplement', missingMaterials: ['医疗费用票据'] }, accept],
+      Task_ServeSupplementNotice: [served],
+      Task_RecordSupplement: [{ suppliedMaterials: ['医疗费用票据'], suppliedDate: '2026-03-10' }],
+      Task_TownshipReview: [{ ...eligible, lowIncomeCategory: 'rigid' }],
+      Task_CountyRecognition: [{ ...recognize, lowIncomeCategory: 'rigid' }],
+      Task_ServeRecognition: [served],
+    });
+    expect(supplemented.issued.slice(2, 5)).toEqual([
+      'supplement-notice',
+      'service-receipt',
+      'acceptance-notice',
+    ]);
+    expect(supplemented.variablesAtIssue['low-income-recognition-notice'].lowIncomeCategory).toBe('rigid');
+    expect(supplemented.outcome).toBe('recognized');
+  });
+
+  it('cannot recognize without a category: the notice refuses to issue', async () => {
+    await expect(
+      runCase(START, {
+        ...investigation,
+        Task_TownshipReview: [{ opinion: 'eligible', reasons: '符合条件' }],
+        Task_CountyRecognition: [{ ...recognize, lowIncomeCategory: undefined }],
+      }),
+    ).rejects.toThrow(/low-income-recognition-notice 缺少变量 lowIncomeCategory/);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * What a model says about itself on `<bpmn:process>`: which program it belongs to, how a case of it
+ * starts (an application, a procedure on an existing case, a warning), who may start it, and the
+ * form its start event asks for. The host reads this instead of a table of process keys in code.
+ */
+import { Due, FormField, parseDue, readFormFields, splitCandidateGroups } from './element-info';
+import type { BpmnElement } from './validate-model';
+
+export const PROCESS_KINDS = ['application', 'procedure', 'monitoring'] as const;
+export type ProcessKind = (typeof PROCESS_KINDS)[number];
+
+export interface ProcessInfo {
+  key: string;
+  name: string;
+  program?: string;
+  kind?: ProcessKind;
+  /** Procedures: programs of the cases they may be started on. */
+  appliesTo: string[];
+  /** `camunda:candidateStarterGroups`: roles that may start a procedure. */
+  starterGroups: string[];
+  caseNoPrefix?: string;
+  caseLimit?: Due;
+  caseLimitExtended?: Due;
+  /** `camunda:formData` of the start event: what starting a case of this process asks for. */
+  startForm: FormField[];
+  /** How each `sa:outcome` reads: the name of the (first) end event that records it. */
+  outcomes: Record<string, string>;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+export function readProcessInfo(definitions: BpmnElement): ProcessInfo | undefined {
+  const roots = (definitions.rootElements as BpmnElement[] | undefined) ?? [];
+  const process = roots.find((e) => e.$type === 'bpmn:Process');
+  if (!process) return undefined;
+  const elements = (process.flowElements as BpmnElement[] | undefined) ?? [];
+  const start = elements.find((e) => e.$type === 'bpmn:StartEvent');
+  const kind = text(process.kind);
+  const caseLimit = parseDue(process.caseLimit);
+  const caseLimitExtended = parseDue(process.caseLimitExtended);
+  const program = text(process.program);
+  const caseNoPrefix = text(process.caseNoPrefix);
+  return {
+    key: String(process.id),
+    name: text(process.name) ?? String(process.id),
+    ...(program && { program }),
+    ...(kind && (PROCESS_KINDS as readonly string[]).includes(kind) && { kind: kind as ProcessKind }),
+    appliesTo: splitCandidateGroups(process.appliesTo),
+    starterGroups: splitCandidateGroups(process.candidateStarterGroups),
+    ...(caseNoPrefix && { caseNoPrefix }),
+    ...(caseLimit && { caseLimit }),
+    ...(caseLimitExtended && { caseLimitExtended }),
+    startForm: start ? readFormFields(start) : [],
+    outcomes: outcomeNames(elements),
+  };
+}
+
+function outcomeNames(elements: BpmnElement[]): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const end of elements.filter((e) => e.$type === 'bpmn:EndEvent')) {
+    const outcome = text(end.outcome);
+    const name = text(end.name);
+    if (outcome && name && !(outcome in names)) names[outcome] = name;
+  }
+  return names;
+}
+
+/** Problems with the process attributes, reported at deploy like any other model error. */
+export function processInfoProblems(definitions: BpmnElement): { elementId?: string; message: string }[] {
+  const roots = (definitions.rootElements as BpmnElement[] | undefined) ?? [];
+  const process = roots.find((e) => e.$type === 'bpmn:Process');
+  const info = readProcessInfo(definitions);
+  if (!process || !info) return [];
+  const problems: { elementId?: string; message: string }[] = [];
+  const at = (message: string) => problems.push({ elementId: info.key, message: `流程：${message}` });
+  const kind = text(process.kind);
+  if (kind && !info.kind) at(`sa:kind“${kind}”无效（可用：${PROCESS_KINDS.join('、')}）`);
+  if (info.kind === 'application' && !info.program)
+    at('申请类流程（sa:kind="application"）须写明 sa:program');
+  if (info.kind === 'procedure' && !info.appliesTo.length)
+    at('程序类流程（sa:kind="procedure"）须写明 sa:appliesTo');
+  if (info.kind === 'procedure' && !info.starterGroups.length)
+    at('程序类流程须写明 camunda:candidateStarterGroups（可发起的角色）');
+  if (text(process.caseLimit) && !info.caseLimit)
+    at(`sa:caseLimit“${String(process.caseLimit)}”无效，应如“30WD”`);
+  if (text(process.caseLimitExtended) && !info.caseLimitExtended)
+    at(`sa:caseLimitExtended“${String(process.caseLimitExtended)}”无效，应如“45WD”`);
+  if (info.caseNoPrefix && !/^[A-Z]{1,8}$/.test(info.caseNoPrefix))
+    at(`sa:caseNoPrefix“${info.caseNoPrefix}”应为1至8位大写字母`);
+  return problems;
+}

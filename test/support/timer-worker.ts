@@ -1,0 +1,72 @@
+/**
+ * One API process for the multi-process timer test and benchmark: boots the real application
+ * (createApp) against the database and schema given in the environment, with the real TimerPoller
+ * polling every TIMER_POLL_MS, and reports on stdout (one JSON object per line) how many timers
+ * *this* process fired. Commands arrive on stdin, one JSON object per line:
+ *   {"advance": ms}  moves this process's application clock (timers fall due on it);
+ *   {"stop": true}   reports the firing times (wall clock, ms) and exits after a clean shutdown.
+ *
+ *   node -r ts-node/register/transpile-only -r tsconfig-paths/register test/support/timer-worker.ts
+ *
+ * Environment: DATABASE_URL, DATABASE_SCHEMA, DATA_DIR, PROCESSES_DIR, TIMER_POLL_MS (small),
+ * CLOCK_OFFSET_MS (initial application clock offset), WORKER_NAME.
+ */
+import 'reflect-metadata';
+import * as readline from 'node:readline';
+import { Clock } from '@app/common';
+import { ProcessRuntime } from '@app/workflow';
+import { createApp } from '../../apps/api/src/create-app';
+
+const name = process.env.WORKER_NAME ?? `worker-${process.pid}`;
+
+function send(message: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify({ name, pid: process.pid, ...message })}\n`);
+}
+
+async function main(): Promise<void> {
+  const app = await createApp({ logger: ['error'] });
+  const clock = app.get(Clock);
+  clock.advance(Number(process.env.CLOCK_OFFSET_MS ?? 0));
+
+  // Count what this process fires: the poller's drain calls fireNextDueTimer once per timer and
+  // gets true after the timer's transaction committed.
+  const runtime = app.get(ProcessRuntime);
+  const fireNext = runtime.fireNextDueTimer.bind(runtime);
+  const firedAt: number[] = [];
+  runtime.fireNextDueTimer = async (now?: Date) => {
+    const fired = await fireNext(now);
+    if (fired) firedAt.push(Date.now());
+    return fired;
+  };
+
+  let reported = -1;
+  const progress = setInterval(() => {
+    if (firedAt.length !== reported) {
+      reported = firedAt.length;
+      send({ event: 'progress', fired: reported });
+    }
+  }, 50);
+
+  const lines = readline.createInterface({ input: process.stdin });
+  lines.on('line', (line) => {
+    const command = JSON.parse(line) as { advance?: number; stop?: boolean };
+    if (command.advance) {
+      clock.advance(command.advance);
+      send({ event: 'advanced', now: clock.now().toISOString() });
+    }
+    if (command.stop) {
+      clearInterval(progress);
+      lines.close();
+      void app.close().then(() => {
+        send({ event: 'done', fired: firedAt.length, firedAt });
+        process.exit(0);
+      });
+    }
+  });
+  send({ event: 'ready', now: clock.now().toISOString() });
+}
+
+main().catch((err) => {
+  send({ event: 'error', message: String((err as Error)?.stack ?? err) });
+  process.exit(1);
+});
