@@ -1,23 +1,12 @@
 /**
- * The 低保 model, validated and then run in memory with bare bpmn-engine through every path.
- *
- * How the engine is driven here (what the host must do the same way):
- * - user tasks emit `activity.wait`; `api.owner` is the bpmn-elements activity, whose
- *   `behaviour` holds sa:/camunda: attributes and `extensionElements.values` (formData);
- * - form values must be put into the *process* environment (`api.environment`, the one
- *   gateways read) with `assignVariables`; `engine.execution.environment` is the engine's
- *   own copy and gateways never see it;
- * - the task then continues with `engine.execution.signal({ id, ...values })`;
- * - service tasks run whatever constructor an extension puts in `activity.behaviour.Service`.
+ * The 低保 model, validated and then run in memory with bare bpmn-engine through every path
+ * (testing/run-model.ts drives the engine the way the host must).
  */
-import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Engine, type BpmnEngineOptions } from 'bpmn-engine';
-import { readOutcome, readServiceInfo, readUserTaskInfo, type Due } from './element-info';
-import { expressions } from './expressions';
+import { readUserTaskInfo } from './element-info';
 import { validateFormData } from './form-validation';
-import { moddleOptions } from './moddle';
+import { runModel, type FakeService, type Script, type Variables } from './testing/run-model';
 import { validateModel, type BpmnElement } from './validate-model';
 
 const MODEL_PATH = join(__dirname, '../../../../processes/dibao-application.bpmn');
@@ -73,140 +62,17 @@ const INVESTIGATION_DOCS = [
   'neighbour-visit-record',
 ];
 
-type FormInput = Record<string, unknown>;
-type Script = Record<string, FormInput[]>;
+// Stands in for the assessment: proposes what the case's start variables say, or nothing.
+const proposeAssessment: FakeService = (variables) =>
+  (variables.fakeAssessment as Variables | undefined) ?? { assessed: false };
 
-interface WaitedTask {
-  id: string;
-  candidateGroups: string[];
-  due?: Due;
-}
-
-interface RunResult {
-  issued: string[];
-  tasks: WaitedTask[];
-  timers: { id?: string; delay: number }[];
-  outcome?: string;
-  variablesAtIssue: Record<string, Record<string, unknown>>;
-}
-
-// Minimal views of the bpmn-elements objects the listener and extension touch.
-interface ActivityLike {
-  id: string;
-  type: string;
-  behaviour: Record<string, unknown>;
-  environment: { variables: Record<string, unknown> };
-}
-interface ActivityApiLike {
-  id: string;
-  type: string;
-  owner: ActivityLike;
-  environment: { assignVariables(values: Record<string, unknown>): void };
-}
-
-/** Timers that fire on the next turn of the event loop and record the delay they were asked for. */
-function immediateTimers(log: RunResult['timers']) {
-  const register = (owner?: { id?: string }) => ({
-    setTimeout: (fn: (...args: unknown[]) => void, delay: number, ...args: unknown[]) => {
-      log.push({ id: owner?.id, delay });
-      return setImmediate(fn, ...args);
-    },
-    clearTimeout: (ref?: NodeJS.Immediate) => {
-      if (ref) clearImmediate(ref);
-    },
-  });
-  return { executing: [], register, ...register() };
-}
-
-async function runCase(startVariables: Record<string, unknown>, script: Script): Promise<RunResult> {
-  const result: RunResult = { issued: [], tasks: [], timers: [], variablesAtIssue: {} };
-  const remaining = new Map(Object.entries(script).map(([id, inputs]) => [id, [...inputs]]));
-  let failure: Error | undefined;
-
-  function IssueDocument(activity: ActivityLike) {
-    return {
-      execute(_message: unknown, callback: (err: Error | null, output?: unknown) => void) {
-        const { template } = readServiceInfo(activity);
-        const variables = activity.environment.variables;
-        const missing = (TEMPLATE_NEEDS[template ?? ''] ?? []).filter(
-          (name) => variables[name] === undefined,
-        );
-        if (!template || missing.length)
-          return callback(new Error(`${activity.id} 出具 ${template} 缺少变量 ${missing.join(', ')}`));
-        result.issued.push(template);
-        result.variablesAtIssue[template] = { ...variables };
-        return callback(null, { template });
-      },
-    };
-  }
-
-  // Stands in for the assessment: proposes what the case's start variables say, or nothing.
-  function ProposeNothing(activity: ActivityLike) {
-    return {
-      execute(_message: unknown, callback: (err: Error | null, output?: unknown) => void) {
-        const proposal = (activity.environment.variables.fakeAssessment as object) ?? { assessed: false };
-        // As the host does: a service's output becomes process variables.
-        (activity.environment as unknown as { assignVariables(v: object): void }).assignVariables(proposal);
-        callback(null, proposal);
-      },
-    };
-  }
-
-  const engine = new Engine({
-    name: 'dibao-model-spec',
+const runCase = (startVariables: Variables, script: Script) =>
+  runModel(
     source,
-    moddleOptions,
-    expressions,
-    // The typings want bpmn-elements' own Timer objects back; the engine only needs the calls.
-    timers: immediateTimers(result.timers) as unknown as BpmnEngineOptions['timers'],
-    extensions: {
-      saServices(activity) {
-        const element = activity as unknown as ActivityLike;
-        const service = readServiceInfo(element).service;
-        if (service === 'document.issue') element.behaviour.Service = IssueDocument;
-        if (service === 'assessment.evaluate') element.behaviour.Service = ProposeNothing;
-        return { activate() {}, deactivate() {} };
-      },
-    },
-  });
-
-  const stop = (error: Error) => {
-    failure ??= error;
-    setImmediate(() => engine.stop());
-  };
-
-  const listener = new EventEmitter();
-  listener.on('activity.wait', (api: ActivityApiLike) => {
-    const input = remaining.get(api.id)?.shift();
-    if (!input) return stop(new Error(`案件停在未预期的任务 ${api.id}`));
-    const info = readUserTaskInfo(api.owner);
-    const { values, errors } = validateFormData(info.fields, input);
-    if (errors.length)
-      return stop(new Error(`${api.id} 表单无效：${errors.map((e) => e.message).join('；')}`));
-    result.tasks.push({
-      id: api.id,
-      candidateGroups: info.candidateGroups,
-      ...(info.due && { due: info.due }),
-    });
-    api.environment.assignVariables(values);
-    engine.execution.signal({ id: api.id, ...values });
-  });
-  listener.on('activity.end', (api: ActivityApiLike) => {
-    if (api.type === 'bpmn:EndEvent') result.outcome = readOutcome(api.owner);
-  });
-
-  const finished = new Promise<void>((resolve, reject) => {
-    engine.once('end', () => resolve());
-    engine.once('error', (err: Error) => reject(err));
-    engine.once('stop', () => reject(failure ?? new Error('engine stopped')));
-  });
-  await engine.execute({ listener, variables: startVariables });
-  await finished;
-
-  const leftOver = [...remaining].filter(([, inputs]) => inputs.length > 0).map(([id]) => id);
-  if (leftOver.length) throw new Error(`脚本中有未用到的提交：${leftOver.join(', ')}`);
-  return result;
-}
+    { templateNeeds: TEMPLATE_NEEDS, services: { 'assessment.evaluate': proposeAssessment } },
+    startVariables,
+    script,
+  );
 
 // ---- form submissions, as a client would send them (money as yuan strings) ----
 const START = { applicantName: '张三', nearRelative: false, regionCode: '150102' };

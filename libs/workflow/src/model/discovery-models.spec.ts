@@ -1,18 +1,15 @@
 /**
  * The proactive-discovery warning loop (processes/warning-loop.bpmn) and the complaint procedure
  * (processes/complaint.bpmn): validated, linted like a deploy, and run in memory with bare
- * bpmn-engine through every path (same driving rules as dibao-model.spec.ts).
+ * bpmn-engine through every path (testing/run-model.ts drives the engine the way the host must).
  */
-import { EventEmitter } from 'node:events';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Engine, type BpmnEngineOptions } from 'bpmn-engine';
-import { readOutcome, readServiceInfo, readUserTaskInfo, type Due } from './element-info';
-import { expressions } from './expressions';
+import { readUserTaskInfo } from './element-info';
 import { validateFormData } from './form-validation';
 import { lintLegalCompleteness } from './legal-lint';
-import { moddleOptions } from './moddle';
 import { readProcessInfo } from './process-info';
+import { runModel, type FakeService, type Script, type Variables } from './testing/run-model';
 import { validateModel, type BpmnElement } from './validate-model';
 
 const ROOT = join(__dirname, '../../../..');
@@ -53,28 +50,8 @@ const TEMPLATE_NEEDS: Record<string, string[]> = {
   'service-receipt': ['serviceMethod', 'serviceDate', 'recipient', 'servers', 'serviceAddress'],
 };
 
-interface RunResult {
-  issued: string[];
-  services: string[];
-  tasks: { id: string; candidateGroups: string[]; due?: Due }[];
-  outcome?: string;
-  variablesAtIssue: Record<string, Record<string, unknown>>;
-}
-
-interface ActivityLike {
-  id: string;
-  behaviour: Record<string, unknown>;
-  environment: { variables: Record<string, unknown>; assignVariables(v: object): void };
-}
-interface ActivityApiLike {
-  id: string;
-  type: string;
-  owner: ActivityLike;
-  environment: { assignVariables(values: Record<string, unknown>): void };
-}
-
 /** Stand-ins for the domain services: each returns variables as the host would assign them. */
-const FAKE_SERVICES: Record<string, (vars: Record<string, unknown>) => Record<string, unknown>> = {
+const FAKE_SERVICES: Record<string, FakeService> = {
   'monitoring.match': () => ({ matchedCaseNos: ['DIBAO-2026-000001'], matchSummary: '比对到 1 件救助案件' }),
   'monitoring.startApplication': (vars) => ({
     startedCaseId: 'c0ffee00-0000-4000-8000-000000000001',
@@ -83,94 +60,8 @@ const FAKE_SERVICES: Record<string, (vars: Record<string, unknown>) => Record<st
   }),
 };
 
-async function runCase(
-  source: string,
-  startVariables: Record<string, unknown>,
-  script: Record<string, Record<string, unknown>[]>,
-): Promise<RunResult> {
-  const result: RunResult = { issued: [], services: [], tasks: [], variablesAtIssue: {} };
-  const remaining = new Map(Object.entries(script).map(([id, inputs]) => [id, [...inputs]]));
-  let failure: Error | undefined;
-
-  function Service(activity: ActivityLike) {
-    return {
-      execute(_message: unknown, callback: (err: Error | null, output?: unknown) => void) {
-        const { service, template } = readServiceInfo(activity);
-        const variables = activity.environment.variables;
-        result.services.push(service ?? '');
-        if (service === 'document.issue') {
-          const missing = (TEMPLATE_NEEDS[template ?? ''] ?? []).filter(
-            (name) => variables[name] === undefined,
-          );
-          if (!template || missing.length)
-            return callback(new Error(`${activity.id} 出具 ${template} 缺少变量 ${missing.join(', ')}`));
-          result.issued.push(template);
-          result.variablesAtIssue[template] = { ...variables };
-          return callback(null, { template });
-        }
-        const fake = FAKE_SERVICES[service ?? ''];
-        if (!fake) return callback(new Error(`未知服务 ${service}`));
-        const output = fake(variables);
-        activity.environment.assignVariables(output);
-        return callback(null, output);
-      },
-    };
-  }
-
-  const engine = new Engine({
-    name: 'discovery-model-spec',
-    source,
-    moddleOptions,
-    expressions,
-    // These models have no timers; the engine still wants the object.
-    timers: {
-      executing: [],
-      register: () => ({ setTimeout: setImmediate, clearTimeout: clearImmediate }),
-      setTimeout: setImmediate,
-      clearTimeout: clearImmediate,
-    } as unknown as BpmnEngineOptions['timers'],
-    extensions: {
-      saServices(activity) {
-        const element = activity as unknown as ActivityLike;
-        if (readServiceInfo(element).service) element.behaviour.Service = Service;
-        return { activate() {}, deactivate() {} };
-      },
-    },
-  });
-  const stop = (error: Error) => {
-    failure ??= error;
-    setImmediate(() => engine.stop());
-  };
-  const listener = new EventEmitter();
-  listener.on('activity.wait', (api: ActivityApiLike) => {
-    const input = remaining.get(api.id)?.shift();
-    if (!input) return stop(new Error(`案件停在未预期的任务 ${api.id}`));
-    const info = readUserTaskInfo(api.owner);
-    const { values, errors } = validateFormData(info.fields, input);
-    if (errors.length)
-      return stop(new Error(`${api.id} 表单无效：${errors.map((e) => e.message).join('；')}`));
-    result.tasks.push({
-      id: api.id,
-      candidateGroups: info.candidateGroups,
-      ...(info.due && { due: info.due }),
-    });
-    api.environment.assignVariables(values);
-    engine.execution.signal({ id: api.id, ...values });
-  });
-  listener.on('activity.end', (api: ActivityApiLike) => {
-    if (api.type === 'bpmn:EndEvent') result.outcome = readOutcome(api.owner);
-  });
-  const finished = new Promise<void>((resolve, reject) => {
-    engine.once('end', () => resolve());
-    engine.once('error', (err: Error) => reject(err));
-    engine.once('stop', () => reject(failure ?? new Error('engine stopped')));
-  });
-  await engine.execute({ listener, variables: startVariables });
-  await finished;
-  const leftOver = [...remaining].filter(([, inputs]) => inputs.length > 0).map(([id]) => id);
-  if (leftOver.length) throw new Error(`脚本中有未用到的提交：${leftOver.join(', ')}`);
-  return result;
-}
+const runCase = (source: string, startVariables: Variables, script: Script) =>
+  runModel(source, { templateNeeds: TEMPLATE_NEEDS, services: FAKE_SERVICES }, startVariables, script);
 
 async function checkModel(source: string) {
   const report = await validateModel(source, {
@@ -268,7 +159,7 @@ describe('processes/warning-loop.bpmn', () => {
       Task_LiftWarning: [lift],
       Task_ServePolicyNotice: [served],
     });
-    expect(run.services).toEqual([
+    expect(run.services.map((s) => s.service)).toEqual([
       'monitoring.match',
       'document.issue',
       'monitoring.startApplication',
@@ -297,7 +188,7 @@ describe('processes/warning-loop.bpmn', () => {
       Task_LiftWarning: [lift],
       Task_ServePolicyNotice: [served],
     });
-    expect(run.services).toContain('monitoring.startApplication');
+    expect(run.services.map((s) => s.service)).toContain('monitoring.startApplication');
     expect(run.outcome).toBe('lifted');
   });
 
@@ -309,7 +200,7 @@ describe('processes/warning-loop.bpmn', () => {
       Task_LiftWarning: [lift],
       Task_ServePolicyNotice: [served],
     });
-    expect(run.services).not.toContain('monitoring.startApplication');
+    expect(run.services.map((s) => s.service)).not.toContain('monitoring.startApplication');
     expect(run.tasks.map((t) => t.id)).toContain('Task_Referral');
     expect(run.variablesAtIssue['warning-policy-notice']).toMatchObject({
       referralDepartment: '县医疗保障局',

@@ -1,17 +1,14 @@
 /**
  * The 临时救助 model (processes/temporary-assistance.bpmn), validated and then run in memory with
- * bare bpmn-engine through every path — driven the same way as dibao-model.spec.ts.
+ * bare bpmn-engine through every path (testing/run-model.ts drives the engine the way the host must).
  */
-import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Engine, type BpmnEngineOptions } from 'bpmn-engine';
-import { readOutcome, readServiceInfo, readUserTaskInfo, type Due } from './element-info';
-import { expressions } from './expressions';
+import { readUserTaskInfo } from './element-info';
 import { validateFormData } from './form-validation';
 import { lintLegalCompleteness } from './legal-lint';
-import { moddleOptions } from './moddle';
 import { readProcessInfo } from './process-info';
+import { runModel, type FakeService, type Script, type Variables } from './testing/run-model';
 import { validateModel, type BpmnElement } from './validate-model';
 
 const MODEL_PATH = join(__dirname, '../../../../processes/temporary-assistance.bpmn');
@@ -77,154 +74,29 @@ const TEMPLATE_NEEDS: Record<string, string[]> = {
 /** Stand-in for the region's entrusted township limit (policy parameter; 1,000 yuan by default). */
 const TOWNSHIP_LIMIT_FEN = 100_000;
 
-type FormInput = Record<string, unknown>;
-type Script = Record<string, FormInput[]>;
+const approvalLevel: FakeService = (variables) => {
+  const amount = variables.proposedAmount;
+  const level = typeof amount === 'number' && amount <= TOWNSHIP_LIMIT_FEN ? 'township' : 'county';
+  return { approvalLevel: level, townshipApprovalLimit: TOWNSHIP_LIMIT_FEN };
+};
 
-interface WaitedTask {
-  id: string;
-  candidateGroups: string[];
-  due?: Due;
-}
-
-interface RunResult {
-  issued: string[];
-  tasks: WaitedTask[];
-  timers: { id?: string; delay: number }[];
-  urgencyTags: unknown[];
-  outcome?: string;
-  variablesAtIssue: Record<string, Record<string, unknown>>;
-}
-
-interface ActivityLike {
-  id: string;
-  type: string;
-  behaviour: Record<string, unknown>;
-  environment: { variables: Record<string, unknown>; assignVariables(v: object): void };
-}
-interface ActivityApiLike {
-  id: string;
-  type: string;
-  owner: ActivityLike;
-  environment: { assignVariables(values: Record<string, unknown>): void };
-}
-
-function immediateTimers(log: RunResult['timers']) {
-  const register = (owner?: { id?: string }) => ({
-    setTimeout: (fn: (...args: unknown[]) => void, delay: number, ...args: unknown[]) => {
-      log.push({ id: owner?.id, delay });
-      return setImmediate(fn, ...args);
-    },
-    clearTimeout: (ref?: NodeJS.Immediate) => {
-      if (ref) clearImmediate(ref);
-    },
-  });
-  return { executing: [], register, ...register() };
-}
-
-type Callback = (err: Error | null, output?: unknown) => void;
-
-async function runCase(startVariables: Record<string, unknown>, script: Script): Promise<RunResult> {
-  const result: RunResult = { issued: [], tasks: [], timers: [], urgencyTags: [], variablesAtIssue: {} };
-  const remaining = new Map(Object.entries(script).map(([id, inputs]) => [id, [...inputs]]));
-  let failure: Error | undefined;
-
-  // As the host does: a service's output becomes process variables.
-  const answer = (activity: ActivityLike, callback: Callback, output: Record<string, unknown>) => {
-    activity.environment.assignVariables(output);
-    callback(null, output);
+/** case.urgency assigns nothing, so the urgency it saw on each call is the only trace a run leaves of it. */
+async function runCase(startVariables: Variables, script: Script) {
+  const urgencyTags: unknown[] = [];
+  const tagUrgency: FakeService = (variables) => {
+    urgencyTags.push(variables.urgency);
+    return {};
   };
-
-  function IssueDocument(activity: ActivityLike) {
-    return {
-      execute(_message: unknown, callback: Callback) {
-        const { template } = readServiceInfo(activity);
-        const variables = activity.environment.variables;
-        const missing = (TEMPLATE_NEEDS[template ?? ''] ?? []).filter(
-          (name) => variables[name] === undefined,
-        );
-        if (!template || missing.length)
-          return callback(new Error(`${activity.id} 出具 ${template} 缺少变量 ${missing.join(', ')}`));
-        result.issued.push(template);
-        result.variablesAtIssue[template] = { ...variables };
-        return callback(null, { template });
-      },
-    };
-  }
-  function TagUrgency(activity: ActivityLike) {
-    return {
-      execute(_message: unknown, callback: Callback) {
-        result.urgencyTags.push(activity.environment.variables.urgency);
-        callback(null, {});
-      },
-    };
-  }
-  function ApprovalLevel(activity: ActivityLike) {
-    return {
-      execute(_message: unknown, callback: Callback) {
-        const amount = activity.environment.variables.proposedAmount;
-        const level = typeof amount === 'number' && amount <= TOWNSHIP_LIMIT_FEN ? 'township' : 'county';
-        answer(activity, callback, { approvalLevel: level, townshipApprovalLimit: TOWNSHIP_LIMIT_FEN });
-      },
-    };
-  }
-  const IMPLEMENTATIONS: Record<string, unknown> = {
-    'document.issue': IssueDocument,
-    'case.urgency': TagUrgency,
-    'linshi.approvalLevel': ApprovalLevel,
-  };
-
-  const engine = new Engine({
-    name: 'linshi-model-spec',
+  const run = await runModel(
     source,
-    moddleOptions,
-    expressions,
-    timers: immediateTimers(result.timers) as unknown as BpmnEngineOptions['timers'],
-    extensions: {
-      saServices(activity) {
-        const element = activity as unknown as ActivityLike;
-        const service = readServiceInfo(element).service;
-        if (service) element.behaviour.Service = IMPLEMENTATIONS[service];
-        return { activate() {}, deactivate() {} };
-      },
+    {
+      templateNeeds: TEMPLATE_NEEDS,
+      services: { 'case.urgency': tagUrgency, 'linshi.approvalLevel': approvalLevel },
     },
-  });
-
-  const stop = (error: Error) => {
-    failure ??= error;
-    setImmediate(() => engine.stop());
-  };
-
-  const listener = new EventEmitter();
-  listener.on('activity.wait', (api: ActivityApiLike) => {
-    const input = remaining.get(api.id)?.shift();
-    if (!input) return stop(new Error(`案件停在未预期的任务 ${api.id}`));
-    const info = readUserTaskInfo(api.owner);
-    const { values, errors } = validateFormData(info.fields, input);
-    if (errors.length)
-      return stop(new Error(`${api.id} 表单无效：${errors.map((e) => e.message).join('；')}`));
-    result.tasks.push({
-      id: api.id,
-      candidateGroups: info.candidateGroups,
-      ...(info.due && { due: info.due }),
-    });
-    api.environment.assignVariables(values);
-    engine.execution.signal({ id: api.id, ...values });
-  });
-  listener.on('activity.end', (api: ActivityApiLike) => {
-    if (api.type === 'bpmn:EndEvent') result.outcome = readOutcome(api.owner);
-  });
-
-  const finished = new Promise<void>((resolve, reject) => {
-    engine.once('end', () => resolve());
-    engine.once('error', (err: Error) => reject(err));
-    engine.once('stop', () => reject(failure ?? new Error('engine stopped')));
-  });
-  await engine.execute({ listener, variables: startVariables });
-  await finished;
-
-  const leftOver = [...remaining].filter(([, inputs]) => inputs.length > 0).map(([id]) => id);
-  if (leftOver.length) throw new Error(`脚本中有未用到的提交：${leftOver.join(', ')}`);
-  return result;
+    startVariables,
+    script,
+  );
+  return { ...run, urgencyTags };
 }
 
 // ---- start variables as the host passes them (start form values already typed: money in fen) ----

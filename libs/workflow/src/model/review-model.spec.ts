@@ -1,18 +1,15 @@
 /**
  * The 动态管理 models (processes/dibao-review.bpmn, processes/job-refusal.bpmn), validated, linted
- * and then run in memory with bare bpmn-engine through every path, the way dibao-model.spec.ts
- * runs the application model. `benefit.plan` and `benefit.apply` are stood in for by recorders.
+ * and then run in memory with bare bpmn-engine through every path (testing/run-model.ts drives the
+ * engine the way the host must). `benefit.plan` and `benefit.apply` are stood in for by recorders.
  */
-import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Engine } from 'bpmn-engine';
-import { readOutcome, readServiceInfo, readUserTaskInfo } from './element-info';
-import { expressions } from './expressions';
+import { readUserTaskInfo } from './element-info';
 import { validateFormData } from './form-validation';
 import { lintLegalCompleteness } from './legal-lint';
-import { moddleOptions } from './moddle';
 import { readProcessInfo } from './process-info';
+import { runModel, type FakeService, type FormInput, type Script, type Variables } from './testing/run-model';
 import { validateModel, type BpmnElement } from './validate-model';
 
 const read = (name: string) => readFileSync(join(__dirname, '../../../../processes', name), 'utf8');
@@ -48,107 +45,56 @@ const TEMPLATE_NEEDS: Record<string, string[]> = {
   'service-receipt': ['serviceMethod', 'serviceDate', 'recipient', 'servers', 'serviceAddress'],
 };
 
-type FormInput = Record<string, unknown>;
-type Script = Record<string, FormInput[]>;
-interface ActivityLike {
-  id: string;
-  behaviour: Record<string, unknown>;
-  environment: { variables: Record<string, unknown>; assignVariables(v: object): void };
-}
-interface ActivityApiLike {
-  id: string;
-  type: string;
-  owner: ActivityLike;
-  environment: { assignVariables(values: Record<string, unknown>): void };
-}
+/** Read as one sequence of steps, because what matters here is which document comes before which benefit change. */
 interface RunResult {
+  /** A document by its template, any other service as `service:action`. */
   steps: string[];
   tasks: string[];
   outcome?: string;
-  variablesAt: Record<string, Record<string, unknown>>;
+  variablesAt: Record<string, Variables>;
 }
 
-async function runCase(source: string, start: Record<string, unknown>, script: Script): Promise<RunResult> {
-  const result: RunResult = { steps: [], tasks: [], variablesAt: {} };
-  const remaining = new Map(Object.entries(script).map(([id, inputs]) => [id, [...inputs]]));
-  let failure: Error | undefined;
+// benefit.plan's outputs, as the host assigns them.
+const plan: FakeService = (variables, { action }) => {
+  if (action === 'check-person') return { personName: '王建国' };
+  const out: Variables = { effectiveMonth: '2027-07', currentAmount: 56200 };
+  if (action === 'gradual-exit')
+    Object.assign(out, {
+      gradualExitMonths: variables.gradualExitMonths ?? 6,
+      gradualExitUntil: '2027-12',
+      gradualExitEndDate: '2027-12-31',
+      newAmount: variables.newAmount ?? 56200,
+    });
+  if (action === 'person-reduce') out.personName = '王建国';
+  return out;
+};
 
-  function Service(activity: ActivityLike) {
-    return {
-      execute(_message: unknown, callback: (err: Error | null, output?: unknown) => void) {
-        const { service, template, action } = readServiceInfo(activity);
-        const variables = activity.environment.variables;
-        if (service === 'document.issue') {
-          const missing = (TEMPLATE_NEEDS[template ?? ''] ?? []).filter((n) => variables[n] === undefined);
-          if (!template || missing.length)
-            return callback(new Error(`${activity.id} 出具 ${template} 缺少变量 ${missing.join(', ')}`));
-          result.steps.push(template);
-          result.variablesAt[template] = { ...variables };
-          return callback(null, {});
-        }
-        result.steps.push(`${service}:${action}`);
-        result.variablesAt[`${service}:${action}`] = { ...variables };
-        // benefit.plan's outputs, as the host assigns them.
-        if (service === 'benefit.plan' && action !== 'check-person') {
-          const out: Record<string, unknown> = { effectiveMonth: '2027-07', currentAmount: 56200 };
-          if (action === 'gradual-exit')
-            Object.assign(out, {
-              gradualExitMonths: variables.gradualExitMonths ?? 6,
-              gradualExitUntil: '2027-12',
-              gradualExitEndDate: '2027-12-31',
-              newAmount: variables.newAmount ?? 56200,
-            });
-          if (action === 'person-reduce') out.personName = '王建国';
-          activity.environment.assignVariables(out);
-        }
-        if (action === 'check-person') activity.environment.assignVariables({ personName: '王建国' });
-        return callback(null, {});
-      },
+async function runCase(source: string, start: Variables, script: Script): Promise<RunResult> {
+  // The harness keeps variables per issued template only; the ledger checks need them per benefit step too.
+  const variablesAt: Record<string, Variables> = {};
+  const recorder =
+    (fake: FakeService = () => ({})): FakeService =>
+    (variables, info) => {
+      variablesAt[`${info.service}:${info.action}`] = { ...variables };
+      return fake(variables, info);
     };
-  }
-
-  const engine = new Engine({
-    name: 'review-model-spec',
+  const run = await runModel(
     source,
-    moddleOptions,
-    expressions,
-    extensions: {
-      saServices(activity) {
-        const element = activity as unknown as ActivityLike;
-        if (readServiceInfo(element).service) element.behaviour.Service = Service;
-        return { activate() {}, deactivate() {} };
-      },
+    {
+      templateNeeds: TEMPLATE_NEEDS,
+      services: { 'benefit.plan': recorder(plan), 'benefit.apply': recorder() },
     },
-  });
-  const stop = (error: Error) => {
-    failure ??= error;
-    setImmediate(() => engine.stop());
+    start,
+    script,
+  );
+  return {
+    steps: run.services.map(({ service, attributes: { action, template } }) =>
+      service === 'document.issue' ? (template ?? '') : `${service}:${action}`,
+    ),
+    tasks: run.tasks.map((t) => t.id),
+    outcome: run.outcome,
+    variablesAt: { ...run.variablesAtIssue, ...variablesAt },
   };
-  const listener = new EventEmitter();
-  listener.on('activity.wait', (api: ActivityApiLike) => {
-    const input = remaining.get(api.id)?.shift();
-    if (!input) return stop(new Error(`案件停在未预期的任务 ${api.id}`));
-    const info = readUserTaskInfo(api.owner);
-    const { values, errors } = validateFormData(info.fields, input);
-    if (errors.length)
-      return stop(new Error(`${api.id} 表单无效：${errors.map((e) => e.message).join('；')}`));
-    result.tasks.push(api.id);
-    api.environment.assignVariables(values);
-    engine.execution.signal({ id: api.id, ...values });
-  });
-  listener.on('activity.end', (api: ActivityApiLike) => {
-    if (api.type === 'bpmn:EndEvent') result.outcome = readOutcome(api.owner);
-  });
-  const finished = new Promise<void>((resolve, reject) => {
-    engine.once('end', () => resolve());
-    engine.once('error', (err: Error) => reject(err));
-    engine.once('stop', () => reject(failure ?? new Error('engine stopped')));
-  });
-  await engine.execute({ listener, variables: start });
-  await finished;
-  const leftOver = [...remaining].filter(([, inputs]) => inputs.length > 0).map(([id]) => id);
-  if (leftOver.length) throw new Error(`脚本中有未用到的提交：${leftOver.join(', ')}`);
-  return result;
 }
 
 async function checkModel(source: string) {

@@ -1,19 +1,16 @@
 /**
  * The 特困 models (认定 and 终止), validated, linted and then run in memory with bare bpmn-engine
- * through every path — the same harness as dibao-model.spec.ts (see there for how the host drives
- * the engine). Domain services are stand-ins that record what they were called with.
+ * through every path (testing/run-model.ts drives the engine the way the host must, and records
+ * every service call with the attributes it was called with).
  */
-import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Engine, type BpmnEngineOptions } from 'bpmn-engine';
 import { assessSelfCare, type SelfCareItems } from '@app/assistance';
-import { readOutcome, readServiceInfo, readUserTaskInfo, type Due } from './element-info';
-import { expressions } from './expressions';
+import { readUserTaskInfo } from './element-info';
 import { validateFormData } from './form-validation';
 import { lintLegalCompleteness } from './legal-lint';
-import { moddleOptions } from './moddle';
 import { readProcessInfo } from './process-info';
+import { runModel, type FakeService, type Script, type Variables } from './testing/run-model';
 import { validateModel, type BpmnElement } from './validate-model';
 
 const PROCESSES = join(__dirname, '../../../../processes');
@@ -69,45 +66,6 @@ const SERVED_TEMPLATES = [
 ];
 const SERVICES = ['document.issue', 'selfcare.assess', 'sampling.draw', 'benefit.apply'];
 
-type FormInput = Record<string, unknown>;
-type Script = Record<string, FormInput[]>;
-
-interface RunResult {
-  issued: string[];
-  tasks: { id: string; candidateGroups: string[]; due?: Due }[];
-  timers: { id?: string; delay: number }[];
-  services: { service: string; attributes: Record<string, string | undefined> }[];
-  outcome?: string;
-  variablesAtIssue: Record<string, Record<string, unknown>>;
-}
-
-interface ActivityLike {
-  id: string;
-  type: string;
-  behaviour: Record<string, unknown>;
-  environment: { variables: Record<string, unknown>; assignVariables(v: object): void };
-}
-interface ActivityApiLike {
-  id: string;
-  type: string;
-  owner: ActivityLike;
-  environment: { assignVariables(values: Record<string, unknown>): void };
-}
-type Callback = (err: Error | null, output?: unknown) => void;
-
-function immediateTimers(log: RunResult['timers']) {
-  const register = (owner?: { id?: string }) => ({
-    setTimeout: (fn: (...args: unknown[]) => void, delay: number, ...args: unknown[]) => {
-      log.push({ id: owner?.id, delay });
-      return setImmediate(fn, ...args);
-    },
-    clearTimeout: (ref?: NodeJS.Immediate) => {
-      if (ref) clearImmediate(ref);
-    },
-  });
-  return { executing: [], register, ...register() };
-}
-
 const SELF_CARE_KEYS = [
   'eating',
   'dressing',
@@ -117,52 +75,11 @@ const SELF_CARE_KEYS = [
   'bathing',
 ] as const;
 
-async function runCase(
-  source: string,
-  startVariables: Record<string, unknown>,
-  script: Script,
-): Promise<RunResult> {
-  const result: RunResult = { issued: [], tasks: [], timers: [], services: [], variablesAtIssue: {} };
-  const remaining = new Map(Object.entries(script).map(([id, inputs]) => [id, [...inputs]]));
-  let failure: Error | undefined;
-
-  /** A stand-in service: `compute` turns the variables into outputs, assigned like the host does. */
-  // bpmn-elements calls `new Service(activity)`, so this must be a function, not an arrow.
-  const service = (compute: (activity: ActivityLike) => Record<string, unknown>) =>
-    function Service(activity: ActivityLike) {
-      return {
-        execute(_message: unknown, callback: Callback) {
-          try {
-            const info = readServiceInfo(activity);
-            result.services.push({
-              service: info.service ?? '',
-              attributes: { action: info.action, sampleRatio: info.sampleRatio, template: info.template },
-            });
-            const output = compute(activity);
-            activity.environment.assignVariables(output);
-            callback(null, output);
-          } catch (e) {
-            callback(e as Error);
-          }
-        },
-      };
-    };
-
-  const issue = service((activity) => {
-    const { template } = readServiceInfo(activity);
-    const variables = activity.environment.variables;
-    const missing = (TEMPLATE_NEEDS[template ?? ''] ?? ['(unknown template)']).filter(
-      (name) => variables[name] === undefined,
-    );
-    if (!template || missing.length)
-      throw new Error(`${activity.id} 出具 ${template} 缺少变量 ${missing.join(', ')}`);
-    result.issued.push(template);
-    result.variablesAtIssue[template] = { ...variables };
-    return {};
-  });
-  const selfCare = service((activity) => {
+const FAKE_SERVICES: Record<string, FakeService> = {
+  // The real assessment, so the label the documents carry matches what the items imply.
+  'selfcare.assess': (variables) => {
     const items = Object.fromEntries(
-      SELF_CARE_KEYS.map((k) => [k, activity.environment.variables[k] === true]),
+      SELF_CARE_KEYS.map((k) => [k, variables[k] === true]),
     ) as unknown as SelfCareItems;
     const assessed = assessSelfCare(items);
     return {
@@ -170,74 +87,26 @@ async function runCase(
       selfCareLabel: assessed.label,
       failedItems: assessed.failedItems,
     };
-  });
-  const draw = service((activity) => {
-    const sampled = activity.environment.variables.fakeSampled === true;
-    return {
-      sampled,
-      samplingSeed: 'seed',
-      samplingSequence: 1,
-      sampleRatio: 0.3,
-      samplingRatioText: '30%',
-    };
-  });
-  const benefit = service(() => ({}));
+  },
+  // The case decides whether it is drawn, so both branches after the draw can be run.
+  'sampling.draw': (variables) => ({
+    sampled: variables.fakeSampled === true,
+    samplingSeed: 'seed',
+    samplingSequence: 1,
+    sampleRatio: 0.3,
+    samplingRatioText: '30%',
+  }),
+  'benefit.apply': () => ({}),
+};
 
-  const engine = new Engine({
-    name: 'tekun-model-spec',
+// TEMPLATE_NEEDS lists every template these models may issue, so an unlisted one is a model error.
+const runCase = (source: string, startVariables: Variables, script: Script) =>
+  runModel(
     source,
-    moddleOptions,
-    expressions,
-    timers: immediateTimers(result.timers) as unknown as BpmnEngineOptions['timers'],
-    extensions: {
-      saServices(activity) {
-        const element = activity as unknown as ActivityLike;
-        const name = readServiceInfo(element).service;
-        if (name === 'document.issue') element.behaviour.Service = issue;
-        if (name === 'selfcare.assess') element.behaviour.Service = selfCare;
-        if (name === 'sampling.draw') element.behaviour.Service = draw;
-        if (name === 'benefit.apply') element.behaviour.Service = benefit;
-        return { activate() {}, deactivate() {} };
-      },
-    },
-  });
-
-  const stop = (error: Error) => {
-    failure ??= error;
-    setImmediate(() => engine.stop());
-  };
-  const listener = new EventEmitter();
-  listener.on('activity.wait', (api: ActivityApiLike) => {
-    if (api.type !== 'bpmn:UserTask') return;
-    const input = remaining.get(api.id)?.shift();
-    if (!input) return stop(new Error(`案件停在未预期的任务 ${api.id}`));
-    const info = readUserTaskInfo(api.owner);
-    const { values, errors } = validateFormData(info.fields, input);
-    if (errors.length)
-      return stop(new Error(`${api.id} 表单无效：${errors.map((e) => e.message).join('；')}`));
-    result.tasks.push({
-      id: api.id,
-      candidateGroups: info.candidateGroups,
-      ...(info.due && { due: info.due }),
-    });
-    api.environment.assignVariables(values);
-    engine.execution.signal({ id: api.id, ...values });
-  });
-  listener.on('activity.end', (api: ActivityApiLike) => {
-    if (api.type === 'bpmn:EndEvent') result.outcome = readOutcome(api.owner);
-  });
-  const finished = new Promise<void>((resolve, reject) => {
-    engine.once('end', () => resolve());
-    engine.once('error', (err: Error) => reject(err));
-    engine.once('stop', () => reject(failure ?? new Error('engine stopped')));
-  });
-  await engine.execute({ listener, variables: startVariables });
-  await finished;
-
-  const leftOver = [...remaining].filter(([, inputs]) => inputs.length > 0).map(([id]) => id);
-  if (leftOver.length) throw new Error(`脚本中有未用到的提交：${leftOver.join(', ')}`);
-  return result;
-}
+    { templateNeeds: TEMPLATE_NEEDS, knownTemplatesOnly: true, services: FAKE_SERVICES },
+    startVariables,
+    script,
+  );
 
 function flowElements(definitions: BpmnElement): BpmnElement[] {
   const process = (definitions.rootElements as BpmnElement[]).find((r) => r.$type === 'bpmn:Process')!;
