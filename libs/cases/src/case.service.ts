@@ -19,6 +19,7 @@ import { DocumentIssuer } from './document-issuer';
 import { DocumentPipeline } from './document-pipeline';
 import { TemplateStore } from './template-store';
 import { CaseStarter } from './case-starter';
+import { caseForStaff } from './case-access';
 import { APPLICATION_PROGRAMS, programName } from './programs';
 import {
   AuthorizationInput,
@@ -270,12 +271,7 @@ export class CaseService implements OnModuleInit {
   async recordEconomics(user: AuthUser, caseId: string, household: Household): Promise<CaseEntity> {
     checkHousehold(household, this.clock.today());
     return this.db.transaction(async (em) => {
-      const kase = await em
-        .getRepository(CaseEntity)
-        .findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
-      if (!kase) throw AppError.notFound('案件不存在');
-      if (!regionWithin(kase.regionCode, user.regionCode))
-        throw AppError.forbidden('该案件不在您的管辖范围内');
+      const kase = await caseForStaff(em, user, caseId, true);
       if (kase.status !== 'in_progress')
         throw AppError.conflict('CASE_CLOSED', '案件已办结，不能再修改家庭经济状况');
       const now = this.clock.now();

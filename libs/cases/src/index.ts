@@ -11,6 +11,7 @@ export * from './case-file';
 export * from './stats';
 export * from './portal';
 export * from './workbench/workbench.service';
+export * from './case-access';
 export * from './case-starter';
 export * from './procedures';
 export * from './programs';

@@ -7,7 +7,7 @@ import { AppError, Clock } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { AttachmentEntity, Database } from '@app/persistence';
 import { BLOB_STORE } from '../document-pipeline';
-import { caseForStaff } from './case-access';
+import { caseForStaff } from '../case-access';
 import { AttachmentQuery, checkThumbnail, checkUpload } from './attachment-input';
 
 export interface AttachmentView {

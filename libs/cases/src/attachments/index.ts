@@ -1,4 +1,3 @@
 export * from './attachment.service';
 export * from './attachment-input';
 export * from './file-type';
-export * from './case-access';

@@ -3,12 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
-import { regionWithin } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { CaseEntity, Database } from '@app/persistence';
 import { CalendarProvider, DefinitionService } from '@app/workflow';
 import { caseRepository as cases } from '../case.repository';
 import { serviceRepository as repo } from './service.repository';
+import { caseForStaff } from '../case-access';
 
 interface Limit {
   amount: number;
@@ -54,12 +54,7 @@ export class CaseTimeLimitService {
         { field: 'reason', message: '请填写延长理由（不少于5个字）' },
       ]);
     return this.db.transaction(async (em) => {
-      const kase = await em
-        .getRepository(CaseEntity)
-        .findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
-      if (!kase) throw AppError.notFound('案件不存在');
-      if (!regionWithin(kase.regionCode, user.regionCode))
-        throw AppError.forbidden('该案件不在您的管辖范围内');
+      const kase = await caseForStaff(em, user, caseId, true);
       if (kase.status !== 'in_progress')
         throw AppError.conflict('CASE_CLOSED', '案件已办结，不能延长办理期限');
       const current = await repo.timeLimit(em, kase.id);

@@ -5,8 +5,9 @@ import type { AuthUser } from '@app/auth';
 import { CaseEntity } from '@app/persistence';
 
 /**
- * The case, if the user is staff whose region covers it. Attachments and the 案卷 hold home
- * photos and personal papers, so applicants do not read them here even for their own case.
+ * The case, if the user is staff whose region covers it (locked for a change when `lock`).
+ * Attachments and the 案卷 hold home photos and personal papers, so applicants do not read them
+ * here even for their own case.
  */
 export async function caseForStaff(
   em: EntityManager,
