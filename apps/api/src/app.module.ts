@@ -7,6 +7,7 @@ import { WorkflowModule } from '@app/workflow';
 import { AuthController } from './controllers/auth.controller';
 import { CasesController } from './controllers/cases.controller';
 import { ProgramsController } from './controllers/programs.controller';
+import { IntegrityController } from './controllers/integrity.controller';
 import { DocumentsController } from './controllers/documents.controller';
 import { HealthController } from './controllers/health.controller';
 import { ProcessesController } from './controllers/processes.controller';
@@ -35,6 +36,7 @@ import { ClockModule } from './clock.module';
     AuthController,
     CasesController,
     ProgramsController,
+    IntegrityController,
     TasksController,
     WorkbenchController,
     DocumentsController,

@@ -11,6 +11,7 @@ import { BenefitLedger1764620000000 } from './1764620000000-benefit-ledger';
 import { MonitoringSupervision1764630000000 } from './1764630000000-monitoring-supervision';
 import { ProcessMigration1764640000000 } from './1764640000000-process-migration';
 import { ServiceDeadlines1764650000000 } from './1764650000000-service-deadlines';
+import { AuditChain1764700000000 } from './1764700000000-audit-chain';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   MonitoringSupervision1764630000000,
   ProcessMigration1764640000000,
   ServiceDeadlines1764650000000,
+  AuditChain1764700000000,
 ];
