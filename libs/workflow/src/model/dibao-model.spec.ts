@@ -8,6 +8,7 @@ import { readUserTaskInfo } from './element-info';
 import { validateFormData } from './form-validation';
 import { runModel, type FakeService, type Script, type Variables } from './testing/run-model';
 import { validateModel, type BpmnElement } from './validate-model';
+import { expectEveryElementDrawn, expectUserTasksStaffed, flowElementsOf } from './testing/model-structure';
 
 const MODEL_PATH = join(__dirname, '../../../../processes/dibao-application.bpmn');
 const source = readFileSync(MODEL_PATH, 'utf8');
@@ -145,39 +146,14 @@ describe('processes/dibao-application.bpmn', () => {
     definitions = result.definitions as BpmnElement;
   });
 
-  function flowElements(): BpmnElement[] {
-    const process = (definitions.rootElements as BpmnElement[]).find(
-      (r) => r.$type === 'bpmn:Process',
-    ) as BpmnElement;
-    return process.flowElements as BpmnElement[];
-  }
+  const flowElements = () => flowElementsOf(definitions);
 
   it('has a diagram shape or edge for every flow element (opens in bpmn-js)', () => {
-    const diagram = (definitions.diagrams as BpmnElement[])[0];
-    const planeElements = (diagram.plane as BpmnElement).planeElement as BpmnElement[];
-    const drawn = planeElements.map((p) => (p.bpmnElement as BpmnElement).id).sort();
-    expect(drawn).toEqual(
-      flowElements()
-        .map((e) => e.id)
-        .sort(),
-    );
-    for (const edge of planeElements.filter((p) => p.$type === 'bpmndi:BPMNEdge')) {
-      expect((edge.waypoint as unknown[]).length).toBeGreaterThanOrEqual(2);
-    }
+    expectEveryElementDrawn(definitions);
   });
 
   it('gives every user task a known role, a form and a deadline', () => {
-    const userTasks = flowElements().filter((e) => e.$type === 'bpmn:UserTask');
-    expect(userTasks.length).toBeGreaterThanOrEqual(14);
-    for (const task of userTasks) {
-      const info = readUserTaskInfo(task);
-      expect({
-        id: task.id,
-        groups: info.candidateGroups.length,
-        fields: info.fields.length > 0,
-        due: !!info.due,
-      }).toEqual({ id: task.id, groups: 1, fields: true, due: true });
-    }
+    expect(expectUserTasksStaffed(definitions).length).toBeGreaterThanOrEqual(14);
     expect(readUserTaskInfo(flowElements().find((e) => e.id === 'Task_CountyConfirmation'))).toMatchObject({
       candidateGroups: ['county_approver'],
       due: { amount: 10, unit: 'WD' },

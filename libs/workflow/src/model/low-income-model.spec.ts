@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readServiceInfo, readUserTaskInfo } from './element-info';
+import { readServiceInfo } from './element-info';
 import { lintLegalCompleteness } from './legal-lint';
 import { runModel, type FakeService, type Script, type Variables } from './testing/run-model';
 import { validateModel, type BpmnElement } from './validate-model';
+import { expectEveryElementDrawn, expectUserTasksStaffed, flowElementsOf } from './testing/model-structure';
 
 const MODEL_PATH = join(__dirname, '../../../../processes/low-income-application.bpmn');
 const source = readFileSync(MODEL_PATH, 'utf8');
@@ -111,12 +112,7 @@ describe('processes/low-income-application.bpmn', () => {
     definitions = result.definitions as BpmnElement;
   });
 
-  function flowElements(): BpmnElement[] {
-    const process = (definitions.rootElements as BpmnElement[]).find(
-      (r) => r.$type === 'bpmn:Process',
-    ) as BpmnElement;
-    return process.flowElements as BpmnElement[];
-  }
+  const flowElements = () => flowElementsOf(definitions);
 
   it('is a 低收入人口认定 application with case numbers DSR-…, and no whole-case limit of its own', () => {
     const process = (definitions.rootElements as BpmnElement[]).find((r) => r.$type === 'bpmn:Process')!;
@@ -135,27 +131,11 @@ describe('processes/low-income-application.bpmn', () => {
   });
 
   it('has a diagram shape or edge for every flow element (opens in bpmn-js)', () => {
-    const diagram = (definitions.diagrams as BpmnElement[])[0];
-    const planeElements = (diagram.plane as BpmnElement).planeElement as BpmnElement[];
-    const drawn = planeElements.map((p) => (p.bpmnElement as BpmnElement).id).sort();
-    expect(drawn).toEqual(
-      flowElements()
-        .map((e) => e.id)
-        .sort(),
-    );
+    expectEveryElementDrawn(definitions);
   });
 
   it('gives every user task one known role, a form and a deadline, and has no public notice', () => {
-    const userTasks = flowElements().filter((e) => e.$type === 'bpmn:UserTask');
-    for (const task of userTasks) {
-      const info = readUserTaskInfo(task);
-      expect({
-        id: task.id,
-        groups: info.candidateGroups.length,
-        fields: info.fields.length > 0,
-        due: !!info.due,
-      }).toEqual({ id: task.id, groups: 1, fields: true, due: true });
-    }
+    expectUserTasksStaffed(definitions);
     expect(flowElements().some((e) => readServiceInfo(e).template === 'public-notice')).toBe(false);
     expect(flowElements().some((e) => e.$type === 'bpmn:IntermediateCatchEvent')).toBe(false);
   });

@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readUserTaskInfo } from './element-info';
 import { validateFormData } from './form-validation';
 import { lintLegalCompleteness } from './legal-lint';
 import { readProcessInfo } from './process-info';
 import { runModel, type FakeService, type FormInput, type Script, type Variables } from './testing/run-model';
 import { validateModel, type BpmnElement } from './validate-model';
+import { expectEveryElementDrawn, expectUserTasksStaffed } from './testing/model-structure';
 
 const read = (name: string) => readFileSync(join(__dirname, '../../../../processes', name), 'utf8');
 const REVIEW = read('dibao-review.bpmn');
@@ -110,33 +110,9 @@ async function checkModel(source: string) {
   return { definitions, lint };
 }
 
-function flowElements(definitions: BpmnElement): BpmnElement[] {
-  const process = (definitions.rootElements as BpmnElement[]).find((r) => r.$type === 'bpmn:Process')!;
-  return process.flowElements as BpmnElement[];
-}
-
 function expectDrawnAndStaffed(definitions: BpmnElement) {
-  const diagram = (definitions.diagrams as BpmnElement[])[0];
-  const planeElements = (diagram.plane as BpmnElement).planeElement as BpmnElement[];
-  expect(planeElements.map((p) => (p.bpmnElement as BpmnElement).id).sort()).toEqual(
-    flowElements(definitions)
-      .map((e) => e.id)
-      .sort(),
-  );
-  for (const task of flowElements(definitions).filter((e) => e.$type === 'bpmn:UserTask')) {
-    const info = readUserTaskInfo(task);
-    expect({
-      id: task.id,
-      groups: info.candidateGroups.length,
-      due: !!info.due,
-      basis: !!info.legalBasis,
-    }).toEqual({
-      id: task.id,
-      groups: 1,
-      due: true,
-      basis: true,
-    });
-  }
+  expectEveryElementDrawn(definitions);
+  expectUserTasksStaffed(definitions, { fields: false, legalBasis: true });
 }
 
 const START = {

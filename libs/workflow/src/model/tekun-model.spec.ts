@@ -12,6 +12,11 @@ import { lintLegalCompleteness } from './legal-lint';
 import { readProcessInfo } from './process-info';
 import { runModel, type FakeService, type Script, type Variables } from './testing/run-model';
 import { validateModel, type BpmnElement } from './validate-model';
+import {
+  expectEveryElementDrawn,
+  expectUserTasksStaffed,
+  flowElementsOf as flowElements,
+} from './testing/model-structure';
 
 const PROCESSES = join(__dirname, '../../../../processes');
 const APPLICATION = readFileSync(join(PROCESSES, 'tekun-application.bpmn'), 'utf8');
@@ -108,11 +113,6 @@ const runCase = (source: string, startVariables: Variables, script: Script) =>
     script,
   );
 
-function flowElements(definitions: BpmnElement): BpmnElement[] {
-  const process = (definitions.rootElements as BpmnElement[]).find((r) => r.$type === 'bpmn:Process')!;
-  return process.flowElements as BpmnElement[];
-}
-
 async function checkModel(source: string) {
   const report = await validateModel(source, { templates: TEMPLATES, services: SERVICES });
   expect(report.errors).toEqual([]);
@@ -124,29 +124,6 @@ async function checkModel(source: string) {
   });
   expect(lint).toEqual({ errors: [], warnings: [] });
   return definitions;
-}
-
-function expectDiagramComplete(definitions: BpmnElement) {
-  const plane = (definitions.diagrams as BpmnElement[])[0].plane as BpmnElement;
-  const drawn = (plane.planeElement as BpmnElement[]).map((p) => (p.bpmnElement as BpmnElement).id).sort();
-  expect(drawn).toEqual(
-    flowElements(definitions)
-      .map((e) => e.id)
-      .sort(),
-  );
-}
-
-function expectUserTasksComplete(definitions: BpmnElement) {
-  for (const task of flowElements(definitions).filter((e) => e.$type === 'bpmn:UserTask')) {
-    const info = readUserTaskInfo(task);
-    expect({
-      id: task.id,
-      groups: info.candidateGroups.length,
-      fields: info.fields.length > 0,
-      due: !!info.due,
-      legalBasis: !!info.legalBasis,
-    }).toEqual({ id: task.id, groups: 1, fields: true, due: true, legalBasis: true });
-  }
 }
 
 // ---- form submissions, as a client would send them (money as yuan strings) ----
@@ -231,8 +208,8 @@ describe('processes/tekun-application.bpmn', () => {
   });
 
   it('has a diagram for every element and a role, form, deadline and legal basis on every user task', () => {
-    expectDiagramComplete(definitions);
-    expectUserTasksComplete(definitions);
+    expectEveryElementDrawn(definitions);
+    expectUserTasksStaffed(definitions, { legalBasis: true });
     const byId = (id: string) => readUserTaskInfo(flowElements(definitions).find((e) => e.id === id));
     // 15 working days from acceptance to the first-instance opinion (Art. 13): the steps add up.
     const township = [
@@ -503,8 +480,8 @@ describe('processes/tekun-termination.bpmn', () => {
     expect(
       validateFormData(info.startForm, { ground: 'moved', facts: 'x' }).errors.map((e) => e.field),
     ).toEqual(['ground']);
-    expectDiagramComplete(definitions);
-    expectUserTasksComplete(definitions);
+    expectEveryElementDrawn(definitions);
+    expectUserTasksStaffed(definitions, { legalBasis: true });
   });
 
   it('terminates after a 7-day notice without objection: decision served, then the benefit stops', async () => {
