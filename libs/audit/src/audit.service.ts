@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { timerPollIntervalMs } from '@app/common';
 import { AuditEntity, Database } from '@app/persistence';
 import {
   AUDIT_GENESIS_HASH,
@@ -56,7 +57,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(@Inject(Database) private readonly db: Database) {}
 
   onApplicationBootstrap(): void {
-    const ms = Number(process.env.TIMER_POLL_MS ?? 5000);
+    const ms = timerPollIntervalMs();
     if (ms > 0) {
       this.handle = setInterval(() => {
         this.seal().catch((err: Error) => this.logger.error(`审计记录封存失败：${err.message}`));

@@ -4,8 +4,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { BlobStore, appendLedger } from '@app/archive';
 import { Database, DocumentEntity } from '@app/persistence';
 import { SealSigner } from '@app/signing';
-import { timerPollIntervalMs } from '@app/workflow';
-import { stableStringify } from '@app/common';
+import { stableStringify, timerPollIntervalMs } from '@app/common';
 import { renderDocument } from '@app/documents';
 import { TemplateStore } from './template-store';
 

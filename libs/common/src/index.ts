@@ -1,3 +1,4 @@
 export * from './app-error';
 export * from './clock';
+export * from './poll-interval';
 export * from './stable-stringify';

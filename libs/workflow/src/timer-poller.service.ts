@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Clock } from '@app/common';
+import { Clock, timerPollIntervalMs } from '@app/common';
 import { ProcessRuntime } from './process-runtime.service';
 
 /**
@@ -70,9 +70,4 @@ export function pollerHealth(input: {
   if (input.intervalMs <= 0) return 'off';
   const since = (input.lastPollAt ?? input.startedAt).getTime();
   return input.now.getTime() - since > 3 * input.intervalMs ? 'stalled' : 'ok';
-}
-
-/** How often timers (and pending documents) are swept; 0 turns the background polling off. */
-export function timerPollIntervalMs(): number {
-  return Number(process.env.TIMER_POLL_MS ?? 5000);
 }
