@@ -302,7 +302,7 @@ export class CaseService implements OnModuleInit {
       if (!kase) throw AppError.notFound('案件不存在');
       this.assertMayRead(user, kase);
       const [instance] = await em.query(
-        `SELECT i.version, i.status, i.outcome, d.key, d.version AS "definitionVersion"
+        `SELECT i.version, i.status, i.outcome, d.id AS "definitionId", d.key, d.version AS "definitionVersion"
          FROM process_instance i JOIN process_definition d ON d.id = i.definition_id WHERE i.id = $1`,
         [kase.processInstanceId],
       );
@@ -314,11 +314,7 @@ export class CaseService implements OnModuleInit {
       const assessment = await cases.latestAssessment(em, kase.id);
       const regionName = await cases.regionPath(em, kase.regionCode);
       const parent = kase.parentCaseId ? await cases.byId(em, kase.parentCaseId) : null;
-      const info = await this.definitions.info(
-        await em
-          .getRepository(ProcessDefinitionEntity)
-          .findOneByOrFail({ key: instance.key, version: instance.definitionVersion }),
-      );
+      const info = await this.definitions.info(em, instance.definitionId);
       return {
         case: kase,
         /** The end event's name in the case's own model version, e.g. “确认享受低保（转入动态管理）”. */

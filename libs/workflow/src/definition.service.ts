@@ -164,24 +164,32 @@ export class DefinitionService {
     return found;
   }
 
-  /** The process attributes of a stored definition (program, kind, starters, start form). */
-  info(definition: Pick<ProcessDefinitionEntity, 'id' | 'source' | 'key'>): Promise<ProcessInfo> {
-    let found = this.infos.get(definition.id);
-    if (!found) {
-      found = parseBpmn(definition.source).then(
-        ({ rootElement }) =>
-          readProcessInfo(rootElement as BpmnElement) ?? {
-            key: definition.key,
-            name: definition.key,
-            appliesTo: [],
-            starterGroups: [],
-            startForm: [],
-            outcomes: {},
-          },
-      );
-      this.infos.set(definition.id, found);
-    }
+  /** The process attributes of a stored definition (program, kind, starters, start form, outcomes). */
+  info(em: EntityManager, definitionId: string): Promise<ProcessInfo> {
+    const cached = this.infos.get(definitionId);
+    if (cached) return cached;
+    // A definition never changes once stored, so its source (tens of KB) is read and parsed once.
+    const found = this.readInfo(em, definitionId);
+    found.catch(() => this.infos.delete(definitionId)); // a failed read is not kept
+    this.infos.set(definitionId, found);
     return found;
+  }
+
+  private async readInfo(em: EntityManager, definitionId: string): Promise<ProcessInfo> {
+    const definition = await em
+      .getRepository(ProcessDefinitionEntity)
+      .findOneOrFail({ select: ['key', 'source'], where: { id: definitionId } });
+    const { rootElement } = await parseBpmn(definition.source);
+    return (
+      readProcessInfo(rootElement as BpmnElement) ?? {
+        key: definition.key,
+        name: definition.key,
+        appliesTo: [],
+        starterGroups: [],
+        startForm: [],
+        outcomes: {},
+      }
+    );
   }
 
   /** The version in effect today of every deployed process, with its attributes. */
@@ -189,12 +197,15 @@ export class DefinitionService {
     const rows: ProcessDefinitionEntity[] = await em
       .getRepository(ProcessDefinitionEntity)
       .createQueryBuilder('d')
+      .select(['d.id', 'd.key', 'd.version', 'd.name', 'd.effectiveFrom'])
       .distinctOn(['d.key'])
       .where('d.effective_from <= :today', { today: this.clock.today() })
       .orderBy('d.key')
       .addOrderBy('d.version', 'DESC')
       .getMany();
-    return Promise.all(rows.map(async (definition) => ({ definition, info: await this.info(definition) })));
+    return Promise.all(
+      rows.map(async (definition) => ({ definition, info: await this.info(em, definition.id) })),
+    );
   }
 
   list(): Promise<ProcessDefinitionEntity[]> {

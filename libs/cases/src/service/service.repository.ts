@@ -231,11 +231,11 @@ export const serviceRepository = {
   /** The stored process definition of a case's instance (for `sa:caseLimit`). */
   async definitionOfInstance(em: EntityManager, instanceId: string) {
     const [row] = await em.query(
-      `SELECT d.id, d.key, d.source FROM process_instance i JOIN process_definition d ON d.id = i.definition_id
+      `SELECT d.id, d.key FROM process_instance i JOIN process_definition d ON d.id = i.definition_id
        WHERE i.id = $1`,
       [instanceId],
     );
-    return (row as { id: string; key: string; source: string } | undefined) ?? null;
+    return (row as { id: string; key: string } | undefined) ?? null;
   },
 };
 

@@ -35,7 +35,7 @@ export class CaseTimeLimitService {
   private async limits(em: EntityManager, kase: CaseEntity): Promise<{ limit?: Limit; extended?: Limit }> {
     const definition = await repo.definitionOfInstance(em, kase.processInstanceId);
     if (!definition) return {};
-    const info = await this.definitions.info(definition);
+    const info = await this.definitions.info(em, definition.id);
     return { limit: info.caseLimit, extended: info.caseLimitExtended };
   }
 
