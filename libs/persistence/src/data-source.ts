@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
 import { DatabaseConfig } from './database-config';
+import { lockDataDir } from './backup/data-dir-lock';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -36,15 +37,24 @@ export function createDataSource(config: DatabaseConfig): DataSource {
 }
 
 /** Creates the schema if asked for, then applies pending migrations. */
-export async function initializeDatabase(config: DatabaseConfig): Promise<DataSource> {
+export async function initializeDatabase(config: DatabaseConfig, purpose = 'API'): Promise<DataSource> {
   if (config.kind === 'postgres' && config.schema) {
     const bootstrap = new DataSource({ type: 'postgres', url: config.url });
     await bootstrap.initialize();
     await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS "${config.schema}"`);
     await bootstrap.destroy();
   }
-  const dataSource = createDataSource(config);
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  return dataSource;
+  // PGlite takes no lock of its own: a second process on the same files would corrupt them.
+  const release = config.kind === 'pglite' ? lockDataDir(config.dataDir, purpose) : () => undefined;
+  try {
+    const dataSource = createDataSource(config);
+    const destroy = dataSource.destroy.bind(dataSource);
+    dataSource.destroy = () => destroy().finally(release);
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    return dataSource;
+  } catch (err) {
+    release();
+    throw err;
+  }
 }

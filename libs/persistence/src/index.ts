@@ -4,3 +4,4 @@ export * from './data-source';
 export * from './counters';
 export * from './entities';
 export * from './persistence.module';
+export * from './backup';
