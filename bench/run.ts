@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AuthUser } from '@app/auth';
+import { AuthUser, toAuthUser } from '@app/auth';
 import { BlobStore } from '@app/archive';
 import { CaseService } from '@app/cases';
 import {
@@ -44,13 +44,7 @@ async function lifecycle() {
   const app = await createApp({ logger: false });
   const db = app.get(Database);
   await db.transaction((em) => seedReferenceData(em));
-  const users: AuthUser[] = (await db.read((em) => em.getRepository(UserEntity).find())).map((u) => ({
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role as AuthUser['role'],
-    regionCode: u.regionCode,
-  }));
+  const users: AuthUser[] = (await db.read((em) => em.getRepository(UserEntity).find())).map(toAuthUser);
   const staff = users.filter((u) => u.role !== 'applicant');
   const clerk = users.find((u) => u.username === 'clerk')!;
   const cases = app.get(CaseService);

@@ -32,8 +32,9 @@ describe('supervision', () => {
   it('registers a staff member’s near relative; only admin and county may', async () => {
     const admin = await t.as('admin');
     const staff = await admin.get('/api/supervision/near-relatives/staff').expect(200);
-    const clerk = staff.body.find((s: { displayName: string }) => s.displayName === '李窗口');
-    expect(clerk).toMatchObject({ role: 'window_clerk', regionCode: '410799100' });
+    // Another township's clerk: staff who must recuse cannot work the case (see trust.e2e-spec).
+    const clerk = staff.body.find((s: { displayName: string }) => s.displayName === '郑窗口');
+    expect(clerk).toMatchObject({ role: 'window_clerk', regionCode: '410799101' });
     const body = {
       staffUserId: clerk.id,
       relativeName: WIFE.name,
@@ -42,7 +43,7 @@ describe('supervision', () => {
     };
     const res = await admin.post('/api/supervision/near-relatives', body);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ staffName: '李窗口', relativeName: WIFE.name, relation: '配偶' });
+    expect(res.body).toMatchObject({ staffName: '郑窗口', relativeName: WIFE.name, relation: '配偶' });
 
     expect((await admin.post('/api/supervision/near-relatives', body)).status).toBe(409);
     const bad = await admin.post('/api/supervision/near-relatives', {
@@ -85,7 +86,7 @@ describe('supervision', () => {
             relativeName: WIFE.name,
             idNumberMasked: '410799********002X',
             relation: '配偶',
-            staffName: '李窗口',
+            staffName: '郑窗口',
           },
         ],
       }),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditModule } from '@app/audit';
 import { AuthGuard, AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { PersistenceModule } from '@app/persistence';
@@ -27,11 +28,15 @@ import { CalendarController } from './controllers/calendar.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { MonitoringController } from './controllers/monitoring.controller';
 import { SupervisionController } from './controllers/supervision.controller';
+import { AuditController } from './controllers/audit.controller';
+import { DutyRulesController } from './controllers/duty-rules.controller';
 import { ErrorFilter } from './http/error.filter';
+import { RequestOriginInterceptor } from './http/request-origin.interceptor';
+import { AuditAccessInterceptor } from './http/audit-access';
 import { ClockModule } from './clock.module';
 
 @Module({
-  imports: [ClockModule, PersistenceModule, WorkflowModule, AuthModule, CasesModule],
+  imports: [ClockModule, PersistenceModule, WorkflowModule, AuditModule, AuthModule, CasesModule],
   controllers: [
     AuthController,
     CasesController,
@@ -57,10 +62,14 @@ import { ClockModule } from './clock.module';
     TemplatesController,
     MonitoringController,
     SupervisionController,
+    AuditController,
+    DutyRulesController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_FILTER, useClass: ErrorFilter },
+    { provide: APP_INTERCEPTOR, useClass: RequestOriginInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: AuditAccessInterceptor },
   ],
 })
 export class AppModule {}

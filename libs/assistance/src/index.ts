@@ -4,3 +4,4 @@ export * from './resident-id';
 export * from './assessment';
 export * from './review';
 export * from './sampling';
+export * from './privacy';

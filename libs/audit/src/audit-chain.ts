@@ -10,6 +10,7 @@ export interface AuditContent {
   action: string;
   caseId: string | null;
   detail: unknown;
+  origin?: unknown;
 }
 
 /**
@@ -18,7 +19,7 @@ export interface AuditContent {
  * hashed in canonical form (sorted keys): jsonb hands objects back in its own key order.
  */
 export function auditEntryHash(prevHash: string, e: AuditContent): string {
-  const canonical = stableStringify([
+  const fields: unknown[] = [
     prevHash,
     String(e.id),
     e.at.toISOString(),
@@ -26,7 +27,10 @@ export function auditEntryHash(prevHash: string, e: AuditContent): string {
     e.action,
     e.caseId,
     e.detail ?? null,
-  ]);
+  ];
+  // Entries from before origins were recorded keep the hash they were sealed with.
+  if (e.origin !== undefined && e.origin !== null) fields.push(e.origin);
+  const canonical = stableStringify(fields);
   return createHash('sha256').update(canonical).digest('hex');
 }
 

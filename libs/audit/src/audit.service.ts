@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { timerPollIntervalMs } from '@app/common';
+import { currentRequestOrigin, timerPollIntervalMs } from '@app/common';
 import { AuditEntity, Database } from '@app/persistence';
 import {
   AUDIT_GENESIS_HASH,
@@ -19,6 +19,32 @@ export interface AuditInput {
   at: Date;
 }
 
+export interface AuditFilter {
+  caseId?: string;
+  actorId?: string;
+  /** Prefix, e.g. 'case.' or 'task.complete'. */
+  action?: string;
+  from?: string;
+  to?: string;
+  /** Entries older than this id (the previous page's `nextBefore`). */
+  before?: string;
+  limit?: number;
+}
+
+export interface AuditListEntry {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  action: string;
+  caseId: string | null;
+  detail: unknown;
+  origin: unknown;
+  /** The entry's place on the hash chain; null until sealed (within one poll interval). */
+  chainSeq: string | null;
+}
+
 /** Serializes sealing across processes, so every link follows the true last one. */
 const AUDIT_SEAL_LOCK = 7412;
 const SEAL_BATCH = 1000;
@@ -30,6 +56,7 @@ interface EntryRow {
   action: string;
   case_id: string | null;
   detail: unknown;
+  origin: unknown;
 }
 
 function content(r: EntryRow): AuditContent {
@@ -40,6 +67,7 @@ function content(r: EntryRow): AuditContent {
     action: r.action,
     caseId: r.case_id,
     detail: r.detail,
+    origin: r.origin,
   };
 }
 
@@ -77,11 +105,51 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
       action: input.action,
       caseId: input.caseId ?? null,
       detail: (input.detail ?? null) as object,
+      origin: currentRequestOrigin(),
     });
   }
 
+  /**
+   * Entries newest first, for the auditor: filtered by case, actor, action prefix and time, each
+   * with the actor's name and whether it is sealed on the chain yet.
+   */
+  async search(filter: AuditFilter): Promise<{ entries: AuditListEntry[]; nextBefore: string | null }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.caseId) add('a.case_id = ?', filter.caseId);
+    if (filter.actorId) add('a.actor_id = ?', filter.actorId);
+    if (filter.action) add(`a.action LIKE ? || '%'`, filter.action);
+    if (filter.from) add('a.at >= ?', filter.from);
+    if (filter.to) add('a.at < ?', filter.to);
+    if (filter.before) add('a.id < ?', filter.before);
+    const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
+    const rows = await this.db.read((em) =>
+      em.query(
+        `SELECT a.id::text AS id, a.at, a.actor_id AS "actorId", u.display_name AS "actorName", u.role AS "actorRole",
+                a.action, a.case_id AS "caseId", a.detail, a.origin, c.seq::text AS "chainSeq"
+         FROM audit_entry a LEFT JOIN app_user u ON u.id = a.actor_id LEFT JOIN audit_chain c ON c.audit_id = a.id
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY a.id DESC LIMIT ${limit + 1}`,
+        params,
+      ),
+    );
+    const entries = (rows as AuditListEntry[]).slice(0, limit);
+    return { entries, nextBefore: rows.length > limit ? entries[entries.length - 1].id : null };
+  }
+
+  /** What was done on a case, oldest first; reads of it (`access.*`) are in `search`, not here. */
   forCase(em: EntityManager, caseId: string): Promise<AuditEntity[]> {
-    return em.getRepository(AuditEntity).find({ where: { caseId }, order: { id: 'ASC' } });
+    return em
+      .getRepository(AuditEntity)
+      .createQueryBuilder('a')
+      .where('a.case_id = :caseId', { caseId })
+      .andWhere(`a.action NOT LIKE 'access.%'`)
+      .orderBy('a.id', 'ASC')
+      .getMany();
   }
 
   /** Links every committed, unsealed entry onto the chain; returns how many were sealed. */
@@ -98,7 +166,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
         const [last] = await em.query(`SELECT entry_hash FROM audit_chain ORDER BY seq DESC LIMIT 1`);
         let prev: string = last?.entry_hash ?? AUDIT_GENESIS_HASH;
         const rows: EntryRow[] = await em.query(
-          `SELECT a.id, a.at, a.actor_id, a.action, a.case_id, a.detail FROM audit_entry a
+          `SELECT a.id, a.at, a.actor_id, a.action, a.case_id, a.detail, a.origin FROM audit_entry a
            WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)
            ORDER BY a.id LIMIT ${SEAL_BATCH}`,
         );
@@ -125,7 +193,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
       const rows: (EntryRow & { seq: string; prev_hash: string; entry_hash: string; audit_id: string })[] =
         await em.query(
           `SELECT c.seq, c.prev_hash, c.entry_hash, c.audit_id,
-                  a.id, a.at, a.actor_id, a.action, a.case_id, a.detail
+                  a.id, a.at, a.actor_id, a.action, a.case_id, a.detail, a.origin
            FROM audit_chain c LEFT JOIN audit_entry a ON a.id = c.audit_id ORDER BY c.seq`,
         );
       const links: ChainLink[] = rows.map((r) => ({

@@ -1,2 +1,3 @@
 export * from './audit.service';
 export * from './audit-chain';
+export * from './audit.module';

@@ -41,7 +41,7 @@ export class AuthGuard implements CanActivate {
     if (!user) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
     request.user = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(user.role)) {
+    if (roles && !roles.some((r) => user.duties.includes(r))) {
       throw AppError.forbidden(`当前角色“${ROLES[user.role]}”无权执行此操作`);
     }
     return true;

@@ -1,43 +1,104 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, Clock } from '@app/common';
+import { AppError, Clock, currentRequestOrigin } from '@app/common';
+import { AuditService } from '@app/audit';
 import { Database, SessionEntity, UserEntity } from '@app/persistence';
-import { verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 import { Role } from './roles';
 
 const SESSION_HOURS = 12;
+/** Failed sign-ins of one account within the window that lock it for the rest of the window. */
+const MAX_FAILURES = 5;
+const LOCK_MINUTES = 15;
 
 export interface AuthUser {
   id: string;
   username: string;
   displayName: string;
   role: Role;
+  /** Every role whose tasks the user may perform: the main role first, then any extra duties. */
+  duties: Role[];
   regionCode: string;
 }
 
 @Injectable()
 export class AuthService {
+  /** Compared against when the account does not exist, so timing does not reveal which names do. */
+  private readonly decoy = hashPassword(randomBytes(16).toString('hex'));
+
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   async login(
     username: string,
     password: string,
   ): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
-    const user = await this.db.read((em) => em.getRepository(UserEntity).findOne({ where: { username } }));
-    if (!user || !(await verifyPassword(password, user.passwordHash))) {
+    const now = this.clock.now();
+    const since = new Date(now.getTime() - LOCK_MINUTES * 60_000);
+    const [user, failures] = await this.db.read(async (em) => [
+      await em.getRepository(UserEntity).findOne({ where: { username } }),
+      await this.failuresSince(em, username, since),
+    ]);
+    if (failures >= MAX_FAILURES) {
+      throw new AppError(
+        429,
+        'LOGIN_LOCKED',
+        `连续登录失败${MAX_FAILURES}次，账号已锁定${LOCK_MINUTES}分钟，请稍后再试`,
+        [{ field: 'username', message: '账号暂时锁定' }],
+      );
+    }
+    const ok = user
+      ? await verifyPassword(password, user.passwordHash)
+      : await verifyPassword(password, await this.decoy).then(() => false);
+    const ip = currentRequestOrigin()?.ip ?? null;
+    if (!user || !ok) {
+      await this.db.transaction(async (em) => {
+        await em.query(`INSERT INTO login_attempt (username, at, ok, ip) VALUES ($1, $2, false, $3)`, [
+          username,
+          now,
+          ip,
+        ]);
+        await this.audit.record(em, {
+          at: now,
+          actorId: user?.id ?? null,
+          action: 'auth.login_failed',
+          detail: { username },
+        });
+      });
       throw new AppError(401, 'LOGIN_FAILED', '用户名或密码错误', [
         { field: 'password', message: '用户名或密码错误' },
       ]);
     }
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(this.clock.now().getTime() + SESSION_HOURS * 3600_000);
-    await this.db.transaction((em) =>
-      em.getRepository(SessionEntity).insert({ tokenHash: sha256(token), userId: user.id, expiresAt }),
-    );
+    const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+    await this.db.transaction(async (em) => {
+      await em.getRepository(SessionEntity).insert({ tokenHash: sha256(token), userId: user.id, expiresAt });
+      await em.query(`INSERT INTO login_attempt (username, at, ok, ip) VALUES ($1, $2, true, $3)`, [
+        username,
+        now,
+        ip,
+      ]);
+      await this.audit.record(em, { at: now, actorId: user.id, action: 'auth.login', detail: { username } });
+    });
     return { token, expiresAt, user: toAuthUser(user) };
+  }
+
+  /** Failures since the later of `since` and the last successful sign-in. */
+  private async failuresSince(
+    em: import('typeorm').EntityManager,
+    username: string,
+    since: Date,
+  ): Promise<number> {
+    const [{ n }] = await em.query(
+      `SELECT count(*)::int AS n FROM login_attempt a
+       WHERE a.username = $1 AND NOT a.ok AND a.at > $2
+         AND a.at > COALESCE((SELECT max(at) FROM login_attempt s WHERE s.username = $1 AND s.ok), '-infinity')`,
+      [username, since],
+    );
+    return n;
   }
 
   async authenticate(token: string): Promise<AuthUser | null> {
@@ -58,12 +119,14 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function toAuthUser(u: UserEntity): AuthUser {
+/** The signed-in view of a stored user. */
+export function toAuthUser(u: UserEntity): AuthUser {
   return {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
     role: u.role as Role,
+    duties: [u.role as Role, ...((u.extraRoles ?? []) as Role[]).filter((r) => r !== u.role)],
     regionCode: u.regionCode,
   };
 }

@@ -3,3 +3,4 @@ export * from './auth.module';
 export * from './auth.service';
 export * from './password';
 export * from './roles';
+export * from './duty-rules';

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { AppError, Clock, ErrorDetail } from '@app/common';
 import { AuditService } from '@app/audit';
-import { Household, regionLevel, regionWithin, residentIdProblem } from '@app/assistance';
+import {
+  Household,
+  exposureFor,
+  maskCase,
+  regionLevel,
+  regionWithin,
+  residentIdProblem,
+} from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import {
   CaseEntity,
@@ -20,6 +27,7 @@ import { DocumentPipeline } from './document-pipeline';
 import { TemplateStore } from './template-store';
 import { CaseStarter } from './case-starter';
 import { caseForStaff } from './case-access';
+import { DutyService } from './duty';
 import { APPLICATION_PROGRAMS, programName } from './programs';
 import {
   AuthorizationInput,
@@ -40,6 +48,24 @@ export interface ApplicationInput {
   authorization?: AuthorizationInput;
   client?: ClientInfo;
 }
+
+export type CaseListItem = Pick<
+  CaseEntity,
+  | 'id'
+  | 'caseNo'
+  | 'program'
+  | 'kind'
+  | 'status'
+  | 'outcome'
+  | 'regionCode'
+  | 'urgency'
+  | 'applicantName'
+  | 'applicantIdNumber'
+  | 'applicantAddress'
+  | 'nearRelative'
+  | 'createdAt'
+  | 'updatedAt'
+> & { householdSize: number };
 
 export interface CompleteInput {
   taskId: string;
@@ -62,6 +88,7 @@ export class CaseService implements OnModuleInit {
     @Inject(TemplateStore) private readonly templates: TemplateStore,
     @Inject(CaseStarter) private readonly starter: CaseStarter,
     @Inject(DefinitionService) private readonly definitions: DefinitionService,
+    @Inject(DutyService) private readonly duties: DutyService,
   ) {}
 
   onModuleInit(): void {
@@ -203,11 +230,7 @@ export class CaseService implements OnModuleInit {
       const kase = await em
         .getRepository(CaseEntity)
         .findOneOrFail({ where: { processInstanceId: task.instanceId } });
-      if (!task.candidateGroups.includes(user.role)) {
-        throw AppError.forbidden(`“${task.name}”须由${task.candidateGroups.join('、')}办理`);
-      }
-      if (!regionWithin(kase.regionCode, user.regionCode))
-        throw AppError.forbidden('该案件不在您的管辖范围内');
+      await this.duties.assertMayPerform(em, user, kase, task);
       const step = await this.runtime.complete(em, task, {
         data: input.data,
         actorId: user.id,
@@ -272,6 +295,7 @@ export class CaseService implements OnModuleInit {
     checkHousehold(household, this.clock.today());
     return this.db.transaction(async (em) => {
       const kase = await caseForStaff(em, user, caseId, true);
+      await this.duties.assertMayAct(em, user, kase);
       if (kase.status !== 'in_progress')
         throw AppError.conflict('CASE_CLOSED', '案件已办结，不能再修改家庭经济状况');
       const now = this.clock.now();
@@ -290,9 +314,31 @@ export class CaseService implements OnModuleInit {
     });
   }
 
-  async list(user: AuthUser): Promise<CaseEntity[]> {
+  /** The cases of the user's region, as a list view: no full ID numbers, addresses or health. */
+  async list(user: AuthUser): Promise<CaseListItem[]> {
     this.refuseApplicant(user);
-    return this.db.read((em) => cases.listWithin(em, user.regionCode));
+    const rows = await this.db.read((em) => cases.listWithin(em, user.regionCode));
+    const exposure = exposureFor(user.role, 'list');
+    return rows.map((kase) => {
+      const m = maskCase(kase, exposure);
+      return {
+        id: m.id,
+        caseNo: m.caseNo,
+        program: m.program,
+        kind: m.kind,
+        status: m.status,
+        outcome: m.outcome,
+        regionCode: m.regionCode,
+        urgency: m.urgency,
+        applicantName: m.applicantName,
+        applicantIdNumber: m.applicantIdNumber,
+        applicantAddress: m.applicantAddress,
+        householdSize: m.household.length,
+        nearRelative: m.nearRelative,
+        createdAt: m.createdAt,
+        updatedAt: m.updatedAt,
+      };
+    });
   }
 
   async detail(user: AuthUser, caseId: string) {
@@ -316,7 +362,7 @@ export class CaseService implements OnModuleInit {
       const parent = kase.parentCaseId ? await cases.byId(em, kase.parentCaseId) : null;
       const info = await this.definitions.info(em, instance.definitionId);
       return {
-        case: kase,
+        case: maskCase(kase, exposureFor(user.role, 'detail')),
         /** The end event's name in the case's own model version, e.g. “确认享受低保（转入动态管理）”. */
         outcomeText: kase.outcome ? (info.outcomes[kase.outcome] ?? null) : null,
         processName: info.name,

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import { Global, Module } from '@nestjs/common';
 import { BlobStore } from '@app/archive';
-import { AuditService } from '@app/audit';
 import { DATABASE_CONFIG, DatabaseConfig } from '@app/persistence';
 import { loadSealSignerFromConfig } from '@app/signing';
 import { CaseService } from './case.service';
@@ -23,13 +22,14 @@ import { CaseDeadlinesService, CaseTimeLimitService, ServiceRecordService } from
 import { OverdueReportService } from './reports';
 import { LinshiSteps } from './linshi';
 import { CaseStarter } from './case-starter';
+import { DutyService } from './duty';
 import { ProcedureService } from './procedures';
 import { BenefitLedger, BenefitQueryService, ReviewCohortService } from './benefits';
 
 @Global()
 @Module({
   providers: [
-    AuditService,
+    DutyService,
     TemplateStore,
     DocumentIssuer,
     ServiceRecordService,
@@ -76,6 +76,7 @@ import { BenefitLedger, BenefitQueryService, ReviewCohortService } from './benef
     },
   ],
   exports: [
+    DutyService,
     CaseService,
     MonitoringService,
     NearRelativeService,
@@ -92,7 +93,6 @@ import { BenefitLedger, BenefitQueryService, ReviewCohortService } from './benef
     DocumentPipeline,
     VerificationService,
     TemplateStore,
-    AuditService,
     BLOB_STORE,
     PolicyParametersService,
     AssessmentService,

@@ -21,3 +21,4 @@ export * from './service';
 export * from './reports';
 export * from './monitoring';
 export * from './supervision';
+export * from './duty';

@@ -2,3 +2,4 @@ export * from './app-error';
 export * from './clock';
 export * from './poll-interval';
 export * from './stable-stringify';
+export * from './request-context';

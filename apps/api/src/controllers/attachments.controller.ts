@@ -4,6 +4,7 @@ import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { AttachmentFile, AttachmentService } from '@app/cases';
 import { VoidAttachmentDto } from '../dto/attachment.dto';
 import { uuidPipe } from '../http/uuid.pipe';
+import { AuditAccess } from '../http/audit-access';
 
 type BinaryResponse = { setHeader(k: string, v: string): void; end(b: Buffer): void };
 
@@ -54,11 +55,13 @@ export class AttachmentsController {
     });
   }
 
+  @AuditAccess('attachment.list', { case: 'id' })
   @Get('cases/:id/attachments')
   list(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) caseId: string) {
     return this.attachments.list(user, caseId);
   }
 
+  @AuditAccess('attachment.download', { attachment: 'id' })
   @Get('attachments/:id/content')
   async content(
     @CurrentUser() user: AuthUser,
@@ -68,6 +71,7 @@ export class AttachmentsController {
     send(res, await this.attachments.content(user, id));
   }
 
+  @AuditAccess('attachment.thumbnail', { attachment: 'id' })
   @Get('attachments/:id/thumbnail')
   async thumbnail(
     @CurrentUser() user: AuthUser,

@@ -6,6 +6,7 @@ import { ApplicationDto } from '../dto/application.dto';
 import { EconomicsDto } from '../dto/policy.dto';
 import { StartProcedureDto } from '../dto/procedure.dto';
 import { uuidPipe } from '../http/uuid.pipe';
+import { AuditAccess } from '../http/audit-access';
 
 @ApiTags('案件')
 @ApiBearerAuth()
@@ -28,6 +29,7 @@ export class CasesController {
     return this.cases.apply(user, { ...body, client: { userAgent, ip } });
   }
 
+  @AuditAccess('case.list')
   @Get()
   list(@CurrentUser() user: AuthUser) {
     return this.cases.list(user);
@@ -57,6 +59,7 @@ export class CasesController {
     return this.procedures.start(user, id, body.processKey, body.data ?? {});
   }
 
+  @AuditAccess('case.read', { case: 'id' })
   @Get(':id')
   async detail(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     const detail = await this.cases.detail(user, id);

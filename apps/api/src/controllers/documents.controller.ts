@@ -4,6 +4,7 @@ import { AppError } from '@app/common';
 import { AuthUser, CurrentUser, Public } from '@app/auth';
 import { CaseService, DocumentPipeline, VerificationService, documentSummary } from '@app/cases';
 import { uuidPipe } from '../http/uuid.pipe';
+import { AuditAccess } from '../http/audit-access';
 
 @ApiTags('文书')
 @Controller()
@@ -15,12 +16,14 @@ export class DocumentsController {
   ) {}
 
   @ApiBearerAuth()
+  @AuditAccess('document.read', { document: 'id' })
   @Get('documents/:id')
   async document(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return documentSummary(await this.cases.document(user, id));
   }
 
   @ApiBearerAuth()
+  @AuditAccess('document.download', { document: 'id' })
   @Get('documents/:id/pdf')
   async pdf(
     @CurrentUser() user: AuthUser,

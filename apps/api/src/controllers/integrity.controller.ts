@@ -16,7 +16,7 @@ export class IntegrityController {
 
   /** Checks the audit record's hash chain and the archive ledger; `ok` only when both hold. */
   @Get()
-  @Roles('admin')
+  @Roles('admin', 'auditor')
   async verify() {
     const audit = await this.audit.verify();
     const archive = await this.db.read((em) => verifyLedger(em));

@@ -5,6 +5,7 @@ import { MonitoringService } from '@app/cases';
 import { AppError } from '@app/common';
 import { MonitoringEventDto } from '../dto/monitoring.dto';
 import { uuidPipe } from '../http/uuid.pipe';
+import { AuditAccess } from '../http/audit-access';
 
 /** 主动发现: monitoring events from other departments and the warnings they raise. */
 @ApiTags('主动发现')
@@ -26,6 +27,7 @@ export class MonitoringController {
     return receipt;
   }
 
+  @AuditAccess('warning.list')
   @Get('warnings')
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'all'], description: '默认只列未解除的预警' })
   warnings(@CurrentUser() user: AuthUser, @Query('status') status?: string) {
@@ -37,6 +39,7 @@ export class MonitoringController {
     return this.monitoring.warnings(user, { status: status as 'open' | 'all' | undefined });
   }
 
+  @AuditAccess('warning.events')
   @Get('warnings/:id/events')
   events(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return this.monitoring.eventsOf(user, id);

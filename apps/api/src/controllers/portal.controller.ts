@@ -5,6 +5,7 @@ import { PortalService } from '@app/cases';
 import { ApplicationDraftDto } from '../dto/application.dto';
 import { RegionQueryDto } from '../dto/portal.dto';
 import { uuidPipe } from '../http/uuid.pipe';
+import { AuditAccess } from '../http/audit-access';
 
 @ApiTags('申请人')
 @ApiBearerAuth()
@@ -13,12 +14,14 @@ export class PortalController {
   constructor(private readonly portal: PortalService) {}
 
   /** The signed-in applicant's own applications. */
+  @AuditAccess('case.list')
   @Get('portal/cases')
   @Roles('applicant')
   cases(@CurrentUser() user: AuthUser) {
     return this.portal.myCases(user);
   }
 
+  @AuditAccess('case.read', { case: 'id' })
   @Get('portal/cases/:id')
   @Roles('applicant')
   caseView(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { OverdueReportService } from '@app/cases';
 import { OverdueQueryDto } from '../dto/service.dto';
+import { AuditAccess } from '../http/audit-access';
 
 type Response = {
   setHeader(k: string, v: string): void;
@@ -17,6 +18,7 @@ export class ReportsController {
   constructor(private readonly overdue: OverdueReportService) {}
 
   /** 超时通报 per township of the user's region; `format=csv` downloads it. */
+  @AuditAccess('report.overdue.export')
   @Get('overdue')
   @Roles('township_reviewer', 'county_approver', 'admin')
   async overdueReport(@CurrentUser() user: AuthUser, @Query() query: OverdueQueryDto, @Res() res: Response) {

@@ -9,6 +9,7 @@ import {
   TimeLimitExtensionDto,
 } from '../dto/service.dto';
 import { uuidPipe } from '../http/uuid.pipe';
+import { AuditAccess } from '../http/audit-access';
 
 @ApiTags('送达与期限')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class ServiceController {
   ) {}
 
   /** 送达记录, 电子送达确认 and the whole-case time limit of a case. */
+  @AuditAccess('case.service.read', { case: 'id' })
   @Get('cases/:id/service')
   @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver', 'legal_officer', 'admin')
   caseService(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
@@ -50,6 +52,7 @@ export class ServiceController {
   }
 
   /** The applicant's 送达 and remedy deadlines (可于X年X月X日前申请行政复议). */
+  @AuditAccess('case.service.read', { case: 'id' })
   @Get('portal/cases/:id/service')
   @Roles('applicant')
   portalService(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Public, Roles } from '@app/auth';
 import { NearRelativeService, PublicListingService, RecheckService } from '@app/cases';
 import { NearRelativeDto, RecheckDrawDto } from '../dto/supervision.dto';
+import { AuditAccess } from '../http/audit-access';
 
 /** 日常监管: long-term public listing, random re-check draws, staff near-relative register. */
 @ApiTags('日常监管')
@@ -16,6 +17,7 @@ export class SupervisionController {
 
   /** 长期公布: open to everyone, like the notice board in the village. */
   @Public()
+  @AuditAccess('public-listing.read')
   @Get('public/listing')
   @ApiQuery({ name: 'regionCode', description: '村（社区）12位行政区划代码' })
   publicListing(@Query('regionCode') regionCode?: string) {
@@ -23,6 +25,7 @@ export class SupervisionController {
   }
 
   @Public()
+  @AuditAccess('public-listing.export')
   @Get('public/listing.pdf')
   @ApiQuery({ name: 'regionCode', description: '村（社区）12位行政区划代码' })
   async publicListingPdf(@Query('regionCode') regionCode?: string) {
@@ -55,6 +58,7 @@ export class SupervisionController {
   }
 
   @ApiBearerAuth()
+  @AuditAccess('near-relative.list')
   @Get('supervision/near-relatives')
   @Roles('admin', 'county_approver')
   registered(@CurrentUser() user: AuthUser) {
@@ -70,6 +74,7 @@ export class SupervisionController {
 
   /** 100% 核查: every case of a registered near relative. */
   @ApiBearerAuth()
+  @AuditAccess('near-relative.cases')
   @Get('supervision/near-relatives/cases')
   @Roles('admin', 'county_approver')
   relativeCases(@CurrentUser() user: AuthUser) {

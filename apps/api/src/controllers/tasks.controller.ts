@@ -5,6 +5,7 @@ import { AuthUser, CurrentUser } from '@app/auth';
 import { CaseService, WorkbenchService } from '@app/cases';
 import { CompleteTaskDto } from '../dto/task.dto';
 import { uuidPipe } from '../http/uuid.pipe';
+import { AuditAccess } from '../http/audit-access';
 
 @ApiTags('待办任务')
 @ApiBearerAuth()
@@ -25,6 +26,7 @@ export class TasksController {
     return this.workbench.inbox(user, this.workbench.parseFilter(query));
   }
 
+  @AuditAccess('task.read', { task: 'id' })
   @Get(':id')
   async task(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     const { task, kase, version } = await this.cases.task(user, id);

@@ -4,6 +4,7 @@ import { IsObject } from 'class-validator';
 import { AuthUser, CurrentUser } from '@app/auth';
 import { WorkbenchService } from '@app/cases';
 import { uuidPipe } from '../http/uuid.pipe';
+import { AuditAccess } from '../http/audit-access';
 
 export class PreviewTaskDto {
   @ApiProperty({ description: '拟提交的表单数据（与办理时相同）', example: { decision: 'accept' } })
@@ -24,6 +25,7 @@ export class WorkbenchController {
   }
 
   /** One document → its PDF; several → their list, and `?template=` fetches each. */
+  @AuditAccess('document.preview', { task: 'id' })
   @Post('tasks/:id/preview')
   @HttpCode(200)
   @ApiQuery({ name: 'template', required: false, description: '要预览的文书模板（该步骤出具多份文书时）' })

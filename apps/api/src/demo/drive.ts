@@ -88,7 +88,10 @@ export async function driveCase(
     const open = detail.tasks.filter((t) => t.status === 'open');
     if (!open.length || stop(open.map((t) => t.name))) break;
     const task = open[0];
-    const user = users.find((u) => task.candidateGroups.includes(u.role));
+    // The first user of the task's role whose region covers the case (several townships have staff).
+    const user = users.find(
+      (u) => task.candidateGroups.includes(u.role) && detail.case.regionCode.startsWith(u.regionCode),
+    );
     if (!user) break;
     await cases.complete(user, { taskId: task.id, data: answersFor(task.form as never, answers) });
     done.push(task.name);

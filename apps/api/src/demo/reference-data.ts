@@ -46,7 +46,13 @@ export const DEMO_AGENCIES: AgencyEntity[] = [
   },
 ];
 
-export const DEMO_USERS: { username: string; displayName: string; role: Role; regionCode: string }[] = [
+export const DEMO_USERS: {
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  extraRoles?: Role[];
+}[] = [
   { username: 'clerk', displayName: '李窗口', role: 'window_clerk', regionCode: '410799100' },
   { username: 'investigator', displayName: '赵调查', role: 'investigator', regionCode: '410799100' },
   { username: 'reviewer', displayName: '钱审核', role: 'township_reviewer', regionCode: '410799100' },
@@ -55,6 +61,16 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; re
   { username: 'admin', displayName: '吴管理', role: 'admin', regionCode: '410799' },
   { username: 'hexi_clerk', displayName: '郑窗口', role: 'window_clerk', regionCode: '410799101' },
   { username: 'applicant', displayName: '王建国', role: 'applicant', regionCode: '410799100201' },
+  { username: 'village', displayName: '冯协理', role: 'village_assistant', regionCode: '410799100201' },
+  { username: 'auditor', displayName: '陈审计', role: 'auditor', regionCode: '410799' },
+  // A small township's one caseworker holds two duties; the duty rules keep them apart on any one case.
+  {
+    username: 'hexi_staff',
+    displayName: '褚兼办',
+    role: 'investigator',
+    regionCode: '410799101',
+    extraRoles: ['township_reviewer'],
+  },
 ];
 
 /** Regions, issuing agencies and one user per role; idempotent. */

@@ -1,5 +1,5 @@
 import { INestApplication, Logger } from '@nestjs/common';
-import { AuthUser } from '@app/auth';
+import { AuthUser, toAuthUser } from '@app/auth';
 import { CaseService, MonitoringService, PortalService, ProcedureService } from '@app/cases';
 import { withCheckDigit } from '@app/assistance';
 import { Database, UserEntity } from '@app/persistence';
@@ -56,13 +56,7 @@ export async function seedDemo(app: INestApplication) {
   const db = app.get(Database);
   const created = await db.transaction((em) => seedReferenceData(em));
   const users = await db.read((em) => em.getRepository(UserEntity).find());
-  const authUsers: AuthUser[] = users.map((u) => ({
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role as AuthUser['role'],
-    regionCode: u.regionCode,
-  }));
+  const authUsers: AuthUser[] = users.map(toAuthUser);
   let createdCases = 0;
   if (created) {
     const cases = app.get(CaseService);

@@ -9,6 +9,7 @@ import { AttachmentEntity, Database } from '@app/persistence';
 import { BLOB_STORE } from '../document-pipeline';
 import { caseForStaff } from '../case-access';
 import { AttachmentQuery, checkThumbnail, checkUpload } from './attachment-input';
+import { DutyService } from '../duty';
 
 export interface AttachmentView {
   id: string;
@@ -41,6 +42,7 @@ export class AttachmentService {
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(DutyService) private readonly duties: DutyService,
   ) {}
 
   async upload(
@@ -55,6 +57,7 @@ export class AttachmentService {
     const sha256 = await this.blobs.put(input.bytes);
     const id = await this.db.transaction(async (em) => {
       const kase = await caseForStaff(em, user, caseId, true);
+      await this.duties.assertMayAct(em, user, kase);
       const twin = await em
         .getRepository(AttachmentEntity)
         .findOne({ where: { caseId, sha256, voidedAt: IsNull() } });
@@ -143,7 +146,7 @@ export class AttachmentService {
     }
     await this.db.transaction(async (em) => {
       const row = await this.row(em, attachmentId, true);
-      await caseForStaff(em, user, row.caseId);
+      await this.duties.assertMayAct(em, user, await caseForStaff(em, user, row.caseId));
       if (row.voidedAt) throw AppError.conflict('ATTACHMENT_VOIDED', '该附件已作废');
       const now = this.clock.now();
       await em

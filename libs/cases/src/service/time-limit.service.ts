@@ -9,6 +9,7 @@ import { CalendarProvider, DefinitionService } from '@app/workflow';
 import { caseRepository as cases } from '../case.repository';
 import { serviceRepository as repo } from './service.repository';
 import { caseForStaff } from '../case-access';
+import { DutyService } from '../duty';
 
 interface Limit {
   amount: number;
@@ -30,6 +31,7 @@ export class CaseTimeLimitService {
     @Inject(CalendarProvider) private readonly calendars: CalendarProvider,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(DutyService) private readonly duties: DutyService,
   ) {}
 
   private async limits(em: EntityManager, kase: CaseEntity): Promise<{ limit?: Limit; extended?: Limit }> {
@@ -55,6 +57,7 @@ export class CaseTimeLimitService {
       ]);
     return this.db.transaction(async (em) => {
       const kase = await caseForStaff(em, user, caseId, true);
+      await this.duties.assertMayAct(em, user, kase);
       if (kase.status !== 'in_progress')
         throw AppError.conflict('CASE_CLOSED', '案件已办结，不能延长办理期限');
       const current = await repo.timeLimit(em, kase.id);

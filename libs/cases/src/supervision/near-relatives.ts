@@ -138,9 +138,9 @@ export class NearRelativeService {
     return (await this.list(user)).find((r) => r.id === id)!;
   }
 
-  /** Registered relatives of the staff within the user's region. */
-  list(user: AuthUser): Promise<NearRelativeRow[]> {
-    return this.db.read((em) =>
+  /** Registered relatives of the staff within the user's region (a list view: ID numbers masked). */
+  async list(user: AuthUser): Promise<NearRelativeRow[]> {
+    const rows: NearRelativeRow[] = await this.db.read((em) =>
       em.query(
         `SELECT r.id, r.staff_user_id AS "staffUserId", u.display_name AS "staffName", u.role AS "staffRole",
                 u.region_code AS "staffRegionCode", r.relative_name AS "relativeName",
@@ -151,6 +151,7 @@ export class NearRelativeService {
         [`${user.regionCode}%`],
       ),
     );
+    return rows.map((r) => ({ ...r, relativeIdNumber: maskResidentId(r.relativeIdNumber) }));
   }
 
   /** Staff a relative may be registered for (the select in the register form). */

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AppError, Clock, shanghaiDate } from '@app/common';
 import { regionWithin } from '@app/assistance';
+import { DutyService } from '../duty';
 import type { AuthUser } from '@app/auth';
 import {
   buildDocumentDefinition,
@@ -72,6 +73,7 @@ export class WorkbenchService {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(DocumentIssuer) private readonly issuer: DocumentIssuer,
     @Inject(TemplateStore) private readonly templates: TemplateStore,
+    @Inject(DutyService) private readonly duties: DutyService,
   ) {}
 
   parseFilter(query: Record<string, unknown>): InboxFilter {
@@ -83,8 +85,8 @@ export class WorkbenchService {
    * first (latest hardship index), everyone else the earliest due.
    */
   async inbox(user: AuthUser, filter: InboxFilter = {}): Promise<WorkbenchInboxItem[]> {
-    const params: unknown[] = [user.role, `${user.regionCode}%`];
-    const where = [`t.status = 'open'`, `$1 = ANY(t.candidate_groups)`, `c.region_code LIKE $2`];
+    const params: unknown[] = [user.duties, `${user.regionCode}%`];
+    const where = [`t.status = 'open'`, `t.candidate_groups && $1::text[]`, `c.region_code LIKE $2`];
     if (filter.program) {
       params.push(filter.program);
       where.push(`c.program = $${params.length}`);
@@ -214,11 +216,7 @@ export class WorkbenchService {
       const kase = await em
         .getRepository(CaseEntity)
         .findOneOrFail({ where: { processInstanceId: task.instanceId } });
-      if (!task.candidateGroups.includes(user.role)) {
-        throw AppError.forbidden(`“${task.name}”须由${task.candidateGroups.join('、')}办理`);
-      }
-      if (!regionWithin(kase.regionCode, user.regionCode))
-        throw AppError.forbidden('该案件不在您的管辖范围内');
+      await this.duties.assertMayPerform(em, user, kase, task);
       const { values, errors } = validateFormData((task.form as FormField[]) ?? [], data ?? {});
       if (errors.length)
         throw AppError.validation(

@@ -8,6 +8,8 @@ export class AuditEntity {
   @Column('text') action!: string;
   @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId!: string | null;
   @Column({ type: 'jsonb', nullable: true }) detail!: object | null;
+  /** Where the action came from (request id, client address, user agent); null for timers and scripts. */
+  @Column({ type: 'jsonb', nullable: true }) origin!: object | null;
 }
 
 @Entity('idempotency_key')

@@ -6,6 +6,8 @@ export class UserEntity {
   @Column({ type: 'text', unique: true }) username!: string;
   @Column({ name: 'display_name', type: 'text' }) displayName!: string;
   @Column('text') role!: string;
+  /** Further duties (task roles) the user may perform, e.g. one township clerk both investigating and reviewing. */
+  @Column({ name: 'extra_roles', type: 'text', array: true, default: () => "'{}'" }) extraRoles!: string[];
   @Column({ name: 'region_code', type: 'varchar', length: 12 }) regionCode!: string;
   @Column({ name: 'password_hash', type: 'text' }) passwordHash!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -12,6 +12,7 @@ import { MonitoringSupervision1764630000000 } from './1764630000000-monitoring-s
 import { ProcessMigration1764640000000 } from './1764640000000-process-migration';
 import { ServiceDeadlines1764650000000 } from './1764650000000-service-deadlines';
 import { AuditChain1764700000000 } from './1764700000000-audit-chain';
+import { Trust1764800000000 } from './1764800000000-trust';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ProcessMigration1764640000000,
   ServiceDeadlines1764650000000,
   AuditChain1764700000000,
+  Trust1764800000000,
 ];

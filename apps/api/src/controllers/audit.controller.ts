@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuditService } from '@app/audit';
+import { Roles } from '@app/auth';
+import { AuditQueryDto } from '../dto/audit.dto';
+import { AuditAccess } from '../http/audit-access';
+
+@ApiTags('执法全过程记录')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  /** The audit trail, newest first; reading it is itself recorded (it holds personal data). */
+  @Get()
+  @Roles('auditor', 'admin')
+  @AuditAccess('audit.read')
+  search(@Query() query: AuditQueryDto) {
+    return this.audit.search(query);
+  }
+}

@@ -1,0 +1,84 @@
+import {
+  CallHandler,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Observable, from, mergeMap } from 'rxjs';
+import { Clock } from '@app/common';
+import { AuditService } from '@app/audit';
+import { Database } from '@app/persistence';
+
+/** The route parameter that names what was read, and which table it is a key of. */
+type Subject = { case: string } | { document: string } | { attachment: string } | { task: string };
+
+interface AccessMeta {
+  action: string;
+  subject?: Subject;
+}
+
+const ACCESS_KEY = 'sa:audit-access';
+/** Reads are told apart from acts by this prefix (the case timeline shows acts only). */
+export const ACCESS_PREFIX = 'access.';
+
+/**
+ * Marks an endpoint that hands out personal data (a case, a notice, a photo, a list of households)
+ * or exports it: every successful call is recorded in the audit trail with who, when, what and
+ * from where, before the response leaves (a read whose record cannot be written is not served).
+ */
+export const AuditAccess = (action: string, subject?: Subject) =>
+  SetMetadata(ACCESS_KEY, { action, subject } satisfies AccessMeta);
+
+const CASE_OF: Record<string, string> = {
+  document: `SELECT case_id AS id FROM document WHERE id = $1`,
+  attachment: `SELECT case_id AS id FROM attachment WHERE id = $1`,
+  task: `SELECT c.id FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id WHERE t.id = $1`,
+};
+
+interface Req {
+  method: string;
+  originalUrl: string;
+  params: Record<string, string>;
+  user?: { id: string };
+}
+
+@Injectable()
+export class AuditAccessInterceptor implements NestInterceptor {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(Database) private readonly db: Database,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const meta = this.reflector.get<AccessMeta | undefined>(ACCESS_KEY, context.getHandler());
+    if (!meta) return next.handle();
+    const req = context.switchToHttp().getRequest<Req>();
+    return next.handle().pipe(mergeMap((body) => from(this.record(meta, req).then(() => body))));
+  }
+
+  private async record(meta: AccessMeta, req: Req): Promise<void> {
+    const [kind, param] = meta.subject ? Object.entries(meta.subject)[0] : [];
+    const subjectId = param ? req.params[param] : undefined;
+    await this.db.transaction(async (em) => {
+      let caseId: string | null = null;
+      if (kind === 'case') caseId = subjectId ?? null;
+      else if (kind && subjectId) caseId = (await em.query(CASE_OF[kind], [subjectId]))[0]?.id ?? null;
+      await this.audit.record(em, {
+        at: this.clock.now(),
+        actorId: req.user?.id ?? null,
+        action: `${ACCESS_PREFIX}${meta.action}`,
+        caseId,
+        detail: {
+          method: req.method,
+          path: req.originalUrl.slice(0, 500),
+          ...(kind && kind !== 'case' && subjectId ? { [`${kind}Id`]: subjectId } : {}),
+        },
+      });
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import { exposureFor, maskAddress, maskCase, maskPhone } from './privacy';
+
+const KASE = {
+  applicantIdNumber: '410799195001011234',
+  applicantAddress: '平安县城关镇东关村3组12号',
+  applicantPhone: '13800001234',
+  household: [{ name: '王建国', idNumber: '410799195001011234', relation: '本人' }],
+  economics: {
+    members: [
+      {
+        name: '王建国',
+        idNumber: '410799195001011234',
+        health: 'seriously_ill',
+        disability: { grade: 1 },
+        incomes: [],
+      },
+    ],
+    supporters: [
+      { name: '王小明', idNumber: '410799198001011235', flags: { seriousIllness: true, inPrison: false } },
+    ],
+  },
+};
+
+describe('who sees what', () => {
+  it.each<[string, 'list' | 'detail', 'full' | 'masked']>([
+    ['window_clerk', 'detail', 'full'],
+    ['investigator', 'detail', 'full'],
+    ['village_assistant', 'detail', 'full'],
+    ['township_reviewer', 'detail', 'full'],
+    ['county_approver', 'detail', 'full'],
+    ['applicant', 'detail', 'full'],
+    ['legal_officer', 'detail', 'masked'],
+    ['auditor', 'detail', 'masked'],
+    ['admin', 'detail', 'masked'],
+    ['window_clerk', 'list', 'masked'],
+    ['county_approver', 'list', 'masked'],
+    ['auditor', 'list', 'masked'],
+  ])('%s in a %s view: ID %s', (role, view, id) => {
+    expect(exposureFor(role, view).idNumber).toBe(id);
+  });
+});
+
+describe('masking', () => {
+  it.each([
+    ['平安县城关镇东关村3组12号', '平安县城关镇东关村****'],
+    ['平安县河西镇中心街6号', '平安县河西镇****'],
+    ['平安县城关镇和平社区5栋', '平安县城关镇和平社区****'],
+    ['中心街6号', '中心****'],
+  ])('address %s', (input, expected) => expect(maskAddress(input)).toBe(expected));
+
+  it('phone', () => expect(maskPhone('13800001234')).toBe('138****1234'));
+
+  it('a masked case keeps no full ID, house number, phone or health anywhere', () => {
+    const masked = maskCase(KASE, exposureFor('auditor', 'detail'));
+    const text = JSON.stringify(masked);
+    expect(text).not.toContain('410799195001011234');
+    expect(text).not.toContain('410799198001011235');
+    expect(text).not.toContain('3组12号');
+    expect(text).not.toContain('13800001234');
+    expect(text).not.toMatch(/seriously_ill|disability|seriousIllness/);
+    expect(masked.economics.supporters[0].flags).toEqual({ inPrison: false });
+    expect(masked.household[0].idNumber).toBe('410799********1234');
+    expect(KASE.household[0].idNumber).toBe('410799195001011234'); // the original is untouched
+  });
+
+  it('a full exposure returns the case as it is', () => {
+    expect(maskCase(KASE, exposureFor('investigator', 'detail'))).toBe(KASE);
+  });
+});

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AppError, Clock } from '@app/common';
+import { AuditService } from '@app/audit';
+import { regionLevel, regionWithin } from '@app/assistance';
+import {
+  AuthUser,
+  DutyRules,
+  ROLES,
+  Role,
+  dutyRulesProblems,
+  recusalConflict,
+  separationConflict,
+} from '@app/auth';
+import { CaseEntity, Database, TaskEntity } from '@app/persistence';
+import { registeredNearRelatives } from '../supervision/near-relatives';
+
+export interface DutyRuleSet {
+  id: string;
+  regionCode: string;
+  effectiveFrom: string;
+  version: number;
+  rules: DutyRules;
+  note: string | null;
+  createdAt: Date;
+}
+
+const COLUMNS = `id, region_code AS "regionCode", to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom",
+  version, rules, note, created_at AS "createdAt"`;
+
+/**
+ * Who may act on a case, checked at run time on every step and every change: the task's role and
+ * the user's region, recusal for registered near relatives, and separation of duties. The rules
+ * come from `duty_rules`, the version in force for the case's region (the nearest enclosing
+ * region that has one; '' is the national default).
+ */
+@Injectable()
+export class DutyService {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async rulesFor(em: EntityManager, regionCode: string, date = this.clock.today()): Promise<DutyRuleSet> {
+    const [row] = await em.query(
+      `SELECT ${COLUMNS} FROM duty_rules
+       WHERE $1 LIKE region_code || '%' AND effective_from <= $2
+       ORDER BY length(region_code) DESC, effective_from DESC, version DESC LIMIT 1`,
+      [regionCode, date],
+    );
+    if (!row) throw AppError.notFound(`行政区划 ${regionCode} 在 ${date} 没有生效的职责分离规则`);
+    return row as DutyRuleSet;
+  }
+
+  /** Staff of the case's region, not recused: may change the case (economics, attachments, time limits). */
+  async assertMayAct(em: EntityManager, user: AuthUser, kase: CaseEntity): Promise<void> {
+    if (user.role === 'applicant' || !regionWithin(kase.regionCode, user.regionCode)) {
+      throw AppError.forbidden('该案件不在您的管辖范围内');
+    }
+    const { rules } = await this.rulesFor(em, kase.regionCode);
+    const conflict = recusalConflict(rules, await this.relativesOf(em, user, kase));
+    if (conflict) throw new AppError(403, 'RECUSAL_REQUIRED', conflict);
+  }
+
+  /** May this user perform this open task of this case: role, region, recusal, separation of duties. */
+  async assertMayPerform(
+    em: EntityManager,
+    user: AuthUser,
+    kase: CaseEntity,
+    task: TaskEntity,
+  ): Promise<void> {
+    const duties = task.candidateGroups.filter((g) => (user.duties as string[]).includes(g));
+    if (!duties.length) {
+      const names = task.candidateGroups.map((g) => ROLES[g as Role] ?? g).join('、');
+      throw AppError.forbidden(`“${task.name}”须由${names}办理`);
+    }
+    await this.assertMayAct(em, user, kase);
+    const { rules } = await this.rulesFor(em, kase.regionCode);
+    const prior = await em.query(
+      `SELECT completed_by AS "actorId", candidate_groups AS duties, name AS "taskName" FROM task
+       WHERE instance_id = $1 AND status = 'completed' AND completed_by = $2 ORDER BY completed_at`,
+      [task.instanceId, user.id],
+    );
+    const conflict = separationConflict(rules, user.id, duties, prior);
+    if (conflict) throw new AppError(403, 'DUTY_SEPARATION', conflict);
+  }
+
+  private async relativesOf(em: EntityManager, user: AuthUser, kase: CaseEntity) {
+    const ids = [kase.applicantIdNumber, ...(kase.household ?? []).map((m) => m.idNumber)];
+    return (await registeredNearRelatives(em, ids)).filter((r) => r.staffUserId === user.id);
+  }
+
+  history(regionCode: string): Promise<DutyRuleSet[]> {
+    return this.db.read((em) =>
+      em.query(`SELECT ${COLUMNS} FROM duty_rules WHERE region_code = $1 ORDER BY version DESC`, [
+        regionCode,
+      ]),
+    );
+  }
+
+  inForce(regionCode: string): Promise<DutyRuleSet> {
+    return this.db.read((em) => this.rulesFor(em, regionCode));
+  }
+
+  async publish(
+    user: AuthUser,
+    input: { regionCode: string; effectiveFrom: string; rules: unknown; note?: string },
+  ): Promise<DutyRuleSet> {
+    const problems = dutyRulesProblems(input.rules);
+    if (regionLevel(input.regionCode) === null) {
+      problems.unshift({
+        field: 'regionCode',
+        message: '应为6位（县）、9位（乡镇）或12位（村）行政区划代码',
+      });
+    } else if (!regionWithin(input.regionCode, user.regionCode)) {
+      problems.unshift({ field: 'regionCode', message: '不在您的管辖范围内' });
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.effectiveFrom) || Number.isNaN(Date.parse(input.effectiveFrom))) {
+      problems.push({ field: 'effectiveFrom', message: '生效日期应为 YYYY-MM-DD' });
+    }
+    if (problems.length) throw AppError.validation(problems[0].message, problems);
+    const rules = input.rules as DutyRules;
+    return this.db.transaction(async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`duty:${input.regionCode}`]);
+      const region = await em.query(`SELECT 1 FROM region WHERE code = $1`, [input.regionCode]);
+      if (!region.length) {
+        throw AppError.validation('行政区划不存在', [
+          { field: 'regionCode', message: `行政区划 ${input.regionCode} 不存在` },
+        ]);
+      }
+      const before = await this.rulesFor(em, input.regionCode, input.effectiveFrom).catch(() => null);
+      const [{ max }] = await em.query(`SELECT max(version) AS max FROM duty_rules WHERE region_code = $1`, [
+        input.regionCode,
+      ]);
+      const id = randomUUID();
+      const now = this.clock.now();
+      const clean: DutyRules = {
+        separate: rules.separate.map(([a, b]) => [a, b]),
+        nearRelativeRecusal: rules.nearRelativeRecusal,
+      };
+      await em.query(
+        `INSERT INTO duty_rules (id, region_code, effective_from, version, rules, note, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          id,
+          input.regionCode,
+          input.effectiveFrom,
+          (max ?? 0) + 1,
+          JSON.stringify(clean),
+          input.note ?? null,
+          user.id,
+          now,
+        ],
+      );
+      await this.audit.record(em, {
+        at: now,
+        actorId: user.id,
+        action: 'duty_rules.publish',
+        detail: { regionCode: input.regionCode, effectiveFrom: input.effectiveFrom, before, after: clean },
+      });
+      const [row] = await em.query(`SELECT ${COLUMNS} FROM duty_rules WHERE id = $1`, [id]);
+      return row as DutyRuleSet;
+    });
+  }
+}
