@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { lockDataDir } from '@app/persistence';
 import { assertValidConfig, configProblems } from './config';
 
 describe('configuration checked at start', () => {
@@ -15,7 +16,10 @@ describe('configuration checked at start', () => {
         TIMER_POLL_MS: '0',
         PUBLIC_URL: 'https://jiuzhu.example.gov.cn',
         DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+        DATABASE_SCHEMA: 'e2e_123_1764000000000',
         DEMO_SEED: 'off',
+        PROCESSES_DIR: path.resolve('processes'),
+        TEMPLATES_DIR: path.resolve('templates'),
       }),
     ).toEqual([]);
   });
@@ -32,6 +36,24 @@ describe('configuration checked at start', () => {
     [{ SEAL_P12_PASSWORD: 'secret' }, 'SEAL_P12_PASSWORD：已设置密码但未设置 SEAL_P12_PATH（签章证书文件）'],
     [{ SEAL_P12_PATH: '/nonexistent/seal.p12' }, 'SEAL_P12_PATH：文件不存在（/nonexistent/seal.p12）'],
     [{ DEMO_SEED: 'yes' }, 'DEMO_SEED：只能为 on 或 off，当前为“yes”'],
+    [
+      { DATABASE_URL: 'postgres://x', DATABASE_SCHEMA: 'e2e"; DROP' },
+      'DATABASE_SCHEMA：应为小写字母、数字和下划线组成的模式名（不以数字开头，最长 63 个字符），当前为“e2e"; DROP”',
+    ],
+    [
+      { PROCESSES_DIR: '/nonexistent/processes' },
+      'PROCESSES_DIR：流程模型目录不存在（/nonexistent/processes）',
+    ],
+    [
+      { PROCESSES_DIR: path.resolve('templates') },
+      `PROCESSES_DIR：目录中没有 .bpmn 流程模型（${path.resolve('templates')}）`,
+    ],
+    [
+      { TEMPLATES_DIR: '/nonexistent/templates' },
+      'TEMPLATES_DIR：文书模板目录不存在（/nonexistent/templates）',
+    ],
+    [{ WEB_DIST: '/nonexistent/web' }, 'WEB_DIST：网页端构建目录不存在（/nonexistent/web）'],
+    [{ WEB_DIST: os.tmpdir() }, `WEB_DIST：目录中没有 index.html，请先构建网页端（${os.tmpdir()}）`],
   ])('%j → %s', (env, message) => {
     expect(configProblems({ DATA_DIR: dataDir, ...env })).toEqual([message]);
   });
@@ -42,6 +64,26 @@ describe('configuration checked at start', () => {
     expect(configProblems({ DATA_DIR: path.join(file, 'sub') })[0]).toMatch(
       /^DATA_DIR：目录无法创建或不可写/,
     );
+  });
+
+  it("refuses an embedded database another live process holds, and takes over a dead one's lock", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfg-lock-'));
+    const release = lockDataDir(dir, 'API');
+    const [problem] = configProblems({ DATA_DIR: dir });
+    expect(problem).toMatch(new RegExp(`^DATA_DIR：嵌入式数据库正被进程 ${process.pid}（API，`));
+    expect(problem).toContain('pglite.lock');
+    // PostgreSQL does not use the embedded database, so the lock is not its concern.
+    expect(configProblems({ DATA_DIR: dir, DATABASE_URL: 'postgres://x' })).toEqual([]);
+    release();
+    expect(configProblems({ DATA_DIR: dir })).toEqual([]);
+    const dead = {
+      pid: 2 ** 22 + 12345,
+      hostname: os.hostname(),
+      purpose: 'API',
+      since: new Date().toISOString(),
+    };
+    fs.writeFileSync(path.join(dir, 'pglite.lock'), JSON.stringify(dead));
+    expect(configProblems({ DATA_DIR: dir })).toEqual([]);
   });
 
   it('names every problem at once', () => {

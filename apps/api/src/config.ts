@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { databaseUrlProblem } from '@app/persistence';
+import { LOCK_FILE, dataDirLockHolder, databaseUrlProblem } from '@app/persistence';
 
 /**
  * Checks the environment before anything starts, and names every wrong setting at once, so an
@@ -22,6 +22,14 @@ export function configProblems(env: NodeJS.ProcessEnv): string[] {
   }
   const databaseProblem = env.DATABASE_URL ? databaseUrlProblem(env.DATABASE_URL) : null;
   if (databaseProblem) problems.push(databaseProblem);
+  if (env.DATABASE_SCHEMA) {
+    // Quoted into CREATE SCHEMA and search_path: a plain identifier only.
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(env.DATABASE_SCHEMA)) {
+      problems.push(
+        `DATABASE_SCHEMA：应为小写字母、数字和下划线组成的模式名（不以数字开头，最长 63 个字符），当前为“${env.DATABASE_SCHEMA}”`,
+      );
+    }
+  }
   if (env.SEAL_P12_PASSWORD && !env.SEAL_P12_PATH) {
     problems.push('SEAL_P12_PASSWORD：已设置密码但未设置 SEAL_P12_PATH（签章证书文件）');
   }
@@ -31,12 +39,41 @@ export function configProblems(env: NodeJS.ProcessEnv): string[] {
   if (env.DEMO_SEED && !['on', 'off'].includes(env.DEMO_SEED)) {
     problems.push(`DEMO_SEED：只能为 on 或 off，当前为“${env.DEMO_SEED}”`);
   }
+  const directory = (name: string, what: string, check?: (dir: string) => string | null) => {
+    const value = env[name];
+    if (!value) return;
+    const dir = path.resolve(value);
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+      problems.push(`${name}：${what}目录不存在（${dir}）`);
+      return;
+    }
+    const problem = check?.(dir);
+    if (problem) problems.push(`${name}：${problem}`);
+  };
+  directory('PROCESSES_DIR', '流程模型', (dir) =>
+    fs.readdirSync(dir).some((f) => f.endsWith('.bpmn')) ? null : `目录中没有 .bpmn 流程模型（${dir}）`,
+  );
+  directory('TEMPLATES_DIR', '文书模板');
+  directory('WEB_DIST', '网页端构建', (dir) =>
+    fs.existsSync(path.join(dir, 'index.html')) ? null : `目录中没有 index.html，请先构建网页端（${dir}）`,
+  );
   const dataDir = path.resolve(env.DATA_DIR || './data');
   try {
     fs.mkdirSync(dataDir, { recursive: true });
     fs.accessSync(dataDir, fs.constants.W_OK);
   } catch {
     problems.push(`DATA_DIR：目录无法创建或不可写（${dataDir}）`);
+    return problems;
+  }
+  if (!env.DATABASE_URL) {
+    // The embedded database is one process's: a second API on the same files would corrupt them.
+    const holder = dataDirLockHolder(dataDir);
+    if (holder) {
+      problems.push(
+        `DATA_DIR：嵌入式数据库正被进程 ${holder.pid}（${holder.purpose}，${holder.hostname}）使用（${dataDir}）；` +
+          `请先停止该进程，或确认无进程使用后删除 ${path.join(dataDir, LOCK_FILE)}`,
+      );
+    }
   }
   return problems;
 }
