@@ -1,34 +1,54 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth';
+import { Clock, timerPollIntervalMs } from '@app/common';
 import { Database } from '@app/persistence';
 import { TimerPoller } from '@app/workflow';
+import { Backlog, judgeBacklog, pendingDocuments, unsealedAudit } from '../health/backlog';
 
+/**
+ * 503 only when the API cannot do its work (database unreachable, timer poller stalled). A sealer
+ * or document pipeline that is behind is reported as `degraded` with 200: requests still succeed,
+ * and the backlog is finished by the next sweeps or at the next start.
+ */
 @ApiTags('运行状态')
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly db: Database,
     private readonly poller: TimerPoller,
+    private readonly clock: Clock,
   ) {}
 
   @Public()
   @Get()
   async health(@Res({ passthrough: true }) res: { status(code: number): void }) {
     let database = 'ok';
+    let auditSealer: Backlog | { state: 'unknown' } = { state: 'unknown' };
+    let documentPipeline: Backlog | { state: 'unknown' } = { state: 'unknown' };
     try {
-      await this.db.read((em) => em.query('SELECT 1'));
+      const [audit, documents] = await this.db.read(async (em) => {
+        await em.query('SELECT 1');
+        return [await unsealedAudit(em), await pendingDocuments(em)];
+      });
+      const now = this.clock.now();
+      const intervalMs = timerPollIntervalMs();
+      auditSealer = judgeBacklog({ intervalMs, now, ...audit });
+      documentPipeline = judgeBacklog({ intervalMs, now, ...documents });
     } catch {
       database = 'down';
     }
     const timerPoller = this.poller.health();
     const ok = database === 'ok' && timerPoller !== 'stalled';
+    const behind = auditSealer.state === 'behind' || documentPipeline.state === 'behind';
     if (!ok) res.status(503);
     return {
-      status: ok ? 'ok' : 'unavailable',
+      status: ok ? (behind ? 'degraded' : 'ok') : 'unavailable',
       database,
       timerPoller,
       timerPollerLastRun: this.poller.lastPollAt,
+      auditSealer,
+      documentPipeline,
     };
   }
 }
