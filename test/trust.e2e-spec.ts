@@ -164,7 +164,9 @@ describe('separation of duties (rules as data per region)', () => {
     );
     // hexi_staff holds the reviewer duty too: the task is in their inbox …
     const inbox = await (await t.as('hexi_staff')).get('/api/tasks').expect(200);
-    expect(inbox.body.map((x: { taskId: string }) => x.taskId)).toContain(review.id);
+    const listed = inbox.body.find((x: { taskId: string }) => x.taskId === review.id);
+    expect(listed.blockedReason).toMatch(/职责分离/); // … marked before anyone fills in the form …
+    expect(JSON.stringify(inbox.body)).not.toMatch(/\d{17}[\dX]/);
     // … but the rules in force keep the two duties apart on one case.
     const refused = await completeAs('hexi_staff', review);
     expect(refused.status).toBe(403);
@@ -190,6 +192,8 @@ describe('separation of duties (rules as data per region)', () => {
       .expect(201);
     const inForce = await admin.get('/api/duty-rules?regionCode=410799101201').expect(200);
     expect(inForce.body.inForce).toMatchObject({ regionCode: '410799101', version: 1 });
+    const after = await (await t.as('hexi_staff')).get('/api/tasks').expect(200);
+    expect(after.body.find((x: { taskId: string }) => x.taskId === review.id).blockedReason).toBeNull();
     expect((await completeAs('hexi_staff', review)).status).toBe(200);
     // The national default still holds in 城关镇.
     const city = await admin.get('/api/duty-rules?regionCode=410799100201').expect(200);
@@ -219,6 +223,8 @@ describe('near-relative recusal', () => {
       ],
     });
     const task = await driveUntil(caseId, { window_clerk: 'clerk' }, 'investigator');
+    const inbox = await (await t.as('investigator')).get('/api/tasks').expect(200);
+    expect(inbox.body.find((x: { taskId: string }) => x.taskId === task.id).blockedReason).toMatch(/回避/);
     const refused = await completeAs('investigator', task);
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: 'RECUSAL_REQUIRED' });

@@ -11,6 +11,7 @@ import { supervisionRoutes } from './supervision/routes';
 import { dynamicRoutes } from './dynamic/routes';
 import { reportRoutes } from './reports/routes';
 import { adminRoutes } from './admin/routes';
+import { auditRoutes } from './audit/routes';
 
 /**
  * Routes carry `meta.roles`; a signed-in user who may not open a page is sent to their home.
@@ -33,6 +34,7 @@ const routes: RouteRecordRaw[] = [
       ...dynamicRoutes,
       ...reportRoutes,
       ...adminRoutes,
+      ...auditRoutes,
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },

@@ -5,6 +5,8 @@ export interface SessionUser {
   username: string;
   displayName: string;
   role: string;
+  /** The main role and any extra duties (a township caseworker may both investigate and review). */
+  duties?: string[];
   regionCode: string;
 }
 
@@ -34,16 +36,19 @@ export const session = reactive({
     localStorage.removeItem(KEY);
   },
   hasRole(...roles: string[]): boolean {
-    return !!this.user && roles.includes(this.user.role);
+    const held = this.user?.duties ?? (this.user ? [this.user.role] : []);
+    return held.some((r) => roles.includes(r));
   },
 });
 
 export const ROLE_NAMES: Record<string, string> = {
   window_clerk: '窗口受理员',
   investigator: '调查员',
+  village_assistant: '村（社区）协理员',
   township_reviewer: '乡镇审核员',
   county_approver: '县级审批员',
   legal_officer: '法制员',
+  auditor: '审计员',
   admin: '系统管理员',
   applicant: '申请人',
 };
@@ -57,6 +62,8 @@ export function homeFor(role: string | undefined): string {
       return '/portal';
     case 'admin':
       return '/overview';
+    case 'auditor':
+      return '/audit';
     default:
       return '/inbox';
   }

@@ -1,6 +1,12 @@
 import type { RouteRecordRaw } from 'vue-router';
 
-export const CLERK_ROLES = ['window_clerk', 'investigator', 'township_reviewer', 'county_approver'];
+export const CLERK_ROLES = [
+  'window_clerk',
+  'investigator',
+  'village_assistant',
+  'township_reviewer',
+  'county_approver',
+];
 
 export const clerkRoutes: RouteRecordRaw[] = [
   {
@@ -16,7 +22,7 @@ export const clerkRoutes: RouteRecordRaw[] = [
   {
     path: '/cases/:id',
     component: () => import('./CaseView.vue'),
-    meta: { roles: [...CLERK_ROLES, 'admin', 'legal_officer'], title: '案件' },
+    meta: { roles: [...CLERK_ROLES, 'admin', 'legal_officer', 'auditor'], title: '案件' },
   },
   {
     path: '/tasks/:id',

@@ -7,6 +7,8 @@ import { regionLevel, regionWithin } from '@app/assistance';
 import {
   AuthUser,
   DutyRules,
+  PriorAct,
+  RecusalHit,
   ROLES,
   Role,
   dutyRulesProblems,
@@ -77,14 +79,54 @@ export class DutyService {
       throw AppError.forbidden(`“${task.name}”须由${names}办理`);
     }
     await this.assertMayAct(em, user, kase);
-    const { rules } = await this.rulesFor(em, kase.regionCode);
-    const prior = await em.query(
-      `SELECT completed_by AS "actorId", candidate_groups AS duties, name AS "taskName" FROM task
-       WHERE instance_id = $1 AND status = 'completed' AND completed_by = $2 ORDER BY completed_at`,
-      [task.instanceId, user.id],
+    const [blocked] = await this.blockers(em, user, [
+      { ...task, regionCode: kase.regionCode, householdIds: [] },
+    ]);
+    if (blocked.separation) throw new AppError(403, 'DUTY_SEPARATION', blocked.separation);
+  }
+
+  /**
+   * For each open task (of the user's duties, in their region): why the rules would stop this user
+   * from doing it, so the inbox can say so before anyone fills in a form. Batched: one query for
+   * the user's earlier steps, one for their registered relatives, one per region for the rules.
+   */
+  async blockers(
+    em: EntityManager,
+    user: AuthUser,
+    tasks: { instanceId: string; candidateGroups: string[]; regionCode: string; householdIds: string[] }[],
+  ): Promise<{ separation: string | null; recusal: string | null }[]> {
+    if (!tasks.length) return [];
+    const instances = [...new Set(tasks.map((t) => t.instanceId))];
+    const prior: (PriorAct & { instanceId: string })[] = await em.query(
+      `SELECT instance_id AS "instanceId", completed_by AS "actorId", candidate_groups AS duties, name AS "taskName"
+       FROM task WHERE instance_id = ANY($1::uuid[]) AND status = 'completed' AND completed_by = $2
+       ORDER BY completed_at`,
+      [instances, user.id],
     );
-    const conflict = separationConflict(rules, user.id, duties, prior);
-    if (conflict) throw new AppError(403, 'DUTY_SEPARATION', conflict);
+    const relatives: (RecusalHit & { idNumber: string })[] = await em.query(
+      `SELECT relative_id_number AS "idNumber", relative_name AS "relativeName", relation
+       FROM staff_near_relative WHERE staff_user_id = $1`,
+      [user.id],
+    );
+    const rulesByRegion = new Map<string, DutyRules>();
+    const out: { separation: string | null; recusal: string | null }[] = [];
+    for (const task of tasks) {
+      let rules = rulesByRegion.get(task.regionCode);
+      if (!rules) {
+        rules = (await this.rulesFor(em, task.regionCode)).rules;
+        rulesByRegion.set(task.regionCode, rules);
+      }
+      const duties = task.candidateGroups.filter((g) => (user.duties as string[]).includes(g));
+      const acts = prior.filter((p) => p.instanceId === task.instanceId);
+      out.push({
+        separation: separationConflict(rules, user.id, duties, acts),
+        recusal: recusalConflict(
+          rules,
+          relatives.filter((r) => task.householdIds.includes(r.idNumber)),
+        ),
+      });
+    }
+    return out;
   }
 
   private async relativesOf(em: EntityManager, user: AuthUser, kase: CaseEntity) {

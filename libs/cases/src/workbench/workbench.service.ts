@@ -40,6 +40,8 @@ export interface WorkbenchInboxItem {
   urgency: Urgency;
   /** Four-colour urgency tag of the case (四色), null when untagged. */
   caseUrgency: CaseUrgency | null;
+  /** Why the duty rules stop this user from doing the task (职责分离 or 回避); null when they may. */
+  blockedReason: string | null;
 }
 
 export interface CaseDiagram {
@@ -113,14 +115,20 @@ export class WorkbenchService {
       // Most pressing colour first (desc: least pressing first); untagged cases always last.
       urgency: `CASE c.urgency WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'blue' THEN 2 WHEN 'green' THEN 3 END ${dir} NULLS LAST, t.due_date ASC NULLS LAST, t.created_at ASC`,
     }[sort];
-    const rows: (Omit<WorkbenchInboxItem, 'urgency' | 'legalBasis'> & { definitionId: string })[] =
-      await this.db.read((em) =>
-        em.query(
-          `SELECT t.id AS "taskId", t.name, t.element_id AS "elementId",
+    const rows: (Omit<WorkbenchInboxItem, 'urgency' | 'legalBasis' | 'blockedReason'> & {
+      definitionId: string;
+      instanceId: string;
+      candidateGroups: string[];
+      applicantIdNumber: string;
+      household: { idNumber: string }[];
+    })[] = await this.db.read((em) =>
+      em.query(
+        `SELECT t.id AS "taskId", t.name, t.element_id AS "elementId",
                   to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.due_date_certain AS "dueDateCertain",
                   t.created_at AS "createdAt", c.id AS "caseId", c.case_no AS "caseNo",
                   c.applicant_name AS "applicantName", c.region_code AS "regionCode", c.program,
-                  c.urgency AS "caseUrgency",
+                  c.urgency AS "caseUrgency", t.instance_id AS "instanceId", t.candidate_groups AS "candidateGroups",
+                  c.applicant_id_number AS "applicantIdNumber", c.household,
                   r.name AS "townshipName", i.definition_id AS "definitionId",
                   h.hardship_index::float AS "hardshipIndex"
            FROM task t
@@ -132,17 +140,37 @@ export class WorkbenchService {
            ) h ON true
            WHERE ${where.join(' AND ')}
            ORDER BY ${orderBy}`,
-          params,
-        ),
-      );
+        params,
+      ),
+    );
     const today = this.clock.today();
+    const blocked = await this.db.read((em) =>
+      this.duties.blockers(
+        em,
+        user,
+        rows.map((r) => ({
+          ...r,
+          householdIds: [r.applicantIdNumber, ...(r.household ?? []).map((m) => m.idNumber)],
+        })),
+      ),
+    );
     const out: WorkbenchInboxItem[] = [];
-    for (const { definitionId, ...row } of rows) {
+    for (const [i, row] of rows.entries()) {
+      // The household's ID numbers were read for the recusal check only; lists do not show them.
+      const {
+        definitionId,
+        instanceId: _i,
+        candidateGroups: _g,
+        applicantIdNumber: _id,
+        household: _h,
+        ...item
+      } = row;
       const basis = await this.legalBases(definitionId);
       out.push({
-        ...row,
+        ...item,
         legalBasis: basis.get(row.elementId) ?? null,
         urgency: urgencyOf(row.dueDate, today),
+        blockedReason: blocked[i].recusal ?? blocked[i].separation,
       });
     }
     return out;
