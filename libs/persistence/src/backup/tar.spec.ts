@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -32,7 +33,7 @@ describe('ustar writer and reader', () => {
     expect(entries[1].mode).toBe(0o444);
     expect(readEntry(fd, entries[1]).toString()).toBe('long name');
     expect(sha256OfEntry(fd, entries[2])).toBe(
-      require('node:crypto').createHash('sha256').update(fs.readFileSync(source)).digest('hex'),
+      createHash('sha256').update(fs.readFileSync(source)).digest('hex'),
     );
     fs.closeSync(fd);
     expect(execFileSync('tar', ['tf', file], { encoding: 'utf8' }).trim().split('\n')).toEqual(
