@@ -1,2 +1,3 @@
 export * from './blob-store';
 export * from './ledger';
+export * from './archive-check';
