@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { CaseFileService } from '@app/cases';
 import { uuidPipe } from '../http/uuid.pipe';
-import { AuditAccess } from '../http/audit-access';
 
 @ApiTags('案卷')
 @ApiBearerAuth()
@@ -12,7 +11,6 @@ export class CaseFileController {
   constructor(private readonly caseFiles: CaseFileService) {}
 
   /** The 案卷 as a ZIP: 卷内目录 (PDF, CSV), the archived documents, the attachments, manifest.json. */
-  @AuditAccess('case-file.export', { case: 'id' })
   @Get(':id/case-file')
   @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver', 'legal_officer', 'admin')
   @ApiProduces('application/zip')

@@ -17,6 +17,7 @@ export class TasksController {
   ) {}
 
   @Get()
+  @AuditAccess('task.inbox')
   @ApiQuery({ name: 'program', required: false, description: '救助项目，如 dibao' })
   @ApiQuery({ name: 'township', required: false, description: '9位乡镇（街道）代码' })
   @ApiQuery({ name: 'dueBefore', required: false, description: '只看此日期（含）之前到期的任务，YYYY-MM-DD' })
