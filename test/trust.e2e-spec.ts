@@ -269,12 +269,15 @@ describe('audit of reads, with where they came from', () => {
       case_id: caseId,
       detail: expect.objectContaining({ documentId: doc.id }),
     });
-    // Acts carry their origin too.
+    // Acts carry their origin too, and the case's state before and after the step.
     const [act] = await t.query(
-      `SELECT origin FROM audit_entry WHERE action = 'task.complete' AND case_id = $1 ORDER BY id DESC LIMIT 1`,
+      `SELECT origin, detail FROM audit_entry WHERE action = 'task.complete' AND case_id = $1 ORDER BY id DESC LIMIT 1`,
       [caseId],
     );
     expect(act.origin.requestId).toBeTruthy();
+    expect(act.detail.after.version).toBe(act.detail.before.version + 1);
+    expect(act.detail.before.open).toContain(act.detail.name);
+    expect(act.detail.after.opened).toEqual([expect.stringMatching(/入户调查/)]);
     // The case timeline shows acts; reads are in the auditor's search.
     expect(read.body.timeline.some((e: { action: string }) => e.action.startsWith('access.'))).toBe(false);
     const search = await (
@@ -286,6 +289,24 @@ describe('audit of reads, with where they came from', () => {
       expect.arrayContaining(['access.case.read', 'access.document.download']),
     );
     expect(search.body.entries[0]).toHaveProperty('actorName');
+    await (
+      await t.as('investigator')
+    )
+      .put(`/api/cases/${caseId}/economics`, { household: WORKED_EXAMPLE })
+      .expect(200);
+    const [stored] = await t.query(
+      `SELECT detail FROM audit_entry WHERE action = 'case.economics' AND case_id = $1`,
+      [caseId],
+    );
+    expect(JSON.stringify(stored.detail)).toContain(APPLICATION.applicant.idNumber); // the record itself is whole
+    const acts = await (
+      await t.as('auditor')
+    )
+      .get(`/api/audit?caseId=${caseId}&action=case.economics`)
+      .expect(200);
+    expect(acts.body.entries).toHaveLength(1);
+    expect(JSON.stringify(acts.body)).toContain('410799********0012');
+    expect(JSON.stringify(acts.body)).not.toContain(APPLICATION.applicant.idNumber); // quoted IDs masked
     const [own] = await t.query(
       `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'access.audit.read'`,
     );
@@ -304,6 +325,12 @@ describe('masking by role', () => {
   it('lists show no full ID number, house address or phone; the case page shows them to caseworkers only', async () => {
     const caseId = await apply(t);
     const full = APPLICATION.applicant.idNumber;
+    await drive(t, caseId, CONFIRM_PATH, /入户调查/);
+    await (
+      await t.as('investigator')
+    )
+      .put(`/api/cases/${caseId}/economics`, { household: WORKED_EXAMPLE })
+      .expect(200);
     const list = await (await t.as('clerk')).get('/api/cases').expect(200);
     const text = JSON.stringify(list.body);
     expect(list.body.length).toBeGreaterThan(0);
@@ -316,7 +343,7 @@ describe('masking by role', () => {
     for (const role of ['legal', 'auditor', 'admin']) {
       const view = await (await t.as(role)).get(`/api/cases/${caseId}`).expect(200);
       expect({ role, id: view.body.case.applicantIdNumber }).toEqual({ role, id: '410799********0012' });
-      expect(JSON.stringify(view.body.case)).not.toContain(full);
+      expect(JSON.stringify(view.body)).not.toContain(full); // nor in the timeline or step data
       expect(view.body.case.applicantAddress).toBe('平安县城关镇东关村****');
     }
   });

@@ -1,4 +1,4 @@
-import { exposureFor, maskAddress, maskCase, maskPhone } from './privacy';
+import { exposureFor, maskAddress, maskCase, maskIdsDeep, maskPhone } from './privacy';
 
 const KASE = {
   applicantIdNumber: '410799195001011234',
@@ -65,5 +65,23 @@ describe('masking', () => {
 
   it('a full exposure returns the case as it is', () => {
     expect(maskCase(KASE, exposureFor('investigator', 'detail'))).toBe(KASE);
+  });
+});
+
+describe('masking IDs anywhere in a record', () => {
+  it.each([
+    ['送达王建国（410799195001011234）', '送达王建国（410799********1234）'],
+    ['41079919500101123X号', '410799********123X号'],
+    ['电话 13800001234', '电话 13800001234'], // 11 digits: not an ID
+    ['4107991950010112345', '4107991950010112345'], // 19 digits: not an ID
+  ])('%s', (input, expected) => expect(maskIdsDeep(input)).toBe(expected));
+
+  it('walks objects and arrays and keeps dates and numbers', () => {
+    const at = new Date('2026-12-02T00:00:00Z');
+    expect(maskIdsDeep({ at, n: 3, list: [{ idNumber: '410799195001011234' }] })).toEqual({
+      at,
+      n: 3,
+      list: [{ idNumber: '410799********1234' }],
+    });
   });
 });

@@ -102,3 +102,18 @@ function maskEconomics(
       : list;
   return { ...economics, members: people(economics.members), supporters: people(economics.supporters) };
 }
+
+const RESIDENT_ID = /(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)/g;
+
+/**
+ * Every resident ID number anywhere inside `value` (form data, audit details, free text) masked:
+ * records that quote people are list views too.
+ */
+export function maskIdsDeep<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(RESIDENT_ID, '$1********$2') as T;
+  if (Array.isArray(value)) return value.map((v) => maskIdsDeep(v)) as T;
+  if (value instanceof Date || value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = maskIdsDeep(v);
+  return out as T;
+}

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { currentRequestOrigin, timerPollIntervalMs } from '@app/common';
+import { maskIdsDeep } from '@app/assistance';
 import { AuditEntity, Database } from '@app/persistence';
 import {
   AUDIT_GENESIS_HASH,
@@ -137,7 +138,8 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
         params,
       ),
     );
-    const entries = (rows as AuditListEntry[]).slice(0, limit);
+    // The record is a list view: the people it quotes keep masked ID numbers here.
+    const entries = maskIdsDeep((rows as AuditListEntry[]).slice(0, limit));
     return { entries, nextBefore: rows.length > limit ? entries[entries.length - 1].id : null };
   }
 

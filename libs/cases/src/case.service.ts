@@ -6,6 +6,7 @@ import {
   Household,
   exposureFor,
   maskCase,
+  maskIdsDeep,
   regionLevel,
   regionWithin,
   residentIdProblem,
@@ -231,6 +232,10 @@ export class CaseService implements OnModuleInit {
         .getRepository(CaseEntity)
         .findOneOrFail({ where: { processInstanceId: task.instanceId } });
       await this.duties.assertMayPerform(em, user, kase, task);
+      const openBefore: { name: string }[] = await em.query(
+        `SELECT name FROM task WHERE instance_id = $1 AND status = 'open' ORDER BY created_at`,
+        [task.instanceId],
+      );
       const step = await this.runtime.complete(em, task, {
         data: input.data,
         actorId: user.id,
@@ -243,7 +248,19 @@ export class CaseService implements OnModuleInit {
         actorId: user.id,
         action: 'task.complete',
         caseId: kase.id,
-        detail: { taskId: task.id, elementId: task.elementId, name: task.name, data: input.data },
+        detail: {
+          taskId: task.id,
+          elementId: task.elementId,
+          name: task.name,
+          data: input.data,
+          // The case's state on either side of the step: engine version and what was open.
+          before: { version: step.instance.version - 1, open: openBefore.map((t) => t.name) },
+          after: {
+            version: step.instance.version,
+            opened: step.openedTasks.map((t) => t.name),
+            ...(step.ended && { ended: true, outcome: step.outcome }),
+          },
+        },
       });
       const body: CompleteResult = {
         caseId: kase.id,
@@ -361,8 +378,11 @@ export class CaseService implements OnModuleInit {
       const regionName = await cases.regionPath(em, kase.regionCode);
       const parent = kase.parentCaseId ? await cases.byId(em, kase.parentCaseId) : null;
       const info = await this.definitions.info(em, instance.definitionId);
+      const exposure = exposureFor(user.role, 'detail');
+      // Supervisors see the record of what was done, with the people in it masked.
+      const quoted = exposure.idNumber === 'masked' ? maskIdsDeep : <T>(v: T) => v;
       return {
-        case: maskCase(kase, exposureFor(user.role, 'detail')),
+        case: maskCase(kase, exposure),
         /** The end event's name in the case's own model version, e.g. “确认享受低保（转入动态管理）”. */
         outcomeText: kase.outcome ? (info.outcomes[kase.outcome] ?? null) : null,
         processName: info.name,
@@ -370,10 +390,10 @@ export class CaseService implements OnModuleInit {
         children: await cases.children(em, kase.id),
         regionName,
         instance,
-        tasks,
+        tasks: quoted(tasks),
         documents: documents.map(documentSummary),
-        timeline,
-        assessment,
+        timeline: quoted(timeline),
+        assessment: exposure.health === 'hidden' ? null : assessment,
       };
     });
   }
