@@ -121,6 +121,17 @@ describe('roles and region scope', () => {
     expect((await (await t.as(user)).get(`/api/cases/${caseId}`)).status).toBe(status);
   });
 
+  it('an applicant sees only their own cases and notices', async () => {
+    const applicant = await t.as('applicant'); // 王建国 applied for none of these: the clerk did
+    const [doc] = await t.query(`SELECT id FROM document WHERE case_id = $1 LIMIT 1`, [caseId]);
+    expect((await applicant.get(`/api/portal/cases/${caseId}`)).status).toBe(404);
+    expect((await applicant.get(`/api/cases/${caseId}`)).status).toBe(403);
+    expect(doc).toBeDefined(); // the 申请书 issued at application
+    expect((await applicant.get(`/api/documents/${doc.id}/pdf`)).status).toBe(403);
+    const own = await applicant.get('/api/portal/cases').expect(200);
+    expect(own.body.map((c: { id: string }) => c.id)).not.toContain(caseId);
+  });
+
   it('the auditor reads the record and verifies it, but acts on nothing', async () => {
     const auditor = await t.as('auditor');
     await auditor.get('/api/audit').expect(200);
