@@ -110,7 +110,7 @@ export async function seedReferenceData(em: EntityManager): Promise<boolean> {
 export function describeUser(u: (typeof DEMO_USERS)[number]) {
   return {
     username: u.username,
-    roleName: ROLES[u.role],
+    roleName: [u.role, ...(u.extraRoles ?? [])].map((r) => ROLES[r]).join('、'),
     regionName: DEMO_REGIONS.find((r) => r.code === u.regionCode)!.name,
   };
 }
