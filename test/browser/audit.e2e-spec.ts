@@ -24,7 +24,7 @@ describe('执法全过程记录 (Chromium)', () => {
     await table.getByText('办理步骤').first().waitFor();
     await page.locator('[data-test=verify]').click();
     await page.locator('[data-test=integrity-result]').getByText('未发现篡改').waitFor();
-    await page.locator('[data-test=case-id] input').fill(caseId);
+    await page.locator('input[data-test=case-id]').fill(caseId);
     await page.locator('[data-test=search]').click();
     await table.getByText('登录').waitFor({ state: 'detached' }); // sign-ins have no case
     await screenshot(page, 'audit-auditor');
@@ -38,7 +38,7 @@ describe('执法全过程记录 (Chromium)', () => {
   it('lets the administrator publish a township’s own rules', async () => {
     const page = await h.signIn('admin');
     await page.goto(`${h.baseUrl}/admin/duty-rules`);
-    await page.locator('[data-test=in-force]').getByText('全国默认').waitFor();
+    await page.locator('[data-test=in-force]').getByText('现行规则（全国默认').waitFor();
     await page.locator('[data-test=publish]').click();
     await page.getByText('生效日期应为 YYYY-MM-DD').waitFor();
     await screenshot(page, 'duty-rules-admin-error');
