@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { initializeDatabase } from '@app/persistence';
+
+const MIGRATIONS_DIR = path.resolve(__dirname, '../../libs/persistence/src/migrations');
+
+/** A hash of the migrations' sources: a changed or added migration builds a new template. */
+function migrationsHash(): string {
+  const h = createHash('sha256');
+  for (const f of fs.readdirSync(MIGRATIONS_DIR).sort())
+    h.update(f).update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * Fills `dataDir` with a PGlite database on which every migration has already run, copied from a
+ * template built once per set of migrations (the migrations themselves run, from an empty
+ * database, when the template is built). A fresh PGlite runs initdb and fifteen migrations in
+ * ≈ 3 s; a copy opens in ≈ 0.4 s, and the suite boots some forty test applications.
+ */
+export async function seedPgliteDataDir(dataDir: string): Promise<void> {
+  const template = path.join(os.tmpdir(), `sa-pglite-template-${migrationsHash()}`);
+  if (!fs.existsSync(path.join(template, 'pg', 'PG_VERSION'))) {
+    // Built aside and renamed into place, so a concurrent run never copies half a template.
+    const building = fs.mkdtempSync(`${template}.building-`);
+    const dataSource = await initializeDatabase(
+      { kind: 'pglite', dataDir: building } as never,
+      'test template',
+    );
+    await dataSource.destroy();
+    try {
+      fs.renameSync(building, template);
+    } catch {
+      fs.rmSync(building, { recursive: true, force: true }); // another run finished first
+    }
+  }
+  fs.cpSync(path.join(template, 'pg'), path.join(dataDir, 'pg'), { recursive: true });
+}
