@@ -6,9 +6,12 @@ import { initializeDatabase } from '@app/persistence';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../libs/persistence/src/migrations');
 
-/** A hash of the migrations' sources: a changed or added migration builds a new template. */
+/** A hash of the migrations' sources (and PGlite's version): any change builds a new template. */
 function migrationsHash(): string {
   const h = createHash('sha256');
+  // PGlite's own version too: its data files need not open in another version.
+  const pglite = path.resolve(__dirname, '../../node_modules/@electric-sql/pglite/package.json');
+  h.update(JSON.parse(fs.readFileSync(pglite, 'utf8')).version);
   for (const f of fs.readdirSync(MIGRATIONS_DIR).sort())
     h.update(f).update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
   return h.digest('hex').slice(0, 16);
