@@ -8,6 +8,7 @@ import { FormField, ProcessInfo } from '@app/workflow';
 import { CaseStarter } from '../case-starter';
 import { ChildCaseSummary, caseRepository as cases } from '../case.repository';
 import { DocumentPipeline } from '../document-pipeline';
+import { DutyService } from '../duty';
 
 export interface ProcedureOffer {
   processKey: string;
@@ -26,6 +27,7 @@ export class ProcedureService {
     @Inject(Database) private readonly db: Database,
     @Inject(CaseStarter) private readonly starter: CaseStarter,
     @Inject(DocumentPipeline) private readonly pipeline: DocumentPipeline,
+    @Inject(DutyService) private readonly duties: DutyService,
   ) {}
 
   /** The case's procedures so far and those this user may start on it now. */
@@ -39,7 +41,7 @@ export class ProcedureService {
       return {
         children: await cases.children(em, parent.id),
         available: offers
-          .filter((o) => o.starterGroups.includes(user.role))
+          .filter((o) => o.starterGroups.some((g) => (user.duties as string[]).includes(g)))
           .map((o) => ({ processKey: o.key, name: o.name, startForm: o.startForm })),
       };
     });
@@ -49,6 +51,7 @@ export class ProcedureService {
   async start(user: AuthUser, caseId: string, processKey: string, data: Record<string, unknown>) {
     const child = await this.db.transaction(async (em) => {
       const parent = await this.readableCase(em, user, caseId);
+      await this.duties.assertMayAct(em, user, parent);
       return this.startIn(em, { parent, processKey, data, actor: user });
     });
     await this.pipeline.archivePending({ caseId: child.id });
