@@ -17,6 +17,7 @@ import {
 } from '@app/auth';
 import { CaseEntity, Database, TaskEntity } from '@app/persistence';
 import { registeredNearRelatives } from '../supervision/near-relatives';
+import { isIsoDate, nextRegionVersion } from '../region-versions';
 
 export interface DutyRuleSet {
   id: string;
@@ -159,23 +160,14 @@ export class DutyService {
     } else if (!regionWithin(input.regionCode, user.regionCode)) {
       problems.unshift({ field: 'regionCode', message: '不在您的管辖范围内' });
     }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.effectiveFrom) || Number.isNaN(Date.parse(input.effectiveFrom))) {
+    if (!isIsoDate(input.effectiveFrom)) {
       problems.push({ field: 'effectiveFrom', message: '生效日期应为 YYYY-MM-DD' });
     }
     if (problems.length) throw AppError.validation(problems[0].message, problems);
     const rules = input.rules as DutyRules;
     return this.db.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`duty:${input.regionCode}`]);
-      const region = await em.query(`SELECT 1 FROM region WHERE code = $1`, [input.regionCode]);
-      if (!region.length) {
-        throw AppError.validation('行政区划不存在', [
-          { field: 'regionCode', message: `行政区划 ${input.regionCode} 不存在` },
-        ]);
-      }
+      const version = await nextRegionVersion(em, 'duty_rules', input.regionCode);
       const before = await this.rulesFor(em, input.regionCode, input.effectiveFrom).catch(() => null);
-      const [{ max }] = await em.query(`SELECT max(version) AS max FROM duty_rules WHERE region_code = $1`, [
-        input.regionCode,
-      ]);
       const id = randomUUID();
       const now = this.clock.now();
       const clean: DutyRules = {
@@ -189,7 +181,7 @@ export class DutyService {
           id,
           input.regionCode,
           input.effectiveFrom,
-          (max ?? 0) + 1,
+          version,
           JSON.stringify(clean),
           input.note ?? null,
           user.id,

@@ -5,6 +5,7 @@ import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
 import { PolicyParameters, regionLevel, validateParameters } from '@app/assistance';
 import { Database, PolicyParametersEntity } from '@app/persistence';
+import { isIsoDate, nextRegionVersion } from '../region-versions';
 
 export interface PublishInput {
   regionCode: string;
@@ -58,7 +59,7 @@ export class PolicyParametersService {
     if (regionLevel(input.regionCode) === null) {
       problems.push({ field: 'regionCode', message: '应为6位（县）、9位（乡镇）或12位（村）行政区划代码' });
     }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.effectiveFrom) || Number.isNaN(Date.parse(input.effectiveFrom))) {
+    if (!isIsoDate(input.effectiveFrom)) {
       problems.push({ field: 'effectiveFrom', message: '生效日期应为 YYYY-MM-DD' });
     }
     for (const p of validateParameters(input.parameters)) {
@@ -66,23 +67,13 @@ export class PolicyParametersService {
     }
     if (problems.length) throw AppError.validation(problems[0].message, problems);
     return this.db.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`policy:${input.regionCode}`]);
-      const region = await em.query(`SELECT 1 FROM region WHERE code = $1`, [input.regionCode]);
-      if (!region.length) {
-        throw AppError.validation('行政区划不存在', [
-          { field: 'regionCode', message: `行政区划 ${input.regionCode} 不存在` },
-        ]);
-      }
-      const [{ max }] = await em.query(
-        `SELECT max(version) AS max FROM policy_parameters WHERE region_code = $1`,
-        [input.regionCode],
-      );
+      const version = await nextRegionVersion(em, 'policy_parameters', input.regionCode);
       const before = await this.resolve(em, input.regionCode, input.effectiveFrom).catch(() => null);
       const row: PolicyParametersEntity = {
         id: randomUUID(),
         regionCode: input.regionCode,
         effectiveFrom: input.effectiveFrom,
-        version: (max ?? 0) + 1,
+        version,
         parameters: { ...input.parameters, regionCode: input.regionCode, effectiveFrom: input.effectiveFrom },
         note: input.note ?? null,
         createdBy: actorId,
