@@ -16,7 +16,18 @@ export interface WorkerMessage {
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** A separate OS process running the API's timer poller against a shared database schema. */
+const TIMER_WORKER = [
+  '-r',
+  'ts-node/register/transpile-only',
+  '-r',
+  'tsconfig-paths/register',
+  'test/support/timer-worker.ts',
+];
+
+/**
+ * A separate OS process running the API's timer poller against a shared database schema (or, given
+ * `args`, another worker script speaking the same one-JSON-line protocol, e.g. api-worker.ts).
+ */
 export class TimerWorker {
   readonly messages: WorkerMessage[] = [];
   readonly events = new EventEmitter();
@@ -30,22 +41,13 @@ export class TimerWorker {
   constructor(
     readonly name: string,
     env: Record<string, string>,
+    args: string[] = TIMER_WORKER,
   ) {
-    this.child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'test/support/timer-worker.ts',
-      ],
-      {
-        cwd: ROOT,
-        env: { ...process.env, NODE_OPTIONS: '', WORKER_NAME: name, ...env },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      },
-    );
+    this.child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: '', WORKER_NAME: name, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     readline.createInterface({ input: this.child.stdout! }).on('line', (line) => {
       let message: WorkerMessage;
       try {

@@ -1,0 +1,58 @@
+/**
+ * One API process that listens on HTTP, for the integrity tests that need a real second OS process
+ * (two API processes on one schema) or a process that can be killed with SIGKILL mid-request.
+ * Boots the real application (createApp: deploys the models, archives documents a crash left
+ * pending) against DATABASE_URL/DATABASE_SCHEMA or DATA_DIR (PGlite), listens on 127.0.0.1:PORT
+ * (0 = any free port) and prints one JSON line per event on stdout:
+ *   {"event":"ready","port":…,"bootMs":…}
+ * Commands arrive on stdin, one JSON object per line:
+ *   {"advance": ms}  moves this process's application clock;
+ *   {"stop": true}   closes the app cleanly and exits 0 ({"event":"done"}).
+ *
+ *   node -r ts-node/register/transpile-only -r tsconfig-paths/register test/support/api-worker.ts
+ *
+ * Environment: DATABASE_URL, DATABASE_SCHEMA or DATA_DIR, PROCESSES_DIR, PORT, CLOCK_OFFSET_MS,
+ * WORKER_NAME, TIMER_POLL_MS.
+ */
+import 'reflect-metadata';
+import * as readline from 'node:readline';
+import { AddressInfo } from 'node:net';
+import { Clock } from '@app/common';
+import { createApp } from '../../apps/api/src/create-app';
+
+const name = process.env.WORKER_NAME ?? `api-${process.pid}`;
+const started = Date.now();
+
+function send(message: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify({ name, pid: process.pid, ...message })}\n`);
+}
+
+async function main(): Promise<void> {
+  const app = await createApp({ logger: ['error'] });
+  const clock = app.get(Clock);
+  clock.advance(Number(process.env.CLOCK_OFFSET_MS ?? 0));
+  await app.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
+  const port = (app.getHttpServer().address() as AddressInfo).port;
+
+  const lines = readline.createInterface({ input: process.stdin });
+  lines.on('line', (line) => {
+    const command = JSON.parse(line) as { advance?: number; stop?: boolean };
+    if (command.advance) {
+      clock.advance(command.advance);
+      send({ event: 'advanced', now: clock.now().toISOString() });
+    }
+    if (command.stop) {
+      lines.close();
+      void app.close().then(() => {
+        send({ event: 'done' });
+        process.exit(0);
+      });
+    }
+  });
+  send({ event: 'ready', port, bootMs: Date.now() - started, now: clock.now().toISOString() });
+}
+
+main().catch((err) => {
+  send({ event: 'error', message: String((err as Error)?.stack ?? err) });
+  process.exit(1);
+});
