@@ -26,8 +26,19 @@ describe('执法全过程记录 (Chromium)', () => {
     await page.locator('[data-test=integrity-result]').getByText('未发现篡改').waitFor();
     await page.locator('input[data-test=case-id]').fill(caseId);
     await page.locator('[data-test=search]').click();
-    await table.getByText('登录').waitFor({ state: 'detached' }); // sign-ins have no case
+    await table.getByText('登录', { exact: true }).first().waitFor({ state: 'detached' }); // sign-ins have no case
     await screenshot(page, 'audit-auditor');
+    // The case itself opens read-only and masked for the auditor.
+    const [{ case_no: caseNo }] = await h.t.query(`SELECT case_no FROM assistance_case WHERE id = $1`, [
+      caseId,
+    ]);
+    await page.goto(`${h.baseUrl}/cases/${caseId}`);
+    await page.getByText(caseNo).first().waitFor();
+    await page.locator('.case-page > .el-loading-mask').waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: '申请人与家庭' }).click();
+    await page.getByText('平安县城关镇东关村****').waitFor(); // the house number withheld
+    await screenshot(page, 'case-auditor');
+    await page.goto(`${h.baseUrl}/audit`);
     await page.getByRole('menuitem', { name: '职责分离' }).click();
     await page.locator('[data-test=in-force]').getByText('调查员 与 乡镇审核员 不得由同一人担任').waitFor();
     await page.locator('[data-test=publish]').waitFor({ state: 'detached' }); // only the administrator publishes

@@ -24,7 +24,16 @@ export class ServiceController {
   /** 送达记录, 电子送达确认 and the whole-case time limit of a case. */
   @AuditAccess('case.service.read', { case: 'id' })
   @Get('cases/:id/service')
-  @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver', 'legal_officer', 'admin')
+  @Roles(
+    'window_clerk',
+    'investigator',
+    'village_assistant',
+    'township_reviewer',
+    'county_approver',
+    'legal_officer',
+    'admin',
+    'auditor',
+  )
   caseService(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return this.deadlines.forStaff(user, id);
   }
