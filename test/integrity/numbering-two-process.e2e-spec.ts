@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import { CaseStarter } from '@app/cases';
+import { ProcessRuntime } from '@app/workflow';
+import { TestApp } from '../support/test-app';
+import { APPLICATION } from '../support/case-driver';
+import { ApiWorker, modelOnlyDirs } from '../support/api-workers';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/reference-data';
+
+/**
+ * Integrity under concurrency (issue 7, item 5, proof 2): 1,000 受理通知书 issued at once through two
+ * API processes on one database. Each issuance is a real step (POST /api/tasks/:id/complete of a
+ * 受理审查, whose model then runs `document.issue` and takes the next 文号 of the township's
+ * 民受 sequence for the year inside the step's transaction), half sent to each process, all in
+ * flight together. The numbers must come out exactly 1..1000: no gap, no duplicate.
+ *
+ * The model is test/fixtures/models/acceptance-only.bpmn: the 受理 step of the 低保 model with the
+ * same form and template, but without the 核对授权书 at application and the 协查函 at acceptance,
+ * so each step renders one PDF instead of three and 1,000 fit in the test's time. The cases are
+ * started directly through CaseStarter in the test process (setup); the issuances go over HTTP.
+ *
+ * PostgreSQL only: PGlite is an in-process database that a second OS process cannot open, so two
+ * API processes can share nothing without PostgreSQL (as in timers-two-process.e2e-spec.ts).
+ */
+const describeWithPostgres = process.env.DATABASE_URL ? describe : describe.skip;
+const ISSUES = Number(process.env.INTEGRITY_ISSUES ?? 1000);
+
+describeWithPostgres('文号 across two API processes', () => {
+  let t: TestApp;
+  const { processesDir, templatesDir } = modelOnlyDirs([
+    path.join(__dirname, '../fixtures/models/acceptance-only.bpmn'),
+  ]);
+  const workers: ApiWorker[] = [];
+
+  beforeAll(async () => {
+    process.env.PROCESSES_DIR = processesDir;
+    t = await TestApp.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const w of workers) await w.kill();
+    delete process.env.PROCESSES_DIR;
+    await t?.stop();
+  }, 120_000);
+
+  it(`${ISSUES} concurrent issuances through two processes are numbered 1..${ISSUES}`, async () => {
+    const started = Date.now();
+    const env = {
+      DATABASE_URL: process.env.DATABASE_URL!,
+      DATABASE_SCHEMA: process.env.DATABASE_SCHEMA!,
+      DATA_DIR: t.dataDir,
+      PROCESSES_DIR: processesDir,
+      TEMPLATES_DIR: templatesDir,
+      TIMER_POLL_MS: '0',
+    };
+    // Both processes boot while the cases are seeded.
+    const booting = Promise.all(
+      ['A', 'B'].map((name) =>
+        ApiWorker.start(name, env).then((w) => {
+          workers.push(w);
+          return w;
+        }),
+      ),
+    );
+
+    const starter = t.app.get(CaseStarter);
+    const runtime = t.app.get(ProcessRuntime);
+    const [clerk] = await t.query(`SELECT id FROM app_user WHERE username = 'clerk'`);
+    const seedOne = () =>
+      runtime.transaction((em) =>
+        starter.start(em, {
+          kind: 'application',
+          program: 'dibao',
+          regionCode: APPLICATION.regionCode,
+          applicant: APPLICATION.applicant,
+          household: APPLICATION.members,
+          nearRelative: false,
+          actorId: clerk.id,
+        }),
+      );
+    for (let i = 0; i < ISSUES; i += 10)
+      await Promise.all(Array.from({ length: Math.min(10, ISSUES - i) }, seedOne));
+    const tasks = await t.query<{ id: string; version: number }>(
+      `SELECT t.id, i.version FROM task t JOIN process_instance i ON i.id = t.instance_id
+        WHERE t.element_id = 'Task_AcceptanceReview' AND t.status = 'open'`,
+    );
+    expect(tasks).toHaveLength(ISSUES);
+    const [a, b] = await booting;
+    const seeded = Date.now();
+
+    const login = await a.call('POST', '/api/auth/login', null, {
+      username: 'clerk',
+      password: DEMO_PASSWORD,
+    });
+    const token = login.body.token as string;
+    // Every issuance in flight at once, alternating between the two processes.
+    const responses = await Promise.all(
+      tasks.map((task, i) =>
+        (i % 2 ? b : a)
+          .call(
+            'POST',
+            `/api/tasks/${task.id}/complete`,
+            token,
+            { data: { decision: 'accept' }, expectedVersion: task.version },
+            { 'Idempotency-Key': randomUUID() },
+          )
+          .then((r) => ({ ...r, via: i % 2 ? 'B' : 'A' })),
+      ),
+    );
+    const issued = Date.now();
+    expect(responses.filter((r) => r.status !== 200).map((r) => [r.status, r.body])).toEqual([]);
+
+    const docs = await t.query<{ case_id: string; number: string; status: string }>(
+      `SELECT case_id, number, status FROM document WHERE template_id = 'acceptance-notice'`,
+    );
+    expect(docs).toHaveLength(ISSUES);
+    const seqOf = (n: string) => Number(/民受〔(\d{4})〕(\d+)号$/.exec(n)![2]);
+    const seqs = docs.map((d) => seqOf(d.number)).sort((x, y) => x - y);
+    expect(seqs).toEqual(Array.from({ length: ISSUES }, (_, i) => i + 1));
+    expect(new Set(docs.map((d) => d.number)).size).toBe(ISSUES);
+    const counters = await t.query(`SELECT scope, value FROM counter WHERE scope LIKE 'doc:%'`);
+    expect(counters).toEqual([{ scope: `doc:${APPLICATION.regionCode.slice(0, 9)}:民受`, value: ISSUES }]);
+
+    // The two processes really interleaved on the sequence: each took numbers spread over it.
+    const byCase = new Map(docs.map((d) => [d.case_id, seqOf(d.number)]));
+    for (const via of ['A', 'B']) {
+      const mine = responses.filter((r) => r.via === via).map((r) => byCase.get(r.body.caseId)!);
+      expect(mine).toHaveLength(ISSUES / 2);
+      expect(Math.min(...mine)).toBeLessThanOrEqual(ISSUES * 0.1);
+      expect(Math.max(...mine)).toBeGreaterThanOrEqual(ISSUES * 0.9);
+    }
+    // Every notice was signed and archived once, on one ledger chain both processes appended to.
+    expect(docs.filter((d) => d.status !== 'archived')).toEqual([]);
+    const integrity = (await (await t.as('admin')).get('/api/integrity').expect(200)).body;
+    expect(integrity.archive).toMatchObject({ ok: true, entries: ISSUES, blobs: ISSUES });
+    console.log(
+      `文号 across two processes: ${ISSUES} issuances in ${((issued - seeded) / 1000).toFixed(1)} s ` +
+        `(setup ${((seeded - started) / 1000).toFixed(1)} s)`,
+    );
+  }, 900_000);
+});
