@@ -9,6 +9,13 @@ const HTTP_MESSAGES: Record<number, [string, string]> = {
   415: ['UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型'],
 };
 
+/** What a body-level 4xx (raised before any controller) says about the body. */
+const BODY_DETAILS: Record<number, string> = {
+  400: '不是有效的 JSON（须为对象或数组，UTF-8 编码，不含注释、NaN 或单引号）',
+  413: '上传的内容超过大小限制',
+  415: '不支持该内容类型',
+};
+
 function clientErrorStatus(error: { status?: unknown } | null | undefined): number | undefined {
   const status = error?.status;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
@@ -50,7 +57,8 @@ export class ErrorFilter implements ExceptionFilter {
       error instanceof HttpException ? error.getStatus() : clientErrorStatus(error as { status?: unknown });
     if (status !== undefined) {
       const [code, message] = HTTP_MESSAGES[status] ?? ['HTTP_ERROR', '请求无法处理'];
-      const details = status === 413 ? [{ field: 'body', message: '上传的内容超过大小限制' }] : [];
+      // Every plain 400/413/415 here comes from parsing the body (the app's own checks raise AppError).
+      const details = BODY_DETAILS[status] ? [{ field: 'body', message: BODY_DETAILS[status] }] : [];
       return { status, body: { code, message, details } };
     }
     return {
