@@ -42,6 +42,15 @@ const SUMMARY_COLUMNS: (keyof ProcessDefinitionEntity)[] = [
   'effectiveFrom',
 ];
 
+/** Input that is not a BPMN model at all (see ModelValidationResult.unreadable): 400 on `xml`. */
+function unreadableModel(prefix: string, errors: ModelIssue[]): AppError {
+  const message = errors[0]?.message ?? '模型内容无法读取';
+  return AppError.validation(
+    `${prefix}：${message}`,
+    errors.map((e) => ({ field: 'xml', message: e.message })),
+  );
+}
+
 /**
  * Deploys BPMN models. A model is versioned by its content: the same bytes deploy to the same
  * version, changed bytes to the next one; running cases keep the version they started on.
@@ -75,7 +84,8 @@ export class DefinitionService {
 
   /** The deploy checks — model validation and the legal-completeness lint — without deploying. */
   async lint(xml: string): Promise<LintReport> {
-    const { errors, warnings } = await this.check(xml);
+    const { errors, warnings, unreadable } = await this.check(xml);
+    if (unreadable) throw unreadableModel('模型无法检查', errors);
     return { ok: errors.length === 0, errors, warnings };
   }
 
@@ -103,7 +113,7 @@ export class DefinitionService {
       ...w,
       severity: 'warning' as const,
     }));
-    return { definitions: report.definitions, errors, warnings };
+    return { definitions: report.definitions, errors, warnings, unreadable: report.unreadable === true };
   }
 
   /** Deploys from `processes/` at start and from the studio pass the same checks. */
@@ -111,6 +121,7 @@ export class DefinitionService {
     const effectiveFrom = options.effectiveFrom ?? this.clock.today();
     const report = await this.check(xml);
     const errors = report.errors;
+    if (report.unreadable) throw unreadableModel(`流程模型 ${fileName} 无法部署`, errors);
     if (errors.length) {
       throw AppError.validation(
         `流程模型 ${fileName} 无法部署：${errors[0].message}`,

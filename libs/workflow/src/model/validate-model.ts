@@ -34,6 +34,11 @@ export interface ModelValidationResult {
   warnings: ModelIssue[];
   /** The parsed `bpmn:Definitions` root, when the XML could be parsed. */
   definitions?: BpmnElement;
+  /**
+   * The input is not a BPMN model at all (empty, too large, DOCTYPE/ENTITY, too deeply nested,
+   * not well-formed XML, wrong root): nothing was linted, and callers refuse it outright.
+   */
+  unreadable?: boolean;
 }
 
 export interface ValidateModelOptions {
@@ -101,6 +106,14 @@ const UNSUPPORTED_REASONS: Record<string, string> = {
   'bpmn:AdHocSubProcess': '引擎不支持自由子流程（bpmn:AdHocSubProcess），它会被当作普通子流程执行',
   'bpmn:ScriptTask':
     '不允许脚本任务（bpmn:ScriptTask）：脚本会在服务器上执行任意代码，请改用 sa:service 服务任务',
+};
+
+/** Camunda extension elements that would run code in the server; none is supported. */
+const CODE_EXTENSIONS: Record<string, string> = {
+  'camunda:ExecutionListener': '不允许执行监听器（camunda:executionListener）：请改用 sa:service 服务任务',
+  'camunda:TaskListener': '不允许任务监听器（camunda:taskListener）：请改用 sa:service 服务任务',
+  'camunda:Script': '不允许脚本（camunda:script）：脚本会在服务器上执行任意代码',
+  'camunda:Connector': '不允许连接器（camunda:connector）：请改用 sa:service 服务任务',
 };
 
 const TYPE_NAMES: Record<string, string> = {
@@ -184,12 +197,36 @@ class Collector {
   }
 }
 
+export const MAX_MODEL_DEPTH = 64;
+
+/**
+ * How deep elements nest, read with a cheap scan of the tags (comments, CDATA and processing
+ * instructions skipped), so a hostile file never reaches the recursive parts of the parser.
+ */
+export function xmlDepth(xml: string, stopAt = Infinity): number {
+  let depth = 0;
+  let max = 0;
+  const tag = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)[^\s/>!?][^>]*?(\/?)>/g;
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    if (m[0].startsWith('<!--') || m[0].startsWith('<![') || m[0].startsWith('<?')) continue;
+    if (m[1]) depth--;
+    else if (!m[2]) {
+      depth++;
+      if (depth > max) max = depth;
+      if (max > stopAt) return max;
+    }
+  }
+  return max;
+}
+
 function checkInput(xml: unknown, maxBytes: number): string | undefined {
   if (typeof xml !== 'string' || xml.trim() === '') return '模型内容为空或不是文本';
   if (Buffer.byteLength(xml, 'utf8') > maxBytes)
     return `模型文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB 上限，拒绝解析`;
   // External entities (XXE) and entity expansion ("billion laughs") both need a DTD.
   if (/<!\s*(DOCTYPE|ENTITY)/i.test(xml)) return '模型文件含有 DOCTYPE 或 ENTITY 声明，出于安全原因拒绝解析';
+  if (xmlDepth(xml, MAX_MODEL_DEPTH) > MAX_MODEL_DEPTH)
+    return `模型文件的元素嵌套超过 ${MAX_MODEL_DEPTH} 层，拒绝解析`;
   return undefined;
 }
 
@@ -205,7 +242,7 @@ export async function validateModel(
   const inputProblem = checkInput(xml, options.maxBytes ?? MAX_MODEL_BYTES);
   if (inputProblem) {
     issues.error(undefined, inputProblem);
-    return { ok: false, errors: issues.errors, warnings: issues.warnings };
+    return { ok: false, errors: issues.errors, warnings: issues.warnings, unreadable: true };
   }
 
   let parsed;
@@ -213,7 +250,7 @@ export async function validateModel(
     parsed = await parseBpmn(xml);
   } catch (err) {
     issues.error(undefined, `XML 解析失败：${oneLine((err as Error).message)}`);
-    return { ok: false, errors: issues.errors, warnings: issues.warnings };
+    return { ok: false, errors: issues.errors, warnings: issues.warnings, unreadable: true };
   }
 
   for (const warning of parsed.warnings) {
@@ -227,7 +264,7 @@ export async function validateModel(
   const definitions = parsed.rootElement as BpmnElement;
   if (definitions?.$type !== 'bpmn:Definitions') {
     issues.error(undefined, '根元素不是 bpmn:Definitions');
-    return { ok: false, errors: issues.errors, warnings: issues.warnings };
+    return { ok: false, errors: issues.errors, warnings: issues.warnings, unreadable: true };
   }
 
   new ModelChecker(definitions, options, issues).run();
@@ -310,6 +347,7 @@ class ModelChecker {
       this.issues.error(element, `引擎不支持该元素类型（${element.$type}）`);
     }
 
+    this.checkExtensions(element);
     if (element.$type === 'bpmn:UserTask') this.checkUserTask(element);
     if (SERVICE_LIKE.has(element.$type)) this.checkServiceTask(element);
     if (element.$type === 'bpmn:CallActivity') this.checkCallActivity(element);
@@ -318,6 +356,27 @@ class ModelChecker {
     for (const definition of children(element, 'eventDefinitions')) {
       if (definition.$type === 'bpmn:TimerEventDefinition') this.checkTimer(element, definition);
     }
+  }
+
+  /**
+   * Camunda listeners, scripts and connectors run code (or call classes) the host does not
+   * provide; a model must say what it does with named services (sa:service) instead.
+   */
+  private checkExtensions(element: BpmnElement): void {
+    const extensions = element.extensionElements as { values?: BpmnElement[] } | undefined;
+    const found = new Set<string>();
+    const visit = (node: unknown, depth: number): void => {
+      if (!node || typeof node !== 'object' || depth > MAX_MODEL_DEPTH) return;
+      const type = (node as BpmnElement).$type;
+      if (typeof type === 'string' && CODE_EXTENSIONS[type]) found.add(type);
+      for (const [key, value] of Object.entries(node)) {
+        if (key.startsWith('$')) continue;
+        if (Array.isArray(value)) value.forEach((v) => visit(v, depth + 1));
+        else if (value && typeof value === 'object') visit(value, depth + 1);
+      }
+    };
+    for (const value of extensions?.values ?? []) visit(value, 0);
+    for (const type of found) this.issues.error(element, CODE_EXTENSIONS[type]);
   }
 
   private checkFlow(flow: BpmnElement): void {
