@@ -26,3 +26,4 @@ export {
   TemplateDraftError,
 } from './studio/template-draft';
 export type { DraftIssue } from './studio/template-draft';
+export { missingGlyphs, missingGlyphsMessage } from './layout/glyphs';

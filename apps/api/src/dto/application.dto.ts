@@ -14,15 +14,15 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-
-const NAME = /^[\p{Script=Han}\p{L}·.\s]+$/u;
+import { IsPrintable, PERSON_NAME } from './printable';
 
 export class ApplicantDto {
   @ApiProperty({ example: '王建国' })
   @IsString({ message: '姓名必须是文字' })
   @MinLength(1, { message: '姓名不能为空' })
   @MaxLength(50, { message: '姓名不能超过50个字' })
-  @Matches(NAME, { message: '姓名只能包含文字和间隔号' })
+  @Matches(PERSON_NAME, { message: '姓名只能包含文字和间隔号，且不能换行' })
+  @IsPrintable()
   name!: string;
 
   @ApiProperty({ example: '41079919810305001X' })
@@ -33,6 +33,7 @@ export class ApplicantDto {
   @IsString({ message: '住址必须是文字' })
   @MinLength(2, { message: '住址不能为空' })
   @MaxLength(200, { message: '住址不能超过200个字' })
+  @IsPrintable()
   address!: string;
 
   @ApiProperty({ required: false, example: '13800000000' })
@@ -46,7 +47,8 @@ export class MemberDto {
   @IsString({ message: '姓名必须是文字' })
   @MinLength(1, { message: '姓名不能为空' })
   @MaxLength(50, { message: '姓名不能超过50个字' })
-  @Matches(NAME, { message: '姓名只能包含文字和间隔号' })
+  @Matches(PERSON_NAME, { message: '姓名只能包含文字和间隔号，且不能换行' })
+  @IsPrintable()
   name!: string;
 
   @ApiProperty()
@@ -66,6 +68,7 @@ export class AuthorizationDto {
   @IsString({ message: '签名必须是文字' })
   @MinLength(1, { message: '请输入您的姓名作为签名' })
   @MaxLength(50, { message: '签名不能超过50个字' })
+  @IsPrintable()
   signerName!: string;
 
   @ApiProperty({ description: '本人及家庭成员同意授权' })

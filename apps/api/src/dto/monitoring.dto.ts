@@ -11,8 +11,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsPrintable, PERSON_NAME } from './printable';
 
-const NAME = /^[\p{Script=Han}\p{L}·.\s]+$/u;
 const EVENT_TYPES = [
   'hospitalization',
   'disability_certificate',
@@ -26,7 +26,8 @@ export class MonitoredPersonDto {
   @IsString({ message: '姓名必须是文字' })
   @MinLength(1, { message: '姓名不能为空' })
   @MaxLength(50, { message: '姓名不能超过50个字' })
-  @Matches(NAME, { message: '姓名只能包含文字和间隔号' })
+  @Matches(PERSON_NAME, { message: '姓名只能包含文字和间隔号，且不能换行' })
+  @IsPrintable()
   name!: string;
 
   @ApiProperty({ example: '410799198503124526', description: '18位居民身份证号码（GB 11643 校验）' })
@@ -37,6 +38,7 @@ export class MonitoredPersonDto {
   @IsOptional()
   @IsString({ message: '住址必须是文字' })
   @MaxLength(200, { message: '住址不能超过200个字' })
+  @IsPrintable()
   address?: string;
 
   @ApiProperty({ required: false, example: '13805712345' })

@@ -10,8 +10,8 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { IsPrintable, PERSON_NAME } from './printable';
 
-const NAME = /^[\p{Script=Han}\p{L}·.\s]+$/u;
 const RELATIONS = ['配偶', '父母', '子女', '兄弟姐妹', '祖父母', '外祖父母', '孙子女', '外孙子女'];
 
 export class RecheckDrawDto {
@@ -39,7 +39,8 @@ export class NearRelativeDto {
   @IsString({ message: '姓名必须是文字' })
   @MinLength(1, { message: '姓名不能为空' })
   @MaxLength(50, { message: '姓名不能超过50个字' })
-  @Matches(NAME, { message: '姓名只能包含文字和间隔号' })
+  @Matches(PERSON_NAME, { message: '姓名只能包含文字和间隔号，且不能换行' })
+  @IsPrintable()
   relativeName!: string;
 
   @ApiProperty({ example: '410799198001010011' })

@@ -32,9 +32,21 @@ export class HouseholdImportService {
 
   async import(user: AuthUser, bytes: Buffer, options: { validOnly: boolean }): Promise<ImportResult> {
     const { households, errors } = await parseHouseholdWorkbook(bytes, this.clock.today());
+    const codes = [...new Set(households.map((h) => h.regionCode))];
+    const known = new Set(
+      codes.length
+        ? (
+            await this.db.read((em) =>
+              em.query(`SELECT code FROM region WHERE code = ANY($1::text[])`, [codes]),
+            )
+          ).map((r: { code: string }) => r.code)
+        : [],
+    );
     for (const h of households) {
       if (!regionWithin(h.regionCode, user.regionCode)) {
         errors.push({ row: h.rows[0], column: '行政区划代码', message: '不在您的管辖范围内' });
+      } else if (!known.has(h.regionCode)) {
+        errors.push({ row: h.rows[0], column: '行政区划代码', message: `行政区划 ${h.regionCode} 不存在` });
       }
     }
     const fileLevel = errors.some((e) => e.row <= 1);

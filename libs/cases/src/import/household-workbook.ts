@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Household, Member, residentIdProblem, validateHousehold, yuanToFen } from '@app/assistance';
+import { missingGlyphsMessage } from '@app/documents';
 import {
   COLUMNS,
   ColumnKey,
@@ -10,6 +11,18 @@ import {
   WORK,
   headerOf,
 } from './household-columns';
+
+/** Controls, bidi overrides and isolates, BOM, non-characters: never part of a cell's real text. */
+const CONTROL_CHAR =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/;
+const PERSON_NAME = /^(?=.*\p{L})[\p{Script=Han}\p{L}·. \u3000]+$/u;
+
+/** The same rule as an application's names: letters and 间隔号, at most 50, printable in documents. */
+function personNameProblem(name: string): string | undefined {
+  if ([...name].length > 50) return '姓名不能超过50个字';
+  if (!PERSON_NAME.test(name)) return '姓名只能包含文字和间隔号';
+  return missingGlyphsMessage(name);
+}
 
 export const SHEET = '家庭成员';
 export const MAX_ROWS = 5000;
@@ -123,6 +136,11 @@ export async function parseHouseholdWorkbook(
     (['householdKey', 'regionCode', 'name', 'idNumber', 'relation', 'health'] as ColumnKey[]).forEach(
       required,
     );
+    for (const c of COLUMNS) if (CONTROL_CHAR.test(cell[c.key])) bad(c.key, '含有不允许的控制字符');
+    if (cell.name) {
+      const problem = personNameProblem(cell.name);
+      if (problem) bad('name', problem);
+    }
     if (cell.regionCode && !/^\d{12}$/.test(cell.regionCode))
       bad('regionCode', '应为12位村（社区）行政区划代码');
     if (typeof values[index.get('idNumber')!] === 'number')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { missingGlyphsMessage } from '@app/documents';
 import { AppError, Clock, ErrorDetail } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AssessmentResult, Household, PolicyParameters, assess, validateHousehold } from '@app/assistance';
@@ -87,6 +88,28 @@ function run(household: Household, row: PolicyParametersEntity, date: string): A
   return assess(household, parameters, { assessmentDate: date });
 }
 
+const PERSON_NAME = /^(?=.*\p{L})[\p{Script=Han}\p{L}·. \u3000]+$/u;
+
+/** Names of members and supporters print on the 计算明细 and decisions: the application's rule. */
+function householdNameProblems(h: Household): ErrorDetail[] {
+  const out: ErrorDetail[] = [];
+  const check = (field: string, name: unknown) => {
+    if (typeof name !== 'string') return out.push({ field, message: '姓名必须是文字' });
+    if ([...name].length < 1 || [...name].length > 50)
+      return out.push({ field, message: '姓名应为1–50个字' });
+    if (!PERSON_NAME.test(name)) return out.push({ field, message: '姓名只能包含文字和间隔号' });
+    const glyphs = missingGlyphsMessage(name);
+    if (glyphs) out.push({ field, message: glyphs });
+  };
+  (h.members as unknown[]).forEach((m, i) =>
+    check(`household.members[${i}].name`, (m as { name?: unknown })?.name),
+  );
+  (h.supporters as unknown[]).forEach((s, i) =>
+    check(`household.supporters[${i}].name`, (s as { name?: unknown })?.name),
+  );
+  return out;
+}
+
 /** Shape first (so the validator never meets undefined), then the library's own checks. */
 export function checkHousehold(h: Household, date: string): void {
   const problems: ErrorDetail[] = [];
@@ -101,6 +124,7 @@ export function checkHousehold(h: Household, date: string): void {
     if (!shape[key] || typeof shape[key] !== 'object')
       problems.push({ field: `household.${key}`, message: '应为对象' });
   }
+  if (!problems.length) problems.push(...householdNameProblems(h));
   if (!problems.length) {
     try {
       for (const p of validateHousehold(h, date))
