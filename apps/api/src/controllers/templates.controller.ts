@@ -139,7 +139,11 @@ export class TemplatesController {
   }
 
   private checkId(id: string): void {
-    if (!TEMPLATE_ID.test(id) || !this.templates.ids().includes(id))
-      throw AppError.notFound(`模板“${id}”不存在`);
+    // An id is a directory name under templates/: anything else (../, /, NUL, %2F) is refused as such.
+    if (!TEMPLATE_ID.test(id))
+      throw AppError.validation('模板标识格式不正确', [
+        { field: 'id', message: '模板标识只能包含小写字母、数字和横线，并以字母开头' },
+      ]);
+    if (!this.templates.ids().includes(id)) throw AppError.notFound(`模板“${id}”不存在`);
   }
 }

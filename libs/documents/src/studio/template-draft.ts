@@ -51,6 +51,12 @@ export function buildDraft(manifest: unknown, body: string): LoadedTemplate {
     ]);
   }
   const id = String((manifest as { id?: unknown }).id ?? '');
+  // The id names a directory under templates/ when published: never a path.
+  if (!/^[a-z][a-z0-9-]{0,63}$/.test(id)) {
+    throw new TemplateDraftError('模板说明中的 id 格式不正确', [
+      { field: 'manifest', message: 'manifest.id 只能包含小写字母、数字和横线，并以字母开头' },
+    ]);
+  }
   try {
     return buildTemplate(id, manifestText(manifest), body);
   } catch (err) {

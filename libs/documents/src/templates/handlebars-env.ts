@@ -38,6 +38,59 @@ const RUNTIME_OPTIONS: Handlebars.RuntimeOptions = {
   allowProtoMethodsByDefault: false,
 };
 
+/** Names that lead from data to its prototype chain; a template never needs them. */
+const FORBIDDEN_SEGMENTS = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
+
+/** Statement types a document template has no use for: partials and decorators load or run other code. */
+const FORBIDDEN_STATEMENTS: Record<string, string> = {
+  PartialStatement: '不支持引用子模板（{{> …}}）',
+  PartialBlockStatement: '不支持引用子模板（{{#> …}}）',
+  DecoratorBlock: '不支持装饰器和内联子模板（{{#* …}}）',
+  Decorator: '不支持装饰器（{{* …}}）',
+};
+
+type AstNode = { type?: string; loc?: { start?: { line?: number } } } & Record<string, unknown>;
+
+/**
+ * Why a template source may not be compiled, or undefined: it reaches for the prototype chain
+ * (`constructor`, `__proto__`, also through `lookup` and bracketed segments) or uses partials or
+ * decorators. Handlebars' own prototype access control already hides inherited members at run
+ * time; this refuses such a template at once, with its line, instead of rendering it blank.
+ */
+export function templateSourceProblem(source: string): string | undefined {
+  const ast = hb.parse(source) as unknown as AstNode;
+  let problem: string | undefined;
+  const at = (node: AstNode) => (node.loc?.start?.line ? `第 ${node.loc.start.line} 行：` : '');
+  const visit = (node: unknown): void => {
+    if (problem || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as AstNode;
+    if (n.type && FORBIDDEN_STATEMENTS[n.type]) {
+      problem = `${at(n)}${FORBIDDEN_STATEMENTS[n.type]}`;
+      return;
+    }
+    if (n.type === 'PathExpression') {
+      const parts = [...((n.parts as string[]) ?? []), ...String(n.original ?? '').split(/[./[\]]+/)];
+      const bad = parts.find((p) => FORBIDDEN_SEGMENTS.has(p));
+      if (bad) problem = `${at(n)}不允许访问“${bad}”`;
+    }
+    if (n.type === 'StringLiteral' && FORBIDDEN_SEGMENTS.has(String(n.value))) {
+      problem = `${at(n)}不允许访问“${String(n.value)}”`;
+    }
+    for (const [key, value] of Object.entries(n)) if (key !== 'loc') visit(value);
+  };
+  visit(ast);
+  return problem;
+}
+
 /**
  * Compiles eagerly: Handlebars.compile is lazy, so precompile first to surface syntax errors
  * and unknown helpers at load time rather than when a document is issued.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { compileBody } from './handlebars-env';
+import { compileBody, templateSourceProblem } from './handlebars-env';
 import { DELIVERY_VALUES, LoadedTemplate, TemplateManifest, TemplateRegistry } from './template-types';
 import { compileSchema, validateTemplateData } from './validate-data';
 
@@ -67,6 +67,9 @@ export function buildTemplate(
 
   let renderMarkup: (data: unknown) => string;
   try {
+    // A frozen version re-renders as it was issued; new sources may not reach for prototypes.
+    const problem = options.frozen ? undefined : templateSourceProblem(body);
+    if (problem) throw new Error(problem);
     renderMarkup = compileBody(body, { legalBasis: manifest.legalBasis, title: manifest.title });
   } catch (e) {
     throw new TemplateLoadError(id, `body.hbs 有误（${(e as Error).message}）`);
