@@ -7,9 +7,52 @@ export interface ResidentIdInfo {
   sex: 'male' | 'female';
 }
 
+/**
+ * First two digits of a GB 11643 number: the province-level division of GB/T 2260 where it was
+ * issued (81/82/83 are the 港澳台居民居住证 codes).
+ */
+const PROVINCES = new Set([
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
+]);
+
 /** Why an ID number is invalid, in words a clerk can act on; null when it is valid. */
 export function residentIdProblem(id: string, today?: string): string | null {
-  if (!/^\d{17}[\dX]$/.test(id)) return '应为18位，前17位为数字，末位为数字或大写X';
+  if (typeof id !== 'string' || !/^\d{17}[\dX]$/.test(id)) return '应为18位，前17位为数字，末位为数字或大写X';
+  if (!PROVINCES.has(id.slice(0, 2))) return `前两位 ${id.slice(0, 2)} 不是省级行政区划代码`;
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   const date = new Date(`${birth}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birth || birth < '1900-01-01') {

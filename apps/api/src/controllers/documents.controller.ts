@@ -60,6 +60,10 @@ export class DocumentsController {
         [{ field: 'body', message: '应为 PDF 文件内容' }],
       );
     }
+    // Checked by content, not by the declared type: a PNG sent as application/pdf is no notice.
+    if (!body.subarray(0, 5).equals(Buffer.from('%PDF-', 'latin1'))) {
+      throw AppError.validation('上传的文件不是 PDF 文书', [{ field: 'body', message: '文件内容不是 PDF' }]);
+    }
     return this.verification.verify(code, body);
   }
 }

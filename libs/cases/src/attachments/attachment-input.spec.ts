@@ -52,10 +52,23 @@ describe('checkUpload', () => {
     });
   });
 
-  it('strips path separators from the file name', () => {
-    expect(
-      checkUpload('image/jpeg', JPEG, { kind: 'other', fileName: '../../a/b:c.jpg' }, NOW).fileName,
-    ).toBe('.._.._a_b_c.jpg');
+  it('replaces characters Windows forbids in a file name', () => {
+    expect(checkUpload('image/jpeg', JPEG, { kind: 'other', fileName: 'b:c?.jpg' }, NOW).fileName).toBe(
+      'b_c_.jpg',
+    );
+  });
+
+  it.each([
+    '../../a/b.jpg',
+    '/etc/passwd',
+    'C:\\x\\y.jpg',
+    '.htaccess',
+    '%2e%2e%2fx.jpg',
+    `${'长'.repeat(256)}.jpg`,
+  ])('refuses the file name %s naming fileName', (fileName) => {
+    expect(() => checkUpload('image/jpeg', JPEG, { kind: 'other', fileName }, NOW)).toThrow(
+      expect.objectContaining({ details: [expect.objectContaining({ field: 'fileName' })] }),
+    );
   });
 
   it('reports every problem of a home-visit photo at once', () => {

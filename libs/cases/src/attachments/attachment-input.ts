@@ -60,6 +60,20 @@ export function parseTakenAt(value: string): Date | null {
   return at;
 }
 
+/**
+ * A file name is a name, never a path: a browser sends the bare name, so directories, a leading
+ * dot and encoded separators mean someone is probing the store. (Characters Windows forbids are
+ * still replaced, since a real name from another system may carry them.)
+ */
+function fileNameProblemOf(name: string | null): string | undefined {
+  if (name === null) return undefined;
+  if ([...name].length > 255) return '文件名不能超过255个字';
+  if (/[\\/]/.test(name)) return '文件名不能包含路径（/ 或 \\）';
+  if (name.startsWith('.')) return '文件名不能以“.”开头';
+  if (/%(2e|2f|5c|00)/i.test(name)) return '文件名不能包含编码的路径字符（%2e、%2f、%5c、%00）';
+  return undefined;
+}
+
 function optionalText(value: string | undefined): string | null {
   const v = value?.trim();
   return v ? v : null;
@@ -101,11 +115,17 @@ export function checkUpload(
     }
   }
 
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && typeof value !== 'string')
+      throw AppError.validation(`参数 ${key} 只能出现一次`, [{ field: key, message: '只能出现一次' }]);
+  }
   const kind = query.kind?.trim();
   if (!kind) problems.push({ field: 'kind', message: '请选择附件类别' });
   else if (!(kind in ATTACHMENT_KINDS))
     problems.push({ field: 'kind', message: `不支持的附件类别“${kind}”` });
 
+  const fileNameProblem = fileNameProblemOf(optionalText(query.fileName));
+  if (fileNameProblem) problems.push({ field: 'fileName', message: fileNameProblem });
   const fileName = (optionalText(query.fileName) ?? `附件.${ATTACHMENT_TYPES[declared].extension}`)
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
     .slice(-120);

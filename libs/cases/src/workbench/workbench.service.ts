@@ -256,7 +256,7 @@ export class WorkbenchService {
         [task.instanceId],
       );
       const variables = { ...processVariables(instance.state), ...values };
-      const model = await this.model(instance.definitionId);
+      const model = await this.model(instance.definitionId, em);
       const process = (model.rootElements ?? []).find(
         (e: any) =>
           e.$type === 'bpmn:Process' && (e.flowElements ?? []).some((f: any) => f.id === task.elementId),
@@ -332,12 +332,18 @@ export class WorkbenchService {
   }
 
   /** Parsed once per definition version: versions are immutable. */
-  private model(definitionId: string): Promise<ParsedModel> {
+  /**
+   * The parsed model of a definition, cached. Called inside a unit of work, it reads with that
+   * unit's `em`: a second `db.read` there would wait forever on PGlite's one-session queue.
+   */
+  private model(definitionId: string, em?: EntityManager): Promise<ParsedModel> {
     let parsed = this.models.get(definitionId);
     if (!parsed) {
-      parsed = this.db
-        .read((em) => em.query(`SELECT source FROM process_definition WHERE id = $1`, [definitionId]))
-        .then(async ([row]) => (await parseBpmn(row.source)).rootElement);
+      const sql = `SELECT source FROM process_definition WHERE id = $1`;
+      const rows: Promise<{ source: string }[]> = em
+        ? em.query(sql, [definitionId])
+        : this.db.read((e) => e.query(sql, [definitionId]));
+      parsed = rows.then(async ([row]) => (await parseBpmn(row.source)).rootElement);
       parsed.catch(() => this.models.delete(definitionId));
       this.models.set(definitionId, parsed);
     }
