@@ -1,0 +1,23 @@
+import ExcelJS from 'exceljs';
+import { HOUSEHOLD_COLUMNS } from '@app/cases';
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A valid one-person household row of the import template, by column key. */
+export const IMPORT_ROW: Record<string, unknown> = {
+  householdKey: 'H1',
+  regionCode: '410799100202',
+  name: '陈桂兰',
+  idNumber: '410799195602140027',
+  relation: '申请人',
+  health: '慢性病',
+};
+
+/** The import workbook with the given rows (column keys as in HOUSEHOLD_COLUMNS). */
+export async function workbook(rows: Record<string, unknown>[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('家庭成员');
+  sheet.columns = HOUSEHOLD_COLUMNS.map((c) => ({ header: c.header, key: c.key }));
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
