@@ -256,7 +256,7 @@ describe('backup and restore', () => {
     fs.writeFileSync(file, bytes);
     const res = npm('verify', [], { ...env, DATA_DIR: restoredDir });
     expect(res.code).toBe(1);
-    expect(res.stdout).toContain(`归档文件内容被改动 1 个（如 ${hash}）`);
+    expect(res.stdout).toContain(`归档 PDF（${hash}）内容已被改动`);
   });
 
   it('refuses a backup with one byte flipped, naming the damaged part', () => {

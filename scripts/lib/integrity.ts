@@ -1,4 +1,4 @@
-import { BlobCorruptedError, BlobStore, LedgerCheck, verifyLedger } from '@app/archive';
+import { ArchiveCheck, BlobCorruptedError, BlobStore, verifyArchive } from '@app/archive';
 import { AuditService } from '@app/audit';
 import { Database, DatabaseConfig, DatabaseSummary, initializeDatabase, summarize } from '@app/persistence';
 import * as path from 'node:path';
@@ -13,20 +13,18 @@ export interface BlobCheck {
 export interface IntegrityReport {
   ok: boolean;
   audit: Awaited<ReturnType<AuditService['verify']>>;
-  archive: LedgerCheck;
+  archive: ArchiveCheck;
   blobs: BlobCheck;
   summary: DatabaseSummary;
 }
 
 /**
- * Every blob the database refers to (archived documents, ledger rows, attachments and their
- * thumbnails) is present and still hashes to its name.
+ * Every attachment and thumbnail the database refers to is present and still hashes to its name
+ * (archived PDFs are checked with their ledger rows by `verifyArchive`).
  */
 export async function verifyBlobs(db: Database, store: BlobStore): Promise<BlobCheck> {
   const rows: { key: string }[] = await db.read((em) =>
-    em.query(`SELECT pdf_sha256 AS key FROM document WHERE pdf_sha256 IS NOT NULL
-              UNION SELECT pdf_sha256 FROM archive_ledger
-              UNION SELECT blob_key FROM attachment
+    em.query(`SELECT blob_key AS key FROM attachment
               UNION SELECT thumbnail_blob_key FROM attachment WHERE thumbnail_blob_key IS NOT NULL`),
   );
   const missing: string[] = [];
@@ -51,8 +49,9 @@ export async function checkIntegrity(config: DatabaseConfig): Promise<IntegrityR
   const db = new Database(await initializeDatabase(config, '完整性校验'), config.kind);
   try {
     const audit = await new AuditService(db).verify();
-    const archive = await db.read((em) => verifyLedger(em));
-    const blobs = await verifyBlobs(db, new BlobStore(path.join(config.dataDir, 'archive')));
+    const store = new BlobStore(path.join(config.dataDir, 'archive'));
+    const archive = await db.read((em) => verifyArchive(em, store));
+    const blobs = await verifyBlobs(db, store);
     const summary = await db.read((em) => summarize((sql) => em.query(sql)));
     return { ok: audit.ok && archive.ok && blobs.ok, audit, archive, blobs, summary };
   } finally {
@@ -64,15 +63,17 @@ export function describeIntegrity(r: IntegrityReport): string {
   if (r.ok) {
     return (
       `完整性校验通过：审计记录 ${r.audit.sealed} 条、归档台账 ${r.archive.entries} 条均未被改动，` +
-      `${r.blobs.checked} 个归档文件齐全且与哈希相符`
+      `${r.archive.blobs} 份归档文书和 ${r.blobs.checked} 个附件齐全且与哈希相符`
     );
   }
   const problems = [
     r.audit.ok ? null : `审计记录：${r.audit.problem}`,
-    r.archive.ok ? null : `归档台账：第 ${r.archive.firstBadSeq} 条${r.archive.problem}`,
-    r.blobs.missing.length ? `缺少归档文件 ${r.blobs.missing.length} 个（如 ${r.blobs.missing[0]}）` : null,
+    r.archive.ok
+      ? null
+      : `归档：${r.archive.firstBadSeq ? `第 ${r.archive.firstBadSeq} 条，` : ''}${r.archive.problem}`,
+    r.blobs.missing.length ? `缺少附件文件 ${r.blobs.missing.length} 个（如 ${r.blobs.missing[0]}）` : null,
     r.blobs.corrupted.length
-      ? `归档文件内容被改动 ${r.blobs.corrupted.length} 个（如 ${r.blobs.corrupted[0]}）`
+      ? `附件文件内容被改动 ${r.blobs.corrupted.length} 个（如 ${r.blobs.corrupted[0]}）`
       : null,
   ];
   return `完整性校验失败：${problems.filter(Boolean).join('；')}`;

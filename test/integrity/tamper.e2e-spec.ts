@@ -88,7 +88,7 @@ describe('tampering with the archive is detected', () => {
       expect(body.archive.problem).toContain('内容已被改动');
       const verify = await npmRunVerify();
       expect(verify.code).toBe(1);
-      expect(verify.out).toContain('归档文件内容被改动');
+      expect(verify.out).toContain('内容已被改动');
       expect(verify.out).toContain(h);
     } finally {
       fs.writeFileSync(file, original);
@@ -117,7 +117,7 @@ describe('tampering with the archive is detected', () => {
       expect(body.archive.problem).toContain('哈希');
       const verify = await npmRunVerify();
       expect(verify.code).toBe(1);
-      expect(verify.out).toContain(`归档台账：第 ${doc.seq} 条`);
+      expect(verify.out).toContain(`归档：第 ${doc.seq} 条`);
     } finally {
       await behindTheTrigger(`UPDATE archive_ledger SET number = $1 WHERE seq = $2`, [doc.number, doc.seq]);
     }
@@ -149,6 +149,9 @@ describe('tampering with the archive is detected', () => {
     body = await integrity();
     expect(body.archive).toMatchObject({ ok: false, documentId: doc.id });
     expect(body.archive.problem).toContain('冻结数据');
+    const verify = await npmRunVerify(); // the command runs the same archive check
+    expect(verify.code).toBe(1);
+    expect(verify.out).toContain('冻结数据');
     await guarded(`UPDATE document SET data = $1 WHERE id = $2`, [data, doc.id]);
     expect((await integrity()).archive).toMatchObject({ ok: true });
   });

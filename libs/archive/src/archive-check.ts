@@ -51,7 +51,7 @@ export async function verifyArchive(em: EntityManager, blobs: BlobStore): Promis
           : (err as NodeJS.ErrnoException).code === 'ENOENT'
             ? '已丢失'
             : `无法读取（${(err as Error).message}）`;
-      return bad(row, `文书 ${doc.number ?? doc.id} 的归档 PDF ${what}`, checked);
+      return bad(row, `文书 ${doc.number ?? doc.id} 的归档 PDF（${row.pdfSha256.trim()}）${what}`, checked);
     }
     checked++;
   }

@@ -214,9 +214,10 @@ export class DefinitionService {
       .orderBy('d.key')
       .addOrderBy('d.version', 'DESC')
       .getMany();
-    return Promise.all(
-      rows.map(async (definition) => ({ definition, info: await this.info(em, definition.id) })),
-    );
+    // One after another: a transaction's connection runs one query at a time (pg deprecates overlap).
+    const out: { definition: ProcessDefinitionEntity; info: ProcessInfo }[] = [];
+    for (const definition of rows) out.push({ definition, info: await this.info(em, definition.id) });
+    return out;
   }
 
   list(): Promise<ProcessDefinitionEntity[]> {
