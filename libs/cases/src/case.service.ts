@@ -12,14 +12,7 @@ import {
   residentIdProblem,
 } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
-import {
-  CaseEntity,
-  Database,
-  DocumentEntity,
-  IdempotencyEntity,
-  ProcessDefinitionEntity,
-  TaskEntity,
-} from '@app/persistence';
+import { CaseEntity, Database, DocumentEntity, IdempotencyEntity, TaskEntity } from '@app/persistence';
 import { DefinitionService, FormField, ProcessRuntime, ServiceRegistry } from '@app/workflow';
 import { caseRepository as cases } from './case.repository';
 import { checkHousehold } from './policy/assessment.service';
