@@ -9,26 +9,18 @@
  * Exit codes: 0 written; 1 written but the source has damaged files; 2 refused or failed.
  */
 import 'reflect-metadata';
-import { BackupRefusedError, createBackup, mib } from '@app/persistence';
-import { UsageError, configFor, parseArgs, progressPrinter } from './lib/cli';
+import { createBackup, mib } from '@app/persistence';
+import { runBackupCommand } from './lib/cli';
 
 const USAGE = '用法：npm run backup -- <备份文件> [--data-dir 数据目录]';
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (args.positional.length !== 1) throw new UsageError(`请给出一个备份文件名。\n${USAGE}`);
-  const config = configFor(args);
-  const progress = progressPrinter();
+runBackupCommand(USAGE, '备份失败', async ({ file, config, progress }) => {
   progress(
     config.kind === 'pglite'
       ? `备份嵌入式数据库及数据目录 ${config.dataDir}`
       : `备份 PostgreSQL 数据库${config.schema ? `（模式 ${config.schema}）` : ''}及数据目录 ${config.dataDir}`,
   );
-  const result = await createBackup({ config, file: args.positional[0], progress });
+  const result = await createBackup({ config, file: file, progress });
   const { manifest } = result;
   const c = manifest.counts;
   const byKind = (kind: string) => manifest.parts.filter((p) => p.kind === kind).length;
@@ -59,14 +51,4 @@ async function main(): Promise<number> {
     return 1;
   }
   return 0;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    const known = err instanceof BackupRefusedError || err instanceof UsageError;
-    console.error(`备份失败：${err instanceof Error ? err.message : String(err)}`);
-    if (!known && err instanceof Error && err.stack) console.error(err.stack);
-    process.exit(2);
-  },
-);
+});

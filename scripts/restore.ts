@@ -6,22 +6,14 @@
  * Exit codes: 0 restored and verified; 1 restored but the verification failed; 2 refused or failed.
  */
 import 'reflect-metadata';
-import { BackupRefusedError, restoreBackup } from '@app/persistence';
-import { UsageError, configFor, parseArgs, progressPrinter } from './lib/cli';
+import { restoreBackup } from '@app/persistence';
+import { runBackupCommand } from './lib/cli';
 import { checkIntegrity, describeIntegrity } from './lib/integrity';
 
 const USAGE = '用法：npm run restore -- <备份文件> [--data-dir 目标数据目录] [--force]';
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (args.positional.length !== 1) throw new UsageError(`请给出一个备份文件名。\n${USAGE}`);
-  const config = configFor(args);
-  const progress = progressPrinter();
-  const result = await restoreBackup({ file: args.positional[0], config, force: args.force, progress });
+runBackupCommand(USAGE, '恢复失败', async ({ file, config, force, progress }) => {
+  const result = await restoreBackup({ file, config, force, progress });
   const { manifest } = result;
   console.log(
     `已恢复 ${manifest.createdAt} 的备份到 ${config.kind === 'pglite' ? config.dataDir : `PostgreSQL 及 ${config.dataDir}`}` +
@@ -68,14 +60,4 @@ async function main(): Promise<number> {
     );
   }
   return report.ok && (!mismatches.length || !!result.databaseCommand) ? 0 : 1;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    const known = err instanceof BackupRefusedError || err instanceof UsageError;
-    console.error(`恢复失败：${err instanceof Error ? err.message : String(err)}`);
-    if (!known && err instanceof Error && err.stack) console.error(err.stack);
-    process.exit(2);
-  },
-);
+});

@@ -17,20 +17,13 @@
 import 'reflect-metadata';
 import * as readline from 'node:readline';
 import { AddressInfo } from 'node:net';
-import { Clock } from '@app/common';
-import { createApp } from '../../apps/api/src/create-app';
+import { bootWorkerApp, workerReporter } from './worker-boot';
 
-const name = process.env.WORKER_NAME ?? `api-${process.pid}`;
+const { send } = workerReporter('api');
 const started = Date.now();
 
-function send(message: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify({ name, pid: process.pid, ...message })}\n`);
-}
-
 async function main(): Promise<void> {
-  const app = await createApp({ logger: ['error'] });
-  const clock = app.get(Clock);
-  clock.advance(Number(process.env.CLOCK_OFFSET_MS ?? 0));
+  const { app, clock } = await bootWorkerApp();
   await app.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
 

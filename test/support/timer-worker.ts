@@ -13,20 +13,13 @@
  */
 import 'reflect-metadata';
 import * as readline from 'node:readline';
-import { Clock } from '@app/common';
 import { ProcessRuntime } from '@app/workflow';
-import { createApp } from '../../apps/api/src/create-app';
+import { bootWorkerApp, workerReporter } from './worker-boot';
 
-const name = process.env.WORKER_NAME ?? `worker-${process.pid}`;
-
-function send(message: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify({ name, pid: process.pid, ...message })}\n`);
-}
+const { send } = workerReporter('worker');
 
 async function main(): Promise<void> {
-  const app = await createApp({ logger: ['error'] });
-  const clock = app.get(Clock);
-  clock.advance(Number(process.env.CLOCK_OFFSET_MS ?? 0));
+  const { app, clock } = await bootWorkerApp();
 
   // Count what this process fires: the poller's drain calls fireNextDueTimer once per timer and
   // gets true after the timer's transaction committed.
