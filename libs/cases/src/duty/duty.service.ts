@@ -16,7 +16,6 @@ import {
   separationConflict,
 } from '@app/auth';
 import { CaseEntity, Database, TaskEntity } from '@app/persistence';
-import { registeredNearRelatives } from '../supervision/near-relatives';
 import { isIsoDate, nextRegionVersion } from '../region-versions';
 
 export interface DutyRuleSet {
@@ -59,11 +58,12 @@ export class DutyService {
 
   /** Staff of the case's region, not recused: may change the case (economics, attachments, time limits). */
   async assertMayAct(em: EntityManager, user: AuthUser, kase: CaseEntity): Promise<void> {
-    if (user.role === 'applicant' || !regionWithin(kase.regionCode, user.regionCode)) {
-      throw AppError.forbidden('该案件不在您的管辖范围内');
-    }
+    assertInRegion(user, kase);
     const { rules } = await this.rulesFor(em, kase.regionCode);
-    const conflict = recusalConflict(rules, await this.relativesOf(em, user, kase));
+    const conflict = recusalConflict(
+      rules,
+      relativesAmong(await this.relativesOf(em, user), householdIdNumbers(kase)),
+    );
     if (conflict) throw new AppError(403, 'RECUSAL_REQUIRED', conflict);
   }
 
@@ -74,15 +74,15 @@ export class DutyService {
     kase: CaseEntity,
     task: TaskEntity,
   ): Promise<void> {
-    const duties = task.candidateGroups.filter((g) => (user.duties as string[]).includes(g));
-    if (!duties.length) {
+    if (!dutiesFor(user, task.candidateGroups).length) {
       const names = task.candidateGroups.map((g) => ROLES[g as Role] ?? g).join('、');
       throw AppError.forbidden(`“${task.name}”须由${names}办理`);
     }
-    await this.assertMayAct(em, user, kase);
+    assertInRegion(user, kase);
     const [blocked] = await this.blockers(em, user, [
-      { ...task, regionCode: kase.regionCode, householdIds: [] },
+      { ...task, regionCode: kase.regionCode, householdIds: householdIdNumbers(kase) },
     ]);
+    if (blocked.recusal) throw new AppError(403, 'RECUSAL_REQUIRED', blocked.recusal);
     if (blocked.separation) throw new AppError(403, 'DUTY_SEPARATION', blocked.separation);
   }
 
@@ -104,11 +104,7 @@ export class DutyService {
        ORDER BY completed_at`,
       [instances, user.id],
     );
-    const relatives: (RecusalHit & { idNumber: string })[] = await em.query(
-      `SELECT relative_id_number AS "idNumber", relative_name AS "relativeName", relation
-       FROM staff_near_relative WHERE staff_user_id = $1`,
-      [user.id],
-    );
+    const relatives = await this.relativesOf(em, user);
     const rulesByRegion = new Map<string, DutyRules>();
     const out: { separation: string | null; recusal: string | null }[] = [];
     for (const task of tasks) {
@@ -117,22 +113,22 @@ export class DutyService {
         rules = (await this.rulesFor(em, task.regionCode)).rules;
         rulesByRegion.set(task.regionCode, rules);
       }
-      const duties = task.candidateGroups.filter((g) => (user.duties as string[]).includes(g));
       const acts = prior.filter((p) => p.instanceId === task.instanceId);
       out.push({
-        separation: separationConflict(rules, user.id, duties, acts),
-        recusal: recusalConflict(
-          rules,
-          relatives.filter((r) => task.householdIds.includes(r.idNumber)),
-        ),
+        separation: separationConflict(rules, user.id, dutiesFor(user, task.candidateGroups), acts),
+        recusal: recusalConflict(rules, relativesAmong(relatives, task.householdIds)),
       });
     }
     return out;
   }
 
-  private async relativesOf(em: EntityManager, user: AuthUser, kase: CaseEntity) {
-    const ids = [kase.applicantIdNumber, ...(kase.household ?? []).map((m) => m.idNumber)];
-    return (await registeredNearRelatives(em, ids)).filter((r) => r.staffUserId === user.id);
+  /** The near relatives this staff member registered (近亲属备案). */
+  private relativesOf(em: EntityManager, user: AuthUser): Promise<(RecusalHit & { idNumber: string })[]> {
+    return em.query(
+      `SELECT relative_id_number AS "idNumber", relative_name AS "relativeName", relation
+       FROM staff_near_relative WHERE staff_user_id = $1`,
+      [user.id],
+    );
   }
 
   history(regionCode: string): Promise<DutyRuleSet[]> {
@@ -197,5 +193,28 @@ export class DutyService {
       const [row] = await em.query(`SELECT ${COLUMNS} FROM duty_rules WHERE id = $1`, [id]);
       return row as DutyRuleSet;
     });
+  }
+}
+
+/** The resident ID numbers of a case's applicant and household members. */
+export function householdIdNumbers(kase: {
+  applicantIdNumber: string;
+  household: { idNumber: string }[] | null;
+}): string[] {
+  return [kase.applicantIdNumber, ...(kase.household ?? []).map((m) => m.idNumber)];
+}
+
+/** Which of a task's roles this user holds. */
+function dutiesFor(user: AuthUser, candidateGroups: string[]): string[] {
+  return candidateGroups.filter((g) => (user.duties as string[]).includes(g));
+}
+
+function relativesAmong<R extends { idNumber: string }>(relatives: R[], idNumbers: string[]): R[] {
+  return relatives.filter((r) => idNumbers.includes(r.idNumber));
+}
+
+function assertInRegion(user: AuthUser, kase: CaseEntity): void {
+  if (user.role === 'applicant' || !regionWithin(kase.regionCode, user.regionCode)) {
+    throw AppError.forbidden('该案件不在您的管辖范围内');
   }
 }

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AppError, Clock, shanghaiDate } from '@app/common';
 import { regionWithin } from '@app/assistance';
-import { DutyService } from '../duty';
+import { DutyService, householdIdNumbers } from '../duty';
 import type { AuthUser } from '@app/auth';
 import {
   buildDocumentDefinition,
@@ -115,14 +115,15 @@ export class WorkbenchService {
       // Most pressing colour first (desc: least pressing first); untagged cases always last.
       urgency: `CASE c.urgency WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'blue' THEN 2 WHEN 'green' THEN 3 END ${dir} NULLS LAST, t.due_date ASC NULLS LAST, t.created_at ASC`,
     }[sort];
-    const rows: (Omit<WorkbenchInboxItem, 'urgency' | 'legalBasis' | 'blockedReason'> & {
+    type Row = Omit<WorkbenchInboxItem, 'urgency' | 'legalBasis' | 'blockedReason'> & {
       definitionId: string;
       instanceId: string;
       candidateGroups: string[];
       applicantIdNumber: string;
       household: { idNumber: string }[];
-    })[] = await this.db.read((em) =>
-      em.query(
+    };
+    const { rows, blocked } = await this.db.read(async (em) => {
+      const rows: Row[] = await em.query(
         `SELECT t.id AS "taskId", t.name, t.element_id AS "elementId",
                   to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.due_date_certain AS "dueDateCertain",
                   t.created_at AS "createdAt", c.id AS "caseId", c.case_no AS "caseNo",
@@ -141,19 +142,11 @@ export class WorkbenchService {
            WHERE ${where.join(' AND ')}
            ORDER BY ${orderBy}`,
         params,
-      ),
-    );
+      );
+      const tasks = rows.map((r) => ({ ...r, householdIds: householdIdNumbers(r) }));
+      return { rows, blocked: await this.duties.blockers(em, user, tasks) };
+    });
     const today = this.clock.today();
-    const blocked = await this.db.read((em) =>
-      this.duties.blockers(
-        em,
-        user,
-        rows.map((r) => ({
-          ...r,
-          householdIds: [r.applicantIdNumber, ...(r.household ?? []).map((m) => m.idNumber)],
-        })),
-      ),
-    );
     const out: WorkbenchInboxItem[] = [];
     for (const [i, row] of rows.entries()) {
       // The household's ID numbers were read for the recusal check only; lists do not show them.
