@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { AppError, Clock, currentRequestOrigin } from '@app/common';
 import { AuditService } from '@app/audit';
 import { Database, SessionEntity, UserEntity } from '@app/persistence';
@@ -23,8 +24,11 @@ export interface AuthUser {
 
 @Injectable()
 export class AuthService {
-  /** Compared against when the account does not exist, so timing does not reveal which names do. */
-  private readonly decoy = hashPassword(randomBytes(16).toString('hex'));
+  /**
+   * Compared against when the account does not exist, so timing does not reveal which names do;
+   * made on the first such sign-in, not at start.
+   */
+  private decoy: Promise<string> | null = null;
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -52,22 +56,14 @@ export class AuthService {
     }
     const ok = user
       ? await verifyPassword(password, user.passwordHash)
-      : await verifyPassword(password, await this.decoy).then(() => false);
-    const ip = currentRequestOrigin()?.ip ?? null;
+      : await verifyPassword(
+          password,
+          await (this.decoy ??= hashPassword(randomBytes(16).toString('hex'))),
+        ).then(() => false);
     if (!user || !ok) {
-      await this.db.transaction(async (em) => {
-        await em.query(`INSERT INTO login_attempt (username, at, ok, ip) VALUES ($1, $2, false, $3)`, [
-          username,
-          now,
-          ip,
-        ]);
-        await this.audit.record(em, {
-          at: now,
-          actorId: user?.id ?? null,
-          action: 'auth.login_failed',
-          detail: { username },
-        });
-      });
+      await this.db.transaction((em) =>
+        this.recordSignIn(em, { username, userId: user?.id ?? null, ok: false, now }),
+      );
       throw new AppError(401, 'LOGIN_FAILED', '用户名或密码错误', [
         { field: 'password', message: '用户名或密码错误' },
       ]);
@@ -76,22 +72,32 @@ export class AuthService {
     const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
     await this.db.transaction(async (em) => {
       await em.getRepository(SessionEntity).insert({ tokenHash: sha256(token), userId: user.id, expiresAt });
-      await em.query(`INSERT INTO login_attempt (username, at, ok, ip) VALUES ($1, $2, true, $3)`, [
-        username,
-        now,
-        ip,
-      ]);
-      await this.audit.record(em, { at: now, actorId: user.id, action: 'auth.login', detail: { username } });
+      await this.recordSignIn(em, { username, userId: user.id, ok: true, now });
     });
     return { token, expiresAt, user: toAuthUser(user) };
   }
 
+  /** One sign-in attempt: counted for the lock-out and put on the audit record. */
+  private async recordSignIn(
+    em: EntityManager,
+    a: { username: string; userId: string | null; ok: boolean; now: Date },
+  ): Promise<void> {
+    await em.query(`INSERT INTO login_attempt (username, at, ok, ip) VALUES ($1, $2, $3, $4)`, [
+      a.username,
+      a.now,
+      a.ok,
+      currentRequestOrigin()?.ip ?? null,
+    ]);
+    await this.audit.record(em, {
+      at: a.now,
+      actorId: a.userId,
+      action: a.ok ? 'auth.login' : 'auth.login_failed',
+      detail: { username: a.username },
+    });
+  }
+
   /** Failures since the later of `since` and the last successful sign-in. */
-  private async failuresSince(
-    em: import('typeorm').EntityManager,
-    username: string,
-    since: Date,
-  ): Promise<number> {
+  private async failuresSince(em: EntityManager, username: string, since: Date): Promise<number> {
     const [{ n }] = await em.query(
       `SELECT count(*)::int AS n FROM login_attempt a
        WHERE a.username = $1 AND NOT a.ok AND a.at > $2
