@@ -15,9 +15,8 @@
  * WORKER_NAME, TIMER_POLL_MS.
  */
 import 'reflect-metadata';
-import * as readline from 'node:readline';
 import { AddressInfo } from 'node:net';
-import { bootWorkerApp, workerReporter } from './worker-boot';
+import { bootWorkerApp, obeyCommands, runWorker, workerReporter } from './worker-boot';
 
 const { send } = workerReporter('api');
 const started = Date.now();
@@ -27,25 +26,8 @@ async function main(): Promise<void> {
   await app.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
 
-  const lines = readline.createInterface({ input: process.stdin });
-  lines.on('line', (line) => {
-    const command = JSON.parse(line) as { advance?: number; stop?: boolean };
-    if (command.advance) {
-      clock.advance(command.advance);
-      send({ event: 'advanced', now: clock.now().toISOString() });
-    }
-    if (command.stop) {
-      lines.close();
-      void app.close().then(() => {
-        send({ event: 'done' });
-        process.exit(0);
-      });
-    }
-  });
+  obeyCommands(app, clock, send);
   send({ event: 'ready', port, bootMs: Date.now() - started, now: clock.now().toISOString() });
 }
 
-main().catch((err) => {
-  send({ event: 'error', message: String((err as Error)?.stack ?? err) });
-  process.exit(1);
-});
+runWorker(send, main);

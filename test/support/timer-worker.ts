@@ -12,9 +12,8 @@
  * CLOCK_OFFSET_MS (initial application clock offset), WORKER_NAME.
  */
 import 'reflect-metadata';
-import * as readline from 'node:readline';
 import { ProcessRuntime } from '@app/workflow';
-import { bootWorkerApp, workerReporter } from './worker-boot';
+import { bootWorkerApp, obeyCommands, runWorker, workerReporter } from './worker-boot';
 
 const { send } = workerReporter('worker');
 
@@ -40,26 +39,11 @@ async function main(): Promise<void> {
     }
   }, 50);
 
-  const lines = readline.createInterface({ input: process.stdin });
-  lines.on('line', (line) => {
-    const command = JSON.parse(line) as { advance?: number; stop?: boolean };
-    if (command.advance) {
-      clock.advance(command.advance);
-      send({ event: 'advanced', now: clock.now().toISOString() });
-    }
-    if (command.stop) {
-      clearInterval(progress);
-      lines.close();
-      void app.close().then(() => {
-        send({ event: 'done', fired: firedAt.length, firedAt });
-        process.exit(0);
-      });
-    }
+  obeyCommands(app, clock, send, {
+    onStop: () => clearInterval(progress),
+    report: () => ({ fired: firedAt.length, firedAt }),
   });
   send({ event: 'ready', now: clock.now().toISOString() });
 }
 
-main().catch((err) => {
-  send({ event: 'error', message: String((err as Error)?.stack ?? err) });
-  process.exit(1);
-});
+runWorker(send, main);
