@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { AuthUser, toAuthUser } from '@app/auth';
 import { BlobStore } from '@app/archive';
+import { Clock } from '@app/common';
 import { CaseService } from '@app/cases';
 import {
   buildDocumentDefinition,
@@ -15,7 +16,7 @@ import { Database, UserEntity } from '@app/persistence';
 import { ensureDevelopmentSeal, loadSealSignerFromConfig } from '@app/signing';
 import { TimerPoller } from '@app/workflow';
 import { createApp } from '../apps/api/src/create-app';
-import { CONFIRM_PATH, driveCase } from '../apps/api/src/demo/drive';
+import { CONFIRM_PATH, driveCase, servedToday } from '../apps/api/src/demo/drive';
 import { seedReferenceData } from '../apps/api/src/demo/reference-data';
 import { assessmentBench } from './assessment-bench';
 import { dibaoModel, runBareLifecycle } from './bare-engine';
@@ -58,13 +59,15 @@ async function lifecycle() {
   };
   let hostSteps = 0;
   let farFuture = Date.now();
+  // Served today: a service date before the notice's issue date is refused.
+  const answers = servedToday(CONFIRM_PATH, app.get(Clock).today());
   const hostStart = process.hrtime.bigint();
   for (let i = 0; i < CASES; i++) {
     const kase = await cases.apply(clerk, application);
-    hostSteps += (await driveCase(cases, staff, kase.id, CONFIRM_PATH)).length;
+    hostSteps += (await driveCase(cases, staff, kase.id, answers)).length;
     farFuture += 8 * 86_400_000;
     hostSteps += await poller.poll(new Date(farFuture));
-    hostSteps += (await driveCase(cases, staff, kase.id, CONFIRM_PATH)).length;
+    hostSteps += (await driveCase(cases, staff, kase.id, answers)).length;
   }
   const hostRate = hostSteps / seconds(hostStart);
   const documents = await db.read((em) =>
