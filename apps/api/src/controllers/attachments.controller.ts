@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { AttachmentFile, AttachmentService } from '@app/cases';
@@ -6,17 +18,19 @@ import { VoidAttachmentDto } from '../dto/attachment.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
 
-type BinaryResponse = { setHeader(k: string, v: string): void; end(b: Buffer): void };
+type HeaderResponse = { setHeader(k: string, v: string): void };
 
 const UPLOADERS = ['window_clerk', 'investigator', 'township_reviewer'] as const;
 
-function send(res: BinaryResponse, file: AttachmentFile): void {
-  res.setHeader('Content-Type', file.contentType);
-  res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+/** Returned, not written: the read is recorded in the audit trail before the bytes leave. */
+function send(res: HeaderResponse, file: AttachmentFile): StreamableFile {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   // Stored bytes never change (content-addressed), only who may read them does.
   res.setHeader('Cache-Control', 'private, max-age=3600');
-  res.end(file.bytes);
+  return new StreamableFile(file.bytes, {
+    type: file.contentType,
+    disposition: `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+  });
 }
 
 @ApiTags('案件附件')
@@ -66,9 +80,9 @@ export class AttachmentsController {
   async content(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe('id')) id: string,
-    @Res() res: BinaryResponse,
+    @Res({ passthrough: true }) res: HeaderResponse,
   ) {
-    send(res, await this.attachments.content(user, id));
+    return send(res, await this.attachments.content(user, id));
   }
 
   @AuditAccess('attachment.thumbnail', { attachment: 'id' })
@@ -76,9 +90,9 @@ export class AttachmentsController {
   async thumbnail(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe('id')) id: string,
-    @Res() res: BinaryResponse,
+    @Res({ passthrough: true }) res: HeaderResponse,
   ) {
-    send(res, await this.attachments.thumbnail(user, id));
+    return send(res, await this.attachments.thumbnail(user, id));
   }
 
   /** The browser's small JPEG preview of an uploaded photo (Content-Type image/jpeg), once. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@app/common';
 import { AuthUser, CurrentUser, Public } from '@app/auth';
@@ -25,19 +25,13 @@ export class DocumentsController {
   @ApiBearerAuth()
   @AuditAccess('document.download', { document: 'id' })
   @Get('documents/:id/pdf')
-  async pdf(
-    @CurrentUser() user: AuthUser,
-    @Param('id', uuidPipe('id')) id: string,
-    @Res() res: { setHeader(k: string, v: string): void; end(b: Buffer): void },
-  ) {
+  async pdf(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string): Promise<StreamableFile> {
     const doc = await this.cases.document(user, id);
-    const bytes = await this.pipeline.pdf(doc);
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader(
-      'Content-Disposition',
-      `inline; filename*=UTF-8''${encodeURIComponent(`${doc.title}.pdf`)}`,
-    );
-    res.end(bytes);
+    // Returned, not written to the response: the download is recorded before the bytes leave.
+    return new StreamableFile(await this.pipeline.pdf(doc), {
+      type: 'application/pdf',
+      disposition: `inline; filename*=UTF-8''${encodeURIComponent(`${doc.title}.pdf`)}`,
+    });
   }
 
   @Public()

@@ -1,15 +1,11 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { OverdueReportService } from '@app/cases';
 import { OverdueQueryDto } from '../dto/service.dto';
 import { AuditAccess } from '../http/audit-access';
 
-type Response = {
-  setHeader(k: string, v: string): void;
-  status(code: number): Response;
-  send(body: unknown): void;
-};
+type HeaderResponse = { setHeader(k: string, v: string): void };
 
 @ApiTags('报表')
 @ApiBearerAuth()
@@ -21,15 +17,18 @@ export class ReportsController {
   @AuditAccess('report.overdue.export')
   @Get('overdue')
   @Roles('township_reviewer', 'county_approver', 'admin')
-  async overdueReport(@CurrentUser() user: AuthUser, @Query() query: OverdueQueryDto, @Res() res: Response) {
-    if (query.format === 'csv') {
-      const { fileName, body } = await this.overdue.csv(user, query.asOf);
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-      res.setHeader('Cache-Control', 'no-store');
-      res.status(200).send(body);
-      return;
-    }
-    res.status(200).send(await this.overdue.report(user, query.asOf));
+  async overdueReport(
+    @CurrentUser() user: AuthUser,
+    @Query() query: OverdueQueryDto,
+    @Res({ passthrough: true }) res: HeaderResponse,
+  ) {
+    // Returned, not sent: the export is recorded in the audit trail before the response leaves.
+    if (query.format !== 'csv') return this.overdue.report(user, query.asOf);
+    const { fileName, body } = await this.overdue.csv(user, query.asOf);
+    res.setHeader('Cache-Control', 'no-store');
+    return new StreamableFile(Buffer.from(body, 'utf8'), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    });
   }
 }

@@ -20,7 +20,7 @@ interface AccessMeta {
   subject?: Subject;
 }
 
-const ACCESS_KEY = 'sa:audit-access';
+export const ACCESS_KEY = 'sa:audit-access';
 /** Reads are told apart from acts by this prefix (the case timeline shows acts only). */
 export const ACCESS_PREFIX = 'access.';
 
