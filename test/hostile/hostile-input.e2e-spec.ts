@@ -10,7 +10,7 @@ import { CORPUS, Category, CorpusContext, HostileCase, resolve } from './corpus'
 /**
  * The hostile-input corpus (issue 7, item 6) against the real HTTP API: every case must be refused
  * with a 4xx `{ code, message, details }` in Chinese naming the offending field, and must change
- * nothing — no row in any table (audit included), no file in the archive.
+ * nothing — no row in any table (audit included) added, removed or altered, no file in the archive.
  */
 const USERS = ['clerk', 'investigator', 'reviewer', 'approver', 'legal', 'admin', 'applicant'];
 const CJK = /[\u4e00-\u9fff]/;
@@ -18,12 +18,12 @@ const MIN_CASES = 200;
 
 let t: TestApp;
 let ctx: CorpusContext;
-let countSql: string;
+let digestSql: string;
 const tokens: Record<string, string> = {};
 
-/** Row count of every table (one query) and every file in the archive with its size. */
+/** A digest of every row of every table (one query) and every file in the archive with its size. */
 async function snapshot(): Promise<Record<string, number | string>> {
-  const [row] = await t.query(countSql);
+  const [row] = await t.query(digestSql);
   const files: Record<string, number> = {};
   const walk = (dir: string) => {
     if (!fs.existsSync(dir)) return;
@@ -82,7 +82,13 @@ beforeAll(async () => {
   const tables: { name: string }[] = await t.query(
     `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
   );
-  countSql = `SELECT ${tables.map((x) => `(SELECT count(*)::int FROM "${x.name}") AS "${x.name}"`).join(', ')}`;
+  // Contents, not counts: an UPDATE that a refused request slipped through changes no count.
+  digestSql = `SELECT ${tables
+    .map(
+      (x) =>
+        `(SELECT count(*) || ':' || coalesce(md5(string_agg(r::text, '|' ORDER BY r::text)), '') FROM "${x.name}" r) AS "${x.name}"`,
+    )
+    .join(', ')}`;
 
   // The fixture: one running 低保 case at the township review (a money field), with one attachment.
   const caseId = await apply(t);
@@ -127,6 +133,17 @@ describe('the hostile-input corpus', () => {
     expect(ALL.length).toBeGreaterThanOrEqual(MIN_CASES);
     for (const [category, cases] of Object.entries(CORPUS))
       expect({ category, n: cases.length > 0 }).toEqual({ category, n: true });
+  });
+});
+
+describe('the change detector', () => {
+  it('sees an UPDATE that changes no row count', async () => {
+    const before = await snapshot();
+    await t.query(`UPDATE app_user SET display_name = display_name || '·' WHERE username = 'clerk'`);
+    const after = await snapshot();
+    await t.query(`UPDATE app_user SET display_name = rtrim(display_name, '·') WHERE username = 'clerk'`);
+    expect(Object.keys(after).filter((k) => after[k] !== before[k])).toEqual(['app_user']);
+    expect(await snapshot()).toEqual(before);
   });
 });
 
