@@ -45,7 +45,7 @@ runBackupCommand(USAGE, '恢复失败', async ({ file, config, force, progress }
         ledgerHead: report.summary.ledgerHead,
         audit: report.audit,
         archive: report.archive,
-        blobs: report.blobs,
+        attachments: report.attachments,
       },
       null,
       2,

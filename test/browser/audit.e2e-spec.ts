@@ -24,6 +24,10 @@ describe('执法全过程记录 (Chromium)', () => {
     await table.getByText('办理步骤').first().waitFor();
     await page.locator('[data-test=verify]').click();
     await page.locator('[data-test=integrity-result]').getByText('未发现篡改').waitFor();
+    await page
+      .locator('[data-test=integrity-attachments]')
+      .getByText(/齐全（\d+ 个文件与哈希相符）/)
+      .waitFor();
     await page.locator('input[data-test=case-id]').fill(caseId);
     await page.locator('[data-test=search]').click();
     await table.getByText('登录', { exact: true }).first().waitFor({ state: 'detached' }); // sign-ins have no case

@@ -4,20 +4,22 @@ import * as path from 'node:path';
 import { TestApp } from '../support/test-app';
 import { CONFIRM_PATH, apply, drive } from '../support/case-driver';
 import { compiledWorker } from '../support/compiled-worker';
+import { JPEG } from '../support/sample-files';
 
 /**
- * One byte changed in an archived PDF, or in an archive_ledger row behind the append-only trigger
+ * One byte changed in an archived PDF, in an attachment file, or in an archive_ledger row behind the append-only trigger
  * (as a database superuser could), is found by both checks an operator has: GET /api/integrity on
  * the running API and `npm run verify` (scripts/verify-integrity.ts) on the database; putting the
  * byte back makes the endpoint pass again, so it is not stuck on "failed".
  */
 let t: TestApp;
+let caseId: string;
 const ROOT = path.resolve(__dirname, '../..');
 const VERIFY = compiledWorker('scripts/verify-integrity.ts');
 
 beforeAll(async () => {
   t = await TestApp.start();
-  const caseId = await apply(t);
+  caseId = await apply(t);
   await drive(t, caseId, CONFIRM_PATH, /入户调查/); // 授权书, 受理通知书, 协查函: numbered and archived
 });
 afterAll(async () => {
@@ -154,5 +156,38 @@ describe('tampering with the archive is detected', () => {
     expect(verify.out).toContain('冻结数据');
     await guarded(`UPDATE document SET data = $1 WHERE id = $2`, [data, doc.id]);
     expect((await integrity()).archive).toMatchObject({ ok: true });
+  });
+
+  it('one byte changed in an attachment file (a scanned 户口簿)', async () => {
+    const upload = await t.http
+      .post(`/api/cases/${caseId}/attachments?kind=scan&fileName=${encodeURIComponent('户口簿.jpg')}`)
+      .set('Authorization', `Bearer ${await t.token('investigator')}`)
+      .set('Content-Type', 'image/jpeg')
+      .send(JPEG)
+      .expect(201);
+    expect(await integrity()).toMatchObject({ ok: true, attachments: { ok: true } });
+    const h: string = upload.body.sha256;
+    const file = path.join(t.dataDir, 'archive', h.slice(0, 2), h.slice(2, 4), h);
+    const original = fs.readFileSync(file);
+    const changed = Buffer.from(original);
+    changed[changed.length - 3] ^= 0x01;
+    fs.chmodSync(file, 0o644);
+    fs.writeFileSync(file, changed);
+    try {
+      const body = await integrity();
+      expect(body.ok).toBe(false);
+      expect(body.archive).toMatchObject({ ok: true });
+      expect(body.attachments).toMatchObject({ ok: false, corrupted: [h] });
+      const verify = await npmRunVerify();
+      expect(verify.code).toBe(1);
+      expect(verify.out).toContain(`附件文件内容被改动 1 个（如 ${h}）`);
+    } finally {
+      fs.writeFileSync(file, original);
+      fs.chmodSync(file, 0o444);
+    }
+    expect(await integrity()).toMatchObject({
+      ok: true,
+      attachments: { ok: true, missing: [], corrupted: [] },
+    });
   });
 });

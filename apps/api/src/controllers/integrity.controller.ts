@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { BlobStore, verifyArchive } from '@app/archive';
+import { BlobStore, verifyArchive, verifyAttachments } from '@app/archive';
 import { AuditService } from '@app/audit';
 import { Roles } from '@app/auth';
 import { BLOB_STORE } from '@app/cases';
@@ -17,14 +17,17 @@ export class IntegrityController {
   ) {}
 
   /**
-   * Checks the audit record's hash chain and the archive (ledger chain, every archived PDF re-hashed,
-   * document rows against the ledger); `ok` only when both hold.
+   * Checks the audit record's hash chain, the archive (ledger chain, every archived PDF re-hashed,
+   * document rows against the ledger) and every attachment file; `ok` only when all three hold.
    */
   @Get()
   @Roles('admin', 'auditor')
   async verify() {
     const audit = await this.audit.verify();
-    const archive = await this.db.read((em) => verifyArchive(em, this.blobs));
-    return { ok: audit.ok && archive.ok, audit, archive };
+    const { archive, attachments } = await this.db.read(async (em) => ({
+      archive: await verifyArchive(em, this.blobs),
+      attachments: await verifyAttachments(em, this.blobs),
+    }));
+    return { ok: audit.ok && archive.ok && attachments.ok, audit, archive, attachments };
   }
 }
