@@ -106,6 +106,7 @@ export class TestApp {
       get: (url: string) => auth(this.http.get(url)),
       post: (url: string, body?: object) => auth(this.http.post(url)).send(body ?? {}),
       put: (url: string, body?: object) => auth(this.http.put(url)).send(body ?? {}),
+      patch: (url: string, body?: object) => auth(this.http.patch(url)).send(body ?? {}),
     };
   }
 

@@ -30,6 +30,7 @@ import { MonitoringController } from './controllers/monitoring.controller';
 import { SupervisionController } from './controllers/supervision.controller';
 import { AuditController } from './controllers/audit.controller';
 import { DutyRulesController } from './controllers/duty-rules.controller';
+import { AccountsController } from './controllers/accounts.controller';
 import { ErrorFilter } from './http/error.filter';
 import { RequestOriginInterceptor } from './http/request-origin.interceptor';
 import { AuditAccessInterceptor } from './http/audit-access';
@@ -64,6 +65,7 @@ import { ClockModule } from './clock.module';
     SupervisionController,
     AuditController,
     DutyRulesController,
+    AccountsController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

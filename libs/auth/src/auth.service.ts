@@ -5,12 +5,13 @@ import { AppError, Clock, currentRequestOrigin } from '@app/common';
 import { AuditService } from '@app/audit';
 import { Database, SessionEntity, UserEntity } from '@app/persistence';
 import { hashPassword, verifyPassword } from './password';
+import { passwordProblem } from './password-policy';
 import { Role } from './roles';
 
 const SESSION_HOURS = 12;
 /** Failed sign-ins of one account within the window that lock it for the rest of the window. */
-const MAX_FAILURES = 5;
-const LOCK_MINUTES = 15;
+export const MAX_FAILURES = 5;
+export const LOCK_MINUTES = 15;
 
 export interface AuthUser {
   id: string;
@@ -42,10 +43,11 @@ export class AuthService {
   ): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
     const now = this.clock.now();
     const since = new Date(now.getTime() - LOCK_MINUTES * 60_000);
-    const [user, failures] = await this.db.read(async (em) => [
-      await em.getRepository(UserEntity).findOne({ where: { username } }),
-      await this.failuresSince(em, username, since),
-    ]);
+    const [user, failures] = await this.db.read(async (em) => {
+      const found = await em.getRepository(UserEntity).findOne({ where: { username } });
+      const from = found?.unlockedAt && found.unlockedAt > since ? found.unlockedAt : since;
+      return [found, await this.failuresSince(em, username, from)] as const;
+    });
     if (failures >= MAX_FAILURES) {
       throw new AppError(
         429,
@@ -66,6 +68,12 @@ export class AuthService {
       );
       throw new AppError(401, 'LOGIN_FAILED', '用户名或密码错误', [
         { field: 'password', message: '用户名或密码错误' },
+      ]);
+    }
+    // Told only to whoever knows the password, so it does not reveal which accounts exist.
+    if (user.disabledAt) {
+      throw new AppError(403, 'ACCOUNT_DISABLED', '该账号已停用，请联系系统管理员', [
+        { field: 'username', message: '账号已停用' },
       ]);
     }
     const token = randomBytes(32).toString('base64url');
@@ -112,7 +120,32 @@ export class AuthService {
       const session = await em.getRepository(SessionEntity).findOne({ where: { tokenHash: sha256(token) } });
       if (!session || session.expiresAt <= this.clock.now()) return null;
       const user = await em.getRepository(UserEntity).findOne({ where: { id: session.userId } });
-      return user ? toAuthUser(user) : null;
+      return user && !user.disabledAt ? toAuthUser(user) : null;
+    });
+  }
+
+  /** The signed-in user's own change: the current password is asked again; other sessions end. */
+  async changePassword(user: AuthUser, token: string, current: string, next: string): Promise<void> {
+    const stored = await this.db.read((em) =>
+      em.getRepository(UserEntity).findOneOrFail({ where: { id: user.id } }),
+    );
+    if (!(await verifyPassword(current, stored.passwordHash))) {
+      throw new AppError(400, 'PASSWORD_WRONG', '当前密码不正确', [
+        { field: 'currentPassword', message: '当前密码不正确' },
+      ]);
+    }
+    const problem =
+      passwordProblem(next, user.username) ?? (next === current ? '新密码不能与当前密码相同' : undefined);
+    if (problem) throw AppError.validation(problem, [{ field: 'newPassword', message: problem }]);
+    const passwordHash = await hashPassword(next);
+    const now = this.clock.now();
+    await this.db.transaction(async (em) => {
+      await em.getRepository(UserEntity).update({ id: user.id }, { passwordHash, passwordChangedAt: now });
+      await em.query(`DELETE FROM user_session WHERE user_id = $1 AND token_hash <> $2`, [
+        user.id,
+        sha256(token),
+      ]);
+      await this.audit.record(em, { at: now, actorId: user.id, action: 'auth.password_change', detail: {} });
     });
   }
 

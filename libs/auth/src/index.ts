@@ -4,3 +4,5 @@ export * from './auth.service';
 export * from './password';
 export * from './roles';
 export * from './duty-rules';
+export * from './account.service';
+export * from './password-policy';

@@ -6,4 +6,9 @@ export const adminRoutes: RouteRecordRaw[] = [
     component: () => import('./CalendarView.vue'),
     meta: { roles: ['admin'], nav: '节假日日历', order: 40, title: '法定节假日日历' },
   },
+  {
+    path: '/admin/accounts',
+    component: () => import('./AccountsView.vue'),
+    meta: { roles: ['admin'], nav: '账号管理', order: 41, title: '账号管理' },
+  },
 ];

@@ -93,6 +93,9 @@ export const api = {
   async put<T = any>(url: string, body?: unknown): Promise<T> {
     return (await send('PUT', url, body ?? {})).json();
   },
+  async patch<T = any>(url: string, body?: unknown): Promise<T> {
+    return (await send('PATCH', url, body ?? {})).json();
+  },
   async del<T = any>(url: string): Promise<T> {
     const res = await send('DELETE', url);
     return res.status === 204 ? (undefined as T) : res.json();

@@ -10,6 +10,12 @@ export class UserEntity {
   @Column({ name: 'extra_roles', type: 'text', array: true, default: () => "'{}'" }) extraRoles!: string[];
   @Column({ name: 'region_code', type: 'varchar', length: 12 }) regionCode!: string;
   @Column({ name: 'password_hash', type: 'text' }) passwordHash!: string;
+  /** Set instead of deleting: the name stays on the audit record and on what the user signed. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt!: Date | null;
+  /** An administrator's unlock: failed sign-ins before it no longer count towards the lock-out. */
+  @Column({ name: 'unlocked_at', type: 'timestamptz', nullable: true }) unlockedAt!: Date | null;
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

@@ -13,6 +13,7 @@ import { ProcessMigration1764640000000 } from './1764640000000-process-migration
 import { ServiceDeadlines1764650000000 } from './1764650000000-service-deadlines';
 import { AuditChain1764700000000 } from './1764700000000-audit-chain';
 import { Trust1764800000000 } from './1764800000000-trust';
+import { Accounts1764900000000 } from './1764900000000-accounts';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ServiceDeadlines1764650000000,
   AuditChain1764700000000,
   Trust1764800000000,
+  Accounts1764900000000,
 ];

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AccountService, AuthUser, CurrentUser, Roles } from '@app/auth';
+import { CreateAccountDto, ResetPasswordDto, UpdateAccountDto } from '../dto/account.dto';
+import { uuidPipe } from '../http/uuid.pipe';
+import { AuditAccess } from '../http/audit-access';
+
+@ApiTags('账号管理')
+@ApiBearerAuth()
+@Controller('users')
+@Roles('admin')
+export class AccountsController {
+  constructor(private readonly accounts: AccountService) {}
+
+  /** The accounts of the administrator's region, with lock-out and last sign-in. */
+  @AuditAccess('user.list')
+  @Get()
+  list(@CurrentUser() user: AuthUser) {
+    return this.accounts.list(user);
+  }
+
+  @Post()
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateAccountDto) {
+    return this.accounts.create(user, body);
+  }
+
+  /** Name, role, extra duties, region, disabled; an account is never deleted. */
+  @Patch(':id')
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() body: UpdateAccountDto,
+  ) {
+    return this.accounts.update(user, id, body);
+  }
+
+  @Post(':id/password')
+  @HttpCode(200)
+  resetPassword(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() body: ResetPasswordDto,
+  ) {
+    return this.accounts.resetPassword(user, id, body.password);
+  }
+
+  @Post(':id/unlock')
+  @HttpCode(200)
+  unlock(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    return this.accounts.unlock(user, id);
+  }
+}

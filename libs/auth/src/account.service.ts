@@ -1,0 +1,322 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AppError, Clock } from '@app/common';
+import { AuditService } from '@app/audit';
+import { regionWithin } from '@app/assistance';
+import { Database, UserEntity } from '@app/persistence';
+import { AuthUser, LOCK_MINUTES, MAX_FAILURES } from './auth.service';
+import { hashPassword } from './password';
+import { passwordProblem } from './password-policy';
+import { CASEWORK_ROLES, ROLES, Role, isRole } from './roles';
+
+/** What the administrator sees of an account: never the hash. */
+export interface AccountView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  extraRoles: Role[];
+  regionCode: string;
+  regionName: string | null;
+  disabled: boolean;
+  /** Locked out by failed sign-ins until this time; null when not locked. */
+  lockedUntil: string | null;
+  lastSignInAt: string | null;
+  passwordChangedAt: string | null;
+  createdAt: string;
+}
+
+export interface AccountInput {
+  username: string;
+  displayName: string;
+  role: string;
+  extraRoles?: string[];
+  regionCode: string;
+  password: string;
+}
+
+export interface AccountChange {
+  displayName?: string;
+  role?: string;
+  extraRoles?: string[];
+  regionCode?: string;
+  disabled?: boolean;
+}
+
+/** The part of an account the audit record shows before and after a change. */
+const RECORDED = ['displayName', 'role', 'extraRoles', 'regionCode', 'disabledAt'] as const;
+
+/**
+ * Account administration by a system administrator, within their own region: accounts are
+ * created, changed and disabled (never deleted: the name stays on the record), passwords reset,
+ * lock-outs lifted. Every change is on the audit record with the account before and after; a
+ * reset password or a disabled account ends the account's sessions at once.
+ */
+@Injectable()
+export class AccountService {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  async list(admin: AuthUser): Promise<AccountView[]> {
+    return this.db.read(async (em) => {
+      const users = await em
+        .getRepository(UserEntity)
+        .createQueryBuilder('u')
+        .where('u.region_code LIKE :scope', { scope: `${admin.regionCode}%` })
+        .orderBy('u.region_code')
+        .addOrderBy('u.username')
+        .getMany();
+      return this.views(em, users);
+    });
+  }
+
+  async create(admin: AuthUser, input: AccountInput): Promise<AccountView> {
+    const role = checkRole(input.role, 'role');
+    const extraRoles = checkExtraRoles(input.extraRoles ?? [], role);
+    const problem = passwordProblem(input.password, input.username);
+    if (problem) throw AppError.validation(problem, [{ field: 'password', message: problem }]);
+    const passwordHash = await hashPassword(input.password);
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      await this.checkRegion(em, admin, input.regionCode);
+      const taken = await em.getRepository(UserEntity).exists({ where: { username: input.username } });
+      if (taken) {
+        throw new AppError(409, 'USERNAME_TAKEN', `用户名“${input.username}”已被使用`, [
+          { field: 'username', message: '用户名已被使用' },
+        ]);
+      }
+      const user = em.getRepository(UserEntity).create({
+        id: randomUUID(),
+        username: input.username,
+        displayName: input.displayName,
+        role,
+        extraRoles,
+        regionCode: input.regionCode,
+        passwordHash,
+        passwordChangedAt: now,
+        disabledAt: null,
+        unlockedAt: null,
+      });
+      await em.getRepository(UserEntity).insert(user);
+      await this.record(em, admin, 'user.create', user, null, recorded(user));
+      const [view] = await this.views(em, [
+        await em.getRepository(UserEntity).findOneByOrFail({ id: user.id }),
+      ]);
+      return view;
+    });
+  }
+
+  async update(admin: AuthUser, id: string, change: AccountChange): Promise<AccountView> {
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      const user = await this.managed(em, admin, id, true);
+      const before = recorded(user);
+      if (change.regionCode !== undefined && change.regionCode !== user.regionCode) {
+        await this.checkRegion(em, admin, change.regionCode);
+        user.regionCode = change.regionCode;
+      }
+      if (change.displayName !== undefined) user.displayName = change.displayName;
+      if (change.role !== undefined) user.role = checkRole(change.role, 'role');
+      if (change.extraRoles !== undefined || change.role !== undefined)
+        user.extraRoles = checkExtraRoles(change.extraRoles ?? user.extraRoles, user.role as Role);
+      if (change.disabled !== undefined) user.disabledAt = change.disabled ? (user.disabledAt ?? now) : null;
+      if (
+        user.id === admin.id &&
+        (user.disabledAt || user.role !== 'admin' || !regionWithin(admin.regionCode, user.regionCode))
+      ) {
+        // The last way back in would otherwise be a database console.
+        throw new AppError(
+          409,
+          'SELF_LOCKOUT',
+          '不能停用自己的账号、取消自己的管理员角色或缩小自己的管辖范围',
+          [
+            {
+              field: change.disabled ? 'disabled' : change.role !== undefined ? 'role' : 'regionCode',
+              message: '不能对自己的账号这样修改',
+            },
+          ],
+        );
+      }
+      const after = recorded(user);
+      if (JSON.stringify(before) === JSON.stringify(after)) {
+        const [view] = await this.views(em, [user]);
+        return view;
+      }
+      await em.getRepository(UserEntity).save(user);
+      if (user.disabledAt) await em.query(`DELETE FROM user_session WHERE user_id = $1`, [user.id]);
+      const action =
+        before.disabledAt === after.disabledAt
+          ? 'user.update'
+          : after.disabledAt
+            ? 'user.disable'
+            : 'user.enable';
+      await this.record(em, admin, action, user, before, after);
+      const [view] = await this.views(em, [user]);
+      return view;
+    });
+  }
+
+  /** Sets a new password the administrator hands over; the account's sessions end. */
+  async resetPassword(admin: AuthUser, id: string, password: string): Promise<AccountView> {
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      const user = await this.managed(em, admin, id, true);
+      const problem = passwordProblem(password, user.username);
+      if (problem) throw AppError.validation(problem, [{ field: 'password', message: problem }]);
+      user.passwordHash = await hashPassword(password);
+      user.passwordChangedAt = now;
+      await em.getRepository(UserEntity).save(user);
+      await em.query(`DELETE FROM user_session WHERE user_id = $1`, [user.id]);
+      await this.record(em, admin, 'user.password_reset', user, null, null);
+      const [view] = await this.views(em, [user]);
+      return view;
+    });
+  }
+
+  /** Lifts a lock-out from failed sign-ins before its time runs out. */
+  async unlock(admin: AuthUser, id: string): Promise<AccountView> {
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      const user = await this.managed(em, admin, id, true);
+      user.unlockedAt = now;
+      await em.getRepository(UserEntity).save(user);
+      await this.record(em, admin, 'user.unlock', user, null, null);
+      const [view] = await this.views(em, [user]);
+      return view;
+    });
+  }
+
+  private async managed(em: EntityManager, admin: AuthUser, id: string, lock: boolean): Promise<UserEntity> {
+    const user = await em
+      .getRepository(UserEntity)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!user) throw AppError.notFound('账号不存在');
+    if (!regionWithin(user.regionCode, admin.regionCode))
+      throw AppError.forbidden('该账号不在您的管辖范围内');
+    return user;
+  }
+
+  private async checkRegion(em: EntityManager, admin: AuthUser, regionCode: string): Promise<void> {
+    const [region] = await em.query(`SELECT code FROM region WHERE code = $1`, [regionCode]);
+    if (!region) {
+      throw AppError.validation(`行政区划代码 ${regionCode} 不存在`, [
+        { field: 'regionCode', message: '行政区划代码不存在' },
+      ]);
+    }
+    if (!regionWithin(regionCode, admin.regionCode)) {
+      throw new AppError(403, 'FORBIDDEN', '只能把账号设在您管辖的地区内', [
+        { field: 'regionCode', message: '不在您的管辖范围内' },
+      ]);
+    }
+  }
+
+  private async record(
+    em: EntityManager,
+    admin: AuthUser,
+    action: string,
+    user: UserEntity,
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown> | null,
+  ): Promise<void> {
+    await this.audit.record(em, {
+      at: this.clock.now(),
+      actorId: admin.id,
+      action,
+      detail: {
+        userId: user.id,
+        username: user.username,
+        ...(before && { before }),
+        ...(after && { after }),
+      },
+    });
+  }
+
+  private async views(em: EntityManager, users: UserEntity[]): Promise<AccountView[]> {
+    if (!users.length) return [];
+    const now = this.clock.now();
+    const since = new Date(now.getTime() - LOCK_MINUTES * 60_000);
+    const names = users.map((u) => u.username);
+    const [regions, attempts] = await Promise.all([
+      em.query(`SELECT code, name FROM region WHERE code = ANY($1)`, [users.map((u) => u.regionCode)]),
+      // Per account: the last successful sign-in, and the failures after it within the window.
+      em.query(
+        `SELECT username, (extract(epoch FROM max(at) FILTER (WHERE ok)) * 1000)::float8 AS last_ok,
+                array_agg((extract(epoch FROM at) * 1000)::float8 ORDER BY at) FILTER (WHERE NOT ok AND at > $2)
+                  AS recent_failures
+           FROM login_attempt WHERE username = ANY($1) GROUP BY username`,
+        [names, since],
+      ),
+    ]);
+    const regionName = new Map<string, string>(
+      regions.map((r: { code: string; name: string }) => [r.code, r.name]),
+    );
+    const byName = new Map<string, { last_ok: number | null; recent_failures: number[] | null }>(
+      attempts.map((a: { username: string }) => [a.username, a]),
+    );
+    return users.map((u) => {
+      const a = byName.get(u.username);
+      const lastOk = a?.last_ok ? new Date(Number(a.last_ok)) : null;
+      const floor = Math.max(lastOk?.getTime() ?? 0, u.unlockedAt?.getTime() ?? 0);
+      const failures = (a?.recent_failures ?? []).map(Number).filter((ms) => ms > floor);
+      const lockedUntil =
+        failures.length >= MAX_FAILURES
+          ? new Date(failures[failures.length - MAX_FAILURES] + LOCK_MINUTES * 60_000).toISOString()
+          : null;
+      return {
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role as Role,
+        extraRoles: (u.extraRoles ?? []) as Role[],
+        regionCode: u.regionCode,
+        regionName: regionName.get(u.regionCode) ?? null,
+        disabled: !!u.disabledAt,
+        lockedUntil,
+        lastSignInAt: lastOk?.toISOString() ?? null,
+        passwordChangedAt: u.passwordChangedAt?.toISOString() ?? null,
+        createdAt: u.createdAt.toISOString(),
+      };
+    });
+  }
+}
+
+function checkRole(role: string, field: string): Role {
+  if (!isRole(role)) {
+    throw AppError.validation(`角色“${role}”不存在`, [
+      { field, message: `应为：${Object.values(ROLES).join('、')}` },
+    ]);
+  }
+  return role;
+}
+
+/**
+ * Extra duties are casework roles a staff member also performs (small townships give one person
+ * several); never administration, audit or legal roles, and an applicant account has none.
+ */
+function checkExtraRoles(extra: string[], role: Role): Role[] {
+  const roles = extra.map((r, i) => {
+    const duty = checkRole(r, `extraRoles[${i}]`);
+    if (!CASEWORK_ROLES.includes(duty)) {
+      throw AppError.validation(`“${ROLES[duty]}”不能作为兼任职责`, [
+        { field: `extraRoles[${i}]`, message: '兼任职责只能是办案角色' },
+      ]);
+    }
+    return duty;
+  });
+  if (roles.length && role === 'applicant') {
+    throw AppError.validation('申请人账号不能兼任工作人员职责', [
+      { field: 'extraRoles', message: '申请人账号不能兼任' },
+    ]);
+  }
+  return [...new Set(roles)].filter((r) => r !== role);
+}
+
+function recorded(u: UserEntity): Record<string, unknown> {
+  return Object.fromEntries(
+    RECORDED.map((k) => [k, k === 'disabledAt' ? (u.disabledAt?.toISOString() ?? null) : u[k]]),
+  );
+}
