@@ -67,17 +67,17 @@ describe('执法全过程记录 (Chromium)', () => {
     await table.getByText('hexi_staff').waitFor();
     await page.locator('[data-test=create]').click();
     const form = page.locator('[data-test=account-form]');
-    await form.locator('[data-test=username] input').fill('liu.village');
-    await form.locator('[data-test=display-name] input').fill('刘协理');
+    await form.locator('input[data-test=username]').fill('liu.village');
+    await form.locator('input[data-test=display-name]').fill('刘协理');
     await form.locator('[data-test=role]').click();
     await page.getByRole('option', { name: '村（社区）协理员' }).click();
     await form.locator('[data-test=region]').click();
     await page.getByRole('option', { name: '河西镇 / 柳树村民委员会' }).click();
-    await form.locator('[data-test=password] input').fill('short');
+    await form.locator('input[data-test=password]').fill('short');
     await page.locator('[data-test=save]').click();
     await form.getByText('密码长度应为8–72个字符').waitFor(); // the field's own message, under it
     await screenshot(page, 'accounts-create-error');
-    await form.locator('[data-test=password] input').fill('Liushu-2026');
+    await form.locator('input[data-test=password]').fill('Liushu-2026');
     await page.locator('[data-test=save]').click();
     await table.getByText('liu.village').waitFor();
     for (let i = 0; i < 5; i++)
@@ -95,7 +95,7 @@ describe('执法全过程记录 (Chromium)', () => {
       .send({ username: 'liu.village', password: 'Liushu-2026' })
       .expect(200);
     await page.locator('[data-test="toggle-liu.village"]').click();
-    await page.getByRole('button', { name: '停用', exact: true }).click();
+    await page.locator('.el-message-box').getByRole('button', { name: '停用', exact: true }).click();
     await table.getByText('已停用').waitFor();
     const [row] = await h.t.query(
       `SELECT region_code, disabled_at IS NOT NULL AS disabled FROM app_user WHERE username = 'liu.village'`,
