@@ -40,7 +40,9 @@ async function snapshot(): Promise<Record<string, number | string>> {
 async function send(c: HostileCase): Promise<request.Response> {
   const url = resolve(c.path, ctx);
   // A hostile input must never hang the server either.
-  let req = t.http[c.method.toLowerCase() as 'get' | 'post' | 'put'](url).timeout({ response: 15_000 });
+  let req = t.http[c.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch'](url).timeout({
+    response: 15_000,
+  });
   if (c.user) req = req.set('Authorization', `Bearer ${tokens[c.user]}`);
   for (const [k, v] of Object.entries(c.headers ?? {})) req = req.set(k, v);
   if (c.raw) {

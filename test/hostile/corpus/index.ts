@@ -1,3 +1,4 @@
+import { ACCOUNT_CASES } from './accounts';
 import { AMOUNT_CASES } from './amounts';
 import { BPMN_CASES } from './bpmn';
 import { IDENTITY_CASES } from './identity';
@@ -20,4 +21,5 @@ export const CORPUS: Record<Category, HostileCase[]> = {
   'template-injection': TEMPLATE_CASES,
   'path-traversal': PATH_CASES,
   'uploads-formats': UPLOAD_CASES,
+  accounts: ACCOUNT_CASES,
 };

@@ -10,7 +10,8 @@ export type Category =
   | 'rare-characters'
   | 'template-injection'
   | 'path-traversal'
-  | 'uploads-formats';
+  | 'uploads-formats'
+  | 'accounts';
 
 /** Values known only once the suite's fixture case exists. */
 export interface CorpusContext {
@@ -39,7 +40,7 @@ export interface HostileCase {
   name: string;
   /** Demo username the request is sent as; null = no session. */
   user: string | null;
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   /** Path under the server root; placeholders are filled by functions of the context. */
   path: Dyn<string>;
   /** A JSON body (sent as application/json). */
