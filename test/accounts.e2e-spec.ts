@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { TestApp } from './support/test-app';
 
 /**
@@ -213,5 +214,31 @@ describe('account administration', () => {
     expect(demote.body.code).toBe('SELF_LOCKOUT');
     const [row] = await t.query(`SELECT role, disabled_at FROM app_user WHERE id = $1`, [self.id]);
     expect(row).toEqual({ role: 'admin', disabled_at: null });
+  });
+});
+
+// Last in the file: it moves the application clock, which would idle out the sessions cached above.
+describe('sessions left unused', () => {
+  it('end after 30 minutes without a request, with a message saying so; use keeps them open', async () => {
+    const token = (await login('clerk', 'demo1234').expect(200)).body.token;
+    const me = () => t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+    for (let i = 0; i < 3; i++) {
+      t.clock.advance(20 * 60_000); // 60 minutes in all, never 30 without a request
+      await me().expect(200);
+    }
+    const kept = await login('clerk', 'demo1234').expect(200);
+    t.clock.advance(31 * 60_000);
+    const idle = await me();
+    expect(idle.status).toBe(401);
+    expect(idle.body).toMatchObject({
+      code: 'SESSION_IDLE',
+      message: expect.stringContaining('30分钟未操作'),
+    });
+    await me().expect(401); // the session is gone, not only refused once
+    const tokenHash = createHash('sha256').update(token).digest('hex');
+    expect(await t.query(`SELECT 1 FROM user_session WHERE token_hash = $1`, [tokenHash])).toEqual([]);
+    // The other session was idle as long: it ends too.
+    await t.http.get('/api/auth/me').set('Authorization', `Bearer ${kept.body.token}`).expect(401);
+    await login('clerk', 'demo1234').expect(200);
   });
 });

@@ -9,6 +9,10 @@ import { passwordProblem } from './password-policy';
 import { Role } from './roles';
 
 const SESSION_HOURS = 12;
+/** A session unused this long ends (a terminal left signed in at the window). */
+export const IDLE_MINUTES = 30;
+/** last_seen_at is written at most this often, not on every request. */
+const TOUCH_MS = 60_000;
 /** Failed sign-ins of one account within the window that lock it for the rest of the window. */
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
@@ -79,7 +83,9 @@ export class AuthService {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
     await this.db.transaction(async (em) => {
-      await em.getRepository(SessionEntity).insert({ tokenHash: sha256(token), userId: user.id, expiresAt });
+      await em
+        .getRepository(SessionEntity)
+        .insert({ tokenHash: sha256(token), userId: user.id, expiresAt, lastSeenAt: now });
       await this.recordSignIn(em, { username, userId: user.id, ok: true, now });
     });
     return { token, expiresAt, user: toAuthUser(user) };
@@ -116,12 +122,26 @@ export class AuthService {
   }
 
   async authenticate(token: string): Promise<AuthUser | null> {
-    return this.db.read(async (em) => {
-      const session = await em.getRepository(SessionEntity).findOne({ where: { tokenHash: sha256(token) } });
-      if (!session || session.expiresAt <= this.clock.now()) return null;
+    const tokenHash = sha256(token);
+    const now = this.clock.now();
+    const found = await this.db.read(async (em) => {
+      const session = await em.getRepository(SessionEntity).findOne({ where: { tokenHash } });
+      if (!session || session.expiresAt <= now) return null;
       const user = await em.getRepository(UserEntity).findOne({ where: { id: session.userId } });
-      return user && !user.disabledAt ? toAuthUser(user) : null;
+      return user && !user.disabledAt ? { session, user } : null;
     });
+    if (!found) return null;
+    const idleMs = now.getTime() - found.session.lastSeenAt.getTime();
+    if (idleMs > IDLE_MINUTES * 60_000) {
+      await this.db.transaction((em) => em.getRepository(SessionEntity).delete({ tokenHash }));
+      throw new AppError(401, 'SESSION_IDLE', `超过${IDLE_MINUTES}分钟未操作，已自动退出，请重新登录`);
+    }
+    if (idleMs > TOUCH_MS) {
+      await this.db.transaction((em) =>
+        em.getRepository(SessionEntity).update({ tokenHash }, { lastSeenAt: now }),
+      );
+    }
+    return toAuthUser(found.user);
   }
 
   /** The signed-in user's own change: the current password is asked again; other sessions end. */

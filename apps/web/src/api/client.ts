@@ -60,17 +60,19 @@ async function send(
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
-  if (res.status === 401 && session.token) {
-    session.clear();
-    if (!location.pathname.startsWith('/login'))
-      location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
-  }
   if (!res.ok) {
     let data: any = null;
     try {
       data = await res.json();
     } catch {
       /* not JSON: fall through */
+    }
+    if (res.status === 401 && session.token) {
+      session.clear();
+      // The sign-in page says why: an idle session ended, not a wrong password.
+      const reason = data?.code === 'SESSION_IDLE' ? '&reason=idle' : '';
+      if (!location.pathname.startsWith('/login'))
+        location.assign(`/login?next=${encodeURIComponent(location.pathname)}${reason}`);
     }
     throw new ApiError(
       res.status,

@@ -25,5 +25,7 @@ export class SessionEntity {
   @PrimaryColumn({ name: 'token_hash', type: 'char', length: 64 }) tokenHash!: string;
   @Column({ name: 'user_id', type: 'uuid' }) userId!: string;
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
+  /** Moved on use (at most once a minute): a session idle for longer than the limit ends. */
+  @Column({ name: 'last_seen_at', type: 'timestamptz' }) lastSeenAt!: Date;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
