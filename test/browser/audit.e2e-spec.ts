@@ -101,6 +101,12 @@ describe('执法全过程记录 (Chromium)', () => {
       `SELECT region_code, disabled_at IS NOT NULL AS disabled FROM app_user WHERE username = 'liu.village'`,
     );
     expect(row).toEqual({ region_code: '410799101202', disabled: true });
+    // Left unused for half an hour, the session ends; the sign-in page says why.
+    h.t.clock.advance(31 * 60_000);
+    await page.getByRole('menuitem', { name: '节假日日历' }).click();
+    await page.waitForURL(/\/login\?next=.*reason=idle/);
+    await page.locator('[data-test=idle-notice]').getByText('长时间未操作，已自动退出').waitFor();
+    await screenshot(page, 'login-after-idle');
     await page.context().close();
   });
 });

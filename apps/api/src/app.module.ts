@@ -31,6 +31,8 @@ import { SupervisionController } from './controllers/supervision.controller';
 import { AuditController } from './controllers/audit.controller';
 import { DutyRulesController } from './controllers/duty-rules.controller';
 import { AccountsController } from './controllers/accounts.controller';
+import { BackupsController } from './controllers/backups.controller';
+import { OnlineBackupService } from './backup/online-backup.service';
 import { ErrorFilter } from './http/error.filter';
 import { RequestOriginInterceptor } from './http/request-origin.interceptor';
 import { AuditAccessInterceptor } from './http/audit-access';
@@ -66,12 +68,14 @@ import { ClockModule } from './clock.module';
     AuditController,
     DutyRulesController,
     AccountsController,
+    BackupsController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_FILTER, useClass: ErrorFilter },
     { provide: APP_INTERCEPTOR, useClass: RequestOriginInterceptor },
     { provide: APP_INTERCEPTOR, useClass: AuditAccessInterceptor },
+    OnlineBackupService,
   ],
 })
 export class AppModule {}

@@ -54,6 +54,10 @@ describe('configuration checked at start', () => {
     ],
     [{ WEB_DIST: '/nonexistent/web' }, 'WEB_DIST：网页端构建目录不存在（/nonexistent/web）'],
     [{ WEB_DIST: os.tmpdir() }, `WEB_DIST：目录中没有 index.html，请先构建网页端（${os.tmpdir()}）`],
+    [
+      { BACKUP_DIR: path.join(dataDir, 'backups') },
+      `BACKUP_DIR：不能在 DATA_DIR 之内（${path.join(dataDir, 'backups')}），否则每份备份都会包含之前的备份`,
+    ],
   ])('%j → %s', (env, message) => {
     expect(configProblems({ DATA_DIR: dataDir, ...env })).toEqual([message]);
   });

@@ -65,6 +65,12 @@ export function configProblems(env: NodeJS.ProcessEnv): string[] {
     problems.push(`DATA_DIR：目录无法创建或不可写（${dataDir}）`);
     return problems;
   }
+  if (env.BACKUP_DIR) {
+    const backupDir = path.resolve(env.BACKUP_DIR);
+    if (backupDir === dataDir || backupDir.startsWith(`${dataDir}${path.sep}`)) {
+      problems.push(`BACKUP_DIR：不能在 DATA_DIR 之内（${backupDir}），否则每份备份都会包含之前的备份`);
+    }
+  }
   if (!env.DATABASE_URL) {
     // The embedded database is one process's: a second API on the same files would corrupt them.
     const holder = dataDirLockHolder(dataDir);

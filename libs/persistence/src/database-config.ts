@@ -14,6 +14,16 @@ export function databaseUrlProblem(url: string): string | null {
   return /^postgres(ql)?:\/\//.test(url) ? null : `DATABASE_URL：应以 postgres:// 开头，当前为“${url}”`;
 }
 
+/**
+ * Where the running API writes the backups an administrator asks for: BACKUP_DIR, or a
+ * `<DATA_DIR>-backups` directory beside the data (never inside it, or each backup would hold the
+ * ones before it).
+ */
+export function backupDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const dataDir = path.resolve(env.DATA_DIR || './data');
+  return env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : `${dataDir}-backups`;
+}
+
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const dataDir = path.resolve(env.DATA_DIR || './data');
   if (env.DATABASE_URL) {

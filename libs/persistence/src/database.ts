@@ -25,6 +25,14 @@ export class Database {
     return this.mutex ? this.mutex.run(run) : run();
   }
 
+  /**
+   * Runs `work` while no unit of work of this process runs: on PGlite the queue, so work that reads
+   * the database outside TypeORM (an online backup) sees one state; on PostgreSQL it runs at once.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.mutex ? this.mutex.run(work) : work();
+  }
+
   async close(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }

@@ -23,12 +23,20 @@ export class BackupRefusedError extends Error {}
 
 export type Progress = (line: string) => void;
 
+/**
+ * The running API's own PGlite: `work` runs while no other unit of work can (the API's queue), so
+ * the dump is one consistent state without stopping the API.
+ */
+export type OpenPglite = <T>(work: (pg: PGlite) => Promise<T>) => Promise<T>;
+
 export interface BackupOptions {
   config: DatabaseConfig;
   file: string;
   progress?: Progress;
   /** Path of pg_dump, or null when it is not available (default: looked up on PATH). */
   pgDump?: string | null;
+  /** PGlite only: back up through the running process's open database instead of opening the files. */
+  openPglite?: OpenPglite;
 }
 
 export interface BackupResult {
@@ -87,15 +95,19 @@ async function dumpPglite(config: DatabaseConfig, progress: Progress) {
   const pg = new PGlite(pgDir);
   try {
     await pg.waitReady;
-    const summary = await summarize(async (sql) => (await pg.query<Record<string, unknown>>(sql)).rows);
-    // Flush every committed page to the data files, so the copy needs no WAL replay to open.
-    await pg.exec('CHECKPOINT');
-    progress('导出数据库（dumpDataDir）…');
-    const dump = Buffer.from(await (await pg.dumpDataDir('gzip')).arrayBuffer());
-    return { summary, dump };
+    return await dumpOpenPglite(pg, progress);
   } finally {
     await pg.close();
   }
+}
+
+async function dumpOpenPglite(pg: PGlite, progress: Progress) {
+  const summary = await summarize(async (sql) => (await pg.query<Record<string, unknown>>(sql)).rows);
+  // Flush every committed page to the data files, so the copy needs no WAL replay to open.
+  await pg.exec('CHECKPOINT');
+  progress('导出数据库（dumpDataDir）…');
+  const dump = Buffer.from(await (await pg.dumpDataDir('gzip')).arrayBuffer());
+  return { summary, dump };
 }
 
 function shellQuote(s: string): string {
@@ -159,10 +171,11 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   if (fs.existsSync(file)) throw new BackupRefusedError(`备份文件已存在，不会覆盖：${file}`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
 
-  // PGlite: the backup opens the database itself, so the API must be stopped; the lock proves it
-  // is, and keeps it from starting until the copy of the files is complete too.
+  // PGlite from outside: the backup opens the database itself, so the API must be stopped; the lock
+  // proves it is, and keeps it from starting until the copy of the files is complete too. From
+  // inside the running API (openPglite) the API's own queue gives the consistent moment instead.
   let release = () => undefined as void;
-  if (config.kind === 'pglite') {
+  if (config.kind === 'pglite' && !options.openPglite) {
     try {
       release = lockDataDir(config.dataDir, '备份');
     } catch (err) {
@@ -184,7 +197,9 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     let databaseIncluded = true;
     try {
       if (config.kind === 'pglite') {
-        const d = await dumpPglite(config, progress);
+        const d = options.openPglite
+          ? await options.openPglite((pg) => dumpOpenPglite(pg, progress))
+          : await dumpPglite(config, progress);
         summary = d.summary;
         const sha256 = tar.addBuffer(PGLITE_PART, d.dump, 0o600);
         parts.push({ name: PGLITE_PART, kind: 'database', size: d.dump.length, sha256, mode: 0o600 });

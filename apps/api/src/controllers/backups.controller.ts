@@ -1,0 +1,27 @@
+import { Controller, Get, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { OnlineBackupService } from '../backup/online-backup.service';
+
+@ApiTags('运维')
+@ApiBearerAuth()
+@Controller('backups')
+@Roles('admin')
+export class BackupsController {
+  constructor(@Inject(OnlineBackupService) private readonly backups: OnlineBackupService) {}
+
+  /** The backups written by the running API, newest first, and where they are. */
+  @Get()
+  async list() {
+    return { directory: this.backups.directory, files: await this.backups.list() };
+  }
+
+  /**
+   * Backs up the database, the archive and the seal while the API runs, into BACKUP_DIR; the
+   * same file format as `npm run backup`, restored with `npm run restore`.
+   */
+  @Post()
+  create(@CurrentUser() user: AuthUser) {
+    return this.backups.create(user);
+  }
+}
