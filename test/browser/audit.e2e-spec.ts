@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { BrowserHarness, screenshot } from '../support/browser';
 import { CONFIRM_PATH, apply, drive } from '../support/case-driver';
 
@@ -58,6 +61,25 @@ describe('执法全过程记录 (Chromium)', () => {
     await page.getByText('生效日期应为 YYYY-MM-DD').waitFor();
     await screenshot(page, 'duty-rules-admin-error');
     await page.context().close();
+  });
+
+  it('lets the administrator back the system up while it runs', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-browser-backups-'));
+    process.env.BACKUP_DIR = dir;
+    try {
+      const page = await h.signIn('admin');
+      await page.goto(`${h.baseUrl}/admin/backups`);
+      await page.locator('[data-test=backup-files]').getByText('尚无在线备份').waitFor();
+      await page.locator('[data-test=backup-now]').click();
+      await page.locator('[data-test=backup-result]').getByText('备份完成：jiuzhu-').waitFor();
+      const [file] = fs.readdirSync(dir);
+      await page.locator('[data-test=backup-files]').getByText(file).waitFor();
+      await screenshot(page, 'backups-admin');
+      await page.context().close();
+    } finally {
+      delete process.env.BACKUP_DIR;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('lets the administrator create an account, see it locked out, unlock and disable it', async () => {

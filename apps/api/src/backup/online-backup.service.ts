@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { getPGliteInstance } from 'typeorm-pglite';
-import { AppError, Clock, shanghaiDate } from '@app/common';
+import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AuthUser } from '@app/auth';
 import {
@@ -71,7 +71,9 @@ export class OnlineBackupService {
 
   private async run(admin: AuthUser): Promise<OnlineBackupResult> {
     const now = this.clock.now();
-    const stamp = `${shanghaiDate(now).replace(/-/g, '')}-${now.toISOString().slice(11, 19).replace(/:/g, '')}`;
+    // Beijing time in the name, as the office reads it: jiuzhu-20261203-214626-….backup
+    const beijing = new Date(now.getTime() + 8 * 3600_000).toISOString();
+    const stamp = `${beijing.slice(0, 10).replace(/-/g, '')}-${beijing.slice(11, 19).replace(/:/g, '')}`;
     const name = `jiuzhu-${stamp}-${randomBytes(3).toString('hex')}.backup`;
     fs.mkdirSync(this.directory, { recursive: true });
     const file = path.join(this.directory, name);

@@ -11,4 +11,9 @@ export const adminRoutes: RouteRecordRaw[] = [
     component: () => import('./AccountsView.vue'),
     meta: { roles: ['admin'], nav: '账号管理', order: 41, title: '账号管理' },
   },
+  {
+    path: '/admin/backups',
+    component: () => import('./BackupsView.vue'),
+    meta: { roles: ['admin'], nav: '数据备份', order: 42, title: '数据备份' },
+  },
 ];
