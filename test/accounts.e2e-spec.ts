@@ -129,6 +129,11 @@ describe('account administration', () => {
     const refused = await login('wu.investigator', 'Hexi2026ok');
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: 'ACCOUNT_DISABLED' });
+    // A disabled account's sign-in (an ex-employee's) is on the record.
+    expect(await lastAudit('auth.login_refused')).toMatchObject({
+      actor: 'wu.investigator',
+      detail: { username: 'wu.investigator', reason: 'account_disabled' },
+    });
     // A wrong password is told nothing more than for any account.
     expect((await login('wu.investigator', 'wrong-pass1')).body.code).toBe('LOGIN_FAILED');
     expect((await lastAudit('user.disable')).detail.after.disabledAt).toBeTruthy();

@@ -76,6 +76,9 @@ export class AuthService {
     }
     // Told only to whoever knows the password, so it does not reveal which accounts exist.
     if (user.disabledAt) {
+      await this.db.transaction((em) =>
+        this.recordSignIn(em, { username, userId: user.id, ok: false, now, refused: 'account_disabled' }),
+      );
       throw new AppError(403, 'ACCOUNT_DISABLED', '该账号已停用，请联系系统管理员', [
         { field: 'username', message: '账号已停用' },
       ]);
@@ -94,7 +97,7 @@ export class AuthService {
   /** One sign-in attempt: counted for the lock-out and put on the audit record. */
   private async recordSignIn(
     em: EntityManager,
-    a: { username: string; userId: string | null; ok: boolean; now: Date },
+    a: { username: string; userId: string | null; ok: boolean; now: Date; refused?: 'account_disabled' },
   ): Promise<void> {
     await em.query(`INSERT INTO login_attempt (username, at, ok, ip) VALUES ($1, $2, $3, $4)`, [
       a.username,
@@ -105,8 +108,8 @@ export class AuthService {
     await this.audit.record(em, {
       at: a.now,
       actorId: a.userId,
-      action: a.ok ? 'auth.login' : 'auth.login_failed',
-      detail: { username: a.username },
+      action: a.ok ? 'auth.login' : a.refused ? 'auth.login_refused' : 'auth.login_failed',
+      detail: { username: a.username, ...(a.refused && { reason: a.refused }) },
     });
   }
 

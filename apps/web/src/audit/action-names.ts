@@ -2,6 +2,7 @@
 const NAMES: Record<string, string> = {
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
+  'auth.login_refused': '停用账号试图登录',
   'auth.password_change': '修改本人密码',
   'user.create': '新建账号',
   'user.update': '修改账号',
