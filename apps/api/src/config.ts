@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LOCK_FILE, dataDirLockHolder, databaseUrlProblem } from '@app/persistence';
+import { LOCK_FILE, backupDirFromEnv, dataDirLockHolder, databaseUrlProblem } from '@app/persistence';
 
 /**
  * Checks the environment before anything starts, and names every wrong setting at once, so an
@@ -66,7 +66,7 @@ export function configProblems(env: NodeJS.ProcessEnv): string[] {
     return problems;
   }
   if (env.BACKUP_DIR) {
-    const backupDir = path.resolve(env.BACKUP_DIR);
+    const backupDir = backupDirFromEnv(env);
     if (backupDir === dataDir || backupDir.startsWith(`${dataDir}${path.sep}`)) {
       problems.push(`BACKUP_DIR：不能在 DATA_DIR 之内（${backupDir}），否则每份备份都会包含之前的备份`);
     }

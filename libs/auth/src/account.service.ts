@@ -5,7 +5,8 @@ import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
 import { regionWithin } from '@app/assistance';
 import { Database, UserEntity } from '@app/persistence';
-import { AuthUser, LOCK_MINUTES, MAX_FAILURES } from './auth.service';
+import { AuthUser, endSessions, signInHistory } from './auth.service';
+import { LOCK_MINUTES, lockedUntil } from './lock-out';
 import { hashPassword } from './password';
 import { passwordProblem } from './password-policy';
 import { CASEWORK_ROLES, ROLES, Role, isRole } from './roles';
@@ -113,7 +114,7 @@ export class AccountService {
   async update(admin: AuthUser, id: string, change: AccountChange): Promise<AccountView> {
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
-      const user = await this.managed(em, admin, id, true);
+      const user = await this.managed(em, admin, id);
       const before = recorded(user);
       if (change.regionCode !== undefined && change.regionCode !== user.regionCode) {
         await this.checkRegion(em, admin, change.regionCode);
@@ -147,7 +148,7 @@ export class AccountService {
         return view;
       }
       await em.getRepository(UserEntity).save(user);
-      if (user.disabledAt) await em.query(`DELETE FROM user_session WHERE user_id = $1`, [user.id]);
+      if (user.disabledAt) await endSessions(em, user.id);
       const action =
         before.disabledAt === after.disabledAt
           ? 'user.update'
@@ -164,13 +165,13 @@ export class AccountService {
   async resetPassword(admin: AuthUser, id: string, password: string): Promise<AccountView> {
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
-      const user = await this.managed(em, admin, id, true);
+      const user = await this.managed(em, admin, id);
       const problem = passwordProblem(password, user.username);
       if (problem) throw AppError.validation(problem, [{ field: 'password', message: problem }]);
       user.passwordHash = await hashPassword(password);
       user.passwordChangedAt = now;
       await em.getRepository(UserEntity).save(user);
-      await em.query(`DELETE FROM user_session WHERE user_id = $1`, [user.id]);
+      await endSessions(em, user.id);
       await this.record(em, admin, 'user.password_reset', user, null, null);
       const [view] = await this.views(em, [user]);
       return view;
@@ -181,7 +182,7 @@ export class AccountService {
   async unlock(admin: AuthUser, id: string): Promise<AccountView> {
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
-      const user = await this.managed(em, admin, id, true);
+      const user = await this.managed(em, admin, id);
       user.unlockedAt = now;
       await em.getRepository(UserEntity).save(user);
       await this.record(em, admin, 'user.unlock', user, null, null);
@@ -190,10 +191,11 @@ export class AccountService {
     });
   }
 
-  private async managed(em: EntityManager, admin: AuthUser, id: string, lock: boolean): Promise<UserEntity> {
+  /** The account, locked for the change, if it is within the administrator's region. */
+  private async managed(em: EntityManager, admin: AuthUser, id: string): Promise<UserEntity> {
     const user = await em
       .getRepository(UserEntity)
-      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!user) throw AppError.notFound('账号不存在');
     if (!regionWithin(user.regionCode, admin.regionCode))
       throw AppError.forbidden('该账号不在您的管辖范围内');
@@ -239,33 +241,23 @@ export class AccountService {
     if (!users.length) return [];
     const now = this.clock.now();
     const since = new Date(now.getTime() - LOCK_MINUTES * 60_000);
-    const names = users.map((u) => u.username);
-    const [regions, attempts] = await Promise.all([
+    const [regions, history] = await Promise.all([
       em.query(`SELECT code, name FROM region WHERE code = ANY($1)`, [users.map((u) => u.regionCode)]),
-      // Per account: the last successful sign-in, and the failures after it within the window.
-      em.query(
-        `SELECT username, (extract(epoch FROM max(at) FILTER (WHERE ok)) * 1000)::float8 AS last_ok,
-                array_agg((extract(epoch FROM at) * 1000)::float8 ORDER BY at) FILTER (WHERE NOT ok AND at > $2)
-                  AS recent_failures
-           FROM login_attempt WHERE username = ANY($1) GROUP BY username`,
-        [names, since],
+      signInHistory(
+        em,
+        users.map((u) => u.username),
+        since,
       ),
     ]);
     const regionName = new Map<string, string>(
       regions.map((r: { code: string; name: string }) => [r.code, r.name]),
     );
-    const byName = new Map<string, { last_ok: number | null; recent_failures: number[] | null }>(
-      attempts.map((a: { username: string }) => [a.username, a]),
-    );
     return users.map((u) => {
-      const a = byName.get(u.username);
-      const lastOk = a?.last_ok ? new Date(Number(a.last_ok)) : null;
-      const floor = Math.max(lastOk?.getTime() ?? 0, u.unlockedAt?.getTime() ?? 0);
-      const failures = (a?.recent_failures ?? []).map(Number).filter((ms) => ms > floor);
-      const lockedUntil =
-        failures.length >= MAX_FAILURES
-          ? new Date(failures[failures.length - MAX_FAILURES] + LOCK_MINUTES * 60_000).toISOString()
-          : null;
+      const h = history.get(u.username);
+      const floor = Math.max(h?.lastOkMs ?? 0, u.unlockedAt?.getTime() ?? 0);
+      const until = lockedUntil(h?.failuresMs ?? [], floor, now.getTime());
+      const lockedUntilIso = until === null ? null : new Date(until).toISOString();
+      const lastOk = h?.lastOkMs ? new Date(h.lastOkMs) : null;
       return {
         id: u.id,
         username: u.username,
@@ -275,7 +267,7 @@ export class AccountService {
         regionCode: u.regionCode,
         regionName: regionName.get(u.regionCode) ?? null,
         disabled: !!u.disabledAt,
-        lockedUntil,
+        lockedUntil: lockedUntilIso,
         lastSignInAt: lastOk?.toISOString() ?? null,
         passwordChangedAt: u.passwordChangedAt?.toISOString() ?? null,
         createdAt: u.createdAt.toISOString(),

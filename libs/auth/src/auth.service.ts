@@ -7,15 +7,13 @@ import { Database, SessionEntity, UserEntity } from '@app/persistence';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem } from './password-policy';
 import { Role } from './roles';
+import { LOCK_MINUTES, MAX_FAILURES, lockedUntil } from './lock-out';
 
 const SESSION_HOURS = 12;
 /** A session unused this long ends (a terminal left signed in at the window). */
 export const IDLE_MINUTES = 30;
 /** last_seen_at is written at most this often, not on every request. */
 const TOUCH_MS = 60_000;
-/** Failed sign-ins of one account within the window that lock it for the rest of the window. */
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 15;
 
 export interface AuthUser {
   id: string;
@@ -47,12 +45,12 @@ export class AuthService {
   ): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
     const now = this.clock.now();
     const since = new Date(now.getTime() - LOCK_MINUTES * 60_000);
-    const [user, failures] = await this.db.read(async (em) => {
-      const found = await em.getRepository(UserEntity).findOne({ where: { username } });
-      const from = found?.unlockedAt && found.unlockedAt > since ? found.unlockedAt : since;
-      return [found, await this.failuresSince(em, username, from)] as const;
-    });
-    if (failures >= MAX_FAILURES) {
+    const [user, history] = await this.db.read(async (em) => [
+      await em.getRepository(UserEntity).findOne({ where: { username } }),
+      (await signInHistory(em, [username], since)).get(username),
+    ]);
+    const floor = Math.max(history?.lastOkMs ?? 0, user?.unlockedAt?.getTime() ?? 0);
+    if (lockedUntil(history?.failuresMs ?? [], floor, now.getTime()) !== null) {
       throw new AppError(
         429,
         'LOGIN_LOCKED',
@@ -113,17 +111,6 @@ export class AuthService {
     });
   }
 
-  /** Failures since the later of `since` and the last successful sign-in. */
-  private async failuresSince(em: EntityManager, username: string, since: Date): Promise<number> {
-    const [{ n }] = await em.query(
-      `SELECT count(*)::int AS n FROM login_attempt a
-       WHERE a.username = $1 AND NOT a.ok AND a.at > $2
-         AND a.at > COALESCE((SELECT max(at) FROM login_attempt s WHERE s.username = $1 AND s.ok), '-infinity')`,
-      [username, since],
-    );
-    return n;
-  }
-
   async authenticate(token: string): Promise<AuthUser | null> {
     const tokenHash = sha256(token);
     const now = this.clock.now();
@@ -164,10 +151,7 @@ export class AuthService {
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
       await em.getRepository(UserEntity).update({ id: user.id }, { passwordHash, passwordChangedAt: now });
-      await em.query(`DELETE FROM user_session WHERE user_id = $1 AND token_hash <> $2`, [
-        user.id,
-        sha256(token),
-      ]);
+      await endSessions(em, user.id, sha256(token));
       await this.audit.record(em, { at: now, actorId: user.id, action: 'auth.password_change', detail: {} });
     });
   }
@@ -175,6 +159,44 @@ export class AuthService {
   async logout(token: string): Promise<void> {
     await this.db.transaction((em) => em.getRepository(SessionEntity).delete({ tokenHash: sha256(token) }));
   }
+}
+
+export interface SignInHistory {
+  /** The last successful sign-in (epoch ms), or null. */
+  lastOkMs: number | null;
+  /** Failed sign-ins since `since` (epoch ms). */
+  failuresMs: number[];
+}
+
+/** Per account name: what the lock-out (`lockedUntil`) is judged on, for many names in one query. */
+export async function signInHistory(
+  em: EntityManager,
+  usernames: string[],
+  since: Date,
+): Promise<Map<string, SignInHistory>> {
+  const rows: { username: string; last_ok: number | null; failures: number[] | null }[] = await em.query(
+    `SELECT username, (extract(epoch FROM max(at) FILTER (WHERE ok)) * 1000)::float8 AS last_ok,
+            array_agg((extract(epoch FROM at) * 1000)::float8) FILTER (WHERE NOT ok AND at > $2) AS failures
+       FROM login_attempt WHERE username = ANY($1) GROUP BY username`,
+    [usernames, since],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.username,
+      {
+        lastOkMs: r.last_ok === null ? null : Number(r.last_ok),
+        failuresMs: (r.failures ?? []).map(Number),
+      },
+    ]),
+  );
+}
+
+/** Ends every session of the account, but the one whose token hash is `keep` (the caller's own). */
+export async function endSessions(em: EntityManager, userId: string, keep?: string): Promise<void> {
+  await em.query(`DELETE FROM user_session WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2`, [
+    userId,
+    keep ?? null,
+  ]);
 }
 
 function sha256(text: string): string {

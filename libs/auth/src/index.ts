@@ -6,3 +6,4 @@ export * from './roles';
 export * from './duty-rules';
 export * from './account.service';
 export * from './password-policy';
+export * from './lock-out';

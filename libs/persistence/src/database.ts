@@ -16,13 +16,11 @@ export class Database {
   }
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    const run = () => this.dataSource.transaction('READ COMMITTED', work);
-    return this.mutex ? this.mutex.run(run) : run();
+    return this.exclusive(() => this.dataSource.transaction('READ COMMITTED', work));
   }
 
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    const run = () => work(this.dataSource.manager);
-    return this.mutex ? this.mutex.run(run) : run();
+    return this.exclusive(() => work(this.dataSource.manager));
   }
 
   /**

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
-import { MODULE_METADATA } from '@nestjs/common/constants';
-import { ROUTE_ARGS_METADATA, RESPONSE_PASSTHROUGH_METADATA } from '@nestjs/common/constants';
+import {
+  MODULE_METADATA,
+  RESPONSE_PASSTHROUGH_METADATA,
+  ROUTE_ARGS_METADATA,
+} from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { AppModule } from '../app.module';
 import { ACCESS_KEY } from './audit-access';
