@@ -41,7 +41,7 @@ const project = (displayName, roots, testRegex) => ({
 module.exports = {
   testTimeout: 120000,
   projects: [
-    project('unit', ['libs', 'apps'], '.*\\.spec\\.ts$'),
+    project('unit', ['libs', 'apps', 'eslint-rules'], '.*\\.spec\\.ts$'),
     project('api', ['test'], '^(?!.*/test/(integrity|browser)/).*\\.e2e-spec\\.ts$'),
     project('integrity', ['test/integrity'], '.*\\.e2e-spec\\.ts$'),
     project('browser', ['test/browser'], '.*\\.e2e-spec\\.ts$'),
