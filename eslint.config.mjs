@@ -17,9 +17,35 @@ export default tseslint.config(
   // Prettier formats .vue files; the plugin's layout rules would only fight it.
   vue.configs['no-layout-rules'],
   {
+    // The browser bundle may take single framework-free files of the libs, never a barrel.
+    files: ['apps/web/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@app/',
+              message:
+                'Import one file through @shared/<lib>/<file>: an @app barrel brings Nest into the bundle.',
+            },
+            {
+              regex: '^@shared/[^/]+/index$',
+              message: 'Import the file itself: a lib barrel brings Nest into the bundle.',
+            },
+            { regex: '/libs/', message: 'Reach lib files through @shared/<lib>/<file>.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
 );

@@ -1,7 +1,8 @@
 /** Display helpers for the portal: money is integer fen, dates are ISO strings from the API. */
+import { formatYuan } from '@web/shared/money';
+
 export function yuan(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined) return '—';
-  return `${(fen / 100).toFixed(2)} 元`;
+  return fen === null || fen === undefined ? '—' : `${formatYuan(fen)} 元`;
 }
 
 /** "2026-11-23" or an ISO timestamp → "2026年11月23日" (China time). */
