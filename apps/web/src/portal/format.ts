@@ -1,4 +1,5 @@
 /** Display helpers for the portal: money is integer fen, dates are ISO strings from the API. */
+import { shanghaiDate } from '@shared/common/clock';
 import { formatYuan } from '@web/shared/money';
 
 export function yuan(fen: number | null | undefined): string {
@@ -9,9 +10,7 @@ export function yuan(fen: number | null | undefined): string {
 export function cnDate(value: string | Date | null | undefined): string {
   if (!value) return '—';
   const iso =
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-      ? value
-      : new Date(new Date(value).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : shanghaiDate(new Date(value));
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
