@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BlobStore, verifyLedger } from '@app/archive';
-import { BLOB_STORE, DocumentIssuer, DocumentPipeline } from '@app/cases';
+import { BLOB_STORE, DocumentPipeline } from '@app/issuance';
+import { DocumentIssuer } from '@app/cases';
 import { DocumentEntity } from '@app/persistence';
 import { ProcessRuntime } from '@app/workflow';
 import { TestApp, pdfText, pdfsig } from './support/test-app';

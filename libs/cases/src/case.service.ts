@@ -17,10 +17,9 @@ import { DefinitionService, FormField, ProcessRuntime, ServiceRegistry } from '@
 import { caseRepository as cases } from './case.repository';
 import { checkHousehold } from './policy/assessment.service';
 import { DocumentIssuer } from './document-issuer';
-import { DocumentPipeline } from './document-pipeline';
-import { TemplateStore } from './template-store';
+import { DocumentPipeline, TemplateStore } from '@app/issuance';
 import { CaseStarter } from './case-starter';
-import { caseForStaff } from './case-access';
+import { assertMayReadCase, caseForStaff } from './case-access';
 import { DutyService } from './duty';
 import { APPLICATION_PROGRAMS, programName } from './programs';
 import {
@@ -28,7 +27,7 @@ import {
   ClientInfo,
   authorizationProblems,
   recordAuthorizationSignature,
-} from './portal/authorization-signature';
+} from './authorization';
 
 export interface ApplicationInput {
   program: string;
@@ -406,10 +405,7 @@ export class CaseService implements OnModuleInit {
   }
 
   private assertMayRead(user: AuthUser, kase: CaseEntity): void {
-    const own = user.role === 'applicant' && kase.createdBy === user.id;
-    if (!own && (user.role === 'applicant' || !regionWithin(kase.regionCode, user.regionCode))) {
-      throw AppError.forbidden('无权查看该案件');
-    }
+    assertMayReadCase(user, kase, 'staff-or-applicant');
   }
 }
 

@@ -1,13 +1,7 @@
-import * as path from 'node:path';
 import { Global, Module } from '@nestjs/common';
-import { BlobStore } from '@app/archive';
-import { DATABASE_CONFIG, DatabaseConfig } from '@app/persistence';
-import { loadSealSignerFromConfig } from '@app/signing';
 import { CaseService } from './case.service';
-import { BLOB_STORE, DocumentPipeline, SEAL_SIGNER, archiveDir } from './document-pipeline';
+import { IssuanceModule } from '@app/issuance';
 import { DocumentIssuer } from './document-issuer';
-import { TemplateStore } from './template-store';
-import { VerificationService } from './verification.service';
 import { AssessmentService, AssessmentStep, PolicyParametersService } from './policy';
 import { HouseholdImportService } from './import';
 import { AttachmentService } from './attachments';
@@ -28,22 +22,20 @@ import { BenefitLedger, BenefitQueryService, ReviewCohortService } from './benef
 
 @Global()
 @Module({
+  imports: [IssuanceModule],
   providers: [
     DutyService,
-    TemplateStore,
     DocumentIssuer,
     ServiceRecordService,
     CaseTimeLimitService,
     CaseDeadlinesService,
     OverdueReportService,
-    DocumentPipeline,
     CaseService,
     CaseStarter,
     ProcedureService,
     BenefitLedger,
     ReviewCohortService,
     BenefitQueryService,
-    VerificationService,
     PolicyParametersService,
     AssessmentService,
     AssessmentStep,
@@ -59,23 +51,9 @@ import { BenefitLedger, BenefitQueryService, ReviewCohortService } from './benef
     AttachmentService,
     CaseFileService,
     OverviewService,
-    {
-      provide: SEAL_SIGNER,
-      inject: [DATABASE_CONFIG],
-      useFactory: (config: DatabaseConfig) =>
-        loadSealSignerFromConfig({
-          p12Path: process.env.SEAL_P12_PATH || undefined,
-          password: process.env.SEAL_P12_PASSWORD || undefined,
-          dataDir: path.join(config.dataDir, 'keys'),
-        }),
-    },
-    {
-      provide: BLOB_STORE,
-      inject: [DATABASE_CONFIG],
-      useFactory: (c: DatabaseConfig) => new BlobStore(archiveDir(c.dataDir)),
-    },
   ],
   exports: [
+    IssuanceModule,
     DutyService,
     CaseService,
     MonitoringService,
@@ -90,10 +68,6 @@ import { BenefitLedger, BenefitQueryService, ReviewCohortService } from './benef
     ProcedureService,
     ReviewCohortService,
     BenefitQueryService,
-    DocumentPipeline,
-    VerificationService,
-    TemplateStore,
-    BLOB_STORE,
     PolicyParametersService,
     AssessmentService,
     HouseholdImportService,

@@ -1,15 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError } from '@app/common';
+import { AppError, shanghaiDate as shanghaiToday } from '@app/common';
 import { AuditService } from '@app/audit';
 import { LoadedTemplate, formatDocumentNumber, validateTemplateData, formatCnDate } from '@app/documents';
 import { EntityManager } from 'typeorm';
 import { AgencyEntity, CaseEntity, DocumentEntity, nextCounterValue } from '@app/persistence';
-import { shanghaiDate as shanghaiToday } from '@app/common';
 import type { ServiceCall, StepContext } from '@app/workflow';
 import { caseRepository as cases } from './case.repository';
 import { buildDocumentData } from './document-data';
-import { TemplateStore } from './template-store';
+import { TemplateStore } from '@app/issuance';
 import { ServiceRecordService } from './service/service-record.service';
 import { CaseTimeLimitService } from './service/time-limit.service';
 

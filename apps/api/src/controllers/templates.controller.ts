@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { TemplateStore } from '@app/cases';
+import { TemplateStore } from '@app/issuance';
 import { buildDraft, lintDraft, LoadedTemplate, renderPreview, TemplateDraftError } from '@app/documents';
 import { Database } from '@app/persistence';
 import { PublishTemplateDto, TemplateDraftDto, TemplatePreviewDto } from '../dto/template.dto';

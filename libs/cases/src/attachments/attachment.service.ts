@@ -6,7 +6,7 @@ import { AuditService } from '@app/audit';
 import { AppError, Clock } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { AttachmentEntity, Database } from '@app/persistence';
-import { BLOB_STORE } from '../document-pipeline';
+import { BLOB_STORE } from '@app/issuance';
 import { caseForStaff } from '../case-access';
 import { AttachmentQuery, checkThumbnail, checkUpload } from './attachment-input';
 import { DutyService } from '../duty';

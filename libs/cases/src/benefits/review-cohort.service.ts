@@ -7,7 +7,8 @@ import type { AuthUser } from '@app/auth';
 import { Database, ReviewCohortEntity } from '@app/persistence';
 import { ProcessRuntime } from '@app/workflow';
 import { caseRepository as cases } from '../case.repository';
-import { DocumentPipeline } from '../document-pipeline';
+import { assertMayReadCase } from '../case-access';
+import { DocumentPipeline } from '@app/issuance';
 import { ProcedureService } from '../procedures/procedure.service';
 import { benefitRepository as ledger } from './benefit.repository';
 
@@ -162,7 +163,7 @@ export class BenefitQueryService {
     return this.db.read(async (em) => {
       const found = await cases.byId(em, caseId);
       if (!found) throw AppError.notFound('案件不存在');
-      if (!regionWithin(found.regionCode, user.regionCode)) throw AppError.forbidden('无权查看该案件');
+      assertMayReadCase(user, found, 'staff');
       const root = (await ledger.root(em, found.id))!;
       return {
         caseId: root.id,

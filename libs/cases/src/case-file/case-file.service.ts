@@ -7,7 +7,7 @@ import type { AuthUser } from '@app/auth';
 import { renderBareDocDefinition } from '@app/documents';
 import { AgencyEntity, Database, RegionEntity } from '@app/persistence';
 import { caseRepository as cases } from '../case.repository';
-import { BLOB_STORE, DocumentPipeline } from '../document-pipeline';
+import { BLOB_STORE, DocumentPipeline } from '@app/issuance';
 import { ATTACHMENT_KINDS, AttachmentService, AttachmentView } from '../attachments';
 import { caseForStaff } from '../case-access';
 import { ATTACHMENT_TYPES, isAttachmentType } from '../attachments/file-type';

@@ -9,7 +9,7 @@ import { CaseEntity, Database } from '@app/persistence';
 import { ServiceCall, ServiceRegistry, StepContext } from '@app/workflow';
 import { CaseStarter } from '../case-starter';
 import { caseRepository as cases } from '../case.repository';
-import { DocumentPipeline } from '../document-pipeline';
+import { DocumentPipeline } from '@app/issuance';
 import { APPLICATION_PROGRAMS, ProgramId, programName } from '../programs';
 import {
   EVENT_TYPES,

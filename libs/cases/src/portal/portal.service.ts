@@ -13,8 +13,9 @@ import {
   TimerEntity,
 } from '@app/persistence';
 import { caseRepository as cases } from '../case.repository';
-import { TemplateStore } from '../template-store';
-import { AuthorizationDraft, AuthorizationText, renderAuthorizationText } from './authorization-text';
+import { mayReadCase } from '../case-access';
+import { TemplateStore } from '@app/issuance';
+import { AuthorizationDraft, AuthorizationText, renderAuthorizationText } from '../authorization';
 import { programName } from '../programs';
 import {
   OUTCOME_TEXT,
@@ -71,7 +72,7 @@ export class PortalService {
   async caseView(user: AuthUser, caseId: string) {
     return this.db.read(async (em) => {
       const kase = await cases.byId(em, caseId);
-      if (!kase || kase.createdBy !== user.id) throw AppError.notFound('未找到该申请');
+      if (!kase || !mayReadCase(user, kase, 'applicant')) throw AppError.notFound('未找到该申请');
       const steps = (await this.progressOf(em, [kase])).get(kase.id)!;
       const village = await cases.region(em, kase.regionCode);
       const township = await cases.region(em, kase.regionCode.slice(0, 9));

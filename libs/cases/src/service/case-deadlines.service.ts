@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '@app/common';
-import { regionWithin } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { Database } from '@app/persistence';
 import { caseRepository as cases } from '../case.repository';
+import { assertMayReadCase, mayReadCase } from '../case-access';
 import { ServiceRecordService } from './service-record.service';
 import { CaseTimeLimitService } from './time-limit.service';
 
@@ -21,8 +21,7 @@ export class CaseDeadlinesService {
     return this.db.read(async (em) => {
       const kase = await cases.byId(em, caseId);
       if (!kase) throw AppError.notFound('案件不存在');
-      if (user.role === 'applicant' || !regionWithin(kase.regionCode, user.regionCode))
-        throw AppError.forbidden('无权查看该案件');
+      assertMayReadCase(user, kase, 'staff');
       return {
         service: await this.service.forCase(em, kase.id),
         serviceConsents: await this.service.consentsOf(em, kase.id),
@@ -35,7 +34,7 @@ export class CaseDeadlinesService {
   forApplicant(user: AuthUser, caseId: string) {
     return this.db.read(async (em) => {
       const kase = await cases.byId(em, caseId);
-      if (!kase || kase.createdBy !== user.id) throw AppError.notFound('未找到该申请');
+      if (!kase || !mayReadCase(user, kase, 'applicant')) throw AppError.notFound('未找到该申请');
       const service = await this.service.forCase(em, kase.id);
       const consents = await this.service.consentsOf(em, kase.id);
       return {

@@ -3,14 +3,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, Clock, shanghaiDate } from '@app/common';
 import { AuditService } from '@app/audit';
-import { maskResidentId, regionWithin } from '@app/assistance';
+import { maskResidentId } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { formatCnDate, parseMarkup } from '@app/documents';
 import { CaseEntity, Database, DocumentEntity } from '@app/persistence';
 import { CalendarProvider, isIsoDate } from '@app/workflow';
 import { caseRepository as cases } from '../case.repository';
-import { ClientInfo } from '../portal/authorization-signature';
-import { TemplateStore } from '../template-store';
+import { assertMayReadCase, mayReadCase } from '../case-access';
+import { ClientInfo } from '../authorization';
+import { TemplateStore } from '@app/issuance';
 import { SERVICE_METHOD_NAMES, ServiceMethod, checkService, remedyDeadlines } from './service-rules';
 import { serviceRepository as repo, ServiceConsentRow } from './service.repository';
 
@@ -165,7 +166,7 @@ export class ServiceRecordService {
     if (problems.length) throw AppError.validation(problems[0].message, problems);
     return this.db.transaction(async (em) => {
       const kase = await cases.byId(em, caseId);
-      if (!kase || kase.createdBy !== user.id) throw AppError.notFound('未找到该申请');
+      if (!kase || !mayReadCase(user, kase, 'applicant')) throw AppError.notFound('未找到该申请');
       const now = this.clock.now();
       const signedOn = shanghaiDate(now);
       const template = await this.templates.get(em, CONSENT_TEMPLATE, now);
@@ -220,8 +221,7 @@ export class ServiceRecordService {
     return this.db.transaction(async (em) => {
       const kase = await cases.byId(em, caseId);
       if (!kase) throw AppError.notFound('案件不存在');
-      if (!regionWithin(kase.regionCode, user.regionCode))
-        throw AppError.forbidden('该案件不在您的管辖范围内');
+      assertMayReadCase(user, kase, 'staff', '该案件不在您的管辖范围内');
       const now = this.clock.now();
       const row: ServiceConsentRow = {
         id: randomUUID(),
@@ -256,7 +256,7 @@ export class ServiceRecordService {
   async consentPreview(user: AuthUser, caseId: string, address: string) {
     return this.db.read(async (em) => {
       const kase = await cases.byId(em, caseId);
-      if (!kase || kase.createdBy !== user.id) throw AppError.notFound('未找到该申请');
+      if (!kase || !mayReadCase(user, kase, 'applicant')) throw AppError.notFound('未找到该申请');
       const now = this.clock.now();
       const template = await this.templates.get(em, CONSENT_TEMPLATE, now);
       const text = await this.consentText(em, kase, template, {

@@ -7,7 +7,7 @@ import { Database } from '@app/persistence';
 import { caseRepository as cases } from '../case.repository';
 import { ACTIVE_BENEFIT_SQL } from '../monitoring/monitoring.repository';
 import { programName } from '../programs';
-import { TemplateStore } from '../template-store';
+import { TemplateStore } from '@app/issuance';
 
 export const PUBLIC_LISTING_TEMPLATE = 'public-listing';
 

@@ -7,7 +7,7 @@ import type { AuthUser } from '@app/auth';
 import { CaseEntity, Database } from '@app/persistence';
 import { CaseStarter } from '../case-starter';
 import { caseRepository as cases } from '../case.repository';
-import { DocumentPipeline } from '../document-pipeline';
+import { DocumentPipeline } from '@app/issuance';
 import { ACTIVE_BENEFIT_SQL } from '../monitoring/monitoring.repository';
 import { ProcedureService } from '../procedures';
 import { programName } from '../programs';

@@ -6,7 +6,7 @@ import { Block, parseMarkup } from '@app/documents';
 import { CaseEntity } from '@app/persistence';
 import { caseRepository as cases } from '../case.repository';
 import { buildDocumentData } from '../document-data';
-import { TemplateStore } from '../template-store';
+import { TemplateStore } from '@app/issuance';
 
 export const AUTHORIZATION_TEMPLATE = 'verification-authorization';
 

@@ -4,7 +4,7 @@ import { AppError, ErrorDetail } from '@app/common';
 import { AuditService } from '@app/audit';
 import type { AuthUser } from '@app/auth';
 import { AuthorizationSignatureEntity } from '@app/persistence';
-import { TemplateStore } from '../template-store';
+import { TemplateStore } from '@app/issuance';
 import { AuthorizationDraft, renderAuthorizationText } from './authorization-text';
 
 /** The applicant's online signature as submitted with the application. */
