@@ -4,6 +4,7 @@ import { AuditModule } from '@app/audit';
 import { AuthGuard, AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { PersistenceModule } from '@app/persistence';
+import { StepsModule } from '@app/steps';
 import { WorkflowModule } from '@app/workflow';
 import { AuthController } from './controllers/auth.controller';
 import { CasesController } from './controllers/cases.controller';
@@ -39,7 +40,15 @@ import { AuditAccessInterceptor } from './http/audit-access';
 import { ClockModule } from './clock.module';
 
 @Module({
-  imports: [ClockModule, PersistenceModule, WorkflowModule, AuditModule, AuthModule, CasesModule],
+  imports: [
+    ClockModule,
+    PersistenceModule,
+    WorkflowModule,
+    AuditModule,
+    AuthModule,
+    CasesModule,
+    StepsModule,
+  ],
   controllers: [
     AuthController,
     CasesController,

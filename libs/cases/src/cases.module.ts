@@ -2,19 +2,17 @@ import { Global, Module } from '@nestjs/common';
 import { CaseService } from './case.service';
 import { IssuanceModule } from '@app/issuance';
 import { DocumentIssuer } from './document-issuer';
-import { AssessmentService, AssessmentStep, PolicyParametersService } from './policy';
+import { AssessmentService, PolicyParametersService } from './policy';
 import { HouseholdImportService } from './import';
 import { AttachmentService } from './attachments';
 import { CaseFileService } from './case-file';
 import { OverviewService } from './stats';
 import { WorkbenchService } from './workbench/workbench.service';
 import { PortalService } from './portal';
-import { TekunSteps } from './tekun';
 import { MonitoringService } from './monitoring';
 import { NearRelativeService, PublicListingService, RecheckService } from './supervision';
 import { CaseDeadlinesService, CaseTimeLimitService, ServiceRecordService } from './service';
 import { OverdueReportService } from './reports';
-import { LinshiSteps } from './linshi';
 import { CaseStarter } from './case-starter';
 import { DutyService } from './duty';
 import { ProcedureService } from './procedures';
@@ -38,9 +36,6 @@ import { BenefitLedger, BenefitQueryService, ReviewCohortService } from './benef
     BenefitQueryService,
     PolicyParametersService,
     AssessmentService,
-    AssessmentStep,
-    TekunSteps,
-    LinshiSteps,
     MonitoringService,
     NearRelativeService,
     PublicListingService,
@@ -54,6 +49,8 @@ import { BenefitLedger, BenefitQueryService, ReviewCohortService } from './benef
   ],
   exports: [
     IssuanceModule,
+    DocumentIssuer,
+    BenefitLedger,
     DutyService,
     CaseService,
     MonitoringService,

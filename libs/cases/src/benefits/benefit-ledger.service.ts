@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, shanghaiDate } from '@app/common';
 import { AuditService } from '@app/audit';
@@ -17,7 +17,7 @@ import {
   reviewCategory,
 } from '@app/assistance';
 import { BenefitAction, BenefitChangeEntity, CaseEntity } from '@app/persistence';
-import { EndCall, ServiceCall, ServiceRegistry, StepContext } from '@app/workflow';
+import type { EndCall, ServiceCall, StepContext } from '@app/workflow';
 import { caseRepository as cases } from '../case.repository';
 import { PolicyParametersService } from '../policy/policy-parameters.service';
 import { benefitRepository as ledger } from './benefit.repository';
@@ -70,18 +70,11 @@ function text(value: unknown): string | null {
  * (effectiveMonth, gradualExitUntil, gradualExitEndDate, currentAmount, personName).
  */
 @Injectable()
-export class BenefitLedger implements OnModuleInit {
+export class BenefitLedger {
   constructor(
-    @Inject(ServiceRegistry) private readonly registry: ServiceRegistry,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(PolicyParametersService) private readonly policy: PolicyParametersService,
   ) {}
-
-  onModuleInit(): void {
-    this.registry.register('benefit.plan', (call, step) => this.plan(call, step));
-    this.registry.register('benefit.apply', (call, step) => this.apply(call, step));
-    this.registry.onEnd((end, step) => this.recordGrant(end, step));
-  }
 
   private async parameters(em: EntityManager, regionCode: string, date: string): Promise<PolicyParameters> {
     const row = await this.policy.resolve(em, regionCode, date).catch(() => null);

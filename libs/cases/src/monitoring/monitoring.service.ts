@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
 import { regionWithin } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { CaseEntity, Database } from '@app/persistence';
-import { ServiceCall, ServiceRegistry, StepContext } from '@app/workflow';
+import type { ServiceCall, StepContext } from '@app/workflow';
 import { CaseStarter } from '../case-starter';
 import { caseRepository as cases } from '../case.repository';
 import { DocumentPipeline } from '@app/issuance';
@@ -39,20 +39,14 @@ export interface EventReceipt {
  * `monitoring.match` (数据比对) and `monitoring.startApplication` (干预) by name.
  */
 @Injectable()
-export class MonitoringService implements OnModuleInit {
+export class MonitoringService {
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(CaseStarter) private readonly starter: CaseStarter,
-    @Inject(ServiceRegistry) private readonly registry: ServiceRegistry,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(DocumentPipeline) private readonly pipeline: DocumentPipeline,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    this.registry.register('monitoring.match', (call, step) => this.match(call, step));
-    this.registry.register('monitoring.startApplication', (call, step) => this.startApplication(call, step));
-  }
 
   /** Receives one event; idempotent on (source, sourceEventId): a repeat returns the first receipt. */
   async receive(user: AuthUser, input: MonitoringEventInput): Promise<EventReceipt> {
@@ -184,7 +178,7 @@ export class MonitoringService implements OnModuleInit {
   }
 
   /** `monitoring.match` (数据比对): the person's cases in every program, by resident ID. */
-  private async match(call: ServiceCall, step: StepContext): Promise<Record<string, unknown>> {
+  async match(call: ServiceCall, step: StepContext): Promise<Record<string, unknown>> {
     const warning = await this.warningOf(step.em, call);
     const matched = (await events.matchingCases(step.em, warning.applicantIdNumber)).filter(
       (c) => c.id !== warning.id,
@@ -204,7 +198,7 @@ export class MonitoringService implements OnModuleInit {
    * (variable `assistance`) for the person, as a child of the warning, on the program's
    * application process in effect today.
    */
-  private async startApplication(call: ServiceCall, step: StepContext): Promise<Record<string, unknown>> {
+  async startApplication(call: ServiceCall, step: StepContext): Promise<Record<string, unknown>> {
     const warning = await this.warningOf(step.em, call);
     const program = String(call.variables.assistance ?? '');
     if (!(APPLICATION_PROGRAMS as string[]).includes(program)) {

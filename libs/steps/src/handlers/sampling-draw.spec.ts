@@ -1,4 +1,4 @@
-import { describeBlock, parseSampleRatio } from './tekun-steps';
+import { describeBlock, parseSampleRatio } from './sampling-draw';
 
 describe('parseSampleRatio (sa:sampleRatio)', () => {
   it.each([

@@ -1,16 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { shanghaiDate } from '@app/common';
-import { SAMPLING_BLOCK_SIZE, SELF_CARE_ITEM_LABELS, assessSelfCare, selectInBlocks } from '@app/assistance';
-import type { SelfCareItems } from '@app/assistance';
-import { ServiceCall, ServiceRegistry, StepContext } from '@app/workflow';
-import { caseRepository as cases } from '../case.repository';
-import { samplingRepository as sampling } from './sampling.repository';
+import { SAMPLING_BLOCK_SIZE, selectInBlocks } from '@app/assistance';
+import { caseRepository as cases } from '@app/cases';
+import type { ServiceCall, StepContext } from '@app/workflow';
+import { ModelService } from '../model-service';
+import { samplingRepository as sampling } from '../sampling.repository';
 
 /** 《特困人员认定办法》第十六条: the county re-checks at least 30% of the cases at random. */
 export const DEFAULT_SAMPLE_RATIO = 0.3;
-
-const SELF_CARE_KEYS = Object.keys(SELF_CARE_ITEM_LABELS) as (keyof SelfCareItems)[];
 
 /** `sa:sampleRatio` → a ratio in (0, 1]; absent → the legal minimum 30%. */
 export function parseSampleRatio(value: string | undefined): number {
@@ -29,36 +27,14 @@ export function describeBlock(block: number, positions: number[]): string {
 }
 
 /**
- * Services the 特困 models call by name:
- * - `selfcare.assess`: the six ADL answers of the form → 生活自理能力 and 照料护理档次
- *   (Arts. 20–22, pure `assessSelfCare`);
- * - `sampling.draw`: gives the case the next arrival number of its county, program and year and
- *   decides by the recorded seed whether the county visits it (Art. 16; `selectInBlocks`).
+ * `sampling.draw` (特困): gives the case the next arrival number of its county, program and year
+ * and decides by the recorded seed whether the county visits it (Art. 16; `selectInBlocks`).
  */
 @Injectable()
-export class TekunSteps implements OnModuleInit {
-  constructor(@Inject(ServiceRegistry) private readonly registry: ServiceRegistry) {}
+export class SamplingDraw implements ModelService {
+  readonly name = 'sampling.draw';
 
-  onModuleInit(): void {
-    this.registry.register('selfcare.assess', async (call) => this.assessSelfCare(call));
-    this.registry.register('sampling.draw', (call, step) => this.draw(call, step));
-  }
-
-  assessSelfCare(call: ServiceCall): Record<string, unknown> {
-    const missing = SELF_CARE_KEYS.filter((k) => typeof call.variables[k] !== 'boolean');
-    if (missing.length)
-      throw new Error(`生活自理能力评估缺少项目：${missing.map((k) => SELF_CARE_ITEM_LABELS[k]).join('、')}`);
-    const items = Object.fromEntries(SELF_CARE_KEYS.map((k) => [k, call.variables[k] === true]));
-    const result = assessSelfCare(items as unknown as SelfCareItems);
-    return {
-      careLevel: result.careLevel,
-      selfCareAbility: result.ability,
-      selfCareLabel: result.label,
-      failedItems: result.failedItems.map((k) => SELF_CARE_ITEM_LABELS[k]),
-    };
-  }
-
-  async draw(call: ServiceCall, step: StepContext): Promise<Record<string, unknown>> {
+  async run(call: ServiceCall, step: StepContext): Promise<Record<string, unknown>> {
     const kase = await cases.byInstance(step.em, call.instanceId);
     if (!kase) throw new Error(`流程实例 ${call.instanceId} 没有对应的案件`);
     const ratio = parseSampleRatio(call.attributes.sampleRatio);

@@ -1,26 +1,20 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Household } from '@app/assistance';
-import { ServiceCall, ServiceRegistry, StepContext } from '@app/workflow';
-import { caseRepository as cases } from '../case.repository';
-import { AssessmentService } from './assessment.service';
-import { lowIncomeFlags } from './low-income-flags';
+import { AssessmentService, caseRepository as cases, lowIncomeFlags } from '@app/cases';
+import type { ServiceCall, StepContext } from '@app/workflow';
+import { ModelService } from '../model-service';
 
 /**
  * `assessment.evaluate`, called by a service task: assesses the case's household with the
  * parameters in force and proposes eligibility, amount and hardship index to the reviewer.
  */
 @Injectable()
-export class AssessmentStep implements OnModuleInit {
-  constructor(
-    @Inject(ServiceRegistry) private readonly registry: ServiceRegistry,
-    @Inject(AssessmentService) private readonly assessments: AssessmentService,
-  ) {}
+export class AssessmentEvaluate implements ModelService {
+  readonly name = 'assessment.evaluate';
 
-  onModuleInit(): void {
-    this.registry.register('assessment.evaluate', (call, step) => this.evaluate(call, step));
-  }
+  constructor(@Inject(AssessmentService) private readonly assessments: AssessmentService) {}
 
-  async evaluate(call: ServiceCall, step: StepContext): Promise<Record<string, unknown>> {
+  async run(call: ServiceCall, step: StepContext): Promise<Record<string, unknown>> {
     const kase = await cases.byInstance(step.em, call.instanceId);
     if (!kase) throw new Error(`流程实例 ${call.instanceId} 没有对应的案件`);
     // Without recorded economic facts there is nothing to calculate; the reviewer decides alone.
