@@ -5,6 +5,7 @@ import { AuthGuard, AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { PersistenceModule } from '@app/persistence';
 import { StepsModule } from '@app/steps';
+import { DeliveryModule } from '@app/delivery';
 import { WorkflowModule } from '@app/workflow';
 import { AuthController } from './controllers/auth.controller';
 import { CasesController } from './controllers/cases.controller';
@@ -47,6 +48,7 @@ import { ClockModule } from './clock.module';
     AuditModule,
     AuthModule,
     CasesModule,
+    DeliveryModule,
     StepsModule,
   ],
   controllers: [

@@ -11,7 +11,6 @@ import { WorkbenchService } from './workbench/workbench.service';
 import { PortalService } from './portal';
 import { MonitoringService } from './monitoring';
 import { NearRelativeService, PublicListingService, RecheckService } from './supervision';
-import { CaseDeadlinesService, CaseTimeLimitService, ServiceRecordService } from './service';
 import { OverdueReportService } from './reports';
 import { CaseStarter } from './case-starter';
 import { DutyService } from './duty';
@@ -24,9 +23,6 @@ import { BenefitLedger, BenefitQueryService, ReviewCohortService } from './benef
   providers: [
     DutyService,
     DocumentIssuer,
-    ServiceRecordService,
-    CaseTimeLimitService,
-    CaseDeadlinesService,
     OverdueReportService,
     CaseService,
     CaseStarter,
@@ -57,9 +53,6 @@ import { BenefitLedger, BenefitQueryService, ReviewCohortService } from './benef
     NearRelativeService,
     PublicListingService,
     RecheckService,
-    ServiceRecordService,
-    CaseTimeLimitService,
-    CaseDeadlinesService,
     OverdueReportService,
     CaseStarter,
     ProcedureService,

@@ -17,7 +17,6 @@ export * from './procedures';
 export * from './programs';
 export * from './linshi';
 export * from './benefits';
-export * from './service';
 export * from './reports';
 export * from './monitoring';
 export * from './supervision';

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@app/cases';
+import { DeliveryModule } from '@app/delivery';
 import { IssuanceModule } from '@app/issuance';
 import { END_STEPS, MODEL_SERVICES, ModelServiceRegistrar } from './model-services';
 
 /** The named services BPMN models call (`sa:service`) and the work done when a process ends. */
 @Module({
-  imports: [IssuanceModule, CasesModule],
+  imports: [IssuanceModule, CasesModule, DeliveryModule],
   providers: [...MODEL_SERVICES, ...END_STEPS, ModelServiceRegistrar],
 })
 export class StepsModule {}

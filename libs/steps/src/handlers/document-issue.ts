@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DocumentIssuer, IssueEffects } from '@app/cases';
-import { CaseTimeLimitService, ServiceRecordService } from '@app/cases';
+import { CaseTimeLimitService, ServiceRecordService } from '@app/delivery';
 import type { ServiceCall, StepContext } from '@app/workflow';
 import { ModelService } from '../model-service';
 

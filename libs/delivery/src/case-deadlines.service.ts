@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { Database } from '@app/persistence';
-import { caseRepository as cases } from '../case.repository';
-import { assertMayReadCase, mayReadCase } from '../case-access';
+import { caseRepository as cases, assertMayReadCase, mayReadCase } from '@app/cases';
 import { ServiceRecordService } from './service-record.service';
 import { CaseTimeLimitService } from './time-limit.service';
 

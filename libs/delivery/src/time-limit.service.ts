@@ -6,10 +6,8 @@ import { AuditService } from '@app/audit';
 import type { AuthUser } from '@app/auth';
 import { CaseEntity, Database } from '@app/persistence';
 import { CalendarProvider, DefinitionService } from '@app/workflow';
-import { caseRepository as cases } from '../case.repository';
+import { caseRepository as cases, caseForStaff, DutyService } from '@app/cases';
 import { serviceRepository as repo } from './service.repository';
-import { caseForStaff } from '../case-access';
-import { DutyService } from '../duty';
 
 interface Limit {
   amount: number;
