@@ -5,6 +5,7 @@ import { AuthGuard, AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { PersistenceModule } from '@app/persistence';
 import { StepsModule } from '@app/steps';
+import { BenefitsModule } from '@app/benefits';
 import { DeliveryModule } from '@app/delivery';
 import { WorkflowModule } from '@app/workflow';
 import { AuthController } from './controllers/auth.controller';
@@ -49,6 +50,7 @@ import { ClockModule } from './clock.module';
     AuthModule,
     CasesModule,
     DeliveryModule,
+    BenefitsModule,
     StepsModule,
   ],
   controllers: [

@@ -15,7 +15,6 @@ import { OverdueReportService } from './reports';
 import { CaseStarter } from './case-starter';
 import { DutyService } from './duty';
 import { ProcedureService } from './procedures';
-import { BenefitLedger, BenefitQueryService, ReviewCohortService } from './benefits';
 
 @Global()
 @Module({
@@ -27,9 +26,6 @@ import { BenefitLedger, BenefitQueryService, ReviewCohortService } from './benef
     CaseService,
     CaseStarter,
     ProcedureService,
-    BenefitLedger,
-    ReviewCohortService,
-    BenefitQueryService,
     PolicyParametersService,
     AssessmentService,
     MonitoringService,
@@ -46,7 +42,6 @@ import { BenefitLedger, BenefitQueryService, ReviewCohortService } from './benef
   exports: [
     IssuanceModule,
     DocumentIssuer,
-    BenefitLedger,
     DutyService,
     CaseService,
     MonitoringService,
@@ -56,8 +51,6 @@ import { BenefitLedger, BenefitQueryService, ReviewCohortService } from './benef
     OverdueReportService,
     CaseStarter,
     ProcedureService,
-    ReviewCohortService,
-    BenefitQueryService,
     PolicyParametersService,
     AssessmentService,
     HouseholdImportService,

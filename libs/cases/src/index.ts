@@ -16,7 +16,6 @@ export * from './case-starter';
 export * from './procedures';
 export * from './programs';
 export * from './linshi';
-export * from './benefits';
 export * from './reports';
 export * from './monitoring';
 export * from './supervision';

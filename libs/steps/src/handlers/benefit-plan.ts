@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BenefitLedger } from '@app/cases';
+import { BenefitLedger } from '@app/benefits';
 import type { ServiceCall, StepContext } from '@app/workflow';
 import { ModelService } from '../model-service';
 

@@ -18,8 +18,7 @@ import {
 } from '@app/assistance';
 import { BenefitAction, BenefitChangeEntity, CaseEntity } from '@app/persistence';
 import type { EndCall, ServiceCall, StepContext } from '@app/workflow';
-import { caseRepository as cases } from '../case.repository';
-import { PolicyParametersService } from '../policy/policy-parameters.service';
+import { caseRepository as cases, PolicyParametersService } from '@app/cases';
 import { benefitRepository as ledger } from './benefit.repository';
 
 /** `sa:action` of benefit.apply (model spelling) → ledger action. `unchanged` records a review only. */

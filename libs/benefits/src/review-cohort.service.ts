@@ -6,10 +6,8 @@ import { isMonth, lastDayOfMonth, regionLevel, regionWithin } from '@app/assista
 import type { AuthUser } from '@app/auth';
 import { Database, ReviewCohortEntity } from '@app/persistence';
 import { ProcessRuntime } from '@app/workflow';
-import { caseRepository as cases } from '../case.repository';
-import { assertMayReadCase } from '../case-access';
+import { caseRepository as cases, assertMayReadCase, ProcedureService } from '@app/cases';
 import { DocumentPipeline } from '@app/issuance';
-import { ProcedureService } from '../procedures/procedure.service';
 import { benefitRepository as ledger } from './benefit.repository';
 
 /** The procedure each member of a cohort gets. */
