@@ -5,6 +5,7 @@ import { AuthGuard, AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { PersistenceModule } from '@app/persistence';
 import { StepsModule } from '@app/steps';
+import { SupervisionModule } from '@app/supervision';
 import { BenefitsModule } from '@app/benefits';
 import { DeliveryModule } from '@app/delivery';
 import { WorkflowModule } from '@app/workflow';
@@ -51,6 +52,7 @@ import { ClockModule } from './clock.module';
     CasesModule,
     DeliveryModule,
     BenefitsModule,
+    SupervisionModule,
     StepsModule,
   ],
   controllers: [

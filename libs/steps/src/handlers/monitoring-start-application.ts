@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MonitoringService } from '@app/cases';
+import { MonitoringService } from '@app/supervision';
 import type { ServiceCall, StepContext } from '@app/workflow';
 import { ModelService } from '../model-service';
 

@@ -7,10 +7,14 @@ import { regionWithin } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { CaseEntity, Database } from '@app/persistence';
 import type { ServiceCall, StepContext } from '@app/workflow';
-import { CaseStarter } from '../case-starter';
-import { caseRepository as cases } from '../case.repository';
+import {
+  CaseStarter,
+  caseRepository as cases,
+  APPLICATION_PROGRAMS,
+  ProgramId,
+  programName,
+} from '@app/cases';
 import { DocumentPipeline } from '@app/issuance';
-import { APPLICATION_PROGRAMS, ProgramId, programName } from '../programs';
 import {
   EVENT_TYPES,
   EventType,

@@ -5,12 +5,9 @@ import { AuditService } from '@app/audit';
 import { drawSample, regionLevel, regionWithin } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { CaseEntity, Database } from '@app/persistence';
-import { CaseStarter } from '../case-starter';
-import { caseRepository as cases } from '../case.repository';
+import { CaseStarter, caseRepository as cases, ProcedureService, programName } from '@app/cases';
 import { DocumentPipeline } from '@app/issuance';
-import { ACTIVE_BENEFIT_SQL } from '../monitoring/monitoring.repository';
-import { ProcedureService } from '../procedures';
-import { programName } from '../programs';
+import { ACTIVE_BENEFIT_SQL } from './monitoring/monitoring.repository';
 
 /** The start-form answer by which a review procedure says "this review is a random re-check". */
 export const RANDOM_CHECK_TRIGGER = { field: 'trigger', option: 'random-check' } as const;

@@ -5,7 +5,7 @@ import { AuditService } from '@app/audit';
 import { maskResidentId, regionWithin, residentIdProblem } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { Database } from '@app/persistence';
-import { programName } from '../programs';
+import { programName } from '@app/cases';
 
 /** 近亲属 (《最低生活保障审核审批办法（试行）》第十四条): whom a staff member must register. */
 export const NEAR_RELATIONS = [

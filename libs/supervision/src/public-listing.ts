@@ -4,9 +4,8 @@ import { AppError, Clock, stableStringify } from '@app/common';
 import { maskResidentId, regionLevel } from '@app/assistance';
 import { formatCnDate, renderDocument } from '@app/documents';
 import { Database } from '@app/persistence';
-import { caseRepository as cases } from '../case.repository';
-import { ACTIVE_BENEFIT_SQL } from '../monitoring/monitoring.repository';
-import { programName } from '../programs';
+import { caseRepository as cases, programName } from '@app/cases';
+import { ACTIVE_BENEFIT_SQL } from './monitoring/monitoring.repository';
 import { TemplateStore } from '@app/issuance';
 
 export const PUBLIC_LISTING_TEMPLATE = 'public-listing';

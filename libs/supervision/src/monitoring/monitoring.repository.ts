@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { CaseEntity } from '@app/persistence';
-import { programName } from '../programs';
+import { programName } from '@app/cases';
 
 export interface MonitoringEventRow {
   id: string;
