@@ -5,6 +5,7 @@ import { AuthGuard, AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { PersistenceModule } from '@app/persistence';
 import { StepsModule } from '@app/steps';
+import { PortalModule } from '@app/portal';
 import { SupervisionModule } from '@app/supervision';
 import { BenefitsModule } from '@app/benefits';
 import { DeliveryModule } from '@app/delivery';
@@ -53,6 +54,7 @@ import { ClockModule } from './clock.module';
     DeliveryModule,
     BenefitsModule,
     SupervisionModule,
+    PortalModule,
     StepsModule,
   ],
   controllers: [

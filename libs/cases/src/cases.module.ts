@@ -7,7 +7,6 @@ import { HouseholdImportService } from './import';
 import { AttachmentService } from './attachments';
 import { CaseFileService } from './case-file';
 import { WorkbenchService } from './workbench/workbench.service';
-import { PortalService } from './portal';
 import { CaseStarter } from './case-starter';
 import { DutyService } from './duty';
 import { ProcedureService } from './procedures';
@@ -24,7 +23,6 @@ import { ProcedureService } from './procedures';
     PolicyParametersService,
     AssessmentService,
     HouseholdImportService,
-    PortalService,
     WorkbenchService,
     AttachmentService,
     CaseFileService,
@@ -39,7 +37,6 @@ import { ProcedureService } from './procedures';
     PolicyParametersService,
     AssessmentService,
     HouseholdImportService,
-    PortalService,
     WorkbenchService,
     AttachmentService,
     CaseFileService,

@@ -5,7 +5,6 @@ export * from './policy';
 export * from './import';
 export * from './attachments';
 export * from './case-file';
-export * from './portal';
 export * from './authorization';
 export * from './near-relative-register';
 export * from './case.repository';

@@ -1,6 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { AuthUser, toAuthUser } from '@app/auth';
-import { CaseService, PortalService, ProcedureService } from '@app/cases';
+import { CaseService, ProcedureService } from '@app/cases';
+import { PortalService } from '@app/portal';
 import { MonitoringService } from '@app/supervision';
 import { withCheckDigit } from '@app/assistance';
 import { Database, UserEntity } from '@app/persistence';

@@ -12,11 +12,15 @@ import {
   TaskEntity,
   TimerEntity,
 } from '@app/persistence';
-import { caseRepository as cases } from '../case.repository';
-import { mayReadCase } from '../case-access';
+import {
+  caseRepository as cases,
+  mayReadCase,
+  AuthorizationDraft,
+  AuthorizationText,
+  renderAuthorizationText,
+  programName,
+} from '@app/cases';
 import { TemplateStore } from '@app/issuance';
-import { AuthorizationDraft, AuthorizationText, renderAuthorizationText } from '../authorization';
-import { programName } from '../programs';
 import {
   OUTCOME_TEXT,
   PendingWait,
