@@ -5,6 +5,7 @@ import { AuthGuard, AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { PersistenceModule } from '@app/persistence';
 import { StepsModule } from '@app/steps';
+import { HouseholdImportModule } from '@app/household-import';
 import { PortalModule } from '@app/portal';
 import { SupervisionModule } from '@app/supervision';
 import { BenefitsModule } from '@app/benefits';
@@ -55,6 +56,7 @@ import { ClockModule } from './clock.module';
     BenefitsModule,
     SupervisionModule,
     PortalModule,
+    HouseholdImportModule,
     StepsModule,
   ],
   controllers: [

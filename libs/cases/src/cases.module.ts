@@ -3,7 +3,6 @@ import { CaseService } from './case.service';
 import { IssuanceModule } from '@app/issuance';
 import { DocumentIssuer } from './document-issuer';
 import { AssessmentService, PolicyParametersService } from './policy';
-import { HouseholdImportService } from './import';
 import { AttachmentService } from './attachments';
 import { CaseFileService } from './case-file';
 import { WorkbenchService } from './workbench/workbench.service';
@@ -22,7 +21,6 @@ import { ProcedureService } from './procedures';
     ProcedureService,
     PolicyParametersService,
     AssessmentService,
-    HouseholdImportService,
     WorkbenchService,
     AttachmentService,
     CaseFileService,
@@ -36,7 +34,6 @@ import { ProcedureService } from './procedures';
     ProcedureService,
     PolicyParametersService,
     AssessmentService,
-    HouseholdImportService,
     WorkbenchService,
     AttachmentService,
     CaseFileService,

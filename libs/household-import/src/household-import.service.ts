@@ -3,7 +3,7 @@ import { AppError, Clock } from '@app/common';
 import { regionWithin } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { Database } from '@app/persistence';
-import { AssessmentService } from '../policy/assessment.service';
+import { AssessmentService } from '@app/cases';
 import { RowError, parseHouseholdWorkbook } from './household-workbook';
 
 export interface ImportResult {
