@@ -5,6 +5,7 @@ import { AuthGuard, AuthModule } from '@app/auth';
 import { CasesModule } from '@app/cases';
 import { PersistenceModule } from '@app/persistence';
 import { StepsModule } from '@app/steps';
+import { CaseFileModule } from '@app/case-file';
 import { HouseholdImportModule } from '@app/household-import';
 import { PortalModule } from '@app/portal';
 import { SupervisionModule } from '@app/supervision';
@@ -57,6 +58,7 @@ import { ClockModule } from './clock.module';
     SupervisionModule,
     PortalModule,
     HouseholdImportModule,
+    CaseFileModule,
     StepsModule,
   ],
   controllers: [

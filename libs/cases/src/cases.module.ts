@@ -3,8 +3,6 @@ import { CaseService } from './case.service';
 import { IssuanceModule } from '@app/issuance';
 import { DocumentIssuer } from './document-issuer';
 import { AssessmentService, PolicyParametersService } from './policy';
-import { AttachmentService } from './attachments';
-import { CaseFileService } from './case-file';
 import { WorkbenchService } from './workbench/workbench.service';
 import { CaseStarter } from './case-starter';
 import { DutyService } from './duty';
@@ -22,8 +20,6 @@ import { ProcedureService } from './procedures';
     PolicyParametersService,
     AssessmentService,
     WorkbenchService,
-    AttachmentService,
-    CaseFileService,
   ],
   exports: [
     IssuanceModule,
@@ -35,8 +31,6 @@ import { ProcedureService } from './procedures';
     PolicyParametersService,
     AssessmentService,
     WorkbenchService,
-    AttachmentService,
-    CaseFileService,
   ],
 })
 export class CasesModule {}

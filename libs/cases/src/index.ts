@@ -2,8 +2,6 @@ export * from './case.service';
 export * from './cases.module';
 export * from './document-issuer';
 export * from './policy';
-export * from './attachments';
-export * from './case-file';
 export * from './authorization';
 export * from './near-relative-register';
 export * from './case.repository';

@@ -6,14 +6,12 @@ import { Clock, shanghaiDate } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { renderBareDocDefinition } from '@app/documents';
 import { AgencyEntity, Database, RegionEntity } from '@app/persistence';
-import { caseRepository as cases } from '../case.repository';
+import { caseRepository as cases, caseForStaff, programName } from '@app/cases';
 import { BLOB_STORE, DocumentPipeline } from '@app/issuance';
-import { ATTACHMENT_KINDS, AttachmentService, AttachmentView } from '../attachments';
-import { caseForStaff } from '../case-access';
-import { ATTACHMENT_TYPES, isAttachmentType } from '../attachments/file-type';
+import { ATTACHMENT_KINDS, AttachmentService, AttachmentView } from './attachments';
+import { ATTACHMENT_TYPES, isAttachmentType } from './attachments/file-type';
 import { pdfPageCount } from './pdf-pages';
 import { TocRow, tocCsv, tocDefinition } from './toc';
-import { programName } from '../programs';
 
 export const TOC_PDF = '00-卷内目录.pdf';
 export const TOC_CSV = '卷内目录.csv';

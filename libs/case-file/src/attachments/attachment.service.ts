@@ -7,9 +7,8 @@ import { AppError, Clock } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { AttachmentEntity, Database } from '@app/persistence';
 import { BLOB_STORE } from '@app/issuance';
-import { caseForStaff } from '../case-access';
+import { caseForStaff, DutyService } from '@app/cases';
 import { AttachmentQuery, checkThumbnail, checkUpload } from './attachment-input';
-import { DutyService } from '../duty';
 
 export interface AttachmentView {
   id: string;
