@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { CaseService } from './case.service';
 import { IssuanceModule } from '@app/issuance';
 import { DocumentIssuer } from './document-issuer';
@@ -8,7 +8,12 @@ import { CaseStarter } from './case-starter';
 import { DutyService } from './duty';
 import { ProcedureService } from './procedures';
 
-@Global()
+/**
+ * The case: applications and procedures on their models, the task inbox and workbench, who may
+ * act (duty rules) and read (case-access), the documents a case issues, and the policy
+ * parameters and assessment its steps use. The areas (delivery, benefits, supervision, portal,
+ * household import, case file) build on it; it depends on none of them.
+ */
 @Module({
   imports: [IssuanceModule],
   providers: [
@@ -22,7 +27,6 @@ import { ProcedureService } from './procedures';
     WorkbenchService,
   ],
   exports: [
-    IssuanceModule,
     DocumentIssuer,
     DutyService,
     CaseService,
