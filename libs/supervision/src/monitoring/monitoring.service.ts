@@ -9,6 +9,7 @@ import { CaseEntity, Database } from '@app/persistence';
 import type { ServiceCall, StepContext } from '@app/workflow';
 import {
   CaseStarter,
+  assertMayReadCase,
   caseRepository as cases,
   APPLICATION_PROGRAMS,
   ProgramId,
@@ -175,8 +176,7 @@ export class MonitoringService {
     return this.db.read(async (em) => {
       const warning = await cases.byId(em, warningCaseId);
       if (!warning || warning.kind !== 'monitoring') throw AppError.notFound('预警不存在');
-      if (!regionWithin(warning.regionCode, user.regionCode))
-        throw AppError.forbidden('该预警不在您的管辖范围内');
+      assertMayReadCase(user, warning, 'staff', '该预警不在您的管辖范围内');
       return events.ofWarning(em, warningCaseId);
     });
   }
