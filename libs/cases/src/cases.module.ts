@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CaseService } from './case.service';
 import { IssuanceModule } from '@app/issuance';
+import { CaseService } from './case.service';
 import { DocumentIssuer } from './document-issuer';
 import { AssessmentService, PolicyParametersService } from './policy';
 import { WorkbenchService } from './workbench/workbench.service';

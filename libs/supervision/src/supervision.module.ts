@@ -8,7 +8,10 @@ import { RecheckService } from './recheck.service';
 import { OverdueReportService } from './reports/overdue-report.service';
 import { OverviewService } from './stats/overview.service';
 
-/** Supervision: 动态监测预警 (monitoring warnings), the staff near-relative register, county rechecks, public listing, overdue reports and the overview statistics. */
+/**
+ * Supervision: 动态监测预警 (monitoring warnings), the staff near-relative register, county rechecks,
+ * public listing, overdue reports and the overview statistics.
+ */
 @Module({
   imports: [IssuanceModule, CasesModule],
   providers: [
