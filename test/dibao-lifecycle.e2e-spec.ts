@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BlobStore, verifyLedger } from '@app/archive';
-import { BLOB_STORE, DocumentIssuer, DocumentPipeline } from '@app/cases';
+import { BLOB_STORE, DocumentPipeline } from '@app/issuance';
 import { DocumentEntity } from '@app/persistence';
-import { ProcessRuntime } from '@app/workflow';
+import { ProcessRuntime, ServiceRegistry } from '@app/workflow';
 import { TestApp, pdfText, pdfsig } from './support/test-app';
 import { APPLICATION, CONFIRM_PATH, apply, drive, openTasks } from './support/case-driver';
 
@@ -365,7 +365,7 @@ describe('document numbers', () => {
   it('gives 200 concurrent issuances the numbers 1..200 with no gap and no duplicate', async () => {
     const caseId = await apply(t);
     const [kase] = await t.query(`SELECT process_instance_id FROM assistance_case WHERE id = $1`, [caseId]);
-    const issuer = t.app.get(DocumentIssuer);
+    const issue = t.app.get(ServiceRegistry).get('document.issue')!;
     const runtime = t.app.get(ProcessRuntime);
     const call = {
       instanceId: kase.process_instance_id,
@@ -377,7 +377,7 @@ describe('document numbers', () => {
     };
     await Promise.all(
       Array.from({ length: 200 }, () =>
-        runtime.transaction((em) => issuer.issue(call, { em, actorId: null, now: t.clock.now() })),
+        runtime.transaction((em) => issue(call, { em, actorId: null, now: t.clock.now() })),
       ),
     );
     const rows = await t.query(`SELECT number FROM document WHERE element_id = 'Concurrency_Test'`);

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { AttachmentFile, AttachmentService } from '@app/cases';
+import { AttachmentFile, AttachmentService } from '@app/case-file';
 import { VoidAttachmentDto } from '../dto/attachment.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/commo
 import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@app/common';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { HouseholdImportService, buildTemplateWorkbook } from '@app/cases';
+import { HouseholdImportService, buildTemplateWorkbook } from '@app/household-import';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
