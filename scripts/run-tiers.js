@@ -1,19 +1,20 @@
 #!/usr/bin/env node
 /**
- * Runs test tiers one after another and prints how long each took.
- *   node scripts/run-tiers.js unit api               (npm test)
- *   node scripts/run-tiers.js unit api integrity browser   (npm run test:all)
- * Any further arguments go to every jest run (`npm test -- test/trust` narrows it; tiers without a
- * matching file pass).
- * The tiers are the jest projects of jest.config.js, plus `web` (vitest, apps/web). unit and api share
- * one jest run, so both cores stay busy; the browser tier runs one file at a time, because a loaded
- * machine makes clicks land mid-animation.
+ * Runs test tiers and prints how long each took.
+ *   node scripts/run-tiers.js unit web api                            (npm test)
+ *   node scripts/run-tiers.js unit web api integrity fault browser    (npm run test:all)
+ * Any further arguments go to every jest run (`npm test -- test/trust` narrows it; a tier without a
+ * matching file passes). The tiers are the jest projects of jest.config.js, plus `web` (vitest in
+ * apps/web). The jest tiers other than browser share one run, so both cores stay busy to the end;
+ * the browser tier runs one file at a time, because a loaded machine makes clicks land mid-animation.
  */
 const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const known = ['unit', 'web', 'api', 'integrity', 'browser'];
+const known = ['unit', 'web', 'api', 'integrity', 'fault', 'browser'];
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const firstOther = args.findIndex((a) => !known.includes(a));
 const tiers = firstOther === -1 ? args : args.slice(0, firstOther);
@@ -24,42 +25,62 @@ if (!tiers.length) {
 }
 
 const workers = process.env.TEST_WORKERS || '2';
+const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sa-tiers-')), 'jest.json');
 const jest = (projects, extra) => [
   '--experimental-vm-modules',
   path.join(root, 'node_modules/jest/bin/jest.js'),
   ...projects.flatMap((p) => ['--selectProjects', p]),
   ...extra,
+  '--json',
+  `--outputFile=${report}`,
   ...(passThrough.length ? ['--passWithNoTests', ...passThrough] : []),
 ];
 
-// One run per group: adjacent unit/api/integrity tiers share workers; web and browser run on their own.
-const runs = [];
-for (const tier of tiers) {
-  const last = runs[runs.length - 1];
-  if (['unit', 'api', 'integrity'].includes(tier) && last?.kind === 'jest')
-    last.tiers.push(tier);
-  else runs.push({ kind: tier === 'web' ? 'web' : tier === 'browser' ? 'browser' : 'jest', tiers: [tier] });
-}
+const shared = tiers.filter((t) => ['unit', 'api', 'integrity', 'fault'].includes(t));
+const runs = [
+  ...(shared.length ? [{ label: shared.join('+'), command: jest(shared, [`--maxWorkers=${workers}`]) }] : []),
+  ...(tiers.includes('web') && !passThrough.length
+    ? [
+        {
+          label: 'web',
+          command: [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'apps/web/vitest.config.ts'],
+        },
+      ]
+    : []),
+  ...(tiers.includes('browser') ? [{ label: 'browser', command: jest(['browser'], ['--runInBand']) }] : []),
+];
 
-const timings = [];
+/** The tier of a test file, by the same folders as jest.config.js's projects. */
+const tierOf = (file) => {
+  const rel = path.relative(root, file);
+  const m = /^test\/(integrity|fault|browser)\//.exec(rel);
+  return m ? m[1] : rel.startsWith('test/') ? 'api' : 'unit';
+};
+
+const lines = [];
 let failed = false;
 for (const run of runs) {
-  const label = run.tiers.join('+');
-  console.log(`\n== 测试层 ${label}`);
+  console.log(`\n== 测试层 ${run.label}`);
+  fs.rmSync(report, { force: true });
   const started = Date.now();
-  let command;
-  if (run.kind === 'web') {
-    if (passThrough.length) continue; // a jest path filter says nothing about the web's vitest files
-    command = [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'apps/web/vitest.config.ts'];
-  } else if (run.kind === 'browser') command = jest(['browser'], ['--runInBand']);
-  else command = jest(run.tiers, [`--maxWorkers=${workers}`]);
-  const result = spawnSync(process.execPath, command, { cwd: root, stdio: 'inherit' });
-  const seconds = (Date.now() - started) / 1000;
-  timings.push({ label, seconds, ok: result.status === 0 });
-  if (result.status !== 0) failed = true;
+  const result = spawnSync(process.execPath, run.command, { cwd: root, stdio: 'inherit' });
+  const ok = result.status === 0;
+  failed ||= !ok;
+  lines.push(`${ok ? '通过' : '失败'}  ${run.label.padEnd(28)} ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s`);
+  if (fs.existsSync(report)) {
+    // Wall time per tier does not exist when tiers share workers; the sum of their files' times does.
+    const byTier = {};
+    for (const r of JSON.parse(fs.readFileSync(report, 'utf8')).testResults) {
+      const t = tierOf(r.name);
+      byTier[t] ??= { files: 0, seconds: 0 };
+      byTier[t].files += 1;
+      byTier[t].seconds += (r.endTime - r.startTime) / 1000;
+    }
+    for (const [t, v] of Object.entries(byTier))
+      lines.push(`      ${`${t}（${v.files} 个文件，各文件用时之和）`.padEnd(26)} ${v.seconds.toFixed(0).padStart(5)} s`);
+  }
 }
 
-const db = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-console.log(`\n== 各层用时（${db}）`);
-for (const t of timings) console.log(`${t.ok ? '通过' : '失败'}  ${t.label.padEnd(22)} ${t.seconds.toFixed(0).padStart(5)} s`);
+console.log(`\n== 各层用时（${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}，${workers} 个 jest 进程）`);
+for (const line of lines) console.log(line);
 process.exit(failed ? 1 : 0);

@@ -5,11 +5,11 @@ import * as path from 'node:path';
 import request from 'supertest';
 import { Client } from 'pg';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { createApp } from '../apps/api/src/create-app';
-import { DEMO_PASSWORD } from '../apps/api/src/demo/reference-data';
-import { TestApp } from './support/test-app';
-import { apply, drive, CONFIRM_PATH } from './support/case-driver';
-import { JPEG } from './support/sample-files';
+import { createApp } from '../../apps/api/src/create-app';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/reference-data';
+import { TestApp } from '../support/test-app';
+import { apply, drive, CONFIRM_PATH } from '../support/case-driver';
+import { JPEG } from '../support/sample-files';
 
 /**
  * `npm run backup` / `npm run restore` as an operator runs them: child processes on a stopped API's
@@ -53,7 +53,7 @@ function npm(
           ],
         ];
   const res = spawnSync(command, argv as string[], {
-    cwd: path.resolve(__dirname, '..'),
+    cwd: path.resolve(__dirname, '../..'),
     env: { ...process.env, TIMER_POLL_MS: '0', NODE_OPTIONS: '', ...env } as NodeJS.ProcessEnv,
     encoding: 'utf8',
     timeout: 60_000,

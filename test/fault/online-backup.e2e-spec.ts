@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { TestApp } from './support/test-app';
-import { CONFIRM_PATH, apply, drive } from './support/case-driver';
+import { TestApp } from '../support/test-app';
+import { CONFIRM_PATH, apply, drive } from '../support/case-driver';
 
 /**
  * A backup taken by the running API (POST /api/backups, administrators): on PGlite the database is
@@ -78,7 +78,7 @@ describe('online backup', () => {
         path.join(work, 'restored'),
       ],
       {
-        cwd: path.resolve(__dirname, '..'),
+        cwd: path.resolve(__dirname, '../..'),
         env: { ...process.env, NODE_OPTIONS: '', TIMER_POLL_MS: '0' },
         encoding: 'utf8',
         timeout: 90_000,
