@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import JSZip from 'jszip';
 import { BlobStore } from '@app/archive';
 import { AuditService } from '@app/audit';
-import { Clock, shanghaiDate } from '@app/common';
+import { Clock, shanghaiDate, shanghaiDateTime } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { renderBareDocDefinition } from '@app/documents';
 import { AgencyEntity, Database, RegionEntity } from '@app/persistence';
@@ -188,7 +188,7 @@ function attachmentRemark(a: AttachmentView): string {
   const parts: string[] = [];
   if (a.voided) parts.push(`已作废：${a.voided.reason}`);
   if (a.takenAt) {
-    const at = new Date(a.takenAt.getTime() + 8 * 3600_000).toISOString();
+    const at = shanghaiDateTime(a.takenAt);
     parts.push(`拍摄于 ${at.slice(0, 10)} ${at.slice(11, 16)}`);
   }
   if (a.place) parts.push(`地点：${a.place}`);

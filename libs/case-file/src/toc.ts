@@ -1,4 +1,5 @@
 import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { csvText } from '@app/common';
 
 /** One line of the 卷内目录: a file in the 案卷, in filing order. */
 export interface TocRow {
@@ -27,22 +28,24 @@ export const TOC_COLUMNS = ['序号', '文件题名', '文号', '责任者', '�
 /** Registered by the documents library (libs/documents/src/layout/fonts.ts) for every PDF it renders. */
 const FONT = 'NotoSerifSC';
 
-function csvCell(value: string | number): string {
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** UTF-8 with a BOM and CRLF, so Excel on a county office PC opens the Chinese correctly. */
+/** The 卷内目录 as CSV for the office's spreadsheet (the one CSV writer: BOM, CRLF, no formulas). */
 export function tocCsv(rows: TocRow[]): Buffer {
-  const lines = [[...TOC_COLUMNS, '文件名'].map(csvCell).join(',')];
-  for (const r of rows) {
-    lines.push(
-      [r.seq, r.title, r.number, r.responsible, r.date, r.extent, r.remark.replace(/\n/g, ' '), r.fileName]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+  return Buffer.from(
+    csvText([
+      [...TOC_COLUMNS, '文件名'],
+      ...rows.map((r) => [
+        r.seq,
+        r.title,
+        r.number,
+        r.responsible,
+        r.date,
+        r.extent,
+        r.remark.replace(/\n/g, ' '),
+        r.fileName,
+      ]),
+    ]),
+    'utf8',
+  );
 }
 
 /** The 卷内目录 sheet: A4, one table row per file, header repeated on every page. */

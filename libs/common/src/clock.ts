@@ -19,6 +19,15 @@ export class Clock {
   }
 }
 
+/** China has one time zone, UTC+8, and no daylight saving time. */
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/** The calendar date in China of an instant, YYYY-MM-DD. */
 export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The wall-clock time in China of an instant, YYYY-MM-DDTHH:mm:ss (no zone: it is always +08:00). */
+export function shanghaiDateTime(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19);
 }

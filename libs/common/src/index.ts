@@ -1,5 +1,6 @@
 export * from './app-error';
 export * from './clock';
+export * from './csv';
 export * from './poll-interval';
 export * from './stable-stringify';
 export * from './request-context';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { getPGliteInstance } from 'typeorm-pglite';
-import { AppError, Clock } from '@app/common';
+import { AppError, Clock, shanghaiDateTime } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AuthUser } from '@app/auth';
 import {
@@ -72,7 +72,7 @@ export class OnlineBackupService {
   private async run(admin: AuthUser): Promise<OnlineBackupResult> {
     const now = this.clock.now();
     // Beijing time in the name, as the office reads it: jiuzhu-20261203-214626-….backup
-    const beijing = new Date(now.getTime() + 8 * 3600_000).toISOString();
+    const beijing = shanghaiDateTime(now);
     const stamp = `${beijing.slice(0, 10).replace(/-/g, '')}-${beijing.slice(11, 19).replace(/:/g, '')}`;
     const name = `jiuzhu-${stamp}-${randomBytes(3).toString('hex')}.backup`;
     fs.mkdirSync(this.directory, { recursive: true });

@@ -1,3 +1,4 @@
+import { csvText } from '@app/common';
 /** Pure shaping of the 超时通报 (overdue report): rows in, per-township summary and CSV out. */
 
 export interface OpenTaskRow {
@@ -80,11 +81,7 @@ const HEADER = [
 
 /** CSV for spreadsheet programs: UTF-8 with BOM, CRLF, quoted where needed; asOf in the first line. */
 export function overdueReportCsv(asOf: string, rows: TownshipOverdue[]): string {
-  const cell = (v: string | number) => {
-    const text = String(v);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [
+  return csvText([
     [`超时通报（截至 ${asOf}）`],
     HEADER,
     ...rows.map((r) => [
@@ -98,6 +95,5 @@ export function overdueReportCsv(asOf: string, rows: TownshipOverdue[]): string 
       r.oldestOverdue?.dueDate ?? '',
       r.oldestOverdue?.daysOverdue ?? '',
     ]),
-  ];
-  return '\ufeff' + lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n';
+  ]);
 }
