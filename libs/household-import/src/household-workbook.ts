@@ -1,4 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
+
+/** exceljs is loaded on first use: it is the heaviest module of the API and only imports need it. */
+async function excel(): Promise<typeof ExcelJSModule> {
+  return (await import('exceljs')).default;
+}
 import { Household, Member, residentIdProblem, validateHousehold, yuanToFen } from '@app/assistance';
 import { missingGlyphsMessage } from '@app/documents';
 import {
@@ -42,7 +47,7 @@ export interface ParsedHousehold {
 
 /** The blank workbook offered for download: headers, one example household, and the rules. */
 export async function buildTemplateWorkbook(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const sheet = wb.addWorksheet(SHEET);
   sheet.columns = COLUMNS.map((c) => ({
     header: c.header,
@@ -96,7 +101,7 @@ export async function parseHouseholdWorkbook(
   bytes: Buffer,
   today: string,
 ): Promise<{ households: ParsedHousehold[]; errors: RowError[] }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
