@@ -62,14 +62,8 @@ export default tseslint.config(
   {
     files: [
       'libs/cases/**',
-      'libs/issuance/**',
       'libs/steps/**',
       'libs/delivery/**',
-      'libs/benefits/**',
-      'libs/supervision/**',
-      'libs/portal/**',
-      'libs/household-import/**',
-      'libs/case-file/**',
     ],
     rules: { 'local/no-sql-outside-repositories': 'off' },
   },

@@ -69,6 +69,10 @@ export const benefitRepository = {
     return rows[0]?.id ?? null;
   },
 
+  /** Serialises the creation of one region's cohort for one month until the transaction ends. */
+  async lockCohortKey(em: EntityManager, regionCode: string, period: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`review-cohort:${regionCode}:${period}`]);
+  },
   cohort(em: EntityManager, id: string): Promise<ReviewCohortEntity | null> {
     return em.getRepository(ReviewCohortEntity).findOne({ where: { id } });
   },
@@ -110,7 +114,19 @@ export const benefitRepository = {
     }));
   },
   async members(em: EntityManager, cohortId: string): Promise<CohortMemberRow[]> {
-    const rows: any[] = await em.query(
+    const rows: {
+      case_id: string;
+      case_no: string;
+      applicant_name: string;
+      region_code: string;
+      review_category: 'stable' | 'unstable';
+      due_date: string;
+      benefit_amount_fen: number | null;
+      procedure_case_id: string | null;
+      p_case_no: string | null;
+      p_status: string | null;
+      p_outcome: string | null;
+    }[] = await em.query(
       `SELECT m.case_id, c.case_no, c.applicant_name, c.region_code, m.review_category, to_char(m.due_date, 'YYYY-MM-DD') AS due_date,
               c.benefit_amount_fen, m.procedure_case_id, p.case_no AS p_case_no, p.status AS p_status,
               p.outcome AS p_outcome

@@ -54,9 +54,7 @@ export class ReviewCohortService {
     if (problems.length) throw AppError.validation(problems[0].message, problems);
 
     const result = await this.runtime.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
-        `review-cohort:${input.regionCode}:${input.period}`,
-      ]);
+      await ledger.lockCohortKey(em, input.regionCode, input.period);
       const existing = await ledger.cohortFor(em, input.regionCode, input.period);
       if (existing) return { created: false, cohortId: existing.id, started: [] as string[] };
       if (!(await cases.region(em, input.regionCode))) {

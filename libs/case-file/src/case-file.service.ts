@@ -5,11 +5,12 @@ import { AuditService } from '@app/audit';
 import { Clock, shanghaiDate, shanghaiDateTime } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { renderBareDocDefinition } from '@app/documents';
-import { AgencyEntity, Database, RegionEntity } from '@app/persistence';
+import { Database } from '@app/persistence';
 import { caseRepository as cases, caseForStaff, programName } from '@app/cases';
 import { BLOB_STORE, DocumentPipeline } from '@app/issuance';
 import { ATTACHMENT_KINDS, AttachmentService, AttachmentView } from './attachments';
 import { ATTACHMENT_TYPES, isAttachmentType } from './attachments/file-type';
+import { caseFileRepository } from './case-file.repository';
 import { pdfPageCount } from './pdf-pages';
 import { TocRow, tocCsv, tocDefinition } from './toc';
 
@@ -58,9 +59,9 @@ export class CaseFileService {
     const { kase, documents, attachments, agencies, regionName } = await this.db.read(async (em) => {
       const kase = await caseForStaff(em, user, caseId);
       const agencies = new Map(
-        (await em.getRepository(AgencyEntity).find()).map((a) => [a.regionCode, a.name] as const),
+        (await caseFileRepository.agencies(em)).map((a) => [a.regionCode, a.name] as const),
       );
-      const regions = await em.getRepository(RegionEntity).find();
+      const regions = await caseFileRepository.regions(em);
       const names = new Map(regions.map((r) => [r.code, r.name] as const));
       const regionName = [6, 9, 12].map((n) => names.get(kase.regionCode.slice(0, n)) ?? '').join('');
       return {

@@ -5,6 +5,7 @@ import type { AuthUser } from '@app/auth';
 import { Database } from '@app/persistence';
 import { AssessmentService } from '@app/cases';
 import { RowError, parseHouseholdWorkbook } from './household-workbook';
+import { regionRepository as regions } from './region.repository';
 
 export interface ImportResult {
   imported: {
@@ -33,15 +34,7 @@ export class HouseholdImportService {
   async import(user: AuthUser, bytes: Buffer, options: { validOnly: boolean }): Promise<ImportResult> {
     const { households, errors } = await parseHouseholdWorkbook(bytes, this.clock.today());
     const codes = [...new Set(households.map((h) => h.regionCode))];
-    const known = new Set(
-      codes.length
-        ? (
-            await this.db.read((em) =>
-              em.query(`SELECT code FROM region WHERE code = ANY($1::text[])`, [codes]),
-            )
-          ).map((r: { code: string }) => r.code)
-        : [],
-    );
+    const known = new Set(codes.length ? await this.db.read((em) => regions.existing(em, codes)) : []);
     for (const h of households) {
       if (!regionWithin(h.regionCode, user.regionCode)) {
         errors.push({ row: h.rows[0], column: '行政区划代码', message: '不在您的管辖范围内' });

@@ -6,6 +6,7 @@ import { Database, DocumentEntity } from '@app/persistence';
 import { SealSigner } from '@app/signing';
 import { stableStringify, timerPollIntervalMs } from '@app/common';
 import { renderDocument } from '@app/documents';
+import { documentRepository as documents } from './document.repository';
 import { TemplateStore } from './template-store';
 
 export const SEAL_SIGNER = Symbol('SEAL_SIGNER');
@@ -50,12 +51,7 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
 
   /** Archives the pending documents of one case or document, or every pending one. */
   async archivePending(scope: { caseId?: string; documentId?: string } = {}): Promise<number> {
-    const pending = await this.db.read((em) => {
-      const q = em.getRepository(DocumentEntity).createQueryBuilder('d').where(`d.status = 'pending'`);
-      if (scope.caseId) q.andWhere('d.case_id = :caseId', { caseId: scope.caseId });
-      if (scope.documentId) q.andWhere('d.id = :documentId', { documentId: scope.documentId });
-      return q.orderBy('d.issued_at', 'ASC').getMany();
-    });
+    const pending = await this.db.read((em) => documents.pending(em, scope));
     let done = 0;
     for (const doc of pending) {
       try {
@@ -89,13 +85,7 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
     });
     const pdfSha256 = await this.blobs.put(signed);
     return this.db.transaction(async (em) => {
-      const flipped = await em
-        .createQueryBuilder()
-        .update(DocumentEntity)
-        .set({ status: 'archived', pdfSha256 })
-        .where(`id = :id AND status = 'pending'`, { id: doc.id })
-        .execute();
-      if (flipped.affected !== 1) return false;
+      if (!(await documents.markArchived(em, doc.id, pdfSha256))) return false;
       await appendLedger(em, {
         documentId: doc.id,
         caseId: doc.caseId,
@@ -114,9 +104,7 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
   async pdf(doc: DocumentEntity): Promise<Buffer> {
     if (doc.status === 'pending') {
       await this.archivePending({ documentId: doc.id });
-      doc = await this.db.read((em) =>
-        em.getRepository(DocumentEntity).findOneOrFail({ where: { id: doc.id } }),
-      );
+      doc = await this.db.read((em) => documents.byIdOrFail(em, doc.id));
     }
     return this.blobs.get(doc.pdfSha256!);
   }

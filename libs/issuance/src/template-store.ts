@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LoadedTemplate, TemplateRegistry, buildTemplate, loadTemplates } from '@app/documents';
 import { AppError, shanghaiDate } from '@app/common';
-import { DocumentTemplateEntity, TemplateReleaseEntity } from '@app/persistence';
+import { TemplateReleaseEntity } from '@app/persistence';
+import { templateRepository as store } from './template.repository';
 
 export interface TemplateRelease {
   version: number;
@@ -27,12 +28,7 @@ export class TemplateStore {
   /** The version a document issued now uses. */
   async get(em: EntityManager, id: string, now: Date): Promise<LoadedTemplate> {
     const file = this.file(id);
-    const release = await em
-      .getRepository(TemplateReleaseEntity)
-      .createQueryBuilder('r')
-      .where('r.template_id = :id AND r.effective_from <= :today', { id, today: shanghaiDate(now) })
-      .orderBy('r.version', 'DESC')
-      .getOne();
+    const release = await store.releaseInEffect(em, id, shanghaiDate(now));
     if (!release || release.version < file.manifest.version) return file;
     return this.byHash(em, release.contentHash);
   }
@@ -55,19 +51,12 @@ export class TemplateStore {
   }
 
   releases(em: EntityManager, id: string): Promise<TemplateReleaseEntity[]> {
-    return em
-      .getRepository(TemplateReleaseEntity)
-      .find({ where: { templateId: id }, order: { version: 'DESC' } });
+    return store.releases(em, id);
   }
 
   /** The next version number: above both the file and every release. */
   async nextVersion(em: EntityManager, id: string): Promise<number> {
-    const [row] = (await em.query(`SELECT max(version) AS v FROM template_release WHERE template_id = $1`, [
-      id,
-    ])) as {
-      v: number | null;
-    }[];
-    return Math.max(this.file(id).manifest.version, Number(row?.v ?? 0)) + 1;
+    return Math.max(this.file(id).manifest.version, await store.maxReleasedVersion(em, id)) + 1;
   }
 
   /** Stores a release (inside the caller's transaction); the template must already carry its version. */
@@ -86,32 +75,26 @@ export class TemplateStore {
       publishedBy: input.actorId,
       publishedAt: input.now,
     };
-    await em.getRepository(TemplateReleaseEntity).insert(row);
+    await store.insertRelease(em, row);
     return row;
   }
 
   /** Records the template version in the step's transaction (once per content hash). */
   async freeze(em: EntityManager, template: LoadedTemplate, now: Date): Promise<void> {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(DocumentTemplateEntity)
-      .values({
-        contentHash: template.contentHash,
-        templateId: template.manifest.id,
-        version: template.manifest.version,
-        manifest: template.manifestText,
-        body: template.body,
-        registeredAt: now,
-      })
-      .orIgnore()
-      .execute();
+    await store.freeze(em, {
+      contentHash: template.contentHash,
+      templateId: template.manifest.id,
+      version: template.manifest.version,
+      manifest: template.manifestText,
+      body: template.body,
+      registeredAt: now,
+    });
   }
 
   async byHash(em: EntityManager, contentHash: string): Promise<LoadedTemplate> {
     const cached = this.frozen.get(contentHash);
     if (cached) return cached;
-    const row = await em.getRepository(DocumentTemplateEntity).findOneOrFail({ where: { contentHash } });
+    const row = await store.frozen(em, contentHash);
     const template = buildTemplate(row.templateId, row.manifest, row.body, { frozen: true });
     if (template.contentHash !== contentHash) throw new Error(`冻结的模板 ${row.templateId} 内容哈希不符`);
     this.frozen.set(contentHash, template);

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '@app/common';
 import { BlobStore } from '@app/archive';
-import { Database, DocumentEntity, LedgerEntity } from '@app/persistence';
+import { Database } from '@app/persistence';
 import { extractSignatureInfo } from '@app/signing';
 import { BLOB_STORE } from './document-pipeline';
+import { documentRepository as documents } from './document.repository';
 
 export interface VerificationResult {
   genuine: boolean;
@@ -32,10 +33,8 @@ export class VerificationService {
       ]);
     }
     const found = await this.db.read(async (em) => {
-      const doc = await em.getRepository(DocumentEntity).findOne({ where: { verifyCode: code } });
-      const ledger = doc
-        ? await em.getRepository(LedgerEntity).findOne({ where: { documentId: doc.id } })
-        : null;
+      const doc = await documents.byVerifyCode(em, code);
+      const ledger = doc ? await documents.ledgerEntry(em, doc.id) : null;
       return { doc, ledger };
     });
     const { doc, ledger } = found;

@@ -1,17 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AppError, Clock } from '@app/common';
 import { maskResidentId, regionWithin } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { parseMarkup } from '@app/documents';
-import {
-  AuthorizationSignatureEntity,
-  CaseEntity,
-  Database,
-  RegionEntity,
-  TaskEntity,
-  TimerEntity,
-} from '@app/persistence';
+import { CaseEntity, Database } from '@app/persistence';
 import {
   caseRepository as cases,
   mayReadCase,
@@ -30,6 +23,7 @@ import {
   plainStatus,
   statusText,
 } from './case-progress';
+import { portalRepository as portal } from './portal.repository';
 
 export interface PortalCaseSummary {
   id: string;
@@ -59,9 +53,7 @@ export class PortalService {
 
   async myCases(user: AuthUser): Promise<PortalCaseSummary[]> {
     return this.db.read(async (em) => {
-      const own = await em
-        .getRepository(CaseEntity)
-        .find({ where: { createdBy: user.id }, order: { createdAt: 'DESC' } });
+      const own = await portal.casesFiledBy(em, user.id);
       const progress = await this.progressOf(em, own);
       return own.map((k) => {
         const current = progress.get(k.id)!.filter((s) => s.status === 'current');
@@ -81,9 +73,7 @@ export class PortalService {
       const village = await cases.region(em, kase.regionCode);
       const township = await cases.region(em, kase.regionCode.slice(0, 9));
       const documents = await cases.documents(em, kase.id);
-      const signature = await em
-        .getRepository(AuthorizationSignatureEntity)
-        .findOne({ where: { caseId: kase.id } });
+      const signature = await portal.signature(em, kase.id);
       return {
         case: {
           ...this.summary(kase),
@@ -143,10 +133,7 @@ export class PortalService {
   /** Children of a region (the county list when no parent is given), for cascading pickers. */
   async regions(parent?: string) {
     return this.db.read(async (em) => {
-      const qb = em.getRepository(RegionEntity).createQueryBuilder('r').orderBy('r.code', 'ASC');
-      if (parent) qb.where('r.parent_code = :parent', { parent });
-      else qb.where('r.parent_code IS NULL');
-      const rows = await qb.getMany();
+      const rows = await portal.regionChildren(em, parent);
       return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, leaf: r.level === 'village' }));
     });
   }
@@ -170,21 +157,11 @@ export class PortalService {
     const out = new Map<string, ProgressStep[]>();
     if (!list.length) return out;
     const instanceIds = list.map((k) => k.processInstanceId);
-    const tasks = await em
-      .getRepository(TaskEntity)
-      .find({ where: { instanceId: In(instanceIds) }, order: { createdAt: 'ASC' } });
-    const timers = await em
-      .getRepository(TimerEntity)
-      .find({ where: { instanceId: In(instanceIds), status: 'pending' }, order: { dueAt: 'ASC' } });
-    const sources = new Map<string, string>();
-    if (timers.length) {
-      const rows: { id: string; source: string }[] = await em.query(
-        `SELECT i.id, d.source FROM process_instance i JOIN process_definition d ON d.id = i.definition_id
-         WHERE i.id = ANY($1)`,
-        [[...new Set(timers.map((t) => t.instanceId))]],
-      );
-      for (const r of rows) sources.set(r.id, r.source);
-    }
+    const tasks = await portal.tasks(em, instanceIds);
+    const timers = await portal.pendingTimers(em, instanceIds);
+    const sources = timers.length
+      ? await portal.processSources(em, [...new Set(timers.map((t) => t.instanceId))])
+      : new Map<string, string>();
     for (const k of list) {
       const waits: PendingWait[] = timers
         .filter((t) => t.instanceId === k.processInstanceId)

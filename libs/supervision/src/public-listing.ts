@@ -5,8 +5,8 @@ import { maskResidentId, regionLevel } from '@app/assistance';
 import { formatCnDate, renderDocument } from '@app/documents';
 import { Database } from '@app/persistence';
 import { caseRepository as cases, programName } from '@app/cases';
-import { ACTIVE_BENEFIT_SQL } from './monitoring/monitoring.repository';
 import { TemplateStore } from '@app/issuance';
+import { beneficiaryRepository as beneficiaries } from './beneficiary.repository';
 
 export const PUBLIC_LISTING_TEMPLATE = 'public-listing';
 
@@ -52,22 +52,7 @@ export class PublicListingService {
     return this.db.read(async (em) => {
       const region = await cases.region(em, code);
       if (!region) throw AppError.notFound(`行政区划 ${code} 不存在`);
-      const rows: {
-        name: string;
-        idNumber: string;
-        program: string;
-        householdSize: number;
-        amount: number | null;
-        startMonth: string | null;
-      }[] = await em.query(
-        `SELECT c.applicant_name AS name, c.applicant_id_number AS "idNumber", c.program,
-                jsonb_array_length(c.household) AS "householdSize", c.benefit_amount_fen AS amount,
-                c.benefit_start_month AS "startMonth"
-         FROM assistance_case c
-         WHERE c.region_code = $1 AND ${ACTIVE_BENEFIT_SQL}
-         ORDER BY c.program, c.applicant_name, c.case_no`,
-        [code],
-      );
+      const rows = await beneficiaries.listedIn(em, code);
       return {
         region: { code, name: region.name, path: await cases.regionPath(em, code) },
         asOf: this.clock.today(),

@@ -4,10 +4,11 @@ import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
 import { drawSample, regionLevel, regionWithin } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
-import { CaseEntity, Database } from '@app/persistence';
+import { Database } from '@app/persistence';
 import { CaseStarter, caseRepository as cases, ProcedureService, programName } from '@app/cases';
 import { DocumentPipeline } from '@app/issuance';
-import { ACTIVE_BENEFIT_SQL } from './monitoring/monitoring.repository';
+import { beneficiaryRepository as beneficiaries } from './beneficiary.repository';
+import { RecheckProcedure, recheckRepository as draws } from './recheck.repository';
 
 /** The start-form answer by which a review procedure says "this review is a random re-check". */
 export const RANDOM_CHECK_TRIGGER = { field: 'trigger', option: 'random-check' } as const;
@@ -21,7 +22,7 @@ export interface RecheckDraw {
   seed: string;
   population: string[];
   selected: string[];
-  procedures: { caseId: string; caseNo: string; procedureCaseId: string; procedureCaseNo: string }[];
+  procedures: RecheckProcedure[];
   drawnBy: string;
   drawnByName: string;
   drawnAt: Date;
@@ -87,16 +88,8 @@ export class RecheckService {
         ]);
       }
       // Serializes draws of one region so two draws never start reviews on the same population twice.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
-        `recheck:${input.regionCode}:${program}`,
-      ]);
-      const population: CaseEntity[] = await em
-        .getRepository(CaseEntity)
-        .createQueryBuilder('c')
-        .where('c.region_code LIKE :prefix', { prefix: `${input.regionCode}%` })
-        .andWhere('c.program = :program', { program })
-        .andWhere(ACTIVE_BENEFIT_SQL)
-        .getMany();
+      await draws.lockDraws(em, input.regionCode, program);
+      const population = await beneficiaries.activeWithin(em, input.regionCode, program);
       if (!population.length) {
         throw AppError.validation('该地区没有可抽查的在保对象', [
           { field: 'regionCode', message: '该地区没有正在享受救助的对象' },
@@ -106,7 +99,7 @@ export class RecheckService {
       const ids = population.map((c) => c.id).sort();
       const selected = drawSample(seed, ids, input.ratio);
       const byId = new Map(population.map((c) => [c.id, c]));
-      const started = [];
+      const started: RecheckProcedure[] = [];
       for (const caseId of selected) {
         const parent = byId.get(caseId)!;
         const child = await this.procedures.startIn(em, {
@@ -124,22 +117,18 @@ export class RecheckService {
       }
       const id = randomUUID();
       const now = this.clock.now();
-      await em.query(
-        `INSERT INTO recheck_draw (id, region_code, program, ratio, seed, population, selected, procedures, drawn_by, drawn_at)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10)`,
-        [
-          id,
-          input.regionCode,
-          program,
-          input.ratio,
-          seed,
-          JSON.stringify(ids),
-          JSON.stringify(selected),
-          JSON.stringify(started),
-          user.id,
-          now,
-        ],
-      );
+      await draws.insert(em, {
+        id,
+        regionCode: input.regionCode,
+        program,
+        ratio: input.ratio,
+        seed,
+        population: ids,
+        selected,
+        procedures: started,
+        drawnBy: user.id,
+        drawnAt: now,
+      });
       await this.audit.record(em, {
         at: now,
         actorId: user.id,
@@ -155,17 +144,7 @@ export class RecheckService {
   }
 
   async list(user: AuthUser): Promise<RecheckDraw[]> {
-    const rows: (Omit<RecheckDraw, 'ratio' | 'reproducible' | 'programName'> & { ratio: string })[] =
-      await this.db.read((em) =>
-        em.query(
-          `SELECT d.id, d.region_code AS "regionCode", d.program, d.ratio, d.seed, d.population, d.selected,
-                  d.procedures, d.drawn_by AS "drawnBy", u.display_name AS "drawnByName", d.drawn_at AS "drawnAt"
-           FROM recheck_draw d JOIN app_user u ON u.id = d.drawn_by
-           WHERE d.region_code LIKE $1
-           ORDER BY d.drawn_at DESC, d.id`,
-          [`${user.regionCode}%`],
-        ),
-      );
+    const rows = await this.db.read((em) => draws.within(em, user.regionCode));
     return rows.map((r) => {
       const ratio = Number(r.ratio);
       const again = drawSample(r.seed, r.population, ratio);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { BlobStore } from '@app/archive';
 import { AuditService } from '@app/audit';
 import { AppError, Clock } from '@app/common';
@@ -9,6 +9,7 @@ import { AttachmentEntity, Database } from '@app/persistence';
 import { BLOB_STORE } from '@app/issuance';
 import { caseForStaff, DutyService } from '@app/cases';
 import { AttachmentQuery, checkThumbnail, checkUpload } from './attachment-input';
+import { attachmentRepository as attachments } from './attachment.repository';
 
 export interface AttachmentView {
   id: string;
@@ -57,9 +58,7 @@ export class AttachmentService {
     const id = await this.db.transaction(async (em) => {
       const kase = await caseForStaff(em, user, caseId, true);
       await this.duties.assertMayAct(em, user, kase);
-      const twin = await em
-        .getRepository(AttachmentEntity)
-        .findOne({ where: { caseId, sha256, voidedAt: IsNull() } });
+      const twin = await attachments.twin(em, caseId, sha256);
       if (twin) {
         throw new AppError(409, 'ATTACHMENT_DUPLICATE', '该文件已上传过', [
           { field: 'file', message: `与已上传的“${twin.fileName}”内容相同` },
@@ -85,7 +84,7 @@ export class AttachmentService {
         voidedBy: null,
         voidReason: null,
       };
-      await em.getRepository(AttachmentEntity).insert(row);
+      await attachments.insert(em, row);
       await this.audit.record(em, {
         at: now,
         actorId: user.id,
@@ -125,7 +124,7 @@ export class AttachmentService {
         ]);
       }
       if (row.thumbnailBlobKey) throw AppError.conflict('THUMBNAIL_EXISTS', '该附件已有缩略图');
-      await em.getRepository(AttachmentEntity).update({ id: row.id }, { thumbnailBlobKey: key });
+      await attachments.update(em, row.id, { thumbnailBlobKey: key });
       await this.audit.record(em, {
         at: this.clock.now(),
         actorId: user.id,
@@ -148,9 +147,7 @@ export class AttachmentService {
       await this.duties.assertMayAct(em, user, await caseForStaff(em, user, row.caseId));
       if (row.voidedAt) throw AppError.conflict('ATTACHMENT_VOIDED', '该附件已作废');
       const now = this.clock.now();
-      await em
-        .getRepository(AttachmentEntity)
-        .update({ id: row.id }, { voidedAt: now, voidedBy: user.id, voidReason: why });
+      await attachments.update(em, row.id, { voidedAt: now, voidedBy: user.id, voidReason: why });
       await this.audit.record(em, {
         at: now,
         actorId: user.id,
@@ -193,24 +190,14 @@ export class AttachmentService {
   }
 
   private async row(em: EntityManager, id: string, lock = false): Promise<AttachmentEntity> {
-    const row = await em
-      .getRepository(AttachmentEntity)
-      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const row = await attachments.byId(em, id, lock);
     if (!row) throw AppError.notFound('附件不存在');
     return row;
   }
 
   /** Attachments in upload order, with the names of who uploaded and who voided them. */
   async views(em: EntityManager, where: { id?: string; caseId?: string }): Promise<AttachmentView[]> {
-    const rows: any[] = await em.query(
-      `SELECT a.*, u.display_name AS uploader_name, v.display_name AS voider_name
-       FROM attachment a
-       JOIN app_user u ON u.id = a.uploaded_by
-       LEFT JOIN app_user v ON v.id = a.voided_by
-       WHERE ${where.id ? 'a.id = $1' : 'a.case_id = $1'}
-       ORDER BY a.uploaded_at ASC, a.id ASC`,
-      [where.id ?? where.caseId],
-    );
+    const rows = await attachments.views(em, where);
     return rows.map((r) => ({
       id: r.id,
       caseId: r.case_id,
@@ -225,7 +212,9 @@ export class AttachmentService {
       note: r.note,
       uploadedBy: { id: r.uploaded_by, name: r.uploader_name },
       uploadedAt: new Date(r.uploaded_at),
-      voided: r.voided_at ? { at: new Date(r.voided_at), by: r.voider_name, reason: r.void_reason } : null,
+      voided: r.voided_at
+        ? { at: new Date(r.voided_at), by: r.voider_name ?? '', reason: r.void_reason ?? '' }
+        : null,
     }));
   }
 }

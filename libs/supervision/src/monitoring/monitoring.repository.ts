@@ -36,6 +36,15 @@ export const ACTIVE_BENEFIT_SQL = `(c.kind = 'application' AND (c.benefit_status
 
 /** The only code that reads or writes monitoring events. */
 export const monitoringRepository = {
+  /** Held until commit: two deliveries of one event are handled one after the other. */
+  async lockEvent(em: EntityManager, source: string, sourceEventId: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`monitoring:${source}:${sourceEventId}`]);
+  },
+  /** Held until commit: one person's events join or open a warning one at a time. */
+  async lockPerson(em: EntityManager, idNumber: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`warning:${idNumber}`]);
+  },
+
   async bySourceId(
     em: EntityManager,
     source: string,

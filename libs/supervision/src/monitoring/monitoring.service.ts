@@ -64,9 +64,7 @@ export class MonitoringService {
     }
     const receipt = await this.db.transaction(async (em) => {
       // Two deliveries of one event racing: the second waits here, then finds the first.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
-        `monitoring:${input.source}:${input.sourceEventId}`,
-      ]);
+      await events.lockEvent(em, input.source, input.sourceEventId);
       const earlier = await events.bySourceId(em, input.source, input.sourceEventId);
       if (earlier) return { ...(await this.receiptOf(em, earlier)), duplicate: true };
       if (!(await cases.region(em, input.regionCode))) {
@@ -75,7 +73,7 @@ export class MonitoringService {
         ]);
       }
       // One warning per person at a time: the same person's open warning takes the new event.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`warning:${input.person.idNumber}`]);
+      await events.lockPerson(em, input.person.idNumber);
       const matched = await events.matchingCases(em, input.person.idNumber);
       const level = riskLevel(
         { type: input.type as EventType, amountFen: input.amountFen },

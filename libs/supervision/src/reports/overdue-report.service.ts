@@ -10,6 +10,7 @@ import {
   overdueReport,
   overdueReportCsv,
 } from './overdue-report';
+import { overdueReportRepository as overdue } from './overdue-report.repository';
 
 const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
@@ -32,28 +33,13 @@ export class OverdueReportService {
       ]);
     const scope = user.regionCode;
     return this.db.read(async (em) => {
-      const townships: { code: string; name: string }[] = await em.query(
-        `SELECT code, name FROM region WHERE level = 'township' AND (code LIKE $1 OR $2 LIKE code || '%') ORDER BY code`,
-        [`${scope}%`, scope],
-      );
-      const openTasks: any[] = await em.query(
-        `SELECT substr(c.region_code, 1, 9) AS township, c.case_no, t.name, t.due_date::text AS due_date
-         FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id
-         WHERE t.status = 'open' AND c.region_code LIKE $1`,
-        [`${scope}%`],
-      );
-      const pastLimit: any[] = await em.query(
-        `SELECT substr(region_code, 1, 9) AS township, case_no, time_limit_due::text AS time_limit_due
-         FROM assistance_case
-         WHERE status = 'in_progress' AND time_limit_due IS NOT NULL AND time_limit_due < $2::date AND region_code LIKE $1`,
-        [`${scope}%`, asOf],
-      );
-      const regionName: { name: string }[] = await em.query(`SELECT name FROM region WHERE code = $1`, [
-        scope,
-      ]);
+      const townships = await overdue.townships(em, scope);
+      const openTasks = await overdue.openTasks(em, scope);
+      const pastLimit = await overdue.pastLimit(em, scope, asOf);
+      const regionName = await overdue.regionName(em, scope);
       return {
         asOf,
-        region: regionName[0]?.name ?? scope,
+        region: regionName ?? scope,
         townships: overdueReport({
           asOf,
           townships,
