@@ -61,10 +61,7 @@ export default tseslint.config(
   // libs/cases and the libraries it is being split into (add any further ones the split creates).
   {
     files: [
-      'libs/cases/**',
       'libs/issuance/**',
-      'libs/steps/**',
-      'libs/delivery/**',
       'libs/benefits/**',
       'libs/supervision/**',
       'libs/portal/**',
