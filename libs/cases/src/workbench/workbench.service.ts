@@ -287,7 +287,11 @@ export class WorkbenchService {
       const source = em
         ? processes.definitionSource(em, definitionId)
         : this.db.read((e) => processes.definitionSource(e, definitionId));
-      parsed = source.then(async (xml) => (await parseBpmn(xml!)).rootElement as unknown as ModelElement);
+      parsed = source.then(async (xml) => {
+        if (xml === undefined) throw new Error(`process definition ${definitionId} not found`);
+        // bpmn-moddle's elements are untyped; ModelElement names what the workbench reads of them.
+        return (await parseBpmn(xml)).rootElement as unknown as ModelElement;
+      });
       parsed.catch(() => this.models.delete(definitionId));
       this.models.set(definitionId, parsed);
     }
