@@ -57,14 +57,4 @@ export default tseslint.config(
     plugins: { local },
     rules: { 'local/no-sql-outside-repositories': 'error' },
   },
-  // TEMPORARY: libs/cases is being split; remove when its SQL moved into repositories.
-  // libs/cases and the libraries it is being split into (add any further ones the split creates).
-  {
-    files: [
-      'libs/cases/**',
-      'libs/steps/**',
-      'libs/delivery/**',
-    ],
-    rules: { 'local/no-sql-outside-repositories': 'off' },
-  },
 );

@@ -3,6 +3,7 @@ import { AppError } from '@app/common';
 import { regionWithin } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { CaseEntity } from '@app/persistence';
+import { caseRepository } from './case.repository';
 
 /**
  * Who a view of a case is for. `staff`: attachments, the 案卷, deadlines and the other working
@@ -58,9 +59,7 @@ export async function caseForStaff(
   caseId: string,
   lock = false,
 ): Promise<CaseEntity> {
-  const kase = await em
-    .getRepository(CaseEntity)
-    .findOne({ where: { id: caseId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  const kase = await caseRepository.byIdLockable(em, caseId, lock);
   if (!kase) throw AppError.notFound('案件不存在');
   assertMayReadCase(user, kase, 'staff', '该案件不在您的管辖范围内');
   return kase;

@@ -17,8 +17,17 @@ export const caseRepository = {
   byInstance(em: EntityManager, processInstanceId: string): Promise<CaseEntity | null> {
     return em.getRepository(CaseEntity).findOne({ where: { processInstanceId } });
   },
+  byInstanceOrFail(em: EntityManager, processInstanceId: string): Promise<CaseEntity> {
+    return em.getRepository(CaseEntity).findOneOrFail({ where: { processInstanceId } });
+  },
   byId(em: EntityManager, id: string): Promise<CaseEntity | null> {
     return em.getRepository(CaseEntity).findOne({ where: { id } });
+  },
+  /** The case, row-locked until the transaction ends when `lock` (a change follows). */
+  byIdLockable(em: EntityManager, id: string, lock: boolean): Promise<CaseEntity | null> {
+    return em
+      .getRepository(CaseEntity)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   },
   insert(em: EntityManager, row: CaseEntity) {
     return em.getRepository(CaseEntity).insert(row);
@@ -86,6 +95,12 @@ export const caseRepository = {
   },
   latestAssessment(em: EntityManager, caseId: string): Promise<AssessmentEntity | null> {
     return em.getRepository(AssessmentEntity).findOne({ where: { caseId }, order: { createdAt: 'DESC' } });
+  },
+  document(em: EntityManager, id: string): Promise<DocumentEntity | null> {
+    return em.getRepository(DocumentEntity).findOne({ where: { id } });
+  },
+  insertDocument(em: EntityManager, row: DocumentEntity) {
+    return em.getRepository(DocumentEntity).insert(row);
   },
   documents(em: EntityManager, caseId: string): Promise<DocumentEntity[]> {
     return em

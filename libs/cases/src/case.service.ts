@@ -15,6 +15,8 @@ import type { AuthUser } from '@app/auth';
 import { CaseEntity, Database, DocumentEntity, IdempotencyEntity, TaskEntity } from '@app/persistence';
 import { DefinitionService, FormField, ProcessRuntime } from '@app/workflow';
 import { caseRepository as cases } from './case.repository';
+import { caseProcessRepository as processes } from './case-process.repository';
+import { idempotencyRepository as idempotency } from './idempotency.repository';
 import { checkHousehold } from './policy/assessment.service';
 import { DocumentPipeline, TemplateStore } from '@app/issuance';
 import { CaseStarter } from './case-starter';
@@ -151,15 +153,11 @@ export class CaseService {
     taskId: string,
   ): Promise<{ task: TaskEntity; kase: CaseEntity; version: number }> {
     return this.db.read(async (em) => {
-      const task = await em.getRepository(TaskEntity).findOne({ where: { id: taskId } });
+      const task = await processes.task(em, taskId);
       if (!task) throw AppError.notFound('任务不存在');
-      const kase = await em
-        .getRepository(CaseEntity)
-        .findOneOrFail({ where: { processInstanceId: task.instanceId } });
+      const kase = await cases.byInstanceOrFail(em, task.instanceId);
       this.assertMayRead(user, kase);
-      const [{ version }] = await em.query(`SELECT version FROM process_instance WHERE id = $1`, [
-        task.instanceId,
-      ]);
+      const version = await processes.instanceVersion(em, task.instanceId);
       return { task, kase, version };
     });
   }
@@ -179,21 +177,14 @@ export class CaseService {
     const result = await this.runtime.transaction(async (em) => {
       if (input.idempotencyKey) {
         // Same key racing in parallel: the second waits here and then replays.
-        await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${user.id}:${input.idempotencyKey}`]);
-        const earlier = await em
-          .getRepository(IdempotencyEntity)
-          .findOne({ where: { key: input.idempotencyKey, userId: user.id } });
+        await idempotency.lock(em, user.id, input.idempotencyKey);
+        const earlier = await idempotency.find(em, user.id, input.idempotencyKey);
         if (earlier) return { replay: earlier } as const;
       }
       const task = await this.runtime.lockOpenTask(em, input.taskId);
-      const kase = await em
-        .getRepository(CaseEntity)
-        .findOneOrFail({ where: { processInstanceId: task.instanceId } });
+      const kase = await cases.byInstanceOrFail(em, task.instanceId);
       await this.duties.assertMayPerform(em, user, kase, task);
-      const openBefore: { name: string }[] = await em.query(
-        `SELECT name FROM task WHERE instance_id = $1 AND status = 'open' ORDER BY created_at`,
-        [task.instanceId],
-      );
+      const openBefore = await processes.openTaskNames(em, task.instanceId);
       const step = await this.runtime.complete(em, task, {
         data: input.data,
         actorId: user.id,
@@ -212,7 +203,7 @@ export class CaseService {
           name: task.name,
           data: input.data,
           // The case's state on either side of the step: engine version and what was open.
-          before: { version: step.instance.version - 1, open: openBefore.map((t) => t.name) },
+          before: { version: step.instance.version - 1, open: openBefore },
           after: {
             version: step.instance.version,
             opened: step.openedTasks.map((t) => t.name),
@@ -233,7 +224,7 @@ export class CaseService {
         })),
       };
       if (input.idempotencyKey) {
-        await em.getRepository(IdempotencyEntity).insert({
+        await idempotency.insert(em, {
           key: input.idempotencyKey,
           userId: user.id,
           requestHash,
@@ -250,9 +241,7 @@ export class CaseService {
   }
 
   private async replay(user: AuthUser, key: string, requestHash: string): Promise<CompleteResult | null> {
-    const earlier = await this.db.read((em) =>
-      em.getRepository(IdempotencyEntity).findOne({ where: { key, userId: user.id } }),
-    );
+    const earlier = await this.db.read((em) => idempotency.find(em, user.id, key));
     return earlier ? this.replayed(earlier, requestHash) : null;
   }
 
@@ -322,14 +311,8 @@ export class CaseService {
       const kase = await cases.byId(em, caseId);
       if (!kase) throw AppError.notFound('案件不存在');
       this.assertMayRead(user, kase);
-      const [instance] = await em.query(
-        `SELECT i.version, i.status, i.outcome, d.id AS "definitionId", d.key, d.version AS "definitionVersion"
-         FROM process_instance i JOIN process_definition d ON d.id = i.definition_id WHERE i.id = $1`,
-        [kase.processInstanceId],
-      );
-      const tasks = await em
-        .getRepository(TaskEntity)
-        .find({ where: { instanceId: kase.processInstanceId }, order: { createdAt: 'ASC' } });
+      const instance = (await processes.instanceSummary(em, kase.processInstanceId))!;
+      const tasks = await processes.tasks(em, kase.processInstanceId);
       const documents = await cases.documents(em, kase.id);
       const timeline = await this.audit.forCase(em, kase.id);
       const assessment = await cases.latestAssessment(em, kase.id);
@@ -358,7 +341,7 @@ export class CaseService {
 
   async document(user: AuthUser, documentId: string): Promise<DocumentEntity> {
     return this.db.read(async (em) => {
-      const doc = await em.getRepository(DocumentEntity).findOne({ where: { id: documentId } });
+      const doc = await cases.document(em, documentId);
       if (!doc) throw AppError.notFound('文书不存在');
       this.assertMayRead(user, (await cases.byId(em, doc.caseId))!);
       return doc;

@@ -105,7 +105,7 @@ export class DocumentIssuer {
       status: 'pending',
       pdfSha256: null,
     };
-    await em.getRepository(DocumentEntity).insert(document);
+    await cases.insertDocument(em, document);
     if (template.manifest.recordsService) {
       await effects.recordService(em, {
         kase,

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { nearRelativeRepository } from './near-relative.repository';
 
 export interface RegisteredNearRelative {
   idNumber: string;
@@ -19,12 +20,5 @@ export async function registeredNearRelatives(
 ): Promise<RegisteredNearRelative[]> {
   const ids = [...new Set(idNumbers.filter((id) => typeof id === 'string' && id.length > 0))];
   if (!ids.length) return [];
-  return em.query(
-    `SELECT r.relative_id_number AS "idNumber", r.relative_name AS "relativeName", r.relation,
-            r.staff_user_id AS "staffUserId", u.display_name AS "staffName"
-     FROM staff_near_relative r JOIN app_user u ON u.id = r.staff_user_id
-     WHERE r.relative_id_number = ANY($1::text[])
-     ORDER BY r.relative_id_number, r.registered_at`,
-    [ids],
-  );
+  return nearRelativeRepository.among(em, ids);
 }

@@ -1,8 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { AppError } from '@app/common';
-
-/** Tables of data versioned per region code (policy parameters, duty rules). */
-type VersionedTable = 'policy_parameters' | 'duty_rules';
+import { VersionedTable, regionVersionRepository as versions } from './region-version.repository';
 
 /**
  * The next version number for a region's row in `table`, with publications for that region
@@ -13,16 +11,13 @@ export async function nextRegionVersion(
   table: VersionedTable,
   regionCode: string,
 ): Promise<number> {
-  await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${table}:${regionCode}`]);
-  const region = await em.query(`SELECT 1 FROM region WHERE code = $1`, [regionCode]);
-  if (!region.length) {
+  await versions.lock(em, table, regionCode);
+  if (!(await versions.regionExists(em, regionCode))) {
     throw AppError.validation('行政区划不存在', [
       { field: 'regionCode', message: `行政区划 ${regionCode} 不存在` },
     ]);
   }
-  const [{ max }] = await em.query(`SELECT max(version) AS max FROM ${table} WHERE region_code = $1`, [
-    regionCode,
-  ]);
+  const max = await versions.maxVersion(em, table, regionCode);
   return (max ?? 0) + 1;
 }
 

@@ -59,7 +59,10 @@ export class ServiceRecordService {
     input: { kase: CaseEntity; receipt: DocumentEntity; now: Date; actorId: string | null },
   ): Promise<void> {
     const { kase, receipt } = input;
-    const data = receipt.data as { served?: { title?: string; number?: string }; form?: Record<string, any> };
+    const data = receipt.data as {
+      served?: { title?: string; number?: string };
+      form?: Record<string, unknown>;
+    };
     const served = data.served;
     const documents = await cases.documents(em, kase.id);
     const document = [...documents]
@@ -92,6 +95,8 @@ export class ServiceRecordService {
     if (problems.length) throw AppError.validation(`送达记录不符合规定：${problems[0].message}`, problems);
     const template = await this.templates.byHash(em, document.templateHash).catch(() => null);
     const method = form.serviceMethod as ServiceMethod;
+    // checkService accepted it: a real 'YYYY-MM-DD'.
+    const servedOn = form.serviceDate as string;
     const id = randomUUID();
     await repo.insertRecord(em, {
       id,
@@ -99,7 +104,7 @@ export class ServiceRecordService {
       documentId: document.id,
       receiptDocumentId: receipt.id,
       method,
-      servedOn: form.serviceDate,
+      servedOn,
       deemedServedOn: deemedServedOn!,
       recipient,
       address: typeof form.serviceAddress === 'string' ? form.serviceAddress : null,
@@ -120,7 +125,7 @@ export class ServiceRecordService {
         serviceRecordId: id,
         documentId: document.id,
         method,
-        servedOn: form.serviceDate,
+        servedOn,
         deemedServedOn,
       },
     });

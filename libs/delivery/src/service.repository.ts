@@ -42,10 +42,53 @@ const day = (v: unknown): string =>
 const list = (v: unknown): string[] =>
   (typeof v === 'string' ? (JSON.parse(v) as unknown[]) : ((v as unknown[] | null) ?? [])).map(String);
 
+/** A service_record row joined with its document, as `recordsOfCase` selects it. */
+interface RecordSqlRow {
+  id: string;
+  case_id: string;
+  document_id: string;
+  receipt_document_id: string;
+  method: string;
+  served_on: string;
+  deemed_served_on: string;
+  recipient: string;
+  address: string | null;
+  servers: unknown;
+  witnesses: unknown;
+  evidence: string | null;
+  consent_id: string | null;
+  // Some drivers hand booleans back as 't'/'f'.
+  remedy: boolean | string;
+  recorded_by: string | null;
+  recorded_at: Date;
+  document_title: string;
+  document_number: string | null;
+}
+
+/** A service_consent row (`SELECT *`) with its date as text. */
+interface ConsentSqlRow {
+  id: string;
+  case_id: string;
+  recipient: string;
+  address: string;
+  channel: ServiceConsentRow['channel'];
+  signed_on: unknown;
+  signed_on_text: string | null;
+  template_id: string | null;
+  template_version: number | null;
+  text_hash: string | null;
+  text: string | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+  user_agent: string | null;
+  ip: string | null;
+}
+
 /** The only code that reads or writes service records, consents and case time limits. */
 export const serviceRepository = {
   async lastServeTaskData(em: EntityManager, instanceId: string): Promise<Record<string, unknown> | null> {
-    const [row] = await em.query(
+    const [row]: { data: Record<string, unknown> | string }[] = await em.query(
       `SELECT data FROM task WHERE instance_id = $1 AND status = 'completed' AND data->>'serviceMethod' IS NOT NULL
        ORDER BY completed_at DESC LIMIT 1`,
       [instanceId],
@@ -83,7 +126,7 @@ export const serviceRepository = {
     em: EntityManager,
     caseId: string,
   ): Promise<(ServiceRecordRow & { documentTitle: string; documentNumber: string | null })[]> {
-    const rows: any[] = await em.query(
+    const rows: RecordSqlRow[] = await em.query(
       `SELECT s.id, s.case_id, s.document_id, s.receipt_document_id, s.method, s.served_on::text AS served_on,
               s.deemed_served_on::text AS deemed_served_on, s.recipient, s.address, array_to_json(s.servers) AS servers,
               array_to_json(s.witnesses) AS witnesses, s.evidence, s.consent_id, s.remedy, s.recorded_by, s.recorded_at,
@@ -140,7 +183,7 @@ export const serviceRepository = {
   },
 
   async consentsOfCase(em: EntityManager, caseId: string): Promise<ServiceConsentRow[]> {
-    const rows: any[] = await em.query(
+    const rows: ConsentSqlRow[] = await em.query(
       `SELECT *, signed_on::text AS signed_on_text FROM service_consent WHERE case_id = $1 ORDER BY recorded_at DESC`,
       [caseId],
     );
@@ -152,7 +195,7 @@ export const serviceRepository = {
     caseId: string,
     recipient: string,
   ): Promise<ServiceConsentRow | null> {
-    const [row] = await em.query(
+    const [row]: ConsentSqlRow[] = await em.query(
       `SELECT *, signed_on::text AS signed_on_text FROM service_consent
        WHERE case_id = $1 AND recipient = $2 ORDER BY recorded_at DESC LIMIT 1`,
       [caseId, recipient],
@@ -166,7 +209,7 @@ export const serviceRepository = {
     em: EntityManager,
     caseId: string,
   ): Promise<{ due: string | null; certain: boolean | null; extended: boolean }> {
-    const [row] = await em.query(
+    const [row]: { due: string | null; certain: boolean | null; extended: boolean | null }[] = await em.query(
       `SELECT time_limit_due::text AS due, time_limit_due_certain AS certain, time_limit_extended AS extended
        FROM assistance_case WHERE id = $1`,
       [caseId],
@@ -209,7 +252,15 @@ export const serviceRepository = {
   },
 
   async extension(em: EntityManager, caseId: string) {
-    const [row] = await em.query(
+    const [row]: {
+      id: string;
+      reason: string;
+      approved_by: string;
+      approved_by_name: string | null;
+      approved_at: Date;
+      previous_due: string;
+      new_due: string;
+    }[] = await em.query(
       `SELECT e.id, e.reason, e.approved_by, u.display_name AS approved_by_name, e.approved_at,
               e.previous_due::text AS previous_due, e.new_due::text AS new_due
        FROM case_time_limit_extension e LEFT JOIN app_user u ON u.id = e.approved_by WHERE e.case_id = $1`,
@@ -217,11 +268,11 @@ export const serviceRepository = {
     );
     return row
       ? {
-          id: row.id as string,
-          reason: row.reason as string,
-          approvedBy: row.approved_by as string,
-          approvedByName: (row.approved_by_name as string | null) ?? null,
-          approvedAt: row.approved_at as Date,
+          id: row.id,
+          reason: row.reason,
+          approvedBy: row.approved_by,
+          approvedByName: row.approved_by_name ?? null,
+          approvedAt: row.approved_at,
           previousDue: day(row.previous_due),
           newDue: day(row.new_due),
         }
@@ -229,17 +280,20 @@ export const serviceRepository = {
   },
 
   /** The stored process definition of a case's instance (for `sa:caseLimit`). */
-  async definitionOfInstance(em: EntityManager, instanceId: string) {
-    const [row] = await em.query(
+  async definitionOfInstance(
+    em: EntityManager,
+    instanceId: string,
+  ): Promise<{ id: string; key: string } | null> {
+    const [row]: { id: string; key: string }[] = await em.query(
       `SELECT d.id, d.key FROM process_instance i JOIN process_definition d ON d.id = i.definition_id
        WHERE i.id = $1`,
       [instanceId],
     );
-    return (row as { id: string; key: string } | undefined) ?? null;
+    return row ?? null;
   },
 };
 
-function toConsent(r: any): ServiceConsentRow {
+function toConsent(r: ConsentSqlRow): ServiceConsentRow {
   return {
     id: r.id,
     caseId: r.case_id,

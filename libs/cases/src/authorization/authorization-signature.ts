@@ -6,6 +6,7 @@ import type { AuthUser } from '@app/auth';
 import { AuthorizationSignatureEntity } from '@app/persistence';
 import { TemplateStore } from '@app/issuance';
 import { AuthorizationDraft, renderAuthorizationText } from './authorization-text';
+import { authorizationSignatureRepository } from './authorization-signature.repository';
 
 /** The applicant's online signature as submitted with the application. */
 export interface AuthorizationInput {
@@ -83,7 +84,7 @@ export async function recordAuthorizationSignature(
     userAgent: input.client?.userAgent?.slice(0, 500) || null,
     ip: input.client?.ip || null,
   };
-  await em.getRepository(AuthorizationSignatureEntity).insert(row);
+  await authorizationSignatureRepository.insert(em, row);
   await deps.audit.record(em, {
     at: input.now,
     actorId: input.user.id,

@@ -7,7 +7,6 @@ import { regionLevel, regionWithin } from '@app/assistance';
 import {
   AuthUser,
   DutyRules,
-  PriorAct,
   RecusalHit,
   ROLES,
   Role,
@@ -18,19 +17,8 @@ import {
 import { CaseEntity, Database, TaskEntity } from '@app/persistence';
 import { isIsoDate, nextRegionVersion } from '../region-versions';
 import { assertMayReadCase } from '../case-access';
-
-export interface DutyRuleSet {
-  id: string;
-  regionCode: string;
-  effectiveFrom: string;
-  version: number;
-  rules: DutyRules;
-  note: string | null;
-  createdAt: Date;
-}
-
-const COLUMNS = `id, region_code AS "regionCode", to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom",
-  version, rules, note, created_at AS "createdAt"`;
+import { nearRelativeRepository as nearRelatives } from '../near-relative.repository';
+import { DutyRuleSet, dutyRulesRepository as dutyRules } from './duty-rules.repository';
 
 /**
  * Who may act on a case, checked at run time on every step and every change: the task's role and
@@ -47,14 +35,9 @@ export class DutyService {
   ) {}
 
   async rulesFor(em: EntityManager, regionCode: string, date = this.clock.today()): Promise<DutyRuleSet> {
-    const [row] = await em.query(
-      `SELECT ${COLUMNS} FROM duty_rules
-       WHERE $1 LIKE region_code || '%' AND effective_from <= $2
-       ORDER BY length(region_code) DESC, effective_from DESC, version DESC LIMIT 1`,
-      [regionCode, date],
-    );
+    const row = await dutyRules.inForce(em, regionCode, date);
     if (!row) throw AppError.notFound(`行政区划 ${regionCode} 在 ${date} 没有生效的职责分离规则`);
-    return row as DutyRuleSet;
+    return row;
   }
 
   /** Staff of the case's region, not recused: may change the case (economics, attachments, time limits). */
@@ -99,12 +82,7 @@ export class DutyService {
   ): Promise<{ separation: string | null; recusal: string | null }[]> {
     if (!tasks.length) return [];
     const instances = [...new Set(tasks.map((t) => t.instanceId))];
-    const prior: (PriorAct & { instanceId: string })[] = await em.query(
-      `SELECT instance_id AS "instanceId", completed_by AS "actorId", candidate_groups AS duties, name AS "taskName"
-       FROM task WHERE instance_id = ANY($1::uuid[]) AND status = 'completed' AND completed_by = $2
-       ORDER BY completed_at`,
-      [instances, user.id],
-    );
+    const prior = await dutyRules.priorActs(em, instances, user.id);
     const relatives = await this.relativesOf(em, user);
     const rulesByRegion = new Map<string, DutyRules>();
     const out: { separation: string | null; recusal: string | null }[] = [];
@@ -125,19 +103,11 @@ export class DutyService {
 
   /** The near relatives this staff member registered (近亲属备案). */
   private relativesOf(em: EntityManager, user: AuthUser): Promise<(RecusalHit & { idNumber: string })[]> {
-    return em.query(
-      `SELECT relative_id_number AS "idNumber", relative_name AS "relativeName", relation
-       FROM staff_near_relative WHERE staff_user_id = $1`,
-      [user.id],
-    );
+    return nearRelatives.ofStaff(em, user.id);
   }
 
   history(regionCode: string): Promise<DutyRuleSet[]> {
-    return this.db.read((em) =>
-      em.query(`SELECT ${COLUMNS} FROM duty_rules WHERE region_code = $1 ORDER BY version DESC`, [
-        regionCode,
-      ]),
-    );
+    return this.db.read((em) => dutyRules.history(em, regionCode));
   }
 
   inForce(regionCode: string): Promise<DutyRuleSet> {
@@ -171,28 +141,23 @@ export class DutyService {
         separate: rules.separate.map(([a, b]) => [a, b]),
         nearRelativeRecusal: rules.nearRelativeRecusal,
       };
-      await em.query(
-        `INSERT INTO duty_rules (id, region_code, effective_from, version, rules, note, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          id,
-          input.regionCode,
-          input.effectiveFrom,
-          version,
-          JSON.stringify(clean),
-          input.note ?? null,
-          user.id,
-          now,
-        ],
-      );
+      await dutyRules.insert(em, {
+        id,
+        regionCode: input.regionCode,
+        effectiveFrom: input.effectiveFrom,
+        version,
+        rules: clean,
+        note: input.note ?? null,
+        createdBy: user.id,
+        createdAt: now,
+      });
       await this.audit.record(em, {
         at: now,
         actorId: user.id,
         action: 'duty_rules.publish',
         detail: { regionCode: input.regionCode, effectiveFrom: input.effectiveFrom, before, after: clean },
       });
-      const [row] = await em.query(`SELECT ${COLUMNS} FROM duty_rules WHERE id = $1`, [id]);
-      return row as DutyRuleSet;
+      return dutyRules.byId(em, id);
     });
   }
 }

@@ -1,1 +1,2 @@
 export * from './duty.service';
+export type { DutyRuleSet } from './duty-rules.repository';

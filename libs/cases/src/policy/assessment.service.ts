@@ -8,6 +8,8 @@ import { AssessmentResult, Household, PolicyParameters, assess, validateHousehol
 import { stableStringify } from '@app/common';
 import { AssessmentEntity, Database, PolicyParametersEntity } from '@app/persistence';
 import { PolicyParametersService } from './policy-parameters.service';
+import { assessmentRepository as assessments } from './assessment.repository';
+import { policyParametersRepository as policyParameters } from './policy-parameters.repository';
 
 export interface AssessInput {
   household: Household;
@@ -49,7 +51,7 @@ export class AssessmentService {
       createdBy: actorId,
       createdAt: this.clock.now(),
     };
-    await em.getRepository(AssessmentEntity).insert(row);
+    await assessments.insert(em, row);
     await this.audit.record(em, {
       at: row.createdAt,
       actorId,
@@ -61,7 +63,7 @@ export class AssessmentService {
   }
 
   async get(id: string): Promise<AssessmentEntity> {
-    const row = await this.db.read((em) => em.getRepository(AssessmentEntity).findOne({ where: { id } }));
+    const row = await this.db.read((em) => assessments.byId(em, id));
     if (!row) throw AppError.notFound('测算记录不存在');
     return row;
   }
@@ -69,9 +71,7 @@ export class AssessmentService {
   /** Runs a recorded assessment again with the parameter version it used. */
   async rerun(id: string): Promise<{ same: boolean; result: AssessmentResult }> {
     const row = await this.get(id);
-    const parameters = await this.db.read((em) =>
-      em.getRepository(PolicyParametersEntity).findOneOrFail({ where: { id: row.parametersId } }),
-    );
+    const parameters = await this.db.read((em) => policyParameters.byIdOrFail(em, row.parametersId));
     const result = run(row.household as unknown as Household, parameters, row.assessmentDate);
     // jsonb does not keep key order: compare canonical forms.
     return { same: stableStringify(result) === stableStringify(row.result), result };

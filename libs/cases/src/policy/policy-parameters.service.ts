@@ -6,6 +6,7 @@ import { AuditService } from '@app/audit';
 import { PolicyParameters, regionLevel, validateParameters } from '@app/assistance';
 import { Database, PolicyParametersEntity } from '@app/persistence';
 import { isIsoDate, nextRegionVersion } from '../region-versions';
+import { policyParametersRepository as policyParameters } from './policy-parameters.repository';
 
 export interface PublishInput {
   regionCode: string;
@@ -28,16 +29,7 @@ export class PolicyParametersService {
 
   /** The version in force for a region on a date. */
   async resolve(em: EntityManager, regionCode: string, date: string): Promise<PolicyParametersEntity> {
-    const row = await em
-      .getRepository(PolicyParametersEntity)
-      .createQueryBuilder('p')
-      .where(`:code LIKE p.region_code || '%'`, { code: regionCode })
-      .andWhere('p.effective_from <= :date', { date })
-      .orderBy('length(p.region_code)', 'DESC')
-      .addOrderBy('p.effective_from', 'DESC')
-      .addOrderBy('p.version', 'DESC')
-      .limit(1)
-      .getOne();
+    const row = await policyParameters.inForce(em, regionCode, date);
     if (!row) {
       throw AppError.notFound(`行政区划 ${regionCode} 在 ${date} 没有生效的救助政策参数，请管理员先行配置`);
     }
@@ -49,9 +41,7 @@ export class PolicyParametersService {
   }
 
   history(regionCode: string): Promise<PolicyParametersEntity[]> {
-    return this.db.read((em) =>
-      em.getRepository(PolicyParametersEntity).find({ where: { regionCode }, order: { version: 'DESC' } }),
-    );
+    return this.db.read((em) => policyParameters.history(em, regionCode));
   }
 
   async publish(actorId: string | null, input: PublishInput): Promise<PolicyParametersEntity> {
@@ -79,7 +69,7 @@ export class PolicyParametersService {
         createdBy: actorId,
         createdAt: this.clock.now(),
       };
-      await em.getRepository(PolicyParametersEntity).insert(row);
+      await policyParameters.insert(em, row);
       await this.audit.record(em, {
         at: row.createdAt,
         actorId,

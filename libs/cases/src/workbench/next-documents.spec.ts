@@ -1,5 +1,5 @@
 import { parseBpmn } from '@app/workflow';
-import { nextDocuments } from './next-documents';
+import { ModelElement, nextDocuments } from './next-documents';
 
 const XML = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -29,10 +29,10 @@ const XML = `<?xml version="1.0" encoding="UTF-8"?>
 </bpmn:definitions>`;
 
 describe('nextDocuments (what a step would issue)', () => {
-  let process: Record<string, any>;
+  let process: ModelElement;
   beforeAll(async () => {
     const { rootElement } = await parseBpmn(XML);
-    process = (rootElement as any).rootElements[0];
+    process = (rootElement as unknown as ModelElement).rootElements![0];
   });
 
   it('follows the branch the condition picks, through consecutive documents, up to another service', () => {

@@ -1,6 +1,19 @@
 import { resolveExpression } from '@app/workflow';
 
-type Element = Record<string, any>;
+/** A parsed bpmn-moddle element; only the properties the preview and the workbench read. */
+export interface ModelElement {
+  $type: string;
+  id: string;
+  rootElements?: ModelElement[];
+  flowElements?: ModelElement[];
+  sourceRef?: ModelElement;
+  targetRef?: ModelElement;
+  default?: ModelElement;
+  conditionExpression?: { body?: unknown };
+  /** `sa:service` and `sa:template` of a service task. */
+  service?: string;
+  template?: string;
+}
 
 /** Where a service task issues a document: the element and its template. */
 export interface NextDocument {
@@ -24,25 +37,25 @@ const STOP_TYPES = new Set([
  * gateways after it would need.
  */
 export function nextDocuments(
-  process: Element,
+  process: ModelElement,
   fromElementId: string,
   variables: Record<string, unknown>,
 ): NextDocument[] {
-  const elements: Element[] = process.flowElements ?? [];
+  const elements: ModelElement[] = process.flowElements ?? [];
   const flows = elements.filter((e) => e.$type === 'bpmn:SequenceFlow');
-  const byId = new Map(elements.map((e) => [e.id as string, e]));
-  const outgoing = (node: Element) => flows.filter((f) => f.sourceRef?.id === node.id);
+  const byId = new Map(elements.map((e) => [e.id, e]));
+  const outgoing = (node: ModelElement) => flows.filter((f) => f.sourceRef?.id === node.id);
   const context = { environment: { variables } };
   const found: NextDocument[] = [];
   const seen = new Set<string>();
 
-  const visit = (node: Element | undefined): void => {
+  const visit = (node: ModelElement | undefined): void => {
     if (!node || seen.has(node.id)) return;
     seen.add(node.id);
     if (STOP_TYPES.has(node.$type)) return;
     if (node.$type === 'bpmn:ServiceTask') {
       if (node.service !== 'document.issue') return;
-      found.push({ elementId: node.id, templateId: node.template });
+      found.push({ elementId: node.id, templateId: node.template! });
     }
     const out = outgoing(node);
     if (node.$type === 'bpmn:ExclusiveGateway') {
@@ -62,7 +75,7 @@ export function nextDocuments(
   return found;
 }
 
-function isTrue(flow: Element, context: object): boolean {
+function isTrue(flow: ModelElement, context: object): boolean {
   const body = flow.conditionExpression?.body;
   return typeof body === 'string' && Boolean(resolveExpression(body, context));
 }

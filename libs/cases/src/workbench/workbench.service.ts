@@ -10,15 +10,17 @@ import {
   renderBareDocDefinition,
   validateTemplateData,
 } from '@app/documents';
-import { CaseEntity, Database, TaskEntity } from '@app/persistence';
+import { CaseEntity, Database } from '@app/persistence';
 import { FormField, parseBpmn, readLegalBasis, validateFormData } from '@app/workflow';
 import { caseRepository as cases } from '../case.repository';
+import { caseProcessRepository as processes } from '../case-process.repository';
+import { inboxRepository as inbox } from './inbox.repository';
 import { assertMayReadCase } from '../case-access';
 import { APPLICATION_PROGRAMS } from '../programs';
 import { DocumentIssuer } from '../document-issuer';
 import { TemplateStore } from '@app/issuance';
 import { InboxFilter, parseInboxFilter } from './inbox-query';
-import { nextDocuments } from './next-documents';
+import { ModelElement, nextDocuments } from './next-documents';
 import { Urgency, urgencyOf } from './urgency';
 import type { CaseUrgency } from '../linshi/linshi-rules';
 
@@ -60,7 +62,7 @@ export type PreviewResult =
 export const PREVIEW_NUMBER = '（预览）';
 export const PREVIEW_MARK = '预览 非正式文书';
 
-type ParsedModel = Record<string, any>;
+type ParsedModel = ModelElement;
 
 /**
  * What the clerk workbench needs beyond the case aggregate: a filtered inbox with urgency, the
@@ -115,34 +117,8 @@ export class WorkbenchService {
       // Most pressing colour first (desc: least pressing first); untagged cases always last.
       urgency: `CASE c.urgency WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'blue' THEN 2 WHEN 'green' THEN 3 END ${dir} NULLS LAST, t.due_date ASC NULLS LAST, t.created_at ASC`,
     }[sort];
-    type Row = Omit<WorkbenchInboxItem, 'urgency' | 'legalBasis' | 'blockedReason'> & {
-      definitionId: string;
-      instanceId: string;
-      candidateGroups: string[];
-      applicantIdNumber: string;
-      household: { idNumber: string }[];
-    };
     const { rows, blocked } = await this.db.read(async (em) => {
-      const rows: Row[] = await em.query(
-        `SELECT t.id AS "taskId", t.name, t.element_id AS "elementId",
-                  to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.due_date_certain AS "dueDateCertain",
-                  t.created_at AS "createdAt", c.id AS "caseId", c.case_no AS "caseNo",
-                  c.applicant_name AS "applicantName", c.region_code AS "regionCode", c.program,
-                  c.urgency AS "caseUrgency", t.instance_id AS "instanceId", t.candidate_groups AS "candidateGroups",
-                  c.applicant_id_number AS "applicantIdNumber", c.household,
-                  r.name AS "townshipName", i.definition_id AS "definitionId",
-                  h.hardship_index::float AS "hardshipIndex"
-           FROM task t
-           JOIN assistance_case c ON c.process_instance_id = t.instance_id
-           JOIN process_instance i ON i.id = t.instance_id
-           LEFT JOIN region r ON r.code = substr(c.region_code, 1, 9)
-           LEFT JOIN LATERAL (
-             SELECT a.hardship_index FROM assessment a WHERE a.case_id = c.id ORDER BY a.created_at DESC LIMIT 1
-           ) h ON true
-           WHERE ${where.join(' AND ')}
-           ORDER BY ${orderBy}`,
-        params,
-      );
+      const rows = await inbox.openTasks(em, where, orderBy, params);
       const tasks = rows.map((r) => ({ ...r, householdIds: householdIdNumbers(r) }));
       return { rows, blocked: await this.duties.blockers(em, user, tasks) };
     });
@@ -175,12 +151,8 @@ export class WorkbenchService {
     elementId: string;
     dueDate: string | null;
   }): Promise<{ legalBasis: string | null; urgency: Urgency }> {
-    const [row] = await this.db.read((em) =>
-      em.query(`SELECT definition_id AS "definitionId" FROM process_instance WHERE id = $1`, [
-        task.instanceId,
-      ]),
-    );
-    const basis = row ? await this.legalBases(row.definitionId) : new Map<string, string>();
+    const definitionId = await this.db.read((em) => processes.definitionIdOf(em, task.instanceId));
+    const basis = definitionId ? await this.legalBases(definitionId) : new Map<string, string>();
     return {
       legalBasis: basis.get(task.elementId) ?? null,
       urgency: urgencyOf(task.dueDate, this.clock.today()),
@@ -191,20 +163,9 @@ export class WorkbenchService {
   async diagram(user: AuthUser, caseId: string): Promise<CaseDiagram> {
     return this.db.read(async (em) => {
       const kase = await this.readableCase(em, user, caseId);
-      const [definition] = await em.query(
-        `SELECT d.key, d.version, d.source FROM process_instance i
-         JOIN process_definition d ON d.id = i.definition_id WHERE i.id = $1`,
-        [kase.processInstanceId],
-      );
-      const log: { elementId: string; event: string }[] = await em.query(
-        `SELECT element_id AS "elementId", event FROM activity_log WHERE instance_id = $1 ORDER BY seq`,
-        [kase.processInstanceId],
-      );
-      const waiting: { elementId: string }[] = await em.query(
-        `SELECT element_id AS "elementId" FROM task WHERE instance_id = $1 AND status = 'open'
-         UNION SELECT element_id FROM timer WHERE instance_id = $1 AND status = 'pending'`,
-        [kase.processInstanceId],
-      );
+      const definition = (await processes.definitionOf(em, kase.processInstanceId))!;
+      const log = await processes.activityLog(em, kase.processInstanceId);
+      const waiting = await processes.waitingAt(em, kase.processInstanceId);
       const unique = (ids: string[]) => [...new Set(ids)];
       return {
         xml: definition.source,
@@ -230,13 +191,11 @@ export class WorkbenchService {
     const now = this.clock.now();
     const today = shanghaiDate(now);
     const prepared = await this.db.read(async (em) => {
-      const task = await em.getRepository(TaskEntity).findOne({ where: { id: taskId } });
+      const task = await processes.task(em, taskId);
       if (!task) throw AppError.notFound('任务不存在');
       if (task.status !== 'open')
         throw AppError.conflict('TASK_ALREADY_DONE', `任务“${task.name}”已办理，无需预览`);
-      const kase = await em
-        .getRepository(CaseEntity)
-        .findOneOrFail({ where: { processInstanceId: task.instanceId } });
+      const kase = await cases.byInstanceOrFail(em, task.instanceId);
       await this.duties.assertMayPerform(em, user, kase, task);
       const { values, errors } = validateFormData((task.form as FormField[]) ?? [], data ?? {});
       if (errors.length)
@@ -244,15 +203,11 @@ export class WorkbenchService {
           '表单填写有误',
           errors.map((e) => ({ ...e, field: `data.${e.field}` })),
         );
-      const [instance] = await em.query(
-        `SELECT i.state, i.definition_id AS "definitionId" FROM process_instance i WHERE i.id = $1`,
-        [task.instanceId],
-      );
+      const instance = (await processes.instanceState(em, task.instanceId))!;
       const variables = { ...processVariables(instance.state), ...values };
       const model = await this.model(instance.definitionId, em);
       const process = (model.rootElements ?? []).find(
-        (e: any) =>
-          e.$type === 'bpmn:Process' && (e.flowElements ?? []).some((f: any) => f.id === task.elementId),
+        (e) => e.$type === 'bpmn:Process' && (e.flowElements ?? []).some((f) => f.id === task.elementId),
       );
       const next = process ? nextDocuments(process, task.elementId, variables) : [];
       if (!next.length) throw new AppError(404, 'NO_DOCUMENT', '按当前填写的内容，提交本步骤不会出具文书');
@@ -329,11 +284,14 @@ export class WorkbenchService {
   private model(definitionId: string, em?: EntityManager): Promise<ParsedModel> {
     let parsed = this.models.get(definitionId);
     if (!parsed) {
-      const sql = `SELECT source FROM process_definition WHERE id = $1`;
-      const rows: Promise<{ source: string }[]> = em
-        ? em.query(sql, [definitionId])
-        : this.db.read((e) => e.query(sql, [definitionId]));
-      parsed = rows.then(async ([row]) => (await parseBpmn(row.source)).rootElement);
+      const source = em
+        ? processes.definitionSource(em, definitionId)
+        : this.db.read((e) => processes.definitionSource(e, definitionId));
+      parsed = source.then(async (xml) => {
+        if (xml === undefined) throw new Error(`process definition ${definitionId} not found`);
+        // bpmn-moddle's elements are untyped; ModelElement names what the workbench reads of them.
+        return (await parseBpmn(xml)).rootElement as unknown as ModelElement;
+      });
       parsed.catch(() => this.models.delete(definitionId));
       this.models.set(definitionId, parsed);
     }
@@ -353,14 +311,23 @@ export class WorkbenchService {
   }
 }
 
+/** The parts of bpmn-engine's stored state (`getState()`) that hold variables. */
+interface EngineState {
+  definitions?: (ScopeState & { execution?: { processes?: ScopeState[] } })[];
+}
+
+interface ScopeState {
+  environment?: { variables?: Record<string, unknown> };
+}
+
 /**
  * The process variables in a stored engine state, as a service task would see them: the
  * definition environment overlaid by each running process's own environment (where form values
  * and service outputs are assigned).
  */
-export function processVariables(state: any): Record<string, unknown> {
+export function processVariables(state: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const definition of state?.definitions ?? []) {
+  for (const definition of (state as EngineState | null | undefined)?.definitions ?? []) {
     Object.assign(out, definition.environment?.variables ?? {});
     for (const process of definition.execution?.processes ?? []) {
       Object.assign(out, process.environment?.variables ?? {});

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Household } from '@app/assistance';
+import { AssessmentResult, Household } from '@app/assistance';
 import { AssessmentService, caseRepository as cases, lowIncomeFlags } from '@app/cases';
 import type { ServiceCall, StepContext } from '@app/workflow';
 import { ModelService } from '../model-service';
@@ -24,7 +24,7 @@ export class AssessmentEvaluate implements ModelService {
       regionCode: kase.regionCode,
       caseId: kase.id,
     });
-    const result = row.result as any;
+    const result = row.result as unknown as AssessmentResult;
     return {
       assessed: true,
       assessmentId: row.id,
