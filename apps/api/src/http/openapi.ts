@@ -1,0 +1,20 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
+/**
+ * The OpenAPI document of the API, served at /api/docs and written to the web app's checked-in
+ * contract by `npm run api:contract`; one builder so the two never differ.
+ */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('社会救助经办系统 API')
+    .setDescription('低保申请、受理、调查、审核确认与文书出具')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  // Method keys are the handler names alone, so the generated client's operation ids stay stable.
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controllerKey, methodKey) =>
+      `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+  });
+}
