@@ -12,7 +12,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import openapiTS, { astToString } from 'openapi-typescript';
+// The package's CommonJS build, named in full: this repository's node10 module resolution reads no `exports`.
+import openapiTS, { astToString } from 'openapi-typescript/dist/index.cjs';
 import * as prettier from 'prettier';
 import { AppModule } from '../apps/api/src/app.module';
 import { buildOpenApiDocument } from '../apps/api/src/http/openapi';

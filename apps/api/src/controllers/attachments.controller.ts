@@ -11,12 +11,21 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { AttachmentFile, AttachmentService } from '@app/cases';
 import { VoidAttachmentDto } from '../dto/attachment.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
+import { AttachmentDto } from '../dto/responses/attachments.response';
+import { ApiFileResponse } from '../http/api-responses';
 
 type HeaderResponse = { setHeader(k: string, v: string): void };
 
@@ -43,6 +52,7 @@ export class AttachmentsController {
    * The request body is the file itself (Content-Type image/jpeg, image/png or application/pdf);
    * the metadata travels URL-encoded in the query string.
    */
+  @ApiCreatedResponse({ type: AttachmentDto })
   @Post('cases/:id/attachments')
   @Roles(...UPLOADERS)
   @ApiConsumes('image/jpeg', 'image/png', 'application/pdf')
@@ -70,12 +80,14 @@ export class AttachmentsController {
   }
 
   @AuditAccess('attachment.list', { case: 'id' })
+  @ApiOkResponse({ type: AttachmentDto, isArray: true })
   @Get('cases/:id/attachments')
   list(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) caseId: string) {
     return this.attachments.list(user, caseId);
   }
 
   @AuditAccess('attachment.download', { attachment: 'id' })
+  @ApiFileResponse('image/jpeg', 'image/png', 'application/pdf')
   @Get('attachments/:id/content')
   async content(
     @CurrentUser() user: AuthUser,
@@ -86,6 +98,7 @@ export class AttachmentsController {
   }
 
   @AuditAccess('attachment.thumbnail', { attachment: 'id' })
+  @ApiFileResponse('image/jpeg')
   @Get('attachments/:id/thumbnail')
   async thumbnail(
     @CurrentUser() user: AuthUser,
@@ -96,6 +109,7 @@ export class AttachmentsController {
   }
 
   /** The browser's small JPEG preview of an uploaded photo (Content-Type image/jpeg), once. */
+  @ApiOkResponse({ type: AttachmentDto })
   @Put('attachments/:id/thumbnail')
   @Roles(...UPLOADERS)
   @ApiConsumes('image/jpeg')
@@ -109,6 +123,7 @@ export class AttachmentsController {
   }
 
   /** Attachments are never deleted; a wrong one is marked 作废 with the reason. */
+  @ApiOkResponse({ type: AttachmentDto })
   @Post('attachments/:id/void')
   @HttpCode(200)
   @Roles(...UPLOADERS)

@@ -1,10 +1,11 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth';
 import { Clock, timerPollIntervalMs } from '@app/common';
 import { Database } from '@app/persistence';
 import { TimerPoller } from '@app/workflow';
 import { Backlog, judgeBacklog, pendingDocuments, unsealedAudit } from '../health/backlog';
+import { HealthDto } from '../dto/responses/health.response';
 
 /**
  * 503 only when the API cannot do its work (database unreachable, timer poller stalled). A sealer
@@ -21,6 +22,7 @@ export class HealthController {
   ) {}
 
   @Public()
+  @ApiOkResponse({ type: HealthDto })
   @Get()
   async health(@Res({ passthrough: true }) res: { status(code: number): void }) {
     let database = 'ok';

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { MARKUP_BLOCKS } from '../dto/responses/markup.response';
 
 /**
  * The OpenAPI document of the API, served at /api/docs and written to the web app's checked-in
@@ -12,8 +13,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  // Method keys are the handler names alone, so the generated client's operation ids stay stable.
   return SwaggerModule.createDocument(app, config, {
+    // Referenced only through oneOf, which does not register a schema by itself.
+    extraModels: MARKUP_BLOCKS,
+    // Short operation ids (`Cases_detail`) for the generated web types.
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });

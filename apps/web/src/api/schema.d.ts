@@ -1175,6 +1175,41 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccountDto: {
+      createdAt: string;
+      disabled: boolean;
+      displayName: string;
+      extraRoles: (
+        | 'applicant'
+        | 'window_clerk'
+        | 'investigator'
+        | 'village_assistant'
+        | 'township_reviewer'
+        | 'county_approver'
+        | 'legal_officer'
+        | 'auditor'
+        | 'admin'
+      )[];
+      id: string;
+      lastSignInAt: string | null;
+      /** @description Locked out by failed sign-ins until this time; null when not locked. */
+      lockedUntil: string | null;
+      passwordChangedAt: string | null;
+      regionCode: string;
+      regionName: string | null;
+      /** @enum {string} */
+      role:
+        | 'applicant'
+        | 'window_clerk'
+        | 'investigator'
+        | 'village_assistant'
+        | 'township_reviewer'
+        | 'county_approver'
+        | 'legal_officer'
+        | 'auditor'
+        | 'admin';
+      username: string;
+    };
     AdvanceClockDto: {
       /**
        * @description 向前拨动的天数
@@ -1228,6 +1263,15 @@ export interface components {
       /** @description 申请流程开始表单的填写内容（如临时救助的类型、紧急程度），按流程模型校验 */
       variables?: Record<string, never>;
     };
+    ArchiveCheckDto: {
+      /** @description Archived PDFs read back and re-hashed. */
+      blobs: number;
+      documentId?: string;
+      entries: number;
+      firstBadSeq?: string;
+      ok: boolean;
+      problem?: string;
+    };
     AssessDto: {
       /** @example 2026-11-23 */
       assessmentDate?: string;
@@ -1236,6 +1280,159 @@ export interface components {
       household: Record<string, never>;
       /** @example 410799100201 */
       regionCode: string;
+    };
+    AssessmentCreatedDto: {
+      assessmentDate: string;
+      id: string;
+      parametersId: string;
+      result: {
+        [key: string]: unknown;
+      };
+    };
+    AssessmentDto: {
+      assessmentDate: string;
+      caseId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string | null;
+      hardshipIndex: string | null;
+      household: {
+        [key: string]: unknown;
+      };
+      id: string;
+      parametersId: string;
+      result: {
+        [key: string]: unknown;
+      };
+    };
+    AssessmentRerunDto: {
+      result: components['schemas']['AssessmentResultDto'];
+      same: boolean;
+    };
+    AssessmentResultDto: {
+      assessmentDate: string;
+      benefit: components['schemas']['BenefitDto'];
+      coveredPersons: number;
+      excludedMembers: components['schemas']['ExcludedMemberDto'][];
+      extremePoverty: components['schemas']['ExtremePovertyResultDto'][];
+      hardshipIndex: components['schemas']['AssessmentResultHardshipIndexDto'];
+      income: components['schemas']['IncomeSummaryDto'];
+      /**
+       * @description 1–4, or null when the household is outside all circles.
+       * @enum {number|null}
+       */
+      informationCircle: 2 | 1 | 3 | 4 | null;
+      lines: components['schemas']['ExplanationLineDto'][];
+      lowIncome: components['schemas']['ProgramTestDto'];
+      members: components['schemas']['MemberAssessmentDto'][];
+      minimumLiving: components['schemas']['ProgramTestDto'];
+      monthlyStandardFen: number;
+      parameterVersion: components['schemas']['AssessmentResultParameterVersionDto'];
+      property: components['schemas']['AssessmentResultPropertyDto'];
+      referrals: components['schemas']['ReferralDto'][];
+      rigidDeductions: components['schemas']['AssessmentResultRigidDeductionsDto'][];
+      veto: components['schemas']['AssessmentResultVetoDto'];
+    };
+    AssessmentResultHardshipIndexDto: {
+      hits: components['schemas']['HardshipHitDto'][];
+      score: number;
+    };
+    AssessmentResultParameterVersionDto: {
+      effectiveFrom: string;
+      regionCode: string;
+      versionId: string;
+    };
+    AssessmentResultPropertyDto: {
+      hits: components['schemas']['ClauseHitDto'][];
+      passed: boolean;
+    };
+    AssessmentResultRigidDeductionsDto: {
+      claimedFen: components['schemas']['ExactFenDto'];
+      deductedFen: components['schemas']['ExactFenDto'];
+      /** @enum {string} */
+      kind: 'medical' | 'tuition' | 'pension_insurance';
+      memberIdNumber: string | null;
+    };
+    AssessmentResultVetoDto: {
+      hits: components['schemas']['ClauseHitDto'][];
+    };
+    AttachmentCheckDto: {
+      /** @description Attachment and thumbnail files read back and re-hashed. */
+      checked: number;
+      corrupted: string[];
+      missing: string[];
+      ok: boolean;
+    };
+    AttachmentDto: {
+      caseId: string;
+      contentType: string;
+      fileName: string;
+      hasThumbnail: boolean;
+      id: string;
+      kind: string;
+      note: string | null;
+      place: string | null;
+      sha256: string;
+      size: number;
+      /** Format: date-time */
+      takenAt: string | null;
+      /** Format: date-time */
+      uploadedAt: string;
+      uploadedBy: components['schemas']['UserRefDto'];
+      voided: components['schemas']['AttachmentVoidDto'] | null;
+    };
+    AttachmentVoidDto: {
+      /** Format: date-time */
+      at: string;
+      by: string;
+      reason: string;
+    };
+    AuditChainCheckDto: {
+      auditId?: string;
+      entries: number;
+      firstBadSeq?: string;
+      ok: boolean;
+      problem?: string;
+      /** @description Links checked. */
+      sealed: number;
+      unsealed: number;
+    };
+    AuditEntryDto: {
+      action: string;
+      actorId: string | null;
+      /** Format: date-time */
+      at: string;
+      caseId: string | null;
+      detail: {
+        [key: string]: unknown;
+      } | null;
+      id: string;
+      /** @description Where the action came from (request id, client address, user agent); null for timers and scripts. */
+      origin: {
+        [key: string]: unknown;
+      } | null;
+    };
+    AuditListEntryDto: {
+      action: string;
+      actorId: string | null;
+      actorName: string | null;
+      actorRole: string | null;
+      /** Format: date-time */
+      at: string;
+      caseId: string | null;
+      /** @description The entry's place on the hash chain; null until sealed (within one poll interval). */
+      chainSeq: string | null;
+      detail: {
+        [key: string]: unknown;
+      };
+      id: string;
+      origin: {
+        [key: string]: unknown;
+      };
+    };
+    AuditPageDto: {
+      entries: components['schemas']['AuditListEntryDto'][];
+      nextBefore: string | null;
     };
     AuthorizationDto: {
       /** @description 本人及家庭成员同意授权 */
@@ -1248,9 +1445,362 @@ export interface components {
       /** @description 所阅读授权书文本的 SHA-256（POST /api/portal/authorization-text 返回） */
       textHash: string;
     };
+    AuthorizationTextDto: {
+      blocks: (
+        | components['schemas']['ParagraphBlockDto']
+        | components['schemas']['HeadingBlockDto']
+        | components['schemas']['LineBlockDto']
+        | components['schemas']['TableBlockDto']
+        | components['schemas']['SignBlockDto']
+        | components['schemas']['PageBreakBlockDto']
+        | components['schemas']['GapBlockDto']
+      )[];
+      /** @description The line markup exactly as rendered; its sha256 is what the signer confirms. */
+      markup: string;
+      templateHash: string;
+      templateId: string;
+      templateVersion: number;
+      textHash: string;
+      title: string;
+    };
+    AuthUserDto: {
+      displayName: string;
+      /** @description Every role whose tasks the user may perform: the main role first, then any extra duties. */
+      duties: (
+        | 'applicant'
+        | 'window_clerk'
+        | 'investigator'
+        | 'village_assistant'
+        | 'township_reviewer'
+        | 'county_approver'
+        | 'legal_officer'
+        | 'auditor'
+        | 'admin'
+      )[];
+      id: string;
+      regionCode: string;
+      /** @enum {string} */
+      role:
+        | 'applicant'
+        | 'window_clerk'
+        | 'investigator'
+        | 'village_assistant'
+        | 'township_reviewer'
+        | 'county_approver'
+        | 'legal_officer'
+        | 'auditor'
+        | 'admin';
+      username: string;
+    };
+    BacklogDto: {
+      /** @description Its age in milliseconds. */
+      oldestAgeMs?: number | null;
+      /** Format: date-time */
+      oldestAt?: string | null;
+      /** @enum {string} */
+      state: 'ok' | 'behind' | 'off' | 'unknown';
+      /** @description How many are waiting. */
+      waiting?: number;
+    };
+    BackupCountsDto: {
+      attachments: number;
+      auditEntries: number;
+      auditSealed: number;
+      cases: number;
+      documents: number;
+      documentsArchived: number;
+      documentsPending: number;
+      ledgerEntries: number;
+    };
+    BackupFileInfoDto: {
+      bytes: number;
+      createdAt: string;
+      name: string;
+    };
+    BackupListDto: {
+      directory: string;
+      files: components['schemas']['BackupFileInfoDto'][];
+    };
+    BenefitChangeDto: {
+      /** @enum {string} */
+      action:
+        | 'gradual_exit'
+        | 'grant'
+        | 'increase'
+        | 'decrease'
+        | 'stop'
+        | 'terminate'
+        | 'person_reduce'
+        | 'recover';
+      /** @description The new monthly total, fen; null when the benefit stops. */
+      amountFen: number | null;
+      caseId: string;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string | null;
+      documentId: string | null;
+      effectiveMonth: string;
+      gradualExitUntil: string | null;
+      id: string;
+      personIdNumber: string | null;
+      reasons: string | null;
+      sourceCaseId: string;
+    };
+    BenefitDto: {
+      coveredIdNumbers: string[];
+      /** @description Exact gap before rounding. */
+      gapExactFen: components['schemas']['ExactFenDto'];
+      /** @description Gap rounded by the region's rule. */
+      gapMonthlyFen: number;
+      increments: components['schemas']['BenefitIncrementDto'][];
+      /**
+       * @description 'household' = 按户施保; 'single_person' = 单人保 (Art. 8); 'none'.
+       * @enum {string}
+       */
+      kind: 'none' | 'household' | 'single_person';
+      /** @description Top-up so that a 低保 household gets at least the 单人保 amount (see parameters); usually 0. */
+      singlePersonFloorTopUpFen: number;
+      startMonth: string | null;
+      /** @description gap + increments + top-up, what is paid each month. */
+      totalMonthlyFen: number;
+    };
+    BenefitIncrementDto: {
+      /** @enum {string} */
+      category: 'elderly' | 'severely_disabled' | 'seriously_ill' | 'minor';
+      idNumber: string;
+      monthlyFen: number;
+      name: string;
+      ratioBp: number;
+    };
+    CalendarLoadedYearDto: {
+      holidays: string[];
+      /** Format: date-time */
+      loadedAt: string;
+      loadedBy: string | null;
+      source: string;
+      version: number;
+      workdays: string[];
+      year: number;
+    };
+    CalendarOverviewDto: {
+      loaded: components['schemas']['CalendarLoadedYearDto'][];
+      packageLastYear: number;
+      packageYears: components['schemas']['CalendarYearRangeDto'];
+      today: string;
+    };
+    CalendarYearDto: {
+      history: components['schemas']['LoadedYearDto'][];
+      /** @enum {string|null} */
+      source: 'loaded' | 'package' | null;
+      year: number;
+    };
+    CalendarYearRangeDto: {
+      from: number;
+      to: number;
+    };
+    CaseBenefitsDto: {
+      benefitAmountFen: number | null;
+      /** @enum {string|null} */
+      benefitStatus: 'active' | 'gradual_exit' | 'stopped' | 'terminated' | null;
+      caseId: string;
+      caseNo: string;
+      changes: components['schemas']['BenefitChangeDto'][];
+      nextReviewDate: string | null;
+      /** @enum {string|null} */
+      reviewCategory: 'stable' | 'unstable' | null;
+    };
+    CaseCountDto: {
+      count: number;
+      outcome: string | null;
+      program: string;
+      status: string;
+    };
+    CaseDetailDto: {
+      assessment: components['schemas']['AssessmentDto'] | null;
+      case: components['schemas']['CaseDto'];
+      children: components['schemas']['ChildCaseSummaryDto'][];
+      documents: components['schemas']['DocumentSummaryDto'][];
+      instance: {
+        [key: string]: unknown;
+      };
+      /** @description The end event's name in the case's own model version, e.g. “确认享受低保（转入动态管理）”. */
+      outcomeText: string | null;
+      parent: components['schemas']['ParentCaseDto'] | null;
+      processName: string;
+      regionName: string;
+      service: components['schemas']['ServiceRecordDto'][];
+      serviceConsents: components['schemas']['ServiceConsentRecordDto'][];
+      tasks: components['schemas']['TaskDto'][];
+      timeLimit: components['schemas']['TimeLimitDto'];
+      timeline: components['schemas']['AuditEntryDto'][];
+    };
+    CaseDiagramDefinitionDto: {
+      key: string;
+      version: number;
+    };
+    CaseDiagramDto: {
+      active: string[];
+      completed: string[];
+      definition: components['schemas']['CaseDiagramDefinitionDto'];
+      taken: string[];
+      xml: string;
+    };
+    CaseDto: {
+      /** @description 受理日期: starts the 30-working-day limit of the whole procedure. */
+      acceptanceDate: string | null;
+      applicantAddress: string;
+      applicantIdNumber: string;
+      applicantName: string;
+      applicantPhone: string | null;
+      applicationDate: string;
+      benefitAmountFen: number | null;
+      benefitStartMonth: string | null;
+      /**
+       * @description 动态管理 of a beneficiary (root application case): set by the benefit ledger (libs/cases/src/benefits).
+       * @enum {string|null}
+       */
+      benefitStatus?: 'active' | 'gradual_exit' | 'stopped' | 'terminated' | null;
+      caseNo: string;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+      /** @description Household economic facts found by the investigation (input of the assessment). */
+      economics: {
+        [key: string]: unknown;
+      } | null;
+      household: components['schemas']['HouseholdMemberRecordDto'][];
+      id: string;
+      /**
+       * @description application | procedure (started on the parent case) | monitoring (a warning).
+       * @enum {string}
+       */
+      kind: 'application' | 'procedure' | 'monitoring';
+      nearRelative: boolean;
+      nextReviewDate?: string | null;
+      outcome: string | null;
+      parentCaseId: string | null;
+      processInstanceId: string;
+      program: string;
+      /** @description Village code; township and county are its 9- and 6-digit prefixes. */
+      regionCode: string;
+      /** @enum {string|null} */
+      reviewCategory?: 'stable' | 'unstable' | null;
+      /** @enum {string} */
+      status: 'in_progress' | 'closed';
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description Four-colour urgency of an emergency case (red|yellow|blue|green), set by `case.urgency`.
+       * @enum {string|null}
+       */
+      urgency?: 'red' | 'yellow' | 'blue' | 'green' | null;
+    };
+    CaseListItemDto: {
+      applicantAddress: string;
+      applicantIdNumber: string;
+      applicantName: string;
+      caseNo: string;
+      /** Format: date-time */
+      createdAt: string;
+      householdSize: number;
+      id: string;
+      /**
+       * @description application | procedure (started on the parent case) | monitoring (a warning).
+       * @enum {string}
+       */
+      kind: 'application' | 'procedure' | 'monitoring';
+      nearRelative: boolean;
+      outcome: string | null;
+      program: string;
+      /** @description Village code; township and county are its 9- and 6-digit prefixes. */
+      regionCode: string;
+      /** @enum {string} */
+      status: 'in_progress' | 'closed';
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description Four-colour urgency of an emergency case (red|yellow|blue|green), set by `case.urgency`.
+       * @enum {string|null}
+       */
+      urgency?: 'red' | 'yellow' | 'blue' | 'green' | null;
+    };
+    CaseMigrationReportDto: {
+      caseId: string;
+      caseNo: string | null;
+      fromVersion: number | null;
+      instanceId: string | null;
+      migrated: boolean;
+      problems: components['schemas']['MigrationProblemDto'][];
+      /** @description old → new id of every element the case waits at. */
+      rename: {
+        [key: string]: string;
+      };
+      waiting: components['schemas']['CaseMigrationReportWaitingDto'][];
+    };
+    CaseMigrationReportWaitingDto: {
+      elementId: string;
+      /** @enum {string} */
+      kind: 'task' | 'timer';
+      name: string;
+    };
+    CaseServiceDto: {
+      service: components['schemas']['ServiceRecordDto'][];
+      serviceConsents: components['schemas']['ServiceConsentRecordDto'][];
+      timeLimit: components['schemas']['TimeLimitDto'];
+    };
     ChangePasswordDto: {
       currentPassword: string;
       newPassword: string;
+    };
+    ChildCaseSummaryDto: {
+      caseNo: string;
+      /** Format: date-time */
+      createdAt: string;
+      id: string;
+      kind: string;
+      outcome: string | null;
+      processKey: string;
+      processName: string;
+      status: string;
+    };
+    ClauseHitDto: {
+      basis: string;
+      detail: string;
+      /** @enum {string} */
+      id:
+        | 'vehicle_not_needed'
+        | 'multiple_or_luxury_homes'
+        | 'business_above_threshold'
+        | 'financial_assets_above_limit'
+        | 'refuses_work'
+        | 'self_paid_travel_or_study_abroad'
+        | 'luxury_consumption'
+        | 'employs_domestic_help'
+        | 'refuses_verification'
+        | 'concealed_income_or_false_material'
+        | 'public_employee_member'
+        | 'transferred_property_or_waived_support'
+        | 'high_end_renovation'
+        | 'private_high_fee_schooling';
+      title: string;
+    };
+    ClockAdvancedDto: {
+      firedTimers: number;
+      /** Format: date-time */
+      now: string;
+    };
+    CompleteResultDto: {
+      caseId: string;
+      ended: boolean;
+      openedTasks: components['schemas']['CompleteResultOpenedTasksDto'][];
+      outcome: string | null;
+      version: number;
+    };
+    CompleteResultOpenedTasksDto: {
+      candidateGroups: string[];
+      dueDate: string | null;
+      id: string;
+      name: string;
     };
     CompleteTaskDto: {
       /**
@@ -1266,6 +1816,20 @@ export interface components {
     ConsentPreviewDto: {
       /** @example 13800000000 */
       address?: string;
+    };
+    ConsentTextDto: {
+      blocks: (
+        | components['schemas']['ParagraphBlockDto']
+        | components['schemas']['HeadingBlockDto']
+        | components['schemas']['LineBlockDto']
+        | components['schemas']['TableBlockDto']
+        | components['schemas']['SignBlockDto']
+        | components['schemas']['PageBreakBlockDto']
+        | components['schemas']['GapBlockDto']
+      )[];
+      markup: string;
+      textHash: string;
+      title: string;
     };
     CreateAccountDto: {
       /** @example 张受理 */
@@ -1285,6 +1849,19 @@ export interface components {
       /** @example zhang.clerk */
       username: string;
     };
+    DeployedProcessDto: {
+      contentHash: string;
+      created: boolean;
+      /** Format: date-time */
+      deployedAt: string;
+      /** @description New cases start on the highest version whose effective date has come (YYYY-MM-DD, China time). */
+      effectiveFrom: string;
+      id: string;
+      /** @description The BPMN process id, stable across versions. */
+      key: string;
+      name: string;
+      version: number;
+    };
     DeployVersionDto: {
       /**
        * @description 生效日期，默认今天；之前新案件仍用旧版本
@@ -1295,6 +1872,35 @@ export interface components {
       fileName?: string;
       /** @description BPMN 2.0 XML */
       xml: string;
+    };
+    DocumentPreviewDto: {
+      templateId: string;
+      title: string;
+    };
+    DocumentPreviewListDto: {
+      documents: components['schemas']['DocumentPreviewDto'][];
+    };
+    DocumentRefDto: {
+      id: string;
+      number: string | null;
+      title: string;
+    };
+    DocumentSummaryDto: {
+      id: string;
+      /** Format: date-time */
+      issuedAt: string;
+      number: string | null;
+      pdfSha256: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'archived';
+      templateId: string;
+      templateVersion: number;
+      title: string;
+      verifyCode: string;
+    };
+    DraftIssueDto: {
+      field: string;
+      message: string;
     };
     DutyRulesDto: {
       /** @example 2027-01-01 */
@@ -1316,6 +1922,36 @@ export interface components {
        */
       rules: Record<string, never>;
     };
+    DutyRuleSetDto: {
+      /** Format: date-time */
+      createdAt: string;
+      effectiveFrom: string;
+      id: string;
+      note: string | null;
+      regionCode: string;
+      rules: components['schemas']['DutyRuleValuesDto'];
+      version: number;
+    };
+    DutyRulesOverviewDto: {
+      history: components['schemas']['DutyRuleSetDto'][];
+      inForce: components['schemas']['DutyRuleSetDto'];
+    };
+    DutyRuleValuesDto: {
+      /** @description A staff member with a registered near relative in the household may not act on the case. */
+      nearRelativeRecusal: boolean;
+      /** @description Pairs of duties that one person may not both perform on one case. */
+      separate: (
+        | 'applicant'
+        | 'window_clerk'
+        | 'investigator'
+        | 'village_assistant'
+        | 'township_reviewer'
+        | 'county_approver'
+        | 'legal_officer'
+        | 'auditor'
+        | 'admin'
+      )[][];
+    };
     EconomicsDto: {
       /** @description 经调查核实的家庭经济状况 */
       household: Record<string, never>;
@@ -1332,6 +1968,87 @@ export interface components {
        */
       agree: boolean;
     };
+    EventReceiptDto: {
+      /** @description The event joined a warning already open for the same person instead of raising a new one. */
+      attached: boolean;
+      /** @description A repeat of an event already received (same source and source event id). */
+      duplicate: boolean;
+      eventId: string;
+      matchedCaseNos: string[];
+      riskLevel: string;
+      warningCaseId: string;
+      warningCaseNo: string;
+    };
+    ExactFenDto: {
+      den: number;
+      num: number;
+    };
+    ExcludedMemberDto: {
+      idNumber: string;
+      name: string;
+      reason: string;
+    };
+    ExplanationLineDto: {
+      /** @description Amount to the fen (half-up, display); the exact value is in `exactFen` when it is not whole. */
+      amountFen?: number;
+      basis: string;
+      exactFen?: components['schemas']['ExactFenDto'];
+      inputs: {
+        [key: string]: (string | number | boolean) | null;
+      };
+      /** @description zh-CN text for the 计算明细 table. */
+      label: string;
+      /**
+       * @description 'pass' / 'fail' for tests; 'info' for figures.
+       * @enum {string}
+       */
+      outcome: 'pass' | 'fail' | 'info';
+      /** @description Stable rule identifier, e.g. 'income.imputed.odd_jobs'. */
+      rule: string;
+    };
+    ExtremePovertyResultDto: {
+      eligible: boolean;
+      /** @description Art. 9: a minor in the orphan scheme is not 特困. */
+      excludedAsOrphanScheme: boolean;
+      idNumber: string;
+      name: string;
+      noCapableSupporter: components['schemas']['ExtremePovertyResultNoCapableSupporterDto'];
+      noIncomeSource: components['schemas']['ExtremePovertyResultNoIncomeSourceDto'];
+      noLabourCapacity: components['schemas']['ExtremePovertyResultNoLabourCapacityDto'];
+    };
+    ExtremePovertyResultNoCapableSupporterDto: {
+      passed: boolean;
+      reason: string;
+    };
+    ExtremePovertyResultNoIncomeSourceDto: {
+      passed: boolean;
+      reason: string;
+    };
+    ExtremePovertyResultNoLabourCapacityDto: {
+      passed: boolean;
+      reason: string;
+    };
+    FormFieldConstraintDto: {
+      config?: string;
+      name: string;
+    };
+    FormFieldDto: {
+      constraints: components['schemas']['FormFieldConstraintDto'][];
+      defaultValue?: string;
+      id: string;
+      label: string;
+      options: components['schemas']['FormFieldOptionsDto'][];
+      /** @description As written in the model; `validateModel` refuses types outside FORM_FIELD_TYPES. */
+      type: string;
+    };
+    FormFieldOptionsDto: {
+      id: string;
+      name: string;
+    };
+    GapBlockDto: {
+      /** @enum {string} */
+      kind: 'gap';
+    };
     GenerateReviewCohortDto: {
       /**
        * @description 核查月份：下次核查日期在该月或之前的在保家庭纳入本批次
@@ -1344,15 +2061,158 @@ export interface components {
        */
       regionCode: string;
     };
+    HardshipHitDto: {
+      /** @enum {string} */
+      category: 'status' | 'income' | 'property';
+      id: string;
+      label: string;
+      points: number;
+    };
+    HeadingBlockDto: {
+      /** @enum {string} */
+      kind: 'heading';
+      /** @enum {number} */
+      level: 1 | 2;
+      text: string;
+    };
+    HealthDto: {
+      auditSealer: components['schemas']['BacklogDto'];
+      database: string;
+      documentPipeline: components['schemas']['BacklogDto'];
+      status: string;
+      /** @enum {string} */
+      timerPoller: 'ok' | 'stalled' | 'off';
+      /** Format: date-time */
+      timerPollerLastRun: string | null;
+    };
+    HouseholdMemberRecordDto: {
+      idNumber: string;
+      name: string;
+      relation: string;
+    };
+    ImportResultDto: {
+      errors: components['schemas']['RowErrorDto'][];
+      imported: components['schemas']['ImportResultImportedDto'][];
+      skipped: components['schemas']['ImportResultSkippedDto'][];
+    };
+    ImportResultImportedDto: {
+      assessmentId: string;
+      benefitMonthlyFen: number;
+      eligible: boolean;
+      householdKey: string;
+      rows: number[];
+    };
+    ImportResultSkippedDto: {
+      householdKey: string;
+      rows: number[];
+    };
+    InboxItemDto: {
+      applicantName: string;
+      /** @description Why the duty rules stop this user from doing the task (职责分离 or 回避); null when they may. */
+      blockedReason: string | null;
+      caseId: string;
+      caseNo: string;
+      /**
+       * @description Four-colour urgency tag of the case (四色), null when untagged.
+       * @enum {string|null}
+       */
+      caseUrgency: 'red' | 'yellow' | 'blue' | 'green' | null;
+      /** Format: date-time */
+      createdAt: string;
+      dueDate: string | null;
+      dueDateCertain: boolean;
+      elementId: string;
+      hardshipIndex: number | null;
+      legalBasis: string | null;
+      name: string;
+      program: string;
+      regionCode: string;
+      taskId: string;
+      townshipName: string | null;
+      urgency: components['schemas']['UrgencyDto'];
+    };
+    IncomeSummaryDto: {
+      deductionsFen: components['schemas']['ExactFenDto'];
+      imputedFen: components['schemas']['ExactFenDto'];
+      monthlyFen: components['schemas']['ExactFenDto'];
+      /** @description Exact; null when nobody is covered. */
+      perCapitaMonthlyFen: components['schemas']['ExactFenDto'] | null;
+      supportFen: components['schemas']['ExactFenDto'];
+      verifiedFen: components['schemas']['ExactFenDto'];
+      /** @description Never below zero: deductions cannot make income negative. */
+      yearlyFen: components['schemas']['ExactFenDto'];
+    };
+    IntegrityReportDto: {
+      archive: components['schemas']['ArchiveCheckDto'];
+      attachments: components['schemas']['AttachmentCheckDto'];
+      audit: components['schemas']['AuditChainCheckDto'];
+      ok: boolean;
+    };
+    LineBlockDto: {
+      /** @enum {string} */
+      align: 'left' | 'right' | 'center';
+      /** @enum {string} */
+      kind: 'line';
+      text: string;
+    };
+    LintIssueDto: {
+      elementId?: string;
+      message: string;
+      /** @enum {string} */
+      severity: 'error' | 'warning';
+    };
     LintProcessDto: {
       /** @description BPMN 2.0 XML */
       xml: string;
+    };
+    LintReportDto: {
+      errors: components['schemas']['LintIssueDto'][];
+      ok: boolean;
+      warnings: components['schemas']['LintIssueDto'][];
+    };
+    LoadedYearDto: {
+      holidays: string[];
+      id: number;
+      /** Format: date-time */
+      loadedAt: string;
+      loadedBy: string | null;
+      source: string;
+      version: number;
+      workdays: string[];
+      year: number;
     };
     LoginDto: {
       /** @example demo1234 */
       password: string;
       /** @example clerk */
       username: string;
+    };
+    LoginResultDto: {
+      /** Format: date-time */
+      expiresAt: string;
+      token: string;
+      user: components['schemas']['AuthUserDto'];
+    };
+    MemberAssessmentDto: {
+      age: number;
+      coefficientBp: number;
+      coefficientReason: string;
+      countedIncomeFen: components['schemas']['ExactFenDto'];
+      exemptIncomeFen: components['schemas']['ExactFenDto'];
+      /** @enum {string} */
+      healthCategory:
+        | 'healthy'
+        | 'minor_illness'
+        | 'chronic_illness'
+        | 'disability_mild'
+        | 'serious_illness'
+        | 'disability_severe';
+      idNumber: string;
+      imputedIncomeFen: components['schemas']['ExactFenDto'];
+      /** @enum {string|null} */
+      imputedKind: 'odd_jobs' | 'farming' | null;
+      name: string;
+      selfCare: components['schemas']['SelfCareAssessmentDto'] | null;
     };
     MemberDto: {
       idNumber: string;
@@ -1379,6 +2239,39 @@ export interface components {
        * @example 3
        */
       toVersion: number;
+    };
+    MigrationCandidateDto: {
+      caseId: string;
+      caseNo: string;
+      definitionId: string;
+      instanceId: string;
+      version: number;
+      waiting: components['schemas']['WaitingElementDto'][];
+    };
+    MigrationCandidatesDto: {
+      cases: components['schemas']['MigrationCandidateDto'][];
+      versions: components['schemas']['MigrationTargetVersionDto'][];
+    };
+    MigrationProblemDto: {
+      /** @description Where the problem is: `mapping.<elementId>` or the instance itself (`instance`). */
+      field: string;
+      message: string;
+    };
+    MigrationReportDto: {
+      cases: components['schemas']['CaseMigrationReportDto'][];
+      dryRun: boolean;
+      key: string;
+      ok: boolean;
+      toDefinitionId: string;
+      toVersion: number;
+    };
+    MigrationTargetVersionDto: {
+      /** Format: date-time */
+      deployedAt: string;
+      /** @description New cases start on the highest version whose effective date has come (YYYY-MM-DD, China time). */
+      effectiveFrom: string;
+      id: string;
+      version: number;
     };
     MonitoredPersonDto: {
       /** @example 平安县城关镇东关村三组18号 */
@@ -1436,6 +2329,43 @@ export interface components {
         | 'unemployment'
         | 'hotline_report';
     };
+    MonitoringEventRecordDto: {
+      amountFen: number | null;
+      attached: boolean;
+      details: string;
+      id: string;
+      matchedCaseNos: string[];
+      occurredOn: string;
+      personAddress: string | null;
+      personIdNumber: string;
+      personName: string;
+      personPhone: string | null;
+      /** Format: date-time */
+      receivedAt: string;
+      receivedBy: string;
+      regionCode: string;
+      riskLevel: string;
+      source: string;
+      sourceEventId: string;
+      type: string;
+      warningCaseId: string;
+    };
+    NearRelativeCaseDto: {
+      applicantName: string;
+      caseNo: string;
+      /** Format: date-time */
+      createdAt: string;
+      id: string;
+      kind: string;
+      /** @description Whether the case was run as a near-relative case (county visit). */
+      nearRelative: boolean;
+      outcome: string | null;
+      program: string;
+      programName: string;
+      regionCode: string;
+      relatives: components['schemas']['NearRelativeLinkDto'][];
+      status: string;
+    };
     NearRelativeDto: {
       note?: string;
       /** @enum {string} */
@@ -1446,6 +2376,76 @@ export interface components {
       relativeName: string;
       /** @description 经办人员的用户编号（GET /api/supervision/near-relatives/staff） */
       staffUserId: string;
+    };
+    NearRelativeLinkDto: {
+      idNumberMasked: string;
+      relation: string;
+      relativeName: string;
+      staffName: string;
+    };
+    NearRelativeRecordDto: {
+      id: string;
+      note: string | null;
+      /** Format: date-time */
+      registeredAt: string;
+      relation: string;
+      relativeIdNumber: string;
+      relativeName: string;
+      staffName: string;
+      staffRegionCode: string;
+      staffRole: string;
+      staffUserId: string;
+    };
+    OnlineBackupResultDto: {
+      bytes: number;
+      counts: components['schemas']['BackupCountsDto'];
+      createdAt: string;
+      ledgerHead: string | null;
+      ms: number;
+      name: string;
+    };
+    OverdueReportDto: {
+      asOf: string;
+      region: string;
+      townships: components['schemas']['TownshipOverdueDto'][];
+    };
+    OverdueTaskDto: {
+      applicantName: string;
+      candidateGroups: string[];
+      caseId: string;
+      caseNo: string;
+      daysOverdue: number;
+      dueDate: string;
+      step: string;
+      taskId: string;
+      townshipCode: string;
+      townshipName: string | null;
+    };
+    OverviewDto: {
+      byTownship: components['schemas']['TownshipLoadDto'][];
+      casesByStatus: components['schemas']['CaseCountDto'][];
+      durations: components['schemas']['OverviewDurationsDto'];
+      openTasksByStep: components['schemas']['StepLoadDto'][];
+      overdue: components['schemas']['OverdueTaskDto'][];
+      regionCode: string;
+      regionName: string | null;
+      today: string;
+      totals: components['schemas']['OverviewTotalsDto'];
+    };
+    OverviewDurationsDto: {
+      byProgram: components['schemas']['ProgramDurationDto'][];
+      byStep: components['schemas']['StepDurationDto'][];
+    };
+    OverviewTotalsDto: {
+      casesClosed: number;
+      casesInProgress: number;
+      dueSoon: number;
+      openTasks: number;
+      overdue: number;
+    };
+    PageBreakBlockDto: {
+      /** @enum {string} */
+      kind: 'pageBreak';
     };
     PaperConsentDto: {
       /**
@@ -1463,6 +2463,124 @@ export interface components {
       /** @example 2026-11-23 */
       signedOn: string;
     };
+    ParagraphBlockDto: {
+      /** @enum {string} */
+      kind: 'paragraph';
+      text: string;
+    };
+    ParentCaseDto: {
+      caseNo: string;
+      id: string;
+      program: string;
+    };
+    PolicyParametersDto: {
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string | null;
+      effectiveFrom: string;
+      id: string;
+      note: string | null;
+      parameters: {
+        [key: string]: unknown;
+      };
+      regionCode: string;
+      version: number;
+    };
+    PortalCaseSummaryCurrentStepsDto: {
+      dueDate: string | null;
+      name: string;
+    };
+    PortalCaseSummaryDto: {
+      applicationDate: string;
+      benefitAmountFen: number | null;
+      caseNo: string;
+      currentSteps: components['schemas']['PortalCaseSummaryCurrentStepsDto'][];
+      id: string;
+      outcome: string | null;
+      outcomeText: string | null;
+      program: string;
+      programName: string;
+      /** @enum {string} */
+      status: 'in_progress' | 'closed';
+      statusText: string;
+    };
+    PortalCaseViewAuthorizationDto: {
+      blocks: (
+        | components['schemas']['ParagraphBlockDto']
+        | components['schemas']['HeadingBlockDto']
+        | components['schemas']['LineBlockDto']
+        | components['schemas']['TableBlockDto']
+        | components['schemas']['SignBlockDto']
+        | components['schemas']['PageBreakBlockDto']
+        | components['schemas']['GapBlockDto']
+      )[];
+      /** Format: date-time */
+      signedAt: string;
+      signerIdNumberMasked: string;
+      signerName: string;
+      templateVersion: number;
+      textHash: string;
+    };
+    PortalCaseViewCaseApplicantDto: {
+      address: string;
+      idNumberMasked: string;
+      name: string;
+      phone: string | null;
+    };
+    PortalCaseViewCaseDto: {
+      acceptanceDate: string | null;
+      applicant: components['schemas']['PortalCaseViewCaseApplicantDto'];
+      applicationDate: string;
+      benefitAmountFen: number | null;
+      benefitStartMonth: string | null;
+      caseNo: string;
+      household: components['schemas']['PortalCaseViewCaseHouseholdDto'][];
+      id: string;
+      outcome: string | null;
+      outcomeText: string | null;
+      program: string;
+      programName: string;
+      regionName: string;
+      /** @enum {string} */
+      status: 'in_progress' | 'closed';
+      statusText: string;
+    };
+    PortalCaseViewCaseHouseholdDto: {
+      idNumberMasked: string;
+      name: string;
+      relation: string;
+    };
+    PortalCaseViewDocumentsDto: {
+      id: string;
+      /** Format: date-time */
+      issuedAt: string;
+      number: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'archived';
+      templateId: string;
+      title: string;
+      verifyCode: string;
+    };
+    PortalCaseViewDto: {
+      authorization: components['schemas']['PortalCaseViewAuthorizationDto'] | null;
+      case: components['schemas']['PortalCaseViewCaseDto'];
+      documents: components['schemas']['PortalCaseViewDocumentsDto'][];
+      plainStatus: string;
+      steps: components['schemas']['ProgressStepDto'][];
+    };
+    PortalServiceDto: {
+      electronicConsent: components['schemas']['ServiceConsentRecordDto'] | null;
+      service: components['schemas']['PortalServiceRecordDto'][];
+    };
+    PortalServiceRecordDto: {
+      deemedServedOn: string;
+      document: components['schemas']['DocumentRefDto'];
+      method: string;
+      methodName: string;
+      recipient: string;
+      remedy: components['schemas']['RemedyDeadlinesDto'] | null;
+      servedOn: string;
+    };
     PreviewTaskDto: {
       /**
        * @description 拟提交的表单数据（与办理时相同）
@@ -1471,6 +2589,76 @@ export interface components {
        *     }
        */
       data: Record<string, never>;
+    };
+    ProcedureOfferDto: {
+      name: string;
+      processKey: string;
+      startForm: components['schemas']['FormFieldDto'][];
+    };
+    ProcedureOverviewDto: {
+      available: components['schemas']['ProcedureOfferDto'][];
+      children: components['schemas']['ChildCaseSummaryDto'][];
+    };
+    ProcessDefinitionDto: {
+      contentHash: string;
+      /** Format: date-time */
+      deployedAt: string;
+      /** @description New cases start on the highest version whose effective date has come (YYYY-MM-DD, China time). */
+      effectiveFrom: string;
+      id: string;
+      /** @description The BPMN process id, stable across versions. */
+      key: string;
+      name: string;
+      source: string;
+      version: number;
+    };
+    ProgramDto: {
+      name: string;
+      processKey: string;
+      program: string;
+      startForm: components['schemas']['FormFieldDto'][];
+    };
+    ProgramDurationDto: {
+      closed: number;
+      medianDays: number;
+      p90Days: number;
+      program: string;
+    };
+    ProgramTestDto: {
+      eligible: boolean;
+      /** @description zh-CN reasons, one per failed or decisive condition. */
+      reasons: string[];
+    };
+    ProgressStepDto: {
+      /** @description When it was finished (done) or began (current), ISO timestamp or date. */
+      date: string | null;
+      dueDate: string | null;
+      /** @enum {string} */
+      status: 'done' | 'current';
+      title: string;
+      who: string | null;
+    };
+    PublicListingDto: {
+      asOf: string;
+      region: components['schemas']['PublicListingRegionDto'];
+      rows: components['schemas']['PublicListingRowDto'][];
+      total: number;
+    };
+    PublicListingRegionDto: {
+      code: string;
+      name: string;
+      path: string;
+    };
+    PublicListingRowDto: {
+      householdSize: number;
+      /** @description Never the full ID number (《社会救助暂行办法》第六十一条). */
+      idNumberMasked: string;
+      monthlyAmountFen: number | null;
+      /** @description Full name: 审核确认办法第二十四条 publishes the applicant's name. */
+      name: string;
+      program: string;
+      programName: string;
+      startMonth: string | null;
     };
     PublishParametersDto: {
       /** @example 2027-01-01 */
@@ -1513,9 +2701,173 @@ export interface components {
        */
       regionCode: string;
     };
+    RecheckDrawRecordDto: {
+      /** Format: date-time */
+      drawnAt: string;
+      drawnBy: string;
+      drawnByName: string;
+      id: string;
+      population: string[];
+      procedures: components['schemas']['RecheckDrawRecordProceduresDto'][];
+      program: string;
+      programName: string;
+      ratio: number;
+      regionCode: string;
+      /** @description drawSample(seed, population, ratio) gives the recorded selection again. */
+      reproducible: boolean;
+      seed: string;
+      selected: string[];
+    };
+    RecheckDrawRecordProceduresDto: {
+      caseId: string;
+      caseNo: string;
+      procedureCaseId: string;
+      procedureCaseNo: string;
+    };
+    ReferralDto: {
+      basis: string;
+      department: string;
+      /** @description Members concerned, when the referral is per person. */
+      idNumbers: string[];
+      label: string;
+      /** @enum {string} */
+      program:
+        | 'minimum_living'
+        | 'single_person_coverage'
+        | 'extreme_poverty'
+        | 'low_income'
+        | 'temporary_assistance'
+        | 'medical_assistance'
+        | 'education_assistance'
+        | 'employment_assistance'
+        | 'housing_assistance'
+        | 'disability_living_subsidy'
+        | 'severe_disability_care_subsidy'
+        | 'care_service';
+      reason: string;
+    };
+    RegionDto: {
+      code: string;
+      leaf: boolean;
+      /** @enum {string} */
+      level: 'county' | 'township' | 'village';
+      name: string;
+    };
+    RemedyDeadlinesDto: {
+      /** @description False when a date lies in a year no loaded or packaged holiday calendar covers. */
+      certain: boolean;
+      /** @description 行政诉讼: 6 months (行政诉讼法 Art. 46). */
+      litigationUntil: string;
+      /** @description 行政复议: 60 days (行政复议法 Art. 20). */
+      reconsiderationUntil: string;
+    };
     ResetPasswordDto: {
       /** @example Chongzhi2026 */
       password: string;
+    };
+    ReviewCohortCountsDto: {
+      closed: number;
+      stable: number;
+      total: number;
+      unstable: number;
+    };
+    ReviewCohortCreatedDto: {
+      created: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+      id: string;
+      members: components['schemas']['ReviewCohortMemberDto'][];
+      period: string;
+      regionCode: string;
+      regionName: string;
+      summary: components['schemas']['ReviewCohortCountsDto'];
+    };
+    ReviewCohortDto: {
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+      id: string;
+      members: components['schemas']['ReviewCohortMemberDto'][];
+      period: string;
+      regionCode: string;
+      regionName: string;
+      summary: components['schemas']['ReviewCohortCountsDto'];
+    };
+    ReviewCohortMemberDto: {
+      applicantName: string;
+      benefitAmountFen: number | null;
+      caseId: string;
+      caseNo: string;
+      dueDate: string;
+      procedureCaseId: string | null;
+      procedureCaseNo: string | null;
+      procedureOutcome: string | null;
+      procedureStatus: string | null;
+      progress: string;
+      regionCode: string;
+      /** @enum {string} */
+      reviewCategory: 'stable' | 'unstable';
+    };
+    ReviewCohortSummaryDto: {
+      closed: number;
+      /** Format: date-time */
+      createdAt: string;
+      id: string;
+      members: number;
+      period: string;
+      regionCode: string;
+      regionName: string;
+    };
+    RowErrorDto: {
+      column: string;
+      message: string;
+      row: number;
+    };
+    SelfCareAssessmentDto: {
+      /** @enum {string} */
+      ability: 'full' | 'partial' | 'none';
+      /** @enum {string} */
+      careLevel: 'self_care' | 'partial_care' | 'full_care';
+      failedItems: ('eating' | 'dressing' | 'transferring' | 'toileting' | 'indoorWalking' | 'bathing')[];
+      label: string;
+    };
+    ServiceConsentRecordDto: {
+      address: string;
+      /** @enum {string} */
+      channel: 'online' | 'paper';
+      id: string;
+      recipient: string;
+      /** Format: date-time */
+      recordedAt: string;
+      signedOn: string;
+      textHash: string | null;
+    };
+    ServiceRecordDto: {
+      address: string | null;
+      consentId: string | null;
+      deemedServedOn: string;
+      document: components['schemas']['DocumentRefDto'];
+      evidence: string | null;
+      id: string;
+      method: string;
+      methodName: string;
+      receiptDocumentId: string;
+      recipient: string;
+      remedy: components['schemas']['RemedyDeadlinesDto'] | null;
+      servedOn: string;
+      servers: string[];
+      witnesses: string[];
+    };
+    SignBlockDto: {
+      /** @enum {string} */
+      kind: 'sign';
+    };
+    StaffMemberDto: {
+      displayName: string;
+      id: string;
+      regionCode: string;
+      role: string;
     };
     StartProcedureDto: {
       /** @description 流程开始表单的填写内容，按流程模型校验 */
@@ -1526,11 +2878,128 @@ export interface components {
        */
       processKey: string;
     };
+    StepDurationDto: {
+      averageDays: number;
+      completed: number;
+      step: string;
+    };
+    StepLoadDto: {
+      open: number;
+      overdue: number;
+      step: string;
+    };
+    StoredAssessmentDto: {
+      assessmentDate: string;
+      caseId: string | null;
+      id: string;
+      parametersId: string;
+      result: {
+        [key: string]: unknown;
+      };
+    };
+    TableBlockDto: {
+      header: boolean;
+      /** @enum {string} */
+      kind: 'table';
+      rows: string[][];
+    };
+    TaskDetailDto: {
+      candidateGroups: string[];
+      caseId: string;
+      caseNo: string;
+      dueDate: string | null;
+      dueDateCertain: boolean;
+      form: components['schemas']['FormFieldDto'][];
+      id: string;
+      legalBasis: string | null;
+      name: string;
+      /** @enum {string} */
+      status: 'open' | 'completed' | 'cancelled';
+      urgency: components['schemas']['UrgencyDto'];
+      version: number;
+    };
+    TaskDto: {
+      candidateGroups: string[];
+      /** Format: date-time */
+      completedAt: string | null;
+      completedBy: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      data: {
+        [key: string]: unknown;
+      } | null;
+      due: string | null;
+      dueDate: string | null;
+      /** @description False when the due date falls in a year the official holiday calendar does not cover yet. */
+      dueDateCertain: boolean;
+      elementId: string;
+      /** @description Form fields as read from the model at the time the task opened. */
+      form: components['schemas']['FormFieldDto'][];
+      id: string;
+      instanceId: string;
+      name: string;
+      /** @enum {string} */
+      status: 'open' | 'completed' | 'cancelled';
+    };
+    TemplateDetailDto: {
+      body: string;
+      /** @enum {string} */
+      documentType: 'decision' | 'notice' | 'form' | 'receipt';
+      fileVersion: number;
+      id: string;
+      /** @enum {string} */
+      issuer: 'county' | 'township';
+      issues: components['schemas']['DraftIssueDto'][];
+      manifest: components['schemas']['TemplateManifestDto'];
+      releases: components['schemas']['TemplateReleaseDto'][];
+      remedy: boolean;
+      requiredElements?: string[];
+      sample: {
+        [key: string]: unknown;
+      };
+      title: string;
+      version: number;
+    };
     TemplateDraftDto: {
       /** @description body.hbs 正文（Handlebars） */
       body: string;
       /** @description manifest.json 的内容（对象） */
       manifest: Record<string, never>;
+    };
+    TemplateLintDto: {
+      issues: components['schemas']['DraftIssueDto'][];
+      ok: boolean;
+    };
+    TemplateManifestDto: {
+      /**
+       * @description Required: how the document reaches the applicant or the public (see `Delivery`).
+       * @enum {string}
+       */
+      delivery: 'served' | 'posted' | 'internal';
+      /** @enum {string} */
+      documentType: 'decision' | 'notice' | 'form' | 'receipt';
+      id: string;
+      /** @enum {string} */
+      issuer: 'county' | 'township';
+      legalBasis: string;
+      /** @description Type code inside the 文号 (e.g. "民低确"); absent for forms that carry no 文号. */
+      numberCode?: string;
+      /**
+       * @description Issuing this document records its date on the case under this name (e.g. the 受理 date).
+       * @enum {string}
+       */
+      recordsCaseDate?: 'acceptanceDate';
+      /** @description Issuing this document records the service (送达) of the document before it (送达回证). */
+      recordsService?: boolean;
+      remedy: boolean;
+      sample: {
+        [key: string]: unknown;
+      };
+      schema: {
+        [key: string]: unknown;
+      };
+      title: string;
+      version: number;
     };
     TemplatePreviewDto: {
       /** @description body.hbs 正文（Handlebars） */
@@ -1540,9 +3009,82 @@ export interface components {
       /** @description manifest.json 的内容（对象） */
       manifest: Record<string, never>;
     };
+    TemplatePublishedDto: {
+      contentHash: string;
+      effectiveFrom: string;
+      id: string;
+      version: number;
+    };
+    TemplateReleaseDto: {
+      contentHash: string;
+      effectiveFrom: string;
+      /** Format: date-time */
+      publishedAt: string;
+      version: number;
+    };
+    TemplateSummaryDto: {
+      /** @enum {string} */
+      documentType: 'decision' | 'notice' | 'form' | 'receipt';
+      id: string;
+      /** @enum {string} */
+      issuer: 'county' | 'township';
+      remedy: boolean;
+      requiredElements?: string[];
+      title: string;
+      version: number;
+    };
+    TimeLimitDto: {
+      acceptanceDate: string | null;
+      canExtend: boolean;
+      certain: boolean;
+      due: string | null;
+      extended: boolean;
+      extendedLimit: string | null;
+      extension: components['schemas']['TimeLimitExtensionRecordDto'] | null;
+      limit: string | null;
+      overdue: boolean;
+    };
     TimeLimitExtensionDto: {
       /** @example 申请人家庭成员在外务工，需信函索证，核对时间较长 */
       reason: string;
+    };
+    TimeLimitExtensionRecordDto: {
+      /** Format: date-time */
+      approvedAt: string;
+      approvedBy: string;
+      approvedByName: string | null;
+      id: string;
+      newDue: string;
+      previousDue: string;
+      reason: string;
+    };
+    TownshipLoadDto: {
+      casesInProgress: number;
+      code: string;
+      name: string;
+      openTasks: number;
+      overdue: number;
+    };
+    TownshipOverdueDto: {
+      casesPastLimit: number;
+      casesPastLimitNos: string[];
+      oldestOverdue: components['schemas']['TownshipOverdueOldestOverdueDto'] | null;
+      openTasks: number;
+      /** @description Overdue open tasks by step name, most first. */
+      overdueBySteps: components['schemas']['TownshipOverdueOverdueByStepsDto'][];
+      overdueTasks: number;
+      township: string;
+      townshipName: string;
+    };
+    TownshipOverdueOldestOverdueDto: {
+      caseNo: string;
+      daysOverdue: number;
+      dueDate: string;
+      taskName: string;
+    };
+    TownshipOverdueOverdueByStepsDto: {
+      count: number;
+      name: string;
     };
     UpdateAccountDto: {
       /** @description true 停用，false 启用 */
@@ -1552,9 +3094,64 @@ export interface components {
       regionCode?: string;
       role?: string;
     };
+    UrgencyDto: {
+      label: string;
+      /** @enum {string} */
+      level: 'red' | 'yellow' | 'green' | 'orange';
+    };
+    UserRefDto: {
+      id: string;
+      name: string;
+    };
+    VerificationResultDto: {
+      genuine: boolean;
+      /** Format: date-time */
+      issuedAt: string;
+      issuer: string;
+      /** @description Present when a PDF was submitted: whether it is byte for byte the archived one. */
+      matchesArchive?: boolean;
+      message: string;
+      number: string | null;
+      pdfSha256: string | null;
+      title: string;
+    };
     VoidAttachmentDto: {
       /** @example 误传了其他家庭的照片 */
       reason: string;
+    };
+    WaitingElementDto: {
+      elementId: string;
+      /** @enum {string} */
+      kind: 'task' | 'timer';
+      name: string;
+    };
+    WarningChildrenDto: {
+      caseNo: string;
+      id: string;
+      program: string;
+      programName: string;
+      status: string;
+    };
+    WarningDto: {
+      caseNo: string;
+      children: components['schemas']['WarningChildrenDto'][];
+      /** Format: date-time */
+      createdAt: string;
+      eventCount: number;
+      eventTypes: string[];
+      id: string;
+      idNumberMasked: string;
+      openTasks: components['schemas']['WarningOpenTasksDto'][];
+      outcome: string | null;
+      personName: string;
+      regionCode: string;
+      riskLevel: string | null;
+      status: string;
+    };
+    WarningOpenTasksDto: {
+      candidateGroups: string[];
+      dueDate: string | null;
+      name: string;
     };
     YearScheduleDto: {
       /**
@@ -1600,7 +3197,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AssessmentCreatedDto'];
+        };
       };
     };
   };
@@ -1619,7 +3218,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StoredAssessmentDto'];
+        };
       };
     };
   };
@@ -1638,7 +3239,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AssessmentRerunDto'];
+        };
       };
     };
   };
@@ -1653,11 +3256,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description 文件内容 */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+          'image/jpeg': string;
+          'image/png': string;
+        };
       };
     };
   };
@@ -1672,11 +3280,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description 文件内容 */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'image/jpeg': string;
+        };
       };
     };
   };
@@ -1695,7 +3306,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AttachmentDto'];
+        };
       };
     };
   };
@@ -1718,7 +3331,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AttachmentDto'];
+        };
       };
     };
   };
@@ -1747,7 +3362,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditPageDto'];
+        };
       };
     };
   };
@@ -1768,7 +3385,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LoginResultDto'];
+        };
       };
     };
   };
@@ -1802,7 +3421,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuthUserDto'];
+        };
       };
     };
   };
@@ -1840,7 +3461,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BackupListDto'];
+        };
       };
     };
   };
@@ -1857,7 +3480,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OnlineBackupResultDto'];
+        };
       };
     };
   };
@@ -1876,7 +3501,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseBenefitsDto'];
+        };
       };
     };
   };
@@ -1893,7 +3520,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CalendarOverviewDto'];
+        };
       };
     };
   };
@@ -1912,7 +3541,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CalendarYearDto'];
+        };
       };
     };
   };
@@ -1935,7 +3566,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LoadedYearDto'];
+        };
       };
     };
   };
@@ -1952,7 +3585,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseListItemDto'][];
+        };
       };
     };
   };
@@ -1975,7 +3610,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
       };
     };
   };
@@ -1994,7 +3631,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDetailDto'];
+        };
       };
     };
   };
@@ -2013,7 +3652,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AttachmentDto'][];
+        };
       };
     };
   };
@@ -2040,7 +3681,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AttachmentDto'];
+        };
       };
     };
   };
@@ -2055,11 +3698,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description 文件内容 */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/zip': string;
+        };
       };
     };
   };
@@ -2078,7 +3724,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDiagramDto'];
+        };
       };
     };
   };
@@ -2101,7 +3749,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
       };
     };
   };
@@ -2120,7 +3770,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProcedureOverviewDto'];
+        };
       };
     };
   };
@@ -2143,7 +3795,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
       };
     };
   };
@@ -2162,7 +3816,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseServiceDto'];
+        };
       };
     };
   };
@@ -2185,7 +3841,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ServiceConsentRecordDto'];
+        };
       };
     };
   };
@@ -2208,7 +3866,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TimeLimitDto'];
+        };
       };
     };
   };
@@ -2229,7 +3889,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ClockAdvancedDto'];
+        };
       };
     };
   };
@@ -2248,7 +3910,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DocumentSummaryDto'];
+        };
       };
     };
   };
@@ -2263,11 +3927,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description 文件内容 */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+        };
       };
     };
   };
@@ -2286,7 +3953,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DutyRulesOverviewDto'];
+        };
       };
     };
   };
@@ -2307,7 +3976,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DutyRuleSetDto'];
+        };
       };
     };
   };
@@ -2324,7 +3995,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
       };
     };
   };
@@ -2344,7 +4017,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImportResultDto'];
+        };
       };
     };
   };
@@ -2357,11 +4032,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description 文件内容 */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
     };
   };
@@ -2378,7 +4056,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IntegrityReportDto'];
+        };
       };
     };
   };
@@ -2395,11 +4075,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 同一事件再次送达：返回第一次的回执 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventReceiptDto'];
+        };
+      };
+      /** @description 新收到的事件 */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EventReceiptDto'];
+        };
       };
     };
   };
@@ -2419,7 +4111,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WarningDto'][];
+        };
       };
     };
   };
@@ -2438,7 +4132,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MonitoringEventRecordDto'][];
+        };
       };
     };
   };
@@ -2457,7 +4153,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyParametersDto'][];
+        };
       };
     };
   };
@@ -2478,7 +4176,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyParametersDto'];
+        };
       };
     };
   };
@@ -2498,7 +4198,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PolicyParametersDto'];
+        };
       };
     };
   };
@@ -2519,7 +4221,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuthorizationTextDto'];
+        };
       };
     };
   };
@@ -2536,7 +4240,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PortalCaseSummaryDto'][];
+        };
       };
     };
   };
@@ -2555,7 +4261,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PortalCaseViewDto'];
+        };
       };
     };
   };
@@ -2580,7 +4288,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ServiceConsentRecordDto'];
+        };
       };
     };
   };
@@ -2603,7 +4313,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConsentTextDto'];
+        };
       };
     };
   };
@@ -2622,7 +4334,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PortalServiceDto'];
+        };
       };
     };
   };
@@ -2639,7 +4353,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProcessDefinitionDto'][];
+        };
       };
     };
   };
@@ -2660,7 +4376,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeployedProcessDto'];
+        };
       };
     };
   };
@@ -2679,7 +4397,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProcessDefinitionDto'];
+        };
       };
     };
   };
@@ -2698,7 +4418,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MigrationCandidatesDto'];
+        };
       };
     };
   };
@@ -2721,7 +4443,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MigrationReportDto'];
+        };
       };
     };
   };
@@ -2742,7 +4466,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LintReportDto'];
+        };
       };
     };
   };
@@ -2759,7 +4485,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgramDto'][];
+        };
       };
     };
   };
@@ -2779,7 +4507,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicListingDto'];
+        };
       };
     };
   };
@@ -2795,11 +4525,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description 文件内容 */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+        };
       };
     };
   };
@@ -2819,7 +4552,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegionDto'][];
+        };
       };
     };
   };
@@ -2840,7 +4575,10 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OverdueReportDto'];
+          'text/csv': string;
+        };
       };
     };
   };
@@ -2857,7 +4595,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReviewCohortSummaryDto'][];
+        };
       };
     };
   };
@@ -2878,7 +4618,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReviewCohortCreatedDto'];
+        };
       };
     };
   };
@@ -2897,7 +4639,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReviewCohortDto'];
+        };
       };
     };
   };
@@ -2914,7 +4658,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OverviewDto'];
+        };
       };
     };
   };
@@ -2931,7 +4677,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NearRelativeRecordDto'][];
+        };
       };
     };
   };
@@ -2952,7 +4700,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NearRelativeRecordDto'];
+        };
       };
     };
   };
@@ -2969,7 +4719,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NearRelativeCaseDto'][];
+        };
       };
     };
   };
@@ -2986,7 +4738,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StaffMemberDto'][];
+        };
       };
     };
   };
@@ -3003,7 +4757,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecheckDrawRecordDto'][];
+        };
       };
     };
   };
@@ -3024,7 +4780,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecheckDrawRecordDto'];
+        };
       };
     };
   };
@@ -3050,7 +4808,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InboxItemDto'][];
+        };
       };
     };
   };
@@ -3069,7 +4829,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskDetailDto'];
+        };
       };
     };
   };
@@ -3096,7 +4858,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CompleteResultDto'];
+        };
       };
     };
   };
@@ -3122,7 +4886,10 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DocumentPreviewListDto'];
+          'application/pdf': string;
+        };
       };
     };
   };
@@ -3139,7 +4906,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TemplateSummaryDto'][];
+        };
       };
     };
   };
@@ -3158,7 +4927,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TemplateDetailDto'];
+        };
       };
     };
   };
@@ -3181,7 +4952,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TemplatePublishedDto'];
+        };
       };
     };
   };
@@ -3202,7 +4975,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TemplateLintDto'];
+        };
       };
     };
   };
@@ -3219,11 +4994,14 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 文件内容 */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+        };
       };
     };
   };
@@ -3240,7 +5018,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccountDto'][];
+        };
       };
     };
   };
@@ -3261,7 +5041,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccountDto'];
+        };
       };
     };
   };
@@ -3284,7 +5066,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccountDto'];
+        };
       };
     };
   };
@@ -3307,7 +5091,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccountDto'];
+        };
       };
     };
   };
@@ -3326,7 +5112,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccountDto'];
+        };
       };
     };
   };
@@ -3345,7 +5133,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VerificationResultDto'];
+        };
       };
     };
   };
@@ -3364,7 +5154,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VerificationResultDto'];
+        };
       };
     };
   };
