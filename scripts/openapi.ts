@@ -4,19 +4,15 @@
  * `npm run api:contract:check`: builds both afresh and fails if the checked-in files differ, so a
  * change to a controller or DTO cannot reach main without the web app seeing it.
  *
- * The document is built from the controllers' metadata alone: Nest's preview mode registers the
- * modules without instantiating a provider, so no database, data directory or server is needed.
+ * The document is built from the controllers' metadata alone (no database, data directory or server).
  */
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
 // The package's CommonJS build, named in full: this repository's node10 module resolution reads no `exports`.
 import openapiTS, { astToString } from 'openapi-typescript/dist/index.cjs';
 import * as prettier from 'prettier';
-import { AppModule } from '../apps/api/src/app.module';
-import { buildOpenApiDocument } from '../apps/api/src/http/openapi';
+import { buildOpenApiDocumentOffline } from '../apps/api/src/http/openapi';
 
 const ROOT = path.resolve(__dirname, '..');
 const DOCUMENT = path.join(ROOT, 'apps/web/src/api/openapi.json');
@@ -31,15 +27,7 @@ const HEADER = [
 ].join('\n');
 
 async function buildDocument(): Promise<string> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-    preview: true,
-    logger: ['error'],
-    abortOnError: false,
-  });
-  app.setGlobalPrefix('api');
-  const document = buildOpenApiDocument(app);
-  await app.close();
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${JSON.stringify(await buildOpenApiDocumentOffline(), null, 2)}\n`;
 }
 
 async function buildSchema(document: string): Promise<string> {

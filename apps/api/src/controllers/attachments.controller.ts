@@ -13,6 +13,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
   ApiOkResponse,
@@ -56,6 +57,7 @@ export class AttachmentsController {
   @Post('cases/:id/attachments')
   @Roles(...UPLOADERS)
   @ApiConsumes('image/jpeg', 'image/png', 'application/pdf')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiQuery({ name: 'kind', enum: ['home_visit_photo', 'scan', 'other'] })
   @ApiQuery({ name: 'fileName', required: false })
   @ApiQuery({ name: 'takenAt', required: false, description: '拍摄时间，如 2026-11-20T10:30:00+08:00' })
@@ -113,6 +115,7 @@ export class AttachmentsController {
   @Put('attachments/:id/thumbnail')
   @Roles(...UPLOADERS)
   @ApiConsumes('image/jpeg')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
   setThumbnail(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe('id')) id: string,

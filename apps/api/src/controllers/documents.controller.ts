@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@app/common';
 import { AuthUser, CurrentUser, Public } from '@app/auth';
 import { CaseService, DocumentPipeline, VerificationService, documentSummary } from '@app/cases';
@@ -52,6 +52,7 @@ export class DocumentsController {
   @Post('verify/:code')
   @HttpCode(200)
   @ApiConsumes('application/pdf')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
   verifyFile(@Param('code') code: string, @Body() body: unknown) {
     if (!Buffer.isBuffer(body) || body.length === 0) {
       throw new AppError(

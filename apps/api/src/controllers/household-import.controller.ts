@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@app/common';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { HouseholdImportService, buildTemplateWorkbook } from '@app/cases';
@@ -32,6 +32,7 @@ export class HouseholdImportController {
   @HttpCode(200)
   @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver')
   @ApiConsumes(XLSX)
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiQuery({ name: 'validOnly', required: false, description: 'true：有错误时只导入无误的家庭' })
   import(@CurrentUser() user: AuthUser, @Body() body: unknown, @Query('validOnly') validOnly?: string) {
     if (!Buffer.isBuffer(body) || body.length === 0) {

@@ -1,5 +1,7 @@
 import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from '../app.module';
 import { MARKUP_BLOCKS } from '../dto/responses/markup.response';
 
 /**
@@ -20,4 +22,18 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
+}
+
+/**
+ * The same document without a database, data directory or server: Nest's preview mode registers
+ * the modules and reads the controllers' metadata without instantiating a single provider.
+ */
+export async function buildOpenApiDocumentOffline(): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(AppModule, { preview: true, logger: ['error'], abortOnError: false });
+  app.setGlobalPrefix('api');
+  try {
+    return buildOpenApiDocument(app);
+  } finally {
+    await app.close();
+  }
 }

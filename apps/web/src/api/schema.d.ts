@@ -3300,7 +3300,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'image/jpeg': string;
+      };
+    };
     responses: {
       200: {
         headers: {
@@ -3675,7 +3679,13 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/pdf': string;
+        'image/jpeg': string;
+        'image/png': string;
+      };
+    };
     responses: {
       201: {
         headers: {
@@ -4011,7 +4021,11 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+      };
+    };
     responses: {
       200: {
         headers: {
@@ -5148,7 +5162,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/pdf': string;
+      };
+    };
     responses: {
       200: {
         headers: {
