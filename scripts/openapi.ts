@@ -1,6 +1,7 @@
 /**
- * `npm run api:contract`: writes the API's OpenAPI document to apps/web/src/api/openapi.json and
- * the web app's types generated from it to apps/web/src/api/schema.d.ts.
+ * `npm run api:contract`: writes the API's OpenAPI document to apps/web/src/api/openapi.json, the
+ * web app's types generated from it to apps/web/src/api/schema.d.ts, and a short name for each
+ * model (`Account` for AccountDto) to apps/web/src/api/types.ts.
  * `npm run api:contract:check`: builds both afresh and fails if the checked-in files differ, so a
  * change to a controller or DTO cannot reach main without the web app seeing it.
  *
@@ -17,6 +18,7 @@ import { buildOpenApiDocumentOffline } from '../apps/api/src/http/openapi';
 const ROOT = path.resolve(__dirname, '..');
 const DOCUMENT = path.join(ROOT, 'apps/web/src/api/openapi.json');
 const SCHEMA = path.join(ROOT, 'apps/web/src/api/schema.d.ts');
+const TYPES = path.join(ROOT, 'apps/web/src/api/types.ts');
 
 const HEADER = [
   '/**',
@@ -37,13 +39,36 @@ async function buildSchema(document: string): Promise<string> {
   return prettier.format(HEADER + astToString(ast), { ...options, filepath: SCHEMA });
 }
 
+/** One short name per model (`Account` for AccountDto), the names the web app's code uses. */
+async function buildTypes(document: string): Promise<string> {
+  const models = Object.keys(JSON.parse(document).components.schemas as object).sort();
+  const names = new Map<string, string>();
+  for (const model of models) {
+    const name = model.replace(/Dto$/, '');
+    const taken = names.get(name);
+    if (taken) throw new Error(`模型 ${taken} 与 ${model} 去掉 Dto 后同名，请改名`);
+    names.set(name, model);
+  }
+  const lines = [
+    HEADER,
+    "/** The short name of each model of the API, for the web app's code. */",
+    "import type { components } from './schema';",
+    '',
+    "type Schemas = components['schemas'];",
+    '',
+    ...[...names].map(([name, model]) => `export type ${name} = Schemas['${model}'];`),
+  ];
+  const options = await prettier.resolveConfig(TYPES);
+  return prettier.format(lines.join('\n'), { ...options, filepath: TYPES });
+}
+
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const document = await buildDocument();
-  const schema = await buildSchema(document);
   const outputs: [string, string][] = [
     [DOCUMENT, document],
-    [SCHEMA, schema],
+    [SCHEMA, await buildSchema(document)],
+    [TYPES, await buildTypes(document)],
   ];
   if (!check) {
     for (const [file, text] of outputs) fs.writeFileSync(file, text);

@@ -1408,9 +1408,7 @@ export interface components {
       } | null;
       id: string;
       /** @description Where the action came from (request id, client address, user agent); null for timers and scripts. */
-      origin: {
-        [key: string]: unknown;
-      } | null;
+      origin: components['schemas']['RequestOriginDto'] | null;
     };
     AuditListEntryDto: {
       action: string;
@@ -1424,11 +1422,9 @@ export interface components {
       chainSeq: string | null;
       detail: {
         [key: string]: unknown;
-      };
+      } | null;
       id: string;
-      origin: {
-        [key: string]: unknown;
-      };
+      origin: components['schemas']['RequestOriginDto'] | null;
     };
     AuditPageDto: {
       entries: components['schemas']['AuditListEntryDto'][];
@@ -2760,6 +2756,11 @@ export interface components {
       litigationUntil: string;
       /** @description 行政复议: 60 days (行政复议法 Art. 20). */
       reconsiderationUntil: string;
+    };
+    RequestOriginDto: {
+      ip: string | null;
+      requestId: string;
+      userAgent: string | null;
     };
     ResetPasswordDto: {
       /** @example Chongzhi2026 */

@@ -1,5 +1,6 @@
 /** Response bodies of the routes in controllers/audit.controller.ts (held to the handlers by response-contract.ts). */
 import { ApiProperty } from '@nestjs/swagger';
+import { RequestOriginDto } from './shared.response';
 
 export class AuditListEntryDto {
   @ApiProperty({ type: String })
@@ -23,11 +24,11 @@ export class AuditListEntryDto {
   @ApiProperty({ type: String, nullable: true })
   caseId!: string | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  detail!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  detail!: Record<string, unknown> | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  origin!: Record<string, unknown>;
+  @ApiProperty({ type: () => RequestOriginDto, nullable: true })
+  origin!: RequestOriginDto | null;
 
   @ApiProperty({
     type: String,

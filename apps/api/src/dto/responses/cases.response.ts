@@ -3,6 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   DocumentSummaryDto,
   FormFieldDto,
+  RequestOriginDto,
   ServiceConsentRecordDto,
   ServiceRecordDto,
   TimeLimitDto,
@@ -313,13 +314,12 @@ export class AuditEntryDto {
   detail!: Record<string, unknown> | null;
 
   @ApiProperty({
+    type: () => RequestOriginDto,
     nullable: true,
-    type: 'object',
-    additionalProperties: true,
     description:
       'Where the action came from (request id, client address, user agent); null for timers and scripts.',
   })
-  origin!: Record<string, unknown> | null;
+  origin!: RequestOriginDto | null;
 }
 
 export class AssessmentDto {

@@ -1,6 +1,18 @@
 /** Response bodies shared by several controllers' routes. */
 import { ApiProperty } from '@nestjs/swagger';
 
+/** Where an audited request came from (libs/common RequestOrigin). */
+export class RequestOriginDto {
+  @ApiProperty({ type: String })
+  requestId!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  ip!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  userAgent!: string | null;
+}
+
 export class FormFieldOptionsDto {
   @ApiProperty({ type: String })
   id!: string;
