@@ -1,14 +1,6 @@
 import { reactive } from 'vue';
-
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  /** The main role and any extra duties (a township caseworker may both investigate and review). */
-  duties?: string[];
-  regionCode: string;
-}
+import type { AuthUser as SessionUser } from '@web/api/types';
+export type { SessionUser };
 
 const KEY = 'sa.session';
 

@@ -5,6 +5,8 @@
  * (`household.members[0].incomes[1].annualFen`), so client and server errors land on the same input.
  */
 
+import type { HouseholdMemberRecord as CaseMember } from '@web/api/types';
+export type { CaseMember };
 export const RELATIONS: Record<string, string> = {
   applicant: '申请人本人',
   spouse: '配偶',
@@ -198,12 +200,6 @@ export interface EconomicsForm {
 }
 
 /** A case's applicant-form member, as stored on the case. */
-export interface CaseMember {
-  name: string;
-  idNumber: string;
-  relation: string;
-}
-
 const MONEY = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
 
 /** Why a yuan text is not an amount, or '' when it is. */

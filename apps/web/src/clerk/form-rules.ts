@@ -4,15 +4,8 @@
  * field before submitting. The server checks again; its answer wins.
  */
 
-export interface FormField {
-  id: string;
-  label: string;
-  type: string;
-  options: { id: string; name: string }[];
-  constraints: { name: string; config?: string }[];
-  defaultValue?: string;
-}
-
+import type { FormField } from '@web/api/types';
+export type { FormField };
 export type FieldValue = string | number | boolean | string[] | null | undefined;
 
 const MONEY = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
