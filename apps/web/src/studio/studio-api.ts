@@ -1,14 +1,39 @@
 /** The studio's calls to the API, typed by what the pages read. */
 import { api } from '@web/api/client';
-import type { ProcessDefinition as ProcessVersion, LintIssue, LintReport, TemplateSummary, TemplateDetail, WaitingElement, MigrationCandidate, MigrationCandidates, CaseMigrationReport, MigrationReport } from '@web/api/types';
-export type { ProcessVersion, LintIssue, LintReport, TemplateSummary, TemplateDetail, WaitingElement, MigrationCandidate, MigrationCandidates, CaseMigrationReport, MigrationReport };
+import type {
+  CaseMigrationReport,
+  DeployedProcess,
+  LintIssue,
+  LintReport,
+  MigrationCandidate,
+  MigrationCandidates,
+  MigrationReport,
+  ProcessDefinition as ProcessVersion,
+  TemplateDetail,
+  TemplateLint,
+  TemplatePublished,
+  TemplateSummary,
+  WaitingElement,
+} from '@web/api/types';
+export type {
+  ProcessVersion,
+  LintIssue,
+  LintReport,
+  TemplateSummary,
+  TemplateDetail,
+  WaitingElement,
+  MigrationCandidate,
+  MigrationCandidates,
+  CaseMigrationReport,
+  MigrationReport,
+};
 
 export const studioApi = {
   processes: () => api.get<ProcessVersion[]>('/api/processes'),
-  process: (id: string) => api.get<ProcessVersion & { source: string }>(`/api/processes/${id}`),
+  process: (id: string) => api.get<ProcessVersion>(`/api/processes/${id}`),
   lint: (xml: string) => api.post<LintReport>('/api/processes/lint', { xml }),
   deploy: (xml: string, fileName: string, effectiveFrom: string) =>
-    api.post<ProcessVersion & { created: boolean }>('/api/processes', { xml, fileName, effectiveFrom }),
+    api.post<DeployedProcess>('/api/processes', { xml, fileName, effectiveFrom }),
   migrationCandidates: (key: string) =>
     api.get<MigrationCandidates>(`/api/processes/${encodeURIComponent(key)}/migrations`),
   migrate: (
@@ -18,14 +43,14 @@ export const studioApi = {
   templates: () => api.get<TemplateSummary[]>('/api/templates'),
   template: (id: string) => api.get<TemplateDetail>(`/api/templates/${id}`),
   lintTemplate: (manifest: unknown, body: string) =>
-    api.post<{ ok: boolean; issues: { field: string; message: string }[] }>('/api/templates/lint', {
+    api.post<TemplateLint>('/api/templates/lint', {
       manifest,
       body,
     }),
   preview: (manifest: unknown, body: string, data: unknown) =>
     api.blob('/api/templates/preview', { method: 'POST', body: { manifest, body, data } }),
   publishTemplate: (id: string, manifest: unknown, body: string, effectiveFrom: string) =>
-    api.post<{ version: number; effectiveFrom: string }>(`/api/templates/${id}`, {
+    api.post<TemplatePublished>(`/api/templates/${id}`, {
       manifest,
       body,
       effectiveFrom,
