@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth';
 import { Clock, timerPollIntervalMs } from '@app/common';
 import { Database } from '@app/persistence';
@@ -23,6 +23,7 @@ export class HealthController {
 
   @Public()
   @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: '数据库不可用或定时任务停滞' })
   @Get()
   async health(@Res({ passthrough: true }) res: { status(code: number): void }) {
     let database = 'ok';

@@ -13,6 +13,7 @@ import {
   MigrationCandidatesDto,
   MigrationReportDto,
   ProcessDefinitionDto,
+  ProcessVersionDto,
 } from '../dto/responses/processes.response';
 
 /** A BPMN process id (the key shared by all versions of a model). */
@@ -69,7 +70,7 @@ export class ProcessesController {
     });
   }
 
-  @ApiOkResponse({ type: ProcessDefinitionDto, isArray: true })
+  @ApiOkResponse({ type: ProcessVersionDto, isArray: true })
   @Get()
   @Roles('legal_officer', 'admin', 'county_approver')
   list() {

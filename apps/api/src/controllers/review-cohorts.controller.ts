@@ -19,7 +19,8 @@ export class ReviewCohortsController {
   constructor(private readonly cohorts: ReviewCohortService) {}
 
   /** 201 with a new cohort; 200 with the one already recorded for the region and month. */
-  @ApiCreatedResponse({ type: ReviewCohortCreatedDto })
+  @ApiCreatedResponse({ type: ReviewCohortCreatedDto, description: '新生成的批次' })
+  @ApiOkResponse({ type: ReviewCohortCreatedDto, description: '该地区该月已有批次：返回已有的' })
   @Post()
   @Roles('township_reviewer', 'county_approver')
   async generate(

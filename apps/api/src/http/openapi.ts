@@ -15,13 +15,29 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     // Referenced only through oneOf, which does not register a schema by itself.
     extraModels: MARKUP_BLOCKS,
     // Short operation ids (`Cases_detail`) for the generated web types.
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
+  nullInNullableEnums(document);
+  return document;
+}
+
+/**
+ * OpenAPI 3.0.3: a nullable enum must list null among its values, or validators refuse the null
+ * the API sends (`caseUrgency: null`); Nest's `nullable: true` alone does not add it.
+ */
+function nullInNullableEnums(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(nullInNullableEnums);
+  } else if (node && typeof node === 'object') {
+    const schema = node as { nullable?: boolean; enum?: unknown[] };
+    if (schema.nullable && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum.push(null);
+    Object.values(node).forEach(nullInNullableEnums);
+  }
 }
 
 /**

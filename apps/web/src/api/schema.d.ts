@@ -1406,7 +1406,8 @@ export interface components {
       detail: {
         [key: string]: unknown;
       } | null;
-      id: string;
+      /** @description bigint: a string from PostgreSQL, a number from PGlite. */
+      id: string | number;
       /** @description Where the action came from (request id, client address, user agent); null for timers and scripts. */
       origin: components['schemas']['RequestOriginDto'] | null;
     };
@@ -2605,7 +2606,20 @@ export interface components {
       /** @description The BPMN process id, stable across versions. */
       key: string;
       name: string;
+      /** @description The BPMN XML as deployed. */
       source: string;
+      version: number;
+    };
+    ProcessVersionDto: {
+      contentHash: string;
+      /** Format: date-time */
+      deployedAt: string;
+      /** @description New cases start on the highest version whose effective date has come (YYYY-MM-DD, China time). */
+      effectiveFrom: string;
+      id: string;
+      /** @description The BPMN process id, stable across versions. */
+      key: string;
+      name: string;
       version: number;
     };
     ProgramDto: {
@@ -4010,6 +4024,15 @@ export interface operations {
           'application/json': components['schemas']['HealthDto'];
         };
       };
+      /** @description 数据库不可用或定时任务停滞 */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
+      };
     };
   };
   HouseholdImport_import: {
@@ -4369,7 +4392,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProcessDefinitionDto'][];
+          'application/json': components['schemas']['ProcessVersionDto'][];
         };
       };
     };
@@ -4629,6 +4652,16 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 该地区该月已有批次：返回已有的 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewCohortCreatedDto'];
+        };
+      };
+      /** @description 新生成的批次 */
       201: {
         headers: {
           [name: string]: unknown;

@@ -148,6 +148,7 @@ export type PreviewTask = Schemas['PreviewTaskDto'];
 export type ProcedureOffer = Schemas['ProcedureOfferDto'];
 export type ProcedureOverview = Schemas['ProcedureOverviewDto'];
 export type ProcessDefinition = Schemas['ProcessDefinitionDto'];
+export type ProcessVersion = Schemas['ProcessVersionDto'];
 export type Program = Schemas['ProgramDto'];
 export type ProgramDuration = Schemas['ProgramDurationDto'];
 export type ProgramTest = Schemas['ProgramTestDto'];

@@ -8,7 +8,8 @@ import type {
   MigrationCandidate,
   MigrationCandidates,
   MigrationReport,
-  ProcessDefinition as ProcessVersion,
+  ProcessDefinition,
+  ProcessVersion,
   TemplateDetail,
   TemplateLint,
   TemplatePublished,
@@ -30,7 +31,7 @@ export type {
 
 export const studioApi = {
   processes: () => api.get<ProcessVersion[]>('/api/processes'),
-  process: (id: string) => api.get<ProcessVersion>(`/api/processes/${id}`),
+  process: (id: string) => api.get<ProcessDefinition>(`/api/processes/${id}`),
   lint: (xml: string) => api.post<LintReport>('/api/processes/lint', { xml }),
   deploy: (xml: string, fileName: string, effectiveFrom: string) =>
     api.post<DeployedProcess>('/api/processes', { xml, fileName, effectiveFrom }),

@@ -295,8 +295,11 @@ export class TaskDto {
 }
 
 export class AuditEntryDto {
-  @ApiProperty({ type: String })
-  id!: string;
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'number' }],
+    description: 'bigint: a string from PostgreSQL, a number from PGlite.',
+  })
+  id!: string | number;
 
   @ApiProperty({ type: String, format: 'date-time' })
   at!: string;

@@ -130,7 +130,8 @@ export class MigrationReportDto {
   cases!: CaseMigrationReportDto[];
 }
 
-export class ProcessDefinitionDto {
+/** A deployed version as listed: everything but the BPMN source. */
+export class ProcessVersionDto {
   @ApiProperty({ type: String })
   id!: string;
 
@@ -146,9 +147,6 @@ export class ProcessDefinitionDto {
   @ApiProperty({ type: String })
   contentHash!: string;
 
-  @ApiProperty({ type: String })
-  source!: string;
-
   @ApiProperty({ type: String, format: 'date-time' })
   deployedAt!: string;
 
@@ -158,6 +156,12 @@ export class ProcessDefinitionDto {
       'New cases start on the highest version whose effective date has come (YYYY-MM-DD, China time).',
   })
   effectiveFrom!: string;
+}
+
+/** A deployed version with its BPMN source. */
+export class ProcessDefinitionDto extends ProcessVersionDto {
+  @ApiProperty({ type: String, description: 'The BPMN XML as deployed.' })
+  source!: string;
 }
 
 export class LintIssueDto {

@@ -52,6 +52,7 @@ import {
   MigrationCandidatesDto,
   MigrationReportDto,
   ProcessDefinitionDto,
+  ProcessVersionDto,
 } from './processes.response';
 import { ProgramDto } from './programs.response';
 import { OverdueReportDto } from './reports.response';
@@ -153,7 +154,7 @@ export type _ResponseContract = [
   Fits<Body<PortalController['regions']>, RegionDto[]>,
   Fits<Body<ProcessesController['migrationCandidates']>, MigrationCandidatesDto>,
   Fits<Body<ProcessesController['migrate']>, MigrationReportDto>,
-  Fits<Body<ProcessesController['list']>, ProcessDefinitionDto[]>,
+  Fits<Body<ProcessesController['list']>, ProcessVersionDto[]>,
   Fits<Body<ProcessesController['get']>, ProcessDefinitionDto>,
   Fits<Body<ProcessesController['lint']>, LintReportDto>,
   Fits<Body<ProcessesController['deploy']>, DeployedProcessDto>,
