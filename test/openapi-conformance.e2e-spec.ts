@@ -68,7 +68,8 @@ function validatorFor(method: string, template: string, status: number): Validat
   let v = validators.get(key);
   if (!v) {
     const op = (doc.paths[template] as Record<string, Operation>)[method];
-    const schema = op.responses[String(status)]?.content?.['application/json']?.schema;
+    const answer = op.responses[String(status)] ?? (status >= 400 ? op.responses.default : undefined);
+    const schema = answer?.content?.['application/json']?.schema;
     if (!schema) throw new Error(`文档未说明 ${method.toUpperCase()} ${template} 的 ${status} 应答`);
     v = ajv.compile(forAjv(schema));
     validators.set(key, v);
@@ -241,6 +242,20 @@ describe('the API answers as its OpenAPI document says', () => {
     const templates = await get('legal', '/api/templates');
     await get('legal', `/api/templates/${templates[0].id}`);
     await get('auditor', '/api/audit?limit=50');
+  });
+
+  it('on failures: one error shape for every route', async () => {
+    const failures: [string | null, string, number][] = [
+      ['clerk', '/api/cases/not-a-case', 400],
+      ['clerk', '/api/cases/00000000-0000-4000-8000-000000000000', 404],
+      ['applicant', '/api/cases', 403],
+      [null, '/api/tasks', 401],
+    ];
+    for (const [user, url, status] of failures) {
+      const res = user ? await (await t.as(user)).get(url) : await t.http.get(url);
+      expect({ url, status: res.status }).toEqual({ url, status });
+      expectConforms('get', url, res.status, res.body);
+    }
   });
 
   it('covers every JSON GET route of the document', () => {

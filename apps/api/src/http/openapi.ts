@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from '../app.module';
+import { ApiErrorBodyDto } from '../dto/responses/error.response';
 import { MARKUP_BLOCKS } from '../dto/responses/markup.response';
 
 /**
@@ -16,14 +17,29 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, config, {
-    // Referenced only through oneOf, which does not register a schema by itself.
-    extraModels: MARKUP_BLOCKS,
+    // Referenced only through oneOf or below, which does not register a schema by itself.
+    extraModels: [...MARKUP_BLOCKS, ApiErrorBodyDto],
     // Short operation ids (`Cases_detail`) for the generated web types.
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
   nullInNullableEnums(document);
+  errorAnswers(document);
   return document;
+}
+
+/** Every route may fail, and every failure has the one shape the error filter writes. */
+function errorAnswers(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      operation.responses.default ??= {
+        description: '错误：code、message 与逐字段的 details',
+        content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorBodyDto) } } },
+      };
+    }
+  }
 }
 
 /**

@@ -1217,6 +1217,15 @@ export interface components {
        */
       days: number;
     };
+    ApiErrorBodyDto: {
+      /** @example VALIDATION_FAILED */
+      code: string;
+      details: components['schemas']['FieldProblemDto'][];
+      /** @example 请检查填写的内容 */
+      message: string;
+      /** @description 请求编号，与服务器日志对应 */
+      requestId?: string;
+    };
     ApplicantDto: {
       /** @example 平安县城关镇东关村3组12号 */
       address: string;
@@ -2024,6 +2033,12 @@ export interface components {
     ExtremePovertyResultNoLabourCapacityDto: {
       passed: boolean;
       reason: string;
+    };
+    FieldProblemDto: {
+      /** @example members[1].idNumber */
+      field: string;
+      /** @example 身份证号校验位不正确 */
+      message: string;
     };
     FormFieldConstraintDto: {
       config?: string;
@@ -3216,6 +3231,15 @@ export interface operations {
           'application/json': components['schemas']['AssessmentCreatedDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Policy_get: {
@@ -3237,6 +3261,15 @@ export interface operations {
           'application/json': components['schemas']['StoredAssessmentDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Policy_rerun: {
@@ -3256,6 +3289,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AssessmentRerunDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -3282,6 +3324,15 @@ export interface operations {
           'image/png': string;
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Attachments_thumbnail: {
@@ -3302,6 +3353,15 @@ export interface operations {
         };
         content: {
           'image/jpeg': string;
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -3329,6 +3389,15 @@ export interface operations {
           'application/json': components['schemas']['AttachmentDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Attachments_void: {
@@ -3352,6 +3421,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AttachmentDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -3385,6 +3463,15 @@ export interface operations {
           'application/json': components['schemas']['AuditPageDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Auth_login: {
@@ -3408,6 +3495,15 @@ export interface operations {
           'application/json': components['schemas']['LoginResultDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Auth_logout: {
@@ -3424,6 +3520,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
       };
     };
   };
@@ -3442,6 +3547,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuthUserDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -3465,6 +3579,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Backups_list: {
@@ -3484,6 +3607,15 @@ export interface operations {
           'application/json': components['schemas']['BackupListDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Backups_create: {
@@ -3501,6 +3633,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OnlineBackupResultDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -3524,6 +3665,15 @@ export interface operations {
           'application/json': components['schemas']['CaseBenefitsDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Calendar_overview: {
@@ -3541,6 +3691,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CalendarOverviewDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -3562,6 +3721,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CalendarYearDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -3589,6 +3757,15 @@ export interface operations {
           'application/json': components['schemas']['LoadedYearDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Cases_list: {
@@ -3606,6 +3783,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CaseListItemDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -3633,6 +3819,15 @@ export interface operations {
           'application/json': components['schemas']['CaseDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Cases_detail: {
@@ -3654,6 +3849,15 @@ export interface operations {
           'application/json': components['schemas']['CaseDetailDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Attachments_list: {
@@ -3673,6 +3877,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AttachmentDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -3710,6 +3923,15 @@ export interface operations {
           'application/json': components['schemas']['AttachmentDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   CaseFile_export: {
@@ -3732,6 +3954,15 @@ export interface operations {
           'application/zip': string;
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Workbench_diagram: {
@@ -3751,6 +3982,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CaseDiagramDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -3778,6 +4018,15 @@ export interface operations {
           'application/json': components['schemas']['CaseDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Cases_procedureOverview: {
@@ -3797,6 +4046,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProcedureOverviewDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -3824,6 +4082,15 @@ export interface operations {
           'application/json': components['schemas']['CaseDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Service_caseService: {
@@ -3843,6 +4110,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CaseServiceDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -3870,6 +4146,15 @@ export interface operations {
           'application/json': components['schemas']['ServiceConsentRecordDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Service_extend: {
@@ -3895,6 +4180,15 @@ export interface operations {
           'application/json': components['schemas']['TimeLimitDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Demo_advance: {
@@ -3918,6 +4212,15 @@ export interface operations {
           'application/json': components['schemas']['ClockAdvancedDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Documents_document: {
@@ -3937,6 +4240,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DocumentSummaryDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -3961,6 +4273,15 @@ export interface operations {
           'application/pdf': string;
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   DutyRules_get: {
@@ -3980,6 +4301,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DutyRulesOverviewDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4003,6 +4333,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DutyRuleSetDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4033,6 +4372,15 @@ export interface operations {
           'application/json': components['schemas']['HealthDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   HouseholdImport_import: {
@@ -4059,6 +4407,15 @@ export interface operations {
           'application/json': components['schemas']['ImportResultDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   HouseholdImport_template: {
@@ -4079,6 +4436,15 @@ export interface operations {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Integrity_verify: {
@@ -4096,6 +4462,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['IntegrityReportDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4131,6 +4506,15 @@ export interface operations {
           'application/json': components['schemas']['EventReceiptDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Monitoring_warnings: {
@@ -4151,6 +4535,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['WarningDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4174,6 +4567,15 @@ export interface operations {
           'application/json': components['schemas']['MonitoringEventRecordDto'][];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Policy_history: {
@@ -4193,6 +4595,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PolicyParametersDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4218,6 +4629,15 @@ export interface operations {
           'application/json': components['schemas']['PolicyParametersDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Policy_resolve: {
@@ -4238,6 +4658,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PolicyParametersDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4263,6 +4692,15 @@ export interface operations {
           'application/json': components['schemas']['AuthorizationTextDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Portal_cases: {
@@ -4280,6 +4718,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PortalCaseSummaryDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4301,6 +4748,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PortalCaseViewDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4330,6 +4786,15 @@ export interface operations {
           'application/json': components['schemas']['ServiceConsentRecordDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Service_consentPreview: {
@@ -4355,6 +4820,15 @@ export interface operations {
           'application/json': components['schemas']['ConsentTextDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Service_portalService: {
@@ -4376,6 +4850,15 @@ export interface operations {
           'application/json': components['schemas']['PortalServiceDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Processes_list: {
@@ -4393,6 +4876,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProcessVersionDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4418,6 +4910,15 @@ export interface operations {
           'application/json': components['schemas']['DeployedProcessDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Processes_get: {
@@ -4439,6 +4940,15 @@ export interface operations {
           'application/json': components['schemas']['ProcessDefinitionDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Processes_migrationCandidates: {
@@ -4458,6 +4968,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MigrationCandidatesDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4485,6 +5004,15 @@ export interface operations {
           'application/json': components['schemas']['MigrationReportDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Processes_lint: {
@@ -4508,6 +5036,15 @@ export interface operations {
           'application/json': components['schemas']['LintReportDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Programs_list: {
@@ -4525,6 +5062,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProgramDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4547,6 +5093,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PublicListingDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4572,6 +5127,15 @@ export interface operations {
           'application/pdf': string;
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Portal_regions: {
@@ -4592,6 +5156,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RegionDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4618,6 +5191,15 @@ export interface operations {
           'text/csv': string;
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   ReviewCohorts_list: {
@@ -4635,6 +5217,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReviewCohortSummaryDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4670,6 +5261,15 @@ export interface operations {
           'application/json': components['schemas']['ReviewCohortCreatedDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   ReviewCohorts_detail: {
@@ -4691,6 +5291,15 @@ export interface operations {
           'application/json': components['schemas']['ReviewCohortDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Stats_get: {
@@ -4710,6 +5319,15 @@ export interface operations {
           'application/json': components['schemas']['OverviewDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Supervision_registered: {
@@ -4727,6 +5345,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['NearRelativeRecordDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4752,6 +5379,15 @@ export interface operations {
           'application/json': components['schemas']['NearRelativeRecordDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Supervision_relativeCases: {
@@ -4769,6 +5405,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['NearRelativeCaseDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4790,6 +5435,15 @@ export interface operations {
           'application/json': components['schemas']['StaffMemberDto'][];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Supervision_draws: {
@@ -4807,6 +5461,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RecheckDrawRecordDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4830,6 +5493,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RecheckDrawRecordDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4860,6 +5532,15 @@ export interface operations {
           'application/json': components['schemas']['InboxItemDto'][];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Tasks_task: {
@@ -4879,6 +5560,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TaskDetailDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4910,6 +5600,15 @@ export interface operations {
           'application/json': components['schemas']['CompleteResultDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Workbench_preview: {
@@ -4939,6 +5638,15 @@ export interface operations {
           'application/pdf': string;
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Templates_list: {
@@ -4956,6 +5664,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TemplateSummaryDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -4977,6 +5694,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TemplateDetailDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -5004,6 +5730,15 @@ export interface operations {
           'application/json': components['schemas']['TemplatePublishedDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Templates_lint: {
@@ -5025,6 +5760,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TemplateLintDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -5051,6 +5795,15 @@ export interface operations {
           'application/pdf': string;
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Accounts_list: {
@@ -5068,6 +5821,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AccountDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -5091,6 +5853,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AccountDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -5118,6 +5889,15 @@ export interface operations {
           'application/json': components['schemas']['AccountDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Accounts_resetPassword: {
@@ -5143,6 +5923,15 @@ export interface operations {
           'application/json': components['schemas']['AccountDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Accounts_unlock: {
@@ -5164,6 +5953,15 @@ export interface operations {
           'application/json': components['schemas']['AccountDto'];
         };
       };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
     };
   };
   Documents_verify: {
@@ -5183,6 +5981,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VerificationResultDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };
@@ -5208,6 +6015,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VerificationResultDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
         };
       };
     };

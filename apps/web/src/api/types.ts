@@ -10,6 +10,7 @@ type Schemas = components['schemas'];
 
 export type Account = Schemas['AccountDto'];
 export type AdvanceClock = Schemas['AdvanceClockDto'];
+export type ApiErrorBody = Schemas['ApiErrorBodyDto'];
 export type Applicant = Schemas['ApplicantDto'];
 export type ApplicationDraft = Schemas['ApplicationDraftDto'];
 export type Application = Schemas['ApplicationDto'];
@@ -86,6 +87,7 @@ export type ExtremePovertyResult = Schemas['ExtremePovertyResultDto'];
 export type ExtremePovertyResultNoCapableSupporter = Schemas['ExtremePovertyResultNoCapableSupporterDto'];
 export type ExtremePovertyResultNoIncomeSource = Schemas['ExtremePovertyResultNoIncomeSourceDto'];
 export type ExtremePovertyResultNoLabourCapacity = Schemas['ExtremePovertyResultNoLabourCapacityDto'];
+export type FieldProblem = Schemas['FieldProblemDto'];
 export type FormFieldConstraint = Schemas['FormFieldConstraintDto'];
 export type FormField = Schemas['FormFieldDto'];
 export type FormFieldOptions = Schemas['FormFieldOptionsDto'];
