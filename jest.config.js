@@ -1,14 +1,49 @@
-/** Unit and integration tests (jest + ts-jest). Same suite runs on PGlite and, with DATABASE_URL, PostgreSQL. */
+/**
+ * The test tiers, each a jest project (`--selectProjects`):
+ * - unit: pure and library specs next to the code (libs/, apps/);
+ * - api: the real API on a fresh database per file, driven over HTTP (test/*.e2e-spec.ts, test/hostile);
+ * - integrity: the same proofs at full size, several processes, SIGKILL, tampering (test/integrity);
+ * - browser: headless Chromium through the web app (test/browser).
+ * `npm test` runs unit and api; `npm run test:all` runs every tier. The same suites run on PGlite and,
+ * with DATABASE_URL, on PostgreSQL.
+ */
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
-module.exports = {
+// swc transpiles (with the decorator metadata Nest's injection reads); `npm run typecheck` type-checks.
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
+      sourceMaps: 'inline',
+    },
+  ],
+};
+
+const project = (displayName, roots, testRegex) => ({
+  displayName,
   rootDir: '.',
   testEnvironment: 'node',
   moduleFileExtensions: ['js', 'json', 'ts'],
-  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
-  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }] },
+  roots: roots.map((r) => `<rootDir>/${r}`),
+  testRegex,
+  transform,
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
+});
+
+module.exports = {
   testTimeout: 120000,
+  projects: [
+    project('unit', ['libs', 'apps', 'eslint-rules'], '.*\\.spec\\.ts$'),
+    project('api', ['test'], '^(?!.*/test/(integrity|browser)/).*\\.e2e-spec\\.ts$'),
+    project('integrity', ['test/integrity'], '.*\\.e2e-spec\\.ts$'),
+    project('browser', ['test/browser'], '.*\\.e2e-spec\\.ts$'),
+  ],
 };

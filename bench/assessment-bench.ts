@@ -10,6 +10,7 @@ import {
   withCheckDigit,
 } from '@app/assistance';
 import { Database, initializeDatabase } from '@app/persistence';
+import { benchRepository } from './bench.repository';
 
 const WORK = ['odd_jobs', 'farming', 'none'];
 
@@ -65,18 +66,10 @@ export async function assessmentBench(count: number) {
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-bench-assess-'));
   const db = new Database(await initializeDatabase({ kind: 'pglite', dataDir }), 'pglite');
-  await db.transaction((em) =>
-    em.query(`CREATE TABLE bench_household (id int PRIMARY KEY, household jsonb NOT NULL)`),
-  );
+  await db.transaction((em) => benchRepository.createHouseholdTable(em));
   for (let i = 0; i < households.length; i += 2000) {
     const batch = households.slice(i, i + 2000).map((h, j) => ({ id: i + j, household: h }));
-    await db.transaction((em) =>
-      em.query(
-        `INSERT INTO bench_household (id, household)
-         SELECT (x->>'id')::int, x->'household' FROM jsonb_array_elements($1::jsonb) x`,
-        [JSON.stringify(batch)],
-      ),
-    );
+    await db.transaction((em) => benchRepository.insertHouseholds(em, batch));
   }
   const changed: PolicyParameters = {
     ...DEFAULT_PARAMETERS,
@@ -85,13 +78,8 @@ export async function assessmentBench(count: number) {
   const scan = async (work: (h: Household) => void) => {
     const start = process.hrtime.bigint();
     for (let from = 0; from < count; from += 5000) {
-      const rows: { household: Household }[] = await db.read((em) =>
-        em.query(`SELECT household FROM bench_household WHERE id >= $1 AND id < $2 ORDER BY id`, [
-          from,
-          from + 5000,
-        ]),
-      );
-      for (const row of rows) work(row.household);
+      const stored = await db.read((em) => benchRepository.households(em, from, from + 5000));
+      for (const household of stored) work(household);
     }
     return Number(process.hrtime.bigint() - start) / 1e9;
   };

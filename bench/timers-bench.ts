@@ -17,6 +17,7 @@ import { Database } from '@app/persistence';
 import { ProcessRuntime } from '@app/workflow';
 import { createApp } from '../apps/api/src/create-app';
 import { TimerWorker, until } from '../test/support/timer-workers';
+import { benchRepository } from './bench.repository';
 
 const DAY = 86_400_000;
 
@@ -115,23 +116,18 @@ export async function timersBench(
       }),
     );
     await db.transaction(async (em) => {
-      await em.query(`UPDATE timer SET status = 'cancelled' WHERE instance_id = $1`, [instance.id]);
+      await benchRepository.cancelTimers(em, instance.id);
       for (const [batch, dueDay] of [
         ['one', 1],
         ['two', 3],
       ] as const) {
-        await em.query(
-          `INSERT INTO process_instance (id, definition_id, business_key, status, outcome, state, version, started_at, updated_at, ended_at)
-           SELECT gen_random_uuid(), definition_id, $2 || g, status, outcome, state, version, started_at, updated_at, ended_at
-             FROM process_instance, generate_series(1, $3::int) g WHERE id = $1`,
-          [instance.id, `bench-${batch}-`, count],
-        );
-        await em.query(
-          `INSERT INTO timer (id, instance_id, element_id, due_at, status, created_at)
-           SELECT gen_random_uuid(), id, 'Timer_Wait', now() + make_interval(days => $2::int), 'pending', now()
-             FROM process_instance WHERE business_key LIKE $1`,
-          [`bench-${batch}-%`, dueDay],
-        );
+        await benchRepository.cloneWithTimers(em, {
+          instanceId: instance.id,
+          prefix: `bench-${batch}-`,
+          count,
+          elementId: 'Timer_Wait',
+          dueDays: dueDay,
+        });
       }
     });
     const env = {
@@ -143,13 +139,11 @@ export async function timersBench(
     };
     const one = await run(1, count, env, 0); // clock day 0 → day 2: batch "one" due
     const two = await run(2, count, env, 2 * DAY); // day 2 → day 4: batch "two" due
-    const [{ n: left }] = await db.read((em) =>
-      em.query(`SELECT count(*)::int AS n FROM timer WHERE status = 'pending'`),
-    );
+    const left = await db.read((em) => benchRepository.pendingTimers(em));
     if (left !== 0) throw new Error(`${left} timers left pending`);
     return { timers: count, one, two, ratio: two.timersPerSecond / one.timersPerSecond };
   } finally {
-    await db.dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await benchRepository.dropSchema(db.dataSource, schema);
     await app.close();
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];

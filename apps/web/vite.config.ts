@@ -3,12 +3,25 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const libs = fileURLToPath(new URL('../../libs', import.meta.url));
+
+/**
+ * `@shared/<lib>/<file>` reaches one framework-free file of libs/<lib>/src, so the web runs the
+ * server's own rules instead of a port. Only files, never a lib's barrel (index.ts): the barrel
+ * would pull Nest and TypeORM into the bundle.
+ */
+export const sharedAlias = {
+  find: /^@shared\/(assistance|auth|common|documents|workflow)\/(?=.)/,
+  replacement: `${libs}/$1/src/`,
+};
 
 /** The web app is built into dist/web (or WEB_DIST) and served by the API at `/`. */
 export default defineConfig({
   root,
   plugins: [vue()],
-  resolve: { alias: { '@web': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: {
+    alias: [{ find: '@web', replacement: fileURLToPath(new URL('./src', import.meta.url)) }, sharedAlias],
+  },
   build: {
     outDir: process.env.WEB_DIST || fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

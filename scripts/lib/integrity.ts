@@ -1,6 +1,12 @@
 import { ArchiveCheck, AttachmentCheck, BlobStore, verifyArchive, verifyAttachments } from '@app/archive';
 import { AuditService } from '@app/audit';
-import { Database, DatabaseConfig, DatabaseSummary, initializeDatabase, summarize } from '@app/persistence';
+import {
+  Database,
+  DatabaseConfig,
+  DatabaseSummary,
+  initializeDatabase,
+  schemaRepository,
+} from '@app/persistence';
 import * as path from 'node:path';
 
 export interface IntegrityReport {
@@ -22,7 +28,7 @@ export async function checkIntegrity(config: DatabaseConfig): Promise<IntegrityR
     const store = new BlobStore(path.join(config.dataDir, 'archive'));
     const archive = await db.read((em) => verifyArchive(em, store));
     const attachments = await db.read((em) => verifyAttachments(em, store));
-    const summary = await db.read((em) => summarize((sql) => em.query(sql)));
+    const summary = await db.read((em) => schemaRepository.summary(em));
     return { ok: audit.ok && archive.ok && attachments.ok, audit, archive, attachments, summary };
   } finally {
     await db.close();

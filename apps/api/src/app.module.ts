@@ -19,6 +19,7 @@ import { TasksController } from './controllers/tasks.controller';
 import { WorkbenchController } from './controllers/workbench.controller';
 import { PortalController } from './controllers/portal.controller';
 import { TemplatesController } from './controllers/templates.controller';
+import { TemplatePublisher } from './templates/template-publisher.service';
 import { AttachmentsController } from './controllers/attachments.controller';
 import { CaseFileController } from './controllers/case-file.controller';
 import { StatsController } from './controllers/stats.controller';
@@ -76,6 +77,7 @@ import { ClockModule } from './clock.module';
     { provide: APP_INTERCEPTOR, useClass: RequestOriginInterceptor },
     { provide: APP_INTERCEPTOR, useClass: AuditAccessInterceptor },
     OnlineBackupService,
+    TemplatePublisher,
   ],
 })
 export class AppModule {}

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { stableStringify } from '@app/common';
-import { DocumentEntity, LedgerEntity } from '@app/persistence';
+import { LedgerEntity } from '@app/persistence';
+import { archiveRepository as archive } from './archive.repository';
 import { BlobCorruptedError, BlobStore } from './blob-store';
 import { LedgerCheck, verifyLedger } from './ledger';
 
@@ -20,10 +21,8 @@ export interface ArchiveCheck extends LedgerCheck {
 export async function verifyArchive(em: EntityManager, blobs: BlobStore): Promise<ArchiveCheck> {
   const ledger = await verifyLedger(em);
   if (!ledger.ok) return { ...ledger, blobs: 0 };
-  const rows = await em.getRepository(LedgerEntity).find({ order: { seq: 'ASC' } });
-  const docs = new Map(
-    (await em.getRepository(DocumentEntity).find({ where: { status: 'archived' } })).map((d) => [d.id, d]),
-  );
+  const rows = await archive.entries(em);
+  const docs = new Map((await archive.archivedDocuments(em)).map((d) => [d.id, d]));
   const bad = (row: LedgerEntity, problem: string, checked: number): ArchiveCheck => ({
     ok: false,
     entries: rows.length,

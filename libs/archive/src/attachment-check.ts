@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { archiveRepository as archive } from './archive.repository';
 import { BlobCorruptedError, BlobStore } from './blob-store';
 
 export interface AttachmentCheck {
@@ -14,13 +15,10 @@ export interface AttachmentCheck {
  * (archived PDFs are checked with their ledger rows by `verifyArchive`).
  */
 export async function verifyAttachments(em: EntityManager, store: BlobStore): Promise<AttachmentCheck> {
-  const rows: { key: string }[] = await em.query(
-    `SELECT blob_key AS key FROM attachment
-      UNION SELECT thumbnail_blob_key FROM attachment WHERE thumbnail_blob_key IS NOT NULL`,
-  );
+  const keys = await archive.attachmentBlobKeys(em);
   const missing: string[] = [];
   const corrupted: string[] = [];
-  for (const { key } of rows) {
+  for (const key of keys) {
     const hash = key.trim();
     try {
       await store.get(hash);
@@ -29,5 +27,5 @@ export async function verifyAttachments(em: EntityManager, store: BlobStore): Pr
       else missing.push(hash);
     }
   }
-  return { ok: !missing.length && !corrupted.length, checked: rows.length, missing, corrupted };
+  return { ok: !missing.length && !corrupted.length, checked: keys.length, missing, corrupted };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { LedgerEntity } from '@app/persistence';
+import { archiveRepository as archive } from './archive.repository';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -25,12 +26,10 @@ export function entryHash(prevHash: string, e: LedgerInput): string {
 
 export async function appendLedger(em: EntityManager, input: LedgerInput): Promise<LedgerEntity> {
   // One writer at a time, so each entry links to the true predecessor even across processes.
-  await em.query(`SELECT pg_advisory_xact_lock(7411)`);
-  const last = await em.getRepository(LedgerEntity).findOne({ where: {}, order: { seq: 'DESC' } });
+  await archive.lockLedger(em);
+  const last = await archive.lastEntry(em);
   const prevHash = last?.entryHash ?? GENESIS_HASH;
-  const row = { ...input, prevHash, entryHash: entryHash(prevHash, input) };
-  const saved = await em.getRepository(LedgerEntity).save(row);
-  return saved;
+  return archive.append(em, { ...input, prevHash, entryHash: entryHash(prevHash, input) });
 }
 
 export interface LedgerCheck {
@@ -41,7 +40,7 @@ export interface LedgerCheck {
 }
 
 export async function verifyLedger(em: EntityManager): Promise<LedgerCheck> {
-  const rows = await em.getRepository(LedgerEntity).find({ order: { seq: 'ASC' } });
+  const rows = await archive.entries(em);
   let prev = GENESIS_HASH;
   for (const row of rows) {
     if (row.prevHash !== prev)

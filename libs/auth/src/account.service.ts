@@ -5,11 +5,14 @@ import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
 import { regionWithin } from '@app/assistance';
 import { Database, UserEntity } from '@app/persistence';
-import { AuthUser, endSessions, signInHistory } from './auth.service';
+import { AuthUser } from './auth.service';
 import { LOCK_MINUTES, lockedUntil } from './lock-out';
+import { loginAttemptRepository as attempts } from './login-attempt.repository';
 import { hashPassword } from './password';
 import { passwordProblem } from './password-policy';
 import { CASEWORK_ROLES, ROLES, Role, isRole } from './roles';
+import { sessionRepository as sessions } from './session.repository';
+import { NewUser, userRepository as users } from './user.repository';
 
 /** What the administrator sees of an account: never the hash. */
 export interface AccountView {
@@ -64,14 +67,7 @@ export class AccountService {
 
   async list(admin: AuthUser): Promise<AccountView[]> {
     return this.db.read(async (em) => {
-      const users = await em
-        .getRepository(UserEntity)
-        .createQueryBuilder('u')
-        .where('u.region_code LIKE :scope', { scope: `${admin.regionCode}%` })
-        .orderBy('u.region_code')
-        .addOrderBy('u.username')
-        .getMany();
-      return this.views(em, users);
+      return this.views(em, await users.within(em, admin.regionCode));
     });
   }
 
@@ -84,13 +80,13 @@ export class AccountService {
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
       await this.checkRegion(em, admin, input.regionCode);
-      const taken = await em.getRepository(UserEntity).exists({ where: { username: input.username } });
+      const taken = await users.usernameTaken(em, input.username);
       if (taken) {
         throw new AppError(409, 'USERNAME_TAKEN', `用户名“${input.username}”已被使用`, [
           { field: 'username', message: '用户名已被使用' },
         ]);
       }
-      const user = em.getRepository(UserEntity).create({
+      const user: NewUser = {
         id: randomUUID(),
         username: input.username,
         displayName: input.displayName,
@@ -101,12 +97,10 @@ export class AccountService {
         passwordChangedAt: now,
         disabledAt: null,
         unlockedAt: null,
-      });
-      await em.getRepository(UserEntity).insert(user);
+      };
+      await users.insert(em, user);
       await this.record(em, admin, 'user.create', user, null, recorded(user));
-      const [view] = await this.views(em, [
-        await em.getRepository(UserEntity).findOneByOrFail({ id: user.id }),
-      ]);
+      const [view] = await this.views(em, [await users.byIdOrFail(em, user.id)]);
       return view;
     });
   }
@@ -147,8 +141,8 @@ export class AccountService {
         const [view] = await this.views(em, [user]);
         return view;
       }
-      await em.getRepository(UserEntity).save(user);
-      if (user.disabledAt) await endSessions(em, user.id);
+      await users.save(em, user);
+      if (user.disabledAt) await sessions.endAllOf(em, user.id);
       const action =
         before.disabledAt === after.disabledAt
           ? 'user.update'
@@ -170,8 +164,8 @@ export class AccountService {
       if (problem) throw AppError.validation(problem, [{ field: 'password', message: problem }]);
       user.passwordHash = await hashPassword(password);
       user.passwordChangedAt = now;
-      await em.getRepository(UserEntity).save(user);
-      await endSessions(em, user.id);
+      await users.save(em, user);
+      await sessions.endAllOf(em, user.id);
       await this.record(em, admin, 'user.password_reset', user, null, null);
       const [view] = await this.views(em, [user]);
       return view;
@@ -184,7 +178,7 @@ export class AccountService {
     return this.db.transaction(async (em) => {
       const user = await this.managed(em, admin, id);
       user.unlockedAt = now;
-      await em.getRepository(UserEntity).save(user);
+      await users.save(em, user);
       await this.record(em, admin, 'user.unlock', user, null, null);
       const [view] = await this.views(em, [user]);
       return view;
@@ -193,9 +187,7 @@ export class AccountService {
 
   /** The account, locked for the change, if it is within the administrator's region. */
   private async managed(em: EntityManager, admin: AuthUser, id: string): Promise<UserEntity> {
-    const user = await em
-      .getRepository(UserEntity)
-      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const user = await users.lock(em, id);
     if (!user) throw AppError.notFound('账号不存在');
     if (!regionWithin(user.regionCode, admin.regionCode))
       throw AppError.forbidden('该账号不在您的管辖范围内');
@@ -203,8 +195,7 @@ export class AccountService {
   }
 
   private async checkRegion(em: EntityManager, admin: AuthUser, regionCode: string): Promise<void> {
-    const [region] = await em.query(`SELECT code FROM region WHERE code = $1`, [regionCode]);
-    if (!region) {
+    if (!(await users.regionExists(em, regionCode))) {
       throw AppError.validation(`行政区划代码 ${regionCode} 不存在`, [
         { field: 'regionCode', message: '行政区划代码不存在' },
       ]);
@@ -220,7 +211,7 @@ export class AccountService {
     em: EntityManager,
     admin: AuthUser,
     action: string,
-    user: UserEntity,
+    user: NewUser,
     before: Record<string, unknown> | null,
     after: Record<string, unknown> | null,
   ): Promise<void> {
@@ -237,22 +228,22 @@ export class AccountService {
     });
   }
 
-  private async views(em: EntityManager, users: UserEntity[]): Promise<AccountView[]> {
-    if (!users.length) return [];
+  private async views(em: EntityManager, accounts: UserEntity[]): Promise<AccountView[]> {
+    if (!accounts.length) return [];
     const now = this.clock.now();
     const since = new Date(now.getTime() - LOCK_MINUTES * 60_000);
-    const [regions, history] = await Promise.all([
-      em.query(`SELECT code, name FROM region WHERE code = ANY($1)`, [users.map((u) => u.regionCode)]),
-      signInHistory(
+    const [regionName, history] = await Promise.all([
+      users.regionNames(
         em,
-        users.map((u) => u.username),
+        accounts.map((u) => u.regionCode),
+      ),
+      attempts.history(
+        em,
+        accounts.map((u) => u.username),
         since,
       ),
     ]);
-    const regionName = new Map<string, string>(
-      regions.map((r: { code: string; name: string }) => [r.code, r.name]),
-    );
-    return users.map((u) => {
+    return accounts.map((u) => {
       const h = history.get(u.username);
       const floor = Math.max(h?.lastOkMs ?? 0, u.unlockedAt?.getTime() ?? 0);
       const until = lockedUntil(h?.failuresMs ?? [], floor, now.getTime());
@@ -307,7 +298,7 @@ function checkExtraRoles(extra: string[], role: Role): Role[] {
   return [...new Set(roles)].filter((r) => r !== role);
 }
 
-function recorded(u: UserEntity): Record<string, unknown> {
+function recorded(u: NewUser): Record<string, unknown> {
   return Object.fromEntries(
     RECORDED.map((k) => [k, k === 'disabledAt' ? (u.disabledAt?.toISOString() ?? null) : u[k]]),
   );

@@ -3,11 +3,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, Clock, currentRequestOrigin } from '@app/common';
 import { AuditService } from '@app/audit';
-import { Database, SessionEntity, UserEntity } from '@app/persistence';
+import { Database, UserEntity } from '@app/persistence';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem } from './password-policy';
 import { Role } from './roles';
 import { LOCK_MINUTES, MAX_FAILURES, lockedUntil } from './lock-out';
+import { loginAttemptRepository as attempts } from './login-attempt.repository';
+import { sessionRepository as sessions } from './session.repository';
+import { userRepository as users } from './user.repository';
 
 const SESSION_HOURS = 12;
 /** A session unused this long ends (a terminal left signed in at the window). */
@@ -46,8 +49,8 @@ export class AuthService {
     const now = this.clock.now();
     const since = new Date(now.getTime() - LOCK_MINUTES * 60_000);
     const [user, history] = await this.db.read(async (em) => [
-      await em.getRepository(UserEntity).findOne({ where: { username } }),
-      (await signInHistory(em, [username], since)).get(username),
+      await users.byUsername(em, username),
+      (await attempts.history(em, [username], since)).get(username),
     ]);
     const floor = Math.max(history?.lastOkMs ?? 0, user?.unlockedAt?.getTime() ?? 0);
     if (lockedUntil(history?.failuresMs ?? [], floor, now.getTime()) !== null) {
@@ -84,9 +87,7 @@ export class AuthService {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
     await this.db.transaction(async (em) => {
-      await em
-        .getRepository(SessionEntity)
-        .insert({ tokenHash: sha256(token), userId: user.id, expiresAt, lastSeenAt: now });
+      await sessions.insert(em, { tokenHash: sha256(token), userId: user.id, expiresAt, lastSeenAt: now });
       await this.recordSignIn(em, { username, userId: user.id, ok: true, now });
     });
     return { token, expiresAt, user: toAuthUser(user) };
@@ -97,12 +98,12 @@ export class AuthService {
     em: EntityManager,
     a: { username: string; userId: string | null; ok: boolean; now: Date; refused?: 'account_disabled' },
   ): Promise<void> {
-    await em.query(`INSERT INTO login_attempt (username, at, ok, ip) VALUES ($1, $2, $3, $4)`, [
-      a.username,
-      a.now,
-      a.ok,
-      currentRequestOrigin()?.ip ?? null,
-    ]);
+    await attempts.insert(em, {
+      username: a.username,
+      at: a.now,
+      ok: a.ok,
+      ip: currentRequestOrigin()?.ip ?? null,
+    });
     await this.audit.record(em, {
       at: a.now,
       actorId: a.userId,
@@ -115,30 +116,26 @@ export class AuthService {
     const tokenHash = sha256(token);
     const now = this.clock.now();
     const found = await this.db.read(async (em) => {
-      const session = await em.getRepository(SessionEntity).findOne({ where: { tokenHash } });
+      const session = await sessions.byTokenHash(em, tokenHash);
       if (!session || session.expiresAt <= now) return null;
-      const user = await em.getRepository(UserEntity).findOne({ where: { id: session.userId } });
+      const user = await users.byId(em, session.userId);
       return user && !user.disabledAt ? { session, user } : null;
     });
     if (!found) return null;
     const idleMs = now.getTime() - found.session.lastSeenAt.getTime();
     if (idleMs > IDLE_MINUTES * 60_000) {
-      await this.db.transaction((em) => em.getRepository(SessionEntity).delete({ tokenHash }));
+      await this.db.transaction((em) => sessions.end(em, tokenHash));
       throw new AppError(401, 'SESSION_IDLE', `超过${IDLE_MINUTES}分钟未操作，已自动退出，请重新登录`);
     }
     if (idleMs > TOUCH_MS) {
-      await this.db.transaction((em) =>
-        em.getRepository(SessionEntity).update({ tokenHash }, { lastSeenAt: now }),
-      );
+      await this.db.transaction((em) => sessions.touch(em, tokenHash, now));
     }
     return toAuthUser(found.user);
   }
 
   /** The signed-in user's own change: the current password is asked again; other sessions end. */
   async changePassword(user: AuthUser, token: string, current: string, next: string): Promise<void> {
-    const stored = await this.db.read((em) =>
-      em.getRepository(UserEntity).findOneOrFail({ where: { id: user.id } }),
-    );
+    const stored = await this.db.read((em) => users.byIdOrFail(em, user.id));
     if (!(await verifyPassword(current, stored.passwordHash))) {
       throw new AppError(400, 'PASSWORD_WRONG', '当前密码不正确', [
         { field: 'currentPassword', message: '当前密码不正确' },
@@ -150,53 +147,15 @@ export class AuthService {
     const passwordHash = await hashPassword(next);
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
-      await em.getRepository(UserEntity).update({ id: user.id }, { passwordHash, passwordChangedAt: now });
-      await endSessions(em, user.id, sha256(token));
+      await users.setPassword(em, user.id, passwordHash, now);
+      await sessions.endAllOf(em, user.id, sha256(token));
       await this.audit.record(em, { at: now, actorId: user.id, action: 'auth.password_change', detail: {} });
     });
   }
 
   async logout(token: string): Promise<void> {
-    await this.db.transaction((em) => em.getRepository(SessionEntity).delete({ tokenHash: sha256(token) }));
+    await this.db.transaction((em) => sessions.end(em, sha256(token)));
   }
-}
-
-export interface SignInHistory {
-  /** The last successful sign-in (epoch ms), or null. */
-  lastOkMs: number | null;
-  /** Failed sign-ins since `since` (epoch ms). */
-  failuresMs: number[];
-}
-
-/** Per account name: what the lock-out (`lockedUntil`) is judged on, for many names in one query. */
-export async function signInHistory(
-  em: EntityManager,
-  usernames: string[],
-  since: Date,
-): Promise<Map<string, SignInHistory>> {
-  const rows: { username: string; last_ok: number | null; failures: number[] | null }[] = await em.query(
-    `SELECT username, (extract(epoch FROM max(at) FILTER (WHERE ok)) * 1000)::float8 AS last_ok,
-            array_agg((extract(epoch FROM at) * 1000)::float8) FILTER (WHERE NOT ok AND at > $2) AS failures
-       FROM login_attempt WHERE username = ANY($1) GROUP BY username`,
-    [usernames, since],
-  );
-  return new Map(
-    rows.map((r) => [
-      r.username,
-      {
-        lastOkMs: r.last_ok === null ? null : Number(r.last_ok),
-        failuresMs: (r.failures ?? []).map(Number),
-      },
-    ]),
-  );
-}
-
-/** Ends every session of the account, but the one whose token hash is `keep` (the caller's own). */
-export async function endSessions(em: EntityManager, userId: string, keep?: string): Promise<void> {
-  await em.query(`DELETE FROM user_session WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2`, [
-    userId,
-    keep ?? null,
-  ]);
 }
 
 function sha256(text: string): string {

@@ -6,6 +6,7 @@ import { DatabaseConfig } from './database-config';
 import { lockDataDir } from './backup/data-dir-lock';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { schemaRepository } from './schema.repository';
 
 export function createDataSource(config: DatabaseConfig): DataSource {
   const common = {
@@ -41,7 +42,7 @@ export async function initializeDatabase(config: DatabaseConfig, purpose = 'API'
   if (config.kind === 'postgres' && config.schema) {
     const bootstrap = new DataSource({ type: 'postgres', url: config.url });
     await bootstrap.initialize();
-    await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS "${config.schema}"`);
+    await schemaRepository.ensureSchema(bootstrap, config.schema);
     await bootstrap.destroy();
   }
   // PGlite takes no lock of its own: a second process on the same files would corrupt them.

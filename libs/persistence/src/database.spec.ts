@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Database } from './database';
 import { DatabaseConfig } from './database-config';
 import { initializeDatabase } from './data-source';
-import { nextCounterValue } from './counters';
+import { nextCounterValue } from './counter.repository';
 import { MIGRATIONS } from './migrations';
 
 function testConfig(): DatabaseConfig {

@@ -5,6 +5,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, Clock } from '@app/common';
 import { Database, ProcessDefinitionEntity } from '@app/persistence';
+import { definitionRepository as definitions } from './definition.repository';
 import { BpmnElement, ModelIssue, lintLegalCompleteness, parseBpmn, validateModel } from './model';
 import { ProcessInfo, processInfoProblems, readProcessInfo } from './model/process-info';
 import { lintWithBpmnlint } from './model/bpmnlint';
@@ -31,16 +32,6 @@ export interface LintReport {
   errors: LintIssue[];
   warnings: LintIssue[];
 }
-
-const SUMMARY_COLUMNS: (keyof ProcessDefinitionEntity)[] = [
-  'id',
-  'key',
-  'version',
-  'name',
-  'contentHash',
-  'deployedAt',
-  'effectiveFrom',
-];
 
 /** Input that is not a BPMN model at all (see ModelValidationResult.unreadable): 400 on `xml`. */
 function unreadableModel(prefix: string, errors: ModelIssue[]): AppError {
@@ -138,12 +129,10 @@ export class DefinitionService {
     const name = process.name ?? key;
     const contentHash = createHash('sha256').update(xml.replace(/\r\n/g, '\n')).digest('hex');
     return this.db.transaction(async (em) => {
-      const repo = em.getRepository(ProcessDefinitionEntity);
-      // Serializes concurrent deploys of one key so two never take the same version number.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key]);
-      const same = await repo.findOne({ where: { key, contentHash } });
+      await definitions.lockKey(em, key);
+      const same = await definitions.byContent(em, key, contentHash);
       if (same) return { definition: same, created: false };
-      const latest = await repo.findOne({ where: { key }, order: { version: 'DESC' } });
+      const latest = await definitions.newest(em, key);
       const definition: ProcessDefinitionEntity = {
         id: randomUUID(),
         key,
@@ -154,7 +143,7 @@ export class DefinitionService {
         deployedAt: this.clock.now(),
         effectiveFrom,
       };
-      await repo.insert(definition);
+      await definitions.insert(em, definition);
       await options.onCreated?.(em, definition);
       return { definition, created: true };
     });
@@ -165,12 +154,7 @@ export class DefinitionService {
    * Versions deployed with a future effective date wait; running cases keep their own version.
    */
   async latest(em: EntityManager, key: string): Promise<ProcessDefinitionEntity> {
-    const found = await em
-      .getRepository(ProcessDefinitionEntity)
-      .createQueryBuilder('d')
-      .where('d.key = :key AND d.effective_from <= :today', { key, today: this.clock.today() })
-      .orderBy('d.version', 'DESC')
-      .getOne();
+    const found = await definitions.inEffectOn(em, key, this.clock.today());
     if (!found) throw AppError.notFound(`流程“${key}”尚未部署或尚无已生效的版本`);
     return found;
   }
@@ -187,9 +171,7 @@ export class DefinitionService {
   }
 
   private async readInfo(em: EntityManager, definitionId: string): Promise<ProcessInfo> {
-    const definition = await em
-      .getRepository(ProcessDefinitionEntity)
-      .findOneOrFail({ select: ['key', 'source'], where: { id: definitionId } });
+    const definition = await definitions.source(em, definitionId);
     const { rootElement } = await parseBpmn(definition.source);
     return (
       readProcessInfo(rootElement as BpmnElement) ?? {
@@ -205,15 +187,7 @@ export class DefinitionService {
 
   /** The version in effect today of every deployed process, with its attributes. */
   async inEffect(em: EntityManager): Promise<{ definition: ProcessDefinitionEntity; info: ProcessInfo }[]> {
-    const rows: ProcessDefinitionEntity[] = await em
-      .getRepository(ProcessDefinitionEntity)
-      .createQueryBuilder('d')
-      .select(['d.id', 'd.key', 'd.version', 'd.name', 'd.effectiveFrom'])
-      .distinctOn(['d.key'])
-      .where('d.effective_from <= :today', { today: this.clock.today() })
-      .orderBy('d.key')
-      .addOrderBy('d.version', 'DESC')
-      .getMany();
+    const rows = await definitions.allInEffectOn(em, this.clock.today());
     // One after another: a transaction's connection runs one query at a time (pg deprecates overlap).
     const out: { definition: ProcessDefinitionEntity; info: ProcessInfo }[] = [];
     for (const definition of rows) out.push({ definition, info: await this.info(em, definition.id) });
@@ -221,18 +195,11 @@ export class DefinitionService {
   }
 
   list(): Promise<ProcessDefinitionEntity[]> {
-    return this.db.read((em) =>
-      em.getRepository(ProcessDefinitionEntity).find({
-        select: SUMMARY_COLUMNS,
-        order: { key: 'ASC', version: 'DESC' },
-      }),
-    );
+    return this.db.read((em) => definitions.list(em));
   }
 
   async get(id: string): Promise<ProcessDefinitionEntity> {
-    const found = await this.db.read((em) =>
-      em.getRepository(ProcessDefinitionEntity).findOne({ where: { id } }),
-    );
+    const found = await this.db.read((em) => definitions.byId(em, id));
     if (!found) throw AppError.notFound('流程模型版本不存在');
     return found;
   }

@@ -16,6 +16,10 @@ export const instanceRepository = {
     return em.getRepository(TaskEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   },
 
+  byId(em: EntityManager, id: string): Promise<ProcessInstanceEntity | null> {
+    return em.getRepository(ProcessInstanceEntity).findOne({ where: { id } });
+  },
+
   insertInstance(em: EntityManager, row: ProcessInstanceEntity): Promise<unknown> {
     return em.getRepository(ProcessInstanceEntity).insert(row);
   },
@@ -43,12 +47,44 @@ export const instanceRepository = {
     return next;
   },
 
+  /**
+   * Re-points a locked instance at another version of its model with its rewritten state
+   * (model migration); the version check proves no one wrote it meanwhile.
+   */
+  async moveToDefinition(
+    em: EntityManager,
+    row: ProcessInstanceEntity,
+    change: { definitionId: string; state: object; now: Date },
+  ): Promise<void> {
+    const result = await em
+      .createQueryBuilder()
+      .update(ProcessInstanceEntity)
+      .set({
+        definitionId: change.definitionId,
+        state: change.state,
+        version: row.version + 1,
+        updatedAt: change.now,
+      })
+      .where('id = :id AND version = :version', { id: row.id, version: row.version })
+      .execute();
+    if (result.affected !== 1) throw new Error(`instance ${row.id} changed under a held lock`);
+  },
+
   openTasks(em: EntityManager, instanceId: string): Promise<TaskEntity[]> {
     return em.getRepository(TaskEntity).find({ where: { instanceId, status: 'open' } });
   },
 
   insertTask(em: EntityManager, task: TaskEntity): Promise<unknown> {
     return em.getRepository(TaskEntity).insert(task);
+  },
+
+  /** Moves an open task onto another element (model migration). */
+  async retargetTask(
+    em: EntityManager,
+    id: string,
+    patch: Pick<TaskEntity, 'elementId' | 'name' | 'candidateGroups' | 'form'>,
+  ): Promise<void> {
+    await em.getRepository(TaskEntity).update({ id }, patch);
   },
 
   async finishTask(
@@ -58,6 +94,15 @@ export const instanceRepository = {
     patch: Partial<TaskEntity>,
   ) {
     await em.getRepository(TaskEntity).update({ id }, { ...patch, status });
+  },
+
+  pendingTimers(em: EntityManager, instanceId: string): Promise<TimerEntity[]> {
+    return em.getRepository(TimerEntity).find({ where: { instanceId, status: 'pending' } });
+  },
+
+  /** Moves a pending timer onto another element (model migration). */
+  async retargetTimer(em: EntityManager, id: string, elementId: string): Promise<void> {
+    await em.getRepository(TimerEntity).update({ id }, { elementId });
   },
 
   /** Makes the pending timer rows match what the engine has armed. */
@@ -92,7 +137,7 @@ export const instanceRepository = {
     now: Date,
   ): Promise<void> {
     if (!events.length) return;
-    const [{ last }] = await em.query(
+    const [{ last }]: { last: number }[] = await em.query(
       `SELECT COALESCE(MAX(seq), 0)::int AS last FROM activity_log WHERE instance_id = $1`,
       [instanceId],
     );

@@ -4,7 +4,8 @@ import { Public } from '@app/auth';
 import { Clock, timerPollIntervalMs } from '@app/common';
 import { Database } from '@app/persistence';
 import { TimerPoller } from '@app/workflow';
-import { Backlog, judgeBacklog, pendingDocuments, unsealedAudit } from '../health/backlog';
+import { Backlog, judgeBacklog } from '../health/backlog';
+import { healthRepository as health } from '../health/health.repository';
 import { HealthDto } from '../dto/responses/health.response';
 
 /**
@@ -31,8 +32,8 @@ export class HealthController {
     let documentPipeline: Backlog | { state: 'unknown' } = { state: 'unknown' };
     try {
       const [audit, documents] = await this.db.read(async (em) => {
-        await em.query('SELECT 1');
-        return [await unsealedAudit(em), await pendingDocuments(em)];
+        await health.ping(em);
+        return [await health.unsealedAudit(em), await health.pendingDocuments(em)];
       });
       const now = this.clock.now();
       const intervalMs = timerPollIntervalMs();

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AppError, Clock } from '@app/common';
-import { AuditService } from '@app/audit';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { TemplateStore } from '@app/cases';
-import { buildDraft, lintDraft, LoadedTemplate, renderPreview, TemplateDraftError } from '@app/documents';
+import { lintDraft, LoadedTemplate, renderPreview, TemplateDraftError } from '@app/documents';
 import { Database } from '@app/persistence';
 import { PublishTemplateDto, TemplateDraftDto, TemplatePreviewDto } from '../dto/template.dto';
-import { checkEffectiveFrom } from '../http/effective-date';
+import { draft } from '../templates/template-draft';
+import { TemplatePublisher } from '../templates/template-publisher.service';
 import {
   TemplateDetailDto,
   TemplateLintDto,
@@ -17,16 +17,6 @@ import {
 import { ApiFileResponse } from '../http/api-responses';
 
 const TEMPLATE_ID = /^[a-z][a-z0-9-]{0,63}$/;
-
-/** Builds a draft, answering 400 with the field (and body line) of whatever is wrong. */
-function draft(manifest: Record<string, unknown>, body: string): LoadedTemplate {
-  try {
-    return buildDraft(manifest, body);
-  } catch (err) {
-    if (err instanceof TemplateDraftError) throw AppError.validation(err.message, err.details);
-    throw err;
-  }
-}
 
 function summary(template: LoadedTemplate) {
   const m = template.manifest as LoadedTemplate['manifest'] & { requiredElements?: unknown };
@@ -48,7 +38,7 @@ export class TemplatesController {
   constructor(
     @Inject(TemplateStore) private readonly templates: TemplateStore,
     @Inject(Database) private readonly db: Database,
-    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(TemplatePublisher) private readonly publisher: TemplatePublisher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -126,28 +116,7 @@ export class TemplatesController {
   @Roles('legal_officer')
   async publish(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: PublishTemplateDto) {
     this.checkId(id);
-    if (body.manifest.id !== id)
-      throw AppError.validation('模板说明中的 id 与模板不一致', [
-        { field: 'manifest', message: `id 应为“${id}”` },
-      ]);
-    const effectiveFrom = checkEffectiveFrom(body.effectiveFrom, this.clock.today());
-    const issues = lintDraft(draft(body.manifest, body.body));
-    if (issues.length) throw AppError.validation(`模板不完整：${issues[0].message}`, issues);
-    const now = this.clock.now();
-    return this.db.transaction(async (em) => {
-      // One publish of a template at a time, so two never take the same version number.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`template:${id}`]);
-      const version = await this.templates.nextVersion(em, id);
-      const template = draft({ ...body.manifest, version }, body.body);
-      const release = await this.templates.release(em, template, { effectiveFrom, actorId: user.id, now });
-      await this.audit.record(em, {
-        at: now,
-        actorId: user.id,
-        action: 'template.publish',
-        detail: { templateId: id, version, effectiveFrom, contentHash: template.contentHash },
-      });
-      return { id, version, effectiveFrom, contentHash: release.contentHash };
-    });
+    return this.publisher.publish(user, id, body);
   }
 
   private checkId(id: string): void {

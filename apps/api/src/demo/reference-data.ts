@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { hashPassword, Role, ROLES } from '@app/auth';
 import { DEFAULT_PARAMETERS } from '@app/assistance';
-import { AgencyEntity, PolicyParametersEntity, RegionEntity, UserEntity } from '@app/persistence';
+import { AgencyEntity, RegionEntity } from '@app/persistence';
+import { referenceDataRepository as repo } from './reference-data.repository';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -75,9 +76,9 @@ export const DEMO_USERS: {
 
 /** Regions, issuing agencies and one user per role; idempotent. */
 export async function seedReferenceData(em: EntityManager): Promise<boolean> {
-  if (await em.getRepository(UserEntity).count()) return false;
-  await em.getRepository(RegionEntity).insert(DEMO_REGIONS);
-  await em.getRepository(AgencyEntity).insert(DEMO_AGENCIES);
+  if (await repo.hasUsers(em)) return false;
+  await repo.insertRegions(em, DEMO_REGIONS);
+  await repo.insertAgencies(em, DEMO_AGENCIES);
   // The county's defaults (rural standard); the urban 社区 is assessed against the urban standard.
   const areas: [string, 'urban' | 'rural'][] = [
     ['410799', 'rural'],
@@ -86,7 +87,7 @@ export async function seedReferenceData(em: EntityManager): Promise<boolean> {
   for (const [regionCode, areaType] of areas) {
     const id = randomUUID();
     const effectiveFrom = '2026-01-01';
-    await em.getRepository(PolicyParametersEntity).insert({
+    await repo.insertPolicyParameters(em, {
       id,
       regionCode,
       effectiveFrom,
@@ -102,7 +103,7 @@ export async function seedReferenceData(em: EntityManager): Promise<boolean> {
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
-    await em.getRepository(UserEntity).insert({ id: randomUUID(), ...u, passwordHash });
+    await repo.insertUser(em, { id: randomUUID(), ...u, passwordHash });
   }
   return true;
 }

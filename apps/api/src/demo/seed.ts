@@ -2,11 +2,12 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { AuthUser, toAuthUser } from '@app/auth';
 import { CaseService, MonitoringService, PortalService, ProcedureService } from '@app/cases';
 import { withCheckDigit } from '@app/assistance';
-import { Database, UserEntity } from '@app/persistence';
+import { Database } from '@app/persistence';
 import { TimerPoller } from '@app/workflow';
 import { Clock } from '@app/common';
 import { CONFIRM_PATH, driveCase, servedToday } from './drive';
 import { DEMO_PASSWORD, DEMO_USERS, describeUser, seedReferenceData } from './reference-data';
+import { referenceDataRepository } from './reference-data.repository';
 
 export { DEMO_PASSWORD };
 
@@ -55,7 +56,7 @@ const ONLINE_APPLICANT = 'applicant';
 export async function seedDemo(app: INestApplication) {
   const db = app.get(Database);
   const created = await db.transaction((em) => seedReferenceData(em));
-  const users = await db.read((em) => em.getRepository(UserEntity).find());
+  const users = await db.read((em) => referenceDataRepository.users(em));
   const authUsers: AuthUser[] = users.map(toAuthUser);
   let createdCases = 0;
   if (created) {

@@ -1,5 +1,3 @@
-import { EntityManager } from 'typeorm';
-
 /**
  * Work that is committed but finished by a background sweep: audit entries waiting to be sealed
  * into the hash chain, documents waiting to be rendered, signed and archived.
@@ -32,29 +30,4 @@ export function judgeBacklog(input: {
   const state: BacklogState =
     input.intervalMs <= 0 ? 'off' : oldestAgeMs !== null && oldestAgeMs > limit ? 'behind' : 'ok';
   return { state, waiting: input.waiting, oldestAt: input.oldestAt, oldestAgeMs };
-}
-
-const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
-
-/**
- * Audit entries not yet on the chain. Sealing links entries in id order, so the backlog is what
- * lies above the highest sealed id — two index lookups, cheap enough for a health probe on a large
- * record. (An entry that committed after a higher id was sealed is missed here for one sweep.)
- */
-export async function unsealedAudit(em: EntityManager): Promise<{ waiting: number; oldestAt: Date | null }> {
-  const [row] = await em.query(
-    `SELECT count(*)::int AS waiting, min(a.at) AS oldest FROM audit_entry a
-     WHERE a.id > COALESCE((SELECT max(audit_id) FROM audit_chain), 0)`,
-  );
-  return { waiting: Number(row.waiting), oldestAt: date(row.oldest) };
-}
-
-/** Documents committed with their number and snapshot but not yet signed and archived. */
-export async function pendingDocuments(
-  em: EntityManager,
-): Promise<{ waiting: number; oldestAt: Date | null }> {
-  const [row] = await em.query(
-    `SELECT count(*)::int AS waiting, min(issued_at) AS oldest FROM document WHERE status = 'pending'`,
-  );
-  return { waiting: Number(row.waiting), oldestAt: date(row.oldest) };
 }

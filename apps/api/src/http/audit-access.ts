@@ -11,6 +11,7 @@ import { Observable, from, mergeMap } from 'rxjs';
 import { Clock } from '@app/common';
 import { AuditService } from '@app/audit';
 import { Database } from '@app/persistence';
+import { CaseOwned, auditAccessRepository } from './audit-access.repository';
 
 /** The route parameter that names what was read, and which table it is a key of. */
 type Subject = { case: string } | { document: string } | { attachment: string } | { task: string };
@@ -31,12 +32,6 @@ export const ACCESS_PREFIX = 'access.';
  */
 export const AuditAccess = (action: string, subject?: Subject) =>
   SetMetadata(ACCESS_KEY, { action, subject } satisfies AccessMeta);
-
-const CASE_OF: Record<string, string> = {
-  document: `SELECT case_id AS id FROM document WHERE id = $1`,
-  attachment: `SELECT case_id AS id FROM attachment WHERE id = $1`,
-  task: `SELECT c.id FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id WHERE t.id = $1`,
-};
 
 interface Req {
   method: string;
@@ -62,12 +57,14 @@ export class AuditAccessInterceptor implements NestInterceptor {
   }
 
   private async record(meta: AccessMeta, req: Req): Promise<void> {
-    const [kind, param] = meta.subject ? Object.entries(meta.subject)[0] : [];
+    const [kind, param] = meta.subject
+      ? (Object.entries(meta.subject)[0] as ['case' | CaseOwned, string])
+      : [];
     const subjectId = param ? req.params[param] : undefined;
     await this.db.transaction(async (em) => {
       let caseId: string | null = null;
       if (kind === 'case') caseId = subjectId ?? null;
-      else if (kind && subjectId) caseId = (await em.query(CASE_OF[kind], [subjectId]))[0]?.id ?? null;
+      else if (kind && subjectId) caseId = await auditAccessRepository.caseOf(em, kind, subjectId);
       await this.audit.record(em, {
         at: this.clock.now(),
         actorId: req.user?.id ?? null,

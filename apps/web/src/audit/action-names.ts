@@ -62,7 +62,8 @@ const NAMES: Record<string, string> = {
 };
 
 export function actionName(action: string): string {
-  return NAMES[action] ?? action;
+  // Own keys only: an action named like an Object.prototype member is still shown as it is.
+  return Object.hasOwn(NAMES, action) ? NAMES[action] : action;
 }
 
 /** Reads of personal data, as opposed to acts. */

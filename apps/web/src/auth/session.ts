@@ -1,5 +1,7 @@
 import { reactive } from 'vue';
+import { ROLES } from '@shared/auth/roles';
 import type { AuthUser as SessionUser } from '@web/api/types';
+
 export type { SessionUser };
 
 const KEY = 'sa.session';
@@ -33,17 +35,8 @@ export const session = reactive({
   },
 });
 
-export const ROLE_NAMES: Record<string, string> = {
-  window_clerk: '窗口受理员',
-  investigator: '调查员',
-  village_assistant: '村（社区）协理员',
-  township_reviewer: '乡镇审核员',
-  county_approver: '县级审批员',
-  legal_officer: '法制员',
-  auditor: '审计员',
-  admin: '系统管理员',
-  applicant: '申请人',
-};
+/** Role → its Chinese name; keyed by string because the API sends roles as plain strings. */
+export const ROLE_NAMES: Readonly<Record<string, string>> = ROLES;
 
 /** Where each role starts after signing in. */
 export function homeFor(role: string | undefined): string {

@@ -4,9 +4,12 @@
  * money as integer fen. Problems are keyed by the same paths the server uses
  * (`household.members[0].incomes[1].annualFen`), so client and server errors land on the same input.
  */
-
+import { fenToYuan, parseYuan } from '@web/shared/money';
 import type { HouseholdMemberRecord as CaseMember } from '@web/api/types';
+
+/** A case's applicant-form member, as stored on the case. */
 export type { CaseMember };
+
 export const RELATIONS: Record<string, string> = {
   applicant: '申请人本人',
   spouse: '配偶',
@@ -199,28 +202,13 @@ export interface EconomicsForm {
   hardshipDescription: string;
 }
 
-/** A case's applicant-form member, as stored on the case. */
-const MONEY = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
-
 /** Why a yuan text is not an amount, or '' when it is. */
 export function moneyProblem(text: string, required = true): string {
   const t = text.trim();
   if (t === '') return required ? '请填写金额' : '';
   if (t.startsWith('-')) return '金额不能为负数';
-  if (!MONEY.test(t)) return '金额格式不正确：以元为单位，最多两位小数';
+  if (parseYuan(t) === undefined) return '金额格式不正确：以元为单位，最多两位小数';
   return '';
-}
-
-/** '1234.5' → 123450, by string arithmetic so no float step can lose a fen. */
-export function yuanToFen(text: string): number {
-  const [y, f = ''] = text.trim().split('.');
-  return Number(y) * 100 + Number(f.padEnd(2, '0'));
-}
-
-/** 123450 → '1234.50' (no separators: it goes back into an input). */
-export function fenToYuan(fen: unknown): string {
-  if (typeof fen !== 'number' || !Number.isSafeInteger(fen) || fen < 0) return '';
-  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 }
 
 function memberForm(m: Record<string, any>): MemberForm {
@@ -332,7 +320,7 @@ export function buildHousehold(form: EconomicsForm): BuildResult {
   const money = (path: string, text: string, required = true): number => {
     const problem = moneyProblem(text, required);
     if (problem) errors[`household.${path}`] = problem;
-    return problem || text.trim() === '' ? 0 : yuanToFen(text);
+    return problem ? 0 : (parseYuan(text) ?? 0);
   };
   const text = (path: string, value: string, label: string): string => {
     if (!value.trim()) errors[`household.${path}`] = `请填写${label}`;

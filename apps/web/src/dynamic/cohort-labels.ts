@@ -18,10 +18,6 @@ export const OUTCOME_LABELS: Record<string, string> = {
   'gradual-exit': '进入渐退期',
 };
 
-export function yuan(fen: number | null | undefined): string {
-  return typeof fen === 'number' ? (fen / 100).toFixed(2) : '—';
-}
-
 /** Next month as YYYY-MM (the default period to generate). */
 export function nextMonth(today = new Date()): string {
   const d = new Date(today.getFullYear(), today.getMonth() + 1, 1);

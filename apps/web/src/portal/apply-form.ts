@@ -4,7 +4,8 @@
  * errors land next to the same inputs as the inline checks.
  */
 import { reactive } from 'vue';
-import { residentIdProblem } from './resident-id';
+import { residentIdProblem } from '@shared/assistance/resident-id';
+import { shanghaiDate } from '@shared/common/clock';
 
 export const RELATIONS = ['配偶', '子女', '父母', '兄弟姐妹', '祖父母', '孙子女', '其他'];
 
@@ -87,7 +88,7 @@ function nameProblem(name: string): string | null {
 
 function idProblem(id: string): string | null {
   if (!id.trim()) return '请填写身份证号码';
-  const p = residentIdProblem(id.trim());
+  const p = residentIdProblem(id.trim(), shanghaiDate(new Date()));
   return p ? `身份证号码无效：${p}` : null;
 }
 

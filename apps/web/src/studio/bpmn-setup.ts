@@ -6,18 +6,16 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import camunda from 'camunda-bpmn-moddle/resources/camunda.json';
-import sa from '../../../../libs/workflow/src/model/sa-moddle.json';
+import sa from '@shared/workflow/model/sa-moddle.json';
 import './bpmn-markers.css';
+import { ROLES } from '@shared/auth/roles';
 
 export const moddleExtensions = { camunda, sa };
 
 /** Candidate groups a user task may name (the deploy check refuses others). */
-export const TASK_ROLES = [
-  { value: 'window_clerk', label: '窗口受理员' },
-  { value: 'investigator', label: '调查员' },
-  { value: 'township_reviewer', label: '乡镇审核员' },
-  { value: 'county_approver', label: '县级审批员' },
-];
+export const TASK_ROLES = (
+  ['window_clerk', 'investigator', 'township_reviewer', 'county_approver'] as const
+).map((value) => ({ value, label: ROLES[value] }));
 
 export const SERVICES = [
   { value: 'document.issue', label: '出具文书（document.issue）' },

@@ -1,5 +1,6 @@
 /** The studio's calls to the API, typed by what the pages read. */
 import { api } from '@web/api/client';
+import { shanghaiDate } from '@shared/common/clock';
 import type {
   CaseMigrationReport,
   DeployedProcess,
@@ -60,7 +61,7 @@ export const studioApi = {
 
 /** Today in China (UTC+8) as YYYY-MM-DD, the default effective date. */
 export function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return shanghaiDate(new Date());
 }
 
 export function formatTime(iso: string): string {

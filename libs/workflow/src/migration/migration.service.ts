@@ -1,14 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, Clock } from '@app/common';
-import {
-  Database,
-  ProcessDefinitionEntity,
-  ProcessInstanceEntity,
-  TaskEntity,
-  TimerEntity,
-} from '@app/persistence';
+import { Database, ProcessDefinitionEntity } from '@app/persistence';
+import { DefinitionVersion, definitionRepository as definitions } from '../definition.repository';
 import { EngineSession } from '../engine-session';
 import { instanceRepository as repo } from '../instance.repository';
 import { parseBpmn, readUserTaskInfo } from '../model';
@@ -22,6 +16,7 @@ import {
   indexModel,
   planInstance,
 } from './plan-migration';
+import { migrationRepository as migrations } from './migration.repository';
 import { rewriteState } from './rewrite-state';
 
 export interface MigrationInput {
@@ -74,12 +69,6 @@ export interface MigratedDetail {
   rename: Record<string, string>;
 }
 
-interface CaseRow {
-  id: string;
-  case_no: string;
-  process_instance_id: string;
-}
-
 /**
  * Moves running cases to another version of their process model (版本迁移), on an explicit request
  * by a legal officer: everything is checked first and reported at once; then each case moves in its
@@ -99,32 +88,20 @@ export class MigrationService {
 
   /** The versions of a process and the running cases that are not on the newest one. */
   async candidates(key: string): Promise<{
-    versions: Pick<ProcessDefinitionEntity, 'id' | 'version' | 'effectiveFrom' | 'deployedAt'>[];
+    versions: DefinitionVersion[];
     cases: MigrationCandidate[];
   }> {
     return this.db.read(async (em) => {
-      const versions = await em.getRepository(ProcessDefinitionEntity).find({
-        select: ['id', 'version', 'effectiveFrom', 'deployedAt'],
-        where: { key },
-        order: { version: 'DESC' },
-      });
+      const versions = await definitions.versions(em, key);
       if (!versions.length) throw AppError.notFound(`流程“${key}”尚未部署`);
-      const rows: (CaseRow & { version: number; definition_id: string })[] = await em.query(
-        `SELECT c.id, c.case_no, c.process_instance_id, d.version, d.id AS definition_id
-           FROM assistance_case c
-           JOIN process_instance i ON i.id = c.process_instance_id
-           JOIN process_definition d ON d.id = i.definition_id
-          WHERE d.key = $1 AND i.status = 'running' AND d.version < $2
-          ORDER BY d.version, c.case_no`,
-        [key, versions[0].version],
-      );
+      const rows = await migrations.runningBelow(em, key, versions[0].version);
       const cases: MigrationCandidate[] = [];
       for (const row of rows) {
         cases.push({
           caseId: row.id,
           caseNo: row.case_no,
           instanceId: row.process_instance_id,
-          version: Number(row.version),
+          version: row.version,
           definitionId: row.definition_id,
           waiting: await this.waiting(em, row.process_instance_id, row.definition_id),
         });
@@ -161,25 +138,12 @@ export class MigrationService {
       await this.db.transaction(async (em) => {
         const detail = await this.migrateOne(em, key, planned.target, c);
         await context.onMigrated?.(em, detail);
-        await em.query(
-          `INSERT INTO process_migration (id, instance_id, case_id, definition_key, from_definition_id,
-             to_definition_id, from_version, to_version, mapping, waiting, migrated_by, migrated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-          [
-            randomUUID(),
-            detail.instanceId,
-            detail.caseId,
-            key,
-            detail.fromDefinitionId,
-            detail.toDefinitionId,
-            detail.fromVersion,
-            detail.toVersion,
-            JSON.stringify(detail.rename),
-            JSON.stringify(c.waiting),
-            context.actorId,
-            this.clock.now(),
-          ],
-        );
+        await migrations.record(em, {
+          ...detail,
+          waiting: c.waiting,
+          migratedBy: context.actorId,
+          at: this.clock.now(),
+        });
       });
       c.migrated = true;
     }
@@ -191,22 +155,13 @@ export class MigrationService {
     key: string,
     input: MigrationInput,
   ): Promise<{ report: MigrationReport; target: ProcessDefinitionEntity }> {
-    const target = await em
-      .getRepository(ProcessDefinitionEntity)
-      .findOne({ where: { key, version: input.toVersion } });
+    const target = await definitions.byVersion(em, key, input.toVersion);
     if (!target)
       throw AppError.validation(`流程“${key}”没有版本 ${input.toVersion}`, [
         { field: 'toVersion', message: `流程“${key}”没有版本 ${input.toVersion}` },
       ]);
     const targetIndex = await this.model(target);
-    const rows: CaseRow[] = input.caseIds.length
-      ? await em.query(
-          `SELECT id, case_no, process_instance_id FROM assistance_case WHERE id IN (${input.caseIds
-            .map((_, i) => `$${i + 1}`)
-            .join(', ')})`,
-          input.caseIds,
-        )
-      : [];
+    const rows = await migrations.cases(em, input.caseIds);
     const cases: CaseMigrationReport[] = [];
     const sources: ModelIndex[] = [];
     for (const caseId of input.caseIds) {
@@ -229,12 +184,8 @@ export class MigrationService {
       }
       report.caseNo = row.case_no;
       report.instanceId = row.process_instance_id;
-      const instance = await em
-        .getRepository(ProcessInstanceEntity)
-        .findOne({ where: { id: row.process_instance_id } });
-      const from = instance
-        ? await em.getRepository(ProcessDefinitionEntity).findOne({ where: { id: instance.definitionId } })
-        : null;
+      const instance = await repo.byId(em, row.process_instance_id);
+      const from = instance ? await definitions.byId(em, instance.definitionId) : null;
       if (!instance || !from) {
         problem('案件没有流程实例');
         continue;
@@ -286,9 +237,7 @@ export class MigrationService {
     const instance = await repo.lockInstance(em, planned.instanceId!);
     if (!instance || instance.status !== 'running')
       throw AppError.conflict('MIGRATION_STALE', `${planned.caseNo}：案件流程已结束，迁移取消`);
-    const from = await em
-      .getRepository(ProcessDefinitionEntity)
-      .findOneOrFail({ where: { id: instance.definitionId } });
+    const from = await definitions.byIdOrFail(em, instance.definitionId);
     // Checked again under the lock: the case may have moved since the plan was made.
     const waiting = await this.waiting(em, instance.id, from.id);
     const same =
@@ -326,36 +275,17 @@ export class MigrationService {
       const to = planned.rename[task.elementId];
       const element = targetIndex.get(to)!;
       const info = readUserTaskInfo(element.element);
-      await em.getRepository(TaskEntity).update(
-        { id: task.id },
-        {
-          elementId: to,
-          name: element.name ?? to,
-          candidateGroups: info.candidateGroups,
-          form: info.fields as object[],
-        },
-      );
+      await repo.retargetTask(em, task.id, {
+        elementId: to,
+        name: element.name ?? to,
+        candidateGroups: info.candidateGroups,
+        form: info.fields as object[],
+      });
     }
-    const timers = await em
-      .getRepository(TimerEntity)
-      .find({ where: { instanceId: instance.id, status: 'pending' } });
-    for (const timer of timers) {
-      await em
-        .getRepository(TimerEntity)
-        .update({ id: timer.id }, { elementId: planned.rename[timer.elementId] });
+    for (const timer of await repo.pendingTimers(em, instance.id)) {
+      await repo.retargetTimer(em, timer.id, planned.rename[timer.elementId]);
     }
-    const result = await em
-      .createQueryBuilder()
-      .update(ProcessInstanceEntity)
-      .set({
-        definitionId: target.id,
-        state: session.getState(),
-        version: instance.version + 1,
-        updatedAt: now,
-      })
-      .where('id = :id AND version = :version', { id: instance.id, version: instance.version })
-      .execute();
-    if (result.affected !== 1) throw new Error(`instance ${instance.id} changed under a held lock`);
+    await repo.moveToDefinition(em, instance, { definitionId: target.id, state: session.getState(), now });
     return {
       caseId: planned.caseId,
       caseNo: planned.caseNo!,
@@ -375,12 +305,10 @@ export class MigrationService {
     instanceId: string,
     definitionId: string,
   ): Promise<(WaitingElement & { name: string })[]> {
-    const definition = await em
-      .getRepository(ProcessDefinitionEntity)
-      .findOneOrFail({ where: { id: definitionId } });
+    const definition = await definitions.byIdOrFail(em, definitionId);
     const model = await this.model(definition);
     const tasks = await repo.openTasks(em, instanceId);
-    const timers = await em.getRepository(TimerEntity).find({ where: { instanceId, status: 'pending' } });
+    const timers = await repo.pendingTimers(em, instanceId);
     return [
       ...tasks.map((t) => ({ elementId: t.elementId, kind: 'task' as const, name: t.name })),
       ...timers.map((t) => ({

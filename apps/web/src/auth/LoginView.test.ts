@@ -1,0 +1,109 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import ElementPlus from 'element-plus';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import LoginView from './LoginView.vue';
+import { session } from './session';
+
+const fetchMock = vi.fn<typeof fetch>();
+const page = { render: () => null };
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+async function mountAt(path: string) {
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/login', component: LoginView },
+      { path: '/:rest(.*)*', component: page },
+    ],
+  });
+  await router.push(path);
+  const w = mount(LoginView, { global: { plugins: [ElementPlus, router] }, attachTo: document.body });
+  return { w, router };
+}
+
+async function signIn(w: Awaited<ReturnType<typeof mountAt>>['w'], username: string, password: string) {
+  await w.get('input[name=username]').setValue(username);
+  await w.get('input[name=password]').setValue(password);
+  await w.get('form').trigger('submit');
+  await flushPromises();
+}
+
+const fieldError = (w: Awaited<ReturnType<typeof mountAt>>['w'], label: string) =>
+  vi.waitFor(
+    () => {
+      const item = w.findAll('.el-form-item').find((i) => i.get('.el-form-item__label').text() === label);
+      return item!.get('.el-form-item__error').text();
+    },
+    { timeout: 1000, interval: 20 },
+  );
+
+const user = {
+  id: 'u1',
+  username: 'clerk',
+  displayName: '王窗口',
+  role: 'window_clerk',
+  regionCode: '410702',
+};
+
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal('fetch', fetchMock);
+  session.clear();
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+describe('LoginView', () => {
+  it('asks for both fields before calling the server', async () => {
+    const { w } = await mountAt('/login');
+    await signIn(w, '', '');
+    expect(await fieldError(w, '用户名')).toBe('请输入用户名');
+    expect(await fieldError(w, '密码')).toBe('请输入密码');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('signs in, keeps the session and opens the role’s home page', async () => {
+    fetchMock.mockResolvedValue(json(200, { token: 'tok', user }));
+    const { w, router } = await mountAt('/login');
+    await signIn(w, 'clerk', 'secret-pass');
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe('/api/auth/login');
+    expect(JSON.parse(String(init?.body))).toEqual({ username: 'clerk', password: 'secret-pass' });
+    expect(session.token).toBe('tok');
+    expect(JSON.parse(localStorage.getItem('sa.session')!).user.username).toBe('clerk');
+    expect(router.currentRoute.value.fullPath).toBe('/inbox');
+  });
+
+  it('goes back to the page that asked for sign-in, but only within the app', async () => {
+    fetchMock.mockImplementation(async () => json(200, { token: 'tok', user }));
+    const inApp = await mountAt('/login?next=/cases/c1');
+    await signIn(inApp.w, 'clerk', 'secret-pass');
+    expect(inApp.router.currentRoute.value.fullPath).toBe('/cases/c1');
+    inApp.w.unmount();
+
+    const outside = await mountAt('/login?next=https://evil.example/');
+    await signIn(outside.w, 'clerk', 'secret-pass');
+    expect(outside.router.currentRoute.value.fullPath).toBe('/inbox');
+  });
+
+  it('shows the server’s refusal and stays signed out', async () => {
+    fetchMock.mockResolvedValue(json(401, { code: 'BAD_CREDENTIALS', message: '用户名或密码错误' }));
+    const { w, router } = await mountAt('/login');
+    await signIn(w, 'clerk', 'wrong');
+    expect(w.get('.el-alert--error').text()).toContain('用户名或密码错误');
+    expect(session.token).toBeNull();
+    expect(router.currentRoute.value.path).toBe('/login');
+  });
+
+  it('says an idle session ended', async () => {
+    const { w } = await mountAt('/login?reason=idle');
+    expect(w.get('[data-test=idle-notice]').text()).toContain('长时间未操作，已自动退出');
+  });
+});

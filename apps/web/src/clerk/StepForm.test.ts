@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import ElementPlus from 'element-plus';
+import StepForm, { type OpenTask } from './StepForm.vue';
+
+const task: OpenTask = {
+  id: 't1',
+  name: '审核',
+  caseId: 'c1',
+  version: 7,
+  dueDate: '2026-12-10',
+  dueDateCertain: true,
+  form: [
+    {
+      id: 'decision',
+      label: '受理决定',
+      type: 'enum',
+      options: [
+        { id: 'accept', name: '受理' },
+        { id: 'reject', name: '不予受理' },
+      ],
+      constraints: [{ name: 'required' }],
+    },
+    {
+      id: 'amount',
+      label: '拟保障金额（元/月）',
+      type: 'money',
+      options: [],
+      constraints: [{ name: 'max', config: '5000' }],
+    },
+  ],
+};
+
+const fetchMock = vi.fn<typeof fetch>();
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+function mountForm() {
+  return mount(StepForm, {
+    props: { task },
+    global: { plugins: [ElementPlus] },
+    attachTo: document.body,
+  });
+}
+
+/** The message under a field; el-form-item shows it after a 100 ms debounce. */
+const error = (w: ReturnType<typeof mountForm>, field: string) =>
+  vi.waitFor(() => w.get(`[data-field=${field}] .el-form-item__error`).text(), {
+    timeout: 1000,
+    interval: 20,
+  });
+
+async function type(w: ReturnType<typeof mountForm>, field: string, value: string) {
+  // el-input hands its attributes to the <input> itself
+  const input = w.find(`input[data-test=field-${field}]`);
+  await input.setValue(value);
+  await input.trigger('blur');
+}
+
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal('fetch', fetchMock);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+describe('StepForm', () => {
+  it('shows every problem next to its field and sends nothing', async () => {
+    const w = mountForm();
+    await type(w, 'amount', '12.345');
+    expect(await error(w, 'amount')).toBe('“拟保障金额（元/月）”不是有效的金额');
+    await w.find('[data-test=submit]').trigger('click');
+    await flushPromises();
+    expect(await error(w, 'decision')).toBe('“受理决定”为必填项');
+    expect(w.text()).toContain('表单填写有误，请按提示修改');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('completes the task with typed values, the version it saw and an idempotency key', async () => {
+    fetchMock.mockResolvedValue(json(200, { openedTasks: [] }));
+    const w = mountForm();
+    await w.find('[data-test=option-decision-accept] input').setValue(true);
+    await type(w, 'amount', ' 562 ');
+    await w.find('[data-test=submit]').trigger('click');
+    await flushPromises();
+
+    expect(fetchMock).toHaveBeenCalledOnce();
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe('/api/tasks/t1/complete');
+    expect(init?.method).toBe('POST');
+    expect(JSON.parse(String(init?.body))).toEqual({
+      data: { decision: 'accept', amount: '562' },
+      expectedVersion: 7,
+    });
+    expect((init?.headers as Record<string, string>)['Idempotency-Key']).toMatch(/^[0-9a-f-]{32,36}$/);
+    expect(w.emitted('done')).toEqual([[{ openedTasks: [] }]]);
+  });
+
+  it('puts the server’s field errors next to the fields', async () => {
+    fetchMock.mockResolvedValue(
+      json(400, {
+        code: 'VALIDATION',
+        message: '表单数据有误',
+        details: [{ field: 'data.amount', message: '“拟保障金额（元/月）”超过本地标准' }],
+      }),
+    );
+    const w = mountForm();
+    await w.find('[data-test=option-decision-reject] input').setValue(true);
+    await w.find('[data-test=submit]').trigger('click');
+    await flushPromises();
+    expect(await error(w, 'amount')).toBe('“拟保障金额（元/月）”超过本地标准');
+    expect(w.emitted('done')).toBeUndefined();
+  });
+
+  it('says the case moved on when the server answers 409', async () => {
+    fetchMock.mockResolvedValue(json(409, { code: 'STALE', message: '案件已由他人办理到下一环节' }));
+    const w = mountForm();
+    await w.find('[data-test=option-decision-accept] input').setValue(true);
+    await w.find('[data-test=submit]').trigger('click');
+    await flushPromises();
+    expect(w.find('[data-test=conflict]').text()).toContain('案件已由他人办理到下一环节');
+    await w.find('[data-test=reload]').trigger('click');
+    expect(w.emitted('reload')).toHaveLength(1);
+  });
+});

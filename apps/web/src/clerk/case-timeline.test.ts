@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { buildTimeline, type TimelineTask } from './case-timeline';
+
+const task = (t: Partial<TimelineTask> & Pick<TimelineTask, 'id' | 'name' | 'status'>): TimelineTask => ({
+  createdAt: '2026-11-01T01:00:00Z',
+  completedAt: null,
+  dueDate: null,
+  ...t,
+});
+
+describe('buildTimeline', () => {
+  it('puts each step once, in the order it happened, done before issued before opened', () => {
+    const entries = buildTimeline(
+      [
+        task({ id: 't1', name: '受理审查', status: 'completed', completedAt: '2026-11-01T02:00:00Z' }),
+        task({
+          id: 't2',
+          name: '入户调查',
+          status: 'open',
+          createdAt: '2026-11-01T02:00:00Z',
+          dueDate: '2026-11-15',
+        }),
+      ],
+      [
+        {
+          id: 'd1',
+          title: '受理通知书',
+          number: '卫民受〔2026〕1号',
+          issuedAt: '2026-11-01T02:00:00Z',
+          status: 'archived',
+        },
+      ],
+      [
+        { id: 3, at: '2026-11-01T02:00:01Z', action: 'document.issue', detail: { documentId: 'd1' } },
+        {
+          id: 2,
+          at: '2026-11-01T02:00:01Z',
+          action: 'task.complete',
+          detail: { taskId: 't1', name: '受理审查' },
+        },
+        { id: 1, at: '2026-11-01T02:00:00Z', action: 'case.apply', detail: null },
+      ],
+      '2026-11-01T01:00:00Z',
+    );
+    expect(entries.map((e) => [e.kind, e.title, e.note])).toEqual([
+      ['apply', '登记申请', undefined],
+      ['complete', '办理“受理审查”', undefined],
+      ['open', '待办“入户调查”', '应于 2026-11-15 前办结'],
+      ['document', '出具《受理通知书》', '卫民受〔2026〕1号'],
+    ]);
+    expect(entries[3].documentId).toBe('d1');
+  });
+
+  it('says when a document is still being archived, and names outcomes and unknown acts', () => {
+    const entries = buildTimeline(
+      [task({ id: 't9', name: '审核', status: 'cancelled', completedAt: '2026-11-03T00:00:00Z' })],
+      [{ id: 'd2', title: '决定书', number: null, issuedAt: '2026-11-02T00:00:00Z', status: 'pending' }],
+      [
+        {
+          id: 1,
+          at: '2026-11-02T00:00:00Z',
+          action: 'document.issue',
+          detail: { documentId: 'd2', number: 'N-2' },
+        },
+        { id: 2, at: '2026-11-04T00:00:00Z', action: 'case.closed', detail: { outcome: 'refused' } },
+        { id: 3, at: '2026-11-05T00:00:00Z', action: 'case.custom', detail: {} },
+      ],
+    );
+    expect(entries.map((e) => [e.kind, e.title, e.note ?? ''])).toEqual([
+      ['document', '出具《决定书》', 'N-2 · 归档中'],
+      ['cancelled', '“审核”已撤销', ''],
+      ['closed', '案件办结', '不予确认'],
+      ['other', 'case.custom', ''],
+    ]);
+  });
+});

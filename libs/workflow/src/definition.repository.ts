@@ -1,0 +1,98 @@
+import { EntityManager } from 'typeorm';
+import { ProcessDefinitionEntity } from '@app/persistence';
+
+/** The listing columns: everything but the model source (tens of KB each). */
+const SUMMARY_COLUMNS: (keyof ProcessDefinitionEntity)[] = [
+  'id',
+  'key',
+  'version',
+  'name',
+  'contentHash',
+  'deployedAt',
+  'effectiveFrom',
+];
+
+export type DefinitionVersion = Pick<
+  ProcessDefinitionEntity,
+  'id' | 'version' | 'effectiveFrom' | 'deployedAt'
+>;
+
+/** The only code that reads or writes deployed process definitions. */
+export const definitionRepository = {
+  /** Serializes concurrent deploys of one key (until commit) so two never take the same version. */
+  async lockKey(em: EntityManager, key: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key]);
+  },
+
+  byContent(em: EntityManager, key: string, contentHash: string): Promise<ProcessDefinitionEntity | null> {
+    return em.getRepository(ProcessDefinitionEntity).findOne({ where: { key, contentHash } });
+  },
+
+  /** The highest version of a key, in effect or not. */
+  newest(em: EntityManager, key: string): Promise<ProcessDefinitionEntity | null> {
+    return em.getRepository(ProcessDefinitionEntity).findOne({ where: { key }, order: { version: 'DESC' } });
+  },
+
+  async insert(em: EntityManager, row: ProcessDefinitionEntity): Promise<void> {
+    await em.getRepository(ProcessDefinitionEntity).insert(row);
+  },
+
+  /** The highest version of a key in effect on `today` (YYYY-MM-DD). */
+  inEffectOn(em: EntityManager, key: string, today: string): Promise<ProcessDefinitionEntity | null> {
+    return em
+      .getRepository(ProcessDefinitionEntity)
+      .createQueryBuilder('d')
+      .where('d.key = :key AND d.effective_from <= :today', { key, today })
+      .orderBy('d.version', 'DESC')
+      .getOne();
+  },
+
+  /** Of every key, the version in effect on `today`, without its source. */
+  allInEffectOn(em: EntityManager, today: string): Promise<ProcessDefinitionEntity[]> {
+    return em
+      .getRepository(ProcessDefinitionEntity)
+      .createQueryBuilder('d')
+      .select(['d.id', 'd.key', 'd.version', 'd.name', 'd.effectiveFrom'])
+      .distinctOn(['d.key'])
+      .where('d.effective_from <= :today', { today })
+      .orderBy('d.key')
+      .addOrderBy('d.version', 'DESC')
+      .getMany();
+  },
+
+  /** Key and model source only; throws when the definition does not exist. */
+  source(em: EntityManager, id: string): Promise<Pick<ProcessDefinitionEntity, 'key' | 'source'>> {
+    return em
+      .getRepository(ProcessDefinitionEntity)
+      .findOneOrFail({ select: ['key', 'source'], where: { id } });
+  },
+
+  /** Every version of every key, without sources: by key, newest first. */
+  list(em: EntityManager): Promise<ProcessDefinitionEntity[]> {
+    return em.getRepository(ProcessDefinitionEntity).find({
+      select: SUMMARY_COLUMNS,
+      order: { key: 'ASC', version: 'DESC' },
+    });
+  },
+
+  byId(em: EntityManager, id: string): Promise<ProcessDefinitionEntity | null> {
+    return em.getRepository(ProcessDefinitionEntity).findOne({ where: { id } });
+  },
+
+  byIdOrFail(em: EntityManager, id: string): Promise<ProcessDefinitionEntity> {
+    return em.getRepository(ProcessDefinitionEntity).findOneOrFail({ where: { id } });
+  },
+
+  byVersion(em: EntityManager, key: string, version: number): Promise<ProcessDefinitionEntity | null> {
+    return em.getRepository(ProcessDefinitionEntity).findOne({ where: { key, version } });
+  },
+
+  /** The versions of a key, newest first. */
+  versions(em: EntityManager, key: string): Promise<DefinitionVersion[]> {
+    return em.getRepository(ProcessDefinitionEntity).find({
+      select: ['id', 'version', 'effectiveFrom', 'deployedAt'],
+      where: { key },
+      order: { version: 'DESC' },
+    });
+  },
+};
