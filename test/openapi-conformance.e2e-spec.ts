@@ -5,6 +5,7 @@ import Ajv, { ValidateFunction } from 'ajv';
 import { OpenAPIObject } from '@nestjs/swagger';
 import { withCheckDigit } from '@app/assistance';
 import { buildOpenApiDocumentOffline } from '../apps/api/src/http/openapi';
+import { PNG } from './support/sample-files';
 import { TestApp } from './support/test-app';
 import { APPLICATION, CONFIRM_PATH, WORKED_EXAMPLE, apply, drive } from './support/case-driver';
 
@@ -154,6 +155,28 @@ describe('the API answers as its OpenAPI document says', () => {
       applicant: { ...APPLICATION.applicant, name: '赵春梅', idNumber: '410799197208150023' },
       members: [{ name: '赵春梅', idNumber: '410799197208150023', relation: '本人' }],
     });
+    // So the lists below have items to check, not only empty arrays.
+    const staff = await get('admin', '/api/supervision/near-relatives/staff');
+    const hexiClerk = staff.find((s: { displayName: string }) => s.displayName === '郑窗口');
+    await post(
+      'admin',
+      '/api/supervision/near-relatives',
+      {
+        staffUserId: hexiClerk.id,
+        relativeName: '赵春梅',
+        relativeIdNumber: '410799197208150023',
+        relation: '配偶',
+      },
+      201,
+    );
+    const upload = await t.http
+      .post(`/api/cases/${openCase}/attachments`)
+      .query({ kind: 'scan', fileName: '户口簿.png' })
+      .set('Authorization', `Bearer ${await t.token('clerk')}`)
+      .set('Content-Type', 'image/png')
+      .send(PNG);
+    expect(upload.status).toBe(201);
+    expectConforms('post', `/api/cases/${openCase}/attachments`, 201, upload.body);
   });
 
   it('on cases, tasks and documents (window clerk, approver)', async () => {
@@ -165,7 +188,8 @@ describe('the API answers as its OpenAPI document says', () => {
     expect(detail.case.status).toBe('closed');
     await get('clerk', `/api/cases/${closedCase}/diagram`);
     await get('clerk', `/api/cases/${closedCase}/procedures`);
-    await get('clerk', `/api/cases/${closedCase}/attachments`);
+    const attachments = await get('clerk', `/api/cases/${openCase}/attachments`);
+    expect(attachments).toHaveLength(1);
     await get('clerk', `/api/cases/${closedCase}/service`);
     await get('clerk', `/api/benefits/${closedCase}`);
     await get('clerk', '/api/programs');
@@ -211,9 +235,9 @@ describe('the API answers as its OpenAPI document says', () => {
     await get('approver', `/api/monitoring/warnings/${warningId}/events`);
     await post('approver', '/api/supervision/recheck-draws', { regionCode: '410799', ratio: 1 }, 201);
     await get('approver', '/api/supervision/recheck-draws');
-    await get('approver', '/api/supervision/near-relatives');
+    expect(await get('approver', '/api/supervision/near-relatives')).toHaveLength(1);
     await get('approver', '/api/supervision/near-relatives/staff');
-    await get('approver', '/api/supervision/near-relatives/cases');
+    expect(await get('approver', '/api/supervision/near-relatives/cases')).not.toHaveLength(0);
     await get('approver', '/api/stats/overview');
     await get('approver', '/api/reports/overdue');
     await get('approver', '/api/duty-rules?regionCode=410799');
