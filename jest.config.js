@@ -3,6 +3,7 @@
  * - unit: pure and library specs next to the code (libs/, apps/);
  * - api: the real API on a fresh database per file, driven over HTTP (test/*.e2e-spec.ts, test/hostile);
  * - integrity: the same proofs at full size, several processes, SIGKILL, tampering (test/integrity);
+ * - fault: backup, restore and damaged backups, with the API running or stopped (test/fault);
  * - browser: headless Chromium through the web app (test/browser).
  * `npm test` runs unit and api; `npm run test:all` runs every tier. The same suites run on PGlite and,
  * with DATABASE_URL, on PostgreSQL.
@@ -42,8 +43,9 @@ module.exports = {
   testTimeout: 120000,
   projects: [
     project('unit', ['libs', 'apps', 'eslint-rules'], '.*\\.spec\\.ts$'),
-    project('api', ['test'], '^(?!.*/test/(integrity|browser)/).*\\.e2e-spec\\.ts$'),
+    project('api', ['test'], '^(?!.*/test/(integrity|fault|browser)/).*\\.e2e-spec\\.ts$'),
     project('integrity', ['test/integrity'], '.*\\.e2e-spec\\.ts$'),
+    project('fault', ['test/fault'], '.*\\.e2e-spec\\.ts$'),
     project('browser', ['test/browser'], '.*\\.e2e-spec\\.ts$'),
   ],
 };

@@ -152,11 +152,19 @@ describe('the change detector', () => {
   });
 });
 
+/**
+ * The state after one refused case is the state before the next: the corpus runs in order and nothing
+ * else writes meanwhile, so each case takes one digest, not two (anything a case leaves behind after
+ * its digest, the next case's comparison still sees).
+ */
+let lastDigest: Record<string, number | string> | undefined;
+
 describe.each(Object.keys(CORPUS) as Category[])('%s', (category) => {
   it.each(CORPUS[category].map((c) => [c.name, c] as const))('refuses %s', async (_name, c) => {
-    const before = await snapshot();
+    const before = lastDigest ?? (await snapshot());
     const res = await send(c);
     const after = await snapshot();
+    lastDigest = after;
     const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
     const problems = [...problemsWith(c, res), ...changed.map((k) => `changed: ${k}`)];
     const body = Buffer.isBuffer(res.body)

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { initializeDatabase } from '@app/persistence';
+import { ensureDevelopmentSeal } from '@app/signing';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../libs/persistence/src/migrations');
 
@@ -40,4 +41,17 @@ export async function seedPgliteDataDir(dataDir: string): Promise<void> {
     }
   }
   fs.cpSync(path.join(template, 'pg'), path.join(dataDir, 'pg'), { recursive: true });
+}
+
+/**
+ * Gives `dataDir` the development seal of this machine's test runs (made once, in the temporary
+ * directory): a new one per test application costs a key pair and a PKCS#12 encryption in
+ * JavaScript at every boot. Production still makes its own on first start (libs/signing/dev-seal).
+ */
+export async function seedDevelopmentSeal(dataDir: string): Promise<void> {
+  const shared = path.join(os.tmpdir(), 'sa-test-seal');
+  await ensureDevelopmentSeal(shared);
+  fs.mkdirSync(path.join(dataDir, 'keys'), { recursive: true, mode: 0o700 });
+  for (const f of fs.readdirSync(shared).filter((f) => !f.endsWith('.lock') && !f.endsWith('.tmp')))
+    fs.copyFileSync(path.join(shared, f), path.join(dataDir, 'keys', f));
 }

@@ -9,7 +9,7 @@ import { Clock } from '@app/common';
 import { TimerPoller } from '@app/workflow';
 import { createApp } from '../../apps/api/src/create-app';
 import { DEMO_PASSWORD, seedReferenceData } from '../../apps/api/src/demo/reference-data';
-import { seedPgliteDataDir } from './pglite-template';
+import { seedDevelopmentSeal, seedPgliteDataDir } from './pglite-template';
 
 /**
  * A real API on a fresh data directory (and, with DATABASE_URL, its own PostgreSQL schema), seeded
@@ -24,6 +24,7 @@ export class TestApp {
   static async start(): Promise<TestApp> {
     const t = new TestApp();
     if (!process.env.DATABASE_URL) await seedPgliteDataDir(t.dataDir);
+    await seedDevelopmentSeal(t.dataDir);
     await t.boot();
     await t.app.get(Database).transaction((em) => seedReferenceData(em));
     return t;

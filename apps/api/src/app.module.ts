@@ -2,8 +2,16 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from '@app/audit';
 import { AuthGuard, AuthModule } from '@app/auth';
+import { BenefitsModule } from '@app/benefits';
+import { CaseFileModule } from '@app/case-file';
 import { CasesModule } from '@app/cases';
+import { DeliveryModule } from '@app/delivery';
+import { HouseholdImportModule } from '@app/household-import';
+import { IssuanceModule } from '@app/issuance';
 import { PersistenceModule } from '@app/persistence';
+import { PortalModule } from '@app/portal';
+import { StepsModule } from '@app/steps';
+import { SupervisionModule } from '@app/supervision';
 import { WorkflowModule } from '@app/workflow';
 import { AuthController } from './controllers/auth.controller';
 import { CasesController } from './controllers/cases.controller';
@@ -40,7 +48,22 @@ import { AuditAccessInterceptor } from './http/audit-access';
 import { ClockModule } from './clock.module';
 
 @Module({
-  imports: [ClockModule, PersistenceModule, WorkflowModule, AuditModule, AuthModule, CasesModule],
+  imports: [
+    ClockModule,
+    PersistenceModule,
+    WorkflowModule,
+    AuditModule,
+    AuthModule,
+    IssuanceModule,
+    CasesModule,
+    DeliveryModule,
+    BenefitsModule,
+    SupervisionModule,
+    PortalModule,
+    HouseholdImportModule,
+    CaseFileModule,
+    StepsModule,
+  ],
   controllers: [
     AuthController,
     CasesController,

@@ -4,7 +4,7 @@ import { LogLevel } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
-import { DocumentPipeline } from '@app/cases';
+import { DocumentPipeline } from '@app/issuance';
 import { DefinitionService } from '@app/workflow';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation.pipe';

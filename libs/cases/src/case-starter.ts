@@ -12,7 +12,7 @@ import {
 } from '@app/persistence';
 import { DefinitionService, ProcessInfo, ProcessKind, ProcessRuntime, validateFormData } from '@app/workflow';
 import { caseRepository as cases } from './case.repository';
-import { registeredNearRelatives } from './supervision/near-relatives';
+import { registeredNearRelatives } from './near-relative-register';
 
 export interface StartCaseInput {
   kind: ProcessKind;

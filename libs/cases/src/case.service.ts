@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppError, Clock, ErrorDetail } from '@app/common';
 import { AuditService } from '@app/audit';
 import {
@@ -13,14 +13,12 @@ import {
 } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { CaseEntity, Database, DocumentEntity, IdempotencyEntity, TaskEntity } from '@app/persistence';
-import { DefinitionService, FormField, ProcessRuntime, ServiceRegistry } from '@app/workflow';
+import { DefinitionService, FormField, ProcessRuntime } from '@app/workflow';
 import { caseRepository as cases } from './case.repository';
 import { checkHousehold } from './policy/assessment.service';
-import { DocumentIssuer } from './document-issuer';
-import { DocumentPipeline } from './document-pipeline';
-import { TemplateStore } from './template-store';
+import { DocumentPipeline, TemplateStore } from '@app/issuance';
 import { CaseStarter } from './case-starter';
-import { caseForStaff } from './case-access';
+import { assertMayReadCase, caseForStaff } from './case-access';
 import { DutyService } from './duty';
 import { APPLICATION_PROGRAMS, programName } from './programs';
 import {
@@ -28,7 +26,7 @@ import {
   ClientInfo,
   authorizationProblems,
   recordAuthorizationSignature,
-} from './portal/authorization-signature';
+} from './authorization';
 
 export interface ApplicationInput {
   program: string;
@@ -70,12 +68,10 @@ export interface CompleteInput {
 
 /** The case aggregate: applications, the task inbox, and completing steps under the model. */
 @Injectable()
-export class CaseService implements OnModuleInit {
+export class CaseService {
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(ProcessRuntime) private readonly runtime: ProcessRuntime,
-    @Inject(ServiceRegistry) private readonly registry: ServiceRegistry,
-    @Inject(DocumentIssuer) private readonly issuer: DocumentIssuer,
     @Inject(DocumentPipeline) private readonly pipeline: DocumentPipeline,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
@@ -84,37 +80,6 @@ export class CaseService implements OnModuleInit {
     @Inject(DefinitionService) private readonly definitions: DefinitionService,
     @Inject(DutyService) private readonly duties: DutyService,
   ) {}
-
-  onModuleInit(): void {
-    this.registry.register('document.issue', (call, step) => this.issuer.issue(call, step));
-    this.registry.setTemplateIds(this.templates.ids(), this.templates.remedyIds());
-    this.registry.describeTemplates(this.templates.ids().map((id) => this.templates.file(id).manifest));
-    this.registry.onEnd(async (end, step) => {
-      const kase = await cases.byInstance(step.em, end.instanceId);
-      if (!kase) return;
-      // The benefit on record is the one the served decision states: read it from its frozen snapshot.
-      const decision =
-        end.outcome === 'confirmed'
-          ? (await cases.documents(step.em, kase.id))
-              .reverse()
-              .find((d) => typeof d.data.form?.amount === 'number')
-          : undefined;
-      await cases.update(step.em, kase.id, {
-        status: 'closed',
-        outcome: end.outcome,
-        benefitAmountFen: decision ? decision.data.form.amount : null,
-        benefitStartMonth: decision ? String(decision.data.form.startMonth) : null,
-        updatedAt: step.now,
-      });
-      await this.audit.record(step.em, {
-        at: step.now,
-        actorId: step.actorId,
-        action: 'case.closed',
-        caseId: kase.id,
-        detail: { outcome: end.outcome },
-      });
-    });
-  }
 
   async apply(user: AuthUser, input: ApplicationInput): Promise<CaseEntity> {
     const today = this.clock.today();
@@ -406,10 +371,7 @@ export class CaseService implements OnModuleInit {
   }
 
   private assertMayRead(user: AuthUser, kase: CaseEntity): void {
-    const own = user.role === 'applicant' && kase.createdBy === user.id;
-    if (!own && (user.role === 'applicant' || !regionWithin(kase.regionCode, user.regionCode))) {
-      throw AppError.forbidden('无权查看该案件');
-    }
+    assertMayReadCase(user, kase, 'staff-or-applicant');
   }
 }
 

@@ -1,17 +1,30 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError } from '@app/common';
+import { AppError, shanghaiDate as shanghaiToday } from '@app/common';
 import { AuditService } from '@app/audit';
 import { LoadedTemplate, formatDocumentNumber, validateTemplateData, formatCnDate } from '@app/documents';
 import { EntityManager } from 'typeorm';
 import { AgencyEntity, CaseEntity, DocumentEntity, nextCounterValue } from '@app/persistence';
-import { shanghaiDate as shanghaiToday } from '@app/common';
 import type { ServiceCall, StepContext } from '@app/workflow';
 import { caseRepository as cases } from './case.repository';
 import { buildDocumentData } from './document-data';
-import { TemplateStore } from './template-store';
-import { ServiceRecordService } from './service/service-record.service';
-import { CaseTimeLimitService } from './service/time-limit.service';
+import { TemplateStore } from '@app/issuance';
+
+/**
+ * What issuing a document sets off outside the case module (delivery's, passed in by the
+ * `document.issue` handler so the case module does not depend on delivery).
+ */
+export interface IssueEffects {
+  /** The document records the acceptance date: the case time limit starts. */
+  onAcceptance(em: EntityManager, kase: CaseEntity, acceptanceDate: string): Promise<void>;
+  /** What the serve task recorded, for a receipt (`recordsService`) to state. */
+  serveTaskAnswers(em: EntityManager, instanceId: string): Promise<Record<string, unknown> | null>;
+  /** The receipt row is inserted: record the service it states. */
+  recordService(
+    em: EntityManager,
+    input: { kase: CaseEntity; receipt: DocumentEntity; now: Date; actorId: string | null },
+  ): Promise<void>;
+}
 
 /**
  * The `document.issue` service: inside the step's transaction it freezes the data snapshot and the
@@ -22,11 +35,9 @@ export class DocumentIssuer {
   constructor(
     @Inject(TemplateStore) private readonly templates: TemplateStore,
     @Inject(AuditService) private readonly audit: AuditService,
-    @Inject(ServiceRecordService) private readonly serviceRecords: ServiceRecordService,
-    @Inject(CaseTimeLimitService) private readonly timeLimits: CaseTimeLimitService,
   ) {}
 
-  async issue(call: ServiceCall, step: StepContext): Promise<void> {
+  async issue(call: ServiceCall, step: StepContext, effects: IssueEffects): Promise<void> {
     const { em, now } = step;
     const templateId = call.attributes.template;
     const template = await this.templates.get(em, templateId, now);
@@ -36,12 +47,12 @@ export class DocumentIssuer {
     if (template.manifest.recordsCaseDate === 'acceptanceDate' && !kase.acceptanceDate) {
       kase.acceptanceDate = today;
       await cases.update(em, kase.id, { acceptanceDate: today });
-      await this.timeLimits.onAcceptance(em, kase, today);
+      await effects.onAcceptance(em, kase, today);
     }
     const { agency, data } = await this.compose(em, kase, template, call.variables, today);
     if (template.manifest.recordsService) {
       // The receipt states what the serve task recorded, not answers an earlier service left behind.
-      const answers = await this.serviceRecords.serveTaskAnswers(em, call.instanceId);
+      const answers = await effects.serveTaskAnswers(em, call.instanceId);
       if (answers && data.form && typeof data.form === 'object') {
         const form = data.form as Record<string, unknown>;
         for (const key of ['witnesses', 'evidence']) delete form[key];
@@ -96,7 +107,7 @@ export class DocumentIssuer {
     };
     await em.getRepository(DocumentEntity).insert(document);
     if (template.manifest.recordsService) {
-      await this.serviceRecords.recordFromReceipt(em, {
+      await effects.recordService(em, {
         kase,
         receipt: document,
         now,

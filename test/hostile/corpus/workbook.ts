@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { HOUSEHOLD_COLUMNS } from '@app/cases';
+import { HOUSEHOLD_COLUMNS } from '@app/household-import';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -21,7 +21,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { AttachmentFile, AttachmentService } from '@app/cases';
+import { AttachmentFile, AttachmentService } from '@app/case-file';
 import { VoidAttachmentDto } from '../dto/attachment.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';

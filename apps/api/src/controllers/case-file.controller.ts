@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { CaseFileService } from '@app/cases';
+import { CaseFileService } from '@app/case-file';
 import { uuidPipe } from '../http/uuid.pipe';
 import { ApiFileResponse } from '../http/api-responses';
 

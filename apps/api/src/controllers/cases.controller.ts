@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, Ip, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { CaseDeadlinesService, CaseService, ProcedureService } from '@app/cases';
+import { CaseDeadlinesService } from '@app/delivery';
+import { CaseService, ProcedureService } from '@app/cases';
 import { ApplicationDto } from '../dto/application.dto';
 import { EconomicsDto } from '../dto/policy.dto';
 import { StartProcedureDto } from '../dto/procedure.dto';

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@n
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@app/common';
 import { AuthUser, CurrentUser, Public } from '@app/auth';
-import { CaseService, DocumentPipeline, VerificationService, documentSummary } from '@app/cases';
+import { CaseService, documentSummary } from '@app/cases';
+import { DocumentPipeline, VerificationService } from '@app/issuance';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
 import { VerificationResultDto } from '../dto/responses/documents.response';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/commo
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@app/common';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { HouseholdImportService, buildTemplateWorkbook } from '@app/cases';
+import { HouseholdImportService, buildTemplateWorkbook } from '@app/household-import';
 import { ImportResultDto } from '../dto/responses/household-import.response';
 import { ApiFileResponse } from '../http/api-responses';
 

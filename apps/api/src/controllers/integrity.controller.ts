@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { BlobStore, verifyArchive, verifyAttachments } from '@app/archive';
 import { AuditService } from '@app/audit';
 import { Roles } from '@app/auth';
-import { BLOB_STORE } from '@app/cases';
+import { BLOB_STORE } from '@app/issuance';
 import { Database } from '@app/persistence';
 import { IntegrityReportDto } from '../dto/responses/integrity.response';
 

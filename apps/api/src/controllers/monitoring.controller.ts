@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { MonitoringService } from '@app/cases';
+import { MonitoringService } from '@app/supervision';
 import { AppError } from '@app/common';
 import { MonitoringEventDto } from '../dto/monitoring.dto';
 import { uuidPipe } from '../http/uuid.pipe';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { PortalService } from '@app/cases';
+import { PortalService } from '@app/portal';
 import { ApplicationDraftDto } from '../dto/application.dto';
 import { RegionQueryDto } from '../dto/portal.dto';
 import { uuidPipe } from '../http/uuid.pipe';

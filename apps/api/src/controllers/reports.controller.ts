@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { OverdueReportService } from '@app/cases';
+import { OverdueReportService } from '@app/supervision';
 import { OverdueQueryDto } from '../dto/service.dto';
 import { AuditAccess } from '../http/audit-access';
 import { OverdueReportDto } from '../dto/responses/reports.response';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { BenefitQueryService, ReviewCohortService } from '@app/cases';
+import { BenefitQueryService, ReviewCohortService } from '@app/benefits';
 import { GenerateReviewCohortDto } from '../dto/review-cohort.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import {

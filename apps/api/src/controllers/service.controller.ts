@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Ip, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { CaseDeadlinesService, CaseTimeLimitService, ServiceRecordService } from '@app/cases';
+import { CaseDeadlinesService, CaseTimeLimitService, ServiceRecordService } from '@app/delivery';
 import {
   ConsentPreviewDto,
   ElectronicConsentDto,

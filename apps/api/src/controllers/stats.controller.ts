@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { OverviewService } from '@app/cases';
+import { OverviewService } from '@app/supervision';
 import { AuditAccess } from '../http/audit-access';
 import { OverviewDto } from '../dto/responses/stats.response';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Public, Roles } from '@app/auth';
-import { NearRelativeService, PublicListingService, RecheckService } from '@app/cases';
+import { NearRelativeService, PublicListingService, RecheckService } from '@app/supervision';
 import { NearRelativeDto, RecheckDrawDto } from '../dto/supervision.dto';
 import { AuditAccess } from '../http/audit-access';
 import {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, StreamableFile } 
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AppError, Clock } from '@app/common';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
-import { TemplateStore } from '@app/cases';
+import { TemplateStore } from '@app/issuance';
 import { lintDraft, LoadedTemplate, renderPreview, TemplateDraftError } from '@app/documents';
 import { Database } from '@app/persistence';
 import { PublishTemplateDto, TemplateDraftDto, TemplatePreviewDto } from '../dto/template.dto';

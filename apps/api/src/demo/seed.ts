@@ -1,6 +1,8 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { AuthUser, toAuthUser } from '@app/auth';
-import { CaseService, MonitoringService, PortalService, ProcedureService } from '@app/cases';
+import { CaseService, ProcedureService } from '@app/cases';
+import { PortalService } from '@app/portal';
+import { MonitoringService } from '@app/supervision';
 import { withCheckDigit } from '@app/assistance';
 import { Database } from '@app/persistence';
 import { TimerPoller } from '@app/workflow';

@@ -1,5 +1,5 @@
 import express from 'express';
-import { MAX_ATTACHMENT_BYTES } from '@app/cases';
+import { MAX_ATTACHMENT_BYTES } from '@app/case-file';
 
 const UPLOAD_PATH = /^\/api\/(cases\/[^/]+\/attachments|attachments\/[^/]+\/thumbnail)\/?$/;
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AuthUser } from '@app/auth';
-import { TemplateStore } from '@app/cases';
+import { TemplateStore } from '@app/issuance';
 import { lintDraft } from '@app/documents';
 import { Database } from '@app/persistence';
 import { checkEffectiveFrom } from '../http/effective-date';

@@ -17,6 +17,7 @@ import {
 } from '@app/auth';
 import { CaseEntity, Database, TaskEntity } from '@app/persistence';
 import { isIsoDate, nextRegionVersion } from '../region-versions';
+import { assertMayReadCase } from '../case-access';
 
 export interface DutyRuleSet {
   id: string;
@@ -214,7 +215,5 @@ function relativesAmong<R extends { idNumber: string }>(relatives: R[], idNumber
 }
 
 function assertInRegion(user: AuthUser, kase: CaseEntity): void {
-  if (user.role === 'applicant' || !regionWithin(kase.regionCode, user.regionCode)) {
-    throw AppError.forbidden('该案件不在您的管辖范围内');
-  }
+  assertMayReadCase(user, kase, 'staff', '该案件不在您的管辖范围内');
 }

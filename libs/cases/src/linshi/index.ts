@@ -1,2 +1,1 @@
 export * from './linshi-rules';
-export * from './linshi-steps';

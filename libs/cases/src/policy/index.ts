@@ -1,3 +1,3 @@
 export * from './assessment.service';
 export * from './policy-parameters.service';
-export * from './assessment-step';
+export * from './low-income-flags';

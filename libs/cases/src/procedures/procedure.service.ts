@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError } from '@app/common';
-import { regionWithin } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { CaseEntity, Database } from '@app/persistence';
 import { FormField, ProcessInfo } from '@app/workflow';
 import { CaseStarter } from '../case-starter';
 import { ChildCaseSummary, caseRepository as cases } from '../case.repository';
-import { DocumentPipeline } from '../document-pipeline';
+import { DocumentPipeline } from '@app/issuance';
 import { DutyService } from '../duty';
+import { assertMayReadCase } from '../case-access';
 
 export interface ProcedureOffer {
   processKey: string;
@@ -115,7 +115,7 @@ export class ProcedureService {
     if (user.role === 'applicant') throw AppError.forbidden('申请人不能发起该程序');
     const kase = await cases.byId(em, caseId);
     if (!kase) throw AppError.notFound('案件不存在');
-    if (!regionWithin(kase.regionCode, user.regionCode)) throw AppError.forbidden('该案件不在您的管辖范围内');
+    assertMayReadCase(user, kase, 'staff', '该案件不在您的管辖范围内');
     return kase;
   }
 }

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AppError, Clock, shanghaiDate } from '@app/common';
-import { regionWithin } from '@app/assistance';
 import { DutyService, householdIdNumbers } from '../duty';
 import type { AuthUser } from '@app/auth';
 import {
@@ -14,9 +13,10 @@ import {
 import { CaseEntity, Database, TaskEntity } from '@app/persistence';
 import { FormField, parseBpmn, readLegalBasis, validateFormData } from '@app/workflow';
 import { caseRepository as cases } from '../case.repository';
+import { assertMayReadCase } from '../case-access';
 import { APPLICATION_PROGRAMS } from '../programs';
 import { DocumentIssuer } from '../document-issuer';
-import { TemplateStore } from '../template-store';
+import { TemplateStore } from '@app/issuance';
 import { InboxFilter, parseInboxFilter } from './inbox-query';
 import { nextDocuments } from './next-documents';
 import { Urgency, urgencyOf } from './urgency';
@@ -317,10 +317,7 @@ export class WorkbenchService {
   private async readableCase(em: EntityManager, user: AuthUser, caseId: string): Promise<CaseEntity> {
     const kase = await cases.byId(em, caseId);
     if (!kase) throw AppError.notFound('案件不存在');
-    const own = user.role === 'applicant' && kase.createdBy === user.id;
-    if (!own && (user.role === 'applicant' || !regionWithin(kase.regionCode, user.regionCode))) {
-      throw AppError.forbidden('无权查看该案件');
-    }
+    assertMayReadCase(user, kase, 'staff-or-applicant');
     return kase;
   }
 

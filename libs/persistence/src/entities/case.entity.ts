@@ -29,7 +29,7 @@ export class CaseEntity {
   @Column({ type: 'text', nullable: true }) urgency?: 'red' | 'yellow' | 'blue' | 'green' | null;
   @Column({ name: 'benefit_amount_fen', type: 'int', nullable: true }) benefitAmountFen!: number | null;
   @Column({ name: 'benefit_start_month', type: 'text', nullable: true }) benefitStartMonth!: string | null;
-  /** 动态管理 of a beneficiary (root application case): set by the benefit ledger (libs/cases/src/benefits). */
+  /** 动态管理 of a beneficiary (root application case): set by the benefit ledger (libs/benefits). */
   @Column({ name: 'benefit_status', type: 'text', nullable: true })
   benefitStatus?: 'active' | 'gradual_exit' | 'stopped' | 'terminated' | null;
   @Column({ name: 'review_category', type: 'text', nullable: true }) reviewCategory?:

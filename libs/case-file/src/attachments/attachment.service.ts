@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager, IsNull } from 'typeorm';
+import { BlobStore } from '@app/archive';
+import { AuditService } from '@app/audit';
+import { AppError, Clock } from '@app/common';
+import type { AuthUser } from '@app/auth';
+import { AttachmentEntity, Database } from '@app/persistence';
+import { BLOB_STORE } from '@app/issuance';
+import { caseForStaff, DutyService } from '@app/cases';
+import { AttachmentQuery, checkThumbnail, checkUpload } from './attachment-input';
+
+export interface AttachmentView {
+  id: string;
+  caseId: string;
+  kind: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  hasThumbnail: boolean;
+  takenAt: Date | null;
+  place: string | null;
+  note: string | null;
+  uploadedBy: { id: string; name: string };
+  uploadedAt: Date;
+  voided: { at: Date; by: string; reason: string } | null;
+}
+
+export interface AttachmentFile {
+  bytes: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+/** Photos and scans kept with a case: stored content-addressed, never deleted, voided with a reason. */
+@Injectable()
+export class AttachmentService {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(DutyService) private readonly duties: DutyService,
+  ) {}
+
+  async upload(
+    user: AuthUser,
+    caseId: string,
+    upload: { contentType?: string; body: unknown; query: AttachmentQuery },
+  ): Promise<AttachmentView> {
+    const input = checkUpload(upload.contentType, upload.body, upload.query, this.clock.now());
+    // Scope first, so a caller outside the region learns nothing and stores nothing.
+    await this.db.read((em) => caseForStaff(em, user, caseId));
+    // Written before the row: a rollback leaves an unreferenced blob, never a row without bytes.
+    const sha256 = await this.blobs.put(input.bytes);
+    const id = await this.db.transaction(async (em) => {
+      const kase = await caseForStaff(em, user, caseId, true);
+      await this.duties.assertMayAct(em, user, kase);
+      const twin = await em
+        .getRepository(AttachmentEntity)
+        .findOne({ where: { caseId, sha256, voidedAt: IsNull() } });
+      if (twin) {
+        throw new AppError(409, 'ATTACHMENT_DUPLICATE', '该文件已上传过', [
+          { field: 'file', message: `与已上传的“${twin.fileName}”内容相同` },
+        ]);
+      }
+      const now = this.clock.now();
+      const row: AttachmentEntity = {
+        id: randomUUID(),
+        caseId: kase.id,
+        kind: input.kind,
+        fileName: input.fileName,
+        contentType: input.contentType,
+        sizeBytes: input.bytes.length,
+        sha256,
+        blobKey: sha256,
+        thumbnailBlobKey: null,
+        takenAt: input.takenAt,
+        place: input.place,
+        note: input.note,
+        uploadedBy: user.id,
+        uploadedAt: now,
+        voidedAt: null,
+        voidedBy: null,
+        voidReason: null,
+      };
+      await em.getRepository(AttachmentEntity).insert(row);
+      await this.audit.record(em, {
+        at: now,
+        actorId: user.id,
+        action: 'attachment.upload',
+        caseId: kase.id,
+        detail: {
+          attachmentId: row.id,
+          kind: row.kind,
+          fileName: row.fileName,
+          contentType: row.contentType,
+          size: row.sizeBytes,
+          sha256,
+          takenAt: row.takenAt,
+          place: row.place,
+        },
+      });
+      return row.id;
+    });
+    return (await this.db.read((em) => this.views(em, { id })))[0];
+  }
+
+  /** Adds the browser-made thumbnail of an image, once. */
+  async setThumbnail(
+    user: AuthUser,
+    attachmentId: string,
+    upload: { contentType?: string; body: unknown },
+  ): Promise<AttachmentView> {
+    const bytes = checkThumbnail(upload.contentType, upload.body);
+    await this.db.read(async (em) => caseForStaff(em, user, (await this.row(em, attachmentId)).caseId));
+    const key = await this.blobs.put(bytes);
+    await this.db.transaction(async (em) => {
+      const row = await this.row(em, attachmentId, true);
+      await caseForStaff(em, user, row.caseId);
+      if (!row.contentType.startsWith('image/')) {
+        throw AppError.validation('PDF 文件不需要缩略图', [
+          { field: 'thumbnail', message: '仅图片附件有缩略图' },
+        ]);
+      }
+      if (row.thumbnailBlobKey) throw AppError.conflict('THUMBNAIL_EXISTS', '该附件已有缩略图');
+      await em.getRepository(AttachmentEntity).update({ id: row.id }, { thumbnailBlobKey: key });
+      await this.audit.record(em, {
+        at: this.clock.now(),
+        actorId: user.id,
+        action: 'attachment.thumbnail',
+        caseId: row.caseId,
+        detail: { attachmentId: row.id, sha256: key, size: bytes.length },
+      });
+    });
+    return (await this.db.read((em) => this.views(em, { id: attachmentId })))[0];
+  }
+
+  /** Marks a wrong upload 作废; the file stays in the record. */
+  async void(user: AuthUser, attachmentId: string, reason: string): Promise<AttachmentView> {
+    const why = reason.trim();
+    if (why.length < 2) {
+      throw AppError.validation('请填写作废原因', [{ field: 'reason', message: '作废原因至少2个字' }]);
+    }
+    await this.db.transaction(async (em) => {
+      const row = await this.row(em, attachmentId, true);
+      await this.duties.assertMayAct(em, user, await caseForStaff(em, user, row.caseId));
+      if (row.voidedAt) throw AppError.conflict('ATTACHMENT_VOIDED', '该附件已作废');
+      const now = this.clock.now();
+      await em
+        .getRepository(AttachmentEntity)
+        .update({ id: row.id }, { voidedAt: now, voidedBy: user.id, voidReason: why });
+      await this.audit.record(em, {
+        at: now,
+        actorId: user.id,
+        action: 'attachment.void',
+        caseId: row.caseId,
+        detail: { attachmentId: row.id, fileName: row.fileName, sha256: row.sha256, reason: why },
+      });
+    });
+    return (await this.db.read((em) => this.views(em, { id: attachmentId })))[0];
+  }
+
+  async list(user: AuthUser, caseId: string): Promise<AttachmentView[]> {
+    return this.db.read(async (em) => {
+      await caseForStaff(em, user, caseId);
+      return this.views(em, { caseId });
+    });
+  }
+
+  async content(user: AuthUser, attachmentId: string): Promise<AttachmentFile> {
+    const row = await this.db.read(async (em) => {
+      const r = await this.row(em, attachmentId);
+      await caseForStaff(em, user, r.caseId);
+      return r;
+    });
+    return { bytes: await this.blobs.get(row.blobKey), contentType: row.contentType, fileName: row.fileName };
+  }
+
+  async thumbnail(user: AuthUser, attachmentId: string): Promise<AttachmentFile> {
+    const row = await this.db.read(async (em) => {
+      const r = await this.row(em, attachmentId);
+      await caseForStaff(em, user, r.caseId);
+      return r;
+    });
+    if (!row.thumbnailBlobKey) throw AppError.notFound('该附件没有缩略图');
+    return {
+      bytes: await this.blobs.get(row.thumbnailBlobKey),
+      contentType: 'image/jpeg',
+      fileName: 'thumbnail.jpg',
+    };
+  }
+
+  private async row(em: EntityManager, id: string, lock = false): Promise<AttachmentEntity> {
+    const row = await em
+      .getRepository(AttachmentEntity)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!row) throw AppError.notFound('附件不存在');
+    return row;
+  }
+
+  /** Attachments in upload order, with the names of who uploaded and who voided them. */
+  async views(em: EntityManager, where: { id?: string; caseId?: string }): Promise<AttachmentView[]> {
+    const rows: any[] = await em.query(
+      `SELECT a.*, u.display_name AS uploader_name, v.display_name AS voider_name
+       FROM attachment a
+       JOIN app_user u ON u.id = a.uploaded_by
+       LEFT JOIN app_user v ON v.id = a.voided_by
+       WHERE ${where.id ? 'a.id = $1' : 'a.case_id = $1'}
+       ORDER BY a.uploaded_at ASC, a.id ASC`,
+      [where.id ?? where.caseId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      kind: r.kind,
+      fileName: r.file_name,
+      contentType: r.content_type,
+      size: Number(r.size_bytes),
+      sha256: r.sha256,
+      hasThumbnail: !!r.thumbnail_blob_key,
+      takenAt: r.taken_at ? new Date(r.taken_at) : null,
+      place: r.place,
+      note: r.note,
+      uploadedBy: { id: r.uploaded_by, name: r.uploader_name },
+      uploadedAt: new Date(r.uploaded_at),
+      voided: r.voided_at ? { at: new Date(r.voided_at), by: r.voider_name, reason: r.void_reason } : null,
+    }));
+  }
+}

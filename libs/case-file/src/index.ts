@@ -1,0 +1,5 @@
+export * from './case-file.module';
+export * from './case-file.service';
+export * from './pdf-pages';
+export * from './toc';
+export * from './attachments';

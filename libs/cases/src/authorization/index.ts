@@ -1,0 +1,2 @@
+export * from './authorization-text';
+export * from './authorization-signature';

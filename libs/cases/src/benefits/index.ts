@@ -1,3 +1,0 @@
-export * from './benefit-ledger.service';
-export * from './benefit.repository';
-export * from './review-cohort.service';

@@ -1,3 +1,0 @@
-export * from './case-file.service';
-export * from './pdf-pages';
-export * from './toc';

@@ -1,3 +1,0 @@
-export * from './household-import.service';
-export { buildTemplateWorkbook, parseHouseholdWorkbook } from './household-workbook';
-export { COLUMNS as HOUSEHOLD_COLUMNS } from './household-columns';

@@ -1,3 +1,0 @@
-export * from './near-relatives';
-export * from './public-listing';
-export * from './recheck.service';

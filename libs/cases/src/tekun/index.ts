@@ -1,2 +1,0 @@
-export * from './sampling.repository';
-export * from './tekun-steps';

@@ -1,0 +1,4 @@
+export * from './issuance.module';
+export * from './template-store';
+export * from './document-pipeline';
+export * from './verification.service';

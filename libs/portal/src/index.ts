@@ -1,0 +1,3 @@
+export * from './portal.module';
+export * from './case-progress';
+export * from './portal.service';

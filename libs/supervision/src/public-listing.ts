@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError, Clock, stableStringify } from '@app/common';
+import { maskResidentId, regionLevel } from '@app/assistance';
+import { formatCnDate, renderDocument } from '@app/documents';
+import { Database } from '@app/persistence';
+import { caseRepository as cases, programName } from '@app/cases';
+import { ACTIVE_BENEFIT_SQL } from './monitoring/monitoring.repository';
+import { TemplateStore } from '@app/issuance';
+
+export const PUBLIC_LISTING_TEMPLATE = 'public-listing';
+
+export interface PublicListingRow {
+  /** Full name: 审核确认办法第二十四条 publishes the applicant's name. */
+  name: string;
+  /** Never the full ID number (《社会救助暂行办法》第六十一条). */
+  idNumberMasked: string;
+  program: string;
+  programName: string;
+  householdSize: number;
+  monthlyAmountFen: number | null;
+  startMonth: string | null;
+}
+
+export interface PublicListing {
+  region: { code: string; name: string; path: string };
+  asOf: string;
+  total: number;
+  rows: PublicListingRow[];
+}
+
+/**
+ * 长期公布 (审核确认办法第二十四条): who receives assistance in a village, published without
+ * login. Only the head's name, a masked ID number, the program, household size and amount — no
+ * health, disability or address details beyond the village.
+ */
+@Injectable()
+export class PublicListingService {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(TemplateStore) private readonly templates: TemplateStore,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async listing(regionCode: string | undefined): Promise<PublicListing> {
+    const code = (regionCode ?? '').trim();
+    if (regionLevel(code) !== 'village') {
+      throw AppError.validation('请选择村（社区）：应为12位村（社区）行政区划代码', [
+        { field: 'regionCode', message: '应为12位村（社区）行政区划代码' },
+      ]);
+    }
+    return this.db.read(async (em) => {
+      const region = await cases.region(em, code);
+      if (!region) throw AppError.notFound(`行政区划 ${code} 不存在`);
+      const rows: {
+        name: string;
+        idNumber: string;
+        program: string;
+        householdSize: number;
+        amount: number | null;
+        startMonth: string | null;
+      }[] = await em.query(
+        `SELECT c.applicant_name AS name, c.applicant_id_number AS "idNumber", c.program,
+                jsonb_array_length(c.household) AS "householdSize", c.benefit_amount_fen AS amount,
+                c.benefit_start_month AS "startMonth"
+         FROM assistance_case c
+         WHERE c.region_code = $1 AND ${ACTIVE_BENEFIT_SQL}
+         ORDER BY c.program, c.applicant_name, c.case_no`,
+        [code],
+      );
+      return {
+        region: { code, name: region.name, path: await cases.regionPath(em, code) },
+        asOf: this.clock.today(),
+        total: rows.length,
+        rows: rows.map((r) => ({
+          name: r.name,
+          idNumberMasked: maskResidentId(r.idNumber),
+          program: r.program,
+          programName: programName(r.program),
+          householdSize: Number(r.householdSize),
+          monthlyAmountFen: r.amount,
+          startMonth: r.startMonth,
+        })),
+      };
+    });
+  }
+
+  /** The listing as the posted document (template `public-listing`), rendered on demand. */
+  async pdf(regionCode: string | undefined): Promise<{ pdf: Buffer; title: string }> {
+    const listing = await this.listing(regionCode);
+    const now = this.clock.now();
+    const { template, agency } = await this.db.read(async (em) => ({
+      template: await this.templates.get(em, PUBLIC_LISTING_TEMPLATE, now),
+      agency: await cases.agency(em, listing.region.code.slice(0, 6)),
+    }));
+    if (!agency) throw AppError.notFound('该县未配置发文机关');
+    const body = {
+      asOf: listing.asOf,
+      total: listing.total,
+      rows: listing.rows.map((r) => ({
+        name: r.name,
+        idNumberMasked: r.idNumberMasked,
+        programName: r.programName,
+        householdSize: r.householdSize,
+        ...(r.monthlyAmountFen !== null && { amount: r.monthlyAmountFen }),
+        ...(r.startMonth && { startMonth: r.startMonth }),
+      })),
+    };
+    // Anyone holding the paper can compare it with the live listing: the code is its content hash.
+    const verifyCode = createHash('sha256')
+      .update(stableStringify({ region: listing.region.code, ...body }))
+      .digest('hex')
+      .slice(0, 16)
+      .toUpperCase();
+    const data = {
+      document: { title: template.manifest.title, issuedDate: formatCnDate(listing.asOf), verifyCode },
+      issuer: {
+        name: agency.name,
+        level: agency.level,
+        regionCode: agency.regionCode,
+        reviewGovernment: agency.reviewGovernment,
+        court: agency.court,
+        ...(agency.address ? { address: agency.address } : {}),
+      },
+      village: { name: listing.region.name },
+      listing: body,
+    };
+    const base = (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(
+      /\/$/,
+      '',
+    );
+    const pdf = await renderDocument({
+      template,
+      data,
+      issuedAt: now,
+      verifyCode,
+      verifyUrl: `${base}/api/public/listing?regionCode=${listing.region.code}`,
+    });
+    return { pdf, title: `${listing.region.name}${template.manifest.title}` };
+  }
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/**
+ * Runs test tiers and prints how long each took.
+ *   node scripts/run-tiers.js unit web api                            (npm test)
+ *   node scripts/run-tiers.js unit web api integrity fault browser    (npm run test:all)
+ * Any further arguments go to every jest run (`npm test -- test/trust` narrows it; a tier without a
+ * matching file passes). The tiers are the jest projects of jest.config.js, plus `web` (vitest in
+ * apps/web). The jest tiers other than browser share one run, so both cores stay busy to the end;
+ * the browser tier runs one file at a time, because a loaded machine makes clicks land mid-animation.
+ */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const known = ['unit', 'web', 'api', 'integrity', 'fault', 'browser'];
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const firstOther = args.findIndex((a) => !known.includes(a));
+const tiers = firstOther === -1 ? args : args.slice(0, firstOther);
+const passThrough = firstOther === -1 ? [] : args.slice(firstOther);
+if (!tiers.length) {
+  console.error(`用法：node scripts/run-tiers.js <${known.join('|')}>… [jest 参数]`);
+  process.exit(2);
+}
+
+const workers = process.env.TEST_WORKERS || '2';
+const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sa-tiers-')), 'jest.json');
+const jest = (projects, extra) => [
+  '--experimental-vm-modules',
+  path.join(root, 'node_modules/jest/bin/jest.js'),
+  ...projects.flatMap((p) => ['--selectProjects', p]),
+  ...extra,
+  '--json',
+  `--outputFile=${report}`,
+  ...(passThrough.length ? ['--passWithNoTests', ...passThrough] : []),
+];
+
+const shared = tiers.filter((t) => ['unit', 'api', 'integrity', 'fault'].includes(t));
+const runs = [
+  ...(shared.length ? [{ label: shared.join('+'), command: jest(shared, [`--maxWorkers=${workers}`]) }] : []),
+  ...(tiers.includes('web') && !passThrough.length
+    ? [
+        {
+          label: 'web',
+          command: [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'apps/web/vitest.config.ts'],
+        },
+      ]
+    : []),
+  ...(tiers.includes('browser') ? [{ label: 'browser', command: jest(['browser'], ['--runInBand']) }] : []),
+];
+
+/** The tier of a test file, by the same folders as jest.config.js's projects. */
+const tierOf = (file) => {
+  const rel = path.relative(root, file);
+  const m = /^test\/(integrity|fault|browser)\//.exec(rel);
+  return m ? m[1] : rel.startsWith('test/') ? 'api' : 'unit';
+};
+
+const lines = [];
+let failed = false;
+for (const run of runs) {
+  console.log(`\n== 测试层 ${run.label}`);
+  fs.rmSync(report, { force: true });
+  const started = Date.now();
+  const result = spawnSync(process.execPath, run.command, { cwd: root, stdio: 'inherit' });
+  const ok = result.status === 0;
+  failed ||= !ok;
+  lines.push(`${ok ? '通过' : '失败'}  ${run.label.padEnd(28)} ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s`);
+  if (fs.existsSync(report)) {
+    // Wall time per tier does not exist when tiers share workers; the sum of their files' times does.
+    const byTier = {};
+    for (const r of JSON.parse(fs.readFileSync(report, 'utf8')).testResults) {
+      const t = tierOf(r.name);
+      byTier[t] ??= { files: 0, seconds: 0 };
+      byTier[t].files += 1;
+      byTier[t].seconds += (r.endTime - r.startTime) / 1000;
+    }
+    for (const [t, v] of Object.entries(byTier))
+      lines.push(`      ${`${t}（${v.files} 个文件，各文件用时之和）`.padEnd(26)} ${v.seconds.toFixed(0).padStart(5)} s`);
+  }
+}
+
+console.log(`\n== 各层用时（${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}，${workers} 个 jest 进程）`);
+for (const line of lines) console.log(line);
+process.exit(failed ? 1 : 0);
