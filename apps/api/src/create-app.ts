@@ -3,7 +3,7 @@ import compression from 'compression';
 import { LogLevel } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { DocumentPipeline } from '@app/issuance';
 import { DefinitionService } from '@app/workflow';
 import { AppModule } from './app.module';
@@ -12,6 +12,7 @@ import { requestId } from './http/request-id';
 import { assertValidConfig } from './config';
 import { serveWebApp } from './http/web-app';
 import { attachmentUploadBody } from './http/upload-body';
+import { buildOpenApiDocument } from './http/openapi';
 
 /**
  * Builds the API: deploys every model in processes/, finishes documents a crash left pending.
@@ -44,13 +45,7 @@ export async function createApp(
   if (!serveWebApp(app) && options.logger !== false) {
     console.warn('未找到已构建的网页端（dist/web），仅提供接口；运行 npm start 会先构建网页端');
   }
-  const config = new DocumentBuilder()
-    .setTitle('社会救助经办系统 API')
-    .setDescription('低保申请、受理、调查、审核确认与文书出具')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, config));
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app));
   // Lifecycle hooks register the domain services that deploy-time validation checks models against.
   await app.init();
   await app.get(DefinitionService).deployDirectory(path.resolve(process.env.PROCESSES_DIR || 'processes'));

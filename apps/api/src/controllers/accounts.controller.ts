@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccountService, AuthUser, CurrentUser, Roles } from '@app/auth';
 import { CreateAccountDto, ResetPasswordDto, UpdateAccountDto } from '../dto/account.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
+import { AccountDto } from '../dto/responses/accounts.response';
 
 @ApiTags('账号管理')
 @ApiBearerAuth()
@@ -14,17 +15,20 @@ export class AccountsController {
 
   /** The accounts of the administrator's region, with lock-out and last sign-in. */
   @AuditAccess('user.list')
+  @ApiOkResponse({ type: AccountDto, isArray: true })
   @Get()
   list(@CurrentUser() user: AuthUser) {
     return this.accounts.list(user);
   }
 
+  @ApiCreatedResponse({ type: AccountDto })
   @Post()
   create(@CurrentUser() user: AuthUser, @Body() body: CreateAccountDto) {
     return this.accounts.create(user, body);
   }
 
   /** Name, role, extra duties, region, disabled; an account is never deleted. */
+  @ApiOkResponse({ type: AccountDto })
   @Patch(':id')
   update(
     @CurrentUser() user: AuthUser,
@@ -34,6 +38,7 @@ export class AccountsController {
     return this.accounts.update(user, id, body);
   }
 
+  @ApiOkResponse({ type: AccountDto })
   @Post(':id/password')
   @HttpCode(200)
   resetPassword(
@@ -44,6 +49,7 @@ export class AccountsController {
     return this.accounts.resetPassword(user, id, body.password);
   }
 
+  @ApiOkResponse({ type: AccountDto })
   @Post(':id/unlock')
   @HttpCode(200)
   unlock(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {

@@ -11,12 +11,22 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { AttachmentFile, AttachmentService } from '@app/case-file';
 import { VoidAttachmentDto } from '../dto/attachment.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
+import { AttachmentDto } from '../dto/responses/attachments.response';
+import { ApiFileResponse } from '../http/api-responses';
 
 type HeaderResponse = { setHeader(k: string, v: string): void };
 
@@ -43,9 +53,11 @@ export class AttachmentsController {
    * The request body is the file itself (Content-Type image/jpeg, image/png or application/pdf);
    * the metadata travels URL-encoded in the query string.
    */
+  @ApiCreatedResponse({ type: AttachmentDto })
   @Post('cases/:id/attachments')
   @Roles(...UPLOADERS)
   @ApiConsumes('image/jpeg', 'image/png', 'application/pdf')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiQuery({ name: 'kind', enum: ['home_visit_photo', 'scan', 'other'] })
   @ApiQuery({ name: 'fileName', required: false })
   @ApiQuery({ name: 'takenAt', required: false, description: '拍摄时间，如 2026-11-20T10:30:00+08:00' })
@@ -70,12 +82,14 @@ export class AttachmentsController {
   }
 
   @AuditAccess('attachment.list', { case: 'id' })
+  @ApiOkResponse({ type: AttachmentDto, isArray: true })
   @Get('cases/:id/attachments')
   list(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) caseId: string) {
     return this.attachments.list(user, caseId);
   }
 
   @AuditAccess('attachment.download', { attachment: 'id' })
+  @ApiFileResponse('image/jpeg', 'image/png', 'application/pdf')
   @Get('attachments/:id/content')
   async content(
     @CurrentUser() user: AuthUser,
@@ -86,6 +100,7 @@ export class AttachmentsController {
   }
 
   @AuditAccess('attachment.thumbnail', { attachment: 'id' })
+  @ApiFileResponse('image/jpeg')
   @Get('attachments/:id/thumbnail')
   async thumbnail(
     @CurrentUser() user: AuthUser,
@@ -96,9 +111,11 @@ export class AttachmentsController {
   }
 
   /** The browser's small JPEG preview of an uploaded photo (Content-Type image/jpeg), once. */
+  @ApiOkResponse({ type: AttachmentDto })
   @Put('attachments/:id/thumbnail')
   @Roles(...UPLOADERS)
   @ApiConsumes('image/jpeg')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
   setThumbnail(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe('id')) id: string,
@@ -109,6 +126,7 @@ export class AttachmentsController {
   }
 
   /** Attachments are never deleted; a wrong one is marked 作废 with the reason. */
+  @ApiOkResponse({ type: AttachmentDto })
   @Post('attachments/:id/void')
   @HttpCode(200)
   @Roles(...UPLOADERS)

@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@app/audit';
 import { Roles } from '@app/auth';
 import { AuditQueryDto } from '../dto/audit.dto';
 import { AuditAccess } from '../http/audit-access';
+import { AuditPageDto } from '../dto/responses/audit.response';
 
 @ApiTags('执法全过程记录')
 @ApiBearerAuth()
@@ -12,6 +13,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   /** The audit trail, newest first; reading it is itself recorded (it holds personal data). */
+  @ApiOkResponse({ type: AuditPageDto })
   @Get()
   @Roles('auditor', 'admin')
   @AuditAccess('audit.read')

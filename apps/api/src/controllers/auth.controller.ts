@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthService, AuthUser, CurrentUser, Public } from '@app/auth';
 import { LoginDto } from '../dto/task.dto';
 import { ChangePasswordDto } from '../dto/account.dto';
+import { AuthUserDto, LoginResultDto } from '../dto/responses/auth.response';
 
 @ApiTags('登录')
 @Controller('auth')
@@ -10,6 +11,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @ApiOkResponse({ type: LoginResultDto })
   @Post('login')
   @HttpCode(200)
   login(@Body() body: LoginDto) {
@@ -17,6 +19,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @ApiNoContentResponse()
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() req: { headers: { authorization?: string } }) {
@@ -25,6 +28,7 @@ export class AuthController {
 
   /** The signed-in user's own password; the current one is asked again and other sessions end. */
   @ApiBearerAuth()
+  @ApiNoContentResponse()
   @Post('password')
   @HttpCode(204)
   async changePassword(
@@ -37,6 +41,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @ApiOkResponse({ type: AuthUserDto })
   @Get('me')
   me(@CurrentUser() user: AuthUser) {
     return user;

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { AppError } from '@app/common';
 import { CalendarProvider } from '@app/workflow';
 import { YearScheduleDto } from '../dto/service.dto';
+import { CalendarOverviewDto, CalendarYearDto, LoadedYearDto } from '../dto/responses/calendar.response';
 
 const yearPipe = new ParseIntPipe({
   exceptionFactory: () =>
@@ -17,17 +18,20 @@ export class CalendarController {
   constructor(private readonly calendars: CalendarProvider) {}
 
   /** Years covered by the installed package and by schedules loaded here. */
+  @ApiOkResponse({ type: CalendarOverviewDto })
   @Get()
   overview() {
     return this.calendars.overview();
   }
 
+  @ApiOkResponse({ type: CalendarYearDto })
   @Get(':year')
   year(@Param('year', yearPipe) year: number) {
     return this.calendars.year(year);
   }
 
   /** Loads a year's schedule from the State Council notice (a new version; history is kept). */
+  @ApiOkResponse({ type: LoadedYearDto })
   @Put(':year')
   @Roles('admin')
   load(@CurrentUser() user: AuthUser, @Param('year', yearPipe) year: number, @Body() body: YearScheduleDto) {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { CaseFileService } from '@app/case-file';
 import { uuidPipe } from '../http/uuid.pipe';
+import { ApiFileResponse } from '../http/api-responses';
 
 @ApiTags('案卷')
 @ApiBearerAuth()
@@ -11,6 +12,7 @@ export class CaseFileController {
   constructor(private readonly caseFiles: CaseFileService) {}
 
   /** The 案卷 as a ZIP: 卷内目录 (PDF, CSV), the archived documents, the attachments, manifest.json. */
+  @ApiFileResponse('application/zip')
   @Get(':id/case-file')
   @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver', 'legal_officer', 'admin')
   @ApiProduces('application/zip')

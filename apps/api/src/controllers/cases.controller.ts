@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Ip, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { CaseDeadlinesService } from '@app/delivery';
 import { CaseService, ProcedureService } from '@app/cases';
@@ -8,6 +8,12 @@ import { EconomicsDto } from '../dto/policy.dto';
 import { StartProcedureDto } from '../dto/procedure.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
+import {
+  CaseDetailDto,
+  CaseDto,
+  CaseListItemDto,
+  ProcedureOverviewDto,
+} from '../dto/responses/cases.response';
 
 @ApiTags('案件')
 @ApiBearerAuth()
@@ -19,6 +25,7 @@ export class CasesController {
     private readonly deadlines: CaseDeadlinesService,
   ) {}
 
+  @ApiCreatedResponse({ type: CaseDto })
   @Post()
   @Roles('window_clerk', 'applicant')
   apply(
@@ -31,11 +38,13 @@ export class CasesController {
   }
 
   @AuditAccess('case.list')
+  @ApiOkResponse({ type: CaseListItemDto, isArray: true })
   @Get()
   list(@CurrentUser() user: AuthUser) {
     return this.cases.list(user);
   }
 
+  @ApiOkResponse({ type: CaseDto })
   @Put(':id/economics')
   @Roles('window_clerk', 'investigator', 'township_reviewer')
   economics(
@@ -46,11 +55,13 @@ export class CasesController {
     return this.cases.recordEconomics(user, id, body.household);
   }
 
+  @ApiOkResponse({ type: ProcedureOverviewDto })
   @Get(':id/procedures')
   procedureOverview(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return this.procedures.overview(user, id);
   }
 
+  @ApiCreatedResponse({ type: CaseDto })
   @Post(':id/procedures')
   startProcedure(
     @CurrentUser() user: AuthUser,
@@ -61,6 +72,7 @@ export class CasesController {
   }
 
   @AuditAccess('case.read', { case: 'id' })
+  @ApiOkResponse({ type: CaseDetailDto })
   @Get(':id')
   async detail(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     const detail = await this.cases.detail(user, id);

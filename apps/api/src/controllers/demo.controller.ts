@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { AppError, Clock } from '@app/common';
 import { Roles } from '@app/auth';
 import { TimerPoller } from '@app/workflow';
+import { ClockAdvancedDto } from '../dto/responses/demo.response';
 
 class AdvanceClockDto {
   @ApiProperty({ example: 8, description: '向前拨动的天数' })
@@ -26,6 +27,7 @@ export class DemoController {
     private readonly poller: TimerPoller,
   ) {}
 
+  @ApiOkResponse({ type: ClockAdvancedDto })
   @Post('clock')
   @HttpCode(200)
   @Roles('admin')

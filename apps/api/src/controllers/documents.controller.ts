@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@app/common';
 import { AuthUser, CurrentUser, Public } from '@app/auth';
 import { CaseService, documentSummary } from '@app/cases';
 import { DocumentPipeline, VerificationService } from '@app/issuance';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
+import { VerificationResultDto } from '../dto/responses/documents.response';
+import { DocumentSummaryDto } from '../dto/responses/shared.response';
+import { ApiFileResponse } from '../http/api-responses';
 
 @ApiTags('文书')
 @Controller()
@@ -18,6 +21,7 @@ export class DocumentsController {
 
   @ApiBearerAuth()
   @AuditAccess('document.read', { document: 'id' })
+  @ApiOkResponse({ type: DocumentSummaryDto })
   @Get('documents/:id')
   async document(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return documentSummary(await this.cases.document(user, id));
@@ -25,6 +29,7 @@ export class DocumentsController {
 
   @ApiBearerAuth()
   @AuditAccess('document.download', { document: 'id' })
+  @ApiFileResponse('application/pdf')
   @Get('documents/:id/pdf')
   async pdf(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string): Promise<StreamableFile> {
     const doc = await this.cases.document(user, id);
@@ -36,6 +41,7 @@ export class DocumentsController {
   }
 
   @Public()
+  @ApiOkResponse({ type: VerificationResultDto })
   @Get('verify/:code')
   verify(@Param('code') code: string) {
     return this.verification.verify(code);
@@ -43,9 +49,11 @@ export class DocumentsController {
 
   /** Upload the PDF you hold (Content-Type: application/pdf): is it byte for byte the archived one? */
   @Public()
+  @ApiOkResponse({ type: VerificationResultDto })
   @Post('verify/:code')
   @HttpCode(200)
   @ApiConsumes('application/pdf')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
   verifyFile(@Param('code') code: string, @Body() body: unknown) {
     if (!Buffer.isBuffer(body) || body.length === 0) {
       throw new AppError(

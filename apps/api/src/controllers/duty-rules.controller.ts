@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { DutyService } from '@app/cases';
 import { DutyRulesDto, DutyRulesQueryDto } from '../dto/duty-rules.dto';
+import { DutyRuleSetDto, DutyRulesOverviewDto } from '../dto/responses/duty-rules.response';
 
 @ApiTags('职责分离与回避')
 @ApiBearerAuth()
@@ -11,6 +12,7 @@ export class DutyRulesController {
   constructor(private readonly duties: DutyService) {}
 
   /** The rules in force for a region today, and the versions published for it. */
+  @ApiOkResponse({ type: DutyRulesOverviewDto })
   @Get()
   @Roles('admin', 'auditor', 'legal_officer', 'county_approver')
   async get(@Query() query: DutyRulesQueryDto) {
@@ -20,6 +22,7 @@ export class DutyRulesController {
     };
   }
 
+  @ApiCreatedResponse({ type: DutyRuleSetDto })
   @Post()
   @Roles('admin')
   publish(@CurrentUser() user: AuthUser, @Body() body: DutyRulesDto) {

@@ -1,11 +1,12 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth';
 import { Clock, timerPollIntervalMs } from '@app/common';
 import { Database } from '@app/persistence';
 import { TimerPoller } from '@app/workflow';
 import { Backlog, judgeBacklog } from '../health/backlog';
 import { healthRepository as health } from '../health/health.repository';
+import { HealthDto } from '../dto/responses/health.response';
 
 /**
  * 503 only when the API cannot do its work (database unreachable, timer poller stalled). A sealer
@@ -22,6 +23,8 @@ export class HealthController {
   ) {}
 
   @Public()
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: '数据库不可用或定时任务停滞' })
   @Get()
   async health(@Res({ passthrough: true }) res: { status(code: number): void }) {
     let database = 'ok';

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@app/common';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { HouseholdImportService, buildTemplateWorkbook } from '@app/household-import';
+import { ImportResultDto } from '../dto/responses/household-import.response';
+import { ApiFileResponse } from '../http/api-responses';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -12,6 +14,7 @@ export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 export class HouseholdImportController {
   constructor(private readonly imports: HouseholdImportService) {}
 
+  @ApiFileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Get('import-template')
   @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver')
   async template(@Res() res: { setHeader(k: string, v: string): void; end(b: Buffer): void }) {
@@ -24,10 +27,12 @@ export class HouseholdImportController {
   }
 
   /** Upload the filled workbook as the request body (Content-Type: the .xlsx type). */
+  @ApiOkResponse({ type: ImportResultDto })
   @Post('import')
   @HttpCode(200)
   @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver')
   @ApiConsumes(XLSX)
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiQuery({ name: 'validOnly', required: false, description: 'true：有错误时只导入无误的家庭' })
   import(@CurrentUser() user: AuthUser, @Body() body: unknown, @Query('validOnly') validOnly?: string) {
     if (!Buffer.isBuffer(body) || body.length === 0) {

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { BlobStore, verifyArchive, verifyAttachments } from '@app/archive';
 import { AuditService } from '@app/audit';
 import { Roles } from '@app/auth';
 import { BLOB_STORE } from '@app/issuance';
 import { Database } from '@app/persistence';
+import { IntegrityReportDto } from '../dto/responses/integrity.response';
 
 @ApiTags('完整性校验')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class IntegrityController {
    * Checks the audit record's hash chain, the archive (ledger chain, every archived PDF re-hashed,
    * document rows against the ledger) and every attachment file; `ok` only when all three hold.
    */
+  @ApiOkResponse({ type: IntegrityReportDto })
   @Get()
   @Roles('admin', 'auditor')
   async verify() {

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { MonitoringService } from '@app/supervision';
 import { AppError } from '@app/common';
 import { MonitoringEventDto } from '../dto/monitoring.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
+import { EventReceiptDto, MonitoringEventRecordDto, WarningDto } from '../dto/responses/monitoring.response';
 
 /** 主动发现: monitoring events from other departments and the warnings they raise. */
 @ApiTags('主动发现')
@@ -15,6 +16,8 @@ export class MonitoringController {
   constructor(private readonly monitoring: MonitoringService) {}
 
   /** 201 with a new receipt; 200 with the first receipt when the same event arrives again. */
+  @ApiCreatedResponse({ type: EventReceiptDto, description: '新收到的事件' })
+  @ApiOkResponse({ type: EventReceiptDto, description: '同一事件再次送达：返回第一次的回执' })
   @Post('events')
   @Roles('admin', 'county_approver')
   async receive(
@@ -28,6 +31,7 @@ export class MonitoringController {
   }
 
   @AuditAccess('warning.list')
+  @ApiOkResponse({ type: WarningDto, isArray: true })
   @Get('warnings')
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'all'], description: '默认只列未解除的预警' })
   warnings(@CurrentUser() user: AuthUser, @Query('status') status?: string) {
@@ -40,6 +44,7 @@ export class MonitoringController {
   }
 
   @AuditAccess('warning.events')
+  @ApiOkResponse({ type: MonitoringEventRecordDto, isArray: true })
   @Get('warnings/:id/events')
   events(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return this.monitoring.eventsOf(user, id);

@@ -1,10 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AppError, Clock } from '@app/common';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { AssessmentService, PolicyParametersService } from '@app/cases';
 import { AssessDto, PublishParametersDto } from '../dto/policy.dto';
 import { uuidPipe } from '../http/uuid.pipe';
+import {
+  AssessmentCreatedDto,
+  AssessmentRerunDto,
+  PolicyParametersDto,
+  StoredAssessmentDto,
+} from '../dto/responses/policy.response';
 
 const STAFF = [
   'window_clerk',
@@ -32,6 +38,7 @@ export class PolicyController {
     private readonly clock: Clock,
   ) {}
 
+  @ApiOkResponse({ type: PolicyParametersDto })
   @Get('policy-parameters/resolve')
   @Roles(...STAFF)
   async resolve(@Query('regionCode') regionCode?: string, @Query('date') date?: string) {
@@ -42,6 +49,7 @@ export class PolicyController {
     return this.policy.resolveNow(regionCode, date ?? this.clock.today());
   }
 
+  @ApiOkResponse({ type: PolicyParametersDto, isArray: true })
   @Get('policy-parameters')
   @Roles(...STAFF)
   history(@Query('regionCode') regionCode: string) {
@@ -49,12 +57,14 @@ export class PolicyController {
     return this.policy.history(regionCode);
   }
 
+  @ApiCreatedResponse({ type: PolicyParametersDto })
   @Post('policy-parameters')
   @Roles('admin')
   publish(@CurrentUser() user: AuthUser, @Body() body: PublishParametersDto) {
     return this.policy.publish(user.id, body);
   }
 
+  @ApiCreatedResponse({ type: AssessmentCreatedDto })
   @Post('assessments')
   @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver')
   async assess(@CurrentUser() user: AuthUser, @Body() body: AssessDto) {
@@ -69,6 +79,7 @@ export class PolicyController {
     };
   }
 
+  @ApiOkResponse({ type: StoredAssessmentDto })
   @Get('assessments/:id')
   @Roles(...STAFF)
   async get(@Param('id', uuidPipe('id')) id: string) {
@@ -82,6 +93,7 @@ export class PolicyController {
     };
   }
 
+  @ApiOkResponse({ type: AssessmentRerunDto })
   @Post('assessments/:id/rerun')
   @HttpCode(200)
   @Roles(...STAFF)

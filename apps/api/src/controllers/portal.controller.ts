@@ -1,11 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { PortalService } from '@app/portal';
 import { ApplicationDraftDto } from '../dto/application.dto';
 import { RegionQueryDto } from '../dto/portal.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
+import {
+  AuthorizationTextDto,
+  PortalCaseSummaryDto,
+  PortalCaseViewDto,
+  RegionDto,
+} from '../dto/responses/portal.response';
 
 @ApiTags('申请人')
 @ApiBearerAuth()
@@ -15,6 +21,7 @@ export class PortalController {
 
   /** The signed-in applicant's own applications. */
   @AuditAccess('case.list')
+  @ApiOkResponse({ type: PortalCaseSummaryDto, isArray: true })
   @Get('portal/cases')
   @Roles('applicant')
   cases(@CurrentUser() user: AuthUser) {
@@ -22,6 +29,7 @@ export class PortalController {
   }
 
   @AuditAccess('case.read', { case: 'id' })
+  @ApiOkResponse({ type: PortalCaseViewDto })
   @Get('portal/cases/:id')
   @Roles('applicant')
   caseView(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
@@ -29,6 +37,7 @@ export class PortalController {
   }
 
   /** The 核对授权书 text for a draft application, with the hash the signature must quote. */
+  @ApiOkResponse({ type: AuthorizationTextDto })
   @Post('portal/authorization-text')
   @HttpCode(200)
   @Roles('applicant', 'window_clerk')
@@ -37,6 +46,7 @@ export class PortalController {
   }
 
   /** Administrative divisions under a parent, for region pickers (any signed-in user). */
+  @ApiOkResponse({ type: RegionDto, isArray: true })
   @Get('regions')
   regions(@Query() query: RegionQueryDto) {
     return this.portal.regions(query.parent);

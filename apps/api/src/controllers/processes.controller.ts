@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
@@ -7,6 +7,14 @@ import { DefinitionService, MigrationService } from '@app/workflow';
 import { DeployVersionDto, LintProcessDto, MigrateProcessDto } from '../dto/process.dto';
 import { checkEffectiveFrom } from '../http/effective-date';
 import { uuidPipe } from '../http/uuid.pipe';
+import {
+  DeployedProcessDto,
+  LintReportDto,
+  MigrationCandidatesDto,
+  MigrationReportDto,
+  ProcessDefinitionDto,
+  ProcessVersionDto,
+} from '../dto/responses/processes.response';
 
 /** A BPMN process id (the key shared by all versions of a model). */
 const processKeyPipe = {
@@ -29,6 +37,7 @@ export class ProcessesController {
   ) {}
 
   /** Versions of a process and the running cases on older ones, with the step each waits at. */
+  @ApiOkResponse({ type: MigrationCandidatesDto })
   @Get(':key/migrations')
   @Roles('legal_officer', 'admin')
   migrationCandidates(@Param('key', processKeyPipe) key: string) {
@@ -39,6 +48,7 @@ export class ProcessesController {
    * Moves the named running cases to another version: everything is checked first and all problems
    * are reported at once (400); `dryRun` only checks. Each case moves in its own transaction.
    */
+  @ApiOkResponse({ type: MigrationReportDto })
   @Post(':key/migrations')
   @HttpCode(200)
   @Roles('legal_officer', 'admin')
@@ -60,12 +70,14 @@ export class ProcessesController {
     });
   }
 
+  @ApiOkResponse({ type: ProcessVersionDto, isArray: true })
   @Get()
   @Roles('legal_officer', 'admin', 'county_approver')
   list() {
     return this.definitions.list();
   }
 
+  @ApiOkResponse({ type: ProcessDefinitionDto })
   @Get(':id')
   @Roles('legal_officer', 'admin')
   get(@Param('id', uuidPipe('id')) id: string) {
@@ -73,6 +85,7 @@ export class ProcessesController {
   }
 
   /** The deploy checks plus the legal-completeness lint, without deploying. */
+  @ApiOkResponse({ type: LintReportDto })
   @Post('lint')
   @HttpCode(200)
   @Roles('legal_officer')
@@ -80,6 +93,7 @@ export class ProcessesController {
     return this.definitions.lint(body.xml);
   }
 
+  @ApiCreatedResponse({ type: DeployedProcessDto })
   @Post()
   @Roles('legal_officer')
   async deploy(@CurrentUser() user: AuthUser, @Body() body: DeployVersionDto) {

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CaseService } from '@app/cases';
+import { ProgramDto } from '../dto/responses/programs.response';
 
 @ApiTags('救助项目')
 @ApiBearerAuth()
@@ -9,6 +10,7 @@ export class ProgramsController {
   constructor(private readonly cases: CaseService) {}
 
   /** Programs with an application process in effect, and the start form each asks for. */
+  @ApiOkResponse({ type: ProgramDto, isArray: true })
   @Get()
   list() {
     return this.cases.programs();

@@ -4,6 +4,8 @@ import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { OverdueReportService } from '@app/supervision';
 import { OverdueQueryDto } from '../dto/service.dto';
 import { AuditAccess } from '../http/audit-access';
+import { OverdueReportDto } from '../dto/responses/reports.response';
+import { ApiJsonOrFileResponse } from '../http/api-responses';
 
 type HeaderResponse = { setHeader(k: string, v: string): void };
 
@@ -15,6 +17,7 @@ export class ReportsController {
 
   /** 超时通报 per township of the user's region; `format=csv` downloads it. */
   @AuditAccess('report.overdue.export')
+  @ApiJsonOrFileResponse(OverdueReportDto, 'text/csv')
   @Get('overdue')
   @Roles('township_reviewer', 'county_approver', 'admin')
   async overdueReport(

@@ -1,10 +1,16 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { BenefitQueryService, ReviewCohortService } from '@app/benefits';
 import { GenerateReviewCohortDto } from '../dto/review-cohort.dto';
 import { uuidPipe } from '../http/uuid.pipe';
+import {
+  CaseBenefitsDto,
+  ReviewCohortCreatedDto,
+  ReviewCohortDto,
+  ReviewCohortSummaryDto,
+} from '../dto/responses/review-cohorts.response';
 
 @ApiTags('动态管理：定期核查批次')
 @ApiBearerAuth()
@@ -13,6 +19,8 @@ export class ReviewCohortsController {
   constructor(private readonly cohorts: ReviewCohortService) {}
 
   /** 201 with a new cohort; 200 with the one already recorded for the region and month. */
+  @ApiCreatedResponse({ type: ReviewCohortCreatedDto, description: '新生成的批次' })
+  @ApiOkResponse({ type: ReviewCohortCreatedDto, description: '该地区该月已有批次：返回已有的' })
   @Post()
   @Roles('township_reviewer', 'county_approver')
   async generate(
@@ -25,12 +33,14 @@ export class ReviewCohortsController {
     return { created, ...(await this.cohorts.detail(user, cohortId)) };
   }
 
+  @ApiOkResponse({ type: ReviewCohortSummaryDto, isArray: true })
   @Get()
   @Roles('township_reviewer', 'county_approver')
   list(@CurrentUser() user: AuthUser) {
     return this.cohorts.list(user);
   }
 
+  @ApiOkResponse({ type: ReviewCohortDto })
   @Get(':id')
   @Roles('township_reviewer', 'county_approver')
   detail(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
@@ -45,6 +55,7 @@ export class BenefitsController {
   constructor(private readonly benefits: BenefitQueryService) {}
 
   /** The beneficiary's current benefit, status, next review and every grant and change. */
+  @ApiOkResponse({ type: CaseBenefitsDto })
   @Get(':caseId')
   @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver', 'legal_officer', 'admin')
   forCase(@CurrentUser() user: AuthUser, @Param('caseId', uuidPipe('caseId')) caseId: string) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Ip, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { CaseDeadlinesService, CaseTimeLimitService, ServiceRecordService } from '@app/delivery';
 import {
@@ -10,6 +10,8 @@ import {
 } from '../dto/service.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
+import { CaseServiceDto, ConsentTextDto, PortalServiceDto } from '../dto/responses/service.response';
+import { ServiceConsentRecordDto, TimeLimitDto } from '../dto/responses/shared.response';
 
 @ApiTags('送达与期限')
 @ApiBearerAuth()
@@ -23,6 +25,7 @@ export class ServiceController {
 
   /** 送达记录, 电子送达确认 and the whole-case time limit of a case. */
   @AuditAccess('case.service.read', { case: 'id' })
+  @ApiOkResponse({ type: CaseServiceDto })
   @Get('cases/:id/service')
   @Roles(
     'window_clerk',
@@ -39,6 +42,7 @@ export class ServiceController {
   }
 
   /** The window clerk records a 送达地址及电子送达确认书 the recipient signed on paper. */
+  @ApiCreatedResponse({ type: ServiceConsentRecordDto })
   @Post('cases/:id/service-consents')
   @Roles('window_clerk')
   paperConsent(
@@ -50,6 +54,7 @@ export class ServiceController {
   }
 
   /** 延长办理期限: the county approves once, with reasons, up to the extended limit. */
+  @ApiCreatedResponse({ type: TimeLimitDto })
   @Post('cases/:id/time-limit-extension')
   @Roles('county_approver')
   extend(
@@ -62,6 +67,7 @@ export class ServiceController {
 
   /** The applicant's 送达 and remedy deadlines (可于X年X月X日前申请行政复议). */
   @AuditAccess('case.service.read', { case: 'id' })
+  @ApiOkResponse({ type: PortalServiceDto })
   @Get('portal/cases/:id/service')
   @Roles('applicant')
   portalService(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
@@ -69,6 +75,7 @@ export class ServiceController {
   }
 
   /** The 电子送达确认书 text the applicant reads before signing. */
+  @ApiCreatedResponse({ type: ConsentTextDto })
   @Post('portal/cases/:id/e-service-consent/preview')
   @Roles('applicant')
   consentPreview(
@@ -80,6 +87,7 @@ export class ServiceController {
   }
 
   /** The applicant signs the 电子送达确认书 online. */
+  @ApiCreatedResponse({ type: ServiceConsentRecordDto })
   @Post('portal/cases/:id/e-service-consent')
   @Roles('applicant')
   signConsent(

@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { OverviewService } from '@app/supervision';
 import { AuditAccess } from '../http/audit-access';
+import { OverviewDto } from '../dto/responses/stats.response';
 
 @ApiTags('统计')
 @ApiBearerAuth()
@@ -11,6 +12,7 @@ export class StatsController {
   constructor(private readonly overview: OverviewService) {}
 
   /** Workload, 红色预警 (overdue tasks) and processing times within the user's region. */
+  @ApiOkResponse({ type: OverviewDto })
   @Get('overview')
   @AuditAccess('stats.overview')
   @Roles('county_approver', 'township_reviewer', 'admin', 'legal_officer')

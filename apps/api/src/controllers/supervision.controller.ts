@@ -1,9 +1,17 @@
 import { Body, Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Public, Roles } from '@app/auth';
 import { NearRelativeService, PublicListingService, RecheckService } from '@app/supervision';
 import { NearRelativeDto, RecheckDrawDto } from '../dto/supervision.dto';
 import { AuditAccess } from '../http/audit-access';
+import {
+  NearRelativeCaseDto,
+  NearRelativeRecordDto,
+  PublicListingDto,
+  RecheckDrawRecordDto,
+  StaffMemberDto,
+} from '../dto/responses/supervision.response';
+import { ApiFileResponse } from '../http/api-responses';
 
 /** 日常监管: long-term public listing, random re-check draws, staff near-relative register. */
 @ApiTags('日常监管')
@@ -18,6 +26,7 @@ export class SupervisionController {
   /** 长期公布: open to everyone, like the notice board in the village. */
   @Public()
   @AuditAccess('public-listing.read')
+  @ApiOkResponse({ type: PublicListingDto })
   @Get('public/listing')
   @ApiQuery({ name: 'regionCode', description: '村（社区）12位行政区划代码' })
   publicListing(@Query('regionCode') regionCode?: string) {
@@ -26,6 +35,7 @@ export class SupervisionController {
 
   @Public()
   @AuditAccess('public-listing.export')
+  @ApiFileResponse('application/pdf')
   @Get('public/listing.pdf')
   @ApiQuery({ name: 'regionCode', description: '村（社区）12位行政区划代码' })
   async publicListingPdf(@Query('regionCode') regionCode?: string) {
@@ -37,6 +47,7 @@ export class SupervisionController {
   }
 
   @ApiBearerAuth()
+  @ApiCreatedResponse({ type: RecheckDrawRecordDto })
   @Post('supervision/recheck-draws')
   @Roles('county_approver')
   draw(@CurrentUser() user: AuthUser, @Body() body: RecheckDrawDto) {
@@ -44,6 +55,7 @@ export class SupervisionController {
   }
 
   @ApiBearerAuth()
+  @ApiOkResponse({ type: RecheckDrawRecordDto, isArray: true })
   @Get('supervision/recheck-draws')
   @Roles('county_approver', 'admin', 'legal_officer')
   draws(@CurrentUser() user: AuthUser) {
@@ -51,6 +63,7 @@ export class SupervisionController {
   }
 
   @ApiBearerAuth()
+  @ApiCreatedResponse({ type: NearRelativeRecordDto })
   @Post('supervision/near-relatives')
   @Roles('admin', 'county_approver')
   register(@CurrentUser() user: AuthUser, @Body() body: NearRelativeDto) {
@@ -59,6 +72,7 @@ export class SupervisionController {
 
   @ApiBearerAuth()
   @AuditAccess('near-relative.list')
+  @ApiOkResponse({ type: NearRelativeRecordDto, isArray: true })
   @Get('supervision/near-relatives')
   @Roles('admin', 'county_approver')
   registered(@CurrentUser() user: AuthUser) {
@@ -66,6 +80,7 @@ export class SupervisionController {
   }
 
   @ApiBearerAuth()
+  @ApiOkResponse({ type: StaffMemberDto, isArray: true })
   @Get('supervision/near-relatives/staff')
   @Roles('admin', 'county_approver')
   staff(@CurrentUser() user: AuthUser) {
@@ -75,6 +90,7 @@ export class SupervisionController {
   /** 100% 核查: every case of a registered near relative. */
   @ApiBearerAuth()
   @AuditAccess('near-relative.cases')
+  @ApiOkResponse({ type: NearRelativeCaseDto, isArray: true })
   @Get('supervision/near-relatives/cases')
   @Roles('admin', 'county_approver')
   relativeCases(@CurrentUser() user: AuthUser) {

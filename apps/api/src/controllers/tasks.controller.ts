@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@app/common';
 import { AuthUser, CurrentUser } from '@app/auth';
 import { CaseService, WorkbenchService } from '@app/cases';
 import { CompleteTaskDto } from '../dto/task.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
+import { CompleteResultDto, InboxItemDto, TaskDetailDto } from '../dto/responses/tasks.response';
 
 @ApiTags('待办任务')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class TasksController {
     private readonly workbench: WorkbenchService,
   ) {}
 
+  @ApiOkResponse({ type: InboxItemDto, isArray: true })
   @Get()
   @AuditAccess('task.inbox')
   @ApiQuery({ name: 'program', required: false, description: '救助项目，如 dibao' })
@@ -28,6 +30,7 @@ export class TasksController {
   }
 
   @AuditAccess('task.read', { task: 'id' })
+  @ApiOkResponse({ type: TaskDetailDto })
   @Get(':id')
   async task(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     const { task, kase, version } = await this.cases.task(user, id);
@@ -46,6 +49,7 @@ export class TasksController {
     };
   }
 
+  @ApiOkResponse({ type: CompleteResultDto })
   @Post(':id/complete')
   @HttpCode(200)
   @ApiHeader({

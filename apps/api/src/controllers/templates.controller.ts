@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AppError, Clock } from '@app/common';
 import { AuthUser, CurrentUser, Roles } from '@app/auth';
 import { TemplateStore } from '@app/issuance';
@@ -8,6 +8,13 @@ import { Database } from '@app/persistence';
 import { PublishTemplateDto, TemplateDraftDto, TemplatePreviewDto } from '../dto/template.dto';
 import { draft } from '../templates/template-draft';
 import { TemplatePublisher } from '../templates/template-publisher.service';
+import {
+  TemplateDetailDto,
+  TemplateLintDto,
+  TemplatePublishedDto,
+  TemplateSummaryDto,
+} from '../dto/responses/templates.response';
+import { ApiFileResponse } from '../http/api-responses';
 
 const TEMPLATE_ID = /^[a-z][a-z0-9-]{0,63}$/;
 
@@ -35,6 +42,7 @@ export class TemplatesController {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
+  @ApiOkResponse({ type: TemplateSummaryDto, isArray: true })
   @Get()
   @Roles('legal_officer', 'admin')
   list() {
@@ -49,6 +57,7 @@ export class TemplatesController {
   }
 
   /** Renders a draft with a “预览” watermark and no 文号; the draft is not stored. */
+  @ApiFileResponse('application/pdf')
   @Post('preview')
   @HttpCode(200)
   @Roles('legal_officer')
@@ -66,6 +75,7 @@ export class TemplatesController {
     }
   }
 
+  @ApiOkResponse({ type: TemplateLintDto })
   @Post('lint')
   @HttpCode(200)
   @Roles('legal_officer')
@@ -74,6 +84,7 @@ export class TemplatesController {
     return { ok: issues.length === 0, issues };
   }
 
+  @ApiOkResponse({ type: TemplateDetailDto })
   @Get(':id')
   @Roles('legal_officer', 'admin')
   async get(@Param('id') id: string) {
@@ -100,6 +111,7 @@ export class TemplatesController {
   }
 
   /** Publishes a new version (numbered by the server) effective from the given date. */
+  @ApiCreatedResponse({ type: TemplatePublishedDto })
   @Post(':id')
   @Roles('legal_officer')
   async publish(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: PublishTemplateDto) {

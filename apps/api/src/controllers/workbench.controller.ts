@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
 import { AuthUser, CurrentUser } from '@app/auth';
 import { WorkbenchService } from '@app/cases';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
+import { CaseDiagramDto, DocumentPreviewListDto } from '../dto/responses/workbench.response';
+import { ApiJsonOrFileResponse } from '../http/api-responses';
 
 export class PreviewTaskDto {
   @ApiProperty({ description: '拟提交的表单数据（与办理时相同）', example: { decision: 'accept' } })
@@ -19,6 +21,7 @@ export class PreviewTaskDto {
 export class WorkbenchController {
   constructor(private readonly workbench: WorkbenchService) {}
 
+  @ApiOkResponse({ type: CaseDiagramDto })
   @Get('cases/:id/diagram')
   diagram(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return this.workbench.diagram(user, id);
@@ -26,6 +29,7 @@ export class WorkbenchController {
 
   /** One document → its PDF; several → their list, and `?template=` fetches each. */
   @AuditAccess('document.preview', { task: 'id' })
+  @ApiJsonOrFileResponse(DocumentPreviewListDto, 'application/pdf')
   @Post('tasks/:id/preview')
   @HttpCode(200)
   @ApiQuery({ name: 'template', required: false, description: '要预览的文书模板（该步骤出具多份文书时）' })

@@ -4,11 +4,8 @@
  * offending fields, so forms can show each error next to its field.
  */
 import { session } from '../auth/session';
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+import type { ApiErrorBody, FieldProblem } from './types';
+export type { FieldProblem };
 
 export class ApiError extends Error {
   constructor(
@@ -61,7 +58,7 @@ async function send(
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
   if (!res.ok) {
-    let data: any = null;
+    let data: Partial<ApiErrorBody> | null = null;
     try {
       data = await res.json();
     } catch {

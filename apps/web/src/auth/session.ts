@@ -1,15 +1,8 @@
 import { reactive } from 'vue';
 import { ROLES } from '@shared/auth/roles';
+import type { AuthUser as SessionUser } from '@web/api/types';
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  /** The main role and any extra duties (a township caseworker may both investigate and review). */
-  duties?: string[];
-  regionCode: string;
-}
+export type { SessionUser };
 
 const KEY = 'sa.session';
 

@@ -5,6 +5,10 @@
  * (`household.members[0].incomes[1].annualFen`), so client and server errors land on the same input.
  */
 import { fenToYuan, parseYuan } from '@web/shared/money';
+import type { HouseholdMemberRecord as CaseMember } from '@web/api/types';
+
+/** A case's applicant-form member, as stored on the case. */
+export type { CaseMember };
 
 export const RELATIONS: Record<string, string> = {
   applicant: '申请人本人',
@@ -196,13 +200,6 @@ export interface EconomicsForm {
   expenditures: { kind: string; yuan: string; memberIdNumber: string; note: string }[];
   hardshipKind: string;
   hardshipDescription: string;
-}
-
-/** A case's applicant-form member, as stored on the case. */
-export interface CaseMember {
-  name: string;
-  idNumber: string;
-  relation: string;
 }
 
 /** Why a yuan text is not an amount, or '' when it is. */

@@ -5,15 +5,8 @@
  */
 import { validateFormData } from '@shared/workflow/model/form-validation';
 
-export interface FormField {
-  id: string;
-  label: string;
-  type: string;
-  options: { id: string; name: string }[];
-  constraints: { name: string; config?: string }[];
-  defaultValue?: string;
-}
-
+import type { FormField } from '@web/api/types';
+export type { FormField };
 export type FieldValue = string | number | boolean | string[] | null | undefined;
 
 export function isRequired(field: FormField): boolean {

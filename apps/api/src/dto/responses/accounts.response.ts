@@ -1,0 +1,88 @@
+/** Response bodies of the routes in controllers/accounts.controller.ts (held to the handlers by response-contract.ts). */
+import { ApiProperty } from '@nestjs/swagger';
+
+export class AccountDto {
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  username!: string;
+
+  @ApiProperty({ type: String })
+  displayName!: string;
+
+  @ApiProperty({
+    enum: [
+      'applicant',
+      'window_clerk',
+      'investigator',
+      'village_assistant',
+      'township_reviewer',
+      'county_approver',
+      'legal_officer',
+      'auditor',
+      'admin',
+    ],
+  })
+  role!:
+    | 'applicant'
+    | 'window_clerk'
+    | 'investigator'
+    | 'village_assistant'
+    | 'township_reviewer'
+    | 'county_approver'
+    | 'legal_officer'
+    | 'auditor'
+    | 'admin';
+
+  @ApiProperty({
+    enum: [
+      'applicant',
+      'window_clerk',
+      'investigator',
+      'village_assistant',
+      'township_reviewer',
+      'county_approver',
+      'legal_officer',
+      'auditor',
+      'admin',
+    ],
+    isArray: true,
+  })
+  extraRoles!: (
+    | 'applicant'
+    | 'window_clerk'
+    | 'investigator'
+    | 'village_assistant'
+    | 'township_reviewer'
+    | 'county_approver'
+    | 'legal_officer'
+    | 'auditor'
+    | 'admin'
+  )[];
+
+  @ApiProperty({ type: String })
+  regionCode!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  regionName!: string | null;
+
+  @ApiProperty({ type: Boolean })
+  disabled!: boolean;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Locked out by failed sign-ins until this time; null when not locked.',
+  })
+  lockedUntil!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  lastSignInAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  passwordChangedAt!: string | null;
+
+  @ApiProperty({ type: String })
+  createdAt!: string;
+}

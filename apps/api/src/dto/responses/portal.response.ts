@@ -1,0 +1,239 @@
+/** Response bodies of the routes in controllers/portal.controller.ts (held to the handlers by response-contract.ts). */
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { MARKUP_BLOCKS, MarkupBlock } from './markup.response';
+
+export class PortalCaseSummaryCurrentStepsDto {
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  dueDate!: string | null;
+}
+
+export class PortalCaseSummaryDto {
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  caseNo!: string;
+
+  @ApiProperty({ type: String })
+  program!: string;
+
+  @ApiProperty({ type: String })
+  programName!: string;
+
+  @ApiProperty({ enum: ['in_progress', 'closed'] })
+  status!: 'in_progress' | 'closed';
+
+  @ApiProperty({ type: String })
+  statusText!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  outcome!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  outcomeText!: string | null;
+
+  @ApiProperty({ type: () => PortalCaseSummaryCurrentStepsDto, isArray: true })
+  currentSteps!: PortalCaseSummaryCurrentStepsDto[];
+
+  @ApiProperty({ type: String })
+  applicationDate!: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  benefitAmountFen!: number | null;
+}
+
+export class PortalCaseViewCaseApplicantDto {
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: String })
+  idNumberMasked!: string;
+
+  @ApiProperty({ type: String })
+  address!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  phone!: string | null;
+}
+
+export class PortalCaseViewCaseHouseholdDto {
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: String })
+  relation!: string;
+
+  @ApiProperty({ type: String })
+  idNumberMasked!: string;
+}
+
+export class PortalCaseViewCaseDto {
+  @ApiProperty({ type: String, nullable: true })
+  acceptanceDate!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  benefitStartMonth!: string | null;
+
+  @ApiProperty({ type: String })
+  regionName!: string;
+
+  @ApiProperty({ type: () => PortalCaseViewCaseApplicantDto })
+  applicant!: PortalCaseViewCaseApplicantDto;
+
+  @ApiProperty({ type: () => PortalCaseViewCaseHouseholdDto, isArray: true })
+  household!: PortalCaseViewCaseHouseholdDto[];
+
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  caseNo!: string;
+
+  @ApiProperty({ type: String })
+  program!: string;
+
+  @ApiProperty({ enum: ['in_progress', 'closed'] })
+  status!: 'in_progress' | 'closed';
+
+  @ApiProperty({ type: String, nullable: true })
+  outcome!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  outcomeText!: string | null;
+
+  @ApiProperty({ type: String })
+  programName!: string;
+
+  @ApiProperty({ type: String })
+  statusText!: string;
+
+  @ApiProperty({ type: String })
+  applicationDate!: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  benefitAmountFen!: number | null;
+}
+
+export class ProgressStepDto {
+  @ApiProperty({ type: String })
+  title!: string;
+
+  @ApiProperty({ enum: ['done', 'current'] })
+  status!: 'done' | 'current';
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'When it was finished (done) or began (current), ISO timestamp or date.',
+  })
+  date!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  dueDate!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  who!: string | null;
+}
+
+export class PortalCaseViewDocumentsDto {
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  title!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  number!: string | null;
+
+  @ApiProperty({ type: String })
+  templateId!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  issuedAt!: string;
+
+  @ApiProperty({ enum: ['pending', 'archived'] })
+  status!: 'pending' | 'archived';
+
+  @ApiProperty({ type: String })
+  verifyCode!: string;
+}
+
+export class PortalCaseViewAuthorizationDto {
+  @ApiProperty({ type: String })
+  signerName!: string;
+
+  @ApiProperty({ type: String })
+  signerIdNumberMasked!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  signedAt!: string;
+
+  @ApiProperty({ type: Number })
+  templateVersion!: number;
+
+  @ApiProperty({ type: String })
+  textHash!: string;
+
+  @ApiProperty({ type: 'array', items: { oneOf: MARKUP_BLOCKS.map((b) => ({ $ref: getSchemaPath(b) })) } })
+  blocks!: MarkupBlock[];
+}
+
+export class PortalCaseViewDto {
+  @ApiProperty({ type: () => PortalCaseViewCaseDto })
+  case!: PortalCaseViewCaseDto;
+
+  @ApiProperty({ type: String })
+  plainStatus!: string;
+
+  @ApiProperty({ type: () => ProgressStepDto, isArray: true })
+  steps!: ProgressStepDto[];
+
+  @ApiProperty({ type: () => PortalCaseViewDocumentsDto, isArray: true })
+  documents!: PortalCaseViewDocumentsDto[];
+
+  @ApiProperty({ type: () => PortalCaseViewAuthorizationDto, nullable: true })
+  authorization!: PortalCaseViewAuthorizationDto | null;
+}
+
+export class AuthorizationTextDto {
+  @ApiProperty({ type: String })
+  templateId!: string;
+
+  @ApiProperty({ type: Number })
+  templateVersion!: number;
+
+  @ApiProperty({ type: String })
+  templateHash!: string;
+
+  @ApiProperty({ type: String })
+  title!: string;
+
+  @ApiProperty({
+    type: String,
+    description: 'The line markup exactly as rendered; its sha256 is what the signer confirms.',
+  })
+  markup!: string;
+
+  @ApiProperty({ type: String })
+  textHash!: string;
+
+  @ApiProperty({ type: 'array', items: { oneOf: MARKUP_BLOCKS.map((b) => ({ $ref: getSchemaPath(b) })) } })
+  blocks!: MarkupBlock[];
+}
+
+export class RegionDto {
+  @ApiProperty({ type: String })
+  code!: string;
+
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ enum: ['county', 'township', 'village'] })
+  level!: 'county' | 'township' | 'village';
+
+  @ApiProperty({ type: Boolean })
+  leaf!: boolean;
+}

@@ -1,0 +1,142 @@
+/** Response bodies of the routes in controllers/tasks.controller.ts (held to the handlers by response-contract.ts). */
+import { ApiProperty } from '@nestjs/swagger';
+import { FormFieldDto } from './shared.response';
+
+export class UrgencyDto {
+  @ApiProperty({ enum: ['red', 'yellow', 'green', 'orange'] })
+  level!: 'red' | 'yellow' | 'green' | 'orange';
+
+  @ApiProperty({ type: String })
+  label!: string;
+}
+
+export class InboxItemDto {
+  @ApiProperty({ type: String })
+  taskId!: string;
+
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: String })
+  elementId!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  dueDate!: string | null;
+
+  @ApiProperty({ type: Boolean })
+  dueDateCertain!: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String })
+  caseId!: string;
+
+  @ApiProperty({ type: String })
+  caseNo!: string;
+
+  @ApiProperty({ type: String })
+  applicantName!: string;
+
+  @ApiProperty({ type: String })
+  regionCode!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  townshipName!: string | null;
+
+  @ApiProperty({ type: String })
+  program!: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  hardshipIndex!: number | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  legalBasis!: string | null;
+
+  @ApiProperty({ type: () => UrgencyDto })
+  urgency!: UrgencyDto;
+
+  @ApiProperty({
+    enum: ['red', 'yellow', 'blue', 'green'],
+    nullable: true,
+    description: 'Four-colour urgency tag of the case (四色), null when untagged.',
+  })
+  caseUrgency!: 'red' | 'yellow' | 'blue' | 'green' | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Why the duty rules stop this user from doing the task (职责分离 or 回避); null when they may.',
+  })
+  blockedReason!: string | null;
+}
+
+export class TaskDetailDto {
+  @ApiProperty({ type: String, nullable: true })
+  legalBasis!: string | null;
+
+  @ApiProperty({ type: () => UrgencyDto })
+  urgency!: UrgencyDto;
+
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ enum: ['open', 'completed', 'cancelled'] })
+  status!: 'open' | 'completed' | 'cancelled';
+
+  @ApiProperty({ type: String, isArray: true })
+  candidateGroups!: string[];
+
+  @ApiProperty({ type: () => FormFieldDto, isArray: true })
+  form!: FormFieldDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  dueDate!: string | null;
+
+  @ApiProperty({ type: Boolean })
+  dueDateCertain!: boolean;
+
+  @ApiProperty({ type: String })
+  caseId!: string;
+
+  @ApiProperty({ type: String })
+  caseNo!: string;
+
+  @ApiProperty({ type: Number })
+  version!: number;
+}
+
+export class CompleteResultOpenedTasksDto {
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: String, isArray: true })
+  candidateGroups!: string[];
+
+  @ApiProperty({ type: String, nullable: true })
+  dueDate!: string | null;
+}
+
+export class CompleteResultDto {
+  @ApiProperty({ type: String })
+  caseId!: string;
+
+  @ApiProperty({ type: Number })
+  version!: number;
+
+  @ApiProperty({ type: Boolean })
+  ended!: boolean;
+
+  @ApiProperty({ type: String, nullable: true })
+  outcome!: string | null;
+
+  @ApiProperty({ type: () => CompleteResultOpenedTasksDto, isArray: true })
+  openedTasks!: CompleteResultOpenedTasksDto[];
+}

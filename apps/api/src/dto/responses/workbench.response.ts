@@ -1,0 +1,40 @@
+/** Response bodies of the routes in controllers/workbench.controller.ts (held to the handlers by response-contract.ts). */
+import { ApiProperty } from '@nestjs/swagger';
+
+export class CaseDiagramDefinitionDto {
+  @ApiProperty({ type: String })
+  key!: string;
+
+  @ApiProperty({ type: Number })
+  version!: number;
+}
+
+export class CaseDiagramDto {
+  @ApiProperty({ type: String })
+  xml!: string;
+
+  @ApiProperty({ type: () => CaseDiagramDefinitionDto })
+  definition!: CaseDiagramDefinitionDto;
+
+  @ApiProperty({ type: String, isArray: true })
+  completed!: string[];
+
+  @ApiProperty({ type: String, isArray: true })
+  taken!: string[];
+
+  @ApiProperty({ type: String, isArray: true })
+  active!: string[];
+}
+
+export class DocumentPreviewDto {
+  @ApiProperty({ type: String })
+  templateId!: string;
+
+  @ApiProperty({ type: String })
+  title!: string;
+}
+
+export class DocumentPreviewListDto {
+  @ApiProperty({ type: () => DocumentPreviewDto, isArray: true })
+  documents!: DocumentPreviewDto[];
+}
