@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
 import { Engine } from 'bpmn-engine';
-import { expressions, moddleOptions, readUserTaskInfo, validateFormData } from '../libs/workflow/src/model';
+import { expressions, moddleOptions, readUserTaskInfo, validateFormData } from '@app/process-models';
 import { Answers, answersFor } from '../apps/api/src/demo/drive';
 
 /**

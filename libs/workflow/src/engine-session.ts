@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Engine, Execution } from 'bpmn-engine';
 import { DurableTimers } from './durable-timers';
-import { expressions, moddleOptions, readOutcome, readServiceInfo } from './model';
+import { expressions, moddleOptions, readOutcome, readServiceInfo } from '@app/process-models';
 import { ServiceCall, ServiceRegistry, StepContext } from './service-registry';
 
 /** A user task the engine started waiting on during the current step. */
