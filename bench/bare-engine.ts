@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
 import { Engine } from 'bpmn-engine';
-import { expressions, moddleOptions, readUserTaskInfo, validateFormData } from '../libs/workflow/src/model';
+import { expressions, moddleOptions, readUserTaskInfo, validateFormData } from '@app/process-models';
 import { Answers, answersFor } from '../apps/api/src/demo/drive';
 
 /**
@@ -29,27 +29,30 @@ export async function runBareLifecycle(
     setTimeout,
     clearTimeout,
   };
-  const engine = new Engine({
-    source,
+  // Passed as a loose bag: bpmn-elements' typings demand that an extension return an object, but
+  // returning nothing is how an extension says it only adjusts the activity.
+  const options: Record<string, unknown> = {
     moddleOptions,
     expressions,
     timers,
     extensions: {
-      services(activity: any) {
+      services(activity: BareActivity) {
         if (activity.type === 'bpmn:ServiceTask') {
-          activity.behaviour.Service = function Service(this: any) {
-            this.execute = (_m: unknown, cb: (e: unknown, o: object) => void) =>
+          activity.behaviour.Service = class Service {
+            execute(_m: unknown, cb: (e: unknown, o: object) => void): void {
               setImmediate(() => cb(null, {}));
+            }
           };
         }
       },
     },
-  } as any);
+  };
+  const engine = new Engine({ source, ...options });
   const done = new Promise<void>((resolve, reject) => {
     engine.once('end', () => resolve());
     engine.once('error', reject);
   });
-  listener.on('activity.wait', (api: any) => {
+  listener.on('activity.wait', (api: WaitApi) => {
     if (api.type !== 'bpmn:UserTask') return;
     const info = readUserTaskInfo(api.owner);
     const { values, errors } = validateFormData(info.fields, answersFor(info.fields as never, answers));
@@ -60,9 +63,23 @@ export async function runBareLifecycle(
       engine.execution!.signal({ id: api.id, ...values });
     });
   });
-  await engine.execute({ listener, variables } as any);
+  await engine.execute({ listener, variables });
   await done;
   return steps;
+}
+
+/** The parts of a bpmn-elements activity the bench's service extension reads and sets. */
+interface BareActivity {
+  type: string;
+  behaviour: { Service?: new () => { execute(message: unknown, cb: (e: unknown, o: object) => void): void } };
+}
+
+/** The parts of the element API passed with `activity.wait` that the bench reads. */
+interface WaitApi {
+  id: string;
+  type: string;
+  owner: unknown;
+  environment: { assignVariables(values: Record<string, unknown>): void };
 }
 
 export function dibaoModel(): string {

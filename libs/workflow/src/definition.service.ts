@@ -6,9 +6,17 @@ import { EntityManager } from 'typeorm';
 import { AppError, Clock } from '@app/common';
 import { Database, ProcessDefinitionEntity } from '@app/persistence';
 import { definitionRepository as definitions } from './definition.repository';
-import { BpmnElement, ModelIssue, lintLegalCompleteness, parseBpmn, validateModel } from './model';
-import { ProcessInfo, processInfoProblems, readProcessInfo } from './model/process-info';
-import { lintWithBpmnlint } from './model/bpmnlint';
+import {
+  BpmnElement,
+  ModelIssue,
+  ProcessInfo,
+  lintLegalCompleteness,
+  lintWithBpmnlint,
+  parseBpmn,
+  processInfoProblems,
+  readProcessInfo,
+  validateModel,
+} from '@app/process-models';
 import { ServiceRegistry } from './service-registry';
 
 export interface DeployResult {

@@ -1,14 +1,15 @@
 import { EventEmitter } from 'node:events';
-import { Engine } from 'bpmn-engine';
+import { Engine, Execution } from 'bpmn-engine';
 import { DurableTimers } from './durable-timers';
-import { expressions, moddleOptions, readOutcome, readServiceInfo } from './model';
+import { expressions, moddleOptions, readOutcome, readServiceInfo } from '@app/process-models';
 import { ServiceCall, ServiceRegistry, StepContext } from './service-registry';
 
 /** A user task the engine started waiting on during the current step. */
 export interface OpenedWait {
   elementId: string;
   name: string;
-  behaviour: Record<string, any>;
+  /** The user task's model element, read by the model's element-info readers. */
+  behaviour: unknown;
 }
 
 /** An activity that ended or a sequence flow that was taken, in the order the engine ran them. */
@@ -27,13 +28,29 @@ export interface StepEffects {
   activities: ActivityEvent[];
 }
 
+/** The variables of a process run, as the engine's environment exposes them. */
+interface ProcessEnvironment {
+  readonly variables: Record<string, unknown>;
+  assignVariables(values: Record<string, unknown>): void;
+}
+
+/** The parts of the element API that bpmn-engine passes to listeners that this session reads. */
+interface ElementEventApi {
+  readonly id: string;
+  readonly type: string;
+  readonly name?: string;
+  readonly content?: { isRecovered?: boolean };
+  readonly owner: { behaviour: unknown };
+  readonly environment: ProcessEnvironment;
+}
+
 /**
  * One live bpmn-engine execution of one process instance. It is created by starting or by
  * recovering saved state, kept hot between steps, and thrown away whenever a step fails, because
  * then its memory is ahead of the database.
  */
 export class EngineSession {
-  private execution: any;
+  private execution: Execution | null = null;
   private step: StepContext | null = null;
   private effects: StepEffects = emptyEffects();
   private readonly inflight = new Set<Promise<void>>();
@@ -41,17 +58,17 @@ export class EngineSession {
   private finished = false;
   private readonly listener = new EventEmitter();
   /** The process environment: the one gateways read (the engine's own copy is a clone). */
-  private processEnvironment: any = null;
-  private readonly waiting = new Map<string, any>();
+  private processEnvironment: ProcessEnvironment | null = null;
+  private readonly waiting = new Map<string, ElementEventApi>();
 
   private constructor(
-    private readonly engine: any,
+    private readonly engine: Engine,
     readonly timers: DurableTimers,
     readonly instanceId: string,
     readonly businessKey: string,
     private readonly services: ServiceRegistry,
   ) {
-    this.listener.on('activity.wait', (api: any) => {
+    this.listener.on('activity.wait', (api: ElementEventApi) => {
       this.processEnvironment = api.environment;
       if (api.type !== 'bpmn:UserTask') return;
       this.waiting.set(api.id, api);
@@ -62,14 +79,14 @@ export class EngineSession {
         behaviour: api.owner.behaviour,
       });
     });
-    this.listener.on('activity.end', (api: any) => {
+    this.listener.on('activity.end', (api: ElementEventApi) => {
       this.processEnvironment = api.environment;
       this.waiting.delete(api.id);
       this.effects.activities.push({ elementId: api.id, elementType: api.type, event: 'end' });
       const outcome = api.type === 'bpmn:EndEvent' ? readOutcome(api.owner) : undefined;
       if (outcome) this.effects.outcome = outcome;
     });
-    this.listener.on('flow.take', (api: any) => {
+    this.listener.on('flow.take', (api: ElementEventApi) => {
       this.effects.activities.push({ elementId: api.id, elementType: api.type, event: 'take' });
     });
     this.engine.on('error', (err: unknown) => this.fail(err));
@@ -99,7 +116,7 @@ export class EngineSession {
   }
 
   static async recover(
-    state: any,
+    state: object,
     ids: { instanceId: string; businessKey: string },
     services: ServiceRegistry,
     step: StepContext,
@@ -118,7 +135,7 @@ export class EngineSession {
   }
 
   private static create(
-    makeEngine: (options: Record<string, unknown>) => any,
+    makeEngine: (options: Record<string, unknown>) => Engine,
     ids: { instanceId: string; businessKey: string },
     services: ServiceRegistry,
     firstStep: StepContext,
@@ -139,7 +156,7 @@ export class EngineSession {
   }
 
   get variables(): Record<string, unknown> {
-    return (this.processEnvironment ?? this.execution.environment).variables;
+    return (this.processEnvironment ?? this.started().environment).variables;
   }
 
   /** The process reached its end (bpmn-engine then reports the execution as idle). */
@@ -148,14 +165,14 @@ export class EngineSession {
   }
 
   getState(): object {
-    return this.execution.getState();
+    return this.started().getState();
   }
 
   /** True if a user task of this element is waiting for a signal. */
   isWaiting(elementId: string): boolean {
-    return this.execution
+    return this.started()
       .getPostponed()
-      .some((api: any) => api.id === elementId && api.type === 'bpmn:UserTask');
+      .some((api) => api.id === elementId && api.type === 'bpmn:UserTask');
   }
 
   signal(elementId: string, values: Record<string, unknown>, step: StepContext): Promise<StepEffects> {
@@ -163,7 +180,7 @@ export class EngineSession {
       const api = this.waiting.get(elementId);
       if (!api) throw new Error(`element ${elementId} is not waiting`);
       api.environment.assignVariables(values);
-      this.execution.signal({ id: elementId, ...values });
+      this.started().signal({ id: elementId, ...values });
     });
   }
 
@@ -193,6 +210,12 @@ export class EngineSession {
     }
   }
 
+  /** The execution exists once `start` or `recover` has run its first step. */
+  private started(): Execution {
+    if (!this.execution) throw new Error(`流程实例 ${this.instanceId} 尚未启动`);
+    return this.execution;
+  }
+
   callService(name: string, call: ServiceCall): Promise<Record<string, unknown> | void> {
     const handler = this.services.get(name);
     if (!handler) return Promise.reject(new Error(`未注册的服务：${name}（元素 ${call.elementId}）`));
@@ -214,13 +237,24 @@ function emptyEffects(): StepEffects {
   return { opened: [], ended: false, outcome: null, activities: [] };
 }
 
+type ServiceCallback = (err: unknown, output?: unknown) => void;
+
+/** The parts of a bpmn-elements activity that the service extension reads, and the one it sets. */
+interface ServiceTaskActivity {
+  readonly id: string;
+  readonly type: string;
+  readonly name?: string;
+  readonly environment: ProcessEnvironment;
+  /** bpmn-elements constructs `behaviour.Service` with `new` and calls its `execute`. */
+  readonly behaviour: { Service?: new () => { execute(message: unknown, callback: ServiceCallback): void } };
+}
+
 /** Service tasks call the domain service named by `sa:service`, inside the step's transaction. */
 function serviceExtension(holder: { session?: EngineSession }) {
-  return (activity: any) => {
+  return (activity: ServiceTaskActivity) => {
     if (activity.type !== 'bpmn:ServiceTask') return;
-    const behaviour = activity.behaviour;
-    behaviour.Service = function SaService(this: any) {
-      this.execute = (_message: any, callback: (err: unknown, output?: unknown) => void) => {
+    activity.behaviour.Service = class SaService {
+      execute(_message: unknown, callback: ServiceCallback): void {
         const session = holder.session!;
         const attributes = readServiceInfo(activity) as Record<string, string>;
         const call: ServiceCall = {
@@ -243,7 +277,7 @@ function serviceExtension(holder: { session?: EngineSession }) {
           },
         );
         session.track(work);
-      };
+      }
     };
   };
 }

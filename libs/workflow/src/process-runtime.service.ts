@@ -7,7 +7,7 @@ import { CalendarProvider } from './calendar/calendar-provider';
 import { DefinitionService } from './definition.service';
 import { EngineSession, StepEffects } from './engine-session';
 import { instanceRepository as repo } from './instance.repository';
-import { FormField, readUserTaskInfo, validateFormData } from './model';
+import { FormField, readUserTaskInfo, validateFormData } from '@app/process-models';
 import { ServiceRegistry, StepContext } from './service-registry';
 
 const HOT_ENGINE_LIMIT = 500;

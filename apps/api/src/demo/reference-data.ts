@@ -92,10 +92,7 @@ export async function seedReferenceData(em: EntityManager): Promise<boolean> {
       regionCode,
       effectiveFrom,
       version: 1,
-      parameters: { ...DEFAULT_PARAMETERS, areaType, regionCode, effectiveFrom, versionId: id } as Record<
-        string,
-        any
-      >,
+      parameters: { ...DEFAULT_PARAMETERS, areaType, regionCode, effectiveFrom, versionId: id },
       note: '演示数据：国家默认参数',
       createdBy: null,
       createdAt: new Date(),

@@ -1,9 +1,9 @@
 /**
  * A model's camunda:formData in the browser. Values are checked by the server's own
- * validateFormData (libs/workflow/src/model/form-validation.ts), so a clerk sees next to the field
+ * validateFormData (libs/process-models/src/form-validation.ts), so a clerk sees next to the field
  * the very message the server would answer with, before submitting.
  */
-import { validateFormData } from '@shared/workflow/model/form-validation';
+import { validateFormData } from '@shared/process-models/form-validation';
 
 import type { FormField } from '@web/api/types';
 export type { FormField };

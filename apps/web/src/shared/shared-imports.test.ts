@@ -64,7 +64,7 @@ describe('lib files shared with the web', () => {
         'assistance/src/resident-id.ts',
         'assistance/src/assessment/money.ts',
         'auth/src/roles.ts',
-        'workflow/src/model/form-validation.ts',
+        'process-models/src/form-validation.ts',
       ]),
     );
   });

@@ -6,7 +6,7 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import camunda from 'camunda-bpmn-moddle/resources/camunda.json';
-import sa from '@shared/workflow/model/sa-moddle.json';
+import sa from '@shared/process-models/sa-moddle.json';
 import './bpmn-markers.css';
 import { ROLES } from '@shared/auth/roles';
 

@@ -121,7 +121,9 @@ describe('renderDocument', () => {
 
   it('non-confirmation decision carries facts, reasons, legal basis and the exact remedy sentence', () => {
     const { text } = rendered.get('non-confirmation-decision')!;
-    const sample = registry.get('non-confirmation-decision')!.manifest.sample as any;
+    const sample = registry.get('non-confirmation-decision')!.manifest.sample as {
+      form: { facts: string; reasons: string };
+    };
     expect(text).toContain(squash(sample.form.facts));
     expect(text).toContain(squash(sample.form.reasons));
     expect(text).toContain('《最低生活保障审核确认办法》第二十一条');
@@ -132,8 +134,10 @@ describe('renderDocument', () => {
 
   it('supplement notice lists every missing material', () => {
     const { text } = rendered.get('supplement-notice')!;
-    const materials = (registry.get('supplement-notice')!.manifest.sample as any).form
-      .missingMaterials as string[];
+    const sample = registry.get('supplement-notice')!.manifest.sample as {
+      form: { missingMaterials: string[] };
+    };
+    const materials = sample.form.missingMaterials;
     materials.forEach((m, i) => expect(text).toContain(`${i + 1}.${squash(m)}`));
   });
 
@@ -188,7 +192,7 @@ describe('renderDocument', () => {
     const fileId = (pdf: Buffer) => /\/ID \[<([0-9a-f]+)>/.exec(pdf.toString('latin1'))![1];
 
     const otherData = inputFor(t);
-    (otherData.data.form as any).amount = 144100;
+    (otherData.data.form as Record<string, unknown>).amount = 144100;
     const changed = await renderDocument(otherData);
     expect(fileId(changed)).not.toBe(fileId(original));
 
@@ -202,7 +206,7 @@ describe('renderDocument', () => {
   it('throws TemplateDataError naming the missing field in Chinese before rendering', async () => {
     const t = registry.get('non-confirmation-decision')!;
     const input = inputFor(t);
-    delete (input.data.form as any).reasons;
+    delete (input.data.form as Record<string, unknown>).reasons;
     await expect(renderDocument(input)).rejects.toThrow(TemplateDataError);
     try {
       buildDocumentDefinition(input);
@@ -239,7 +243,7 @@ describe('renderDocument', () => {
 describe('tables', () => {
   it('keeps amounts on one line next to a very long label column', async () => {
     const template = registry.get('first-instance-opinion')!;
-    const sample = template.manifest.sample as Record<string, any>;
+    const sample = template.manifest.sample as { assessment: Record<string, unknown> };
     const longLabel =
       '困难指数 26 分（有慢性病患者+3；人均收入低于低保标准的75%+4；人均收入低于低保标准+3；无机动车辆+2；存款及有价证券低于3个月保障标准总额+3；无经营实体或股份+2）';
     const data = {

@@ -3,7 +3,12 @@ import { loadTemplates } from './load-templates';
 import { validateTemplateData } from './validate-data';
 
 const registry = loadTemplates(resolve(__dirname, '../../../../templates'));
-const sampleOf = (id: string) => structuredClone(registry.get(id)!.manifest.sample) as Record<string, any>;
+/** The parts of a template's sample data that these tests change. */
+interface SampleData extends Record<string, unknown> {
+  form: Record<string, unknown>;
+  household?: { members: Record<string, unknown>[] };
+}
+const sampleOf = (id: string) => structuredClone(registry.get(id)!.manifest.sample) as SampleData;
 const schemaOf = (id: string) => registry.get(id)!.manifest.schema;
 
 describe('validateTemplateData', () => {
@@ -51,7 +56,7 @@ describe('validateTemplateData', () => {
 
   it('points into list items', () => {
     const data = sampleOf('verification-authorization');
-    delete data.household.members[1].name;
+    delete data.household!.members[1].name;
     expect(validateTemplateData(schemaOf('verification-authorization'), data)).toEqual([
       { field: 'household.members.1.name', message: '「姓名」为必填项' },
     ]);

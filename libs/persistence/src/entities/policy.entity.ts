@@ -7,7 +7,7 @@ export class PolicyParametersEntity {
   @Column({ name: 'region_code', type: 'varchar', length: 12 }) regionCode!: string;
   @Column({ name: 'effective_from', type: 'date' }) effectiveFrom!: string;
   @Column('int') version!: number;
-  @Column('jsonb') parameters!: Record<string, any>;
+  @Column('jsonb') parameters!: object;
   @Column({ type: 'text', nullable: true }) note!: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
@@ -20,8 +20,8 @@ export class AssessmentEntity {
   @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId!: string | null;
   @Column({ name: 'parameters_id', type: 'uuid' }) parametersId!: string;
   @Column({ name: 'assessment_date', type: 'date' }) assessmentDate!: string;
-  @Column('jsonb') household!: Record<string, any>;
-  @Column('jsonb') result!: Record<string, any>;
+  @Column('jsonb') household!: object;
+  @Column('jsonb') result!: object;
   @Column({ name: 'hardship_index', type: 'numeric', nullable: true }) hardshipIndex!: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

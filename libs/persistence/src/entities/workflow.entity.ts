@@ -43,7 +43,7 @@ export class TaskEntity {
   /** False when the due date falls in a year the official holiday calendar does not cover yet. */
   @Column({ name: 'due_date_certain', type: 'boolean', default: true }) dueDateCertain!: boolean;
   @Column('text') status!: 'open' | 'completed' | 'cancelled';
-  @Column({ type: 'jsonb', nullable: true }) data!: Record<string, any> | null;
+  @Column({ type: 'jsonb', nullable: true }) data!: object | null;
   @Column({ name: 'completed_by', type: 'uuid', nullable: true }) completedBy!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt!: Date | null;

@@ -1,4 +1,4 @@
-import { parseDue } from '../model/element-info';
+import { parseDue } from '@app/process-models';
 import {
   addCalendarDays,
   addWorkingDays,

@@ -1,5 +1,5 @@
 import { isWorkday as packageIsWorkday } from 'chinese-days';
-import type { Due } from '../model/element-info';
+import type { Due } from '@app/process-models';
 
 /** Last year the installed official holiday calendar (chinese-days) has data for. */
 export const CALENDAR_LAST_YEAR = detectLastCoveredYear();

@@ -5,8 +5,7 @@ import { Database, ProcessDefinitionEntity } from '@app/persistence';
 import { DefinitionVersion, definitionRepository as definitions } from '../definition.repository';
 import { EngineSession } from '../engine-session';
 import { instanceRepository as repo } from '../instance.repository';
-import { parseBpmn, readUserTaskInfo } from '../model';
-import { BpmnElement } from '../model/validate-model';
+import { BpmnElement, parseBpmn, readUserTaskInfo } from '@app/process-models';
 import { ServiceRegistry } from '../service-registry';
 import {
   MigrationProblem,

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EngineSession } from '../engine-session';
-import { parseBpmn } from '../model';
-import { BpmnElement } from '../model/validate-model';
+import { BpmnElement, parseBpmn } from '@app/process-models';
 import { ServiceRegistry, StepContext } from '../service-registry';
 import { checkMapping, indexModel, planInstance } from './plan-migration';
 import { rewriteState } from './rewrite-state';

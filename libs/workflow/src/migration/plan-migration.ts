@@ -4,8 +4,7 @@
  * target version, and a mapped user task's form must not demand more than the old one. No
  * framework imports: the inputs are parsed models and the instance's waiting elements.
  */
-import { FormField, readFormFields } from '../model/element-info';
-import { BpmnElement, describeElement } from '../model/validate-model';
+import { BpmnElement, FormField, describeElement, readFormFields } from '@app/process-models';
 
 export interface ModelElement {
   id: string;

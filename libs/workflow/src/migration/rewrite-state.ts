@@ -11,7 +11,7 @@
  * elements of the new model and continues on the new model's flows.
  */
 import { Engine } from 'bpmn-engine';
-import { expressions, moddleOptions } from '../model';
+import { expressions, moddleOptions } from '@app/process-models';
 
 const ELEMENT_KEYS = new Set(['id', 'targetId', 'sourceId', 'attachedTo']);
 

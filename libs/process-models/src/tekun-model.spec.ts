@@ -18,7 +18,7 @@ import {
   flowElementsOf as flowElements,
 } from './testing/model-structure';
 
-const PROCESSES = join(__dirname, '../../../../processes');
+const PROCESSES = join(__dirname, '../../../processes');
 const APPLICATION = readFileSync(join(PROCESSES, 'tekun-application.bpmn'), 'utf8');
 const TERMINATION = readFileSync(join(PROCESSES, 'tekun-termination.bpmn'), 'utf8');
 

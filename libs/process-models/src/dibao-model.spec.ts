@@ -10,7 +10,7 @@ import { runModel, type FakeService, type Script, type Variables } from './testi
 import { validateModel, type BpmnElement } from './validate-model';
 import { expectEveryElementDrawn, expectUserTasksStaffed, flowElementsOf } from './testing/model-structure';
 
-const MODEL_PATH = join(__dirname, '../../../../processes/dibao-application.bpmn');
+const MODEL_PATH = join(__dirname, '../../../processes/dibao-application.bpmn');
 const source = readFileSync(MODEL_PATH, 'utf8');
 
 const TEMPLATES = [

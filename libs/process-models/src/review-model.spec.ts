@@ -12,7 +12,7 @@ import { runModel, type FakeService, type FormInput, type Script, type Variables
 import { validateModel, type BpmnElement } from './validate-model';
 import { expectEveryElementDrawn, expectUserTasksStaffed } from './testing/model-structure';
 
-const read = (name: string) => readFileSync(join(__dirname, '../../../../processes', name), 'utf8');
+const read = (name: string) => readFileSync(join(__dirname, '../../../processes', name), 'utf8');
 const REVIEW = read('dibao-review.bpmn');
 const JOB = read('job-refusal.bpmn');
 

@@ -4,17 +4,14 @@ import { loadTemplates } from '@app/documents';
 import { lintLegalCompleteness } from './legal-lint';
 import { BpmnElement, validateModel } from './validate-model';
 
-const DIBAO = fs.readFileSync(
-  path.resolve(__dirname, '../../../../processes/dibao-application.bpmn'),
-  'utf8',
-);
+const DIBAO = fs.readFileSync(path.resolve(__dirname, '../../../processes/dibao-application.bpmn'), 'utf8');
 // The real template metadata, as the host passes it at deploy (TemplateStore → ServiceRegistry).
-const TEMPLATES = [...loadTemplates(path.resolve(__dirname, '../../../../templates')).values()].map(
+const TEMPLATES = [...loadTemplates(path.resolve(__dirname, '../../../templates')).values()].map(
   (t) => t.manifest,
 );
 const REMEDY = TEMPLATES.filter((m) => m.remedy).map((m) => m.id);
 const SERVED = TEMPLATES.filter((m) => m.delivery === 'served').map((m) => m.id);
-const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/models');
+const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/models');
 
 async function lint(xml: string, remedyTemplates?: string[], servedTemplates?: string[]) {
   const { definitions } = await validateModel(xml);

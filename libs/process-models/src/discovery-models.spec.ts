@@ -12,7 +12,7 @@ import { runModel, type FakeService, type Script, type Variables } from './testi
 import { validateModel, type BpmnElement } from './validate-model';
 import { expectEveryElementDrawn, expectUserTasksStaffed } from './testing/model-structure';
 
-const ROOT = join(__dirname, '../../../..');
+const ROOT = join(__dirname, '../../..');
 const read = (file: string) => readFileSync(join(ROOT, 'processes', file), 'utf8');
 
 /** Template manifests, as the deploy check sees them (ids, remedy and delivery flags). */

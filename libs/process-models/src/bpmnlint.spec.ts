@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { BPMNLINT_RULES, lintWithBpmnlint } from './bpmnlint';
 import { BpmnElement, validateModel } from './validate-model';
 
-const PROCESSES = path.resolve(__dirname, '../../../../processes');
-const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/models');
+const PROCESSES = path.resolve(__dirname, '../../../processes');
+const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/models');
 
 async function lint(xml: string) {
   const { definitions } = await validateModel(xml);
