@@ -1,14 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  DEFAULT_PARAMETERS,
-  HEALTH_CATEGORIES,
-  Household,
-  PolicyParameters,
-  assess,
-  withCheckDigit,
-} from '@app/assistance';
+import { DEFAULT_PARAMETERS, HEALTH_CATEGORIES, Household, PolicyParameters, assess } from '@app/assessment';
+import { withCheckDigit } from '@app/assistance';
 import { Database, initializeDatabase } from '@app/persistence';
 import { benchRepository } from './bench.repository';
 

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Household } from '@app/assistance';
+import { Household } from '@app/assessment';
 
 /** The benchmarks' own SQL: their scratch table, bulk fixtures cloned from one real row, counts. */
 export const benchRepository = {

@@ -1,4 +1,4 @@
-import { DEFAULT_PARAMETERS } from '@app/assistance';
+import { DEFAULT_PARAMETERS } from '@app/assessment';
 import { TestApp, pdfText } from './support/test-app';
 import { CONFIRM_PATH, WORKED_EXAMPLE, apply, drive } from './support/case-driver';
 

@@ -3,7 +3,7 @@
  * reviews that decrease, put into 渐退期 and stop the benefit (ledger, case, decision PDFs), and the
  * job-refusal procedure's start form.
  */
-import { addMonths, lastDayOfMonth } from '@app/assistance';
+import { addMonths, lastDayOfMonth } from '@app/assessment';
 import { TestApp, pdfText } from './support/test-app';
 import { CONFIRM_PATH, apply, drive, openTasks } from './support/case-driver';
 

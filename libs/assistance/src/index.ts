@@ -1,7 +1,5 @@
 export * from './benefit-start';
 export * from './region-code';
 export * from './resident-id';
-export * from './assessment';
-export * from './review';
 export * from './sampling';
 export * from './privacy';

@@ -9,13 +9,13 @@ import {
   PolicyParameters,
   ReviewCategory,
   addMonths,
-  benefitStartMonth,
   effectiveMonthOf,
   gradualExitPlan,
   isMonth,
   nextReviewDate,
   reviewCategory,
-} from '@app/assistance';
+} from '@app/assessment';
+import { benefitStartMonth } from '@app/assistance';
 import { BenefitAction, BenefitChangeEntity, CaseEntity } from '@app/persistence';
 import type { EndCall, ServiceCall, StepContext } from '@app/workflow';
 import { caseRepository as cases, PolicyParametersService } from '@app/cases';

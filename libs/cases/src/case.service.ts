@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, Clock, ErrorDetail } from '@app/common';
 import { AuditService } from '@app/audit';
+import { Household } from '@app/assessment';
 import {
-  Household,
   exposureFor,
   maskCase,
   maskIdsDeep,

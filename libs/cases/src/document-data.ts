@@ -1,11 +1,5 @@
-import {
-  AssessmentResult,
-  ExplanationLine,
-  ageOn,
-  benefitStartMonth,
-  formatYuan,
-  maskResidentId,
-} from '@app/assistance';
+import { AssessmentResult, ExplanationLine, formatYuan } from '@app/assessment';
+import { ageOn, benefitStartMonth, maskResidentId } from '@app/assistance';
 import { addCalendarDays } from '@app/workflow';
 import { AgencyEntity, AssessmentEntity, CaseEntity, DocumentEntity, RegionEntity } from '@app/persistence';
 import { programName } from './programs';

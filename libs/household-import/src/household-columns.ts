@@ -1,4 +1,4 @@
-import type { EducationLevel, HealthCategory, IncomeKind, Relation, WorkType } from '@app/assistance';
+import type { EducationLevel, HealthCategory, IncomeKind, Relation, WorkType } from '@app/assessment';
 
 /** The columns of the household import workbook; one row per household member. */
 export const COLUMNS = [

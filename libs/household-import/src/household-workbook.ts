@@ -4,7 +4,8 @@ import type ExcelJSModule from 'exceljs';
 async function excel(): Promise<typeof ExcelJSModule> {
   return (await import('exceljs')).default;
 }
-import { Household, Member, residentIdProblem, validateHousehold, yuanToFen } from '@app/assistance';
+import { Household, Member, validateHousehold, yuanToFen } from '@app/assessment';
+import { residentIdProblem } from '@app/assistance';
 import { missingGlyphsMessage } from '@app/documents';
 import {
   COLUMNS,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assessSelfCare, type SelfCareItems } from '@app/assistance';
+import { assessSelfCare, type SelfCareItems } from '@app/assessment';
 import { readUserTaskInfo } from './element-info';
 import { validateFormData } from './form-validation';
 import { lintLegalCompleteness } from './legal-lint';

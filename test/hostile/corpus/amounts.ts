@@ -1,4 +1,4 @@
-import { DEFAULT_PARAMETERS } from '@app/assistance';
+import { DEFAULT_PARAMETERS } from '@app/assessment';
 import { ECONOMICS, MONITORING_EVENT, RECHECK_DRAW, REVIEW_FORM, withField } from './bodies';
 import { HostileCase } from './types';
 import { IMPORT_ROW, XLSX, workbook } from './workbook';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { hashPassword, Role, ROLES } from '@app/auth';
-import { DEFAULT_PARAMETERS } from '@app/assistance';
+import { DEFAULT_PARAMETERS } from '@app/assessment';
 import { AgencyEntity, RegionEntity } from '@app/persistence';
 import { referenceDataRepository as repo } from './reference-data.repository';
 

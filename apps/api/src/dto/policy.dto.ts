@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import type { Household, PolicyParameters } from '@app/assistance';
+import type { Household, PolicyParameters } from '@app/assessment';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

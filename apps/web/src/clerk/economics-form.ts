@@ -1,6 +1,6 @@
 /**
  * The household economics editor's model: what the clerk types (yuan as text, empty meaning
- * "not stated") and its conversion to the API's Household (libs/assistance/src/assessment/household.ts),
+ * "not stated") and its conversion to the API's Household (libs/assessment/src/household.ts),
  * money as integer fen. Problems are keyed by the same paths the server uses
  * (`household.members[0].incomes[1].annualFen`), so client and server errors land on the same input.
  */

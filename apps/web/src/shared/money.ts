@@ -1,14 +1,9 @@
 /**
  * The web's one money helper. Money is integer fen, as the API keeps it; parsing and rounding are
- * the server's own (libs/assistance money), so a typed amount and an assessment show the same fen
+ * the server's own (libs/assessment money), so a typed amount and an assessment show the same fen
  * in the browser as in the decision.
  */
-import {
-  formatYuan as plainYuan,
-  roundFen,
-  yuanToFen,
-  type ExactFen,
-} from '@shared/assistance/assessment/money';
+import { formatYuan as plainYuan, roundFen, yuanToFen, type ExactFen } from '@shared/assessment/money';
 
 export type { ExactFen };
 

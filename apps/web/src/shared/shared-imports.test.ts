@@ -62,7 +62,7 @@ describe('lib files shared with the web', () => {
     expect(entries).toEqual(
       expect.arrayContaining([
         'assistance/src/resident-id.ts',
-        'assistance/src/assessment/money.ts',
+        'assessment/src/money.ts',
         'auth/src/roles.ts',
         'process-models/src/form-validation.ts',
       ]),

@@ -1,4 +1,4 @@
-import { DEFAULT_PARAMETERS, type PolicyParameters, validateParameters } from '@app/assistance';
+import { DEFAULT_PARAMETERS, type PolicyParameters, validateParameters } from '@app/assessment';
 import {
   approvalLevel,
   CASE_URGENCY_LABELS,

@@ -3,7 +3,7 @@
  * (DOMAIN.md §4) and who approves a one-off grant (民发〔2018〕23号: the county entrusts the township
  * with small amounts up to a locally set limit). No framework imports.
  */
-import { TEMPORARY_ASSISTANCE_DEFAULTS, type PolicyParameters } from '@app/assistance';
+import { TEMPORARY_ASSISTANCE_DEFAULTS, type PolicyParameters } from '@app/assessment';
 
 export const CASE_URGENCIES = ['red', 'yellow', 'blue', 'green'] as const;
 export type CaseUrgency = (typeof CASE_URGENCIES)[number];

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { missingGlyphsMessage } from '@app/documents';
 import { AppError, Clock, ErrorDetail } from '@app/common';
 import { AuditService } from '@app/audit';
-import { AssessmentResult, Household, PolicyParameters, assess, validateHousehold } from '@app/assistance';
+import { AssessmentResult, Household, PolicyParameters, assess, validateHousehold } from '@app/assessment';
 import { stableStringify } from '@app/common';
 import { AssessmentEntity, Database, PolicyParametersEntity } from '@app/persistence';
 import { PolicyParametersService } from './policy-parameters.service';

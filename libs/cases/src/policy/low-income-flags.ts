@@ -1,4 +1,4 @@
-import { type AssessmentResult, ZERO, add, isZero, lte } from '@app/assistance';
+import { type AssessmentResult, ZERO, add, isZero, lte } from '@app/assessment';
 
 /** What the 低收入人口认定 model's gateway reads from an assessment (`assessment.evaluate`). */
 export interface LowIncomeFlags {

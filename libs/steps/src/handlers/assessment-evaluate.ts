@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AssessmentResult, Household } from '@app/assistance';
+import { AssessmentResult, Household } from '@app/assessment';
 import { AssessmentService, caseRepository as cases, lowIncomeFlags } from '@app/cases';
 import type { ServiceCall, StepContext } from '@app/workflow';
 import { ModelService } from '../model-service';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { shanghaiDate } from '@app/common';
-import type { PolicyParameters } from '@app/assistance';
+import type { PolicyParameters } from '@app/assessment';
 import {
   PolicyParametersService,
   approvalLevel,

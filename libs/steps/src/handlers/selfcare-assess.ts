@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SELF_CARE_ITEM_LABELS, assessSelfCare } from '@app/assistance';
-import type { SelfCareItems } from '@app/assistance';
+import { SELF_CARE_ITEM_LABELS, assessSelfCare } from '@app/assessment';
+import type { SelfCareItems } from '@app/assessment';
 import type { ServiceCall } from '@app/workflow';
 import { ModelService } from '../model-service';
 

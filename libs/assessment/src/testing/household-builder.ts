@@ -1,5 +1,5 @@
 /** Test-data builders (not exported from the library): valid resident IDs and sensible defaults. */
-import { withCheckDigit } from '../../resident-id';
+import { withCheckDigit } from '@app/assistance';
 import type { Assets, Household, Member, Supporter } from '../household';
 import { DEFAULT_PARAMETERS, type PolicyParameters } from '../parameters';
 

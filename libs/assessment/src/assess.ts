@@ -2,7 +2,7 @@
  * 以算为主、以评为辅、以核为准: the calculation step. Pure: the same household, parameters and
  * date always give the same result; nothing is read from the clock, the database or the network.
  */
-import { ageOn } from '../resident-id';
+import { ageOn } from '@app/assistance';
 import { BASIS } from './basis';
 import { computeBenefit, qualifiesForSinglePersonCoverage } from './benefit';
 import { coResidentObligors } from './co-resident-obligors';

@@ -1,5 +1,5 @@
 /** Checks the collected facts before assessing; messages point the clerk at the field to correct. */
-import { residentIdProblem } from '../resident-id';
+import { residentIdProblem } from '@app/assistance';
 import { compositionDecision } from './household-composition';
 import type { Household } from './household';
 import type { ValidationProblem } from './validate-parameters';

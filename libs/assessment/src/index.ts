@@ -14,3 +14,4 @@ export * from './self-care';
 export * from './support';
 export * from './validate-household';
 export * from './validate-parameters';
+export * from './review';

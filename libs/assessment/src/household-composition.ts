@@ -1,5 +1,5 @@
 /** Who counts as a 共同生活的家庭成员 (审核确认办法 Art. 7), and who is left out and why. */
-import { ageOn } from '../resident-id';
+import { ageOn } from '@app/assistance';
 import { BASIS } from './basis';
 import type { Explanation } from './explanation';
 import type { EducationLevel, Member } from './household';

@@ -1,6 +1,6 @@
-import { ASSESSMENT_DATE, member } from '../assessment/testing/household-builder';
-import { DEFAULT_PARAMETERS, type PolicyParameters } from '../assessment/parameters';
-import type { Member } from '../assessment/household';
+import { ASSESSMENT_DATE, member } from '../testing/household-builder';
+import { DEFAULT_PARAMETERS, type PolicyParameters } from '../parameters';
+import type { Member } from '../household';
 import {
   addMonths,
   addMonthsToDate,

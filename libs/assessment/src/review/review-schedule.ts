@@ -2,11 +2,11 @@
  * 动态管理 (《最低生活保障审核确认办法》Arts. 31, 33): which review category a household is in,
  * when its next periodic review is due, and the months a change or a 渐退期 covers. Pure.
  */
-import type { Household, Member } from '../assessment/household';
-import { labourCapacity } from '../assessment/labour-capacity';
-import type { PolicyParameters, ReviewParameters } from '../assessment/parameters';
-import { reviewParameters } from '../assessment/parameters';
-import { ageOn } from '../resident-id';
+import { ageOn } from '@app/assistance';
+import type { Household, Member } from '../household';
+import { labourCapacity } from '../labour-capacity';
+import type { PolicyParameters, ReviewParameters } from '../parameters';
+import { reviewParameters } from '../parameters';
 
 /** stable: situation changes little (每年核查); unstable: unstable income and members able to work (每半年). */
 export type ReviewCategory = 'stable' | 'unstable';

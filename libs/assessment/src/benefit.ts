@@ -2,7 +2,7 @@
  * 补差: 按户施保 (standard × covered persons − monthly household income), 单人保 for a member
  * of a 低保边缘 household, and 分类施保 increments per qualifying covered member.
  */
-import { benefitStartMonth } from '../benefit-start';
+import { benefitStartMonth } from '@app/assistance';
 import { BASIS } from './basis';
 import { type Explanation, yuan } from './explanation';
 import type { Member } from './household';

@@ -2,7 +2,7 @@
  * Properties over seeded random households (mulberry32; no dependency). A failure prints the
  * seed, so the case can be replayed.
  */
-import { withCheckDigit } from '../resident-id';
+import { withCheckDigit } from '@app/assistance';
 import { HEALTH_CATEGORIES } from './labour-capacity';
 import { assess } from './assess';
 import type {

@@ -1,5 +1,5 @@
 /** Checks a parameter set before it is saved or used; messages are for the administrator (zh-CN). */
-import { regionLevel } from '../region-code';
+import { regionLevel } from '@app/assistance';
 import { HEALTH_CATEGORIES } from './labour-capacity';
 import { EXCLUSION_CLAUSE_IDS } from './exclusion-clauses';
 import { HARDSHIP_PREDICATES } from './hardship-index';

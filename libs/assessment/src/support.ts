@@ -2,7 +2,7 @@
  * 赡养/抚养/扶养: what a supporter outside the household is counted as contributing (for 低保),
  * and whether a supporter is able to support at all (for 特困, 认定办法 Art. 8).
  */
-import { ageOn } from '../resident-id';
+import { ageOn } from '@app/assistance';
 import { BASIS } from './basis';
 import { type Explanation, yuan } from './explanation';
 import type { Supporter } from './household';
