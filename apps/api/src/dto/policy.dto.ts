@@ -14,7 +14,7 @@ export class PublishParametersDto {
   effectiveFrom!: string;
 
   @ApiProperty({
-    description: '救助政策参数（标准、系数表、排除条款、困难指数权重等），字段见 libs/assistance',
+    description: '救助政策参数（标准、系数表、排除条款、困难指数权重等），字段见 libs/assessment',
   })
   @IsObject({ message: '参数必须是对象' })
   parameters!: PolicyParameters;

@@ -2690,7 +2690,7 @@ export interface components {
       effectiveFrom: string;
       /** @example 2027年起城乡低保标准调整 */
       note?: string;
-      /** @description 救助政策参数（标准、系数表、排除条款、困难指数权重等），字段见 libs/assistance */
+      /** @description 救助政策参数（标准、系数表、排除条款、困难指数权重等），字段见 libs/assessment */
       parameters: Record<string, never>;
       /**
        * @description 6位（县）、9位（乡镇）或12位（村）行政区划代码
