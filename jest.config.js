@@ -43,7 +43,11 @@ module.exports = {
   testTimeout: 120000,
   projects: [
     project('unit', ['libs', 'apps', 'eslint-rules'], '.*\\.spec\\.ts$'),
-    project('api', ['test'], '^(?!.*/test/(integrity|fault|browser)/).*\\.e2e-spec\\.ts$'),
+    // TEST_BUNDLES (set by scripts/run-tiers.js for whole-tier runs): the api specs in the bundles of
+    // test/bundles, several per module graph (test/support/bundle.ts); otherwise one file each.
+    process.env.TEST_BUNDLES
+      ? project('api', ['test/bundles'], '.*\\.e2e-bundle\\.ts$')
+      : project('api', ['test'], '^(?!.*/test/(integrity|fault|browser)/).*\\.e2e-spec\\.ts$'),
     project('integrity', ['test/integrity'], '.*\\.e2e-spec\\.ts$'),
     project('fault', ['test/fault'], '.*\\.e2e-spec\\.ts$'),
     project('browser', ['test/browser'], '.*\\.e2e-spec\\.ts$'),

@@ -25,8 +25,8 @@ if (!tiers.length) {
 }
 
 const workers = process.env.TEST_WORKERS || '2';
-const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sa-tiers-')), 'jest.json');
-const jest = (projects, extra) => [
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-tiers-'));
+const jest = (report, projects, extra) => [
   '--experimental-vm-modules',
   path.join(root, 'node_modules/jest/bin/jest.js'),
   ...projects.flatMap((p) => ['--selectProjects', p]),
@@ -38,16 +38,20 @@ const jest = (projects, extra) => [
 
 const shared = tiers.filter((t) => ['unit', 'api', 'integrity', 'fault'].includes(t));
 const runs = [
-  ...(shared.length ? [{ label: shared.join('+'), command: jest(shared, [`--maxWorkers=${workers}`]) }] : []),
+  ...(shared.length
+    ? [{ label: shared.join('+'), report: 'jest.json', command: (r) => jest(r, shared, [`--maxWorkers=${workers}`]) }]
+    : []),
   ...(tiers.includes('web') && !passThrough.length
     ? [
         {
           label: 'web',
-          command: [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'apps/web/vitest.config.ts'],
+          command: () => [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'apps/web/vitest.config.ts'],
         },
       ]
     : []),
-  ...(tiers.includes('browser') ? [{ label: 'browser', command: jest(['browser'], ['--runInBand']) }] : []),
+  ...(tiers.includes('browser')
+    ? [{ label: 'browser', report: 'browser.json', command: (r) => jest(r, ['browser'], ['--runInBand']) }]
+    : []),
 ];
 
 /** The tier of a test file, by the same folders as jest.config.js's projects. */
@@ -61,13 +65,15 @@ const lines = [];
 let failed = false;
 for (const run of runs) {
   console.log(`\n== 测试层 ${run.label}`);
-  fs.rmSync(report, { force: true });
+  const report = run.report ? path.join(reports, run.report) : undefined;
   const started = Date.now();
-  const result = spawnSync(process.execPath, run.command, { cwd: root, stdio: 'inherit' });
+  // A whole tier runs its api specs in bundles that share a module graph (test/support/bundle.ts).
+  const env = { ...process.env, ...(passThrough.length ? {} : { TEST_BUNDLES: '1' }) };
+  const result = spawnSync(process.execPath, run.command(report), { cwd: root, stdio: 'inherit', env });
   const ok = result.status === 0;
   failed ||= !ok;
   lines.push(`${ok ? '通过' : '失败'}  ${run.label.padEnd(28)} ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s`);
-  if (fs.existsSync(report)) {
+  if (report && fs.existsSync(report)) {
     // Wall time per tier does not exist when tiers share workers; the sum of their files' times does.
     const byTier = {};
     for (const r of JSON.parse(fs.readFileSync(report, 'utf8')).testResults) {
@@ -81,6 +87,6 @@ for (const run of runs) {
   }
 }
 
-console.log(`\n== 各层用时（${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}，${workers} 个 jest 进程）`);
+console.log(`\n== 各层用时（${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}，${workers} 个 jest 进程；每个文件的用时见 ${reports}）`);
 for (const line of lines) console.log(line);
 process.exit(failed ? 1 : 0);
