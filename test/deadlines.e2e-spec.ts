@@ -50,7 +50,9 @@ describe('whole-case time limit (30 working days, extended once to 45 by the cou
     expect(short.body.details[0].field).toBe('reason');
     const ok = await approver.post(`/api/cases/${caseId}/time-limit-extension`, reason).expect(201);
     const acceptance = (
-      await t.query(`SELECT acceptance_date::text AS d FROM assistance_case WHERE id = $1`, [caseId])
+      await t.query<{ d: string }>(`SELECT acceptance_date::text AS d FROM assistance_case WHERE id = $1`, [
+        caseId,
+      ])
     )[0].d;
     expect(ok.body).toMatchObject({
       due: WorkingCalendar.PACKAGE.addWorkingDays(acceptance, 45).date,
@@ -88,7 +90,7 @@ describe('超时通报 (overdue report)', () => {
     expect(row.overdueTasks).toBeGreaterThanOrEqual(2);
     expect(row.overdueBySteps.length).toBeGreaterThanOrEqual(1);
     expect(row.oldestOverdue.daysOverdue).toBeGreaterThan(0);
-    const [late] = await t.query(
+    const [late] = await t.query<{ case_no: string; due: string }>(
       `SELECT case_no, time_limit_due::text AS due FROM assistance_case WHERE id = $1`,
       [lateCase],
     );

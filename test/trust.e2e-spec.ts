@@ -266,7 +266,12 @@ describe('audit of reads, with where they came from', () => {
     expect(read.status).toBe(200);
     const doc = read.body.documents[0];
     await t.download('approver', `/api/documents/${doc.id}/pdf`).then((r) => expect(r.status).toBe(200));
-    const [entry] = await t.query(
+    const [entry] = await t.query<{
+      action: string;
+      case_id: string;
+      origin: { ip?: string };
+      username: string;
+    }>(
       `SELECT a.action, a.case_id, a.origin, u.username FROM audit_entry a JOIN app_user u ON u.id = a.actor_id
        WHERE a.origin->>'requestId' = 'read-trace-0001'`,
     );
@@ -281,7 +286,14 @@ describe('audit of reads, with where they came from', () => {
       detail: expect.objectContaining({ documentId: doc.id }),
     });
     // Acts carry their origin too, and the case's state before and after the step.
-    const [act] = await t.query(
+    const [act] = await t.query<{
+      origin: { requestId?: string };
+      detail: {
+        name: string;
+        before: { version: number; open: string[] };
+        after: { version: number; opened: string[] };
+      };
+    }>(
       `SELECT origin, detail FROM audit_entry WHERE action = 'task.complete' AND case_id = $1 ORDER BY id DESC LIMIT 1`,
       [caseId],
     );

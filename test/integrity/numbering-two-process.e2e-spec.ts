@@ -65,7 +65,7 @@ describeWithPostgres('文号 across two API processes', () => {
 
     const starter = t.app.get(CaseStarter);
     const runtime = t.app.get(ProcessRuntime);
-    const [clerk] = await t.query(`SELECT id FROM app_user WHERE username = 'clerk'`);
+    const [clerk] = await t.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'clerk'`);
     const seedOne = () =>
       runtime.transaction((em) =>
         starter.start(em, {
