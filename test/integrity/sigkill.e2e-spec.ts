@@ -54,6 +54,21 @@ function seeded(seed: number): () => number {
   };
 }
 
+/** The parts of GET /api/cases/:id this test reads. */
+interface CaseBody {
+  instance: { version: number };
+  tasks: {
+    id: string;
+    name: string;
+    status: string;
+    completedBy: string | null;
+    candidateGroups: string[];
+    form: Parameters<typeof answersFor>[0];
+  }[];
+  documents: { id: string; templateId: string; number: string | null; status: string }[];
+  timeline: { id?: string | number; at: string; action: string }[];
+}
+
 interface Attempt {
   caseId: string;
   taskId: string;
@@ -112,23 +127,23 @@ describe(`SIGKILL during step completion (${db})`, () => {
       boots.push(worker.bootMs);
       const tokens: Record<string, string> = {};
       for (const user of [...Object.values(USER_FOR_ROLE), 'approver']) {
-        const res = await worker.call('POST', '/api/auth/login', null, {
+        const res = await worker.call<{ token: string }>('POST', '/api/auth/login', null, {
           username: user,
           password: DEMO_PASSWORD,
         });
         tokens[user] = res.body.token;
       }
       const detail = async (w: ApiWorker, caseId: string) => {
-        const res = await w.call('GET', `/api/cases/${caseId}`, tokens.approver);
+        const res = await w.call<CaseBody>('GET', `/api/cases/${caseId}`, tokens.approver);
         if (res.status !== 200) throw new Error(`case ${caseId}: ${res.status} ${JSON.stringify(res.body)}`);
         return res.body;
       };
       /** What a retry may change in a case: nothing (document status aside, the sweep archives). */
-      const observable = (d: any) => ({
+      const observable = (d: CaseBody) => ({
         version: d.instance.version,
-        tasks: d.tasks.map((x: any) => [x.id, x.status, x.completedBy]),
-        documents: d.documents.map((x: any) => [x.id, x.templateId, x.number]),
-        timeline: d.timeline.map((x: any) => [x.id ?? x.at, x.action]),
+        tasks: d.tasks.map((x) => [x.id, x.status, x.completedBy]),
+        documents: d.documents.map((x) => [x.id, x.templateId, x.number]),
+        timeline: d.timeline.map((x) => [x.id ?? x.at, x.action]),
       });
       const post = (w: ApiWorker, a: Attempt) =>
         w.call('POST', `/api/tasks/${a.taskId}/complete`, tokens[a.user], a.body, {
@@ -159,7 +174,7 @@ describe(`SIGKILL during step completion (${db})`, () => {
           let attempt: Attempt | null = null;
           try {
             const d = await detail(w, caseId);
-            const open = d.tasks.filter((x: any) => x.status === 'open');
+            const open = d.tasks.filter((x) => x.status === 'open');
             if (!open.length) {
               finished.add(caseId);
               return;
@@ -209,7 +224,7 @@ describe(`SIGKILL during step completion (${db})`, () => {
       for (;;) {
         const pending = [];
         for (const id of caseIds)
-          pending.push(...(await detail(worker, id)).documents.filter((d: any) => d.status !== 'archived'));
+          pending.push(...(await detail(worker, id)).documents.filter((d) => d.status !== 'archived'));
         if (!pending.length) break;
         if (Date.now() > deadline) throw new Error(`${pending.length} documents never archived`);
         await new Promise((r) => setTimeout(r, 250));
