@@ -18,8 +18,15 @@ afterAll(async () => {
 const login = (username: string, password: string) =>
   t.http.post('/api/auth/login').send({ username, password });
 
+/** An audit detail of an account change: the account's fields before and after. */
+interface ChangeDetail {
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
 async function lastAudit(action: string) {
-  const [row] = await t.query(
+  const [row] = await t.query<{ actor: string; detail: ChangeDetail }>(
     `SELECT a.detail, u.username AS actor FROM audit_entry a JOIN app_user u ON u.id = a.actor_id
       WHERE a.action = $1 ORDER BY a.id DESC LIMIT 1`,
     [action],
@@ -136,10 +143,10 @@ describe('account administration', () => {
     });
     // A wrong password is told nothing more than for any account.
     expect((await login('wu.investigator', 'wrong-pass1')).body.code).toBe('LOGIN_FAILED');
-    expect((await lastAudit('user.disable')).detail.after.disabledAt).toBeTruthy();
+    expect((await lastAudit('user.disable')).detail.after?.disabledAt).toBeTruthy();
     await admin.patch(`/api/users/${id}`, { disabled: false }).expect(200);
     await login('wu.investigator', 'Hexi2026ok').expect(200);
-    expect((await lastAudit('user.enable')).detail.after.disabledAt).toBeNull();
+    expect((await lastAudit('user.enable')).detail.after?.disabledAt).toBeNull();
   });
 
   it('shows a lock-out from failed sign-ins and lifts it on unlock', async () => {

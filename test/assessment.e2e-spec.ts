@@ -103,15 +103,22 @@ describe('the assessment in the process', () => {
     ).toBe(403);
 
     await drive(t, assessedCase, CONFIRM_PATH, /乡镇初审/);
-    const [row] = await t.query(
-      `SELECT id, result, hardship_index::float AS h FROM assessment WHERE case_id = $1`,
-      [assessedCase],
-    );
+    const [row] = await t.query<{
+      id: string;
+      h: number;
+      result: {
+        income: unknown;
+        minimumLiving: { eligible: boolean };
+        benefit: unknown;
+        hardshipIndex: { score: number };
+        lines: { label: string }[];
+      };
+    }>(`SELECT id, result, hardship_index::float AS h FROM assessment WHERE case_id = $1`, [assessedCase]);
     expect(row.result.income).toMatchObject({ monthlyFen: { num: 138_800, den: 1 } });
     expect(row.result.minimumLiving.eligible).toBe(true);
     expect(row.result.benefit).toMatchObject({ gapMonthlyFen: 56_200, totalMonthlyFen: 62_700 });
     expect(row.h).toBe(row.result.hardshipIndex.score);
-    expect(row.result.lines.some((l: { label: string }) => /人均/.test(l.label))).toBe(true);
+    expect(row.result.lines.some((l) => /人均/.test(l.label))).toBe(true);
 
     const rerun = await (await t.as('reviewer')).post(`/api/assessments/${row.id}/rerun`).expect(200);
     expect(rerun.body.same).toBe(true);

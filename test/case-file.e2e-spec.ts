@@ -17,7 +17,9 @@ beforeAll(async () => {
   await drive(t, caseId, CONFIRM_PATH);
   await t.advanceDays(8); // 公示 runs 7 days on a timer
   await drive(t, caseId, CONFIRM_PATH);
-  caseNo = (await t.query(`SELECT case_no FROM assistance_case WHERE id = $1`, [caseId]))[0].case_no;
+  caseNo = (
+    await t.query<{ case_no: string }>(`SELECT case_no FROM assistance_case WHERE id = $1`, [caseId])
+  )[0].case_no;
   for (const [username, bytes, type, query] of [
     [
       'investigator',

@@ -67,8 +67,12 @@ describe('inbox', () => {
     const yesterday = new Date(t.clock.now().getTime() - 86_400_000).toISOString().slice(0, 10);
     expect((await inbox('clerk', `?dueBefore=${yesterday}`)).body).toHaveLength(0);
     expect((await inbox('clerk', '?dueBefore=2999-12-31')).body).toHaveLength(2);
-    const desc = (await inbox('clerk', '?sort=created&order=desc')).body.map((x: any) => x.caseId);
-    const asc = (await inbox('clerk', '?sort=created&order=asc')).body.map((x: any) => x.caseId);
+    const desc = (await inbox('clerk', '?sort=created&order=desc')).body.map(
+      (x: { caseId: string }) => x.caseId,
+    );
+    const asc = (await inbox('clerk', '?sort=created&order=asc')).body.map(
+      (x: { caseId: string }) => x.caseId,
+    );
     expect(desc).toEqual([caseB, caseA]);
     expect(asc).toEqual([caseA, caseB]);
   });

@@ -1,5 +1,6 @@
 import { CALENDAR_LAST_YEAR, WorkingCalendar, isWeekend, plusDays } from '@app/workflow';
 import { TestApp } from './support/test-app';
+import type { TownshipOverdueDto } from '../apps/api/src/dto/responses/reports.response';
 import { CONFIRM_PATH, apply, drive, openTasks } from './support/case-driver';
 
 let t: TestApp;
@@ -50,7 +51,9 @@ describe('whole-case time limit (30 working days, extended once to 45 by the cou
     expect(short.body.details[0].field).toBe('reason');
     const ok = await approver.post(`/api/cases/${caseId}/time-limit-extension`, reason).expect(201);
     const acceptance = (
-      await t.query(`SELECT acceptance_date::text AS d FROM assistance_case WHERE id = $1`, [caseId])
+      await t.query<{ d: string }>(`SELECT acceptance_date::text AS d FROM assistance_case WHERE id = $1`, [
+        caseId,
+      ])
     )[0].d;
     expect(ok.body).toMatchObject({
       due: WorkingCalendar.PACKAGE.addWorkingDays(acceptance, 45).date,
@@ -76,7 +79,7 @@ describe('超时通报 (overdue report)', () => {
     lateCase = await acceptedCase();
     const reviewer = await t.as('reviewer');
     const before = await reviewer.get('/api/reports/overdue').expect(200);
-    const town = (r: { townships: { township: string }[] }): any =>
+    const town = (r: { townships: TownshipOverdueDto[] }) =>
       r.townships.find((x) => x.township === '410799100')!;
     expect(town(before.body)).toMatchObject({ overdueTasks: 0, casesPastLimit: 0 });
     expect(town(before.body).openTasks).toBeGreaterThanOrEqual(2);
@@ -87,8 +90,8 @@ describe('超时通报 (overdue report)', () => {
     expect(after.body.asOf).toBe(t.clock.today());
     expect(row.overdueTasks).toBeGreaterThanOrEqual(2);
     expect(row.overdueBySteps.length).toBeGreaterThanOrEqual(1);
-    expect(row.oldestOverdue.daysOverdue).toBeGreaterThan(0);
-    const [late] = await t.query(
+    expect(row.oldestOverdue?.daysOverdue).toBeGreaterThan(0);
+    const [late] = await t.query<{ case_no: string; due: string }>(
       `SELECT case_no, time_limit_due::text AS due FROM assistance_case WHERE id = $1`,
       [lateCase],
     );

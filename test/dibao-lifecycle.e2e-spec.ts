@@ -181,7 +181,9 @@ describe('documents are evidence', () => {
     const caseId = await apply(t);
     const [doc] = await documentsOf(caseId);
     expect((await t.http.get(`/api/verify/${doc.verifyCode}`).expect(200)).body.genuine).toBe(true);
-    const [row] = await t.query(`SELECT pdf_sha256 FROM document WHERE id = $1`, [doc.id]);
+    const [row] = await t.query<{ pdf_sha256: string }>(`SELECT pdf_sha256 FROM document WHERE id = $1`, [
+      doc.id,
+    ]);
     const file = path.join(
       t.dataDir,
       'archive',
@@ -438,7 +440,7 @@ describe('the API edge', () => {
   it('keeps a running case on its model version while new cases start on the new one', async () => {
     const running = await apply(t);
     const legal = await t.as('legal');
-    const [current] = await t.query(
+    const [current] = await t.query<{ source: string; version: number }>(
       `SELECT source, version FROM process_definition WHERE key = 'dibao-application' ORDER BY version DESC LIMIT 1`,
     );
     const renamed = current.source.replace('name="邻里访问"', 'name="邻里走访核实"');
@@ -475,7 +477,7 @@ describe('the API edge', () => {
 
   it('deploys the same model twice as one version and a changed model as the next', async () => {
     const legal = await t.as('legal');
-    const [current] = await t.query(
+    const [current] = await t.query<{ source: string; version: number }>(
       `SELECT source, version FROM process_definition WHERE key = 'dibao-application' ORDER BY version DESC LIMIT 1`,
     );
     const same = await legal

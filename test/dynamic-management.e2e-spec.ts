@@ -37,7 +37,14 @@ const answers = (decision: string, extra: Record<string, unknown> = {}) => ({
 });
 
 async function ledger(caseId: string) {
-  return t.query(
+  return t.query<{
+    action: string;
+    amount_fen: number | null;
+    effective_month: string;
+    gradual_exit_until: string | null;
+    source_case_id: string;
+    document_id: string | null;
+  }>(
     `SELECT action, amount_fen, effective_month, gradual_exit_until, source_case_id, document_id
      FROM benefit_change WHERE case_id = $1 ORDER BY created_at, id`,
     [caseId],
@@ -72,10 +79,10 @@ describe('动态管理 of a confirmed 低保 household', () => {
     await drive(t, caseId, CONFIRM_PATH);
     await t.advanceDays(8);
     await drive(t, caseId, { ...CONFIRM_PATH, serviceDate: t.clock.today() });
-    const [{ outcome, benefit_start_month }] = await t.query(
-      `SELECT outcome, benefit_start_month FROM assistance_case WHERE id = $1`,
-      [caseId],
-    );
+    const [{ outcome, benefit_start_month }] = await t.query<{
+      outcome: string;
+      benefit_start_month: string;
+    }>(`SELECT outcome, benefit_start_month FROM assistance_case WHERE id = $1`, [caseId]);
     expect(outcome).toBe('confirmed');
     const rows = await ledger(caseId);
     expect(rows).toEqual([
@@ -263,7 +270,7 @@ describe('动态管理 of a confirmed 低保 household', () => {
     await drive(t, res.body.id, answers('stop', { reasons: '家庭月人均收入已高于当地最低生活保障标准' }));
     const [row] = await t.query(`SELECT outcome FROM assistance_case WHERE id = $1`, [res.body.id]);
     expect(row.outcome).toBe('stopped');
-    expect((await ledger(caseId)).map((r: { action: string }) => r.action)).toEqual([
+    expect((await ledger(caseId)).map((r) => r.action)).toEqual([
       'grant',
       'decrease',
       'gradual_exit',

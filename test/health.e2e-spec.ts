@@ -41,7 +41,9 @@ describe('GET /api/health', () => {
   });
 
   it('reports a document left unarchived and its age', async () => {
-    const [doc] = await t.query(`SELECT id, issued_at FROM document ORDER BY seq LIMIT 1`);
+    const [doc] = await t.query<{ id: string; issued_at: Date }>(
+      `SELECT id, issued_at FROM document ORDER BY seq LIMIT 1`,
+    );
     // As a crash between commit and archive leaves it (behind the documents' guard trigger).
     const setStatus = async (status: string) => {
       await t.query(`ALTER TABLE document DISABLE TRIGGER USER`);

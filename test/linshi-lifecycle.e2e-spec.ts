@@ -89,7 +89,7 @@ async function pdfOf(documentId: string): Promise<string> {
 }
 /** Templates in the order the model issued them (the activity log's order of the issuing steps). */
 async function issueOrder(caseId: string): Promise<string[]> {
-  const rows = await t.query(
+  const rows = await t.query<{ template_id: string }>(
     `SELECT d.template_id FROM document d
      JOIN assistance_case c ON c.id = d.case_id
      JOIN activity_log a ON a.instance_id = c.process_instance_id AND a.element_id = d.element_id AND a.event = 'end'

@@ -54,8 +54,11 @@ async function completeFirstOpen(caseId: string) {
 
 async function loggedElements(caseId: string): Promise<string[]> {
   const { id } = await instanceOf(caseId);
-  const rows = await t.query(`SELECT element_id FROM activity_log WHERE instance_id = $1 ORDER BY seq`, [id]);
-  return rows.map((r: { element_id: string }) => r.element_id);
+  const rows = await t.query<{ element_id: string }>(
+    `SELECT element_id FROM activity_log WHERE instance_id = $1 ORDER BY seq`,
+    [id],
+  );
+  return rows.map((r) => r.element_id);
 }
 
 describe('process version migration', () => {

@@ -171,7 +171,7 @@ describe('monitoring events and the warning loop', () => {
 
     const [warning] = await t.query(`SELECT status, outcome FROM assistance_case WHERE id = $1`, [warningId]);
     expect(warning).toEqual({ status: 'closed', outcome: 'lifted' });
-    const children = await t.query(
+    const children = await t.query<{ id: string; case_no: string }>(
       `SELECT id, kind, program, case_no, applicant_id_number, status FROM assistance_case WHERE parent_case_id = $1`,
       [warningId],
     );

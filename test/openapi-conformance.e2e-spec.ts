@@ -92,27 +92,22 @@ function expectConforms(method: string, url: string, status: number, body: unkno
   covered.add(`${method} ${template}`);
 }
 
-async function get(user: string | null, url: string): Promise<any> {
+/** The answer's body, as supertest parsed it. */
+async function get(user: string | null, url: string) {
   const res = user ? await (await t.as(user)).get(url) : await t.http.get(url);
   expect({ url, status: res.status }).toEqual({ url, status: 200 });
   expectConforms('get', url, res.status, res.body);
   return res.body;
 }
 
-async function send(
-  method: 'post' | 'put',
-  user: string,
-  url: string,
-  body: object,
-  status: number,
-): Promise<any> {
+async function send(method: 'post' | 'put', user: string, url: string, body: object, status: number) {
   const res = await (await t.as(user))[method](url, body);
   expect({ url, status: res.status }).toEqual({ url, status });
   expectConforms(method, url, res.status, res.body);
   return res.body;
 }
 
-async function post(user: string, url: string, body: object, status: number): Promise<any> {
+async function post(user: string, url: string, body: object, status: number) {
   return send('post', user, url, body, status);
 }
 

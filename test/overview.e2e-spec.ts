@@ -80,7 +80,7 @@ describe('GET /api/stats/overview', () => {
 
   it('measures processing time from application to close, and each step from opening to completion', async () => {
     const body = await overview('approver');
-    const [closed] = await t.query(
+    const [closed] = await t.query<{ applied: string; ended: string }>(
       `SELECT to_char(c.application_date, 'YYYY-MM-DD') AS applied,
               to_char((i.ended_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD') AS ended
        FROM assistance_case c JOIN process_instance i ON i.id = c.process_instance_id WHERE c.id = $1`,

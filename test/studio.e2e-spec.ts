@@ -31,7 +31,7 @@ async function binaryPost(url: string, body: object) {
 }
 
 async function caseVersion(caseId: string): Promise<number> {
-  const [row] = await t.query(
+  const [row] = await t.query<{ version: number }>(
     `SELECT d.version FROM assistance_case c JOIN process_instance i ON i.id = c.process_instance_id
      JOIN process_definition d ON d.id = i.definition_id WHERE c.id = $1`,
     [caseId],
@@ -96,7 +96,7 @@ describe('process models', () => {
 
   it('keeps new cases on the old version until the new one takes effect', async () => {
     const legal = await t.as('legal');
-    const [current] = await t.query(
+    const [current] = await t.query<{ version: number }>(
       `SELECT version FROM process_definition WHERE key = 'dibao-application' ORDER BY version DESC LIMIT 1`,
     );
     const past = await legal.post('/api/processes', {
@@ -121,7 +121,9 @@ describe('process models', () => {
       effectiveFrom: inThreeDays,
       created: true,
     });
-    const audit = await t.query(`SELECT detail FROM audit_entry WHERE action = 'process.deploy'`);
+    const audit = await t.query<{ detail: { version: number } }>(
+      `SELECT detail FROM audit_entry WHERE action = 'process.deploy'`,
+    );
     expect(audit.map((a) => a.detail.version)).toContain(current.version + 1);
 
     const before = await apply(t);

@@ -168,7 +168,7 @@ describe('supervision', () => {
       [draw.procedures.map((p: { procedureCaseId: string }) => p.procedureCaseId)],
     );
     expect(children).toEqual(draw.selected.map((id: string) => ({ parent_case_id: id, kind: 'procedure' })));
-    const [started] = await t.query(
+    const [started] = await t.query<{ detail: { startData?: unknown } }>(
       `SELECT detail FROM audit_entry WHERE case_id = $1 AND action = 'case.start'`,
       [draw.procedures[0].procedureCaseId],
     );

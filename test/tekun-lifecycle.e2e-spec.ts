@@ -223,9 +223,14 @@ describe('county random sampling (≥30%, seeded)', () => {
     expect(drawnCases).toHaveLength(3);
     // The cases reach the county over several weeks of application time, so a run late in the
     // year draws once for this year and once for the next: one seed per county, program and year.
-    const draws = await t.query(
-      `SELECT id, county_code, program, year, seed, ratio FROM sampling_draw ORDER BY year`,
-    );
+    const draws = await t.query<{
+      id: string;
+      county_code: string;
+      program: string;
+      year: number;
+      seed: string;
+      ratio: number;
+    }>(`SELECT id, county_code, program, year, seed, ratio FROM sampling_draw ORDER BY year`);
     expect(draws.length).toBeGreaterThanOrEqual(1);
     expect(new Set(draws.map((d) => `${d.county_code}/${d.program}/${d.year}`)).size).toBe(draws.length);
     for (const d of draws) {
@@ -236,7 +241,13 @@ describe('county random sampling (≥30%, seeded)', () => {
         ratio: 0.3,
       });
     }
-    const rows = await t.query(
+    const rows = await t.query<{
+      case_id: string;
+      sequence: number;
+      ratio: number;
+      selected: boolean;
+      seed: string;
+    }>(
       `SELECT s.case_id, s.sequence, s.ratio, s.selected, d.seed FROM sampling_selection s
        JOIN sampling_draw d ON d.id = s.draw_id ORDER BY d.year, s.sequence`,
     );

@@ -60,6 +60,24 @@ describe('every endpoint is guarded', () => {
     'GET /api/public/listing.pdf',
   ];
 
+  /** A request of the route's method (as Nest's RequestMethod names it). */
+  function request(method: string, url: string) {
+    switch (method) {
+      case 'GET':
+        return t.http.get(url);
+      case 'POST':
+        return t.http.post(url);
+      case 'PUT':
+        return t.http.put(url);
+      case 'PATCH':
+        return t.http.patch(url);
+      case 'DELETE':
+        return t.http.delete(url);
+      default:
+        throw new Error(`no request for method ${method}`);
+    }
+  }
+
   function routes(): { route: string; isPublic: boolean }[] {
     const modules = t.app.get(ModulesContainer);
     const reflector = t.app.get(Reflector);
@@ -96,9 +114,7 @@ describe('every endpoint is guarded', () => {
     for (const { route } of closed) {
       const [method, path] = route.split(' ');
       const url = path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
-      const res = await (t.http as any)
-        [method.toLowerCase()](url)
-        .set('Authorization', 'Bearer forged-token');
+      const res = await request(method, url).set('Authorization', 'Bearer forged-token');
       expect({ route, status: res.status }).toEqual({ route, status: 401 });
       expect(res.body.message).toMatch(/登录/);
     }
@@ -266,7 +282,12 @@ describe('audit of reads, with where they came from', () => {
     expect(read.status).toBe(200);
     const doc = read.body.documents[0];
     await t.download('approver', `/api/documents/${doc.id}/pdf`).then((r) => expect(r.status).toBe(200));
-    const [entry] = await t.query(
+    const [entry] = await t.query<{
+      action: string;
+      case_id: string;
+      origin: { ip?: string };
+      username: string;
+    }>(
       `SELECT a.action, a.case_id, a.origin, u.username FROM audit_entry a JOIN app_user u ON u.id = a.actor_id
        WHERE a.origin->>'requestId' = 'read-trace-0001'`,
     );
@@ -281,7 +302,14 @@ describe('audit of reads, with where they came from', () => {
       detail: expect.objectContaining({ documentId: doc.id }),
     });
     // Acts carry their origin too, and the case's state before and after the step.
-    const [act] = await t.query(
+    const [act] = await t.query<{
+      origin: { requestId?: string };
+      detail: {
+        name: string;
+        before: { version: number; open: string[] };
+        after: { version: number; opened: string[] };
+      };
+    }>(
       `SELECT origin, detail FROM audit_entry WHERE action = 'task.complete' AND case_id = $1 ORDER BY id DESC LIMIT 1`,
       [caseId],
     );

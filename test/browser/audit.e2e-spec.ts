@@ -36,9 +36,10 @@ describe('执法全过程记录 (Chromium)', () => {
     await table.getByText('登录', { exact: true }).first().waitFor({ state: 'detached' }); // sign-ins have no case
     await screenshot(page, 'audit-auditor');
     // The case itself opens read-only and masked for the auditor.
-    const [{ case_no: caseNo }] = await h.t.query(`SELECT case_no FROM assistance_case WHERE id = $1`, [
-      caseId,
-    ]);
+    const [{ case_no: caseNo }] = await h.t.query<{ case_no: string }>(
+      `SELECT case_no FROM assistance_case WHERE id = $1`,
+      [caseId],
+    );
     await page.goto(`${h.baseUrl}/cases/${caseId}`);
     await page.getByText(caseNo).first().waitFor();
     await page.locator('.case-page > .el-loading-mask').waitFor({ state: 'detached' });

@@ -120,7 +120,7 @@ describe('applicant portal and public verification (Chromium, phone)', () => {
     await download.saveAs(pdfPath);
     expect(download.suggestedFilename()).toContain('最低生活保障确认通知书');
     const pdf = fs.readFileSync(pdfPath);
-    const [doc] = await h.t.query(
+    const [doc] = await h.t.query<{ verify_code: string; pdf_sha256: string }>(
       `SELECT verify_code, pdf_sha256 FROM document WHERE case_id = $1 AND template_id = 'confirmation-notice'`,
       [mine.id],
     );

@@ -98,7 +98,7 @@ beforeAll(async () => {
     .send(JPEG);
   expect([upload.status, upload.body.message]).toEqual([201, undefined]);
   before.attachment = { id: upload.body.id, bytes: JPEG };
-  const documents = await t.query(`SELECT id FROM document ORDER BY id`);
+  const documents = await t.query<{ id: string }>(`SELECT id FROM document ORDER BY id`);
   for (const doc of documents) {
     const pdf = await t.download('approver', `/api/documents/${doc.id}/pdf`);
     expect(pdf.status).toBe(200);

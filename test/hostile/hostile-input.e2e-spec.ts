@@ -115,9 +115,10 @@ beforeAll(async () => {
     .send(JPEG)
     .expect(201);
   const staff = await (await t.as('admin')).get('/api/supervision/near-relatives/staff').expect(200);
-  const [doc] = await t.query(`SELECT verify_code AS code FROM document WHERE case_id = $1 LIMIT 1`, [
-    caseId,
-  ]);
+  const [doc] = await t.query<{ code: string }>(
+    `SELECT verify_code AS code FROM document WHERE case_id = $1 LIMIT 1`,
+    [caseId],
+  );
   ctx = {
     caseId,
     moneyTaskId: moneyTask.id,

@@ -65,7 +65,7 @@ describeWithPostgres('文号 across two API processes', () => {
 
     const starter = t.app.get(CaseStarter);
     const runtime = t.app.get(ProcessRuntime);
-    const [clerk] = await t.query(`SELECT id FROM app_user WHERE username = 'clerk'`);
+    const [clerk] = await t.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'clerk'`);
     const seedOne = () =>
       runtime.transaction((em) =>
         starter.start(em, {
@@ -88,16 +88,16 @@ describeWithPostgres('文号 across two API processes', () => {
     const [a, b] = await booting;
     const seeded = Date.now();
 
-    const login = await a.call('POST', '/api/auth/login', null, {
+    const login = await a.call<{ token: string }>('POST', '/api/auth/login', null, {
       username: 'clerk',
       password: DEMO_PASSWORD,
     });
-    const token = login.body.token as string;
+    const token = login.body.token;
     // Every issuance in flight at once, alternating between the two processes.
     const responses = await Promise.all(
       tasks.map((task, i) =>
         (i % 2 ? b : a)
-          .call(
+          .call<{ caseId: string }>(
             'POST',
             `/api/tasks/${task.id}/complete`,
             token,

@@ -24,13 +24,14 @@ afterAll(async () => {
 });
 
 async function snapshot(caseId: string) {
-  const [kase] = await t.query(
+  const [kase] = await t.query<{ instanceId: string }>(
     `SELECT process_instance_id AS "instanceId" FROM assistance_case WHERE id = $1`,
     [caseId],
   );
-  const [{ version }] = await t.query(`SELECT version FROM process_instance WHERE id = $1`, [
-    kase.instanceId,
-  ]);
+  const [{ version }] = await t.query<{ version: number }>(
+    `SELECT version FROM process_instance WHERE id = $1`,
+    [kase.instanceId],
+  );
   const documents = await t.query<{ template_id: string; number: string | null }>(
     `SELECT template_id, number FROM document WHERE case_id = $1 ORDER BY issued_at, id`,
     [caseId],
@@ -39,14 +40,14 @@ async function snapshot(caseId: string) {
     `SELECT id, element_id, status FROM task WHERE instance_id = $1`,
     [kase.instanceId],
   );
-  const [{ n: idempotency }] = await t.query(`SELECT count(*)::int AS n FROM idempotency_key`);
-  const [{ n: activities }] = await t.query(
+  const [{ n: idempotency }] = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM idempotency_key`);
+  const [{ n: activities }] = await t.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM activity_log WHERE instance_id = $1`,
     [kase.instanceId],
   );
   return {
-    instanceId: kase.instanceId as string,
-    version: version as number,
+    instanceId: kase.instanceId,
+    version,
     documents,
     tasks,
     idempotency,
@@ -122,13 +123,17 @@ describe('100 parallel completions of one task', () => {
     const numbered = issued.filter((d) => d.number);
     expect(numbered.length).toBeGreaterThanOrEqual(1);
     for (const d of numbered) expect(d.number).toMatch(/〔\d{4}〕1号$/);
-    const counters = await t.query(`SELECT scope, value FROM counter WHERE scope LIKE 'doc:%'`);
+    const counters = await t.query<{ scope: string; value: number }>(
+      `SELECT scope, value FROM counter WHERE scope LIKE 'doc:%'`,
+    );
     expect(counters).toHaveLength(numbered.length);
     for (const c of counters) expect(c.value).toBe(1);
     // One idempotency record: the winner's; the refused requests left nothing behind.
     expect(after.idempotency).toBe(before.idempotency + 1);
-    const [record] = await t.query(`SELECT key FROM idempotency_key ORDER BY created_at DESC LIMIT 1`);
-    expect(keys.indexOf(record.key)).toBe(responses.indexOf(ok[0]));
+    const [record] = await t.query<{ key: string }>(
+      `SELECT key FROM idempotency_key ORDER BY created_at DESC LIMIT 1`,
+    );
+    expect(keys.findIndex((key) => key === record.key)).toBe(responses.indexOf(ok[0]));
     // The path through the model was logged once (no second run of the step's activities).
     const ends = await t.query(
       `SELECT element_id, count(*)::int AS n FROM activity_log

@@ -54,6 +54,21 @@ function seeded(seed: number): () => number {
   };
 }
 
+/** The parts of GET /api/cases/:id this test reads. */
+interface CaseBody {
+  instance: { version: number };
+  tasks: {
+    id: string;
+    name: string;
+    status: string;
+    completedBy: string | null;
+    candidateGroups: string[];
+    form: Parameters<typeof answersFor>[0];
+  }[];
+  documents: { id: string; templateId: string; number: string | null; status: string }[];
+  timeline: { id?: string | number; at: string; action: string }[];
+}
+
 interface Attempt {
   caseId: string;
   taskId: string;
@@ -112,23 +127,23 @@ describe(`SIGKILL during step completion (${db})`, () => {
       boots.push(worker.bootMs);
       const tokens: Record<string, string> = {};
       for (const user of [...Object.values(USER_FOR_ROLE), 'approver']) {
-        const res = await worker.call('POST', '/api/auth/login', null, {
+        const res = await worker.call<{ token: string }>('POST', '/api/auth/login', null, {
           username: user,
           password: DEMO_PASSWORD,
         });
         tokens[user] = res.body.token;
       }
       const detail = async (w: ApiWorker, caseId: string) => {
-        const res = await w.call('GET', `/api/cases/${caseId}`, tokens.approver);
+        const res = await w.call<CaseBody>('GET', `/api/cases/${caseId}`, tokens.approver);
         if (res.status !== 200) throw new Error(`case ${caseId}: ${res.status} ${JSON.stringify(res.body)}`);
         return res.body;
       };
       /** What a retry may change in a case: nothing (document status aside, the sweep archives). */
-      const observable = (d: any) => ({
+      const observable = (d: CaseBody) => ({
         version: d.instance.version,
-        tasks: d.tasks.map((x: any) => [x.id, x.status, x.completedBy]),
-        documents: d.documents.map((x: any) => [x.id, x.templateId, x.number]),
-        timeline: d.timeline.map((x: any) => [x.id ?? x.at, x.action]),
+        tasks: d.tasks.map((x) => [x.id, x.status, x.completedBy]),
+        documents: d.documents.map((x) => [x.id, x.templateId, x.number]),
+        timeline: d.timeline.map((x) => [x.id ?? x.at, x.action]),
       });
       const post = (w: ApiWorker, a: Attempt) =>
         w.call('POST', `/api/tasks/${a.taskId}/complete`, tokens[a.user], a.body, {
@@ -159,7 +174,7 @@ describe(`SIGKILL during step completion (${db})`, () => {
           let attempt: Attempt | null = null;
           try {
             const d = await detail(w, caseId);
-            const open = d.tasks.filter((x: any) => x.status === 'open');
+            const open = d.tasks.filter((x) => x.status === 'open');
             if (!open.length) {
               finished.add(caseId);
               return;
@@ -209,7 +224,7 @@ describe(`SIGKILL during step completion (${db})`, () => {
       for (;;) {
         const pending = [];
         for (const id of caseIds)
-          pending.push(...(await detail(worker, id)).documents.filter((d: any) => d.status !== 'archived'));
+          pending.push(...(await detail(worker, id)).documents.filter((d) => d.status !== 'archived'));
         if (!pending.length) break;
         if (Date.now() > deadline) throw new Error(`${pending.length} documents never archived`);
         await new Promise((r) => setTimeout(r, 250));
@@ -233,16 +248,18 @@ describe(`SIGKILL during step completion (${db})`, () => {
     // No step half-done: for every case the engine version, task rows, activity log, audit entries,
     // documents and idempotency records tell the same story.
     for (const caseId of caseIds) {
-      const [kase] = await t.query(`SELECT process_instance_id AS id FROM assistance_case WHERE id = $1`, [
-        caseId,
-      ]);
+      const [kase] = await t.query<{ id: string }>(
+        `SELECT process_instance_id AS id FROM assistance_case WHERE id = $1`,
+        [caseId],
+      );
       const [{ version }] = await t.query(`SELECT version FROM process_instance WHERE id = $1`, [kase.id]);
-      const tasks = await t.query(`SELECT id, element_id, status FROM task WHERE instance_id = $1`, [
-        kase.id,
-      ]);
+      const tasks = await t.query<{ id: string; element_id: string; status: string }>(
+        `SELECT id, element_id, status FROM task WHERE instance_id = $1`,
+        [kase.id],
+      );
       const completed = tasks.filter((x) => x.status === 'completed');
       expect(version).toBe(1 + completed.length);
-      const audits = await t.query(
+      const audits = await t.query<{ action: string; taskId: string | null; documentId: string | null }>(
         `SELECT action, detail->>'taskId' AS "taskId", detail->>'documentId' AS "documentId"
            FROM audit_entry WHERE case_id = $1`,
         [caseId],
@@ -258,7 +275,7 @@ describe(`SIGKILL during step completion (${db})`, () => {
       expect(keys).toBe(mine.length);
       const open = tasks.filter((x) => x.status === 'open');
       expect(new Set(open.map((x) => x.element_id)).size).toBe(open.length);
-      const ends = await t.query(
+      const ends = await t.query<{ element_id: string; n: number }>(
         `SELECT element_id, count(*)::int AS n FROM activity_log
           WHERE instance_id = $1 AND event = 'end' GROUP BY element_id`,
         [kase.id],
@@ -269,7 +286,7 @@ describe(`SIGKILL during step completion (${db})`, () => {
           element,
           completed.filter((x) => x.element_id === element).length,
         ]);
-      const docs = await t.query(
+      const docs = await t.query<{ id: string; element_id: string; status: string; ledger: number }>(
         `SELECT d.id, d.element_id, d.status, count(l.seq)::int AS ledger FROM document d
            LEFT JOIN archive_ledger l ON l.document_id = d.id WHERE d.case_id = $1 GROUP BY d.id`,
         [caseId],
@@ -285,11 +302,13 @@ describe(`SIGKILL during step completion (${db})`, () => {
     }
 
     // 文号 without gap or duplicate: each counter's numbers are exactly 1..value.
-    const counters = await t.query(`SELECT scope, year, value FROM counter WHERE scope LIKE 'doc:%'`);
+    const counters = await t.query<{ scope: string; year: number; value: number }>(
+      `SELECT scope, year, value FROM counter WHERE scope LIKE 'doc:%'`,
+    );
     expect(counters.length).toBeGreaterThan(0);
     for (const c of counters) {
       const [, agency, code] = c.scope.split(':');
-      const numbers = await t.query(
+      const numbers = await t.query<{ number: string }>(
         `SELECT number FROM document WHERE agency_region_code = $1 AND number LIKE $2`,
         [agency, `%${code}%〔${c.year}〕%`],
       );
@@ -305,7 +324,12 @@ describe(`SIGKILL during step completion (${db})`, () => {
     phase('checked');
     // Every case can go on: its open task completes (or it waits on the 公示 timer).
     for (const caseId of caseIds) {
-      const [open] = await t.query(
+      const [open] = await t.query<{
+        id: string;
+        form: Parameters<typeof answersFor>[0];
+        groups: string[];
+        version: number;
+      }>(
         `SELECT t.id, t.form, t.candidate_groups AS groups, i.version FROM task t
            JOIN assistance_case c ON c.process_instance_id = t.instance_id
            JOIN process_instance i ON i.id = t.instance_id

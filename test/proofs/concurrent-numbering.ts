@@ -9,7 +9,10 @@ import { apply } from '../support/case-driver';
  */
 export async function concurrentIssuanceNumbers(t: TestApp, n: number): Promise<void> {
   const caseId = await apply(t);
-  const [kase] = await t.query(`SELECT process_instance_id FROM assistance_case WHERE id = $1`, [caseId]);
+  const [kase] = await t.query<{ process_instance_id: string }>(
+    `SELECT process_instance_id FROM assistance_case WHERE id = $1`,
+    [caseId],
+  );
   const issue = t.app.get(ServiceRegistry).get('document.issue')!;
   const runtime = t.app.get(ProcessRuntime);
   const call = {
@@ -25,7 +28,9 @@ export async function concurrentIssuanceNumbers(t: TestApp, n: number): Promise<
       runtime.transaction((em) => issue(call, { em, actorId: null, now: t.clock.now() })),
     ),
   );
-  const rows = await t.query(`SELECT number FROM document WHERE element_id = 'Concurrency_Test'`);
+  const rows = await t.query<{ number: string }>(
+    `SELECT number FROM document WHERE element_id = 'Concurrency_Test'`,
+  );
   const seqs = rows.map((r) => Number(/〔\d{4}〕(\d+)号$/.exec(r.number)![1])).sort((a, b) => a - b);
   const offset = seqs[0] - 1;
   expect(seqs).toEqual(Array.from({ length: n }, (_, i) => offset + i + 1));

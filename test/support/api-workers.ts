@@ -25,14 +25,17 @@ export class ApiWorker extends TimerWorker {
     return w;
   }
 
-  /** POST/GET JSON over a real socket; a connection cut by a kill rejects. */
-  async call(
+  /**
+   * POST/GET JSON over a real socket; a connection cut by a kill rejects. `T` is the caller's
+   * reading of the answer's body (a text body that is not JSON comes back as the text).
+   */
+  async call<T = unknown>(
     method: 'GET' | 'POST' | 'PUT',
     path: string,
     token: string | null,
     body?: unknown,
     headers: Record<string, string> = {},
-  ): Promise<{ status: number; body: any }> {
+  ): Promise<{ status: number; body: T }> {
     const res = await fetch(`${this.url}${path}`, {
       method,
       headers: {
@@ -49,7 +52,7 @@ export class ApiWorker extends TimerWorker {
     } catch {
       // not JSON
     }
-    return { status: res.status, body: parsed };
+    return { status: res.status, body: parsed as T };
   }
 }
 

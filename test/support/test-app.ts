@@ -132,7 +132,7 @@ export class TestApp {
     return this.app.get(TimerPoller).poll(this.clock.now());
   }
 
-  query<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.db.read((em) => em.query(sql, params));
   }
 }
@@ -149,7 +149,10 @@ export function pdfsig(pdf: Buffer): string {
   fs.writeFileSync(file, pdf);
   try {
     return execFileSync('pdfsig', [file], { encoding: 'utf8' });
-  } catch (err: any) {
-    return String(err.stdout ?? '') + String(err.stderr ?? '');
+  } catch (err) {
+    // pdfsig exits non-zero when a signature does not verify; its report is still the answer.
+    if (!(err instanceof Error)) throw err;
+    const { stdout, stderr } = err as Error & { stdout?: unknown; stderr?: unknown };
+    return String(stdout ?? '') + String(stderr ?? '');
   }
 }

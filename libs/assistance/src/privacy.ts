@@ -53,7 +53,7 @@ interface Maskable {
   applicantAddress: string;
   applicantPhone: string | null;
   household: { idNumber: string }[];
-  economics?: Record<string, unknown> | null;
+  economics?: object | null;
 }
 
 /** A copy of the case with what the exposure withholds masked or removed. */
@@ -76,10 +76,11 @@ export function maskCase<T extends Maskable>(kase: T, exposure: Exposure): T {
 }
 
 function maskEconomics(
-  economics: Record<string, unknown>,
+  economics: object,
   exposure: Exposure,
   id: (v: string) => string,
 ): Record<string, unknown> {
+  const fields: Record<string, unknown> = { ...economics };
   const people = (list: unknown) =>
     Array.isArray(list)
       ? list.map((m) => {
@@ -100,7 +101,7 @@ function maskEconomics(
           return copy;
         })
       : list;
-  return { ...economics, members: people(economics.members), supporters: people(economics.supporters) };
+  return { ...fields, members: people(fields.members), supporters: people(fields.supporters) };
 }
 
 const RESIDENT_ID = /(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)/g;

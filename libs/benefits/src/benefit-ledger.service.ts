@@ -294,10 +294,11 @@ export class BenefitLedger {
     const decision = (await cases.documents(em, kase.id))
       .reverse()
       .find((d) => typeof d.data.form?.amount === 'number');
-    const amountFen = decision ? Number(decision.data.form.amount) : kase.benefitAmountFen;
+    const decided = decision?.data.form ?? {};
+    const amountFen = decision ? Number(decided.amount) : kase.benefitAmountFen;
     const today = shanghaiDate(now);
-    const startMonth = decision?.data.form?.startMonth
-      ? String(decision.data.form.startMonth)
+    const startMonth = decided.startMonth
+      ? String(decided.startMonth)
       : (kase.benefitStartMonth ?? benefitStartMonth(today));
     const parameters = await this.parameters(em, kase.regionCode, today);
     const { category, reason } = reviewCategory(kase.economics as Household | null, parameters, today);

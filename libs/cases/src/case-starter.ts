@@ -10,7 +10,8 @@ import {
   ProcessDefinitionEntity,
   nextCounterValue,
 } from '@app/persistence';
-import { DefinitionService, ProcessInfo, ProcessKind, ProcessRuntime, validateFormData } from '@app/workflow';
+import { DefinitionService, ProcessRuntime } from '@app/workflow';
+import { ProcessInfo, ProcessKind, validateFormData } from '@app/process-models';
 import { caseRepository as cases } from './case.repository';
 import { registeredNearRelatives } from './near-relative-register';
 
@@ -24,7 +25,7 @@ export interface StartCaseInput {
   applicant: { name: string; idNumber: string; address: string; phone?: string | null };
   household: HouseholdMemberRecord[];
   nearRelative: boolean;
-  economics?: Record<string, unknown> | null;
+  economics?: object | null;
   /** Answers to the start event's form, checked against it. */
   startData?: Record<string, unknown>;
   /** Set by the host, not by the form (e.g. the parent's current benefit). */

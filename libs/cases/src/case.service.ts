@@ -13,7 +13,8 @@ import {
 } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { CaseEntity, Database, DocumentEntity, IdempotencyEntity, TaskEntity } from '@app/persistence';
-import { DefinitionService, FormField, ProcessRuntime } from '@app/workflow';
+import { DefinitionService, ProcessRuntime } from '@app/workflow';
+import { FormField } from '@app/process-models';
 import { caseRepository as cases } from './case.repository';
 import { caseProcessRepository as processes } from './case-process.repository';
 import { idempotencyRepository as idempotency } from './idempotency.repository';

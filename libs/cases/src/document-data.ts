@@ -1,7 +1,14 @@
 import { AssessmentResult, ExplanationLine, formatYuan } from '@app/assessment';
 import { ageOn, benefitStartMonth, maskResidentId } from '@app/assistance';
 import { addCalendarDays } from '@app/workflow';
-import { AgencyEntity, AssessmentEntity, CaseEntity, DocumentEntity, RegionEntity } from '@app/persistence';
+import {
+  AgencyEntity,
+  AssessmentEntity,
+  CaseEntity,
+  DocumentData,
+  DocumentEntity,
+  RegionEntity,
+} from '@app/persistence';
 import { programName } from './programs';
 
 /** Variables the host sets that are not form input and must not appear as `form.*`. */
@@ -24,9 +31,9 @@ export function buildDocumentData(input: {
   /** The latest assessment of the case, printed as the 计算明细 table. */
   assessment: AssessmentEntity | null;
   earlierDocuments: DocumentEntity[];
-}): Record<string, unknown> {
+}): DocumentData {
   const { kase, agency, today } = input;
-  const form: Record<string, unknown> = {};
+  const form: NonNullable<DocumentData['form']> = {};
   for (const [key, value] of Object.entries(input.variables)) {
     if (!INTERNAL_VARIABLES.has(key) && value !== null && value !== undefined) form[key] = value;
   }

@@ -4,7 +4,7 @@ import { AppError, shanghaiDate as shanghaiToday } from '@app/common';
 import { AuditService } from '@app/audit';
 import { LoadedTemplate, formatDocumentNumber, validateTemplateData, formatCnDate } from '@app/documents';
 import { EntityManager } from 'typeorm';
-import { AgencyEntity, CaseEntity, DocumentEntity, nextCounterValue } from '@app/persistence';
+import { AgencyEntity, CaseEntity, DocumentData, DocumentEntity, nextCounterValue } from '@app/persistence';
 import type { ServiceCall, StepContext } from '@app/workflow';
 import { caseRepository as cases } from './case.repository';
 import { buildDocumentData } from './document-data';
@@ -53,10 +53,9 @@ export class DocumentIssuer {
     if (template.manifest.recordsService) {
       // The receipt states what the serve task recorded, not answers an earlier service left behind.
       const answers = await effects.serveTaskAnswers(em, call.instanceId);
-      if (answers && data.form && typeof data.form === 'object') {
-        const form = data.form as Record<string, unknown>;
-        for (const key of ['witnesses', 'evidence']) delete form[key];
-        Object.assign(form, answers);
+      if (answers && data.form) {
+        for (const key of ['witnesses', 'evidence']) delete data.form[key];
+        Object.assign(data.form, answers);
       }
     }
     const verifyCode = randomBytes(8).toString('hex').toUpperCase();
@@ -133,7 +132,7 @@ export class DocumentIssuer {
     template: LoadedTemplate,
     variables: Record<string, unknown>,
     today: string,
-  ): Promise<{ agency: AgencyEntity; data: Record<string, unknown> }> {
+  ): Promise<{ agency: AgencyEntity; data: DocumentData }> {
     const agencyCode =
       template.manifest.issuer === 'county' ? kase.regionCode.slice(0, 6) : kase.regionCode.slice(0, 9);
     const agency = await cases.agency(em, agencyCode);

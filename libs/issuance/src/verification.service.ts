@@ -39,7 +39,7 @@ export class VerificationService {
     });
     const { doc, ledger } = found;
     if (!doc) throw AppError.notFound('未找到该验证码对应的文书，文书可能不是本系统出具的');
-    const issuer = String((doc.data.issuer as { name?: string })?.name ?? '');
+    const issuer = doc.data.issuer?.name ?? '';
     const base = {
       title: doc.title,
       number: doc.number,

@@ -82,20 +82,20 @@ async function send(
 }
 
 export const api = {
-  async get<T = any>(url: string, query?: Query): Promise<T> {
+  async get<T = unknown>(url: string, query?: Query): Promise<T> {
     return (await send('GET', withQuery(url, query))).json();
   },
-  async post<T = any>(url: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  async post<T = unknown>(url: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
     const res = await send('POST', url, body ?? {}, headers);
     return res.status === 204 ? (undefined as T) : res.json();
   },
-  async put<T = any>(url: string, body?: unknown): Promise<T> {
+  async put<T = unknown>(url: string, body?: unknown): Promise<T> {
     return (await send('PUT', url, body ?? {})).json();
   },
-  async patch<T = any>(url: string, body?: unknown): Promise<T> {
+  async patch<T = unknown>(url: string, body?: unknown): Promise<T> {
     return (await send('PATCH', url, body ?? {})).json();
   },
-  async del<T = any>(url: string): Promise<T> {
+  async del<T = unknown>(url: string): Promise<T> {
     const res = await send('DELETE', url);
     return res.status === 204 ? (undefined as T) : res.json();
   },

@@ -1310,9 +1310,7 @@ export interface components {
       };
       id: string;
       parametersId: string;
-      result: {
-        [key: string]: unknown;
-      };
+      result: components['schemas']['AssessmentResultDto'];
     };
     AssessmentRerunDto: {
       result: components['schemas']['AssessmentResultDto'];

@@ -25,7 +25,7 @@ export interface TimelineAudit {
   id: string | number;
   at: string;
   action: string;
-  detail: Record<string, any> | null;
+  detail: Record<string, unknown> | null;
 }
 
 export interface TimelineEntry {
@@ -62,6 +62,13 @@ const OUTCOMES: Record<string, string> = {
   'not-eligible': '核对不符合条件',
 };
 
+/** The text fields of an audit detail; anything else in it is not shown. */
+function auditText(detail: Record<string, unknown> | null): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(detail ?? {})) if (typeof value === 'string') out[key] = value;
+  return out;
+}
+
 export function buildTimeline(
   tasks: TimelineTask[],
   documents: TimelineDocument[],
@@ -73,13 +80,13 @@ export function buildTimeline(
   const docs = new Map(documents.map((d) => [d.id, d]));
   const taskById = new Map(tasks.map((t) => [t.id, t]));
   for (const a of audit) {
-    const d = a.detail ?? {};
+    const d = auditText(a.detail);
     if (a.action === 'task.complete') {
       // The audit row is written after the engine ran; the step itself happened at the task's completion time.
-      const at = taskById.get(d.taskId)?.completedAt ?? a.at;
+      const at = (d.taskId ? taskById.get(d.taskId)?.completedAt : undefined) ?? a.at;
       out.push({ key: `a${a.id}`, at, kind: 'complete', title: `办理“${d.name ?? '任务'}”` });
     } else if (a.action === 'document.issue') {
-      const doc = docs.get(d.documentId);
+      const doc = d.documentId ? docs.get(d.documentId) : undefined;
       out.push({
         key: `a${a.id}`,
         at: a.at,
@@ -96,7 +103,7 @@ export function buildTimeline(
         at: a.at,
         kind: 'closed',
         title: '案件办结',
-        note: OUTCOMES[d.outcome] ?? d.outcome ?? '',
+        note: OUTCOMES[d.outcome ?? ''] ?? d.outcome ?? '',
       });
     } else {
       out.push({

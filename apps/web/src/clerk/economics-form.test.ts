@@ -47,7 +47,7 @@ describe('the economics form', () => {
     const { household, errors } = buildHousehold(filledForm());
     expect(errors).toEqual({});
     expect(household.assets).toMatchObject({ depositsFen: 300000, securitiesFen: 0, homes: { count: 1 } });
-    expect((household.members as any[])[0].incomes).toEqual([
+    expect((household.members as Record<string, unknown>[])[0].incomes).toEqual([
       { kind: 'wage', annualFen: 600050, source: '工地' },
     ]);
   });

@@ -152,6 +152,51 @@ export const HARDSHIP_KINDS: Record<string, string> = {
   other: '其他',
 };
 
+/**
+ * A household as the server stores it (after its own validation), seen from the editor: every
+ * part may be absent in an older or partial record, and facts the editor does not show ride along.
+ */
+export interface StoredEconomics {
+  members?: StoredMember[];
+  supporters?: StoredSupporter[];
+  assets?: {
+    depositsFen?: number;
+    securitiesFen?: number;
+    homes?: { count?: number; luxury?: boolean };
+    vehicles?: { description?: string; purpose?: string; valueFen?: number }[];
+    businesses?: { description?: string; valueFen?: number }[];
+  };
+  exclusionFacts?: Record<string, boolean>;
+  rigidExpenditures?: { kind?: string; annualFen?: number; memberIdNumber?: string; note?: string }[];
+  suddenHardship?: { kind?: string; description?: string };
+  [fact: string]: unknown;
+}
+
+export interface StoredMember {
+  name?: string;
+  idNumber?: string;
+  relation?: string;
+  cohabitation?: { livesTogetherLongTerm?: boolean; custody?: string | null; [fact: string]: unknown };
+  health?: string;
+  disability?: { grade?: number; type?: string };
+  student?: { level?: string; fullTime?: boolean };
+  employment?: string;
+  workType?: string;
+  incomes?: { kind: string; annualFen?: number; source?: string }[];
+  [fact: string]: unknown;
+}
+
+export interface StoredSupporter {
+  name?: string;
+  idNumber?: string;
+  relation?: string;
+  supports?: string[];
+  annualIncomeFen?: number;
+  livesInHousehold?: boolean;
+  flags?: Record<string, unknown>;
+  [fact: string]: unknown;
+}
+
 export interface IncomeForm {
   kind: string;
   yuan: string;
@@ -160,7 +205,7 @@ export interface IncomeForm {
 
 export interface MemberForm {
   /** The recorded member as it came, so facts this editor does not show (self-care …) survive a save. */
-  original: Record<string, any>;
+  original: StoredMember;
   name: string;
   idNumber: string;
   relation: string;
@@ -177,7 +222,7 @@ export interface MemberForm {
 }
 
 export interface SupporterForm {
-  original: Record<string, any>;
+  original: StoredSupporter;
   name: string;
   idNumber: string;
   relation: string;
@@ -211,7 +256,7 @@ export function moneyProblem(text: string, required = true): string {
   return '';
 }
 
-function memberForm(m: Record<string, any>): MemberForm {
+function memberForm(m: StoredMember): MemberForm {
   return {
     original: m,
     name: m.name ?? '',
@@ -226,7 +271,7 @@ function memberForm(m: Record<string, any>): MemberForm {
     studentFullTime: m.student?.fullTime ?? true,
     employment: m.employment ?? '',
     workType: m.workType ?? '',
-    incomes: (m.incomes ?? []).map((i: any) => ({
+    incomes: (m.incomes ?? []).map((i) => ({
       kind: i.kind,
       yuan: fenToYuan(i.annualFen),
       source: i.source ?? '',
@@ -238,9 +283,9 @@ function memberForm(m: Record<string, any>): MemberForm {
  * The editor's starting point: the recorded economics when there are any, otherwise the members
  * named on the application (relation words mapped), everything else empty.
  */
-export function initialForm(caseMembers: CaseMember[], economics: Record<string, any> | null): EconomicsForm {
+export function initialForm(caseMembers: CaseMember[], economics: StoredEconomics | null): EconomicsForm {
   const e = economics ?? {};
-  const members: Record<string, any>[] = e.members?.length
+  const members: StoredMember[] = e.members?.length
     ? e.members
     : caseMembers.map((m) => ({
         name: m.name,
@@ -251,7 +296,7 @@ export function initialForm(caseMembers: CaseMember[], economics: Record<string,
   const assets = e.assets ?? {};
   return {
     members: members.map(memberForm),
-    supporters: (e.supporters ?? []).map((s: any) => ({
+    supporters: (e.supporters ?? []).map((s) => ({
       original: s,
       name: s.name ?? '',
       idNumber: s.idNumber ?? '',
@@ -265,17 +310,17 @@ export function initialForm(caseMembers: CaseMember[], economics: Record<string,
     securitiesYuan: economics ? fenToYuan(assets.securitiesFen) : '',
     homesCount: typeof assets.homes?.count === 'number' ? String(assets.homes.count) : '',
     luxuryHome: !!assets.homes?.luxury,
-    vehicles: (assets.vehicles ?? []).map((v: any) => ({
+    vehicles: (assets.vehicles ?? []).map((v) => ({
       description: v.description ?? '',
       purpose: v.purpose ?? 'private',
       yuan: fenToYuan(v.valueFen),
     })),
-    businesses: (assets.businesses ?? []).map((b: any) => ({
+    businesses: (assets.businesses ?? []).map((b) => ({
       description: b.description ?? '',
       yuan: fenToYuan(b.valueFen),
     })),
     exclusion: Object.keys(EXCLUSION_FACTS).filter((k) => e.exclusionFacts?.[k] === true),
-    expenditures: (e.rigidExpenditures ?? []).map((r: any) => ({
+    expenditures: (e.rigidExpenditures ?? []).map((r) => ({
       kind: r.kind ?? 'medical',
       yuan: fenToYuan(r.annualFen),
       memberIdNumber: r.memberIdNumber ?? '',
@@ -332,16 +377,18 @@ export function buildHousehold(form: EconomicsForm): BuildResult {
 
   const members = form.members.map((m, i) => {
     const { disability: _d, student: _s, employment: _e, workType: _w, ...rest } = m.original;
-    const member: Record<string, any> = {
+    const cohabitation: Record<string, unknown> = {
+      ...(m.original.cohabitation ?? {}),
+      livesTogetherLongTerm: m.livesTogetherLongTerm,
+      custody: m.custody || null,
+    };
+    if (!m.custody) delete cohabitation.custody;
+    const member: Record<string, unknown> = {
       ...rest,
       name: m.name,
       idNumber: m.idNumber,
       relation: m.relation,
-      cohabitation: {
-        ...(m.original.cohabitation ?? {}),
-        livesTogetherLongTerm: m.livesTogetherLongTerm,
-        custody: m.custody || null,
-      },
+      cohabitation,
       health: m.health,
       incomes: m.incomes.map((inc, j) => {
         const out: Record<string, unknown> = {
@@ -352,7 +399,6 @@ export function buildHousehold(form: EconomicsForm): BuildResult {
         return out;
       }),
     };
-    if (!m.custody) delete member.cohabitation.custody;
     if (isDisability(m.health)) {
       if (!m.disabilityGrade) errors[`household.members[${i}].disability`] = '请选择残疾等级';
       else member.disability = { grade: m.disabilityGrade, type: m.disabilityType || 'physical' };

@@ -47,11 +47,44 @@ export interface DiagramElement {
   businessObject: ModdleElement;
 }
 
+/** bpmn-js's moddle service: makes new model elements. */
+export interface Moddle {
+  create(type: string, attrs?: Record<string, unknown>): ModdleElement;
+}
+
+/** bpmn-js's modeling service, as far as the studio uses it: undoable property changes. */
+export interface Modeling {
+  updateProperties(element: DiagramElement, properties: Record<string, unknown>): void;
+}
+
+/** A bpmn-moddle element: the properties the studio reads, by the names the BPMN/camunda schemas give them. */
 export interface ModdleElement {
   $type: string;
+  $parent?: ModdleElement;
+  $attrs?: Record<string, unknown>;
+  $descriptor?: { properties: { name: string; isReference?: boolean; isMany?: boolean }[] };
   id?: string;
   name?: string;
-  get(name: string): any;
+  /** camunda:FormField */
+  label?: string;
+  type?: string;
+  defaultValue?: string;
+  validation?: ModdleElement;
+  /** camunda:Constraint */
+  config?: string;
+  /** bpmn:FormalExpression */
+  body?: string;
+  /** bpmn:Documentation */
+  text?: string;
+  conditionExpression?: ModdleElement;
+  documentation?: ModdleElement[];
+  extensionElements?: ModdleElement;
+  /** bpmn:ExtensionElements' extensions, camunda:FormField's enum values. */
+  values?: ModdleElement[];
+  fields?: ModdleElement[];
+  constraints?: ModdleElement[];
+  flowElements?: ModdleElement[];
+  rootElements?: ModdleElement[];
+  get(name: string): unknown;
   set(name: string, value: unknown): void;
-  [key: string]: any;
 }

@@ -74,7 +74,7 @@ describe('form rows of a user task', () => {
   it('writes the rows back unchanged and keeps the other extensions', () => {
     const rows = readFieldRows(task);
     const ext = buildExtensionElements(moddle, task, rows);
-    expect(ext.values[0]).toBe(listener);
+    expect(ext.values?.[0]).toBe(listener);
     expect(readFieldRows(el({ extensionElements: ext }))).toEqual(rows);
   });
 

@@ -2,7 +2,7 @@
  * camunda:formData on a user task as plain rows the panel can edit, and back. Constraints the
  * panel does not show (min, max, minItems …) and default values are carried through unchanged.
  */
-import type { ModdleElement } from './bpmn-setup';
+import type { Moddle, ModdleElement } from './bpmn-setup';
 
 export interface FieldRow {
   id: string;
@@ -15,10 +15,6 @@ export interface FieldRow {
   options: string;
   defaultValue?: string;
   otherConstraints: { name: string; config?: string }[];
-}
-
-interface Moddle {
-  create(type: string, attrs?: Record<string, unknown>): ModdleElement;
 }
 
 function formData(bo: ModdleElement): ModdleElement | undefined {

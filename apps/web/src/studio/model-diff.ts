@@ -33,14 +33,14 @@ function canonical(value: unknown): unknown {
   const el = value as ModdleElement;
   if (!el.$descriptor) return value;
   const out: Record<string, unknown> = { $type: el.$type, ...el.$attrs };
-  for (const p of el.$descriptor.properties as { name: string; isReference?: boolean; isMany?: boolean }[]) {
+  for (const p of el.$descriptor.properties) {
     if (p.name === 'incoming' || p.name === 'outgoing' || p.name === 'flowElements') continue;
     const v = el.get(p.name);
     if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
     out[p.name] = p.isReference
       ? Array.isArray(v)
         ? v.map((r: ModdleElement) => r?.id)
-        : v?.id
+        : (v as ModdleElement).id
       : canonical(v);
   }
   return out;

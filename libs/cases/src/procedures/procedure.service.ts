@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AppError } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { CaseEntity, Database } from '@app/persistence';
-import { FormField, ProcessInfo } from '@app/workflow';
+import { FormField, ProcessInfo } from '@app/process-models';
 import { CaseStarter } from '../case-starter';
 import { ChildCaseSummary, caseRepository as cases } from '../case.repository';
 import { DocumentPipeline } from '@app/issuance';

@@ -1,4 +1,4 @@
-import { parseBpmn } from '@app/workflow';
+import { parseBpmn } from '@app/process-models';
 import { ModelElement, nextDocuments } from './next-documents';
 
 const XML = `<?xml version="1.0" encoding="UTF-8"?>

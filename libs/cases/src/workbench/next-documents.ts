@@ -1,4 +1,4 @@
-import { resolveExpression } from '@app/workflow';
+import { resolveExpression } from '@app/process-models';
 
 /** A parsed bpmn-moddle element; only the properties the preview and the workbench read. */
 export interface ModelElement {

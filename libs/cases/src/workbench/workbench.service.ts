@@ -11,7 +11,7 @@ import {
   validateTemplateData,
 } from '@app/documents';
 import { CaseEntity, Database } from '@app/persistence';
-import { FormField, parseBpmn, readLegalBasis, validateFormData } from '@app/workflow';
+import { FormField, parseBpmn, readLegalBasis, validateFormData } from '@app/process-models';
 import { caseRepository as cases } from '../case.repository';
 import { caseProcessRepository as processes } from '../case-process.repository';
 import { inboxRepository as inbox } from './inbox.repository';

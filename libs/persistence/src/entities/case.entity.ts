@@ -39,7 +39,7 @@ export class CaseEntity {
   /** 受理日期: starts the 30-working-day limit of the whole procedure. */
   @Column({ name: 'acceptance_date', type: 'date', nullable: true }) acceptanceDate!: string | null;
   /** Household economic facts found by the investigation (input of the assessment). */
-  @Column({ type: 'jsonb', nullable: true }) economics!: Record<string, any> | null;
+  @Column({ type: 'jsonb', nullable: true }) economics!: object | null;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

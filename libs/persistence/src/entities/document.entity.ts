@@ -1,5 +1,23 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
+/**
+ * The frozen data snapshot a document was rendered from (shape in templates/README.md). Typed are
+ * the parts read back after issue; the rest is whatever the template's schema accepted.
+ */
+export interface DocumentData {
+  /** The issuing agency (发文机关). */
+  issuer?: { name?: string; [field: string]: JsonLeaf | undefined };
+  /** The answers of the step's form, e.g. a decision's `amount` (fen) and `startMonth`. */
+  form?: Record<string, JsonLeaf>;
+  [section: string]: JsonLeaf | undefined;
+}
+
+/**
+ * Any value of the snapshot. Not `unknown`: TypeORM's insert type has no room for `unknown`
+ * leaves, and a JSON value is never `undefined` anyway.
+ */
+type JsonLeaf = NonNullable<unknown> | null;
+
 /** One issued document: number and data snapshot are frozen in the step's transaction. */
 @Entity('document')
 export class DocumentEntity {
@@ -12,7 +30,7 @@ export class DocumentEntity {
   @Column('text') title!: string;
   @Column({ name: 'agency_region_code', type: 'varchar', length: 12 }) agencyRegionCode!: string;
   @Column({ type: 'text', nullable: true }) number!: string | null;
-  @Column('jsonb') data!: Record<string, any>;
+  @Column('jsonb') data!: DocumentData;
   @Column({ name: 'verify_code', type: 'text', unique: true }) verifyCode!: string;
   @Column({ name: 'issued_at', type: 'timestamptz' }) issuedAt!: Date;
   /** Issue order (database-assigned); documents of one step share `issuedAt`. */

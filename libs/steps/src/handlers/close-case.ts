@@ -19,13 +19,14 @@ export class CloseCase implements EndStep {
       end.outcome === 'confirmed'
         ? (await cases.documents(step.em, kase.id))
             .reverse()
-            .find((d) => typeof d.data.form?.amount === 'number')
+            .map((d) => d.data.form ?? {})
+            .find((form) => typeof form.amount === 'number')
         : undefined;
     await cases.update(step.em, kase.id, {
       status: 'closed',
       outcome: end.outcome,
-      benefitAmountFen: decision ? decision.data.form.amount : null,
-      benefitStartMonth: decision ? String(decision.data.form.startMonth) : null,
+      benefitAmountFen: decision ? Number(decision.amount) : null,
+      benefitStartMonth: decision ? String(decision.startMonth) : null,
       updatedAt: step.now,
     });
     await this.audit.record(step.em, {

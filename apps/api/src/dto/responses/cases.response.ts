@@ -8,6 +8,7 @@ import {
   ServiceRecordDto,
   TimeLimitDto,
 } from './shared.response';
+import { AssessmentResultDto } from './policy.response';
 
 export class HouseholdMemberRecordDto {
   @ApiProperty({ type: String })
@@ -341,8 +342,8 @@ export class AssessmentDto {
   @ApiProperty({ type: 'object', additionalProperties: true })
   household!: Record<string, unknown>;
 
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  result!: Record<string, unknown>;
+  @ApiProperty({ type: () => AssessmentResultDto })
+  result!: AssessmentResultDto;
 
   @ApiProperty({ type: String, nullable: true })
   hardshipIndex!: string | null;

@@ -87,21 +87,24 @@ import { CaseDiagramDto, DocumentPreviewListDto } from './workbench.response';
  * does not have, stops the build (`tsc`) instead of misleading the web app's generated types.
  */
 
-/** What JSON.stringify makes of a T: dates become strings; `unknown`, `any` and bare `object` say nothing. */
+/**
+ * What JSON.stringify makes of a T: dates become strings; `unknown`, `any` and bare `object` say
+ * nothing, so they become `never`, which fits every declared type.
+ */
 type Json<T> = unknown extends T
-  ? any
+  ? never
   : T extends Date
     ? string
     : T extends readonly (infer U)[]
       ? Json<U>[]
       : T extends object
         ? object extends T
-          ? any
+          ? never
           : { [K in keyof T]: Json<T[K]> }
         : T;
 
 /** The JSON body a handler answers with (a file answer is described separately). */
-type Body<H extends (...args: any[]) => unknown> = Json<Exclude<Awaited<ReturnType<H>>, StreamableFile>>;
+type Body<H extends (...args: never[]) => unknown> = Json<Exclude<Awaited<ReturnType<H>>, StreamableFile>>;
 
 /** Compiles only when every body the handler can send is a `Declared`. */
 type Fits<Actual extends Declared, Declared> = [Actual, Declared];
