@@ -46,7 +46,7 @@ module.exports = {
     // TEST_BUNDLES (set by scripts/run-tiers.js for whole-tier runs): the api specs in the bundles of
     // test/bundles, several per module graph (test/support/bundle.ts); otherwise one file each.
     process.env.TEST_BUNDLES
-      ? project('api', ['test/bundles'], '.*\\.e2e-bundle\\.ts$')
+      ? project('api', ['test/bundles'], 'api-.*\\.e2e-bundle\\.ts$')
       : project('api', ['test'], '^(?!.*/test/(integrity|fault|browser)/).*\\.e2e-spec\\.ts$'),
     project('integrity', ['test/integrity'], '.*\\.e2e-spec\\.ts$'),
     project('fault', ['test/fault'], '.*\\.e2e-spec\\.ts$'),

@@ -1,5 +1,6 @@
 /** The studio's calls to the API, typed by what the pages read. */
 import { api } from '@web/api/client';
+import { cnDateTime } from '@web/shared/china-time';
 import { shanghaiDate } from '@shared/common/clock';
 import type {
   CaseMigrationReport,
@@ -65,5 +66,5 @@ export function chinaToday(): string {
 }
 
 export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  return cnDateTime(iso, { seconds: true });
 }
