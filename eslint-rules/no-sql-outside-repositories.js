@@ -2,14 +2,23 @@
 'use strict';
 
 /**
- * Typed repositories are the only code that touches SQL: a `.query(…)`, `getRepository(…)` or
- * `createQueryBuilder(…)` call anywhere else is reported. Allowed in `*.repository.ts` files,
+ * Typed repositories are the only code that touches SQL: a `.query(…)`, `getRepository(…)`,
+ * `createQueryBuilder(…)` call (or one of the other ways into the database below, also through
+ * `.call`, `.apply` or `.bind`) anywhere else is reported. Allowed in `*.repository.ts` files,
  * migrations and backup/restore (which move whole databases), and tests (which inspect rows).
  *
  * CommonJS, so jest (ts-jest, CommonJS) can load it for its RuleTester spec as eslint.config.mjs does.
  */
 
-const SQL_CALLS = new Set(['query', 'getRepository', 'createQueryBuilder']);
+const SQL_CALLS = new Set([
+  'query',
+  'getRepository',
+  'createQueryBuilder',
+  'getTreeRepository',
+  'withRepository',
+  'createQueryRunner',
+  'getPGliteInstance',
+]);
 
 /** Paths (relative, with forward slashes) where SQL is allowed besides repository files. */
 const ALLOWED = [
@@ -27,14 +36,25 @@ function relativePath(filename, cwd) {
   return file.startsWith(root) ? file.slice(root.length) : file;
 }
 
+/** The name a member is read by: `a.b`, `a['b']`, a`['b']` with a plain template. */
+/** @param {import('estree').MemberExpression} member */
+function memberName(member) {
+  const p = member.property;
+  if (!member.computed && p.type === 'Identifier') return p.name;
+  if (p.type === 'Literal') return String(p.value);
+  if (p.type === 'TemplateLiteral' && p.expressions.length === 0) return p.quasis[0].value.cooked;
+  return null;
+}
+
 /** @param {import('estree').Node} callee */
 function calledName(callee) {
   if (callee.type === 'Identifier') return callee.name;
-  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier')
-    return callee.property.name;
-  if (callee.type === 'MemberExpression' && callee.computed && callee.property.type === 'Literal')
-    return String(callee.property.value);
-  return null;
+  if (callee.type !== 'MemberExpression') return null;
+  const name = memberName(callee);
+  // `em.query.call(em, sql)` and the like call what the object names.
+  if (name && ['call', 'apply', 'bind'].includes(name) && callee.object.type === 'MemberExpression')
+    return memberName(callee.object);
+  return name;
 }
 
 /** @type {import('eslint').Rule.RuleModule} */

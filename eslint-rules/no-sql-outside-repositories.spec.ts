@@ -32,6 +32,8 @@ tester.run('no-sql-outside-repositories', rule, {
     },
     { code: `export const q = req.query;`, filename: at('apps/api/src/http/request-id.ts') },
     { code: `export const f = () => queryAll();`, filename: at('libs/auth/src/auth.service.ts') },
+    { code: `export const f = (fn: () => void) => fn.call(null);`, filename: at('libs/x/a.ts') },
+    { code: `export const f = (o: { run(): void }) => o.run.bind(o);`, filename: at('libs/x/a.ts') },
   ],
   invalid: [
     ...SQL.map((code, i) => ({
@@ -64,6 +66,17 @@ tester.run('no-sql-outside-repositories', rule, {
       errors: 1,
     },
     { code: `export const f = () => getRepository(UserEntity);`, filename: at('libs/x/a.ts'), errors: 1 },
+    // Other doors into the database, and calling one through call/apply/bind or a template key.
+    ...[
+      "export const f = (em: EntityManager) => em[`query`]('SELECT 1');",
+      `export const f = (em: EntityManager) => em.query.call(em, 'SELECT 1');`,
+      `export const f = (em: EntityManager) => em.query.apply(em, ['SELECT 1']);`,
+      `export const f = (em: EntityManager) => em.query.bind(em)('SELECT 1');`,
+      `export const f = (ds: DataSource) => ds.createQueryRunner();`,
+      `export const f = (em: EntityManager) => em.getTreeRepository(RegionEntity);`,
+      `export const f = (em: EntityManager) => em.withRepository(repo);`,
+      `export const f = async () => (await getPGliteInstance()).exec('SELECT 1');`,
+    ].map((code) => ({ code, filename: at('apps/api/src/backup/online-backup.service.ts'), errors: 1 })),
     // Every call is reported, not just the first.
     {
       code: `export async function f(em: EntityManager) { await em.query('A'); await em.getRepository(X).find(); }`,

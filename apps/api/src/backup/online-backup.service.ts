@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { getPGliteInstance } from 'typeorm-pglite';
 import { AppError, Clock, shanghaiDateTime } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AuthUser } from '@app/auth';
@@ -14,6 +13,7 @@ import {
   DatabaseConfig,
   backupDirFromEnv,
   createBackup,
+  embeddedDatabaseOf,
 } from '@app/persistence';
 
 export interface BackupFileInfo {
@@ -82,7 +82,7 @@ export class OnlineBackupService {
         config: this.config,
         file,
         ...(this.config.kind === 'pglite' && {
-          openPglite: (work) => this.db.exclusive(async () => work(await getPGliteInstance())),
+          openPglite: embeddedDatabaseOf(this.db),
         }),
       });
       if (result.databaseCommand) {

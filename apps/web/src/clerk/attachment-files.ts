@@ -42,11 +42,3 @@ export function sizeText(bytes: number): string {
     ? `${(bytes / 1048576).toFixed(1)} MB`
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
-
-/** Local "YYYY-MM-DD HH:mm" of an ISO time, for captions. */
-export function shortTime(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}

@@ -24,12 +24,44 @@ export interface InboxRow {
   hardshipIndex: number | null;
 }
 
-/**
- * The inbox query. `where` and `orderBy` are SQL fragments the workbench builds from fixed
- * pieces; every value the user chose is a positional parameter in `params`.
- */
+/** What an inbox shows: the user's duties and region, the filters chosen, and the order. */
+export interface InboxQuery {
+  duties: string[];
+  regionCode: string;
+  program?: string;
+  township?: string;
+  dueBefore?: string;
+  urgency?: string;
+  sort: 'due' | 'hardship' | 'created' | 'urgency';
+  order: 'asc' | 'desc';
+}
+
+/** Builds the WHERE and ORDER BY from fixed pieces; every value chosen is a positional parameter. */
+function inboxSql(q: InboxQuery): { where: string[]; orderBy: string; params: unknown[] } {
+  const params: unknown[] = [q.duties, `${q.regionCode}%`];
+  const where = [`t.status = 'open'`, `t.candidate_groups && $1::text[]`, `c.region_code LIKE $2`];
+  const filter = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(params.length));
+  };
+  if (q.program) filter((n) => `c.program = $${n}`, q.program);
+  if (q.township) filter((n) => `c.region_code LIKE $${n}`, `${q.township}%`);
+  if (q.dueBefore) filter((n) => `t.due_date <= $${n}`, q.dueBefore);
+  if (q.urgency) filter((n) => `c.urgency = $${n}`, q.urgency);
+  const dir = q.order === 'desc' ? 'DESC' : 'ASC';
+  const orderBy = {
+    due: `t.due_date ${dir} NULLS LAST, t.created_at ASC`,
+    hardship: `h.hardship_index ${dir} NULLS LAST, t.due_date ASC NULLS LAST, t.created_at ASC`,
+    created: `t.created_at ${dir}`,
+    // Most pressing colour first (desc: least pressing first); untagged cases always last.
+    urgency: `CASE c.urgency WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'blue' THEN 2 WHEN 'green' THEN 3 END ${dir} NULLS LAST, t.due_date ASC NULLS LAST, t.created_at ASC`,
+  }[q.sort];
+  return { where, orderBy, params };
+}
+
 export const inboxRepository = {
-  openTasks(em: EntityManager, where: string[], orderBy: string, params: unknown[]): Promise<InboxRow[]> {
+  openTasks(em: EntityManager, q: InboxQuery): Promise<InboxRow[]> {
+    const { where, orderBy, params } = inboxSql(q);
     return em.query(
       `SELECT t.id AS "taskId", t.name, t.element_id AS "elementId",
                   to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.due_date_certain AS "dueDateCertain",

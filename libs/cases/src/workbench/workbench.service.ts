@@ -14,7 +14,7 @@ import { CaseEntity, Database } from '@app/persistence';
 import { FormField, parseBpmn, readLegalBasis, validateFormData } from '@app/process-models';
 import { caseRepository as cases } from '../case.repository';
 import { caseProcessRepository as processes } from '../case-process.repository';
-import { inboxRepository as inbox } from './inbox.repository';
+import { InboxQuery, inboxRepository as inbox } from './inbox.repository';
 import { assertMayReadCase } from '../case-access';
 import { APPLICATION_PROGRAMS } from '../programs';
 import { DocumentIssuer } from '../document-issuer';
@@ -89,36 +89,22 @@ export class WorkbenchService {
    * first (latest hardship index), everyone else the earliest due.
    */
   async inbox(user: AuthUser, filter: InboxFilter = {}): Promise<WorkbenchInboxItem[]> {
-    const params: unknown[] = [user.duties, `${user.regionCode}%`];
-    const where = [`t.status = 'open'`, `t.candidate_groups && $1::text[]`, `c.region_code LIKE $2`];
-    if (filter.program) {
-      params.push(filter.program);
-      where.push(`c.program = $${params.length}`);
-    }
-    if (filter.township) {
-      params.push(`${filter.township}%`);
-      where.push(`c.region_code LIKE $${params.length}`);
-    }
-    if (filter.dueBefore) {
-      params.push(filter.dueBefore);
-      where.push(`t.due_date <= $${params.length}`);
-    }
-    if (filter.urgency) {
-      params.push(filter.urgency);
-      where.push(`c.urgency = $${params.length}`);
-    }
-    const dir = filter.order === 'desc' ? 'DESC' : 'ASC';
     const sort = filter.sort ?? (user.role === 'county_approver' ? 'hardship' : 'due');
-    const hardshipDir = filter.sort === 'hardship' ? dir : 'DESC';
-    const orderBy = {
-      due: `t.due_date ${dir} NULLS LAST, t.created_at ASC`,
-      hardship: `h.hardship_index ${hardshipDir} NULLS LAST, t.due_date ASC NULLS LAST, t.created_at ASC`,
-      created: `t.created_at ${dir}`,
-      // Most pressing colour first (desc: least pressing first); untagged cases always last.
-      urgency: `CASE c.urgency WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'blue' THEN 2 WHEN 'green' THEN 3 END ${dir} NULLS LAST, t.due_date ASC NULLS LAST, t.created_at ASC`,
-    }[sort];
+    const chosen = filter.order === 'desc' ? 'desc' : 'asc';
+    // The county's default neediest-first list is always descending.
+    const order = sort === 'hardship' && filter.sort !== 'hardship' ? 'desc' : chosen;
+    const query: InboxQuery = {
+      duties: user.duties,
+      regionCode: user.regionCode,
+      program: filter.program,
+      township: filter.township,
+      dueBefore: filter.dueBefore,
+      urgency: filter.urgency,
+      sort,
+      order,
+    };
     const { rows, blocked } = await this.db.read(async (em) => {
-      const rows = await inbox.openTasks(em, where, orderBy, params);
+      const rows = await inbox.openTasks(em, query);
       const tasks = rows.map((r) => ({ ...r, householdIds: householdIdNumbers(r) }));
       return { rows, blocked: await this.duties.blockers(em, user, tasks) };
     });

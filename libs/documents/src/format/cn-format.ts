@@ -1,7 +1,7 @@
 /** Chinese display formats shared by template helpers and the layout (pure functions). */
+import { shanghaiDate } from '@app/common';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
 const ISO_MONTH = /^(\d{4})-(\d{2})$/;
 
 /** Integer fen → "562.00". Amounts are stored in fen so money never passes through floats. */
@@ -15,12 +15,9 @@ export function formatMoney(fen: number): string {
 }
 
 /** "2026-11-03" → "2026年11月3日": GB/T 9704 wants full year, month/day without padding. */
-export function formatCnDate(iso: string | Date): string {
-  if (iso instanceof Date) {
-    // Documents are dated in China Standard Time regardless of the server's zone.
-    const cst = new Date(iso.getTime() + CST_OFFSET_MS);
-    return `${cst.getUTCFullYear()}年${cst.getUTCMonth() + 1}月${cst.getUTCDate()}日`;
-  }
+export function formatCnDate(value: string | Date): string {
+  // Documents are dated in China Standard Time regardless of the server's zone.
+  const iso = value instanceof Date ? shanghaiDate(value) : value;
   const m = ISO_DATE.exec(iso);
   if (!m) throw new Error(`日期格式应为 YYYY-MM-DD：${iso}`);
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;

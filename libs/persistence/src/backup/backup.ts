@@ -4,6 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
+import { getPGliteInstance } from 'typeorm-pglite';
+import type { Database } from '../database';
 import { DatabaseConfig } from '../database-config';
 import { DataDirLockedError, LOCK_FILE, lockDataDir } from './data-dir-lock';
 import {
@@ -28,6 +30,14 @@ export type Progress = (line: string) => void;
  * the dump is one consistent state without stopping the API.
  */
 export type OpenPglite = <T>(work: (pg: PGlite) => Promise<T>) => Promise<T>;
+
+/**
+ * The running API's own embedded database, handed to the backup while no unit of work of the
+ * process runs (its queue), so the dump sees one consistent state.
+ */
+export function embeddedDatabaseOf(db: Database): OpenPglite {
+  return (work) => db.exclusive(async () => work(await getPGliteInstance()));
+}
 
 export interface BackupOptions {
   config: DatabaseConfig;
