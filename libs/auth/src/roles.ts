@@ -12,6 +12,9 @@ export const ROLES = {
 
 export type Role = keyof typeof ROLES;
 
+/** Every role, in the order of ROLES. */
+export const ROLE_IDS = Object.keys(ROLES) as Role[];
+
 export function isRole(value: string): value is Role {
   return Object.prototype.hasOwnProperty.call(ROLES, value);
 }

@@ -1,5 +1,6 @@
 /** Response bodies of the routes in controllers/accounts.controller.ts (held to the handlers by response-contract.ts). */
 import { ApiProperty } from '@nestjs/swagger';
+import { ROLE_IDS, Role } from '@app/auth';
 
 export class AccountDto {
   @ApiProperty({ type: String })
@@ -12,54 +13,15 @@ export class AccountDto {
   displayName!: string;
 
   @ApiProperty({
-    enum: [
-      'applicant',
-      'window_clerk',
-      'investigator',
-      'village_assistant',
-      'township_reviewer',
-      'county_approver',
-      'legal_officer',
-      'auditor',
-      'admin',
-    ],
+    enum: ROLE_IDS,
   })
-  role!:
-    | 'applicant'
-    | 'window_clerk'
-    | 'investigator'
-    | 'village_assistant'
-    | 'township_reviewer'
-    | 'county_approver'
-    | 'legal_officer'
-    | 'auditor'
-    | 'admin';
+  role!: Role;
 
   @ApiProperty({
-    enum: [
-      'applicant',
-      'window_clerk',
-      'investigator',
-      'village_assistant',
-      'township_reviewer',
-      'county_approver',
-      'legal_officer',
-      'auditor',
-      'admin',
-    ],
+    enum: ROLE_IDS,
     isArray: true,
   })
-  extraRoles!: (
-    | 'applicant'
-    | 'window_clerk'
-    | 'investigator'
-    | 'village_assistant'
-    | 'township_reviewer'
-    | 'county_approver'
-    | 'legal_officer'
-    | 'auditor'
-    | 'admin'
-  )[];
+  extraRoles!: Role[];
 
   @ApiProperty({ type: String })
   regionCode!: string;

@@ -1,5 +1,6 @@
 /** Response bodies of the routes in controllers/auth.controller.ts (held to the handlers by response-contract.ts). */
 import { ApiProperty } from '@nestjs/swagger';
+import { ROLE_IDS, Role } from '@app/auth';
 
 export class AuthUserDto {
   @ApiProperty({ type: String })
@@ -12,55 +13,16 @@ export class AuthUserDto {
   displayName!: string;
 
   @ApiProperty({
-    enum: [
-      'applicant',
-      'window_clerk',
-      'investigator',
-      'village_assistant',
-      'township_reviewer',
-      'county_approver',
-      'legal_officer',
-      'auditor',
-      'admin',
-    ],
+    enum: ROLE_IDS,
   })
-  role!:
-    | 'applicant'
-    | 'window_clerk'
-    | 'investigator'
-    | 'village_assistant'
-    | 'township_reviewer'
-    | 'county_approver'
-    | 'legal_officer'
-    | 'auditor'
-    | 'admin';
+  role!: Role;
 
   @ApiProperty({
-    enum: [
-      'applicant',
-      'window_clerk',
-      'investigator',
-      'village_assistant',
-      'township_reviewer',
-      'county_approver',
-      'legal_officer',
-      'auditor',
-      'admin',
-    ],
+    enum: ROLE_IDS,
     isArray: true,
     description: 'Every role whose tasks the user may perform: the main role first, then any extra duties.',
   })
-  duties!: (
-    | 'applicant'
-    | 'window_clerk'
-    | 'investigator'
-    | 'village_assistant'
-    | 'township_reviewer'
-    | 'county_approver'
-    | 'legal_officer'
-    | 'auditor'
-    | 'admin'
-  )[];
+  duties!: Role[];
 
   @ApiProperty({ type: String })
   regionCode!: string;

@@ -1,5 +1,6 @@
 /** Response bodies of the routes in controllers/duty-rules.controller.ts (held to the handlers by response-contract.ts). */
 import { ApiProperty } from '@nestjs/swagger';
+import { ROLE_IDS, Role } from '@app/auth';
 
 export class DutyRuleValuesDto {
   @ApiProperty({
@@ -8,32 +9,12 @@ export class DutyRuleValuesDto {
       type: 'array',
       items: {
         type: 'string',
-        enum: [
-          'applicant',
-          'window_clerk',
-          'investigator',
-          'village_assistant',
-          'township_reviewer',
-          'county_approver',
-          'legal_officer',
-          'auditor',
-          'admin',
-        ],
+        enum: ROLE_IDS,
       },
     },
     description: 'Pairs of duties that one person may not both perform on one case.',
   })
-  separate!: (
-    | 'applicant'
-    | 'window_clerk'
-    | 'investigator'
-    | 'village_assistant'
-    | 'township_reviewer'
-    | 'county_approver'
-    | 'legal_officer'
-    | 'auditor'
-    | 'admin'
-  )[][];
+  separate!: Role[][];
 
   @ApiProperty({
     type: Boolean,
