@@ -24,7 +24,7 @@ function webSourceHash(): string {
   };
   walk(path.resolve('apps/web'));
   // The libs the web imports files from (the @shared alias of apps/web/vite.config.ts).
-  for (const lib of ['assessment', 'assistance', 'auth', 'common', 'documents', 'process-models', 'workflow'])
+  for (const lib of ['assessment', 'assistance', 'auth', 'cases', 'common', 'documents', 'process-models'])
     walk(path.resolve('libs', lib, 'src'));
   hash.update(fs.readFileSync('package-lock.json'));
   return hash.digest('hex').slice(0, 16);

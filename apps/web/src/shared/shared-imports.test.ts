@@ -65,6 +65,7 @@ describe('lib files shared with the web', () => {
         'assessment/src/money.ts',
         'auth/src/roles.ts',
         'process-models/src/form-validation.ts',
+        'cases/src/programs.ts',
       ]),
     );
   });
