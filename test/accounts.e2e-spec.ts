@@ -112,17 +112,17 @@ describe('account administration', () => {
     const admin = await t.as('admin');
     const [{ id }] = await t.query(`SELECT id FROM app_user WHERE username = 'wu.investigator'`);
     const res = await admin
-      .patch(`/api/users/${id}`, { extraRoles: ['village_assistant'], displayName: '吴调查员' })
+      .patch(`/api/users/${id}`, { extraRoles: ['township_reviewer'], displayName: '吴调查员' })
       .expect(200);
-    expect(res.body).toMatchObject({ extraRoles: ['village_assistant'], displayName: '吴调查员' });
+    expect(res.body).toMatchObject({ extraRoles: ['township_reviewer'], displayName: '吴调查员' });
     const entry = await lastAudit('user.update');
     expect(entry.detail.before).toMatchObject({ extraRoles: [], displayName: '吴调查' });
-    expect(entry.detail.after).toMatchObject({ extraRoles: ['village_assistant'], displayName: '吴调查员' });
+    expect(entry.detail.after).toMatchObject({ extraRoles: ['township_reviewer'], displayName: '吴调查员' });
     const me = await t.http
       .get('/api/auth/me')
       .set('Authorization', `Bearer ${(await login('wu.investigator', 'Hexi2026ok')).body.token}`)
       .expect(200);
-    expect(me.body.duties).toEqual(['investigator', 'village_assistant']);
+    expect(me.body.duties).toEqual(['investigator', 'township_reviewer']);
   });
 
   it('disables an account: its open session ends and it cannot sign in; enabling lets it back', async () => {

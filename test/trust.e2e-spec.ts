@@ -2,6 +2,7 @@ import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { withCheckDigit } from '@app/assistance';
+import { PERMISSION_IDS, Permission, permissionOf } from '@app/auth';
 import { answersFor, servedToday } from '../apps/api/src/demo/drive';
 import { TestApp } from './support/test-app';
 import { APPLICATION, CONFIRM_PATH, WORKED_EXAMPLE, apply, drive, openTasks } from './support/case-driver';
@@ -78,10 +79,10 @@ describe('every endpoint is guarded', () => {
     }
   }
 
-  function routes(): { route: string; isPublic: boolean }[] {
+  function routes(): { route: string; isPublic: boolean; permission: string | undefined }[] {
     const modules = t.app.get(ModulesContainer);
     const reflector = t.app.get(Reflector);
-    const found: { route: string; isPublic: boolean }[] = [];
+    const found: { route: string; isPublic: boolean; permission: string | undefined }[] = [];
     const controllers = [...modules.values()].flatMap((m) => [...m.controllers.values()]);
     for (const wrapper of controllers) {
       const type = wrapper.metatype as (new (...a: never[]) => unknown) | undefined;
@@ -96,7 +97,8 @@ describe('every endpoint is guarded', () => {
         if (path === undefined || method === undefined) continue;
         const full = `/api/${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
         const isPublic = !!reflector.getAllAndOverride('sa:public', [handler, type]);
-        found.push({ route: `${RequestMethod[method]} ${full}`, isPublic });
+        const permission = permissionOf(reflector, handler, type);
+        found.push({ route: `${RequestMethod[method]} ${full}`, isPublic, permission });
       }
     }
     return found;
@@ -107,6 +109,13 @@ describe('every endpoint is guarded', () => {
     expect(all.length).toBeGreaterThan(60);
     const open = all.filter((r) => r.isPublic).map((r) => r.route);
     expect(open.sort()).toEqual([...PUBLIC].sort());
+  });
+
+  it('names, on every other endpoint, the one permission requireAccess decides', () => {
+    const closed = routes().filter((r) => !r.isPublic);
+    const unnamed = closed.filter((r) => !r.permission || !PERMISSION_IDS.includes(r.permission as Permission));
+    expect(unnamed.map((r) => r.route)).toEqual([]);
+    expect(routes().filter((r) => r.isPublic && r.permission)).toEqual([]);
   });
 
   it('answers 401 with a zh-CN message to every other endpoint without a session', async () => {
@@ -209,16 +218,37 @@ describe('separation of duties (rules as data per region)', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].field).toBe('rules.separate[0]');
-    await admin
-      .post('/api/duty-rules', {
-        regionCode: '410799101',
-        effectiveFrom: t.clock.today(),
-        rules: { separate: [['township_reviewer', 'county_approver']], nearRelativeRecusal: true },
-        note: '河西镇仅一名经办人，经县民政局批准调查与审核可兼任',
-      })
+    const relaxed = {
+      regionCode: '410799101',
+      effectiveFrom: t.clock.today(),
+      rules: {
+        separate: [
+          ['township_reviewer', 'county_approver'],
+          ['investigator', 'county_approver'],
+        ],
+        nearRelativeRecusal: true,
+      },
+      note: '河西镇仅一名经办人，经县民政局批准调查与审核可兼任',
+    };
+    // Relaxing takes a second administrator: published alone it is refused, proposed it waits.
+    const alone = await admin.post('/api/duty-rules', relaxed);
+    expect(alone.status).toBe(409);
+    expect(alone.body.code).toBe('FOUR_EYES_REQUIRED');
+    expect(alone.body.message).toMatch(/调查员与乡镇审核员分离/);
+    const proposal = await admin.post('/api/duty-rules/proposals', relaxed).expect(201);
+    expect(proposal.body).toMatchObject({ status: 'pending', proposedByName: '吴管理' });
+    expect((await admin.post(`/api/duty-rules/proposals/${proposal.body.id}/approve`)).status).toBe(403);
+    const approved = await (await t.as('admin2'))
+      .post(`/api/duty-rules/proposals/${proposal.body.id}/approve`, { reason: '经县局党组会研究同意' })
       .expect(201);
+    expect(approved.body).toMatchObject({ status: 'approved', decidedByName: '郭管理' });
     const inForce = await admin.get('/api/duty-rules?regionCode=410799101201').expect(200);
-    expect(inForce.body.inForce).toMatchObject({ regionCode: '410799101', version: 1 });
+    expect(inForce.body.inForce).toMatchObject({
+      regionCode: '410799101',
+      version: 1,
+      createdByName: '吴管理',
+      approvedByName: '郭管理',
+    });
     const after = await (await t.as('hexi_staff')).get('/api/tasks').expect(200);
     expect(after.body.find((x: { taskId: string }) => x.taskId === review.id).blockedReason).toBeNull();
     expect((await completeAs('hexi_staff', review)).status).toBe(200);

@@ -3,14 +3,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
-import { regionWithin } from '@app/assistance';
+import { regionLevel, regionWithin } from '@app/assistance';
 import { Database, UserEntity } from '@app/persistence';
 import { AuthUser } from './auth.service';
 import { LOCK_MINUTES, lockedUntil } from './lock-out';
 import { loginAttemptRepository as attempts } from './login-attempt.repository';
 import { hashPassword } from './password';
 import { passwordProblem } from './password-policy';
-import { CASEWORK_ROLES, ROLES, Role, isRole } from './roles';
+import { CASEWORK_ROLES, DUTY_LEVEL, OVERSIGHT_ROLES, ROLES, Role, isRole } from './roles';
 import { sessionRepository as sessions } from './session.repository';
 import { NewUser, userRepository as users } from './user.repository';
 
@@ -80,6 +80,7 @@ export class AccountService {
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
       await this.checkRegion(em, admin, input.regionCode);
+      checkDutyLevels(role, extraRoles, input.regionCode);
       const taken = await users.usernameTaken(em, input.username);
       if (taken) {
         throw new AppError(409, 'USERNAME_TAKEN', `用户名“${input.username}”已被使用`, [
@@ -110,6 +111,7 @@ export class AccountService {
     return this.db.transaction(async (em) => {
       const user = await this.managed(em, admin, id);
       const before = recorded(user);
+      const dutiesBefore = [...(user.extraRoles ?? [])];
       if (change.regionCode !== undefined && change.regionCode !== user.regionCode) {
         await this.checkRegion(em, admin, change.regionCode);
         user.regionCode = change.regionCode;
@@ -119,6 +121,13 @@ export class AccountService {
       if (change.extraRoles !== undefined || change.role !== undefined)
         user.extraRoles = checkExtraRoles(change.extraRoles ?? user.extraRoles, user.role as Role);
       if (change.disabled !== undefined) user.disabledAt = change.disabled ? (user.disabledAt ?? now) : null;
+      checkDutyLevels(user.role as Role, user.extraRoles as Role[], user.regionCode);
+      if (user.id === admin.id && user.extraRoles.some((r) => !dutiesBefore.includes(r))) {
+        // Whoever grants duties must not be the one who uses them: another administrator does it.
+        throw new AppError(403, 'SELF_GRANT', '不能给自己的账号增加职责，须由其他管理员办理', [
+          { field: 'extraRoles', message: '不能给自己增加职责' },
+        ]);
+      }
       if (
         user.id === admin.id &&
         (user.disabledAt || user.role !== 'admin' || !regionWithin(admin.regionCode, user.regionCode))
@@ -290,12 +299,32 @@ function checkExtraRoles(extra: string[], role: Role): Role[] {
     }
     return duty;
   });
+  if (roles.length && OVERSIGHT_ROLES.includes(role)) {
+    throw AppError.validation(`${ROLES[role]}账号不能兼任办案职责`, [
+      { field: 'extraRoles', message: `${ROLES[role]}制定规则、查阅执法记录，不能同时办案` },
+    ]);
+  }
   if (roles.length && role === 'applicant') {
     throw AppError.validation('申请人账号不能兼任工作人员职责', [
       { field: 'extraRoles', message: '申请人账号不能兼任' },
     ]);
   }
   return [...new Set(roles)].filter((r) => r !== role);
+}
+
+/** Each casework duty only at its own level: a township account never confirms, a village one never reviews. */
+function checkDutyLevels(role: Role, extraRoles: Role[], regionCode: string): void {
+  const level = regionLevel(regionCode);
+  const duties: [Role, string][] = [[role, 'role'], ...extraRoles.map((r, i): [Role, string] => [r, `extraRoles[${i}]`])];
+  for (const [duty, field] of duties) {
+    const needed = DUTY_LEVEL[duty];
+    if (needed && level && needed !== level) {
+      const name = { county: '县级', township: '乡镇', village: '村（社区）' }[needed];
+      throw AppError.validation(`“${ROLES[duty]}”只能设在${name}账号上`, [
+        { field, message: `${ROLES[duty]}是${name}职责，与账号所在地区的层级不符` },
+      ]);
+    }
+  }
 }
 
 function recorded(u: NewUser): Record<string, unknown> {

@@ -9,15 +9,27 @@ import {
 import { Reflector } from '@nestjs/core';
 import { AppError } from '@app/common';
 import { AuthService, AuthUser } from './auth.service';
-import { ROLES, Role } from './roles';
+import { Permission, requireAccess } from './access';
 
 const PUBLIC_KEY = 'sa:public';
-const ROLES_KEY = 'sa:roles';
+const PERMISSION_KEY = 'sa:permission';
 
 /** Marks an endpoint that anyone may call (health, docs, document verification, login). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
-/** Restricts an endpoint to these roles; without it any signed-in user may call it. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/**
+ * The permission an endpoint needs (see access.ts). Every route that is not @Public() names one;
+ * the guard checks the role part, and the service checks region and ownership on the resource.
+ */
+export const Requires = (permission: Permission) => SetMetadata(PERMISSION_KEY, permission);
+
+/** The permission an endpoint declared, for the route walk in the trust tests. */
+export function permissionOf(
+  reflector: Reflector,
+  handler: () => unknown,
+  controller: abstract new (...args: never[]) => unknown,
+): Permission | undefined {
+  return reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, [handler, controller]);
+}
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
   return ctx.switchToHttp().getRequest().user;
@@ -40,10 +52,10 @@ export class AuthGuard implements CanActivate {
     const user = token ? await this.auth.authenticate(token) : null;
     if (!user) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
     request.user = user;
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.some((r) => user.duties.includes(r))) {
-      throw AppError.forbidden(`当前角色“${ROLES[user.role]}”无权执行此操作`);
-    }
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
+    // A route that forgot to say what it needs is closed, not open.
+    if (!permission) throw AppError.forbidden('该接口未声明访问权限');
+    requireAccess(user, permission);
     return true;
   }
 }

@@ -91,3 +91,49 @@ export function dutyRulesProblems(raw: unknown): { field: string; message: strin
   }
   return problems;
 }
+
+/**
+ * The national floor no region can switch off (审核确认办法: the person who investigated a case
+ * does not confirm it; 第十一条: staff with a near relative in the household recuse). It is merged
+ * into every rule set in force, so an older row without it is still held to it.
+ */
+export const DUTY_FLOOR: DutyRules = {
+  separate: [['investigator', 'county_approver']],
+  nearRelativeRecusal: true,
+};
+
+const samePair = (p: [Role, Role], q: [Role, Role]) =>
+  (p[0] === q[0] && p[1] === q[1]) || (p[0] === q[1] && p[1] === q[0]);
+
+/** A rule set with the national floor added to it. */
+export function withFloor(rules: DutyRules): DutyRules {
+  const separate = [...rules.separate];
+  for (const pair of DUTY_FLOOR.separate) if (!separate.some((p) => samePair(p, pair))) separate.push(pair);
+  return { separate, nearRelativeRecusal: rules.nearRelativeRecusal || DUTY_FLOOR.nearRelativeRecusal };
+}
+
+/** Where a submitted rule set falls below the national floor, by field. */
+export function floorProblems(rules: DutyRules): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  for (const pair of DUTY_FLOOR.separate) {
+    if (!rules.separate.some((p) => samePair(p, pair)))
+      problems.push({
+        field: 'rules.separate',
+        message: `全国统一底线，不能取消：${ROLES[pair[0]]}与${ROLES[pair[1]]}不得由同一人办理同一案件`,
+      });
+  }
+  if (DUTY_FLOOR.nearRelativeRecusal && !rules.nearRelativeRecusal)
+    problems.push({ field: 'rules.nearRelativeRecusal', message: '全国统一底线，不能取消：近亲属回避' });
+  return problems;
+}
+
+/** What `after` allows that `before` did not, in zh-CN; empty when `after` is as strict or stricter. */
+export function relaxations(before: DutyRules, after: DutyRules): string[] {
+  const out: string[] = [];
+  for (const pair of before.separate) {
+    if (!after.separate.some((p) => samePair(p, pair)))
+      out.push(`取消“${ROLES[pair[0]]}与${ROLES[pair[1]]}分离”`);
+  }
+  if (before.nearRelativeRecusal && !after.nearRelativeRecusal) out.push('取消近亲属回避');
+  return out;
+}

@@ -7,3 +7,5 @@ export * from './duty-rules';
 export * from './account.service';
 export * from './password-policy';
 export * from './lock-out';
+export * from './access';
+export * from './publication-scope';

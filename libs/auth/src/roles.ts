@@ -27,3 +27,19 @@ export const CASEWORK_ROLES: readonly Role[] = [
   'township_reviewer',
   'county_approver',
 ];
+
+/**
+ * The region level at which each casework duty is done (审核确认办法: township government accepts,
+ * investigates and reviews; the county department confirms; village committees assist). A duty is
+ * granted only to an account of that level, so a township account can never confirm.
+ */
+export const DUTY_LEVEL: Partial<Record<Role, 'county' | 'township' | 'village'>> = {
+  window_clerk: 'township',
+  investigator: 'township',
+  township_reviewer: 'township',
+  county_approver: 'county',
+  village_assistant: 'village',
+};
+
+/** Roles whose holders must not also work cases: they set the rules and read the record of casework. */
+export const OVERSIGHT_ROLES: readonly Role[] = ['admin', 'auditor'];

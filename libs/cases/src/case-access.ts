@@ -1,7 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { AppError } from '@app/common';
-import { regionWithin } from '@app/assistance';
-import type { AuthUser } from '@app/auth';
+import { AuthUser, Permission, mayAccess } from '@app/auth';
 import { CaseEntity } from '@app/persistence';
 import { caseRepository } from './case.repository';
 
@@ -24,19 +23,17 @@ export function mayReadCase(
   kase: Pick<CaseEntity, 'regionCode' | 'createdBy'>,
   audience: CaseAudience,
 ): boolean {
-  const applicant = user.role === 'applicant';
-  const staffInRegion = !applicant && regionWithin(kase.regionCode, user.regionCode);
-  const ownApplication = kase.createdBy === user.id;
-  switch (audience) {
-    case 'staff':
-      return staffInRegion;
-    case 'applicant':
-      // The portal's own routes admit applicants only; here the case must be the reader's.
-      return ownApplication;
-    case 'staff-or-applicant':
-      return staffInRegion || (applicant && ownApplication);
-  }
+  return mayAccess({ ...user, duties: [user.role] }, AUDIENCE_PERMISSION[audience], {
+    regionCode: kase.regionCode,
+    ownerId: kase.createdBy,
+  });
 }
+
+const AUDIENCE_PERMISSION: Record<CaseAudience, Permission> = {
+  staff: 'attachment.read',
+  applicant: 'portal.own',
+  'staff-or-applicant': 'case.read',
+};
 
 /** Throws 403 with `message` unless the user may read the case (see mayReadCase). */
 export function assertMayReadCase(

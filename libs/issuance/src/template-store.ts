@@ -63,7 +63,7 @@ export class TemplateStore {
   async release(
     em: EntityManager,
     template: LoadedTemplate,
-    input: { effectiveFrom: string; actorId: string | null; now: Date },
+    input: { effectiveFrom: string; actorId: string | null; now: Date; scopeRegion?: string },
   ): Promise<TemplateReleaseEntity> {
     await this.freeze(em, template, input.now);
     const row: TemplateReleaseEntity = {
@@ -74,6 +74,7 @@ export class TemplateStore {
       effectiveFrom: input.effectiveFrom,
       publishedBy: input.actorId,
       publishedAt: input.now,
+      scopeRegion: input.scopeRegion ?? null,
     };
     await store.insertRelease(em, row);
     return row;

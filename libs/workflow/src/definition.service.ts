@@ -27,6 +27,9 @@ export interface DeployResult {
 export interface DeployOptions {
   /** YYYY-MM-DD (China time) from which new cases start on this version; default today. */
   effectiveFrom?: string;
+  /** The region whose cases it governs, and who deployed it (the studio; not the bundled models). */
+  scopeRegion?: string;
+  deployedBy?: string;
   /** Runs inside the deploy transaction when a new version is stored (e.g. to audit it). */
   onCreated?: (em: EntityManager, definition: ProcessDefinitionEntity) => Promise<void>;
 }
@@ -150,6 +153,8 @@ export class DefinitionService {
         source: xml,
         deployedAt: this.clock.now(),
         effectiveFrom,
+        scopeRegion: options.scopeRegion ?? null,
+        deployedBy: options.deployedBy ?? null,
       };
       await definitions.insert(em, definition);
       await options.onCreated?.(em, definition);

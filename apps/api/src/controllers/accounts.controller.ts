@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AccountService, AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AccountService, AuthUser, CurrentUser, Requires } from '@app/auth';
 import { CreateAccountDto, ResetPasswordDto, UpdateAccountDto } from '../dto/account.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
@@ -9,7 +9,6 @@ import { AccountDto } from '../dto/responses/accounts.response';
 @ApiTags('账号管理')
 @ApiBearerAuth()
 @Controller('users')
-@Roles('admin')
 export class AccountsController {
   constructor(private readonly accounts: AccountService) {}
 
@@ -17,12 +16,14 @@ export class AccountsController {
   @AuditAccess('user.list')
   @ApiOkResponse({ type: AccountDto, isArray: true })
   @Get()
+  @Requires('account.manage')
   list(@CurrentUser() user: AuthUser) {
     return this.accounts.list(user);
   }
 
   @ApiCreatedResponse({ type: AccountDto })
   @Post()
+  @Requires('account.manage')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateAccountDto) {
     return this.accounts.create(user, body);
   }
@@ -30,6 +31,7 @@ export class AccountsController {
   /** Name, role, extra duties, region, disabled; an account is never deleted. */
   @ApiOkResponse({ type: AccountDto })
   @Patch(':id')
+  @Requires('account.manage')
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe('id')) id: string,
@@ -40,6 +42,7 @@ export class AccountsController {
 
   @ApiOkResponse({ type: AccountDto })
   @Post(':id/password')
+  @Requires('account.manage')
   @HttpCode(200)
   resetPassword(
     @CurrentUser() user: AuthUser,
@@ -51,6 +54,7 @@ export class AccountsController {
 
   @ApiOkResponse({ type: AccountDto })
   @Post(':id/unlock')
+  @Requires('account.manage')
   @HttpCode(200)
   unlock(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return this.accounts.unlock(user, id);

@@ -20,7 +20,7 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { AttachmentFile, AttachmentService } from '@app/case-file';
 import { VoidAttachmentDto } from '../dto/attachment.dto';
 import { uuidPipe } from '../http/uuid.pipe';
@@ -55,7 +55,7 @@ export class AttachmentsController {
    */
   @ApiCreatedResponse({ type: AttachmentDto })
   @Post('cases/:id/attachments')
-  @Roles(...UPLOADERS)
+  @Requires('attachment.upload')
   @ApiConsumes('image/jpeg', 'image/png', 'application/pdf')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiQuery({ name: 'kind', enum: ['home_visit_photo', 'scan', 'other'] })
@@ -84,6 +84,7 @@ export class AttachmentsController {
   @AuditAccess('attachment.list', { case: 'id' })
   @ApiOkResponse({ type: AttachmentDto, isArray: true })
   @Get('cases/:id/attachments')
+  @Requires('attachment.read')
   list(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) caseId: string) {
     return this.attachments.list(user, caseId);
   }
@@ -91,6 +92,7 @@ export class AttachmentsController {
   @AuditAccess('attachment.download', { attachment: 'id' })
   @ApiFileResponse('image/jpeg', 'image/png', 'application/pdf')
   @Get('attachments/:id/content')
+  @Requires('attachment.read')
   async content(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe('id')) id: string,
@@ -102,6 +104,7 @@ export class AttachmentsController {
   @AuditAccess('attachment.thumbnail', { attachment: 'id' })
   @ApiFileResponse('image/jpeg')
   @Get('attachments/:id/thumbnail')
+  @Requires('attachment.read')
   async thumbnail(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe('id')) id: string,
@@ -113,7 +116,7 @@ export class AttachmentsController {
   /** The browser's small JPEG preview of an uploaded photo (Content-Type image/jpeg), once. */
   @ApiOkResponse({ type: AttachmentDto })
   @Put('attachments/:id/thumbnail')
-  @Roles(...UPLOADERS)
+  @Requires('attachment.upload')
   @ApiConsumes('image/jpeg')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   setThumbnail(
@@ -128,8 +131,8 @@ export class AttachmentsController {
   /** Attachments are never deleted; a wrong one is marked 作废 with the reason. */
   @ApiOkResponse({ type: AttachmentDto })
   @Post('attachments/:id/void')
+  @Requires('attachment.upload')
   @HttpCode(200)
-  @Roles(...UPLOADERS)
   void(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe('id')) id: string,

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@app/audit';
-import { Roles } from '@app/auth';
+import { Requires } from '@app/auth';
 import { AuditQueryDto } from '../dto/audit.dto';
 import { AuditAccess } from '../http/audit-access';
 import { AuditPageDto } from '../dto/responses/audit.response';
@@ -15,7 +15,7 @@ export class AuditController {
   /** The audit trail, newest first; reading it is itself recorded (it holds personal data). */
   @ApiOkResponse({ type: AuditPageDto })
   @Get()
-  @Roles('auditor', 'admin')
+  @Requires('audit.read')
   @AuditAccess('audit.read')
   search(@Query() query: AuditQueryDto) {
     return this.audit.search(query);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthService, AuthUser, CurrentUser, Public } from '@app/auth';
+import { AuthService, AuthUser, CurrentUser, Public, Requires } from '@app/auth';
 import { LoginDto } from '../dto/task.dto';
 import { ChangePasswordDto } from '../dto/account.dto';
 import { AuthUserDto, LoginResultDto } from '../dto/responses/auth.response';
@@ -21,6 +21,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiNoContentResponse()
   @Post('logout')
+  @Requires('session.self')
   @HttpCode(204)
   async logout(@Req() req: { headers: { authorization?: string } }) {
     await this.auth.logout(String(req.headers.authorization ?? '').replace(/^Bearer /, ''));
@@ -30,6 +31,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiNoContentResponse()
   @Post('password')
+  @Requires('session.self')
   @HttpCode(204)
   async changePassword(
     @CurrentUser() user: AuthUser,
@@ -43,6 +45,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: AuthUserDto })
   @Get('me')
+  @Requires('session.self')
   me(@CurrentUser() user: AuthUser) {
     return user;
   }

@@ -1,19 +1,19 @@
 import { Controller, Get, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { OnlineBackupService } from '../backup/online-backup.service';
 import { BackupListDto, OnlineBackupResultDto } from '../dto/responses/backups.response';
 
 @ApiTags('运维')
 @ApiBearerAuth()
 @Controller('backups')
-@Roles('admin')
 export class BackupsController {
   constructor(@Inject(OnlineBackupService) private readonly backups: OnlineBackupService) {}
 
   /** The backups written by the running API, newest first, and where they are. */
   @ApiOkResponse({ type: BackupListDto })
   @Get()
+  @Requires('backup.manage')
   async list() {
     return { directory: this.backups.directory, files: await this.backups.list() };
   }
@@ -24,6 +24,7 @@ export class BackupsController {
    */
   @ApiCreatedResponse({ type: OnlineBackupResultDto })
   @Post()
+  @Requires('backup.manage')
   create(@CurrentUser() user: AuthUser) {
     return this.backups.create(user);
   }

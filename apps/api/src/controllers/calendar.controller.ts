@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { AppError } from '@app/common';
 import { CalendarProvider } from '@app/workflow';
 import { YearScheduleDto } from '../dto/service.dto';
@@ -20,12 +20,14 @@ export class CalendarController {
   /** Years covered by the installed package and by schedules loaded here. */
   @ApiOkResponse({ type: CalendarOverviewDto })
   @Get()
+  @Requires('calendar.read')
   overview() {
     return this.calendars.overview();
   }
 
   @ApiOkResponse({ type: CalendarYearDto })
   @Get(':year')
+  @Requires('calendar.read')
   year(@Param('year', yearPipe) year: number) {
     return this.calendars.year(year);
   }
@@ -33,7 +35,7 @@ export class CalendarController {
   /** Loads a year's schedule from the State Council notice (a new version; history is kept). */
   @ApiOkResponse({ type: LoadedYearDto })
   @Put(':year')
-  @Roles('admin')
+  @Requires('calendar.publish')
   load(@CurrentUser() user: AuthUser, @Param('year', yearPipe) year: number, @Body() body: YearScheduleDto) {
     return this.calendars.load(year, body, user.id);
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { CaseFileService } from '@app/case-file';
 import { uuidPipe } from '../http/uuid.pipe';
 import { ApiFileResponse } from '../http/api-responses';
@@ -14,7 +14,7 @@ export class CaseFileController {
   /** The 案卷 as a ZIP: 卷内目录 (PDF, CSV), the archived documents, the attachments, manifest.json. */
   @ApiFileResponse('application/zip')
   @Get(':id/case-file')
-  @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver', 'legal_officer', 'admin')
+  @Requires('case.file')
   @ApiProduces('application/zip')
   async export(
     @CurrentUser() user: AuthUser,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Ip, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { CaseDeadlinesService } from '@app/delivery';
 import { CaseService, ProcedureService } from '@app/cases';
 import { ApplicationDto } from '../dto/application.dto';
@@ -27,7 +27,7 @@ export class CasesController {
 
   @ApiCreatedResponse({ type: CaseDto })
   @Post()
-  @Roles('window_clerk', 'applicant')
+  @Requires('case.apply')
   apply(
     @CurrentUser() user: AuthUser,
     @Body() body: ApplicationDto,
@@ -40,13 +40,14 @@ export class CasesController {
   @AuditAccess('case.list')
   @ApiOkResponse({ type: CaseListItemDto, isArray: true })
   @Get()
+  @Requires('case.read')
   list(@CurrentUser() user: AuthUser) {
     return this.cases.list(user);
   }
 
   @ApiOkResponse({ type: CaseDto })
   @Put(':id/economics')
-  @Roles('window_clerk', 'investigator', 'township_reviewer')
+  @Requires('case.economics')
   economics(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe('id')) id: string,
@@ -57,12 +58,14 @@ export class CasesController {
 
   @ApiOkResponse({ type: ProcedureOverviewDto })
   @Get(':id/procedures')
+  @Requires('case.read')
   procedureOverview(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return this.procedures.overview(user, id);
   }
 
   @ApiCreatedResponse({ type: CaseDto })
   @Post(':id/procedures')
+  @Requires('case.procedure')
   startProcedure(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe('id')) id: string,
@@ -74,6 +77,7 @@ export class CasesController {
   @AuditAccess('case.read', { case: 'id' })
   @ApiOkResponse({ type: CaseDetailDto })
   @Get(':id')
+  @Requires('case.read')
   async detail(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     const detail = await this.cases.detail(user, id);
     // 送达记录 with remedy deadlines, and the whole-case time limit (see CaseDeadlinesService).

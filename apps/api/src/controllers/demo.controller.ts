@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { AppError, Clock } from '@app/common';
-import { Roles } from '@app/auth';
+import { Requires } from '@app/auth';
 import { TimerPoller } from '@app/workflow';
 import { ClockAdvancedDto } from '../dto/responses/demo.response';
 
@@ -29,8 +29,8 @@ export class DemoController {
 
   @ApiOkResponse({ type: ClockAdvancedDto })
   @Post('clock')
+  @Requires('demo.clock')
   @HttpCode(200)
-  @Roles('admin')
   async advance(@Body() body: AdvanceClockDto) {
     if (process.env.DEMO_SEED === 'off') throw AppError.forbidden('仅演示环境可拨动时钟');
     this.clock.advance(body.days * 86_400_000);

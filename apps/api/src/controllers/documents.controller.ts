@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@app/common';
-import { AuthUser, CurrentUser, Public } from '@app/auth';
+import { AuthUser, CurrentUser, Public, Requires } from '@app/auth';
 import { CaseService, documentSummary } from '@app/cases';
 import { DocumentPipeline, VerificationService } from '@app/issuance';
 import { uuidPipe } from '../http/uuid.pipe';
@@ -23,6 +23,7 @@ export class DocumentsController {
   @AuditAccess('document.read', { document: 'id' })
   @ApiOkResponse({ type: DocumentSummaryDto })
   @Get('documents/:id')
+  @Requires('document.read')
   async document(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return documentSummary(await this.cases.document(user, id));
   }
@@ -31,6 +32,7 @@ export class DocumentsController {
   @AuditAccess('document.download', { document: 'id' })
   @ApiFileResponse('application/pdf')
   @Get('documents/:id/pdf')
+  @Requires('document.read')
   async pdf(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string): Promise<StreamableFile> {
     const doc = await this.cases.document(user, id);
     // Returned, not written to the response: the download is recorded before the bytes leave.

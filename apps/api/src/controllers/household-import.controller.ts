@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@app/common';
-import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { HouseholdImportService, buildTemplateWorkbook } from '@app/household-import';
 import { ImportResultDto } from '../dto/responses/household-import.response';
 import { ApiFileResponse } from '../http/api-responses';
@@ -16,7 +16,7 @@ export class HouseholdImportController {
 
   @ApiFileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Get('import-template')
-  @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver')
+  @Requires('household.import')
   async template(@Res() res: { setHeader(k: string, v: string): void; end(b: Buffer): void }) {
     res.setHeader('Content-Type', XLSX);
     res.setHeader(
@@ -29,8 +29,8 @@ export class HouseholdImportController {
   /** Upload the filled workbook as the request body (Content-Type: the .xlsx type). */
   @ApiOkResponse({ type: ImportResultDto })
   @Post('import')
+  @Requires('household.import')
   @HttpCode(200)
-  @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver')
   @ApiConsumes(XLSX)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiQuery({ name: 'validOnly', required: false, description: 'true：有错误时只导入无误的家庭' })

@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { BlobStore, verifyArchive, verifyAttachments } from '@app/archive';
 import { AuditService } from '@app/audit';
-import { Roles } from '@app/auth';
+import { Requires } from '@app/auth';
 import { BLOB_STORE } from '@app/issuance';
 import { Database } from '@app/persistence';
 import { IntegrityReportDto } from '../dto/responses/integrity.response';
@@ -23,7 +23,7 @@ export class IntegrityController {
    */
   @ApiOkResponse({ type: IntegrityReportDto })
   @Get()
-  @Roles('admin', 'auditor')
+  @Requires('integrity.verify')
   async verify() {
     const audit = await this.audit.verify();
     const { archive, attachments } = await this.db.read(async (em) => ({

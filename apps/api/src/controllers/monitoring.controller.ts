@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { MonitoringService } from '@app/supervision';
 import { AppError } from '@app/common';
 import { MonitoringEventDto } from '../dto/monitoring.dto';
@@ -19,7 +19,7 @@ export class MonitoringController {
   @ApiCreatedResponse({ type: EventReceiptDto, description: '新收到的事件' })
   @ApiOkResponse({ type: EventReceiptDto, description: '同一事件再次送达：返回第一次的回执' })
   @Post('events')
-  @Roles('admin', 'county_approver')
+  @Requires('monitoring.receive')
   async receive(
     @CurrentUser() user: AuthUser,
     @Body() body: MonitoringEventDto,
@@ -33,6 +33,7 @@ export class MonitoringController {
   @AuditAccess('warning.list')
   @ApiOkResponse({ type: WarningDto, isArray: true })
   @Get('warnings')
+  @Requires('monitoring.read')
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'all'], description: '默认只列未解除的预警' })
   warnings(@CurrentUser() user: AuthUser, @Query('status') status?: string) {
     if (status !== undefined && status !== 'open' && status !== 'all') {
@@ -46,6 +47,7 @@ export class MonitoringController {
   @AuditAccess('warning.events')
   @ApiOkResponse({ type: MonitoringEventRecordDto, isArray: true })
   @Get('warnings/:id/events')
+  @Requires('monitoring.read')
   events(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return this.monitoring.eventsOf(user, id);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AppError, Clock } from '@app/common';
-import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { AssessmentService, PolicyParametersService } from '@app/cases';
 import { AssessDto, PublishParametersDto } from '../dto/policy.dto';
 import { uuidPipe } from '../http/uuid.pipe';
@@ -40,7 +40,7 @@ export class PolicyController {
 
   @ApiOkResponse({ type: PolicyParametersDto })
   @Get('policy-parameters/resolve')
-  @Roles(...STAFF)
+  @Requires('policy.read')
   async resolve(@Query('regionCode') regionCode?: string, @Query('date') date?: string) {
     requireRegionCode(regionCode);
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
@@ -51,7 +51,7 @@ export class PolicyController {
 
   @ApiOkResponse({ type: PolicyParametersDto, isArray: true })
   @Get('policy-parameters')
-  @Roles(...STAFF)
+  @Requires('policy.read')
   history(@Query('regionCode') regionCode: string) {
     requireRegionCode(regionCode);
     return this.policy.history(regionCode);
@@ -59,14 +59,14 @@ export class PolicyController {
 
   @ApiCreatedResponse({ type: PolicyParametersDto })
   @Post('policy-parameters')
-  @Roles('admin')
+  @Requires('policy.publish')
   publish(@CurrentUser() user: AuthUser, @Body() body: PublishParametersDto) {
-    return this.policy.publish(user.id, body);
+    return this.policy.publish(user, body);
   }
 
   @ApiCreatedResponse({ type: AssessmentCreatedDto })
   @Post('assessments')
-  @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver')
+  @Requires('assessment.run')
   async assess(@CurrentUser() user: AuthUser, @Body() body: AssessDto) {
     if (!body.regionCode.startsWith(user.regionCode))
       throw AppError.forbidden('该行政区划不在您的管辖范围内');
@@ -81,7 +81,7 @@ export class PolicyController {
 
   @ApiOkResponse({ type: StoredAssessmentDto })
   @Get('assessments/:id')
-  @Roles(...STAFF)
+  @Requires('assessment.read')
   async get(@Param('id', uuidPipe('id')) id: string) {
     const row = await this.assessments.get(id);
     return {
@@ -95,8 +95,8 @@ export class PolicyController {
 
   @ApiOkResponse({ type: AssessmentRerunDto })
   @Post('assessments/:id/rerun')
+  @Requires('assessment.rerun')
   @HttpCode(200)
-  @Roles(...STAFF)
   rerun(@Param('id', uuidPipe('id')) id: string) {
     return this.assessments.rerun(id);
   }

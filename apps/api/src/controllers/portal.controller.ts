@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { PortalService } from '@app/portal';
 import { ApplicationDraftDto } from '../dto/application.dto';
 import { RegionQueryDto } from '../dto/portal.dto';
@@ -23,7 +23,7 @@ export class PortalController {
   @AuditAccess('case.list')
   @ApiOkResponse({ type: PortalCaseSummaryDto, isArray: true })
   @Get('portal/cases')
-  @Roles('applicant')
+  @Requires('portal.own')
   cases(@CurrentUser() user: AuthUser) {
     return this.portal.myCases(user);
   }
@@ -31,7 +31,7 @@ export class PortalController {
   @AuditAccess('case.read', { case: 'id' })
   @ApiOkResponse({ type: PortalCaseViewDto })
   @Get('portal/cases/:id')
-  @Roles('applicant')
+  @Requires('portal.own')
   caseView(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return this.portal.caseView(user, id);
   }
@@ -39,8 +39,8 @@ export class PortalController {
   /** The 核对授权书 text for a draft application, with the hash the signature must quote. */
   @ApiOkResponse({ type: AuthorizationTextDto })
   @Post('portal/authorization-text')
+  @Requires('authorization.text')
   @HttpCode(200)
-  @Roles('applicant', 'window_clerk')
   authorizationText(@CurrentUser() user: AuthUser, @Body() body: ApplicationDraftDto) {
     return this.portal.authorizationText(user, body);
   }
@@ -48,6 +48,7 @@ export class PortalController {
   /** Administrative divisions under a parent, for region pickers (any signed-in user). */
   @ApiOkResponse({ type: RegionDto, isArray: true })
   @Get('regions')
+  @Requires('reference.read')
   regions(@Query() query: RegionQueryDto) {
     return this.portal.regions(query.parent);
   }

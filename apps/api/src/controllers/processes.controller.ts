@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
-import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AuthUser, CurrentUser, Requires, requireInstallationScope } from '@app/auth';
+import { Database } from '@app/persistence';
 import { DefinitionService, MigrationService } from '@app/workflow';
 import { DeployVersionDto, LintProcessDto, MigrateProcessDto } from '../dto/process.dto';
 import { checkEffectiveFrom } from '../http/effective-date';
@@ -34,12 +35,13 @@ export class ProcessesController {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly migrations: MigrationService,
+    private readonly db: Database,
   ) {}
 
   /** Versions of a process and the running cases on older ones, with the step each waits at. */
   @ApiOkResponse({ type: MigrationCandidatesDto })
   @Get(':key/migrations')
-  @Roles('legal_officer', 'admin')
+  @Requires('model.migrate')
   migrationCandidates(@Param('key', processKeyPipe) key: string) {
     return this.migrations.candidates(key);
   }
@@ -50,13 +52,14 @@ export class ProcessesController {
    */
   @ApiOkResponse({ type: MigrationReportDto })
   @Post(':key/migrations')
+  @Requires('model.migrate')
   @HttpCode(200)
-  @Roles('legal_officer', 'admin')
-  migrate(
+  async migrate(
     @CurrentUser() user: AuthUser,
     @Param('key', processKeyPipe) key: string,
     @Body() body: MigrateProcessDto,
   ) {
+    await this.db.read((em) => requireInstallationScope(em, user, 'model.migrate'));
     return this.migrations.migrate(key, body, {
       actorId: user.id,
       onMigrated: (em, detail) =>
@@ -72,14 +75,14 @@ export class ProcessesController {
 
   @ApiOkResponse({ type: ProcessVersionDto, isArray: true })
   @Get()
-  @Roles('legal_officer', 'admin', 'county_approver')
+  @Requires('model.list')
   list() {
     return this.definitions.list();
   }
 
   @ApiOkResponse({ type: ProcessDefinitionDto })
   @Get(':id')
-  @Roles('legal_officer', 'admin')
+  @Requires('model.read')
   get(@Param('id', uuidPipe('id')) id: string) {
     return this.definitions.get(id);
   }
@@ -87,19 +90,22 @@ export class ProcessesController {
   /** The deploy checks plus the legal-completeness lint, without deploying. */
   @ApiOkResponse({ type: LintReportDto })
   @Post('lint')
+  @Requires('model.edit')
   @HttpCode(200)
-  @Roles('legal_officer')
   lint(@Body() body: LintProcessDto) {
     return this.definitions.lint(body.xml);
   }
 
   @ApiCreatedResponse({ type: DeployedProcessDto })
   @Post()
-  @Roles('legal_officer')
+  @Requires('model.deploy')
   async deploy(@CurrentUser() user: AuthUser, @Body() body: DeployVersionDto) {
     const effectiveFrom = checkEffectiveFrom(body.effectiveFrom, this.clock.today());
+    const scopeRegion = await this.db.read((em) => requireInstallationScope(em, user, 'model.deploy'));
     const { definition, created } = await this.definitions.deploy(body.xml, body.fileName, {
       effectiveFrom,
+      scopeRegion,
+      deployedBy: user.id,
       onCreated: (em, d) =>
         this.audit.record(em, {
           at: d.deployedAt,
@@ -110,6 +116,7 @@ export class ProcessesController {
             key: d.key,
             version: d.version,
             effectiveFrom,
+            scopeRegion,
             contentHash: d.contentHash,
           },
         }),

@@ -1,3 +1,4 @@
+import { Requires } from '@app/auth';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CaseService } from '@app/cases';
@@ -12,6 +13,7 @@ export class ProgramsController {
   /** Programs with an application process in effect, and the start form each asks for. */
   @ApiOkResponse({ type: ProgramDto, isArray: true })
   @Get()
+  @Requires('reference.read')
   list() {
     return this.cases.programs();
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { OverdueReportService } from '@app/supervision';
 import { OverdueQueryDto } from '../dto/service.dto';
 import { AuditAccess } from '../http/audit-access';
@@ -19,7 +19,7 @@ export class ReportsController {
   @AuditAccess('report.overdue.export')
   @ApiJsonOrFileResponse(OverdueReportDto, 'text/csv')
   @Get('overdue')
-  @Roles('township_reviewer', 'county_approver', 'admin')
+  @Requires('report.overdue')
   async overdueReport(
     @CurrentUser() user: AuthUser,
     @Query() query: OverdueQueryDto,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { BenefitQueryService, ReviewCohortService } from '@app/benefits';
 import { GenerateReviewCohortDto } from '../dto/review-cohort.dto';
 import { uuidPipe } from '../http/uuid.pipe';
@@ -22,7 +22,7 @@ export class ReviewCohortsController {
   @ApiCreatedResponse({ type: ReviewCohortCreatedDto, description: '新生成的批次' })
   @ApiOkResponse({ type: ReviewCohortCreatedDto, description: '该地区该月已有批次：返回已有的' })
   @Post()
-  @Roles('township_reviewer', 'county_approver')
+  @Requires('review_cohort.manage')
   async generate(
     @CurrentUser() user: AuthUser,
     @Body() body: GenerateReviewCohortDto,
@@ -35,14 +35,14 @@ export class ReviewCohortsController {
 
   @ApiOkResponse({ type: ReviewCohortSummaryDto, isArray: true })
   @Get()
-  @Roles('township_reviewer', 'county_approver')
+  @Requires('review_cohort.manage')
   list(@CurrentUser() user: AuthUser) {
     return this.cohorts.list(user);
   }
 
   @ApiOkResponse({ type: ReviewCohortDto })
   @Get(':id')
-  @Roles('township_reviewer', 'county_approver')
+  @Requires('review_cohort.manage')
   detail(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return this.cohorts.detail(user, id);
   }
@@ -57,7 +57,7 @@ export class BenefitsController {
   /** The beneficiary's current benefit, status, next review and every grant and change. */
   @ApiOkResponse({ type: CaseBenefitsDto })
   @Get(':caseId')
-  @Roles('window_clerk', 'investigator', 'township_reviewer', 'county_approver', 'legal_officer', 'admin')
+  @Requires('review_cohort.read')
   forCase(@CurrentUser() user: AuthUser, @Param('caseId', uuidPipe('caseId')) caseId: string) {
     return this.benefits.forCase(user, caseId);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Ip, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { CaseDeadlinesService, CaseTimeLimitService, ServiceRecordService } from '@app/delivery';
 import {
   ConsentPreviewDto,
@@ -27,16 +27,7 @@ export class ServiceController {
   @AuditAccess('case.service.read', { case: 'id' })
   @ApiOkResponse({ type: CaseServiceDto })
   @Get('cases/:id/service')
-  @Roles(
-    'window_clerk',
-    'investigator',
-    'village_assistant',
-    'township_reviewer',
-    'county_approver',
-    'legal_officer',
-    'admin',
-    'auditor',
-  )
+  @Requires('service.read')
   caseService(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return this.deadlines.forStaff(user, id);
   }
@@ -44,7 +35,7 @@ export class ServiceController {
   /** The window clerk records a 送达地址及电子送达确认书 the recipient signed on paper. */
   @ApiCreatedResponse({ type: ServiceConsentRecordDto })
   @Post('cases/:id/service-consents')
-  @Roles('window_clerk')
+  @Requires('service.paper_consent')
   paperConsent(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe('id')) id: string,
@@ -56,7 +47,7 @@ export class ServiceController {
   /** 延长办理期限: the county approves once, with reasons, up to the extended limit. */
   @ApiCreatedResponse({ type: TimeLimitDto })
   @Post('cases/:id/time-limit-extension')
-  @Roles('county_approver')
+  @Requires('case.time_limit')
   extend(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe('id')) id: string,
@@ -69,7 +60,7 @@ export class ServiceController {
   @AuditAccess('case.service.read', { case: 'id' })
   @ApiOkResponse({ type: PortalServiceDto })
   @Get('portal/cases/:id/service')
-  @Roles('applicant')
+  @Requires('portal.own')
   portalService(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return this.deadlines.forApplicant(user, id);
   }
@@ -77,7 +68,7 @@ export class ServiceController {
   /** The 电子送达确认书 text the applicant reads before signing. */
   @ApiCreatedResponse({ type: ConsentTextDto })
   @Post('portal/cases/:id/e-service-consent/preview')
-  @Roles('applicant')
+  @Requires('portal.own')
   consentPreview(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe('id')) id: string,
@@ -89,7 +80,7 @@ export class ServiceController {
   /** The applicant signs the 电子送达确认书 online. */
   @ApiCreatedResponse({ type: ServiceConsentRecordDto })
   @Post('portal/cases/:id/e-service-consent')
-  @Roles('applicant')
+  @Requires('portal.own')
   signConsent(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe('id')) id: string,

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { OverviewService } from '@app/supervision';
 import { AuditAccess } from '../http/audit-access';
 import { OverviewDto } from '../dto/responses/stats.response';
@@ -14,8 +14,8 @@ export class StatsController {
   /** Workload, 红色预警 (overdue tasks) and processing times within the user's region. */
   @ApiOkResponse({ type: OverviewDto })
   @Get('overview')
+  @Requires('stats.read')
   @AuditAccess('stats.overview')
-  @Roles('county_approver', 'township_reviewer', 'admin', 'legal_officer')
   get(@CurrentUser() user: AuthUser) {
     return this.overview.overview(user);
   }

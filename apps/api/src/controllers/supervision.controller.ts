@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Public, Roles } from '@app/auth';
+import { AuthUser, CurrentUser, Public, Requires } from '@app/auth';
 import { NearRelativeService, PublicListingService, RecheckService } from '@app/supervision';
 import { NearRelativeDto, RecheckDrawDto } from '../dto/supervision.dto';
 import { AuditAccess } from '../http/audit-access';
@@ -49,7 +49,7 @@ export class SupervisionController {
   @ApiBearerAuth()
   @ApiCreatedResponse({ type: RecheckDrawRecordDto })
   @Post('supervision/recheck-draws')
-  @Roles('county_approver')
+  @Requires('recheck.draw')
   draw(@CurrentUser() user: AuthUser, @Body() body: RecheckDrawDto) {
     return this.rechecks.draw(user, body);
   }
@@ -57,7 +57,7 @@ export class SupervisionController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: RecheckDrawRecordDto, isArray: true })
   @Get('supervision/recheck-draws')
-  @Roles('county_approver', 'admin', 'legal_officer')
+  @Requires('recheck.read')
   draws(@CurrentUser() user: AuthUser) {
     return this.rechecks.list(user);
   }
@@ -65,7 +65,7 @@ export class SupervisionController {
   @ApiBearerAuth()
   @ApiCreatedResponse({ type: NearRelativeRecordDto })
   @Post('supervision/near-relatives')
-  @Roles('admin', 'county_approver')
+  @Requires('near_relative.manage')
   register(@CurrentUser() user: AuthUser, @Body() body: NearRelativeDto) {
     return this.nearRelatives.register(user, body);
   }
@@ -74,7 +74,7 @@ export class SupervisionController {
   @AuditAccess('near-relative.list')
   @ApiOkResponse({ type: NearRelativeRecordDto, isArray: true })
   @Get('supervision/near-relatives')
-  @Roles('admin', 'county_approver')
+  @Requires('near_relative.manage')
   registered(@CurrentUser() user: AuthUser) {
     return this.nearRelatives.list(user);
   }
@@ -82,7 +82,7 @@ export class SupervisionController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: StaffMemberDto, isArray: true })
   @Get('supervision/near-relatives/staff')
-  @Roles('admin', 'county_approver')
+  @Requires('near_relative.manage')
   staff(@CurrentUser() user: AuthUser) {
     return this.nearRelatives.staff(user);
   }
@@ -92,7 +92,7 @@ export class SupervisionController {
   @AuditAccess('near-relative.cases')
   @ApiOkResponse({ type: NearRelativeCaseDto, isArray: true })
   @Get('supervision/near-relatives/cases')
-  @Roles('admin', 'county_approver')
+  @Requires('near_relative.manage')
   relativeCases(@CurrentUser() user: AuthUser) {
     return this.nearRelatives.cases(user);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@app/common';
-import { AuthUser, CurrentUser } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { CaseService, WorkbenchService } from '@app/cases';
 import { CompleteTaskDto } from '../dto/task.dto';
 import { uuidPipe } from '../http/uuid.pipe';
@@ -19,6 +19,7 @@ export class TasksController {
 
   @ApiOkResponse({ type: InboxItemDto, isArray: true })
   @Get()
+  @Requires('task.read')
   @AuditAccess('task.inbox')
   @ApiQuery({ name: 'program', required: false, description: '救助项目，如 dibao' })
   @ApiQuery({ name: 'township', required: false, description: '9位乡镇（街道）代码' })
@@ -32,6 +33,7 @@ export class TasksController {
   @AuditAccess('task.read', { task: 'id' })
   @ApiOkResponse({ type: TaskDetailDto })
   @Get(':id')
+  @Requires('task.read')
   async task(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     const { task, kase, version } = await this.cases.task(user, id);
     return {
@@ -51,6 +53,7 @@ export class TasksController {
 
   @ApiOkResponse({ type: CompleteResultDto })
   @Post(':id/complete')
+  @Requires('task.complete')
   @HttpCode(200)
   @ApiHeader({
     name: 'Idempotency-Key',

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AppError, Clock } from '@app/common';
-import { AuthUser, CurrentUser, Roles } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { TemplateStore } from '@app/issuance';
 import { lintDraft, LoadedTemplate, renderPreview, TemplateDraftError } from '@app/documents';
 import { Database } from '@app/persistence';
@@ -44,7 +44,7 @@ export class TemplatesController {
 
   @ApiOkResponse({ type: TemplateSummaryDto, isArray: true })
   @Get()
-  @Roles('legal_officer', 'admin')
+  @Requires('template.read')
   list() {
     const now = this.clock.now();
     return this.db.read(async (em) => {
@@ -59,8 +59,8 @@ export class TemplatesController {
   /** Renders a draft with a “预览” watermark and no 文号; the draft is not stored. */
   @ApiFileResponse('application/pdf')
   @Post('preview')
+  @Requires('template.edit')
   @HttpCode(200)
-  @Roles('legal_officer')
   async preview(@Body() body: TemplatePreviewDto): Promise<StreamableFile> {
     const template = draft(body.manifest, body.body);
     try {
@@ -77,8 +77,8 @@ export class TemplatesController {
 
   @ApiOkResponse({ type: TemplateLintDto })
   @Post('lint')
+  @Requires('template.edit')
   @HttpCode(200)
-  @Roles('legal_officer')
   lint(@Body() body: TemplateDraftDto) {
     const issues = lintDraft(draft(body.manifest, body.body));
     return { ok: issues.length === 0, issues };
@@ -86,7 +86,7 @@ export class TemplatesController {
 
   @ApiOkResponse({ type: TemplateDetailDto })
   @Get(':id')
-  @Roles('legal_officer', 'admin')
+  @Requires('template.read')
   async get(@Param('id') id: string) {
     this.checkId(id);
     const now = this.clock.now();
@@ -113,7 +113,7 @@ export class TemplatesController {
   /** Publishes a new version (numbered by the server) effective from the given date. */
   @ApiCreatedResponse({ type: TemplatePublishedDto })
   @Post(':id')
-  @Roles('legal_officer')
+  @Requires('template.publish')
   async publish(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: PublishTemplateDto) {
     this.checkId(id);
     return this.publisher.publish(user, id, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
-import { AuthUser, CurrentUser } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { WorkbenchService } from '@app/cases';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
@@ -23,6 +23,7 @@ export class WorkbenchController {
 
   @ApiOkResponse({ type: CaseDiagramDto })
   @Get('cases/:id/diagram')
+  @Requires('case.read')
   diagram(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return this.workbench.diagram(user, id);
   }
@@ -31,6 +32,7 @@ export class WorkbenchController {
   @AuditAccess('document.preview', { task: 'id' })
   @ApiJsonOrFileResponse(DocumentPreviewListDto, 'application/pdf')
   @Post('tasks/:id/preview')
+  @Requires('task.complete')
   @HttpCode(200)
   @ApiQuery({ name: 'template', required: false, description: '要预览的文书模板（该步骤出具多份文书时）' })
   async preview(

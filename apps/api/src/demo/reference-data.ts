@@ -60,6 +60,8 @@ export const DEMO_USERS: {
   { username: 'approver', displayName: '孙审批', role: 'county_approver', regionCode: '410799' },
   { username: 'legal', displayName: '周法制', role: 'legal_officer', regionCode: '410799' },
   { username: 'admin', displayName: '吴管理', role: 'admin', regionCode: '410799' },
+  // Relaxing the duty rules takes a second administrator's approval (four eyes).
+  { username: 'admin2', displayName: '郭管理', role: 'admin', regionCode: '410799' },
   { username: 'hexi_clerk', displayName: '郑窗口', role: 'window_clerk', regionCode: '410799101' },
   { username: 'applicant', displayName: '王建国', role: 'applicant', regionCode: '410799100201' },
   { username: 'village', displayName: '冯协理', role: 'village_assistant', regionCode: '410799100201' },

@@ -31,3 +31,11 @@ export class DutyRulesDto {
   @MaxLength(500, { message: '备注不超过500字' })
   note?: string;
 }
+
+export class DutyRulesDecisionDto {
+  @ApiProperty({ required: false, description: '驳回理由或批准意见' })
+  @IsOptional()
+  @IsString({ message: '意见应为文字' })
+  @MaxLength(500, { message: '意见不超过500字' })
+  reason?: string;
+}

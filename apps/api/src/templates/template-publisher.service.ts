@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
-import { AuthUser } from '@app/auth';
+import { AuthUser, requireInstallationScope } from '@app/auth';
 import { TemplateStore } from '@app/issuance';
 import { lintDraft } from '@app/documents';
 import { Database } from '@app/persistence';
@@ -46,15 +46,21 @@ export class TemplatePublisher {
     if (issues.length) throw AppError.validation(`模板不完整：${issues[0].message}`, issues);
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
+      const scopeRegion = await requireInstallationScope(em, user, 'template.publish');
       await templatePublishRepository.lock(em, id);
       const version = await this.templates.nextVersion(em, id);
       const template = draft({ ...input.manifest, version }, input.body);
-      const release = await this.templates.release(em, template, { effectiveFrom, actorId: user.id, now });
+      const release = await this.templates.release(em, template, {
+        effectiveFrom,
+        actorId: user.id,
+        now,
+        scopeRegion,
+      });
       await this.audit.record(em, {
         at: now,
         actorId: user.id,
         action: 'template.publish',
-        detail: { templateId: id, version, effectiveFrom, contentHash: template.contentHash },
+        detail: { templateId: id, version, effectiveFrom, scopeRegion, contentHash: template.contentHash },
       });
       return { id, version, effectiveFrom, contentHash: release.contentHash };
     });

@@ -9,32 +9,63 @@ export interface DutyRuleSet {
   rules: DutyRules;
   note: string | null;
   createdAt: Date;
+  /** Who published it and, for a relaxation, the second administrator who approved it (names as now). */
+  createdByName: string | null;
+  approvedByName: string | null;
 }
 
-const COLUMNS = `id, region_code AS "regionCode", to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom",
-  version, rules, note, created_at AS "createdAt"`;
+/** A change that relaxes the rules, waiting for a second administrator (four eyes). */
+export interface DutyRulesProposal {
+  id: string;
+  regionCode: string;
+  effectiveFrom: string;
+  rules: DutyRules;
+  relaxes: string[];
+  note: string | null;
+  proposedBy: string;
+  proposedByName: string;
+  proposedAt: Date;
+  status: 'pending' | 'approved' | 'rejected';
+  decidedByName: string | null;
+  decidedAt: Date | null;
+  reason: string | null;
+}
+
+const COLUMNS = `d.id, d.region_code AS "regionCode", to_char(d.effective_from, 'YYYY-MM-DD') AS "effectiveFrom",
+  d.version, d.rules, d.note, d.created_at AS "createdAt",
+  (SELECT display_name FROM app_user WHERE id = d.created_by) AS "createdByName",
+  (SELECT display_name FROM app_user WHERE id = d.approved_by) AS "approvedByName"`;
+
+const PROPOSAL_COLUMNS = `p.id, p.region_code AS "regionCode", to_char(p.effective_from, 'YYYY-MM-DD') AS "effectiveFrom",
+  p.rules, p.relaxes, p.note, p.proposed_by AS "proposedBy", u.display_name AS "proposedByName",
+  p.proposed_at AS "proposedAt",
+  CASE WHEN x.proposal_id IS NULL THEN 'pending' WHEN x.approved THEN 'approved' ELSE 'rejected' END AS status,
+  (SELECT display_name FROM app_user WHERE id = x.decided_by) AS "decidedByName",
+  x.decided_at AS "decidedAt", x.reason`;
+const PROPOSAL_FROM = `duty_rules_proposal p JOIN app_user u ON u.id = p.proposed_by
+  LEFT JOIN duty_rules_decision x ON x.proposal_id = p.id`;
 
 /** The only code that reads or writes duty rules, and the steps they are checked against. */
 export const dutyRulesRepository = {
   /** The version in force: nearest enclosing region, then latest effective date, then latest version. */
   async inForce(em: EntityManager, regionCode: string, date: string): Promise<DutyRuleSet | undefined> {
     const [row]: DutyRuleSet[] = await em.query(
-      `SELECT ${COLUMNS} FROM duty_rules
-       WHERE $1 LIKE region_code || '%' AND effective_from <= $2
-       ORDER BY length(region_code) DESC, effective_from DESC, version DESC LIMIT 1`,
+      `SELECT ${COLUMNS} FROM duty_rules d
+       WHERE $1 LIKE d.region_code || '%' AND d.effective_from <= $2
+       ORDER BY length(d.region_code) DESC, d.effective_from DESC, d.version DESC LIMIT 1`,
       [regionCode, date],
     );
     return row;
   },
 
   async byId(em: EntityManager, id: string): Promise<DutyRuleSet> {
-    const [row]: DutyRuleSet[] = await em.query(`SELECT ${COLUMNS} FROM duty_rules WHERE id = $1`, [id]);
+    const [row]: DutyRuleSet[] = await em.query(`SELECT ${COLUMNS} FROM duty_rules d WHERE d.id = $1`, [id]);
     return row;
   },
 
   /** A region's own versions, newest first. */
   history(em: EntityManager, regionCode: string): Promise<DutyRuleSet[]> {
-    return em.query(`SELECT ${COLUMNS} FROM duty_rules WHERE region_code = $1 ORDER BY version DESC`, [
+    return em.query(`SELECT ${COLUMNS} FROM duty_rules d WHERE d.region_code = $1 ORDER BY d.version DESC`, [
       regionCode,
     ]);
   },
@@ -49,12 +80,13 @@ export const dutyRulesRepository = {
       rules: DutyRules;
       note: string | null;
       createdBy: string;
+      approvedBy?: string | null;
       createdAt: Date;
     },
   ): Promise<void> {
     await em.query(
-      `INSERT INTO duty_rules (id, region_code, effective_from, version, rules, note, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO duty_rules (id, region_code, effective_from, version, rules, note, created_by, created_at, approved_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         row.id,
         row.regionCode,
@@ -64,8 +96,58 @@ export const dutyRulesRepository = {
         row.note,
         row.createdBy,
         row.createdAt,
+        row.approvedBy ?? null,
       ],
     );
+  },
+
+  async insertProposal(
+    em: EntityManager,
+    row: Pick<DutyRulesProposal, 'id' | 'regionCode' | 'effectiveFrom' | 'rules' | 'relaxes' | 'note' | 'proposedBy' | 'proposedAt'>,
+  ): Promise<void> {
+    await em.query(
+      `INSERT INTO duty_rules_proposal (id, region_code, effective_from, rules, relaxes, note, proposed_by, proposed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [row.id, row.regionCode, row.effectiveFrom, JSON.stringify(row.rules), row.relaxes, row.note, row.proposedBy, row.proposedAt],
+    );
+  },
+
+  /** The proposal, its decision row locked so that two approvals of one proposal cannot both pass. */
+  async proposal(em: EntityManager, id: string, lock = false): Promise<DutyRulesProposal | undefined> {
+    if (lock) await em.query(`SELECT id FROM duty_rules_proposal WHERE id = $1 FOR UPDATE`, [id]);
+    const [row]: DutyRulesProposal[] = await em.query(`SELECT ${PROPOSAL_COLUMNS} FROM ${PROPOSAL_FROM} WHERE p.id = $1`, [id]);
+    return row;
+  },
+
+  /** Proposals for regions within `regionPrefix`, newest first. */
+  proposals(em: EntityManager, regionPrefix: string): Promise<DutyRulesProposal[]> {
+    return em.query(
+      `SELECT ${PROPOSAL_COLUMNS} FROM ${PROPOSAL_FROM} WHERE p.region_code LIKE $1 || '%' ORDER BY p.proposed_at DESC LIMIT 50`,
+      [regionPrefix],
+    );
+  },
+
+  async decide(
+    em: EntityManager,
+    row: { proposalId: string; approved: boolean; dutyRulesId: string | null; decidedBy: string; decidedAt: Date; reason: string | null },
+  ): Promise<void> {
+    await em.query(
+      `INSERT INTO duty_rules_decision (proposal_id, approved, duty_rules_id, decided_by, decided_at, reason)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [row.proposalId, row.approved, row.dutyRulesId, row.decidedBy, row.decidedAt, row.reason],
+    );
+  },
+
+  /**
+   * Whether `actorId` created or changed the account `userId` (on the audit record): such an
+   * account is not a second pair of eyes for its maker.
+   */
+  async managedBy(em: EntityManager, userId: string, actorId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM audit_entry WHERE actor_id = $1 AND action LIKE 'user.%' AND detail->>'userId' = $2 LIMIT 1`,
+      [actorId, userId],
+    );
+    return rows.length > 0;
   },
 
   /** The steps this user completed in these instances, in the order they completed them. */

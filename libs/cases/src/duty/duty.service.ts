@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
-import { regionLevel, regionWithin } from '@app/assistance';
+import { regionLevel } from '@app/assistance';
 import {
   AuthUser,
   DutyRules,
@@ -11,14 +11,18 @@ import {
   ROLES,
   Role,
   dutyRulesProblems,
+  floorProblems,
   recusalConflict,
+  relaxations,
+  requireAccess,
+  withFloor,
   separationConflict,
 } from '@app/auth';
 import { CaseEntity, Database, TaskEntity } from '@app/persistence';
 import { isIsoDate, nextRegionVersion } from '../region-versions';
 import { assertMayReadCase } from '../case-access';
 import { nearRelativeRepository as nearRelatives } from '../near-relative.repository';
-import { DutyRuleSet, dutyRulesRepository as dutyRules } from './duty-rules.repository';
+import { DutyRuleSet, DutyRulesProposal, dutyRulesRepository as dutyRules } from './duty-rules.repository';
 
 /**
  * Who may act on a case, checked at run time on every step and every change: the task's role and
@@ -37,7 +41,8 @@ export class DutyService {
   async rulesFor(em: EntityManager, regionCode: string, date = this.clock.today()): Promise<DutyRuleSet> {
     const row = await dutyRules.inForce(em, regionCode, date);
     if (!row) throw AppError.notFound(`行政区划 ${regionCode} 在 ${date} 没有生效的职责分离规则`);
-    return row;
+    // The floor holds even over a row published before it existed.
+    return { ...row, rules: withFloor(row.rules) };
   }
 
   /** Staff of the case's region, not recused: may change the case (economics, attachments, time limits). */
@@ -114,52 +119,191 @@ export class DutyService {
     return this.db.read((em) => this.rulesFor(em, regionCode));
   }
 
-  async publish(
-    user: AuthUser,
-    input: { regionCode: string; effectiveFrom: string; rules: unknown; note?: string },
-  ): Promise<DutyRuleSet> {
+  /**
+   * Publishes a region's rules from today onward (never backdated). The national floor cannot be
+   * dropped; a change that relaxes the rules in force is refused here and goes through `propose`,
+   * to take effect only when a second administrator approves it.
+   */
+  async publish(user: AuthUser, input: DutyRulesInput): Promise<DutyRuleSet> {
+    const rules = this.checked(user, input);
+    return this.db.transaction(async (em) => {
+      const relaxes = await this.relaxing(em, input.regionCode, input.effectiveFrom, rules);
+      if (relaxes.length) {
+        throw new AppError(
+          409,
+          'FOUR_EYES_REQUIRED',
+          `此次修改放宽了职责分离规则（${relaxes.join('；')}），须提交另一名管理员批准后方能生效`,
+          [{ field: 'rules.separate', message: relaxes.join('；') }],
+        );
+      }
+      return this.insert(em, user.id, null, input, rules);
+    });
+  }
+
+  /** Records a change for a second administrator's approval (four eyes); nothing takes effect yet. */
+  async propose(user: AuthUser, input: DutyRulesInput): Promise<DutyRulesProposal> {
+    const rules = this.checked(user, input);
+    return this.db.transaction(async (em) => {
+      const relaxes = await this.relaxing(em, input.regionCode, input.effectiveFrom, rules);
+      const id = randomUUID();
+      const now = this.clock.now();
+      await dutyRules.insertProposal(em, {
+        id,
+        regionCode: input.regionCode,
+        effectiveFrom: input.effectiveFrom,
+        rules,
+        relaxes,
+        note: input.note ?? null,
+        proposedBy: user.id,
+        proposedAt: now,
+      });
+      await this.audit.record(em, {
+        at: now,
+        actorId: user.id,
+        action: 'duty_rules.propose',
+        detail: { proposalId: id, regionCode: input.regionCode, effectiveFrom: input.effectiveFrom, relaxes, rules },
+      });
+      return (await dutyRules.proposal(em, id))!;
+    });
+  }
+
+  proposals(user: AuthUser): Promise<DutyRulesProposal[]> {
+    return this.db.read((em) => dutyRules.proposals(em, user.regionCode));
+  }
+
+  /**
+   * The second administrator's decision. Not the proposer, not an account the proposer created or
+   * changed (a sock puppet is not a second pair of eyes), and within whose region the rules fall.
+   */
+  async decide(user: AuthUser, proposalId: string, approve: boolean, reason?: string): Promise<DutyRulesProposal> {
+    return this.db.transaction(async (em) => {
+      const proposal = await dutyRules.proposal(em, proposalId, true);
+      if (!proposal) throw AppError.notFound('审批申请不存在');
+      requireAccess(user, 'duty_rules.publish', { regionCode: proposal.regionCode });
+      if (proposal.status !== 'pending') {
+        throw new AppError(409, 'ALREADY_DECIDED', '该申请已经处理过', [{ field: 'id', message: '已处理' }]);
+      }
+      if (proposal.proposedBy === user.id) {
+        throw new AppError(403, 'FOUR_EYES_SAME_PERSON', '不能批准自己提交的规则修改，须由另一名管理员批准', [
+          { field: 'id', message: '须由另一名管理员批准' },
+        ]);
+      }
+      if (await dutyRules.managedBy(em, user.id, proposal.proposedBy)) {
+        throw new AppError(403, 'FOUR_EYES_NOT_INDEPENDENT', '您的账号由申请人创建或修改过，不能批准其提交的规则修改', [
+          { field: 'id', message: '须由独立的另一名管理员批准' },
+        ]);
+      }
+      const now = this.clock.now();
+      let dutyRulesId: string | null = null;
+      if (approve) {
+        // Approving late must not backdate: a date already past takes effect from today.
+        const today = this.clock.today();
+        const effectiveFrom = proposal.effectiveFrom < today ? today : proposal.effectiveFrom;
+        const published = await this.insert(
+          em,
+          proposal.proposedBy,
+          user.id,
+          { regionCode: proposal.regionCode, effectiveFrom, note: proposal.note ?? undefined },
+          proposal.rules,
+        );
+        dutyRulesId = published.id;
+      }
+      await dutyRules.decide(em, {
+        proposalId,
+        approved: approve,
+        dutyRulesId,
+        decidedBy: user.id,
+        decidedAt: now,
+        reason: reason ?? null,
+      });
+      await this.audit.record(em, {
+        at: now,
+        actorId: user.id,
+        action: approve ? 'duty_rules.approve' : 'duty_rules.reject',
+        detail: { proposalId, proposedBy: proposal.proposedBy, regionCode: proposal.regionCode, dutyRulesId, reason },
+      });
+      return (await dutyRules.proposal(em, proposalId))!;
+    });
+  }
+
+  /** The submitted rules, checked: the publisher's level and region, the date, the floor. */
+  private checked(user: AuthUser, input: DutyRulesInput): DutyRules {
     const problems = dutyRulesProblems(input.rules);
     if (regionLevel(input.regionCode) === null) {
       problems.unshift({
         field: 'regionCode',
         message: '应为6位（县）、9位（乡镇）或12位（村）行政区划代码',
       });
-    } else if (!regionWithin(input.regionCode, user.regionCode)) {
-      problems.unshift({ field: 'regionCode', message: '不在您的管辖范围内' });
+    } else {
+      requireAccess(user, 'duty_rules.publish', { regionCode: input.regionCode });
     }
     if (!isIsoDate(input.effectiveFrom)) {
       problems.push({ field: 'effectiveFrom', message: '生效日期应为 YYYY-MM-DD' });
+    } else if (input.effectiveFrom < this.clock.today()) {
+      problems.push({
+        field: 'effectiveFrom',
+        message: `生效日期不能早于今天（${this.clock.today()}）：规则不溯及既往`,
+      });
     }
+    if (!problems.length) problems.push(...floorProblems(input.rules as DutyRules));
     if (problems.length) throw AppError.validation(problems[0].message, problems);
     const rules = input.rules as DutyRules;
-    return this.db.transaction(async (em) => {
-      const version = await nextRegionVersion(em, 'duty_rules', input.regionCode);
-      const before = await this.rulesFor(em, input.regionCode, input.effectiveFrom).catch(() => null);
-      const id = randomUUID();
-      const now = this.clock.now();
-      const clean: DutyRules = {
-        separate: rules.separate.map(([a, b]) => [a, b]),
-        nearRelativeRecusal: rules.nearRelativeRecusal,
-      };
-      await dutyRules.insert(em, {
-        id,
+    return {
+      separate: rules.separate.map(([a, b]) => [a, b]),
+      nearRelativeRecusal: rules.nearRelativeRecusal,
+    };
+  }
+
+  /** What the new rules allow that those in force for the region on that date did not. */
+  private async relaxing(em: EntityManager, regionCode: string, date: string, rules: DutyRules): Promise<string[]> {
+    const before = await this.rulesFor(em, regionCode, date);
+    return relaxations(before.rules, rules);
+  }
+
+  private async insert(
+    em: EntityManager,
+    createdBy: string,
+    approvedBy: string | null,
+    input: { regionCode: string; effectiveFrom: string; note?: string },
+    rules: DutyRules,
+  ): Promise<DutyRuleSet> {
+    const version = await nextRegionVersion(em, 'duty_rules', input.regionCode);
+    const before = await this.rulesFor(em, input.regionCode, input.effectiveFrom).catch(() => null);
+    const id = randomUUID();
+    const now = this.clock.now();
+    await dutyRules.insert(em, {
+      id,
+      regionCode: input.regionCode,
+      effectiveFrom: input.effectiveFrom,
+      version,
+      rules,
+      note: input.note ?? null,
+      createdBy,
+      approvedBy,
+      createdAt: now,
+    });
+    await this.audit.record(em, {
+      at: now,
+      actorId: approvedBy ?? createdBy,
+      action: 'duty_rules.publish',
+      detail: {
         regionCode: input.regionCode,
         effectiveFrom: input.effectiveFrom,
-        version,
-        rules: clean,
-        note: input.note ?? null,
-        createdBy: user.id,
-        createdAt: now,
-      });
-      await this.audit.record(em, {
-        at: now,
-        actorId: user.id,
-        action: 'duty_rules.publish',
-        detail: { regionCode: input.regionCode, effectiveFrom: input.effectiveFrom, before, after: clean },
-      });
-      return dutyRules.byId(em, id);
+        before: before?.rules ?? null,
+        after: rules,
+        proposedBy: createdBy,
+        approvedBy,
+      },
     });
+    return dutyRules.byId(em, id);
   }
+}
+
+export interface DutyRulesInput {
+  regionCode: string;
+  effectiveFrom: string;
+  rules: unknown;
+  note?: string;
 }
 
 /** The resident ID numbers of a case's applicant and household members. */

@@ -1,2 +1,2 @@
 export * from './duty.service';
-export type { DutyRuleSet } from './duty-rules.repository';
+export type { DutyRuleSet, DutyRulesProposal } from './duty-rules.repository';

@@ -5,6 +5,7 @@ import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
 import { PolicyParameters, validateParameters } from '@app/assessment';
 import { regionLevel } from '@app/assistance';
+import { AuthUser, requireAccess } from '@app/auth';
 import { Database, PolicyParametersEntity } from '@app/persistence';
 import { isIsoDate, nextRegionVersion } from '../region-versions';
 import { policyParametersRepository as policyParameters } from './policy-parameters.repository';
@@ -45,10 +46,14 @@ export class PolicyParametersService {
     return this.db.read((em) => policyParameters.history(em, regionCode));
   }
 
-  async publish(actorId: string | null, input: PublishInput): Promise<PolicyParametersEntity> {
+  async publish(publisher: AuthUser, input: PublishInput): Promise<PolicyParametersEntity> {
+    const actorId = publisher.id;
     const problems = [];
     if (regionLevel(input.regionCode) === null) {
       problems.push({ field: 'regionCode', message: '应为6位（县）、9位（乡镇）或12位（村）行政区划代码' });
+    } else {
+      // 低保标准 is set for the county by the government above it: a township cannot move it.
+      requireAccess(publisher, 'policy.publish', { regionCode: input.regionCode });
     }
     if (!isIsoDate(input.effectiveFrom)) {
       problems.push({ field: 'effectiveFrom', message: '生效日期应为 YYYY-MM-DD' });

@@ -86,4 +86,6 @@ export class TemplateReleaseEntity {
   @Column({ name: 'effective_from', type: 'date' }) effectiveFrom!: string;
   @Column({ name: 'published_by', type: 'uuid', nullable: true }) publishedBy!: string | null;
   @Column({ name: 'published_at', type: 'timestamptz' }) publishedAt!: Date;
+  /** The region whose cases the release governs (issue 14); null on releases made before it was recorded. */
+  @Column({ name: 'scope_region', type: 'varchar', length: 12, nullable: true }) scopeRegion?: string | null;
 }

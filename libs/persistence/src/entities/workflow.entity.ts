@@ -12,6 +12,9 @@ export class ProcessDefinitionEntity {
   @Column({ name: 'deployed_at', type: 'timestamptz' }) deployedAt!: Date;
   /** New cases start on the highest version whose effective date has come (YYYY-MM-DD, China time). */
   @Column({ name: 'effective_from', type: 'date' }) effectiveFrom!: string;
+  /** The region whose cases it governs and who deployed it; null for the bundled models deployed at start. */
+  @Column({ name: 'scope_region', type: 'varchar', length: 12, nullable: true }) scopeRegion?: string | null;
+  @Column({ name: 'deployed_by', type: 'uuid', nullable: true }) deployedBy?: string | null;
 }
 
 @Entity('process_instance')

@@ -44,6 +44,53 @@ export class DutyRuleSetDto {
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: '发布人' })
+  createdByName!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: '放宽规则时批准的第二名管理员' })
+  approvedByName!: string | null;
+}
+
+export class DutyRulesProposalDto {
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  regionCode!: string;
+
+  @ApiProperty({ type: String })
+  effectiveFrom!: string;
+
+  @ApiProperty({ type: () => DutyRuleValuesDto })
+  rules!: DutyRuleValuesDto;
+
+  @ApiProperty({ type: String, isArray: true, description: '放宽了哪些规则' })
+  relaxes!: string[];
+
+  @ApiProperty({ type: String, nullable: true })
+  note!: string | null;
+
+  @ApiProperty({ type: String })
+  proposedBy!: string;
+
+  @ApiProperty({ type: String })
+  proposedByName!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  proposedAt!: string;
+
+  @ApiProperty({ type: String, enum: ['pending', 'approved', 'rejected'] })
+  status!: 'pending' | 'approved' | 'rejected';
+
+  @ApiProperty({ type: String, nullable: true })
+  decidedByName!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  decidedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  reason!: string | null;
 }
 
 export class DutyRulesOverviewDto {
