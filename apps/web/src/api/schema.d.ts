@@ -467,6 +467,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/duty-rules/proposals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DutyRules_proposals'];
+    put?: never;
+    post: operations['DutyRules_propose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/duty-rules/proposals/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DutyRules_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/duty-rules/proposals/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DutyRules_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -1906,6 +1954,10 @@ export interface components {
       field: string;
       message: string;
     };
+    DutyRulesDecisionDto: {
+      /** @description 驳回理由或批准意见 */
+      reason?: string;
+    };
     DutyRulesDto: {
       /** @example 2027-01-01 */
       effectiveFrom: string;
@@ -1927,8 +1979,12 @@ export interface components {
       rules: Record<string, never>;
     };
     DutyRuleSetDto: {
+      /** @description 放宽规则时批准的第二名管理员 */
+      approvedByName: string | null;
       /** Format: date-time */
       createdAt: string;
+      /** @description 发布人 */
+      createdByName: string | null;
       effectiveFrom: string;
       id: string;
       note: string | null;
@@ -1939,6 +1995,25 @@ export interface components {
     DutyRulesOverviewDto: {
       history: components['schemas']['DutyRuleSetDto'][];
       inForce: components['schemas']['DutyRuleSetDto'];
+    };
+    DutyRulesProposalDto: {
+      /** Format: date-time */
+      decidedAt: string | null;
+      decidedByName: string | null;
+      effectiveFrom: string;
+      id: string;
+      note: string | null;
+      /** Format: date-time */
+      proposedAt: string;
+      proposedBy: string;
+      proposedByName: string;
+      reason: string | null;
+      regionCode: string;
+      /** @description 放宽了哪些规则 */
+      relaxes: string[];
+      rules: components['schemas']['DutyRuleValuesDto'];
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'rejected';
     };
     DutyRuleValuesDto: {
       /** @description A staff member with a registered near relative in the household may not act on the case. */
@@ -4331,6 +4406,134 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DutyRuleSetDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DutyRules_proposals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DutyRulesProposalDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DutyRules_propose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DutyRulesDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DutyRulesProposalDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DutyRules_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DutyRulesDecisionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DutyRulesProposalDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  DutyRules_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DutyRulesDecisionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DutyRulesProposalDto'];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */
