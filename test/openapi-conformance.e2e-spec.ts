@@ -236,6 +236,17 @@ describe('the API answers as its OpenAPI document says', () => {
     await get('approver', '/api/stats/overview');
     await get('approver', '/api/reports/overdue');
     await get('approver', '/api/duty-rules?regionCode=410799');
+    await post(
+      'admin',
+      '/api/duty-rules/proposals',
+      {
+        regionCode: '410799101',
+        effectiveFrom: t.clock.today(),
+        rules: { separate: [['investigator', 'county_approver']], nearRelativeRecusal: true },
+      },
+      201,
+    );
+    expect(await get('approver', '/api/duty-rules/proposals')).toHaveLength(1);
     const cohort = await post(
       'reviewer',
       '/api/review-cohorts',
