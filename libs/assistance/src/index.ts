@@ -3,3 +3,4 @@ export * from './region-code';
 export * from './resident-id';
 export * from './sampling';
 export * from './privacy';
+export * from './detail-masking';

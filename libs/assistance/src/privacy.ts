@@ -27,6 +27,14 @@ const CASEWORK = new Set([
   'applicant',
 ]);
 
+/**
+ * Whether the role works cases, and so reads its region's records whole; the others (legal officers,
+ * auditors, administrators) read masked copies, and originals only with a recorded reason.
+ */
+export function worksCases(role: string): boolean {
+  return CASEWORK.has(role);
+}
+
 export function exposureFor(role: string, view: CaseView): Exposure {
   if (view === 'list') return MASKED;
   return CASEWORK.has(role) ? FULL : MASKED;
