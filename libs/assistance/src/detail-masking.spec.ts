@@ -50,7 +50,9 @@ describe('maskPersonalDetail (audit details for readers who do not work the case
         incomes: [{ kind: 'wage', annualFen: 1200000 }],
       },
     ],
-    supporters: [{ name: '王小明', annualIncomeFen: 3000000, flags: { seriousIllness: true, inPrison: false } }],
+    supporters: [
+      { name: '王小明', annualIncomeFen: 3000000, flags: { seriousIllness: true, inPrison: false } },
+    ],
     assets: { depositsFen: 5000000, securitiesFen: 0, vehicles: [] },
     rigidExpenditures: [{ kind: 'medical', annualFen: 3600000, note: '尿毒症透析' }],
     applicantAddress: '平安县城关镇东关村3组12号',
@@ -60,7 +62,17 @@ describe('maskPersonalDetail (audit details for readers who do not work the case
   it('withholds health, income and assets, keeps names and masks IDs, address and phone', () => {
     const masked = maskPersonalDetail({ before, after: { ...before }, name: '入户调查' });
     const text = JSON.stringify(masked);
-    for (const hidden of ['尿毒症透析', 'serious_illness', '1200000', '3000000', '5000000', 'physical', '410799195001011234', '3组12号', '13800001234'])
+    for (const hidden of [
+      '尿毒症透析',
+      'serious_illness',
+      '1200000',
+      '3000000',
+      '5000000',
+      'physical',
+      '410799195001011234',
+      '3组12号',
+      '13800001234',
+    ])
       expect({ hidden, shown: text.includes(hidden) }).toEqual({ hidden, shown: false });
     expect(masked.name).toBe('入户调查');
     expect(masked.before.members[0]).toMatchObject({
@@ -76,7 +88,10 @@ describe('maskPersonalDetail (audit details for readers who do not work the case
   });
 
   it('withholds step findings and leaves the decision', () => {
-    const detail = { name: '入户调查', data: { findings: '申请人患尿毒症，每周透析三次', decision: 'pass', visitDate: '2026-11-20' } };
+    const detail = {
+      name: '入户调查',
+      data: { findings: '申请人患尿毒症，每周透析三次', decision: 'pass', visitDate: '2026-11-20' },
+    };
     expect(maskPersonalDetail(detail)).toEqual({
       name: '入户调查',
       data: { findings: WITHHELD, decision: 'pass', visitDate: '2026-11-20' },
@@ -85,7 +100,10 @@ describe('maskPersonalDetail (audit details for readers who do not work the case
 
   it('passes values without personal details through unchanged', () => {
     expect(maskPersonalDetail(null)).toBeNull();
-    expect(maskPersonalDetail({ method: 'GET', path: '/api/cases' })).toEqual({ method: 'GET', path: '/api/cases' });
+    expect(maskPersonalDetail({ method: 'GET', path: '/api/cases' })).toEqual({
+      method: 'GET',
+      path: '/api/cases',
+    });
   });
 });
 
@@ -93,13 +111,23 @@ describe('maskDocumentData (the 脱敏副本 of a document)', () => {
   it('keeps the schema shape: text withheld, figures and tables dropped, agency address kept', () => {
     const data = {
       issuer: { name: '城关镇人民政府', address: '平安县城关镇府前街1号' },
-      applicant: { name: '张秀兰', idNumber: '330102198503124526', address: '平安县城关镇东关村三组18号', phone: '13805712345' },
+      applicant: {
+        name: '张秀兰',
+        idNumber: '330102198503124526',
+        address: '平安县城关镇东关村三组18号',
+        phone: '13805712345',
+      },
       form: { findings: '慢性肾病，透析', eating: false, householdMonthlyIncome: 800, opinion: '符合条件' },
       assessment: { perCapita: '300.00', lines: [] },
     };
     expect(maskDocumentData(data)).toEqual({
       issuer: { name: '城关镇人民政府', address: '平安县城关镇府前街1号' },
-      applicant: { name: '张秀兰', idNumber: '330102********4526', address: '平安县城关镇东关村****', phone: '138****2345' },
+      applicant: {
+        name: '张秀兰',
+        idNumber: '330102********4526',
+        address: '平安县城关镇东关村****',
+        phone: '138****2345',
+      },
       form: { findings: WITHHELD, opinion: '符合条件' },
     });
   });

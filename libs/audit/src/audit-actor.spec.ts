@@ -12,7 +12,12 @@ import { AuditService } from './audit.service';
 function testConfig(): DatabaseConfig {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-audit-actor-'));
   if (process.env.DATABASE_URL) {
-    return { kind: 'postgres', dataDir, url: process.env.DATABASE_URL, schema: `t_actor_${Date.now()}_${process.pid}` };
+    return {
+      kind: 'postgres',
+      dataDir,
+      url: process.env.DATABASE_URL,
+      schema: `t_actor_${Date.now()}_${process.pid}`,
+    };
   }
   return { kind: 'pglite', dataDir };
 }
@@ -41,12 +46,23 @@ describe('audit entries keep their actor as they were', () => {
        VALUES ($1, 'clerk', '李窗口', 'window_clerk', '410799', 'x')`,
       [USER],
     );
-    await sql(`INSERT INTO audit_entry (at, actor_id, action, detail, origin) VALUES ($1, $2, 'auth.login', '{"username":"clerk"}', '{"ip":"127.0.0.1"}')`, [AT, USER]);
-    await sql(`INSERT INTO audit_entry (at, actor_id, action, detail) VALUES ($1, NULL, 'auth.login_failed', '{"username":"nobody"}')`, [AT]);
+    await sql(
+      `INSERT INTO audit_entry (at, actor_id, action, detail, origin) VALUES ($1, $2, 'auth.login', '{"username":"clerk"}', '{"ip":"127.0.0.1"}')`,
+      [AT, USER],
+    );
+    await sql(
+      `INSERT INTO audit_entry (at, actor_id, action, detail) VALUES ($1, NULL, 'auth.login_failed', '{"username":"nobody"}')`,
+      [AT],
+    );
     let prev = AUDIT_GENESIS_HASH;
-    for (const e of await sql<{ id: string; at: Date; actor_id: string | null; action: string; detail: unknown; origin: unknown }>(
-      `SELECT id, at, actor_id, action, detail, origin FROM audit_entry ORDER BY id`,
-    )) {
+    for (const e of await sql<{
+      id: string;
+      at: Date;
+      actor_id: string | null;
+      action: string;
+      detail: unknown;
+      origin: unknown;
+    }>(`SELECT id, at, actor_id, action, detail, origin FROM audit_entry ORDER BY id`)) {
       const hash = auditEntryHash(prev, {
         id: String(e.id),
         at: new Date(e.at),
@@ -56,11 +72,10 @@ describe('audit entries keep their actor as they were', () => {
         detail: e.detail,
         origin: e.origin,
       });
-      await sql(`INSERT INTO audit_chain (audit_id, prev_hash, entry_hash, sealed_at) VALUES ($1, $2, $3, now())`, [
-        e.id,
-        prev,
-        hash,
-      ]);
+      await sql(
+        `INSERT INTO audit_chain (audit_id, prev_hash, entry_hash, sealed_at) VALUES ($1, $2, $3, now())`,
+        [e.id, prev, hash],
+      );
       prev = hash;
     }
     await migration.up(runner);
@@ -72,7 +87,9 @@ describe('audit entries keep their actor as they were', () => {
   });
 
   it('fills in the actor of old entries, and their sealed hashes still verify', async () => {
-    const rows = await sql(`SELECT actor_name, actor_role, actor_region, actor_sealed FROM audit_entry ORDER BY id`);
+    const rows = await sql(
+      `SELECT actor_name, actor_role, actor_region, actor_sealed FROM audit_entry ORDER BY id`,
+    );
     expect(rows).toEqual([
       { actor_name: '李窗口', actor_role: 'window_clerk', actor_region: '410799', actor_sealed: false },
       { actor_name: null, actor_role: null, actor_region: null, actor_sealed: false },
@@ -81,12 +98,18 @@ describe('audit entries keep their actor as they were', () => {
   });
 
   it('writes new entries with the actor as they are, unchanged by a later rename, and seals it', async () => {
-    await db.transaction((em) => audit.record(em, { at: AT, actorId: USER, action: 'case.apply', detail: {} }));
+    await db.transaction((em) =>
+      audit.record(em, { at: AT, actorId: USER, action: 'case.apply', detail: {} }),
+    );
     await sql(`UPDATE app_user SET display_name = '李改名' WHERE id = $1`, [USER]);
     const [row] = await sql(`SELECT actor_name, actor_sealed FROM audit_entry ORDER BY id DESC LIMIT 1`);
     expect(row).toEqual({ actor_name: '李窗口', actor_sealed: true });
     const page = await audit.search({ role: 'auditor', regionCode: '410799' }, { action: 'case.apply' });
-    expect(page.entries[0]).toMatchObject({ actorName: '李窗口', actorRole: 'window_clerk', actorRegionCode: '410799' });
+    expect(page.entries[0]).toMatchObject({
+      actorName: '李窗口',
+      actorRole: 'window_clerk',
+      actorRegionCode: '410799',
+    });
     expect(await audit.verify()).toMatchObject({ ok: true, sealed: 3 });
   });
 

@@ -312,9 +312,12 @@ async function assertDisplayNameFree(
   exceptId: string | null,
 ): Promise<void> {
   if (await users.displayNameTaken(em, displayName, regionCode, exceptId)) {
-    throw new AppError(409, 'DISPLAY_NAME_TAKEN', `本地区已有名为“${displayName}”的账号，请使用能区分的姓名`, [
-      { field: 'displayName', message: '本地区已有同名账号' },
-    ]);
+    throw new AppError(
+      409,
+      'DISPLAY_NAME_TAKEN',
+      `本地区已有名为“${displayName}”的账号，请使用能区分的姓名`,
+      [{ field: 'displayName', message: '本地区已有同名账号' }],
+    );
   }
 }
 
