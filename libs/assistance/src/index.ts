@@ -4,3 +4,4 @@ export * from './resident-id';
 export * from './sampling';
 export * from './privacy';
 export * from './detail-masking';
+export * from './reading-reason';

@@ -1,31 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
-import { worksCases } from '@app/assistance';
+import { readingReasonProblem, worksCases } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { Database } from '@app/persistence';
 import { CaseOwned, auditAccessRepository } from './audit-access.repository';
 
 /** The query parameter that carries the 查阅事由. */
 export const REASON_PARAM = 'reason';
-const MIN_CHARS = 5;
-const MAX_CHARS = 200;
 
 /**
  * The 查阅事由 a reader who does not work cases gives to open an original: null when none was
- * given (or none is needed). A reason is real text: at least five letters, digits or characters
- * once spaces and punctuation are left out, so “.....” or “看看” do not count.
+ * given (or none is needed); a 400 naming the field when what was given is no real reason.
  */
 export function readingReason(user: Pick<AuthUser, 'role'>, raw: string | undefined): string | null {
   if (worksCases(user.role)) return null;
   const reason = (raw ?? '').trim();
   if (!reason) return null;
-  const meaningful = [...reason.replace(/[\s\p{P}\p{S}]/gu, '')].length;
-  if (meaningful < MIN_CHARS || [...reason].length > MAX_CHARS) {
-    throw AppError.validation(`查阅事由应写明查阅原件的原因（${MIN_CHARS}至${MAX_CHARS}个字）`, [
-      { field: REASON_PARAM, message: `查阅事由至少${MIN_CHARS}个字，至多${MAX_CHARS}个字` },
-    ]);
-  }
+  const problem = readingReasonProblem(reason);
+  if (problem) throw AppError.validation(problem, [{ field: REASON_PARAM, message: problem }]);
   return reason;
 }
 

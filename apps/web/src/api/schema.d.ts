@@ -1421,7 +1421,10 @@ export interface components {
     AuditListEntryDto: {
       action: string;
       actorId: string | null;
+      /** @description The actor's name as it was when they acted. */
       actorName: string | null;
+      /** @description The actor's region when they acted. */
+      actorRegionCode: string | null;
       actorRole: string | null;
       /** Format: date-time */
       at: string;
@@ -3302,7 +3305,10 @@ export interface operations {
   };
   Attachments_content: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description 查阅事由：法制员、审计员、管理员查看附件时必填 */
+        reason?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -3335,7 +3341,10 @@ export interface operations {
   };
   Attachments_thumbnail: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description 查阅事由：法制员、审计员、管理员查看附件时必填 */
+        reason?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -3934,7 +3943,10 @@ export interface operations {
   };
   CaseFile_export: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description 查阅事由：法制员、管理员导出案卷时必填 */
+        reason?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -4253,7 +4265,10 @@ export interface operations {
   };
   Documents_pdf: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description 查阅事由：法制员、审计员、管理员查看原件时必填，否则得到脱敏副本 */
+        reason?: string;
+      };
       header?: never;
       path: {
         id: string;
