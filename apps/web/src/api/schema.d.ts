@@ -1407,6 +1407,14 @@ export interface components {
     AuditEntryDto: {
       action: string;
       actorId: string | null;
+      /** @description The actor's name as it was when they acted. */
+      actorName: string | null;
+      /** @description The actor's region when they acted. */
+      actorRegion: string | null;
+      /** @description The actor's role when they acted. */
+      actorRole: string | null;
+      /** @description Whether name, role and region are sealed into the entry’s chain hash. */
+      actorSealed: boolean;
       /** Format: date-time */
       at: string;
       caseId: string | null;
