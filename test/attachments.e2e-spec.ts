@@ -172,7 +172,15 @@ describe('case attachments', () => {
     expect((await (await t.as('hexi_clerk')).get(`/api/cases/${caseId}/attachments`)).status).toBe(403);
     expect((await t.download('hexi_clerk', `/api/attachments/${photoId}/content`)).status).toBe(403);
     expect((await t.download('applicant', `/api/attachments/${photoId}/content`)).status).toBe(403);
-    expect((await t.download('legal', `/api/attachments/${photoId}/content`)).status).toBe(200);
+    // Outside casework a photo opens only with a recorded 查阅事由 (test/least-exposure.e2e-spec.ts).
+    expect((await t.download('legal', `/api/attachments/${photoId}/content`)).status).toBe(403);
+    const reason = encodeURIComponent('法制审核调阅现场照片');
+    expect((await t.download('legal', `/api/attachments/${photoId}/content?reason=${reason}`)).status).toBe(
+      200,
+    );
+    const thumbnail = await t.download('legal', `/api/attachments/${photoId}/thumbnail`);
+    expect(thumbnail.status).toBe(403);
+    expect(JSON.parse(thumbnail.body.toString('utf8')).code).toBe('REASON_REQUIRED');
   });
 
   it('never deletes: a wrong upload is voided with a reason, once, and the database refuses changes', async () => {

@@ -45,6 +45,7 @@ import { OnlineBackupService } from './backup/online-backup.service';
 import { ErrorFilter } from './http/error.filter';
 import { RequestOriginInterceptor } from './http/request-origin.interceptor';
 import { AuditAccessInterceptor } from './http/audit-access';
+import { BreakGlass } from './http/break-glass';
 import { ClockModule } from './clock.module';
 
 @Module({
@@ -101,6 +102,7 @@ import { ClockModule } from './clock.module';
     { provide: APP_INTERCEPTOR, useClass: AuditAccessInterceptor },
     OnlineBackupService,
     TemplatePublisher,
+    BreakGlass,
   ],
 })
 export class AppModule {}

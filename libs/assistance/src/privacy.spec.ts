@@ -85,3 +85,21 @@ describe('masking IDs anywhere in a record', () => {
     });
   });
 });
+
+describe('what the medical spending was for', () => {
+  it('is left out of the masked case, kept in the full one', () => {
+    const kase = {
+      ...KASE,
+      economics: {
+        ...KASE.economics,
+        rigidExpenditures: [{ kind: 'medical', annualFen: 3_600_000, note: '尿毒症透析' }],
+        suddenHardship: { kind: 'serious_illness', description: '突发脑梗住院' },
+      },
+    };
+    const masked = JSON.stringify(maskCase(kase, exposureFor('legal_officer', 'detail')));
+    expect(masked).not.toContain('尿毒症透析');
+    expect(masked).not.toContain('脑梗');
+    expect(masked).toContain('3600000');
+    expect(JSON.stringify(maskCase(kase, exposureFor('investigator', 'detail')))).toContain('尿毒症透析');
+  });
+});

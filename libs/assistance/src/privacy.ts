@@ -27,6 +27,14 @@ const CASEWORK = new Set([
   'applicant',
 ]);
 
+/**
+ * Whether the role works cases, and so reads its region's records whole; the others (legal officers,
+ * auditors, administrators) read masked copies, and originals only with a recorded reason.
+ */
+export function worksCases(role: string): boolean {
+  return CASEWORK.has(role);
+}
+
 export function exposureFor(role: string, view: CaseView): Exposure {
   if (view === 'list') return MASKED;
   return CASEWORK.has(role) ? FULL : MASKED;
@@ -101,7 +109,26 @@ function maskEconomics(
           return copy;
         })
       : list;
-  return { ...fields, members: people(fields.members), supporters: people(fields.supporters) };
+  const masked: Record<string, unknown> = {
+    ...fields,
+    members: people(fields.members),
+    supporters: people(fields.supporters),
+  };
+  if (exposure.health === 'hidden') {
+    // What the medical spending was for, or what befell the household, is health data too.
+    if (Array.isArray(fields.rigidExpenditures)) {
+      masked.rigidExpenditures = fields.rigidExpenditures.map((e) => {
+        if (typeof e !== 'object' || e === null) return e;
+        const { note: _note, ...rest } = e as Record<string, unknown>;
+        return rest;
+      });
+    }
+    if (typeof fields.suddenHardship === 'object' && fields.suddenHardship !== null) {
+      const { description: _description, ...rest } = fields.suddenHardship as Record<string, unknown>;
+      masked.suddenHardship = rest;
+    }
+  }
+  return masked;
 }
 
 const RESIDENT_ID = /(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)/g;

@@ -11,6 +11,17 @@ export interface AuditContent {
   caseId: string | null;
   detail: unknown;
   origin?: unknown;
+  /**
+   * The actor as they were (name, role, region), for entries that seal it; absent for entries
+   * sealed before it was recorded (their names were filled in later and are not in their hash).
+   */
+  actor?: ActorAtTheTime;
+}
+
+export interface ActorAtTheTime {
+  name: string | null;
+  role: string | null;
+  regionCode: string | null;
 }
 
 /**
@@ -28,8 +39,13 @@ export function auditEntryHash(prevHash: string, e: AuditContent): string {
     e.caseId,
     e.detail ?? null,
   ];
-  // Entries from before origins were recorded keep the hash they were sealed with.
-  if (e.origin !== undefined && e.origin !== null) fields.push(e.origin);
+  if (e.actor) {
+    // The origin's place is always taken here, so an entry cannot pass its actor off as an origin.
+    fields.push(e.origin ?? null, { actor: e.actor });
+  } else if (e.origin !== undefined && e.origin !== null) {
+    // Entries from before origins (and then actors) were recorded keep the hash they were sealed with.
+    fields.push(e.origin);
+  }
   const canonical = stableStringify(fields);
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -2,12 +2,17 @@ import { EntityManager } from 'typeorm';
 import { AuditEntity } from '@app/persistence';
 import { AUDIT_GENESIS_HASH, AuditContent, ChainLink } from './audit-chain';
 
+/** An entry to write; the actor's name, role and region are taken from their account as it is now. */
+export type NewAuditEntry = Pick<AuditEntity, 'at' | 'actorId' | 'action' | 'caseId' | 'detail' | 'origin'>;
+
 export interface AuditListEntry {
   id: string;
   at: Date;
   actorId: string | null;
+  /** The actor's name, role and region as they were when they acted. */
   actorName: string | null;
   actorRole: string | null;
+  actorRegionCode: string | null;
   action: string;
   caseId: string | null;
   detail: unknown;
@@ -16,7 +21,18 @@ export interface AuditListEntry {
   chainSeq: string | null;
 }
 
-/** What the auditor's search narrows by; every criterion is optional. */
+/**
+ * What the auditor's search narrows by. The scope is required: an entry about a case belongs to the
+ * case's region; one without a case to its actor's region at the time (and an account change also
+ * to the changed account's region); one with neither (a sign-in under an unknown name) is seen only
+ * by readers at county level or above (`unplaced`).
+ */
+export interface AuditScope {
+  regionCode: string;
+  unplaced: boolean;
+}
+
+/** Every criterion is optional. */
 export interface AuditCriteria {
   caseId?: string;
   actorId?: string;
@@ -39,7 +55,14 @@ interface EntryRow {
   case_id: string | null;
   detail: unknown;
   origin: unknown;
+  actor_name: string | null;
+  actor_role: string | null;
+  actor_region: string | null;
+  actor_sealed: boolean | null;
 }
+
+const ENTRY_COLUMNS = `a.id, a.at, a.actor_id, a.action, a.case_id, a.detail, a.origin,
+  a.actor_name, a.actor_role, a.actor_region, a.actor_sealed`;
 
 interface LinkRow extends Omit<EntryRow, 'id'> {
   id: EntryRow['id'] | null;
@@ -57,19 +80,40 @@ function content(r: EntryRow): AuditContent {
     caseId: r.case_id,
     detail: r.detail,
     origin: r.origin,
+    ...(r.actor_sealed && {
+      actor: { name: r.actor_name, role: r.actor_role, regionCode: r.actor_region },
+    }),
   };
 }
 
 /** The only code that reads or writes the audit record (`audit_entry`) and its chain (`audit_chain`). */
 export const auditRepository = {
-  async insert(em: EntityManager, row: Omit<AuditEntity, 'id'>): Promise<void> {
-    await em.getRepository(AuditEntity).insert(row);
+  /**
+   * Writes the entry with its actor as they are at this moment, read in the same statement (and the
+   * same transaction as the act): a later rename or move of the account does not change it.
+   */
+  async insert(em: EntityManager, row: NewAuditEntry): Promise<void> {
+    const json = (v: object | null) => (v === null || v === undefined ? null : JSON.stringify(v));
+    await em.query(
+      `INSERT INTO audit_entry (at, actor_id, action, case_id, detail, origin, actor_name, actor_role, actor_region, actor_sealed)
+       SELECT $1, $2::uuid, $3, $4::uuid, $5::jsonb, $6::jsonb, u.display_name, u.role, u.region_code, true
+       FROM (SELECT 1) AS one LEFT JOIN app_user u ON u.id = $2::uuid`,
+      [row.at, row.actorId, row.action, row.caseId, json(row.detail), json(row.origin)],
+    );
   },
 
-  /** Newest first, with the actor's name and role and the entry's chain position. */
-  search(em: EntityManager, c: AuditCriteria, limit: number): Promise<AuditListEntry[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
+  /** Newest first, within the reader's scope, with the actor as they were and the entry's chain position. */
+  search(em: EntityManager, scope: AuditScope, c: AuditCriteria, limit: number): Promise<AuditListEntry[]> {
+    const params: unknown[] = [scope.regionCode, scope.unplaced];
+    const within = (column: string) => `${column} LIKE $1 || '%'`;
+    const where: string[] = [
+      `(CASE WHEN a.case_id IS NOT NULL THEN ${within('k.region_code')}
+             WHEN a.actor_id IS NULL THEN $2::boolean
+             ELSE ${within('a.actor_region')}
+               OR (a.action LIKE 'user.%' AND EXISTS (
+                     SELECT 1 FROM app_user s WHERE s.id::text = a.detail->>'userId' AND ${within('s.region_code')}))
+        END)`,
+    ];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
@@ -81,10 +125,11 @@ export const auditRepository = {
     if (c.to) add('a.at < ?', c.to);
     if (c.before) add('a.id < ?', c.before);
     return em.query(
-      `SELECT a.id::text AS id, a.at, a.actor_id AS "actorId", u.display_name AS "actorName", u.role AS "actorRole",
-              a.action, a.case_id AS "caseId", a.detail, a.origin, c.seq::text AS "chainSeq"
-       FROM audit_entry a LEFT JOIN app_user u ON u.id = a.actor_id LEFT JOIN audit_chain c ON c.audit_id = a.id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT a.id::text AS id, a.at, a.actor_id AS "actorId", a.actor_name AS "actorName", a.actor_role AS "actorRole",
+              a.actor_region AS "actorRegionCode", a.action, a.case_id AS "caseId", a.detail, a.origin,
+              c.seq::text AS "chainSeq"
+       FROM audit_entry a LEFT JOIN assistance_case k ON k.id = a.case_id LEFT JOIN audit_chain c ON c.audit_id = a.id
+       WHERE ${where.join(' AND ')}
        ORDER BY a.id DESC LIMIT ${Math.trunc(limit)}`,
       params,
     );
@@ -117,7 +162,7 @@ export const auditRepository = {
   /** Committed entries not yet on the chain, in id order. */
   async unsealed(em: EntityManager, limit: number): Promise<AuditContent[]> {
     const rows: EntryRow[] = await em.query(
-      `SELECT a.id, a.at, a.actor_id, a.action, a.case_id, a.detail, a.origin FROM audit_entry a
+      `SELECT ${ENTRY_COLUMNS} FROM audit_entry a
        WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)
        ORDER BY a.id LIMIT ${Math.trunc(limit)}`,
     );
@@ -137,8 +182,7 @@ export const auditRepository = {
   /** Every link in order, with the entry it seals as it is now (null when the entry is gone). */
   async chain(em: EntityManager): Promise<ChainLink[]> {
     const rows: LinkRow[] = await em.query(
-      `SELECT c.seq, c.prev_hash, c.entry_hash, c.audit_id,
-              a.id, a.at, a.actor_id, a.action, a.case_id, a.detail, a.origin
+      `SELECT c.seq, c.prev_hash, c.entry_hash, c.audit_id, ${ENTRY_COLUMNS}
        FROM audit_chain c LEFT JOIN audit_entry a ON a.id = c.audit_id ORDER BY c.seq`,
     );
     return rows.map((r) => ({

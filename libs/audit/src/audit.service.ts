@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { currentRequestOrigin, timerPollIntervalMs } from '@app/common';
-import { maskIdsDeep } from '@app/assistance';
+import { maskIdsDeep, maskPersonalDetail, regionLevel, worksCases } from '@app/assistance';
 import { AuditEntity, Database } from '@app/persistence';
 import { AuditCheck, auditEntryHash, checkAuditChain } from './audit-chain';
 import { AuditListEntry, auditRepository as entries } from './audit.repository';
@@ -14,6 +14,12 @@ export interface AuditInput {
   caseId?: string | null;
   detail?: unknown;
   at: Date;
+}
+
+/** Who reads the record: their region bounds what they see, their role how much of it. */
+export interface AuditReader {
+  role: string;
+  regionCode: string;
 }
 
 export interface AuditFilter {
@@ -69,16 +75,27 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /**
-   * Entries newest first, for the auditor: filtered by case, actor, action prefix and time, each
-   * with the actor's name and whether it is sealed on the chain yet.
+   * Entries newest first, for the auditor: within the reader's region, filtered by case, actor,
+   * action prefix and time, each with the actor as they were and whether it is sealed on the chain yet.
    */
-  async search(filter: AuditFilter): Promise<{ entries: AuditListEntry[]; nextBefore: string | null }> {
+  async search(
+    reader: AuditReader,
+    filter: AuditFilter,
+  ): Promise<{ entries: AuditListEntry[]; nextBefore: string | null }> {
     const { action: actionPrefix, limit: asked, ...criteria } = filter;
     const limit = Math.min(Math.max(asked ?? 50, 1), 500);
+    const level = regionLevel(reader.regionCode);
+    const scope = { regionCode: reader.regionCode, unplaced: level !== 'township' && level !== 'village' };
     // One more than the page, to tell whether there is a next one.
-    const rows = await this.db.read((em) => entries.search(em, { ...criteria, actionPrefix }, limit + 1));
-    // The record is a list view: the people it quotes keep masked ID numbers here.
-    const page = maskIdsDeep(rows.slice(0, limit));
+    const rows = await this.db.read((em) =>
+      entries.search(em, scope, { ...criteria, actionPrefix }, limit + 1),
+    );
+    // The record is a list view: the people it quotes keep masked ID numbers here; and a reader who
+    // does not work cases sees who did what and when, not the household's health, income or assets.
+    const masked = worksCases(reader.role)
+      ? rows
+      : rows.map((r) => ({ ...r, detail: maskPersonalDetail(r.detail) }));
+    const page = maskIdsDeep(masked.slice(0, limit));
     return { entries: page, nextBefore: rows.length > limit ? page[page.length - 1].id : null };
   }
 

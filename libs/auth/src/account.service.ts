@@ -87,6 +87,7 @@ export class AccountService {
           { field: 'username', message: '用户名已被使用' },
         ]);
       }
+      await assertDisplayNameFree(em, input.displayName, input.regionCode, null);
       const user: NewUser = {
         id: randomUUID(),
         username: input.username,
@@ -145,6 +146,8 @@ export class AccountService {
           ],
         );
       }
+      if (user.displayName !== before.displayName || user.regionCode !== before.regionCode)
+        await assertDisplayNameFree(em, user.displayName, user.regionCode, user.id);
       const after = recorded(user);
       if (JSON.stringify(before) === JSON.stringify(after)) {
         const [view] = await this.views(em, [user]);
@@ -324,6 +327,26 @@ function checkDutyLevels(role: Role, extraRoles: Role[], regionCode: string): vo
         { field, message: `${ROLES[duty]}是${name}职责，与账号所在地区的层级不符` },
       ]);
     }
+  }
+}
+
+/**
+ * Two accounts of one region may not share a display name: the audit record names the actor, and a
+ * second “李窗口” would make an entry read as someone else's.
+ */
+async function assertDisplayNameFree(
+  em: EntityManager,
+  displayName: string,
+  regionCode: string,
+  exceptId: string | null,
+): Promise<void> {
+  if (await users.displayNameTaken(em, displayName, regionCode, exceptId)) {
+    throw new AppError(
+      409,
+      'DISPLAY_NAME_TAKEN',
+      `本地区已有名为“${displayName}”的账号，请使用能区分的姓名`,
+      [{ field: 'displayName', message: '本地区已有同名账号' }],
+    );
   }
 }
 

@@ -27,6 +27,26 @@ export const userRepository = {
     return em.getRepository(UserEntity).exists({ where: { username } });
   },
 
+  /**
+   * Whether another account of the same region already goes by this display name (spaces ignored,
+   * so “李 窗口” is taken when “李窗口” is); disabled accounts count, their names stay on the record.
+   */
+  async displayNameTaken(
+    em: EntityManager,
+    displayName: string,
+    regionCode: string,
+    exceptId: string | null,
+  ): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM app_user
+       WHERE region_code = $1 AND regexp_replace(display_name, '\\s', '', 'g') = regexp_replace($2, '\\s', '', 'g')
+         AND ($3::uuid IS NULL OR id <> $3::uuid)
+       LIMIT 1`,
+      [regionCode, displayName, exceptId],
+    );
+    return rows.length > 0;
+  },
+
   /** Accounts whose region is within `regionPrefix`, by region, then name. */
   within(em: EntityManager, regionPrefix: string): Promise<UserEntity[]> {
     return em

@@ -55,7 +55,12 @@ export class CaseFileService {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async export(user: AuthUser, caseId: string): Promise<CaseFileExport> {
+  /** `beforeBuild` runs once the user may read the case and before any file is read (a break-glass record). */
+  async export(
+    user: AuthUser,
+    caseId: string,
+    beforeBuild: () => Promise<void> = async () => undefined,
+  ): Promise<CaseFileExport> {
     const { kase, documents, attachments, agencies, regionName } = await this.db.read(async (em) => {
       const kase = await caseForStaff(em, user, caseId);
       const agencies = new Map(
@@ -72,6 +77,7 @@ export class CaseFileService {
         regionName,
       };
     });
+    await beforeBuild();
 
     const now = this.clock.now();
     const rows: TocRow[] = [];

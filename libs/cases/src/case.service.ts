@@ -6,7 +6,7 @@ import { Household } from '@app/assessment';
 import {
   exposureFor,
   maskCase,
-  maskIdsDeep,
+  maskPersonalDetail,
   regionLevel,
   regionWithin,
   residentIdProblem,
@@ -321,8 +321,8 @@ export class CaseService {
       const parent = kase.parentCaseId ? await cases.byId(em, kase.parentCaseId) : null;
       const info = await this.definitions.info(em, instance.definitionId);
       const exposure = exposureFor(user.role, 'detail');
-      // Supervisors see the record of what was done, with the people in it masked.
-      const quoted = exposure.idNumber === 'masked' ? maskIdsDeep : <T>(v: T) => v;
+      // Supervisors see the record of what was done, with the people in it masked (IDs, health, incomes, assets).
+      const quoted = exposure.idNumber === 'masked' ? maskPersonalDetail : <T>(v: T) => v;
       return {
         case: maskCase(kase, exposure),
         /** The end event's name in the case's own model version, e.g. “确认享受低保（转入动态管理）”. */

@@ -17,6 +17,7 @@ export type {
 export { parseMarkup } from './markup/parse-markup';
 export type { Block } from './markup/parse-markup';
 export { buildDocumentDefinition, renderBareDocDefinition, renderDocument } from './render/render-document';
+export { MASKED_COPY_MARK, renderMaskedCopy } from './render/masked-copy';
 export type { RenderInput } from './render/render-document';
 export {
   buildDraft,

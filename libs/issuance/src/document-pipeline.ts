@@ -5,7 +5,8 @@ import { BlobStore, appendLedger } from '@app/archive';
 import { Database, DocumentEntity } from '@app/persistence';
 import { SealSigner } from '@app/signing';
 import { stableStringify, timerPollIntervalMs } from '@app/common';
-import { renderDocument } from '@app/documents';
+import { TemplateDataError, renderDocument, renderMaskedCopy } from '@app/documents';
+import { maskDocumentData } from '@app/assistance';
 import { documentRepository as documents } from './document.repository';
 import { TemplateStore } from './template-store';
 
@@ -74,6 +75,27 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
       verifyCode: doc.verifyCode,
       verifyUrl: verifyUrl(doc.verifyCode),
     });
+  }
+
+  /**
+   * A 脱敏副本 rendered from the document's frozen data with personal details masked, unsigned;
+   * null when the template cannot print without them (a form that is all health items).
+   */
+  async maskedCopy(doc: DocumentEntity): Promise<Buffer | null> {
+    const template = await this.db.read((em) => this.templates.byHash(em, doc.templateHash));
+    try {
+      return await renderMaskedCopy({
+        template,
+        data: maskDocumentData(doc.data),
+        number: doc.number ?? undefined,
+        issuedAt: doc.issuedAt,
+        verifyCode: doc.verifyCode,
+        verifyUrl: verifyUrl(doc.verifyCode),
+      });
+    } catch (err) {
+      if (err instanceof TemplateDataError) return null;
+      throw err;
+    }
   }
 
   private async archive(doc: DocumentEntity): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { ACCOUNT_CASES } from './accounts';
 import { AMOUNT_CASES } from './amounts';
 import { BPMN_CASES } from './bpmn';
+import { EXPOSURE_CASES } from './exposure';
 import { IDENTITY_CASES } from './identity';
 import { PATH_CASES } from './paths';
 import { RARE_CHARACTER_CASES } from './rare-characters';
@@ -21,5 +22,5 @@ export const CORPUS: Record<Category, HostileCase[]> = {
   'template-injection': TEMPLATE_CASES,
   'path-traversal': PATH_CASES,
   'uploads-formats': UPLOAD_CASES,
-  accounts: ACCOUNT_CASES,
+  accounts: [...ACCOUNT_CASES, ...EXPOSURE_CASES],
 };

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@app/audit';
-import { Requires } from '@app/auth';
+import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { AuditQueryDto } from '../dto/audit.dto';
 import { AuditAccess } from '../http/audit-access';
 import { AuditPageDto } from '../dto/responses/audit.response';
@@ -17,7 +17,7 @@ export class AuditController {
   @Get()
   @Requires('audit.read')
   @AuditAccess('audit.read')
-  search(@Query() query: AuditQueryDto) {
-    return this.audit.search(query);
+  search(@CurrentUser() user: AuthUser, @Query() query: AuditQueryDto) {
+    return this.audit.search(user, query);
   }
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@app/common';
 import { AuthUser, CurrentUser, Public, Requires } from '@app/auth';
 import { CaseService, documentSummary } from '@app/cases';
@@ -9,6 +9,8 @@ import { AuditAccess } from '../http/audit-access';
 import { VerificationResultDto } from '../dto/responses/documents.response';
 import { DocumentSummaryDto } from '../dto/responses/shared.response';
 import { ApiFileResponse } from '../http/api-responses';
+import { BreakGlass, REASON_PARAM, readingReason, reasonRequired } from '../http/break-glass';
+import { worksCases } from '@app/assistance';
 
 @ApiTags('文书')
 @Controller()
@@ -17,6 +19,7 @@ export class DocumentsController {
     private readonly cases: CaseService,
     private readonly pipeline: DocumentPipeline,
     private readonly verification: VerificationService,
+    private readonly breakGlass: BreakGlass,
   ) {}
 
   @ApiBearerAuth()
@@ -31,15 +34,40 @@ export class DocumentsController {
   @ApiBearerAuth()
   @AuditAccess('document.download', { document: 'id' })
   @ApiFileResponse('application/pdf')
+  @ApiQuery({
+    name: REASON_PARAM,
+    required: false,
+    description: '查阅事由：法制员、审计员、管理员查看原件时必填，否则得到脱敏副本',
+  })
   @Get('documents/:id/pdf')
   @Requires('document.read')
-  async pdf(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string): Promise<StreamableFile> {
+  async pdf(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Req() req: { method: string; originalUrl: string },
+    @Query(REASON_PARAM) rawReason?: string,
+  ): Promise<StreamableFile> {
+    const reason = readingReason(user, rawReason);
     const doc = await this.cases.document(user, id);
-    // Returned, not written to the response: the download is recorded before the bytes leave.
-    return new StreamableFile(await this.pipeline.pdf(doc), {
-      type: 'application/pdf',
-      disposition: `inline; filename*=UTF-8''${encodeURIComponent(`${doc.title}.pdf`)}`,
-    });
+    const file = (bytes: Buffer, name: string) =>
+      // Returned, not written to the response: the download is recorded before the bytes leave.
+      new StreamableFile(bytes, {
+        type: 'application/pdf',
+        disposition: `inline; filename*=UTF-8''${encodeURIComponent(`${name}.pdf`)}`,
+      });
+    if (worksCases(user.role)) return file(await this.pipeline.pdf(doc), doc.title);
+    if (reason) {
+      await this.breakGlass.record(user, {
+        subject: { document: doc.id },
+        reason,
+        method: req.method,
+        path: req.originalUrl,
+      });
+      return file(await this.pipeline.pdf(doc), doc.title);
+    }
+    const masked = await this.pipeline.maskedCopy(doc);
+    if (!masked) throw reasonRequired('该文书');
+    return file(masked, `${doc.title}（脱敏副本）`);
   }
 
   @Public()

@@ -1455,6 +1455,14 @@ export interface components {
     AuditEntryDto: {
       action: string;
       actorId: string | null;
+      /** @description The actor's name as it was when they acted. */
+      actorName: string | null;
+      /** @description The actor's region when they acted. */
+      actorRegion: string | null;
+      /** @description The actor's role when they acted. */
+      actorRole: string | null;
+      /** @description Whether name, role and region are sealed into the entry’s chain hash. */
+      actorSealed: boolean;
       /** Format: date-time */
       at: string;
       caseId: string | null;
@@ -1469,7 +1477,10 @@ export interface components {
     AuditListEntryDto: {
       action: string;
       actorId: string | null;
+      /** @description The actor's name as it was when they acted. */
       actorName: string | null;
+      /** @description The actor's region when they acted. */
+      actorRegionCode: string | null;
       actorRole: string | null;
       /** Format: date-time */
       at: string;
@@ -3377,7 +3388,10 @@ export interface operations {
   };
   Attachments_content: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description 查阅事由：法制员、审计员、管理员查看附件时必填 */
+        reason?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -3410,7 +3424,10 @@ export interface operations {
   };
   Attachments_thumbnail: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description 查阅事由：法制员、审计员、管理员查看附件时必填 */
+        reason?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -4009,7 +4026,10 @@ export interface operations {
   };
   CaseFile_export: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description 查阅事由：法制员、管理员导出案卷时必填 */
+        reason?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -4328,7 +4348,10 @@ export interface operations {
   };
   Documents_pdf: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description 查阅事由：法制员、审计员、管理员查看原件时必填，否则得到脱敏副本 */
+        reason?: string;
+      };
       header?: never;
       path: {
         id: string;

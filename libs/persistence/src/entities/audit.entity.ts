@@ -10,6 +10,12 @@ export class AuditEntity {
   @Column({ type: 'jsonb', nullable: true }) detail!: object | null;
   /** Where the action came from (request id, client address, user agent); null for timers and scripts. */
   @Column({ type: 'jsonb', nullable: true }) origin!: object | null;
+  /** The actor as they were when they acted (name, role, region), kept whatever the account becomes. */
+  @Column({ name: 'actor_name', type: 'text', nullable: true }) actorName!: string | null;
+  @Column({ name: 'actor_role', type: 'text', nullable: true }) actorRole!: string | null;
+  @Column({ name: 'actor_region', type: 'varchar', length: 12, nullable: true }) actorRegion!: string | null;
+  /** Whether the three fields above are sealed into the entry's chain hash (false for entries from before they existed). */
+  @Column({ name: 'actor_sealed', type: 'boolean', default: true }) actorSealed!: boolean;
 }
 
 @Entity('idempotency_key')

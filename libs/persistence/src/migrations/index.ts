@@ -14,6 +14,7 @@ import { ServiceDeadlines1764650000000 } from './1764650000000-service-deadlines
 import { AuditChain1764700000000 } from './1764700000000-audit-chain';
 import { Trust1764800000000 } from './1764800000000-trust';
 import { Accounts1764900000000 } from './1764900000000-accounts';
+import { AuditActor1765010000000 } from './1765010000000-audit-actor';
 import { PublishingScope1765100000000 } from './1765100000000-publishing-scope';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   AuditChain1764700000000,
   Trust1764800000000,
   Accounts1764900000000,
+  AuditActor1765010000000,
   PublishingScope1765100000000,
 ];

@@ -12,11 +12,14 @@ export class AuditListEntryDto {
   @ApiProperty({ type: String, nullable: true })
   actorId!: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, description: "The actor's name as it was when they acted." })
   actorName!: string | null;
 
   @ApiProperty({ type: String, nullable: true })
   actorRole!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The actor's region when they acted." })
+  actorRegionCode!: string | null;
 
   @ApiProperty({ type: String })
   action!: string;

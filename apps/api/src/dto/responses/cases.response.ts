@@ -324,6 +324,21 @@ export class AuditEntryDto {
       'Where the action came from (request id, client address, user agent); null for timers and scripts.',
   })
   origin!: RequestOriginDto | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The actor's name as it was when they acted." })
+  actorName!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The actor's role when they acted." })
+  actorRole!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The actor's region when they acted." })
+  actorRegion!: string | null;
+
+  @ApiProperty({
+    type: Boolean,
+    description: 'Whether name, role and region are sealed into the entry’s chain hash.',
+  })
+  actorSealed!: boolean;
 }
 
 export class AssessmentDto {

@@ -1,0 +1,134 @@
+import { WITHHELD, detailCategory, maskDocumentData, maskPersonalDetail } from './detail-masking';
+
+describe('which fields are personal details', () => {
+  it.each<[string, string | null]>([
+    ['health', 'health'],
+    ['disability', 'health'],
+    ['selfCare', 'health'],
+    ['seriousIllness', 'health'],
+    ['toileting', 'health'],
+    ['rigidExpenditures', 'health'],
+    ['healthNote', 'health'],
+    ['疾病情况', 'health'],
+    ['健康状况', 'health'],
+    ['残疾等级', 'health'],
+    ['incomes', 'income'],
+    ['annualIncomeFen', 'income'],
+    ['householdMonthlyIncome', 'income'],
+    ['月收入', 'income'],
+    ['assets', 'assets'],
+    ['depositsFen', 'assets'],
+    ['存款', 'assets'],
+    ['vehicles', 'assets'],
+    ['findings', 'narrative'],
+    ['countyFindings', 'narrative'],
+    ['facts', 'narrative'],
+    // What an auditor needs to follow the record stays.
+    ['name', null],
+    ['relation', null],
+    ['amount', null],
+    ['decision', null],
+    ['reasons', null],
+    ['username', null],
+    ['regionCode', null],
+    ['version', null],
+    ['visitDate', null],
+  ])('%s → %s', (key, category) => {
+    expect(detailCategory(key)).toBe(category);
+  });
+});
+
+describe('maskPersonalDetail (audit details for readers who do not work the case)', () => {
+  const before = {
+    members: [
+      {
+        name: '王建国',
+        idNumber: '410799195001011234',
+        relation: 'applicant',
+        health: 'serious_illness',
+        disability: { grade: 1, type: 'physical' },
+        incomes: [{ kind: 'wage', annualFen: 1200000 }],
+      },
+    ],
+    supporters: [
+      { name: '王小明', annualIncomeFen: 3000000, flags: { seriousIllness: true, inPrison: false } },
+    ],
+    assets: { depositsFen: 5000000, securitiesFen: 0, vehicles: [] },
+    rigidExpenditures: [{ kind: 'medical', annualFen: 3600000, note: '尿毒症透析' }],
+    applicantAddress: '平安县城关镇东关村3组12号',
+    applicantPhone: '13800001234',
+  };
+
+  it('withholds health, income and assets, keeps names and masks IDs, address and phone', () => {
+    const masked = maskPersonalDetail({ before, after: { ...before }, name: '入户调查' });
+    const text = JSON.stringify(masked);
+    for (const hidden of [
+      '尿毒症透析',
+      'serious_illness',
+      '1200000',
+      '3000000',
+      '5000000',
+      'physical',
+      '410799195001011234',
+      '3组12号',
+      '13800001234',
+    ])
+      expect({ hidden, shown: text.includes(hidden) }).toEqual({ hidden, shown: false });
+    expect(masked.name).toBe('入户调查');
+    expect(masked.before.members[0]).toMatchObject({
+      name: '王建国',
+      idNumber: '410799********1234',
+      relation: 'applicant',
+      health: WITHHELD,
+      incomes: WITHHELD,
+    });
+    expect(masked.before.supporters[0].flags).toEqual({ seriousIllness: WITHHELD, inPrison: false });
+    expect(masked.before.applicantAddress).toBe('平安县城关镇东关村****');
+    expect(masked.before.applicantPhone).toBe('138****1234');
+  });
+
+  it('withholds step findings and leaves the decision', () => {
+    const detail = {
+      name: '入户调查',
+      data: { findings: '申请人患尿毒症，每周透析三次', decision: 'pass', visitDate: '2026-11-20' },
+    };
+    expect(maskPersonalDetail(detail)).toEqual({
+      name: '入户调查',
+      data: { findings: WITHHELD, decision: 'pass', visitDate: '2026-11-20' },
+    });
+  });
+
+  it('passes values without personal details through unchanged', () => {
+    expect(maskPersonalDetail(null)).toBeNull();
+    expect(maskPersonalDetail({ method: 'GET', path: '/api/cases' })).toEqual({
+      method: 'GET',
+      path: '/api/cases',
+    });
+  });
+});
+
+describe('maskDocumentData (the 脱敏副本 of a document)', () => {
+  it('keeps the schema shape: text withheld, figures and tables dropped, agency address kept', () => {
+    const data = {
+      issuer: { name: '城关镇人民政府', address: '平安县城关镇府前街1号' },
+      applicant: {
+        name: '张秀兰',
+        idNumber: '330102198503124526',
+        address: '平安县城关镇东关村三组18号',
+        phone: '13805712345',
+      },
+      form: { findings: '慢性肾病，透析', eating: false, householdMonthlyIncome: 800, opinion: '符合条件' },
+      assessment: { perCapita: '300.00', lines: [] },
+    };
+    expect(maskDocumentData(data)).toEqual({
+      issuer: { name: '城关镇人民政府', address: '平安县城关镇府前街1号' },
+      applicant: {
+        name: '张秀兰',
+        idNumber: '330102********4526',
+        address: '平安县城关镇东关村****',
+        phone: '138****2345',
+      },
+      form: { findings: WITHHELD, opinion: '符合条件' },
+    });
+  });
+});
