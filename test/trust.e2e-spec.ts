@@ -113,7 +113,9 @@ describe('every endpoint is guarded', () => {
 
   it('names, on every other endpoint, the one permission requireAccess decides', () => {
     const closed = routes().filter((r) => !r.isPublic);
-    const unnamed = closed.filter((r) => !r.permission || !PERMISSION_IDS.includes(r.permission as Permission));
+    const unnamed = closed.filter(
+      (r) => !r.permission || !PERMISSION_IDS.includes(r.permission as Permission),
+    );
     expect(unnamed.map((r) => r.route)).toEqual([]);
     expect(routes().filter((r) => r.isPublic && r.permission)).toEqual([]);
   });
@@ -238,7 +240,9 @@ describe('separation of duties (rules as data per region)', () => {
     const proposal = await admin.post('/api/duty-rules/proposals', relaxed).expect(201);
     expect(proposal.body).toMatchObject({ status: 'pending', proposedByName: '吴管理' });
     expect((await admin.post(`/api/duty-rules/proposals/${proposal.body.id}/approve`)).status).toBe(403);
-    const approved = await (await t.as('admin2'))
+    const approved = await (
+      await t.as('admin2')
+    )
       .post(`/api/duty-rules/proposals/${proposal.body.id}/approve`, { reason: '经县局党组会研究同意' })
       .expect(201);
     expect(approved.body).toMatchObject({ status: 'approved', decidedByName: '郭管理' });

@@ -33,7 +33,12 @@ interface Rule {
 const ALL: readonly Role[] = ROLE_IDS;
 const STAFF: readonly Role[] = ROLE_IDS.filter((r) => r !== 'applicant');
 const CASEWORK: readonly Role[] = CASEWORK_ROLES;
-const CASE_OFFICERS: readonly Role[] = ['window_clerk', 'investigator', 'township_reviewer', 'county_approver'];
+const CASE_OFFICERS: readonly Role[] = [
+  'window_clerk',
+  'investigator',
+  'township_reviewer',
+  'county_approver',
+];
 const UPLOADERS: readonly Role[] = ['window_clerk', 'investigator', 'township_reviewer'];
 const LEGAL_ADMIN: readonly Role[] = ['legal_officer', 'admin'];
 const SUPERVISORS: readonly Role[] = ['admin', 'county_approver'];
@@ -60,11 +65,27 @@ export const PERMISSIONS = {
   'service.read': { label: '查看送达', roles: STAFF, reach: 'region' },
   'service.paper_consent': { label: '登记送达确认书', roles: ['window_clerk'], reach: 'region' },
   'portal.own': { label: '查看本人申请', roles: ['applicant'], reach: 'owner' },
-  'authorization.text': { label: '生成核对授权书', roles: ['applicant', 'window_clerk'], reach: 'region-or-owner' },
-  'review_cohort.manage': { label: '管理复核批次', roles: ['township_reviewer', 'county_approver'], reach: 'region' },
+  'authorization.text': {
+    label: '生成核对授权书',
+    roles: ['applicant', 'window_clerk'],
+    reach: 'region-or-owner',
+  },
+  'review_cohort.manage': {
+    label: '管理复核批次',
+    roles: ['township_reviewer', 'county_approver'],
+    reach: 'region',
+  },
   'review_cohort.read': { label: '查看复核批次', roles: [...CASE_OFFICERS, ...LEGAL_ADMIN], reach: 'region' },
-  'report.overdue': { label: '查看超期报表', roles: ['township_reviewer', 'county_approver', 'admin'], reach: 'region' },
-  'stats.read': { label: '查看统计', roles: ['county_approver', 'township_reviewer', 'admin', 'legal_officer'], reach: 'region' },
+  'report.overdue': {
+    label: '查看超期报表',
+    roles: ['township_reviewer', 'county_approver', 'admin'],
+    reach: 'region',
+  },
+  'stats.read': {
+    label: '查看统计',
+    roles: ['county_approver', 'township_reviewer', 'admin', 'legal_officer'],
+    reach: 'region',
+  },
   'monitoring.receive': { label: '接收监测预警', roles: SUPERVISORS, reach: 'region' },
   'monitoring.read': { label: '查看监测预警', roles: STAFF, reach: 'region' },
   'recheck.draw': { label: '抽取复查对象', roles: ['county_approver'], reach: 'region' },
@@ -79,11 +100,20 @@ export const PERMISSIONS = {
   'calendar.publish': { label: '发布工作日历', roles: ['admin'], reach: 'region', countyOrAbove: true },
   'policy.read': { label: '查看政策参数', roles: STAFF, reach: 'region' },
   'policy.publish': { label: '发布政策参数', roles: ['admin'], reach: 'region', countyOrAbove: true },
-  'duty_rules.read': { label: '查看职责分离规则', roles: ['admin', 'auditor', 'legal_officer', 'county_approver'], reach: 'region' },
+  'duty_rules.read': {
+    label: '查看职责分离规则',
+    roles: ['admin', 'auditor', 'legal_officer', 'county_approver'],
+    reach: 'region',
+  },
   'duty_rules.publish': { label: '发布职责分离规则', roles: ['admin'], reach: 'region', countyOrAbove: true },
   'template.read': { label: '查看文书模板', roles: LEGAL_ADMIN, reach: 'region' },
   'template.edit': { label: '编辑文书模板', roles: ['legal_officer'], reach: 'region' },
-  'template.publish': { label: '发布文书模板', roles: ['legal_officer'], reach: 'region', countyOrAbove: true },
+  'template.publish': {
+    label: '发布文书模板',
+    roles: ['legal_officer'],
+    reach: 'region',
+    countyOrAbove: true,
+  },
   'model.list': { label: '查看流程列表', roles: [...LEGAL_ADMIN, 'county_approver'], reach: 'region' },
   'model.read': { label: '查看流程模型', roles: LEGAL_ADMIN, reach: 'region' },
   'model.edit': { label: '编辑流程模型', roles: ['legal_officer'], reach: 'region' },
@@ -130,8 +160,7 @@ export function accessProblem(
   const applicant = user.role === 'applicant';
   const inRegion = !applicant && regionWithin(resource.regionCode, user.regionCode);
   const own = applicant && !!resource.ownerId && resource.ownerId === user.id;
-  const reached =
-    rule.reach === 'region' ? inRegion : rule.reach === 'owner' ? own : inRegion || own;
+  const reached = rule.reach === 'region' ? inRegion : rule.reach === 'owner' ? own : inRegion || own;
   if (!reached) {
     return {
       code: 'FORBIDDEN',

@@ -318,7 +318,10 @@ function checkExtraRoles(extra: string[], role: Role): Role[] {
 /** Each casework duty only at its own level: a township account never confirms, a village one never reviews. */
 function checkDutyLevels(role: Role, extraRoles: Role[], regionCode: string): void {
   const level = regionLevel(regionCode);
-  const duties: [Role, string][] = [[role, 'role'], ...extraRoles.map((r, i): [Role, string] => [r, `extraRoles[${i}]`])];
+  const duties: [Role, string][] = [
+    [role, 'role'],
+    ...extraRoles.map((r, i): [Role, string] => [r, `extraRoles[${i}]`]),
+  ];
   for (const [duty, field] of duties) {
     const needed = DUTY_LEVEL[duty];
     if (needed && level && needed !== level) {

@@ -33,8 +33,6 @@ import { worksCases } from '@app/assistance';
 
 type HeaderResponse = { setHeader(k: string, v: string): void };
 
-const UPLOADERS = ['window_clerk', 'investigator', 'township_reviewer'] as const;
-
 /** Returned, not written: the read is recorded in the audit trail before the bytes leave. */
 function send(res: HeaderResponse, file: AttachmentFile): StreamableFile {
   res.setHeader('X-Content-Type-Options', 'nosniff');

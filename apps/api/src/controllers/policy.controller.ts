@@ -12,15 +12,6 @@ import {
   StoredAssessmentDto,
 } from '../dto/responses/policy.response';
 
-const STAFF = [
-  'window_clerk',
-  'investigator',
-  'township_reviewer',
-  'county_approver',
-  'legal_officer',
-  'admin',
-] as const;
-
 /** The region code a query names: 6 (county) to 12 (village) digits. */
 function requireRegionCode(regionCode: string | undefined): asserts regionCode is string {
   if (!regionCode || !/^\d{6,12}$/.test(regionCode)) {

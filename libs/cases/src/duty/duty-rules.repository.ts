@@ -103,19 +103,34 @@ export const dutyRulesRepository = {
 
   async insertProposal(
     em: EntityManager,
-    row: Pick<DutyRulesProposal, 'id' | 'regionCode' | 'effectiveFrom' | 'rules' | 'relaxes' | 'note' | 'proposedBy' | 'proposedAt'>,
+    row: Pick<
+      DutyRulesProposal,
+      'id' | 'regionCode' | 'effectiveFrom' | 'rules' | 'relaxes' | 'note' | 'proposedBy' | 'proposedAt'
+    >,
   ): Promise<void> {
     await em.query(
       `INSERT INTO duty_rules_proposal (id, region_code, effective_from, rules, relaxes, note, proposed_by, proposed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [row.id, row.regionCode, row.effectiveFrom, JSON.stringify(row.rules), row.relaxes, row.note, row.proposedBy, row.proposedAt],
+      [
+        row.id,
+        row.regionCode,
+        row.effectiveFrom,
+        JSON.stringify(row.rules),
+        row.relaxes,
+        row.note,
+        row.proposedBy,
+        row.proposedAt,
+      ],
     );
   },
 
   /** The proposal, its decision row locked so that two approvals of one proposal cannot both pass. */
   async proposal(em: EntityManager, id: string, lock = false): Promise<DutyRulesProposal | undefined> {
     if (lock) await em.query(`SELECT id FROM duty_rules_proposal WHERE id = $1 FOR UPDATE`, [id]);
-    const [row]: DutyRulesProposal[] = await em.query(`SELECT ${PROPOSAL_COLUMNS} FROM ${PROPOSAL_FROM} WHERE p.id = $1`, [id]);
+    const [row]: DutyRulesProposal[] = await em.query(
+      `SELECT ${PROPOSAL_COLUMNS} FROM ${PROPOSAL_FROM} WHERE p.id = $1`,
+      [id],
+    );
     return row;
   },
 
@@ -129,7 +144,14 @@ export const dutyRulesRepository = {
 
   async decide(
     em: EntityManager,
-    row: { proposalId: string; approved: boolean; dutyRulesId: string | null; decidedBy: string; decidedAt: Date; reason: string | null },
+    row: {
+      proposalId: string;
+      approved: boolean;
+      dutyRulesId: string | null;
+      decidedBy: string;
+      decidedAt: Date;
+      reason: string | null;
+    },
   ): Promise<void> {
     await em.query(
       `INSERT INTO duty_rules_decision (proposal_id, approved, duty_rules_id, decided_by, decided_at, reason)

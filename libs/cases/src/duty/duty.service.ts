@@ -161,7 +161,13 @@ export class DutyService {
         at: now,
         actorId: user.id,
         action: 'duty_rules.propose',
-        detail: { proposalId: id, regionCode: input.regionCode, effectiveFrom: input.effectiveFrom, relaxes, rules },
+        detail: {
+          proposalId: id,
+          regionCode: input.regionCode,
+          effectiveFrom: input.effectiveFrom,
+          relaxes,
+          rules,
+        },
       });
       return (await dutyRules.proposal(em, id))!;
     });
@@ -175,7 +181,12 @@ export class DutyService {
    * The second administrator's decision. Not the proposer, not an account the proposer created or
    * changed (a sock puppet is not a second pair of eyes), and within whose region the rules fall.
    */
-  async decide(user: AuthUser, proposalId: string, approve: boolean, reason?: string): Promise<DutyRulesProposal> {
+  async decide(
+    user: AuthUser,
+    proposalId: string,
+    approve: boolean,
+    reason?: string,
+  ): Promise<DutyRulesProposal> {
     return this.db.transaction(async (em) => {
       const proposal = await dutyRules.proposal(em, proposalId, true);
       if (!proposal) throw AppError.notFound('审批申请不存在');
@@ -189,9 +200,12 @@ export class DutyService {
         ]);
       }
       if (await dutyRules.managedBy(em, user.id, proposal.proposedBy)) {
-        throw new AppError(403, 'FOUR_EYES_NOT_INDEPENDENT', '您的账号由申请人创建或修改过，不能批准其提交的规则修改', [
-          { field: 'id', message: '须由独立的另一名管理员批准' },
-        ]);
+        throw new AppError(
+          403,
+          'FOUR_EYES_NOT_INDEPENDENT',
+          '您的账号由申请人创建或修改过，不能批准其提交的规则修改',
+          [{ field: 'id', message: '须由独立的另一名管理员批准' }],
+        );
       }
       const now = this.clock.now();
       let dutyRulesId: string | null = null;
@@ -220,7 +234,13 @@ export class DutyService {
         at: now,
         actorId: user.id,
         action: approve ? 'duty_rules.approve' : 'duty_rules.reject',
-        detail: { proposalId, proposedBy: proposal.proposedBy, regionCode: proposal.regionCode, dutyRulesId, reason },
+        detail: {
+          proposalId,
+          proposedBy: proposal.proposedBy,
+          regionCode: proposal.regionCode,
+          dutyRulesId,
+          reason,
+        },
       });
       return (await dutyRules.proposal(em, proposalId))!;
     });
@@ -255,7 +275,12 @@ export class DutyService {
   }
 
   /** What the new rules allow that those in force for the region on that date did not. */
-  private async relaxing(em: EntityManager, regionCode: string, date: string, rules: DutyRules): Promise<string[]> {
+  private async relaxing(
+    em: EntityManager,
+    regionCode: string,
+    date: string,
+    rules: DutyRules,
+  ): Promise<string[]> {
     const before = await this.rulesFor(em, regionCode, date);
     return relaxations(before.rules, rules);
   }
