@@ -124,6 +124,10 @@ beforeAll(async () => {
     moneyTaskId: moneyTask.id,
     attachmentId: attachment.body.id,
     staffUserId: staff.body[0].id,
+    adminUserId: (await t.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'admin'`))[0].id,
+    townshipUserId: (
+      await t.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'hexi_staff'`)
+    )[0].id,
     verifyCode: doc.code,
   };
 }, 120_000);

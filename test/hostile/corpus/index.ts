@@ -1,6 +1,7 @@
 import { ACCOUNT_CASES } from './accounts';
 import { AMOUNT_CASES } from './amounts';
 import { BPMN_CASES } from './bpmn';
+import { DECIDE_ALONE_CASES } from './decide-alone';
 import { EXPOSURE_CASES } from './exposure';
 import { IDENTITY_CASES } from './identity';
 import { PATH_CASES } from './paths';
@@ -22,5 +23,5 @@ export const CORPUS: Record<Category, HostileCase[]> = {
   'template-injection': TEMPLATE_CASES,
   'path-traversal': PATH_CASES,
   'uploads-formats': UPLOAD_CASES,
-  accounts: [...ACCOUNT_CASES, ...EXPOSURE_CASES],
+  accounts: [...ACCOUNT_CASES, ...EXPOSURE_CASES, ...DECIDE_ALONE_CASES],
 };

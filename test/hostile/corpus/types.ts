@@ -23,6 +23,10 @@ export interface CorpusContext {
   attachmentId: string;
   /** A user id of a staff member (for the near-relative register). */
   staffUserId: string;
+  /** The id of the `admin` account itself (for attempts to widen one's own account). */
+  adminUserId: string;
+  /** The id of `hexi_staff`, a township caseworker. */
+  townshipUserId: string;
   /** The verification code of a document the case has issued. */
   verifyCode: string;
 }
