@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: FieldProblem[] = [],
+    /** For a 429: seconds until another try is worth it. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -87,6 +89,7 @@ async function send(
       data?.code ?? `HTTP_${res.status}`,
       data?.message ?? `请求失败（${res.status}）`,
       data?.details ?? [],
+      data?.retryAfter,
     );
   }
   return res;

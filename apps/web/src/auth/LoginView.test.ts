@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { createMemoryHistory, createRouter } from 'vue-router';
@@ -105,6 +105,10 @@ describe('LoginView', () => {
   });
 
   it('shows how long to wait after too many failures', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     fetchMock.mockResolvedValue(
       json(429, {
         code: 'LOGIN_THROTTLED',
@@ -117,6 +121,14 @@ describe('LoginView', () => {
     await signIn(w, 'clerk', 'wrong');
     expect(w.get('.el-alert--error').text()).toContain('请8秒后再试');
     expect(await fieldError(w, '密码')).toBe('请8秒后再试');
+    // The button counts the wait down and stays disabled until it is over.
+    const button = () => w.get('[data-test=login]');
+    expect(button().text()).toBe('请等待 8 秒');
+    expect(button().attributes('disabled')).toBeDefined();
+    vi.advanceTimersByTime(8_000);
+    await flushPromises();
+    expect(button().text()).toBe('登录');
+    expect(button().attributes('disabled')).toBeUndefined();
   });
 
   it('says an idle session ended', async () => {
