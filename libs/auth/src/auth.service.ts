@@ -91,7 +91,7 @@ export class AuthService {
         throw AppError.tooManyRequests(
           'LOGIN_LOCKED',
           `该账号近期登录失败次数过多，已暂停从新的地点登录，请${waitText(until - now.getTime())}后再试，` +
-            '或在以前登录过的地点登录、请管理员解锁',
+            '或在以前登录过的地点登录，或请管理员解锁',
           (until - now.getTime()) / 1000,
           [{ field: 'username', message: '账号暂停从新的地点登录' }],
         );
