@@ -398,10 +398,12 @@ describe('the API edge', () => {
   it('tags every response with a request id, echoed in error bodies', async () => {
     const ok = await t.http.get('/api/health').expect(200);
     expect(ok.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    // The caller's id is echoed for correlation; the request's own id is always the server's.
     const traced = await t.http.get('/api/cases').set('X-Request-Id', 'trace-0001-abc');
     expect(traced.status).toBe(401);
-    expect(traced.headers['x-request-id']).toBe('trace-0001-abc');
-    expect(traced.body).toMatchObject({ code: 'UNAUTHENTICATED', requestId: 'trace-0001-abc' });
+    expect(traced.headers['x-correlation-id']).toBe('trace-0001-abc');
+    expect(traced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(traced.body).toMatchObject({ code: 'UNAUTHENTICATED', requestId: traced.headers['x-request-id'] });
     const hostile = await t.http
       .get('/api/health')
       .set('X-Request-Id', `'; drop table audit_entry; ${'a'.repeat(200)}`);

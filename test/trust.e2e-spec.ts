@@ -169,7 +169,7 @@ describe('roles and region scope', () => {
     expect((await (await t.as('clerk')).get('/api/audit')).status).toBe(403);
   });
 
-  it('signs in with expiry; five wrong passwords lock the account for 15 minutes', async () => {
+  it('signs in with expiry; wrong passwords make that address wait, never lock the account', async () => {
     const login = (password: string) =>
       t.http.post('/api/auth/login').send({ username: 'village', password });
     const ok = await login('demo1234').expect(200);
@@ -178,10 +178,11 @@ describe('roles and region scope', () => {
     ).toBeLessThan(5000);
     expect(ok.body.user.duties).toEqual(['village_assistant']);
     for (let i = 0; i < 5; i++) expect((await login('wrong')).status).toBe(401);
-    const locked = await login('demo1234');
-    expect(locked.status).toBe(429);
-    expect(locked.body.message).toMatch(/锁定/);
-    t.clock.advance(16 * 60_000);
+    const waiting = await login('demo1234');
+    expect(waiting.status).toBe(429);
+    expect(waiting.body).toMatchObject({ code: 'LOGIN_THROTTLED', retryAfter: 1 });
+    expect(waiting.body.message).toMatch(/^登录失败次数过多，请1秒后再试$/);
+    t.clock.advance(1_500);
     await login('demo1234').expect(200);
     const failures = await t.query(
       `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'auth.login_failed'`,
@@ -319,14 +320,17 @@ describe('audit of reads, with where they came from', () => {
     const [entry] = await t.query<{
       action: string;
       case_id: string;
-      origin: { ip?: string };
+      origin: { ip?: string; requestId?: string };
       username: string;
     }>(
       `SELECT a.action, a.case_id, a.origin, u.username FROM audit_entry a JOIN app_user u ON u.id = a.actor_id
-       WHERE a.origin->>'requestId' = 'read-trace-0001'`,
+       WHERE a.origin->>'correlationId' = 'read-trace-0001'`,
     );
     expect(entry).toMatchObject({ action: 'access.case.read', case_id: caseId, username: 'approver' });
     expect(entry.origin).toMatchObject({ userAgent: 'trust-test/1.0' });
+    // The request's identity on the record is the server's own id; the caller's is only correlation.
+    expect(entry.origin.requestId).toBe(read.headers['x-request-id']);
+    expect(entry.origin.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(entry.origin.ip).toMatch(/127\.0\.0\.1|::1|::ffff:127\.0\.0\.1/);
     const [download] = await t.query(
       `SELECT case_id, detail FROM audit_entry WHERE action = 'access.document.download' ORDER BY id DESC LIMIT 1`,
@@ -391,6 +395,58 @@ describe('audit of reads, with where they came from', () => {
     );
     const verified = await (await t.as('auditor')).get('/api/integrity').expect(200);
     expect(verified.body.audit.ok).toBe(true);
+  });
+
+  it("keeps the caller's request id only as correlation, and only when well-formed", async () => {
+    const lastOrigin = async () =>
+      (
+        await t.query<{ origin: Record<string, unknown> }>(
+          `SELECT origin FROM audit_entry WHERE action = 'auth.login_failed' ORDER BY id DESC LIMIT 1`,
+        )
+      )[0].origin;
+    const hostileIds = [
+      '{"requestId":"forged","ip":"10.0.0.1"}',
+      'a'.repeat(65),
+      'trace id with spaces',
+      "'; drop table audit_entry; --",
+    ];
+    for (const hostile of hostileIds) {
+      const res = await t.http
+        .post('/api/auth/login')
+        .set('X-Request-Id', hostile)
+        .send({ username: 'nobody', password: 'wrong-pass' });
+      expect(res.status).toBe(401);
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(res.headers['x-correlation-id']).toBeUndefined();
+      const origin = await lastOrigin();
+      expect(origin.requestId).toBe(res.headers['x-request-id']);
+      expect(origin).not.toHaveProperty('correlationId');
+      expect(JSON.stringify(origin)).not.toContain(hostile);
+    }
+    // A well-formed one is kept beside the server's id, never instead of it.
+    const traced = await t.http
+      .post('/api/auth/login')
+      .set('X-Request-Id', 'gateway:2026-12-06.abc_1')
+      .send({ username: 'nobody', password: 'wrong-pass' });
+    expect(traced.headers['x-correlation-id']).toBe('gateway:2026-12-06.abc_1');
+    expect(await lastOrigin()).toMatchObject({
+      requestId: traced.headers['x-request-id'],
+      correlationId: 'gateway:2026-12-06.abc_1',
+    });
+  });
+
+  it('ignores X-Forwarded-For unless TRUST_PROXY names the proxy', async () => {
+    const res = await t.http
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '203.0.113.99')
+      .send({ username: 'somebody', password: 'wrong-pass' });
+    expect(res.status).toBe(401);
+    const [entry] = await t.query<{ origin: { ip: string } }>(
+      `SELECT origin FROM audit_entry WHERE action = 'auth.login_failed' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(entry.origin.ip).toMatch(/127\.0\.0\.1|::1/);
+    const [attempt] = await t.query<{ ip: string }>(`SELECT ip FROM login_attempt ORDER BY id DESC LIMIT 1`);
+    expect(attempt.ip).toBe(entry.origin.ip);
   });
 });
 

@@ -108,6 +108,17 @@ describe('执法全过程记录 (Chromium)', () => {
         .post('/api/auth/login')
         .send({ username: 'liu.village', password: `wrong-${i}x` })
         .expect(401);
+    // Five failures make that address wait and lock nothing; guessing from 95 more addresses
+    // within the hour stops sign-ins from new addresses, which the list shows as 锁定至.
+    await h.t.http
+      .post('/api/auth/login')
+      .send({ username: 'liu.village', password: 'Liushu-2026' })
+      .expect(429);
+    await h.t.query(
+      `INSERT INTO login_attempt (username, at, ok, ip)
+       SELECT 'liu.village', $1::timestamptz, false, '192.0.2.' || n FROM generate_series(1, 95) n`,
+      [h.t.clock.now()],
+    );
     await page.reload();
     await table.locator('[data-test=locked]').getByText('锁定至').waitFor();
     await screenshot(page, 'accounts-locked');

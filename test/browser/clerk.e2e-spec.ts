@@ -28,6 +28,10 @@ describe('clerk workbench (Chromium)', () => {
   afterAll(async () => {
     await h?.stop();
   });
+  afterEach(() => {
+    // The case diagram, the PDF preview frame and the attachment thumbnails run under the CSP.
+    expect(h.cspViolations).toEqual([]);
+  });
 
   /** Rows of the inbox once it has loaded. */
   async function inboxRows(page: Page) {

@@ -9,6 +9,10 @@ describe('legal officer studio (Chromium)', () => {
   afterAll(async () => {
     await h?.stop();
   });
+  afterEach(() => {
+    // bpmn-js, the template preview frame and Element Plus all run under the app's CSP.
+    expect(h.cspViolations).toEqual([]);
+  });
 
   it('lints an edited model, links errors to the canvas, deploys a fixed version and compares it', async () => {
     const page = await h.signIn('legal');

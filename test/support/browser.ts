@@ -62,6 +62,12 @@ export function buildWebApp(): string {
 
 /** A real API with the built web app, listening on a local port, and Debian's Chromium. */
 export class BrowserHarness {
+  /**
+   * Every Content-Security-Policy violation any page of this harness reported, as
+   * `<page address>: <what was refused>`; tests expect none (the app must run under its own CSP).
+   */
+  readonly cspViolations: string[] = [];
+
   private constructor(
     readonly t: TestApp,
     readonly baseUrl: string,
@@ -107,6 +113,19 @@ export class BrowserHarness {
         : { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true },
     );
     ctx.setDefaultTimeout(30_000); // generous: CI machines are shared and slow
+    // The page reports each refusal as an event (and Chromium also logs it to the console).
+    await ctx.exposeFunction('__cspViolation', (text: string) => this.cspViolations.push(text));
+    await ctx.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const report = (window as unknown as { __cspViolation: (text: string) => void }).__cspViolation;
+        void report(
+          `${location.pathname}: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`,
+        );
+      });
+    });
+    ctx.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) this.cspViolations.push(message.text());
+    });
     return ctx;
   }
 

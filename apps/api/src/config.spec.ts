@@ -18,6 +18,7 @@ describe('configuration checked at start', () => {
         DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
         DATABASE_SCHEMA: 'e2e_123_1764000000000',
         DEMO_SEED: 'off',
+        TRUST_PROXY: 'loopback, 10.0.0.0/8, ::1',
         PROCESSES_DIR: path.resolve('processes'),
         TEMPLATES_DIR: path.resolve('templates'),
       }),
@@ -36,6 +37,10 @@ describe('configuration checked at start', () => {
     [{ SEAL_P12_PASSWORD: 'secret' }, 'SEAL_P12_PASSWORD：已设置密码但未设置 SEAL_P12_PATH（签章证书文件）'],
     [{ SEAL_P12_PATH: '/nonexistent/seal.p12' }, 'SEAL_P12_PATH：文件不存在（/nonexistent/seal.p12）'],
     [{ DEMO_SEED: 'yes' }, 'DEMO_SEED：只能为 on 或 off，当前为“yes”'],
+    ...['true', '0', '11', '10.0.0.0/33', 'example.com', 'loopback,'].map((value): [object, string] => [
+      { TRUST_PROXY: value },
+      `TRUST_PROXY：应为代理层数（1–10），或逗号分隔的代理地址/网段（如 loopback、10.0.0.0/8），当前为“${value}”`,
+    ]),
     [
       { DATABASE_URL: 'postgres://x', DATABASE_SCHEMA: 'e2e"; DROP' },
       'DATABASE_SCHEMA：应为小写字母、数字和下划线组成的模式名（不以数字开头，最长 63 个字符），当前为“e2e"; DROP”',

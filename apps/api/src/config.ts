@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 import { LOCK_FILE, backupDirFromEnv, dataDirLockHolder, databaseUrlProblem } from '@app/persistence';
 
@@ -35,6 +36,11 @@ export function configProblems(env: NodeJS.ProcessEnv): string[] {
   }
   if (env.SEAL_P12_PATH && !fs.existsSync(env.SEAL_P12_PATH)) {
     problems.push(`SEAL_P12_PATH：文件不存在（${env.SEAL_P12_PATH}）`);
+  }
+  if (env.TRUST_PROXY && trustProxySetting(env) === undefined) {
+    problems.push(
+      `TRUST_PROXY：应为代理层数（1–10），或逗号分隔的代理地址/网段（如 loopback、10.0.0.0/8），当前为“${env.TRUST_PROXY}”`,
+    );
   }
   if (env.DEMO_SEED && !['on', 'off'].includes(env.DEMO_SEED)) {
     problems.push(`DEMO_SEED：只能为 on 或 off，当前为“${env.DEMO_SEED}”`);
@@ -82,6 +88,35 @@ export function configProblems(env: NodeJS.ProcessEnv): string[] {
     }
   }
   return problems;
+}
+
+/** Express's own names for address ranges, accepted in TRUST_PROXY. */
+const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrRange(entry: string): boolean {
+  if (NAMED_RANGES.includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * The `trust proxy` setting from TRUST_PROXY, undefined when unset or malformed. Unset, the client
+ * address is the socket's and X-Forwarded-For is ignored: anyone can send that header, and it would
+ * let a caller write any address into the audit record and dodge the sign-in throttle. `true`
+ * (believe every hop) is not offered for the same reason: only a hop count or the proxies' addresses.
+ */
+export function trustProxySetting(env: NodeJS.ProcessEnv): number | string[] | undefined {
+  const value = env.TRUST_PROXY?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return hops >= 1 && hops <= 10 ? hops : undefined;
+  }
+  const entries = value.split(',').map((e) => e.trim());
+  return entries.every(isAddressOrRange) ? entries : undefined;
 }
 
 export function assertValidConfig(env: NodeJS.ProcessEnv = process.env): void {

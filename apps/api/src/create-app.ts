@@ -9,7 +9,8 @@ import { DefinitionService } from '@app/workflow';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation.pipe';
 import { requestId } from './http/request-id';
-import { assertValidConfig } from './config';
+import { securityHeaders } from './http/security-headers';
+import { assertValidConfig, trustProxySetting } from './config';
 import { serveWebApp } from './http/web-app';
 import { attachmentUploadBody } from './http/upload-body';
 import { buildOpenApiDocument } from './http/openapi';
@@ -26,6 +27,11 @@ export async function createApp(
     logger: options.logger ?? ['log', 'warn', 'error'],
     bodyParser: false,
   });
+  const trustProxy = trustProxySetting(process.env);
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
+  // Which framework answers is nobody's business.
+  app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(requestId({ log: options.logger !== false }));
   // The web app's scripts are ~1 MB; applicants open the portal on phones.
   app.use(compression());

@@ -44,7 +44,7 @@ export const router = createRouter({ history: createWebHistory(), routes });
 
 router.beforeEach((to) => {
   if (to.meta.public) return true;
-  if (!session.token) return { path: '/login', query: { next: to.fullPath } };
+  if (!session.user) return { path: '/login', query: { next: to.fullPath } };
   const roles = to.meta.roles as string[] | undefined;
   if (roles && !session.hasRole(...roles)) return homeFor(session.user?.role);
   return true;

@@ -7,7 +7,7 @@ import { Database, UserEntity } from '@app/persistence';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem } from './password-policy';
 import { Role } from './roles';
-import { LOCK_MINUTES, MAX_FAILURES, lockedUntil } from './lock-out';
+import { THROTTLE_WINDOW_MINUTES, lockedUntil, throttledUntil, waitText } from './lock-out';
 import { loginAttemptRepository as attempts } from './login-attempt.repository';
 import { sessionRepository as sessions } from './session.repository';
 import { userRepository as users } from './user.repository';
@@ -35,6 +35,8 @@ export class AuthService {
    * made on the first such sign-in, not at start.
    */
   private decoy: Promise<string> | null = null;
+  /** Per account and address, the end of the sign-ins being checked: they take turns. */
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -46,20 +48,54 @@ export class AuthService {
     username: string,
     password: string,
   ): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
+    const ip = currentRequestOrigin()?.ip ?? null;
+    // One try at a time per account and address: a burst sent in parallel would otherwise all be
+    // judged on the history from before any of them failed.
+    const key = JSON.stringify([username, ip]);
+    const mine = (this.queues.get(key) ?? Promise.resolve()).then(() =>
+      this.tryLogin(username, password, ip),
+    );
+    const tail = mine.catch(() => undefined);
+    this.queues.set(key, tail);
+    try {
+      return await mine;
+    } finally {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    }
+  }
+
+  private async tryLogin(
+    username: string,
+    password: string,
+    ip: string | null,
+  ): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
     const now = this.clock.now();
-    const since = new Date(now.getTime() - LOCK_MINUTES * 60_000);
-    const [user, history] = await this.db.read(async (em) => [
+    const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
+    const [user, fromHere, history] = await this.db.read(async (em) => [
       await users.byUsername(em, username),
+      await attempts.fromAddress(em, username, ip, since),
       (await attempts.history(em, [username], since)).get(username),
     ]);
-    const floor = Math.max(history?.lastOkMs ?? 0, user?.unlockedAt?.getTime() ?? 0);
-    if (lockedUntil(history?.failuresMs ?? [], floor, now.getTime()) !== null) {
-      throw new AppError(
-        429,
-        'LOGIN_LOCKED',
-        `连续登录失败${MAX_FAILURES}次，账号已锁定${LOCK_MINUTES}分钟，请稍后再试`,
-        [{ field: 'username', message: '账号暂时锁定' }],
-      );
+    const unlockedMs = user?.unlockedAt?.getTime() ?? 0;
+    const wait = throttledUntil(
+      fromHere.failuresMs,
+      Math.max(fromHere.lastOkMs ?? 0, unlockedMs),
+      now.getTime(),
+    );
+    if (wait !== null) throw throttled(wait - now.getTime());
+    // The account-wide cap spares the addresses the owner has signed in from.
+    if (fromHere.lastOkMs === null) {
+      const floor = Math.max(history?.lastOkMs ?? 0, unlockedMs);
+      const until = lockedUntil(history?.failuresMs ?? [], floor, now.getTime());
+      if (until !== null) {
+        throw AppError.tooManyRequests(
+          'LOGIN_LOCKED',
+          `该账号近期登录失败次数过多，已暂停从新的地点登录，请${waitText(until - now.getTime())}后再试，` +
+            '或在以前登录过的地点登录，或请管理员解锁',
+          (until - now.getTime()) / 1000,
+          [{ field: 'username', message: '账号暂停从新的地点登录' }],
+        );
+      }
     }
     const ok = user
       ? await verifyPassword(password, user.passwordHash)
@@ -93,7 +129,7 @@ export class AuthService {
     return { token, expiresAt, user: toAuthUser(user) };
   }
 
-  /** One sign-in attempt: counted for the lock-out and put on the audit record. */
+  /** One sign-in attempt: counted for the throttle and put on the audit record. */
   private async recordSignIn(
     em: EntityManager,
     a: { username: string; userId: string | null; ok: boolean; now: Date; refused?: 'account_disabled' },
@@ -156,6 +192,16 @@ export class AuthService {
   async logout(token: string): Promise<void> {
     await this.db.transaction((em) => sessions.end(em, sha256(token)));
   }
+}
+
+/** Too many failures from this address: the answer says how long to wait. */
+function throttled(waitMs: number): AppError {
+  return AppError.tooManyRequests(
+    'LOGIN_THROTTLED',
+    `登录失败次数过多，请${waitText(waitMs)}后再试`,
+    waitMs / 1000,
+    [{ field: 'password', message: `请${waitText(waitMs)}后再试` }],
+  );
 }
 
 function sha256(text: string): string {

@@ -9,3 +9,4 @@ export * from './password-policy';
 export * from './lock-out';
 export * from './access';
 export * from './publication-scope';
+export * from './session-cookie';

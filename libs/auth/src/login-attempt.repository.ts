@@ -7,13 +7,21 @@ export interface SignInHistory {
   failuresMs: number[];
 }
 
+/** One account's sign-ins from one address. */
+export interface AddressHistory {
+  /** The last successful sign-in from this address (epoch ms), ever, or null: a known address. */
+  lastOkMs: number | null;
+  /** Failed sign-ins from this address since `since` (epoch ms). */
+  failuresMs: number[];
+}
+
 interface HistoryRow {
   username: string;
   last_ok: number | string | null;
   failures: (number | string)[] | null;
 }
 
-/** Sign-in attempts (`login_attempt`): what the lock-out is judged on. */
+/** Sign-in attempts (`login_attempt`): what the throttle and the account-wide cap are judged on. */
 export const loginAttemptRepository = {
   async insert(
     em: EntityManager,
@@ -25,6 +33,25 @@ export const loginAttemptRepository = {
       a.ok,
       a.ip,
     ]);
+  },
+
+  /** One account from one address: what `throttledUntil` is judged on. */
+  async fromAddress(
+    em: EntityManager,
+    username: string,
+    ip: string | null,
+    since: Date,
+  ): Promise<AddressHistory> {
+    const [row]: Omit<HistoryRow, 'username'>[] = await em.query(
+      `SELECT (extract(epoch FROM max(at) FILTER (WHERE ok)) * 1000)::float8 AS last_ok,
+              array_agg((extract(epoch FROM at) * 1000)::float8) FILTER (WHERE NOT ok AND at > $3) AS failures
+         FROM login_attempt WHERE username = $1 AND ip IS NOT DISTINCT FROM $2`,
+      [username, ip, since],
+    );
+    return {
+      lastOkMs: row?.last_ok == null ? null : Number(row.last_ok),
+      failuresMs: (row?.failures ?? []).map(Number),
+    };
   },
 
   /** Per account name: what `lockedUntil` is judged on, for many names in one query. */

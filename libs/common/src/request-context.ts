@@ -2,7 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** Where a request came from: recorded with every audit entry it causes (执法全过程记录：何处). */
 export interface RequestOrigin {
+  /** Made by the server for this request: the request's identity on the record. */
   requestId: string;
+  /** The caller's own X-Request-Id, when well-formed: only to find the caller's logs, never proof. */
+  correlationId?: string;
   ip: string | null;
   userAgent: string | null;
 }

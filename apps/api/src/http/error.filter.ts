@@ -36,7 +36,9 @@ export class ErrorFilter implements ExceptionFilter {
         `[${requestId}] ${request.method} ${request.url}: ${(error as Error)?.stack ?? error}`,
       );
     }
-    response.status(status).json({ ...body, requestId });
+    const retryAfter = error instanceof AppError ? error.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
+    response.status(status).json({ ...body, ...(retryAfter !== undefined && { retryAfter }), requestId });
   }
 
   private toBody(error: unknown): { status: number; body: object } {

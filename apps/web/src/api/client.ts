@@ -1,5 +1,6 @@
 /**
- * The one way the web app talks to the API: bearer token from the session, JSON in and out,
+ * The one way the web app talks to the API: the session cookie (with the anti-forgery header on
+ * requests that change something), JSON in and out,
  * and every failure turned into an ApiError carrying the server's Chinese message and the
  * offending fields, so forms can show each error next to its field.
  */
@@ -13,6 +14,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: FieldProblem[] = [],
+    /** For a 429: seconds until another try is worth it. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -36,6 +39,15 @@ function withQuery(url: string, query?: Query): string {
   return s ? `${url}${url.includes('?') ? '&' : '?'}${s}` : url;
 }
 
+/** Methods the server checks for forgery (libs/auth session-cookie.ts). */
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The anti-forgery value the server set at sign-in, readable by this page only. */
+function csrfToken(): string | null {
+  const found = document.cookie.split(';').find((c) => c.trim().startsWith('sa_csrf='));
+  return found ? decodeURIComponent(found.trim().slice('sa_csrf='.length)) : null;
+}
+
 async function send(
   method: string,
   url: string,
@@ -43,7 +55,8 @@ async function send(
   headers: Record<string, string> = {},
 ): Promise<Response> {
   const h: Record<string, string> = { ...headers };
-  if (session.token) h.Authorization = `Bearer ${session.token}`;
+  const csrf = UNSAFE.has(method) ? csrfToken() : null;
+  if (csrf) h['X-CSRF-Token'] = csrf;
   let payload: BodyInit | undefined;
   if (body instanceof Blob || body instanceof ArrayBuffer || body instanceof FormData) {
     payload = body as BodyInit;
@@ -53,7 +66,7 @@ async function send(
   }
   let res: Response;
   try {
-    res = await fetch(url, { method, headers: h, body: payload });
+    res = await fetch(url, { method, headers: h, body: payload, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
@@ -64,7 +77,7 @@ async function send(
     } catch {
       /* not JSON: fall through */
     }
-    if (res.status === 401 && session.token) {
+    if (res.status === 401 && session.user) {
       session.clear();
       // The sign-in page says why: an idle session ended, not a wrong password.
       const reason = data?.code === 'SESSION_IDLE' ? '&reason=idle' : '';
@@ -76,6 +89,7 @@ async function send(
       data?.code ?? `HTTP_${res.status}`,
       data?.message ?? `请求失败（${res.status}）`,
       data?.details ?? [],
+      data?.retryAfter,
     );
   }
   return res;

@@ -1273,6 +1273,8 @@ export interface components {
       message: string;
       /** @description 请求编号，与服务器日志对应 */
       requestId?: string;
+      /** @description 请求过于频繁（429）时，需等待的秒数（同 Retry-After） */
+      retryAfter?: number;
     };
     ApplicantDto: {
       /** @example 平安县城关镇东关村3组12号 */
@@ -2871,7 +2873,10 @@ export interface components {
       reconsiderationUntil: string;
     };
     RequestOriginDto: {
+      /** @description 调用方提供的 X-Request-Id（格式合规时），仅用于关联日志，不作为证据 */
+      correlationId?: string;
       ip: string | null;
+      /** @description 服务器生成的请求编号 */
       requestId: string;
       userAgent: string | null;
     };

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { createMemoryHistory, createRouter } from 'vue-router';
@@ -69,15 +69,17 @@ describe('LoginView', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
-  it('signs in, keeps the session and opens the role’s home page', async () => {
+  it('signs in, keeps who signed in (never the token) and opens the role’s home page', async () => {
     fetchMock.mockResolvedValue(json(200, { token: 'tok', user }));
     const { w, router } = await mountAt('/login');
     await signIn(w, 'clerk', 'secret-pass');
     const [url, init] = fetchMock.mock.calls[0];
     expect(url).toBe('/api/auth/login');
     expect(JSON.parse(String(init?.body))).toEqual({ username: 'clerk', password: 'secret-pass' });
-    expect(session.token).toBe('tok');
+    expect(session.user?.username).toBe('clerk');
     expect(JSON.parse(localStorage.getItem('sa.session')!).user.username).toBe('clerk');
+    // The session is the HttpOnly cookie the answer set: no script can read it from storage.
+    expect(localStorage.getItem('sa.session')).not.toContain('tok');
     expect(router.currentRoute.value.fullPath).toBe('/inbox');
   });
 
@@ -98,8 +100,35 @@ describe('LoginView', () => {
     const { w, router } = await mountAt('/login');
     await signIn(w, 'clerk', 'wrong');
     expect(w.get('.el-alert--error').text()).toContain('用户名或密码错误');
-    expect(session.token).toBeNull();
+    expect(session.user).toBeNull();
     expect(router.currentRoute.value.path).toBe('/login');
+  });
+
+  it('shows how long to wait after too many failures', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    fetchMock.mockResolvedValue(
+      json(429, {
+        code: 'LOGIN_THROTTLED',
+        message: '登录失败次数过多，请8秒后再试',
+        details: [{ field: 'password', message: '请8秒后再试' }],
+        retryAfter: 8,
+      }),
+    );
+    const { w } = await mountAt('/login');
+    await signIn(w, 'clerk', 'wrong');
+    expect(w.get('.el-alert--error').text()).toContain('请8秒后再试');
+    expect(await fieldError(w, '密码')).toBe('请8秒后再试');
+    // The button counts the wait down and stays disabled until it is over.
+    const button = () => w.get('[data-test=login]');
+    expect(button().text()).toBe('请等待 8 秒');
+    expect(button().attributes('disabled')).toBeDefined();
+    vi.advanceTimersByTime(8_000);
+    await flushPromises();
+    expect(button().text()).toBe('登录');
+    expect(button().attributes('disabled')).toBeUndefined();
   });
 
   it('says an idle session ended', async () => {

@@ -6,26 +6,28 @@ export type { SessionUser };
 
 const KEY = 'sa.session';
 
-function load(): { token: string | null; user: SessionUser | null } {
+function load(): SessionUser | null {
   try {
     const raw = localStorage.getItem(KEY);
-    if (raw) return JSON.parse(raw);
+    // Only the user: a token stored here by an older version is not used (and gone on sign-out).
+    if (raw) return (JSON.parse(raw) as { user?: SessionUser | null }).user ?? null;
   } catch {
     /* corrupt storage: start signed out */
   }
-  return { token: null, user: null };
+  return null;
 }
 
-/** The signed-in user, kept in localStorage so a reload stays signed in. */
+/**
+ * Who is signed in, kept in localStorage so a reload knows whose menus to show. The session itself
+ * is an HttpOnly cookie the page cannot read; the server refuses a request if it has ended.
+ */
 export const session = reactive({
-  ...load(),
-  set(token: string, user: SessionUser) {
-    this.token = token;
+  user: load(),
+  set(user: SessionUser) {
     this.user = user;
-    localStorage.setItem(KEY, JSON.stringify({ token, user }));
+    localStorage.setItem(KEY, JSON.stringify({ user }));
   },
   clear() {
-    this.token = null;
     this.user = null;
     localStorage.removeItem(KEY);
   },

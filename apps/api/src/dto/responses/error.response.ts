@@ -20,6 +20,13 @@ export class ApiErrorBodyDto {
   @ApiProperty({ type: () => FieldProblemDto, isArray: true })
   details!: FieldProblemDto[];
 
+  @ApiProperty({
+    type: Number,
+    required: false,
+    description: '请求过于频繁（429）时，需等待的秒数（同 Retry-After）',
+  })
+  retryAfter?: number;
+
   @ApiProperty({ type: String, required: false, description: '请求编号，与服务器日志对应' })
   requestId?: string;
 }

@@ -3,8 +3,15 @@ import { ApiProperty } from '@nestjs/swagger';
 
 /** Where an audited request came from (libs/common RequestOrigin). */
 export class RequestOriginDto {
-  @ApiProperty({ type: String })
+  @ApiProperty({ type: String, description: '服务器生成的请求编号' })
   requestId!: string;
+
+  @ApiProperty({
+    type: String,
+    required: false,
+    description: '调用方提供的 X-Request-Id（格式合规时），仅用于关联日志，不作为证据',
+  })
+  correlationId?: string;
 
   @ApiProperty({ type: String, nullable: true })
   ip!: string | null;
