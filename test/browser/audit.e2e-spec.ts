@@ -109,7 +109,7 @@ describe('执法全过程记录 (Chromium)', () => {
         .send({ username: 'liu.village', password: `wrong-${i}x` })
         .expect(401);
     // Five failures make that address wait and lock nothing; guessing from 95 more addresses
-    // within the hour stops sign-ins from new addresses, which the list shows as 锁定至.
+    // within the hour stops sign-ins from new addresses, which the list shows as 新地址登录暂停至.
     await h.t.http
       .post('/api/auth/login')
       .send({ username: 'liu.village', password: 'Liushu-2026' })
@@ -120,7 +120,7 @@ describe('执法全过程记录 (Chromium)', () => {
       [h.t.clock.now()],
     );
     await page.reload();
-    await table.locator('[data-test=locked]').getByText('锁定至').waitFor();
+    await table.locator('[data-test=locked]').getByText('新地址登录暂停至').waitFor();
     await screenshot(page, 'accounts-locked');
     await page.locator('[data-test="unlock-liu.village"]').click();
     await table.locator('[data-test=locked]').waitFor({ state: 'detached' });

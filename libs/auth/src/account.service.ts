@@ -24,7 +24,7 @@ export interface AccountView {
   regionCode: string;
   regionName: string | null;
   disabled: boolean;
-  /** Locked out by failed sign-ins until this time; null when not locked. */
+  /** Until when sign-ins from addresses the account never used are stopped (too many failures account-wide); null when not. */
   lockedUntil: string | null;
   lastSignInAt: string | null;
   passwordChangedAt: string | null;
