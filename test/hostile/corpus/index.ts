@@ -1,6 +1,7 @@
 import { ACCOUNT_CASES } from './accounts';
 import { AMOUNT_CASES } from './amounts';
 import { BPMN_CASES } from './bpmn';
+import { DATE_CASES } from './dates';
 import { IDENTITY_CASES } from './identity';
 import { PATH_CASES } from './paths';
 import { RARE_CHARACTER_CASES } from './rare-characters';
@@ -16,6 +17,7 @@ export const CORPUS: Record<Category, HostileCase[]> = {
   'bpmn-xml': BPMN_CASES,
   'identity-region': IDENTITY_CASES,
   amounts: AMOUNT_CASES,
+  dates: DATE_CASES,
   'text-control': TEXT_CASES,
   'rare-characters': RARE_CHARACTER_CASES,
   'template-injection': TEMPLATE_CASES,

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppError, Clock } from '@app/common';
+import { AppError, Clock, calendarDateProblem } from '@app/common';
 import { AuditService } from '@app/audit';
 import { PolicyParameters, validateParameters } from '@app/assessment';
 import { regionLevel } from '@app/assistance';
 import { Database, PolicyParametersEntity } from '@app/persistence';
-import { isIsoDate, nextRegionVersion } from '../region-versions';
+import { nextRegionVersion } from '../region-versions';
 import { policyParametersRepository as policyParameters } from './policy-parameters.repository';
 
 export interface PublishInput {
@@ -50,9 +50,8 @@ export class PolicyParametersService {
     if (regionLevel(input.regionCode) === null) {
       problems.push({ field: 'regionCode', message: '应为6位（县）、9位（乡镇）或12位（村）行政区划代码' });
     }
-    if (!isIsoDate(input.effectiveFrom)) {
-      problems.push({ field: 'effectiveFrom', message: '生效日期应为 YYYY-MM-DD' });
-    }
+    const dateProblem = calendarDateProblem(input.effectiveFrom);
+    if (dateProblem) problems.push({ field: 'effectiveFrom', message: `生效日期${dateProblem}` });
     for (const p of validateParameters(input.parameters)) {
       problems.push({ field: `parameters.${p.field}`, message: p.message });
     }
