@@ -1,4 +1,5 @@
 import { DEFAULT_PARAMETERS } from '@app/assessment';
+import { JPEG } from '../../support/sample-files';
 import { ECONOMICS, MONITORING_EVENT } from './bodies';
 import { TEMPLATE } from './templates';
 import { HostileCase } from './types';
@@ -140,6 +141,44 @@ export const DATE_CASES: HostileCase[] = [
       field: 'effectiveFrom',
     }),
     'template publish effectiveFrom',
+  ),
+  ...each(
+    [
+      ['year 0000', '0000-01-01T00:00:00Z'],
+      ['February 30th', '2026-02-30T00:00:00+08:00'],
+    ],
+    (_, at) => ({
+      user: 'admin',
+      method: 'GET',
+      path: `/api/audit?from=${encodeURIComponent(at)}`,
+      field: 'from',
+    }),
+    'audit search from',
+  ),
+  ...each(
+    [['year 0000', '0000-01-01T00:00:00Z']],
+    (_, at) => ({
+      user: 'admin',
+      method: 'GET',
+      path: `/api/audit?to=${encodeURIComponent(at)}`,
+      field: 'to',
+    }),
+    'audit search to',
+  ),
+  ...each(
+    [
+      ['year 0000', '0000-01-01T10:30:00+08:00'],
+      ['February 30th', '2026-02-30T10:30:00+08:00'],
+    ],
+    (_, at) => ({
+      user: 'clerk',
+      method: 'POST',
+      path: (ctx) =>
+        `/api/cases/${ctx.caseId}/attachments?kind=home_visit_photo&fileName=${encodeURIComponent('入户.jpg')}&takenAt=${encodeURIComponent(at)}&place=${encodeURIComponent('东关村3组')}`,
+      raw: { contentType: 'image/jpeg', bytes: JPEG },
+      field: 'takenAt',
+    }),
+    'attachment takenAt',
   ),
   ...each(
     SOME,
