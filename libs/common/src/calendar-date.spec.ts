@@ -1,4 +1,4 @@
-import { calendarDateProblem, isCalendarDate } from './calendar-date';
+import { calendarDateProblem, calendarMonthProblem, isCalendarDate } from './calendar-date';
 
 describe('calendar dates: a real day in 1900–2100', () => {
   it.each(['2026-02-28', '2028-02-29', '2000-02-29', '1900-01-01', '2100-12-31', '2026-12-31'])(
@@ -27,4 +27,17 @@ describe('calendar dates: a real day in 1900–2100', () => {
     expect(calendarDateProblem(value)).toBe(problem);
     expect(isCalendarDate(value)).toBe(false);
   });
+});
+
+describe('calendar months', () => {
+  it.each([
+    ['2027-06', undefined],
+    ['2100-12', undefined],
+    ['0000-06', '年份应在1900至2100年之间'],
+    ['2101-01', '年份应在1900至2100年之间'],
+    ['2027-13', '2027-13不是有效的月份'],
+    ['2027-00', '2027-00不是有效的月份'],
+    ['2027-6', '应为 YYYY-MM 格式的月份'],
+    ['2027-06-01', '应为 YYYY-MM 格式的月份'],
+  ])('%s: %s', (value, problem) => expect(calendarMonthProblem(value)).toBe(problem));
 });

@@ -181,6 +181,20 @@ export const DATE_CASES: HostileCase[] = [
     'attachment takenAt',
   ),
   ...each(
+    [
+      ['year 0000', '0000-06'],
+      ['year 2101', '2101-06'],
+    ],
+    (_, period) => ({
+      user: 'approver',
+      method: 'POST',
+      path: '/api/review-cohorts',
+      json: { regionCode: '410799100', period },
+      field: 'period',
+    }),
+    'review cohort period',
+  ),
+  ...each(
     SOME,
     (_, date) => ({
       user: 'admin',

@@ -1,6 +1,6 @@
 import { PipeTransform } from '@nestjs/common';
 import { ValidateBy, ValidationOptions } from 'class-validator';
-import { AppError, calendarDateProblem } from '@app/common';
+import { AppError, calendarDateProblem, calendarMonthProblem } from '@app/common';
 
 /**
  * A DTO field that must be a real calendar date (@app/common's rule: 2026-02-30 and year 0000 are
@@ -13,6 +13,20 @@ export function IsCalendarDate(label: string, options?: ValidationOptions): Prop
       validator: {
         validate: (value: unknown) => calendarDateProblem(value) === undefined,
         defaultMessage: (args) => `${label}${calendarDateProblem(args?.value) ?? ''}`,
+      },
+    },
+    options,
+  );
+}
+
+/** A DTO field that must be a real month, 'YYYY-MM', in the same years. */
+export function IsCalendarMonth(label: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarMonth',
+      validator: {
+        validate: (value: unknown) => calendarMonthProblem(value) === undefined,
+        defaultMessage: (args) => `${label}${calendarMonthProblem(args?.value) ?? ''}`,
       },
     },
     options,
