@@ -2,18 +2,18 @@ import JSZip from 'jszip';
 import { AppError } from '@app/common';
 import { COLUMNS } from './household-columns';
 
+/** Data rows one import may hold (one per household member). */
+export const MAX_ROWS = 5000;
+
 /**
  * Limits on what one import workbook may make the server do. A zip declares its sizes but may lie,
  * so each entry is inflated as a stream and the actual bytes and XML elements are counted as they
  * come; the first limit crossed stops the inflation and refuses the workbook, before exceljs (which
  * holds the whole workbook as objects, several hundred bytes per cell) sees any of it.
  *
- * Measured on a full import (5000 households' rows × 17 columns, written by exceljs): 3.2 MB of XML
- * in 16 entries, 5001 rows, 85,017 cells, about 250,000 elements.
+ * Measured on a full import (5000 members' rows × 17 columns, written by exceljs): 3.2 MB of XML
+ * in 10 entries, 5001 rows, 85,017 cells, 205,400 elements.
  */
-/** Data rows one import may hold (one per household member). */
-export const MAX_ROWS = 5000;
-
 export const WORKBOOK_LIMITS = {
   /** Six times a full import's XML; a 5 MB upload of repeated rows inflates to gigabytes. */
   inflatedBytes: 20 * 1024 * 1024,
