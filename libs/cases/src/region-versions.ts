@@ -21,6 +21,5 @@ export async function nextRegionVersion(
   return (max ?? 0) + 1;
 }
 
-
 /** Kept for the duty rules' check: the shared date rule of @app/common. */
 export const isIsoDate: (value: unknown) => value is string = isCalendarDate;
