@@ -196,7 +196,7 @@ describe('household import from an Excel workbook', () => {
     expect(text.status).toBe(415);
   });
 
-  it('refuses a zip bomb (400 MB of XML in under 2 MB) with a 413 within two seconds, storing nothing', async () => {
+  it('refuses a zip bomb (400 MB of XML in under 2 MB) with a 413 within two seconds, three at once too, storing nothing', async () => {
     const wb = await template();
     emptySheet(wb).addRow({ householdKey: 'H1', regionCode: '410799100201', name: '王建国' });
     const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
@@ -231,6 +231,27 @@ describe('household import from an Excel workbook', () => {
       details: [{ field: 'file', message: expect.stringContaining('解压后超过20 MB') }],
     });
     expect(ms).toBeLessThan(2000);
+
+    // Three at once used to starve the health check for over a minute.
+    const token = await t.token('clerk');
+    const send = () =>
+      t.http
+        .post('/api/households/import')
+        .set('Authorization', `Bearer ${token}`)
+        .set('Content-Type', XLSX)
+        .send(bomb);
+    const parallel = Date.now();
+    const health = (async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      const at = Date.now();
+      const h = await t.http.get('/api/health');
+      return { status: h.status, ms: Date.now() - at };
+    })();
+    const answers = await Promise.all([send(), send(), send()]);
+    expect(answers.map((a) => a.status)).toEqual([413, 413, 413]);
+    expect(Date.now() - parallel).toBeLessThan(3000);
+    expect(await health).toEqual({ status: 200, ms: expect.any(Number) });
+    expect((await health).ms).toBeLessThan(1000);
     expect(
       await t.query(`SELECT (SELECT count(*) FROM assessment) AS a, (SELECT count(*) FROM audit_entry) AS e`),
     ).toEqual(before);
