@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { HOUSEHOLD_COLUMNS } from '@app/household-import';
 import { TestApp } from './support/test-app';
 
@@ -194,4 +195,65 @@ describe('household import from an Excel workbook', () => {
       .send('a,b');
     expect(text.status).toBe(415);
   });
+
+  it('refuses a zip bomb (400 MB of XML in under 2 MB) with a 413 within two seconds, three at once too, storing nothing', async () => {
+    const wb = await template();
+    emptySheet(wb).addRow({ householdKey: 'H1', regionCode: '410799100201', name: '王建国' });
+    const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const path = Object.keys(zip.files).find((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))!;
+    // The sheet's rows, then 400 MB of blanks before its end tag: still a well-formed worksheet.
+    const xml = (await zip.file(path)!.async('string')).replace('</worksheet>', '');
+    const sheet = Buffer.alloc(400 * 1024 * 1024, ' ');
+    sheet.write(xml);
+    sheet.write('</worksheet>', sheet.length - '</worksheet>'.length);
+    zip.file(path, sheet);
+    const bomb = await zip.generateAsync({
+      type: 'nodebuffer',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 1 },
+    });
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+
+    const before = await t.query(
+      `SELECT (SELECT count(*) FROM assessment) AS a, (SELECT count(*) FROM audit_entry) AS e`,
+    );
+    const started = Date.now();
+    const res = await t.http
+      .post('/api/households/import')
+      .set('Authorization', `Bearer ${await t.token('clerk')}`)
+      .set('Content-Type', XLSX)
+      .send(bomb);
+    const ms = Date.now() - started;
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({
+      code: 'WORKBOOK_TOO_LARGE',
+      message: expect.stringContaining('工作簿过大'),
+      details: [{ field: 'file', message: expect.stringContaining('解压后超过20 MB') }],
+    });
+    expect(ms).toBeLessThan(2000);
+
+    // Three at once used to starve the health check for over a minute.
+    const token = await t.token('clerk');
+    const send = () =>
+      t.http
+        .post('/api/households/import')
+        .set('Authorization', `Bearer ${token}`)
+        .set('Content-Type', XLSX)
+        .send(bomb);
+    const parallel = Date.now();
+    const health = (async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      const at = Date.now();
+      const h = await t.http.get('/api/health');
+      return { status: h.status, ms: Date.now() - at };
+    })();
+    const answers = await Promise.all([send(), send(), send()]);
+    expect(answers.map((a) => a.status)).toEqual([413, 413, 413]);
+    expect(Date.now() - parallel).toBeLessThan(3000);
+    expect(await health).toEqual({ status: 200, ms: expect.any(Number) });
+    expect((await health).ms).toBeLessThan(1000);
+    expect(
+      await t.query(`SELECT (SELECT count(*) FROM assessment) AS a, (SELECT count(*) FROM audit_entry) AS e`),
+    ).toEqual(before);
+  }, 60_000);
 });

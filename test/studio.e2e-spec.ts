@@ -175,6 +175,35 @@ describe('document templates', () => {
     expect(res.body.details[0]).toMatchObject({ field: 'body' });
   });
 
+  it('refuses 8 and 9 nested {{#each @root}} on lint, preview and publish, each within two seconds', async () => {
+    const legal = await t.as('legal');
+    const { body: tpl } = await legal.get('/api/templates/non-acceptance-notice').expect(200);
+    const releases = async () => (await t.query(`SELECT count(*)::int AS n FROM template_release`))[0].n;
+    const before = await releases();
+    for (const levels of [8, 9]) {
+      // 8 levels: 183 characters; over the sample's keys, 8^8 iterations made lint take 7.7 s.
+      const nested = `${'{{#each @root}}'.repeat(levels)}x${'{{/each}}'.repeat(levels)}`;
+      const body = `${tpl.body}\n${nested}`;
+      for (const url of [
+        '/api/templates/lint',
+        '/api/templates/preview',
+        '/api/templates/non-acceptance-notice',
+      ]) {
+        const started = Date.now();
+        const res = await legal.post(url, { manifest: tpl.manifest, body });
+        expect({ url, levels, status: res.status, field: res.body.details?.[0]?.field }).toEqual({
+          url,
+          levels,
+          status: 400,
+          field: 'body',
+        });
+        expect(res.body.message).toContain('{{#each}} 只能遍历数据中的列表');
+        expect(Date.now() - started).toBeLessThan(2000);
+      }
+    }
+    expect(await releases()).toBe(before);
+  });
+
   it('refuses to publish a refusal without the remedy time limits', async () => {
     const legal = await t.as('legal');
     const { body: tpl } = await legal.get('/api/templates/non-acceptance-notice').expect(200);

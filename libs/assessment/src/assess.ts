@@ -2,6 +2,7 @@
  * 以算为主、以评为辅、以核为准: the calculation step. Pure: the same household, parameters and
  * date always give the same result; nothing is read from the clock, the database or the network.
  */
+import { calendarDateProblem } from '@app/common';
 import { ageOn } from '@app/assistance';
 import { BASIS } from './basis';
 import { computeBenefit, qualifiesForSinglePersonCoverage } from './benefit';
@@ -69,8 +70,8 @@ export function assess(
 ): AssessmentResult {
   const date = options.assessmentDate;
   const problems = [...validateParameters(p)];
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
-    problems.push({ field: 'assessmentDate', message: '评估日期应为 YYYY-MM-DD' });
+  const dateProblem = calendarDateProblem(date);
+  if (dateProblem) problems.push({ field: 'assessmentDate', message: `评估日期${dateProblem}` });
   else if (date < p.effectiveFrom) {
     problems.push({
       field: 'assessmentDate',

@@ -2,6 +2,7 @@
 import { residentIdProblem } from '@app/assistance';
 import { compositionDecision } from './household-composition';
 import type { Household } from './household';
+import { MAX_AMOUNT_FEN } from './money';
 import type { ValidationProblem } from './validate-parameters';
 
 export function validateHousehold(h: Household, assessmentDate: string): ValidationProblem[] {
@@ -10,6 +11,7 @@ export function validateHousehold(h: Household, assessmentDate: string): Validat
   const money = (field: string, v: unknown) => {
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
       bad(field, '金额应为不小于零的整数（单位：分）');
+    else if (v > MAX_AMOUNT_FEN) bad(field, `金额不能超过${MAX_AMOUNT_FEN / 100 / 1e8}亿元`);
   };
   const applicants = h.members.filter((m) => m.relation === 'applicant');
   if (applicants.length !== 1) bad('members', `应有且只有一名申请人，现有${applicants.length}名`);

@@ -1,10 +1,11 @@
 /** Checks a parameter set before it is saved or used; messages are for the administrator (zh-CN). */
+import { isCalendarDate } from '@app/common';
 import { regionLevel } from '@app/assistance';
 import { HEALTH_CATEGORIES } from './labour-capacity';
 import { EXCLUSION_CLAUSE_IDS } from './exclusion-clauses';
 import { HARDSHIP_PREDICATES } from './hardship-index';
 import type { HealthCategory, IncomeKind, RigidExpenditureKind } from './household';
-import { BP_ONE } from './money';
+import { BP_ONE, MAX_AMOUNT_FEN } from './money';
 import type { PolicyParameters } from './parameters';
 
 export interface ValidationProblem {
@@ -27,18 +28,13 @@ const RIGID: RigidExpenditureKind[] = ['medical', 'tuition', 'pension_insurance'
 /** DOMAIN.md §3: serious illness and severe disability mean no labour capacity at any age. */
 const ALWAYS_ZERO: HealthCategory[] = ['serious_illness', 'disability_severe'];
 
-const isDate = (s: unknown): boolean =>
-  typeof s === 'string' &&
-  /^\d{4}-\d{2}-\d{2}$/.test(s) &&
-  new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
-
 export function validateParameters(p: PolicyParameters): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const bad = (field: string, message: string) => problems.push({ field, message });
   const fenField = (field: string, v: unknown, positive = true) => {
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0 || (positive && v === 0)) {
       bad(field, positive ? '应为大于零的整数（单位：分）' : '应为不小于零的整数（单位：分）');
-    }
+    } else if (v > MAX_AMOUNT_FEN) bad(field, `不能超过${MAX_AMOUNT_FEN / 100 / 1e8}亿元`);
   };
   const bpField = (field: string, v: unknown, lo = 0, hi = BP_ONE) => {
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < lo || v > hi) {
@@ -51,7 +47,7 @@ export function validateParameters(p: PolicyParameters): ValidationProblem[] {
   };
 
   if (!regionLevel(p.regionCode)) bad('regionCode', '行政区划代码应为6、9或12位数字');
-  if (!isDate(p.effectiveFrom)) bad('effectiveFrom', '生效日期应为有效的 YYYY-MM-DD 日期');
+  if (!isCalendarDate(p.effectiveFrom)) bad('effectiveFrom', '生效日期应为有效的 YYYY-MM-DD 日期');
   if (!p.versionId?.trim()) bad('versionId', '版本号不能为空');
   if (p.areaType !== 'urban' && p.areaType !== 'rural')
     bad('areaType', '城乡类别应为 urban（城市）或 rural（农村）');

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AppError } from '@app/common';
+import { AppError, isCalendarDate } from '@app/common';
 import { VersionedTable, regionVersionRepository as versions } from './region-version.repository';
 
 /**
@@ -21,7 +21,5 @@ export async function nextRegionVersion(
   return (max ?? 0) + 1;
 }
 
-/** 'YYYY-MM-DD' that is a real date. */
-export function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
-}
+/** Kept for the duty rules' check: the shared date rule of @app/common. */
+export const isIsoDate: (value: unknown) => value is string = isCalendarDate;

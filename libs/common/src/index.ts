@@ -4,3 +4,4 @@ export * from './csv';
 export * from './poll-interval';
 export * from './stable-stringify';
 export * from './request-context';
+export * from './calendar-date';

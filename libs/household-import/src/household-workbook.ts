@@ -17,6 +17,7 @@ import {
   WORK,
   headerOf,
 } from './household-columns';
+import { MAX_ROWS, assertWorkbookWithinLimits } from './workbook-bounds';
 
 /** Controls, bidi overrides and isolates, BOM, non-characters: never part of a cell's real text. */
 const CONTROL_CHAR =
@@ -31,7 +32,30 @@ function personNameProblem(name: string): string | undefined {
 }
 
 export const SHEET = '家庭成员';
-export const MAX_ROWS = 5000;
+
+/** Every part of a worksheet but its cells (sheetData): exceljs's names for them. */
+const IGNORED_SHEET_PARTS = [
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'autoFilter',
+  'mergeCells',
+  'rowBreaks',
+  'hyperlinks',
+  'pageMargins',
+  'dataValidations',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'picture',
+  'drawing',
+  'sheetProtection',
+  'tableParts',
+  'conditionalFormatting',
+  'extLst',
+];
 
 export interface RowError {
   row: number;
@@ -102,9 +126,12 @@ export async function parseHouseholdWorkbook(
   bytes: Buffer,
   today: string,
 ): Promise<{ households: ParsedHousehold[]; errors: RowError[] }> {
+  await assertWorkbookWithinLimits(bytes);
   const wb = new (await excel()).Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    // Only the cells are read: exceljs expands merged ranges, validations and column specs cell by
+    // cell, so a few bytes (sqref="A1:XFD1048576") would otherwise make billions of objects.
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_SHEET_PARTS });
   } catch {
     return {
       households: [],

@@ -78,6 +78,33 @@ export const AMOUNT_CASES: HostileCase[] = [
     raw: rawJson(JSON.stringify(ECONOMICS).replace('"depositsFen":0', '"depositsFen":-1e400')),
     field: 'household.assets.depositsFen',
   },
+  ...(
+    [
+      ['economics', 'investigator', 'PUT', (ctx: { caseId: string }) => `/api/cases/${ctx.caseId}/economics`],
+      ['assessment', 'clerk', 'POST', () => '/api/assessments'],
+    ] as const
+  ).flatMap(([route, user, method, path]): HostileCase[] =>
+    (
+      [
+        ['two incomes of 2^53 − 1 (their sum used to overflow: a 500)', Number.MAX_SAFE_INTEGER],
+        ['an income just over 1亿元', 10_000_000_001],
+      ] as [string, number][]
+    ).map(([name, annualFen]) => ({
+      category: 'amounts',
+      name: `${route}: ${name}`,
+      user,
+      method,
+      path,
+      json: {
+        ...(route === 'assessment' && { regionCode: '410799100201' }),
+        ...withField(ECONOMICS, 'household.members[0].incomes', [
+          { kind: 'wage', annualFen },
+          { kind: 'business', annualFen },
+        ]),
+      },
+      field: 'household.members[0].incomes[0].annualFen',
+    })),
+  ),
   {
     category: 'amounts',
     name: 'economics: homes count fractional',
@@ -190,6 +217,7 @@ export const AMOUNT_CASES: HostileCase[] = [
       ['wage with three decimals', 'wage', '12.345'],
       ['wage as text', 'wage', '一万二'],
       ['deposits Infinity', 'deposits', 'Infinity'],
+      ['wage over 1亿元', 'wage', '100000000.01'],
     ] as [string, string, unknown][]
   ).map(([name, column, value]): HostileCase => ({
     category: 'amounts',

@@ -1,6 +1,7 @@
 import { ACCOUNT_CASES } from './accounts';
 import { AMOUNT_CASES } from './amounts';
 import { BPMN_CASES } from './bpmn';
+import { DATE_CASES } from './dates';
 import { DECIDE_ALONE_CASES } from './decide-alone';
 import { EXPOSURE_CASES } from './exposure';
 import { IDENTITY_CASES } from './identity';
@@ -18,6 +19,7 @@ export const CORPUS: Record<Category, HostileCase[]> = {
   'bpmn-xml': BPMN_CASES,
   'identity-region': IDENTITY_CASES,
   amounts: AMOUNT_CASES,
+  dates: DATE_CASES,
   'text-control': TEXT_CASES,
   'rare-characters': RARE_CHARACTER_CASES,
   'template-injection': TEMPLATE_CASES,

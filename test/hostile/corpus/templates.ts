@@ -10,7 +10,11 @@ export const TEMPLATE = {
   body: fs.readFileSync(path.join(dir, 'body.hbs'), 'utf8'),
 };
 
-/** Handlebars that reaches for the prototype chain, partials or broken syntax. */
+/** `levels` nested `{{#each @root}}` around one character: work grows as (keys of the data)^levels. */
+export const nestedRoot = (levels: number) =>
+  `${'{{#each @root}}'.repeat(levels)}x${'{{/each}}'.repeat(levels)}`;
+
+/** Handlebars that reaches for the prototype chain, partials, broken syntax or unbounded work. */
 const HOSTILE_SOURCES: [string, string][] = [
   ['constructor.constructor call', '{{constructor.constructor "return process.mainModule"}}'],
   [
@@ -31,6 +35,13 @@ const HOSTILE_SOURCES: [string, string][] = [
   ['unclosed mustache', '{{applicant.name'],
   ['inline partial definition', '{{#*inline "x"}}{{constructor}}{{/inline}}'],
   ['decorator', '{{* decorator}}'],
+  ['eight nested each over @root (8^8 iterations: froze lint for 7.7 s)', nestedRoot(8)],
+  ['nine nested each over @root', nestedRoot(9)],
+  ['each over this', '{{#each this}}{{#each this}}x{{/each}}{{/each}}'],
+  [
+    'three nested each over a list',
+    '{{#each household.members}}{{#each ../household.members}}{{#each ../../household.members}}x{{/each}}{{/each}}{{/each}}',
+  ],
 ];
 
 const draft = (body: string) => ({ manifest: TEMPLATE.manifest, body: `${TEMPLATE.body}\n${body}` });
@@ -74,6 +85,15 @@ export const TEMPLATE_CASES: HostileCase[] = [
     method: 'POST',
     path: '/api/templates/acceptance-notice',
     json: draft('{{constructor.constructor "return process"}}'),
+    field: 'body',
+  },
+  {
+    category: 'template-injection',
+    name: 'template publish source: eight nested each over @root',
+    user: 'legal',
+    method: 'POST',
+    path: '/api/templates/acceptance-notice',
+    json: draft(nestedRoot(8)),
     field: 'body',
   },
   {

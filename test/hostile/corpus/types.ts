@@ -6,6 +6,7 @@ export type Category =
   | 'bpmn-xml'
   | 'identity-region'
   | 'amounts'
+  | 'dates'
   | 'text-control'
   | 'rare-characters'
   | 'template-injection'

@@ -1,7 +1,7 @@
 import { JPEG, PDF, PNG } from '../../support/sample-files';
 import { APPLICATION_BODY, ECONOMICS, REVIEW_FORM } from './bodies';
 import { HostileCase } from './types';
-import { IMPORT_ROW, XLSX, workbook } from './workbook';
+import { IMPORT_ROW, XLSX, blankPadded, workbook, workbookWithSheet } from './workbook';
 
 const attach =
   (kind: string, extra = '') =>
@@ -196,6 +196,48 @@ export const UPLOAD_CASES: HostileCase[] = [
     raw: { contentType: XLSX, bytes: Buffer.alloc(6 * 1024 * 1024, 0x50) },
     field: 'body',
     status: 413,
+  },
+  ...(
+    [
+      ['zip bomb: 300 KB that inflates to 300 MB', (x: string) => blankPadded(x, 300)],
+      [
+        '20,001 empty rows',
+        (x: string) => x.replace('</sheetData>', `${'<row/>'.repeat(20_001)}</sheetData>`),
+      ],
+      [
+        'a row of 400,000 empty cells',
+        (x: string) => x.replace('</sheetData>', `<row r="9">${'<c/>'.repeat(400_000)}</row></sheetData>`),
+      ],
+    ] as [string, (x: string) => string | Buffer][]
+  ).map(([name, sheet]): HostileCase => ({
+    category: 'uploads-formats',
+    name: `import: ${name}`,
+    user: 'clerk',
+    method: 'POST',
+    path: '/api/households/import',
+    raw: async () => ({ contentType: XLSX, bytes: await workbookWithSheet(sheet) }),
+    field: 'file',
+    status: 413,
+  })),
+  {
+    category: 'uploads-formats',
+    // exceljs would make an object for each of the 17 billion cells; only the cells are read.
+    name: 'import: a whole-sheet data validation on a bad row',
+    user: 'clerk',
+    method: 'POST',
+    path: '/api/households/import',
+    raw: async () => ({
+      contentType: XLSX,
+      bytes: await workbookWithSheet(
+        (x) =>
+          x.replace(
+            '</worksheet>',
+            '<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"a"</formula1></dataValidation></dataValidations></worksheet>',
+          ),
+        [{ ...IMPORT_ROW, idNumber: '410799195602140028' }],
+      ),
+    }),
+    field: '第2行',
   },
   {
     category: 'uploads-formats',

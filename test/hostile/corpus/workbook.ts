@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { HOUSEHOLD_COLUMNS } from '@app/household-import';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -20,4 +21,24 @@ export async function workbook(rows: Record<string, unknown>[]): Promise<Buffer>
   sheet.columns = HOUSEHOLD_COLUMNS.map((c) => ({ header: c.header, key: c.key }));
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The import workbook of these rows (one valid row by default) with its first sheet's XML changed. */
+export async function workbookWithSheet(
+  xml: (original: string) => string | Buffer,
+  rows = [IMPORT_ROW],
+): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await workbook(rows));
+  const path = 'xl/worksheets/sheet1.xml';
+  zip.file(path, xml(await zip.file(path)!.async('string')));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+}
+
+/** A sheet of `mb` megabytes that deflates to about a thousandth: its rows, then blanks. */
+export function blankPadded(original: string, mb: number): Buffer {
+  const end = '</worksheet>';
+  const body = Buffer.alloc(mb * 1024 * 1024, ' ');
+  Buffer.from(original.replace(end, '')).copy(body);
+  Buffer.from(end).copy(body, body.length - end.length);
+  return body;
 }

@@ -5,6 +5,7 @@ import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { AssessmentService, PolicyParametersService } from '@app/cases';
 import { AssessDto, PublishParametersDto } from '../dto/policy.dto';
 import { uuidPipe } from '../http/uuid.pipe';
+import { calendarDatePipe } from '../http/calendar-date';
 import {
   AssessmentCreatedDto,
   AssessmentRerunDto,
@@ -32,11 +33,11 @@ export class PolicyController {
   @ApiOkResponse({ type: PolicyParametersDto })
   @Get('policy-parameters/resolve')
   @Requires('policy.read')
-  async resolve(@Query('regionCode') regionCode?: string, @Query('date') date?: string) {
+  async resolve(
+    @Query('regionCode') regionCode?: string,
+    @Query('date', calendarDatePipe('date', '日期')) date?: string,
+  ) {
     requireRegionCode(regionCode);
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      throw AppError.validation('日期格式不正确', [{ field: 'date', message: '应为 YYYY-MM-DD' }]);
-    }
     return this.policy.resolveNow(regionCode, date ?? this.clock.today());
   }
 

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../http/calendar-date';
 
 const REGION = /^(\d{6}|\d{9}|\d{12})$/;
 
@@ -15,7 +16,7 @@ export class DutyRulesDto {
   regionCode!: string;
 
   @ApiProperty({ example: '2027-01-01' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '生效日期应为 YYYY-MM-DD' })
+  @IsCalendarDate('生效日期')
   effectiveFrom!: string;
 
   @ApiProperty({

@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsPrintable, PERSON_NAME } from './printable';
+import { IsCalendarDate } from '../http/calendar-date';
 
 const EVENT_TYPES = [
   'hospitalization',
@@ -72,7 +73,7 @@ export class MonitoringEventDto {
   type!: string;
 
   @ApiProperty({ description: '发生日期 YYYY-MM-DD', example: '2026-11-20' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '发生日期格式应为 YYYY-MM-DD' })
+  @IsCalendarDate('发生日期')
   occurredOn!: string;
 
   @ApiProperty({ type: MonitoredPersonDto })

@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import type { Household, PolicyParameters } from '@app/assessment';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsCalendarDate } from '../http/calendar-date';
 
 export class PublishParametersDto {
   @ApiProperty({ example: '410799', description: '6位（县）、9位（乡镇）或12位（村）行政区划代码' })
@@ -10,7 +9,7 @@ export class PublishParametersDto {
   regionCode!: string;
 
   @ApiProperty({ example: '2027-01-01' })
-  @Matches(DATE, { message: '生效日期应为 YYYY-MM-DD' })
+  @IsCalendarDate('生效日期')
   effectiveFrom!: string;
 
   @ApiProperty({
@@ -37,7 +36,7 @@ export class AssessDto {
 
   @ApiProperty({ required: false, example: '2026-11-23' })
   @IsOptional()
-  @Matches(DATE, { message: '测算日期应为 YYYY-MM-DD' })
+  @IsCalendarDate('测算日期')
   assessmentDate?: string;
 
   @ApiProperty({ required: false })

@@ -16,6 +16,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
+import { IsCalendarDate } from '../http/calendar-date';
 
 /** An object of element id → element id, both BPMN ids. */
 @ValidatorConstraint({ name: 'elementIdMap' })
@@ -52,7 +53,7 @@ export class DeployVersionDto extends DeployProcessDto {
     description: '生效日期，默认今天；之前新案件仍用旧版本',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '生效日期应为 YYYY-MM-DD' })
+  @IsCalendarDate('生效日期')
   effectiveFrom?: string;
 }
 

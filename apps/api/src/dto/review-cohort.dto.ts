@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
+import { IsCalendarMonth } from '../http/calendar-date';
 
 export class GenerateReviewCohortDto {
   @ApiProperty({ description: '行政区划代码（县6位、乡镇9位或村12位）', example: '410799100' })
@@ -8,7 +9,6 @@ export class GenerateReviewCohortDto {
   regionCode!: string;
 
   @ApiProperty({ description: '核查月份：下次核查日期在该月或之前的在保家庭纳入本批次', example: '2027-06' })
-  @IsString({ message: '必须是文本' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '核查月份应为 YYYY-MM，如 2027-06' })
+  @IsCalendarMonth('核查月份')
   period!: string;
 }

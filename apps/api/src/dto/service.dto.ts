@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsCalendarDate } from '../http/calendar-date';
 
 export class ElectronicConsentDto {
   @ApiProperty({ example: '13800000000', description: '电子送达地址：手机号码或电子邮箱' })
@@ -34,7 +33,7 @@ export class PaperConsentDto {
   address!: string;
 
   @ApiProperty({ example: '2026-11-23' })
-  @Matches(DATE, { message: '签署日期应为 YYYY-MM-DD' })
+  @IsCalendarDate('签署日期')
   signedOn!: string;
 
   @ApiProperty({ required: false, example: '纸质确认书已扫描归档' })
@@ -69,7 +68,7 @@ export class YearScheduleDto {
 export class OverdueQueryDto {
   @ApiProperty({ required: false, example: '2026-12-31', description: '统计截止日期，默认今天' })
   @IsOptional()
-  @Matches(DATE, { message: '截止日期应为 YYYY-MM-DD' })
+  @IsCalendarDate('截止日期')
   asOf?: string;
 
   @ApiProperty({ required: false, enum: ['json', 'csv'] })

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../http/calendar-date';
 
 export class TemplateDraftDto {
   @ApiProperty({ description: 'manifest.json 的内容（对象）' })
@@ -22,6 +23,6 @@ export class TemplatePreviewDto extends TemplateDraftDto {
 export class PublishTemplateDto extends TemplateDraftDto {
   @ApiProperty({ required: false, example: '2026-12-01', description: '生效日期，默认今天' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '生效日期应为 YYYY-MM-DD' })
+  @IsCalendarDate('生效日期')
   effectiveFrom?: string;
 }

@@ -1,4 +1,4 @@
-import { AppError, ErrorDetail } from '@app/common';
+import { AppError, ErrorDetail, isCalendarDate } from '@app/common';
 import { AttachmentKind } from '@app/persistence';
 import {
   ATTACHMENT_TYPES,
@@ -45,6 +45,8 @@ export function parseTakenAt(value: string): Date | null {
   const m = ISO_DATE_TIME.exec(value.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi, s = '00', zone = '+08:00'] = m;
+  // The one date rule's years (@app/common): a photo of year 0000 is a typo, not a fact.
+  if (!isCalendarDate(`${y}-${mo}-${d}`)) return null;
   const at = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${zone}`);
   if (Number.isNaN(at.getTime())) return null;
   // Reject 2026-02-30 and the like, which Date would silently roll over.

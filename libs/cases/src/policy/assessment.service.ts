@@ -4,7 +4,14 @@ import { EntityManager } from 'typeorm';
 import { missingGlyphsMessage } from '@app/documents';
 import { AppError, Clock, ErrorDetail } from '@app/common';
 import { AuditService } from '@app/audit';
-import { AssessmentResult, Household, PolicyParameters, assess, validateHousehold } from '@app/assessment';
+import {
+  AssessmentResult,
+  Household,
+  MoneyOutOfRange,
+  PolicyParameters,
+  assess,
+  validateHousehold,
+} from '@app/assessment';
 import { stableStringify } from '@app/common';
 import { AssessmentEntity, Database, PolicyParametersEntity } from '@app/persistence';
 import { PolicyParametersService } from './policy-parameters.service';
@@ -85,7 +92,16 @@ function run(household: Household, row: PolicyParametersEntity, date: string): A
     regionCode: row.regionCode,
     effectiveFrom: row.effectiveFrom,
   };
-  return assess(household, parameters, { assessmentDate: date });
+  try {
+    return assess(household, parameters, { assessmentDate: date });
+  } catch (e) {
+    // Each amount is capped, but a sum of many may still leave exact arithmetic: the input's fault.
+    if (e instanceof MoneyOutOfRange)
+      throw AppError.validation('家庭各项金额合计过大，无法精确计算', [
+        { field: 'household', message: '各项金额合计超出可精确计算的范围，请核对金额' },
+      ]);
+    throw e;
+  }
 }
 
 const PERSON_NAME = /^(?=.*\p{L})[\p{Script=Han}\p{L}·. \u3000]+$/u;

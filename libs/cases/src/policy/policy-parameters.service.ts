@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppError, Clock } from '@app/common';
+import { AppError, Clock, calendarDateProblem } from '@app/common';
 import { AuditService } from '@app/audit';
 import { PolicyParameters, validateParameters } from '@app/assessment';
 import { regionLevel } from '@app/assistance';
 import { AuthUser, requireAccess } from '@app/auth';
 import { Database, PolicyParametersEntity } from '@app/persistence';
-import { isIsoDate, nextRegionVersion } from '../region-versions';
+import { nextRegionVersion } from '../region-versions';
 import { policyParametersRepository as policyParameters } from './policy-parameters.repository';
 
 export interface PublishInput {
@@ -55,9 +55,8 @@ export class PolicyParametersService {
       // 低保标准 is set for the county by the government above it: a township cannot move it.
       requireAccess(publisher, 'policy.publish', { regionCode: input.regionCode });
     }
-    if (!isIsoDate(input.effectiveFrom)) {
-      problems.push({ field: 'effectiveFrom', message: '生效日期应为 YYYY-MM-DD' });
-    }
+    const dateProblem = calendarDateProblem(input.effectiveFrom);
+    if (dateProblem) problems.push({ field: 'effectiveFrom', message: `生效日期${dateProblem}` });
     for (const p of validateParameters(input.parameters)) {
       problems.push({ field: `parameters.${p.field}`, message: p.message });
     }

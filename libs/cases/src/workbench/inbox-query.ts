@@ -1,4 +1,4 @@
-import { AppError, ErrorDetail } from '@app/common';
+import { AppError, ErrorDetail, isCalendarDate } from '@app/common';
 import { CASE_URGENCIES, CASE_URGENCY_LABELS, CaseUrgency, isCaseUrgency } from '../linshi/linshi-rules';
 
 export type InboxSort = 'due' | 'hardship' | 'created' | 'urgency';
@@ -16,12 +16,6 @@ export interface InboxFilter {
 }
 
 const SORTS: InboxSort[] = ['due', 'hardship', 'created', 'urgency'];
-
-function isDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 /** Reads the inbox query string; every bad parameter is named in one 400. */
 export function parseInboxFilter(query: Record<string, unknown>, programs: string[]): InboxFilter {
@@ -52,7 +46,7 @@ export function parseInboxFilter(query: Record<string, unknown>, programs: strin
   }
   const dueBefore = text('dueBefore');
   if (dueBefore !== undefined) {
-    if (isDate(dueBefore)) filter.dueBefore = dueBefore;
+    if (isCalendarDate(dueBefore)) filter.dueBefore = dueBefore;
     else problems.push({ field: 'dueBefore', message: '截止日期应为有效日期，格式 YYYY-MM-DD' });
   }
   const urgency = text('urgency');

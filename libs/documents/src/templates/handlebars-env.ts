@@ -23,6 +23,86 @@ hb.registerHelper('join', (list: unknown, sep: unknown) => {
 
 export const HELPER_NAMES = ['money', 'cnDate', 'cnMonth', 'mask', 'inc', 'eq', 'join'] as const;
 
+/**
+ * What one render (issuing, preview, lint's sample render) may cost. Eight nested
+ * `{{#each @root}}` in 170 bytes made 8^8 iterations; partials are refused, so loops are the one
+ * way a template multiplies work, and these bound them:
+ * - eachDepth: no shipped template nests a loop; two levels (members × their incomes) suffice;
+ * - iterations and outputChars: a county's 长期公布 listing of 10,000 rows is about 10,000
+ *   iterations and 1 MB of markup; ten times that is refused;
+ * - ms: a safety net checked at every iteration, so a render stops within one pass over the
+ *   template after it (an issued document renders its markup in milliseconds).
+ */
+export const RENDER_LIMITS = {
+  eachDepth: 2,
+  iterations: 100_000,
+  outputChars: 10_000_000,
+  ms: 1_000,
+} as const;
+
+/** A render stopped by RENDER_LIMITS: the template (or the data it is given) asks too much. */
+export class RenderLimitError extends Error {
+  constructor(readonly limit: 'iterations' | 'outputChars' | 'ms') {
+    super(
+      {
+        iterations: `循环次数超过${RENDER_LIMITS.iterations}次`,
+        outputChars: `生成的内容超过${RENDER_LIMITS.outputChars / 1_000_000}百万字`,
+        ms: `渲染超过${RENDER_LIMITS.ms / 1000}秒`,
+      }[limit] + '，已停止渲染',
+    );
+    this.name = 'RenderLimitError';
+  }
+}
+
+/** The spend of the render under way; renders are synchronous, so there is one at a time. */
+class RenderBudget {
+  private iterations = 0;
+  private output = 0;
+  private readonly deadline = performance.now() + RENDER_LIMITS.ms;
+
+  iteration(): void {
+    if (++this.iterations > RENDER_LIMITS.iterations) throw new RenderLimitError('iterations');
+    if (performance.now() > this.deadline) throw new RenderLimitError('ms');
+  }
+
+  /** Counts a loop body's output; nested bodies count again in their outer one (at most eachDepth times). */
+  emitted(chars: number): void {
+    this.output += chars;
+    if (this.output > RENDER_LIMITS.outputChars) throw new RenderLimitError('outputChars');
+  }
+}
+
+let budget: RenderBudget | null = null;
+
+// `each` is the one built-in that repeats its body: every repetition is charged to the budget.
+const builtinEach = hb.helpers.each as (this: unknown, context: unknown, options: HelperOptions) => string;
+hb.registerHelper('each', function (this: unknown, context: unknown, options: HelperOptions) {
+  const spend = budget;
+  if (!spend) return builtinEach.call(this, context, options);
+  const body = options.fn;
+  const charged = function (this: unknown, ...args: Parameters<typeof body>): string {
+    spend.iteration();
+    const out = body.apply(this, args);
+    spend.emitted(out.length);
+    return out;
+  };
+  // The program's own properties (its depth, block params) travel with it.
+  return builtinEach.call(this, context, { ...options, fn: Object.assign(charged, body) });
+});
+
+/** Runs one render under a fresh budget. */
+function withinBudget(render: () => string): string {
+  const outer = budget;
+  budget = new RenderBudget();
+  try {
+    const out = render();
+    if (out.length > RENDER_LIMITS.outputChars) throw new RenderLimitError('outputChars');
+    return out;
+  } finally {
+    budget = outer;
+  }
+}
+
 const knownHelpers: Record<string, boolean> = Object.fromEntries(HELPER_NAMES.map((n) => [n, true]));
 
 export const COMPILE_OPTIONS = {
@@ -59,6 +139,9 @@ const FORBIDDEN_STATEMENTS: Record<string, string> = {
 
 type AstNode = { type?: string; loc?: { start?: { line?: number } } } & Record<string, unknown>;
 
+const isEach = (n: AstNode) =>
+  n.type === 'BlockStatement' && (n.path as AstNode | undefined)?.original === 'each';
+
 /**
  * Why a template source may not be compiled, or undefined: it reaches for the prototype chain
  * (`constructor`, `__proto__`, also through `lookup` and bracketed segments) or uses partials or
@@ -69,13 +152,22 @@ export function templateSourceProblem(source: string): string | undefined {
   const ast = hb.parse(source) as unknown as AstNode;
   let problem: string | undefined;
   const at = (node: AstNode) => (node.loc?.start?.line ? `第 ${node.loc.start.line} 行：` : '');
-  const visit = (node: unknown): void => {
+  const visit = (node: unknown, depth = 0): void => {
     if (problem || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) return node.forEach((x) => visit(x, depth));
     const n = node as AstNode;
     if (n.type && FORBIDDEN_STATEMENTS[n.type]) {
       problem = `${at(n)}${FORBIDDEN_STATEMENTS[n.type]}`;
       return;
+    }
+    if (isEach(n)) {
+      const over = String((n.params as AstNode[] | undefined)?.[0]?.original ?? '');
+      // The whole data (or the current object) is no list: iterating it only multiplies work.
+      if (['@root', 'this', '.', ''].includes(over))
+        problem = `${at(n)}{{#each}} 只能遍历数据中的列表，不能遍历“${over || '（空）'}”`;
+      else if (++depth > RENDER_LIMITS.eachDepth)
+        problem = `${at(n)}{{#each}} 最多嵌套${RENDER_LIMITS.eachDepth}层`;
+      if (problem) return;
     }
     if (n.type === 'PathExpression') {
       const parts = [...((n.parts as string[]) ?? []), ...String(n.original ?? '').split(/[./[\]]+/)];
@@ -85,7 +177,7 @@ export function templateSourceProblem(source: string): string | undefined {
     if (n.type === 'StringLiteral' && FORBIDDEN_SEGMENTS.has(String(n.value))) {
       problem = `${at(n)}不允许访问“${String(n.value)}”`;
     }
-    for (const [key, value] of Object.entries(n)) if (key !== 'loc') visit(value);
+    for (const [key, value] of Object.entries(n)) if (key !== 'loc') visit(value, depth);
   };
   visit(ast);
   return problem;
@@ -99,7 +191,8 @@ export function compileBody(source: string, globals: Record<string, unknown>): (
   hb.precompile(source, COMPILE_OPTIONS);
   const template = hb.compile(source, COMPILE_OPTIONS);
   // Manifest values (e.g. legalBasis) are exposed as @-variables so the case data shape stays fixed.
-  return (data: unknown) => template(sanitizeForMarkup(data), { ...RUNTIME_OPTIONS, data: { ...globals } });
+  return (data: unknown) =>
+    withinBudget(() => template(sanitizeForMarkup(data), { ...RUNTIME_OPTIONS, data: { ...globals } }));
 }
 
 /**

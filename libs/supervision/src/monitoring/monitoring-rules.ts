@@ -2,6 +2,7 @@
  * Pure rules of 主动发现 (proactive discovery): what a monitoring event from another department
  * must say, and how urgent the warning it raises is. No framework imports.
  */
+import { isCalendarDate } from '@app/common';
 import { regionLevel, residentIdProblem } from '@app/assistance';
 
 export const EVENT_TYPES = {
@@ -78,14 +79,6 @@ export function riskLevel(
   return level;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 /**
  * What is wrong with an event beyond its shape (checked by the DTO): a valid resident ID, a village
  * code, a real date not in the future, a hospital cost only on hospitalizations. zh-CN, by field.
@@ -103,7 +96,7 @@ export function monitoringEventProblems(
         .join('、')}`,
     });
   }
-  if (!isDate(event.occurredOn))
+  if (!isCalendarDate(event.occurredOn))
     problems.push({ field: 'occurredOn', message: '发生日期应为有效日期（YYYY-MM-DD）' });
   else if (event.occurredOn > today) problems.push({ field: 'occurredOn', message: '发生日期不能晚于今天' });
   const idProblem = residentIdProblem(event.person.idNumber, today);

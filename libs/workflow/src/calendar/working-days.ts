@@ -1,4 +1,5 @@
 import { isWorkday as packageIsWorkday } from 'chinese-days';
+import { isCalendarDate } from '@app/common';
 import type { Due } from '@app/process-models';
 
 /** Last year the installed official holiday calendar (chinese-days) has data for. */
@@ -158,11 +159,8 @@ export function isWeekend(date: string): boolean {
   return day === 0 || day === 6;
 }
 
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+/** The calendar's name for the one date rule (@app/common): a real day in 1900–2100. */
+export const isIsoDate: (value: unknown) => value is string = isCalendarDate;
 
 function detectLastCoveredYear(): number {
   // The package's own data: the last year it lists a statutory holiday for.
