@@ -1,9 +1,10 @@
+import { mayAccess, requireAccess } from '@app/auth';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, Clock, ErrorDetail } from '@app/common';
 import { AuditService } from '@app/audit';
 import { isMonth, lastDayOfMonth } from '@app/assessment';
-import { regionLevel, regionWithin } from '@app/assistance';
+import { regionLevel } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { Database, ReviewCohortEntity } from '@app/persistence';
 import { ProcessRuntime } from '@app/workflow';
@@ -47,7 +48,7 @@ export class ReviewCohortService {
     const problems: ErrorDetail[] = [];
     if (!regionLevel(input.regionCode ?? '')) {
       problems.push({ field: 'regionCode', message: '应为6位（县）、9位（乡镇）或12位（村）行政区划代码' });
-    } else if (!regionWithin(input.regionCode, user.regionCode)) {
+    } else if (!mayAccess(user, 'review_cohort.manage', { regionCode: input.regionCode })) {
       problems.push({ field: 'regionCode', message: '不在您的管辖范围内' });
     }
     if (!isMonth(input.period))
@@ -130,8 +131,7 @@ export class ReviewCohortService {
     return this.db.read(async (em) => {
       const cohort = await ledger.cohort(em, cohortId);
       if (!cohort) throw AppError.notFound('定期核查批次不存在');
-      if (!regionWithin(cohort.regionCode, user.regionCode))
-        throw AppError.forbidden('该批次不在您的管辖范围内');
+      requireAccess(user, 'review_cohort.manage', { regionCode: cohort.regionCode });
       const members = await ledger.members(em, cohort.id);
       const progress = (m: (typeof members)[number]) =>
         m.procedureStatus === 'closed' ? 'closed' : m.procedureCaseId ? 'open' : 'not_started';

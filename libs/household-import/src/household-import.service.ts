@@ -1,6 +1,6 @@
+import { mayAccess } from '@app/auth';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, Clock } from '@app/common';
-import { regionWithin } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { Database } from '@app/persistence';
 import { AssessmentService } from '@app/cases';
@@ -36,7 +36,7 @@ export class HouseholdImportService {
     const codes = [...new Set(households.map((h) => h.regionCode))];
     const known = new Set(codes.length ? await this.db.read((em) => regions.existing(em, codes)) : []);
     for (const h of households) {
-      if (!regionWithin(h.regionCode, user.regionCode)) {
+      if (!mayAccess(user, 'household.import', { regionCode: h.regionCode })) {
         errors.push({ row: h.rows[0], column: '行政区划代码', message: '不在您的管辖范围内' });
       } else if (!known.has(h.regionCode)) {
         errors.push({ row: h.rows[0], column: '行政区划代码', message: `行政区划 ${h.regionCode} 不存在` });

@@ -1,8 +1,9 @@
+import { requireAccess } from '@app/auth';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, Clock, ErrorDetail } from '@app/common';
 import { AuditService } from '@app/audit';
-import { maskResidentId, regionWithin, residentIdProblem } from '@app/assistance';
+import { maskResidentId, residentIdProblem } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { Database } from '@app/persistence';
 import { programName } from '@app/cases';
@@ -63,9 +64,7 @@ export class NearRelativeService {
           { field: 'staffUserId', message: '只能为社会救助经办人员登记近亲属' },
         ]);
       }
-      if (!regionWithin(staff.regionCode, user.regionCode)) {
-        throw AppError.forbidden('该工作人员不在您的管辖范围内');
-      }
+      requireAccess(user, 'near_relative.manage', { regionCode: staff.regionCode });
       if (await register.isRegistered(em, input.staffUserId, input.relativeIdNumber)) {
         throw AppError.conflict('NEAR_RELATIVE_REGISTERED', '该近亲属已登记备案');
       }

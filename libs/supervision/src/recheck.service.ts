@@ -1,8 +1,9 @@
+import { mayAccess } from '@app/auth';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
-import { drawSample, regionLevel, regionWithin } from '@app/assistance';
+import { drawSample, regionLevel } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { Database } from '@app/persistence';
 import { CaseStarter, caseRepository as cases, ProcedureService, programName } from '@app/cases';
@@ -56,7 +57,7 @@ export class RecheckService {
         { field: 'regionCode', message: '行政区划代码应为6位（县）、9位（乡镇）或12位（村）' },
       ]);
     }
-    if (!regionWithin(input.regionCode, user.regionCode)) {
+    if (!mayAccess(user, 'recheck.draw', { regionCode: input.regionCode })) {
       throw AppError.validation('不在您的管辖范围内', [
         { field: 'regionCode', message: '不在您的管辖范围内' },
       ]);

@@ -1,9 +1,9 @@
+import { mayAccess } from '@app/auth';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
-import { regionWithin } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { CaseEntity, Database } from '@app/persistence';
 import type { ServiceCall, StepContext } from '@app/workflow';
@@ -57,7 +57,7 @@ export class MonitoringService {
   async receive(user: AuthUser, input: MonitoringEventInput): Promise<EventReceipt> {
     const problems = monitoringEventProblems(input, this.clock.today());
     if (problems.length) throw AppError.validation(problems[0].message, problems);
-    if (!regionWithin(input.regionCode, user.regionCode)) {
+    if (!mayAccess(user, 'monitoring.receive', { regionCode: input.regionCode })) {
       throw AppError.validation('不在您的管辖范围内', [
         { field: 'regionCode', message: '不在您的管辖范围内' },
       ]);
