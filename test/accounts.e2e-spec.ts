@@ -203,7 +203,7 @@ describe('account administration', () => {
 
   it('keeps a township administrator to their township, and an administrator from locking themselves out', async () => {
     const admin = await t.as('admin');
-    await admin
+    const made = await admin
       .post('/api/users', {
         username: 'hexi.admin',
         displayName: '何管理',
@@ -212,6 +212,7 @@ describe('account administration', () => {
         password: 'Hexi-admin1',
       })
       .expect(201);
+    await (await t.as('admin2')).post(`/api/users/${made.body.id}/confirm`).expect(200);
     const token = (await login('hexi.admin', 'Hexi-admin1').expect(200)).body.token;
     const as = (method: 'get' | 'post' | 'patch', url: string, body?: object) =>
       t.http[method](url).set('Authorization', `Bearer ${token}`).send(body);

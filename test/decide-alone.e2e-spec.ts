@@ -21,11 +21,15 @@ async function userId(username: string): Promise<string> {
   return row.id;
 }
 
-/** Creates an account as `by` (an administrator) and signs it in once so `t.as` works. */
-async function createAccount(by: string, account: Record<string, unknown>): Promise<string> {
+/**
+ * Creates an account as `by` (an administrator); `admin2` confirms it (maker-checker) unless told
+ * not to, so the account can act.
+ */
+async function createAccount(by: string, account: Record<string, unknown>, confirm = true): Promise<string> {
   const res = await (await t.as(by)).post('/api/users', { password: 'Demo-pass-2026', ...account });
   if (res.status !== 201)
     throw new Error(`create ${JSON.stringify(account)}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (confirm) await (await t.as('admin2')).post(`/api/users/${res.body.id}/confirm`).expect(200);
   return res.body.id;
 }
 
@@ -83,6 +87,90 @@ describe('an administrator cannot widen their own account', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.details[0].field).toBe('extraRoles');
+  });
+});
+
+describe('an administrator cannot act through accounts they make or re-key (maker-checker)', () => {
+  it('a county approver account made by one administrator can do nothing until a second confirms it', async () => {
+    const id = await createAccount(
+      'admin',
+      { username: 'puppet.appr', displayName: '傀儡审批', role: 'county_approver', regionCode: '410799' },
+      false,
+    );
+    const puppet = await login('puppet.appr');
+    const inbox = await puppet.get('/api/tasks');
+    expect(inbox.status).toBe(403);
+    expect(inbox.body.code).toBe('ACCOUNT_UNCONFIRMED');
+    // Not by its maker, and not by itself.
+    expect((await (await t.as('admin')).post(`/api/users/${id}/confirm`)).status).toBe(403);
+    const me = await puppet.get('/api/auth/me').expect(200);
+    expect(me.body.pendingConfirmation).toBe(true);
+    await (await t.as('admin2')).post(`/api/users/${id}/confirm`).expect(200);
+    await puppet.get('/api/tasks').expect(200);
+    const [entry] = await t.query<{ actor_id: string }>(
+      `SELECT actor_id FROM audit_entry WHERE action = 'user.confirm' AND detail->>'userId' = $1`,
+      [id],
+    );
+    expect(entry.actor_id).toBe(await userId('admin2'));
+  });
+
+  it('a password an administrator sets leaves the account waiting for a second one', async () => {
+    const id = await createAccount('admin', {
+      username: 'reset.appr',
+      displayName: '重置审批',
+      role: 'county_approver',
+      regionCode: '410799',
+    });
+    await (await t.as('admin')).post(`/api/users/${id}/password`, { password: 'Hijack-2026x' }).expect(200);
+    const res = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'reset.appr', password: 'Hijack-2026x' })
+      .expect(200);
+    const inbox = await t.http.get('/api/tasks').set('Authorization', `Bearer ${res.body.token}`);
+    expect(inbox.status).toBe(403);
+    expect(inbox.body.code).toBe('ACCOUNT_UNCONFIRMED');
+  });
+
+  it('an administrator account made by one administrator cannot make or confirm accounts itself', async () => {
+    await createAccount(
+      'admin',
+      { username: 'puppet.adm', displayName: '傀儡管理甲', role: 'admin', regionCode: '410799' },
+      false,
+    );
+    const puppet = await login('puppet.adm');
+    const made = await puppet.post('/api/users', {
+      username: 'puppet2.adm',
+      displayName: '傀儡管理乙',
+      role: 'admin',
+      regionCode: '410799',
+      password: 'Demo-pass-2026',
+    });
+    expect(made.status).toBe(403);
+    expect(made.body.code).toBe('ACCOUNT_UNCONFIRMED');
+  });
+
+  it('keeps legal officers out of casework too', async () => {
+    const res = await (
+      await t.as('admin')
+    ).patch(`/api/users/${await userId('legal')}`, {
+      extraRoles: ['county_approver'],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details[0].field).toBe('extraRoles');
+  });
+
+  it('a township administrator does not move the clock or take backups for the county', async () => {
+    await createAccount('admin', {
+      username: 'twp.adm0',
+      displayName: '镇管理零',
+      role: 'admin',
+      regionCode: '410799100',
+    });
+    const twp = await login('twp.adm0');
+    const clock = await twp.post('/api/demo/clock', { days: 1 });
+    expect(clock.status).toBe(403);
+    expect(clock.body.code).toBe('LEVEL_REQUIRED');
+    expect((await twp.post('/api/backups')).status).toBe(403);
   });
 });
 
@@ -159,6 +247,61 @@ describe('relaxing the rules takes two administrators', () => {
       [proposal.id],
     );
     expect(audit.map((a) => a.action)).toEqual(['duty_rules.propose', 'duty_rules.reject']);
+  });
+
+  it('a township row cannot undo a tightening the county has scheduled', async () => {
+    const day = (n: number) =>
+      new Date(Date.parse(t.clock.today()) + n * 86_400_000).toISOString().slice(0, 10);
+    const national = [
+      ['investigator', 'township_reviewer'],
+      ['township_reviewer', 'county_approver'],
+      ['investigator', 'county_approver'],
+    ];
+    await (
+      await t.as('admin2')
+    )
+      .post('/api/duty-rules', {
+        regionCode: '410799',
+        effectiveFrom: day(14),
+        rules: { separate: [...national, ['window_clerk', 'county_approver']], nearRelativeRecusal: true },
+      })
+      .expect(201);
+    const undo = await (
+      await t.as('admin')
+    ).post('/api/duty-rules', {
+      regionCode: '410799100202',
+      effectiveFrom: day(4),
+      rules: { separate: national, nearRelativeRecusal: true },
+    });
+    expect(undo.status).toBe(409);
+    expect(undo.body.code).toBe('FOUR_EYES_REQUIRED');
+    expect(undo.body.message).toMatch(/窗口受理员与县级审批员分离/);
+  });
+
+  it('an approval of a proposal the rules have since overtaken is refused', async () => {
+    const admin = await t.as('admin');
+    const inForce = (await admin.get('/api/duty-rules?regionCode=410799101202').expect(200)).body.inForce
+      .rules;
+    // As strict as today's rules and the county's scheduled ones.
+    const current = { ...inForce, separate: [...inForce.separate, ['window_clerk', 'county_approver']] };
+    const effectiveFrom = new Date(Date.parse(t.clock.today()) + 3 * 86_400_000).toISOString().slice(0, 10);
+    const proposal = (
+      await admin
+        .post('/api/duty-rules/proposals', { regionCode: '410799101202', effectiveFrom, rules: current })
+        .expect(201)
+    ).body;
+    expect(proposal.relaxes).toEqual([]);
+    const other = await t.as('admin2');
+    await other
+      .post('/api/duty-rules', {
+        regionCode: '410799101202',
+        effectiveFrom,
+        rules: { ...current, separate: [...current.separate, ['window_clerk', 'township_reviewer']] },
+      })
+      .expect(201);
+    const stale = await other.post(`/api/duty-rules/proposals/${proposal.id}/approve`);
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('PROPOSAL_STALE');
   });
 
   it('tightening needs no second administrator', async () => {

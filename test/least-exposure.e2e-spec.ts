@@ -68,7 +68,7 @@ beforeAll(async () => {
     expect(res.status).toBe(201);
   }
   hexiCaseId = (await (await t.as('hexi_clerk')).post('/api/cases', HEXI).expect(201)).body.id;
-  await (
+  const made = await (
     await t.as('admin')
   )
     .post('/api/users', {
@@ -79,6 +79,8 @@ beforeAll(async () => {
       password: DEMO_PASSWORD,
     })
     .expect(201);
+  // Maker-checker: a second administrator confirms the new account before it can read anything.
+  await (await t.as('admin2')).post(`/api/users/${made.body.id}/confirm`).expect(200);
 });
 afterAll(async () => {
   await t?.stop();

@@ -94,8 +94,10 @@ export const PERMISSIONS = {
   'audit.read': { label: '查阅执法记录', roles: ['auditor', 'admin'], reach: 'region' },
   'integrity.verify': { label: '校验执法记录', roles: ['auditor', 'admin'], reach: 'region' },
   'account.manage': { label: '管理账号', roles: ['admin'], reach: 'region' },
-  'backup.manage': { label: '管理备份', roles: ['admin'], reach: 'region' },
-  'demo.clock': { label: '调整演示时钟', roles: ['admin'], reach: 'region' },
+  'account.confirm': { label: '确认账号变更', roles: ['admin'], reach: 'region' },
+  // A backup holds every region's records and the demo clock moves everyone's time.
+  'backup.manage': { label: '管理备份', roles: ['admin'], reach: 'region', countyOrAbove: true },
+  'demo.clock': { label: '调整演示时钟', roles: ['admin'], reach: 'region', countyOrAbove: true },
   'calendar.read': { label: '查看工作日历', roles: ALL, reach: 'region-or-owner' },
   'calendar.publish': { label: '发布工作日历', roles: ['admin'], reach: 'region', countyOrAbove: true },
   'policy.read': { label: '查看政策参数', roles: STAFF, reach: 'region' },
@@ -131,7 +133,12 @@ export interface AccessUser {
   /** The main role and any extra casework duties. */
   duties: readonly Role[];
   regionCode: string;
+  /** A change to the account awaits a second administrator (maker-checker). */
+  pendingConfirmation?: boolean;
 }
+
+/** What an account awaiting confirmation may still do: sign out, change its password, read reference data. */
+const WHILE_PENDING: readonly Permission[] = ['session.self', 'reference.read'];
 
 /** What is being reached: its region, and for an applicant's own things, who owns it. */
 export interface AccessResource {
@@ -146,6 +153,12 @@ export function accessProblem(
   resource?: AccessResource,
 ): { code: string; message: string; field?: string } | null {
   const rule: Rule = PERMISSIONS[permission];
+  if (user.pendingConfirmation && !WHILE_PENDING.includes(permission)) {
+    return {
+      code: 'ACCOUNT_UNCONFIRMED',
+      message: '本账号的角色、职责、地区或密码由管理员变更，须经另一名管理员确认后才能使用',
+    };
+  }
   if (!rule.roles.some((r) => user.duties.includes(r))) {
     return { code: 'FORBIDDEN', message: `当前角色“${ROLES[user.role]}”无权${rule.label}` };
   }

@@ -27,6 +27,8 @@ export interface AccountView {
   /** Until when sign-ins from addresses the account never used are stopped (too many failures account-wide); null when not. */
   lockedUntil: string | null;
   lastSignInAt: string | null;
+  /** A change by an administrator waits for a second one (maker-checker). */
+  pendingConfirmation: boolean;
   passwordChangedAt: string | null;
   createdAt: string;
 }
@@ -99,6 +101,7 @@ export class AccountService {
         passwordChangedAt: now,
         disabledAt: null,
         unlockedAt: null,
+        pendingBy: admin.id,
       };
       await users.insert(em, user);
       await this.record(em, admin, 'user.create', user, null, recorded(user));
@@ -149,6 +152,10 @@ export class AccountService {
       if (user.displayName !== before.displayName || user.regionCode !== before.regionCode)
         await assertDisplayNameFree(em, user.displayName, user.regionCode, user.id);
       const after = recorded(user);
+      const powerChanged = (['role', 'extraRoles', 'regionCode'] as const).some(
+        (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+      );
+      if (powerChanged) user.pendingBy = admin.id;
       if (JSON.stringify(before) === JSON.stringify(after)) {
         const [view] = await this.views(em, [user]);
         return view;
@@ -176,9 +183,38 @@ export class AccountService {
       if (problem) throw AppError.validation(problem, [{ field: 'password', message: problem }]);
       user.passwordHash = await hashPassword(password);
       user.passwordChangedAt = now;
+      // Whoever sets a password knows it: the account waits for a second administrator.
+      user.pendingBy = admin.id;
       await users.save(em, user);
       await sessions.endAllOf(em, user.id);
       await this.record(em, admin, 'user.password_reset', user, null, null);
+      const [view] = await this.views(em, [user]);
+      return view;
+    });
+  }
+
+  /**
+   * A second administrator confirms the change another one made (maker-checker): never the one
+   * who made it, never on one's own account. An account created or changed by an administrator
+   * is itself unconfirmed, and so cannot confirm anything, until someone else confirms it.
+   */
+  async confirm(admin: AuthUser, id: string): Promise<AccountView> {
+    return this.db.transaction(async (em) => {
+      const user = await this.managed(em, admin, id);
+      if (!user.pendingBy) {
+        throw new AppError(409, 'NOTHING_TO_CONFIRM', '该账号没有待确认的变更', [
+          { field: 'id', message: '没有待确认的变更' },
+        ]);
+      }
+      if (user.pendingBy === admin.id || user.id === admin.id) {
+        throw new AppError(403, 'FOUR_EYES_SAME_PERSON', '账号变更须由另一名管理员确认，不能确认自己办理的变更或自己的账号', [
+          { field: 'id', message: '须由另一名管理员确认' },
+        ]);
+      }
+      const changedBy = user.pendingBy;
+      user.pendingBy = null;
+      await users.save(em, user);
+      await this.record(em, admin, 'user.confirm', user, { pendingBy: changedBy }, { pendingBy: null });
       const [view] = await this.views(em, [user]);
       return view;
     });
@@ -272,6 +308,7 @@ export class AccountService {
         disabled: !!u.disabledAt,
         lockedUntil: lockedUntilIso,
         lastSignInAt: lastOk?.toISOString() ?? null,
+        pendingConfirmation: !!u.pendingBy,
         passwordChangedAt: u.passwordChangedAt?.toISOString() ?? null,
         createdAt: u.createdAt.toISOString(),
       };

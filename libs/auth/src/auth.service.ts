@@ -26,6 +26,8 @@ export interface AuthUser {
   /** Every role whose tasks the user may perform: the main role first, then any extra duties. */
   duties: Role[];
   regionCode: string;
+  /** A change to the account waits for a second administrator: no power may be used until then. */
+  pendingConfirmation: boolean;
 }
 
 @Injectable()
@@ -217,5 +219,6 @@ export function toAuthUser(u: UserEntity): AuthUser {
     role: u.role as Role,
     duties: [u.role as Role, ...((u.extraRoles ?? []) as Role[]).filter((r) => r !== u.role)],
     regionCode: u.regionCode,
+    pendingConfirmation: !!u.pendingBy,
   };
 }

@@ -41,5 +41,8 @@ export const DUTY_LEVEL: Partial<Record<Role, 'county' | 'township' | 'village'>
   village_assistant: 'village',
 };
 
-/** Roles whose holders must not also work cases: they set the rules and read the record of casework. */
-export const OVERSIGHT_ROLES: readonly Role[] = ['admin', 'auditor'];
+/**
+ * Roles whose holders must not also work cases: they set the rules (accounts, duty rules, models,
+ * templates) and read the record of casework.
+ */
+export const OVERSIGHT_ROLES: readonly Role[] = ['admin', 'auditor', 'legal_officer'];

@@ -59,4 +59,13 @@ export class AccountsController {
   unlock(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return this.accounts.unlock(user, id);
   }
+
+  /** A second administrator confirms a change another one made to the account (maker-checker). */
+  @ApiOkResponse({ type: AccountDto })
+  @Post(':id/confirm')
+  @Requires('account.confirm')
+  @HttpCode(200)
+  confirm(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    return this.accounts.confirm(user, id);
+  }
 }

@@ -1171,6 +1171,22 @@ export interface paths {
     patch: operations['Accounts_update'];
     trace?: never;
   };
+  '/api/users/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Accounts_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users/{id}/password': {
     parameters: {
       query?: never;
@@ -1243,6 +1259,8 @@ export interface components {
       /** @description Locked out by failed sign-ins until this time; null when not locked. */
       lockedUntil: string | null;
       passwordChangedAt: string | null;
+      /** @description 管理员所作变更尚待另一名管理员确认 */
+      pendingConfirmation: boolean;
       regionCode: string;
       regionName: string | null;
       /** @enum {string} */
@@ -1543,6 +1561,8 @@ export interface components {
         | 'admin'
       )[];
       id: string;
+      /** @description 管理员所作变更尚待另一名管理员确认：确认前不能办理任何业务 */
+      pendingConfirmation: boolean;
       regionCode: string;
       /** @enum {string} */
       role:
@@ -6109,6 +6129,36 @@ export interface operations {
         'application/json': components['schemas']['UpdateAccountDto'];
       };
     };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Accounts_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
     responses: {
       200: {
         headers: {

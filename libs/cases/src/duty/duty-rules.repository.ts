@@ -63,6 +63,16 @@ export const dutyRulesRepository = {
     return row;
   },
 
+  /** Rule sets of regions enclosing `regionCode` (not itself) that take effect after `date`. */
+  scheduledAbove(em: EntityManager, regionCode: string, date: string): Promise<DutyRuleSet[]> {
+    return em.query(
+      `SELECT ${COLUMNS} FROM duty_rules d
+       WHERE $1 LIKE d.region_code || '%' AND d.region_code <> $1 AND d.effective_from > $2
+       ORDER BY d.effective_from`,
+      [regionCode, date],
+    );
+  },
+
   /** A region's own versions, newest first. */
   history(em: EntityManager, regionCode: string): Promise<DutyRuleSet[]> {
     return em.query(`SELECT ${COLUMNS} FROM duty_rules d WHERE d.region_code = $1 ORDER BY d.version DESC`, [

@@ -210,6 +210,16 @@ export class DutyService {
       const now = this.clock.now();
       let dutyRulesId: string | null = null;
       if (approve) {
+        // The rules may have moved since it was proposed: what the approver saw must still be true.
+        const relaxes = await this.relaxing(em, proposal.regionCode, proposal.effectiveFrom, proposal.rules);
+        if (JSON.stringify([...relaxes].sort()) !== JSON.stringify([...proposal.relaxes].sort())) {
+          throw new AppError(
+            409,
+            'PROPOSAL_STALE',
+            `规则已在申请后变化，此次修改现在将${relaxes.length ? `放宽：${relaxes.join('；')}` : '不再放宽规则'}，请重新提交申请`,
+            [{ field: 'id', message: '申请已过时' }],
+          );
+        }
         // Approving late must not backdate: a date already past takes effect from today.
         const today = this.clock.today();
         const effectiveFrom = proposal.effectiveFrom < today ? today : proposal.effectiveFrom;
@@ -274,7 +284,11 @@ export class DutyService {
     };
   }
 
-  /** What the new rules allow that those in force for the region on that date did not. */
+  /**
+   * What the new rules allow that would otherwise hold for the region from that date on: the set in
+   * force on the date, and every set an enclosing region has scheduled after it (a region's own row
+   * outranks its parents' forever after, so it would silently undo a later county tightening).
+   */
   private async relaxing(
     em: EntityManager,
     regionCode: string,
@@ -282,7 +296,11 @@ export class DutyService {
     rules: DutyRules,
   ): Promise<string[]> {
     const before = await this.rulesFor(em, regionCode, date);
-    return relaxations(before.rules, rules);
+    const later = await dutyRules.scheduledAbove(em, regionCode, date);
+    const found = new Set<string>();
+    for (const other of [before.rules, ...later.map((r) => withFloor(r.rules))])
+      for (const r of relaxations(other, rules)) found.add(r);
+    return [...found];
   }
 
   private async insert(

@@ -16,6 +16,11 @@ export class UserEntity {
   @Column({ name: 'unlocked_at', type: 'timestamptz', nullable: true }) unlockedAt!: Date | null;
   @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
   passwordChangedAt!: Date | null;
+  /**
+   * The administrator whose change (creation, role, duties, region, password reset) waits for a
+   * second administrator's confirmation; until then the account can use none of its powers.
+   */
+  @Column({ name: 'pending_by', type: 'uuid', nullable: true }) pendingBy?: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

@@ -16,6 +16,7 @@ import { Trust1764800000000 } from './1764800000000-trust';
 import { Accounts1764900000000 } from './1764900000000-accounts';
 import { AuditActor1765010000000 } from './1765010000000-audit-actor';
 import { PublishingScope1765100000000 } from './1765100000000-publishing-scope';
+import { AccountConfirmation1765200000000 } from './1765200000000-account-confirmation';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Accounts1764900000000,
   AuditActor1765010000000,
   PublishingScope1765100000000,
+  AccountConfirmation1765200000000,
 ];

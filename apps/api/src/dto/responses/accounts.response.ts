@@ -42,6 +42,9 @@ export class AccountDto {
   @ApiProperty({ type: String, nullable: true })
   lastSignInAt!: string | null;
 
+  @ApiProperty({ type: Boolean, description: '管理员所作变更尚待另一名管理员确认' })
+  pendingConfirmation!: boolean;
+
   @ApiProperty({ type: String, nullable: true })
   passwordChangedAt!: string | null;
 

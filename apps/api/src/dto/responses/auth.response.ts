@@ -26,6 +26,9 @@ export class AuthUserDto {
 
   @ApiProperty({ type: String })
   regionCode!: string;
+
+  @ApiProperty({ type: Boolean, description: '管理员所作变更尚待另一名管理员确认：确认前不能办理任何业务' })
+  pendingConfirmation!: boolean;
 }
 
 export class LoginResultDto {
