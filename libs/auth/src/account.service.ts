@@ -207,9 +207,12 @@ export class AccountService {
         ]);
       }
       if (user.pendingBy === admin.id || user.id === admin.id) {
-        throw new AppError(403, 'FOUR_EYES_SAME_PERSON', '账号变更须由另一名管理员确认，不能确认自己办理的变更或自己的账号', [
-          { field: 'id', message: '须由另一名管理员确认' },
-        ]);
+        throw new AppError(
+          403,
+          'FOUR_EYES_SAME_PERSON',
+          '账号变更须由另一名管理员确认，不能确认自己办理的变更或自己的账号',
+          [{ field: 'id', message: '须由另一名管理员确认' }],
+        );
       }
       const changedBy = user.pendingBy;
       user.pendingBy = null;
