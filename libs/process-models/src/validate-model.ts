@@ -287,7 +287,8 @@ export async function validateModel(
   for (const warning of parsed.warnings) {
     const message = parserMessage(warning.message, xml);
     if (!message) continue;
-    const id = warning.element?.id;
+    // A duplicate's warning carries no element; its id is the one the studio should point at.
+    const id = warning.element?.id ?? /duplicate ID <([^>]*)>/.exec(warning.message)?.[1];
     issues.errors.push({ ...(id && { elementId: id }), message });
   }
 

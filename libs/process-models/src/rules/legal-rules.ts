@@ -78,7 +78,7 @@ export function lintLegalRules(definitions: BpmnElement, options: LegalRuleOptio
         ? PROGRAM_RULES[info.program]
         : undefined;
     checkStepKinds(graph, issues);
-    checkOutcomes(graph, options, issues);
+    checkOutcomes(graph, options, info?.kind !== 'procedure' && info?.kind !== 'monitoring', issues);
     checkDeadlines(process, graph, rules, issues);
     if (options.servedTemplates) checkServiceSteps(graph, new Set(options.servedTemplates), issues);
     if (rules) checkProgram(process, graph, rules, issues);
@@ -96,7 +96,16 @@ function checkStepKinds(graph: FlowGraph, issues: ModelIssue[]): void {
   }
 }
 
-function checkOutcomes(graph: FlowGraph, options: LegalRuleOptions, issues: ModelIssue[]): void {
+/**
+ * @param grantsNeedDecision a grant ends an application; a procedure on a case (a review, a note)
+ * may close with the case's standing outcome and decide nothing new.
+ */
+function checkOutcomes(
+  graph: FlowGraph,
+  options: LegalRuleOptions,
+  grantsNeedDecision: boolean,
+  issues: ModelIssue[],
+): void {
   const adverse = new Set(options.adverseTemplates ?? ADVERSE_DECISION_TEMPLATES);
   const vocabulary = Object.entries(OUTCOMES)
     .map(([id, o]) => `${id}（${o.label}）`)
@@ -117,7 +126,7 @@ function checkOutcomes(graph: FlowGraph, options: LegalRuleOptions, issues: Mode
       const t = template(n);
       return t !== undefined && !adverse.has(t);
     };
-    if (reachableAvoiding(graph, graph.starts, decides).has(end)) {
+    if (grantsNeedDecision && reachableAvoiding(graph, graph.starts, decides).has(end)) {
       issues.push(
         issue(
           end,
@@ -299,6 +308,23 @@ function checkProgram(process: BpmnElement, graph: FlowGraph, rules: ProgramRule
  * is data the model cannot prove, so the rule asks: the 公示 lies between a first-instance step and
  * the confirmation, and no path from the 公示 notice reaches the confirmation without waiting it out.
  */
+/** The documents issued just before the 公示 timers: reached backwards through gateways only. */
+function documentsBefore(graph: FlowGraph, timers: BpmnElement[]): BpmnElement[] {
+  const previous = new Map<BpmnElement, BpmnElement[]>();
+  for (const [from, targets] of graph.next) for (const to of targets) previous.set(to, [...(previous.get(to) ?? []), from]);
+  const found = new Set<BpmnElement>();
+  const seen = new Set<BpmnElement>();
+  const queue = timers.flatMap((t) => previous.get(t) ?? []);
+  while (queue.length) {
+    const node = queue.pop() as BpmnElement;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (template(node) !== undefined) found.add(node);
+    else if (node.$type.endsWith('Gateway')) queue.push(...(previous.get(node) ?? []));
+  }
+  return [...found];
+}
+
 function checkPublicNotice(
   process: BpmnElement,
   graph: FlowGraph,
@@ -347,9 +373,7 @@ function checkPublicNotice(
   const firstInstance = graph.nodes.filter((n) => stepKind(n) === 'first-instance');
   const beforeDecision = (n: BpmnElement) => confirmations.includes(n);
   // Every path from the 公示 notice onwards waits out the 公示 before the county decides.
-  const noticeDocuments = graph.nodes.filter(
-    (n) => template(n) !== undefined && (graph.next.get(n) ?? []).some((t) => timers.includes(t)),
-  );
+  const noticeDocuments = documentsBefore(graph, timers);
   for (const document of noticeDocuments) {
     const reached = reachableAvoiding(graph, graph.next.get(document) ?? [], (n) => timers.includes(n));
     const decision = [...reached].find(beforeDecision);
