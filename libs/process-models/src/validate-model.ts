@@ -243,7 +243,6 @@ function checkInput(xml: unknown, maxBytes: number): string | undefined {
 export function parserMessage(english: string, xml: string): string | undefined {
   const encoding = /unsupported document encoding <([^>]*)>/.exec(english);
   if (encoding) {
-    // eslint-disable-next-line no-control-regex
     if (/^[\x00-\x7f]*$/.test(xml)) return undefined;
     return `模型文件声明的编码“${encoding[1]}”不受支持，且文件含有非 ASCII 字符，会被当作 UTF-8 读取而出现乱码；请以 UTF-8 保存并把 encoding 改为“UTF-8”`;
   }

@@ -153,7 +153,8 @@ export class DefinitionService {
           contentHash,
           ...(info?.program && { program: info.program }),
           ...(info?.kind && { kind: info.kind }),
-          ...(options.effectiveFrom && { effectiveFrom: options.effectiveFrom }),
+          effectiveFrom,
+          today: this.clock.today(),
         },
         await this.deployedVersions(em),
       );

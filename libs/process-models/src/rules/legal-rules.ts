@@ -135,7 +135,9 @@ function checkOutcomes(
       );
     }
     const refusal = graph.nodes.find(
-      (n) => adverse.has(template(n) ?? '') && reachableAvoiding(graph, graph.next.get(n) ?? [], () => false).has(end),
+      (n) =>
+        adverse.has(template(n) ?? '') &&
+        reachableAvoiding(graph, graph.next.get(n) ?? [], () => false).has(end),
     );
     if (refusal) {
       issues.push(
@@ -216,7 +218,9 @@ function checkServiceSteps(graph: FlowGraph, served: Set<string>, issues: ModelI
     const t = template(node);
     if (!t || !served.has(t)) continue;
     const reached = reachableAvoiding(graph, graph.next.get(node) ?? [], isServiceStep);
-    const end = [...reached].find((n) => n.$type === 'bpmn:EndEvent' || (graph.next.get(n) ?? []).length === 0);
+    const end = [...reached].find(
+      (n) => n.$type === 'bpmn:EndEvent' || (graph.next.get(n) ?? []).length === 0,
+    );
     if (end) {
       issues.push(
         issue(
@@ -228,7 +232,12 @@ function checkServiceSteps(graph: FlowGraph, served: Set<string>, issues: ModelI
   }
 }
 
-function checkProgram(process: BpmnElement, graph: FlowGraph, rules: ProgramRules, issues: ModelIssue[]): void {
+function checkProgram(
+  process: BpmnElement,
+  graph: FlowGraph,
+  rules: ProgramRules,
+  issues: ModelIssue[],
+): void {
   const ofKind = (kind: StepKind) => graph.nodes.filter((n) => stepKind(n) === kind);
   const emergency = ofKind('emergency');
   if (emergency.length && !rules.emergency) {
@@ -251,7 +260,11 @@ function checkProgram(process: BpmnElement, graph: FlowGraph, rules: ProgramRule
       ),
     );
   } else {
-    const unchecked = reachableAvoiding(graph, graph.starts, (n) => stepKind(n) === 'investigation' || exempt(n));
+    const unchecked = reachableAvoiding(
+      graph,
+      graph.starts,
+      (n) => stepKind(n) === 'investigation' || exempt(n),
+    );
     for (const end of decisions.filter((e) => unchecked.has(e))) {
       issues.push(
         issue(
@@ -265,12 +278,20 @@ function checkProgram(process: BpmnElement, graph: FlowGraph, rules: ProgramRule
   // The county's decision, at the county (or the township under a recorded entrustment).
   const confirmations = [...ofKind('confirmation'), ...ofKind('entrusted-confirmation')];
   if (!confirmations.length) {
-    issues.push(issue(process, '缺少审核确认环节（sa:step="confirmation" 的用户任务）；请标明由县级民政部门作出决定的环节'));
+    issues.push(
+      issue(
+        process,
+        '缺少审核确认环节（sa:step="confirmation" 的用户任务）；请标明由县级民政部门作出决定的环节',
+      ),
+    );
   }
   for (const node of ofKind('entrusted-confirmation')) {
     if (!rules.entrustable)
       issues.push(
-        issue(node, `${rules.name}的审核确认不得委托乡镇（街道）；请改为 sa:step="confirmation" 并由县级民政部门办理`),
+        issue(
+          node,
+          `${rules.name}的审核确认不得委托乡镇（街道）；请改为 sa:step="confirmation" 并由县级民政部门办理`,
+        ),
       );
   }
   for (const node of graph.nodes) {
@@ -283,7 +304,9 @@ function checkProgram(process: BpmnElement, graph: FlowGraph, rules: ProgramRule
         issues.push(
           issue(
             node,
-            `${STEP_LABELS[kind]}由${LEVEL_NAMES[level]}行使，不能交给${LEVEL_NAMES[actual]}的角色“${group}”；请改为${Object.entries(ROLE_LEVELS)
+            `${STEP_LABELS[kind]}由${LEVEL_NAMES[level]}行使，不能交给${LEVEL_NAMES[actual]}的角色“${group}”；请改为${Object.entries(
+              ROLE_LEVELS,
+            )
               .filter(([, l]) => l === level)
               .map(([r]) => `“${r}”`)
               .join('或')}`,
@@ -295,7 +318,9 @@ function checkProgram(process: BpmnElement, graph: FlowGraph, rules: ProgramRule
   if (decisions.length && confirmations.length) {
     const undecided = reachableAvoiding(graph, graph.starts, (n) => confirmations.includes(n) || exempt(n));
     for (const end of decisions.filter((e) => undecided.has(e))) {
-      issues.push(issue(end, '有路径未经审核确认环节即到达此决定；请经县级民政部门（或受委托的乡镇）审核确认后再结束'));
+      issues.push(
+        issue(end, '有路径未经审核确认环节即到达此决定；请经县级民政部门（或受委托的乡镇）审核确认后再结束'),
+      );
     }
   }
 
@@ -311,7 +336,8 @@ function checkProgram(process: BpmnElement, graph: FlowGraph, rules: ProgramRule
 /** The documents issued just before the 公示 timers: reached backwards through gateways only. */
 function documentsBefore(graph: FlowGraph, timers: BpmnElement[]): BpmnElement[] {
   const previous = new Map<BpmnElement, BpmnElement[]>();
-  for (const [from, targets] of graph.next) for (const to of targets) previous.set(to, [...(previous.get(to) ?? []), from]);
+  for (const [from, targets] of graph.next)
+    for (const to of targets) previous.set(to, [...(previous.get(to) ?? []), from]);
   const found = new Set<BpmnElement>();
   const seen = new Set<BpmnElement>();
   const queue = timers.flatMap((t) => previous.get(t) ?? []);
@@ -346,9 +372,9 @@ function checkPublicNotice(
     return;
   }
   for (const timer of timers) {
-    const definition = (Array.isArray(timer.eventDefinitions) ? (timer.eventDefinitions as BpmnElement[]) : []).find(
-      (d) => d.$type === 'bpmn:TimerEventDefinition',
-    );
+    const definition = (
+      Array.isArray(timer.eventDefinitions) ? (timer.eventDefinitions as BpmnElement[]) : []
+    ).find((d) => d.$type === 'bpmn:TimerEventDefinition');
     const duration = (definition?.timeDuration as { body?: unknown } | undefined)?.body;
     const text = typeof duration === 'string' ? duration.trim() : '';
     let ms: number | undefined;
@@ -359,15 +385,13 @@ function checkPublicNotice(
     }
     if (!definition || ms === undefined) {
       issues.push(
-        issue(timer, `公示须为固定期间的定时事件（timeDuration 写“P${notice.period.amount}D”），法定公示期 ${statutory}`),
-      );
-    } else if (ms < calendarDays(notice.period) * DAY_MS) {
-      issues.push(
         issue(
           timer,
-          `公示期“${text}”短于法定的 ${statutory}；请改为“P${notice.period.amount}D”`,
+          `公示须为固定期间的定时事件（timeDuration 写“P${notice.period.amount}D”），法定公示期 ${statutory}`,
         ),
       );
+    } else if (ms < calendarDays(notice.period) * DAY_MS) {
+      issues.push(issue(timer, `公示期“${text}”短于法定的 ${statutory}；请改为“P${notice.period.amount}D”`));
     }
   }
   const firstInstance = graph.nodes.filter((n) => stepKind(n) === 'first-instance');
@@ -388,12 +412,20 @@ function checkPublicNotice(
   }
   // The 公示 stands between the first instance and the decision: reachable from one, reaching the other.
   const afterFirst = firstInstance.length
-    ? reachableAvoiding(graph, firstInstance.flatMap((n) => graph.next.get(n) ?? []), exempt)
+    ? reachableAvoiding(
+        graph,
+        firstInstance.flatMap((n) => graph.next.get(n) ?? []),
+        exempt,
+      )
     : reachableAvoiding(graph, graph.starts, exempt);
   for (const timer of timers) {
-    const leadsToDecision = [...reachableAvoiding(graph, graph.next.get(timer) ?? [], () => false)].some(beforeDecision);
+    const leadsToDecision = [...reachableAvoiding(graph, graph.next.get(timer) ?? [], () => false)].some(
+      beforeDecision,
+    );
     if (!afterFirst.has(timer) || !leadsToDecision) {
-      issues.push(issue(timer, '公示须在初审之后、审核确认之前；请把它放在初审意见与县级审核确认之间的路径上'));
+      issues.push(
+        issue(timer, '公示须在初审之后、审核确认之前；请把它放在初审意见与县级审核确认之间的路径上'),
+      );
     }
   }
 }

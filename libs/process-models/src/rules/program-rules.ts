@@ -21,8 +21,10 @@ export interface DeployCandidate {
   program?: string;
   kind?: string;
   contentHash: string;
-  /** Only when the deployer asked for a date; a deploy at start passes none. */
-  effectiveFrom?: string;
+  /** The date from which the deployer wants the bytes in effect (YYYY-MM-DD). */
+  effectiveFrom: string;
+  /** The deploy's today: two dates both already past are the same state ("in effect now"). */
+  today: string;
 }
 
 /** Kinds of which a program may have only one process: the one that receives its cases. */
@@ -34,10 +36,13 @@ const KIND_NAMES: Record<string, string> = { application: '申请', procedure: '
  */
 export function programConflicts(candidate: DeployCandidate, deployed: DeployedVersion[]): ModelIssue[] {
   const issues: ModelIssue[] = [];
-  const at = (message: string) => issues.push({ elementId: candidate.key, message: `流程“${candidate.name}”：${message}` });
+  const at = (message: string) =>
+    issues.push({ elementId: candidate.key, message: `流程“${candidate.name}”：${message}` });
   const own = deployed.filter((d) => d.key === candidate.key).sort((a, b) => b.version - a.version);
   const same = own.find((d) => d.contentHash === candidate.contentHash);
-  if (same && candidate.effectiveFrom && candidate.effectiveFrom !== same.effectiveFrom) {
+  const bothInEffect =
+    candidate.effectiveFrom <= candidate.today && same !== undefined && same.effectiveFrom <= candidate.today;
+  if (same && candidate.effectiveFrom !== same.effectiveFrom && !bothInEffect) {
     at(
       `与已部署的第 ${same.version} 版内容完全相同，该版自 ${same.effectiveFrom} 起生效；相同内容不能改生效日期重新部署，请修改模型后再部署，或沿用原生效日期`,
     );

@@ -89,7 +89,8 @@ function list(element: BpmnElement, key: string): BpmnElement[] {
 }
 
 function body(expression: unknown): string | undefined {
-  const b = expression && typeof expression === 'object' ? (expression as { body?: unknown }).body : undefined;
+  const b =
+    expression && typeof expression === 'object' ? (expression as { body?: unknown }).body : undefined;
   return typeof b === 'string' && b.trim() ? b.trim() : undefined;
 }
 
@@ -117,11 +118,13 @@ export function lintRunnability(definitions: BpmnElement, options: RunnabilityOp
       checkHostless(e, issues);
       if (e.$type === 'bpmn:SequenceFlow') checkExpression(e, body(e.conditionExpression), declared, issues);
       for (const d of list(e, 'eventDefinitions')) {
-        if (d.$type === 'bpmn:TimerEventDefinition') checkTimer(e, d, declared, options.now ?? new Date(), issues);
+        if (d.$type === 'bpmn:TimerEventDefinition')
+          checkTimer(e, d, declared, options.now ?? new Date(), issues);
       }
       if (e.$type === 'bpmn:ExclusiveGateway') checkExhaustive(e, elements, issues);
     }
-    for (const scope of [process, ...elements.filter((e) => Array.isArray(e.flowElements))]) checkServiceLoops(scope, issues);
+    for (const scope of [process, ...elements.filter((e) => Array.isArray(e.flowElements))])
+      checkServiceLoops(scope, issues);
   }
   return issues;
 }
@@ -132,14 +135,27 @@ function checkHostless(e: BpmnElement, issues: ModelIssue[]): void {
       const what = HOSTLESS_EVENTS[d.$type];
       if (what)
         issues.push(
-          issue(e, `本系统没有任何接口投递${what}，等待${what}的事件会让案件永远停在这里；请改为用户任务（由经办人登记）或定时事件`),
+          issue(
+            e,
+            `本系统没有任何接口投递${what}，等待${what}的事件会让案件永远停在这里；请改为用户任务（由经办人登记）或定时事件`,
+          ),
         );
     }
   }
   if (e.$type === 'bpmn:ReceiveTask')
-    issues.push(issue(e, '本系统没有任何接口投递消息，接收任务会让案件永远停在这里；请改为用户任务（由经办人登记收到的情况）'));
+    issues.push(
+      issue(
+        e,
+        '本系统没有任何接口投递消息，接收任务会让案件永远停在这里；请改为用户任务（由经办人登记收到的情况）',
+      ),
+    );
   if (e.$type === 'bpmn:Task')
-    issues.push(issue(e, '未指定类型的任务没有人办理、也不调用服务；请改为用户任务（写明办理角色）或服务任务（写明 sa:service）'));
+    issues.push(
+      issue(
+        e,
+        '未指定类型的任务没有人办理、也不调用服务；请改为用户任务（写明办理角色）或服务任务（写明 sa:service）',
+      ),
+    );
   if (e.$type === 'bpmn:ManualTask')
     issues.push(issue(e, '手工任务不会出现在任何人的待办中，案件无法推进；请改为用户任务并写明办理角色'));
 }
@@ -158,7 +174,9 @@ function checkExpression(
     return; // validateModel reports the syntax error
   }
   for (const call of refs.calls) {
-    issues.push(issue(e, `表达式“${text}”调用了“${call}(…)”；表达式只能比较变量，不能调用方法，请改为比较表单字段的值`));
+    issues.push(
+      issue(e, `表达式“${text}”调用了“${call}(…)”；表达式只能比较变量，不能调用方法，请改为比较表单字段的值`),
+    );
   }
   for (const name of refs.variables.filter((v) => !declared.has(v))) {
     issues.push(
@@ -199,7 +217,9 @@ function checkTimer(
       at = undefined;
     }
     if (!at || Number.isNaN(at.getTime()))
-      issues.push(issue(e, `定时器日期“${date}”引擎无法解析；请写 ISO 8601 日期时间，如“2027-01-01T00:00:00+08:00”`));
+      issues.push(
+        issue(e, `定时器日期“${date}”引擎无法解析；请写 ISO 8601 日期时间，如“2027-01-01T00:00:00+08:00”`),
+      );
     else if (at.getTime() <= now.getTime())
       issues.push(issue(e, `定时器日期“${date}”已经过去，定时器会立即触发；请改为将来的日期或改用时长`));
   }
@@ -271,12 +291,24 @@ function checkExhaustive(gateway: BpmnElement, elements: BpmnElement[], issues: 
   const kinds = new Set(declarations.map((d) => d.type));
   if (!declarations.length || kinds.size !== 1 || !(kinds.has('enum') || kinds.has('boolean'))) {
     issues.push(
-      issue(gateway, `没有默认流，条件所依据的“${field}”不是表单中的枚举或是非字段，可能取到没有出口的值；${advice}`),
+      issue(
+        gateway,
+        `没有默认流，条件所依据的“${field}”不是表单中的枚举或是非字段，可能取到没有出口的值；${advice}`,
+      ),
     );
     return;
   }
-  if (declarations.some((d) => !d.constraints.some((c) => c.name === 'required') && d.defaultValue === undefined)) {
-    issues.push(issue(gateway, `没有默认流，而字段“${declarations[0].label}”（${field}）不是必填项，留空时没有出口；${advice}`));
+  if (
+    declarations.some(
+      (d) => !d.constraints.some((c) => c.name === 'required') && d.defaultValue === undefined,
+    )
+  ) {
+    issues.push(
+      issue(
+        gateway,
+        `没有默认流，而字段“${declarations[0].label}”（${field}）不是必填项，留空时没有出口；${advice}`,
+      ),
+    );
     return;
   }
   const options = kinds.has('boolean')

@@ -103,9 +103,12 @@ export const SMALL_XML = `<?xml version="1.0" encoding="UTF-8"?>
 const small = (edits: Edit[]) => mutate(SMALL_XML, edits);
 /** Start → `element` (id `id`) → 审查. */
 const before = (id: string, element: string): Edit[] => [
-  ['<sequenceFlow id="Flow_Start" sourceRef="Start" targetRef="Task_Review" />', `${element}
+  [
+    '<sequenceFlow id="Flow_Start" sourceRef="Start" targetRef="Task_Review" />',
+    `${element}
     <sequenceFlow id="Flow_Start" sourceRef="Start" targetRef="${id}" />
-    <sequenceFlow id="Flow_Then" sourceRef="${id}" targetRef="Task_Review" />`],
+    <sequenceFlow id="Flow_Then" sourceRef="${id}" targetRef="Task_Review" />`,
+  ],
 ];
 
 export const DEFECTIVE_MODELS: DefectiveModel[] = [
@@ -193,14 +196,18 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
   {
     name: 'investigation bypassed by ${fastTrack}',
     kind: 'legal',
-    xml: dibao([addFlow('Flow_FastTrack', 'Gateway_CheckCooperation', 'Gateway_ReviewMerge', '${fastTrack}')]),
+    xml: dibao([
+      addFlow('Flow_FastTrack', 'Gateway_CheckCooperation', 'Gateway_ReviewMerge', '${fastTrack}'),
+    ]),
     elementId: 'EndEvent_Confirmed',
     message: /^结束事件“确认享受低保（转入动态管理）”：有路径未经入户调查（用户任务“入户调查”）即到达此决定/,
   },
   {
     name: '${fastTrack} is not a declared variable',
     kind: 'technical',
-    xml: dibao([addFlow('Flow_FastTrack', 'Gateway_CheckCooperation', 'Gateway_ReviewMerge', '${fastTrack}')]),
+    xml: dibao([
+      addFlow('Flow_FastTrack', 'Gateway_CheckCooperation', 'Gateway_ReviewMerge', '${fastTrack}'),
+    ]),
     elementId: 'Flow_FastTrack',
     message: /未声明的变量“fastTrack”/,
   },
@@ -219,7 +226,8 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
     kind: 'legal',
     xml: dibao([attribute('Task_CountyConfirmation', 'camunda:candidateGroups', 'window_clerk')]),
     elementId: 'Task_CountyConfirmation',
-    message: /^用户任务“县级审核确认”：审核确认由县级民政部门行使，不能交给乡镇（街道）的角色“window_clerk”；请改为“county_approver”/,
+    message:
+      /^用户任务“县级审核确认”：审核确认由县级民政部门行使，不能交给乡镇（街道）的角色“window_clerk”；请改为“county_approver”/,
   },
   {
     name: 'county confirmation assigned to township_reviewer',
@@ -320,7 +328,12 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
   {
     name: 'a grant end with no decision on its path',
     kind: 'legal',
-    xml: small([['<endEvent id="End_Yes" name="已答复（同意）" sa:outcome="replied" />', '<endEvent id="End_Yes" name="给予救助" sa:outcome="granted" />']]),
+    xml: small([
+      [
+        '<endEvent id="End_Yes" name="已答复（同意）" sa:outcome="replied" />',
+        '<endEvent id="End_Yes" name="给予救助" sa:outcome="granted" />',
+      ],
+    ]),
     elementId: 'End_Yes',
     message: /结果记为“granted”（给予救助），但有路径未出具任何决定书或通知书即到达此处/,
   },
@@ -332,10 +345,14 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
       ...remove('Task_ServeNonConfirmation'),
       ...remove('Flow_NonConfirmationServed'),
       retarget('Flow_NonConfirmationIssued', 'Task_IssueNonConfirmationReceipt'),
-      [/(<bpmn:serviceTask id="Task_IssueNonConfirmationReceipt"[^>]*>\s*<bpmn:incoming>)Flow_NonConfirmationServed/, '$1Flow_NonConfirmationIssued'],
+      [
+        /(<bpmn:serviceTask id="Task_IssueNonConfirmationReceipt"[^>]*>\s*<bpmn:incoming>)Flow_NonConfirmationServed/,
+        '$1Flow_NonConfirmationIssued',
+      ],
     ]),
     elementId: 'Task_IssueNonConfirmation',
-    message: /^服务任务“出具不予确认决定书”：文书“non-confirmation-decision”须送达申请人，但有路径未经送达环节即到达结束事件“不予确认”/,
+    message:
+      /^服务任务“出具不予确认决定书”：文书“non-confirmation-decision”须送达申请人，但有路径未经送达环节即到达结束事件“不予确认”/,
   },
   {
     name: '送达 task that no longer records the method',
@@ -369,7 +386,8 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
     kind: 'technical',
     xml: dibao([condition('Flow_CountyRefuse', '${decision == "reject"}')]),
     elementId: 'Gateway_CountyDecision',
-    message: /^排他网关“审核确认意见”：没有默认流，而字段“审核确认意见”的取值“不予确认同意”（refuse）没有出口/,
+    message:
+      /^排他网关“审核确认意见”：没有默认流，而字段“审核确认意见”的取值“不予确认同意”（refuse）没有出口/,
   },
   {
     name: 'supplement has no branch at acceptance',
@@ -428,21 +446,36 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
   {
     name: 'a timer of zero',
     kind: 'technical',
-    xml: small(before('Timer_Zero', '<intermediateCatchEvent id="Timer_Zero" name="等待"><timerEventDefinition><timeDuration xsi:type="tFormalExpression">PT0S</timeDuration></timerEventDefinition></intermediateCatchEvent>')),
+    xml: small(
+      before(
+        'Timer_Zero',
+        '<intermediateCatchEvent id="Timer_Zero" name="等待"><timerEventDefinition><timeDuration xsi:type="tFormalExpression">PT0S</timeDuration></timerEventDefinition></intermediateCatchEvent>',
+      ),
+    ),
     elementId: 'Timer_Zero',
     message: /定时器时长“PT0S”为 0，会立即触发/,
   },
   {
     name: 'a timeDate in the past',
     kind: 'technical',
-    xml: small(before('Timer_Past', '<intermediateCatchEvent id="Timer_Past" name="等到开始日"><timerEventDefinition><timeDate xsi:type="tFormalExpression">2020-01-01T00:00:00+08:00</timeDate></timerEventDefinition></intermediateCatchEvent>')),
+    xml: small(
+      before(
+        'Timer_Past',
+        '<intermediateCatchEvent id="Timer_Past" name="等到开始日"><timerEventDefinition><timeDate xsi:type="tFormalExpression">2020-01-01T00:00:00+08:00</timeDate></timerEventDefinition></intermediateCatchEvent>',
+      ),
+    ),
     elementId: 'Timer_Past',
     message: /定时器日期“2020-01-01T00:00:00\+08:00”已经过去，定时器会立即触发/,
   },
   {
     name: 'a timeDate that is not a date',
     kind: 'technical',
-    xml: small(before('Timer_Bad', '<intermediateCatchEvent id="Timer_Bad" name="等到开始日"><timerEventDefinition><timeDate xsi:type="tFormalExpression">2099-13-01</timeDate></timerEventDefinition></intermediateCatchEvent>')),
+    xml: small(
+      before(
+        'Timer_Bad',
+        '<intermediateCatchEvent id="Timer_Bad" name="等到开始日"><timerEventDefinition><timeDate xsi:type="tFormalExpression">2099-13-01</timeDate></timerEventDefinition></intermediateCatchEvent>',
+      ),
+    ),
     elementId: 'Timer_Bad',
     message: /定时器日期“2099-13-01”引擎无法解析/,
   },
@@ -450,14 +483,24 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
   {
     name: 'a message catch event',
     kind: 'technical',
-    xml: small(before('Catch_Message', '<intermediateCatchEvent id="Catch_Message" name="等待回函"><messageEventDefinition /></intermediateCatchEvent>')),
+    xml: small(
+      before(
+        'Catch_Message',
+        '<intermediateCatchEvent id="Catch_Message" name="等待回函"><messageEventDefinition /></intermediateCatchEvent>',
+      ),
+    ),
     elementId: 'Catch_Message',
     message: /^中间捕获事件“等待回函”：本系统没有任何接口投递消息/,
   },
   {
     name: 'a signal catch event',
     kind: 'technical',
-    xml: small(before('Catch_Signal', '<intermediateCatchEvent id="Catch_Signal" name="等待信号"><signalEventDefinition /></intermediateCatchEvent>')),
+    xml: small(
+      before(
+        'Catch_Signal',
+        '<intermediateCatchEvent id="Catch_Signal" name="等待信号"><signalEventDefinition /></intermediateCatchEvent>',
+      ),
+    ),
     elementId: 'Catch_Signal',
     message: /本系统没有任何接口投递信号/,
   },
@@ -486,7 +529,10 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
     name: 'a loop of service tasks with no wait state',
     kind: 'technical',
     xml: small([
-      ...before('Task_Urgency', '<serviceTask id="Task_Urgency" name="标记紧急程度" sa:service="case.urgency" />'),
+      ...before(
+        'Task_Urgency',
+        '<serviceTask id="Task_Urgency" name="标记紧急程度" sa:service="case.urgency" />',
+      ),
       [
         '<sequenceFlow id="Flow_Then" sourceRef="Task_Urgency" targetRef="Task_Review" />',
         `<exclusiveGateway id="Gateway_Again" name="再算一次" default="Flow_Done" />
@@ -509,7 +555,12 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
   {
     name: 'an unresolved reference',
     kind: 'technical',
-    xml: small([['sourceRef="Task_Review" targetRef="Gateway_Decision"', 'sourceRef="Task_Review" targetRef="Gateway_Missing"']]),
+    xml: small([
+      [
+        'sourceRef="Task_Review" targetRef="Gateway_Decision"',
+        'sourceRef="Task_Review" targetRef="Gateway_Missing"',
+      ],
+    ]),
     elementId: 'Flow_Reviewed',
     message: /引用了不存在的元素“Gateway_Missing”/,
   },
