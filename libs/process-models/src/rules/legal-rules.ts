@@ -383,6 +383,8 @@ function checkPublicNotice(
     } catch {
       ms = undefined;
     }
+    const unparsable = text !== '' && !text.includes('${') && ms === undefined;
+    if (unparsable) continue; // the runnability rules report a duration the engine cannot parse
     if (!definition || ms === undefined) {
       issues.push(
         issue(

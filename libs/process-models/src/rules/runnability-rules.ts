@@ -279,6 +279,8 @@ function nearestDeclarations(gateway: BpmnElement, field: string, elements: Bpmn
 function checkExhaustive(gateway: BpmnElement, elements: BpmnElement[], issues: ModelIssue[]): void {
   const outgoing = elements.filter((f) => f.$type === 'bpmn:SequenceFlow' && f.sourceRef === gateway);
   if (outgoing.length < 2 || gateway.default) return;
+  // Unreachable: validateModel already says so, and no form can be said to precede it.
+  if (!elements.some((f) => f.$type === 'bpmn:SequenceFlow' && f.targetRef === gateway)) return;
   const conditions = outgoing.map((f) => coverage(body(f.conditionExpression)));
   const field = conditions[0]?.field;
   const advice = '请加一条默认流（default），或让各出口的条件覆盖一个必填的枚举或是非字段的全部取值';
