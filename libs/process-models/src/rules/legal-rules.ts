@@ -78,7 +78,7 @@ export function lintLegalRules(definitions: BpmnElement, options: LegalRuleOptio
         ? PROGRAM_RULES[info.program]
         : undefined;
     checkStepKinds(graph, issues);
-    checkOutcomes(graph, options, info?.kind !== 'procedure' && info?.kind !== 'monitoring', issues);
+    checkOutcomes(graph, options, info?.kind === 'application', issues);
     checkDeadlines(process, graph, rules, issues);
     if (options.servedTemplates) checkServiceSteps(graph, new Set(options.servedTemplates), issues);
     if (rules) checkProgram(process, graph, rules, issues);
@@ -97,8 +97,8 @@ function checkStepKinds(graph: FlowGraph, issues: ModelIssue[]): void {
 }
 
 /**
- * @param grantsNeedDecision a grant ends an application; a procedure on a case (a review, a note)
- * may close with the case's standing outcome and decide nothing new.
+ * @param grantsNeedDecision a grant is the answer to an application; a procedure on a case (a
+ * review, a note) or a test model may close with the case's standing outcome and decide nothing new.
  */
 function checkOutcomes(
   graph: FlowGraph,

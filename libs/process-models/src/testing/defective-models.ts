@@ -330,6 +330,7 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
     name: 'a grant end with no decision on its path',
     kind: 'legal',
     xml: small([
+      ['name="语料小流程"', 'name="语料小流程" sa:program="corpus" sa:kind="application"'],
       [
         '<endEvent id="End_Yes" name="已答复（同意）" sa:outcome="replied" />',
         '<endEvent id="End_Yes" name="给予救助" sa:outcome="granted" />',
