@@ -92,7 +92,7 @@ describe('validateModel', () => {
       'an unknown camunda element',
       edit(['<camunda:formData>', '<camunda:formDatum/><camunda:formData>']),
       undefined,
-      /无法识别的元素类型“camunda:FormDatum”/,
+      /无法识别的元素类型“camunda:formDatum”/,
     ],
     [
       'a dangling sequence-flow target',

@@ -251,10 +251,12 @@ export function parserMessage(english: string, xml: string): string | undefined 
   const unresolved = /unresolved reference <([^>]*)>/.exec(english);
   if (unresolved)
     return `引用了不存在的元素“${unresolved[1]}”（如顺序流的来源、目标或默认流）；请改为已有元素的 id 或删除该引用`;
+  // Named as written in the file (`bpmn:teleportTask`), which is what the author will search for.
+  const tag = /unparsable content <\/?([^\s/>]+)/.exec(english)?.[1];
   const unknownType = /unknown type <([^>]*)>/.exec(english);
-  if (unknownType) return `无法识别的元素类型“${unknownType[1]}”，该元素被忽略；请删除它或改为受支持的 BPMN 元素`;
-  const unparsable = /unparsable content <([^>]*)>/.exec(english);
-  if (unparsable) return `无法解析的内容“<${unparsable[1]}>”，已被忽略；请检查该元素的写法`;
+  if (unknownType)
+    return `无法识别的元素类型“${tag ?? unknownType[1]}”，该元素被忽略；请删除它或改为受支持的 BPMN 元素`;
+  if (tag) return `无法解析的内容“<${tag}>”，已被忽略；请检查该元素的写法`;
   const attribute = /illegal (?:first char )?(?:attribute|value)[^<]*<([^>]*)>?/i.exec(english);
   if (attribute) return `属性“${attribute[1]}”的写法不合法；请检查该属性`;
   return `模型解析问题：${oneLine(english)}`;
