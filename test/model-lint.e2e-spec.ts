@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { DEFECTIVE_MODELS, DIBAO_XML, mutate } from '../libs/process-models/src/testing/defective-models';
 import { TestApp } from './support/test-app';
 
 /**
@@ -65,5 +66,90 @@ describe('POST /api/processes lints before deploying', () => {
       const res = await legal.post('/api/processes/lint', { xml }).expect(200);
       expect({ file, errors: res.body.errors }).toEqual({ file, errors: [] });
     }
+  });
+
+  it.each(DEFECTIVE_MODELS.map((m) => [m.name, m] as const))(
+    'the corpus over HTTP: %s is refused by the lint and the deploy, naming the element',
+    async (_, model) => {
+      const legal = await t.as('legal');
+      const lint = await legal.post('/api/processes/lint', { xml: model.xml }).expect(200);
+      expect(lint.body.ok).toBe(false);
+      const hits = (lint.body.errors as { elementId?: string; message: string; severity: string }[]).filter(
+        (e) => e.elementId === model.elementId && model.message.test(e.message),
+      );
+      expect(hits.map((h) => h.severity)).toContain('error');
+
+      const [{ n: before }] = await t.query(`SELECT count(*)::int AS n FROM process_definition`);
+      const res = await legal.post('/api/processes', { xml: model.xml, fileName: 'corpus.bpmn' });
+      expect(res.status).toBe(400);
+      const details: { field: string; message: string }[] = res.body.details;
+      expect(details.some((d) => d.field === model.elementId && model.message.test(d.message))).toBe(true);
+      const [{ n: after }] = await t.query(`SELECT count(*)::int AS n FROM process_definition`);
+      expect(after).toBe(before);
+    },
+  );
+});
+
+describe('program rules at deploy', () => {
+  const count = async () =>
+    (await t.query(`SELECT count(*)::int AS n FROM process_definition`))[0].n as number;
+
+  it('refuses a second application process for a program under a new key', async () => {
+    const legal = await t.as('legal');
+    const rival = mutate(DIBAO_XML, [
+      ['<bpmn:process id="dibao-application"', '<bpmn:process id="dibao-fast-track"'],
+    ]).replace(/bpmnElement="dibao-application"/g, 'bpmnElement="dibao-fast-track"');
+    const before = await count();
+    const res = await legal.post('/api/processes', { xml: rival, fileName: 'dibao-fast-track.bpmn' });
+    expect(res.status).toBe(400);
+    expect(res.body.details[0]).toMatchObject({ field: 'dibao-fast-track' });
+    expect(res.body.message).toMatch(/项目“dibao”已由流程“低保申请审核确认”（dibao-application）受理申请/);
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses a new version that drops sa:kind or changes sa:program', async () => {
+    const legal = await t.as('legal');
+    const before = await count();
+    const noKind = mutate(DIBAO_XML, [[' sa:kind="application"', '']]);
+    const a = await legal.post('/api/processes', { xml: noKind, fileName: 'dibao-application.bpmn' });
+    expect(a.status).toBe(400);
+    expect(a.body.message).toMatch(/sa:kind“（未写）”与第 1 版的“application”不同/);
+    const otherProgram = mutate(DIBAO_XML, [['sa:program="dibao"', 'sa:program="tekun"']]);
+    const b = await legal.post('/api/processes', { xml: otherProgram, fileName: 'dibao-application.bpmn' });
+    expect(b.status).toBe(400);
+    expect(b.body.message).toMatch(/sa:program“tekun”与第 1 版的“dibao”不同/);
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses identical bytes with a new effective date instead of silently keeping the old one', async () => {
+    const legal = await t.as('legal');
+    const same = await legal.post('/api/processes', { xml: DIBAO_XML, fileName: 'dibao-application.bpmn' });
+    expect(same.status).toBe(201);
+    expect(same.body).toMatchObject({ version: 1, created: false });
+    const later = await legal.post('/api/processes', {
+      xml: DIBAO_XML,
+      fileName: 'dibao-application.bpmn',
+      effectiveFrom: '2099-01-01',
+    });
+    expect(later.status).toBe(400);
+    expect(later.body.message).toMatch(/与已部署的第 1 版内容完全相同.*不能改生效日期重新部署/);
+    const [{ d }] = await t.query(
+      `SELECT effective_from::text AS d FROM process_definition WHERE key = 'dibao-application' AND version = 1`,
+    );
+    expect(d).not.toBe('2099-01-01');
+  });
+
+  it('accepts encoding="ISO-8859-1" when the content is ASCII, and refuses it when it is not', async () => {
+    const legal = await t.as('legal');
+    const ascii = fixture('good.bpmn')
+      .replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+      .replace(/[\u0080-\uffff]/g, 'x');
+    const ok = await legal.post('/api/processes/lint', { xml: ascii }).expect(200);
+    expect(ok.body.errors).toEqual([]);
+    const latin = fixture('good.bpmn').replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+    const bad = await legal.post('/api/processes/lint', { xml: latin }).expect(200);
+    expect(bad.body.errors.map((e: { message: string }) => e.message).join('\n')).toMatch(
+      /编码“ISO-8859-1”不受支持/,
+    );
   });
 });

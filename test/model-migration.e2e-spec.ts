@@ -106,7 +106,7 @@ describe('process version migration', () => {
     expect(dry.body.ok).toBe(false);
     for (const x of dry.body.cases) {
       expect(x.problems.map((p: { field: string }) => p.field)).toEqual(['mapping.Task_AcceptanceReview']);
-      expect(x.problems[0].message).toContain('Task_AcceptanceReview');
+      expect(x.problems[0].message).toContain('用户任务“受理审查”');
       expect(x.migrated).toBe(false);
     }
 

@@ -70,7 +70,9 @@ describeWithPostgres('文号 across two API processes', () => {
       runtime.transaction((em) =>
         starter.start(em, {
           kind: 'application',
-          program: 'dibao',
+          // Not 'dibao': a 受理-only model is not a lawful 低保 application (no 调查, 公示 or 审核确认)
+          // and the deploy rules refuse it under that program.
+          program: 'integrity',
           regionCode: APPLICATION.regionCode,
           applicant: APPLICATION.applicant,
           household: APPLICATION.members,

@@ -361,3 +361,52 @@ export function resolveExpression(templatedString: unknown, context?: unknown, f
 
 /** The object to pass as bpmn-engine's `expressions` option. */
 export const expressions: EngineExpressions = { resolveExpression, isExpression, hasExpression };
+
+export interface ExpressionReferences {
+  /** Root names the expression reads (`a` of `a.b.c`). */
+  variables: string[];
+  /** Functions or methods it calls, as written (`execution.hasVariable`). */
+  calls: string[];
+}
+
+function calleeText(node: Node): string {
+  if (node.type === 'Identifier') return (node as jsep.Identifier).name;
+  if (node.type === 'MemberExpression') {
+    const m = node as jsep.MemberExpression;
+    return `${calleeText(m.object)}.${(m.property as jsep.Identifier).name}`;
+  }
+  return node.type;
+}
+
+/** What every `${…}` in `text` reads and calls; throws ExpressionError as checkExpressionSyntax does. */
+export function expressionReferences(text: string): ExpressionReferences {
+  const variables = new Set<string>();
+  const calls = new Set<string>();
+  const visit = (node: Node): void => {
+    switch (node.type) {
+      case 'Identifier':
+        variables.add((node as jsep.Identifier).name);
+        return;
+      case 'MemberExpression':
+        visit((node as jsep.MemberExpression).object);
+        return;
+      case 'BinaryExpression':
+        visit((node as jsep.BinaryExpression).left);
+        visit((node as jsep.BinaryExpression).right);
+        return;
+      case 'UnaryExpression':
+        visit((node as jsep.UnaryExpression).argument);
+        return;
+      case 'CallExpression': {
+        const c = node as jsep.CallExpression;
+        calls.add(calleeText(c.callee));
+        c.arguments.forEach(visit);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  for (const segment of findSegments(text)) visit(compile(segment.body, text));
+  return { variables: [...variables], calls: [...calls] };
+}

@@ -58,7 +58,7 @@ describe('lintLegalCompleteness', () => {
       const { errors } = await lint(xml, REMEDY, SERVED);
       expect(errors.map((e) => e.elementId)).toEqual(['Task_IssueRefusal']);
       expect(errors[0].message).toContain('送达');
-      expect(errors[0].message).toContain('EndEvent_NotAccepted');
+      expect(errors[0].message).toContain('结束事件“不予受理”');
       // Not checked without knowing which templates are served.
       expect((await lint(xml, REMEDY)).errors).toEqual([]);
     });

@@ -74,7 +74,8 @@ export function processInfoProblems(definitions: BpmnElement): { elementId?: str
   const info = readProcessInfo(definitions);
   if (!process || !info) return [];
   const problems: { elementId?: string; message: string }[] = [];
-  const at = (message: string) => problems.push({ elementId: info.key, message: `流程：${message}` });
+  const at = (message: string) =>
+    problems.push({ elementId: info.key, message: `流程“${info.name}”：${message}` });
   const kind = text(process.kind);
   if (kind && !info.kind) at(`sa:kind“${kind}”无效（可用：${PROCESS_KINDS.join('、')}）`);
   if (info.kind === 'application' && !info.program)

@@ -136,6 +136,9 @@ const TYPE_NAMES: Record<string, string> = {
   'bpmn:SubProcess': '子流程',
   'bpmn:AdHocSubProcess': '自由子流程',
   'bpmn:CallActivity': '调用活动',
+  'bpmn:ReceiveTask': '接收任务',
+  'bpmn:ManualTask': '手工任务',
+  'bpmn:Task': '任务',
 };
 
 /** Names the variable resolver reserves or rewrites (see expressions.ts). */
@@ -160,13 +163,16 @@ const RESERVED_VARIABLE_NAMES = new Set([
   'id',
 ]);
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/**
+ * How messages name an element: by the name a legal officer gave it, the id only when it has none
+ * (the id still travels in `elementId`, for the studio to find the element on the diagram).
+ */
 export function describeElement(element: BpmnElement | undefined): string {
   if (!element) return '元素';
   const typeName = TYPE_NAMES[element.$type] ?? `元素（${element.$type}）`;
-  const name = typeof element.name === 'string' && element.name.trim() ? `“${element.name.trim()}”` : '';
-  return `${typeName}${name}（${element.id ?? '无 id'}）`;
+  const name = typeof element.name === 'string' && element.name.trim() ? element.name.trim() : undefined;
+  return name ? `${typeName}“${name}”` : `${typeName}（${element.id ?? '无 id'}，未命名）`;
 }
 
 function children(element: BpmnElement, key: string): BpmnElement[] {
@@ -230,6 +236,32 @@ function checkInput(xml: unknown, maxBytes: number): string | undefined {
   return undefined;
 }
 
+/**
+ * bpmn-moddle's parser warnings in Chinese, with what to do. An encoding it does not know is only a
+ * problem when the file has non-ASCII bytes (it is then read as UTF-8); ASCII reads the same either way.
+ */
+export function parserMessage(english: string, xml: string): string | undefined {
+  const encoding = /unsupported document encoding <([^>]*)>/.exec(english);
+  if (encoding) {
+    if (/^[\x00-\x7f]*$/.test(xml)) return undefined;
+    return `模型文件声明的编码“${encoding[1]}”不受支持，且文件含有非 ASCII 字符，会被当作 UTF-8 读取而出现乱码；请以 UTF-8 保存并把 encoding 改为“UTF-8”`;
+  }
+  const duplicate = /duplicate ID <([^>]*)>/.exec(english);
+  if (duplicate) return `元素 id“${duplicate[1]}”重复，重复的元素被丢弃；请为每个元素使用不同的 id`;
+  const unresolved = /unresolved reference <([^>]*)>/.exec(english);
+  if (unresolved)
+    return `引用了不存在的元素“${unresolved[1]}”（如顺序流的来源、目标或默认流）；请改为已有元素的 id 或删除该引用`;
+  // Named as written in the file (`bpmn:teleportTask`), which is what the author will search for.
+  const tag = /unparsable content <\/?([^\s/>]+)/.exec(english)?.[1];
+  const unknownType = /unknown type <([^>]*)>/.exec(english);
+  if (unknownType)
+    return `无法识别的元素类型“${tag ?? unknownType[1]}”，该元素被忽略；请删除它或改为受支持的 BPMN 元素`;
+  if (tag) return `无法解析的内容“<${tag}>”，已被忽略；请检查该元素的写法`;
+  const attribute = /illegal (?:first char )?(?:attribute|value)[^<]*<([^>]*)>?/i.exec(english);
+  if (attribute) return `属性“${attribute[1]}”的写法不合法；请检查该属性`;
+  return `模型解析问题：${oneLine(english)}`;
+}
+
 function oneLine(message: string): string {
   return message.replace(/\s*\n\s*/g, '；');
 }
@@ -254,11 +286,11 @@ export async function validateModel(
   }
 
   for (const warning of parsed.warnings) {
-    const id = warning.element?.id;
-    issues.errors.push({
-      ...(id && { elementId: id }),
-      message: `模型解析问题${id ? `（${id}）` : ''}：${oneLine(warning.message)}`,
-    });
+    const message = parserMessage(warning.message, xml);
+    if (!message) continue;
+    // A duplicate's warning carries no element; its id is the one the studio should point at.
+    const id = warning.element?.id ?? /duplicate ID <([^>]*)>/.exec(warning.message)?.[1];
+    issues.errors.push({ ...(id && { elementId: id }), message });
   }
 
   const definitions = parsed.rootElement as BpmnElement;
@@ -351,8 +383,6 @@ class ModelChecker {
     if (element.$type === 'bpmn:UserTask') this.checkUserTask(element);
     if (SERVICE_LIKE.has(element.$type)) this.checkServiceTask(element);
     if (element.$type === 'bpmn:CallActivity') this.checkCallActivity(element);
-    if (element.$type === 'bpmn:EndEvent' && !element.outcome)
-      this.issues.warn(element, '未设置 sa:outcome（案件结果）');
     for (const definition of children(element, 'eventDefinitions')) {
       if (definition.$type === 'bpmn:TimerEventDefinition') this.checkTimer(element, definition);
     }
@@ -529,12 +559,7 @@ class ModelChecker {
       else if (/\s|\*|\?/.test(cycle)) this.issues.error(event, `不支持 CRON 定时器 timeCycle“${cycle}”`);
       else if (!ISO_DURATION.test(cycle)) this.issues.error(event, `timeCycle“${cycle}”不是 ISO 8601 时长`);
     }
-    if (duration && !duration.includes('${') && !ISO_DURATION.test(duration)) {
-      this.issues.error(event, `timeDuration“${duration}”不是 ISO 8601 时长（如 P7D）`);
-    }
-    if (date && !date.includes('${') && !(ISO_DATE_TIME.test(date) && !Number.isNaN(Date.parse(date)))) {
-      this.issues.error(event, `timeDate“${date}”不是 ISO 8601 日期时间`);
-    }
+    // Literal durations and dates are parsed with the engine's own parser in rules/runnability-rules.ts.
   }
 
   /** Every node reachable from a start, and from every reachable node some end reachable. */

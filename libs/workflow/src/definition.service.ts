@@ -8,14 +8,13 @@ import { Database, ProcessDefinitionEntity } from '@app/persistence';
 import { definitionRepository as definitions } from './definition.repository';
 import {
   BpmnElement,
+  DeployedVersion,
   ModelIssue,
   ProcessInfo,
-  lintLegalCompleteness,
-  lintWithBpmnlint,
+  lintModel,
   parseBpmn,
-  processInfoProblems,
+  programConflicts,
   readProcessInfo,
-  validateModel,
 } from '@app/process-models';
 import { ServiceRegistry } from './service-registry';
 
@@ -92,30 +91,35 @@ export class DefinitionService {
   }
 
   private async check(xml: string) {
-    const report = await validateModel(xml, {
+    const report = await lintModel(xml, {
       services: this.services.names(),
       templates: this.services.templateIds(),
+      remedyTemplates: this.services.remedyTemplateIds(),
+      servedTemplates: this.services.servedTemplateIds(),
+      serviceRecordTemplates: this.services.serviceRecordTemplateIds(),
+      now: this.clock.now(),
     });
-    const legal = report.definitions
-      ? lintLegalCompleteness(report.definitions, {
-          remedyTemplates: this.services.remedyTemplateIds(),
-          servedTemplates: this.services.servedTemplateIds(),
-          serviceRecordTemplates: this.services.serviceRecordTemplateIds(),
-        })
-      : { errors: [], warnings: [] };
-    const style = report.definitions
-      ? await lintWithBpmnlint(report.definitions)
-      : { errors: [], warnings: [] };
-    const attributes = report.definitions ? processInfoProblems(report.definitions) : [];
-    const errors = [...report.errors, ...attributes, ...style.errors, ...legal.errors].map((e) => ({
-      ...e,
-      severity: 'error' as const,
-    }));
-    const warnings = [...report.warnings, ...style.warnings, ...legal.warnings].map((w) => ({
-      ...w,
-      severity: 'warning' as const,
-    }));
-    return { definitions: report.definitions, errors, warnings, unreadable: report.unreadable === true };
+    const errors = report.errors.map((e) => ({ ...e, severity: 'error' as const }));
+    const warnings = report.warnings.map((w) => ({ ...w, severity: 'warning' as const }));
+    return { definitions: report.definitions, errors, warnings, unreadable: report.unreadable };
+  }
+
+  /** Every stored version with the program and kind its model declares (for the program rules). */
+  private async deployedVersions(em: EntityManager): Promise<DeployedVersion[]> {
+    const out: DeployedVersion[] = [];
+    for (const d of await definitions.list(em)) {
+      const info = await this.info(em, d.id);
+      out.push({
+        key: d.key,
+        version: d.version,
+        name: d.name,
+        ...(info.program && { program: info.program }),
+        ...(info.kind && { kind: info.kind }),
+        effectiveFrom: d.effectiveFrom,
+        contentHash: d.contentHash,
+      });
+    }
+    return out;
   }
 
   /** Deploys from `processes/` at start and from the studio pass the same checks. */
@@ -141,6 +145,25 @@ export class DefinitionService {
     const contentHash = createHash('sha256').update(xml.replace(/\r\n/g, '\n')).digest('hex');
     return this.db.transaction(async (em) => {
       await definitions.lockKey(em, key);
+      const info = readProcessInfo(report.definitions as BpmnElement);
+      const conflicts = programConflicts(
+        {
+          key,
+          name,
+          contentHash,
+          ...(info?.program && { program: info.program }),
+          ...(info?.kind && { kind: info.kind }),
+          effectiveFrom,
+          today: this.clock.today(),
+        },
+        await this.deployedVersions(em),
+      );
+      if (conflicts.length) {
+        throw AppError.validation(
+          `流程模型 ${fileName} 无法部署：${conflicts[0].message}`,
+          conflicts.map((e) => ({ field: e.elementId ?? fileName, message: e.message })),
+        );
+      }
       const same = await definitions.byContent(em, key, contentHash);
       if (same) return { definition: same, created: false };
       const latest = await definitions.newest(em, key);

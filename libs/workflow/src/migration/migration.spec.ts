@@ -72,7 +72,7 @@ describe('planInstance', () => {
       await index(V1),
       await index(V2),
     );
-    expect(plan.problems[0].message).toContain('Task_Check');
+    expect(plan.problems[0].message).toContain('用户任务“审查”');
     expect(plan.problems[0].message).toContain('未映射');
     expect(plan.problems[1].message).toContain('附着');
   });

@@ -1,0 +1,82 @@
+/**
+ * Every deploy-time check of a model in one call: what the engine accepts (validateModel, bpmnlint),
+ * the process attributes, the legal rules and the runnability rules. The deploy, the studio's lint
+ * endpoint and the unit corpus all call this, so they cannot disagree.
+ */
+import { lintWithBpmnlint } from './bpmnlint';
+import { LegalLintOptions, lintLegalCompleteness } from './legal-lint';
+import { processInfoProblems } from './process-info';
+import { lintLegalRules } from './rules/legal-rules';
+import { RunnabilityOptions, lintRunnability } from './rules/runnability-rules';
+import { BpmnElement, ModelIssue, ValidateModelOptions, validateModel } from './validate-model';
+
+export interface LintModelOptions extends ValidateModelOptions, LegalLintOptions, RunnabilityOptions {}
+
+export interface LintModelResult {
+  errors: ModelIssue[];
+  warnings: ModelIssue[];
+  definitions?: BpmnElement;
+  unreadable: boolean;
+}
+
+/** The same problem found by two checks is reported once. */
+function unique(issues: ModelIssue[]): ModelIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.elementId ?? ''}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * bpmnlint rules whose finding validateModel already reports on the same element in its own words;
+ * the bpmnlint twin is dropped so a legal officer reads each problem once.
+ */
+const TWINS: Record<string, RegExp> = {
+  'no-disconnected': /从开始事件无法到达|从此处无法到达任何结束事件/,
+  'no-implicit-start': /从开始事件无法到达/,
+  'no-implicit-end': /从开始事件无法到达|从此处无法到达任何结束事件/,
+  'conditional-flows': /既不是默认流也没有条件/,
+  'start-event-required': /缺少开始事件/,
+  'end-event-required': /缺少结束事件/,
+  'no-complex-gateway': /复杂网关/,
+  'ad-hoc-sub-process': /自由子流程/,
+};
+
+function withoutTwins(style: ModelIssue[], own: ModelIssue[]): ModelIssue[] {
+  return style.filter((issue) => {
+    const rule = /（规则 ([a-z-]+)）$/.exec(issue.message)?.[1];
+    const twin = rule && TWINS[rule];
+    const same = (o: ModelIssue) =>
+      o.elementId === issue.elementId ||
+      // validateModel names the flow inside its gateway's message: 出口“…”（flowId）
+      (rule === 'conditional-flows' && o.message.includes(`（${issue.elementId}）`));
+    return !twin || !own.some((o) => twin.test(o.message) && same(o));
+  });
+}
+
+export async function lintModel(xml: string, options: LintModelOptions = {}): Promise<LintModelResult> {
+  const report = await validateModel(xml, options);
+  const definitions = report.definitions;
+  if (!definitions)
+    return { errors: report.errors, warnings: report.warnings, unreadable: report.unreadable === true };
+  const legal = lintLegalCompleteness(definitions, options);
+  const style = await lintWithBpmnlint(definitions);
+  const rules = lintLegalRules(definitions, { servedTemplates: options.servedTemplates });
+  const runnable = lintRunnability(definitions, options);
+  return {
+    definitions,
+    unreadable: report.unreadable === true,
+    errors: unique([
+      ...report.errors,
+      ...processInfoProblems(definitions),
+      ...withoutTwins(style.errors, report.errors),
+      ...legal.errors,
+      ...rules,
+      ...runnable,
+    ]),
+    warnings: unique([...report.warnings, ...style.warnings, ...legal.warnings]),
+  };
+}

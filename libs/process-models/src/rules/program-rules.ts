@@ -1,0 +1,74 @@
+/**
+ * Program rules checked against what is already deployed (issue 15): one application process per
+ * program, a new version keeps its program and kind, and the same bytes are not silently
+ * re-dated. Pure: the deploy passes in what it read from the store.
+ */
+import type { ModelIssue } from '../validate-model';
+
+export interface DeployedVersion {
+  key: string;
+  version: number;
+  name: string;
+  program?: string;
+  kind?: string;
+  effectiveFrom: string;
+  contentHash: string;
+}
+
+export interface DeployCandidate {
+  key: string;
+  name: string;
+  program?: string;
+  kind?: string;
+  contentHash: string;
+  /** The date from which the deployer wants the bytes in effect (YYYY-MM-DD). */
+  effectiveFrom: string;
+  /** The deploy's today: two dates both already past are the same state ("in effect now"). */
+  today: string;
+}
+
+/** Kinds of which a program may have only one process: the one that receives its cases. */
+const SINGLE_KINDS = new Set(['application', 'monitoring']);
+const KIND_NAMES: Record<string, string> = { application: '申请', procedure: '程序', monitoring: '监测预警' };
+
+/**
+ * @param deployed every stored version (any key), newest version of each key first or not — order free.
+ */
+export function programConflicts(candidate: DeployCandidate, deployed: DeployedVersion[]): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  const at = (message: string) =>
+    issues.push({ elementId: candidate.key, message: `流程“${candidate.name}”：${message}` });
+  const own = deployed.filter((d) => d.key === candidate.key).sort((a, b) => b.version - a.version);
+  const same = own.find((d) => d.contentHash === candidate.contentHash);
+  const bothInEffect =
+    candidate.effectiveFrom <= candidate.today && same !== undefined && same.effectiveFrom <= candidate.today;
+  if (same && candidate.effectiveFrom !== same.effectiveFrom && !bothInEffect) {
+    at(
+      `与已部署的第 ${same.version} 版内容完全相同，该版自 ${same.effectiveFrom} 起生效；相同内容不能改生效日期重新部署，请修改模型后再部署，或沿用原生效日期`,
+    );
+  }
+  const latest = own[0];
+  if (latest && !same) {
+    if ((latest.program ?? '') !== (candidate.program ?? '')) {
+      at(
+        `新版本的 sa:program“${candidate.program ?? '（未写）'}”与第 ${latest.version} 版的“${latest.program ?? '（未写）'}”不同；同一流程的新版本不能改变所属救助项目，请恢复为“${latest.program ?? ''}”或以新的流程 id 部署`,
+      );
+    }
+    if ((latest.kind ?? '') !== (candidate.kind ?? '')) {
+      at(
+        `新版本的 sa:kind“${candidate.kind ?? '（未写）'}”与第 ${latest.version} 版的“${latest.kind ?? '（未写）'}”不同；去掉或改变 sa:kind 会让该项目停止受理或改由别的流程受理，请恢复为“${latest.kind ?? ''}”`,
+      );
+    }
+  }
+  if (candidate.program && candidate.kind && SINGLE_KINDS.has(candidate.kind)) {
+    const rival = deployed.find(
+      (d) => d.key !== candidate.key && d.program === candidate.program && d.kind === candidate.kind,
+    );
+    if (rival) {
+      at(
+        `项目“${candidate.program}”已由流程“${rival.name}”（${rival.key}）受理${KIND_NAMES[candidate.kind] ?? candidate.kind}，同一项目同一时间只能有一个${KIND_NAMES[candidate.kind] ?? ''}流程生效；请部署为“${rival.key}”的新版本，而不是新的流程 id`,
+      );
+    }
+  }
+  return issues;
+}
