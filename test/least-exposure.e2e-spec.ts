@@ -356,6 +356,22 @@ describe('other reads give supervisors no more than the masked case page (outsid
     }
   });
 
+  it('the audit search withholds what the event was and who reported it (B2: a whitelist, not field names)', async () => {
+    const [stored] = await t.query<{ detail: object }>(
+      `SELECT detail FROM audit_entry WHERE action LIKE 'monitoring%' AND detail->>'sourceEventId' = 'EXPOSURE-B3-1'`,
+    );
+    expect(JSON.stringify(stored.detail)).toContain('县医疗保障局'); // the record itself is whole
+    for (const reader of ['auditor', 'admin']) {
+      const entries = await search(reader, '&action=monitoring');
+      const mine = entries.filter((e) => e.detail?.sourceEventId === 'EXPOSURE-B3-1');
+      expect({ reader, found: mine.length }).toEqual({ reader, found: 1 });
+      const text = JSON.stringify(mine);
+      for (const hidden of ['县医疗保障局', 'hospitalization', DIAGNOSIS])
+        expect({ reader, hidden, shown: text.includes(hidden) }).toEqual({ reader, hidden, shown: false });
+      expect(mine[0].detail).toMatchObject({ riskLevel: expect.any(String), source: '〔已脱敏〕' });
+    }
+  });
+
   it('a stored assessment: for caseworkers only', async () => {
     const row = await (
       await t.as('clerk')
