@@ -406,6 +406,36 @@ describe('other reads give supervisors no more than the masked case page (outsid
   });
 });
 
+describe('free text the steps recorded is withheld from supervisors (outside tester, B2/B3)', () => {
+  it('the case page and the audit search: reasons, findings and visits read 〔已脱敏〕', async () => {
+    const id = await apply(t);
+    // Runs until the 公示 waits on its timer: acceptance, checks, visits and the township review.
+    await drive(t, id, CONFIRM_PATH);
+    // `reasons` is free text no field-name rule knew of (an objection's `objectionDetails` is alike).
+    const texts = ['reasons', 'findings', 'neighbourVisit', 'checkFindings'].map(
+      (k) => CONFIRM_PATH[k] as string,
+    );
+    const clerk = JSON.stringify((await (await t.as('clerk')).get(`/api/cases/${id}`).expect(200)).body);
+    for (const text of texts) expect(clerk).toContain(text); // the record is whole for casework
+    const legal = JSON.stringify((await (await t.as('legal')).get(`/api/cases/${id}`).expect(200)).body);
+    const audit = JSON.stringify(await search('auditor', `&caseId=${id}&action=task.complete`));
+    expect(audit).toContain('〔已脱敏〕');
+    expect(legal).toContain('乡镇初审'); // who did which step stays
+    for (const text of texts) {
+      expect({ view: 'case page', text, shown: legal.includes(text) }).toEqual({
+        view: 'case page',
+        text,
+        shown: false,
+      });
+      expect({ view: 'audit', text, shown: audit.includes(text) }).toEqual({
+        view: 'audit',
+        text,
+        shown: false,
+      });
+    }
+  });
+});
+
 describe('an assessment is filed onto a case only within the case’s region (outside tester, B8)', () => {
   it('another township’s clerk cannot write onto a 城关镇 case; nothing is stored', async () => {
     const count = async () => Number((await t.query(`SELECT count(*) AS n FROM assessment`))[0].n);
