@@ -321,3 +321,191 @@ describe('the record names the actor as they were (finding 5)', () => {
     expect(renamed.body.details[0].field).toBe('displayName');
   });
 });
+
+describe('other reads give supervisors no more than the masked case page (outside tester, B3)', () => {
+  const DIAGNOSIS = '因脑梗住院治疗，个人自付医疗费用3.6万元。';
+  const PERSON_ID = withCheckDigit('41079919560101003');
+
+  it('a warning’s events: ID, address, story and cost masked for legal, auditor and admin', async () => {
+    const received = await (
+      await t.as('approver')
+    )
+      .post('/api/monitoring/events', {
+        source: '县医疗保障局',
+        sourceEventId: 'EXPOSURE-B3-1',
+        type: 'hospitalization',
+        occurredOn: '2026-11-20',
+        person: { name: '孙老汉', idNumber: PERSON_ID, address: '平安县城关镇东关村5组7号' },
+        regionCode: '410799100201',
+        details: DIAGNOSIS,
+        amountFen: 3_600_000,
+      })
+      .expect(201);
+    const warningId = received.body.warningCaseId as string;
+    const whole = await (
+      await t.as('approver')
+    )
+      .get(`/api/monitoring/warnings/${warningId}/events`)
+      .expect(200);
+    expect(JSON.stringify(whole.body)).toContain(DIAGNOSIS);
+    for (const reader of ['legal', 'auditor', 'admin']) {
+      const res = await (await t.as(reader)).get(`/api/monitoring/warnings/${warningId}/events`);
+      expect({ reader, status: res.status }).toEqual({ reader, status: 200 });
+      const text = JSON.stringify(res.body);
+      for (const hidden of [PERSON_ID, '5组7号', DIAGNOSIS, '3600000'])
+        expect({ reader, hidden, shown: text.includes(hidden) }).toEqual({ reader, hidden, shown: false });
+      expect(res.body[0]).toMatchObject({ personName: '孙老汉', type: 'hospitalization' });
+    }
+  });
+
+  it('the audit search withholds what the event was and who reported it (B2: a whitelist, not field names)', async () => {
+    const [stored] = await t.query<{ detail: object }>(
+      `SELECT detail FROM audit_entry WHERE action LIKE 'monitoring%' AND detail->>'sourceEventId' = 'EXPOSURE-B3-1'`,
+    );
+    expect(JSON.stringify(stored.detail)).toContain('县医疗保障局'); // the record itself is whole
+    for (const reader of ['auditor', 'admin']) {
+      const entries = await search(reader, '&action=monitoring');
+      const mine = entries.filter((e) => e.detail?.sourceEventId === 'EXPOSURE-B3-1');
+      expect({ reader, found: mine.length }).toEqual({ reader, found: 1 });
+      const text = JSON.stringify(mine);
+      for (const hidden of ['县医疗保障局', 'hospitalization', DIAGNOSIS])
+        expect({ reader, hidden, shown: text.includes(hidden) }).toEqual({ reader, hidden, shown: false });
+      expect(mine[0].detail).toMatchObject({ riskLevel: expect.any(String), source: '〔已脱敏〕' });
+    }
+  });
+
+  it('a stored assessment: for caseworkers only', async () => {
+    const row = await (
+      await t.as('clerk')
+    )
+      .post('/api/assessments', { regionCode: APPLICATION.regionCode, caseId, household: WORKED_EXAMPLE })
+      .expect(201);
+    await (await t.as('clerk')).get(`/api/assessments/${row.body.id}`).expect(200);
+    for (const reader of ['legal', 'auditor', 'admin']) {
+      const res = await (await t.as(reader)).get(`/api/assessments/${row.body.id}`);
+      expect({ reader, status: res.status }).toEqual({ reader, status: 403 });
+      expect(JSON.stringify(res.body)).not.toContain('chronic_illness');
+      const rerun = await (await t.as(reader)).post(`/api/assessments/${row.body.id}/rerun`);
+      expect({ reader, status: rerun.status }).toEqual({ reader, status: 403 });
+    }
+  });
+
+  it('the attachment list: the uploader’s note withheld for legal, auditor and admin', async () => {
+    const NOTE = '申请人需透析治疗';
+    await upload('clerk', caseId, tinyPdf('Dialysis'), {
+      kind: 'scan',
+      fileName: '诊断证明',
+      note: NOTE,
+    }).then((res) => expect(res.status).toBe(201));
+    const clerk = await (await t.as('clerk')).get(`/api/cases/${caseId}/attachments`).expect(200);
+    expect(JSON.stringify(clerk.body)).toContain(NOTE);
+    for (const reader of ['legal', 'auditor', 'admin']) {
+      const res = await (await t.as(reader)).get(`/api/cases/${caseId}/attachments`);
+      expect({ reader, status: res.status }).toEqual({ reader, status: 200 });
+      expect({ reader, shown: JSON.stringify(res.body).includes(NOTE) }).toEqual({ reader, shown: false });
+      expect(res.body.length).toBe(clerk.body.length);
+    }
+  });
+});
+
+describe('free text the steps recorded is withheld from supervisors (outside tester, B2/B3)', () => {
+  it('the case page and the audit search: reasons, findings and visits read 〔已脱敏〕', async () => {
+    const id = await apply(t);
+    // Runs until the 公示 waits on its timer: acceptance, checks, visits and the township review.
+    await drive(t, id, CONFIRM_PATH);
+    // `reasons` is free text no field-name rule knew of (an objection's `objectionDetails` is alike).
+    const texts = ['reasons', 'findings', 'neighbourVisit', 'checkFindings'].map(
+      (k) => CONFIRM_PATH[k] as string,
+    );
+    const clerk = JSON.stringify((await (await t.as('clerk')).get(`/api/cases/${id}`).expect(200)).body);
+    for (const text of texts) expect(clerk).toContain(text); // the record is whole for casework
+    const legal = JSON.stringify((await (await t.as('legal')).get(`/api/cases/${id}`).expect(200)).body);
+    const audit = JSON.stringify(await search('auditor', `&caseId=${id}&action=task.complete`));
+    expect(audit).toContain('〔已脱敏〕');
+    expect(legal).toContain('乡镇初审'); // who did which step stays
+    for (const text of texts) {
+      expect({ view: 'case page', text, shown: legal.includes(text) }).toEqual({
+        view: 'case page',
+        text,
+        shown: false,
+      });
+      expect({ view: 'audit', text, shown: audit.includes(text) }).toEqual({
+        view: 'audit',
+        text,
+        shown: false,
+      });
+    }
+  });
+});
+
+describe('an assessment is filed onto a case only within the case’s region (outside tester, B8)', () => {
+  it('another township’s clerk cannot write onto a 城关镇 case; nothing is stored', async () => {
+    const count = async () => Number((await t.query(`SELECT count(*) AS n FROM assessment`))[0].n);
+    const before = await count();
+    const [{ latest }] = await t.query<{ latest: string | null }>(
+      `SELECT max(created_at)::text AS latest FROM assessment WHERE case_id = $1`,
+      [caseId],
+    );
+    const hexi = await t.as('hexi_clerk');
+    const own = await hexi.post('/api/assessments', {
+      regionCode: '410799101001',
+      caseId,
+      household: WORKED_EXAMPLE,
+    });
+    expect(own.status).toBe(403);
+    expect(own.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    // Naming the case's own village is no way round it either.
+    const theirs = await hexi.post('/api/assessments', {
+      regionCode: APPLICATION.regionCode,
+      caseId,
+      household: WORKED_EXAMPLE,
+    });
+    expect(theirs.status).toBe(403);
+    // A 城关镇 clerk naming another village than the case's is refused, naming the field.
+    const mismatch = await (
+      await t.as('clerk')
+    ).post('/api/assessments', { regionCode: '410799100202', caseId, household: WORKED_EXAMPLE });
+    expect(mismatch.status).toBe(400);
+    expect(mismatch.body.details.map((d: { field: string }) => d.field)).toContain('regionCode');
+    expect(await count()).toBe(before);
+    const [{ latest: after }] = await t.query<{ latest: string | null }>(
+      `SELECT max(created_at)::text AS latest FROM assessment WHERE case_id = $1`,
+      [caseId],
+    );
+    expect(after).toBe(latest);
+  });
+});
+
+describe('display names that only look different are refused (outside tester, B5)', () => {
+  const account = (displayName: string, regionCode = '410799100') => ({
+    username: `alike${Math.floor(Math.random() * 1e6)}`,
+    role: 'investigator',
+    regionCode,
+    password: DEMO_PASSWORD,
+    displayName,
+  });
+
+  it('refuses look-alikes of 李窗口 and Ali in the same region, and Cyrillic or Greek letters anywhere', async () => {
+    const admin = await t.as('admin');
+    await admin.post('/api/users', account('Ali')).expect(201);
+    // The demo clerk may have been renamed by an earlier test: make sure a 李窗口 is there.
+    expect([201, 409]).toContain((await admin.post('/api/users', account('李窗口'))).status);
+    for (const displayName of ['李窗口·', '李·窗口', '李.窗口', 'ali', 'ＡＬＩ', 'Ａli']) {
+      const res = await admin.post('/api/users', account(displayName));
+      expect({ displayName, status: res.status, code: res.body.code }).toEqual({
+        displayName,
+        status: 409,
+        code: 'DISPLAY_NAME_TAKEN',
+      });
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['displayName']);
+    }
+    for (const displayName of ['\u0410li', '\u0391li']) {
+      const res = await admin.post('/api/users', account(displayName, '410799101'));
+      expect({ displayName, status: res.status }).toEqual({ displayName, status: 400 });
+      expect(res.body.message).toMatch(/西里尔|希腊/);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['displayName']);
+    }
+    // Another township may still have its own Ali.
+    await admin.post('/api/users', account('Ali', '410799101')).expect(201);
+  });
+});

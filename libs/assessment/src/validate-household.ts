@@ -1,13 +1,131 @@
 /** Checks the collected facts before assessing; messages point the clerk at the field to correct. */
 import { residentIdProblem } from '@app/assistance';
 import { compositionDecision } from './household-composition';
-import type { Household } from './household';
+import type {
+  DisabilityType,
+  EducationLevel,
+  Employment,
+  HealthCategory,
+  Household,
+  IncomeKind,
+  Relation,
+  RigidExpenditureKind,
+  Supporter,
+  SuddenHardship,
+  VehiclePurpose,
+  WorkType,
+} from './household';
 import { MAX_AMOUNT_FEN } from './money';
 import type { ValidationProblem } from './validate-parameters';
+
+/**
+ * The allowed values of every enumerated field, as records so the compiler insists on each member
+ * of the type: a value outside them (a typo, another system's code) reaches the rules as a 400
+ * naming the field, never as a TypeError deep in the assessment.
+ */
+const RELATION: Record<Relation, true> = {
+  applicant: true,
+  spouse: true,
+  child: true,
+  parent: true,
+  grandparent: true,
+  grandchild: true,
+  sibling: true,
+  child_in_law: true,
+  other: true,
+};
+const HEALTH: Record<HealthCategory, true> = {
+  healthy: true,
+  minor_illness: true,
+  chronic_illness: true,
+  disability_mild: true,
+  serious_illness: true,
+  disability_severe: true,
+};
+const DISABILITY_TYPE: Record<DisabilityType, true> = {
+  intellectual: true,
+  mental: true,
+  physical: true,
+  visual: true,
+  hearing: true,
+  speech: true,
+  multiple: true,
+};
+const DISABILITY_GRADE = { 1: true, 2: true, 3: true, 4: true };
+const EDUCATION: Record<EducationLevel, true> = {
+  primary: true,
+  junior_high: true,
+  senior_high: true,
+  secondary_vocational: true,
+  junior_college: true,
+  bachelor: true,
+  postgraduate: true,
+};
+const EMPLOYMENT: Record<Employment, true> = {
+  employed: true,
+  self_employed: true,
+  unemployed: true,
+  farming: true,
+  retired: true,
+  public_employee: true,
+  none: true,
+};
+const WORK_TYPE: Record<WorkType, true> = { odd_jobs: true, farming: true, none: true };
+const INCOME_KIND: Record<IncomeKind, true> = {
+  wage: true,
+  business: true,
+  property: true,
+  transfer: true,
+  other: true,
+  special_care_allowance: true,
+  family_planning_reward: true,
+  scholarship: true,
+  heroic_deed_award: true,
+  social_assistance: true,
+  basic_pension_base: true,
+};
+const CUSTODY = { prison: true, compulsory_rehab: true, missing: true };
+const SUPPORTER_RELATION: Record<Supporter['relation'], true> = {
+  child: true,
+  parent: true,
+  spouse: true,
+  grandchild: true,
+  grandparent: true,
+  sibling: true,
+  other: true,
+};
+const VEHICLE_PURPOSE: Record<VehiclePurpose, true> = {
+  disability_aid: true,
+  work: true,
+  private: true,
+};
+const EXPENDITURE_KIND: Record<RigidExpenditureKind, true> = {
+  medical: true,
+  tuition: true,
+  pension_insurance: true,
+};
+const HARDSHIP_KIND: Record<SuddenHardship['kind'], true> = {
+  accident: true,
+  fire: true,
+  serious_illness: true,
+  disaster: true,
+  major_expenditure: true,
+  other: true,
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 export function validateHousehold(h: Household, assessmentDate: string): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const bad = (field: string, message: string) => problems.push({ field, message });
+  /** `v` one of `allowed`; `optional` lets it be absent (undefined or null). */
+  const oneOf = (field: string, v: unknown, allowed: object, optional = false) => {
+    if (optional && (v === undefined || v === null)) return true;
+    if ((typeof v === 'string' || typeof v === 'number') && Object.hasOwn(allowed, v)) return true;
+    bad(field, `取值无效，应为：${Object.keys(allowed).join('、')}`);
+    return false;
+  };
+  if (!enumsValid(h, oneOf)) return problems;
   const money = (field: string, v: unknown) => {
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
       bad(field, '金额应为不小于零的整数（单位：分）');
@@ -44,4 +162,49 @@ export function validateHousehold(h: Household, assessmentDate: string): Validat
       bad(`rigidExpenditures[${i}].memberIdNumber`, '支出所属成员不是本户成员');
   });
   return problems;
+}
+
+type OneOf = (field: string, v: unknown, allowed: object, optional?: boolean) => boolean;
+
+/** Every enumerated field checked before any rule reads one; false when one is wrong. */
+function enumsValid(h: Household, oneOf: OneOf): boolean {
+  let ok = true;
+  const check = (field: string, v: unknown, allowed: object, optional = false) => {
+    ok = oneOf(field, v, allowed, optional) && ok;
+  };
+  const items = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  items(h.members).forEach((raw, i) => {
+    const m = isObject(raw) ? raw : {};
+    const at = `members[${i}]`;
+    check(`${at}.relation`, m.relation, RELATION);
+    check(`${at}.health`, m.health, HEALTH);
+    if (isObject(m.disability)) {
+      check(`${at}.disability.grade`, m.disability.grade, DISABILITY_GRADE);
+      check(`${at}.disability.type`, m.disability.type, DISABILITY_TYPE);
+    } else check(`${at}.disability`, m.disability, {}, true);
+    if (isObject(m.student)) check(`${at}.student.level`, m.student.level, EDUCATION);
+    check(`${at}.employment`, m.employment, EMPLOYMENT, true);
+    check(`${at}.workType`, m.workType, WORK_TYPE, true);
+    if (isObject(m.cohabitation)) check(`${at}.cohabitation.custody`, m.cohabitation.custody, CUSTODY, true);
+    items(m.incomes).forEach((inc, j) =>
+      check(`${at}.incomes[${j}].kind`, isObject(inc) ? inc.kind : undefined, INCOME_KIND),
+    );
+  });
+  items(h.supporters).forEach((raw, i) => {
+    const s = isObject(raw) ? raw : {};
+    check(`supporters[${i}].relation`, s.relation, SUPPORTER_RELATION);
+    if (isObject(s.flags) && isObject(s.flags.disability)) {
+      check(`supporters[${i}].flags.disability.grade`, s.flags.disability.grade, DISABILITY_GRADE);
+      check(`supporters[${i}].flags.disability.type`, s.flags.disability.type, DISABILITY_TYPE);
+    }
+  });
+  if (isObject(h.assets))
+    items(h.assets.vehicles).forEach((v, i) =>
+      check(`assets.vehicles[${i}].purpose`, isObject(v) ? v.purpose : undefined, VEHICLE_PURPOSE),
+    );
+  items(h.rigidExpenditures).forEach((r, i) =>
+    check(`rigidExpenditures[${i}].kind`, isObject(r) ? r.kind : undefined, EXPENDITURE_KIND),
+  );
+  if (isObject(h.suddenHardship)) check('suddenHardship.kind', h.suddenHardship.kind, HARDSHIP_KIND);
+  return ok;
 }

@@ -107,6 +107,90 @@ describe('maskPersonalDetail (audit details for readers who do not work the case
   });
 });
 
+describe('maskPersonalDetail withholds free text by default (whitelist, not blacklist)', () => {
+  it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    [
+      'case.start: what the applicant reported',
+      {
+        caseNo: 'DB-2026-0001',
+        processKey: 'dibao',
+        processVersion: 3,
+        reportedChange: '申请人报告：配偶已在县城务工，月收入约2600元。',
+      },
+      { caseNo: 'DB-2026-0001', processKey: 'dibao', processVersion: 3, reportedChange: WITHHELD },
+    ],
+    [
+      'task.complete: an objection at the public notice',
+      {
+        taskId: 't1',
+        name: '民主评议',
+        data: { objection: true, objectionDetails: '村民反映其子在外务工收入较高。' },
+      },
+      { taskId: 't1', name: '民主评议', data: { objection: true, objectionDetails: WITHHELD } },
+    ],
+    [
+      'monitoring: what befell the household, from whom, at what cost',
+      {
+        eventId: 'e1',
+        type: 'hospitalization',
+        source: '县医疗保障局',
+        sourceEventId: 'YB-1',
+        riskLevel: 'high',
+        amountFen: 4_800_000,
+      },
+      {
+        eventId: 'e1',
+        type: WITHHELD,
+        source: WITHHELD,
+        sourceEventId: 'YB-1',
+        riskLevel: 'high',
+        amountFen: WITHHELD,
+      },
+    ],
+    [
+      'a field nobody has listed yet',
+      { newRemark: '申请人需透析治疗', notes: ['患病', '住院'], remarkCount: 2 },
+      { newRemark: WITHHELD, notes: [WITHHELD, WITHHELD], remarkCount: 2 },
+    ],
+    [
+      'money figures withheld, decided benefit and counts kept',
+      { monthlyIncomeYuan: 2600, savingsFen: 1, benefitFen: 52_000, files: 7, size: 1024 },
+      { monthlyIncomeYuan: WITHHELD, savingsFen: WITHHELD, benefitFen: 52_000, files: 7, size: 1024 },
+    ],
+    [
+      'bookkeeping stays: ids, statuses, dates, versions, region codes, document numbers, the reason',
+      {
+        documentId: 'd1',
+        templateId: 'tpl',
+        number: '城民低〔2026〕1号',
+        status: 'completed',
+        effectiveFrom: '2026-12-01',
+        servedOn: '2026-12-02',
+        newDue: '2026-12-30',
+        version: 4,
+        regionCode: '410799100',
+        reason: '行政复议案件调阅原件核查',
+        at: '2026-12-06T10:00:00Z',
+      },
+      {
+        documentId: 'd1',
+        templateId: 'tpl',
+        number: '城民低〔2026〕1号',
+        status: 'completed',
+        effectiveFrom: '2026-12-01',
+        servedOn: '2026-12-02',
+        newDue: '2026-12-30',
+        version: 4,
+        regionCode: '410799100',
+        reason: '行政复议案件调阅原件核查',
+        at: '2026-12-06T10:00:00Z',
+      },
+    ],
+  ])('%s', (_label, detail, masked) => {
+    expect(maskPersonalDetail(detail)).toEqual(masked);
+  });
+});
+
 describe('maskDocumentData (the 脱敏副本 of a document)', () => {
   it('keeps the schema shape: text withheld, figures and tables dropped, agency address kept', () => {
     const data = {

@@ -1,8 +1,10 @@
 /**
  * Masks the personal details a record quotes (audit `detail`, step form data, the data a document
  * was rendered from) for readers who do not work the case: an auditor checks who did what and when,
- * not a household's illnesses, incomes or savings. Decided by field name, so a new form field named
- * like one of these is masked without anyone listing it. Pure: no framework.
+ * not a household's illnesses, incomes or savings. Health, income and asset fields are known by
+ * name; for a reader who does not work cases every other text is withheld too unless its key is on
+ * a whitelist of bookkeeping (ids, actions, statuses, dates…), so a new free-text field is masked
+ * without anyone listing it. Pure: no framework.
  */
 import { maskAddress, maskIdsDeep, maskPhone } from './privacy';
 
@@ -66,12 +68,91 @@ const ADDRESS = /(^|[a-z])address$|^住址$|^地址$/i;
 const PHONE = /phone$|^contact$|电话/i;
 
 /**
- * A copy of an audit entry's `detail` (or step data) with health, income, asset and
- * investigation-narrative fields withheld, addresses cut to the village, phones and every resident
- * ID number masked. Anything else (names, dates, actions, case numbers, amounts decided) stays.
+ * Keys whose text is the record's own bookkeeping, safe to show a reader who does not work the
+ * case: ids, names of actions, steps, templates and people (who did what), statuses and decisions,
+ * dates, versions, region codes, document numbers and hashes. A whitelist: any other text (a new
+ * form field, a narrative, what an event was) is withheld by default.
+ */
+const SAFE_TEXT = new Set([
+  'id',
+  'at',
+  'action',
+  'name',
+  'username',
+  'displayName',
+  'actorName',
+  'actorRole',
+  'staffName',
+  'signerName',
+  'applicantName',
+  'role',
+  'roles',
+  'duties',
+  'extraRoles',
+  'candidateGroups',
+  'status',
+  'outcome',
+  'decision',
+  'program',
+  'urgency',
+  'relation',
+  'method',
+  'path',
+  'channel',
+  'riskLevel',
+  'number',
+  'version',
+  'due',
+  'limit',
+  'proposedBy',
+  'approvedBy',
+  'createdBy',
+  'sha256',
+  'seed',
+  'ledgerHead',
+  'contentType',
+  // A 查阅事由 is what the auditor reads the break-glass record for.
+  'reason',
+  // Resident ID numbers stay as masked ones (maskIdsDeep), so the reader can tell people apart.
+  'idNumber',
+]);
+const SAFE_TEXT_PATTERN = /(Id|Ids|At|Date|On|From|Until|Due|No|Code|Region|Hash|Version|Key|Role|Roles)$/;
+
+/** Figures that are amounts of a household's money (incomes, savings, spending) rather than counts. */
+const AMOUNT = /fen$|yuan$|amount|income|salary|wage|deposit|asset|saving|金额|收入|存款|元$/i;
+/** Amounts decided on the case (the benefit), which the record of the decision shows. */
+const DECIDED_AMOUNTS = new Set(['amount', 'benefitFen', 'monthlyBenefitFen', 'approvedAmountFen']);
+
+function safeText(key: string): boolean {
+  return SAFE_TEXT.has(key) || SAFE_TEXT_PATTERN.test(key);
+}
+
+/**
+ * A copy of an audit entry's `detail` (or step data) for readers who do not work the case: health,
+ * income and asset fields withheld whatever they hold, every other text withheld unless its key is
+ * on the bookkeeping whitelist, amounts of money withheld, addresses cut to the village, phones and
+ * every resident ID number masked. Who did what and when (names, dates, actions, case numbers,
+ * statuses, decisions, counts) stays.
  */
 export function maskPersonalDetail<T>(value: T): T {
-  return maskIdsDeep(walk(value, () => WITHHELD)) as T;
+  return maskIdsDeep(redact(value, '')) as T;
+}
+
+function redact(value: unknown, key: string): unknown {
+  if (value === null || value === undefined || value instanceof Date) return value;
+  if (key && detailCategory(key)) return WITHHELD;
+  if (Array.isArray(value)) return value.map((v) => redact(v, key));
+  if (typeof value === 'string') {
+    if (ADDRESS.test(key)) return maskAddress(value);
+    if (PHONE.test(key)) return maskPhone(value);
+    return safeText(key) ? value : WITHHELD;
+  }
+  if (typeof value === 'number' || typeof value === 'bigint')
+    return AMOUNT.test(key) && !DECIDED_AMOUNTS.has(key) ? WITHHELD : value;
+  if (typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = redact(v, k);
+  return out;
 }
 
 /**

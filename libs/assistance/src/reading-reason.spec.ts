@@ -11,6 +11,11 @@ describe('查阅事由', () => {
     ['     ', false],
     ['！！！！！！', false],
     ['查'.repeat(201), false],
+    ['\u200b'.repeat(5), false],
+    ['\u0301'.repeat(5), false],
+    ['看\u200b\u200b\u200b\u200b', false],
+    ['\u00ad\u2060\ufeff\u200c\u200d', false],
+    ['ａｕｄｉｔ１', true],
   ])('%s → acceptable: %s', (reason, ok) => {
     expect(readingReasonProblem(reason) === null).toBe(ok);
   });

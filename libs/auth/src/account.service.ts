@@ -13,6 +13,7 @@ import { passwordProblem } from './password-policy';
 import { CASEWORK_ROLES, DUTY_LEVEL, OVERSIGHT_ROLES, ROLES, Role, isRole } from './roles';
 import { sessionRepository as sessions } from './session.repository';
 import { NewUser, userRepository as users } from './user.repository';
+import { displayNameKey, displayNameProblem } from './display-name';
 
 /** What the administrator sees of an account: never the hash. */
 export interface AccountView {
@@ -383,7 +384,11 @@ async function assertDisplayNameFree(
   regionCode: string,
   exceptId: string | null,
 ): Promise<void> {
-  if (await users.displayNameTaken(em, displayName, regionCode, exceptId)) {
+  const problem = displayNameProblem(displayName);
+  if (problem) throw AppError.validation(problem, [{ field: 'displayName', message: problem }]);
+  const key = displayNameKey(displayName);
+  const others = await users.displayNamesOf(em, regionCode, exceptId);
+  if (others.some((name) => displayNameKey(name) === key)) {
     throw new AppError(
       409,
       'DISPLAY_NAME_TAKEN',

@@ -28,23 +28,17 @@ export const userRepository = {
   },
 
   /**
-   * Whether another account of the same region already goes by this display name (spaces ignored,
-   * so “李 窗口” is taken when “李窗口” is); disabled accounts count, their names stay on the record.
+   * The display names of the region's other accounts (disabled ones count: their names stay on the
+   * record). Compared by the caller, whose key (display-name.ts) SQL could not mirror exactly;
+   * a region holds a few dozen accounts.
    */
-  async displayNameTaken(
-    em: EntityManager,
-    displayName: string,
-    regionCode: string,
-    exceptId: string | null,
-  ): Promise<boolean> {
-    const rows: unknown[] = await em.query(
-      `SELECT 1 FROM app_user
-       WHERE region_code = $1 AND regexp_replace(display_name, '\\s', '', 'g') = regexp_replace($2, '\\s', '', 'g')
-         AND ($3::uuid IS NULL OR id <> $3::uuid)
-       LIMIT 1`,
-      [regionCode, displayName, exceptId],
+  async displayNamesOf(em: EntityManager, regionCode: string, exceptId: string | null): Promise<string[]> {
+    const rows: { display_name: string }[] = await em.query(
+      `SELECT display_name FROM app_user
+       WHERE region_code = $1 AND ($2::uuid IS NULL OR id <> $2::uuid)`,
+      [regionCode, exceptId],
     );
-    return rows.length > 0;
+    return rows.map((r) => r.display_name);
   },
 
   /** Accounts whose region is within `regionPrefix`, by region, then name. */

@@ -322,7 +322,12 @@ export class CaseService {
       const info = await this.definitions.info(em, instance.definitionId);
       const exposure = exposureFor(user.role, 'detail');
       // Supervisors see the record of what was done, with the people in it masked (IDs, health, incomes, assets).
-      const quoted = exposure.idNumber === 'masked' ? maskPersonalDetail : <T>(v: T) => v;
+      const masked = exposure.idNumber === 'masked';
+      // Only what the step or the act recorded is masked; the rows' own bookkeeping stays.
+      const maskedTasks = masked ? tasks.map((k) => ({ ...k, data: maskPersonalDetail(k.data) })) : tasks;
+      const maskedTimeline = masked
+        ? timeline.map((e) => ({ ...e, detail: maskPersonalDetail(e.detail) }))
+        : timeline;
       return {
         case: maskCase(kase, exposure),
         /** The end event's name in the case's own model version, e.g. “确认享受低保（转入动态管理）”. */
@@ -332,9 +337,9 @@ export class CaseService {
         children: await cases.children(em, kase.id),
         regionName,
         instance,
-        tasks: quoted(tasks),
+        tasks: maskedTasks,
         documents: documents.map(documentSummary),
-        timeline: quoted(timeline),
+        timeline: maskedTimeline,
         assessment: exposure.health === 'hidden' ? null : assessment,
       };
     });

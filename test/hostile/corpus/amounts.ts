@@ -195,6 +195,102 @@ export const AMOUNT_CASES: HostileCase[] = [
     json: withField(MONITORING_EVENT, 'amountFen', value),
     field: 'amountFen',
   })),
+  // Past the int4 column (and the shared cap): used to reach the database as a 500.
+  ...(
+    [
+      ['2^31', 2_147_483_648],
+      ['1e20', 1e20],
+      ['9007199254740993 (past 2^53)', 9_007_199_254_740_993],
+    ] as [string, unknown][]
+  ).map(([name, value]): HostileCase => ({
+    category: 'amounts',
+    name: `monitoring event amountFen as approver: ${name}`,
+    user: 'approver',
+    method: 'POST',
+    path: '/api/monitoring/events',
+    json: withField(
+      { ...MONITORING_EVENT, sourceEventId: `HOSTILE-BIG-${name.slice(0, 4)}` },
+      'amountFen',
+      value,
+    ),
+    field: 'amountFen',
+  })),
+  // Enumerated household fields outside their values: used to be a TypeError deep in the rules (a 500).
+  ...(
+    [
+      ['household.members[0].health', { health: 'severe_disability' }],
+      ['household.members[0].relation', { relation: 'boss' }],
+      ['household.members[0].employment', { employment: 'astronaut' }],
+      ['household.members[0].workType', { workType: 'night_shift' }],
+      ['household.members[0].disability.grade', { disability: { grade: 7, type: 'physical' } }],
+      ['household.members[0].disability.type', { disability: { grade: 1, type: 'cosmic' } }],
+      ['household.members[0].student.level', { student: { fullTime: true, level: 'kindergarten' } }],
+      ['household.members[0].incomes[0].kind', { incomes: [{ kind: 'lottery', annualFen: 100 }] }],
+      [
+        'household.members[0].cohabitation.custody',
+        { cohabitation: { livesTogetherLongTerm: true, custody: 'exile' } },
+      ],
+    ] as [string, Record<string, unknown>][]
+  ).map(([field, over]): HostileCase => ({
+    category: 'amounts',
+    name: `assessment: ${field} not an allowed value`,
+    user: 'clerk',
+    method: 'POST',
+    path: '/api/assessments',
+    json: {
+      regionCode: '410799100201',
+      ...withField(ECONOMICS, 'household.members[0]', { ...ECONOMICS.household.members[0], ...over }),
+    },
+    field,
+  })),
+  ...(
+    [
+      [
+        'household.rigidExpenditures[0].kind',
+        'household.rigidExpenditures',
+        [{ kind: 'travel', annualFen: 100 }],
+      ],
+      [
+        'household.assets.vehicles[0].purpose',
+        'household.assets.vehicles',
+        [{ description: '面包车', purpose: 'racing' }],
+      ],
+      [
+        'household.supporters[0].relation',
+        'household.supporters',
+        [
+          {
+            name: '王大',
+            idNumber: '410799197001010011',
+            relation: 'landlord',
+            supports: [],
+            annualIncomeFen: 0,
+            flags: {},
+          },
+        ],
+      ],
+    ] as [string, string, unknown][]
+  ).map(([field, path, value]): HostileCase => ({
+    category: 'amounts',
+    name: `assessment: ${field} not an allowed value`,
+    user: 'clerk',
+    method: 'POST',
+    path: '/api/assessments',
+    json: { regionCode: '410799100201', ...withField(ECONOMICS, path, value) },
+    field,
+  })),
+  {
+    category: 'amounts',
+    name: 'assessment: household.suddenHardship.kind not an allowed value',
+    user: 'clerk',
+    method: 'POST',
+    path: '/api/assessments',
+    json: {
+      regionCode: '410799100201',
+      household: { ...ECONOMICS.household, suddenHardship: { kind: 'meteor', description: '陨石' } },
+    },
+    field: 'household.suddenHardship.kind',
+  },
   ...(
     [
       ['negative', -0.1],

@@ -62,7 +62,7 @@ export class PolicyController {
   async assess(@CurrentUser() user: AuthUser, @Body() body: AssessDto) {
     if (!body.regionCode.startsWith(user.regionCode))
       throw AppError.forbidden('该行政区划不在您的管辖范围内');
-    const row = await this.assessments.evaluate(user.id, body);
+    const row = await this.assessments.evaluate(user, body);
     return {
       id: row.id,
       parametersId: row.parametersId,
@@ -74,8 +74,8 @@ export class PolicyController {
   @ApiOkResponse({ type: StoredAssessmentDto })
   @Get('assessments/:id')
   @Requires('assessment.read')
-  async get(@Param('id', uuidPipe('id')) id: string) {
-    const row = await this.assessments.get(id);
+  async get(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    const row = await this.assessments.read(user, id, 'assessment.read');
     return {
       id: row.id,
       caseId: row.caseId,
@@ -89,7 +89,7 @@ export class PolicyController {
   @Post('assessments/:id/rerun')
   @Requires('assessment.rerun')
   @HttpCode(200)
-  rerun(@Param('id', uuidPipe('id')) id: string) {
-    return this.assessments.rerun(id);
+  rerun(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    return this.assessments.rerun(user, id);
   }
 }

@@ -6,6 +6,7 @@ import {
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -13,6 +14,10 @@ import {
 } from 'class-validator';
 import { IsPrintable, PERSON_NAME } from './printable';
 import { IsCalendarDate } from '../http/calendar-date';
+import { MAX_AMOUNT_FEN } from '@app/assessment';
+
+/** The stored column is int4; the shared cap on amounts is above it, so the lower one holds. */
+const MAX_EVENT_FEN = Math.min(MAX_AMOUNT_FEN, 2_147_483_647);
 
 const EVENT_TYPES = [
   'hospitalization',
@@ -95,5 +100,6 @@ export class MonitoringEventDto {
   @IsOptional()
   @IsInt({ message: '医疗费用应为整数（分）' })
   @Min(0, { message: '医疗费用不能为负数' })
+  @Max(MAX_EVENT_FEN, { message: `医疗费用不能超过${Math.floor(MAX_EVENT_FEN / 1_000_000)}万元` })
   amountFen?: number;
 }

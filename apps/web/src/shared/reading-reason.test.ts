@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readingReasonProblem } from '@shared/assistance/reading-reason';
 import { needsReadingReason, withReason } from './reading-reason';
 
 describe('查阅事由 in the web', () => {
@@ -18,5 +19,16 @@ describe('查阅事由 in the web', () => {
     );
     expect(withReason('/api/x?a=1', '核查投诉材料')).toMatch(/^\/api\/x\?a=1&reason=/);
     expect(withReason('/api/x', null)).toBe('/api/x');
+  });
+});
+
+describe('the dialog validates with the server’s own rule (one file, libs/assistance)', () => {
+  it.each([
+    ['\u200b'.repeat(5), false],
+    ['\u0301'.repeat(5), false],
+    ['看看。。。', false],
+    ['行政复议案件调阅', true],
+  ])('%j → acceptable: %s', (reason, ok) => {
+    expect(readingReasonProblem(reason) === null).toBe(ok);
   });
 });

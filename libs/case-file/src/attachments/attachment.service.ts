@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { BlobStore } from '@app/archive';
 import { AuditService } from '@app/audit';
 import { AppError, Clock } from '@app/common';
+import { WITHHELD, maskAddress, worksCases } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { AttachmentEntity, Database } from '@app/persistence';
 import { BLOB_STORE } from '@app/issuance';
@@ -162,7 +163,8 @@ export class AttachmentService {
   async list(user: AuthUser, caseId: string): Promise<AttachmentView[]> {
     return this.db.read(async (em) => {
       await caseForStaff(em, user, caseId);
-      return this.views(em, { caseId });
+      const views = await this.views(em, { caseId });
+      return worksCases(user.role) ? views : views.map(maskView);
     });
   }
 
@@ -217,4 +219,18 @@ export class AttachmentService {
         : null,
     }));
   }
+}
+
+/**
+ * The list as a reader who does not work cases sees it: what was filed and when, not what the
+ * uploader wrote about the household (“申请人需透析治疗”) nor the house it was taken at; the
+ * file itself opens only with a 查阅事由.
+ */
+function maskView(v: AttachmentView): AttachmentView {
+  return {
+    ...v,
+    note: v.note && WITHHELD,
+    place: v.place && maskAddress(v.place),
+    voided: v.voided && { ...v.voided, reason: WITHHELD },
+  };
 }

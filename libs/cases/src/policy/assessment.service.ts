@@ -13,6 +13,9 @@ import {
   validateHousehold,
 } from '@app/assessment';
 import { stableStringify } from '@app/common';
+import { worksCases } from '@app/assistance';
+import { type AuthUser, requireAccess } from '@app/auth';
+import { caseRepository as cases } from '../case.repository';
 import { AssessmentEntity, Database, PolicyParametersEntity } from '@app/persistence';
 import { PolicyParametersService } from './policy-parameters.service';
 import { assessmentRepository as assessments } from './assessment.repository';
@@ -38,8 +41,28 @@ export class AssessmentService {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  evaluate(actorId: string | null, input: AssessInput): Promise<AssessmentEntity> {
-    return this.db.transaction((em) => this.evaluateIn(em, actorId, input));
+  /**
+   * An assessment asked for over the API: the region must be the user's, and an assessment filed
+   * onto a case must be for that case's region, by someone who may assess there — else a clerk of
+   * one township could point another township's case at figures of their making.
+   */
+  evaluate(user: AuthUser, input: AssessInput): Promise<AssessmentEntity> {
+    requireAccess(user, 'assessment.run', { regionCode: input.regionCode });
+    return this.db.transaction(async (em) => {
+      if (input.caseId) {
+        const kase = await cases.byId(em, input.caseId);
+        if (!kase) {
+          throw AppError.validation('案件不存在', [{ field: 'caseId', message: '案件不存在' }]);
+        }
+        requireAccess(user, 'assessment.run', { regionCode: kase.regionCode });
+        if (kase.regionCode !== input.regionCode) {
+          throw AppError.validation('行政区划与案件不一致', [
+            { field: 'regionCode', message: `应为案件所在的行政区划 ${kase.regionCode}` },
+          ]);
+        }
+      }
+      return this.evaluateIn(em, user.id, input);
+    });
   }
 
   async evaluateIn(em: EntityManager, actorId: string | null, input: AssessInput): Promise<AssessmentEntity> {
@@ -69,6 +92,25 @@ export class AssessmentService {
     return row;
   }
 
+  /**
+   * A stored assessment for a reader: the whole of it is a household's incomes, savings, health and
+   * disabilities, so a reader who does not work cases gets none of it (the 案卷, opened with a
+   * 查阅事由, holds the 计算明细); a case's assessment only within the case's region.
+   */
+  async read(user: AuthUser, id: string, permission: 'assessment.read' | 'assessment.rerun') {
+    if (!worksCases(user.role)) {
+      throw new AppError(403, 'FORBIDDEN', '测算记录含家庭收入、财产和健康信息，仅供办案人员查看', [
+        { field: 'id', message: '非办案人员请通过案卷（登记查阅事由）查看计算明细' },
+      ]);
+    }
+    const row = await this.get(id);
+    if (row.caseId) {
+      const kase = await this.db.read((em) => cases.byId(em, row.caseId!));
+      if (kase) requireAccess(user, permission, { regionCode: kase.regionCode });
+    }
+    return row;
+  }
+
   async get(id: string): Promise<AssessmentEntity> {
     const row = await this.db.read((em) => assessments.byId(em, id));
     if (!row) throw AppError.notFound('测算记录不存在');
@@ -76,8 +118,8 @@ export class AssessmentService {
   }
 
   /** Runs a recorded assessment again with the parameter version it used. */
-  async rerun(id: string): Promise<{ same: boolean; result: AssessmentResult }> {
-    const row = await this.get(id);
+  async rerun(user: AuthUser, id: string): Promise<{ same: boolean; result: AssessmentResult }> {
+    const row = await this.read(user, id, 'assessment.rerun');
     const parameters = await this.db.read((em) => policyParameters.byIdOrFail(em, row.parametersId));
     const result = run(row.household as unknown as Household, parameters, row.assessmentDate);
     // jsonb does not keep key order: compare canonical forms.

@@ -16,6 +16,7 @@ import {
   programName,
 } from '@app/cases';
 import { DocumentPipeline } from '@app/issuance';
+import { WITHHELD, maskAddress, maskPhone, maskResidentId, worksCases } from '@app/assistance';
 import {
   EVENT_TYPES,
   EventType,
@@ -175,7 +176,8 @@ export class MonitoringService {
       const warning = await cases.byId(em, warningCaseId);
       if (!warning || warning.kind !== 'monitoring') throw AppError.notFound('预警不存在');
       assertMayReadCase(user, warning, 'staff', '该预警不在您的管辖范围内');
-      return events.ofWarning(em, warningCaseId);
+      const rows = await events.ofWarning(em, warningCaseId);
+      return worksCases(user.role) ? rows : rows.map(maskEvent);
     });
   }
 
@@ -257,4 +259,19 @@ export function startAnswers(
       field.type === 'money' && typeof value === 'number' ? (value / 100).toFixed(2) : value;
   }
   return answers;
+}
+
+/**
+ * An event as a reader who does not work cases sees it (as the case page's masked view): who and
+ * where to the village, the kind and risk of the event, not its story or the money spent.
+ */
+function maskEvent(row: MonitoringEventRow): MonitoringEventRow {
+  return {
+    ...row,
+    personIdNumber: maskResidentId(row.personIdNumber),
+    personAddress: row.personAddress && maskAddress(row.personAddress),
+    personPhone: row.personPhone && maskPhone(row.personPhone),
+    details: WITHHELD,
+    amountFen: null,
+  };
 }
