@@ -57,6 +57,30 @@ const IGNORED_SHEET_PARTS = [
   'extLst',
 ];
 
+/** The one step of exceljs's reader used here: it hands the parsed parts to the workbook. */
+interface WorkbookReader {
+  reconcile(model: { definedNames?: unknown[] }, options: unknown): void;
+}
+
+/**
+ * Makes the reader forget the workbook's defined names before it applies them. exceljs turns a name
+ * into one object per cell it covers (an 8 KB file naming `$A$1:$J$1000000` took 4 s and 0.9 GB; a
+ * whole-sheet name would never return), and it has no option to skip them. The import reads no
+ * names, and Excel adds some by itself (filter, print area), so they are dropped, never refused.
+ */
+function withoutDefinedNames(wb: ExcelJSModule.Workbook): void {
+  const reader = wb.xlsx as unknown as WorkbookReader;
+  if (typeof reader.reconcile !== 'function') {
+    // A newer exceljs: failing here is better than expanding names again unnoticed.
+    throw new Error('exceljs reader has no reconcile step; defined names cannot be dropped');
+  }
+  const reconcile = reader.reconcile.bind(reader);
+  reader.reconcile = (model, options) => {
+    model.definedNames = [];
+    reconcile(model, options);
+  };
+}
+
 export interface RowError {
   row: number;
   column: string;
@@ -128,6 +152,7 @@ export async function parseHouseholdWorkbook(
 ): Promise<{ households: ParsedHousehold[]; errors: RowError[] }> {
   await assertWorkbookWithinLimits(bytes);
   const wb = new (await excel()).Workbook();
+  withoutDefinedNames(wb);
   try {
     // Only the cells are read: exceljs expands merged ranges, validations and column specs cell by
     // cell, so a few bytes (sqref="A1:XFD1048576") would otherwise make billions of objects.
