@@ -9,6 +9,8 @@ type HelperOptions = Handlebars.HelperOptions;
 const isOptions = (v: unknown): v is HelperOptions =>
   typeof v === 'object' && v !== null && 'hash' in v && 'data' in v;
 
+// The built-in `log` writes its arguments to the server's console: a template could flood the logs.
+hb.registerHelper('log', () => undefined);
 hb.registerHelper('money', (fen: unknown) => formatMoney(Number(fen)));
 hb.registerHelper('cnDate', (iso: unknown) => formatCnDate(text(iso)));
 hb.registerHelper('cnMonth', (month: unknown) => formatCnMonth(text(month)));

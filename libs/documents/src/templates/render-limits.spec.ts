@@ -102,6 +102,18 @@ describe('template work is bounded', () => {
     expect(ms).toBeLessThan(1000);
   });
 
+  it('writes nothing to the console for {{log}}', () => {
+    const spies = (['log', 'info', 'warn', 'error'] as const).map((m) =>
+      jest.spyOn(console, m).mockImplementation(() => undefined),
+    );
+    try {
+      expect(compileBody('{{log big level="error"}}{{log big}}', {})({ big: 'x'.repeat(100) })).toBe('');
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+
   it('still joins and compares what a document needs', () => {
     const render = compileBody('{{join names "、"}}{{#if (eq (join names) "王明、赵丽")}}=相同{{/if}}', {});
     expect(render({ names: ['王明', '赵丽'] })).toBe('王明、赵丽=相同');
