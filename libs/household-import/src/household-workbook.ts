@@ -17,7 +17,7 @@ import {
   WORK,
   headerOf,
 } from './household-columns';
-import { MAX_ROWS, assertWorkbookWithinLimits } from './workbook-bounds';
+import { MAX_ROWS, assertRowNumbersWithinLimits, assertWorkbookWithinLimits } from './workbook-bounds';
 
 /** Controls, bidi overrides and isolates, BOM, non-characters: never part of a cell's real text. */
 const CONTROL_CHAR =
@@ -165,6 +165,8 @@ export async function parseHouseholdWorkbook(
   }
   const sheet = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
   if (!sheet) return { households: [], errors: [{ row: 0, column: '文件', message: '工作簿中没有工作表' }] };
+  // rowCount is the largest row number, read without walking the rows.
+  assertRowNumbersWithinLimits(sheet.rowCount);
   const errors: RowError[] = [];
   const header = (sheet.getRow(1).values as unknown[]).map((v) => cellText(v));
   const index = new Map<ColumnKey, number>();

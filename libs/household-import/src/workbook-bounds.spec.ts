@@ -154,6 +154,25 @@ describe('import workbook limits, counted while inflating', () => {
     expect(parsed.households.map((h) => h.key)).toEqual(['H001']);
   });
 
+  it("refuses a row numbered past Excel's last row at once, and reads one on the last row", async () => {
+    // The template (header and one household) with a note on row r.
+    const at = async (r: number) => {
+      const zip = await JSZip.loadAsync(await buildTemplateWorkbook());
+      const xml = (await zip.file(SHEET)!.async('string')).replace(
+        '</sheetData>',
+        `<row r="${r}"><c r="R${r}" t="inlineStr"><is><t>备注</t></is></c></row></sheetData>`,
+      );
+      return withSheet(xml);
+    };
+    const r = await refusal(await at(99_999_999));
+    expect(r).toEqual({ status: 413, code: 'WORKBOOK_TOO_LARGE', field: 'file', ms: expect.any(Number) });
+    expect(r.ms).toBeLessThan(1000);
+    const started = Date.now();
+    const last = await parseHouseholdWorkbook(await at(WORKBOOK_LIMITS.rowNumber), TODAY);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(last.households.map((h) => h.key)).toEqual(['H001']);
+  }, 120_000);
+
   it('accepts a full import of 5000 rows', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();

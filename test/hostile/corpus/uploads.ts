@@ -208,6 +208,15 @@ export const UPLOAD_CASES: HostileCase[] = [
         'a row of 400,000 empty cells',
         (x: string) => x.replace('</sheetData>', `<row r="9">${'<c/>'.repeat(400_000)}</row></sheetData>`),
       ],
+      [
+        // exceljs indexes rows by number: every pass over the sheet walked a billion slots (87 s).
+        'one row numbered 999,999,999',
+        (x: string) =>
+          x.replace(
+            '</sheetData>',
+            '<row r="999999999"><c r="A999999999" t="inlineStr"><is><t>H9</t></is></c></row></sheetData>',
+          ),
+      ],
     ] as [string, (x: string) => string | Buffer][]
   ).map(([name, sheet]): HostileCase => ({
     category: 'uploads-formats',
