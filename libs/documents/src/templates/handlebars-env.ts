@@ -71,6 +71,7 @@ export class RenderLimitError extends Error {
 /** The spend of the render under way; renders are synchronous, so there is one at a time. */
 class RenderBudget {
   private iterations = 0;
+  private helperCalls = 0;
   private output = 0;
   // Set at the first charge: Handlebars compiles a template on its first render, which is not the
   // render's work (the source is bounded by RENDER_LIMITS.expressions instead).
@@ -81,8 +82,6 @@ class RenderBudget {
     if (this.deadline === Infinity) this.deadline = now + RENDER_LIMITS.ms;
     return now > this.deadline;
   }
-
-  private helperCalls = 0;
 
   iteration(): void {
     if (++this.iterations > RENDER_LIMITS.iterations) throw new RenderLimitError('iterations');
