@@ -17,7 +17,7 @@ import {
   WORK,
   headerOf,
 } from './household-columns';
-import { MAX_ROWS, assertWorkbookWithinLimits } from './workbook-bounds';
+import { MAX_ROWS, assertRowNumbersWithinLimits, assertWorkbookWithinLimits } from './workbook-bounds';
 
 /** Controls, bidi overrides and isolates, BOM, non-characters: never part of a cell's real text. */
 const CONTROL_CHAR =
@@ -56,6 +56,30 @@ const IGNORED_SHEET_PARTS = [
   'conditionalFormatting',
   'extLst',
 ];
+
+/** The one step of exceljs's reader used here: it hands the parsed parts to the workbook. */
+interface WorkbookReader {
+  reconcile(model: { definedNames?: unknown[] }, options: unknown): void;
+}
+
+/**
+ * Makes the reader forget the workbook's defined names before it applies them. exceljs turns a name
+ * into one object per cell it covers (an 8 KB file naming `$A$1:$J$1000000` took 4 s and 0.9 GB; a
+ * whole-sheet name would never return), and it has no option to skip them. The import reads no
+ * names, and Excel adds some by itself (filter, print area), so they are dropped, never refused.
+ */
+function withoutDefinedNames(wb: ExcelJSModule.Workbook): void {
+  const reader = wb.xlsx as unknown as WorkbookReader;
+  if (typeof reader.reconcile !== 'function') {
+    // A newer exceljs: failing here is better than expanding names again unnoticed.
+    throw new Error('exceljs reader has no reconcile step; defined names cannot be dropped');
+  }
+  const reconcile = reader.reconcile.bind(reader);
+  reader.reconcile = (model, options) => {
+    model.definedNames = [];
+    reconcile(model, options);
+  };
+}
 
 export interface RowError {
   row: number;
@@ -128,6 +152,7 @@ export async function parseHouseholdWorkbook(
 ): Promise<{ households: ParsedHousehold[]; errors: RowError[] }> {
   await assertWorkbookWithinLimits(bytes);
   const wb = new (await excel()).Workbook();
+  withoutDefinedNames(wb);
   try {
     // Only the cells are read: exceljs expands merged ranges, validations and column specs cell by
     // cell, so a few bytes (sqref="A1:XFD1048576") would otherwise make billions of objects.
@@ -140,6 +165,8 @@ export async function parseHouseholdWorkbook(
   }
   const sheet = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
   if (!sheet) return { households: [], errors: [{ row: 0, column: '文件', message: '工作簿中没有工作表' }] };
+  // rowCount is the largest row number, read without walking the rows.
+  assertRowNumbersWithinLimits(sheet.rowCount);
   const errors: RowError[] = [];
   const header = (sheet.getRow(1).values as unknown[]).map((v) => cellText(v));
   const index = new Map<ColumnKey, number>();

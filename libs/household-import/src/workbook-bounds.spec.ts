@@ -115,6 +115,64 @@ describe('import workbook limits, counted while inflating', () => {
     expect(parsed.households.map((h) => h.key)).toEqual(['H001']);
   });
 
+  /** The import template with these defined names in its xl/workbook.xml. */
+  async function withDefinedNames(names: string): Promise<Buffer> {
+    const zip = await JSZip.loadAsync(await buildTemplateWorkbook());
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', xml.replace('<calcPr', `<definedNames>${names}</definedNames><calcPr`));
+    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  }
+
+  it('does not expand a defined name cell by cell (a name over ten million cells)', async () => {
+    // exceljs makes one object per cell a name covers: the reported 8 KB file took 4 s and +0.9 GB.
+    const bomb = await withDefinedNames(
+      '<definedName name="bomb">家庭成员!$A$1:$J$1000000</definedName>' +
+        '<definedName name="two">\'家庭成员\'!$A$1:$J$500000,填写说明!$A$1:$J$500000</definedName>',
+    );
+    expect(bomb.length).toBeLessThan(16 * 1024);
+    const rss = process.memoryUsage().rss;
+    const started = Date.now();
+    const parsed = await parseHouseholdWorkbook(bomb, TODAY);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(process.memoryUsage().rss - rss).toBeLessThan(200 * 1024 * 1024);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.households.map((h) => h.key)).toEqual(['H001']);
+  });
+
+  it('imports a workbook with the names Excel adds itself (filter, print area and titles)', async () => {
+    const parsed = await parseHouseholdWorkbook(
+      await withDefinedNames(
+        '<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">家庭成员!$A$1:$Q$3</definedName>' +
+          '<definedName name="_xlnm.Print_Area" localSheetId="0">家庭成员!$A$1:$Q$3</definedName>' +
+          '<definedName name="_xlnm.Print_Titles" localSheetId="0">家庭成员!$1:$1</definedName>' +
+          '<definedName name="whole_columns">家庭成员!$A:$Q</definedName>' +
+          '<definedName name="gone">#REF!</definedName>',
+      ),
+      TODAY,
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.households.map((h) => h.key)).toEqual(['H001']);
+  });
+
+  it("refuses a row numbered past Excel's last row at once, and reads one on the last row", async () => {
+    // The template (header and one household) with a note on row r.
+    const at = async (r: number) => {
+      const zip = await JSZip.loadAsync(await buildTemplateWorkbook());
+      const xml = (await zip.file(SHEET)!.async('string')).replace(
+        '</sheetData>',
+        `<row r="${r}"><c r="R${r}" t="inlineStr"><is><t>备注</t></is></c></row></sheetData>`,
+      );
+      return withSheet(xml);
+    };
+    const r = await refusal(await at(99_999_999));
+    expect(r).toEqual({ status: 413, code: 'WORKBOOK_TOO_LARGE', field: 'file', ms: expect.any(Number) });
+    expect(r.ms).toBeLessThan(1000);
+    const started = Date.now();
+    const last = await parseHouseholdWorkbook(await at(WORKBOOK_LIMITS.rowNumber), TODAY);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(last.households.map((h) => h.key)).toEqual(['H001']);
+  }, 120_000);
+
   it('accepts a full import of 5000 rows', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();

@@ -25,6 +25,11 @@ export const WORKBOOK_LIMITS = {
   cells: 2 * MAX_ROWS * (COLUMNS.length + 3),
   /** Every element costs exceljs an object (cells, values, shared strings, styles): four per cell. */
   elements: 4 * 2 * MAX_ROWS * (COLUMNS.length + 3),
+  /**
+   * Excel's last row. exceljs keeps a sheet's rows in an array indexed by row number, and every
+   * pass over it walks up to the largest: one row numbered 999,999,999 made the import take 87 s.
+   */
+  rowNumber: 1_048_576,
 } as const;
 
 export type WorkbookLimit = keyof typeof WORKBOOK_LIMITS;
@@ -35,6 +40,7 @@ const TOO_LARGE: Record<WorkbookLimit, string> = {
   rows: `行数超过${WORKBOOK_LIMITS.rows}行`,
   cells: `单元格超过${WORKBOOK_LIMITS.cells}个`,
   elements: `内容元素超过${WORKBOOK_LIMITS.elements}个`,
+  rowNumber: `行号超过${WORKBOOK_LIMITS.rowNumber}`,
 };
 
 export class WorkbookTooLarge extends AppError {
@@ -122,4 +128,9 @@ function overLimit(tally: ElementTally): WorkbookLimit | undefined {
   if (tally.cells > WORKBOOK_LIMITS.cells) return 'cells';
   if (tally.elements > WORKBOOK_LIMITS.elements) return 'elements';
   return undefined;
+}
+
+/** Refuses a sheet whose last row number is past Excel's; read in constant time after loading. */
+export function assertRowNumbersWithinLimits(lastRowNumber: number): void {
+  if (lastRowNumber > WORKBOOK_LIMITS.rowNumber) throw new WorkbookTooLarge('rowNumber');
 }

@@ -46,6 +46,21 @@ const HOSTILE_SOURCES: [string, string][] = [
 
 const draft = (body: string) => ({ manifest: TEMPLATE.manifest, body: `${TEMPLATE.body}\n${body}` });
 
+/**
+ * No loop: each copy joins a sample list into two 100 MB strings and compares them, printing
+ * nothing (ten copies took 13 s of preview; a 200 KB body holds 3000).
+ */
+const joinTwice = (copies: number) => ({
+  manifest: {
+    ...TEMPLATE.manifest,
+    sample: {
+      ...(TEMPLATE.manifest.sample as object),
+      zz: { list: Array.from({ length: 1000 }, () => ''), sep: 'x'.repeat(100_000) },
+    },
+  },
+  body: `${TEMPLATE.body}\n${'{{#if (eq (join zz.list zz.sep) (join zz.list zz.sep))}}{{/if}}'.repeat(copies)}`,
+});
+
 /** JSON with a real "__proto__" key (an object literal would set the prototype instead). */
 function withProtoKey(json: object, at: string, key: string, value: unknown): string {
   const text = JSON.stringify(json);
@@ -96,6 +111,22 @@ export const TEMPLATE_CASES: HostileCase[] = [
     json: draft(nestedRoot(8)),
     field: 'body',
   },
+  ...(
+    [
+      ['preview', '/api/templates/preview', 10],
+      ['lint', '/api/templates/lint', 10],
+      ['publish', '/api/templates/acceptance-notice', 10],
+      ['preview of 3000 copies', '/api/templates/preview', 3000],
+    ] as [string, string, number][]
+  ).map(([name, url, copies]): HostileCase => ({
+    category: 'template-injection',
+    name: `template ${name}: joins into 100 MB strings in sub-expressions, no loop`,
+    user: 'legal',
+    method: 'POST',
+    path: url,
+    json: joinTwice(copies),
+    field: 'body',
+  })),
   {
     category: 'template-injection',
     name: 'template body over 200 000 characters',

@@ -1,7 +1,7 @@
 import { JPEG, PDF, PNG } from '../../support/sample-files';
 import { APPLICATION_BODY, ECONOMICS, REVIEW_FORM } from './bodies';
 import { HostileCase } from './types';
-import { IMPORT_ROW, XLSX, blankPadded, workbook, workbookWithSheet } from './workbook';
+import { IMPORT_ROW, XLSX, blankPadded, workbook, workbookWithNames, workbookWithSheet } from './workbook';
 
 const attach =
   (kind: string, extra = '') =>
@@ -208,6 +208,15 @@ export const UPLOAD_CASES: HostileCase[] = [
         'a row of 400,000 empty cells',
         (x: string) => x.replace('</sheetData>', `<row r="9">${'<c/>'.repeat(400_000)}</row></sheetData>`),
       ],
+      [
+        // exceljs indexes rows by number: every pass over the sheet walked a billion slots (87 s).
+        'one row numbered 999,999,999',
+        (x: string) =>
+          x.replace(
+            '</sheetData>',
+            '<row r="999999999"><c r="A999999999" t="inlineStr"><is><t>H9</t></is></c></row></sheetData>',
+          ),
+      ],
     ] as [string, (x: string) => string | Buffer][]
   ).map(([name, sheet]): HostileCase => ({
     category: 'uploads-formats',
@@ -234,6 +243,23 @@ export const UPLOAD_CASES: HostileCase[] = [
             '</worksheet>',
             '<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"a"</formula1></dataValidation></dataValidations></worksheet>',
           ),
+        [{ ...IMPORT_ROW, idNumber: '410799195602140028' }],
+      ),
+    }),
+    field: '第2行',
+  },
+  {
+    category: 'uploads-formats',
+    // exceljs would make an object for each of the 17 billion cells the name covers; names are dropped.
+    name: 'import: a defined name over the whole sheet, on a bad row',
+    user: 'clerk',
+    method: 'POST',
+    path: '/api/households/import',
+    raw: async () => ({
+      contentType: XLSX,
+      bytes: await workbookWithNames(
+        '<definedName name="bomb">家庭成员!$A$1:$XFD$1048576</definedName>' +
+          '<definedName name="areas">\'家庭成员\'!$A$1:$J$1000000,家庭成员!$A:$A,家庭成员!$1:$1,#REF!</definedName>',
         [{ ...IMPORT_ROW, idNumber: '410799195602140028' }],
       ),
     }),

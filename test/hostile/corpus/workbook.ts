@@ -34,6 +34,15 @@ export async function workbookWithSheet(
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
 }
 
+/** The import workbook of these rows with defined names (`<definedName>` elements) in xl/workbook.xml. */
+export async function workbookWithNames(names: string, rows = [IMPORT_ROW]): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await workbook(rows));
+  const path = 'xl/workbook.xml';
+  const xml = await zip.file(path)!.async('string');
+  zip.file(path, xml.replace('<calcPr', `<definedNames>${names}</definedNames><calcPr`));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
 /** A sheet of `mb` megabytes that deflates to about a thousandth: its rows, then blanks. */
 export function blankPadded(original: string, mb: number): Buffer {
   const end = '</worksheet>';

@@ -9,16 +9,22 @@ type HelperOptions = Handlebars.HelperOptions;
 const isOptions = (v: unknown): v is HelperOptions =>
   typeof v === 'object' && v !== null && 'hash' in v && 'data' in v;
 
+// The built-in `log` writes its arguments to the server's console: a template could flood the logs.
+hb.registerHelper('log', () => undefined);
 hb.registerHelper('money', (fen: unknown) => formatMoney(Number(fen)));
-hb.registerHelper('cnDate', (iso: unknown) => formatCnDate(String(iso)));
-hb.registerHelper('cnMonth', (month: unknown) => formatCnMonth(String(month)));
+hb.registerHelper('cnDate', (iso: unknown) => formatCnDate(text(iso)));
+hb.registerHelper('cnMonth', (month: unknown) => formatCnMonth(text(month)));
 // One masking rule for the whole system: the privacy rule lives in the domain library.
-hb.registerHelper('mask', (id: unknown) => maskResidentId(String(id)));
+hb.registerHelper('mask', (id: unknown) => maskResidentId(text(id)));
 hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 hb.registerHelper('join', (list: unknown, sep: unknown) => {
-  const separator = isOptions(sep) ? '、' : String(sep);
-  return Array.isArray(list) ? list.join(separator) : '';
+  const separator = isOptions(sep) ? '、' : text(sep);
+  if (!Array.isArray(list)) return '';
+  const parts = list.map((item) => (item === null || item === undefined ? '' : text(item)));
+  // The length is known before the string is built: a join over the budget is never built.
+  budget?.afford(parts.reduce((n, p) => n + p.length, 0) + separator.length * Math.max(0, parts.length - 1));
+  return parts.join(separator);
 });
 
 export const HELPER_NAMES = ['money', 'cnDate', 'cnMonth', 'mask', 'inc', 'eq', 'join'] as const;
@@ -30,22 +36,30 @@ export const HELPER_NAMES = ['money', 'cnDate', 'cnMonth', 'mask', 'inc', 'eq', 
  * - eachDepth: no shipped template nests a loop; two levels (members × their incomes) suffice;
  * - iterations and outputChars: a county's 长期公布 listing of 10,000 rows is about 10,000
  *   iterations and 1 MB of markup; ten times that is refused;
- * - ms: a safety net checked at every iteration, so a render stops within one pass over the
- *   template after it (an issued document renders its markup in milliseconds).
+ * - outputChars also counts what helpers build, printed or not: `(eq (join a sep) (join a sep))`
+ *   makes two strings of any length and prints nothing (ten copies of it took 13 s of preview);
+ * - helperCalls: the listing makes a few calls per row; ten times its rows' worth is refused;
+ * - expressions: Handlebars compiles about 4,000 `{{…}}` a second, and compiles a source twice
+ *   (checked, then run); the largest shipped template has 53, a 200 KB body could hold 30,000;
+ * - ms: a safety net checked at every iteration and every helper call, so a render stops soon
+ *   after it with or without loops (an issued document renders its markup in milliseconds).
  */
 export const RENDER_LIMITS = {
   eachDepth: 2,
   iterations: 100_000,
   outputChars: 10_000_000,
+  helperCalls: 1_000_000,
   ms: 1_000,
+  expressions: 2_000,
 } as const;
 
 /** A render stopped by RENDER_LIMITS: the template (or the data it is given) asks too much. */
 export class RenderLimitError extends Error {
-  constructor(readonly limit: 'iterations' | 'outputChars' | 'ms') {
+  constructor(readonly limit: 'iterations' | 'outputChars' | 'helperCalls' | 'ms') {
     super(
       {
         iterations: `循环次数超过${RENDER_LIMITS.iterations}次`,
+        helperCalls: `调用函数超过${RENDER_LIMITS.helperCalls}次`,
         outputChars: `生成的内容超过${RENDER_LIMITS.outputChars / 1_000_000}百万字`,
         ms: `渲染超过${RENDER_LIMITS.ms / 1000}秒`,
       }[limit] + '，已停止渲染',
@@ -57,15 +71,37 @@ export class RenderLimitError extends Error {
 /** The spend of the render under way; renders are synchronous, so there is one at a time. */
 class RenderBudget {
   private iterations = 0;
+  private helperCalls = 0;
   private output = 0;
-  private readonly deadline = performance.now() + RENDER_LIMITS.ms;
+  // Set at the first charge: Handlebars compiles a template on its first render, which is not the
+  // render's work (the source is bounded by RENDER_LIMITS.expressions instead).
+  private deadline = Infinity;
+
+  private overTime(): boolean {
+    const now = performance.now();
+    if (this.deadline === Infinity) this.deadline = now + RENDER_LIMITS.ms;
+    return now > this.deadline;
+  }
 
   iteration(): void {
     if (++this.iterations > RENDER_LIMITS.iterations) throw new RenderLimitError('iterations');
-    if (performance.now() > this.deadline) throw new RenderLimitError('ms');
+    if (this.overTime()) throw new RenderLimitError('ms');
   }
 
-  /** Counts a loop body's output; nested bodies count again in their outer one (at most eachDepth times). */
+  helperCall(): void {
+    if (++this.helperCalls > RENDER_LIMITS.helperCalls) throw new RenderLimitError('helperCalls');
+    if (this.overTime()) throw new RenderLimitError('ms');
+  }
+
+  /** Refuses, before it is built, a string that would take the output over its limit. */
+  afford(chars: number): void {
+    if (this.output + chars > RENDER_LIMITS.outputChars) throw new RenderLimitError('outputChars');
+  }
+
+  /**
+   * Counts a loop body's output (nested bodies count again in their outer one, at most eachDepth
+   * times) and every string a helper builds.
+   */
   emitted(chars: number): void {
     this.output += chars;
     if (this.output > RENDER_LIMITS.outputChars) throw new RenderLimitError('outputChars');
@@ -73,6 +109,14 @@ class RenderBudget {
 }
 
 let budget: RenderBudget | null = null;
+
+/** A helper's argument as text; converting a list or an object builds a string, which is counted. */
+function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const out = String(value);
+  budget?.emitted(out.length);
+  return out;
+}
 
 // `each` is the one built-in that repeats its body: every repetition is charged to the budget.
 const builtinEach = hb.helpers.each as (this: unknown, context: unknown, options: HelperOptions) => string;
@@ -89,6 +133,22 @@ hb.registerHelper('each', function (this: unknown, context: unknown, options: He
   // The program's own properties (its depth, block params) travel with it.
   return builtinEach.call(this, context, { ...options, fn: Object.assign(charged, body) });
 });
+
+/** Built-ins whose result is their block's own rendering, already counted where it is built. */
+const BLOCK_RESULTS = new Set(['each', 'if', 'unless', 'with', 'blockHelperMissing']);
+
+// Every helper, the built-in ones too, is charged per call, and a string it returns is counted as
+// output whether or not it is printed: sub-expressions multiply work without any loop.
+for (const [name, helper] of Object.entries(hb.helpers)) {
+  hb.registerHelper(name, function (this: unknown, ...args: Parameters<typeof helper>) {
+    const spend = budget;
+    if (!spend) return helper.apply(this, args);
+    spend.helperCall();
+    const out: unknown = helper.apply(this, args);
+    if (typeof out === 'string' && !BLOCK_RESULTS.has(name)) spend.emitted(out.length);
+    return out;
+  });
+}
 
 /** Runs one render under a fresh budget. */
 function withinBudget(render: () => string): string {
@@ -139,6 +199,9 @@ const FORBIDDEN_STATEMENTS: Record<string, string> = {
 
 type AstNode = { type?: string; loc?: { start?: { line?: number } } } & Record<string, unknown>;
 
+/** What Handlebars compiles into code: each costs compile time, whatever it does at render. */
+const EXPRESSIONS = new Set(['MustacheStatement', 'BlockStatement', 'SubExpression']);
+
 const isEach = (n: AstNode) =>
   n.type === 'BlockStatement' && (n.path as AstNode | undefined)?.original === 'each';
 
@@ -151,6 +214,7 @@ const isEach = (n: AstNode) =>
 export function templateSourceProblem(source: string): string | undefined {
   const ast = hb.parse(source) as unknown as AstNode;
   let problem: string | undefined;
+  let expressions = 0;
   const at = (node: AstNode) => (node.loc?.start?.line ? `第 ${node.loc.start.line} 行：` : '');
   const visit = (node: unknown, depth = 0): void => {
     if (problem || !node || typeof node !== 'object') return;
@@ -158,6 +222,10 @@ export function templateSourceProblem(source: string): string | undefined {
     const n = node as AstNode;
     if (n.type && FORBIDDEN_STATEMENTS[n.type]) {
       problem = `${at(n)}${FORBIDDEN_STATEMENTS[n.type]}`;
+      return;
+    }
+    if (EXPRESSIONS.has(String(n.type)) && ++expressions > RENDER_LIMITS.expressions) {
+      problem = `${at(n)}模板中的 {{…}} 表达式超过${RENDER_LIMITS.expressions}个`;
       return;
     }
     if (isEach(n)) {

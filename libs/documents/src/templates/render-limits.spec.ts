@@ -61,6 +61,65 @@ describe('template work is bounded', () => {
     expect(error).toMatchObject({ limit: 'outputChars' });
   });
 
+  /** The reported template: no loop, each copy joins a list twice into 100 MB strings and compares them. */
+  const joinTwice = (copies: number) =>
+    '{{#if (eq (join zz.list zz.sep) (join zz.list zz.sep))}}{{/if}}'.repeat(copies);
+  const ZZ = { zz: { list: Array.from({ length: 1000 }, () => ''), sep: 'x'.repeat(100_000) } };
+
+  it('counts what helpers build, printed or not: joins into 100 MB strings are refused before building', () => {
+    const render = compileBody(joinTwice(10), {});
+    const { error, ms } = timed(() => render(ZZ));
+    expect(error).toMatchObject({ limit: 'outputChars', message: expect.stringContaining('生成的内容超过') });
+    expect(ms).toBeLessThan(100);
+  });
+
+  it('counts every helper call, and checks the time at each', () => {
+    // 1000 items of 1 KB joined and compared: each copy builds 2 MB, under the output limit alone.
+    const data = { zz: { list: Array.from({ length: 1000 }, () => '字'.repeat(1000)), sep: '' } };
+    const render = compileBody(joinTwice(500), {});
+    const { error, ms } = timed(() => render(data));
+    expect(error).toBeInstanceOf(RenderLimitError);
+    expect(ms).toBeLessThan(RENDER_LIMITS.ms + 500);
+    // Helper calls alone: twelve cheap calls in each of 90,000 iterations.
+    const calls = compileBody(
+      `{{#each list}}{{#each ../list}}${'{{inc 1}}'.repeat(12)}{{/each}}{{/each}}`,
+      {},
+    );
+    const many = timed(() => calls({ list: Array.from({ length: 300 }, (_, i) => i) }));
+    expect(many.error).toBeInstanceOf(RenderLimitError);
+    expect(['helperCalls', 'ms']).toContain((many.error as RenderLimitError).limit);
+    expect(many.ms).toBeLessThan(RENDER_LIMITS.ms + 500);
+  });
+
+  it('refuses a source of more expressions than the limit before compiling it', () => {
+    const copies = (n: number) => '{{a}}'.repeat(n);
+    expect(templateSourceProblem(copies(RENDER_LIMITS.expressions))).toBeUndefined();
+    const { error, ms } = timed(() => {
+      const problem = templateSourceProblem(joinTwice(3000));
+      if (problem) throw new Error(problem);
+    });
+    expect((error as Error).message).toBe(`第 1 行：模板中的 {{…}} 表达式超过${RENDER_LIMITS.expressions}个`);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('writes nothing to the console for {{log}}', () => {
+    const spies = (['log', 'info', 'warn', 'error'] as const).map((m) =>
+      jest.spyOn(console, m).mockImplementation(() => undefined),
+    );
+    try {
+      expect(compileBody('{{log big level="error"}}{{log big}}', {})({ big: 'x'.repeat(100) })).toBe('');
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+
+  it('still joins and compares what a document needs', () => {
+    const render = compileBody('{{join names "、"}}{{#if (eq (join names) "王明、赵丽")}}=相同{{/if}}', {});
+    expect(render({ names: ['王明', '赵丽'] })).toBe('王明、赵丽=相同');
+    expect(compileBody('{{join list ","}}', {})({ list: [1, null, 'a', [2, 3]] })).toBe('1,,a,2,3');
+  });
+
   it('renders @index, @first and block params as before', () => {
     const render = compileBody(
       '{{#each list as |item i|}}{{#if @first}}[{{/if}}{{i}}:{{item}}@{{@index}}{{/each}}',
