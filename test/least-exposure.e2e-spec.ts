@@ -108,7 +108,10 @@ function refusedForReason(res: request.Response) {
 }
 
 async function breakGlassEntries(actor: string) {
-  return t.query<{ case_id: string; detail: { reason: string; documentId?: string; attachmentId?: string } }>(
+  return t.query<{
+    case_id: string;
+    detail: { readingReason: string; documentId?: string; attachmentId?: string };
+  }>(
     `SELECT a.case_id, a.detail FROM audit_entry a JOIN app_user u ON u.id = a.actor_id
       WHERE a.action = 'access.break_glass' AND u.username = $1 ORDER BY a.id`,
     [actor],
@@ -193,7 +196,7 @@ describe('originals outside casework only with a recorded reason (finding 3)', (
       const entries = await breakGlassEntries(reader);
       expect(entries.at(-1)).toMatchObject({
         case_id: caseId,
-        detail: { reason: REASON, documentId: doc.id },
+        detail: { readingReason: REASON, documentId: doc.id },
       });
     }
     const vague = await t.download(
@@ -223,7 +226,7 @@ describe('originals outside casework only with a recorded reason (finding 3)', (
       expect(opened.body.equals(clerk.body)).toBe(true);
       expect((await breakGlassEntries(reader)).at(-1)).toMatchObject({
         case_id: caseId,
-        detail: { reason: REASON, attachmentId: attachment.id },
+        detail: { readingReason: REASON, attachmentId: attachment.id },
       });
     }
   });
@@ -237,7 +240,7 @@ describe('originals outside casework only with a recorded reason (finding 3)', (
       await JSZip.loadAsync(opened.body);
       expect((await breakGlassEntries(reader)).at(-1)).toMatchObject({
         case_id: caseId,
-        detail: { reason: REASON },
+        detail: { readingReason: REASON },
       });
     }
     expect((await t.download('approver', url)).status).toBe(200);
@@ -247,7 +250,7 @@ describe('originals outside casework only with a recorded reason (finding 3)', (
   it('the reason is on the auditor’s search', async () => {
     const entries = await search('auditor', `&caseId=${caseId}&action=access.break_glass`);
     expect(entries.length).toBeGreaterThanOrEqual(8);
-    expect(entries.every((e) => e.detail?.reason === REASON)).toBe(true);
+    expect(entries.every((e) => e.detail?.readingReason === REASON)).toBe(true);
   });
 });
 
@@ -390,19 +393,22 @@ describe('other reads give supervisors no more than the masked case page (outsid
     }
   });
 
-  it('the attachment list: the uploader’s note withheld for legal, auditor and admin', async () => {
+  it('the attachment list: the uploader’s note and file name withheld for legal, auditor and admin', async () => {
     const NOTE = '申请人需透析治疗';
+    const NAME = '透析诊断证明';
     await upload('clerk', caseId, tinyPdf('Dialysis'), {
       kind: 'scan',
-      fileName: '诊断证明',
+      fileName: NAME,
       note: NOTE,
     }).then((res) => expect(res.status).toBe(201));
     const clerk = await (await t.as('clerk')).get(`/api/cases/${caseId}/attachments`).expect(200);
     expect(JSON.stringify(clerk.body)).toContain(NOTE);
+    expect(JSON.stringify(clerk.body)).toContain(NAME);
     for (const reader of ['legal', 'auditor', 'admin']) {
       const res = await (await t.as(reader)).get(`/api/cases/${caseId}/attachments`);
       expect({ reader, status: res.status }).toEqual({ reader, status: 200 });
       expect({ reader, shown: JSON.stringify(res.body).includes(NOTE) }).toEqual({ reader, shown: false });
+      expect({ reader, shown: JSON.stringify(res.body).includes(NAME) }).toEqual({ reader, shown: false });
       expect(res.body.length).toBe(clerk.body.length);
     }
   });

@@ -158,7 +158,7 @@ describe('maskPersonalDetail withholds free text by default (whitelist, not blac
       { monthlyIncomeYuan: WITHHELD, savingsFen: WITHHELD, benefitFen: 52_000, files: 7, size: 1024 },
     ],
     [
-      'bookkeeping stays: ids, statuses, dates, versions, region codes, document numbers, the reason',
+      'bookkeeping stays: ids, statuses, dates, versions, region codes, document numbers, the 查阅事由',
       {
         documentId: 'd1',
         templateId: 'tpl',
@@ -169,7 +169,7 @@ describe('maskPersonalDetail withholds free text by default (whitelist, not blac
         newDue: '2026-12-30',
         version: 4,
         regionCode: '410799100',
-        reason: '行政复议案件调阅原件核查',
+        readingReason: '行政复议案件调阅原件核查',
         at: '2026-12-06T10:00:00Z',
       },
       {
@@ -182,9 +182,14 @@ describe('maskPersonalDetail withholds free text by default (whitelist, not blac
         newDue: '2026-12-30',
         version: 4,
         regionCode: '410799100',
-        reason: '行政复议案件调阅原件核查',
+        readingReason: '行政复议案件调阅原件核查',
         at: '2026-12-06T10:00:00Z',
       },
+    ],
+    [
+      'a caseworker’s reason (a time-limit extension, a void) is their narrative: withheld',
+      { reason: '申请人住院透析，材料无法按期补齐', previousDue: '2026-12-10' },
+      { reason: WITHHELD, previousDue: '2026-12-10' },
     ],
   ])('%s', (_label, detail, masked) => {
     expect(maskPersonalDetail(detail)).toEqual(masked);

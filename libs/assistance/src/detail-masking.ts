@@ -111,8 +111,9 @@ const SAFE_TEXT = new Set([
   'seed',
   'ledgerHead',
   'contentType',
-  // A 查阅事由 is what the auditor reads the break-glass record for.
-  'reason',
+  // A 查阅事由 is what the auditor reads the break-glass record for. (A plain `reason` is a
+  // caseworker's narrative — why a time limit was extended — and is withheld.)
+  'readingReason',
   // Resident ID numbers stay as masked ones (maskIdsDeep), so the reader can tell people apart.
   'idNumber',
 ]);

@@ -62,7 +62,7 @@ export class BreakGlass {
         action: 'access.break_glass',
         caseId,
         detail: {
-          reason: read.reason,
+          readingReason: read.reason,
           role: user.role,
           method: read.method,
           path: read.path.split('?')[0].slice(0, 500),

@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -229,6 +230,8 @@ export class AttachmentService {
 function maskView(v: AttachmentView): AttachmentView {
   return {
     ...v,
+    // A file is named by its uploader (“透析诊断书.jpg”): only the kind of file stays.
+    fileName: `${WITHHELD}${extname(v.fileName)}`,
     note: v.note && WITHHELD,
     place: v.place && maskAddress(v.place),
     voided: v.voided && { ...v.voided, reason: WITHHELD },
