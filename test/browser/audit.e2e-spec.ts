@@ -64,6 +64,56 @@ describe('执法全过程记录 (Chromium)', () => {
     await page.context().close();
   });
 
+  it('a relaxation one administrator submits takes effect only when a second approves it', async () => {
+    const first = await h.signIn('admin');
+    await first.goto(`${h.baseUrl}/admin/duty-rules`);
+    await first.locator('[data-test=in-force]').waitFor();
+    await first.locator('[data-test=pairs]').getByText('调查员 与 乡镇审核员').click(); // unticked
+    const date = first.locator('.el-form-item').filter({ hasText: '生效日期' }).locator('input').first();
+    await date.fill(h.t.clock.today());
+    await date.press('Enter');
+    await first.locator('[data-test=publish]').click();
+    const box = first.locator('.el-message-box');
+    await box.getByText(/须由另一名管理员批准|须提交另一名管理员批准/).waitFor();
+    await box.getByRole('button', { name: '提交审批' }).click();
+    await first.locator('[data-test=proposals]').getByText('待批准').waitFor();
+    await first.locator('[data-test=approve]').waitFor({ state: 'detached' }); // not by the one who asked
+    await screenshot(first, 'duty-rules-proposed');
+    await first.context().close();
+
+    const second = await h.signIn('admin2');
+    await second.goto(`${h.baseUrl}/admin/duty-rules`);
+    await second.locator('[data-test=approve]').first().click();
+    await second.locator('.el-message-box').getByRole('button', { name: '确定' }).click();
+    await second.locator('[data-test=proposals]').getByText('已批准').waitFor();
+    await second
+      .locator('[data-test=in-force]')
+      .getByText('调查员 与 乡镇审核员 不得由同一人担任')
+      .waitFor({ state: 'detached' });
+    await screenshot(second, 'duty-rules-approved');
+    await second.context().close();
+  });
+
+  it('a new account waits for a second administrator before it can work', async () => {
+    const res = await (
+      await h.t.as('admin')
+    ).post('/api/users', {
+      username: 'new.clerk',
+      displayName: '新窗口',
+      role: 'window_clerk',
+      regionCode: '410799100',
+      password: 'Demo-pass-2026',
+    });
+    expect(res.status).toBe(201);
+    const second = await h.signIn('admin2');
+    await second.goto(`${h.baseUrl}/admin/accounts`);
+    await second.locator('[data-test=pending-new\\.clerk]').getByText('待另一名管理员确认').waitFor();
+    await screenshot(second, 'accounts-pending');
+    await second.locator('[data-test=confirm-new\\.clerk]').click();
+    await second.locator('[data-test=pending-new\\.clerk]').waitFor({ state: 'detached' });
+    await second.context().close();
+  });
+
   it('lets the administrator back the system up while it runs', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-browser-backups-'));
     process.env.BACKUP_DIR = dir;
