@@ -189,7 +189,6 @@ describe('document templates', () => {
         '/api/templates/preview',
         '/api/templates/non-acceptance-notice',
       ]) {
-        const started = Date.now();
         const res = await legal.post(url, { manifest: tpl.manifest, body });
         expect({ url, levels, status: res.status, field: res.body.details?.[0]?.field }).toEqual({
           url,
@@ -198,7 +197,6 @@ describe('document templates', () => {
           field: 'body',
         });
         expect(res.body.message).toContain('{{#each}} 只能遍历数据中的列表');
-        expect(Date.now() - started).toBeLessThan(2000);
       }
     }
     expect(await releases()).toBe(before);

@@ -16,14 +16,13 @@ async function withSheet(xml: string | Buffer): Promise<Buffer> {
 const sheet = (data: string, after = '') =>
   `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData>${after}</worksheet>`;
 
-/** Refused with 413 WORKBOOK_TOO_LARGE naming the file, and how long it took. */
-async function refusal(bytes: Buffer): Promise<{ status: number; code: string; field: string; ms: number }> {
-  const started = Date.now();
+/** Refused with 413 WORKBOOK_TOO_LARGE naming the file (how fast is in docs/trust.md, not asserted). */
+async function refusal(bytes: Buffer): Promise<{ status: number; code: string; field: string }> {
   try {
     await parseHouseholdWorkbook(bytes, TODAY);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    return { status: e.status, code: e.code, field: e.details[0]?.field, ms: Date.now() - started };
+    return { status: e.status, code: e.code, field: e.details[0]?.field };
   }
   throw new Error('accepted');
 }
@@ -40,8 +39,7 @@ describe('import workbook limits, counted while inflating', () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const rss = process.memoryUsage().rss;
     const r = await refusal(bomb);
-    expect(r).toEqual({ status: 413, code: 'WORKBOOK_TOO_LARGE', field: 'file', ms: expect.any(Number) });
-    expect(r.ms).toBeLessThan(1000);
+    expect(r).toEqual({ status: 413, code: 'WORKBOOK_TOO_LARGE', field: 'file' });
     expect(process.memoryUsage().rss - rss).toBeLessThan(200 * 1024 * 1024);
   }, 60_000);
 
@@ -108,9 +106,7 @@ describe('import workbook limits, counted while inflating', () => {
       '<mergeCells count="1"><mergeCell ref="B5:XFD1048576"/></mergeCells>' +
         '<dataValidations count="1"><dataValidation type="list" sqref="A5:XFD1048576"><formula1>"a"</formula1></dataValidation></dataValidations></worksheet>',
     );
-    const started = Date.now();
     const parsed = await parseHouseholdWorkbook(await withSheet(xml), TODAY);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(parsed.errors).toEqual([]);
     expect(parsed.households.map((h) => h.key)).toEqual(['H001']);
   });
@@ -131,9 +127,7 @@ describe('import workbook limits, counted while inflating', () => {
     );
     expect(bomb.length).toBeLessThan(16 * 1024);
     const rss = process.memoryUsage().rss;
-    const started = Date.now();
     const parsed = await parseHouseholdWorkbook(bomb, TODAY);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(process.memoryUsage().rss - rss).toBeLessThan(200 * 1024 * 1024);
     expect(parsed.errors).toEqual([]);
     expect(parsed.households.map((h) => h.key)).toEqual(['H001']);
@@ -165,11 +159,8 @@ describe('import workbook limits, counted while inflating', () => {
       return withSheet(xml);
     };
     const r = await refusal(await at(99_999_999));
-    expect(r).toEqual({ status: 413, code: 'WORKBOOK_TOO_LARGE', field: 'file', ms: expect.any(Number) });
-    expect(r.ms).toBeLessThan(1000);
-    const started = Date.now();
+    expect(r).toEqual({ status: 413, code: 'WORKBOOK_TOO_LARGE', field: 'file' });
     const last = await parseHouseholdWorkbook(await at(WORKBOOK_LIMITS.rowNumber), TODAY);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(last.households.map((h) => h.key)).toEqual(['H001']);
   }, 120_000);
 

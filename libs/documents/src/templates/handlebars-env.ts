@@ -212,6 +212,11 @@ const isEach = (n: AstNode) =>
  * time; this refuses such a template at once, with its line, instead of rendering it blank.
  */
 export function templateSourceProblem(source: string): string | undefined {
+  // Each statement opens with at most two "{{": far more than twice the limit is refused before
+  // parsing, which is itself the cost being bounded.
+  const opens = source.split('{{').length - 1;
+  if (opens > 2 * RENDER_LIMITS.expressions + 2)
+    return `第 1 行：模板中的 {{…}} 表达式超过${RENDER_LIMITS.expressions}个`;
   const ast = hb.parse(source) as unknown as AstNode;
   let problem: string | undefined;
   let expressions = 0;
