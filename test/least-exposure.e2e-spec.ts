@@ -3,7 +3,7 @@ import request from 'supertest';
 import { withCheckDigit } from '@app/assistance';
 import { DEMO_PASSWORD } from '../apps/api/src/demo/reference-data';
 import { TestApp, pdfText } from './support/test-app';
-import { APPLICATION, CONFIRM_PATH, WORKED_EXAMPLE, apply, drive } from './support/case-driver';
+import { APPLICATION, CONFIRM_PATH, HEXI, WORKED_EXAMPLE, apply, drive } from './support/case-driver';
 import { tinyPdf } from './support/sample-files';
 
 /**
@@ -19,19 +19,6 @@ const FULL_ID = APPLICATION.applicant.idNumber;
 const HEALTH_NOTE = '尿毒症透析';
 const DEPOSITS = 1_234_567;
 const REASON = '行政复议案件调阅原件核查';
-
-/** A 河西镇 household: another township than the 城关镇 case. */
-const HEXI = {
-  ...APPLICATION,
-  regionCode: '410799101201',
-  applicant: {
-    ...APPLICATION.applicant,
-    name: '何大山',
-    idNumber: withCheckDigit('41079919680512001'),
-    address: '平安县河西镇河西村2组5号',
-  },
-  members: [{ name: '何大山', idNumber: withCheckDigit('41079919680512001'), relation: '本人' }],
-};
 
 const FORMULA_NOTES = ['=HYPERLINK("http://evil.example/?x")', '+1+1', '-2+3', '@SUM(A1)'];
 

@@ -5,7 +5,15 @@ import { withCheckDigit } from '@app/assistance';
 import { PERMISSION_IDS, Permission, permissionOf } from '@app/auth';
 import { answersFor, servedToday } from '../apps/api/src/demo/drive';
 import { TestApp } from './support/test-app';
-import { APPLICATION, CONFIRM_PATH, WORKED_EXAMPLE, apply, drive, openTasks } from './support/case-driver';
+import {
+  APPLICATION,
+  CONFIRM_PATH,
+  HEXI,
+  WORKED_EXAMPLE,
+  apply,
+  drive,
+  openTasks,
+} from './support/case-driver';
 
 /**
  * Issue 7, items 1–4: every endpoint guarded, roles and region scope, separation of duties and
@@ -19,19 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop();
 });
-
-/** A 河西镇 household (the township whose one caseworker, hexi_staff, investigates and reviews). */
-const HEXI = {
-  ...APPLICATION,
-  regionCode: '410799101201',
-  applicant: {
-    ...APPLICATION.applicant,
-    name: '何大山',
-    idNumber: withCheckDigit('41079919680512001'),
-    address: '平安县河西镇河西村2组5号',
-  },
-  members: [{ name: '何大山', idNumber: withCheckDigit('41079919680512001'), relation: '本人' }],
-};
 
 async function completeAs(username: string, task: { id: string; form: never }) {
   return (await t.as(username)).post(`/api/tasks/${task.id}/complete`, {

@@ -1,4 +1,5 @@
 import { answersFor, Answers, servedToday } from '../../apps/api/src/demo/drive';
+import { withCheckDigit } from '@app/assistance';
 import { TestApp } from './test-app';
 
 export { CONFIRM_PATH } from '../../apps/api/src/demo/drive';
@@ -30,6 +31,19 @@ export const APPLICATION = {
 
 /** DOMAIN.md §3 worked example, with the e2e applicant's family (ages 45, 43, 15 on 2026-11-23). */
 const [husband, wife, son] = APPLICATION.members;
+/** A 河西镇 household (the township whose one caseworker, hexi_staff, investigates and reviews). */
+export const HEXI = {
+  ...APPLICATION,
+  regionCode: '410799101201',
+  applicant: {
+    ...APPLICATION.applicant,
+    name: '何大山',
+    idNumber: withCheckDigit('41079919680512001'),
+    address: '平安县河西镇河西村2组5号',
+  },
+  members: [{ name: '何大山', idNumber: withCheckDigit('41079919680512001'), relation: '本人' }],
+};
+
 export const WORKED_EXAMPLE = {
   members: [
     {
