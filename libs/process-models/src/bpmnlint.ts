@@ -15,6 +15,7 @@
  *   `superfluous-termination`, `no-overlapping-elements`, `global`: style and readability;
  * - `no-inclusive-gateway`: bpmn-elements runs inclusive gateways; they are only harder to read.
  */
+import { SA_PLUGIN, SA_RULES, SaRuleConfig } from './lint-plugin';
 import { BpmnElement, ModelIssue, describeElement } from './validate-model';
 
 export type RuleSeverity = 'error' | 'warn';
@@ -136,10 +137,12 @@ const nativeRequire: NodeJS.Require = (() => {
 
 /**
  * Loads rules from `bpmnlint/rules/<name>` and configs from `bpmnlint/config/<name>` as bpmnlint's
- * NodeResolver does for its own package, without depending on the process's working directory.
+ * NodeResolver does for its own package, without depending on the process's working directory; the
+ * rules of our own plugin (`sa/<name>`, package bpmnlint-plugin-sa) come from `lint-plugin/`.
  */
 const resolver = {
   resolveRule(pkg: string, ruleName: string): unknown {
+    if (pkg === SA_PLUGIN && Object.hasOwn(SA_RULES, ruleName)) return SA_RULES[ruleName];
     if (pkg !== 'bpmnlint' || !SAFE_NAME.test(ruleName)) throw new Error(`unknown rule ${pkg}/${ruleName}`);
     return nativeRequire(`bpmnlint/rules/${ruleName}`);
   },
@@ -155,9 +158,13 @@ const resolver = {
  * (e.g. no-duplicate-sequence-flows) keep state in them, so a shared one would carry one
  * model's findings into the next.
  */
-function newLinter(): BpmnlintLinter {
+function newLinter(sa?: SaRuleConfig): BpmnlintLinter {
   const { Linter } = nativeRequire('bpmnlint') as { Linter: LinterConstructor };
-  return new Linter({ config: { extends: 'bpmnlint:recommended', rules: BPMNLINT_RULES }, resolver });
+  const own = sa ? Object.fromEntries(Object.keys(SA_RULES).map((name) => [`sa/${name}`, ['error', sa]])) : {};
+  return new Linter({
+    config: { extends: 'bpmnlint:recommended', rules: { ...BPMNLINT_RULES, ...own } },
+    resolver,
+  });
 }
 
 export interface BpmnlintResult {
@@ -206,12 +213,15 @@ function linkFlows(scope: BpmnElement): void {
   for (const element of elements) if (Array.isArray(element.flowElements)) linkFlows(element);
 }
 
-/** Runs bpmnlint's recommended rules on a parsed `bpmn:Definitions`. */
-export async function lintWithBpmnlint(definitions: BpmnElement): Promise<BpmnlintResult> {
+/**
+ * Runs bpmnlint's recommended rules on a parsed `bpmn:Definitions`, and with `sa` the rules of our
+ * plugin configured with it.
+ */
+export async function lintWithBpmnlint(definitions: BpmnElement, sa?: SaRuleConfig): Promise<BpmnlintResult> {
   for (const root of (definitions.rootElements as BpmnElement[] | undefined) ?? []) {
     if (root.$type === 'bpmn:Process') linkFlows(root);
   }
-  const reports = await newLinter().lint(definitions);
+  const reports = await newLinter(sa).lint(definitions);
   const elements = index(definitions);
   const result: BpmnlintResult = { errors: [], warnings: [] };
   for (const [rule, list] of Object.entries(reports)) {
@@ -219,7 +229,9 @@ export async function lintWithBpmnlint(definitions: BpmnElement): Promise<Bpmnli
       const translate = MESSAGES[rule];
       const element = report.id ? elements.get(report.id) : undefined;
       const text = translate ? translate(report.message) : report.message;
-      const message = `${element ? describeElement(element) : (report.id ?? '模型')}：${text}（规则 ${rule}）`;
+      // Our own rules write their messages in Chinese already, each saying what the law requires.
+      const where = rule.startsWith('sa/') ? '' : `（规则 ${rule}）`;
+      const message = `${element ? describeElement(element) : (report.id ?? '模型')}：${text}${where}`;
       const issue: ModelIssue = { ...(report.id && { elementId: report.id }), message };
       // A rule that crashed ('rule-error') must not let a model through unchecked.
       if (report.category === 'error' || report.category === 'rule-error') result.errors.push(issue);

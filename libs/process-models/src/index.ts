@@ -45,23 +45,23 @@ export { lintLegalCompleteness, DEFAULT_SERVICE_RECORD_TEMPLATES } from './legal
 export { lintWithBpmnlint, BPMNLINT_RULES } from './bpmnlint';
 export type { BpmnlintResult, RuleSeverity } from './bpmnlint';
 export type { LegalLintOptions, LegalLintResult } from './legal-lint';
-export { readProcessInfo, processInfoProblems, PROCESS_KINDS } from './process-info';
+export { readProcessInfo, processInfoProblems, caseSeries, PROCESS_KINDS } from './process-info';
 export type { ProcessInfo, ProcessKind } from './process-info';
 export { expressionReferences } from './expressions';
 export type { ExpressionReferences } from './expressions';
 export { lintModel } from './lint-model';
 export type { LintModelOptions, LintModelResult } from './lint-model';
-export { lintLegalRules, isServiceStep, stepKind } from './rules/legal-rules';
-export type { LegalRuleOptions } from './rules/legal-rules';
-export { lintRunnability, HOST_VARIABLES, SERVICE_OUTPUTS } from './rules/runnability-rules';
-export type { RunnabilityOptions } from './rules/runnability-rules';
-export { programConflicts } from './rules/program-rules';
-export type { DeployCandidate, DeployedVersion } from './rules/program-rules';
+export { isServiceStep, stepKind } from './lint-plugin/model';
+export { SA_RULES, LEGAL_RULES, RUNNABILITY_RULES } from './lint-plugin';
+export type { SaRuleConfig } from './lint-plugin';
+export { HOST_VARIABLES, SERVICE_OUTPUTS } from './lint-plugin/variables';
+export { programConflicts } from './lint-plugin/program-rules';
+export type { DeployCandidate, DeployedVersion } from './lint-plugin/program-rules';
 export {
   OUTCOMES,
   STEP_KINDS,
   PROGRAM_RULES,
   ROLE_LEVELS,
   ADVERSE_DECISION_TEMPLATES,
-} from './rules/vocabulary';
-export type { OutcomeEntry, StepKind, ProgramRules } from './rules/vocabulary';
+} from './lint-plugin/vocabulary';
+export type { OutcomeEntry, StepKind, ProgramRules } from './lint-plugin/vocabulary';

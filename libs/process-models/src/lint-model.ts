@@ -1,16 +1,14 @@
 /**
  * Every deploy-time check of a model in one call: what the engine accepts (validateModel, bpmnlint),
- * the process attributes, the legal rules and the runnability rules. The deploy, the studio's lint
+ * bpmnlint with our `sa` plugin: the process attributes, the legal rules and the runnability rules). The deploy, the studio's lint
  * endpoint and the unit corpus all call this, so they cannot disagree.
  */
 import { lintWithBpmnlint } from './bpmnlint';
 import { LegalLintOptions, lintLegalCompleteness } from './legal-lint';
-import { processInfoProblems } from './process-info';
-import { lintLegalRules } from './rules/legal-rules';
-import { RunnabilityOptions, lintRunnability } from './rules/runnability-rules';
+import type { SaRuleConfig } from './lint-plugin';
 import { BpmnElement, ModelIssue, ValidateModelOptions, validateModel } from './validate-model';
 
-export interface LintModelOptions extends ValidateModelOptions, LegalLintOptions, RunnabilityOptions {}
+export interface LintModelOptions extends ValidateModelOptions, LegalLintOptions, SaRuleConfig {}
 
 export interface LintModelResult {
   errors: ModelIssue[];
@@ -63,19 +61,21 @@ export async function lintModel(xml: string, options: LintModelOptions = {}): Pr
   if (!definitions)
     return { errors: report.errors, warnings: report.warnings, unreadable: report.unreadable === true };
   const legal = lintLegalCompleteness(definitions, options);
-  const style = await lintWithBpmnlint(definitions);
-  const rules = lintLegalRules(definitions, { servedTemplates: options.servedTemplates });
-  const runnable = lintRunnability(definitions, options);
+  const style = await lintWithBpmnlint(definitions, {
+    servedTemplates: options.servedTemplates,
+    adverseTemplates: options.adverseTemplates,
+    now: options.now,
+    hostVariables: options.hostVariables,
+    serviceOutputs: options.serviceOutputs,
+    publicNoticeDays: options.publicNoticeDays,
+  });
   return {
     definitions,
     unreadable: report.unreadable === true,
     errors: unique([
       ...report.errors,
-      ...processInfoProblems(definitions),
       ...withoutTwins(style.errors, report.errors),
       ...legal.errors,
-      ...rules,
-      ...runnable,
     ]),
     warnings: unique([...report.warnings, ...style.warnings, ...legal.warnings]),
   };

@@ -90,5 +90,20 @@ export function processInfoProblems(definitions: BpmnElement): { elementId?: str
     at(`sa:caseLimitExtended“${String(process.caseLimitExtended)}”无效，应如“45WD”`);
   if (info.caseNoPrefix && !/^[A-Z]{1,8}$/.test(info.caseNoPrefix))
     at(`sa:caseNoPrefix“${info.caseNoPrefix}”应为1至8位大写字母`);
+  // A procedure's cases are numbered apart from the applications of its program: a 核查 or a
+  // 终止 must not take a number of the 申请 series (nor leave a gap in it).
+  if (info.kind && info.kind !== 'application' && !info.caseNoPrefix)
+    at(
+      `${info.kind === 'procedure' ? '程序' : '监测预警'}类流程须写明自己的案件编号前缀 sa:caseNoPrefix（1至8位大写字母，如“DBHC”），否则会占用${info.program ? `“${info.program.toUpperCase()}”` : '申请'}的编号序列`,
+    );
+  else if (info.kind && info.kind !== 'application' && info.program && info.caseNoPrefix === info.program.toUpperCase())
+    at(
+      `案件编号前缀 sa:caseNoPrefix“${info.caseNoPrefix}”与本项目申请案件的编号序列相同；程序类流程须使用自己的前缀（如“${info.caseNoPrefix.slice(0, 4)}HC”）`,
+    );
   return problems;
+}
+
+/** The series a case of this process is numbered in (the host's rule in CaseStarter). */
+export function caseSeries(info: Pick<ProcessInfo, 'caseNoPrefix' | 'program'>): string | undefined {
+  return info.caseNoPrefix ?? info.program?.toUpperCase();
 }

@@ -11,6 +11,7 @@ import {
   DeployedVersion,
   ModelIssue,
   ProcessInfo,
+  caseSeries,
   lintModel,
   parseBpmn,
   programConflicts,
@@ -24,7 +25,10 @@ export interface DeployResult {
 }
 
 export interface DeployOptions {
-  /** YYYY-MM-DD (China time) from which new cases start on this version; default today. */
+  /**
+   * YYYY-MM-DD (China time) from which new cases start on this version; default today. Asked for
+   * bytes already deployed, it must be their date: the deploy refuses rather than keep another.
+   */
   effectiveFrom?: string;
   /** The region whose cases it governs, and who deployed it (the studio; not the bundled models). */
   scopeRegion?: string;
@@ -117,6 +121,7 @@ export class DefinitionService {
         ...(info.kind && { kind: info.kind }),
         effectiveFrom: d.effectiveFrom,
         contentHash: d.contentHash,
+        ...(caseSeries(info) && { caseSeries: caseSeries(info) }),
       });
     }
     return out;
@@ -153,8 +158,8 @@ export class DefinitionService {
           contentHash,
           ...(info?.program && { program: info.program }),
           ...(info?.kind && { kind: info.kind }),
-          effectiveFrom,
-          today: this.clock.today(),
+          ...(info && caseSeries(info) && { caseSeries: caseSeries(info) }),
+          ...(options.effectiveFrom !== undefined && { effectiveFrom: options.effectiveFrom }),
         },
         await this.deployedVersions(em),
       );

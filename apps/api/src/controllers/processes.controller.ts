@@ -103,7 +103,8 @@ export class ProcessesController {
     const effectiveFrom = checkEffectiveFrom(body.effectiveFrom, this.clock.today());
     const scopeRegion = await this.db.read((em) => requireInstallationScope(em, user, 'model.deploy'));
     const { definition, created } = await this.definitions.deploy(body.xml, body.fileName, {
-      effectiveFrom,
+      // Only a date the officer asked for: unchanged bytes redeployed without one keep their version.
+      ...(body.effectiveFrom ? { effectiveFrom } : {}),
       scopeRegion,
       deployedBy: user.id,
       onCreated: (em, d) =>

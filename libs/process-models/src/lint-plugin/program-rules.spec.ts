@@ -8,6 +8,7 @@ const DIBAO_V1: DeployedVersion = {
   kind: 'application',
   effectiveFrom: '2026-01-01',
   contentHash: 'h1',
+  caseSeries: 'DIBAO',
 };
 const REVIEW: DeployedVersion = {
   key: 'dibao-review',
@@ -17,6 +18,7 @@ const REVIEW: DeployedVersion = {
   kind: 'procedure',
   effectiveFrom: '2026-01-01',
   contentHash: 'r1',
+  caseSeries: 'DBHC',
 };
 const base: DeployCandidate = {
   key: 'dibao-application',
@@ -24,8 +26,6 @@ const base: DeployCandidate = {
   program: 'dibao',
   kind: 'application',
   contentHash: 'h2',
-  effectiveFrom: '2026-12-06',
-  today: '2026-12-06',
 };
 
 describe('programConflicts', () => {
@@ -56,7 +56,25 @@ describe('programConflicts', () => {
       { contentHash: 'h1', effectiveFrom: '2027-01-01' },
       /内容完全相同.*2026-01-01 起生效.*不能改生效日期/,
     ],
-    ['identical bytes redeployed today, already in effect', { contentHash: 'h1' }, null],
+    ['identical bytes redeployed without a date', { contentHash: 'h1' }, null],
+    ['identical bytes redeployed with their own date', { contentHash: 'h1', effectiveFrom: '2026-01-01' }, null],
+    [
+      // Both dates are past, but the stored 2026-01-01 would silently stand for the 2026-12-06 asked.
+      'identical bytes with a new date already in effect',
+      { contentHash: 'h1', effectiveFrom: '2026-12-06' },
+      /内容完全相同.*2026-01-01 起生效，不会改为 2026-12-06/,
+    ],
+    [
+      'a procedure numbered in the application series',
+      { key: 'dibao-note', name: '低保备注', kind: 'procedure', caseSeries: 'DIBAO' },
+      /案件编号序列“DIBAO”已由流程“低保申请审核确认”（dibao-application）使用/,
+    ],
+    [
+      'a procedure numbered in another procedure\'s series',
+      { key: 'dibao-note', name: '低保备注', kind: 'procedure', caseSeries: 'DBHC' },
+      /案件编号序列“DBHC”已由流程“低保定期核查”/,
+    ],
+    ['a procedure with its own series', { key: 'dibao-note', name: '低保备注', kind: 'procedure', caseSeries: 'DBBZ' }, null],
   ])('%s', (_, change, expected) => {
     const issues = programConflicts({ ...base, ...change } as DeployCandidate, [DIBAO_V1, REVIEW]);
     if (!expected) expect(issues).toEqual([]);

@@ -106,6 +106,8 @@ export interface Limit {
 
 export interface ProgramRules {
   name: string;
+  /** Where the law places each power (who accepts, reviews, decides). */
+  levelBasis: string;
   /** 公示 of the first-instance opinion before the county decides, and its statutory length. */
   publicNotice?: { period: Limit; basis: string };
   /** 入户调查 before any decision (Art. 28: no shortcut past 受理 → 调查 → 审核确认). */
@@ -124,12 +126,14 @@ const DIBAO_BASIS = '《最低生活保障审核确认办法》';
 export const PROGRAM_RULES: Record<string, ProgramRules> = {
   dibao: {
     name: '最低生活保障',
+    levelBasis: `${DIBAO_BASIS}第二条`,
     publicNotice: { period: { amount: 7, unit: 'D' }, basis: `${DIBAO_BASIS}第十九条` },
     investigation: { basis: `${DIBAO_BASIS}第十五条、第十六条、第二十八条` },
     confirmationLimit: { limit: { amount: 10, unit: 'WD' }, basis: `${DIBAO_BASIS}第二十条` },
   },
   tekun: {
     name: '特困人员救助供养',
+    levelBasis: '《特困人员认定办法》第三条',
     publicNotice: { period: { amount: 7, unit: 'D' }, basis: '《特困人员认定办法》第十五条' },
     investigation: { basis: '《特困人员认定办法》第十三条' },
     confirmationLimit: { limit: { amount: 15, unit: 'WD' }, basis: '《特困人员认定办法》第十六条' },
@@ -137,11 +141,13 @@ export const PROGRAM_RULES: Record<string, ProgramRules> = {
   // 低收入人口: the national text sets no 公示 (LEGAL.md §2d, local rules decide), so none is required here.
   dibian: {
     name: '低收入人口认定',
+    levelBasis: `${DIBAO_BASIS}第二条（参照）`,
     investigation: { basis: `${DIBAO_BASIS}第八条、第十六条（参照）` },
     confirmationLimit: { limit: { amount: 10, unit: 'WD' }, basis: `${DIBAO_BASIS}第二十条（参照）` },
   },
   linshi: {
     name: '临时救助',
+    levelBasis: '《社会救助暂行办法》第四十八条',
     publicNotice: { period: { amount: 7, unit: 'D' }, basis: '《社会救助暂行办法》第四十八条' },
     investigation: { basis: '《社会救助暂行办法》第四十八条' },
     entrustable: { basis: '《关于进一步加强和改进临时救助工作的意见》（民发〔2018〕23号）' },
@@ -161,4 +167,18 @@ export function calendarDays(limit: Limit): number {
 
 export function formatLimit(limit: Limit): string {
   return limit.unit === 'WD' ? `${limit.amount} 个工作日` : `${limit.amount} 日`;
+}
+
+/** The 公示 period in force: the statutory one, or the longer one the policy parameters set. */
+export function publicNoticeDays(notice: { period: Limit }, configured?: number): number {
+  return Math.max(calendarDays(notice.period), configured ?? 0);
+}
+
+/** "7 日（《…》第十九条）", or the parameter's longer period with the statutory floor beside it. */
+export function publicNoticeText(notice: { period: Limit; basis: string }, configured?: number): string {
+  const statutory = calendarDays(notice.period);
+  const days = publicNoticeDays(notice, configured);
+  return days > statutory
+    ? `${days} 日（现行救助政策参数；法定不少于 ${statutory} 日，${notice.basis}）`
+    : `${statutory} 日（${notice.basis}）`;
 }

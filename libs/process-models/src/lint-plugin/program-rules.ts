@@ -13,6 +13,8 @@ export interface DeployedVersion {
   kind?: string;
   effectiveFrom: string;
   contentHash: string;
+  /** The case-number series its cases take (`caseSeries`). */
+  caseSeries?: string;
 }
 
 export interface DeployCandidate {
@@ -21,10 +23,13 @@ export interface DeployCandidate {
   program?: string;
   kind?: string;
   contentHash: string;
-  /** The date from which the deployer wants the bytes in effect (YYYY-MM-DD). */
-  effectiveFrom: string;
-  /** The deploy's today: two dates both already past are the same state ("in effect now"). */
-  today: string;
+  caseSeries?: string;
+  /**
+   * The date from which the deployer asked the bytes to be in effect (YYYY-MM-DD); undefined when no
+   * date was asked (the bundled models at start, a studio deploy without a date): then the same
+   * bytes simply stay the version they are.
+   */
+  effectiveFrom?: string;
 }
 
 /** Kinds of which a program may have only one process: the one that receives its cases. */
@@ -40,11 +45,10 @@ export function programConflicts(candidate: DeployCandidate, deployed: DeployedV
     issues.push({ elementId: candidate.key, message: `流程“${candidate.name}”：${message}` });
   const own = deployed.filter((d) => d.key === candidate.key).sort((a, b) => b.version - a.version);
   const same = own.find((d) => d.contentHash === candidate.contentHash);
-  const bothInEffect =
-    candidate.effectiveFrom <= candidate.today && same !== undefined && same.effectiveFrom <= candidate.today;
-  if (same && candidate.effectiveFrom !== same.effectiveFrom && !bothInEffect) {
+  // Never keep the old date silently: a date asked for the same bytes is either theirs or refused.
+  if (same && candidate.effectiveFrom !== undefined && candidate.effectiveFrom !== same.effectiveFrom) {
     at(
-      `与已部署的第 ${same.version} 版内容完全相同，该版自 ${same.effectiveFrom} 起生效；相同内容不能改生效日期重新部署，请修改模型后再部署，或沿用原生效日期`,
+      `与已部署的第 ${same.version} 版内容完全相同，该版自 ${same.effectiveFrom} 起生效，不会改为 ${candidate.effectiveFrom}；相同内容不能改生效日期重新部署，请修改模型（如写明变更说明）后再部署，或不填生效日期、沿用原生效日期`,
     );
   }
   const latest = own[0];
@@ -69,6 +73,20 @@ export function programConflicts(candidate: DeployCandidate, deployed: DeployedV
         `项目“${candidate.program}”已由流程“${rival.name}”（${rival.key}）受理${KIND_NAMES[candidate.kind] ?? candidate.kind}，同一项目同一时间只能有一个${KIND_NAMES[candidate.kind] ?? ''}流程生效；请部署为“${rival.key}”的新版本，而不是新的流程 id`,
       );
     }
+  }
+  // Procedures number their cases apart: no other process may share a procedure's series.
+  const series = candidate.caseSeries;
+  if (series) {
+    const sharer = deployed.find(
+      (d) =>
+        d.key !== candidate.key &&
+        d.caseSeries === series &&
+        (candidate.kind !== 'application' || d.kind !== 'application'),
+    );
+    if (sharer)
+      at(
+        `案件编号序列“${series}”已由流程“${sharer.name}”（${sharer.key}）使用；程序类流程须有自己的编号序列，请改用另一个 sa:caseNoPrefix`,
+      );
   }
   return issues;
 }
