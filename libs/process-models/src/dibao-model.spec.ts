@@ -42,7 +42,7 @@ const TEMPLATE_NEEDS: Record<string, string[]> = {
   'supplement-notice': ['missingMaterials'],
   'home-visit-record': ['investigators', 'visitDate', 'findings'],
   'first-instance-opinion': ['opinion', 'reasons'],
-  'public-notice': ['applicantName', 'proposedAmount', 'coveredPersons'],
+  'public-notice': ['applicantName', 'opinion'],
   'confirmation-notice': ['amount', 'coveredPersons'],
   'non-confirmation-decision': ['facts', 'reasons', 'legalBasis'],
   'service-receipt': ['serviceMethod', 'serviceDate', 'recipient', 'servers', 'serviceAddress'],
@@ -246,10 +246,11 @@ describe('processes/dibao-application.bpmn', () => {
     });
   });
 
-  it('skips the public notice when the township finds the household ineligible', async () => {
+  it('publicises an ineligible first-instance opinion too before the county decides (第十九条)', async () => {
     const run = await runCase(START, {
       ...investigation,
       Task_TownshipReview: [ineligible],
+      Task_RecordPublicNoticeResult: [noObjection],
       Task_CountyConfirmation: [refuse],
       Task_ServeNonConfirmation: [served],
     });
@@ -257,10 +258,11 @@ describe('processes/dibao-application.bpmn', () => {
       ...START_DOCS,
       ...INVESTIGATION_DOCS,
       'first-instance-opinion',
+      'public-notice',
       'non-confirmation-decision',
       'service-receipt',
     ]);
-    expect(run.timers).toEqual([]);
+    expect(run.timers.map((t) => t.id)).toEqual(['Timer_PublicNoticePeriod']);
     expect(run.outcome).toBe('refused');
   });
 

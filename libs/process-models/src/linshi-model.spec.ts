@@ -404,15 +404,16 @@ describe('processes/temporary-assistance.bpmn', () => {
     expect(run.outcome).toBe('refused');
   });
 
-  it('skips the public notice when the township finds the household ineligible; the county decides', async () => {
+  it('publicises an ineligible review opinion too before the county decides', async () => {
     const run = await runCase(EXPENDITURE, {
       ...throughAcceptance,
       Task_TownshipReview: [{ opinion: 'ineligible', reviewOpinion: '家庭存款足以承担医疗支出' }],
+      Task_RecordPublicNoticeResult: [noObjection],
       Task_CountyApproval: [refuse],
       Task_ServeRefusal: [served],
     });
-    expect(run.issued).not.toContain('linshi-public-notice');
-    expect(run.timers).toEqual([]);
+    expect(run.issued.filter((t) => t === 'linshi-public-notice')).toHaveLength(1);
+    expect(run.timers.map((t) => t.id)).toEqual(['Timer_PublicNoticePeriod']);
     expect(run.tasks.map((t) => t.id)).toContain('Task_CountyApproval');
     expect(run.outcome).toBe('refused');
   });

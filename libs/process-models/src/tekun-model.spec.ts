@@ -337,15 +337,16 @@ describe('processes/tekun-application.bpmn', () => {
     });
   });
 
-  it('skips the public notice when the township finds the applicant ineligible; the county still decides', async () => {
+  it('publicises an ineligible first-instance opinion too (第十五条); the county still decides', async () => {
     const run = await runCase(APPLICATION, START, {
       ...throughInvestigation,
       Task_TownshipReview: [{ opinion: 'ineligible', supportMode: 'dispersed', reasons: '有赡养人' }],
+      Task_RecordPublicNoticeResult: [{ objection: false }],
       Task_CountyConfirmation: [refuse],
       Task_ServeNonConfirmation: [served],
     });
-    expect(run.issued).not.toContain('tekun-public-notice');
-    expect(run.timers).toEqual([]);
+    expect(run.issued.filter((d) => d === 'tekun-public-notice')).toHaveLength(1);
+    expect(run.timers.map((t) => t.id)).toEqual(['Timer_PublicNoticePeriod']);
     expect(run.outcome).toBe('refused');
   });
 

@@ -247,7 +247,7 @@ export function parserMessage(english: string, xml: string): string | undefined 
     return `模型文件声明的编码“${encoding[1]}”不受支持，且文件含有非 ASCII 字符，会被当作 UTF-8 读取而出现乱码；请以 UTF-8 保存并把 encoding 改为“UTF-8”`;
   }
   const duplicate = /duplicate ID <([^>]*)>/.exec(english);
-  if (duplicate) return `元素 id“${duplicate[1]}”重复，重复的元素被丢弃；请为每个元素使用不同的 id`;
+  if (duplicate) return `元素 id“${duplicate[1]}”重复，另一个同 id 的元素被丢弃；请为每个元素使用不同的 id`;
   const unresolved = /unresolved reference <([^>]*)>/.exec(english);
   if (unresolved)
     return `引用了不存在的元素“${unresolved[1]}”（如顺序流的来源、目标或默认流）；请改为已有元素的 id 或删除该引用`;
@@ -260,6 +260,20 @@ export function parserMessage(english: string, xml: string): string | undefined 
   const attribute = /illegal (?:first char )?(?:attribute|value)[^<]*<([^>]*)>?/i.exec(english);
   if (attribute) return `属性“${attribute[1]}”的写法不合法；请检查该属性`;
   return `模型解析问题：${oneLine(english)}`;
+}
+
+/** Flow elements and root elements by id, to name the element a parser warning is about. */
+function elementsById(definitions: BpmnElement | undefined): Map<string, BpmnElement> {
+  const found = new Map<string, BpmnElement>();
+  const visit = (e: unknown, depth: number) => {
+    if (!e || typeof e !== 'object' || depth > MAX_MODEL_DEPTH) return;
+    const element = e as BpmnElement;
+    if (typeof element.id === 'string' && !found.has(element.id)) found.set(element.id, element);
+    for (const key of ['rootElements', 'flowElements'])
+      for (const child of children(element, key)) visit(child, depth + 1);
+  };
+  visit(definitions, 0);
+  return found;
 }
 
 function oneLine(message: string): string {
@@ -285,15 +299,18 @@ export async function validateModel(
     return { ok: false, errors: issues.errors, warnings: issues.warnings, unreadable: true };
   }
 
+  const definitions = parsed.rootElement as BpmnElement;
+  const byId = elementsById(definitions);
   for (const warning of parsed.warnings) {
     const message = parserMessage(warning.message, xml);
     if (!message) continue;
-    // A duplicate's warning carries no element; its id is the one the studio should point at.
+    // A duplicate's warning carries no element: name the element that kept the id.
     const id = warning.element?.id ?? /duplicate ID <([^>]*)>/.exec(warning.message)?.[1];
-    issues.errors.push({ ...(id && { elementId: id }), message });
+    const element = (warning.element as BpmnElement | undefined) ?? (id ? byId.get(id) : undefined);
+    const named = element && typeof element.$type === 'string' ? `${describeElement(element)}：${message}` : message;
+    issues.errors.push({ ...(id && { elementId: id }), message: named });
   }
 
-  const definitions = parsed.rootElement as BpmnElement;
   if (definitions?.$type !== 'bpmn:Definitions') {
     issues.error(undefined, '根元素不是 bpmn:Definitions');
     return { ok: false, errors: issues.errors, warnings: issues.warnings, unreadable: true };

@@ -5,14 +5,14 @@ import { modelLintOptions } from '../testing/lint-options';
 const NOW = new Date('2026-12-06T00:00:00Z');
 
 describe('the defective-model corpus is refused by lintModel', () => {
-  it('has at least 40 models, legal and technical', () => {
-    expect(DEFECTIVE_MODELS.length).toBeGreaterThanOrEqual(40);
+  it('has at least 55 models, legal and technical', () => {
+    expect(DEFECTIVE_MODELS.length).toBeGreaterThanOrEqual(55);
     expect(DEFECTIVE_MODELS.filter((m) => m.kind === 'legal').length).toBeGreaterThanOrEqual(15);
     expect(DEFECTIVE_MODELS.filter((m) => m.kind === 'technical').length).toBeGreaterThanOrEqual(15);
   });
 
   it.each(DEFECTIVE_MODELS.map((m) => [m.name, m] as const))('refuses: %s', async (_, model) => {
-    const result = await lintModel(model.xml, { ...modelLintOptions(), now: NOW });
+    const result = await lintModel(model.xml, { ...modelLintOptions(), now: NOW, ...model.options });
     const hits = result.errors.filter(
       (e) => e.elementId === model.elementId && model.message.test(e.message),
     );

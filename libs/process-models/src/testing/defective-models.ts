@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { LintModelOptions } from '../lint-model';
 
 export interface DefectiveModel {
   name: string;
@@ -15,12 +16,15 @@ export interface DefectiveModel {
   /** The element the error names (`elementId`, the deploy's `details[].field`). */
   elementId: string;
   message: RegExp;
+  /** Lint options beyond the app's (e.g. the policy parameters in force); such cases run in the unit corpus only. */
+  options?: Partial<LintModelOptions>;
 }
 
-export const DIBAO_XML = fs.readFileSync(
-  path.join(__dirname, '../../../../processes/dibao-application.bpmn'),
-  'utf8',
-);
+const bundled = (file: string) => fs.readFileSync(path.join(__dirname, '../../../../processes', file), 'utf8');
+export const DIBAO_XML = bundled('dibao-application.bpmn');
+const TEKUN_XML = bundled('tekun-application.bpmn');
+const LINSHI_XML = bundled('temporary-assistance.bpmn');
+const REVIEW_XML = bundled('dibao-review.bpmn');
 
 type Edit = [from: string | RegExp, to: string, optional?: 'optional'];
 
@@ -49,6 +53,20 @@ export function remove(id: string): Edit[] {
 }
 
 const dibao = (edits: Edit[]) => mutate(DIBAO_XML, edits);
+/**
+ * The opinion gateway the bundled models once had: only an eligible opinion went to 公示, an
+ * ineligible one straight to the county (unlawful: 审核确认办法第十九条 publicises every 初审意见).
+ */
+const ineligibleSkipsNotice = (inflow: string, merge: string): Edit[] => [
+  [new RegExp(`(<bpmn:sequenceFlow id="${inflow}"[^>]*targetRef=")Task_IssuePublicNotice"`), '$1Gateway_OpinionSkip"'],
+  [
+    '</bpmn:process>',
+    `  <bpmn:exclusiveGateway id="Gateway_OpinionSkip" name="初审意见" default="Flow_IneligibleSkip" />
+    <bpmn:sequenceFlow id="Flow_EligibleNotice" sourceRef="Gateway_OpinionSkip" targetRef="Task_IssuePublicNotice"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">\${opinion == &quot;eligible&quot;}</bpmn:conditionExpression></bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="Flow_IneligibleSkip" sourceRef="Gateway_OpinionSkip" targetRef="${merge}" />
+  </bpmn:process>`,
+  ],
+];
 const retarget = (flow: string, target: string): Edit => [
   new RegExp(`(<bpmn:sequenceFlow id="${escape(flow)}"[^>]*targetRef=")[^"]*"`),
   `$1${target}"`,
@@ -169,6 +187,37 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
     ]),
     elementId: 'Task_CountyConfirmation',
     message: /未等公示期满即到达此环节/,
+  },
+  {
+    name: '低保: an ineligible first-instance opinion goes to the county without 公示',
+    kind: 'legal',
+    xml: dibao(ineligibleSkipsNotice('Flow_OpinionIssued', 'Gateway_AfterReview')),
+    elementId: 'Task_CountyConfirmation',
+    message:
+      /^用户任务“县级审核确认”：有路径未等公示期满即到达此环节；初审意见（无论是否符合条件）须公示 7 日（《最低生活保障审核确认办法》第十九条）/,
+  },
+  {
+    name: '特困: an ineligible first-instance opinion goes to the county without 公示',
+    kind: 'legal',
+    xml: mutate(TEKUN_XML, ineligibleSkipsNotice('Flow_OpinionIssued', 'Gateway_AfterReview')),
+    elementId: 'Task_CountyConfirmation',
+    message: /未等公示期满即到达此环节；初审意见（无论是否符合条件）须公示 7 日（《特困人员认定办法》第十五条）/,
+  },
+  {
+    name: '支出型临时救助: an ineligible review opinion goes to the approval without 公示',
+    kind: 'legal',
+    xml: mutate(LINSHI_XML, ineligibleSkipsNotice('Flow_TownshipReviewed', 'Gateway_AfterReview')),
+    elementId: 'Task_CountyApproval',
+    message: /^用户任务“县级民政部门审批”：有路径未等公示期满即到达此环节.*7 日（《社会救助暂行办法》第四十八条）/,
+  },
+  {
+    name: '公示 of 7 days where the policy parameters in force set 10',
+    kind: 'legal',
+    xml: DIBAO_XML,
+    options: { publicNoticeDays: 10 },
+    elementId: 'Timer_PublicNoticePeriod',
+    message:
+      /^中间捕获事件“公示期 7 天”：公示期“P7D”短于10 日（现行救助政策参数；法定不少于 7 日，《最低生活保障审核确认办法》第十九条）；请改为“P10D”/,
   },
   // ── Legal: 入户调查 ──────────────────────────────────────────
   {
@@ -422,9 +471,9 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
   {
     name: 'a misspelt field in a condition',
     kind: 'technical',
-    xml: dibao([condition('Flow_Eligible', '${opinon == "eligible"}')]),
-    elementId: 'Flow_Eligible',
-    message: /未声明的变量“opinon”/,
+    xml: dibao([condition('Flow_Confirm', '${decison == "confirm"}')]),
+    elementId: 'Flow_Confirm',
+    message: /^顺序流“确认同意”：表达式“\$\{decison == "confirm"\}”引用了未声明的变量“decison”/,
   },
   // ── Technical: timers ────────────────────────────────────────
   {
@@ -548,7 +597,7 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
     kind: 'technical',
     xml: small([['<endEvent id="End_No"', '<endEvent id="End_Yes"']]),
     elementId: 'End_Yes',
-    message: /元素 id“End_Yes”重复/,
+    message: /^结束事件“已答复（同意）”：元素 id“End_Yes”重复，另一个同 id 的元素被丢弃；请为每个元素使用不同的 id/,
   },
   {
     name: 'an unresolved reference',
@@ -560,7 +609,22 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
       ],
     ]),
     elementId: 'Flow_Reviewed',
-    message: /引用了不存在的元素“Gateway_Missing”/,
+    message: /^顺序流（Flow_Reviewed，未命名）：引用了不存在的元素“Gateway_Missing”/,
+  },
+  // ── Program: case-number series ──────────────────────────────
+  {
+    name: 'a procedure without its own case-number series',
+    kind: 'technical',
+    xml: mutate(REVIEW_XML, [[' sa:caseNoPrefix="DBHC"', '']]),
+    elementId: 'dibao-review',
+    message: /^流程“低保定期核查与动态调整”：程序类流程须写明自己的案件编号前缀 sa:caseNoPrefix.*否则会占用“DIBAO”的编号序列/,
+  },
+  {
+    name: 'a procedure numbered in its program\'s application series',
+    kind: 'technical',
+    xml: mutate(REVIEW_XML, [[' sa:caseNoPrefix="DBHC"', ' sa:caseNoPrefix="DIBAO"']]),
+    elementId: 'dibao-review',
+    message: /案件编号前缀 sa:caseNoPrefix“DIBAO”与本项目申请案件的编号序列相同/,
   },
 ];
 
