@@ -53,7 +53,7 @@ const TEMPLATE_NEEDS: Record<string, string[]> = {
     'approver',
     'sealed',
   ],
-  'linshi-public-notice': ['category', 'proposedAmount'],
+  'linshi-public-notice': ['category', 'opinion'],
   'linshi-approval-form': [
     'category',
     'hardship',
