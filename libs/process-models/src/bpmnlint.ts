@@ -160,7 +160,9 @@ const resolver = {
  */
 function newLinter(sa?: SaRuleConfig): BpmnlintLinter {
   const { Linter } = nativeRequire('bpmnlint') as { Linter: LinterConstructor };
-  const own = sa ? Object.fromEntries(Object.keys(SA_RULES).map((name) => [`sa/${name}`, ['error', sa]])) : {};
+  const own = sa
+    ? Object.fromEntries(Object.keys(SA_RULES).map((name) => [`sa/${name}`, ['error', sa]]))
+    : {};
   return new Linter({
     config: { extends: 'bpmnlint:recommended', rules: { ...BPMNLINT_RULES, ...own } },
     resolver,

@@ -1,7 +1,8 @@
 /**
- * Every deploy-time check of a model in one call: what the engine accepts (validateModel, bpmnlint),
- * bpmnlint with our `sa` plugin: the process attributes, the legal rules and the runnability rules). The deploy, the studio's lint
- * endpoint and the unit corpus all call this, so they cannot disagree.
+ * Every deploy-time check of a model in one call: what the engine accepts (validateModel), then one
+ * bpmnlint pass running its recommended rules and our `sa` plugin (lint-plugin/: the process
+ * attributes, the legal rules and the runnability rules, one rule per file). The deploy, the studio's
+ * lint endpoint and the unit corpus all call this, so they cannot disagree.
  */
 import { lintWithBpmnlint } from './bpmnlint';
 import { LegalLintOptions, lintLegalCompleteness } from './legal-lint';
@@ -72,11 +73,7 @@ export async function lintModel(xml: string, options: LintModelOptions = {}): Pr
   return {
     definitions,
     unreadable: report.unreadable === true,
-    errors: unique([
-      ...report.errors,
-      ...withoutTwins(style.errors, report.errors),
-      ...legal.errors,
-    ]),
+    errors: unique([...report.errors, ...withoutTwins(style.errors, report.errors), ...legal.errors]),
     warnings: unique([...report.warnings, ...style.warnings, ...legal.warnings]),
   };
 }

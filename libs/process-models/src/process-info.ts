@@ -96,7 +96,12 @@ export function processInfoProblems(definitions: BpmnElement): { elementId?: str
     at(
       `${info.kind === 'procedure' ? '程序' : '监测预警'}类流程须写明自己的案件编号前缀 sa:caseNoPrefix（1至8位大写字母，如“DBHC”），否则会占用${info.program ? `“${info.program.toUpperCase()}”` : '申请'}的编号序列`,
     );
-  else if (info.kind && info.kind !== 'application' && info.program && info.caseNoPrefix === info.program.toUpperCase())
+  else if (
+    info.kind &&
+    info.kind !== 'application' &&
+    info.program &&
+    info.caseNoPrefix === info.program.toUpperCase()
+  )
     at(
       `案件编号前缀 sa:caseNoPrefix“${info.caseNoPrefix}”与本项目申请案件的编号序列相同；程序类流程须使用自己的前缀（如“${info.caseNoPrefix.slice(0, 4)}HC”）`,
     );

@@ -307,7 +307,8 @@ export async function validateModel(
     // A duplicate's warning carries no element: name the element that kept the id.
     const id = warning.element?.id ?? /duplicate ID <([^>]*)>/.exec(warning.message)?.[1];
     const element = (warning.element as BpmnElement | undefined) ?? (id ? byId.get(id) : undefined);
-    const named = element && typeof element.$type === 'string' ? `${describeElement(element)}：${message}` : message;
+    const named =
+      element && typeof element.$type === 'string' ? `${describeElement(element)}：${message}` : message;
     issues.errors.push({ ...(id && { elementId: id }), message: named });
   }
 

@@ -57,7 +57,11 @@ describe('programConflicts', () => {
       /内容完全相同.*2026-01-01 起生效.*不能改生效日期/,
     ],
     ['identical bytes redeployed without a date', { contentHash: 'h1' }, null],
-    ['identical bytes redeployed with their own date', { contentHash: 'h1', effectiveFrom: '2026-01-01' }, null],
+    [
+      'identical bytes redeployed with their own date',
+      { contentHash: 'h1', effectiveFrom: '2026-01-01' },
+      null,
+    ],
     [
       // Both dates are past, but the stored 2026-01-01 would silently stand for the 2026-12-06 asked.
       'identical bytes with a new date already in effect',
@@ -70,11 +74,15 @@ describe('programConflicts', () => {
       /案件编号序列“DIBAO”已由流程“低保申请审核确认”（dibao-application）使用/,
     ],
     [
-      'a procedure numbered in another procedure\'s series',
+      "a procedure numbered in another procedure's series",
       { key: 'dibao-note', name: '低保备注', kind: 'procedure', caseSeries: 'DBHC' },
       /案件编号序列“DBHC”已由流程“低保定期核查”/,
     ],
-    ['a procedure with its own series', { key: 'dibao-note', name: '低保备注', kind: 'procedure', caseSeries: 'DBBZ' }, null],
+    [
+      'a procedure with its own series',
+      { key: 'dibao-note', name: '低保备注', kind: 'procedure', caseSeries: 'DBBZ' },
+      null,
+    ],
   ])('%s', (_, change, expected) => {
     const issues = programConflicts({ ...base, ...change } as DeployCandidate, [DIBAO_V1, REVIEW]);
     if (!expected) expect(issues).toEqual([]);

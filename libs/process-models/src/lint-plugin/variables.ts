@@ -68,7 +68,10 @@ export function formFields(process: BpmnElement): Map<string, FormField[]> {
 
 export function declaredVariables(process: BpmnElement, config: SaRuleConfig): Set<string> {
   const outputs = config.serviceOutputs ?? SERVICE_OUTPUTS;
-  const declared = new Set<string>([...formFields(process).keys(), ...(config.hostVariables ?? HOST_VARIABLES)]);
+  const declared = new Set<string>([
+    ...formFields(process).keys(),
+    ...(config.hostVariables ?? HOST_VARIABLES),
+  ]);
   for (const e of allElements(process)) {
     const service = readServiceInfo(e).service;
     for (const name of (service && outputs[service]) ?? []) declared.add(name);
@@ -77,6 +80,7 @@ export function declaredVariables(process: BpmnElement, config: SaRuleConfig): S
 }
 
 export function expressionBody(expression: unknown): string | undefined {
-  const b = expression && typeof expression === 'object' ? (expression as { body?: unknown }).body : undefined;
+  const b =
+    expression && typeof expression === 'object' ? (expression as { body?: unknown }).body : undefined;
   return typeof b === 'string' && b.trim() ? b.trim() : undefined;
 }

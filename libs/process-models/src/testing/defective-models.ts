@@ -20,7 +20,8 @@ export interface DefectiveModel {
   options?: Partial<LintModelOptions>;
 }
 
-const bundled = (file: string) => fs.readFileSync(path.join(__dirname, '../../../../processes', file), 'utf8');
+const bundled = (file: string) =>
+  fs.readFileSync(path.join(__dirname, '../../../../processes', file), 'utf8');
 export const DIBAO_XML = bundled('dibao-application.bpmn');
 const TEKUN_XML = bundled('tekun-application.bpmn');
 const LINSHI_XML = bundled('temporary-assistance.bpmn');
@@ -58,7 +59,10 @@ const dibao = (edits: Edit[]) => mutate(DIBAO_XML, edits);
  * ineligible one straight to the county (unlawful: 审核确认办法第十九条 publicises every 初审意见).
  */
 const ineligibleSkipsNotice = (inflow: string, merge: string): Edit[] => [
-  [new RegExp(`(<bpmn:sequenceFlow id="${inflow}"[^>]*targetRef=")Task_IssuePublicNotice"`), '$1Gateway_OpinionSkip"'],
+  [
+    new RegExp(`(<bpmn:sequenceFlow id="${inflow}"[^>]*targetRef=")Task_IssuePublicNotice"`),
+    '$1Gateway_OpinionSkip"',
+  ],
   [
     '</bpmn:process>',
     `  <bpmn:exclusiveGateway id="Gateway_OpinionSkip" name="初审意见" default="Flow_IneligibleSkip" />
@@ -201,14 +205,16 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
     kind: 'legal',
     xml: mutate(TEKUN_XML, ineligibleSkipsNotice('Flow_OpinionIssued', 'Gateway_AfterReview')),
     elementId: 'Task_CountyConfirmation',
-    message: /未等公示期满即到达此环节；初审意见（无论是否符合条件）须公示 7 日（《特困人员认定办法》第十五条）/,
+    message:
+      /未等公示期满即到达此环节；初审意见（无论是否符合条件）须公示 7 日（《特困人员认定办法》第十五条）/,
   },
   {
     name: '支出型临时救助: an ineligible review opinion goes to the approval without 公示',
     kind: 'legal',
     xml: mutate(LINSHI_XML, ineligibleSkipsNotice('Flow_TownshipReviewed', 'Gateway_AfterReview')),
     elementId: 'Task_CountyApproval',
-    message: /^用户任务“县级民政部门审批”：有路径未等公示期满即到达此环节.*7 日（《社会救助暂行办法》第四十八条）/,
+    message:
+      /^用户任务“县级民政部门审批”：有路径未等公示期满即到达此环节.*7 日（《社会救助暂行办法》第四十八条）/,
   },
   {
     name: '公示 of 7 days where the policy parameters in force set 10',
@@ -597,7 +603,8 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
     kind: 'technical',
     xml: small([['<endEvent id="End_No"', '<endEvent id="End_Yes"']]),
     elementId: 'End_Yes',
-    message: /^结束事件“已答复（同意）”：元素 id“End_Yes”重复，另一个同 id 的元素被丢弃；请为每个元素使用不同的 id/,
+    message:
+      /^结束事件“已答复（同意）”：元素 id“End_Yes”重复，另一个同 id 的元素被丢弃；请为每个元素使用不同的 id/,
   },
   {
     name: 'an unresolved reference',
@@ -617,10 +624,11 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
     kind: 'technical',
     xml: mutate(REVIEW_XML, [[' sa:caseNoPrefix="DBHC"', '']]),
     elementId: 'dibao-review',
-    message: /^流程“低保定期核查与动态调整”：程序类流程须写明自己的案件编号前缀 sa:caseNoPrefix.*否则会占用“DIBAO”的编号序列/,
+    message:
+      /^流程“低保定期核查与动态调整”：程序类流程须写明自己的案件编号前缀 sa:caseNoPrefix.*否则会占用“DIBAO”的编号序列/,
   },
   {
-    name: 'a procedure numbered in its program\'s application series',
+    name: "a procedure numbered in its program's application series",
     kind: 'technical',
     xml: mutate(REVIEW_XML, [[' sa:caseNoPrefix="DBHC"', ' sa:caseNoPrefix="DIBAO"']]),
     elementId: 'dibao-review',

@@ -29,7 +29,10 @@ export default processRule(({ process, config, report }) => {
         continue; // validateModel reports the syntax error
       }
       for (const call of refs.calls)
-        report(e, `表达式“${text}”调用了“${call}(…)”；表达式只能比较变量，不能调用方法，请改为比较表单字段的值`);
+        report(
+          e,
+          `表达式“${text}”调用了“${call}(…)”；表达式只能比较变量，不能调用方法，请改为比较表单字段的值`,
+        );
       for (const name of refs.variables.filter((v) => !declared.has(v)))
         report(
           e,

@@ -75,8 +75,8 @@ function checkExhaustive(gateway: BpmnElement, elements: BpmnElement[], report: 
   const kinds = new Set(declarations.map((d) => d.type));
   if (!declarations.length || kinds.size !== 1 || !(kinds.has('enum') || kinds.has('boolean'))) {
     report(
-        gateway,
-        `没有默认流，条件所依据的“${field}”不是表单中的枚举或是非字段，可能取到没有出口的值；${advice}`,
+      gateway,
+      `没有默认流，条件所依据的“${field}”不是表单中的枚举或是非字段，可能取到没有出口的值；${advice}`,
     );
     return;
   }
@@ -86,8 +86,8 @@ function checkExhaustive(gateway: BpmnElement, elements: BpmnElement[], report: 
     )
   ) {
     report(
-        gateway,
-        `没有默认流，而字段“${declarations[0].label}”（${field}）不是必填项，留空时没有出口；${advice}`,
+      gateway,
+      `没有默认流，而字段“${declarations[0].label}”（${field}）不是必填项，留空时没有出口；${advice}`,
     );
     return;
   }
@@ -100,8 +100,8 @@ function checkExhaustive(gateway: BpmnElement, elements: BpmnElement[], report: 
   const missing = options.filter((o, i) => !taken.has(o.id) && options.findIndex((p) => p.id === o.id) === i);
   if (missing.length) {
     report(
-        gateway,
-        `没有默认流，而字段“${declarations[0].label}”的取值${missing.map((o) => `“${o.name}”（${o.id}）`).join('、')}没有出口，选了它的案件会卡住；${advice}`,
+      gateway,
+      `没有默认流，而字段“${declarations[0].label}”的取值${missing.map((o) => `“${o.name}”（${o.id}）`).join('、')}没有出口，选了它的案件会卡住；${advice}`,
     );
   }
 }

@@ -30,7 +30,10 @@ export default processRule(({ process, report }) => {
       }
     }
     if (e.$type === 'bpmn:ReceiveTask')
-      report(e, '本系统没有任何接口投递消息，接收任务会让案件永远停在这里；请改为用户任务（由经办人登记收到的情况）');
+      report(
+        e,
+        '本系统没有任何接口投递消息，接收任务会让案件永远停在这里；请改为用户任务（由经办人登记收到的情况）',
+      );
     if (e.$type === 'bpmn:Task')
       report(
         e,

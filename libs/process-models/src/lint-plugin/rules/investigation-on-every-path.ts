@@ -18,7 +18,11 @@ export default processRule(({ definitions, process, report }) => {
     return;
   }
   const exempt = exemptStep(rules);
-  const unchecked = reachableAvoiding(graph, graph.starts, (n) => stepKind(n) === 'investigation' || exempt(n));
+  const unchecked = reachableAvoiding(
+    graph,
+    graph.starts,
+    (n) => stepKind(n) === 'investigation' || exempt(n),
+  );
   for (const end of decisionEnds(graph, OUTCOMES).filter((e) => unchecked.has(e)))
     report(
       end,

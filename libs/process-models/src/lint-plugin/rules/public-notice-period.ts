@@ -13,9 +13,9 @@ import { publicNoticeDays, publicNoticeText } from '../vocabulary';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function duration(timer: BpmnElement): { definition?: BpmnElement; text: string } {
-  const definition = (Array.isArray(timer.eventDefinitions) ? (timer.eventDefinitions as BpmnElement[]) : []).find(
-    (d) => d.$type === 'bpmn:TimerEventDefinition',
-  );
+  const definition = (
+    Array.isArray(timer.eventDefinitions) ? (timer.eventDefinitions as BpmnElement[]) : []
+  ).find((d) => d.$type === 'bpmn:TimerEventDefinition');
   const body = (definition?.timeDuration as { body?: unknown } | undefined)?.body;
   return { definition, text: typeof body === 'string' ? body.trim() : '' };
 }
@@ -48,6 +48,9 @@ export default processRule(({ definitions, process, config, report }) => {
     if (!definition || ms === undefined)
       report(timer, `公示须为固定期间的定时事件（timeDuration 写“P${days}D”），公示期应为 ${required}`);
     else if (ms < days * DAY_MS)
-      report(timer, `公示期“${text}”短于${days > notice.period.amount ? '' : '法定的 '}${required}；请改为“P${days}D”`);
+      report(
+        timer,
+        `公示期“${text}”短于${days > notice.period.amount ? '' : '法定的 '}${required}；请改为“P${days}D”`,
+      );
   }
 });

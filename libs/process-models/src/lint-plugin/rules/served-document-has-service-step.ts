@@ -16,7 +16,9 @@ export default processRule(({ process, config, report }) => {
     const t = template(node);
     if (!t || !served.has(t)) continue;
     const reached = reachableAvoiding(graph, graph.next.get(node) ?? [], isServiceStep);
-    const end = [...reached].find((n) => n.$type === 'bpmn:EndEvent' || (graph.next.get(n) ?? []).length === 0);
+    const end = [...reached].find(
+      (n) => n.$type === 'bpmn:EndEvent' || (graph.next.get(n) ?? []).length === 0,
+    );
     if (end)
       report(
         node,

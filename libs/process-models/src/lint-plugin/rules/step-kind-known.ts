@@ -7,6 +7,9 @@ import { STEP_KINDS } from '../vocabulary';
 export default processRule(({ process, report }) => {
   for (const node of flowGraph(process).nodes) {
     if (node.step !== undefined && !stepKind(node))
-      report(node, `sa:step“${String(node.step)}”不是已登记的环节类型；请改为以下之一：${STEP_KINDS.join('、')}`);
+      report(
+        node,
+        `sa:step“${String(node.step)}”不是已登记的环节类型；请改为以下之一：${STEP_KINDS.join('、')}`,
+      );
   }
 });
