@@ -140,6 +140,40 @@ describe('program rules at deploy', () => {
     expect(d).not.toBe('2099-01-01');
   });
 
+  it('takes the 公示 period from the policy parameters in force on the effective date, not a constant', async () => {
+    const admin = await t.as('admin');
+    const current = await admin
+      .get(`/api/policy-parameters/resolve?regionCode=410799&date=${t.clock.today()}`)
+      .expect(200);
+    await admin
+      .post('/api/policy-parameters', {
+        regionCode: '410799',
+        effectiveFrom: '2099-06-01',
+        parameters: { ...current.body.parameters, publicNotice: { days: 10 } },
+        note: '本省公示期延长为10日',
+      })
+      .expect(201);
+    const legal = await t.as('legal');
+    const changed = mutate(DIBAO_XML, [['name="低保申请审核确认"', 'name="低保申请审核确认（2099版）"']]);
+    const before = await count();
+    const res = await legal.post('/api/processes', {
+      xml: changed,
+      fileName: 'dibao-application.bpmn',
+      effectiveFrom: '2099-06-01',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toContainEqual({
+      field: 'Timer_PublicNoticePeriod',
+      message: expect.stringMatching(
+        /公示期“P7D”短于10 日（现行救助政策参数；法定不少于 7 日，《最低生活保障审核确认办法》第十九条）；请改为“P10D”/,
+      ),
+    });
+    expect(await count()).toBe(before);
+    // Today the statutory 7 days are in force: the same model lints clean.
+    const today = await legal.post('/api/processes/lint', { xml: changed }).expect(200);
+    expect(today.body.errors).toEqual([]);
+  });
+
   it('accepts encoding="ISO-8859-1" when the content is ASCII, and refuses it when it is not', async () => {
     const legal = await t.as('legal');
     const ascii = fixture('good.bpmn')

@@ -165,6 +165,12 @@ export interface PolicyParameters {
    * Absent from parameter rows stored before it existed: read it with `reviewParameters(p)`.
    */
   review?: ReviewParameters;
+  /**
+   * 公示 of the first-instance opinion (审核确认办法第十九条, 特困人员认定办法第十五条: 7 natural days).
+   * A province may set a longer period, never a shorter one; absent means the statutory 7 days.
+   * A model deployed for the region must wait at least this long (the deploy's lint reads it).
+   */
+  publicNotice?: { days: number };
 }
 
 export interface ReviewParameters {

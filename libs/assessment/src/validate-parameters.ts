@@ -163,5 +163,7 @@ export function validateParameters(p: PolicyParameters): ValidationProblem[] {
     intField('review.unstableMonths', p.review?.unstableMonths, 1, 24);
     intField('review.maxGradualExitMonths', p.review?.maxGradualExitMonths, 0, 24);
   }
+  // Never below the statutory 7 days (审核确认办法第十九条).
+  if (p.publicNotice !== undefined) intField('publicNotice.days', p.publicNotice?.days, 7, 30);
   return problems;
 }

@@ -33,6 +33,8 @@ export interface DeployOptions {
   /** The region whose cases it governs, and who deployed it (the studio; not the bundled models). */
   scopeRegion?: string;
   deployedBy?: string;
+  /** 公示 days under the policy parameters in force where the model will run (the lint's floor). */
+  publicNoticeDays?: number;
   /** Runs inside the deploy transaction when a new version is stored (e.g. to audit it). */
   onCreated?: (em: EntityManager, definition: ProcessDefinitionEntity) => Promise<void>;
 }
@@ -88,13 +90,13 @@ export class DefinitionService {
   }
 
   /** The deploy checks — model validation and the legal-completeness lint — without deploying. */
-  async lint(xml: string): Promise<LintReport> {
-    const { errors, warnings, unreadable } = await this.check(xml);
+  async lint(xml: string, options: { publicNoticeDays?: number } = {}): Promise<LintReport> {
+    const { errors, warnings, unreadable } = await this.check(xml, options.publicNoticeDays);
     if (unreadable) throw unreadableModel('模型无法检查', errors);
     return { ok: errors.length === 0, errors, warnings };
   }
 
-  private async check(xml: string) {
+  private async check(xml: string, publicNoticeDays?: number) {
     const report = await lintModel(xml, {
       services: this.services.names(),
       templates: this.services.templateIds(),
@@ -102,6 +104,7 @@ export class DefinitionService {
       servedTemplates: this.services.servedTemplateIds(),
       serviceRecordTemplates: this.services.serviceRecordTemplateIds(),
       now: this.clock.now(),
+      ...(publicNoticeDays !== undefined && { publicNoticeDays }),
     });
     const errors = report.errors.map((e) => ({ ...e, severity: 'error' as const }));
     const warnings = report.warnings.map((w) => ({ ...w, severity: 'warning' as const }));
@@ -130,7 +133,7 @@ export class DefinitionService {
   /** Deploys from `processes/` at start and from the studio pass the same checks. */
   async deploy(xml: string, fileName = 'model.bpmn', options: DeployOptions = {}): Promise<DeployResult> {
     const effectiveFrom = options.effectiveFrom ?? this.clock.today();
-    const report = await this.check(xml);
+    const report = await this.check(xml, options.publicNoticeDays);
     const errors = report.errors;
     if (report.unreadable) throw unreadableModel(`流程模型 ${fileName} 无法部署`, errors);
     if (errors.length) {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AuthUser, CurrentUser, Requires, requireInstallationScope } from '@app/auth';
+import { PolicyParametersService } from '@app/cases';
 import { Database } from '@app/persistence';
 import { DefinitionService, MigrationService } from '@app/workflow';
 import { DeployVersionDto, LintProcessDto, MigrateProcessDto } from '../dto/process.dto';
@@ -36,6 +37,7 @@ export class ProcessesController {
     private readonly clock: Clock,
     private readonly migrations: MigrationService,
     private readonly db: Database,
+    private readonly policy: PolicyParametersService,
   ) {}
 
   /** Versions of a process and the running cases on older ones, with the step each waits at. */
@@ -92,8 +94,11 @@ export class ProcessesController {
   @Post('lint')
   @Requires('model.edit')
   @HttpCode(200)
-  lint(@Body() body: LintProcessDto) {
-    return this.definitions.lint(body.xml);
+  async lint(@Body() body: LintProcessDto) {
+    // The longest 公示 period in force anywhere in the installation: the model may run in any region.
+    return this.definitions.lint(body.xml, {
+      publicNoticeDays: await this.policy.publicNoticeDays('', this.clock.today()),
+    });
   }
 
   @ApiCreatedResponse({ type: DeployedProcessDto })
@@ -106,6 +111,8 @@ export class ProcessesController {
       // Only a date the officer asked for: unchanged bytes redeployed without one keep their version.
       ...(body.effectiveFrom ? { effectiveFrom } : {}),
       scopeRegion,
+      // The 公示 period in force from the date the model takes effect, wherever it will run.
+      publicNoticeDays: await this.policy.publicNoticeDays(scopeRegion, effectiveFrom),
       deployedBy: user.id,
       onCreated: (em, d) =>
         this.audit.record(em, {

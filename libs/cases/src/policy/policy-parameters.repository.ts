@@ -19,6 +19,20 @@ export const policyParametersRepository = {
       .limit(1)
       .getOne();
   },
+  /** Every version in force on a date of the regions at or under a prefix: the newest per region. */
+  async inForceUnder(em: EntityManager, prefix: string, date: string): Promise<PolicyParametersEntity[]> {
+    const rows = await em
+      .getRepository(PolicyParametersEntity)
+      .createQueryBuilder('p')
+      .where(`p.region_code LIKE :prefix || '%'`, { prefix })
+      .andWhere('p.effective_from <= :date', { date })
+      .orderBy('p.effective_from', 'DESC')
+      .addOrderBy('p.version', 'DESC')
+      .getMany();
+    const newest = new Map<string, PolicyParametersEntity>();
+    for (const row of rows) if (!newest.has(row.regionCode)) newest.set(row.regionCode, row);
+    return [...newest.values()];
+  },
   byIdOrFail(em: EntityManager, id: string): Promise<PolicyParametersEntity> {
     return em.getRepository(PolicyParametersEntity).findOneOrFail({ where: { id } });
   },

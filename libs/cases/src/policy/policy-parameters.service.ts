@@ -42,6 +42,22 @@ export class PolicyParametersService {
     return this.db.read((em) => this.resolve(em, regionCode, date));
   }
 
+  /**
+   * The longest 公示 period in force on a date anywhere in a scope (the regions a model will run in,
+   * and the region enclosing them): a model deployed there must satisfy every one. Undefined when no
+   * version sets one (the statutory 7 days then apply).
+   */
+  publicNoticeDays(scope: string, date: string): Promise<number | undefined> {
+    return this.db.read(async (em) => {
+      const rows = await policyParameters.inForceUnder(em, scope, date);
+      const enclosing = scope ? await policyParameters.inForce(em, scope, date) : null;
+      const days = [...rows, ...(enclosing ? [enclosing] : [])]
+        .map((r) => (r.parameters as PolicyParameters).publicNotice?.days)
+        .filter((d): d is number => typeof d === 'number');
+      return days.length ? Math.max(...days) : undefined;
+    });
+  }
+
   history(regionCode: string): Promise<PolicyParametersEntity[]> {
     return this.db.read((em) => policyParameters.history(em, regionCode));
   }
