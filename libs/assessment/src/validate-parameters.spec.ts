@@ -43,6 +43,15 @@ describe('validateParameters', () => {
       '行政区划代码应为6、9或12位数字',
     ],
     [
+      // 审核确认办法第十九条: a province may lengthen the 7-day 公示, never shorten it.
+      'a 公示 shorter than the statutory 7 days',
+      (p) => {
+        p.publicNotice = { days: 5 };
+      },
+      'publicNotice.days',
+      '应为7至30之间的整数',
+    ],
+    [
       'effective date',
       (p) => {
         p.effectiveFrom = '2025-02-30';
