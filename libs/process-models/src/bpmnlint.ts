@@ -58,8 +58,9 @@ const MESSAGES: Record<string, (english: string) => string> = {
       : m.includes('End Event')
         ? '自由子流程中不允许结束事件'
         : '自由子流程的结构不符合规范',
-  'conditional-flows': () => '网关或活动的出口顺序流缺少条件（既无条件也不是默认流），流转结果无法确定',
-  'end-event-required': () => '缺少结束事件，案件无法正常办结',
+  'conditional-flows': () =>
+    '网关或活动的出口顺序流既没有条件也不是默认流，流转结果无法确定；请为它写条件，或把它设为网关的默认流',
+  'end-event-required': () => '缺少结束事件，案件无法正常办结；请加结束事件并写明案件结果（sa:outcome）',
   'event-based-gateway': (m) =>
     m.includes('must not be conditional')
       ? '事件网关的出口顺序流不能带条件'
@@ -80,7 +81,7 @@ const MESSAGES: Record<string, (english: string) => string> = {
         ? '同一范围内有重名的链接捕获事件'
         : '链接事件在同一范围内找不到对应的抛出或捕获事件',
   'no-bpmndi': () => '缺少图形信息（bpmndi），流程设计器和案件流程图无法显示该元素',
-  'no-complex-gateway': () => '不允许复杂网关，引擎不支持',
+  'no-complex-gateway': () => '引擎不支持复杂网关，请改用排他、并行或包容网关',
   'no-disconnected': () => '元素未与任何顺序流连接（孤立元素），永远不会执行',
   'no-duplicate-sequence-flows': (m) =>
     m.includes('outgoing')
@@ -97,7 +98,7 @@ const MESSAGES: Record<string, (english: string) => string> = {
     m.includes('outside') ? '图形超出所在子流程的边界' : '图形与其他元素重叠',
   'single-blank-start-event': () => '有多个无类型的开始事件，引擎无法确定从哪里开始',
   'single-event-definition': () => '一个事件只能有一个事件定义',
-  'start-event-required': () => '缺少开始事件',
+  'start-event-required': () => '缺少开始事件；请加一个无类型的开始事件',
   'sub-process-blank-start-event': () => '子流程的开始事件必须是无类型开始事件',
   'superfluous-gateway': () => '网关只有一个入口和一个出口，是多余的',
   'superfluous-label': () => '顺序流的名称多余（来源不是分支网关，名称不会被当作条件）',
