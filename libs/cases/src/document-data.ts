@@ -2,11 +2,11 @@ import { AssessmentResult, ExplanationLine, formatYuan } from '@app/assessment';
 import { ageOn, benefitStartMonth, maskResidentId } from '@app/assistance';
 import { addCalendarDays } from '@app/workflow';
 import {
-  AgencyEntity,
   AssessmentEntity,
   CaseEntity,
   DocumentData,
   DocumentEntity,
+  OrganEntity,
   RegionEntity,
 } from '@app/persistence';
 import { programName } from './programs';
@@ -20,8 +20,15 @@ const INTERNAL_VARIABLES = new Set(['applicantName', 'regionCode', 'caseId', 'ca
  */
 export function buildDocumentData(input: {
   kase: CaseEntity;
-  agency: AgencyEntity;
-  township: RegionEntity | null;
+  /** The issuing organ in force on the document date. */
+  agency: OrganEntity;
+  /**
+   * The township organ in force on the document date: the one the family applies to and that
+   * investigates and serves. Documents name it, never the place (城关镇 is a town, not an actor).
+   */
+  township: OrganEntity;
+  /** The township as a place, for the few sentences that name where, not who. */
+  townshipRegion: RegionEntity | null;
   village: RegionEntity | null;
   variables: Record<string, unknown>;
   templateId: string;
@@ -43,15 +50,13 @@ export function buildDocumentData(input: {
     .reverse()
     .find((d) => d.number && d.templateId !== input.templateId);
   return {
-    issuer: {
-      name: agency.name,
-      level: agency.level,
-      regionCode: agency.regionCode,
-      reviewGovernment: agency.reviewGovernment,
-      court: agency.court,
-      ...(agency.address ? { address: agency.address } : {}),
+    issuer: issuerData(agency),
+    township: {
+      name: input.township.name,
+      ...(input.townshipRegion ? { placeName: input.townshipRegion.name } : {}),
+      ...(input.township.address ? { address: input.township.address } : {}),
+      ...(input.township.phone ? { phone: input.township.phone } : {}),
     },
-    township: { name: input.township?.name ?? '' },
     ...(input.village ? { village: { name: input.village.name } } : {}),
     case: {
       caseNo: kase.caseNo,
@@ -79,6 +84,20 @@ export function buildDocumentData(input: {
     ...(served ? { served: { title: served.title, number: served.number } } : {}),
     publicNotice: { startDate: today, endDate: addCalendarDays(today, 7).date },
     ...(input.assessment ? { assessment: assessmentForPrint(input.assessment) } : {}),
+  };
+}
+
+/** What a document prints about the organ that issues it (also the public listing's issuer). */
+export function issuerData(organ: OrganEntity) {
+  return {
+    name: organ.name,
+    level: organ.level,
+    regionCode: organ.regionCode,
+    reviewGovernment: organ.reviewGovernment,
+    court: organ.court,
+    sealText: organ.sealText,
+    ...(organ.address ? { address: organ.address } : {}),
+    ...(organ.phone ? { phone: organ.phone } : {}),
   };
 }
 

@@ -60,9 +60,10 @@ export async function renderAuthorizationText(
   const template = await templates.get(em, AUTHORIZATION_TEMPLATE, now);
   const agencyCode =
     template.manifest.issuer === 'county' ? draft.regionCode.slice(0, 6) : draft.regionCode.slice(0, 9);
-  const agency = await cases.agency(em, agencyCode);
+  const agency = await cases.organ(em, agencyCode, today);
+  const township = await cases.organ(em, draft.regionCode.slice(0, 9), today);
   const village = await cases.region(em, draft.regionCode);
-  if (!agency || !village) {
+  if (!agency || !township || !village) {
     throw AppError.validation('行政区划不存在或未配置发文机关', [
       { field: 'regionCode', message: `行政区划 ${draft.regionCode} 不存在或未配置发文机关` },
     ]);
@@ -81,7 +82,8 @@ export async function renderAuthorizationText(
   const data = buildDocumentData({
     kase,
     agency,
-    township: await cases.region(em, draft.regionCode.slice(0, 9)),
+    township,
+    townshipRegion: await cases.region(em, draft.regionCode.slice(0, 9)),
     village,
     variables: {},
     templateId: AUTHORIZATION_TEMPLATE,

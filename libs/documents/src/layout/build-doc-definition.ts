@@ -19,6 +19,8 @@ export interface LayoutInput {
   /** Red 发文机关 header with 文号 (decisions, notices) vs plain title (forms, receipts). */
   letterhead: boolean;
   issuerName: string;
+  /** The text along the seal's ring: the organ's own seal text. */
+  sealText: string;
   number?: string;
   /** 成文日期, already formatted ("2026年11月23日"). */
   dateText: string;
@@ -206,7 +208,7 @@ function signatureBlock(input: LayoutInput): Content {
     Math.max(approxWidth(input.issuerName, SIZE.body), approxWidth(input.dateText, SIZE.body)) + 8;
   const rightGap = SIZE.body * 4;
   const seal: Content = {
-    svg: sealSvg(input.issuerName),
+    svg: sealSvg(input.sealText),
     width: SEAL_DIAMETER,
     height: SEAL_DIAMETER,
     font: FONT_FAMILY,
