@@ -112,10 +112,22 @@ function assessmentForPrint(row: AssessmentEntity) {
     parameterVersion: row.parametersId,
     standard: formatYuan(result.monthlyStandardFen),
     perCapita: exact ? formatYuan(exact) : '—',
+    ...(exact !== undefined && exact !== null
+      ? { comparison: incomeAgainstStandard(exact, result.monthlyStandardFen) }
+      : {}),
     benefit: formatYuan(result.benefit.totalMonthlyFen),
     hardshipIndex: result.hardshipIndex.score,
     lines: printedLines(result.lines),
   };
+}
+
+/**
+ * The income test in words an applicant cannot misread ("月人均收入1120.00元，高于保障标准每人每月
+ * 650.00元"), instead of a test's label beside its verdict.
+ */
+function incomeAgainstStandard(perCapitaFen: number, standardFen: number): string {
+  const relation = perCapitaFen > standardFen ? '高于' : perCapitaFen < standardFen ? '低于' : '等于';
+  return `月人均收入${formatYuan(perCapitaFen)}元，${relation}保障标准每人每月${formatYuan(standardFen)}元`;
 }
 
 const CHECK_RULES = /^(veto|property)\./;

@@ -10,6 +10,14 @@ import { TemplateStore } from '@app/issuance';
 
 export const AUTHORIZATION_TEMPLATE = 'verification-authorization';
 
+/**
+ * The 核对授权书 a program's model issues: 临时救助 has its own (its basis, one-off validity),
+ * the others share the 低保 text.
+ */
+export function authorizationTemplateFor(program: string): string {
+  return program === 'linshi' ? 'linshi-authorization' : AUTHORIZATION_TEMPLATE;
+}
+
 /** What an applicant has entered before signing: enough to print the authorization as it will be issued. */
 export interface AuthorizationDraft {
   program: string;
@@ -57,7 +65,8 @@ export async function renderAuthorizationText(
   const problems = draftProblems(draft, today);
   if (problems.length) throw AppError.validation(problems[0].message, problems);
   // The version in effect now is the one the start of the process issues as the PDF.
-  const template = await templates.get(em, AUTHORIZATION_TEMPLATE, now);
+  const templateId = authorizationTemplateFor(draft.program);
+  const template = await templates.get(em, templateId, now);
   const agencyCode =
     template.manifest.issuer === 'county' ? draft.regionCode.slice(0, 6) : draft.regionCode.slice(0, 9);
   const agency = await cases.organ(em, agencyCode, today);
@@ -86,7 +95,7 @@ export async function renderAuthorizationText(
     townshipRegion: await cases.region(em, draft.regionCode.slice(0, 9)),
     village,
     variables: {},
-    templateId: AUTHORIZATION_TEMPLATE,
+    templateId,
     today,
     acceptanceDate: null,
     assessment: null,
@@ -102,7 +111,7 @@ export async function renderAuthorizationText(
     ]);
   }
   return {
-    templateId: AUTHORIZATION_TEMPLATE,
+    templateId,
     templateVersion: template.manifest.version,
     templateHash: template.contentHash,
     title: template.manifest.title,
