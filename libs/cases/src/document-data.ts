@@ -1,6 +1,6 @@
-import { AssessmentResult, ExplanationLine, formatYuan } from '@app/assessment';
+import { AssessmentResult, compare, ExactFen, ExplanationLine, fen, formatYuan } from '@app/assessment';
 import { ageOn, benefitStartMonth, maskResidentId } from '@app/assistance';
-import { addCalendarDays } from '@app/workflow';
+import { plusDays } from '@app/workflow';
 import {
   AssessmentEntity,
   CaseEntity,
@@ -82,7 +82,9 @@ export function buildDocumentData(input: {
     },
     form,
     ...(served ? { served: { title: served.title, number: served.number } } : {}),
-    publicNotice: { startDate: today, endDate: addCalendarDays(today, 7).date },
+    // 公示 "7天": the day of posting is not counted (LEGAL.md §6.1), so the seven days printed are
+    // the day after it through the seventh day — exactly seven, however the week falls.
+    publicNotice: { startDate: plusDays(today, 1), endDate: plusDays(today, 7) },
     ...(input.assessment ? { assessment: assessmentForPrint(input.assessment) } : {}),
   };
 }
@@ -125,8 +127,8 @@ function assessmentForPrint(row: AssessmentEntity) {
  * The income test in words an applicant cannot misread ("月人均收入1120.00元，高于保障标准每人每月
  * 650.00元"), instead of a test's label beside its verdict.
  */
-function incomeAgainstStandard(perCapitaFen: number, standardFen: number): string {
-  const relation = perCapitaFen > standardFen ? '高于' : perCapitaFen < standardFen ? '低于' : '等于';
+function incomeAgainstStandard(perCapitaFen: ExactFen, standardFen: number): string {
+  const relation = { 1: '高于', [-1]: '低于', 0: '等于' }[compare(perCapitaFen, fen(standardFen))];
   return `月人均收入${formatYuan(perCapitaFen)}元，${relation}保障标准每人每月${formatYuan(standardFen)}元`;
 }
 

@@ -83,8 +83,8 @@ export class PublicListingService {
       asOf: listing.asOf,
       total: listing.total,
       rows: listing.rows.map((r) => ({
+        // Art. 24 publishes name, family size and amount: no ID number, masked or not (issue 17 F10).
         name: r.name,
-        idNumberMasked: r.idNumberMasked,
         programName: r.programName,
         householdSize: r.householdSize,
         ...(r.monthlyAmountFen !== null && { amount: r.monthlyAmountFen }),

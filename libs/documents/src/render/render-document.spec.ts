@@ -148,7 +148,7 @@ describe('renderDocument', () => {
   it('public notice shows name, persons and amount but never ID numbers', () => {
     const { text } = rendered.get('public-notice')!;
     expect(text).toMatch(/户主姓名.*张秀兰.*保障人数.*3.*拟月保障金额（元）.*1440\.00/);
-    expect(text).toContain('自2026年11月24日起至2026年12月1日止');
+    expect(text).toContain('自2026年11月24日起至2026年11月30日止');
     expect(text).not.toContain('330102198503124526');
     expect(text).not.toContain('330102****');
     expect(registry.get('public-notice')!.body).not.toMatch(/idNumber/);
@@ -355,6 +355,32 @@ describe('issue 17: documents a 法制审核员 would sign', () => {
       if (t.manifest.numberCode && number) expect(number).toBe(demoNumber(t)!.replace('1号', /(\d+)号$/.exec(number)![0]));
     }
     expect(late).toEqual([]);
+  });
+
+  it('F7: a number stays with its unit, and dates and 文号 stay whole', () => {
+    const spans = (id: string) => {
+      const found: string[] = [];
+      const walk = (node: unknown) => {
+        if (Array.isArray(node)) return node.forEach(walk);
+        if (!node || typeof node !== 'object') return;
+        const n = node as Record<string, unknown>;
+        if (n.noWrap === true && typeof n.text === 'string') found.push(n.text);
+        Object.values(n).forEach(walk);
+      };
+      walk(buildDocumentDefinition(inputFor(registry.get(id)!)).content);
+      return found;
+    };
+    expect(spans('confirmation-notice')).toEqual(
+      expect.arrayContaining(['3人', '1440.00元', '2026年12月', '2026年11月2日', '300.00元', '780.00元']),
+    );
+    expect(spans('service-receipt')).toContain('平民低不确〔2026〕1号');
+  });
+
+  it('F10: the public listing prints name, family size and amount, and no ID number at all', async () => {
+    const text = await render('public-listing');
+    expect(text).not.toContain('身份证');
+    expect(text).not.toMatch(/\*{4}/);
+    expect(registry.get('public-listing')!.body).not.toMatch(/idNumber/);
   });
 
   it('L13: no sample treats a nephew as a statutory supporter', () => {
