@@ -59,7 +59,11 @@ describe('buildDocumentData (issue 17)', () => {
       address: '平安县城关镇政府街1号',
       phone: '0391-6231002',
     });
-    expect(data().issuer).toMatchObject({ name: '平安县民政局', sealText: '平安县民政局', phone: '0391-6210001' });
+    expect(data().issuer).toMatchObject({
+      name: '平安县民政局',
+      sealText: '平安县民政局',
+      phone: '0391-6210001',
+    });
   });
 
   it('L2: a 公示 posted on 6 December runs exactly seven days, 7 to 13 December', () => {

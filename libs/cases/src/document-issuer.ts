@@ -156,7 +156,11 @@ export class DocumentIssuer {
 }
 
 /** The organ acting for a region on the document date; a document never goes out unnamed. */
-export async function organInForce(em: EntityManager, regionCode: string, onDate: string): Promise<OrganEntity> {
+export async function organInForce(
+  em: EntityManager,
+  regionCode: string,
+  onDate: string,
+): Promise<OrganEntity> {
   const organ = await cases.organ(em, regionCode, onDate);
   if (!organ)
     throw AppError.validation(`行政区划 ${regionCode} 在 ${onDate} 未配置发文机关`, [

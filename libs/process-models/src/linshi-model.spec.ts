@@ -440,11 +440,7 @@ describe('processes/temporary-assistance.bpmn', () => {
       Task_AcceptanceReview: [{ decision: 'refuse', reasons: '户籍和居住地均不在本乡镇' }],
       Task_ServeNonAcceptance: [served],
     });
-    expect(run.issued).toEqual([
-      'linshi-authorization',
-      'linshi-non-acceptance-notice',
-      'service-receipt',
-    ]);
+    expect(run.issued).toEqual(['linshi-authorization', 'linshi-non-acceptance-notice', 'service-receipt']);
     expect(run.outcome).toBe('not-accepted');
   });
 

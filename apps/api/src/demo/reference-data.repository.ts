@@ -1,5 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { AgencyEntity, OrganEntity, PolicyParametersEntity, RegionEntity, UserEntity } from '@app/persistence';
+import {
+  AgencyEntity,
+  OrganEntity,
+  PolicyParametersEntity,
+  RegionEntity,
+  UserEntity,
+} from '@app/persistence';
 
 /** An account as the demo creates it: the other columns take their defaults. */
 export type DemoUser = Pick<

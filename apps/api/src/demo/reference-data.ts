@@ -84,7 +84,9 @@ export const DEMO_ORGANS: OrganEntity[] = DEMO_AGENCIES.map((a) => ({
   ...a,
   effectiveFrom: '2000-01-01',
   sealText: a.name,
-  phone: { '410799': '0391-6210001', '410799100': '0391-6231002', '410799101': '0391-6245003' }[a.regionCode] ?? null,
+  phone:
+    { '410799': '0391-6210001', '410799100': '0391-6231002', '410799101': '0391-6245003' }[a.regionCode] ??
+    null,
 }));
 
 /** Regions, issuing agencies and one user per role; idempotent. */

@@ -245,11 +245,15 @@ describe('renderDocument', () => {
 });
 
 describe('issue 17: documents a 法制审核员 would sign', () => {
-  const render = async (id: string, edit: (data: Record<string, any>) => void = () => undefined) => {
+  type Sample = Record<string, unknown> & { form: Record<string, unknown> };
+  const render = async (id: string, edit: (data: Sample) => void = () => undefined) => {
     const t = registry.get(id)!;
     const input = inputFor(t);
-    edit(input.data);
-    const file = writePdf(`${id}-issue17-${Math.random().toString(36).slice(2, 8)}`, await renderDocument(input));
+    edit(input.data as Sample);
+    const file = writePdf(
+      `${id}-issue17-${Math.random().toString(36).slice(2, 8)}`,
+      await renderDocument(input),
+    );
     return textOf(file);
   };
 
@@ -334,7 +338,7 @@ describe('issue 17: documents a 法制审核员 would sign', () => {
     expect(text).toContain('根据《社会救助暂行办法》第九条、《某省最低生活保障实施细则》第十条的规定');
   });
 
-  it('L13: a sample cites no event after its own date, and its 文号 carries its organ\'s prefix', () => {
+  it("L13: a sample cites no event after its own date, and its 文号 carries its organ's prefix", () => {
     const issued = '2026-11-23';
     // Fields that look forward by nature: validity, period ends, payment months, notice periods.
     const forward = /Until|EndDate|From$|startMonth|effectiveMonth|[dD]eadline|periodTo|publicNotice/;
@@ -342,8 +346,10 @@ describe('issue 17: documents a 法制审核员 would sign', () => {
     const walk = (v: unknown, path: string) => {
       if (typeof v === 'string') {
         for (const d of v.match(/\d{4}-\d{2}(-\d{2})?|\d{4}年\d{1,2}月(\d{1,2}日)?/g) ?? []) {
-          const iso = d.replace(/(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/, (_, y: string, m: string, day?: string) =>
-            [y, m.padStart(2, '0'), ...(day ? [day.padStart(2, '0')] : [])].join('-'),
+          const iso = d.replace(
+            /(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/,
+            (_, y: string, m: string, day?: string) =>
+              [y, m.padStart(2, '0'), ...(day ? [day.padStart(2, '0')] : [])].join('-'),
           );
           if (iso > issued && !forward.test(path)) late.push(`${path} ${d}`);
         }
@@ -352,7 +358,8 @@ describe('issue 17: documents a 法制审核员 would sign', () => {
     for (const t of registry.values()) {
       walk(t.manifest.sample, t.manifest.id);
       const number = (t.manifest.sample as { document?: { number?: string } }).document?.number;
-      if (t.manifest.numberCode && number) expect(number).toBe(demoNumber(t)!.replace('1号', /(\d+)号$/.exec(number)![0]));
+      if (t.manifest.numberCode && number)
+        expect(number).toBe(demoNumber(t)!.replace('1号', /(\d+)号$/.exec(number)![0]));
     }
     expect(late).toEqual([]);
   });
@@ -386,7 +393,10 @@ describe('issue 17: documents a 法制审核员 would sign', () => {
   it('L13: no sample treats a nephew as a statutory supporter', () => {
     for (const t of registry.values()) {
       const json = JSON.stringify(t.manifest.sample);
-      expect({ id: t.manifest.id, nephewSupports: /侄[^，。]*(履行|赡养义务|法定义务人)/.test(json) && !/不是你的法定/.test(json) }).toEqual({
+      expect({
+        id: t.manifest.id,
+        nephewSupports: /侄[^，。]*(履行|赡养义务|法定义务人)/.test(json) && !/不是你的法定/.test(json),
+      }).toEqual({
         id: t.manifest.id,
         nephewSupports: false,
       });

@@ -14,7 +14,8 @@ describe('lintDraft: citations only the region can supply (issue 17 L7)', () => 
       );
       const manifest = {
         ...shipped.manifest,
-        legalBasis: '《最低生活保障审核确认办法》第八条、《某省低收入人口认定办法》（某民规〔2024〕3号）第五条',
+        legalBasis:
+          '《最低生活保障审核确认办法》第八条、《某省低收入人口认定办法》（某民规〔2024〕3号）第五条',
       };
       const set = buildTemplate(id, manifestText(manifest), shipped.body);
       expect(lintDraft(set).filter((i) => i.message.includes('尚未设置'))).toEqual([]);

@@ -282,7 +282,7 @@ const DOUBLED_MARKS = new RegExp(`([${CLAUSE_MARKS}.,;:!?])[ \t\u3000]*([${CLAUS
  */
 export function normalisePunctuation(markup: string): string {
   let out = markup;
-  for (let previous = ''; previous !== out; ) {
+  for (let previous = ''; previous !== out;) {
     previous = out;
     out = out.replace(DOUBLED_MARKS, (_, first: string, second: string) =>
       second === '。' && /[！？!?]/.test(first) ? toFullWidth(first) : second,
