@@ -299,7 +299,7 @@ describe('issue 17: documents a 法制审核员 would sign', () => {
     expect(text).toContain('月人均收入1120.00元，高于保障标准每人每月650.00元');
     expect(text).not.toContain('十五日');
     expect(text).not.toContain('因经');
-    expect(text).toContain('是否满足条件');
+    expect(text).toContain('是否满足');
     const sample = registry.get('ineligibility-notice')!.manifest.sample as { document: { number: string } };
     expect(sample.document.number).toBe('平城民核告〔2026〕1号');
   });
@@ -388,6 +388,8 @@ describe('issue 17: documents a 法制审核员 would sign', () => {
     expect(text).not.toContain('身份证');
     expect(text).not.toMatch(/\*{4}/);
     expect(registry.get('public-listing')!.body).not.toMatch(/idNumber/);
+    // One masking rule: documents print the eight stars lists show (the bold markup ate four).
+    expect(await render('confirmation-notice')).toContain('330102********4526');
   });
 
   it('L13: no sample treats a nephew as a statutory supporter', () => {
