@@ -102,7 +102,8 @@ export function lintDraft(template: LoadedTemplate): DraftIssue[] {
     if (!/六个月|6个月/.test(text))
       issues.push({ field: 'body', message: '救济告知缺少行政诉讼期限（六个月）' });
   }
-  const unset = [manifest.legalBasis, text].join('\n').match(/【待设置[^】]*】/);
+  // The body too: a template shared by programs may cite the placeholder for one of them only.
+  const unset = [manifest.legalBasis, text, template.body].join('\n').match(/【待设置[^】]*】/);
   if (unset)
     issues.push({
       field: 'manifest',
