@@ -113,6 +113,13 @@ describe('低保 application, confirmed', () => {
     expect(text).toContain('平民低确〔2026〕1号');
     expect(text).toContain('562.00');
     expect(text).toContain('六十日内向平安县人民政府申请行政复议');
+    // Issue 17 L5: the facts, the income against the standard and the basis the approver entered.
+    expect(text).toContain('家庭月人均收入462.67元，低于当地农村低保标准650元');
+    expect(text).toContain(
+      '《社会救助暂行办法》第九条、第十一条、第十二条，《最低生活保障审核确认办法》第二十一条、第二十三条',
+    );
+    expect(text).toContain('自收到本通知书之日起六十日内');
+    expect(text).not.toContain('本决定书');
     expect(pdfsig(pdf)).toContain('Signature is Valid.');
   });
 
@@ -224,8 +231,11 @@ describe('adverse paths end with a written decision giving reasons and remedy ri
     const refuse = {
       ...CONFIRM_PATH,
       decision: ['accept', 'refuse'],
-      reasons: '家庭人均收入高于当地最低生活保障标准',
+      // Ends in "。" as people write it: the template's own "。" must not double it (issue 17 F4).
+      reasons: '家庭人均收入高于当地最低生活保障标准。',
       facts: '经核对，申请人家庭月人均收入820元，高于当地农村低保标准650元。',
+      legalBasis:
+        '《社会救助暂行办法》第九条、第十一条第（三）项，《最低生活保障审核确认办法》第十二条至第十四条、第二十一条',
     };
     await throughPublicNotice(caseId, refuse);
     await drive(t, caseId, refuse);
@@ -241,9 +251,16 @@ describe('adverse paths end with a written decision giving reasons and remedy ri
     const text = pdfText(await pdfOf(decision.id));
     expect(text).toContain('家庭人均收入高于当地最低生活保障标准');
     expect(text).toContain('月人均收入820元');
-    expect(text).toContain('《最低生活保障审核确认办法》第二十一条');
+    expect(text).toContain('《社会救助暂行办法》第九条');
+    expect(text).toContain('第二十一条');
     expect(text).toContain('六十日内向平安县人民政府申请行政复议');
     expect(text).toContain('六个月内向平安县人民法院提起行政诉讼');
+    // Issue 17 L1: the township acts as the organ in force, never as a bare place name.
+    expect(text).toContain('向平安县城关镇人民政府提出最低生活保障申请');
+    expect(text).toContain('经平安县城关镇人民政府调查');
+    expect(text).toContain('本决定书通过平安县城关镇人民政府送达');
+    expect(text).not.toMatch(/(向|经|通过)城关镇/);
+    expect(text).not.toContain('。。');
     const receipt = pdfText(await pdfOf(docs[docs.length - 1].id));
     expect(receipt).toContain(decision.number!);
   });

@@ -1,5 +1,5 @@
-import { EntityManager } from 'typeorm';
-import { AgencyEntity, AssessmentEntity, CaseEntity, DocumentEntity, RegionEntity } from '@app/persistence';
+import { EntityManager, LessThanOrEqual } from 'typeorm';
+import { AssessmentEntity, OrganEntity, CaseEntity, DocumentEntity, RegionEntity } from '@app/persistence';
 
 export interface ChildCaseSummary {
   id: string;
@@ -90,8 +90,12 @@ export const caseRepository = {
   region(em: EntityManager, code: string): Promise<RegionEntity | null> {
     return em.getRepository(RegionEntity).findOne({ where: { code } });
   },
-  agency(em: EntityManager, regionCode: string): Promise<AgencyEntity | null> {
-    return em.getRepository(AgencyEntity).findOne({ where: { regionCode } });
+  /** The organ acting for a region on a date (YYYY-MM-DD): the newest version in force then. */
+  organ(em: EntityManager, regionCode: string, onDate: string): Promise<OrganEntity | null> {
+    return em.getRepository(OrganEntity).findOne({
+      where: { regionCode, effectiveFrom: LessThanOrEqual(onDate) },
+      order: { effectiveFrom: 'DESC' },
+    });
   },
   latestAssessment(em: EntityManager, caseId: string): Promise<AssessmentEntity | null> {
     return em.getRepository(AssessmentEntity).findOne({ where: { caseId }, order: { createdAt: 'DESC' } });

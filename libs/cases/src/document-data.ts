@@ -1,12 +1,12 @@
-import { AssessmentResult, ExplanationLine, formatYuan } from '@app/assessment';
+import { AssessmentResult, compare, ExactFen, ExplanationLine, fen, formatYuan } from '@app/assessment';
 import { ageOn, benefitStartMonth, maskResidentId } from '@app/assistance';
-import { addCalendarDays } from '@app/workflow';
+import { plusDays } from '@app/workflow';
 import {
-  AgencyEntity,
   AssessmentEntity,
   CaseEntity,
   DocumentData,
   DocumentEntity,
+  OrganEntity,
   RegionEntity,
 } from '@app/persistence';
 import { programName } from './programs';
@@ -20,8 +20,15 @@ const INTERNAL_VARIABLES = new Set(['applicantName', 'regionCode', 'caseId', 'ca
  */
 export function buildDocumentData(input: {
   kase: CaseEntity;
-  agency: AgencyEntity;
-  township: RegionEntity | null;
+  /** The issuing organ in force on the document date. */
+  agency: OrganEntity;
+  /**
+   * The township organ in force on the document date: the one the family applies to and that
+   * investigates and serves. Documents name it, never the place (城关镇 is a town, not an actor).
+   */
+  township: OrganEntity;
+  /** The township as a place, for the few sentences that name where, not who. */
+  townshipRegion: RegionEntity | null;
   village: RegionEntity | null;
   variables: Record<string, unknown>;
   templateId: string;
@@ -43,15 +50,13 @@ export function buildDocumentData(input: {
     .reverse()
     .find((d) => d.number && d.templateId !== input.templateId);
   return {
-    issuer: {
-      name: agency.name,
-      level: agency.level,
-      regionCode: agency.regionCode,
-      reviewGovernment: agency.reviewGovernment,
-      court: agency.court,
-      ...(agency.address ? { address: agency.address } : {}),
+    issuer: issuerData(agency),
+    township: {
+      name: input.township.name,
+      ...(input.townshipRegion ? { placeName: input.townshipRegion.name } : {}),
+      ...(input.township.address ? { address: input.township.address } : {}),
+      ...(input.township.phone ? { phone: input.township.phone } : {}),
     },
-    township: { name: input.township?.name ?? '' },
     ...(input.village ? { village: { name: input.village.name } } : {}),
     case: {
       caseNo: kase.caseNo,
@@ -77,8 +82,24 @@ export function buildDocumentData(input: {
     },
     form,
     ...(served ? { served: { title: served.title, number: served.number } } : {}),
-    publicNotice: { startDate: today, endDate: addCalendarDays(today, 7).date },
+    // 公示 "7天": the day of posting is not counted (LEGAL.md §6.1), so the seven days printed are
+    // the day after it through the seventh day — exactly seven, however the week falls.
+    publicNotice: { startDate: plusDays(today, 1), endDate: plusDays(today, 7) },
     ...(input.assessment ? { assessment: assessmentForPrint(input.assessment) } : {}),
+  };
+}
+
+/** What a document prints about the organ that issues it (also the public listing's issuer). */
+export function issuerData(organ: OrganEntity) {
+  return {
+    name: organ.name,
+    level: organ.level,
+    regionCode: organ.regionCode,
+    reviewGovernment: organ.reviewGovernment,
+    court: organ.court,
+    sealText: organ.sealText,
+    ...(organ.address ? { address: organ.address } : {}),
+    ...(organ.phone ? { phone: organ.phone } : {}),
   };
 }
 
@@ -93,10 +114,22 @@ function assessmentForPrint(row: AssessmentEntity) {
     parameterVersion: row.parametersId,
     standard: formatYuan(result.monthlyStandardFen),
     perCapita: exact ? formatYuan(exact) : '—',
+    ...(exact !== undefined && exact !== null
+      ? { comparison: incomeAgainstStandard(exact, result.monthlyStandardFen) }
+      : {}),
     benefit: formatYuan(result.benefit.totalMonthlyFen),
     hardshipIndex: result.hardshipIndex.score,
     lines: printedLines(result.lines),
   };
+}
+
+/**
+ * The income test in words an applicant cannot misread ("月人均收入1120.00元，高于保障标准每人每月
+ * 650.00元"), instead of a test's label beside its verdict.
+ */
+function incomeAgainstStandard(perCapitaFen: ExactFen, standardFen: number): string {
+  const relation = { 1: '高于', [-1]: '低于', 0: '等于' }[compare(perCapitaFen, fen(standardFen))];
+  return `月人均收入${formatYuan(perCapitaFen)}元，${relation}保障标准每人每月${formatYuan(standardFen)}元`;
 }
 
 const CHECK_RULES = /^(veto|property)\./;

@@ -4,7 +4,7 @@ import { AppError, shanghaiDate as shanghaiToday } from '@app/common';
 import { AuditService } from '@app/audit';
 import { LoadedTemplate, formatDocumentNumber, validateTemplateData, formatCnDate } from '@app/documents';
 import { EntityManager } from 'typeorm';
-import { AgencyEntity, CaseEntity, DocumentData, DocumentEntity, nextCounterValue } from '@app/persistence';
+import { CaseEntity, DocumentData, DocumentEntity, nextCounterValue, OrganEntity } from '@app/persistence';
 import type { ServiceCall, StepContext } from '@app/workflow';
 import { caseRepository as cases } from './case.repository';
 import { buildDocumentData } from './document-data';
@@ -132,18 +132,17 @@ export class DocumentIssuer {
     template: LoadedTemplate,
     variables: Record<string, unknown>,
     today: string,
-  ): Promise<{ agency: AgencyEntity; data: DocumentData }> {
+  ): Promise<{ agency: OrganEntity; data: DocumentData }> {
     const agencyCode =
       template.manifest.issuer === 'county' ? kase.regionCode.slice(0, 6) : kase.regionCode.slice(0, 9);
-    const agency = await cases.agency(em, agencyCode);
-    if (!agency)
-      throw AppError.validation(`行政区划 ${agencyCode} 未配置发文机关`, [
-        { field: 'regionCode', message: '未配置发文机关' },
-      ]);
+    const agency = await organInForce(em, agencyCode, today);
+    const townshipCode = kase.regionCode.slice(0, 9);
+    const township = await organInForce(em, townshipCode, today);
     const data = buildDocumentData({
       kase,
       agency,
-      township: await cases.region(em, kase.regionCode.slice(0, 9)),
+      township,
+      townshipRegion: await cases.region(em, townshipCode),
       village: await cases.region(em, kase.regionCode),
       variables,
       templateId: template.manifest.id,
@@ -154,4 +153,18 @@ export class DocumentIssuer {
     });
     return { agency, data };
   }
+}
+
+/** The organ acting for a region on the document date; a document never goes out unnamed. */
+export async function organInForce(
+  em: EntityManager,
+  regionCode: string,
+  onDate: string,
+): Promise<OrganEntity> {
+  const organ = await cases.organ(em, regionCode, onDate);
+  if (!organ)
+    throw AppError.validation(`行政区划 ${regionCode} 在 ${onDate} 未配置发文机关`, [
+      { field: 'regionCode', message: '未配置发文机关' },
+    ]);
+  return organ;
 }

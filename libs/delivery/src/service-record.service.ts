@@ -282,8 +282,8 @@ export class ServiceRecordService {
     template: Awaited<ReturnType<TemplateStore['get']>>,
     form: { recipient: string; electronicAddress: string; signedOn: string },
   ): Promise<string> {
-    const township = await cases.agency(em, kase.regionCode.slice(0, 9));
-    const county = await cases.agency(em, kase.regionCode.slice(0, 6));
+    const township = await cases.organ(em, kase.regionCode.slice(0, 9), form.signedOn);
+    const county = await cases.organ(em, kase.regionCode.slice(0, 6), form.signedOn);
     const issuer = township ?? county;
     return template.renderMarkup({
       document: { title: template.manifest.title, issuedDate: formatCnDate(form.signedOn), verifyCode: '' },

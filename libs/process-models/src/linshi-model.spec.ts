@@ -16,7 +16,7 @@ const MODEL_PATH = join(__dirname, '../../../processes/temporary-assistance.bpmn
 const source = readFileSync(MODEL_PATH, 'utf8');
 
 const TEMPLATES = [
-  'verification-authorization',
+  'linshi-authorization',
   'linshi-acceptance-notice',
   'linshi-supplement-notice',
   'linshi-non-acceptance-notice',
@@ -40,7 +40,7 @@ const SERVED = [
 
 /** Variables each template reads (its schema's required form fields); issuing without them fails the run. */
 const TEMPLATE_NEEDS: Record<string, string[]> = {
-  'verification-authorization': ['applicantName'],
+  'linshi-authorization': ['applicantName'],
   'linshi-non-acceptance-notice': ['reasons'],
   'linshi-supplement-notice': ['missingMaterials'],
   'linshi-emergency-register': ['hardship', 'situation', 'amount', 'paymentMethod', 'grantDate', 'handlers'],
@@ -170,7 +170,7 @@ const throughAcceptance: Script = {
   Task_ServeAcceptanceNotice: [served],
   Task_Investigation: [investigation],
 };
-const ACCEPTED_DOCUMENTS = ['verification-authorization', 'linshi-acceptance-notice', 'service-receipt'];
+const ACCEPTED_DOCUMENTS = ['linshi-authorization', 'linshi-acceptance-notice', 'service-receipt'];
 const SEVEN_DAYS_MS = 7 * 24 * 60 * 60 * 1000;
 
 describe('processes/temporary-assistance.bpmn', () => {
@@ -323,7 +323,7 @@ describe('processes/temporary-assistance.bpmn', () => {
       Task_ServeGrant: [served],
     });
     expect(run.issued).not.toContain('linshi-emergency-register');
-    expect(run.issued[0]).toBe('verification-authorization');
+    expect(run.issued[0]).toBe('linshi-authorization');
     expect(run.outcome).toBe('granted');
   });
 
@@ -441,11 +441,7 @@ describe('processes/temporary-assistance.bpmn', () => {
       Task_AcceptanceReview: [{ decision: 'refuse', reasons: '户籍和居住地均不在本乡镇' }],
       Task_ServeNonAcceptance: [served],
     });
-    expect(run.issued).toEqual([
-      'verification-authorization',
-      'linshi-non-acceptance-notice',
-      'service-receipt',
-    ]);
+    expect(run.issued).toEqual(['linshi-authorization', 'linshi-non-acceptance-notice', 'service-receipt']);
     expect(run.outcome).toBe('not-accepted');
   });
 
@@ -461,7 +457,7 @@ describe('processes/temporary-assistance.bpmn', () => {
       Task_ServeGrant: [served],
     });
     expect(run.issued.slice(0, 5)).toEqual([
-      'verification-authorization',
+      'linshi-authorization',
       'linshi-supplement-notice',
       'service-receipt',
       'linshi-acceptance-notice',

@@ -4,7 +4,7 @@ import { AppError, Clock, stableStringify } from '@app/common';
 import { maskResidentId, regionLevel } from '@app/assistance';
 import { formatCnDate, renderDocument } from '@app/documents';
 import { Database } from '@app/persistence';
-import { caseRepository as cases, programName } from '@app/cases';
+import { caseRepository as cases, issuerData, programName } from '@app/cases';
 import { TemplateStore } from '@app/issuance';
 import { beneficiaryRepository as beneficiaries } from './beneficiary.repository';
 
@@ -76,15 +76,15 @@ export class PublicListingService {
     const now = this.clock.now();
     const { template, agency } = await this.db.read(async (em) => ({
       template: await this.templates.get(em, PUBLIC_LISTING_TEMPLATE, now),
-      agency: await cases.agency(em, listing.region.code.slice(0, 6)),
+      agency: await cases.organ(em, listing.region.code.slice(0, 6), listing.asOf),
     }));
     if (!agency) throw AppError.notFound('该县未配置发文机关');
     const body = {
       asOf: listing.asOf,
       total: listing.total,
       rows: listing.rows.map((r) => ({
+        // Art. 24 publishes name, family size and amount: no ID number, masked or not (issue 17 F10).
         name: r.name,
-        idNumberMasked: r.idNumberMasked,
         programName: r.programName,
         householdSize: r.householdSize,
         ...(r.monthlyAmountFen !== null && { amount: r.monthlyAmountFen }),
@@ -99,14 +99,7 @@ export class PublicListingService {
       .toUpperCase();
     const data = {
       document: { title: template.manifest.title, issuedDate: formatCnDate(listing.asOf), verifyCode },
-      issuer: {
-        name: agency.name,
-        level: agency.level,
-        regionCode: agency.regionCode,
-        reviewGovernment: agency.reviewGovernment,
-        court: agency.court,
-        ...(agency.address ? { address: agency.address } : {}),
-      },
+      issuer: issuerData(agency),
       village: { name: listing.region.name },
       listing: body,
     };

@@ -1,5 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { AgencyEntity, PolicyParametersEntity, RegionEntity, UserEntity } from '@app/persistence';
+import {
+  AgencyEntity,
+  OrganEntity,
+  PolicyParametersEntity,
+  RegionEntity,
+  UserEntity,
+} from '@app/persistence';
 
 /** An account as the demo creates it: the other columns take their defaults. */
 export type DemoUser = Pick<
@@ -20,6 +26,10 @@ export const referenceDataRepository = {
 
   async insertAgencies(em: EntityManager, agencies: AgencyEntity[]): Promise<void> {
     await em.getRepository(AgencyEntity).insert(agencies);
+  },
+
+  async insertOrgans(em: EntityManager, organs: OrganEntity[]): Promise<void> {
+    await em.getRepository(OrganEntity).insert(organs);
   },
 
   async insertPolicyParameters(em: EntityManager, row: PolicyParametersEntity): Promise<void> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { hashPassword, Role, ROLES } from '@app/auth';
 import { DEFAULT_PARAMETERS } from '@app/assessment';
-import { AgencyEntity, RegionEntity } from '@app/persistence';
+import { AgencyEntity, OrganEntity, RegionEntity } from '@app/persistence';
 import { referenceDataRepository as repo } from './reference-data.repository';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -76,11 +76,25 @@ export const DEMO_USERS: {
   },
 ];
 
+/**
+ * The organs acting for the demo regions, in force long before any demo date: what every
+ * document prints about its issuer and about the township (full name, never the place name).
+ */
+export const DEMO_ORGANS: OrganEntity[] = DEMO_AGENCIES.map((a) => ({
+  ...a,
+  effectiveFrom: '2000-01-01',
+  sealText: a.name,
+  phone:
+    { '410799': '0391-6210001', '410799100': '0391-6231002', '410799101': '0391-6245003' }[a.regionCode] ??
+    null,
+}));
+
 /** Regions, issuing agencies and one user per role; idempotent. */
 export async function seedReferenceData(em: EntityManager): Promise<boolean> {
   if (await repo.hasUsers(em)) return false;
   await repo.insertRegions(em, DEMO_REGIONS);
   await repo.insertAgencies(em, DEMO_AGENCIES);
+  await repo.insertOrgans(em, DEMO_ORGANS);
   // The county's defaults (rural standard); the urban 社区 is assessed against the urban standard.
   const areas: [string, 'urban' | 'rural'][] = [
     ['410799', 'rural'],

@@ -52,6 +52,9 @@ const DEMO_FAMILIES = [
  */
 const STOP_AT: (string | null)[] = [null, '入户', '县级', '受理', '公示'];
 
+/** A 7-day 公示 and the working day its timer may be extended to by a weekend or holiday. */
+const PUBLIC_NOTICE_ELAPSE_MS = 10 * 86_400_000;
+
 /** The first family applied online as the demo applicant, so the portal has a decided case to show. */
 const ONLINE_APPLICANT = 'applicant';
 
@@ -65,6 +68,12 @@ export async function seedDemo(app: INestApplication) {
     const cases = app.get(CaseService);
     const clerk = authUsers.find((u) => u.username === 'clerk')!;
     const staff = authUsers.filter((u) => u.regionCode.startsWith('410799') && u.role !== 'applicant');
+    // Every case that goes past its 公示 lets the notice period pass on the application clock, so
+    // what is issued after it is dated after it (issue 17 L2). The clock first goes back as far as
+    // those periods will take it forward: the seeded history ends today.
+    const clock = app.get(Clock);
+    const noticeElapses = STOP_AT.filter((s) => s !== '公示').length;
+    clock.advance(-noticeElapses * PUBLIC_NOTICE_ELAPSE_MS);
     for (const [i, family] of DEMO_FAMILIES.entries()) {
       const applicantId = withCheckDigit(family.id);
       const members = [{ name: family.name, idNumber: applicantId, relation: '本人' }];
@@ -96,11 +105,13 @@ export async function seedDemo(app: INestApplication) {
         : await cases.apply(clerk, { ...draft, nearRelative: false });
       const stopAt = STOP_AT[i];
       const reached = (open: string[]) => stopAt !== null && open.some((n) => n.includes(stopAt));
-      const answers = servedToday(CONFIRM_PATH, app.get(Clock).today());
-      await driveCase(cases, staff, kase.id, answers, reached);
-      if (stopAt !== '公示' && (await cases.detail(clerk, kase.id)).case.status === 'in_progress') {
-        await app.get(TimerPoller).poll(new Date(Date.now() + 8 * 86_400_000));
-        await driveCase(cases, staff, kase.id, answers, reached);
+      await driveCase(cases, staff, kase.id, servedToday(CONFIRM_PATH, clock.today()), reached);
+      if (stopAt !== '公示') {
+        clock.advance(PUBLIC_NOTICE_ELAPSE_MS);
+        if ((await cases.detail(clerk, kase.id)).case.status === 'in_progress') {
+          await app.get(TimerPoller).poll(clock.now());
+          await driveCase(cases, staff, kase.id, servedToday(CONFIRM_PATH, clock.today()), reached);
+        }
       }
       createdCases++;
     }

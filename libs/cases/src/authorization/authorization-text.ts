@@ -10,6 +10,14 @@ import { TemplateStore } from '@app/issuance';
 
 export const AUTHORIZATION_TEMPLATE = 'verification-authorization';
 
+/**
+ * The 核对授权书 a program's model issues: 临时救助 has its own (its basis, one-off validity),
+ * the others share the 低保 text.
+ */
+export function authorizationTemplateFor(program: string): string {
+  return program === 'linshi' ? 'linshi-authorization' : AUTHORIZATION_TEMPLATE;
+}
+
 /** What an applicant has entered before signing: enough to print the authorization as it will be issued. */
 export interface AuthorizationDraft {
   program: string;
@@ -57,12 +65,14 @@ export async function renderAuthorizationText(
   const problems = draftProblems(draft, today);
   if (problems.length) throw AppError.validation(problems[0].message, problems);
   // The version in effect now is the one the start of the process issues as the PDF.
-  const template = await templates.get(em, AUTHORIZATION_TEMPLATE, now);
+  const templateId = authorizationTemplateFor(draft.program);
+  const template = await templates.get(em, templateId, now);
   const agencyCode =
     template.manifest.issuer === 'county' ? draft.regionCode.slice(0, 6) : draft.regionCode.slice(0, 9);
-  const agency = await cases.agency(em, agencyCode);
+  const agency = await cases.organ(em, agencyCode, today);
+  const township = await cases.organ(em, draft.regionCode.slice(0, 9), today);
   const village = await cases.region(em, draft.regionCode);
-  if (!agency || !village) {
+  if (!agency || !township || !village) {
     throw AppError.validation('行政区划不存在或未配置发文机关', [
       { field: 'regionCode', message: `行政区划 ${draft.regionCode} 不存在或未配置发文机关` },
     ]);
@@ -81,10 +91,11 @@ export async function renderAuthorizationText(
   const data = buildDocumentData({
     kase,
     agency,
-    township: await cases.region(em, draft.regionCode.slice(0, 9)),
+    township,
+    townshipRegion: await cases.region(em, draft.regionCode.slice(0, 9)),
     village,
     variables: {},
-    templateId: AUTHORIZATION_TEMPLATE,
+    templateId,
     today,
     acceptanceDate: null,
     assessment: null,
@@ -100,7 +111,7 @@ export async function renderAuthorizationText(
     ]);
   }
   return {
-    templateId: AUTHORIZATION_TEMPLATE,
+    templateId,
     templateVersion: template.manifest.version,
     templateHash: template.contentHash,
     title: template.manifest.title,

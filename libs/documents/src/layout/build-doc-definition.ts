@@ -19,6 +19,8 @@ export interface LayoutInput {
   /** Red 发文机关 header with 文号 (decisions, notices) vs plain title (forms, receipts). */
   letterhead: boolean;
   issuerName: string;
+  /** The text along the seal's ring: the organ's own seal text. */
+  sealText: string;
   number?: string;
   /** 成文日期, already formatted ("2026年11月23日"). */
   dateText: string;
@@ -125,7 +127,41 @@ function blockContent(block: Block, input: LayoutInput): Content {
 }
 
 function inline(text: string) {
-  return splitBold(text).map((p) => (p.bold ? { text: p.text, bold: true } : p.text));
+  return splitBold(text).flatMap((p) =>
+    keepTogether(p.text).map((run) => {
+      const span = run.whole ? { text: run.text, noWrap: true } : run.text;
+      if (!p.bold) return span;
+      return typeof span === 'string' ? { text: span, bold: true } : { ...span, bold: true };
+    }),
+  );
+}
+
+/**
+ * What a line must never split (GB/T 9704 sets a number with its unit, and a 文号 is one token):
+ * a 文号 (平民低确〔2026〕1号), and a number with its unit or its 年/月/日 ("3人", "960.00元",
+ * "2026年11月23日"). pdfmake breaks CJK text between any two characters; a `noWrap` span moves
+ * to the next line whole instead.
+ */
+const UNBREAKABLE = new RegExp(
+  [
+    '[\\u4e00-\\u9fa5]{0,6}〔\\d{4}〕\\d+号',
+    '\\d{4}年\\d{1,2}月(?:\\d{1,2}日)?',
+    '\\d{1,2}月\\d{1,2}日',
+    '[\\d,]+(?:\\.\\d+)?(?:元|万元|人|户|岁|个月|个工作日|日|天|年|月|项|次|份|号|平方米|%|％|分)',
+  ].join('|'),
+  'g',
+);
+
+function keepTogether(text: string): { text: string; whole: boolean }[] {
+  const runs: { text: string; whole: boolean }[] = [];
+  let last = 0;
+  for (const m of text.matchAll(UNBREAKABLE)) {
+    if (m.index! > last) runs.push({ text: text.slice(last, m.index), whole: false });
+    runs.push({ text: m[0], whole: true });
+    last = m.index! + m[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last), whole: false });
+  return runs;
 }
 
 function tableContent(rows: string[][], header: boolean): Content {
@@ -184,9 +220,17 @@ function proportionalWidths(rows: string[][], header: boolean): number[] {
   return minimum.map((m, c) => Math.floor((m + (weights[c] / total) * spare) * 100) / 100);
 }
 
-/** Width of the longest run of ASCII letters and digits, which pdfmake will not break. */
+/**
+ * Width of the longest run pdfmake will not break: ASCII letters and digits, and what
+ * `keepTogether` joins (a number with its unit, a date, a 文号).
+ */
 function longestUnbreakable(text: string, size: number): number {
-  const runs = text.match(/[\x21-\x7e]+/g) ?? [];
+  const runs = [
+    ...(text.match(/[\x21-\x7e]+/g) ?? []),
+    ...keepTogether(text)
+      .filter((r) => r.whole)
+      .map((r) => r.text),
+  ];
   return Math.max(0, ...runs.map((run) => approxWidth(run, size) + 2));
 }
 
@@ -206,7 +250,7 @@ function signatureBlock(input: LayoutInput): Content {
     Math.max(approxWidth(input.issuerName, SIZE.body), approxWidth(input.dateText, SIZE.body)) + 8;
   const rightGap = SIZE.body * 4;
   const seal: Content = {
-    svg: sealSvg(input.issuerName),
+    svg: sealSvg(input.sealText),
     width: SEAL_DIAMETER,
     height: SEAL_DIAMETER,
     font: FONT_FAMILY,

@@ -62,3 +62,15 @@ describe('parseMarkup', () => {
       { text: '元', bold: false },
     ]));
 });
+
+describe('splitBold and masked ID numbers (issue 17 F10)', () => {
+  it('keeps the eight stars of a masked ID number and still finds bold spans', () => {
+    expect(splitBold('330102********4526，月保障金额为**1440.00元**')).toEqual([
+      { text: '330102********4526，月保障金额为', bold: false },
+      { text: '1440.00元', bold: true },
+    ]);
+    expect(splitBold('| 1 | 张秀兰 | 330102********4526 |')).toEqual([
+      { text: '| 1 | 张秀兰 | 330102********4526 |', bold: false },
+    ]);
+  });
+});

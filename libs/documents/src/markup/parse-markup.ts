@@ -95,10 +95,13 @@ function normaliseRows(rows: string[][]): string[][] {
   return rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
 }
 
-/** `**text**` marks bold spans inside a line. */
+/**
+ * `**text**` marks bold spans inside a line. A run of more stars is text, not markup: a masked ID
+ * number (330102********4526) keeps all eight.
+ */
 export function splitBold(text: string): { text: string; bold: boolean }[] {
   const parts: { text: string; bold: boolean }[] = [];
-  const re = /\*\*(.+?)\*\*/g;
+  const re = /(?<!\*)\*\*(?!\*)(.+?)(?<!\*)\*\*(?!\*)/g;
   let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m.index > last) parts.push({ text: text.slice(last, m.index), bold: false });

@@ -17,9 +17,12 @@ const workDir = mkdtempSync(join(tmpdir(), 'docs-'));
 const ISSUED_AT = new Date('2026-11-23T09:00:00+08:00');
 const VERIFY_URL = 'https://jiuzhu.example.gov.cn/v/K7Q2-9MXD';
 
+/** The 机关代字 of the demo organs: the township's own for township documents (issue 17 L13). */
+const organAbbr = (t: LoadedTemplate) => (t.manifest.issuer === 'township' ? '平城' : '平');
+
 /** A 文号 for every numbered template, in the shape the numbering service gives. */
 const demoNumber = (t: LoadedTemplate) =>
-  t.manifest.numberCode ? `平${t.manifest.numberCode}〔2026〕1号` : undefined;
+  t.manifest.numberCode ? `${organAbbr(t)}${t.manifest.numberCode}〔2026〕1号` : undefined;
 
 function inputFor(template: LoadedTemplate, overrides: Partial<RenderInput> = {}): RenderInput {
   return {
@@ -126,7 +129,8 @@ describe('renderDocument', () => {
     };
     expect(text).toContain(squash(sample.form.facts));
     expect(text).toContain(squash(sample.form.reasons));
-    expect(text).toContain('《最低生活保障审核确认办法》第二十一条');
+    expect(text).toContain('《社会救助暂行办法》第九条');
+    expect(text).toContain('《最低生活保障审核确认办法》第十二条至第十四条、第二十一条');
     expect(text).toContain(
       '如不服本决定，可以自收到本决定书之日起六十日内向平安县人民政府申请行政复议，也可以自收到本决定书之日起六个月内向平安县人民法院提起行政诉讼。',
     );
@@ -144,7 +148,7 @@ describe('renderDocument', () => {
   it('public notice shows name, persons and amount but never ID numbers', () => {
     const { text } = rendered.get('public-notice')!;
     expect(text).toMatch(/户主姓名.*张秀兰.*保障人数.*3.*拟月保障金额（元）.*1440\.00/);
-    expect(text).toContain('自2026年11月24日起至2026年12月1日止');
+    expect(text).toContain('自2026年11月24日起至2026年11月30日止');
     expect(text).not.toContain('330102198503124526');
     expect(text).not.toContain('330102****');
     expect(registry.get('public-notice')!.body).not.toMatch(/idNumber/);
@@ -237,6 +241,168 @@ describe('renderDocument', () => {
     const mm = (pt: number) => Math.round((pt * 25.4) / 72);
     expect([mm(left), mm(top), mm(right), mm(bottom)]).toEqual([28, 37, 26, 35]);
     expect(def.defaultStyle?.fontSize).toBe(16);
+  });
+});
+
+describe('issue 17: documents a 法制审核员 would sign', () => {
+  type Sample = Record<string, unknown> & { form: Record<string, unknown> };
+  const render = async (id: string, edit: (data: Sample) => void = () => undefined) => {
+    const t = registry.get(id)!;
+    const input = inputFor(t);
+    edit(input.data as Sample);
+    const file = writePdf(
+      `${id}-issue17-${Math.random().toString(36).slice(2, 8)}`,
+      await renderDocument(input),
+    );
+    return textOf(file);
+  };
+
+  it('F4: entered text ending in 。；！ never doubles the punctuation the template adds', async () => {
+    for (const ending of ['。', '；', '！', '，']) {
+      const text = await render('non-confirmation-decision', (d) => {
+        d.form.reasons = `申请人家庭月人均收入高于保障标准${ending}`;
+        d.form.facts = `家庭共同生活成员3人${ending}`;
+      });
+      expect(text).not.toMatch(/[。；！，][。；，]/);
+      expect(text).toContain(`高于保障标准${ending === '！' ? '！' : '。'}根据`);
+    }
+  });
+
+  it('L1: the township is named as the organ that receives, investigates and serves', async () => {
+    const text = await render('non-confirmation-decision');
+    expect(text).toContain('向平安县城关镇人民政府提出最低生活保障申请');
+    expect(text).toContain('本决定书通过平安县城关镇人民政府送达');
+    expect(text).not.toMatch(/(向|经|通过)城关镇/);
+  });
+
+  it.each([
+    ['non-confirmation-decision', ['《社会救助暂行办法》第九条', '第十二条至第十四条']],
+    ['benefit-stop-decision', ['《社会救助暂行办法》第九条', '第十二条至第十四条']],
+    ['benefit-increase-decision', ['《社会救助暂行办法》第十二条', '第二十三条']],
+    ['benefit-decrease-decision', ['《社会救助暂行办法》第十二条', '第二十三条']],
+  ])('L6: the default legal basis of %s cites the substantive rule', async (id, articles) => {
+    const basis = registry.get(id)!.manifest.legalBasis;
+    for (const a of articles) expect(basis).toContain(a);
+    const text = await render(id, (d) => delete d.form.legalBasis);
+    expect(text).toContain(squash(basis));
+  });
+
+  it('L7: 临时救助 has its own 核对授权书, with none of the 低保 text', async () => {
+    const text = await render('linshi-authorization');
+    expect(text).toContain('因申请临时救助');
+    expect(text).toContain('《社会救助暂行办法》第四十七条、第五十八条');
+    expect(text).not.toMatch(/最低生活保障|审核确认办法|退出保障/);
+  });
+
+  it('L8: 核对不符合条件告知书 states income against the standard, with no invented deadline or doubled cause', async () => {
+    const text = await render('ineligibility-notice');
+    expect(text).toContain('月人均收入1120.00元，高于保障标准每人每月650.00元');
+    expect(text).not.toContain('十五日');
+    expect(text).not.toContain('因经');
+    expect(text).toContain('是否满足');
+    const sample = registry.get('ineligibility-notice')!.manifest.sample as { document: { number: string } };
+    expect(sample.document.number).toBe('平城民核告〔2026〕1号');
+  });
+
+  it('L12: the warning notice informs and helps; it neither applies for the family nor shows internal words', async () => {
+    const text = await render('warning-policy-notice');
+    expect(text).not.toContain('依职权');
+    expect(text).not.toMatch(/预警处置|预警已解除/);
+    expect(text).toContain('依申请办理');
+    expect(text).toContain('是否申请，由你家庭决定');
+  });
+
+  it('L12: the complaint reply names the organ for 复查 and keeps the household confidential', async () => {
+    const text = await render('complaint-reply');
+    expect(text).toContain('向平安县人民政府请求复查');
+    expect(text).not.toContain('上一级行政机关');
+    expect(text).toContain('《社会救助暂行办法》第六十一条的规定予以保密');
+    expect(text).not.toMatch(/名下无机动车辆|符合最低生活保障条件/);
+  });
+
+  it('L12: the 特困 continuation notice speaks to "你" and states the remedy cleanly', async () => {
+    const text = await render('tekun-continuation-notice');
+    expect(text).not.toMatch(/救助供养对象|其侄|例如/);
+    expect(text).toContain('应当及时告知平安县城关镇人民政府');
+    expect(text).toContain('如不服，可以自收到本告知书之日起六十日内');
+  });
+
+  it('L5: the 确认通知书 calls itself 本通知书 and prints facts, income against the standard and the basis entered', async () => {
+    const text = await render('confirmation-notice', (d) => {
+      d.form.legalBasis = '《社会救助暂行办法》第九条、《某省最低生活保障实施细则》第十条';
+    });
+    expect(text).toContain('本通知书');
+    expect(text).not.toContain('本决定书');
+    expect(text).toContain('月人均收入300.00元，低于保障标准每人每月780.00元');
+    expect(text).toContain('配偶李建国务农兼打零工');
+    expect(text).toContain('根据《社会救助暂行办法》第九条、《某省最低生活保障实施细则》第十条的规定');
+  });
+
+  it("L13: a sample cites no event after its own date, and its 文号 carries its organ's prefix", () => {
+    const issued = '2026-11-23';
+    // Fields that look forward by nature: validity, period ends, payment months, notice periods.
+    const forward = /Until|EndDate|From$|startMonth|effectiveMonth|[dD]eadline|periodTo|publicNotice/;
+    const late: string[] = [];
+    const walk = (v: unknown, path: string) => {
+      if (typeof v === 'string') {
+        for (const d of v.match(/\d{4}-\d{2}(-\d{2})?|\d{4}年\d{1,2}月(\d{1,2}日)?/g) ?? []) {
+          const iso = d.replace(
+            /(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/,
+            (_, y: string, m: string, day?: string) =>
+              [y, m.padStart(2, '0'), ...(day ? [day.padStart(2, '0')] : [])].join('-'),
+          );
+          if (iso > issued && !forward.test(path)) late.push(`${path} ${d}`);
+        }
+      } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+    };
+    for (const t of registry.values()) {
+      walk(t.manifest.sample, t.manifest.id);
+      const number = (t.manifest.sample as { document?: { number?: string } }).document?.number;
+      if (t.manifest.numberCode && number)
+        expect(number).toBe(demoNumber(t)!.replace('1号', /(\d+)号$/.exec(number)![0]));
+    }
+    expect(late).toEqual([]);
+  });
+
+  it('F7: a number stays with its unit, and dates and 文号 stay whole', () => {
+    const spans = (id: string) => {
+      const found: string[] = [];
+      const walk = (node: unknown) => {
+        if (Array.isArray(node)) return node.forEach(walk);
+        if (!node || typeof node !== 'object') return;
+        const n = node as Record<string, unknown>;
+        if (n.noWrap === true && typeof n.text === 'string') found.push(n.text);
+        Object.values(n).forEach(walk);
+      };
+      walk(buildDocumentDefinition(inputFor(registry.get(id)!)).content);
+      return found;
+    };
+    expect(spans('confirmation-notice')).toEqual(
+      expect.arrayContaining(['3人', '1440.00元', '2026年12月', '2026年11月2日', '300.00元', '780.00元']),
+    );
+    expect(spans('service-receipt')).toContain('平民低不确〔2026〕1号');
+  });
+
+  it('F10: the public listing prints name, family size and amount, and no ID number at all', async () => {
+    const text = await render('public-listing');
+    expect(text).not.toContain('身份证');
+    expect(text).not.toMatch(/\*{4}/);
+    expect(registry.get('public-listing')!.body).not.toMatch(/idNumber/);
+    // One masking rule: documents print the eight stars lists show (the bold markup ate four).
+    expect(await render('confirmation-notice')).toContain('330102********4526');
+  });
+
+  it('L13: no sample treats a nephew as a statutory supporter', () => {
+    for (const t of registry.values()) {
+      const json = JSON.stringify(t.manifest.sample);
+      expect({
+        id: t.manifest.id,
+        nephewSupports: /侄[^，。]*(履行|赡养义务|法定义务人)/.test(json) && !/不是你的法定/.test(json),
+      }).toEqual({
+        id: t.manifest.id,
+        nephewSupports: false,
+      });
+    }
   });
 });
 

@@ -40,6 +40,7 @@ export function buildDocumentDefinition(input: RenderInput): TDocumentDefinition
     title: manifest.title,
     letterhead: manifest.documentType === 'decision' || manifest.documentType === 'notice',
     issuerName,
+    sealText: readIssuerField(data, 'sealText') ?? issuerName,
     number: input.number,
     dateText: formatCnDate(input.issuedAt),
     blocks,
@@ -71,8 +72,14 @@ export function renderBareDocDefinition(docDefinition: TDocumentDefinitions): Pr
 }
 
 function readIssuerName(data: Record<string, unknown>): string | undefined {
-  const issuer = data.issuer as { name?: unknown } | undefined;
-  return typeof issuer?.name === 'string' ? issuer.name : undefined;
+  return readIssuerField(data, 'name');
+}
+
+/** A text field of the issuing organ (`sealText` is absent in documents frozen before organs). */
+function readIssuerField(data: Record<string, unknown>, field: 'name' | 'sealText'): string | undefined {
+  const issuer = data.issuer as Record<string, unknown> | undefined;
+  const value = issuer?.[field];
+  return typeof value === 'string' && value ? value : undefined;
 }
 
 function inputHash(input: RenderInput): string {

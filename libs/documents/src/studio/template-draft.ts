@@ -30,6 +30,12 @@ interface ManifestWithRequirements extends TemplateManifest {
   requiredElements?: unknown;
 }
 
+/**
+ * Opens a placeholder for a citation only the region can supply (e.g. the provincial 低收入人口认定办法):
+ * a template carrying one is flagged until the region's own release fills it in.
+ */
+export const UNSET_MARK = '【待设置';
+
 /** Printed on top of every preview so a print-out cannot pass as an issued document. */
 export const PREVIEW_MARK = '【预览稿：未编号、未生效，不得作为正式文书使用】';
 
@@ -96,6 +102,13 @@ export function lintDraft(template: LoadedTemplate): DraftIssue[] {
     if (!/六个月|6个月/.test(text))
       issues.push({ field: 'body', message: '救济告知缺少行政诉讼期限（六个月）' });
   }
+  // The body too: a template shared by programs may cite the placeholder for one of them only.
+  const unset = [manifest.legalBasis, text, template.body].join('\n').match(/【待设置[^】]*】/);
+  if (unset)
+    issues.push({
+      field: 'manifest',
+      message: `法律依据尚未设置：${unset[0]}。请在本地区发布的模板版本中写明本省（自治区、直辖市）文件的名称、文号和条款`,
+    });
   if (manifest.documentType === 'decision' && !template.body.includes('@legalBasis'))
     issues.push({ field: 'body', message: '决定书正文未引用法律依据（{{@legalBasis}}）' });
   return issues;

@@ -1,4 +1,4 @@
-import { compileBody, sanitizeForMarkup } from './handlebars-env';
+import { compileBody, normalisePunctuation, sanitizeForMarkup } from './handlebars-env';
 
 const render = (source: string, data: unknown, globals: Record<string, unknown> = {}) =>
   compileBody(source, globals)(data);
@@ -41,4 +41,25 @@ describe('sanitizeForMarkup', () => {
       c: '＞ 引用',
     });
   });
+});
+
+describe('punctuation at the end of entered text (issue 17 F4)', () => {
+  const sentence = '本机关认为，{{reasons}}。根据规定，{{facts}}，不存在终止情形。';
+  it.each([
+    ['收入高于标准。', '本机关认为，收入高于标准。根据规定'],
+    ['收入高于标准；', '本机关认为，收入高于标准。根据规定'],
+    ['收入高于标准，', '本机关认为，收入高于标准。根据规定'],
+    ['收入高于标准！', '本机关认为，收入高于标准！根据规定'],
+    ['收入高于标准;', '本机关认为，收入高于标准。根据规定'],
+    ['收入高于标准。 ', '本机关认为，收入高于标准。根据规定'],
+    ['收入高于标准', '本机关认为，收入高于标准。根据规定'],
+  ])('%s', (reasons, expected) => {
+    const out = render(sentence, { reasons, facts: '其身体状况未变。' });
+    expect(out.startsWith(expected)).toBe(true);
+    expect(out).toContain('其身体状况未变，不存在终止情形。');
+    expect(out).not.toMatch(/[。，；！][。，；]/);
+  });
+
+  it('leaves ellipses, dashes and closing brackets alone', () =>
+    expect(normalisePunctuation('……（略）。——见附件。“好。”')).toBe('……（略）。——见附件。“好。”'));
 });

@@ -265,8 +265,33 @@ export function compileBody(source: string, globals: Record<string, unknown>): (
   const template = hb.compile(source, COMPILE_OPTIONS);
   // Manifest values (e.g. legalBasis) are exposed as @-variables so the case data shape stays fixed.
   return (data: unknown) =>
-    withinBudget(() => template(sanitizeForMarkup(data), { ...RUNTIME_OPTIONS, data: { ...globals } }));
+    withinBudget(() =>
+      normalisePunctuation(template(sanitizeForMarkup(data), { ...RUNTIME_OPTIONS, data: { ...globals } })),
+    );
 }
+
+/** Marks that end or divide a clause; two of them never meet in a lawful sentence. */
+const CLAUSE_MARKS = '。，；：！？、';
+const DOUBLED_MARKS = new RegExp(`([${CLAUSE_MARKS}.,;:!?])[ \t\u3000]*([${CLAUSE_MARKS}])`, 'g');
+
+/**
+ * Entered text ends as its writer pleased ("…不符合规定。", "…；"), and the template goes on with
+ * its own mark ("{{form.reasons}}。根据…"): where two clause marks meet, the template's mark
+ * stands, except that a "！" or "？" the writer chose is not turned into "。". Done once on the
+ * rendered markup, so no template has to guard its insertions.
+ */
+export function normalisePunctuation(markup: string): string {
+  let out = markup;
+  for (let previous = ''; previous !== out;) {
+    previous = out;
+    out = out.replace(DOUBLED_MARKS, (_, first: string, second: string) =>
+      second === '。' && /[！？!?]/.test(first) ? toFullWidth(first) : second,
+    );
+  }
+  return out;
+}
+
+const toFullWidth = (mark: string) => ({ '!': '！', '?': '？' })[mark] ?? mark;
 
 /**
  * Entered text must not be able to create markup structure (headings, table cells, the

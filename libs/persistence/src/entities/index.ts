@@ -11,7 +11,7 @@ import {
   LedgerEntity,
   TemplateReleaseEntity,
 } from './document.entity';
-import { AgencyEntity, RegionEntity } from './region.entity';
+import { AgencyEntity, OrganEntity, RegionEntity } from './region.entity';
 import { AssessmentEntity, PolicyParametersEntity } from './policy.entity';
 import { SessionEntity, UserEntity } from './user.entity';
 import { ProcessDefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity } from './workflow.entity';
@@ -32,6 +32,7 @@ export const ENTITIES = [
   ActivityLogEntity,
   RegionEntity,
   AgencyEntity,
+  OrganEntity,
   UserEntity,
   SessionEntity,
   ProcessDefinitionEntity,

@@ -1,0 +1,89 @@
+import { fen } from '@app/assessment';
+import { AssessmentEntity, CaseEntity, OrganEntity } from '@app/persistence';
+import { buildDocumentData } from './document-data';
+
+const organ = (over: Partial<OrganEntity>): OrganEntity => ({
+  regionCode: '410799',
+  effectiveFrom: '2000-01-01',
+  name: '平安县民政局',
+  abbr: '平',
+  level: 'county',
+  sealText: '平安县民政局',
+  reviewGovernment: '平安县人民政府',
+  court: '平安县人民法院',
+  address: '平安县人民路88号',
+  phone: '0391-6210001',
+  ...over,
+});
+
+const kase = {
+  caseNo: 'DB-2026-000001',
+  program: 'dibao',
+  regionCode: '410799100201',
+  applicationDate: '2026-12-01',
+  applicantName: '王建国',
+  applicantIdNumber: '410799197901010010',
+  applicantAddress: '平安县城关镇东关村3组12号',
+  applicantPhone: null,
+  household: [{ name: '王建国', idNumber: '410799197901010010', relation: '本人' }],
+} as unknown as CaseEntity;
+
+const data = (assessment: AssessmentEntity | null = null) =>
+  buildDocumentData({
+    kase,
+    agency: organ({}),
+    township: organ({
+      regionCode: '410799100',
+      name: '平安县城关镇人民政府',
+      abbr: '平城',
+      level: 'township',
+      sealText: '平安县城关镇人民政府',
+      address: '平安县城关镇政府街1号',
+      phone: '0391-6231002',
+    }),
+    townshipRegion: { code: '410799100', name: '城关镇', level: 'township', parentCode: '410799' },
+    village: { code: '410799100201', name: '东关村民委员会', level: 'village', parentCode: '410799100' },
+    variables: {},
+    templateId: 'public-notice',
+    today: '2026-12-06',
+    acceptanceDate: null,
+    assessment,
+    earlierDocuments: [],
+  });
+
+describe('buildDocumentData (issue 17)', () => {
+  it('L1: names the township organ in force, with its particulars, and keeps the place apart', () => {
+    expect(data().township).toEqual({
+      name: '平安县城关镇人民政府',
+      placeName: '城关镇',
+      address: '平安县城关镇政府街1号',
+      phone: '0391-6231002',
+    });
+    expect(data().issuer).toMatchObject({
+      name: '平安县民政局',
+      sealText: '平安县民政局',
+      phone: '0391-6210001',
+    });
+  });
+
+  it('L2: a 公示 posted on 6 December runs exactly seven days, 7 to 13 December', () => {
+    expect(data().publicNotice).toEqual({ startDate: '2026-12-07', endDate: '2026-12-13' });
+  });
+
+  it('L8: states the income test in words: per-capita income against the standard', () => {
+    const assessment = {
+      assessmentDate: '2026-12-01',
+      parametersId: 'p1',
+      result: {
+        income: { perCapitaMonthlyFen: fen(112000) },
+        monthlyStandardFen: 65000,
+        benefit: { totalMonthlyFen: 0 },
+        hardshipIndex: { score: 0, hits: [] },
+        lines: [],
+      },
+    } as unknown as AssessmentEntity;
+    expect((data(assessment).assessment as { comparison: string }).comparison).toBe(
+      '月人均收入1120.00元，高于保障标准每人每月650.00元',
+    );
+  });
+});
