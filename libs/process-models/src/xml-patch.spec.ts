@@ -60,11 +60,14 @@ describe('patchXml: saving keeps the file', () => {
     expect(patched).toBe(true);
     expect(changedLines(original, xml)).toBe(2); // one line out, one line in
     expect(xml).toContain('<!-- 低保申请、受理、调查');
-    expect(xml).toContain('sa:due="7WD" sa:legalBasis="《最低生活保障审核确认办法》第十条" sa:step="acceptance"');
+    expect(xml).toContain(
+      'sa:due="7WD" sa:legalBasis="《最低生活保障审核确认办法》第十条" sa:step="acceptance"',
+    );
   });
 
   it('an added attribute uses the original prefix and goes at the end of the tag', () => {
-    const a = '<?xml version="1.0"?>\n<!-- c -->\n<x:r xmlns:x="urn:x" xmlns:s="urn:s"><x:t id="A" s:b="1"/></x:r>';
+    const a =
+      '<?xml version="1.0"?>\n<!-- c -->\n<x:r xmlns:x="urn:x" xmlns:s="urn:s"><x:t id="A" s:b="1"/></x:r>';
     const b = '<r xmlns="urn:x" xmlns:q="urn:s"><t id="A" q:b="1" q:due="5WD"/></r>';
     expect(patchXml(a, b)).toBe(
       '<?xml version="1.0"?>\n<!-- c -->\n<x:r xmlns:x="urn:x" xmlns:s="urn:s"><x:t id="A" s:b="1" s:due="5WD"/></x:r>',
@@ -74,7 +77,9 @@ describe('patchXml: saving keeps the file', () => {
   it('a removed attribute and changed text are patched in place', () => {
     const a = '<r xmlns="urn:x"><t id="A" name="甲" extra="1"><d>旧 &amp; 说明</d><!-- keep --><e/></t></r>';
     const b = '<r xmlns="urn:x"><t id="A" name="甲"><d>新说明 &lt;</d><e>文字</e></t></r>';
-    expect(patchXml(a, b)).toBe('<r xmlns="urn:x"><t id="A" name="甲"><d>新说明 &lt;</d><!-- keep --><e>文字</e></t></r>');
+    expect(patchXml(a, b)).toBe(
+      '<r xmlns="urn:x"><t id="A" name="甲"><d>新说明 &lt;</d><!-- keep --><e>文字</e></t></r>',
+    );
   });
 
   it('a structural change (an element added) falls back to the editor XML', () => {
@@ -87,7 +92,9 @@ describe('patchXml: saving keeps the file', () => {
   it('a moved shape patches only its DI bounds; equal numbers written differently stay as written', () => {
     const a = '<r xmlns:dc="urn:dc"><dc:Bounds x="100.0" y="80" width="36" height="36" /></r>';
     const b = '<r xmlns:dc="urn:dc"><dc:Bounds x="100" y="120" width="36" height="36"/></r>';
-    expect(patchXml(a, b)).toBe('<r xmlns:dc="urn:dc"><dc:Bounds x="100.0" y="120" width="36" height="36" /></r>');
+    expect(patchXml(a, b)).toBe(
+      '<r xmlns:dc="urn:dc"><dc:Bounds x="100.0" y="120" width="36" height="36" /></r>',
+    );
   });
 });
 

@@ -248,7 +248,11 @@ function mergeElement(original: Node, updated: Node, edits: Edit[]): void {
     if (original.text !== updated.text) {
       const inner = original.hasCdata ? `<![CDATA[${updated.text}]]>` : escapeText(updated.text);
       if (original.selfClosing) {
-        edits.push({ start: original.tagEnd, end: original.innerStart, text: `>${inner}</${original.qname}>` });
+        edits.push({
+          start: original.tagEnd,
+          end: original.innerStart,
+          text: `>${inner}</${original.qname}>`,
+        });
       } else {
         edits.push({ start: original.innerStart, end: original.innerEnd, text: inner });
       }
