@@ -65,3 +65,6 @@ export {
   ADVERSE_DECISION_TEMPLATES,
 } from './rules/vocabulary';
 export type { OutcomeEntry, StepKind, ProgramRules } from './rules/vocabulary';
+export { modelChanges } from './model-changes';
+export type { ModelChange, ModelChangeKind, ModelChangeLabels } from './model-changes';
+export { patchXml, keepFile } from './xml-patch';

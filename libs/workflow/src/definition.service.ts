@@ -29,6 +29,8 @@ export interface DeployOptions {
   /** The region whose cases it governs, and who deployed it (the studio; not the bundled models). */
   scopeRegion?: string;
   deployedBy?: string;
+  /** What changed and why, as its author wrote it (the studio requires one). */
+  changeNote?: string;
   /** Runs inside the deploy transaction when a new version is stored (e.g. to audit it). */
   onCreated?: (em: EntityManager, definition: ProcessDefinitionEntity) => Promise<void>;
 }
@@ -178,6 +180,7 @@ export class DefinitionService {
         effectiveFrom,
         scopeRegion: options.scopeRegion ?? null,
         deployedBy: options.deployedBy ?? null,
+        changeNote: options.changeNote ?? null,
       };
       await definitions.insert(em, definition);
       await options.onCreated?.(em, definition);

@@ -43,7 +43,7 @@ export function templateSyntaxProblem(source: string): TemplateSyntaxProblem | u
     const e = err as Error & { lineNumber?: number; column?: number };
     const lexer = (
       Handlebars as unknown as {
-        Parser: { lexer: { yylloc?: { first_line: number; first_column: number } } };
+        Parser: { lexer: { yylloc?: { first_line: number; last_line: number; first_column: number } } };
       }
     ).Parser.lexer;
     const mismatch = /^(\S+) doesn't match (\S+)/.exec(e.message);
