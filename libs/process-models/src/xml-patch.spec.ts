@@ -112,3 +112,21 @@ describe('patchXml on every bundled model', () => {
     },
   );
 });
+
+describe('patchXml and the order bpmn-js writes', () => {
+  it('diagram shapes in another drawing order keep the original order', () => {
+    const a =
+      '<r xmlns:di="http://www.omg.org/spec/BPMN/20100524/DI"><di:BPMNShape id="A" x="1"/><di:BPMNShape id="B" x="2"/></r>';
+    const b =
+      '<r xmlns:di="http://www.omg.org/spec/BPMN/20100524/DI"><di:BPMNShape id="B" x="5"/><di:BPMNShape id="A" x="1"/></r>';
+    expect(patchXml(a, b)).toBe(
+      '<r xmlns:di="http://www.omg.org/spec/BPMN/20100524/DI"><di:BPMNShape id="A" x="1"/><di:BPMNShape id="B" x="5"/></r>',
+    );
+  });
+
+  it('reordered options of a form field are a change, saved as the editor wrote them', () => {
+    const a = '<r xmlns:c="urn:c"><c:value id="accept"/><c:value id="refuse"/></r>';
+    const b = '<r xmlns:c="urn:c"><c:value id="refuse"/><c:value id="accept"/></r>';
+    expect(patchXml(a, b)).toBeNull();
+  });
+});

@@ -266,10 +266,22 @@ function mergeElement(original: Node, updated: Node, edits: Edit[]): void {
 }
 
 /**
+ * Namespaces whose sibling order carries no meaning in a model, which bpmn-js rewrites in its
+ * own order (diagram shapes by drawing order, flow elements by import order).
+ */
+const ORDER_FREE = [
+  'http://www.omg.org/spec/BPMN/20100524/MODEL',
+  'http://www.omg.org/spec/BPMN/20100524/DI',
+  'http://www.omg.org/spec/DD/20100524/DI',
+  'http://www.omg.org/spec/DD/20100524/DC',
+];
+
+/**
  * Children paired by id, or else by name and position among same-named siblings. bpmn-moddle
  * writes children in schema order (a form field's `camunda:validation` before its values), so
  * the order between differently named siblings is no change; a new order among same-named ones
- * (the options of a field) is.
+ * is a change (the options of a field) except in the BPMN and diagram namespaces, whose order
+ * bpmn-js rewrites and nothing reads (ORDER_FREE); the original order is kept there.
  */
 function pairChildren(original: Node, updated: Node): [Node, Node][] {
   const keysOf = (parent: Node) => {
@@ -291,7 +303,8 @@ function pairChildren(original: Node, updated: Node): [Node, Node][] {
   a.forEach((k, i) => {
     const j = byKey.get(k.key);
     if (j === undefined) throw new Structural();
-    if ((lastIndexByName.get(k.name) ?? -1) > j) throw new Structural();
+    if (!ORDER_FREE.some((ns) => k.name.startsWith(`{${ns}}`)) && (lastIndexByName.get(k.name) ?? -1) > j)
+      throw new Structural();
     lastIndexByName.set(k.name, j);
     pairs.push([original.children[i], updated.children[j]]);
   });
