@@ -269,6 +269,16 @@ describe('the API answers as its OpenAPI document says', () => {
     const processes = await get('admin', '/api/processes');
     await get('admin', `/api/processes/${processes[0].id}`);
     await get('admin', `/api/processes/${processes[0].key}/migrations`);
+    const draft = await post(
+      'legal',
+      '/api/processes/drafts',
+      { from: 'blank', key: 'conformance-draft', name: '契约检查' },
+      201,
+    );
+    await send('put', 'legal', `/api/processes/drafts/${draft.id}`, { xml: draft.source }, 200);
+    await get('legal', '/api/processes/drafts');
+    await get('legal', `/api/processes/drafts/${draft.id}`);
+    await post('legal', '/api/processes/changes', { xml: draft.source }, 200);
     const templates = await get('legal', '/api/templates');
     await get('legal', `/api/templates/${templates[0].id}`);
     await get('auditor', '/api/audit?limit=50');

@@ -23,15 +23,17 @@ describe('legal officer studio (Chromium)', () => {
 
     const homeVisit = page.locator('g.djs-element[data-element-id=Task_HomeVisit]');
     await homeVisit.click();
-    const due = page.locator('input[data-test=prop-due]');
-    await expect(due.inputValue()).resolves.toBe('10WD');
-    await due.fill('abc');
+    // 办理时限 is a number of days and a unit, not the raw `10WD`.
+    const due = page.locator('input[data-test=prop-due-amount], [data-test=prop-due-amount] input');
+    await expect(due.inputValue()).resolves.toBe('10');
+    await page.locator('[data-test=prop-due]').getByText('工作日').waitFor();
+    await due.fill('0');
     await due.press('Tab');
 
     await page.click('[data-test=lint]');
     const issue = page.locator('[data-test=lint-issue-Task_HomeVisit]');
     await issue.waitFor();
-    await expect(issue.textContent()).resolves.toContain('sa:due="abc"');
+    await expect(issue.textContent()).resolves.toContain('为 0，任务一开始即逾期');
     await page.locator('g.djs-element.lint-error[data-element-id=Task_HomeVisit]').waitFor();
     await screenshot(page, 'studio-lint-error');
 
@@ -43,12 +45,13 @@ describe('legal officer studio (Chromium)', () => {
     await page.locator('g.djs-element.selected[data-element-id=Task_HomeVisit]').waitFor();
 
     await page.click('[data-test=open-deploy]');
+    await page.locator('textarea[data-test=change-note]').fill('入户调查时限调整为15个工作日，增加见证人');
     await page.click('[data-test=confirm-deploy]');
-    await page.locator('[data-test=deploy-blocked]').getByText('sa:due="abc"').waitFor();
+    await page.locator('[data-test=deploy-blocked]').getByText('为 0，任务一开始即逾期').waitFor();
     await screenshot(page, 'studio-deploy-refused');
     await page.locator('[data-test=deploy-dialog]').getByRole('button', { name: '取消' }).click();
 
-    await due.fill('15WD');
+    await due.fill('15');
     await due.press('Tab');
     const name = page.locator('input[data-test=prop-name]');
     await name.fill('入户调查（两人以上）');
@@ -71,6 +74,7 @@ describe('legal officer studio (Chromium)', () => {
     expect(await page.locator('g.djs-element.lint-error').count()).toBe(0);
 
     await page.click('[data-test=open-deploy]');
+    await page.locator('textarea[data-test=change-note]').fill('入户调查时限调整为15个工作日，增加见证人');
     await page.click('[data-test=confirm-deploy]');
     await page.waitForURL((url) => url.pathname === '/studio');
     await page.locator('[data-test=open-dibao-application-2]').waitFor();

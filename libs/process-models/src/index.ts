@@ -65,3 +65,6 @@ export {
   ADVERSE_DECISION_TEMPLATES,
 } from './lint-plugin/vocabulary';
 export type { OutcomeEntry, StepKind, ProgramRules } from './lint-plugin/vocabulary';
+export { modelChanges } from './model-changes';
+export type { ModelChange, ModelChangeKind, ModelChangeLabels } from './model-changes';
+export { patchXml, keepFile } from './xml-patch';

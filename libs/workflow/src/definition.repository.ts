@@ -10,6 +10,8 @@ const SUMMARY_COLUMNS: (keyof ProcessDefinitionEntity)[] = [
   'contentHash',
   'deployedAt',
   'effectiveFrom',
+  'deployedBy',
+  'changeNote',
 ];
 
 export type DefinitionVersion = Pick<

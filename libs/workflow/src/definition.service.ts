@@ -35,6 +35,8 @@ export interface DeployOptions {
   deployedBy?: string;
   /** 公示 days under the policy parameters in force where the model will run (the lint's floor). */
   publicNoticeDays?: number;
+  /** What changed and why, as its author wrote it (the studio requires one). */
+  changeNote?: string;
   /** Runs inside the deploy transaction when a new version is stored (e.g. to audit it). */
   onCreated?: (em: EntityManager, definition: ProcessDefinitionEntity) => Promise<void>;
 }
@@ -186,6 +188,7 @@ export class DefinitionService {
         effectiveFrom,
         scopeRegion: options.scopeRegion ?? null,
         deployedBy: options.deployedBy ?? null,
+        changeNote: options.changeNote ?? null,
       };
       await definitions.insert(em, definition);
       await options.onCreated?.(em, definition);

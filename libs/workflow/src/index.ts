@@ -6,5 +6,6 @@ export * from './durable-timers';
 export * from './migration/migration.service';
 export * from './process-runtime.service';
 export * from './service-registry';
+export * from './studio/studio.service';
 export * from './timer-poller.service';
 export * from './workflow.module';

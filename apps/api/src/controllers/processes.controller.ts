@@ -1,21 +1,30 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AppError, Clock } from '@app/common';
 import { AuditService } from '@app/audit';
-import { AuthUser, CurrentUser, Requires, requireInstallationScope } from '@app/auth';
+import { AuthUser, CurrentUser, ROLES, Requires, requireInstallationScope } from '@app/auth';
 import { PolicyParametersService } from '@app/cases';
 import { Database } from '@app/persistence';
-import { DefinitionService, MigrationService } from '@app/workflow';
-import { DeployVersionDto, LintProcessDto, MigrateProcessDto } from '../dto/process.dto';
+import { DefinitionService, MigrationService, StudioService } from '@app/workflow';
+import { CreateDraftDto, DeployVersionDto, LintProcessDto, MigrateProcessDto } from '../dto/process.dto';
 import { checkEffectiveFrom } from '../http/effective-date';
 import { uuidPipe } from '../http/uuid.pipe';
 import {
+  ChangeSummaryDto,
   DeployedProcessDto,
   LintReportDto,
   MigrationCandidatesDto,
   MigrationReportDto,
   ProcessDefinitionDto,
-  ProcessVersionDto,
+  ProcessDraftDto,
+  ProcessDraftSummaryDto,
+  ProcessVersionRowDto,
 } from '../dto/responses/processes.response';
 
 /** A BPMN process id (the key shared by all versions of a model). */
@@ -38,7 +47,55 @@ export class ProcessesController {
     private readonly migrations: MigrationService,
     private readonly db: Database,
     private readonly policy: PolicyParametersService,
+    private readonly studio: StudioService,
   ) {}
+
+  /** Drafts of the studio: stored as they are, even when they fail the deploy checks. */
+  @ApiOkResponse({ type: ProcessDraftSummaryDto, isArray: true })
+  @Get('drafts')
+  @Requires('model.edit')
+  drafts() {
+    return this.studio.listDrafts();
+  }
+
+  /** 新建模型 (blank, or a copy of a deployed version) or 导入文件 (a .bpmn upload). */
+  @ApiCreatedResponse({ type: ProcessDraftDto })
+  @Post('drafts')
+  @Requires('model.edit')
+  createDraft(@CurrentUser() user: AuthUser, @Body() body: CreateDraftDto) {
+    return this.studio.createDraft(body, user.id);
+  }
+
+  @ApiOkResponse({ type: ProcessDraftDto })
+  @Get('drafts/:id')
+  @Requires('model.edit')
+  draft(@Param('id', uuidPipe('id')) id: string) {
+    return this.studio.draft(id);
+  }
+
+  @ApiOkResponse({ type: ProcessDraftDto })
+  @Put('drafts/:id')
+  @Requires('model.edit')
+  saveDraft(@Param('id', uuidPipe('id')) id: string, @Body() body: LintProcessDto) {
+    return this.studio.saveDraft(id, body.xml);
+  }
+
+  @ApiNoContentResponse()
+  @Delete('drafts/:id')
+  @Requires('model.edit')
+  @HttpCode(204)
+  async deleteDraft(@Param('id', uuidPipe('id')) id: string): Promise<void> {
+    await this.studio.deleteDraft(id);
+  }
+
+  /** What deploying the model changes against the version of its key in effect today. */
+  @ApiOkResponse({ type: ChangeSummaryDto })
+  @Post('changes')
+  @Requires('model.edit')
+  @HttpCode(200)
+  changes(@Body() body: LintProcessDto) {
+    return this.studio.changes(body.xml, { roles: ROLES });
+  }
 
   /** Versions of a process and the running cases on older ones, with the step each waits at. */
   @ApiOkResponse({ type: MigrationCandidatesDto })
@@ -75,11 +132,11 @@ export class ProcessesController {
     });
   }
 
-  @ApiOkResponse({ type: ProcessVersionDto, isArray: true })
+  @ApiOkResponse({ type: ProcessVersionRowDto, isArray: true })
   @Get()
   @Requires('model.list')
   list() {
-    return this.definitions.list();
+    return this.studio.versions();
   }
 
   @ApiOkResponse({ type: ProcessDefinitionDto })
@@ -114,6 +171,7 @@ export class ProcessesController {
       // The 公示 period in force from the date the model takes effect, wherever it will run.
       publicNoticeDays: await this.policy.publicNoticeDays(scopeRegion, effectiveFrom),
       deployedBy: user.id,
+      ...(body.changeNote?.trim() && { changeNote: body.changeNote.trim() }),
       onCreated: (em, d) =>
         this.audit.record(em, {
           at: d.deployedAt,
@@ -126,6 +184,7 @@ export class ProcessesController {
             effectiveFrom,
             scopeRegion,
             contentHash: d.contentHash,
+            changeNote: d.changeNote ?? null,
           },
         }),
     });

@@ -4,6 +4,7 @@ import {
   ArrayNotEmpty,
   IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsObject,
   IsOptional,
@@ -55,6 +56,51 @@ export class DeployVersionDto extends DeployProcessDto {
   @IsOptional()
   @IsCalendarDate('生效日期')
   effectiveFrom?: string;
+
+  @ApiProperty({
+    required: false,
+    example: '入户调查时限由10个工作日调整为15个工作日（省厅通知）',
+    description: '变更说明，与部署人一起保存',
+  })
+  @IsOptional()
+  @IsString({ message: '变更说明必须是文字' })
+  @MaxLength(2000, { message: '变更说明不能超过2000字' })
+  changeNote?: string;
+}
+
+export class CreateDraftDto {
+  @ApiProperty({ enum: ['blank', 'copy', 'import'], description: '空白模型、复制现有流程或导入文件' })
+  @IsIn(['blank', 'copy', 'import'], { message: '新建方式应为 blank、copy 或 import' })
+  from!: 'blank' | 'copy' | 'import';
+
+  @ApiProperty({ required: false, example: 'dibao-application-2027', description: '流程标识（blank、copy）' })
+  @IsOptional()
+  @Matches(/^[A-Za-z_][\w.-]{0,99}$/, {
+    message: '流程标识只能包含字母、数字、下划线、点和横线，并以字母或下划线开头',
+  })
+  key?: string;
+
+  @ApiProperty({ required: false, example: '低保申请审核确认' })
+  @IsOptional()
+  @IsString({ message: '流程名称必须是文字' })
+  @MaxLength(200, { message: '流程名称不能超过200字' })
+  name?: string;
+
+  @ApiProperty({ required: false, description: '要复制的流程版本 id（copy）' })
+  @IsOptional()
+  @IsUUID('all', { message: '流程版本 id 格式不正确' })
+  definitionId?: string;
+
+  @ApiProperty({ required: false, description: '导入的 BPMN 2.0 XML（import）' })
+  @IsOptional()
+  @IsString({ message: '模型内容必须是文字' })
+  @MaxLength(2_000_000, { message: '模型文件不能超过2MB' })
+  xml?: string;
+
+  @ApiProperty({ required: false, example: 'dibao-application.bpmn' })
+  @IsOptional()
+  @Matches(/^[^/\\]{1,100}\.bpmn$/, { message: '文件名应以 .bpmn 结尾，且不超过100字' })
+  fileName?: string;
 }
 
 export class LintProcessDto {

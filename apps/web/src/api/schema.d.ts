@@ -803,6 +803,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/processes/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Processes_changes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/drafts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Processes_drafts'];
+    put?: never;
+    post: operations['Processes_createDraft'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/drafts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Processes_draft'];
+    put: operations['Processes_saveDraft'];
+    post?: never;
+    delete: operations['Processes_deleteDraft'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/processes/lint': {
     parameters: {
       query?: never;
@@ -1833,9 +1881,19 @@ export interface components {
       serviceConsents: components['schemas']['ServiceConsentRecordDto'][];
       timeLimit: components['schemas']['TimeLimitDto'];
     };
+    ChangeBaseDto: {
+      effectiveFrom: string;
+      id: string;
+      version: number;
+    };
     ChangePasswordDto: {
       currentPassword: string;
       newPassword: string;
+    };
+    ChangeSummaryDto: {
+      /** @description The version compared against. */
+      against: components['schemas']['ChangeBaseDto'] | null;
+      changes: components['schemas']['ModelChangeDto'][];
     };
     ChildCaseSummaryDto: {
       caseNo: string;
@@ -1934,6 +1992,26 @@ export interface components {
       /** @example zhang.clerk */
       username: string;
     };
+    CreateDraftDto: {
+      /** @description 要复制的流程版本 id（copy） */
+      definitionId?: string;
+      /** @example dibao-application.bpmn */
+      fileName?: string;
+      /**
+       * @description 空白模型、复制现有流程或导入文件
+       * @enum {string}
+       */
+      from: 'blank' | 'copy' | 'import';
+      /**
+       * @description 流程标识（blank、copy）
+       * @example dibao-application-2027
+       */
+      key?: string;
+      /** @example 低保申请审核确认 */
+      name?: string;
+      /** @description 导入的 BPMN 2.0 XML（import） */
+      xml?: string;
+    };
     DeployedProcessDto: {
       contentHash: string;
       created: boolean;
@@ -1948,6 +2026,11 @@ export interface components {
       version: number;
     };
     DeployVersionDto: {
+      /**
+       * @description 变更说明，与部署人一起保存
+       * @example 入户调查时限由10个工作日调整为15个工作日（省厅通知）
+       */
+      changeNote?: string;
       /**
        * @description 生效日期，默认今天；之前新案件仍用旧版本
        * @example 2026-12-01
@@ -2391,6 +2474,23 @@ export interface components {
       id: string;
       version: number;
     };
+    ModelChangeDto: {
+      after?: string;
+      before?: string;
+      elementId: string;
+      /** @enum {string} */
+      kind:
+        | 'step-added'
+        | 'step-removed'
+        | 'role'
+        | 'deadline'
+        | 'document'
+        | 'legal-basis'
+        | 'outcome'
+        | 'process';
+      name: string;
+      text: string;
+    };
     MonitoredPersonDto: {
       /** @example 平安县城关镇东关村三组18号 */
       address?: string;
@@ -2718,6 +2818,7 @@ export interface components {
       children: components['schemas']['ChildCaseSummaryDto'][];
     };
     ProcessDefinitionDto: {
+      changeNote?: string | null;
       contentHash: string;
       /** Format: date-time */
       deployedAt: string;
@@ -2731,16 +2832,49 @@ export interface components {
       source: string;
       version: number;
     };
-    ProcessVersionDto: {
+    ProcessDraftDto: {
+      createdBy: string;
+      fileName: string;
+      id: string;
+      name: string;
+      /** @description `blank`, `copy:<definition id>` or `import`. */
+      origin: string;
+      /** @description The BPMN XML as last saved (it may fail the deploy checks). */
+      source: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ProcessDraftSummaryDto: {
+      createdBy: string;
+      fileName: string;
+      id: string;
+      name: string;
+      /** @description `blank`, `copy:<definition id>` or `import`. */
+      origin: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ProcessVersionRowDto: {
+      /** @description Display name of the deploying account. */
+      author: string | null;
+      changeNote: string | null;
       contentHash: string;
       /** Format: date-time */
       deployedAt: string;
       /** @description New cases start on the highest version whose effective date has come (YYYY-MM-DD, China time). */
       effectiveFrom: string;
       id: string;
+      /** @description New cases of this key start on this version today. */
+      inEffect: boolean;
       /** @description The BPMN process id, stable across versions. */
       key: string;
+      /** @description `sa:kind`: application, procedure or monitoring. */
+      kind: string | null;
       name: string;
+      /** @description `sa:program` of the model. */
+      program: string | null;
+      /** @description In effect today and an application process. */
+      takesApplications: boolean;
       version: number;
     };
     ProgramDto: {
@@ -5124,7 +5258,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProcessVersionDto'][];
+          'application/json': components['schemas']['ProcessVersionRowDto'][];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */
@@ -5252,6 +5386,190 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MigrationReportDto'];
         };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Processes_changes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LintProcessDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChangeSummaryDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Processes_drafts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProcessDraftSummaryDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Processes_createDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateDraftDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProcessDraftDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Processes_draft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProcessDraftDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Processes_saveDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LintProcessDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProcessDraftDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Processes_deleteDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description 错误：code、message 与逐字段的 details */
       default: {

@@ -12,6 +12,11 @@ export const studioRoutes: RouteRecordRaw[] = [
     meta: { roles: ['legal_officer'], title: '编辑流程模型' },
   },
   {
+    path: '/studio/drafts/:id',
+    component: () => import('./ModelEditorView.vue'),
+    meta: { roles: ['legal_officer'], title: '编辑流程模型草稿' },
+  },
+  {
     path: '/studio/compare',
     component: () => import('./CompareView.vue'),
     meta: { roles: ['legal_officer'], title: '版本比较' },

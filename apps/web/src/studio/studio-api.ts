@@ -4,6 +4,12 @@ import { cnDateTime } from '@web/shared/china-time';
 import { shanghaiDate } from '@shared/common/clock';
 import type {
   CaseMigrationReport,
+  ChangeSummary,
+  CreateDraft,
+  ModelChange,
+  ProcessDraft,
+  ProcessDraftSummary,
+  ProcessVersionRow,
   DeployedProcess,
   LintIssue,
   LintReport,
@@ -11,15 +17,20 @@ import type {
   MigrationCandidates,
   MigrationReport,
   ProcessDefinition,
-  ProcessVersion,
   TemplateDetail,
   TemplateLint,
   TemplatePublished,
   TemplateSummary,
   WaitingElement,
 } from '@web/api/types';
+/** A row of the version list (author, note, program, kind, who takes applications). */
+export type ProcessVersion = ProcessVersionRow;
 export type {
-  ProcessVersion,
+  ChangeSummary,
+  ModelChange,
+  ProcessDefinition,
+  ProcessDraft,
+  ProcessDraftSummary,
   LintIssue,
   LintReport,
   TemplateSummary,
@@ -35,8 +46,14 @@ export const studioApi = {
   processes: () => api.get<ProcessVersion[]>('/api/processes'),
   process: (id: string) => api.get<ProcessDefinition>(`/api/processes/${id}`),
   lint: (xml: string) => api.post<LintReport>('/api/processes/lint', { xml }),
-  deploy: (xml: string, fileName: string, effectiveFrom: string) =>
-    api.post<DeployedProcess>('/api/processes', { xml, fileName, effectiveFrom }),
+  deploy: (xml: string, fileName: string, effectiveFrom: string, changeNote: string) =>
+    api.post<DeployedProcess>('/api/processes', { xml, fileName, effectiveFrom, changeNote }),
+  changes: (xml: string) => api.post<ChangeSummary>('/api/processes/changes', { xml }),
+  drafts: () => api.get<ProcessDraftSummary[]>('/api/processes/drafts'),
+  draft: (id: string) => api.get<ProcessDraft>(`/api/processes/drafts/${id}`),
+  createDraft: (body: CreateDraft) => api.post<ProcessDraft>('/api/processes/drafts', body),
+  saveDraft: (id: string, xml: string) => api.put<ProcessDraft>(`/api/processes/drafts/${id}`, { xml }),
+  deleteDraft: (id: string) => api.del<void>(`/api/processes/drafts/${id}`),
   migrationCandidates: (key: string) =>
     api.get<MigrationCandidates>(`/api/processes/${encodeURIComponent(key)}/migrations`),
   migrate: (

@@ -8,6 +8,7 @@ import { buildDocumentDefinition, renderBareDocDefinition } from '../render/rend
 import { buildTemplate, TemplateLoadError } from '../templates/load-templates';
 import { LoadedTemplate, TemplateManifest } from '../templates/template-types';
 import { TemplateDataError } from '../templates/validate-data';
+import { templateSyntaxProblem } from './handlebars-errors';
 
 export interface DraftIssue {
   field: string;
@@ -63,6 +64,8 @@ export function buildDraft(manifest: unknown, body: string): LoadedTemplate {
       { field: 'manifest', message: 'manifest.id 只能包含小写字母、数字和横线，并以字母开头' },
     ]);
   }
+  const syntax = templateSyntaxProblem(body);
+  if (syntax) raise(`正文${syntax.message}`, 'body');
   try {
     return buildTemplate(id, manifestText(manifest), body);
   } catch (err) {
@@ -109,8 +112,80 @@ export function lintDraft(template: LoadedTemplate): DraftIssue[] {
       field: 'manifest',
       message: `法律依据尚未设置：${unset[0]}。请在本地区发布的模板版本中写明本省（自治区、直辖市）文件的名称、文号和条款`,
     });
-  if (manifest.documentType === 'decision' && !template.body.includes('@legalBasis'))
-    issues.push({ field: 'body', message: '决定书正文未引用法律依据（{{@legalBasis}}）' });
+  issues.push(...legalClauseIssues(template, text));
+  return issues;
+}
+
+/** A citation a reader can look up: a named instrument and an article, e.g. 《…办法》第十条. */
+const CITATION = /《[^》]+》(第[一二三四五六七八九十百零〇\d]+条)?/;
+
+/**
+ * A decision, and any document that tells its addressee of a remedy, states its legal basis,
+ * its reasons and the remedy (行政复议/行政诉讼, their time limits, the organs): 《行政处罚法》
+ * and 《社会救助暂行办法》 practice, and what the 低保 decisions cite. An emptied clause, or
+ * one replaced by "有关规定", is what an outside tester published.
+ */
+function legalClauseIssues(template: LoadedTemplate, text: string): DraftIssue[] {
+  const manifest = template.manifest as ManifestWithRequirements & { legalBasis?: unknown };
+  const adverse = manifest.documentType === 'decision' || manifest.remedy === true;
+  if (!adverse) return [];
+  const issues: DraftIssue[] = [];
+  const basis = typeof manifest.legalBasis === 'string' ? manifest.legalBasis.trim() : '';
+  if (!basis) {
+    issues.push({
+      field: 'manifest',
+      message:
+        '法律依据（manifest.legalBasis）为空：应写明所依据的法律条款，如《最低生活保障审核确认办法》第二十一条',
+    });
+  } else if (!CITATION.test(basis) || !/第[^条]+条/.test(basis)) {
+    issues.push({
+      field: 'manifest',
+      message: `法律依据“${basis}”没有写明具体法律条款：应写明法规名称和条款，如《最低生活保障审核确认办法》第二十一条`,
+    });
+  }
+  const data = manifest.sample as { form?: Record<string, unknown> } | undefined;
+  const sampleBasis = typeof data?.form?.legalBasis === 'string' ? data.form.legalBasis : '';
+  if (
+    !template.body.includes('@legalBasis') &&
+    !(basis && text.includes(basis)) &&
+    !(sampleBasis && text.includes(sampleBasis))
+  ) {
+    issues.push({
+      field: 'body',
+      message: '正文没有写明法律依据：应引用 {{@legalBasis}}（模板说明中的法律依据）',
+    });
+  } else if (issues.length === 0 && /(依据|根据|按照)(国家)?(有关|相关)(法律法规|规定)/.test(text)) {
+    issues.push({
+      field: 'body',
+      message: '正文以“有关规定”代替法律依据：应写明具体法律条款（{{@legalBasis}}）',
+    });
+  }
+  const schemaForm = (manifest.schema as { properties?: { form?: { properties?: Record<string, unknown> } } })
+    ?.properties?.form?.properties;
+  const reasons = data?.form?.reasons;
+  if (
+    schemaForm &&
+    'reasons' in schemaForm &&
+    typeof reasons === 'string' &&
+    reasons &&
+    !text.includes(reasons)
+  ) {
+    issues.push({
+      field: 'body',
+      message: '正文没有写明理由：应引用 {{form.reasons}}（办理人员填写的理由）',
+    });
+  }
+  if (manifest.remedy) {
+    if (!text.includes('行政复议')) issues.push({ field: 'body', message: '救济告知缺少申请行政复议的途径' });
+    if (!text.includes('行政诉讼')) issues.push({ field: 'body', message: '救济告知缺少提起行政诉讼的途径' });
+    const issuer = (
+      manifest.sample as { issuer?: { reviewGovernment?: unknown; court?: unknown } } | undefined
+    )?.issuer;
+    if (typeof issuer?.reviewGovernment === 'string' && !text.includes(issuer.reviewGovernment))
+      issues.push({ field: 'body', message: '救济告知没有写明行政复议机关（{{issuer.reviewGovernment}}）' });
+    if (typeof issuer?.court === 'string' && !text.includes(issuer.court))
+      issues.push({ field: 'body', message: '救济告知没有写明管辖人民法院（{{issuer.court}}）' });
+  }
   return issues;
 }
 

@@ -14,7 +14,13 @@ import {
 import { AgencyEntity, OrganEntity, RegionEntity } from './region.entity';
 import { AssessmentEntity, PolicyParametersEntity } from './policy.entity';
 import { SessionEntity, UserEntity } from './user.entity';
-import { ProcessDefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity } from './workflow.entity';
+import {
+  ProcessDefinitionEntity,
+  ProcessDraftEntity,
+  ProcessInstanceEntity,
+  TaskEntity,
+  TimerEntity,
+} from './workflow.entity';
 
 export * from './activity-log.entity';
 export * from './attachment.entity';
@@ -36,6 +42,7 @@ export const ENTITIES = [
   UserEntity,
   SessionEntity,
   ProcessDefinitionEntity,
+  ProcessDraftEntity,
   ProcessInstanceEntity,
   TaskEntity,
   TimerEntity,

@@ -15,6 +15,24 @@ export class ProcessDefinitionEntity {
   /** The region whose cases it governs and who deployed it; null for the bundled models deployed at start. */
   @Column({ name: 'scope_region', type: 'varchar', length: 12, nullable: true }) scopeRegion?: string | null;
   @Column({ name: 'deployed_by', type: 'uuid', nullable: true }) deployedBy?: string | null;
+  /** What changed and why, in the deploying legal officer's words; null for the bundled models. */
+  @Column({ name: 'change_note', type: 'text', nullable: true }) changeNote?: string | null;
+}
+
+/**
+ * A model being edited in the studio, kept whether or not it passes the deploy checks (a model
+ * that fails them must still be openable to be fixed). `origin` says where it came from:
+ * `blank`, `copy:<definition id>` or `import`.
+ */
+@Entity('process_draft')
+export class ProcessDraftEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text') name!: string;
+  @Column({ name: 'file_name', type: 'text' }) fileName!: string;
+  @Column('text') source!: string;
+  @Column('text') origin!: string;
+  @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
 @Entity('process_instance')

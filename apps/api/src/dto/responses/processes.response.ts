@@ -158,10 +158,13 @@ export class ProcessVersionDto {
   effectiveFrom!: string;
 }
 
-/** A deployed version with its BPMN source. */
+/** A deployed version with its BPMN source and the note its author wrote. */
 export class ProcessDefinitionDto extends ProcessVersionDto {
   @ApiProperty({ type: String, description: 'The BPMN XML as deployed.' })
   source!: string;
+
+  @ApiProperty({ type: String, nullable: true, required: false })
+  changeNote?: string | null;
 }
 
 export class LintIssueDto {
@@ -214,4 +217,96 @@ export class DeployedProcessDto {
       'New cases start on the highest version whose effective date has come (YYYY-MM-DD, China time).',
   })
   effectiveFrom!: string;
+}
+
+/** A row of the studio's version list: who deployed it, why, and which version takes applications. */
+export class ProcessVersionRowDto extends ProcessVersionDto {
+  @ApiProperty({ type: String, nullable: true, description: '`sa:program` of the model.' })
+  program!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: '`sa:kind`: application, procedure or monitoring.',
+  })
+  kind!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Display name of the deploying account.' })
+  author!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  changeNote!: string | null;
+
+  @ApiProperty({ type: Boolean, description: 'New cases of this key start on this version today.' })
+  inEffect!: boolean;
+
+  @ApiProperty({ type: Boolean, description: 'In effect today and an application process.' })
+  takesApplications!: boolean;
+}
+
+export class ModelChangeDto {
+  @ApiProperty({
+    enum: ['step-added', 'step-removed', 'role', 'deadline', 'document', 'legal-basis', 'outcome', 'process'],
+  })
+  kind!:
+    'step-added' | 'step-removed' | 'role' | 'deadline' | 'document' | 'legal-basis' | 'outcome' | 'process';
+
+  @ApiProperty({ type: String })
+  elementId!: string;
+
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: String, required: false })
+  before?: string;
+
+  @ApiProperty({ type: String, required: false })
+  after?: string;
+
+  @ApiProperty({ type: String })
+  text!: string;
+}
+
+export class ChangeBaseDto {
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: Number })
+  version!: number;
+
+  @ApiProperty({ type: String })
+  effectiveFrom!: string;
+}
+
+export class ChangeSummaryDto {
+  @ApiProperty({ type: () => ChangeBaseDto, nullable: true, description: 'The version compared against.' })
+  against!: ChangeBaseDto | null;
+
+  @ApiProperty({ type: () => ModelChangeDto, isArray: true })
+  changes!: ModelChangeDto[];
+}
+
+export class ProcessDraftSummaryDto {
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: String })
+  fileName!: string;
+
+  @ApiProperty({ type: String, description: '`blank`, `copy:<definition id>` or `import`.' })
+  origin!: string;
+
+  @ApiProperty({ type: String })
+  createdBy!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class ProcessDraftDto extends ProcessDraftSummaryDto {
+  @ApiProperty({ type: String, description: 'The BPMN XML as last saved (it may fail the deploy checks).' })
+  source!: string;
 }

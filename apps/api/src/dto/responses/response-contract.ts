@@ -52,7 +52,10 @@ import {
   MigrationCandidatesDto,
   MigrationReportDto,
   ProcessDefinitionDto,
-  ProcessVersionDto,
+  ProcessDraftDto,
+  ProcessDraftSummaryDto,
+  ProcessVersionRowDto,
+  ChangeSummaryDto,
 } from './processes.response';
 import { ProgramDto } from './programs.response';
 import { OverdueReportDto } from './reports.response';
@@ -157,7 +160,12 @@ export type _ResponseContract = [
   Fits<Body<PortalController['regions']>, RegionDto[]>,
   Fits<Body<ProcessesController['migrationCandidates']>, MigrationCandidatesDto>,
   Fits<Body<ProcessesController['migrate']>, MigrationReportDto>,
-  Fits<Body<ProcessesController['list']>, ProcessVersionDto[]>,
+  Fits<Body<ProcessesController['list']>, ProcessVersionRowDto[]>,
+  Fits<Body<ProcessesController['drafts']>, ProcessDraftSummaryDto[]>,
+  Fits<Body<ProcessesController['createDraft']>, ProcessDraftDto>,
+  Fits<Body<ProcessesController['draft']>, ProcessDraftDto>,
+  Fits<Body<ProcessesController['saveDraft']>, ProcessDraftDto>,
+  Fits<Body<ProcessesController['changes']>, ChangeSummaryDto>,
   Fits<Body<ProcessesController['get']>, ProcessDefinitionDto>,
   Fits<Body<ProcessesController['lint']>, LintReportDto>,
   Fits<Body<ProcessesController['deploy']>, DeployedProcessDto>,
