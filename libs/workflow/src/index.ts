@@ -8,3 +8,6 @@ export * from './process-runtime.service';
 export * from './service-registry';
 export * from './timer-poller.service';
 export * from './workflow.module';
+export * from './incidents/incident.service';
+export * from './incidents/incident-error';
+export type { IncidentRow, IncidentFilter, IncidentKind, IncidentStatus } from './incidents/incident.repository';

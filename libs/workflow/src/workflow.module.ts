@@ -5,6 +5,7 @@ import { MigrationService } from './migration/migration.service';
 import { ProcessRuntime } from './process-runtime.service';
 import { ServiceRegistry } from './service-registry';
 import { TimerPoller } from './timer-poller.service';
+import { IncidentService } from './incidents/incident.service';
 
 @Global()
 @Module({
@@ -15,6 +16,7 @@ import { TimerPoller } from './timer-poller.service';
     ProcessRuntime,
     TimerPoller,
     MigrationService,
+    IncidentService,
   ],
   exports: [
     CalendarProvider,
@@ -23,6 +25,7 @@ import { TimerPoller } from './timer-poller.service';
     ProcessRuntime,
     TimerPoller,
     MigrationService,
+    IncidentService,
   ],
 })
 export class WorkflowModule {}
