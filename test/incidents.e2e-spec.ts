@@ -131,10 +131,9 @@ describe('a step that fails on real data', () => {
       [caseId],
     );
     expect(after).toBe(before);
-    const audit = await t.query(
-      `SELECT 1 FROM audit_entry WHERE action = 'task.complete' AND case_id = $1`,
-      [caseId],
-    );
+    const audit = await t.query(`SELECT 1 FROM audit_entry WHERE action = 'task.complete' AND case_id = $1`, [
+      caseId,
+    ]);
     expect(audit).toHaveLength(0);
 
     // …and the incident survived the rollback.
@@ -258,7 +257,9 @@ describe('a timer whose step fails', () => {
     await t.advanceDays(1);
     const [again] = await incidentsOf(bad);
     expect(again.occurrences).toBe(1);
-    const [timer] = await t.query<{ status: string }>(`SELECT status FROM timer WHERE instance_id = $1`, [bad]);
+    const [timer] = await t.query<{ status: string }>(`SELECT status FROM timer WHERE instance_id = $1`, [
+      bad,
+    ]);
     expect(timer.status).toBe('pending');
   });
 

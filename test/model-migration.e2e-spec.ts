@@ -202,22 +202,33 @@ describe('migration obeys legal effect', () => {
     d = await apply(t);
     expect((await instanceOf(d)).version).toBe(2);
     await t.advanceDays(1);
-    const deployed = await (await t.as('legal'))
+    const deployed = await (
+      await t.as('legal')
+    )
       .post('/api/processes', { xml: V4, fileName: 'dibao-application.bpmn' })
       .expect(201);
     expect(deployed.body.version).toBe(4);
   });
 
   it('needs a reason for each migration', async () => {
-    const res = await (await t.as('legal'))
-      .post(`/api/processes/${KEY}/migrations`, { toVersion: 4, caseIds: [d], mapping: {}, legalBasis: LEGAL_BASIS })
+    const res = await (
+      await t.as('legal')
+    )
+      .post(`/api/processes/${KEY}/migrations`, {
+        toVersion: 4,
+        caseIds: [d],
+        mapping: {},
+        legalBasis: LEGAL_BASIS,
+      })
       .expect(400);
     expect(res.body.details).toContainEqual({ field: 'reason', message: '请填写迁移原因（至少 4 个字）' });
     expect((await instanceOf(d)).version).toBe(2);
   });
 
   it('refuses a version not yet in effect (2099), naming its date', async () => {
-    const res = await (await t.as('legal'))
+    const res = await (
+      await t.as('legal')
+    )
       .post(`/api/processes/${KEY}/migrations`, {
         toVersion: 3,
         caseIds: [d],
@@ -234,7 +245,9 @@ describe('migration obeys legal effect', () => {
   });
 
   it('refuses a mapping that moves a case past 入户调查 and 信息核对 it has not done', async () => {
-    const res = await (await t.as('legal'))
+    const res = await (
+      await t.as('legal')
+    )
       .post(`/api/processes/${KEY}/migrations`, {
         toVersion: 4,
         caseIds: [d],
@@ -260,7 +273,9 @@ describe('migration obeys legal effect', () => {
     const refused = await (await t.as('legal')).post(`/api/processes/${KEY}/migrations`, body).expect(400);
     expect(refused.body.details[0]).toMatchObject({ field: 'caseIds[0].legalBasis' });
     expect(refused.body.details[0].message).toContain('对该案件尚未生效');
-    await (await t.as('legal'))
+    await (
+      await t.as('legal')
+    )
       .post(`/api/processes/${KEY}/migrations`, { ...body, legalBasis: LEGAL_BASIS })
       .expect(200);
     const [row] = await t.query<{ reason: string; legal_basis: string }>(

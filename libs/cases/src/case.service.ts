@@ -411,12 +411,16 @@ export interface CompleteResult {
 }
 
 /** What the case page says about an incident: which step, what is wrong, who acts. */
-function incidentNotice(i: { id: string; kind: string; elementName: string | null; cause: string; createdAt: Date }) {
+function incidentNotice(i: {
+  id: string;
+  kind: string;
+  elementName: string | null;
+  cause: string;
+  createdAt: Date;
+}) {
   const at = i.elementName ? `在“${i.elementName}”环节` : '';
   const what =
-    i.kind === 'stalled'
-      ? `本案${at}停滞，系统无法自动推进`
-      : `本案${at}遇到流程故障，最近一次办理未能生效`;
+    i.kind === 'stalled' ? `本案${at}停滞，系统无法自动推进` : `本案${at}遇到流程故障，最近一次办理未能生效`;
   return {
     id: i.id,
     elementName: i.elementName,

@@ -299,7 +299,9 @@ function serviceExtension(holder: { session?: EngineSession }) {
           (err) => {
             const known = { elementId: activity.id, elementName: activity.name ?? activity.id };
             session.fail(
-              err instanceof AppError && err.status < 500 ? err : describeFailure(err, () => undefined, known),
+              err instanceof AppError && err.status < 500
+                ? err
+                : describeFailure(err, () => undefined, known),
             );
             callback(err);
           },

@@ -10,4 +10,9 @@ export * from './timer-poller.service';
 export * from './workflow.module';
 export * from './incidents/incident.service';
 export * from './incidents/incident-error';
-export type { IncidentRow, IncidentFilter, IncidentKind, IncidentStatus } from './incidents/incident.repository';
+export type {
+  IncidentRow,
+  IncidentFilter,
+  IncidentKind,
+  IncidentStatus,
+} from './incidents/incident.repository';

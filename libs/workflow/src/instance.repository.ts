@@ -160,9 +160,7 @@ export const instanceRepository = {
       .createQueryBuilder('t')
       // A timer whose firing failed waits for its incident's retry instead of failing every poll.
       .where(`t.status = 'pending' AND t.due_at <= :now`, { now })
-      .andWhere(
-        `NOT EXISTS (SELECT 1 FROM incident n WHERE n.timer_id = t.id AND n.status = 'open')`,
-      )
+      .andWhere(`NOT EXISTS (SELECT 1 FROM incident n WHERE n.timer_id = t.id AND n.status = 'open')`)
       .orderBy('t.due_at', 'ASC')
       .limit(1)
       .setLock('pessimistic_write')

@@ -204,7 +204,12 @@ export class ProcessRuntime {
     });
   }
 
-  private async fire(em: EntityManager, timer: TimerEntity, now: Date, actorId: string | null): Promise<void> {
+  private async fire(
+    em: EntityManager,
+    timer: TimerEntity,
+    now: Date,
+    actorId: string | null,
+  ): Promise<void> {
     const instance = await repo.lockInstance(em, timer.instanceId);
     if (!instance || instance.status !== 'running') {
       await repo.markTimer(em, timer.id, 'cancelled', now);

@@ -74,7 +74,11 @@ export class IncidentsController {
     const incident = this.reach(user, 'incident.operate', await this.incidents.get(id));
     if (incident.status !== 'open') throw AppError.conflict('INCIDENT_RESOLVED', '该故障已解除，无需重试');
     if (incident.kind === 'task') {
-      const p = (incident.payload ?? {}) as { taskId?: string; data?: Record<string, unknown>; actorId?: string };
+      const p = (incident.payload ?? {}) as {
+        taskId?: string;
+        data?: Record<string, unknown>;
+        actorId?: string;
+      };
       if (!p.taskId || !p.actorId)
         throw AppError.conflict('INCIDENT_NOT_RETRYABLE', '该故障没有可重新提交的办理记录，请解除并说明原因');
       await this.cases.retryTask(user.id, { taskId: p.taskId, data: p.data ?? {}, actorId: p.actorId });
