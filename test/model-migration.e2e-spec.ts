@@ -114,6 +114,7 @@ describe('process version migration', () => {
       toVersion: 3,
       caseIds: [a, b, '00000000-0000-4000-8000-000000000000'],
       mapping: { Task_AcceptanceReview: 'Task_AcceptanceCheck', Task_Nowhere: 'Task_AcceptanceCheck' },
+      reason: '测试：一次列出全部问题',
     });
     expect(res.status).toBe(400);
     const fields = res.body.details.map((d: { field: string }) => d.field);
@@ -139,6 +140,7 @@ describe('process version migration', () => {
       toVersion: 2,
       caseIds: [a, b],
       mapping: { Task_AcceptanceReview: 'Task_AcceptanceCheck' },
+      reason: '第2版调整受理审查环节名称，在办案件随之迁移',
     };
     const dry = await legal.post(`/api/processes/${KEY}/migrations`, { ...body, dryRun: true }).expect(200);
     expect(dry.body.ok).toBe(true);
@@ -161,9 +163,16 @@ describe('process version migration', () => {
       [a],
     );
     expect(audit).toHaveLength(1);
-    expect(audit[0].detail).toMatchObject({ fromVersion: 1, toVersion: 2, rename: body.mapping });
-    const [{ n }] = await t.query(`SELECT count(*)::int AS n FROM process_migration WHERE to_version = 2`);
-    expect(n).toBe(2);
+    expect(audit[0].detail).toMatchObject({
+      fromVersion: 1,
+      toVersion: 2,
+      rename: body.mapping,
+      reason: body.reason,
+    });
+    const recorded = await t.query<{ reason: string }>(
+      `SELECT reason FROM process_migration WHERE to_version = 2`,
+    );
+    expect(recorded.map((r) => r.reason)).toEqual([body.reason, body.reason]);
 
     // The migrated case continues on v2's elements; the one left behind on v1's.
     await completeFirstOpen(a);
@@ -180,5 +189,101 @@ describe('process version migration', () => {
     // Already on v2: refused with a reason.
     const again = await legal.post(`/api/processes/${KEY}/migrations`, { ...body, dryRun: true }).expect(200);
     expect(again.body.cases[1].problems[0].message).toContain('已在版本 2');
+  });
+});
+
+describe('migration obeys legal effect', () => {
+  // A case applied for on v2, then a day later v4 takes effect.
+  let d: string;
+  const V4 = V2.replace('name="受理审查（新版）"', 'name="受理审查（第四版）"');
+  const LEGAL_BASIS = '《实施细则》第四十条：施行前受理尚未办结的案件适用本细则';
+
+  beforeAll(async () => {
+    d = await apply(t);
+    expect((await instanceOf(d)).version).toBe(2);
+    await t.advanceDays(1);
+    const deployed = await (
+      await t.as('legal')
+    )
+      .post('/api/processes', { xml: V4, fileName: 'dibao-application.bpmn' })
+      .expect(201);
+    expect(deployed.body.version).toBe(4);
+  });
+
+  it('needs a reason for each migration', async () => {
+    const res = await (
+      await t.as('legal')
+    )
+      .post(`/api/processes/${KEY}/migrations`, {
+        toVersion: 4,
+        caseIds: [d],
+        mapping: {},
+        legalBasis: LEGAL_BASIS,
+      })
+      .expect(400);
+    expect(res.body.details).toContainEqual({ field: 'reason', message: '请填写迁移原因（至少 4 个字）' });
+    expect((await instanceOf(d)).version).toBe(2);
+  });
+
+  it('refuses a version not yet in effect (2099), naming its date', async () => {
+    const res = await (
+      await t.as('legal')
+    )
+      .post(`/api/processes/${KEY}/migrations`, {
+        toVersion: 3,
+        caseIds: [d],
+        mapping: {},
+        legalBasis: LEGAL_BASIS,
+        dryRun: true,
+      })
+      .expect(200);
+    expect(res.body.ok).toBe(false);
+    expect(res.body.cases[0].problems).toContainEqual({
+      field: 'toVersion',
+      message: '版本 3 自 2099-01-01 起施行，尚未生效，不能把在办案件迁入',
+    });
+  });
+
+  it('refuses a mapping that moves a case past 入户调查 and 信息核对 it has not done', async () => {
+    const res = await (
+      await t.as('legal')
+    )
+      .post(`/api/processes/${KEY}/migrations`, {
+        toVersion: 4,
+        caseIds: [d],
+        mapping: { Task_AcceptanceCheck: 'Task_TownshipReview' },
+        reason: '试图跳过调查',
+        legalBasis: LEGAL_BASIS,
+      })
+      .expect(400);
+    const messages = res.body.details
+      .filter((x: { field: string }) => x.field === 'caseIds[0].mapping.Task_AcceptanceCheck')
+      .map((x: { message: string }) => x.message)
+      .join('\n');
+    expect(messages).toContain(
+      '迁移后案件将停在“乡镇初审”，但尚未办理法定环节入户调查（“入户调查”），不能越过',
+    );
+    expect(messages).toContain('法定环节信息核对');
+    expect(messages).toContain('法定环节受理');
+    expect((await instanceOf(d)).version).toBe(2);
+  });
+
+  it('a version that took effect after the case was applied for needs a recorded legal basis', async () => {
+    const body = { toVersion: 4, caseIds: [d], mapping: {}, reason: '第四版调整受理审查环节名称' };
+    const refused = await (await t.as('legal')).post(`/api/processes/${KEY}/migrations`, body).expect(400);
+    expect(refused.body.details[0]).toMatchObject({ field: 'caseIds[0].legalBasis' });
+    expect(refused.body.details[0].message).toContain('对该案件尚未生效');
+    await (
+      await t.as('legal')
+    )
+      .post(`/api/processes/${KEY}/migrations`, { ...body, legalBasis: LEGAL_BASIS })
+      .expect(200);
+    const [row] = await t.query<{ reason: string; legal_basis: string }>(
+      `SELECT reason, legal_basis FROM process_migration WHERE case_id = $1`,
+      [d],
+    );
+    expect(row).toEqual({ reason: body.reason, legal_basis: LEGAL_BASIS });
+    const [task] = await openTasks(t, d);
+    expect(task.name).toBe('受理审查（第四版）');
   });
 });

@@ -7,6 +7,8 @@ import { withCheckDigit } from '@app/assistance';
 import { buildOpenApiDocumentOffline } from '../apps/api/src/http/openapi';
 import { PNG } from './support/sample-files';
 import { TestApp } from './support/test-app';
+import { installUnchecked } from './support/unchecked-model';
+import { IncidentService, ProcessRuntime } from '@app/workflow';
 import { APPLICATION, CONFIRM_PATH, WORKED_EXAMPLE, apply, drive } from './support/case-driver';
 
 /**
@@ -14,6 +16,14 @@ import { APPLICATION, CONFIRM_PATH, WORKED_EXAMPLE, apply, drive } from './suppo
  * says: every JSON GET route, and the JSON answers of a few writes, on a real closed case, an open
  * one and a warning, checked against the document's response schemas.
  */
+const HANGING_MODEL = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="http://example.org">
+  <bpmn:process id="contract-hangs" name="等待回执" isExecutable="true">
+    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="F0" sourceRef="Start" targetRef="Catch" />
+    <bpmn:intermediateCatchEvent id="Catch" name="等待外部回执"><bpmn:messageEventDefinition /></bpmn:intermediateCatchEvent>
+  </bpmn:process>
+</bpmn:definitions>`;
 let t: TestApp;
 let doc: OpenAPIObject;
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
@@ -279,6 +289,20 @@ describe('the API answers as its OpenAPI document says', () => {
     await get('legal', '/api/processes/drafts');
     await get('legal', `/api/processes/drafts/${draft.id}`);
     await post('legal', '/api/processes/changes', { xml: draft.source }, 200);
+    // One incident to list: a case that hangs on a message no API delivers, found by the watchdog.
+    await installUnchecked(t, HANGING_MODEL);
+    const runtime = t.app.get(ProcessRuntime);
+    await runtime.transaction((em) =>
+      runtime.start(em, {
+        definitionKey: 'contract-hangs',
+        businessKey: 'contract',
+        variables: {},
+        actorId: null,
+      }),
+    );
+    await t.app.get(IncidentService).watch();
+    const incidents = await get('legal', '/api/incidents?status=open');
+    await get('admin', `/api/incidents/${incidents[0].id}`);
     const templates = await get('legal', '/api/templates');
     await get('legal', `/api/templates/${templates[0].id}`);
     await get('auditor', '/api/audit?limit=50');

@@ -41,6 +41,7 @@ import { AuditController } from './controllers/audit.controller';
 import { DutyRulesController } from './controllers/duty-rules.controller';
 import { AccountsController } from './controllers/accounts.controller';
 import { BackupsController } from './controllers/backups.controller';
+import { IncidentsController } from './controllers/incidents.controller';
 import { OnlineBackupService } from './backup/online-backup.service';
 import { ErrorFilter } from './http/error.filter';
 import { RequestOriginInterceptor } from './http/request-origin.interceptor';
@@ -94,6 +95,7 @@ import { ClockModule } from './clock.module';
     DutyRulesController,
     AccountsController,
     BackupsController,
+    IncidentsController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

@@ -12,6 +12,7 @@ import { dynamicRoutes } from './dynamic/routes';
 import { reportRoutes } from './reports/routes';
 import { adminRoutes } from './admin/routes';
 import { auditRoutes } from './audit/routes';
+import { operationsRoutes } from './operations/routes';
 
 /**
  * Routes carry `meta.roles`; a signed-in user who may not open a page is sent to their home.
@@ -35,6 +36,7 @@ const routes: RouteRecordRaw[] = [
       ...reportRoutes,
       ...adminRoutes,
       ...auditRoutes,
+      ...operationsRoutes,
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },

@@ -200,6 +200,27 @@ describe('requireAccess', () => {
       null,
     ],
     [
+      'legal officer retries an incident of a case in the county',
+      user('legal_officer', COUNTY),
+      'incident.operate',
+      inTownship,
+      null,
+    ],
+    [
+      'a clerk does not operate incidents (the case page tells them)',
+      user('window_clerk', TOWNSHIP),
+      'incident.read',
+      inTownship,
+      'FORBIDDEN',
+    ],
+    [
+      'township admin does not reach another township’s incidents',
+      user('admin', TOWNSHIP),
+      'incident.operate',
+      inOtherTownship,
+      'FORBIDDEN',
+    ],
+    [
       "any staff may reach a step; the step's own roles decide",
       user('auditor', COUNTY),
       'task.complete',

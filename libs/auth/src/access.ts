@@ -121,6 +121,9 @@ export const PERMISSIONS = {
   'model.edit': { label: '编辑流程模型', roles: ['legal_officer'], reach: 'region' },
   'model.deploy': { label: '部署流程模型', roles: ['legal_officer'], reach: 'region', countyOrAbove: true },
   'model.migrate': { label: '迁移在办案件', roles: LEGAL_ADMIN, reach: 'region', countyOrAbove: true },
+  /** The operations view (流程故障): run-time failures and stalled cases, like Camunda Operate. */
+  'incident.read': { label: '查看流程故障', roles: LEGAL_ADMIN, reach: 'region' },
+  'incident.operate': { label: '重试或解除流程故障', roles: LEGAL_ADMIN, reach: 'region' },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

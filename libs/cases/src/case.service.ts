@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { AppError, Clock, ErrorDetail } from '@app/common';
 import { AuditService } from '@app/audit';
 import { Household } from '@app/assessment';
@@ -13,7 +14,7 @@ import {
 } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { CaseEntity, Database, DocumentEntity, IdempotencyEntity, TaskEntity } from '@app/persistence';
-import { DefinitionService, ProcessRuntime } from '@app/workflow';
+import { DefinitionService, IncidentService, ProcessRuntime } from '@app/workflow';
 import { FormField } from '@app/process-models';
 import { caseRepository as cases } from './case.repository';
 import { caseProcessRepository as processes } from './case-process.repository';
@@ -82,6 +83,7 @@ export class CaseService {
     @Inject(CaseStarter) private readonly starter: CaseStarter,
     @Inject(DefinitionService) private readonly definitions: DefinitionService,
     @Inject(DutyService) private readonly duties: DutyService,
+    @Inject(IncidentService) private readonly incidents: IncidentService,
   ) {}
 
   async apply(user: AuthUser, input: ApplicationInput): Promise<CaseEntity> {
@@ -185,45 +187,12 @@ export class CaseService {
       const task = await this.runtime.lockOpenTask(em, input.taskId);
       const kase = await cases.byInstanceOrFail(em, task.instanceId);
       await this.duties.assertMayPerform(em, user, kase, task);
-      const openBefore = await processes.openTaskNames(em, task.instanceId);
-      const step = await this.runtime.complete(em, task, {
+      const body = await this.advance(em, task, kase, {
         data: input.data,
         actorId: user.id,
         expectedVersion: input.expectedVersion,
       });
       const now = this.clock.now();
-      await cases.update(em, kase.id, { updatedAt: now });
-      await this.audit.record(em, {
-        at: now,
-        actorId: user.id,
-        action: 'task.complete',
-        caseId: kase.id,
-        detail: {
-          taskId: task.id,
-          elementId: task.elementId,
-          name: task.name,
-          data: input.data,
-          // The case's state on either side of the step: engine version and what was open.
-          before: { version: step.instance.version - 1, open: openBefore },
-          after: {
-            version: step.instance.version,
-            opened: step.openedTasks.map((t) => t.name),
-            ...(step.ended && { ended: true, outcome: step.outcome }),
-          },
-        },
-      });
-      const body: CompleteResult = {
-        caseId: kase.id,
-        version: step.instance.version,
-        ended: step.ended,
-        outcome: step.outcome,
-        openedTasks: step.openedTasks.map((t) => ({
-          id: t.id,
-          name: t.name,
-          candidateGroups: t.candidateGroups,
-          dueDate: t.dueDate,
-        })),
-      };
       if (input.idempotencyKey) {
         await idempotency.insert(em, {
           key: input.idempotencyKey,
@@ -239,6 +208,72 @@ export class CaseService {
     if ('replay' in result) return this.replayed(result.replay!, requestHash);
     await this.pipeline.archivePending({ caseId: result.body.caseId });
     return result.body;
+  }
+
+  /** One step of a case inside the caller's transaction: advance the engine, touch the case, audit. */
+  private async advance(
+    em: EntityManager,
+    task: TaskEntity,
+    kase: CaseEntity,
+    input: { data: Record<string, unknown>; actorId: string; expectedVersion?: number; retriedBy?: string },
+  ): Promise<CompleteResult> {
+    const openBefore = await processes.openTaskNames(em, task.instanceId);
+    const step = await this.runtime.complete(em, task, {
+      data: input.data,
+      actorId: input.actorId,
+      expectedVersion: input.expectedVersion,
+    });
+    const now = this.clock.now();
+    await cases.update(em, kase.id, { updatedAt: now });
+    await this.audit.record(em, {
+      at: now,
+      actorId: input.retriedBy ?? input.actorId,
+      action: input.retriedBy ? 'incident.retry' : 'task.complete',
+      caseId: kase.id,
+      detail: {
+        taskId: task.id,
+        elementId: task.elementId,
+        name: task.name,
+        data: input.data,
+        ...(input.retriedBy && { submittedBy: input.actorId }),
+        // The case's state on either side of the step: engine version and what was open.
+        before: { version: step.instance.version - 1, open: openBefore },
+        after: {
+          version: step.instance.version,
+          opened: step.openedTasks.map((t) => t.name),
+          ...(step.ended && { ended: true, outcome: step.outcome }),
+        },
+      },
+    });
+    return {
+      caseId: kase.id,
+      version: step.instance.version,
+      ended: step.ended,
+      outcome: step.outcome,
+      openedTasks: step.openedTasks.map((t) => ({
+        id: t.id,
+        name: t.name,
+        candidateGroups: t.candidateGroups,
+        dueDate: t.dueDate,
+      })),
+    };
+  }
+
+  /**
+   * Re-runs a failed step of a case after the model was fixed or the case migrated: the submission
+   * recorded on the incident, as its user made it; the incident resolves when the step succeeds.
+   */
+  async retryTask(
+    retriedBy: string,
+    retry: { taskId: string; data: Record<string, unknown>; actorId: string },
+  ): Promise<CompleteResult> {
+    const body = await this.runtime.transaction(async (em) => {
+      const task = await this.runtime.lockOpenTask(em, retry.taskId);
+      const kase = await cases.byInstanceOrFail(em, task.instanceId);
+      return this.advance(em, task, kase, { data: retry.data, actorId: retry.actorId, retriedBy });
+    });
+    await this.pipeline.archivePending({ caseId: body.caseId });
+    return body;
   }
 
   private async replay(user: AuthUser, key: string, requestHash: string): Promise<CompleteResult | null> {
@@ -320,6 +355,7 @@ export class CaseService {
       const regionName = await cases.regionPath(em, kase.regionCode);
       const parent = kase.parentCaseId ? await cases.byId(em, kase.parentCaseId) : null;
       const info = await this.definitions.info(em, instance.definitionId);
+      const [incident] = await this.incidents.openForInstance(em, kase.processInstanceId);
       const exposure = exposureFor(user.role, 'detail');
       // Supervisors see the record of what was done, with the people in it masked (IDs, health, incomes, assets).
       const masked = exposure.idNumber === 'masked';
@@ -341,6 +377,8 @@ export class CaseService {
         documents: documents.map(documentSummary),
         timeline: maskedTimeline,
         assessment: exposure.health === 'hidden' ? null : assessment,
+        /** The case's open incident in plain words: the staff know why it does not move on. */
+        incident: incident ? incidentNotice(incident) : null,
       };
     });
   }
@@ -370,6 +408,25 @@ export interface CompleteResult {
   ended: boolean;
   outcome: string | null;
   openedTasks: { id: string; name: string; candidateGroups: string[]; dueDate: string | null }[];
+}
+
+/** What the case page says about an incident: which step, what is wrong, who acts. */
+function incidentNotice(i: {
+  id: string;
+  kind: string;
+  elementName: string | null;
+  cause: string;
+  createdAt: Date;
+}) {
+  const at = i.elementName ? `在“${i.elementName}”环节` : '';
+  const what =
+    i.kind === 'stalled' ? `本案${at}停滞，系统无法自动推进` : `本案${at}遇到流程故障，最近一次办理未能生效`;
+  return {
+    id: i.id,
+    elementName: i.elementName,
+    since: i.createdAt,
+    message: `${what}：${i.cause}。已通知法制人员处理，修复后将自动继续或由法制人员重试；在此之前无需重复提交。`,
+  };
 }
 
 export function documentSummary(d: DocumentEntity) {

@@ -60,6 +60,7 @@ export type { DeployCandidate, DeployedVersion } from './lint-plugin/program-rul
 export {
   OUTCOMES,
   STEP_KINDS,
+  STEP_LABELS,
   PROGRAM_RULES,
   ROLE_LEVELS,
   ADVERSE_DECISION_TEMPLATES,

@@ -2,7 +2,9 @@ import { EventEmitter } from 'node:events';
 import { Engine, Execution } from 'bpmn-engine';
 import { DurableTimers } from './durable-timers';
 import { expressions, moddleOptions, readOutcome, readServiceInfo } from '@app/process-models';
+import { AppError } from '@app/common';
 import { ServiceCall, ServiceRegistry, StepContext } from './service-registry';
+import { describeFailure } from './incidents/step-failure';
 
 /** A user task the engine started waiting on during the current step. */
 export interface OpenedWait {
@@ -60,6 +62,8 @@ export class EngineSession {
   /** The process environment: the one gateways read (the engine's own copy is a clone). */
   private processEnvironment: ProcessEnvironment | null = null;
   private readonly waiting = new Map<string, ElementEventApi>();
+  /** Names of the elements the engine entered, to name the one a failure came from. */
+  private readonly names = new Map<string, string>();
 
   private constructor(
     private readonly engine: Engine,
@@ -68,6 +72,9 @@ export class EngineSession {
     readonly businessKey: string,
     private readonly services: ServiceRegistry,
   ) {
+    this.listener.on('activity.enter', (api: ElementEventApi) => {
+      if (api.name) this.names.set(api.id, api.name);
+    });
     this.listener.on('activity.wait', (api: ElementEventApi) => {
       this.processEnvironment = api.environment;
       if (api.type !== 'bpmn:UserTask') return;
@@ -191,23 +198,41 @@ export class EngineSession {
     }).then((effects) => ({ ...effects, fired }));
   }
 
-  /** Runs one step and waits until the engine has settled: every service call answered. */
+  /**
+   * Runs one step and waits until the engine has settled: every service call answered. A failure
+   * is a `StepFailure` naming the element and the cause, except a service's own refusal (an
+   * AppError below 500: the user can put it right), which passes through unchanged.
+   */
   private async run(step: StepContext, act: () => Promise<void>): Promise<StepEffects> {
     this.step = step;
     this.effects = emptyEffects();
     this.failure = null;
     try {
-      await act();
+      try {
+        await act();
+      } catch (err) {
+        this.fail(err);
+      }
       for (;;) {
         await new Promise((resolve) => setImmediate(resolve));
         if (this.inflight.size === 0) break;
         await Promise.allSettled([...this.inflight]);
       }
-      if (this.failure) throw this.failure;
+      if (this.failure) {
+        if (this.failure instanceof AppError && this.failure.status < 500) throw this.failure;
+        throw describeFailure(this.failure, (id) => this.names.get(id));
+      }
       return this.effects;
     } finally {
       this.step = null;
     }
+  }
+
+  /** The elements the engine waits at that no user acts on (for the stalled-case watchdog). */
+  postponed(): { elementId: string; name: string; type: string }[] {
+    return this.started()
+      .getPostponed()
+      .map((api) => ({ elementId: api.id, name: api.name ?? api.id, type: api.type }));
   }
 
   /** The execution exists once `start` or `recover` has run its first step. */
@@ -272,7 +297,12 @@ function serviceExtension(holder: { session?: EngineSession }) {
             callback(null, output ?? {});
           },
           (err) => {
-            session.fail(err);
+            const known = { elementId: activity.id, elementName: activity.name ?? activity.id };
+            session.fail(
+              err instanceof AppError && err.status < 500
+                ? err
+                : describeFailure(err, () => undefined, known),
+            );
             callback(err);
           },
         );

@@ -9,3 +9,11 @@ export * from './service-registry';
 export * from './studio/studio.service';
 export * from './timer-poller.service';
 export * from './workflow.module';
+export * from './incidents/incident.service';
+export * from './incidents/incident-error';
+export type {
+  IncidentRow,
+  IncidentFilter,
+  IncidentKind,
+  IncidentStatus,
+} from './incidents/incident.repository';

@@ -158,13 +158,21 @@ export const instanceRepository = {
     const rows: TimerEntity[] = await em
       .getRepository(TimerEntity)
       .createQueryBuilder('t')
+      // A timer whose firing failed waits for its incident's retry instead of failing every poll.
       .where(`t.status = 'pending' AND t.due_at <= :now`, { now })
+      .andWhere(`NOT EXISTS (SELECT 1 FROM incident n WHERE n.timer_id = t.id AND n.status = 'open')`)
       .orderBy('t.due_at', 'ASC')
       .limit(1)
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
       .getMany();
     return rows[0] ?? null;
+  },
+
+  async lockPendingTimer(em: EntityManager, id: string): Promise<TimerEntity | null> {
+    return em
+      .getRepository(TimerEntity)
+      .findOne({ where: { id, status: 'pending' }, lock: { mode: 'pessimistic_write' } });
   },
 
   async markTimer(em: EntityManager, id: string, status: 'fired' | 'cancelled', now: Date): Promise<void> {

@@ -9,6 +9,10 @@ import { EngineSession, StepEffects } from './engine-session';
 import { instanceRepository as repo } from './instance.repository';
 import { FormField, readUserTaskInfo, validateFormData } from '@app/process-models';
 import { ServiceRegistry, StepContext } from './service-registry';
+import { IncidentError } from './incidents/incident-error';
+import { incidentRepository as incidents } from './incidents/incident.repository';
+import { StepFailure } from './incidents/step-failure';
+import { TimerEntity } from '@app/persistence';
 
 const HOT_ENGINE_LIMIT = 500;
 
@@ -38,7 +42,11 @@ export class ProcessRuntime {
     @Inject(CalendarProvider) private readonly calendars: CalendarProvider,
   ) {}
 
-  /** A transaction whose failure also forgets the engines it advanced. */
+  /**
+   * A transaction whose failure also forgets the engines it advanced. A step that failed at run
+   * time is recorded as an incident in a transaction of its own, after the rollback, so that the
+   * record survives what it records.
+   */
   async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     let manager: EntityManager | undefined;
     try {
@@ -48,6 +56,9 @@ export class ProcessRuntime {
       });
     } catch (err) {
       for (const id of (manager && this.touched.get(manager)) ?? []) this.hot.delete(id);
+      if (err instanceof IncidentError && !err.incidentId) {
+        err.incidentId = await this.db.transaction((em) => incidents.record(em, err.draft, this.clock.now()));
+      }
       throw err;
     }
   }
@@ -87,7 +98,14 @@ export class ProcessRuntime {
       input.variables,
       this.services,
       step,
-    );
+    ).catch((err: unknown) => {
+      // Nothing of the case survives a failed first step, so there is no case to record it on.
+      if (!(err instanceof StepFailure)) throw err;
+      throw AppError.conflict(
+        'STEP_FAILED',
+        `流程“${definition.name}”（版本 ${definition.version}）无法启动：${err.message}。请联系法制人员修正流程模型`,
+      );
+    });
     return this.persist(step, instance, session, effects);
   }
 
@@ -122,35 +140,128 @@ export class ProcessRuntime {
 
     const now = this.clock.now();
     const step: StepContext = { em, actorId: input.actorId, now };
-    const session = await this.session(step, instance);
-    if (!session.isWaiting(task.elementId)) {
-      throw AppError.conflict('TASK_NOT_WAITING', `流程当前不在“${task.name}”环节`);
+    try {
+      const session = await this.session(step, instance);
+      if (!session.isWaiting(task.elementId)) {
+        throw AppError.conflict('TASK_NOT_WAITING', `流程当前不在“${task.name}”环节`);
+      }
+      await repo.finishTask(em, task.id, 'completed', {
+        data: values,
+        completedBy: input.actorId,
+        completedAt: now,
+      });
+      const effects = await session.signal(task.elementId, values, step);
+      const result = await this.persist(step, instance, session, effects);
+      await incidents.resolveCleared(
+        em,
+        { instanceId: instance.id, taskId: task.id },
+        { by: input.actorId, reason: `“${task.name}”已重新办理成功，自动解除`, now },
+      );
+      return result;
+    } catch (err) {
+      if (!(err instanceof StepFailure)) throw err;
+      const at = err.elementName && err.elementName !== task.name ? `，流程在“${err.elementName}”处` : '';
+      throw new IncidentError(
+        `提交“${task.name}”后${at}出错：${err.reason}。本次提交未生效，已记录为流程故障，法制人员修正后可重试`,
+        {
+          instanceId: instance.id,
+          kind: 'task',
+          elementId: err.elementId ?? task.elementId,
+          elementName: err.elementName ?? task.name,
+          taskId: task.id,
+          cause: err.reason,
+          rawError: err.raw,
+          payload: { taskId: task.id, taskName: task.name, data: values, actorId: input.actorId },
+        },
+      );
     }
-    await repo.finishTask(em, task.id, 'completed', {
-      data: values,
-      completedBy: input.actorId,
-      completedAt: now,
-    });
-    const effects = await session.signal(task.elementId, values, step);
-    return this.persist(step, instance, session, effects);
   }
 
-  /** Fires the next due timer, if any; returns false when nothing was due. */
+  /**
+   * Fires the next due timer, if any; returns false when nothing was due. A timer whose step fails
+   * becomes an incident and is not claimed again until retried, so the others still fire.
+   */
   async fireNextDueTimer(now: Date = this.clock.now()): Promise<boolean> {
-    return this.transaction(async (em) => {
-      const timer = await repo.claimDueTimer(em, now);
-      if (!timer) return false;
-      const instance = await repo.lockInstance(em, timer.instanceId);
-      if (!instance || instance.status !== 'running') {
-        await repo.markTimer(em, timer.id, 'cancelled', now);
+    try {
+      return await this.transaction(async (em) => {
+        const timer = await repo.claimDueTimer(em, now);
+        if (!timer) return false;
+        await this.fire(em, timer, now, null);
         return true;
-      }
-      const step: StepContext = { em, actorId: null, now };
+      });
+    } catch (err) {
+      if (err instanceof IncidentError && err.draft.kind === 'timer') return true;
+      throw err;
+    }
+  }
+
+  /** Fires a timer that failed before (an incident's retry); its incident resolves on success. */
+  async retryTimer(timerId: string, actorId: string): Promise<void> {
+    await this.transaction(async (em) => {
+      const timer = await repo.lockPendingTimer(em, timerId);
+      if (!timer) throw AppError.conflict('TIMER_GONE', '该定时器已不再等待触发（流程已离开该环节）');
+      await this.fire(em, timer, this.clock.now(), actorId);
+    });
+  }
+
+  private async fire(
+    em: EntityManager,
+    timer: TimerEntity,
+    now: Date,
+    actorId: string | null,
+  ): Promise<void> {
+    const instance = await repo.lockInstance(em, timer.instanceId);
+    if (!instance || instance.status !== 'running') {
+      await repo.markTimer(em, timer.id, 'cancelled', now);
+      return;
+    }
+    const step: StepContext = { em, actorId, now };
+    try {
       const session = await this.session(step, instance);
       const effects = await session.fireTimer(timer.elementId, step);
       await repo.markTimer(em, timer.id, effects.fired ? 'fired' : 'cancelled', now);
       await this.persist(step, instance, session, effects);
-      return true;
+      await incidents.resolveCleared(
+        em,
+        { instanceId: instance.id, timerId: timer.id },
+        { by: actorId, reason: '定时器已重新触发成功，自动解除', now },
+      );
+    } catch (err) {
+      if (!(err instanceof StepFailure)) throw err;
+      throw new IncidentError(`定时器触发后流程出错：${err.message}`, {
+        instanceId: instance.id,
+        kind: 'timer',
+        elementId: err.elementId ?? timer.elementId,
+        elementName: err.elementName,
+        timerId: timer.id,
+        cause: err.reason,
+        rawError: err.raw,
+        payload: { timerElementId: timer.elementId, dueAt: timer.dueAt },
+      });
+    }
+  }
+
+  /**
+   * Where a running instance waits when it has no task and no timer (a message or signal no API
+   * delivers): the stalled-case watchdog names it on the incident. Read only.
+   */
+  async waitingAt(instanceId: string): Promise<{ elementId: string; name: string } | null> {
+    return this.db.read(async (em) => {
+      const instance = await repo.byId(em, instanceId);
+      if (!instance) return null;
+      const step: StepContext = { em, actorId: null, now: this.clock.now() };
+      try {
+        const { session } = await EngineSession.recover(
+          instance.state,
+          { instanceId: instance.id, businessKey: instance.businessKey },
+          this.services,
+          step,
+        );
+        const [first] = session.postponed();
+        return first ? { elementId: first.elementId, name: first.name } : null;
+      } catch {
+        return null;
+      }
     });
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock, timerPollIntervalMs } from '@app/common';
 import { ProcessRuntime } from './process-runtime.service';
+import { IncidentService } from './incidents/incident.service';
 
 /**
  * Fires due timers from the database. Several API processes may poll at once: each timer is
@@ -18,6 +19,7 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @Inject(ProcessRuntime) private readonly runtime: ProcessRuntime,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(IncidentService) private readonly incidents: IncidentService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -38,7 +40,10 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
     await this.running;
   }
 
-  /** Fires every timer due by `now`; returns how many were handled. */
+  /**
+   * Fires every timer due by `now`, then runs the stalled-case watchdog on the same schedule;
+   * returns how many timers were handled.
+   */
   poll(now: Date = this.clock.now()): Promise<number> {
     if (!this.running) {
       this.running = this.drain(now).finally(() => (this.running = null));
@@ -52,6 +57,11 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
       while (await this.runtime.fireNextDueTimer(now)) count++;
     } catch (err) {
       this.logger.error(`定时器触发失败：${(err as Error).message}`);
+    }
+    try {
+      await this.incidents.watch(now);
+    } catch (err) {
+      this.logger.error(`流程停滞检查失败：${(err as Error).message}`);
     }
     this.lastPollAt = new Date();
     return count;

@@ -6,6 +6,7 @@ import { ProcessRuntime } from './process-runtime.service';
 import { ServiceRegistry } from './service-registry';
 import { TimerPoller } from './timer-poller.service';
 import { StudioService } from './studio/studio.service';
+import { IncidentService } from './incidents/incident.service';
 
 @Global()
 @Module({
@@ -17,6 +18,7 @@ import { StudioService } from './studio/studio.service';
     TimerPoller,
     MigrationService,
     StudioService,
+    IncidentService,
   ],
   exports: [
     CalendarProvider,
@@ -26,6 +28,7 @@ import { StudioService } from './studio/studio.service';
     TimerPoller,
     MigrationService,
     StudioService,
+    IncidentService,
   ],
 })
 export class WorkflowModule {}

@@ -133,6 +133,21 @@ export class MigrateProcessDto {
   @Validate(StringMapConstraint)
   mapping!: Record<string, string>;
 
+  @ApiProperty({ required: false, description: '迁移原因（实际迁移时必填），记入每个迁移案件' })
+  @IsOptional()
+  @IsString({ message: '迁移原因应为文字' })
+  @MaxLength(500, { message: '迁移原因不超过 500 字' })
+  reason?: string;
+
+  @ApiProperty({
+    required: false,
+    description: '目标版本在案件申请之后才施行时，适用它的法律依据（如新规定的过渡条款）',
+  })
+  @IsOptional()
+  @IsString({ message: '法律依据应为文字' })
+  @MaxLength(500, { message: '法律依据不超过 500 字' })
+  legalBasis?: string;
+
   @ApiProperty({ required: false, description: '只检查，不迁移' })
   @IsOptional()
   @IsBoolean({ message: 'dryRun 应为 true/false' })

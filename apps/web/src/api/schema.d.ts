@@ -563,6 +563,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/incidents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Incidents_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/incidents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Incidents_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/incidents/{id}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Incidents_resolve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/incidents/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Incidents_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/integrity': {
     parameters: {
       query?: never;
@@ -1753,6 +1817,8 @@ export interface components {
       case: components['schemas']['CaseDto'];
       children: components['schemas']['ChildCaseSummaryDto'][];
       documents: components['schemas']['DocumentSummaryDto'][];
+      /** @description 本案未解除的流程故障（办理失败或流程停滞），以通俗语言说明 */
+      incident: components['schemas']['CaseIncidentNoticeDto'] | null;
       instance: {
         [key: string]: unknown;
       };
@@ -1827,6 +1893,13 @@ export interface components {
        * @enum {string|null}
        */
       urgency?: 'red' | 'yellow' | 'blue' | 'green' | null;
+    };
+    CaseIncidentNoticeDto: {
+      elementName: string | null;
+      id: string;
+      message: string;
+      /** Format: date-time */
+      since: string;
     };
     CaseListItemDto: {
       applicantAddress: string;
@@ -2332,6 +2405,47 @@ export interface components {
       townshipName: string | null;
       urgency: components['schemas']['UrgencyDto'];
     };
+    IncidentDto: {
+      caseId: string | null;
+      caseNo: string | null;
+      /** @description 原因（中文） */
+      cause: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description 故障所在的流程版本（用于显示流程图） */
+      definitionId: string;
+      definitionKey: string;
+      definitionVersion: number;
+      /** @description 出错的流程元素 id（在流程图上高亮） */
+      elementId: string | null;
+      elementName: string | null;
+      id: string;
+      instanceId: string;
+      /**
+       * @description 办理失败、定时器失败或流程停滞
+       * @enum {string}
+       */
+      kind: 'task' | 'timer' | 'stalled';
+      /** Format: date-time */
+      lastSeenAt: string;
+      /** @description 同一故障出现的次数 */
+      occurrences: number;
+      payload: {
+        [key: string]: unknown;
+      } | null;
+      /** @description 引擎的原始错误信息 */
+      rawError: string;
+      regionCode: string | null;
+      /** @description 解除原因 */
+      resolution: string | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      resolvedBy: string | null;
+      /** @enum {string} */
+      status: 'open' | 'resolved';
+      taskId: string | null;
+      timerId: string | null;
+    };
     IncomeSummaryDto: {
       deductionsFen: components['schemas']['ExactFenDto'];
       imputedFen: components['schemas']['ExactFenDto'];
@@ -2426,6 +2540,8 @@ export interface components {
       caseIds: string[];
       /** @description 只检查，不迁移 */
       dryRun?: boolean;
+      /** @description 目标版本在案件申请之后才施行时，适用它的法律依据（如新规定的过渡条款） */
+      legalBasis?: string;
       /**
        * @description 原版本元素 id → 目标版本元素 id；目标版本有同 id 元素的可不写
        * @example {
@@ -2435,6 +2551,8 @@ export interface components {
       mapping: {
         [key: string]: string;
       };
+      /** @description 迁移原因（实际迁移时必填），记入每个迁移案件 */
+      reason?: string;
       /**
        * @description 目标版本号
        * @example 3
@@ -3037,6 +3155,10 @@ export interface components {
     ResetPasswordDto: {
       /** @example Chongzhi2026 */
       password: string;
+    };
+    ResolveIncidentDto: {
+      /** @description 解除原因（必填，记入执法记录），例如“已线下补办并归档” */
+      reason: string;
     };
     ReviewCohortCountsDto: {
       closed: number;
@@ -4817,6 +4939,135 @@ export interface operations {
         };
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Incidents_list: {
+    parameters: {
+      query?: {
+        /** @description 流程标识 */
+        key?: string;
+        /** @description 默认全部 */
+        status?: 'open' | 'resolved';
+        /** @description 流程版本 */
+        version?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Incidents_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Incidents_resolve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResolveIncidentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Incidents_retry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentDto'];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */

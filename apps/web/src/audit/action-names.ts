@@ -30,6 +30,8 @@ const NAMES: Record<string, string> = {
   'benefit.change': '待遇变更',
   'benefit.reviewed': '定期核查',
   'process.migrate': '迁移流程版本',
+  'incident.retry': '重试流程故障',
+  'incident.resolve': '解除流程故障',
   'template.publish': '发布文书模板',
   'review-cohort.generate': '生成核查批次',
   'service.consent': '电子送达确认',

@@ -127,4 +127,17 @@ describe('StepForm', () => {
     await w.find('[data-test=reload]').trigger('click');
     expect(w.emitted('reload')).toHaveLength(1);
   });
+
+  it('a step that failed at run time is an incident, not a stale form: the message shows, the case page refreshes', async () => {
+    const message = '提交“受理审查”后，流程在“受理决定”处出错：没有任何一个分支的条件成立';
+    fetchMock.mockResolvedValue(json(409, { code: 'STEP_FAILED', message, details: [] }));
+    const w = mountForm();
+    await w.find('[data-test=option-decision-accept] input').setValue(true);
+    await w.find('[data-test=submit]').trigger('click');
+    await flushPromises();
+    expect(w.find('[data-test=conflict]').exists()).toBe(false);
+    expect(w.text()).toContain(message);
+    expect(w.emitted('incident')).toHaveLength(1);
+    expect(w.emitted('done')).toBeUndefined();
+  });
 });

@@ -58,7 +58,14 @@ export const studioApi = {
     api.get<MigrationCandidates>(`/api/processes/${encodeURIComponent(key)}/migrations`),
   migrate: (
     key: string,
-    body: { toVersion: number; caseIds: string[]; mapping: Record<string, string>; dryRun: boolean },
+    body: {
+      toVersion: number;
+      caseIds: string[];
+      mapping: Record<string, string>;
+      reason?: string;
+      legalBasis?: string;
+      dryRun: boolean;
+    },
   ) => api.post<MigrationReport>(`/api/processes/${encodeURIComponent(key)}/migrations`, body),
   templates: () => api.get<TemplateSummary[]>('/api/templates'),
   template: (id: string) => api.get<TemplateDetail>(`/api/templates/${id}`),

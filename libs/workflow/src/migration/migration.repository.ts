@@ -6,6 +6,7 @@ export interface CaseInstanceRow {
   id: string;
   case_no: string;
   process_instance_id: string;
+  created_at: Date;
 }
 
 /** A running case on an older version than the newest of its process. */
@@ -24,6 +25,8 @@ export interface MigrationRecord {
   toVersion: number;
   rename: Record<string, string>;
   waiting: unknown[];
+  reason: string;
+  legalBasis: string | null;
   migratedBy: string | null;
   at: Date;
 }
@@ -48,7 +51,7 @@ export const migrationRepository = {
   async cases(em: EntityManager, caseIds: string[]): Promise<CaseInstanceRow[]> {
     if (!caseIds.length) return [];
     return em.query(
-      `SELECT id, case_no, process_instance_id FROM assistance_case WHERE id IN (${caseIds
+      `SELECT id, case_no, process_instance_id, created_at FROM assistance_case WHERE id IN (${caseIds
         .map((_, i) => `$${i + 1}`)
         .join(', ')})`,
       caseIds,
@@ -58,8 +61,9 @@ export const migrationRepository = {
   async record(em: EntityManager, r: MigrationRecord): Promise<void> {
     await em.query(
       `INSERT INTO process_migration (id, instance_id, case_id, definition_key, from_definition_id,
-         to_definition_id, from_version, to_version, mapping, waiting, migrated_by, migrated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+         to_definition_id, from_version, to_version, mapping, waiting, migrated_by, migrated_at,
+         reason, legal_basis)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
         randomUUID(),
         r.instanceId,
@@ -73,7 +77,18 @@ export const migrationRepository = {
         JSON.stringify(r.waiting),
         r.migratedBy,
         r.at,
+        r.reason,
+        r.legalBasis,
       ],
     );
+  },
+
+  /** The elements an instance has finished (its activity log), for the legally-required-step check. */
+  async finishedElements(em: EntityManager, instanceId: string): Promise<Set<string>> {
+    const rows: { element_id: string }[] = await em.query(
+      `SELECT DISTINCT element_id FROM activity_log WHERE instance_id = $1 AND event = 'end'`,
+      [instanceId],
+    );
+    return new Set(rows.map((r) => r.element_id));
   },
 };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppError, Clock } from '@app/common';
+import { AppError, Clock, shanghaiDate } from '@app/common';
 import { Database, ProcessDefinitionEntity } from '@app/persistence';
 import { DefinitionVersion, definitionRepository as definitions } from '../definition.repository';
 import { EngineSession } from '../engine-session';
@@ -17,12 +17,17 @@ import {
 } from './plan-migration';
 import { migrationRepository as migrations } from './migration.repository';
 import { rewriteState } from './rewrite-state';
+import { effectProblems, skippedStepProblems } from './legal-effect';
 
 export interface MigrationInput {
   toVersion: number;
   caseIds: string[];
   /** old element id → new element id; an element the target also has maps to itself unless named. */
   mapping: Record<string, string>;
+  /** Why these cases move (required unless dry run); recorded on each migrated case. */
+  reason?: string;
+  /** The legal basis for applying a version that took effect after the case was applied for. */
+  legalBasis?: string;
   dryRun?: boolean;
 }
 
@@ -66,6 +71,8 @@ export interface MigratedDetail {
   fromDefinitionId: string;
   toDefinitionId: string;
   rename: Record<string, string>;
+  reason: string;
+  legalBasis: string | null;
 }
 
 /**
@@ -117,6 +124,11 @@ export class MigrationService {
       onMigrated?: (em: EntityManager, detail: MigratedDetail) => Promise<void>;
     },
   ): Promise<MigrationReport> {
+    const reason = input.reason?.trim() ?? '';
+    if (!input.dryRun && reason.length < 4)
+      throw AppError.validation('请填写迁移原因（至少 4 个字），它将记入每个迁移案件', [
+        { field: 'reason', message: '请填写迁移原因（至少 4 个字）' },
+      ]);
     const planned = await this.db.read((em) => this.plan(em, key, input));
     if (input.dryRun || !planned.report.ok) {
       if (!input.dryRun) {
@@ -135,7 +147,11 @@ export class MigrationService {
     }
     for (const c of planned.report.cases) {
       await this.db.transaction(async (em) => {
-        const detail = await this.migrateOne(em, key, planned.target, c);
+        const detail: MigratedDetail = {
+          ...(await this.migrateOne(em, key, planned.target, c)),
+          reason,
+          legalBasis: input.legalBasis?.trim() || null,
+        };
         await context.onMigrated?.(em, detail);
         await migrations.record(em, {
           ...detail,
@@ -208,6 +224,21 @@ export class MigrationService {
       const plan = planInstance(report.waiting, input.mapping, source, targetIndex);
       report.rename = plan.rename;
       report.problems.push(...plan.problems);
+      report.problems.push(
+        ...effectProblems({
+          caseDate: shanghaiDate(new Date(row.created_at)),
+          today: this.clock.today(),
+          toVersion: target.version,
+          effectiveFrom: target.effectiveFrom,
+          legalBasis: input.legalBasis,
+        }),
+        ...skippedStepProblems({
+          rename: plan.rename,
+          source,
+          target: targetIndex,
+          finished: await migrations.finishedElements(em, instance.id),
+        }),
+      );
     }
     const mappingProblems = sources.length ? checkMapping(input.mapping, sources, targetIndex) : [];
     for (const c of cases) {
@@ -232,7 +263,7 @@ export class MigrationService {
     key: string,
     target: ProcessDefinitionEntity,
     planned: CaseMigrationReport,
-  ): Promise<MigratedDetail> {
+  ): Promise<Omit<MigratedDetail, 'reason' | 'legalBasis'>> {
     const instance = await repo.lockInstance(em, planned.instanceId!);
     if (!instance || instance.status !== 'running')
       throw AppError.conflict('MIGRATION_STALE', `${planned.caseNo}：案件流程已结束，迁移取消`);

@@ -1,3 +1,4 @@
+import { CaseIncidentNoticeDto } from './incidents.response';
 /** Response bodies of the routes in controllers/cases.controller.ts (held to the handlers by response-contract.ts). */
 import { ApiProperty } from '@nestjs/swagger';
 import {
@@ -392,6 +393,13 @@ export class CaseDetailDto {
 
   @ApiProperty({ type: String })
   processName!: string;
+
+  @ApiProperty({
+    type: () => CaseIncidentNoticeDto,
+    nullable: true,
+    description: '本案未解除的流程故障（办理失败或流程停滞），以通俗语言说明',
+  })
+  incident!: CaseIncidentNoticeDto | null;
 
   @ApiProperty({ type: () => ParentCaseDto, nullable: true })
   parent!: ParentCaseDto | null;

@@ -4,6 +4,7 @@ import { AttachmentsController } from '../../controllers/attachments.controller'
 import { AuditController } from '../../controllers/audit.controller';
 import { AuthController } from '../../controllers/auth.controller';
 import { BackupsController } from '../../controllers/backups.controller';
+import { IncidentsController } from '../../controllers/incidents.controller';
 import { CalendarController } from '../../controllers/calendar.controller';
 import { CasesController } from '../../controllers/cases.controller';
 import { DemoController } from '../../controllers/demo.controller';
@@ -36,6 +37,7 @@ import { ClockAdvancedDto } from './demo.response';
 import { VerificationResultDto } from './documents.response';
 import { DutyRuleSetDto, DutyRulesOverviewDto } from './duty-rules.response';
 import { HealthDto } from './health.response';
+import { IncidentDto } from './incidents.response';
 import { ImportResultDto } from './household-import.response';
 import { IntegrityReportDto } from './integrity.response';
 import { EventReceiptDto, MonitoringEventRecordDto, WarningDto } from './monitoring.response';
@@ -136,6 +138,10 @@ export type _ResponseContract = [
   Fits<Body<CasesController['procedureOverview']>, ProcedureOverviewDto>,
   Fits<Body<CasesController['startProcedure']>, CaseDto>,
   Fits<Body<CasesController['detail']>, CaseDetailDto>,
+  Fits<Body<IncidentsController['list']>, IncidentDto[]>,
+  Fits<Body<IncidentsController['get']>, IncidentDto>,
+  Fits<Body<IncidentsController['retry']>, IncidentDto>,
+  Fits<Body<IncidentsController['resolve']>, IncidentDto>,
   Fits<Body<DemoController['advance']>, ClockAdvancedDto>,
   Fits<Body<DocumentsController['document']>, DocumentSummaryDto>,
   Fits<Body<DocumentsController['verify']>, VerificationResultDto>,
