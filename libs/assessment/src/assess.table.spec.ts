@@ -191,21 +191,24 @@ rows.push({
   household: household([member('乙', { born: '1984-06-30' }, { workType: 'odd_jobs' })]),
   expect: { coefficients: { 乙: 9_000 }, yearly: 1_425_600, monthly: 118_800, circle: 3 },
 });
-// 60: tier 51–60 → 0.8 → 1 267 200; monthly 105 600 → circle 3. 特困: age ✓ but own 105 600 ≥ 65 000 ✗.
+// 60: tier 51–60 → 0.8 → 1 267 200; monthly 105 600, not 低保. 特困 (Arts. 5–6): age ✓, actual income
+// 0 < 65 000 ✓ (the imputed 1 267 200 is not income he has), no supporter ✓ → eligible, circle 1.
 rows.push({
-  name: '05 age 60 → 0.8; 特困 fails on income',
+  name: '05 age 60 → 0.8 for 低保; 特困 judged on actual income → eligible',
   household: household([member('丙', { born: '1965-06-30' }, { workType: 'odd_jobs' })]),
   expect: {
     coefficients: { 丙: 8_000 },
     yearly: 1_267_200,
     monthly: 105_600,
-    circle: 3,
-    extreme: { 丙: false },
+    minimumLiving: false,
+    circle: 1,
+    extreme: { 丙: true },
   },
 });
-// 61: tier 61–70 → 0.5 → 792 000; monthly 66 000 ≥ 65 000, < 97 500 → low income, circle 2.
+// 61: tier 61–70 → 0.5 → 792 000; monthly 66 000 ≥ 65 000, < 97 500 → low income. 特困 on actual
+// income 0 → eligible, so circle 1 and the 特困 referral.
 rows.push({
-  name: '06 age 61 → 0.5; low income',
+  name: '06 age 61 → 0.5; low income; 特困 on actual income',
   household: household([member('丁', { born: '1964-06-30' }, { workType: 'odd_jobs' })]),
   expect: {
     coefficients: { 丁: 5_000 },
@@ -214,8 +217,9 @@ rows.push({
     minimumLiving: false,
     lowIncome: true,
     kind: 'none',
-    circle: 2,
-    referrals: ['low_income'],
+    extreme: { 丁: true },
+    circle: 1,
+    referrals: ['low_income', 'extreme_poverty'],
   },
 });
 // 70 (born 1954-07-01): 0.5 farming → 600 000; monthly 50 000 → 低保 gap 15 000 + elderly 6 500 = 21 500.

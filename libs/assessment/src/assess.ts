@@ -32,7 +32,7 @@ import {
 import { type PolicyParameters, monthlyStandard } from './parameters';
 import { matchNeeds } from './referrals';
 import type { AssessmentOptions, AssessmentResult, MemberAssessment, ProgramTest } from './result';
-import { rigidDeductions } from './rigid-expenditure';
+import { RIGID_KIND_LABELS, rigidDeductions } from './rigid-expenditure';
 import { assessSelfCare } from './self-care';
 import { supportContributions } from './support';
 import { validateHousehold } from './validate-household';
@@ -63,6 +63,20 @@ function canonical(h: Household): Household {
   };
 }
 
+/** A cap per person needs the person: an unnamed line would be pooled with others under one cap. */
+function perPersonCapProblems(h: Household, p: PolicyParameters): ValidationProblem[] {
+  const out: ValidationProblem[] = [];
+  h.rigidExpenditures.forEach((r, i) => {
+    if (p.rigidExpenditureCaps[r.kind].per === 'person' && !r.memberIdNumber) {
+      out.push({
+        field: `rigidExpenditures[${i}].memberIdNumber`,
+        message: `${RIGID_KIND_LABELS[r.kind]}按人设扣减上限，请注明是哪一名家庭成员的支出`,
+      });
+    }
+  });
+  return out;
+}
+
 export function assess(
   household: Household,
   p: PolicyParameters,
@@ -79,6 +93,7 @@ export function assess(
     });
   }
   if (problems.length === 0) problems.push(...validateHousehold(household, date));
+  if (problems.length === 0) problems.push(...perPersonCapProblems(household, p));
   if (problems.length > 0) throw new AssessmentInputError(problems);
 
   const h = canonical(household);
@@ -116,7 +131,7 @@ export function assess(
       },
       basis: BASIS.labour,
     });
-    const inc = memberIncome(member, labour.coefficientBp, p, ex);
+    const inc = memberIncome(member, labour, p, ex);
     const selfCare = member.selfCare ? assessSelfCare(member.selfCare) : null;
     if (selfCare) {
       ex.add({
@@ -264,7 +279,7 @@ export function assess(
     assessExtremePoverty(
       x.member,
       x.assessed.age,
-      ownYearly.get(x.member.idNumber) ?? ZERO,
+      x.assessed.countedIncomeFen,
       exclusion.propertyPassed,
       otherVetoHits,
       obligors,

@@ -4,6 +4,7 @@
  */
 import { benefitStartMonth } from '@app/assistance';
 import { BASIS } from './basis';
+import { seriousIllness, severeDisability } from './conditions';
 import { type Explanation, yuan } from './explanation';
 import type { Member } from './household';
 import {
@@ -31,9 +32,9 @@ const ROUNDING_LABELS = {
 
 /** Art. 8: seriously ill, disability grade 1–2, or grade-3 intellectual/mental disability. */
 export function qualifiesForSinglePersonCoverage(m: Member): string | null {
-  if (m.health === 'serious_illness') return '患重特大疾病';
+  const why = seriousIllness(m) ?? severeDisability(m);
+  if (why) return why;
   const d = m.disability;
-  if (d && d.grade <= 2) return `持有${d.grade}级残疾证`;
   if (d && d.grade === 3 && (d.type === 'intellectual' || d.type === 'mental')) return '三级智力或精神残疾';
   return null;
 }
@@ -48,9 +49,9 @@ function incrementsFor(c: CoveredMember, standardFen: number, p: PolicyParameter
   const m = c.member;
   const candidates: { category: BenefitIncrement['category']; ratioBp: number }[] = [];
   if (c.age >= ci.elderly.minAge) candidates.push({ category: 'elderly', ratioBp: ci.elderly.ratioBp });
-  if (m.disability && m.disability.grade <= 2)
+  if (severeDisability(m))
     candidates.push({ category: 'severely_disabled', ratioBp: ci.severelyDisabled.ratioBp });
-  if (m.health === 'serious_illness')
+  if (seriousIllness(m))
     candidates.push({ category: 'seriously_ill', ratioBp: ci.seriouslyIll.ratioBp });
   if (c.age < ci.minor.maxAgeExclusive) candidates.push({ category: 'minor', ratioBp: ci.minor.ratioBp });
   const chosen =

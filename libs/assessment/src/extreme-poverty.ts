@@ -43,6 +43,10 @@ function noLabourCapacity(
   if (d && d.grade <= ep.disabilityMaxGrade[d.type]) {
     return { passed: true, reason: `${DISABILITY_TYPE_LABELS[d.type]}残疾${d.grade}级` };
   }
+  // Declared 重度残疾 without a certificate on file is the same fact the 低保 rules already accept.
+  if (!d && member.health === 'disability_severe') {
+    return { passed: true, reason: `${age}周岁，健康状况为重度残疾（一、二级）` };
+  }
   return {
     passed: false,
     reason: d
@@ -54,7 +58,12 @@ function noLabourCapacity(
 export function assessExtremePoverty(
   member: Member,
   age: number,
-  ownYearlyIncome: ExactFen,
+  /**
+   * Art. 6 judges 无生活来源 on what the person actually receives: counted verified income only.
+   * Imputed income stands for work an able person could do, and a 特困 applicant has no labour
+   * capacity (Art. 5), so it never enters this test.
+   */
+  actualYearlyIncome: ExactFen,
   propertyPassed: boolean,
   /** One-vote-veto hits outside the property clauses (e.g. refused verification) end this application too. */
   otherVetoHits: number,
@@ -66,11 +75,11 @@ export function assessExtremePoverty(
   ex: Explanation,
 ): ExtremePovertyResult {
   const labour = noLabourCapacity(member, age, p);
-  const ownMonthly = divInt(ownYearlyIncome, 12);
+  const ownMonthly = divInt(actualYearlyIncome, 12);
   const incomeBelow = lt(ownMonthly, fen(standardFen));
   const income = {
     passed: incomeBelow && propertyPassed,
-    reason: `本人月收入${yuan(ownMonthly)}${incomeBelow ? '低于' : '不低于'}保障标准${yuan(standardFen)}；财产状况${propertyPassed ? '符合' : '不符合'}规定`,
+    reason: `本人年实际收入${yuan(actualYearlyIncome)} ÷ 12 = ${yuan(ownMonthly)}（不含推算收入），${incomeBelow ? '低于' : '不低于'}保障标准${yuan(standardFen)}；财产状况${propertyPassed ? '符合' : '不符合'}规定`,
   };
   const obligors = supporters.filter((s) => s.supports.includes(member.idNumber));
   const capable = obligors
