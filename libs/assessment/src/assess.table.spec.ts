@@ -1111,6 +1111,7 @@ describe('explanation lines', () => {
       versionId: 'default-2025-01',
       regionCode: '150422',
       effectiveFrom: '2025-01-01',
+      label: '行政区划150422救助政策参数，2025-01-01起施行',
     });
     expect(r.lines.every((l) => l.basis.length > 0 && l.label.length > 0)).toBe(true);
     const order = [
@@ -1121,6 +1122,73 @@ describe('explanation lines', () => {
       'benefit.total',
     ].map((rule) => r.lines.findIndex((l) => l.rule === rule));
     expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('shows every figure with its inputs and the formula in numbers, and the version by name', () => {
+    const r = assess(
+      workedExample(),
+      { ...params(), versionNote: '2025年农村低保标准' },
+      {
+        assessmentDate: ASSESSMENT_DATE,
+        decisionDate: '2025-07-15',
+      },
+    );
+    const label = (rule: string) =>
+      r.lines
+        .filter((l) => l.rule === rule)
+        .map((l) => l.label)
+        .join('\n');
+    expect(label('parameters.standard')).toBe(
+      '适用农村低保标准（每人每月）650元；依据行政区划150422救助政策参数，2025-01-01起施行（2025年农村低保标准）',
+    );
+    expect(label('parameters.standard')).not.toContain('default-2025-01');
+    expect(label('income.imputed.odd_jobs')).toBe(
+      '张大：无核实劳动收入，务工推算收入 0.9（41–50周岁·健康） × 1,980元（上年最低工资/月） × 8个月 = 14,256元',
+    );
+    expect(label('income.imputed.farming')).toBe(
+      '李二：无核实劳动收入，务农推算收入 0.5（41–50周岁·慢性病） × 20,000元（上年农村居民人均可支配收入） × 60% = 6,000元',
+    );
+    expect(label('rigid.deduction')).toBe(
+      '全户医疗自付费用扣减：申报3,600元，每户上限20,000元，未超上限，全额扣减 = 3,600元',
+    );
+    expect(label('income.yearly')).toBe(
+      '家庭年收入 = 核实收入0元 + 推算收入20,256元 + 赡养费0元 − 刚性支出扣减3,600元 = 16,656元',
+    );
+    expect(label('income.monthly')).toBe('家庭月收入 = 16,656元 ÷ 12 = 1,388元');
+    expect(label('income.per_capita')).toBe('家庭月人均收入 = 1,388元 ÷ 3人 = 462.67元');
+    expect(label('benefit.household_gap')).toBe(
+      '按户施保：保障标准650元 × 3人 − 家庭月收入1,388元 = 562元（不低于零）',
+    );
+    expect(label('benefit.increment')).toBe(
+      '分类施保：张小（未成年人）保障标准650元 × 10% = 65元（多项符合时取最高）',
+    );
+    expect(label('benefit.total')).toBe('月保障金合计 = 562元 + 65元 = 627元，自2025-08起发放');
+  });
+
+  it('shows support and a capped per-person deduction with their inputs', () => {
+    const mother = lone75();
+    const student = member('小明', 19, {
+      relation: 'grandchild',
+      cohabitation: { livesTogetherLongTerm: true, statutorySupportDuty: true },
+      student: { fullTime: true, level: 'bachelor' },
+    });
+    const r = assess(
+      household([mother, student], {
+        supporters: [
+          supporter('长子', 50, [mother], { annualIncomeFen: 6_000_000, flags: { luxuryCar: true } }),
+        ],
+        rigidExpenditures: [{ kind: 'tuition', annualFen: 1_200_000, memberIdNumber: student.idNumber }],
+      }),
+      params(),
+      { assessmentDate: ASSESSMENT_DATE },
+    );
+    const label = (rule: string) => r.lines.find((l) => l.rule === rule)?.label;
+    expect(label('support.counted')).toBe(
+      '长子：赡养（抚养、扶养）费 60,000元（义务人年收入） × 10%，义务人有大额资产、豪华车辆或高档住房，按上限比例 × 1人（被赡养人） = 6,000元',
+    );
+    expect(label('rigid.deduction')).toBe(
+      '小明学费扣减：申报12,000元，每人上限8,000元，超过上限，按上限扣减 = 8,000元',
+    );
   });
 
   it('names the failed clause and its basis on a refusal', () => {

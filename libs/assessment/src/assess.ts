@@ -29,7 +29,8 @@ import {
   mulBp,
   sub,
 } from './money';
-import { type PolicyParameters, monthlyStandard } from './parameters';
+import { type PolicyParameters, monthlyStandard, parameterVersionLabel } from './parameters';
+import { money } from './figures';
 import { matchNeeds } from './referrals';
 import type { AssessmentOptions, AssessmentResult, MemberAssessment, ProgramTest } from './result';
 import { RIGID_KIND_LABELS, rigidDeductions } from './rigid-expenditure';
@@ -99,14 +100,16 @@ export function assess(
   const h = canonical(household);
   const ex = new Explanation();
   const standardFen = monthlyStandard(p);
+  const versionLabel = parameterVersionLabel(p);
   ex.amount(
     'parameters.standard',
-    `适用${p.areaType === 'urban' ? '城市' : '农村'}低保标准（月人均）`,
+    `适用${p.areaType === 'urban' ? '城市' : '农村'}低保标准（每人每月）${money(standardFen)}；依据${versionLabel}`,
     fen(standardFen),
     {
       regionCode: p.regionCode,
       versionId: p.versionId,
       effectiveFrom: p.effectiveFrom,
+      version: versionLabel,
     },
     BASIS.minimumLiving,
   );
@@ -166,7 +169,12 @@ export function assess(
   const contributions = supportContributions(h.supporters, countedIds, p, ex);
 
   // 4. Rigid expenditure deductions.
-  const deductions = rigidDeductions(h.rigidExpenditures, p, ex);
+  const deductions = rigidDeductions(
+    h.rigidExpenditures,
+    p,
+    ex,
+    new Map(h.members.map((m) => [m.idNumber, m.name])),
+  );
 
   // 5. Household income.
   const verified = add(ZERO, ...assessed.map((x) => x.assessed.countedIncomeFen));
@@ -181,7 +189,9 @@ export function assess(
   const perCapita = persons > 0 ? divInt(monthly, persons) : null;
   ex.amount(
     'income.yearly',
-    '家庭年收入 = 核实收入 + 推算收入 + 赡养费 − 刚性支出扣减',
+    `家庭年收入 = 核实收入${money(verified)} + 推算收入${money(imputed)} + 赡养费${money(support)} − 刚性支出扣减${money(deduction)}${
+      lt(deduction, claimedDeduction) ? `（申报扣减${money(claimedDeduction)}，以收入为限）` : ''
+    } = ${money(yearly)}`,
     yearly,
     {
       verified: yuan(verified),
@@ -194,7 +204,7 @@ export function assess(
   );
   ex.amount(
     'income.monthly',
-    '家庭月收入 = 家庭年收入 ÷ 12',
+    `家庭月收入 = ${money(yearly)} ÷ 12 = ${money(monthly)}`,
     monthly,
     { yearly: yuan(yearly) },
     BASIS.income,
@@ -202,7 +212,7 @@ export function assess(
   if (perCapita) {
     ex.amount(
       'income.per_capita',
-      '家庭月人均收入 = 家庭月收入 ÷ 保障人数',
+      `家庭月人均收入 = ${money(monthly)} ÷ ${persons}人 = ${money(perCapita)}`,
       perCapita,
       { monthly: yuan(monthly), persons },
       BASIS.income,
@@ -369,7 +379,12 @@ export function assess(
   );
 
   return {
-    parameterVersion: { versionId: p.versionId, regionCode: p.regionCode, effectiveFrom: p.effectiveFrom },
+    parameterVersion: {
+      versionId: p.versionId,
+      regionCode: p.regionCode,
+      effectiveFrom: p.effectiveFrom,
+      label: versionLabel,
+    },
     assessmentDate: date,
     monthlyStandardFen: standardFen,
     members: assessed.map((x) => x.assessed),

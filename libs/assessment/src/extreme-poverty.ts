@@ -4,6 +4,7 @@
  */
 import { BASIS } from './basis';
 import { type Explanation, yuan } from './explanation';
+import { money } from './figures';
 import type { Member, Supporter } from './household';
 import { type ExactFen, divInt, fen, lt } from './money';
 import type { PolicyParameters } from './parameters';
@@ -79,7 +80,7 @@ export function assessExtremePoverty(
   const incomeBelow = lt(ownMonthly, fen(standardFen));
   const income = {
     passed: incomeBelow && propertyPassed,
-    reason: `本人年实际收入${yuan(actualYearlyIncome)} ÷ 12 = ${yuan(ownMonthly)}（不含推算收入），${incomeBelow ? '低于' : '不低于'}保障标准${yuan(standardFen)}；财产状况${propertyPassed ? '符合' : '不符合'}规定`,
+    reason: `本人年实际收入${money(actualYearlyIncome)} ÷ 12 = ${money(ownMonthly)}（不含推算收入），${incomeBelow ? '低于' : '不低于'}保障标准${yuan(standardFen)}；财产状况${propertyPassed ? '符合' : '不符合'}规定`,
   };
   const obligors = supporters.filter((s) => s.supports.includes(member.idNumber));
   const capable = obligors

@@ -64,7 +64,12 @@ export function labourCapacity(member: Member, age: number, p: PolicyParameters)
     };
   }
   if (member.student?.fullTime) {
-    return { category: declared, coefficientBp: 0, reason: '全日制在校学生，不计劳动力', short: '全日制在校学生' };
+    return {
+      category: declared,
+      coefficientBp: 0,
+      reason: '全日制在校学生，不计劳动力',
+      short: '全日制在校学生',
+    };
   }
   const tier = ageTier(age);
   let category = declared;

@@ -114,7 +114,13 @@ export function memberIncome(
     };
     if (isZero(labourVerified)) {
       imputed = full;
-      ex.amount(rule, `${member.name}：无核实劳动收入，${formula}${declared}`, imputed, inputs, BASIS.imputed);
+      ex.amount(
+        rule,
+        `${member.name}：无核实劳动收入，${formula}${declared}`,
+        imputed,
+        inputs,
+        BASIS.imputed,
+      );
     } else if (verifiedLabourRule(p) === 'higher_of') {
       const imputedHigher = lt(labourVerified, full);
       imputed = imputedHigher ? sub(full, labourVerified) : ZERO;

@@ -489,3 +489,14 @@ export const TEMPORARY_ASSISTANCE_DEFAULTS = { townshipApprovalLimitFen: 100_000
 export function monthlyStandard(p: PolicyParameters): Fen {
   return p.monthlyStandardFen[p.areaType];
 }
+
+/**
+ * The version as a clerk can cite it in a 复议: region, effective date and the published note,
+ * not the row's UUID (which stays in `versionId` for re-running).
+ */
+export function parameterVersionLabel(
+  p: Pick<PolicyParameters, 'regionCode' | 'effectiveFrom' | 'versionNote'>,
+): string {
+  const note = p.versionNote?.trim();
+  return `行政区划${p.regionCode}救助政策参数，${p.effectiveFrom}起施行${note ? `（${note}）` : ''}`;
+}

@@ -217,7 +217,8 @@ function booleansValid(h: Household, bad: (field: string, message: string) => vo
   });
   if (isObject(h.exclusionFacts))
     for (const [k, v] of Object.entries(h.exclusionFacts)) flag(`exclusionFacts.${k}`, v);
-  if (isObject(h.assets) && isObject(h.assets.homes)) flag('assets.homes.luxury', h.assets.homes.luxury, false);
+  if (isObject(h.assets) && isObject(h.assets.homes))
+    flag('assets.homes.luxury', h.assets.homes.luxury, false);
   return ok;
 }
 

@@ -1,4 +1,4 @@
-import { AssessmentResult, ExplanationLine, formatYuan } from '@app/assessment';
+import { AssessmentResult, ExplanationLine, formatYuan, parameterVersionLabel } from '@app/assessment';
 import { ageOn, benefitStartMonth, maskResidentId } from '@app/assistance';
 import { addCalendarDays } from '@app/workflow';
 import {
@@ -90,7 +90,8 @@ function assessmentForPrint(row: AssessmentEntity) {
   const exact = result.income.perCapitaMonthlyFen;
   return {
     assessmentDate: row.assessmentDate,
-    parameterVersion: row.parametersId,
+    // A clerk cites the version by region, date and note; the UUID means nothing on paper.
+    parameterVersion: result.parameterVersion.label ?? parameterVersionLabel(result.parameterVersion),
     standard: formatYuan(result.monthlyStandardFen),
     perCapita: exact ? formatYuan(exact) : '—',
     benefit: formatYuan(result.benefit.totalMonthlyFen),
