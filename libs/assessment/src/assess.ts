@@ -78,13 +78,29 @@ function perPersonCapProblems(h: Household, p: PolicyParameters): ValidationProb
   return out;
 }
 
+/**
+ * Parameter sets are checked once per object: a bulk re-assessment passes the same set for every
+ * household, and the check (every coefficient, clause and item) cost more than many assessments.
+ * Callers treat a parameter set as immutable once it is in use.
+ */
+const checkedParameters = new WeakMap<PolicyParameters, ValidationProblem[]>();
+
+function parameterProblems(p: PolicyParameters): ValidationProblem[] {
+  let problems = checkedParameters.get(p);
+  if (!problems) {
+    problems = validateParameters(p);
+    checkedParameters.set(p, problems);
+  }
+  return problems;
+}
+
 export function assess(
   household: Household,
   p: PolicyParameters,
   options: AssessmentOptions,
 ): AssessmentResult {
   const date = options.assessmentDate;
-  const problems = [...validateParameters(p)];
+  const problems = [...parameterProblems(p)];
   const dateProblem = calendarDateProblem(date);
   if (dateProblem) problems.push({ field: 'assessmentDate', message: `评估日期${dateProblem}` });
   else if (date < p.effectiveFrom) {
