@@ -10,7 +10,7 @@
 import { assess } from './assess';
 import type { Household, Member } from './household';
 import { type Row, check } from './testing/expected';
-import { ASSESSMENT_DATE, household, idBornOn, member, params, supporter } from './testing/household-builder';
+import { ASSESSMENT_DATE, household, member, params, supporter } from './testing/household-builder';
 
 const rows: Row[] = [];
 const higherOf = params({ imputation: { ...params().imputation, withVerifiedLabourIncome: 'higher_of' } });

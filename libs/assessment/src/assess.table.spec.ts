@@ -9,7 +9,7 @@
  */
 import { assess } from './assess';
 import type { Household } from './household';
-import type { ExclusionClauseId, PolicyParameters } from './parameters';
+import type { ExclusionClauseId } from './parameters';
 import { type Row, check } from './testing/expected';
 import {
   ASSESSMENT_DATE,
