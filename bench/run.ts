@@ -139,14 +139,20 @@ async function main() {
   // BENCH_ONLY=assessment runs that part alone and keeps the other figures of the last full run.
   if (process.env.BENCH_ONLY === 'assessment') {
     const assessment = await assessmentBench(HOUSEHOLDS);
-    const results = { ...previous, assessmentMeasuredAt: new Date().toISOString(), assessment };
+    // The machine's load beside the figures: on a shared machine they are only comparable at equal load.
+    const results = {
+      ...previous,
+      assessmentMeasuredAt: new Date().toISOString(),
+      assessmentMachine: { cpus: os.cpus().length, node: process.version, loadAverage1m: os.loadavg()[0] },
+      assessment,
+    };
     fs.writeFileSync(path.join('bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
     console.log(describeAssessment(assessment));
     return;
   }
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, node: process.version },
+    machine: { cpus: os.cpus().length, node: process.version, loadAverage1m: os.loadavg()[0] },
     lifecycle: await lifecycle(),
     notices: await notices(),
     assessment: await assessmentBench(HOUSEHOLDS),

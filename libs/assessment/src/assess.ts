@@ -11,7 +11,7 @@ import { checkExclusionClauses } from './exclusion-clauses';
 import { Explanation, yuan } from './explanation';
 import { assessExtremePoverty } from './extreme-poverty';
 import { hardshipIndex } from './hardship-index';
-import type { Household, Member } from './household';
+import type { Household, Member, Supporter } from './household';
 import { composeHousehold } from './household-composition';
 import { informationCircle } from './information-circle';
 import { labourCapacity } from './labour-capacity';
@@ -35,7 +35,7 @@ import { matchNeeds } from './referrals';
 import type { AssessmentOptions, AssessmentResult, MemberAssessment, ProgramTest } from './result';
 import { RIGID_KIND_LABELS, rigidDeductions } from './rigid-expenditure';
 import { assessSelfCare } from './self-care';
-import { supportContributions } from './support';
+import { supportContributions, supporterIncapacity } from './support';
 import { validateHousehold } from './validate-household';
 import { type ValidationProblem, validateParameters } from './validate-parameters';
 
@@ -45,6 +45,8 @@ export class AssessmentInputError extends Error {
     this.name = 'AssessmentInputError';
   }
 }
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const byId = <T extends { idNumber: string }>(a: T, b: T) =>
   a.idNumber < b.idNumber ? -1 : a.idNumber > b.idNumber ? 1 : 0;
@@ -57,8 +59,8 @@ function canonical(h: Household): Household {
     supporters: [...h.supporters].sort(byId).map((s) => ({ ...s, supports: [...s.supports].sort() })),
     rigidExpenditures: [...h.rigidExpenditures].sort(
       (a, b) =>
-        a.kind.localeCompare(b.kind) ||
-        (a.memberIdNumber ?? '').localeCompare(b.memberIdNumber ?? '') ||
+        byText(a.kind, b.kind) ||
+        byText(a.memberIdNumber ?? '', b.memberIdNumber ?? '') ||
         a.annualFen - b.annualFen,
     ),
   };
@@ -83,6 +85,13 @@ function perPersonCapProblems(h: Household, p: PolicyParameters): ValidationProb
  * household, and the check (every coefficient, clause and item) cost more than many assessments.
  * Callers treat a parameter set as immutable once it is in use.
  */
+/** The last date checked and its verdict: a bulk run assesses every household on one date. */
+let lastDate: { date: string; problem: string | undefined } | null = null;
+function dateProblemOf(date: string): string | undefined {
+  if (lastDate?.date !== date) lastDate = { date, problem: calendarDateProblem(date) };
+  return lastDate.problem;
+}
+
 const checkedParameters = new WeakMap<PolicyParameters, ValidationProblem[]>();
 
 function parameterProblems(p: PolicyParameters): ValidationProblem[] {
@@ -101,7 +110,7 @@ export function assess(
 ): AssessmentResult {
   const date = options.assessmentDate;
   const problems = [...parameterProblems(p)];
-  const dateProblem = calendarDateProblem(date);
+  const dateProblem = dateProblemOf(date);
   if (dateProblem) problems.push({ field: 'assessmentDate', message: `评估日期${dateProblem}` });
   else if (date < p.effectiveFrom) {
     problems.push({
@@ -301,6 +310,8 @@ export function assess(
     ),
   ];
   const otherVetoHits = exclusion.hits.length - exclusion.propertyHits.length;
+  const incapacity = new Map(obligors.map((s) => [s, supporterIncapacity(s, date, p)]));
+  const incapacityOf = (s: Supporter) => incapacity.get(s) ?? supporterIncapacity(s, date, p);
   const extremePoverty = assessed.map((x) =>
     assessExtremePoverty(
       x.member,
@@ -309,7 +320,7 @@ export function assess(
       exclusion.propertyPassed,
       otherVetoHits,
       obligors,
-      date,
+      incapacityOf,
       standardFen,
       p,
       ex,

@@ -8,7 +8,6 @@ import { money } from './figures';
 import type { Member, Supporter } from './household';
 import { type ExactFen, divInt, fen, lt } from './money';
 import type { PolicyParameters } from './parameters';
-import { supporterIncapacity } from './support';
 
 export interface ExtremePovertyResult {
   idNumber: string;
@@ -70,7 +69,8 @@ export function assessExtremePoverty(
   otherVetoHits: number,
   /** Listed supporters plus those derived from co-resident relations. */
   supporters: Supporter[],
-  assessmentDate: string,
+  /** Why each supporter cannot support (Art. 8), or null: worked out once per assessment. */
+  incapacityOf: (s: Supporter) => string | null,
   standardFen: number,
   p: PolicyParameters,
   ex: Explanation,
@@ -84,7 +84,7 @@ export function assessExtremePoverty(
   };
   const obligors = supporters.filter((s) => s.supports.includes(member.idNumber));
   const capable = obligors
-    .map((s) => ({ s, why: supporterIncapacity(s, assessmentDate, p) }))
+    .map((s) => ({ s, why: incapacityOf(s) }))
     .filter((x) => x.why === null);
   const supporter = {
     passed: capable.length === 0,
@@ -92,7 +92,7 @@ export function assessExtremePoverty(
       obligors.length === 0
         ? '无法定赡养、抚养、扶养义务人'
         : capable.length === 0
-          ? obligors.map((s) => `${s.name}：${supporterIncapacity(s, assessmentDate, p)}`).join('；')
+          ? obligors.map((s) => `${s.name}：${incapacityOf(s)}`).join('；')
           : `有履行义务能力的义务人：${capable.map((x) => x.s.name).join('、')}`,
   };
   const orphan = Boolean(member.inOrphanScheme) && age < 18;
