@@ -156,6 +156,10 @@ describe('the assessment in the process', () => {
     expect(assessedText).toContain('家庭经济状况计算明细');
     expect(assessedText).toContain('家庭月人均收入462.67元');
     expect(assessedText).toContain('测算月保障金额627.00元');
+    // The printed 计算明细 carries the same formulas as the screen, and names the parameter version.
+    expect(assessedText).toContain('家庭月收入=16,656元÷12=1,388元');
+    expect(assessedText).toContain('0.9（41–50周岁·健康）×1,980元（上年最低工资/月）×8个月=14,256元');
+    expect(assessedText).toContain('依据行政区划410799救助政策参数');
     expect(await opinionText(plain)).not.toContain('计算明细');
 
     // The county's decision prints the same 计算明细.
@@ -163,6 +167,8 @@ describe('the assessment in the process', () => {
     const confirmationText = await documentText(assessedCase, 'confirmation-notice');
     expect(confirmationText).toContain('家庭经济状况计算明细');
     expect(confirmationText).toContain('家庭月人均收入462.67元');
+    expect(confirmationText).toContain('按户施保：保障标准650元×3人−家庭月收入1,388元=562元');
+    expect(confirmationText).toMatch(/按行政区划410799救助政策参数，\d{4}-\d{2}-\d{2}起施行/);
   });
 
   it('stops a clearly ineligible case only after the reviewer confirms, with a served notice naming the figure', async () => {
