@@ -83,9 +83,7 @@ export function assessExtremePoverty(
     reason: `本人年实际收入${money(actualYearlyIncome)} ÷ 12 = ${money(ownMonthly)}（不含推算收入），${incomeBelow ? '低于' : '不低于'}保障标准${yuan(standardFen)}；财产状况${propertyPassed ? '符合' : '不符合'}规定`,
   };
   const obligors = supporters.filter((s) => s.supports.includes(member.idNumber));
-  const capable = obligors
-    .map((s) => ({ s, why: incapacityOf(s) }))
-    .filter((x) => x.why === null);
+  const capable = obligors.map((s) => ({ s, why: incapacityOf(s) })).filter((x) => x.why === null);
   const supporter = {
     passed: capable.length === 0,
     reason:
