@@ -1,4 +1,5 @@
 import { DEFAULT_PARAMETERS } from '@app/assessment';
+import { withCheckDigit } from '@app/assistance';
 import { TestApp, pdfText } from './support/test-app';
 import { CONFIRM_PATH, WORKED_EXAMPLE, apply, drive } from './support/case-driver';
 
@@ -155,6 +156,10 @@ describe('the assessment in the process', () => {
     expect(assessedText).toContain('家庭经济状况计算明细');
     expect(assessedText).toContain('家庭月人均收入462.67元');
     expect(assessedText).toContain('测算月保障金额627.00元');
+    // The printed 计算明细 carries the same formulas as the screen, and names the parameter version.
+    expect(assessedText).toContain('家庭月收入=16,656元÷12=1,388元');
+    expect(assessedText).toContain('0.9（41–50周岁·健康）×1,980元（上年最低工资/月）×8个月=14,256元');
+    expect(assessedText).toContain('依据行政区划410799救助政策参数');
     expect(await opinionText(plain)).not.toContain('计算明细');
 
     // The county's decision prints the same 计算明细.
@@ -162,6 +167,8 @@ describe('the assessment in the process', () => {
     const confirmationText = await documentText(assessedCase, 'confirmation-notice');
     expect(confirmationText).toContain('家庭经济状况计算明细');
     expect(confirmationText).toContain('家庭月人均收入462.67元');
+    expect(confirmationText).toContain('按户施保：保障标准650元×3人−家庭月收入1,388元=562元');
+    expect(confirmationText).toMatch(/按行政区划410799救助政策参数，\d{4}-\d{2}-\d{2}起施行/);
   });
 
   it('stops a clearly ineligible case only after the reviewer confirms, with a served notice naming the figure', async () => {
@@ -221,5 +228,128 @@ describe('the assessment in the process', () => {
     ).post('/api/assessments', { regionCode: '410799100201', household: { members: 'x' } });
     expect(shape.status).toBe(400);
     expect(shape.body.details.map((d: { field: string }) => d.field)).toContain('household.members');
+  });
+});
+
+describe('assessment rules and input checks over the API (issue 16)', () => {
+  const post = async (household: unknown, extra: object = {}) =>
+    (await t.as('investigator')).post('/api/assessments', {
+      regionCode: '410799100201',
+      household,
+      ...extra,
+    });
+  const elder = {
+    name: '何老汉',
+    idNumber: withCheckDigit('41079919600301001'),
+    relation: 'applicant',
+    cohabitation: { livesTogetherLongTerm: true },
+    health: 'healthy',
+    incomes: [{ kind: 'transfer', annualFen: 240_000 }],
+    workType: 'odd_jobs',
+  };
+  const alone = (member: object, over: object = {}) => ({
+    ...WORKED_EXAMPLE,
+    members: [member],
+    rigidExpenditures: [],
+    ...over,
+  });
+  const fieldsOf = (res: { body: { details: { field: string }[] } }) => res.body.details.map((d) => d.field);
+
+  it('judges 特困 on actual income: a 66-year-old with a 200 元 pension is not charged imputed work', async () => {
+    const res = await post(alone(elder));
+    expect(res.status).toBe(201);
+    const me = res.body.result.extremePoverty[0];
+    expect(me.noIncomeSource.passed).toBe(true);
+    expect(me.noIncomeSource.reason).toContain('本人年实际收入2,400元 ÷ 12 = 200元（不含推算收入）');
+    expect(me.eligible).toBe(true);
+  });
+
+  it('does not impute 务工 on top of a verified 经营净收入', async () => {
+    const res = await post({
+      ...WORKED_EXAMPLE,
+      members: [
+        { ...WORKED_EXAMPLE.members[0], incomes: [{ kind: 'business', annualFen: 800_000 }] },
+        ...WORKED_EXAMPLE.members.slice(1),
+      ],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.result.income).toMatchObject({
+      verifiedFen: { num: 800_000, den: 1 },
+      imputedFen: { num: 600_000, den: 1 },
+    });
+    const line = res.body.result.lines.find((l: { rule: string }) => l.rule === 'income.imputed.odd_jobs');
+    expect(line.label).toContain('已有核实经营净收入8,000元，按核实收入计算，不再推算');
+  });
+
+  it('refuses tuition that names no student, asking which', async () => {
+    const res = await post({
+      ...WORKED_EXAMPLE,
+      rigidExpenditures: [{ kind: 'tuition', annualFen: 500_000 }],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details[0]).toMatchObject({
+      field: 'household.rigidExpenditures[0].memberIdNumber',
+      message: expect.stringContaining('哪一名学生'),
+    });
+  });
+
+  it.each([
+    ['an unknown work type', { workType: 'fishing' }, 'household.members[0].workType'],
+    [
+      '"false" as a boolean',
+      { student: { fullTime: 'false', level: 'bachelor' } },
+      'household.members[0].student.fullTime',
+    ],
+    [
+      'disability grade 7',
+      { disability: { grade: 7, type: 'physical' } },
+      'household.members[0].disability.grade',
+    ],
+    ['a missing health', { health: undefined }, 'household.members[0].health'],
+    ['an unknown health', { health: 'sick' }, 'household.members[0].health'],
+  ])('refuses %s with a 400 naming the field', async (_name, over, field) => {
+    const res = await post(alone({ ...elder, ...over }));
+    expect(res.status).toBe(400);
+    expect(fieldsOf(res)).toContain(field);
+    expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('refuses an impossible assessment date and a member listed again as a supporter', async () => {
+    const date = await post(alone(elder), { assessmentDate: '2026-02-30' });
+    expect(date.status).toBe(400);
+    expect(fieldsOf(date)).toContain('assessmentDate');
+    const son = {
+      ...elder,
+      name: '何小山',
+      idNumber: withCheckDigit('41079119900301001'),
+      relation: 'child',
+    };
+    const twice = await post({
+      ...alone(elder),
+      members: [elder, { ...son, incomes: [{ kind: 'wage', annualFen: 6_000_000 }] }],
+      supporters: [
+        {
+          name: son.name,
+          idNumber: son.idNumber,
+          relation: 'child',
+          supports: [elder.idNumber],
+          annualIncomeFen: 6_000_000,
+          flags: {},
+        },
+      ],
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.details[0]).toMatchObject({
+      field: 'household.supporters[0].idNumber',
+      message: expect.stringContaining('已是本户家庭成员'),
+    });
+  });
+
+  it('names the parameter version by region, date and note, not by its id', async () => {
+    const res = await post(WORKED_EXAMPLE);
+    const standard = res.body.result.lines.find((l: { rule: string }) => l.rule === 'parameters.standard');
+    expect(standard.label).toMatch(/依据行政区划410799救助政策参数，\d{4}-\d{2}-\d{2}起施行/);
+    expect(standard.label).not.toContain(res.body.parametersId);
+    expect(res.body.result.parameterVersion.label).toMatch(/^行政区划410799/);
   });
 });

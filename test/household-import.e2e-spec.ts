@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { withCheckDigit } from '@app/assistance';
 import { HOUSEHOLD_COLUMNS } from '@app/household-import';
 import { TestApp } from './support/test-app';
 
@@ -150,6 +151,123 @@ describe('household import from an Excel workbook', () => {
       rows: [2, 3, 4],
     });
     expect(await count()).toBe(before + 2);
+  });
+
+  it('gives the same result as the API: region default work type, disability certificate, tuition per student', async () => {
+    const id = (birth: string, seq: string) => withCheckDigit(`410799${birth}${seq}`);
+    const father = id('19800305', '071');
+    const son = id('20050412', '031');
+    const daughter = id('20060921', '042');
+    const younger = id('20090615', '062');
+    const wb = await template();
+    const sheet = emptySheet(wb);
+    const base = { householdKey: 'S1', regionCode: '410799100201', health: '健康' };
+    // workType blank: the region's whenWorkTypeUnknown (odd jobs), as the API does.
+    sheet.addRow({ ...base, name: '王大山', idNumber: father, relation: '申请人', homes: 1 });
+    sheet.addRow({
+      ...base,
+      name: '王小山',
+      idNumber: son,
+      relation: '子女',
+      workType: '无',
+      disabilityGrade: 1,
+      disabilityType: '肢体',
+    });
+    sheet.addRow({
+      ...base,
+      name: '王小花',
+      idNumber: daughter,
+      relation: '子女',
+      schoolLevel: '本科',
+      tuition: 9000,
+    });
+    sheet.addRow({
+      ...base,
+      name: '王小草',
+      idNumber: younger,
+      relation: '子女',
+      schoolLevel: '高中',
+      tuition: 3000,
+    });
+    const res = await upload(wb);
+    expect(res.status).toBe(200);
+    const investigator = await t.as('investigator');
+    const imported = (
+      await investigator.get(`/api/assessments/${res.body.imported[0].assessmentId}`).expect(200)
+    ).body.result;
+
+    const person = (name: string, idNumber: string, relation: string, extra: object = {}) => ({
+      name,
+      idNumber,
+      relation,
+      cohabitation: { livesTogetherLongTerm: true },
+      health: 'healthy',
+      incomes: [],
+      ...extra,
+    });
+    const viaApi = await investigator
+      .post('/api/assessments', {
+        regionCode: '410799100201',
+        household: {
+          members: [
+            person('王大山', father, 'applicant'),
+            person('王小山', son, 'child', { workType: 'none', disability: { grade: 1, type: 'physical' } }),
+            person('王小花', daughter, 'child', { student: { fullTime: true, level: 'bachelor' } }),
+            person('王小草', younger, 'child', { student: { fullTime: true, level: 'senior_high' } }),
+          ],
+          supporters: [],
+          assets: {
+            depositsFen: 0,
+            securitiesFen: 0,
+            vehicles: [],
+            homes: { count: 1, luxury: false },
+            businesses: [],
+          },
+          exclusionFacts: {},
+          rigidExpenditures: [
+            { kind: 'tuition', annualFen: 900_000, memberIdNumber: daughter },
+            { kind: 'tuition', annualFen: 300_000, memberIdNumber: younger },
+          ],
+        },
+      })
+      .expect(201);
+    expect(imported).toEqual(viaApi.body.result);
+
+    const father45 = imported.members.find((m: { name: string }) => m.name === '王大山');
+    expect(father45).toMatchObject({ imputedKind: 'odd_jobs', imputedIncomeFen: { num: 1_425_600, den: 1 } });
+    expect(
+      imported.rigidDeductions.map((d: { memberIdNumber: string; deductedFen: unknown }) => [
+        d.memberIdNumber,
+        d.deductedFen,
+      ]),
+    ).toEqual(
+      [
+        [daughter, { num: 800_000, den: 1 }],
+        [younger, { num: 300_000, den: 1 }],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    expect(imported.benefit.increments).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: '王小山', category: 'severely_disabled' })]),
+    );
+  });
+
+  it('refuses tuition on a row that is not a full-time student', async () => {
+    const wb = await template();
+    emptySheet(wb).addRow({
+      householdKey: 'T1',
+      regionCode: '410799100201',
+      name: '王建国',
+      idNumber: '410799198103050012',
+      relation: '申请人',
+      health: '健康',
+      tuition: 3000,
+    });
+    const res = await upload(wb);
+    expect(res.status).toBe(400);
+    expect(res.body.details[0]).toMatchObject({
+      field: '第2行·年学费（元）',
+      message: expect.stringContaining('学生本人所在行'),
+    });
   });
 
   it('catches an ID number Excel turned into a number', async () => {

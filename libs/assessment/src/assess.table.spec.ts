@@ -9,9 +9,8 @@
  */
 import { assess } from './assess';
 import type { Household } from './household';
-import type { ExactFen } from './money';
-import type { ExclusionClauseId, PolicyParameters } from './parameters';
-import type { AssessmentResult, ReferralProgram } from './result';
+import type { ExclusionClauseId } from './parameters';
+import { type Row, check } from './testing/expected';
 import {
   ASSESSMENT_DATE,
   assets,
@@ -21,92 +20,6 @@ import {
   params,
   supporter,
 } from './testing/household-builder';
-
-type Amount = number | [number, number];
-
-interface Expected {
-  persons?: number;
-  excluded?: string[];
-  coefficients?: Record<string, number>;
-  imputed?: Record<string, Amount>;
-  support?: Amount;
-  deductions?: Amount;
-  yearly?: Amount;
-  monthly?: Amount;
-  perCapita?: Amount | null;
-  minimumLiving?: boolean;
-  lowIncome?: boolean;
-  vetoes?: ExclusionClauseId[];
-  propertyPassed?: boolean;
-  kind?: 'household' | 'single_person' | 'none';
-  gapExact?: Amount;
-  gap?: number;
-  increments?: Record<string, number>;
-  topUp?: number;
-  total?: number;
-  extreme?: Record<string, boolean>;
-  selfCare?: Record<string, 'full' | 'partial' | 'none'>;
-  circle?: 1 | 2 | 3 | 4 | null;
-  hardship?: number;
-  referrals?: ReferralProgram[];
-}
-
-interface Row {
-  name: string;
-  household: Household;
-  params?: PolicyParameters;
-  date?: string;
-  expect: Expected;
-}
-
-function exact(a: Amount): ExactFen {
-  const [n, d] = typeof a === 'number' ? [a, 1] : a;
-  const g = (x: number, y: number): number => (y === 0 ? Math.abs(x) : g(y, x % y));
-  const k = g(n, d) || 1;
-  return { num: n / k, den: d / k };
-}
-
-function check(r: AssessmentResult, e: Expected): void {
-  const byName = <T extends { name: string }>(xs: T[], f: (x: T) => unknown) =>
-    Object.fromEntries(xs.map((x) => [x.name, f(x)]));
-  if (e.persons !== undefined) expect(r.coveredPersons).toBe(e.persons);
-  if (e.excluded) expect(r.excludedMembers.map((m) => m.name).sort()).toEqual([...e.excluded].sort());
-  if (e.coefficients) expect(byName(r.members, (m) => m.coefficientBp)).toEqual(e.coefficients);
-  if (e.imputed) {
-    expect(byName(r.members, (m) => m.imputedIncomeFen)).toEqual(
-      Object.fromEntries(Object.entries(e.imputed).map(([k, v]) => [k, exact(v)])),
-    );
-  }
-  if (e.support !== undefined) expect(r.income.supportFen).toEqual(exact(e.support));
-  if (e.deductions !== undefined) expect(r.income.deductionsFen).toEqual(exact(e.deductions));
-  if (e.yearly !== undefined) expect(r.income.yearlyFen).toEqual(exact(e.yearly));
-  if (e.monthly !== undefined) expect(r.income.monthlyFen).toEqual(exact(e.monthly));
-  if (e.perCapita !== undefined)
-    expect(r.income.perCapitaMonthlyFen).toEqual(e.perCapita === null ? null : exact(e.perCapita));
-  if (e.minimumLiving !== undefined) expect(r.minimumLiving.eligible).toBe(e.minimumLiving);
-  if (e.lowIncome !== undefined) expect(r.lowIncome.eligible).toBe(e.lowIncome);
-  if (e.vetoes) expect(r.veto.hits.map((h) => h.id).sort()).toEqual([...e.vetoes].sort());
-  if (e.propertyPassed !== undefined) expect(r.property.passed).toBe(e.propertyPassed);
-  if (e.kind) expect(r.benefit.kind).toBe(e.kind);
-  if (e.gapExact !== undefined) expect(r.benefit.gapExactFen).toEqual(exact(e.gapExact));
-  if (e.gap !== undefined) expect(r.benefit.gapMonthlyFen).toBe(e.gap);
-  if (e.increments)
-    expect(
-      Object.fromEntries(r.benefit.increments.map((i) => [`${i.name}:${i.category}`, i.monthlyFen])),
-    ).toEqual(e.increments);
-  if (e.topUp !== undefined) expect(r.benefit.singlePersonFloorTopUpFen).toBe(e.topUp);
-  if (e.total !== undefined) expect(r.benefit.totalMonthlyFen).toBe(e.total);
-  if (e.extreme) expect(byName(r.extremePoverty, (x) => x.eligible)).toEqual(e.extreme);
-  if (e.selfCare) {
-    const got = Object.fromEntries(
-      r.members.filter((m) => m.selfCare).map((m) => [m.name, m.selfCare?.ability]),
-    );
-    expect(got).toEqual(e.selfCare);
-  }
-  if (e.circle !== undefined) expect(r.informationCircle).toBe(e.circle);
-  if (e.hardship !== undefined) expect(r.hardshipIndex.score).toBe(e.hardship);
-  if (e.referrals) expect(r.referrals.map((x) => x.program).sort()).toEqual([...e.referrals].sort());
-}
 
 const ok = {
   eating: true,
@@ -191,21 +104,24 @@ rows.push({
   household: household([member('乙', { born: '1984-06-30' }, { workType: 'odd_jobs' })]),
   expect: { coefficients: { 乙: 9_000 }, yearly: 1_425_600, monthly: 118_800, circle: 3 },
 });
-// 60: tier 51–60 → 0.8 → 1 267 200; monthly 105 600 → circle 3. 特困: age ✓ but own 105 600 ≥ 65 000 ✗.
+// 60: tier 51–60 → 0.8 → 1 267 200; monthly 105 600, not 低保. 特困 (Arts. 5–6): age ✓, actual income
+// 0 < 65 000 ✓ (the imputed 1 267 200 is not income he has), no supporter ✓ → eligible, circle 1.
 rows.push({
-  name: '05 age 60 → 0.8; 特困 fails on income',
+  name: '05 age 60 → 0.8 for 低保; 特困 judged on actual income → eligible',
   household: household([member('丙', { born: '1965-06-30' }, { workType: 'odd_jobs' })]),
   expect: {
     coefficients: { 丙: 8_000 },
     yearly: 1_267_200,
     monthly: 105_600,
-    circle: 3,
-    extreme: { 丙: false },
+    minimumLiving: false,
+    circle: 1,
+    extreme: { 丙: true },
   },
 });
-// 61: tier 61–70 → 0.5 → 792 000; monthly 66 000 ≥ 65 000, < 97 500 → low income, circle 2.
+// 61: tier 61–70 → 0.5 → 792 000; monthly 66 000 ≥ 65 000, < 97 500 → low income. 特困 on actual
+// income 0 → eligible, so circle 1 and the 特困 referral.
 rows.push({
-  name: '06 age 61 → 0.5; low income',
+  name: '06 age 61 → 0.5; low income; 特困 on actual income',
   household: household([member('丁', { born: '1964-06-30' }, { workType: 'odd_jobs' })]),
   expect: {
     coefficients: { 丁: 5_000 },
@@ -214,8 +130,9 @@ rows.push({
     minimumLiving: false,
     lowIncome: true,
     kind: 'none',
-    circle: 2,
-    referrals: ['low_income'],
+    extreme: { 丁: true },
+    circle: 1,
+    referrals: ['low_income', 'extreme_poverty'],
   },
 });
 // 70 (born 1954-07-01): 0.5 farming → 600 000; monthly 50 000 → 低保 gap 15 000 + elderly 6 500 = 21 500.
@@ -1107,6 +1024,7 @@ describe('explanation lines', () => {
       versionId: 'default-2025-01',
       regionCode: '150422',
       effectiveFrom: '2025-01-01',
+      label: '行政区划150422救助政策参数，2025-01-01起施行',
     });
     expect(r.lines.every((l) => l.basis.length > 0 && l.label.length > 0)).toBe(true);
     const order = [
@@ -1117,6 +1035,73 @@ describe('explanation lines', () => {
       'benefit.total',
     ].map((rule) => r.lines.findIndex((l) => l.rule === rule));
     expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('shows every figure with its inputs and the formula in numbers, and the version by name', () => {
+    const r = assess(
+      workedExample(),
+      { ...params(), versionNote: '2025年农村低保标准' },
+      {
+        assessmentDate: ASSESSMENT_DATE,
+        decisionDate: '2025-07-15',
+      },
+    );
+    const label = (rule: string) =>
+      r.lines
+        .filter((l) => l.rule === rule)
+        .map((l) => l.label)
+        .join('\n');
+    expect(label('parameters.standard')).toBe(
+      '适用农村低保标准（每人每月）650元；依据行政区划150422救助政策参数，2025-01-01起施行（2025年农村低保标准）',
+    );
+    expect(label('parameters.standard')).not.toContain('default-2025-01');
+    expect(label('income.imputed.odd_jobs')).toBe(
+      '张大：无核实劳动收入，务工推算收入 0.9（41–50周岁·健康） × 1,980元（上年最低工资/月） × 8个月 = 14,256元',
+    );
+    expect(label('income.imputed.farming')).toBe(
+      '李二：无核实劳动收入，务农推算收入 0.5（41–50周岁·慢性病） × 20,000元（上年农村居民人均可支配收入） × 60% = 6,000元',
+    );
+    expect(label('rigid.deduction')).toBe(
+      '全户医疗自付费用扣减：申报3,600元，每户上限20,000元，未超上限，全额扣减 = 3,600元',
+    );
+    expect(label('income.yearly')).toBe(
+      '家庭年收入 = 核实收入0元 + 推算收入20,256元 + 赡养费0元 − 刚性支出扣减3,600元 = 16,656元',
+    );
+    expect(label('income.monthly')).toBe('家庭月收入 = 16,656元 ÷ 12 = 1,388元');
+    expect(label('income.per_capita')).toBe('家庭月人均收入 = 1,388元 ÷ 3人 = 462.67元');
+    expect(label('benefit.household_gap')).toBe(
+      '按户施保：保障标准650元 × 3人 − 家庭月收入1,388元 = 562元（不低于零）',
+    );
+    expect(label('benefit.increment')).toBe(
+      '分类施保：张小（未成年人）保障标准650元 × 10% = 65元（多项符合时取最高）',
+    );
+    expect(label('benefit.total')).toBe('月保障金合计 = 562元 + 65元 = 627元，自2025-08起发放');
+  });
+
+  it('shows support and a capped per-person deduction with their inputs', () => {
+    const mother = lone75();
+    const student = member('小明', 19, {
+      relation: 'grandchild',
+      cohabitation: { livesTogetherLongTerm: true, statutorySupportDuty: true },
+      student: { fullTime: true, level: 'bachelor' },
+    });
+    const r = assess(
+      household([mother, student], {
+        supporters: [
+          supporter('长子', 50, [mother], { annualIncomeFen: 6_000_000, flags: { luxuryCar: true } }),
+        ],
+        rigidExpenditures: [{ kind: 'tuition', annualFen: 1_200_000, memberIdNumber: student.idNumber }],
+      }),
+      params(),
+      { assessmentDate: ASSESSMENT_DATE },
+    );
+    const label = (rule: string) => r.lines.find((l) => l.rule === rule)?.label;
+    expect(label('support.counted')).toBe(
+      '长子：赡养（抚养、扶养）费 60,000元（义务人年收入） × 10%，义务人有大额资产、豪华车辆或高档住房，按上限比例 × 1人（被赡养人） = 6,000元',
+    );
+    expect(label('rigid.deduction')).toBe(
+      '小明学费扣减：申报12,000元，每人上限8,000元，超过上限，按上限扣减 = 8,000元',
+    );
   });
 
   it('names the failed clause and its basis on a refusal', () => {

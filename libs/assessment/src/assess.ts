@@ -11,7 +11,7 @@ import { checkExclusionClauses } from './exclusion-clauses';
 import { Explanation, yuan } from './explanation';
 import { assessExtremePoverty } from './extreme-poverty';
 import { hardshipIndex } from './hardship-index';
-import type { Household, Member } from './household';
+import type { Household, Member, Supporter } from './household';
 import { composeHousehold } from './household-composition';
 import { informationCircle } from './information-circle';
 import { labourCapacity } from './labour-capacity';
@@ -29,12 +29,13 @@ import {
   mulBp,
   sub,
 } from './money';
-import { type PolicyParameters, monthlyStandard } from './parameters';
+import { type PolicyParameters, monthlyStandard, parameterVersionLabel } from './parameters';
+import { money } from './figures';
 import { matchNeeds } from './referrals';
 import type { AssessmentOptions, AssessmentResult, MemberAssessment, ProgramTest } from './result';
-import { rigidDeductions } from './rigid-expenditure';
+import { RIGID_KIND_LABELS, rigidDeductions } from './rigid-expenditure';
 import { assessSelfCare } from './self-care';
-import { supportContributions } from './support';
+import { supportContributions, supporterIncapacity } from './support';
 import { validateHousehold } from './validate-household';
 import { type ValidationProblem, validateParameters } from './validate-parameters';
 
@@ -44,6 +45,8 @@ export class AssessmentInputError extends Error {
     this.name = 'AssessmentInputError';
   }
 }
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const byId = <T extends { idNumber: string }>(a: T, b: T) =>
   a.idNumber < b.idNumber ? -1 : a.idNumber > b.idNumber ? 1 : 0;
@@ -56,11 +59,48 @@ function canonical(h: Household): Household {
     supporters: [...h.supporters].sort(byId).map((s) => ({ ...s, supports: [...s.supports].sort() })),
     rigidExpenditures: [...h.rigidExpenditures].sort(
       (a, b) =>
-        a.kind.localeCompare(b.kind) ||
-        (a.memberIdNumber ?? '').localeCompare(b.memberIdNumber ?? '') ||
+        byText(a.kind, b.kind) ||
+        byText(a.memberIdNumber ?? '', b.memberIdNumber ?? '') ||
         a.annualFen - b.annualFen,
     ),
   };
+}
+
+/** A cap per person needs the person: an unnamed line would be pooled with others under one cap. */
+function perPersonCapProblems(h: Household, p: PolicyParameters): ValidationProblem[] {
+  const out: ValidationProblem[] = [];
+  h.rigidExpenditures.forEach((r, i) => {
+    if (p.rigidExpenditureCaps[r.kind].per === 'person' && !r.memberIdNumber) {
+      out.push({
+        field: `rigidExpenditures[${i}].memberIdNumber`,
+        message: `${RIGID_KIND_LABELS[r.kind]}按人设扣减上限，请注明是哪一名家庭成员的支出`,
+      });
+    }
+  });
+  return out;
+}
+
+/**
+ * Parameter sets are checked once per object: a bulk re-assessment passes the same set for every
+ * household, and the check (every coefficient, clause and item) cost more than many assessments.
+ * Callers treat a parameter set as immutable once it is in use.
+ */
+/** The last date checked and its verdict: a bulk run assesses every household on one date. */
+let lastDate: { date: string; problem: string | undefined } | null = null;
+function dateProblemOf(date: string): string | undefined {
+  if (lastDate?.date !== date) lastDate = { date, problem: calendarDateProblem(date) };
+  return lastDate.problem;
+}
+
+const checkedParameters = new WeakMap<PolicyParameters, ValidationProblem[]>();
+
+function parameterProblems(p: PolicyParameters): ValidationProblem[] {
+  let problems = checkedParameters.get(p);
+  if (!problems) {
+    problems = validateParameters(p);
+    checkedParameters.set(p, problems);
+  }
+  return problems;
 }
 
 export function assess(
@@ -69,8 +109,8 @@ export function assess(
   options: AssessmentOptions,
 ): AssessmentResult {
   const date = options.assessmentDate;
-  const problems = [...validateParameters(p)];
-  const dateProblem = calendarDateProblem(date);
+  const problems = [...parameterProblems(p)];
+  const dateProblem = dateProblemOf(date);
   if (dateProblem) problems.push({ field: 'assessmentDate', message: `评估日期${dateProblem}` });
   else if (date < p.effectiveFrom) {
     problems.push({
@@ -79,19 +119,22 @@ export function assess(
     });
   }
   if (problems.length === 0) problems.push(...validateHousehold(household, date));
+  if (problems.length === 0) problems.push(...perPersonCapProblems(household, p));
   if (problems.length > 0) throw new AssessmentInputError(problems);
 
   const h = canonical(household);
   const ex = new Explanation();
   const standardFen = monthlyStandard(p);
+  const versionLabel = parameterVersionLabel(p);
   ex.amount(
     'parameters.standard',
-    `适用${p.areaType === 'urban' ? '城市' : '农村'}低保标准（月人均）`,
+    `适用${p.areaType === 'urban' ? '城市' : '农村'}低保标准（每人每月）${money(standardFen)}；依据${versionLabel}`,
     fen(standardFen),
     {
       regionCode: p.regionCode,
       versionId: p.versionId,
       effectiveFrom: p.effectiveFrom,
+      version: versionLabel,
     },
     BASIS.minimumLiving,
   );
@@ -116,7 +159,7 @@ export function assess(
       },
       basis: BASIS.labour,
     });
-    const inc = memberIncome(member, labour.coefficientBp, p, ex);
+    const inc = memberIncome(member, labour, p, ex);
     const selfCare = member.selfCare ? assessSelfCare(member.selfCare) : null;
     if (selfCare) {
       ex.add({
@@ -151,7 +194,12 @@ export function assess(
   const contributions = supportContributions(h.supporters, countedIds, p, ex);
 
   // 4. Rigid expenditure deductions.
-  const deductions = rigidDeductions(h.rigidExpenditures, p, ex);
+  const deductions = rigidDeductions(
+    h.rigidExpenditures,
+    p,
+    ex,
+    new Map(h.members.map((m) => [m.idNumber, m.name])),
+  );
 
   // 5. Household income.
   const verified = add(ZERO, ...assessed.map((x) => x.assessed.countedIncomeFen));
@@ -166,7 +214,9 @@ export function assess(
   const perCapita = persons > 0 ? divInt(monthly, persons) : null;
   ex.amount(
     'income.yearly',
-    '家庭年收入 = 核实收入 + 推算收入 + 赡养费 − 刚性支出扣减',
+    `家庭年收入 = 核实收入${money(verified)} + 推算收入${money(imputed)} + 赡养费${money(support)} − 刚性支出扣减${money(deduction)}${
+      lt(deduction, claimedDeduction) ? `（申报扣减${money(claimedDeduction)}，以收入为限）` : ''
+    } = ${money(yearly)}`,
     yearly,
     {
       verified: yuan(verified),
@@ -179,7 +229,7 @@ export function assess(
   );
   ex.amount(
     'income.monthly',
-    '家庭月收入 = 家庭年收入 ÷ 12',
+    `家庭月收入 = ${money(yearly)} ÷ 12 = ${money(monthly)}`,
     monthly,
     { yearly: yuan(yearly) },
     BASIS.income,
@@ -187,7 +237,7 @@ export function assess(
   if (perCapita) {
     ex.amount(
       'income.per_capita',
-      '家庭月人均收入 = 家庭月收入 ÷ 保障人数',
+      `家庭月人均收入 = ${money(monthly)} ÷ ${persons}人 = ${money(perCapita)}`,
       perCapita,
       { monthly: yuan(monthly), persons },
       BASIS.income,
@@ -260,15 +310,17 @@ export function assess(
     ),
   ];
   const otherVetoHits = exclusion.hits.length - exclusion.propertyHits.length;
+  const incapacity = new Map(obligors.map((s) => [s, supporterIncapacity(s, date, p)]));
+  const incapacityOf = (s: Supporter) => incapacity.get(s) ?? supporterIncapacity(s, date, p);
   const extremePoverty = assessed.map((x) =>
     assessExtremePoverty(
       x.member,
       x.assessed.age,
-      ownYearly.get(x.member.idNumber) ?? ZERO,
+      x.assessed.countedIncomeFen,
       exclusion.propertyPassed,
       otherVetoHits,
       obligors,
-      date,
+      incapacityOf,
       standardFen,
       p,
       ex,
@@ -354,7 +406,12 @@ export function assess(
   );
 
   return {
-    parameterVersion: { versionId: p.versionId, regionCode: p.regionCode, effectiveFrom: p.effectiveFrom },
+    parameterVersion: {
+      versionId: p.versionId,
+      regionCode: p.regionCode,
+      effectiveFrom: p.effectiveFrom,
+      label: versionLabel,
+    },
     assessmentDate: date,
     monthlyStandardFen: standardFen,
     members: assessed.map((x) => x.assessed),

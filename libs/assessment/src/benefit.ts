@@ -4,6 +4,8 @@
  */
 import { benefitStartMonth } from '@app/assistance';
 import { BASIS } from './basis';
+import { seriousIllness, severeDisability } from './conditions';
+import { money } from './figures';
 import { type Explanation, yuan } from './explanation';
 import type { Member } from './household';
 import {
@@ -31,9 +33,9 @@ const ROUNDING_LABELS = {
 
 /** Art. 8: seriously ill, disability grade 1–2, or grade-3 intellectual/mental disability. */
 export function qualifiesForSinglePersonCoverage(m: Member): string | null {
-  if (m.health === 'serious_illness') return '患重特大疾病';
+  const why = seriousIllness(m) ?? severeDisability(m);
+  if (why) return why;
   const d = m.disability;
-  if (d && d.grade <= 2) return `持有${d.grade}级残疾证`;
   if (d && d.grade === 3 && (d.type === 'intellectual' || d.type === 'mental')) return '三级智力或精神残疾';
   return null;
 }
@@ -48,10 +50,9 @@ function incrementsFor(c: CoveredMember, standardFen: number, p: PolicyParameter
   const m = c.member;
   const candidates: { category: BenefitIncrement['category']; ratioBp: number }[] = [];
   if (c.age >= ci.elderly.minAge) candidates.push({ category: 'elderly', ratioBp: ci.elderly.ratioBp });
-  if (m.disability && m.disability.grade <= 2)
+  if (severeDisability(m))
     candidates.push({ category: 'severely_disabled', ratioBp: ci.severelyDisabled.ratioBp });
-  if (m.health === 'serious_illness')
-    candidates.push({ category: 'seriously_ill', ratioBp: ci.seriouslyIll.ratioBp });
+  if (seriousIllness(m)) candidates.push({ category: 'seriously_ill', ratioBp: ci.seriouslyIll.ratioBp });
   if (c.age < ci.minor.maxAgeExclusive) candidates.push({ category: 'minor', ratioBp: ci.minor.ratioBp });
   const chosen =
     ci.stacking === 'sum'
@@ -102,7 +103,7 @@ function householdAmount(input: BenefitInput, p: PolicyParameters, ex: Explanati
   const gap = max(ZERO, sub(full, input.monthlyHouseholdIncome));
   ex?.amount(
     'benefit.household_gap',
-    '按户施保：保障金 = 保障标准 × 保障人数 − 家庭月收入（不低于零）',
+    `按户施保：保障标准${money(input.standardFen)} × ${input.covered.length}人 − 家庭月收入${money(input.monthlyHouseholdIncome)} = ${money(gap)}（不低于零）`,
     gap,
     {
       standard: yuan(input.standardFen),
@@ -128,7 +129,9 @@ function singlePersonAmount(
     gap = add(gap, one);
     ex?.amount(
       'benefit.single_person_gap',
-      `单人保：${c.member.name}${fullStandard ? '按保障标准全额' : '= 保障标准 − 本人月收入（不低于零）'}`,
+      fullStandard
+        ? `单人保：${c.member.name}按保障标准全额 = ${money(one)}`
+        : `单人保：${c.member.name}保障标准${money(input.standardFen)} − 本人月收入${money(own)} = ${money(one)}（不低于零）`,
       one,
       {
         standard: yuan(input.standardFen),
@@ -170,7 +173,7 @@ export function computeBenefit(input: BenefitInput, p: PolicyParameters, ex: Exp
   const c = kind === 'household' ? householdAmount(input, p, ex) : singlePersonAmount(covered, input, p, ex);
   ex.amount(
     'benefit.rounded',
-    `保障金取整（${ROUNDING_LABELS[p.rounding]}）`,
+    `保障金取整：${money(c.gap)}${ROUNDING_LABELS[p.rounding]} = ${money(c.gapMonthlyFen)}`,
     fen(c.gapMonthlyFen),
     { exact: yuan(c.gap), rule: p.rounding },
     BASIS.minimumLiving,
@@ -178,7 +181,9 @@ export function computeBenefit(input: BenefitInput, p: PolicyParameters, ex: Exp
   for (const inc of c.increments) {
     ex.amount(
       'benefit.increment',
-      `分类施保：${inc.name}（${INCREMENT_LABELS[inc.category]}）增发保障标准的${formatPercent(inc.ratioBp)}`,
+      `分类施保：${inc.name}（${INCREMENT_LABELS[inc.category]}）保障标准${money(standardFen)} × ${formatPercent(inc.ratioBp)} = ${money(inc.monthlyFen)}${
+        p.classifiedIncrements.stacking === 'highest' ? '（多项符合时取最高）' : ''
+      }`,
       fen(inc.monthlyFen),
       {
         standard: yuan(standardFen),
@@ -194,7 +199,11 @@ export function computeBenefit(input: BenefitInput, p: PolicyParameters, ex: Exp
     topUp = Math.max(0, single.total - c.total);
     ex.amount(
       'benefit.single_person_floor',
-      `就高：按户保障金不低于其中成员单人保金额（${yuan(single.total)}）${topUp > 0 ? '，补足差额' : '，无需补足'}`,
+      `就高：单人保合计${money(single.total)}，按户保障金${money(c.total)}${
+        topUp > 0
+          ? `，补足 ${money(single.total)} − ${money(c.total)} = ${money(topUp)}`
+          : '，不低于单人保，无需补足 = 0元'
+      }`,
       fen(topUp),
       {
         householdTotal: yuan(c.total),
@@ -207,7 +216,7 @@ export function computeBenefit(input: BenefitInput, p: PolicyParameters, ex: Exp
   const startMonth = benefitStartMonth(input.decisionDate);
   ex.amount(
     'benefit.total',
-    `月保障金合计，自${startMonth}起发放`,
+    `月保障金合计 = ${[money(c.gapMonthlyFen), ...c.increments.map((i) => money(i.monthlyFen)), ...(topUp > 0 ? [money(topUp)] : [])].join(' + ')} = ${money(totalMonthlyFen)}，自${startMonth}起发放`,
     fen(totalMonthlyFen),
     {
       gap: yuan(c.gapMonthlyFen),

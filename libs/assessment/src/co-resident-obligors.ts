@@ -4,6 +4,7 @@
  * even when the clerk listed only supporters living elsewhere. Conditional duties (grandparents,
  * siblings) are not derived: list them in `supporters` with `livesInHousehold` when they apply.
  */
+import { seriousIllness } from './conditions';
 import type { Member, Relation, Supporter } from './household';
 import { type ExactFen, roundFen } from './money';
 
@@ -46,7 +47,7 @@ export function coResidentObligors(
       livesInHousehold: true,
       flags: {
         onMinimumLiving: householdOnMinimumLiving,
-        seriousIllness: obligor.member.health === 'serious_illness',
+        seriousIllness: seriousIllness(obligor.member) !== null,
         disability: obligor.member.disability ?? null,
       },
     });

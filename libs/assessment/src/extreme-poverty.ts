@@ -4,10 +4,10 @@
  */
 import { BASIS } from './basis';
 import { type Explanation, yuan } from './explanation';
+import { money } from './figures';
 import type { Member, Supporter } from './household';
 import { type ExactFen, divInt, fen, lt } from './money';
 import type { PolicyParameters } from './parameters';
-import { supporterIncapacity } from './support';
 
 export interface ExtremePovertyResult {
   idNumber: string;
@@ -43,6 +43,10 @@ function noLabourCapacity(
   if (d && d.grade <= ep.disabilityMaxGrade[d.type]) {
     return { passed: true, reason: `${DISABILITY_TYPE_LABELS[d.type]}残疾${d.grade}级` };
   }
+  // Declared 重度残疾 without a certificate on file is the same fact the 低保 rules already accept.
+  if (!d && member.health === 'disability_severe') {
+    return { passed: true, reason: `${age}周岁，健康状况为重度残疾（一、二级）` };
+  }
   return {
     passed: false,
     reason: d
@@ -54,35 +58,39 @@ function noLabourCapacity(
 export function assessExtremePoverty(
   member: Member,
   age: number,
-  ownYearlyIncome: ExactFen,
+  /**
+   * Art. 6 judges 无生活来源 on what the person actually receives: counted verified income only.
+   * Imputed income stands for work an able person could do, and a 特困 applicant has no labour
+   * capacity (Art. 5), so it never enters this test.
+   */
+  actualYearlyIncome: ExactFen,
   propertyPassed: boolean,
   /** One-vote-veto hits outside the property clauses (e.g. refused verification) end this application too. */
   otherVetoHits: number,
   /** Listed supporters plus those derived from co-resident relations. */
   supporters: Supporter[],
-  assessmentDate: string,
+  /** Why each supporter cannot support (Art. 8), or null: worked out once per assessment. */
+  incapacityOf: (s: Supporter) => string | null,
   standardFen: number,
   p: PolicyParameters,
   ex: Explanation,
 ): ExtremePovertyResult {
   const labour = noLabourCapacity(member, age, p);
-  const ownMonthly = divInt(ownYearlyIncome, 12);
+  const ownMonthly = divInt(actualYearlyIncome, 12);
   const incomeBelow = lt(ownMonthly, fen(standardFen));
   const income = {
     passed: incomeBelow && propertyPassed,
-    reason: `本人月收入${yuan(ownMonthly)}${incomeBelow ? '低于' : '不低于'}保障标准${yuan(standardFen)}；财产状况${propertyPassed ? '符合' : '不符合'}规定`,
+    reason: `本人年实际收入${money(actualYearlyIncome)} ÷ 12 = ${money(ownMonthly)}（不含推算收入），${incomeBelow ? '低于' : '不低于'}保障标准${yuan(standardFen)}；财产状况${propertyPassed ? '符合' : '不符合'}规定`,
   };
   const obligors = supporters.filter((s) => s.supports.includes(member.idNumber));
-  const capable = obligors
-    .map((s) => ({ s, why: supporterIncapacity(s, assessmentDate, p) }))
-    .filter((x) => x.why === null);
+  const capable = obligors.map((s) => ({ s, why: incapacityOf(s) })).filter((x) => x.why === null);
   const supporter = {
     passed: capable.length === 0,
     reason:
       obligors.length === 0
         ? '无法定赡养、抚养、扶养义务人'
         : capable.length === 0
-          ? obligors.map((s) => `${s.name}：${supporterIncapacity(s, assessmentDate, p)}`).join('；')
+          ? obligors.map((s) => `${s.name}：${incapacityOf(s)}`).join('；')
           : `有履行义务能力的义务人：${capable.map((x) => x.s.name).join('、')}`,
   };
   const orphan = Boolean(member.inOrphanScheme) && age < 18;

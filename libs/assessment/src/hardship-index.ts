@@ -3,6 +3,7 @@
  * most-needy first. Items and points are policy data; each item id names a predicate here.
  */
 import { BASIS } from './basis';
+import { seriousIllness, severeDisability } from './conditions';
 import type { Explanation } from './explanation';
 import type { EducationLevel, Household } from './household';
 import { type ExactFen, fen, isZero, lt, lte, mulBp, mulInt } from './money';
@@ -49,7 +50,7 @@ export const HARDSHIP_PREDICATES: Record<string, { category: HardshipCategory; t
   'status.elderly80': { category: 'status', test: atLeastAge(80) },
   'status.severeDisability': {
     category: 'status',
-    test: (c) => c.counted.some((x) => (x.member.disability?.grade ?? 9) <= 2),
+    test: (c) => c.counted.some((x) => severeDisability(x.member) !== null),
   },
   'status.mildDisability': {
     category: 'status',
@@ -57,7 +58,7 @@ export const HARDSHIP_PREDICATES: Record<string, { category: HardshipCategory; t
   },
   'status.seriousIllness': {
     category: 'status',
-    test: (c) => c.counted.some((x) => x.member.health === 'serious_illness'),
+    test: (c) => c.counted.some((x) => seriousIllness(x.member) !== null),
   },
   'status.chronicIllness': {
     category: 'status',

@@ -4,6 +4,17 @@ import type { BasisPoints } from './money';
 import type { PolicyParameters } from './parameters';
 
 export const AGE_TIER_LABELS = ['16–40岁', '41–50岁', '51–60岁', '61–70岁', '70岁以上'] as const;
+const AGE_TIER_SHORT = ['16–40周岁', '41–50周岁', '51–60周岁', '61–70周岁', '70周岁以上'] as const;
+
+/** The short health names for a coefficient's basis: `0.8（51–60周岁·健康）`. */
+const HEALTH_SHORT: Record<HealthCategory, string> = {
+  healthy: '健康',
+  minor_illness: '一般疾病',
+  chronic_illness: '慢性病',
+  disability_mild: '轻度残疾',
+  serious_illness: '重病',
+  disability_severe: '重度残疾',
+};
 
 export const HEALTH_LABELS: Record<HealthCategory, string> = {
   healthy: '健康',
@@ -37,16 +48,28 @@ export interface LabourCapacity {
   coefficientBp: BasisPoints;
   /** Why the coefficient is what it is, in zh-CN. */
   reason: string;
+  /** The same, short, for a formula: `51–60周岁·健康`, `未满16周岁`. */
+  short: string;
 }
 
 export function labourCapacity(member: Member, age: number, p: PolicyParameters): LabourCapacity {
   const declared = member.health;
   const fromCertificate = disabilityCategory(member.disability);
   if (age < p.labour.minAge) {
-    return { category: declared, coefficientBp: 0, reason: `未满${p.labour.minAge}周岁，不计劳动力` };
+    return {
+      category: declared,
+      coefficientBp: 0,
+      reason: `未满${p.labour.minAge}周岁，不计劳动力`,
+      short: `未满${p.labour.minAge}周岁`,
+    };
   }
   if (member.student?.fullTime) {
-    return { category: declared, coefficientBp: 0, reason: '全日制在校学生，不计劳动力' };
+    return {
+      category: declared,
+      coefficientBp: 0,
+      reason: '全日制在校学生，不计劳动力',
+      short: '全日制在校学生',
+    };
   }
   const tier = ageTier(age);
   let category = declared;
@@ -63,5 +86,6 @@ export function labourCapacity(member: Member, age: number, p: PolicyParameters)
     category,
     coefficientBp,
     reason: `${HEALTH_LABELS[category]}${certNote}，${AGE_TIER_LABELS[tier]}`,
+    short: `${AGE_TIER_SHORT[tier]}·${HEALTH_SHORT[category]}${category !== declared ? '（残疾证）' : ''}`,
   };
 }

@@ -1,11 +1,13 @@
 /**
  * A member's yearly income: verified income by kind (exempt kinds left out), and imputed income
- * when there is no verified income to stand in for what an able person could earn.
+ * only where nothing verified shows what the member earns from work.
  */
 import { BASIS } from './basis';
 import { type Explanation, yuan } from './explanation';
+import { coefficientText, money } from './figures';
 import type { IncomeKind, Member, WorkType } from './household';
-import { type ExactFen, ZERO, add, fen, formatRatio, formatPercent, mulBp, mulInt } from './money';
+import type { LabourCapacity } from './labour-capacity';
+import { type ExactFen, ZERO, add, fen, formatPercent, isZero, lt, mulBp, mulInt, sub } from './money';
 import type { PolicyParameters } from './parameters';
 
 export const INCOME_KIND_LABELS: Record<IncomeKind, string> = {
@@ -22,12 +24,19 @@ export const INCOME_KIND_LABELS: Record<IncomeKind, string> = {
   basic_pension_base: '基础养老金',
 };
 
+/**
+ * Income from the member's own work. Imputation estimates exactly this when it is unknown, so a
+ * verified figure of either kind replaces it (务工 imputed on top of a verified 经营净收入 counted
+ * the same work twice).
+ */
+export const LABOUR_INCOME_KINDS: readonly IncomeKind[] = ['wage', 'business'];
+
 export interface MemberIncome {
   countedFen: ExactFen;
   exemptFen: ExactFen;
   imputedFen: ExactFen;
   imputedKind: 'odd_jobs' | 'farming' | null;
-  /** counted + imputed: the member's own income, as used for the 特困 income test. */
+  /** counted + imputed: the member's own income for the 低保 rules (not for 特困, which uses counted only). */
   ownFen: ExactFen;
 }
 
@@ -36,62 +45,107 @@ function effectiveWorkType(member: Member, p: PolicyParameters): WorkType {
   return member.workType ?? p.imputation.whenWorkTypeUnknown;
 }
 
+/** 'verified_only' unless the region chose otherwise (parameter rows stored before it existed). */
+export function verifiedLabourRule(p: PolicyParameters): 'verified_only' | 'higher_of' {
+  return p.imputation.withVerifiedLabourIncome ?? 'verified_only';
+}
+
 export function memberIncome(
   member: Member,
-  coefficientBp: number,
+  labour: LabourCapacity,
   p: PolicyParameters,
   ex: Explanation,
 ): MemberIncome {
   let counted = ZERO;
   let exempt = ZERO;
+  let labourVerified = ZERO;
+  const labourKinds: string[] = [];
   for (const inc of member.incomes) {
     const isExempt = p.exemptIncomeKinds.includes(inc.kind);
-    if (isExempt) exempt = add(exempt, fen(inc.annualFen));
-    else counted = add(counted, fen(inc.annualFen));
+    const amount = fen(inc.annualFen);
+    if (isExempt) exempt = add(exempt, amount);
+    else {
+      counted = add(counted, amount);
+      if (LABOUR_INCOME_KINDS.includes(inc.kind) && inc.annualFen > 0) {
+        labourVerified = add(labourVerified, amount);
+        labourKinds.push(INCOME_KIND_LABELS[inc.kind]);
+      }
+    }
+    const source = inc.source ? `（来源：${inc.source}）` : '';
     ex.amount(
       isExempt ? 'income.exempt' : 'income.verified',
-      `${member.name}：${INCOME_KIND_LABELS[inc.kind]}${isExempt ? '（不计入家庭收入）' : ''}`,
-      fen(isExempt ? 0 : inc.annualFen),
+      isExempt
+        ? `${member.name}：${INCOME_KIND_LABELS[inc.kind]}${money(amount)}${source}，不计入家庭收入 = 0元`
+        : `${member.name}：核实${INCOME_KIND_LABELS[inc.kind]}${source} = ${money(amount)}`,
+      isExempt ? ZERO : amount,
       { kind: inc.kind, annualYuan: yuan(inc.annualFen), source: inc.source ?? null },
       isExempt ? BASIS.exemptIncome : BASIS.income,
     );
   }
 
-  const hasVerified = (kind: IncomeKind) => member.incomes.some((i) => i.kind === kind && i.annualFen > 0);
   const workType = effectiveWorkType(member, p);
-  let imputed = ZERO;
+  const coefficientBp = labour.coefficientBp;
+  let full: ExactFen | null = null;
   let imputedKind: MemberIncome['imputedKind'] = null;
-  if (coefficientBp > 0 && workType === 'odd_jobs' && !hasVerified('wage')) {
+  let formula = '';
+  const coef = coefficientText(coefficientBp, labour.short);
+  if (coefficientBp > 0 && workType === 'odd_jobs') {
     const wage = p.lastYearCityMinimumWageMonthlyFen;
-    imputed = mulInt(mulBp(fen(wage), coefficientBp), p.imputation.workingMonths);
+    full = mulInt(mulBp(fen(wage), coefficientBp), p.imputation.workingMonths);
     imputedKind = 'odd_jobs';
-    ex.amount(
-      'income.imputed.odd_jobs',
-      `${member.name}：务工推算收入 = 劳动力系数 × 上年最低工资 × 务工月数`,
-      imputed,
-      {
-        coefficient: formatRatio(coefficientBp),
-        minimumWageMonthly: yuan(wage),
-        workingMonths: p.imputation.workingMonths,
-        workTypeDeclared: member.workType ?? null,
-      },
-      BASIS.imputed,
-    );
-  } else if (coefficientBp > 0 && workType === 'farming' && !hasVerified('business')) {
+    formula = `务工推算收入 ${coef} × ${money(wage)}（上年最低工资/月） × ${p.imputation.workingMonths}个月 = ${money(full)}`;
+  } else if (coefficientBp > 0 && workType === 'farming') {
     const rural = p.lastYearRuralPerCapitaDisposableIncomeFen;
-    imputed = mulBp(mulBp(fen(rural), coefficientBp), p.imputation.farmRatioBp);
+    full = mulBp(mulBp(fen(rural), coefficientBp), p.imputation.farmRatioBp);
     imputedKind = 'farming';
-    ex.amount(
-      'income.imputed.farming',
-      `${member.name}：务农推算收入 = 劳动力系数 × 上年农村居民人均可支配收入 × 比例`,
-      imputed,
-      {
-        coefficient: formatRatio(coefficientBp),
-        ruralIncomeYearly: yuan(rural),
-        farmRatio: formatPercent(p.imputation.farmRatioBp),
-      },
-      BASIS.imputed,
-    );
+    formula = `务农推算收入 ${coef} × ${money(rural)}（上年农村居民人均可支配收入） × ${formatPercent(p.imputation.farmRatioBp)} = ${money(full)}`;
+  }
+  let imputed = ZERO;
+  if (full && imputedKind) {
+    const rule = `income.imputed.${imputedKind}`;
+    const declared = member.workType ? '' : '（未申报务工类型，按地区默认）';
+    const inputs = {
+      coefficient: labour.coefficientBp,
+      coefficientBasis: labour.short,
+      workType,
+      workTypeDeclared: member.workType ?? null,
+      verifiedLabourIncome: yuan(labourVerified),
+      rule: verifiedLabourRule(p),
+    };
+    if (isZero(labourVerified)) {
+      imputed = full;
+      ex.amount(
+        rule,
+        `${member.name}：无核实劳动收入，${formula}${declared}`,
+        imputed,
+        inputs,
+        BASIS.imputed,
+      );
+    } else if (verifiedLabourRule(p) === 'higher_of') {
+      const imputedHigher = lt(labourVerified, full);
+      imputed = imputedHigher ? sub(full, labourVerified) : ZERO;
+      if (!imputedHigher) imputedKind = null;
+      ex.amount(
+        rule,
+        `${member.name}：${formula}；核实${labourKinds.join('、')}${money(labourVerified)}；取较高者（本地规定）——${
+          imputedHigher
+            ? `采用推算收入，补计 ${money(full)} − ${money(labourVerified)} = ${money(imputed)}`
+            : '采用核实收入，推算收入不计 = 0元'
+        }`,
+        imputed,
+        inputs,
+        BASIS.imputed,
+      );
+    } else {
+      imputedKind = null;
+      ex.amount(
+        rule,
+        `${member.name}：已有核实${labourKinds.join('、')}${money(labourVerified)}，按核实收入计算，不再推算（${formula.replace(/ = [^=]*$/, '')}不计）= 0元`,
+        ZERO,
+        inputs,
+        BASIS.imputed,
+      );
+    }
   }
   return {
     countedFen: counted,

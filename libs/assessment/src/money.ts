@@ -83,7 +83,34 @@ export function fen(value: Fen): ExactFen {
   return { num: assertFen(value, '金额'), den: 1 };
 }
 
-export function add(...xs: ExactFen[]): ExactFen {
+/*
+ * Every operation first tries plain safe-integer arithmetic — nearly every amount of a household is
+ * whole fen over a small denominator — and falls back to bigint only when a product would leave
+ * the safe range. Both paths give the same reduced fraction; the fast one just skips allocating
+ * bigints on the hot path of a bulk re-assessment.
+ */
+const SAFE = Number.MAX_SAFE_INTEGER;
+const safe = (x: number) => x <= SAFE && x >= -SAFE;
+
+function gcdN(a: number, b: number): number {
+  let x = a < 0 ? -a : a;
+  let y = b < 0 ? -b : b;
+  while (y !== 0) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return x === 0 ? 1 : x;
+}
+
+/** n/d reduced, d > 0, both already checked safe. */
+function reduceN(n: number, d: number): ExactFen {
+  if (d === 1) return { num: n, den: 1 };
+  const g = gcdN(n, d);
+  return g === 1 ? { num: n, den: d } : { num: n / g, den: d / g };
+}
+
+function addSlow(xs: ExactFen[]): ExactFen {
   return fromQ(
     xs.reduce<Q>(
       (acc, x) => {
@@ -95,34 +122,63 @@ export function add(...xs: ExactFen[]): ExactFen {
   );
 }
 
+export function add(...xs: ExactFen[]): ExactFen {
+  let n = 0;
+  let d = 1;
+  for (const x of xs) {
+    if (x.den === d) n += x.num;
+    else {
+      const a = n * x.den;
+      const b = x.num * d;
+      d *= x.den;
+      if (!safe(a) || !safe(b) || !safe(d)) return addSlow(xs);
+      n = a + b;
+    }
+    if (!safe(n)) return addSlow(xs);
+  }
+  return reduceN(n, d);
+}
+
 export function sub(a: ExactFen, b: ExactFen): ExactFen {
   return add(a, { num: -b.num, den: b.den });
 }
 
 /** a × (ratio / 10 000). */
 export function mulBp(a: ExactFen, ratio: BasisPoints): ExactFen {
+  assertBasisPoints(ratio, '比例');
+  const n = a.num * ratio;
+  const d = a.den * BP_ONE;
+  if (safe(n) && safe(d)) return reduceN(n, d);
   const q = toQ(a);
-  return fromQ(reduce(q.n * BigInt(assertBasisPoints(ratio, '比例')), q.d * BigInt(BP_ONE)));
+  return fromQ(reduce(q.n * BigInt(ratio), q.d * BigInt(BP_ONE)));
 }
 
 export function mulInt(a: ExactFen, k: number): ExactFen {
   if (!Number.isSafeInteger(k)) throw new Error(`乘数必须是整数，收到 ${k}`);
+  const n = a.num * k;
+  if (safe(n)) return reduceN(n, a.den);
   const q = toQ(a);
   return fromQ(reduce(q.n * BigInt(k), q.d));
 }
 
 export function divInt(a: ExactFen, k: number): ExactFen {
   if (!Number.isSafeInteger(k) || k === 0) throw new Error(`除数必须是非零整数，收到 ${k}`);
+  const d = a.den * (k < 0 ? -k : k);
+  if (safe(d)) return reduceN(k < 0 ? -a.num : a.num, d);
   const q = toQ(a);
   return fromQ(reduce(q.n, q.d * BigInt(k)));
 }
 
 export function compare(a: ExactFen, b: ExactFen): -1 | 0 | 1 {
+  if (a.den === b.den) return a.num < b.num ? -1 : a.num > b.num ? 1 : 0;
+  const l = a.num * b.den;
+  const r = b.num * a.den;
+  if (safe(l) && safe(r)) return l < r ? -1 : l > r ? 1 : 0;
   const x = toQ(a);
   const y = toQ(b);
-  const l = x.n * y.d;
-  const r = y.n * x.d;
-  return l < r ? -1 : l > r ? 1 : 0;
+  const lb = x.n * y.d;
+  const rb = y.n * x.d;
+  return lb < rb ? -1 : lb > rb ? 1 : 0;
 }
 
 export const lt = (a: ExactFen, b: ExactFen): boolean => compare(a, b) < 0;
@@ -146,8 +202,30 @@ function ceilDiv(n: bigint, d: bigint): bigint {
   return -floorDiv(-n, d);
 }
 
+/** floor(n / d) for safe integers, d > 0: the float quotient corrected by one step either way. */
+function floorDivN(n: number, d: number): number {
+  let q = Math.floor(n / d);
+  if (q * d > n) q--;
+  else if ((q + 1) * d <= n) q++;
+  return q;
+}
+
 /** Rounds an exact amount to a payable integer fen amount by the region's rule. Half-up means toward +∞ at exactly .5. */
 export function roundFen(a: ExactFen, rule: RoundingRule): Fen {
+  const { num, den } = a;
+  // Fast path: every intermediate below stays within 202 × |num| + 200 × den.
+  if (safe(202 * num) && safe(202 * den)) {
+    switch (rule) {
+      case 'fen':
+        return den === 1 ? num : floorDivN(2 * num + den, 2 * den);
+      case 'yuan-half-up':
+        return floorDivN(2 * num + 100 * den, 200 * den) * 100;
+      case 'yuan-up':
+        return -floorDivN(-num, 100 * den) * 100;
+      case 'yuan-down':
+        return floorDivN(num, 100 * den) * 100;
+    }
+  }
   const q = toQ(a);
   switch (rule) {
     case 'fen':

@@ -68,6 +68,8 @@ export interface RigidExpenditureCap {
 
 export interface PolicyParameters {
   regionCode: string;
+  /** The version's note as published (e.g. 2027年起城乡低保标准调整), for its human label. */
+  versionNote?: string | null;
   /** 'YYYY-MM-DD'; an assessment dated earlier is refused. */
   effectiveFrom: string;
   versionId: string;
@@ -86,6 +88,12 @@ export interface PolicyParameters {
     farmRatioBp: BasisPoints;
     /** When a capable member has no verified income and no stated work type. */
     whenWorkTypeUnknown: 'odd_jobs' | 'none';
+    /**
+     * A member with verified labour income (工资性、经营净收入): 'verified_only' counts that and
+     * imputes nothing (DOMAIN.md: imputation stands in for a missing verified figure); 'higher_of'
+     * counts the higher of verified and imputed, where a region's rule says so. Absent → 'verified_only'.
+     */
+    withVerifiedLabourIncome?: 'verified_only' | 'higher_of';
   };
   labour: {
     /** Below this age a person is outside the labour force (coefficient 0). */
@@ -486,4 +494,15 @@ export const TEMPORARY_ASSISTANCE_DEFAULTS = { townshipApprovalLimitFen: 100_000
 /** The monthly standard that applies to the household under these parameters. */
 export function monthlyStandard(p: PolicyParameters): Fen {
   return p.monthlyStandardFen[p.areaType];
+}
+
+/**
+ * The version as a clerk can cite it in a 复议: region, effective date and the published note,
+ * not the row's UUID (which stays in `versionId` for re-running).
+ */
+export function parameterVersionLabel(
+  p: Pick<PolicyParameters, 'regionCode' | 'effectiveFrom' | 'versionNote'>,
+): string {
+  const note = p.versionNote?.trim();
+  return `行政区划${p.regionCode}救助政策参数，${p.effectiveFrom}起施行${note ? `（${note}）` : ''}`;
 }

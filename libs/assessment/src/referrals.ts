@@ -3,6 +3,7 @@
  * the one window (一门受理) can refer it on. A referral is a suggestion, not a decision.
  */
 import { BASIS } from './basis';
+import { severeDisability } from './conditions';
 import type { Explanation } from './explanation';
 import type { ExtremePovertyResult } from './extreme-poverty';
 import type { Household, Member } from './household';
@@ -144,7 +145,7 @@ export function matchNeeds(ctx: ReferralContext, p: PolicyParameters, ex: Explan
       idNumbers: ids(disabled),
     });
   }
-  const severe = members((x) => (x.member.disability?.grade ?? 9) <= 2);
+  const severe = members((x) => severeDisability(x.member) !== null);
   if (severe.length > 0) {
     out.push({
       program: 'severe_disability_care_subsidy',

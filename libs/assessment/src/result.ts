@@ -108,7 +108,13 @@ export interface Referral {
 }
 
 export interface AssessmentResult {
-  parameterVersion: { versionId: string; regionCode: string; effectiveFrom: string };
+  parameterVersion: {
+    versionId: string;
+    regionCode: string;
+    effectiveFrom: string;
+    /** Human label: region, effective date, note. */
+    label: string;
+  };
   assessmentDate: string;
   monthlyStandardFen: Fen;
   members: MemberAssessment[];

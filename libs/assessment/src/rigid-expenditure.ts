@@ -1,6 +1,7 @@
 /** 刚性支出扣减: medical, tuition and pension-insurance costs, each kind capped by the region. */
 import { BASIS } from './basis';
 import { type Explanation, yuan } from './explanation';
+import { money } from './figures';
 import type { RigidExpenditure, RigidExpenditureKind } from './household';
 import { type ExactFen, add, fen, lt, min } from './money';
 import type { PolicyParameters } from './parameters';
@@ -26,6 +27,8 @@ export function rigidDeductions(
   items: RigidExpenditure[],
   p: PolicyParameters,
   ex: Explanation,
+  /** Member names by ID, for the line: whose tuition was capped. */
+  names: ReadonlyMap<string, string> = new Map(),
 ): RigidDeduction[] {
   const out: RigidDeduction[] = [];
   for (const kind of KINDS) {
@@ -43,9 +46,13 @@ export function rigidDeductions(
       const capFen = fen(cap.annualCapFen);
       const deducted = min(claimed, capFen);
       const capped = lt(capFen, claimed);
+      const whose = key === null ? '全户' : (names.get(key) ?? key);
+      const capText = `${cap.per === 'person' ? '每人' : '每户'}上限${money(capFen)}`;
       ex.amount(
         'rigid.deduction',
-        `${RIGID_KIND_LABELS[kind]}扣减${capped ? '（超过上限，按上限扣减）' : ''}`,
+        `${whose}${RIGID_KIND_LABELS[kind]}扣减：申报${money(claimed)}，${capText}，${
+          capped ? `超过上限，按上限扣减 = ${money(deducted)}` : `未超上限，全额扣减 = ${money(deducted)}`
+        }`,
         deducted,
         {
           kind,

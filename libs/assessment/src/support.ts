@@ -5,6 +5,7 @@
 import { ageOn } from '@app/assistance';
 import { BASIS } from './basis';
 import { type Explanation, yuan } from './explanation';
+import { money } from './figures';
 import type { Supporter } from './household';
 import { type ExactFen, ZERO, fen, formatPercent, mulBp, mulInt } from './money';
 import type { PolicyParameters } from './parameters';
@@ -54,7 +55,7 @@ export function supportContributions(
     if (exemption) {
       ex.amount(
         'support.exempt',
-        `${s.name}：赡养（抚养、扶养）费不计入——${exemption}`,
+        `${s.name}（年收入${money(s.annualIncomeFen)}）：赡养（抚养、扶养）费不计入——${exemption} = 0元`,
         ZERO,
         inputs,
         BASIS.support,
@@ -62,9 +63,10 @@ export function supportContributions(
       return { supporter: s, supportedCount, ratioBp, amountFen: ZERO, exemption };
     }
     const amountFen = mulInt(mulBp(fen(s.annualIncomeFen), ratioBp), supportedCount);
+    const why = wealthy ? '，义务人有大额资产、豪华车辆或高档住房，按上限比例' : '';
     ex.amount(
       'support.counted',
-      `${s.name}：赡养（抚养、扶养）费 = 义务人收入 × 比例 × 被赡养人数`,
+      `${s.name}：赡养（抚养、扶养）费 ${money(s.annualIncomeFen)}（义务人年收入） × ${formatPercent(ratioBp)}${why} × ${supportedCount}人（被赡养人） = ${money(amountFen)}`,
       amountFen,
       inputs,
       BASIS.support,

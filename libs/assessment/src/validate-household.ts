@@ -51,7 +51,6 @@ const DISABILITY_TYPE: Record<DisabilityType, true> = {
   speech: true,
   multiple: true,
 };
-const DISABILITY_GRADE = { 1: true, 2: true, 3: true, 4: true };
 const EDUCATION: Record<EducationLevel, true> = {
   primary: true,
   junior_high: true,
@@ -122,10 +121,11 @@ export function validateHousehold(h: Household, assessmentDate: string): Validat
   const oneOf = (field: string, v: unknown, allowed: object, optional = false) => {
     if (optional && (v === undefined || v === null)) return true;
     if ((typeof v === 'string' || typeof v === 'number') && Object.hasOwn(allowed, v)) return true;
-    bad(field, `取值无效，应为：${Object.keys(allowed).join('、')}`);
+    const got = v === undefined || v === null ? '未填写' : `“${String(v)}”不是可选值`;
+    bad(field, `${got}，应为：${Object.keys(allowed).join('、')}`);
     return false;
   };
-  if (!enumsValid(h, oneOf)) return problems;
+  if (!enumsValid(h, oneOf, bad) || !booleansValid(h, bad)) return problems;
   const money = (field: string, v: unknown) => {
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
       bad(field, '金额应为不小于零的整数（单位：分）');
@@ -145,6 +145,13 @@ export function validateHousehold(h: Household, assessmentDate: string): Validat
     }
   });
   h.supporters.forEach((s, i) => {
+    if (ids.has(s.idNumber) && s.livesInHousehold !== true) {
+      // Counted twice otherwise: once as a member's income, once as support from outside.
+      bad(
+        `supporters[${i}].idNumber`,
+        `${s.name}已是本户家庭成员，其收入已计入家庭收入，不能再作为户外赡养（抚养、扶养）义务人计算；请从义务人中删除，或标明“共同生活”`,
+      );
+    }
     const problem = residentIdProblem(s.idNumber, assessmentDate);
     if (problem) bad(`supporters[${i}].idNumber`, `${s.name}的身份证号码无效：${problem}`);
     money(`supporters[${i}].annualIncomeFen`, s.annualIncomeFen);
@@ -153,33 +160,90 @@ export function validateHousehold(h: Household, assessmentDate: string): Validat
   });
   money('assets.depositsFen', h.assets.depositsFen);
   money('assets.securitiesFen', h.assets.securitiesFen);
-  if (!Number.isInteger(h.assets.homes.count) || h.assets.homes.count < 0)
-    bad('assets.homes.count', '住房套数应为不小于零的整数');
   h.assets.businesses.forEach((b, i) => money(`assets.businesses[${i}].valueFen`, b.valueFen));
   h.rigidExpenditures.forEach((r, i) => {
     money(`rigidExpenditures[${i}].annualFen`, r.annualFen);
     if (r.memberIdNumber && !ids.has(r.memberIdNumber))
       bad(`rigidExpenditures[${i}].memberIdNumber`, '支出所属成员不是本户成员');
+    // Tuition is capped per student: a line that names nobody would pool two students under one cap.
+    if (r.kind === 'tuition' && !r.memberIdNumber)
+      bad(`rigidExpenditures[${i}].memberIdNumber`, '学费应注明是哪一名学生的（填写该学生的身份证号码）');
   });
   return problems;
+}
+
+const GRADE_TEXT = '残疾等级应为1至4级的整数（一级最重）';
+
+/** Boolean facts must be true or false: the text "false" is truthy and flipped a rule. */
+function booleansValid(h: Household, bad: (field: string, message: string) => void): boolean {
+  let ok = true;
+  const flag = (field: string, v: unknown, optional = true) => {
+    if (typeof v === 'boolean' || (optional && (v === undefined || v === null))) return;
+    ok = false;
+    bad(field, '应为是（true）或否（false）');
+  };
+  h.members.forEach((m, i) => {
+    const at = `members[${i}]`;
+    if (!isObject(m.cohabitation)) {
+      ok = false;
+      bad(`${at}.cohabitation`, '应填写共同居住情况');
+    } else {
+      flag(`${at}.cohabitation.livesTogetherLongTerm`, m.cohabitation.livesTogetherLongTerm, false);
+      flag(`${at}.cohabitation.ableToLiveIndependently`, m.cohabitation.ableToLiveIndependently);
+      flag(`${at}.cohabitation.statutorySupportDuty`, m.cohabitation.statutorySupportDuty);
+    }
+    if (isObject(m.student)) flag(`${at}.student.fullTime`, m.student.fullTime, false);
+    flag(`${at}.inOrphanScheme`, m.inOrphanScheme);
+    if (!Array.isArray(m.incomes)) {
+      ok = false;
+      bad(`${at}.incomes`, '应为列表');
+    }
+    if (isObject(m.selfCare))
+      for (const [k, v] of Object.entries(m.selfCare)) flag(`${at}.selfCare.${k}`, v, false);
+  });
+  h.supporters.forEach((s, i) => {
+    flag(`supporters[${i}].livesInHousehold`, s.livesInHousehold);
+    if (!Array.isArray(s.supports)) {
+      ok = false;
+      bad(`supporters[${i}].supports`, '应为列表');
+    }
+    if (!isObject(s.flags)) {
+      ok = false;
+      bad(`supporters[${i}].flags`, '应为对象');
+      return;
+    }
+    for (const [k, v] of Object.entries(s.flags))
+      if (k !== 'disability' && k !== 'provincialIncapacityReason') flag(`supporters[${i}].flags.${k}`, v);
+  });
+  if (isObject(h.exclusionFacts))
+    for (const [k, v] of Object.entries(h.exclusionFacts)) flag(`exclusionFacts.${k}`, v);
+  if (isObject(h.assets) && isObject(h.assets.homes))
+    flag('assets.homes.luxury', h.assets.homes.luxury, false);
+  return ok;
 }
 
 type OneOf = (field: string, v: unknown, allowed: object, optional?: boolean) => boolean;
 
 /** Every enumerated field checked before any rule reads one; false when one is wrong. */
-function enumsValid(h: Household, oneOf: OneOf): boolean {
+function enumsValid(h: Household, oneOf: OneOf, bad: (field: string, message: string) => void): boolean {
   let ok = true;
   const check = (field: string, v: unknown, allowed: object, optional = false) => {
     ok = oneOf(field, v, allowed, optional) && ok;
   };
   const items = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  // A number, not the text "1": rules compare grades (≤ 2) and "7" must not pass as a grade.
+  const grade = (field: string, v: unknown) => {
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 4) return;
+    ok = false;
+    bad(field, `${GRADE_TEXT}，收到“${String(v)}”`);
+  };
   items(h.members).forEach((raw, i) => {
     const m = isObject(raw) ? raw : {};
     const at = `members[${i}]`;
     check(`${at}.relation`, m.relation, RELATION);
     check(`${at}.health`, m.health, HEALTH);
     if (isObject(m.disability)) {
-      check(`${at}.disability.grade`, m.disability.grade, DISABILITY_GRADE);
+      grade(`${at}.disability.grade`, m.disability.grade);
       check(`${at}.disability.type`, m.disability.type, DISABILITY_TYPE);
     } else check(`${at}.disability`, m.disability, {}, true);
     if (isObject(m.student)) check(`${at}.student.level`, m.student.level, EDUCATION);
@@ -194,7 +258,7 @@ function enumsValid(h: Household, oneOf: OneOf): boolean {
     const s = isObject(raw) ? raw : {};
     check(`supporters[${i}].relation`, s.relation, SUPPORTER_RELATION);
     if (isObject(s.flags) && isObject(s.flags.disability)) {
-      check(`supporters[${i}].flags.disability.grade`, s.flags.disability.grade, DISABILITY_GRADE);
+      grade(`supporters[${i}].flags.disability.grade`, s.flags.disability.grade);
       check(`supporters[${i}].flags.disability.type`, s.flags.disability.type, DISABILITY_TYPE);
     }
   });

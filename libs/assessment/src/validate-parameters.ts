@@ -61,6 +61,15 @@ export function validateParameters(p: PolicyParameters): ValidationProblem[] {
   if (!['odd_jobs', 'none'].includes(p.imputation?.whenWorkTypeUnknown)) {
     bad('imputation.whenWorkTypeUnknown', '应为 odd_jobs（按务工推算）或 none（不推算）');
   }
+  if (
+    p.imputation?.withVerifiedLabourIncome !== undefined &&
+    !['verified_only', 'higher_of'].includes(p.imputation.withVerifiedLabourIncome)
+  ) {
+    bad(
+      'imputation.withVerifiedLabourIncome',
+      '应为 verified_only（有核实劳动收入时不推算）或 higher_of（取核实与推算较高者）',
+    );
+  }
   intField('labour.minAge', p.labour?.minAge, 0, 18);
   for (const h of HEALTH_CATEGORIES) {
     const row = p.labour?.coefficients?.[h];

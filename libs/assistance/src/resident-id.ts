@@ -49,18 +49,33 @@ const PROVINCES = new Set([
   '83',
 ]);
 
+const ID_FORMAT = /^\d{17}[\dX]$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real day from 1900 on; plain arithmetic, since a re-assessment checks every member's ID. */
+function isBirthDay(year: number, month: number, day: number): boolean {
+  if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]);
+}
+
+/** The GB 11643 check character of the first 17 digits. */
+function checkChar(id: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += WEIGHTS[i] * (id.charCodeAt(i) - 48);
+  return CHECK_CHARS[sum % 11];
+}
+
 /** Why an ID number is invalid, in words a clerk can act on; null when it is valid. */
 export function residentIdProblem(id: string, today?: string): string | null {
-  if (typeof id !== 'string' || !/^\d{17}[\dX]$/.test(id)) return '应为18位，前17位为数字，末位为数字或大写X';
+  if (typeof id !== 'string' || !ID_FORMAT.test(id)) return '应为18位，前17位为数字，末位为数字或大写X';
   if (!PROVINCES.has(id.slice(0, 2))) return `前两位 ${id.slice(0, 2)} 不是省级行政区划代码`;
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  const date = new Date(`${birth}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birth || birth < '1900-01-01') {
+  if (!isBirthDay(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14)))) {
     return `出生日期 ${birth} 不存在`;
   }
   if (today && birth > today) return `出生日期 ${birth} 晚于今天`;
-  const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
-  if (CHECK_CHARS[sum % 11] !== id[17]) return '校验码错误（GB 11643），请核对号码';
+  if (checkChar(id) !== id[17]) return '校验码错误（GB 11643），请核对号码';
   return null;
 }
 
@@ -87,8 +102,12 @@ export function maskResidentId(id: string): string {
 }
 
 export function ageOn(id: string, onDate: string): number {
-  const { birthDate } = parseResidentId(id);
-  let age = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  if (onDate.slice(5) < birthDate.slice(5)) age--;
+  const problem = residentIdProblem(id);
+  if (problem) throw new Error(`身份证号码无效：${problem}`);
+  // Month and day as MMDD numbers: compared without building date strings.
+  const birthMonthDay = Number(id.slice(10, 14));
+  const onMonthDay = Number(onDate.slice(5, 7)) * 100 + Number(onDate.slice(8, 10));
+  let age = Number(onDate.slice(0, 4)) - Number(id.slice(6, 10));
+  if (onMonthDay < birthMonthDay) age--;
   return age;
 }

@@ -1,4 +1,12 @@
-import { AssessmentResult, compare, ExactFen, ExplanationLine, fen, formatYuan } from '@app/assessment';
+import {
+  AssessmentResult,
+  compare,
+  ExactFen,
+  ExplanationLine,
+  fen,
+  formatYuan,
+  parameterVersionLabel,
+} from '@app/assessment';
 import { ageOn, benefitStartMonth, maskResidentId } from '@app/assistance';
 import { plusDays } from '@app/workflow';
 import {
@@ -111,7 +119,8 @@ function assessmentForPrint(row: AssessmentEntity) {
   const exact = result.income.perCapitaMonthlyFen;
   return {
     assessmentDate: row.assessmentDate,
-    parameterVersion: row.parametersId,
+    // A clerk cites the version by region, date and note; the UUID means nothing on paper.
+    parameterVersion: result.parameterVersion.label ?? parameterVersionLabel(result.parameterVersion),
     standard: formatYuan(result.monthlyStandardFen),
     perCapita: exact ? formatYuan(exact) : '—',
     ...(exact !== undefined && exact !== null

@@ -1,4 +1,11 @@
-import type { EducationLevel, HealthCategory, IncomeKind, Relation, WorkType } from '@app/assessment';
+import type {
+  DisabilityType,
+  EducationLevel,
+  HealthCategory,
+  IncomeKind,
+  Relation,
+  WorkType,
+} from '@app/assessment';
 
 /** The columns of the household import workbook; one row per household member. */
 export const COLUMNS = [
@@ -8,7 +15,14 @@ export const COLUMNS = [
   { key: 'idNumber', header: '身份证号码', note: '18位，请保持文本格式' },
   { key: 'relation', header: '与申请人关系' },
   { key: 'health', header: '健康状况' },
-  { key: 'workType', header: '务工类型', note: '可空，默认“无”' },
+  { key: 'workType', header: '务工类型', note: '可空；空白时按本地区政策参数的默认推算方式' },
+  {
+    key: 'disabilityGrade',
+    header: '残疾证等级',
+    note: '持残疾人证的填1–4（一级最重），无证留空；与“残疾类别”同时填写',
+    optional: true,
+  },
+  { key: 'disabilityType', header: '残疾类别', note: '持残疾人证的填写，无证留空', optional: true },
   { key: 'schoolLevel', header: '全日制在校学段', note: '非在校生留空' },
   { key: 'wage', header: '年工资性收入（元）' },
   { key: 'business', header: '年经营净收入（元）' },
@@ -18,7 +32,7 @@ export const COLUMNS = [
   { key: 'securities', header: '有价证券（元）', note: '只在申请人行填写' },
   { key: 'homes', header: '住房套数', note: '只在申请人行填写' },
   { key: 'medical', header: '年医疗自付费用（元）', note: '只在申请人行填写' },
-  { key: 'tuition', header: '年学费（元）', note: '只在申请人行填写' },
+  { key: 'tuition', header: '年学费（元）', note: '填在该学生本人所在行（须填写全日制在校学段）' },
 ] as const;
 
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
@@ -45,6 +59,18 @@ export const HEALTH: Record<string, HealthCategory> = {
 };
 
 export const WORK: Record<string, WorkType> = { 务工: 'odd_jobs', 务农: 'farming', 无: 'none' };
+
+export const DISABILITY_GRADES: Record<string, 1 | 2 | 3 | 4> = { 1: 1, 2: 2, 3: 3, 4: 4 };
+
+export const DISABILITY_TYPES: Record<string, DisabilityType> = {
+  智力: 'intellectual',
+  精神: 'mental',
+  肢体: 'physical',
+  视力: 'visual',
+  听力: 'hearing',
+  言语: 'speech',
+  多重: 'multiple',
+};
 
 export const SCHOOL: Record<string, EducationLevel> = {
   小学: 'primary',

@@ -10,6 +10,8 @@ import { missingGlyphsMessage } from '@app/documents';
 import {
   COLUMNS,
   ColumnKey,
+  DISABILITY_GRADES,
+  DISABILITY_TYPES,
   HEALTH,
   INCOME_COLUMNS,
   RELATIONS,
@@ -134,6 +136,8 @@ export async function buildTemplateWorkbook(): Promise<Buffer> {
     health: Object.keys(HEALTH),
     workType: Object.keys(WORK),
     schoolLevel: Object.keys(SCHOOL),
+    disabilityGrade: Object.keys(DISABILITY_GRADES),
+    disabilityType: Object.keys(DISABILITY_TYPES),
   };
   for (const c of COLUMNS)
     rules.addRow([
@@ -172,8 +176,10 @@ export async function parseHouseholdWorkbook(
   const index = new Map<ColumnKey, number>();
   for (const c of COLUMNS) {
     const at = header.indexOf(c.header);
-    if (at < 0) errors.push({ row: 1, column: c.header, message: '缺少此列，请使用下载的模板' });
-    else index.set(c.key, at);
+    // Columns added later are optional, so a workbook filled in from an older template still reads.
+    if (at < 0 && !('optional' in c && c.optional))
+      errors.push({ row: 1, column: c.header, message: '缺少此列，请使用下载的模板' });
+    else if (at >= 0) index.set(c.key, at);
   }
   if (errors.length) return { households: [], errors };
   if (sheet.actualRowCount - 1 > MAX_ROWS) {
@@ -182,13 +188,23 @@ export async function parseHouseholdWorkbook(
 
   const groups = new Map<
     string,
-    { regionCode: string; rows: number[]; members: Member[]; applicantRow?: Record<ColumnKey, string> }
+    {
+      regionCode: string;
+      rows: number[];
+      members: Member[];
+      /** Each student's tuition from their own row: the cap is per person. */
+      tuition: { idNumber: string; fen: number }[];
+      applicantRow?: Record<ColumnKey, string>;
+    }
   >();
   sheet.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
     const values = row.values as unknown[];
     const cell = {} as Record<ColumnKey, string>;
-    for (const c of COLUMNS) cell[c.key] = cellText(values[index.get(c.key)!]).trim();
+    for (const c of COLUMNS) {
+      const at = index.get(c.key);
+      cell[c.key] = at === undefined ? '' : cellText(values[at]).trim();
+    }
     if (Object.values(cell).every((v) => v === '')) return;
     const bad = (key: ColumnKey, message: string) =>
       errors.push({ row: rowNumber, column: headerOf(key), message });
@@ -221,8 +237,15 @@ export async function parseHouseholdWorkbook(
     };
     const relation = choose('relation', RELATIONS);
     const health = choose('health', HEALTH);
-    const workType = choose('workType', WORK, 'none');
+    // Blank leaves it to the region's whenWorkTypeUnknown, exactly as the API does.
+    const workType = choose('workType', WORK);
     const school = choose('schoolLevel', SCHOOL);
+    const grade = choose('disabilityGrade', DISABILITY_GRADES);
+    const disabilityType = choose('disabilityType', DISABILITY_TYPES);
+    if ((cell.disabilityGrade === '') !== (cell.disabilityType === ''))
+      bad(cell.disabilityGrade ? 'disabilityType' : 'disabilityGrade', '残疾证等级与残疾类别应同时填写');
+    const tuition = money('tuition');
+    if (tuition > 0 && !school) bad('tuition', '学费应填在全日制在校学生本人所在行，并填写其在校学段');
     const incomes = INCOME_COLUMNS.map(([key, kind]) => ({ kind, annualFen: money(key) })).filter(
       (i) => i.annualFen > 0,
     );
@@ -233,15 +256,22 @@ export async function parseHouseholdWorkbook(
       cohabitation: { livesTogetherLongTerm: true },
       health: health ?? 'healthy',
       incomes,
-      workType,
+      ...(workType ? { workType } : {}),
       ...(school ? { student: { fullTime: true, level: school } } : {}),
+      ...(grade && disabilityType ? { disability: { grade, type: disabilityType } } : {}),
     };
-    const group = groups.get(cell.householdKey) ?? { regionCode: cell.regionCode, rows: [], members: [] };
+    const group = groups.get(cell.householdKey) ?? {
+      regionCode: cell.regionCode,
+      rows: [],
+      members: [],
+      tuition: [],
+    };
+    if (tuition > 0) group.tuition.push({ idNumber: cell.idNumber, fen: tuition });
     if (group.regionCode !== cell.regionCode) bad('regionCode', `与同户第${group.rows[0]}行不一致`);
     group.rows.push(rowNumber);
     group.members.push(member);
     if (relation === 'applicant') group.applicantRow = cell;
-    for (const key of ['deposits', 'securities', 'medical', 'tuition'] as ColumnKey[]) money(key);
+    for (const key of ['deposits', 'securities', 'medical'] as ColumnKey[]) money(key);
     groups.set(cell.householdKey, group);
   });
 
@@ -270,7 +300,11 @@ export async function parseHouseholdWorkbook(
       exclusionFacts: {},
       rigidExpenditures: [
         ...(fen('medical') > 0 ? [{ kind: 'medical' as const, annualFen: fen('medical') }] : []),
-        ...(fen('tuition') > 0 ? [{ kind: 'tuition' as const, annualFen: fen('tuition') }] : []),
+        ...group.tuition.map((t) => ({
+          kind: 'tuition' as const,
+          annualFen: t.fen,
+          memberIdNumber: t.idNumber,
+        })),
       ],
     };
     if (!/^\d+$/.test(a.homes || '1'))

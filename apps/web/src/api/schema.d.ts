@@ -1526,6 +1526,8 @@ export interface components {
     };
     AssessmentResultParameterVersionDto: {
       effectiveFrom: string;
+      /** @description 参数版本的可读名称（行政区划、施行日期、说明）；早于此字段的测算记录没有 */
+      label?: string;
       regionCode: string;
       versionId: string;
     };

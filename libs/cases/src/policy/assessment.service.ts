@@ -5,6 +5,7 @@ import { missingGlyphsMessage } from '@app/documents';
 import { AppError, Clock, ErrorDetail } from '@app/common';
 import { AuditService } from '@app/audit';
 import {
+  AssessmentInputError,
   AssessmentResult,
   Household,
   MoneyOutOfRange,
@@ -131,6 +132,7 @@ function run(household: Household, row: PolicyParametersEntity, date: string): A
   const parameters = {
     ...(row.parameters as PolicyParameters),
     versionId: row.id,
+    versionNote: row.note,
     regionCode: row.regionCode,
     effectiveFrom: row.effectiveFrom,
   };
@@ -142,6 +144,14 @@ function run(household: Household, row: PolicyParametersEntity, date: string): A
       throw AppError.validation('家庭各项金额合计过大，无法精确计算', [
         { field: 'household', message: '各项金额合计超出可精确计算的范围，请核对金额' },
       ]);
+    // The same facts reach here by the economics page and the import: refused the same way, by field.
+    if (e instanceof AssessmentInputError) {
+      const details = e.problems.map((p) => ({
+        field: p.field === 'assessmentDate' ? p.field : `household.${p.field}`,
+        message: p.message,
+      }));
+      throw AppError.validation(details[0]?.message ?? '家庭经济状况数据有误', details);
+    }
     throw e;
   }
 }

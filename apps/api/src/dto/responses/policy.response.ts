@@ -67,6 +67,13 @@ export class AssessmentResultParameterVersionDto {
 
   @ApiProperty({ type: String })
   effectiveFrom!: string;
+
+  @ApiProperty({
+    type: String,
+    required: false,
+    description: '参数版本的可读名称（行政区划、施行日期、说明）；早于此字段的测算记录没有',
+  })
+  label?: string;
 }
 
 export class ExactFenDto {
