@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { maskResidentId } from '@app/assistance';
 import { formatCnDate, formatCnMonth, formatMoney } from '../format/cn-format';
+import { compiledCache } from './compiled-cache';
 
 /** A private instance so other code registering helpers cannot change what documents say. */
 const hb = Handlebars.create();
@@ -260,9 +261,13 @@ export function templateSourceProblem(source: string): string | undefined {
  * Compiles eagerly: Handlebars.compile is lazy, so precompile first to surface syntax errors
  * and unknown helpers at load time rather than when a document is issued.
  */
+const compiledBodies = compiledCache<Handlebars.TemplateDelegate>();
+
 export function compileBody(source: string, globals: Record<string, unknown>): (data: unknown) => string {
-  hb.precompile(source, COMPILE_OPTIONS);
-  const template = hb.compile(source, COMPILE_OPTIONS);
+  const template = compiledBodies(source, () => {
+    hb.precompile(source, COMPILE_OPTIONS);
+    return hb.compile(source, COMPILE_OPTIONS);
+  });
   // Manifest values (e.g. legalBasis) are exposed as @-variables so the case data shape stays fixed.
   return (data: unknown) =>
     withinBudget(() =>

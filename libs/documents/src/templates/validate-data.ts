@@ -1,4 +1,5 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { compiledCache } from './compiled-cache';
 import { FieldError } from './template-types';
 
 export class TemplateDataError extends Error {
@@ -20,11 +21,12 @@ const ajv = new Ajv({
   allowUnionTypes: true,
 });
 const cache = new WeakMap<object, ValidateFunction>();
+const compiledSchemas = compiledCache<ValidateFunction>();
 
 export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
   let fn = cache.get(schema);
   if (!fn) {
-    fn = ajv.compile(schema);
+    fn = compiledSchemas(JSON.stringify(schema), () => ajv.compile(schema));
     cache.set(schema, fn);
   }
   return fn;
