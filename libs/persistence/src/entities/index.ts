@@ -14,7 +14,13 @@ import {
 import { AgencyEntity, RegionEntity } from './region.entity';
 import { AssessmentEntity, PolicyParametersEntity } from './policy.entity';
 import { SessionEntity, UserEntity } from './user.entity';
-import { ProcessDefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity } from './workflow.entity';
+import {
+  ProcessDefinitionEntity,
+  ProcessInstanceEntity,
+  ProcessRetirementEntity,
+  TaskEntity,
+  TimerEntity,
+} from './workflow.entity';
 
 export * from './activity-log.entity';
 export * from './attachment.entity';
@@ -35,6 +41,7 @@ export const ENTITIES = [
   UserEntity,
   SessionEntity,
   ProcessDefinitionEntity,
+  ProcessRetirementEntity,
   ProcessInstanceEntity,
   TaskEntity,
   TimerEntity,
