@@ -212,7 +212,10 @@ export class DefinitionService {
       if (!(await definitions.newest(em, key))) throw AppError.notFound(`流程“${key}”尚未部署`);
       const earlier = await definitions.retirement(em, key);
       if (earlier) {
-        throw AppError.conflict('PROCESS_RETIRED', `流程“${key}”已于 ${earlier.effectiveFrom} 起停用，不能重复停用`);
+        throw AppError.conflict(
+          'PROCESS_RETIRED',
+          `流程“${key}”已于 ${earlier.effectiveFrom} 起停用，不能重复停用`,
+        );
       }
       const row: ProcessRetirementEntity = {
         id: randomUUID(),

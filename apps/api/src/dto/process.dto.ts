@@ -98,7 +98,10 @@ export class RetireProcessDto {
   @IsCalendarDate('停用日期')
   effectiveFrom!: string;
 
-  @ApiProperty({ example: '改为监测预警流程受理，原申请流程停用', description: '停用理由（必填，记入执法记录）' })
+  @ApiProperty({
+    example: '改为监测预警流程受理，原申请流程停用',
+    description: '停用理由（必填，记入执法记录）',
+  })
   @IsString({ message: '请填写停用理由' })
   @Matches(/\S/, { message: '请填写停用理由' })
   @MaxLength(500, { message: '停用理由不能超过500字' })

@@ -803,6 +803,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/processes/{key}/retirement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Processes_retire'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/processes/lint': {
     parameters: {
       query?: never;
@@ -813,6 +829,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['Processes_lint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/retirements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Processes_retirements'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2731,6 +2763,17 @@ export interface components {
       source: string;
       version: number;
     };
+    ProcessRetirementDto: {
+      /** @description From this date (YYYY-MM-DD) the key takes no new cases. */
+      effectiveFrom: string;
+      id: string;
+      /** @description The BPMN process id that is retired. */
+      processKey: string;
+      reason: string;
+      /** Format: date-time */
+      retiredAt: string;
+      retiredBy: string;
+    };
     ProcessVersionDto: {
       contentHash: string;
       /** Format: date-time */
@@ -2903,6 +2946,18 @@ export interface components {
     ResetPasswordDto: {
       /** @example Chongzhi2026 */
       password: string;
+    };
+    RetireProcessDto: {
+      /**
+       * @description 停用日期：自该日起不再受理新案件（不能早于今天）
+       * @example 2026-12-10
+       */
+      effectiveFrom: string;
+      /**
+       * @description 停用理由（必填，记入执法记录）
+       * @example 改为监测预警流程受理，原申请流程停用
+       */
+      reason: string;
     };
     ReviewCohortCountsDto: {
       closed: number;
@@ -5264,6 +5319,40 @@ export interface operations {
       };
     };
   };
+  Processes_retire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RetireProcessDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProcessRetirementDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
   Processes_lint: {
     parameters: {
       query?: never;
@@ -5283,6 +5372,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['LintReportDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Processes_retirements: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProcessRetirementDto'][];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */

@@ -62,9 +62,7 @@ export function programConflicts(
   const retiredFrom = own.find((d) => d.retiredFrom)?.retiredFrom;
   if (latest && !same && retiredFrom) {
     // A retired key stays retired: its program and kind pass to a process under a new id.
-    at(
-      `该流程已于 ${retiredFrom} 起停用，不能再部署新版本；如需继续受理，请以新的流程 id 部署替代流程`,
-    );
+    at(`该流程已于 ${retiredFrom} 起停用，不能再部署新版本；如需继续受理，请以新的流程 id 部署替代流程`);
   } else if (latest && !same) {
     if ((latest.program ?? '') !== (candidate.program ?? '')) {
       at(
