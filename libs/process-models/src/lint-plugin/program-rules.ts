@@ -1,7 +1,10 @@
 /**
  * Program rules checked against what is already deployed (issue 15): one application process per
  * program, a new version keeps its program and kind, and the same bytes are not silently
- * re-dated. Pure: the deploy passes in what it read from the store.
+ * re-dated. A legal officer's explicit retirement of a key lifts the second rule the only way it
+ * lifts: the retired key takes no new versions, and a process under a new id may take its program
+ * and kind from the retirement date on (never before, so two never overlap).
+ * Pure: the deploy passes in what it read from the store.
  */
 import type { ModelIssue } from '../validate-model';
 
