@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { ProcessDefinitionEntity } from '@app/persistence';
+import { ProcessDefinitionEntity, ProcessRetirementEntity } from '@app/persistence';
 
 /** The listing columns: everything but the model source (tens of KB each). */
 const SUMMARY_COLUMNS: (keyof ProcessDefinitionEntity)[] = [
@@ -18,6 +18,9 @@ export type DefinitionVersion = Pick<
   ProcessDefinitionEntity,
   'id' | 'version' | 'effectiveFrom' | 'deployedAt'
 >;
+
+/** Keys the legal officer retired on or before `:today` take no new cases. */
+const NOT_RETIRED = `NOT EXISTS (SELECT 1 FROM process_retirement r WHERE r.process_key = d.key AND r.effective_from <= :today)`;
 
 /** The only code that reads or writes deployed process definitions. */
 export const definitionRepository = {
@@ -39,24 +42,24 @@ export const definitionRepository = {
     await em.getRepository(ProcessDefinitionEntity).insert(row);
   },
 
-  /** The highest version of a key in effect on `today` (YYYY-MM-DD). */
+  /** The highest version of a key in effect on `today` (YYYY-MM-DD), unless the key is retired by then. */
   inEffectOn(em: EntityManager, key: string, today: string): Promise<ProcessDefinitionEntity | null> {
     return em
       .getRepository(ProcessDefinitionEntity)
       .createQueryBuilder('d')
-      .where('d.key = :key AND d.effective_from <= :today', { key, today })
+      .where(`d.key = :key AND d.effective_from <= :today AND ${NOT_RETIRED}`, { key, today })
       .orderBy('d.version', 'DESC')
       .getOne();
   },
 
-  /** Of every key, the version in effect on `today`, without its source. */
+  /** Of every key not retired by `today`, the version in effect on `today`, without its source. */
   allInEffectOn(em: EntityManager, today: string): Promise<ProcessDefinitionEntity[]> {
     return em
       .getRepository(ProcessDefinitionEntity)
       .createQueryBuilder('d')
       .select(['d.id', 'd.key', 'd.version', 'd.name', 'd.effectiveFrom'])
       .distinctOn(['d.key'])
-      .where('d.effective_from <= :today', { today })
+      .where(`d.effective_from <= :today AND ${NOT_RETIRED}`, { today })
       .orderBy('d.key')
       .addOrderBy('d.version', 'DESC')
       .getMany();
@@ -96,5 +99,17 @@ export const definitionRepository = {
       where: { key },
       order: { version: 'DESC' },
     });
+  },
+
+  retirement(em: EntityManager, key: string): Promise<ProcessRetirementEntity | null> {
+    return em.getRepository(ProcessRetirementEntity).findOne({ where: { processKey: key } });
+  },
+
+  retirements(em: EntityManager): Promise<ProcessRetirementEntity[]> {
+    return em.getRepository(ProcessRetirementEntity).find({ order: { processKey: 'ASC' } });
+  },
+
+  async insertRetirement(em: EntityManager, row: ProcessRetirementEntity): Promise<void> {
+    await em.getRepository(ProcessRetirementEntity).insert(row);
   },
 };

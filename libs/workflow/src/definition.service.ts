@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, Clock } from '@app/common';
-import { Database, ProcessDefinitionEntity } from '@app/persistence';
+import { Database, ProcessDefinitionEntity, ProcessRetirementEntity } from '@app/persistence';
 import { definitionRepository as definitions } from './definition.repository';
 import {
   BpmnElement,
@@ -116,6 +116,7 @@ export class DefinitionService {
   /** Every stored version with the program and kind its model declares (for the program rules). */
   private async deployedVersions(em: EntityManager): Promise<DeployedVersion[]> {
     const out: DeployedVersion[] = [];
+    const retired = new Map((await definitions.retirements(em)).map((r) => [r.processKey, r.effectiveFrom]));
     for (const d of await definitions.list(em)) {
       const info = await this.info(em, d.id);
       out.push({
@@ -127,6 +128,7 @@ export class DefinitionService {
         effectiveFrom: d.effectiveFrom,
         contentHash: d.contentHash,
         ...(caseSeries(info) && { caseSeries: caseSeries(info) }),
+        ...(retired.has(d.key) && { retiredFrom: retired.get(d.key) }),
       });
     }
     return out;
@@ -167,6 +169,7 @@ export class DefinitionService {
           ...(options.effectiveFrom !== undefined && { effectiveFrom: options.effectiveFrom }),
         },
         await this.deployedVersions(em),
+        this.clock.today(),
       );
       if (conflicts.length) {
         throw AppError.validation(
@@ -197,12 +200,51 @@ export class DefinitionService {
   }
 
   /**
+   * Retires a process key from `effectiveFrom` (YYYY-MM-DD, not in the past — the caller checks):
+   * from that date it takes no new cases and another process may take its program and kind;
+   * running cases continue on their versions. A key is retired once, and for good.
+   */
+  async retire(
+    key: string,
+    input: { effectiveFrom: string; reason: string; actorId: string },
+    onRetired?: (em: EntityManager, retirement: ProcessRetirementEntity) => Promise<void>,
+  ): Promise<ProcessRetirementEntity> {
+    return this.db.transaction(async (em) => {
+      // The same lock as a deploy of the key: no version slips in beside the retirement.
+      await definitions.lockKey(em, key);
+      if (!(await definitions.newest(em, key))) throw AppError.notFound(`流程“${key}”尚未部署`);
+      const earlier = await definitions.retirement(em, key);
+      if (earlier) {
+        throw AppError.conflict(
+          'PROCESS_RETIRED',
+          `流程“${key}”已于 ${earlier.effectiveFrom} 起停用，不能重复停用`,
+        );
+      }
+      const row: ProcessRetirementEntity = {
+        id: randomUUID(),
+        processKey: key,
+        effectiveFrom: input.effectiveFrom,
+        reason: input.reason,
+        retiredBy: input.actorId,
+        retiredAt: this.clock.now(),
+      };
+      await definitions.insertRetirement(em, row);
+      await onRetired?.(em, row);
+      return row;
+    });
+  }
+
+  retirements(): Promise<ProcessRetirementEntity[]> {
+    return this.db.read((em) => definitions.retirements(em));
+  }
+
+  /**
    * The version new cases start on: the highest version already in effect today (app clock).
    * Versions deployed with a future effective date wait; running cases keep their own version.
    */
   async latest(em: EntityManager, key: string): Promise<ProcessDefinitionEntity> {
     const found = await definitions.inEffectOn(em, key, this.clock.today());
-    if (!found) throw AppError.notFound(`流程“${key}”尚未部署或尚无已生效的版本`);
+    if (!found) throw AppError.notFound(`流程“${key}”尚未部署、已停用或尚无已生效的版本`);
     return found;
   }
 

@@ -12,7 +12,13 @@ import { AuthUser, CurrentUser, ROLES, Requires, requireInstallationScope } from
 import { PolicyParametersService } from '@app/cases';
 import { Database } from '@app/persistence';
 import { DefinitionService, MigrationService, StudioService } from '@app/workflow';
-import { CreateDraftDto, DeployVersionDto, LintProcessDto, MigrateProcessDto } from '../dto/process.dto';
+import {
+  CreateDraftDto,
+  DeployVersionDto,
+  LintProcessDto,
+  MigrateProcessDto,
+  RetireProcessDto,
+} from '../dto/process.dto';
 import { checkEffectiveFrom } from '../http/effective-date';
 import { uuidPipe } from '../http/uuid.pipe';
 import {
@@ -24,6 +30,7 @@ import {
   ProcessDefinitionDto,
   ProcessDraftDto,
   ProcessDraftSummaryDto,
+  ProcessRetirementDto,
   ProcessVersionRowDto,
 } from '../dto/responses/processes.response';
 
@@ -130,6 +137,42 @@ export class ProcessesController {
           detail,
         }),
     });
+  }
+
+  /** The retired process keys, each with its date, reason and who decided it. */
+  @ApiOkResponse({ type: ProcessRetirementDto, isArray: true })
+  @Get('retirements')
+  @Requires('model.list')
+  retirements() {
+    return this.definitions.retirements();
+  }
+
+  /**
+   * Retires a process key from a date (not in the past): from then it takes no new cases and
+   * another process may take its program and kind; running cases finish on their versions.
+   * Publishing a model's end is publishing: the same permission and installation scope as a deploy.
+   */
+  @ApiCreatedResponse({ type: ProcessRetirementDto })
+  @Post(':key/retirement')
+  @Requires('model.deploy')
+  async retire(
+    @CurrentUser() user: AuthUser,
+    @Param('key', processKeyPipe) key: string,
+    @Body() body: RetireProcessDto,
+  ) {
+    const effectiveFrom = checkEffectiveFrom(body.effectiveFrom, this.clock.today(), '停用日期');
+    await this.db.read((em) => requireInstallationScope(em, user, 'model.deploy'));
+    return this.definitions.retire(
+      key,
+      { effectiveFrom, reason: body.reason.trim(), actorId: user.id },
+      (em, r) =>
+        this.audit.record(em, {
+          at: r.retiredAt,
+          actorId: user.id,
+          action: 'process.retire',
+          detail: { key, effectiveFrom: r.effectiveFrom, reason: r.reason },
+        }),
+    );
   }
 
   @ApiOkResponse({ type: ProcessVersionRowDto, isArray: true })

@@ -153,3 +153,18 @@ export class MigrateProcessDto {
   @IsBoolean({ message: 'dryRun 应为 true/false' })
   dryRun?: boolean;
 }
+
+export class RetireProcessDto {
+  @ApiProperty({ example: '2026-12-10', description: '停用日期：自该日起不再受理新案件（不能早于今天）' })
+  @IsCalendarDate('停用日期')
+  effectiveFrom!: string;
+
+  @ApiProperty({
+    example: '改为监测预警流程受理，原申请流程停用',
+    description: '停用理由（必填，记入执法记录）',
+  })
+  @IsString({ message: '请填写停用理由' })
+  @Matches(/\S/, { message: '请填写停用理由' })
+  @MaxLength(500, { message: '停用理由不能超过500字' })
+  reason!: string;
+}

@@ -867,6 +867,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/processes/{key}/retirement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Processes_retire'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/processes/changes': {
     parameters: {
       query?: never;
@@ -925,6 +941,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['Processes_lint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/processes/retirements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Processes_retirements'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2974,6 +3006,17 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    ProcessRetirementDto: {
+      /** @description From this date (YYYY-MM-DD) the key takes no new cases. */
+      effectiveFrom: string;
+      id: string;
+      /** @description The BPMN process id that is retired. */
+      processKey: string;
+      reason: string;
+      /** Format: date-time */
+      retiredAt: string;
+      retiredBy: string;
+    };
     ProcessVersionRowDto: {
       /** @description Display name of the deploying account. */
       author: string | null;
@@ -3160,6 +3203,18 @@ export interface components {
     };
     ResolveIncidentDto: {
       /** @description 解除原因（必填，记入执法记录），例如“已线下补办并归档” */
+      reason: string;
+    };
+    RetireProcessDto: {
+      /**
+       * @description 停用日期：自该日起不再受理新案件（不能早于今天）
+       * @example 2026-12-10
+       */
+      effectiveFrom: string;
+      /**
+       * @description 停用理由（必填，记入执法记录）
+       * @example 改为监测预警流程受理，原申请流程停用
+       */
       reason: string;
     };
     ReviewCohortCountsDto: {
@@ -5651,6 +5706,40 @@ export interface operations {
       };
     };
   };
+  Processes_retire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RetireProcessDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProcessRetirementDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
   Processes_changes: {
     parameters: {
       query?: never;
@@ -5854,6 +5943,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['LintReportDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Processes_retirements: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProcessRetirementDto'][];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */

@@ -41,6 +41,7 @@ const NAMES: Record<string, string> = {
   'policy.publish': '发布政策参数',
   'duty_rules.publish': '发布职责分离规则',
   'process.deploy': '部署流程模型',
+  'process.retire': '停用流程',
   'access.case.read': '查看案件',
   'access.case.list': '查看案件列表',
   'access.task.read': '查看任务',

@@ -18,6 +18,7 @@ import {
   ProcessDefinitionEntity,
   ProcessDraftEntity,
   ProcessInstanceEntity,
+  ProcessRetirementEntity,
   TaskEntity,
   TimerEntity,
 } from './workflow.entity';
@@ -43,6 +44,7 @@ export const ENTITIES = [
   SessionEntity,
   ProcessDefinitionEntity,
   ProcessDraftEntity,
+  ProcessRetirementEntity,
   ProcessInstanceEntity,
   TaskEntity,
   TimerEntity,

@@ -35,6 +35,21 @@ export class ProcessDraftEntity {
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
+/**
+ * A legal officer's explicit retirement of a process key: from `effectiveFrom` the key takes no new
+ * cases (running cases finish on their versions) and another process may take its program and
+ * kind. Evidence of who decided and why: append-only, one per key.
+ */
+@Entity('process_retirement')
+export class ProcessRetirementEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column({ name: 'process_key', type: 'text' }) processKey!: string;
+  @Column({ name: 'effective_from', type: 'date' }) effectiveFrom!: string;
+  @Column('text') reason!: string;
+  @Column({ name: 'retired_by', type: 'uuid' }) retiredBy!: string;
+  @Column({ name: 'retired_at', type: 'timestamptz' }) retiredAt!: Date;
+}
+
 @Entity('process_instance')
 export class ProcessInstanceEntity {
   @PrimaryColumn('uuid') id!: string;

@@ -17,6 +17,7 @@ import { Accounts1764900000000 } from './1764900000000-accounts';
 import { AuditActor1765010000000 } from './1765010000000-audit-actor';
 import { PublishingScope1765100000000 } from './1765100000000-publishing-scope';
 import { AccountConfirmation1765200000000 } from './1765200000000-account-confirmation';
+import { ProcessRetirement1765310000000 } from './1765310000000-process-retirement';
 import { Incidents1765400000000 } from './1765400000000-incidents';
 import { StudioDrafts1765500000000 } from './1765500000000-studio-drafts';
 import { Organs1765900000000 } from './1765900000000-organs';
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   AuditActor1765010000000,
   PublishingScope1765100000000,
   AccountConfirmation1765200000000,
+  ProcessRetirement1765310000000,
   Incidents1765400000000,
   StudioDrafts1765500000000,
   Organs1765900000000,

@@ -310,3 +310,23 @@ export class ProcessDraftDto extends ProcessDraftSummaryDto {
   @ApiProperty({ type: String, description: 'The BPMN XML as last saved (it may fail the deploy checks).' })
   source!: string;
 }
+
+export class ProcessRetirementDto {
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String, description: 'The BPMN process id that is retired.' })
+  processKey!: string;
+
+  @ApiProperty({ type: String, description: 'From this date (YYYY-MM-DD) the key takes no new cases.' })
+  effectiveFrom!: string;
+
+  @ApiProperty({ type: String })
+  reason!: string;
+
+  @ApiProperty({ type: String })
+  retiredBy!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  retiredAt!: string;
+}
