@@ -159,23 +159,41 @@ export const auditRepository = {
     return last?.entry_hash ?? AUDIT_GENESIS_HASH;
   },
 
-  /** Committed entries not yet on the chain, in id order. */
-  async unsealed(em: EntityManager, limit: number): Promise<AuditContent[]> {
+  /** The highest entry id on the chain (the sealer's watermark), or null on an empty chain. */
+  async sealedUpTo(em: EntityManager): Promise<string | null> {
+    const [{ max }]: { max: string | null }[] = await em.query(
+      `SELECT max(audit_id)::text AS max FROM audit_chain`,
+    );
+    return max;
+  },
+
+  /**
+   * Committed entries not yet on the chain, in id order: all of them, or only those with an id
+   * above `above` (an index range on the key, whatever the size of the record).
+   */
+  async unsealed(em: EntityManager, limit: number, above: bigint | null = null): Promise<AuditContent[]> {
     const rows: EntryRow[] = await em.query(
       `SELECT ${ENTRY_COLUMNS} FROM audit_entry a
-       WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)
+       WHERE ${above === null ? '' : 'a.id > $1 AND '}NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)
        ORDER BY a.id LIMIT ${Math.trunc(limit)}`,
+      above === null ? [] : [above.toString()],
     );
     return rows.map(content);
   },
 
+  /** Appends the links in the order given (their `seq` follows it), in one statement. */
   async link(
     em: EntityManager,
-    l: { auditId: string; prevHash: string; entryHash: string; sealedAt: Date },
+    links: { auditId: string; prevHash: string; entryHash: string }[],
+    sealedAt: Date,
   ): Promise<void> {
+    if (!links.length) return;
     await em.query(
-      `INSERT INTO audit_chain (audit_id, prev_hash, entry_hash, sealed_at) VALUES ($1, $2, $3, $4)`,
-      [l.auditId, l.prevHash, l.entryHash, l.sealedAt],
+      `INSERT INTO audit_chain (audit_id, prev_hash, entry_hash, sealed_at)
+       SELECT l.audit_id, l.prev_hash, l.entry_hash, $4
+       FROM unnest($1::bigint[], $2::text[], $3::text[]) WITH ORDINALITY AS l(audit_id, prev_hash, entry_hash, n)
+       ORDER BY l.n`,
+      [links.map((l) => l.auditId), links.map((l) => l.prevHash), links.map((l) => l.entryHash), sealedAt],
     );
   },
 

@@ -37,6 +37,14 @@ export interface AuditFilter {
 const SEAL_BATCH = 1000;
 
 /**
+ * How far below the watermark (the highest sealed id) a poll still looks. Ids are taken at insert
+ * and entries commit later, so an entry may commit after a higher one was sealed; a transaction
+ * that stays open while this many later entries are written is caught by the full sweep instead,
+ * which runs at start-up and before every verification.
+ */
+export const SEAL_LOOKBACK = 1000;
+
+/**
  * 执法全过程记录: entries are written in the same transaction as the action they record, and
  * sealed into a hash chain (`audit_chain`) once committed — by a background sweep and before
  * every verification.
@@ -104,25 +112,48 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     return entries.forCase(em, caseId);
   }
 
-  /** Links every committed, unsealed entry onto the chain; returns how many were sealed. */
-  seal(): Promise<number> {
-    this.sealing ??= this.sealAll().finally(() => (this.sealing = null));
-    return this.sealing;
+  /**
+   * Links committed, unsealed entries onto the chain; returns how many were sealed. A poll looks
+   * only above the watermark (less `SEAL_LOOKBACK`), so its cost does not grow with the record;
+   * the first poll of a process and `verify` sweep the whole record (`full`).
+   */
+  seal(full = false): Promise<number> {
+    // A poll joins the one running; a full sweep waits for it and then runs itself.
+    if (this.sealing && !full) return this.sealing;
+    const sweep = full || !this.swept;
+    const run: Promise<number> = (this.sealing ?? Promise.resolve(0))
+      .catch(() => 0)
+      .then(() => this.sealAll(sweep))
+      .then((n) => {
+        if (sweep) this.swept = true;
+        return n;
+      })
+      .finally(() => {
+        if (this.sealing === run) this.sealing = null;
+      });
+    this.sealing = run;
+    return run;
   }
 
-  private async sealAll(): Promise<number> {
+  /** Whether this process has swept the whole record once (the polls after look above the watermark). */
+  private swept = false;
+
+  private async sealAll(full: boolean): Promise<number> {
     let total = 0;
     for (;;) {
       const n = await this.db.transaction(async (em) => {
         await entries.lockSealing(em);
         let prev = await entries.chainHead(em);
-        const unsealed = await entries.unsealed(em, SEAL_BATCH);
-        const now = new Date();
-        for (const entry of unsealed) {
-          const hash = auditEntryHash(prev, entry);
-          await entries.link(em, { auditId: entry.id, prevHash: prev, entryHash: hash, sealedAt: now });
-          prev = hash;
-        }
+        const mark = full ? null : await entries.sealedUpTo(em);
+        const above = mark === null ? null : BigInt(mark) - BigInt(SEAL_LOOKBACK);
+        const unsealed = await entries.unsealed(em, SEAL_BATCH, above);
+        const links = unsealed.map((entry) => {
+          const entryHash = auditEntryHash(prev, entry);
+          const link = { auditId: entry.id, prevHash: prev, entryHash };
+          prev = entryHash;
+          return link;
+        });
+        await entries.link(em, links, new Date());
         return unsealed.length;
       });
       total += n;
@@ -132,7 +163,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** Seals what is pending, then checks every link against the entry it seals as it is now. */
   async verify(): Promise<AuditCheck & { entries: number; unsealed: number }> {
-    await this.seal();
+    await this.seal(true);
     return this.db.read(async (em) => {
       const links = await entries.chain(em);
       // Entries that committed after the seal above are not on the chain yet; they are counted, not judged.

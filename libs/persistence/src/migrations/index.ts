@@ -17,6 +17,7 @@ import { Accounts1764900000000 } from './1764900000000-accounts';
 import { AuditActor1765010000000 } from './1765010000000-audit-actor';
 import { PublishingScope1765100000000 } from './1765100000000-publishing-scope';
 import { AccountConfirmation1765200000000 } from './1765200000000-account-confirmation';
+import { InboxScale1765800000000 } from './1765800000000-inbox-scale';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AuditActor1765010000000,
   PublishingScope1765100000000,
   AccountConfirmation1765200000000,
+  InboxScale1765800000000,
 ];
