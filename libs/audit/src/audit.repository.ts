@@ -102,6 +102,29 @@ export const auditRepository = {
     );
   },
 
+  /** Several entries in one statement, in the order given; each actor as they are at this moment. */
+  async insertMany(em: EntityManager, rows: NewAuditEntry[]): Promise<void> {
+    if (!rows.length) return;
+    const records = rows.map((r, n) => ({
+      n,
+      at: r.at,
+      actor_id: r.actorId,
+      action: r.action,
+      case_id: r.caseId,
+      detail: r.detail ?? null,
+      origin: r.origin ?? null,
+    }));
+    await em.query(
+      `INSERT INTO audit_entry (at, actor_id, action, case_id, detail, origin, actor_name, actor_role, actor_region, actor_sealed)
+       SELECT v.at, v.actor_id, v.action, v.case_id, v.detail, v.origin, u.display_name, u.role, u.region_code, true
+       FROM jsonb_to_recordset($1::jsonb)
+         AS v(n int, at timestamptz, actor_id uuid, action text, case_id uuid, detail jsonb, origin jsonb)
+       LEFT JOIN app_user u ON u.id = v.actor_id
+       ORDER BY v.n`,
+      [JSON.stringify(records)],
+    );
+  },
+
   /** Newest first, within the reader's scope, with the actor as they were and the entry's chain position. */
   search(em: EntityManager, scope: AuditScope, c: AuditCriteria, limit: number): Promise<AuditListEntry[]> {
     const params: unknown[] = [scope.regionCode, scope.unplaced];

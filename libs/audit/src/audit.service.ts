@@ -4,7 +4,7 @@ import { currentRequestOrigin, timerPollIntervalMs } from '@app/common';
 import { maskIdsDeep, maskPersonalDetail, regionLevel, worksCases } from '@app/assistance';
 import { AuditEntity, Database } from '@app/persistence';
 import { AuditCheck, auditEntryHash, checkAuditChain } from './audit-chain';
-import { AuditListEntry, auditRepository as entries } from './audit.repository';
+import { AuditListEntry, NewAuditEntry, auditRepository as entries } from './audit.repository';
 
 export type { AuditListEntry };
 
@@ -14,6 +14,17 @@ export interface AuditInput {
   caseId?: string | null;
   detail?: unknown;
   at: Date;
+}
+
+function toRow(input: AuditInput): NewAuditEntry {
+  return {
+    at: input.at,
+    actorId: input.actorId,
+    action: input.action,
+    caseId: input.caseId ?? null,
+    detail: (input.detail ?? null) as object,
+    origin: currentRequestOrigin(),
+  };
 }
 
 /** Who reads the record: their region bounds what they see, their role how much of it. */
@@ -72,14 +83,44 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   async record(em: EntityManager, input: AuditInput): Promise<void> {
-    await entries.insert(em, {
-      at: input.at,
-      actorId: input.actorId,
-      action: input.action,
-      caseId: input.caseId ?? null,
-      detail: (input.detail ?? null) as object,
-      origin: currentRequestOrigin(),
+    await entries.insert(em, toRow(input));
+  }
+
+  /**
+   * Records an entry that is an act of its own (a read: `access.*`), not part of another
+   * transaction. Entries arriving while a write is under way go together in the next one (group
+   * commit): one statement for all of them, however many requests read at once. Resolves once the
+   * entry is committed, so no answer leaves before its record is written.
+   */
+  recordAlone(input: AuditInput): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queued.push({ row: toRow(input), resolve, reject });
+      this.flushing ??= this.flush();
     });
+  }
+
+  private readonly queued: { row: NewAuditEntry; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private flushing: Promise<void> | null = null;
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.queued.length) {
+        const batch = this.queued.splice(0, SEAL_BATCH);
+        try {
+          await this.db.read((em) =>
+            entries.insertMany(
+              em,
+              batch.map((b) => b.row),
+            ),
+          );
+          for (const b of batch) b.resolve();
+        } catch (err) {
+          for (const b of batch) b.reject(err);
+        }
+      }
+    } finally {
+      this.flushing = null;
+    }
   }
 
   /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, Clock, ErrorDetail } from '@app/common';
 import { AuditService } from '@app/audit';
@@ -306,7 +307,15 @@ export class CaseService {
     });
   }
 
-  async detail(user: AuthUser, caseId: string) {
+  /**
+   * The staff view of a case, read in one unit of work; `more` adds what other areas show beside
+   * it (送达, time limits) from the same case row, so the page never reads the case twice.
+   */
+  async detail<More extends object = object>(
+    user: AuthUser,
+    caseId: string,
+    more?: (em: EntityManager, kase: CaseEntity) => Promise<More>,
+  ) {
     this.refuseApplicant(user);
     return this.db.read(async (em) => {
       const kase = await cases.byId(em, caseId);
@@ -341,6 +350,7 @@ export class CaseService {
         documents: documents.map(documentSummary),
         timeline: maskedTimeline,
         assessment: exposure.health === 'hidden' ? null : assessment,
+        ...((await more?.(em, kase)) ?? ({} as More)),
       };
     });
   }
