@@ -45,7 +45,7 @@ async function detailStatements(): Promise<string[]> {
 }
 
 /** The case row as an entity: what the detail and, before, the 送达 part each read. */
-const readsTheCase = (sql: string) => /FROM "assistance_case" "CaseEntity"/.test(sql);
+const readsTheCase = (sql: string) => /"assistance_case" "CaseEntity"/.test(sql);
 
 describe('case detail statements', () => {
   it('stay the same in number as the case grows, and read the case once', async () => {

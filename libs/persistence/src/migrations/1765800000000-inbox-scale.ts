@@ -25,9 +25,11 @@ export class InboxScale1765800000000 implements MigrationInterface {
 
       CREATE FUNCTION task_hardship_on_open() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- The case first (unique on its instance), then its assessments newest first: two index probes.
         NEW.hardship_index := (
-          SELECT a.hardship_index FROM assessment a JOIN assistance_case c ON c.id = a.case_id
-          WHERE c.process_instance_id = NEW.instance_id ORDER BY a.created_at DESC LIMIT 1);
+          SELECT a.hardship_index FROM assessment a
+          WHERE a.case_id = (SELECT c.id FROM assistance_case c WHERE c.process_instance_id = NEW.instance_id)
+          ORDER BY a.created_at DESC LIMIT 1);
         RETURN NEW;
       END $$;
       CREATE TRIGGER task_hardship_on_open BEFORE INSERT ON task
