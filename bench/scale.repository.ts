@@ -41,32 +41,36 @@ export const scaleRepository = {
     const village = `'410799' || (100 + ((s.n + k) % ${SCALE_TOWNSHIPS})) || (201 + (((s.n + k) / ${SCALE_TOWNSHIPS}) % ${SCALE_VILLAGES}))`;
     await em.query(
       `INSERT INTO process_instance
-       SELECT (jsonb_populate_record(NULL::process_instance, to_jsonb(p)
-                || jsonb_build_object('id', ${id('i', 'p.id')}, 'state', '{}'::jsonb))).*
-       FROM (${seeds}) s JOIN process_instance p ON p.id = s.process_instance_id, generate_series($1::int, $2::int) k`,
+       SELECT r.*
+       FROM (${seeds}) s JOIN process_instance p ON p.id = s.process_instance_id, generate_series($1::int, $2::int) k,
+         LATERAL jsonb_populate_record(NULL::process_instance, to_jsonb(p)
+                || jsonb_build_object('id', ${id('i', 'p.id')}, 'state', '{}'::jsonb)) r`,
       [from, to],
     );
     await em.query(
       `INSERT INTO assistance_case
-       SELECT (jsonb_populate_record(NULL::assistance_case, to_jsonb(c)
+       SELECT r.*
+       FROM (${seeds}) s JOIN assistance_case c ON c.id = s.id, generate_series($1::int, $2::int) k,
+         LATERAL jsonb_populate_record(NULL::assistance_case, to_jsonb(c)
                 || jsonb_build_object('id', ${id('c', 'c.id')}, 'process_instance_id', ${id('i', 'c.process_instance_id')},
                                       'case_no', c.case_no || '#' || k, 'region_code', ${village},
-                                      'parent_case_id', NULL))).*
-       FROM (${seeds}) s JOIN assistance_case c ON c.id = s.id, generate_series($1::int, $2::int) k`,
+                                      'parent_case_id', NULL)) r`,
       [from, to],
     );
     await em.query(
       `INSERT INTO assessment
-       SELECT (jsonb_populate_record(NULL::assessment, to_jsonb(a)
-                || jsonb_build_object('id', ${id('a', 'a.id')}, 'case_id', ${id('c', 'a.case_id')}))).*
-       FROM (${seeds}) s JOIN assessment a ON a.case_id = s.id, generate_series($1::int, $2::int) k`,
+       SELECT r.*
+       FROM (${seeds}) s JOIN assessment a ON a.case_id = s.id, generate_series($1::int, $2::int) k,
+         LATERAL jsonb_populate_record(NULL::assessment, to_jsonb(a)
+                || jsonb_build_object('id', ${id('a', 'a.id')}, 'case_id', ${id('c', 'a.case_id')})) r`,
       [from, to],
     );
     await em.query(
       `INSERT INTO task
-       SELECT (jsonb_populate_record(NULL::task, to_jsonb(t)
-                || jsonb_build_object('id', ${id('t', 't.id')}, 'instance_id', ${id('i', 't.instance_id')}))).*
-       FROM (${seeds}) s JOIN task t ON t.instance_id = s.process_instance_id, generate_series($1::int, $2::int) k`,
+       SELECT r.*
+       FROM (${seeds}) s JOIN task t ON t.instance_id = s.process_instance_id, generate_series($1::int, $2::int) k,
+         LATERAL jsonb_populate_record(NULL::task, to_jsonb(t)
+                || jsonb_build_object('id', ${id('t', 't.id')}, 'instance_id', ${id('i', 't.instance_id')})) r`,
       [from, to],
     );
     await em.query(
