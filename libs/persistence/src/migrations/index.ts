@@ -18,6 +18,7 @@ import { AuditActor1765010000000 } from './1765010000000-audit-actor';
 import { PublishingScope1765100000000 } from './1765100000000-publishing-scope';
 import { AccountConfirmation1765200000000 } from './1765200000000-account-confirmation';
 import { InboxScale1765800000000 } from './1765800000000-inbox-scale';
+import { InboxRoleIndexes1765800000001 } from './1765800000001-inbox-role-indexes';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   PublishingScope1765100000000,
   AccountConfirmation1765200000000,
   InboxScale1765800000000,
+  InboxRoleIndexes1765800000001,
 ];
