@@ -102,6 +102,29 @@ export const auditRepository = {
     );
   },
 
+  /** Several entries in one statement, in the order given; each actor as they are at this moment. */
+  async insertMany(em: EntityManager, rows: NewAuditEntry[]): Promise<void> {
+    if (!rows.length) return;
+    const records = rows.map((r, n) => ({
+      n,
+      at: r.at,
+      actor_id: r.actorId,
+      action: r.action,
+      case_id: r.caseId,
+      detail: r.detail ?? null,
+      origin: r.origin ?? null,
+    }));
+    await em.query(
+      `INSERT INTO audit_entry (at, actor_id, action, case_id, detail, origin, actor_name, actor_role, actor_region, actor_sealed)
+       SELECT v.at, v.actor_id, v.action, v.case_id, v.detail, v.origin, u.display_name, u.role, u.region_code, true
+       FROM jsonb_to_recordset($1::jsonb)
+         AS v(n int, at timestamptz, actor_id uuid, action text, case_id uuid, detail jsonb, origin jsonb)
+       LEFT JOIN app_user u ON u.id = v.actor_id
+       ORDER BY v.n`,
+      [JSON.stringify(records)],
+    );
+  },
+
   /** Newest first, within the reader's scope, with the actor as they were and the entry's chain position. */
   search(em: EntityManager, scope: AuditScope, c: AuditCriteria, limit: number): Promise<AuditListEntry[]> {
     const params: unknown[] = [scope.regionCode, scope.unplaced];
@@ -159,23 +182,41 @@ export const auditRepository = {
     return last?.entry_hash ?? AUDIT_GENESIS_HASH;
   },
 
-  /** Committed entries not yet on the chain, in id order. */
-  async unsealed(em: EntityManager, limit: number): Promise<AuditContent[]> {
+  /** The highest entry id on the chain (the sealer's watermark), or null on an empty chain. */
+  async sealedUpTo(em: EntityManager): Promise<string | null> {
+    const [{ max }]: { max: string | null }[] = await em.query(
+      `SELECT max(audit_id)::text AS max FROM audit_chain`,
+    );
+    return max;
+  },
+
+  /**
+   * Committed entries not yet on the chain, in id order: all of them, or only those with an id
+   * above `above` (an index range on the key, whatever the size of the record).
+   */
+  async unsealed(em: EntityManager, limit: number, above: bigint | null = null): Promise<AuditContent[]> {
     const rows: EntryRow[] = await em.query(
       `SELECT ${ENTRY_COLUMNS} FROM audit_entry a
-       WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)
+       WHERE ${above === null ? '' : 'a.id > $1 AND '}NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)
        ORDER BY a.id LIMIT ${Math.trunc(limit)}`,
+      above === null ? [] : [above.toString()],
     );
     return rows.map(content);
   },
 
+  /** Appends the links in the order given (their `seq` follows it), in one statement. */
   async link(
     em: EntityManager,
-    l: { auditId: string; prevHash: string; entryHash: string; sealedAt: Date },
+    links: { auditId: string; prevHash: string; entryHash: string }[],
+    sealedAt: Date,
   ): Promise<void> {
+    if (!links.length) return;
     await em.query(
-      `INSERT INTO audit_chain (audit_id, prev_hash, entry_hash, sealed_at) VALUES ($1, $2, $3, $4)`,
-      [l.auditId, l.prevHash, l.entryHash, l.sealedAt],
+      `INSERT INTO audit_chain (audit_id, prev_hash, entry_hash, sealed_at)
+       SELECT l.audit_id, l.prev_hash, l.entry_hash, $4
+       FROM unnest($1::bigint[], $2::text[], $3::text[]) WITH ORDINALITY AS l(audit_id, prev_hash, entry_hash, n)
+       ORDER BY l.n`,
+      [links.map((l) => l.auditId), links.map((l) => l.prevHash), links.map((l) => l.entryHash), sealedAt],
     );
   },
 

@@ -4,7 +4,7 @@ import { currentRequestOrigin, timerPollIntervalMs } from '@app/common';
 import { maskIdsDeep, maskPersonalDetail, regionLevel, worksCases } from '@app/assistance';
 import { AuditEntity, Database } from '@app/persistence';
 import { AuditCheck, auditEntryHash, checkAuditChain } from './audit-chain';
-import { AuditListEntry, auditRepository as entries } from './audit.repository';
+import { AuditListEntry, NewAuditEntry, auditRepository as entries } from './audit.repository';
 
 export type { AuditListEntry };
 
@@ -14,6 +14,17 @@ export interface AuditInput {
   caseId?: string | null;
   detail?: unknown;
   at: Date;
+}
+
+function toRow(input: AuditInput): NewAuditEntry {
+  return {
+    at: input.at,
+    actorId: input.actorId,
+    action: input.action,
+    caseId: input.caseId ?? null,
+    detail: (input.detail ?? null) as object,
+    origin: currentRequestOrigin(),
+  };
 }
 
 /** Who reads the record: their region bounds what they see, their role how much of it. */
@@ -35,6 +46,14 @@ export interface AuditFilter {
 }
 
 const SEAL_BATCH = 1000;
+
+/**
+ * How far below the watermark (the highest sealed id) a poll still looks. Ids are taken at insert
+ * and entries commit later, so an entry may commit after a higher one was sealed; a transaction
+ * that stays open while this many later entries are written is caught by the full sweep instead,
+ * which runs at start-up and before every verification.
+ */
+export const SEAL_LOOKBACK = 1000;
 
 /**
  * 执法全过程记录: entries are written in the same transaction as the action they record, and
@@ -64,14 +83,44 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   async record(em: EntityManager, input: AuditInput): Promise<void> {
-    await entries.insert(em, {
-      at: input.at,
-      actorId: input.actorId,
-      action: input.action,
-      caseId: input.caseId ?? null,
-      detail: (input.detail ?? null) as object,
-      origin: currentRequestOrigin(),
+    await entries.insert(em, toRow(input));
+  }
+
+  /**
+   * Records an entry that is an act of its own (a read: `access.*`), not part of another
+   * transaction. Entries arriving while a write is under way go together in the next one (group
+   * commit): one statement for all of them, however many requests read at once. Resolves once the
+   * entry is committed, so no answer leaves before its record is written.
+   */
+  recordAlone(input: AuditInput): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queued.push({ row: toRow(input), resolve, reject });
+      this.flushing ??= this.flush();
     });
+  }
+
+  private readonly queued: { row: NewAuditEntry; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private flushing: Promise<void> | null = null;
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.queued.length) {
+        const batch = this.queued.splice(0, SEAL_BATCH);
+        try {
+          await this.db.read((em) =>
+            entries.insertMany(
+              em,
+              batch.map((b) => b.row),
+            ),
+          );
+          for (const b of batch) b.resolve();
+        } catch (err) {
+          for (const b of batch) b.reject(err);
+        }
+      }
+    } finally {
+      this.flushing = null;
+    }
   }
 
   /**
@@ -104,25 +153,48 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     return entries.forCase(em, caseId);
   }
 
-  /** Links every committed, unsealed entry onto the chain; returns how many were sealed. */
-  seal(): Promise<number> {
-    this.sealing ??= this.sealAll().finally(() => (this.sealing = null));
-    return this.sealing;
+  /**
+   * Links committed, unsealed entries onto the chain; returns how many were sealed. A poll looks
+   * only above the watermark (less `SEAL_LOOKBACK`), so its cost does not grow with the record;
+   * the first poll of a process and `verify` sweep the whole record (`full`).
+   */
+  seal(full = false): Promise<number> {
+    // A poll joins the one running; a full sweep waits for it and then runs itself.
+    if (this.sealing && !full) return this.sealing;
+    const sweep = full || !this.swept;
+    const run: Promise<number> = (this.sealing ?? Promise.resolve(0))
+      .catch(() => 0)
+      .then(() => this.sealAll(sweep))
+      .then((n) => {
+        if (sweep) this.swept = true;
+        return n;
+      })
+      .finally(() => {
+        if (this.sealing === run) this.sealing = null;
+      });
+    this.sealing = run;
+    return run;
   }
 
-  private async sealAll(): Promise<number> {
+  /** Whether this process has swept the whole record once (the polls after look above the watermark). */
+  private swept = false;
+
+  private async sealAll(full: boolean): Promise<number> {
     let total = 0;
     for (;;) {
       const n = await this.db.transaction(async (em) => {
         await entries.lockSealing(em);
         let prev = await entries.chainHead(em);
-        const unsealed = await entries.unsealed(em, SEAL_BATCH);
-        const now = new Date();
-        for (const entry of unsealed) {
-          const hash = auditEntryHash(prev, entry);
-          await entries.link(em, { auditId: entry.id, prevHash: prev, entryHash: hash, sealedAt: now });
-          prev = hash;
-        }
+        const mark = full ? null : await entries.sealedUpTo(em);
+        const above = mark === null ? null : BigInt(mark) - BigInt(SEAL_LOOKBACK);
+        const unsealed = await entries.unsealed(em, SEAL_BATCH, above);
+        const links = unsealed.map((entry) => {
+          const entryHash = auditEntryHash(prev, entry);
+          const link = { auditId: entry.id, prevHash: prev, entryHash };
+          prev = entryHash;
+          return link;
+        });
+        await entries.link(em, links, new Date());
         return unsealed.length;
       });
       total += n;
@@ -132,7 +204,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** Seals what is pending, then checks every link against the entry it seals as it is now. */
   async verify(): Promise<AuditCheck & { entries: number; unsealed: number }> {
-    await this.seal();
+    await this.seal(true);
     return this.db.read(async (em) => {
       const links = await entries.chain(em);
       // Entries that committed after the seal above are not on the chain yet; they are counted, not judged.

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '@app/common';
 import type { AuthUser } from '@app/auth';
-import { Database } from '@app/persistence';
+import { EntityManager } from 'typeorm';
+import { CaseEntity, Database } from '@app/persistence';
 import { caseRepository as cases, assertMayReadCase, mayReadCase } from '@app/cases';
 import { ServiceRecordService } from './service-record.service';
 import { CaseTimeLimitService } from './time-limit.service';
@@ -20,13 +21,18 @@ export class CaseDeadlinesService {
     return this.db.read(async (em) => {
       const kase = await cases.byId(em, caseId);
       if (!kase) throw AppError.notFound('案件不存在');
-      assertMayReadCase(user, kase, 'staff');
-      return {
-        service: await this.service.forCase(em, kase.id),
-        serviceConsents: await this.service.consentsOf(em, kase.id),
-        timeLimit: await this.timeLimits.forCase(em, kase),
-      };
+      return this.forStaffIn(em, user, kase);
     });
+  }
+
+  /** The same, for a case the caller has just read in its own unit of work (the case detail). */
+  async forStaffIn(em: EntityManager, user: AuthUser, kase: CaseEntity) {
+    assertMayReadCase(user, kase, 'staff');
+    return {
+      service: await this.service.forCase(em, kase.id),
+      serviceConsents: await this.service.consentsOf(em, kase.id),
+      timeLimit: await this.timeLimits.forCase(em, kase),
+    };
   }
 
   /** The applicant's own case: when each notice counted as served and until when they may seek remedy. */

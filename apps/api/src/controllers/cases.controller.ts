@@ -79,8 +79,7 @@ export class CasesController {
   @Get(':id')
   @Requires('case.read')
   async detail(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
-    const detail = await this.cases.detail(user, id);
     // 送达记录 with remedy deadlines, and the whole-case time limit (see CaseDeadlinesService).
-    return { ...detail, ...(await this.deadlines.forStaff(user, id)) };
+    return this.cases.detail(user, id, (em, kase) => this.deadlines.forStaffIn(em, user, kase));
   }
 }

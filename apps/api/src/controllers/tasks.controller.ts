@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@app/common';
 import { AuthUser, CurrentUser, Requires } from '@app/auth';
-import { CaseService, WorkbenchService } from '@app/cases';
+import { CaseService, INBOX_TOTAL_CAP, WorkbenchService } from '@app/cases';
 import { CompleteTaskDto } from '../dto/task.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
@@ -17,17 +17,41 @@ export class TasksController {
     private readonly workbench: WorkbenchService,
   ) {}
 
-  @ApiOkResponse({ type: InboxItemDto, isArray: true })
+  @ApiOkResponse({
+    type: InboxItemDto,
+    isArray: true,
+    description: '一页待办任务（默认 50 条）',
+    headers: {
+      'X-Next-Cursor': { description: '下一页的 after 参数；最后一页没有此项', schema: { type: 'string' } },
+      'X-Total-Count': {
+        description: `待办总数（仅第一页），至多 ${INBOX_TOTAL_CAP}`,
+        schema: { type: 'integer' },
+      },
+      'X-Total-Capped': { description: '待办多于 X-Total-Count 时为 true', schema: { type: 'string' } },
+    },
+  })
   @Get()
   @Requires('task.read')
   @AuditAccess('task.inbox')
   @ApiQuery({ name: 'program', required: false, description: '救助项目，如 dibao' })
   @ApiQuery({ name: 'township', required: false, description: '9位乡镇（街道）代码' })
   @ApiQuery({ name: 'dueBefore', required: false, description: '只看此日期（含）之前到期的任务，YYYY-MM-DD' })
-  @ApiQuery({ name: 'sort', required: false, enum: ['due', 'hardship', 'created'] })
+  @ApiQuery({ name: 'sort', required: false, enum: ['due', 'hardship', 'created', 'urgency'] })
   @ApiQuery({ name: 'order', required: false, enum: ['asc', 'desc'] })
-  inbox(@CurrentUser() user: AuthUser, @Query() query: Record<string, unknown>) {
-    return this.workbench.inbox(user, this.workbench.parseFilter(query));
+  @ApiQuery({ name: 'limit', required: false, description: '每页条数，1–200，默认 50' })
+  @ApiQuery({ name: 'after', required: false, description: '上一页响应头 X-Next-Cursor 的值' })
+  async inbox(
+    @CurrentUser() user: AuthUser,
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) res: { setHeader(k: string, v: string): void },
+  ) {
+    const page = await this.workbench.inbox(user, this.workbench.parseFilter(query));
+    if (page.nextCursor) res.setHeader('X-Next-Cursor', page.nextCursor);
+    if (page.total !== null) {
+      res.setHeader('X-Total-Count', String(page.total));
+      res.setHeader('X-Total-Capped', String(page.totalCapped));
+    }
+    return page.items;
   }
 
   @AuditAccess('task.read', { task: 'id' })

@@ -99,6 +99,11 @@ export const api = {
   async get<T = unknown>(url: string, query?: Query): Promise<T> {
     return (await send('GET', withQuery(url, query))).json();
   },
+  /** A GET whose answer also says something in its headers (a page's cursor and total). */
+  async getWithHeaders<T = unknown>(url: string, query?: Query): Promise<{ body: T; headers: Headers }> {
+    const res = await send('GET', withQuery(url, query));
+    return { body: await res.json(), headers: res.headers };
+  },
   async post<T = unknown>(url: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
     const res = await send('POST', url, body ?? {}, headers);
     return res.status === 204 ? (undefined as T) : res.json();

@@ -6446,12 +6446,16 @@ export interface operations {
   Tasks_inbox: {
     parameters: {
       query?: {
+        /** @description 上一页响应头 X-Next-Cursor 的值 */
+        after?: unknown;
         /** @description 只看此日期（含）之前到期的任务，YYYY-MM-DD */
         dueBefore?: unknown;
+        /** @description 每页条数，1–200，默认 50 */
+        limit?: unknown;
         order?: 'asc' | 'desc';
         /** @description 救助项目，如 dibao */
         program?: unknown;
-        sort?: 'due' | 'hardship' | 'created';
+        sort?: 'due' | 'hardship' | 'created' | 'urgency';
         /** @description 9位乡镇（街道）代码 */
         township?: unknown;
       };
@@ -6461,8 +6465,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description 一页待办任务（默认 50 条） */
       200: {
         headers: {
+          /** @description 下一页的 after 参数；最后一页没有此项 */
+          'X-Next-Cursor'?: string;
+          /** @description 待办多于 X-Total-Count 时为 true */
+          'X-Total-Capped'?: string;
+          /** @description 待办总数（仅第一页），至多 1000 */
+          'X-Total-Count'?: number;
           [name: string]: unknown;
         };
         content: {

@@ -58,6 +58,20 @@ export const dutyRulesRepository = {
     return row;
   },
 
+  /**
+   * Every version in force on `date` for any region enclosing one of `regionCodes` (the codes
+   * themselves and each prefix of them, '' included): one statement for a whole inbox, from which
+   * `inForce`'s choice is made in memory for each region.
+   */
+  enclosing(em: EntityManager, regionCodes: string[], date: string): Promise<DutyRuleSet[]> {
+    const prefixes = new Set<string>();
+    for (const code of regionCodes) for (let n = 0; n <= code.length; n++) prefixes.add(code.slice(0, n));
+    return em.query(
+      `SELECT ${COLUMNS} FROM duty_rules d WHERE d.region_code = ANY($1::text[]) AND d.effective_from <= $2`,
+      [[...prefixes], date],
+    );
+  },
+
   async byId(em: EntityManager, id: string): Promise<DutyRuleSet> {
     const [row]: DutyRuleSet[] = await em.query(`SELECT ${COLUMNS} FROM duty_rules d WHERE d.id = $1`, [id]);
     return row;

@@ -7,6 +7,7 @@ import { regionLevel } from '@app/assistance';
 import {
   AuthUser,
   DutyRules,
+  PriorAct,
   RecusalHit,
   ROLES,
   Role,
@@ -77,8 +78,9 @@ export class DutyService {
 
   /**
    * For each open task (of the user's duties, in their region): why the rules would stop this user
-   * from doing it, so the inbox can say so before anyone fills in a form. Batched: one query for
-   * the user's earlier steps, one for their registered relatives, one per region for the rules.
+   * from doing it, so the inbox can say so before anyone fills in a form. A fixed three statements
+   * however many tasks and regions: the user's earlier steps, their registered relatives, and every
+   * rule set enclosing any of the tasks' regions (the one in force per region chosen in memory).
    */
   async blockers(
     em: EntityManager,
@@ -87,23 +89,34 @@ export class DutyService {
   ): Promise<{ separation: string | null; recusal: string | null }[]> {
     if (!tasks.length) return [];
     const instances = [...new Set(tasks.map((t) => t.instanceId))];
-    const prior = await dutyRules.priorActs(em, instances, user.id);
-    const relatives = await this.relativesOf(em, user);
-    const rulesByRegion = new Map<string, DutyRules>();
-    const out: { separation: string | null; recusal: string | null }[] = [];
-    for (const task of tasks) {
-      let rules = rulesByRegion.get(task.regionCode);
-      if (!rules) {
-        rules = (await this.rulesFor(em, task.regionCode)).rules;
-        rulesByRegion.set(task.regionCode, rules);
-      }
-      const acts = prior.filter((p) => p.instanceId === task.instanceId);
-      out.push({
-        separation: separationConflict(rules, user.id, dutiesFor(user, task.candidateGroups), acts),
-        recusal: recusalConflict(rules, relativesAmong(relatives, task.householdIds)),
-      });
+    const regions = [...new Set(tasks.map((t) => t.regionCode))];
+    const prior = new Map<string, PriorAct[]>();
+    for (const act of await dutyRules.priorActs(em, instances, user.id)) {
+      const acts = prior.get(act.instanceId) ?? [];
+      acts.push(act);
+      prior.set(act.instanceId, acts);
     }
-    return out;
+    const relatives = await this.relativesOf(em, user);
+    const date = this.clock.today();
+    const sets = await dutyRules.enclosing(em, regions, date);
+    const rulesByRegion = new Map<string, DutyRules>();
+    for (const region of regions) {
+      const row = inForceAmong(sets, region);
+      if (!row) throw AppError.notFound(`行政区划 ${region} 在 ${date} 没有生效的职责分离规则`);
+      rulesByRegion.set(region, withFloor(row.rules));
+    }
+    return tasks.map((task) => {
+      const rules = rulesByRegion.get(task.regionCode)!;
+      return {
+        separation: separationConflict(
+          rules,
+          user.id,
+          dutiesFor(user, task.candidateGroups),
+          prior.get(task.instanceId) ?? [],
+        ),
+        recusal: recusalConflict(rules, relativesAmong(relatives, task.householdIds)),
+      };
+    });
   }
 
   /** The near relatives this staff member registered (近亲属备案). */
@@ -355,6 +368,22 @@ export function householdIdNumbers(kase: {
   household: { idNumber: string }[] | null;
 }): string[] {
   return [kase.applicantIdNumber, ...(kase.household ?? []).map((m) => m.idNumber)];
+}
+
+/** `dutyRulesRepository.inForce`'s choice among rows already read: nearest region, latest date, latest version. */
+function inForceAmong(sets: DutyRuleSet[], regionCode: string): DutyRuleSet | undefined {
+  let best: DutyRuleSet | undefined;
+  for (const s of sets) {
+    if (!regionCode.startsWith(s.regionCode)) continue;
+    const better =
+      !best ||
+      s.regionCode.length > best.regionCode.length ||
+      (s.regionCode.length === best.regionCode.length &&
+        (s.effectiveFrom > best.effectiveFrom ||
+          (s.effectiveFrom === best.effectiveFrom && s.version > best.version)));
+    if (better) best = s;
+  }
+  return best;
 }
 
 /** Which of a task's roles this user holds. */

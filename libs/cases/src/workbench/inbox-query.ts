@@ -13,7 +13,14 @@ export interface InboxFilter {
   urgency?: CaseUrgency;
   sort?: InboxSort;
   order?: 'asc' | 'desc';
+  /** Rows per page (1–200). */
+  limit?: number;
+  /** The last task of the page before (its `nextCursor`). */
+  after?: string;
 }
+
+export const INBOX_MAX_PAGE = 200;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SORTS: InboxSort[] = ['due', 'hardship', 'created', 'urgency'];
 
@@ -72,6 +79,17 @@ export function parseInboxFilter(query: Record<string, unknown>, programs: strin
   if (order !== undefined) {
     if (order === 'asc' || order === 'desc') filter.order = order;
     else problems.push({ field: 'order', message: '排序方向只能是 asc（升序）或 desc（降序）' });
+  }
+  const limit = text('limit');
+  if (limit !== undefined) {
+    const n = Number(limit);
+    if (/^\d+$/.test(limit) && n >= 1 && n <= INBOX_MAX_PAGE) filter.limit = n;
+    else problems.push({ field: 'limit', message: `每页条数应为 1 至 ${INBOX_MAX_PAGE} 的整数` });
+  }
+  const after = text('after');
+  if (after !== undefined) {
+    if (UUID.test(after)) filter.after = after.toLowerCase();
+    else problems.push({ field: 'after', message: '翻页位置（after）应为上一页返回的任务编号' });
   }
   if (problems.length) throw AppError.validation(`查询参数有误：${problems[0].message}`, problems);
   return filter;

@@ -36,8 +36,56 @@ export interface InboxQuery {
   order: 'asc' | 'desc';
 }
 
-/** Builds the WHERE and ORDER BY from fixed pieces; every value chosen is a positional parameter. */
-function inboxSql(q: InboxQuery): { where: string[]; orderBy: string; params: unknown[] } {
+/** Where one page starts: after this task, in the list's own order. */
+export interface InboxPage {
+  limit: number;
+  after?: string;
+}
+
+/**
+ * The keyset of each sort: expressions compared as one row, all ascending (a descending key is
+ * negated, a missing value coalesced to the end) and ending in the task id, so the order is total
+ * and a page starts strictly after the last task of the one before. Each tuple but the urgency one
+ * is the column list of a partial index on open tasks (migration 1765800000000), which the page
+ * query walks in order and leaves after `limit` rows.
+ */
+const DUE_ASC = `COALESCE(t.due_date, 'infinity'::date)`;
+const KEYSETS: Record<InboxQuery['sort'], Record<InboxQuery['order'], { keys: string[]; desc?: true }>> = {
+  due: {
+    asc: { keys: [DUE_ASC, 't.created_at', 't.id'] },
+    desc: { keys: [`COALESCE(DATE '2000-01-01' - t.due_date, 2147483647)`, 't.created_at', 't.id'] },
+  },
+  hardship: {
+    asc: { keys: [`COALESCE(t.hardship_index, 'Infinity'::numeric)`, DUE_ASC, 't.created_at', 't.id'] },
+    desc: { keys: [`COALESCE(-t.hardship_index, 'Infinity'::numeric)`, DUE_ASC, 't.created_at', 't.id'] },
+  },
+  created: {
+    asc: { keys: ['t.created_at', 't.id'] },
+    desc: { keys: ['t.created_at', 't.id'], desc: true },
+  },
+  // Most pressing colour first (desc: least pressing first); untagged cases always last.
+  urgency: {
+    asc: {
+      keys: [
+        `CASE c.urgency WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'blue' THEN 2 WHEN 'green' THEN 3 ELSE 4 END`,
+        DUE_ASC,
+        't.created_at',
+        't.id',
+      ],
+    },
+    desc: {
+      keys: [
+        `CASE c.urgency WHEN 'green' THEN 0 WHEN 'blue' THEN 1 WHEN 'yellow' THEN 2 WHEN 'red' THEN 3 ELSE 4 END`,
+        DUE_ASC,
+        't.created_at',
+        't.id',
+      ],
+    },
+  },
+};
+
+/** Builds the WHERE from fixed pieces; every value chosen is a positional parameter. */
+function inboxWhere(q: InboxQuery): { where: string[]; params: unknown[] } {
   const params: unknown[] = [q.duties, `${q.regionCode}%`];
   const where = [`t.status = 'open'`, `t.candidate_groups && $1::text[]`, `c.region_code LIKE $2`];
   const filter = (sql: (n: number) => string, value: unknown) => {
@@ -48,20 +96,30 @@ function inboxSql(q: InboxQuery): { where: string[]; orderBy: string; params: un
   if (q.township) filter((n) => `c.region_code LIKE $${n}`, `${q.township}%`);
   if (q.dueBefore) filter((n) => `t.due_date <= $${n}`, q.dueBefore);
   if (q.urgency) filter((n) => `c.urgency = $${n}`, q.urgency);
-  const dir = q.order === 'desc' ? 'DESC' : 'ASC';
-  const orderBy = {
-    due: `t.due_date ${dir} NULLS LAST, t.created_at ASC`,
-    hardship: `h.hardship_index ${dir} NULLS LAST, t.due_date ASC NULLS LAST, t.created_at ASC`,
-    created: `t.created_at ${dir}`,
-    // Most pressing colour first (desc: least pressing first); untagged cases always last.
-    urgency: `CASE c.urgency WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'blue' THEN 2 WHEN 'green' THEN 3 END ${dir} NULLS LAST, t.due_date ASC NULLS LAST, t.created_at ASC`,
-  }[q.sort];
-  return { where, orderBy, params };
+  return { where, params };
 }
 
+/** How many open tasks the total counts at most: past it the inbox says “more than”. */
+export const INBOX_TOTAL_CAP = 1000;
+
 export const inboxRepository = {
-  openTasks(em: EntityManager, q: InboxQuery): Promise<InboxRow[]> {
-    const { where, orderBy, params } = inboxSql(q);
+  /**
+   * One page of the inbox. The cursor is the last task of the page before: its keys are read
+   * afresh, and a task completed since still has them, so nothing after it is skipped or repeated.
+   */
+  openTasks(em: EntityManager, q: InboxQuery, page: InboxPage): Promise<InboxRow[]> {
+    const { where, params } = inboxWhere(q);
+    const { keys, desc } = KEYSETS[q.sort][q.order];
+    const tuple = `(${keys.join(', ')})`;
+    if (page.after) {
+      params.push(page.after);
+      where.push(
+        `${tuple} ${desc ? '<' : '>'} (SELECT ${keys.join(', ')} FROM task t
+           JOIN assistance_case c ON c.process_instance_id = t.instance_id WHERE t.id = $${params.length}::uuid)`,
+      );
+    }
+    params.push(Math.trunc(page.limit));
+    const orderBy = keys.map((k) => `${k}${desc ? ' DESC' : ''}`).join(', ');
     return em.query(
       `SELECT t.id AS "taskId", t.name, t.element_id AS "elementId",
                   to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.due_date_certain AS "dueDateCertain",
@@ -70,17 +128,27 @@ export const inboxRepository = {
                   c.urgency AS "caseUrgency", t.instance_id AS "instanceId", t.candidate_groups AS "candidateGroups",
                   c.applicant_id_number AS "applicantIdNumber", c.household,
                   r.name AS "townshipName", i.definition_id AS "definitionId",
-                  h.hardship_index::float AS "hardshipIndex"
+                  t.hardship_index::float AS "hardshipIndex"
            FROM task t
            JOIN assistance_case c ON c.process_instance_id = t.instance_id
            JOIN process_instance i ON i.id = t.instance_id
            LEFT JOIN region r ON r.code = substr(c.region_code, 1, 9)
-           LEFT JOIN LATERAL (
-             SELECT a.hardship_index FROM assessment a WHERE a.case_id = c.id ORDER BY a.created_at DESC LIMIT 1
-           ) h ON true
            WHERE ${where.join(' AND ')}
-           ORDER BY ${orderBy}`,
+           ORDER BY ${orderBy}
+           LIMIT $${params.length}`,
       params,
     );
+  },
+
+  /** How many open tasks the inbox holds, counted up to `INBOX_TOTAL_CAP` + 1 and no further. */
+  async openTaskCount(em: EntityManager, q: InboxQuery): Promise<number> {
+    const { where, params } = inboxWhere(q);
+    const [{ n }]: { n: number }[] = await em.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT 1 FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id
+         WHERE ${where.join(' AND ')} LIMIT ${INBOX_TOTAL_CAP + 1}) capped`,
+      params,
+    );
+    return n;
   },
 };

@@ -14,7 +14,7 @@ import { CaseEntity, Database } from '@app/persistence';
 import { FormField, parseBpmn, readLegalBasis, validateFormData } from '@app/process-models';
 import { caseRepository as cases } from '../case.repository';
 import { caseProcessRepository as processes } from '../case-process.repository';
-import { InboxQuery, inboxRepository as inbox } from './inbox.repository';
+import { INBOX_TOTAL_CAP, InboxQuery, inboxRepository as inbox } from './inbox.repository';
 import { assertMayReadCase } from '../case-access';
 import { APPLICATION_PROGRAMS } from '../programs';
 import { DocumentIssuer } from '../document-issuer';
@@ -46,6 +46,22 @@ export interface WorkbenchInboxItem {
   blockedReason: string | null;
 }
 
+/** One page of the inbox. */
+export interface WorkbenchInbox {
+  items: WorkbenchInboxItem[];
+  /** Pass as `after` for the next page; null on the last one. */
+  nextCursor: string | null;
+  /** Open tasks in the whole list (first page only), at most `INBOX_TOTAL_CAP`. */
+  total: number | null;
+  /** More open tasks than `total` says. */
+  totalCapped: boolean;
+}
+
+export { INBOX_TOTAL_CAP };
+
+/** Rows per inbox page when the caller does not ask for a size. */
+export const INBOX_PAGE_SIZE = 50;
+
 export interface CaseDiagram {
   xml: string;
   definition: { key: string; version: number };
@@ -71,6 +87,7 @@ type ParsedModel = ModelElement;
 @Injectable()
 export class WorkbenchService {
   private readonly models = new Map<string, Promise<ParsedModel>>();
+  private readonly bases = new Map<string, Promise<Map<string, string>>>();
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -85,10 +102,12 @@ export class WorkbenchService {
   }
 
   /**
-   * Open tasks of the user's role in their region. Without a sort, county lists put the neediest
-   * first (latest hardship index), everyone else the earliest due.
+   * One page of the open tasks of the user's role in their region. Without a sort, county lists
+   * put the neediest first (latest hardship index), everyone else the earliest due. `nextCursor`
+   * is the last task of the page when more may follow; `total` is counted on the first page only,
+   * up to `INBOX_TOTAL_CAP` (past it, `totalCapped`).
    */
-  async inbox(user: AuthUser, filter: InboxFilter = {}): Promise<WorkbenchInboxItem[]> {
+  async inbox(user: AuthUser, filter: InboxFilter = {}): Promise<WorkbenchInbox> {
     const sort = filter.sort ?? (user.role === 'county_approver' ? 'hardship' : 'due');
     const chosen = filter.order === 'desc' ? 'desc' : 'asc';
     // The county's default neediest-first list is always descending.
@@ -103,14 +122,19 @@ export class WorkbenchService {
       sort,
       order,
     };
-    const { rows, blocked } = await this.db.read(async (em) => {
-      const rows = await inbox.openTasks(em, query);
-      const tasks = rows.map((r) => ({ ...r, householdIds: householdIdNumbers(r) }));
-      return { rows, blocked: await this.duties.blockers(em, user, tasks) };
+    const limit = filter.limit ?? INBOX_PAGE_SIZE;
+    const { rows, blocked, total } = await this.db.read(async (em) => {
+      // One more than the page, to tell whether there is a next one.
+      const rows = await inbox.openTasks(em, query, { limit: limit + 1, after: filter.after });
+      const page = rows.slice(0, limit);
+      const tasks = page.map((r) => ({ ...r, householdIds: householdIdNumbers(r) }));
+      const blocked = await this.duties.blockers(em, user, tasks);
+      const total = filter.after ? null : await inbox.openTaskCount(em, query);
+      return { rows, blocked, total };
     });
     const today = this.clock.today();
-    const out: WorkbenchInboxItem[] = [];
-    for (const [i, row] of rows.entries()) {
+    const items: WorkbenchInboxItem[] = [];
+    for (const [i, row] of rows.slice(0, limit).entries()) {
       // The household's ID numbers were read for the recusal check only; lists do not show them.
       const {
         definitionId,
@@ -121,14 +145,19 @@ export class WorkbenchService {
         ...item
       } = row;
       const basis = await this.legalBases(definitionId);
-      out.push({
+      items.push({
         ...item,
         legalBasis: basis.get(row.elementId) ?? null,
         urgency: urgencyOf(row.dueDate, today),
         blockedReason: blocked[i].recusal ?? blocked[i].separation,
       });
     }
-    return out;
+    return {
+      items,
+      nextCursor: rows.length > limit ? items[items.length - 1].taskId : null,
+      total: total === null ? null : Math.min(total, INBOX_TOTAL_CAP),
+      totalCapped: total !== null && total > INBOX_TOTAL_CAP,
+    };
   }
 
   /** What the inbox shows about one task, for the task page. */
@@ -284,16 +313,24 @@ export class WorkbenchService {
     return parsed;
   }
 
-  private async legalBases(definitionId: string): Promise<Map<string, string>> {
-    const model = await this.model(definitionId);
-    const out = new Map<string, string>();
-    for (const root of model.rootElements ?? []) {
-      for (const element of root.flowElements ?? []) {
-        const basis = readLegalBasis(element);
-        if (basis) out.set(element.id, basis);
-      }
+  /** The legal basis of each element of a definition, read once per definition version. */
+  private legalBases(definitionId: string): Promise<Map<string, string>> {
+    let bases = this.bases.get(definitionId);
+    if (!bases) {
+      bases = this.model(definitionId).then((model) => {
+        const out = new Map<string, string>();
+        for (const root of model.rootElements ?? []) {
+          for (const element of root.flowElements ?? []) {
+            const basis = readLegalBasis(element);
+            if (basis) out.set(element.id, basis);
+          }
+        }
+        return out;
+      });
+      bases.catch(() => this.bases.delete(definitionId));
+      this.bases.set(definitionId, bases);
     }
-    return out;
+    return bases;
   }
 }
 

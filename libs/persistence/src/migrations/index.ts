@@ -20,6 +20,8 @@ import { AccountConfirmation1765200000000 } from './1765200000000-account-confir
 import { ProcessRetirement1765310000000 } from './1765310000000-process-retirement';
 import { Incidents1765400000000 } from './1765400000000-incidents';
 import { StudioDrafts1765500000000 } from './1765500000000-studio-drafts';
+import { InboxScale1765800000000 } from './1765800000000-inbox-scale';
+import { InboxRoleIndexes1765800000001 } from './1765800000001-inbox-role-indexes';
 import { Organs1765900000000 } from './1765900000000-organs';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
@@ -46,5 +48,7 @@ export const MIGRATIONS = [
   ProcessRetirement1765310000000,
   Incidents1765400000000,
   StudioDrafts1765500000000,
+  InboxScale1765800000000,
+  InboxRoleIndexes1765800000001,
   Organs1765900000000,
 ];

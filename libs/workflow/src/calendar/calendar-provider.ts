@@ -9,13 +9,21 @@ import { yearScheduleProblems } from './year-schedule';
 export type { LoadedYear };
 
 /**
- * The working calendar in force: the package plus the years loaded by an administrator. Cached;
- * each read checks the table's version (its highest row id) in the caller's transaction, so a
- * schedule loaded by any API process is used by the next step everywhere.
+ * How long a process uses its cached calendar before it checks the table's version again. A load
+ * through this process (`PUT /api/calendar/:year`) drops the cache at once; one through another
+ * process is seen here within this time. Schedules are loaded weeks before the year they cover.
+ */
+export const CALENDAR_RECHECK_MS = 30_000;
+
+/**
+ * The working calendar in force: the package plus the years loaded by an administrator. Cached,
+ * so steps, timer fires and case pages do not each query the table: dropped when a year is loaded
+ * here, and rechecked against the table's version (its highest row id) every `CALENDAR_RECHECK_MS`
+ * for loads made by other API processes.
  */
 @Injectable()
 export class CalendarProvider {
-  private cached: { version: string; calendar: WorkingCalendar } | null = null;
+  private cached: { version: string; calendar: WorkingCalendar; checkedAt: number } | null = null;
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -23,10 +31,15 @@ export class CalendarProvider {
   ) {}
 
   async current(em: EntityManager): Promise<WorkingCalendar> {
+    const now = performance.now();
+    if (this.cached && now - this.cached.checkedAt < CALENDAR_RECHECK_MS) return this.cached.calendar;
     const version = await calendarRepository.version(em);
-    if (this.cached?.version === version) return this.cached.calendar;
+    if (this.cached?.version === version) {
+      this.cached.checkedAt = now;
+      return this.cached.calendar;
+    }
     const calendar = new WorkingCalendar(await calendarRepository.inForce(em));
-    this.cached = { version, calendar };
+    this.cached = { version, calendar, checkedAt: now };
     return calendar;
   }
 
@@ -77,7 +90,7 @@ export class CalendarProvider {
     if (problems.length) throw AppError.validation(problems[0].message, problems);
     const holidays = [...new Set(input.holidays as string[])].sort();
     const workdays = [...new Set(input.workdays as string[])].sort();
-    return this.db.transaction(async (em) => {
+    const loaded = await this.db.transaction(async (em) => {
       await calendarRepository.insert(em, {
         year,
         holidays,
@@ -86,8 +99,10 @@ export class CalendarProvider {
         loadedBy: actorId,
         at: this.clock.now(),
       });
-      this.cached = null;
       return (await calendarRepository.history(em, year))[0];
     });
+    // Dropped after the commit: a read in between would otherwise cache the calendar without it.
+    this.cached = null;
+    return loaded;
   }
 }

@@ -1,0 +1,226 @@
+/**
+ * `npm run bench:scale`: the inbox, case detail, statistics and the overdue report at province
+ * scale (issue 19). Seeds the demo cases on a fresh PostgreSQL database, copies them with SQL up to
+ * SCALE cases (default 100 000; SCALE=1000000 for the full run) across 20 townships × 10 villages,
+ * then measures each endpoint over HTTP at concurrency 4 beside its bare SQL: the SELECTs one
+ * request sent, replayed through the same pool at the same concurrency. Writes
+ * bench/scale-results.json.
+ */
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import type { Logger } from 'typeorm';
+import { Database } from '@app/persistence';
+import { createApp } from '../apps/api/src/create-app';
+import { seedDemo } from '../apps/api/src/demo/seed';
+import { DEMO_PASSWORD } from '../apps/api/src/demo/reference-data';
+import { scaleRepository as scale } from './scale.repository';
+
+const SCALE = Number(process.env.SCALE ?? 100_000);
+const URL_ = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/perf_scale';
+const CONCURRENCY = 4;
+const COPY_CHUNK = 500;
+
+interface Captured {
+  sql: string;
+  params: unknown[];
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+function summary(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b);
+  return { p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), p99: round(percentile(s, 99)) };
+}
+
+/** Runs `work(i)` for i < n on `CONCURRENCY` workers; returns each call's milliseconds. */
+async function concurrently(n: number, work: (i: number) => Promise<void>): Promise<number[]> {
+  const out: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        const start = process.hrtime.bigint();
+        await work(i);
+        out.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+    }),
+  );
+  return out;
+}
+
+async function freshDatabase(): Promise<void> {
+  const url = new URL(URL_);
+  const name = url.pathname.slice(1);
+  if (!/^\w+$/.test(name) || name === 'test') throw new Error(`refusing database name “${name}”`);
+  url.pathname = '/postgres';
+  const admin = new Client({ connectionString: url.toString() });
+  await admin.connect();
+  await scale.recreateDatabase(admin, name);
+  await admin.end();
+}
+
+async function main() {
+  // SCALE_REUSE=1 measures the database a previous run grew (after migrations the app applies on start).
+  const reuse = process.env.SCALE_REUSE === '1';
+  if (!reuse) await freshDatabase();
+  process.env.DATABASE_URL = URL_;
+  process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-scale-'));
+  process.env.TIMER_POLL_MS = '0';
+  const app = await createApp({ logger: false });
+  const db = app.get(Database);
+  const t0 = Date.now();
+  if (!reuse) await grow(app, db, t0);
+  await db.read((em) => scale.analyze(em));
+  const counts = await db.read((em) => scale.counts(em));
+  console.log(`\n${JSON.stringify(counts)} after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  await measure(app, db, counts);
+}
+
+async function grow(app: Awaited<ReturnType<typeof createApp>>, db: Database, t0: number) {
+  await seedDemo(app);
+  const seeds = await db.read((em) => scale.seedCount(em));
+  const copies = Math.max(0, Math.ceil(SCALE / seeds) - 1);
+  console.log(`seeded ${seeds} cases in ${((Date.now() - t0) / 1000).toFixed(0)} s; copying ×${copies}`);
+  await db.transaction((em) => scale.regions(em));
+  for (let k = 1; k <= copies; k += COPY_CHUNK) {
+    const to = Math.min(copies, k + COPY_CHUNK - 1);
+    await db.transaction((em) => scale.copy(em, k, to));
+    // Plans for the copies made after the first chunk use statistics that know the tables' size.
+    if (k === 1) await db.read((em) => scale.analyze(em));
+    process.stdout.write(`\r  copies ${to}/${copies}`);
+  }
+}
+
+async function measure(
+  app: Awaited<ReturnType<typeof createApp>>,
+  db: Database,
+  counts: Record<string, number>,
+) {
+  await app.listen(0, '127.0.0.1');
+  const base = await app.getUrl();
+  const tokens: Record<string, string> = {};
+  for (const username of ['clerk', 'approver']) {
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    tokens[username] = ((await res.json()) as { token: string }).token;
+  }
+
+  // Every statement the app sends, counted and (for one request at a time) captured.
+  const source = db.dataSource as unknown as { logger: Logger };
+  const logger = source.logger;
+  let statements = 0;
+  let capture: Captured[] | null = null;
+  source.logger = new Proxy(logger, {
+    get: (target, key) =>
+      key === 'logQuery'
+        ? (sql: string, params?: unknown[]) => {
+            statements++;
+            capture?.push({ sql, params: params ?? [] });
+          }
+        : Reflect.get(target, key),
+  });
+
+  const get = async (user: string, url: string) => {
+    const res = await fetch(`${base}${url}`, { headers: { Authorization: `Bearer ${tokens[user]}` } });
+    if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+  };
+  const details = (await db.read((em) => scale.sampleCases(em, '410799100', 200))).map((r) => r.id);
+
+  const endpoints: { name: string; user: string; url: (i: number) => string; n: number }[] = [];
+  for (const [user, role] of [
+    ['approver', 'county approver'],
+    ['clerk', 'township clerk'],
+  ]) {
+    for (const sort of ['due', 'hardship', 'created', 'urgency'])
+      endpoints.push({
+        name: `inbox ${role}, sort=${sort}`,
+        user,
+        url: () => `/api/tasks?sort=${sort}`,
+        n: 40,
+      });
+  }
+  endpoints.push({
+    name: 'case detail',
+    user: 'approver',
+    url: (i) => `/api/cases/${details[i % details.length]}`,
+    n: 60,
+  });
+  endpoints.push({
+    name: 'stats overview (county)',
+    user: 'approver',
+    url: () => '/api/stats/overview',
+    n: 8,
+  });
+  endpoints.push({
+    name: 'overdue report (county)',
+    user: 'approver',
+    url: () => '/api/reports/overdue',
+    n: 8,
+  });
+
+  const results = [];
+  for (const e of endpoints) {
+    await get(e.user, e.url(0)); // warm-up
+    capture = [];
+    await get(e.user, e.url(1));
+    const captured: Captured[] = capture;
+    capture = null;
+    const selects = captured.filter((c) => /^\s*(SELECT|WITH)\b/i.test(c.sql));
+    statements = 0;
+    const http = await concurrently(e.n, (i) => get(e.user, e.url(i)));
+    const perRequest = statements / e.n;
+    const bare = await concurrently(e.n, async () => {
+      await db.read(async (em) => {
+        for (const c of selects) await scale.replay(em, c.sql, c.params);
+      });
+    });
+    const h = summary(http);
+    const b = summary(bare);
+    const row = {
+      endpoint: e.name,
+      http: h,
+      bareSql: b,
+      ratioP50: round(h.p50 / Math.max(b.p50, 0.01)),
+      statementsPerRequest: round(perRequest),
+      requests: e.n,
+    };
+    results.push(row);
+    console.log(JSON.stringify(row));
+  }
+  source.logger = logger;
+
+  const out = {
+    scale: SCALE,
+    counts,
+    concurrency: CONCURRENCY,
+    host: { cpus: os.cpus().length, node: process.version },
+    measuredAt: new Date().toISOString(),
+    results,
+  };
+  fs.writeFileSync(path.join(__dirname, 'scale-results.json'), `${JSON.stringify(out, null, 2)}\n`);
+  console.log(
+    '\n| endpoint | p50 | p95 | p99 | bare SQL p50 | ratio | statements/request |\n|---|---|---|---|---|---|---|',
+  );
+  for (const r of results)
+    console.log(
+      `| ${r.endpoint} | ${r.http.p50} | ${r.http.p95} | ${r.http.p99} | ${r.bareSql.p50} | ${r.ratioP50}× | ${r.statementsPerRequest} |`,
+    );
+  await app.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

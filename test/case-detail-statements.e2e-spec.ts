@@ -1,0 +1,66 @@
+import type { Logger } from 'typeorm';
+import { TestApp } from './support/test-app';
+import { CONFIRM_PATH, apply, drive } from './support/case-driver';
+
+/**
+ * Case detail runs a fixed, small number of statements (issue 19): the count is the same for a
+ * case just received and for one far along with many tasks, documents and timeline entries, and
+ * the case row is read once.
+ */
+let t: TestApp;
+let caseId: string;
+
+beforeAll(async () => {
+  t = await TestApp.start();
+  caseId = await apply(t);
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+/** Every statement the database is sent while `work` runs. */
+async function statements(work: () => Promise<unknown>): Promise<string[]> {
+  const source = t.db.dataSource as unknown as { logger: Logger };
+  const logger = source.logger;
+  const seen: string[] = [];
+  source.logger = new Proxy(logger, {
+    get: (target, key) =>
+      key === 'logQuery'
+        ? (query: string) => {
+            seen.push(query);
+          }
+        : Reflect.get(target, key),
+  });
+  try {
+    await work();
+  } finally {
+    source.logger = logger;
+  }
+  return seen;
+}
+
+async function detailStatements(): Promise<string[]> {
+  const approver = await t.as('approver');
+  return statements(() => approver.get(`/api/cases/${caseId}`).expect(200));
+}
+
+/** The case row as an entity: what the detail and, before, the 送达 part each read. */
+const readsTheCase = (sql: string) => /"assistance_case" "CaseEntity"/.test(sql);
+
+describe('case detail statements', () => {
+  it('stay the same in number as the case grows, and read the case once', async () => {
+    const early = await detailStatements();
+    await drive(t, caseId, CONFIRM_PATH, /审批/);
+    const [{ n }] = await t.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id WHERE c.id = $1`,
+      [caseId],
+    );
+    expect(n).toBeGreaterThan(3);
+    const late = await detailStatements();
+    expect(late.length).toBe(early.length);
+    expect(late.filter(readsTheCase)).toHaveLength(1);
+    // Session, user, the case and its parts, 送达 and time limit, and the read's own audit entry.
+    expect(late.length).toBeLessThanOrEqual(16);
+    expect(late.filter((sql) => /^(START TRANSACTION|BEGIN)/.test(sql))).toHaveLength(0);
+  });
+});

@@ -1,0 +1,173 @@
+import type { Logger } from 'typeorm';
+import { TestApp } from './support/test-app';
+import { APPLICATION, apply } from './support/case-driver';
+
+/**
+ * The inbox pages by keyset (issue 19): each page starts strictly after the last task of the one
+ * before, in the list's own order, so tasks completed between fetches neither hide a task that was
+ * still to come nor bring one back.
+ */
+let t: TestApp;
+const CASES = 7;
+
+beforeAll(async () => {
+  t = await TestApp.start();
+  for (let i = 0; i < CASES; i++) {
+    const idNumber = `41079919700101${String(1000 + i * 7).padStart(4, '0')}`;
+    await apply(t, {
+      applicant: {
+        ...APPLICATION.applicant,
+        name: `分页${'甲乙丙丁戊己庚'[i]}`,
+        idNumber: fixCheckDigit(idNumber),
+      },
+      members: [{ name: `分页${'甲乙丙丁戊己庚'[i]}`, idNumber: fixCheckDigit(idNumber), relation: '本人' }],
+    });
+  }
+  // Spread the keys every sort reads, with ties and missing values among them.
+  const open = await t.query<{ id: string }>(`SELECT id FROM task WHERE status = 'open' ORDER BY id`);
+  for (const [i, { id }] of open.entries()) {
+    await t.query(`UPDATE task SET due_date = $2, hardship_index = $3 WHERE id = $1`, [
+      id,
+      i % 3 === 0 ? null : `2026-0${1 + (i % 4)}-15`,
+      i % 4 === 0 ? null : (i % 3) * 10,
+    ]);
+  }
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+/** GB 11643 check digit, so the test IDs are valid resident ID numbers. */
+function fixCheckDigit(id17: string): string {
+  const base = id17.slice(0, 17);
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...base].reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  return base + '10X98765432'[sum % 11];
+}
+
+type Row = { taskId: string };
+
+async function page(query: string) {
+  const res = await (await t.as('clerk')).get(`/api/tasks${query}`).expect(200);
+  return {
+    ids: (res.body as Row[]).map((r) => r.taskId),
+    next: res.headers['x-next-cursor'] as string | undefined,
+    res,
+  };
+}
+
+const SORTS = [
+  '',
+  '?sort=due&order=desc',
+  '?sort=hardship',
+  '?sort=hardship&order=desc',
+  '?sort=created&order=desc',
+  '?sort=urgency',
+  '?sort=urgency&order=desc',
+];
+
+describe('inbox paging', () => {
+  it.each(SORTS)('pages of two %s list every task once, in the order of the whole list', async (sort) => {
+    const whole = await page(`${sort}${sort ? '&' : '?'}limit=200`);
+    expect(whole.ids).toHaveLength(CASES);
+    expect(whole.next).toBeUndefined();
+    expect(whole.res.headers['x-total-count']).toBe(String(CASES));
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let i = 0; i < CASES; i++) {
+      const p = await page(`${sort}${sort ? '&' : '?'}limit=2${after ? `&after=${after}` : ''}`);
+      expect(p.ids.length).toBeLessThanOrEqual(2);
+      seen.push(...p.ids);
+      after = p.next;
+      if (!after) break;
+    }
+    expect(seen).toEqual(whole.ids);
+  });
+
+  it('loses and repeats no task while tasks complete between fetches', async () => {
+    const before = (await page('?limit=200')).ids;
+    const seen: string[] = [];
+    const completed = new Set<string>();
+    let after: string | undefined;
+    for (let i = 0; i <= CASES; i++) {
+      const p = await page(`?limit=2${after ? `&after=${after}` : ''}`);
+      seen.push(...p.ids);
+      // Someone completes a task already seen and one not reached yet; offset paging would skip one.
+      const done = [p.ids[0], before.find((id) => !seen.includes(id) && !completed.has(id))].filter(
+        (id): id is string => !!id,
+      );
+      for (const id of done) completed.add(id);
+      await t.query(`UPDATE task SET status = 'completed', completed_at = now() WHERE id = ANY($1::uuid[])`, [
+        done,
+      ]);
+      after = p.next;
+      if (!after) break;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    // Every task still open when its turn came was listed, in order.
+    expect(seen).toEqual(before.filter((id) => seen.includes(id)));
+    const missed = before.filter((id) => !seen.includes(id));
+    expect(missed.every((id) => completed.has(id))).toBe(true);
+    expect(seen.length).toBeGreaterThan(CASES / 2);
+  });
+
+  it('refuses a bad page size or cursor, naming the parameter', async () => {
+    const res = await (await t.as('clerk')).get('/api/tasks?limit=0&after=x');
+    expect(res.status).toBe(400);
+    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['limit', 'after']);
+  });
+});
+
+/** Every statement the database is sent while `work` runs. */
+async function statements(work: () => Promise<unknown>): Promise<string[]> {
+  const source = t.db.dataSource as unknown as { logger: Logger };
+  const logger = source.logger;
+  const seen: string[] = [];
+  source.logger = new Proxy(logger, {
+    get: (target, key) => (key === 'logQuery' ? (q: string) => void seen.push(q) : Reflect.get(target, key)),
+  });
+  try {
+    await work();
+  } finally {
+    source.logger = logger;
+  }
+  return seen;
+}
+
+describe('inbox statements', () => {
+  it('reads the duty rules once for a page whose tasks lie in several villages', async () => {
+    await apply(t, {
+      regionCode: '410799100202',
+      applicant: { ...APPLICATION.applicant, name: '西关户', idNumber: fixCheckDigit('41079919650101234') },
+      members: [{ name: '西关户', idNumber: fixCheckDigit('41079919650101234'), relation: '本人' }],
+    });
+    const clerk = await t.as('clerk');
+    const page = await clerk.get('/api/tasks?limit=200').expect(200);
+    const regions = new Set((page.body as { regionCode: string }[]).map((r) => r.regionCode));
+    expect(regions.size).toBeGreaterThan(1);
+    const sql = await statements(() => clerk.get('/api/tasks?limit=200').expect(200));
+    expect(sql.filter((q) => /FROM\s+\S*duty_rules\s/.test(q))).toHaveLength(1);
+  });
+});
+
+describe('hardship index on the task', () => {
+  it('follows the case’s latest assessment, written in the same transaction', async () => {
+    const [task] = await t.query<{ id: string; case_id: string }>(
+      `SELECT t.id, c.id AS case_id FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id
+       WHERE t.status = 'open' LIMIT 1`,
+    );
+    const [params] = await t.query<{ id: string }>(`SELECT id FROM policy_parameters LIMIT 1`);
+    await t.query(
+      `INSERT INTO assessment (id, case_id, parameters_id, assessment_date, household, result, hardship_index, created_at)
+       VALUES (gen_random_uuid(), $1, $2, '2026-01-01', '{}', '{}', 87.5, now())`,
+      [task.case_id, params.id],
+    );
+    const [row] = await t.query<{ h: string }>(`SELECT hardship_index::text AS h FROM task WHERE id = $1`, [
+      task.id,
+    ]);
+    expect(Number(row.h)).toBe(87.5);
+    const first = (await (await t.as('clerk')).get('/api/tasks?sort=hardship&order=desc').expect(200))
+      .body[0];
+    expect(first).toMatchObject({ taskId: task.id, hardshipIndex: 87.5 });
+  });
+});
