@@ -94,6 +94,7 @@ function assessmentForPrint(row: AssessmentEntity) {
     standard: formatYuan(result.monthlyStandardFen),
     perCapita: exact ? formatYuan(exact) : '—',
     benefit: formatYuan(result.benefit.totalMonthlyFen),
+    conclusion: result.minimumLiving.eligible ? '符合' : '不符合',
     hardshipIndex: result.hardshipIndex.score,
     lines: printedLines(result.lines),
   };

@@ -12,3 +12,4 @@ export * from './procedures';
 export * from './programs';
 export * from './linshi';
 export * from './duty';
+export * from './case-facts';

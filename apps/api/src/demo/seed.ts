@@ -96,7 +96,12 @@ export async function seedDemo(app: INestApplication) {
         : await cases.apply(clerk, { ...draft, nearRelative: false });
       const stopAt = STOP_AT[i];
       const reached = (open: string[]) => stopAt !== null && open.some((n) => n.includes(stopAt));
-      const answers = servedToday(CONFIRM_PATH, app.get(Clock).today());
+      // The decision states this household's own size: never more persons than it has.
+      const answers = {
+        ...servedToday(CONFIRM_PATH, app.get(Clock).today()),
+        coveredPersons: members.length,
+        facts: `申请人家庭共${members.length}人，经信息核对和入户调查，家庭月人均收入低于当地农村低保标准650元，财产状况符合规定。`,
+      };
       await driveCase(cases, staff, kase.id, answers, reached);
       if (stopAt !== '公示' && (await cases.detail(clerk, kase.id)).case.status === 'in_progress') {
         await app.get(TimerPoller).poll(new Date(Date.now() + 8 * 86_400_000));

@@ -1,6 +1,8 @@
 /** Response bodies of the routes in controllers/cases.controller.ts (held to the handlers by response-contract.ts). */
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  AssessmentStatusDto,
+  CaseOverlapDto,
   DocumentSummaryDto,
   FormFieldDto,
   RequestOriginDto,
@@ -416,4 +418,10 @@ export class CaseDetailDto {
 
   @ApiProperty({ type: () => AssessmentDto, nullable: true })
   assessment!: AssessmentDto | null;
+
+  @ApiProperty({ type: () => AssessmentStatusDto })
+  assessmentStatus!: AssessmentStatusDto;
+
+  @ApiProperty({ type: () => CaseOverlapDto, isArray: true, description: 'Other open or active cases of the same household.' })
+  overlaps!: CaseOverlapDto[];
 }
