@@ -47,7 +47,9 @@ async function completeFirstOpen(caseId: string) {
   const [task] = await openTasks(t, caseId);
   const user = await t.as(USER_FOR_ROLE[task.candidateGroups[0]]);
   await user
-    .post(`/api/tasks/${task.id}/complete`, { data: answersFor(task.form, servedToday(CONFIRM_PATH, t.clock.today())) })
+    .post(`/api/tasks/${task.id}/complete`, {
+      data: answersFor(task.form, servedToday(CONFIRM_PATH, t.clock.today())),
+    })
     .expect(200);
   return task;
 }

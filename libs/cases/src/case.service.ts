@@ -379,7 +379,9 @@ export class CaseService {
         timeline: maskedTimeline,
         assessment: exposure.health === 'hidden' ? null : assessment,
         assessmentStatus,
-        overlaps: masked ? overlaps.map((o) => ({ ...o, idNumbers: o.idNumbers.map(maskResidentId) })) : overlaps,
+        overlaps: masked
+          ? overlaps.map((o) => ({ ...o, idNumbers: o.idNumbers.map(maskResidentId) }))
+          : overlaps,
       };
     });
   }
@@ -434,7 +436,10 @@ export class CaseService {
         : `您已有在办或在享的${programName(blocking[0].program)}案件（${blocking[0].caseNo}），不能重复申请`
       : `${blocking[0].message}，不能重复申请`;
     throw new AppError(409, 'CASE_OVERLAP', message, [
-      { field: applicant || blocking[0].kind !== 'member-elsewhere' ? 'applicant.idNumber' : 'members', message },
+      {
+        field: applicant || blocking[0].kind !== 'member-elsewhere' ? 'applicant.idNumber' : 'members',
+        message,
+      },
     ]);
   }
 

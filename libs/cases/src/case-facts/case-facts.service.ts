@@ -22,7 +22,13 @@ export interface AssessmentStatus {
   eligible: boolean | null;
   benefitFen: number | null;
   /** Earlier assessments of the case, newest first (each superseded by the one before it). */
-  history: { id: string; createdAt: Date; eligible: boolean; benefitFen: number; perCapitaFen: number | null }[];
+  history: {
+    id: string;
+    createdAt: Date;
+    eligible: boolean;
+    benefitFen: number;
+    perCapitaFen: number | null;
+  }[];
 }
 
 /**
@@ -53,10 +59,23 @@ export class CaseFactsService {
     const [latest, ...earlier] = rows;
     const summary = (r: AssessmentEntity) => {
       const f = toFacts(r, kase);
-      return { id: r.id, createdAt: r.createdAt, eligible: f.eligible, benefitFen: f.benefitFen, perCapitaFen: f.perCapitaFen };
+      return {
+        id: r.id,
+        createdAt: r.createdAt,
+        eligible: f.eligible,
+        benefitFen: f.benefitFen,
+        perCapitaFen: f.perCapitaFen,
+      };
     };
     if (!latest) {
-      return { assessmentId: null, state: 'none', createdAt: null, eligible: null, benefitFen: null, history: [] };
+      return {
+        assessmentId: null,
+        state: 'none',
+        createdAt: null,
+        eligible: null,
+        benefitFen: null,
+        history: [],
+      };
     }
     const f = toFacts(latest, kase);
     return {
@@ -73,7 +92,12 @@ export class CaseFactsService {
    * The economics changed: assess them again in the same transaction, and record the new result
    * against the one it replaces, so a step never decides on figures the case no longer has.
    */
-  async reassess(em: EntityManager, kase: CaseEntity, household: Household, actorId: string): Promise<AssessmentEntity> {
+  async reassess(
+    em: EntityManager,
+    kase: CaseEntity,
+    household: Household,
+    actorId: string,
+  ): Promise<AssessmentEntity> {
     const before = await cases.latestAssessment(em, kase.id);
     const row = await this.assessments.evaluateIn(em, actorId, {
       household,
@@ -82,14 +106,23 @@ export class CaseFactsService {
     });
     const brief = (r: AssessmentEntity) => {
       const f = toFacts(r, kase);
-      return { assessmentId: r.id, eligible: f.eligible, benefitFen: f.benefitFen, perCapitaFen: f.perCapitaFen };
+      return {
+        assessmentId: r.id,
+        eligible: f.eligible,
+        benefitFen: f.benefitFen,
+        perCapitaFen: f.perCapitaFen,
+      };
     };
     await this.audit.record(em, {
       at: row.createdAt,
       actorId,
       action: 'assessment.reassess',
       caseId: kase.id,
-      detail: { reason: '家庭经济状况变更后自动重新测算', before: before && brief(before), after: brief(row) },
+      detail: {
+        reason: '家庭经济状况变更后自动重新测算',
+        before: before && brief(before),
+        after: brief(row),
+      },
     });
     return row;
   }
@@ -165,17 +198,25 @@ export class CaseFactsService {
     }
     // 受理 and the deciding step: the household must not already hold this or an excluding benefit.
     const accepting = values.decision === 'accept';
-    const granting = values.decision === 'confirm' || values.decision === 'recognize' || values.approvalDecision === 'grant';
+    const granting =
+      values.decision === 'confirm' || values.decision === 'recognize' || values.approvalDecision === 'grant';
     if (!accepting && !granting) return;
     const found = await this.overlapsOfCase(em, kase, applicantAccountId);
     if (!found.length) return;
     const reason = typeof values.overlapReason === 'string' ? values.overlapReason.trim() : '';
     const blocking = found.filter((o) => !o.overridable || !reason || !fieldIds.includes('overlapReason'));
     if (blocking.length) {
-      throw new AppError(409, 'CASE_OVERLAP', `${blocking[0].message}，不能重复${accepting ? '受理' : '确认'}`, [
-        ...blocking.map((o) => ({ field: `overlaps.${o.caseNo}`, message: o.message })),
-        ...(blocking.every((o) => o.overridable) ? [{ field: 'data.overlapReason', message: '如确需继续，请填写理由' }] : []),
-      ]);
+      throw new AppError(
+        409,
+        'CASE_OVERLAP',
+        `${blocking[0].message}，不能重复${accepting ? '受理' : '确认'}`,
+        [
+          ...blocking.map((o) => ({ field: `overlaps.${o.caseNo}`, message: o.message })),
+          ...(blocking.every((o) => o.overridable)
+            ? [{ field: 'data.overlapReason', message: '如确需继续，请填写理由' }]
+            : []),
+        ],
+      );
     }
   }
 

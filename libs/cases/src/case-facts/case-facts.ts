@@ -100,7 +100,11 @@ export function figureProblems(f: FigureInput): FactProblem[] {
   }
   if (refuses(f.values) && a.eligible) {
     departures.push({
-      field: f.fieldIds.includes('opinion') ? 'opinion' : f.fieldIds.includes('stopDecision') ? 'stopDecision' : 'decision',
+      field: f.fieldIds.includes('opinion')
+        ? 'opinion'
+        : f.fieldIds.includes('stopDecision')
+          ? 'stopDecision'
+          : 'decision',
       message: `测算结论为符合（拟保障金额${yuan(a.benefitFen)}元/月），与“不符合”的意见不一致`,
     });
     beyondThreshold = true;

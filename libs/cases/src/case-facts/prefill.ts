@@ -65,7 +65,8 @@ export function prefillFor(input: PrefillInput): Record<string, unknown> {
     else if (a) out.reasons = factsText(input.householdSize, a);
   }
   if (has('legalBasis') && input.legalBasis) out.legalBasis = input.legalBasis;
-  if (has('deviationReason') && typeof p?.deviationReason === 'string') out.deviationReason = p.deviationReason;
+  if (has('deviationReason') && typeof p?.deviationReason === 'string')
+    out.deviationReason = p.deviationReason;
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
   return out;
 }

@@ -422,6 +422,10 @@ export class CaseDetailDto {
   @ApiProperty({ type: () => AssessmentStatusDto })
   assessmentStatus!: AssessmentStatusDto;
 
-  @ApiProperty({ type: () => CaseOverlapDto, isArray: true, description: 'Other open or active cases of the same household.' })
+  @ApiProperty({
+    type: () => CaseOverlapDto,
+    isArray: true,
+    description: 'Other open or active cases of the same household.',
+  })
   overlaps!: CaseOverlapDto[];
 }

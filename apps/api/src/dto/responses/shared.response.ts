@@ -272,7 +272,11 @@ export class AssessmentStatusDto {
   @ApiProperty({ type: Number, nullable: true })
   benefitFen!: number | null;
 
-  @ApiProperty({ type: () => AssessmentHistoryItemDto, isArray: true, description: 'Superseded assessments, newest first.' })
+  @ApiProperty({
+    type: () => AssessmentHistoryItemDto,
+    isArray: true,
+    description: 'Superseded assessments, newest first.',
+  })
   history!: AssessmentHistoryItemDto[];
 }
 
@@ -295,7 +299,10 @@ export class CaseOverlapDto {
   @ApiProperty({ type: String, isArray: true })
   idNumbers!: string[];
 
-  @ApiProperty({ type: Boolean, description: 'Whether a recorded reason (overlapReason) lets the step go on.' })
+  @ApiProperty({
+    type: Boolean,
+    description: 'Whether a recorded reason (overlapReason) lets the step go on.',
+  })
   overridable!: boolean;
 
   @ApiProperty({ type: String })

@@ -112,7 +112,8 @@ export class TaskDetailDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'Where the form starts: the assessment and the previous step\'s proposal, in the form\'s input shape.',
+    description:
+      "Where the form starts: the assessment and the previous step's proposal, in the form's input shape.",
   })
   prefill!: Record<string, unknown>;
 
