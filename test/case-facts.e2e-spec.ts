@@ -337,10 +337,26 @@ describe('one benefit once', () => {
     expect(otherId.body.details[0].field).toBe('applicant.idNumber');
   });
 
+  it('shows the clerk a second application of a person whose case is still being decided', async () => {
+    const family = freshFamily(60);
+    const firstCase = await apply(t, family);
+    const second = await apply(t, family);
+    const [{ case_no }] = await t.query<{ case_no: string }>(
+      `SELECT case_no FROM assistance_case WHERE id = $1`,
+      [firstCase],
+    );
+    expect((await caseDetail(second)).overlaps).toEqual([
+      expect.objectContaining({ caseNo: case_no, kind: 'same-applicant', state: 'open', overridable: false }),
+    ]);
+  });
+
   it('shows the clerk a member covered elsewhere and asks for the reason at acceptance; 特困 and 低保 exclude each other', async () => {
     const dibao = freshFamily(70);
     const dibaoCase = await apply(t, dibao);
-    // The wife applies for 特困 on her own while the 低保 case of her household is open.
+    await drive(t, dibaoCase, CONFIRM_PATH);
+    await t.advanceDays(8);
+    await drive(t, dibaoCase, CONFIRM_PATH);
+    // The wife applies for 特困 on her own while her household receives 低保.
     const wife = dibao.members[1];
     const tekun = await (
       await t.as('clerk')
@@ -373,7 +389,7 @@ describe('one benefit once', () => {
       expect.objectContaining({
         caseNo,
         kind: 'member-elsewhere',
-        state: 'open',
+        state: 'active',
         overridable: true,
         idNumbers: [son.idNumber],
       }),

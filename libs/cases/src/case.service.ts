@@ -428,7 +428,9 @@ export class CaseService {
       memberIds: input.members.map((m) => m.idNumber),
       accountId: applicant ? user.id : null,
     });
-    const blocking = found.filter((o) => applicant || !o.overridable);
+    // Staff may register beside a case still being decided (the clerk sees it; its approval is
+    // refused once the other is paid); an applicant may not, and nobody beside a benefit received.
+    const blocking = found.filter((o) => applicant || (o.state === 'active' && !o.overridable));
     if (!blocking.length) return;
     const message = applicant
       ? blocking[0].kind === 'member-elsewhere'

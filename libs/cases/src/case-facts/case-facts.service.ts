@@ -201,7 +201,11 @@ export class CaseFactsService {
     const granting =
       values.decision === 'confirm' || values.decision === 'recognize' || values.approvalDecision === 'grant';
     if (!accepting && !granting) return;
-    const found = await this.overlapsOfCase(em, kase, applicantAccountId);
+    // Against a benefit being received: two cases still open are both shown, and whichever is
+    // approved second meets the first as received.
+    const found = (await this.overlapsOfCase(em, kase, applicantAccountId)).filter(
+      (o) => o.state === 'active',
+    );
     if (!found.length) return;
     const reason = typeof values.overlapReason === 'string' ? values.overlapReason.trim() : '';
     const blocking = found.filter((o) => !o.overridable || !reason || !fieldIds.includes('overlapReason'));
