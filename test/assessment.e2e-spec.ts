@@ -1,7 +1,7 @@
 import { DEFAULT_PARAMETERS } from '@app/assessment';
 import { withCheckDigit } from '@app/assistance';
 import { TestApp, pdfText } from './support/test-app';
-import { CONFIRM_PATH, WORKED_EXAMPLE, apply, drive } from './support/case-driver';
+import { CONFIRM_PATH, WORKED_EXAMPLE, apply, drive, workedExampleOf } from './support/case-driver';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -173,11 +173,12 @@ describe('the assessment in the process', () => {
 
   it('stops a clearly ineligible case only after the reviewer confirms, with a served notice naming the figure', async () => {
     const caseId = await apply(t);
+    const own = await workedExampleOf(t, caseId);
     const wellPaid = {
-      ...WORKED_EXAMPLE,
+      ...own,
       members: [
-        { ...WORKED_EXAMPLE.members[0], incomes: [{ kind: 'wage', annualFen: 9_600_000 }] },
-        ...WORKED_EXAMPLE.members.slice(1),
+        { ...own.members[0], incomes: [{ kind: 'wage', annualFen: 9_600_000 }] },
+        ...own.members.slice(1),
       ],
     };
     await (

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { answersFor } from '../apps/api/src/demo/drive';
+import { answersFor, servedToday } from '../apps/api/src/demo/drive';
 import { CONFIRM_PATH, USER_FOR_ROLE, apply, openTasks } from './support/case-driver';
 import { TestApp } from './support/test-app';
 
@@ -47,7 +47,9 @@ async function completeFirstOpen(caseId: string) {
   const [task] = await openTasks(t, caseId);
   const user = await t.as(USER_FOR_ROLE[task.candidateGroups[0]]);
   await user
-    .post(`/api/tasks/${task.id}/complete`, { data: answersFor(task.form, CONFIRM_PATH) })
+    .post(`/api/tasks/${task.id}/complete`, {
+      data: answersFor(task.form, servedToday(CONFIRM_PATH, t.clock.today())),
+    })
     .expect(200);
   return task;
 }

@@ -1,5 +1,5 @@
 import { TestApp } from './support/test-app';
-import { APPLICATION, apply } from './support/case-driver';
+import { APPLICATION, apply, freshFamily } from './support/case-driver';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -139,7 +139,8 @@ describe('online application with the signed 核对授权书', () => {
 
 describe('我的申请', () => {
   it('lists only the applicant’s own cases and shows each in plain words', async () => {
-    const clerksCase = await apply(t);
+    // Another household, registered by the clerk.
+    const clerksCase = await apply(t, freshFamily(1));
     const applicant = await t.as('applicant');
     const list = (await applicant.get('/api/portal/cases').expect(200)).body;
     expect(list).toHaveLength(1);

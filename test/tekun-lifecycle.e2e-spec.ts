@@ -4,7 +4,7 @@
  * 公示, the county's seeded ≥30% sampling recomputed from the recorded seed, and the termination
  * procedure on a confirmed case.
  */
-import { benefitStartMonth, selectInBlocks } from '@app/assistance';
+import { benefitStartMonth, selectInBlocks, withCheckDigit } from '@app/assistance';
 import { TestApp, pdfText } from './support/test-app';
 import { APPLICATION, drive, openTasks } from './support/case-driver';
 
@@ -65,18 +65,29 @@ function answers(overrides: Record<string, unknown> = {}): Record<string, unknow
   };
 }
 
+let tekunApplications = 0;
+
+/**
+ * The first application is ELDER's; later ones are other elders of the same name and birth date
+ * (another resident ID), since a person confirmed for 特困 cannot apply for it again.
+ */
 async function applyTekun(): Promise<string> {
   const clerk = await t.as('clerk');
+  const n = tekunApplications++;
+  const elder =
+    n === 0
+      ? ELDER
+      : { ...ELDER, idNumber: withCheckDigit(`41079919520408${String(n * 10 + 2).padStart(3, '0')}`) };
   const res = await clerk.post('/api/cases', {
     ...APPLICATION,
     program: 'tekun',
     applicant: {
-      name: ELDER.name,
-      idNumber: ELDER.idNumber,
+      name: elder.name,
+      idNumber: elder.idNumber,
       address: '平安县城关镇东关村二组6号',
       phone: '13900000000',
     },
-    members: [ELDER],
+    members: [elder],
   });
   expect(res.status).toBe(201);
   return res.body.id;

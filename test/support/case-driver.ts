@@ -2,7 +2,9 @@ import { answersFor, Answers, servedToday } from '../../apps/api/src/demo/drive'
 import { withCheckDigit } from '@app/assistance';
 import { TestApp } from './test-app';
 
-export { CONFIRM_PATH } from '../../apps/api/src/demo/drive';
+import { CONFIRM_PATH } from '../../apps/api/src/demo/drive';
+
+export { CONFIRM_PATH };
 
 export const USER_FOR_ROLE: Record<string, string> = {
   window_clerk: 'clerk',
@@ -86,9 +88,46 @@ export const WORKED_EXAMPLE = {
   rigidExpenditures: [{ kind: 'medical', annualFen: 360_000 }],
 };
 
+const applied = new WeakMap<TestApp, number>();
+
+/**
+ * The fixture family as the n-th household of a run: the same names, other resident IDs (same
+ * birth dates and sexes), so that applications do not duplicate an open or received case.
+ */
+export function freshFamily(n: number): Pick<typeof APPLICATION, 'applicant' | 'members'> {
+  const id = (idNumber: string, k: number) =>
+    withCheckDigit(`${idNumber.slice(0, 14)}${String(n * 10 + k).padStart(3, '0')}`);
+  const members = APPLICATION.members.map((m, k) => ({ ...m, idNumber: id(m.idNumber, k + 1) }));
+  return { applicant: { ...APPLICATION.applicant, idNumber: members[0].idNumber }, members };
+}
+
+/** WORKED_EXAMPLE's economics for a case's own members (matched by position, as applied). */
+export function workedExampleFor(members: { idNumber: string }[]) {
+  return {
+    ...WORKED_EXAMPLE,
+    members: WORKED_EXAMPLE.members.map((m, k) => ({ ...m, idNumber: members[k]?.idNumber ?? m.idNumber })),
+  };
+}
+
+/** The economics of WORKED_EXAMPLE for the household of a case made by `apply`. */
+export async function workedExampleOf(t: TestApp, caseId: string) {
+  const ids = await t.query<{ household: { idNumber: string }[] }>(
+    `SELECT household FROM assistance_case WHERE id = $1`,
+    [caseId],
+  );
+  return workedExampleFor(ids[0].household);
+}
+
+/**
+ * Registers an application as the clerk. The first of a run is APPLICATION itself; later ones,
+ * unless the caller names the people, are another household of the same names (freshFamily).
+ */
 export async function apply(t: TestApp, overrides: Partial<typeof APPLICATION> = {}): Promise<string> {
   const clerk = await t.as('clerk');
-  const res = await clerk.post('/api/cases', { ...APPLICATION, ...overrides });
+  const n = applied.get(t) ?? 0;
+  applied.set(t, n + 1);
+  const family = n === 0 || overrides.applicant || overrides.members ? {} : freshFamily(n);
+  const res = await clerk.post('/api/cases', { ...APPLICATION, ...family, ...overrides });
   if (res.status !== 201) throw new Error(`apply failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;
 }
@@ -109,9 +148,16 @@ export async function drive(t: TestApp, caseId: string, answers: Answers, stopAt
     if (!open.length || (stopAt && open.some((x: { name: string }) => stopAt.test(x.name)))) break;
     const task = open[0];
     const user = await t.as(USER_FOR_ROLE[task.candidateGroups[0]]);
-    const res = await user.post(`/api/tasks/${task.id}/complete`, {
-      data: answersFor(task.form, servedToday(answers, t.clock.today())),
-    });
+    const data = answersFor(task.form, servedToday(answers, t.clock.today()));
+    // The fixture's figures stand for "what the form proposes": the assessment and the 初审 carried over.
+    const figures = (['proposedAmount', 'amount', 'coveredPersons'] as const).filter(
+      (k) => k in data && answers[k] === CONFIRM_PATH[k],
+    );
+    if (figures.length) {
+      const { prefill } = (await user.get(`/api/tasks/${task.id}`).expect(200)).body;
+      for (const k of figures) if (prefill[k] !== undefined) data[k] = prefill[k];
+    }
+    const res = await user.post(`/api/tasks/${task.id}/complete`, { data });
     if (res.status !== 200) throw new Error(`${task.name}: ${res.status} ${JSON.stringify(res.body)}`);
     done.push(task.name);
   }

@@ -8,6 +8,7 @@ import {
   exposureFor,
   maskCase,
   maskPersonalDetail,
+  maskResidentId,
   regionLevel,
   regionWithin,
   residentIdProblem,
@@ -24,6 +25,8 @@ import { DocumentPipeline, TemplateStore } from '@app/issuance';
 import { CaseStarter } from './case-starter';
 import { assertMayReadCase, caseForStaff } from './case-access';
 import { DutyService } from './duty';
+import { CaseFactsService } from './case-facts/case-facts.service';
+import { caseFactsRepository } from './case-facts/case-facts.repository';
 import { APPLICATION_PROGRAMS, programName } from './programs';
 import {
   AuthorizationInput,
@@ -84,6 +87,7 @@ export class CaseService {
     @Inject(DefinitionService) private readonly definitions: DefinitionService,
     @Inject(DutyService) private readonly duties: DutyService,
     @Inject(IncidentService) private readonly incidents: IncidentService,
+    @Inject(CaseFactsService) private readonly facts: CaseFactsService,
   ) {}
 
   async apply(user: AuthUser, input: ApplicationInput): Promise<CaseEntity> {
@@ -109,6 +113,7 @@ export class CaseService {
     if (problems.length) throw AppError.validation(problems[0].message, problems);
 
     const kase = await this.runtime.transaction(async (em) => {
+      await this.assertNoOverlap(em, user, input);
       const row = await this.starter.start(em, {
         kind: 'application',
         program: input.program,
@@ -166,6 +171,24 @@ export class CaseService {
   }
 
   /**
+   * What a step form starts from and warns about: the assessment and the previous proposal
+   * (prefill), whether the assessment is current, and other cases holding the same household.
+   */
+  async taskFacts(task: TaskEntity, kase: CaseEntity, legalBasis: string | null) {
+    return this.db.read(async (em) => {
+      const fresh = (await cases.byId(em, kase.id))!;
+      return {
+        prefill: task.status === 'open' ? await this.facts.prefill(em, fresh, task, legalBasis) : {},
+        assessmentStatus: await this.facts.status(em, fresh),
+        overlaps:
+          fresh.kind === 'application' && fresh.status === 'in_progress'
+            ? await this.facts.overlapsOfCase(em, fresh, await this.applicantAccount(em, fresh))
+            : [],
+      };
+    });
+  }
+
+  /**
    * Completes a task as one transaction: lock, authorize, validate, advance the engine, issue
    * documents, audit. A repeated Idempotency-Key returns the first answer and does nothing new.
    */
@@ -187,6 +210,7 @@ export class CaseService {
       const task = await this.runtime.lockOpenTask(em, input.taskId);
       const kase = await cases.byInstanceOrFail(em, task.instanceId);
       await this.duties.assertMayPerform(em, user, kase, task);
+      await this.facts.assertStep(em, kase, task, input.data, await this.applicantAccount(em, kase));
       const body = await this.advance(em, task, kase, {
         data: input.data,
         actorId: user.id,
@@ -298,6 +322,12 @@ export class CaseService {
       await this.duties.assertMayAct(em, user, kase);
       if (kase.status !== 'in_progress')
         throw AppError.conflict('CASE_CLOSED', '案件已办结，不能再修改家庭经济状况');
+      const members = household.members as unknown as { idNumber?: unknown }[];
+      if (!members.some((m) => m?.idNumber === kase.applicantIdNumber)) {
+        throw AppError.validation('家庭经济状况中没有本案申请人，不是本案的家庭', [
+          { field: 'household.members', message: `应包含本案申请人（${kase.applicantName}）` },
+        ]);
+      }
       const now = this.clock.now();
       await cases.update(em, kase.id, {
         economics: household as unknown as Record<string, unknown>,
@@ -310,6 +340,7 @@ export class CaseService {
         caseId: kase.id,
         detail: { before: kase.economics, after: household },
       });
+      await this.facts.reassess(em, { ...kase, economics: household }, household, user.id);
       return { ...kase, economics: household as unknown as Record<string, unknown>, updatedAt: now };
     });
   }
@@ -364,6 +395,11 @@ export class CaseService {
       const parent = kase.parentCaseId ? await cases.byId(em, kase.parentCaseId) : null;
       const info = await this.definitions.info(em, instance.definitionId);
       const [incident] = await this.incidents.openForInstance(em, kase.processInstanceId);
+      const assessmentStatus = await this.facts.status(em, kase);
+      const overlaps =
+        kase.kind === 'application' && kase.status === 'in_progress'
+          ? await this.facts.overlapsOfCase(em, kase, await this.applicantAccount(em, kase))
+          : [];
       const exposure = exposureFor(user.role, 'detail');
       // Supervisors see the record of what was done, with the people in it masked (IDs, health, incomes, assets).
       const masked = exposure.idNumber === 'masked';
@@ -388,6 +424,10 @@ export class CaseService {
         /** The case's open incident in plain words: the staff know why it does not move on. */
         incident: incident ? incidentNotice(incident) : null,
         ...((await more?.(em, kase)) ?? ({} as More)),
+        assessmentStatus,
+        overlaps: masked
+          ? overlaps.map((o) => ({ ...o, idNumbers: o.idNumbers.map(maskResidentId) }))
+          : overlaps,
       };
     });
   }
@@ -399,6 +439,56 @@ export class CaseService {
       this.assertMayRead(user, (await cases.byId(em, doc.caseId))!);
       return doc;
     });
+  }
+
+  private applicantAccount(em: EntityManager, kase: CaseEntity): Promise<string | null> {
+    return caseFactsRepository.applicantAccount(em, kase.id);
+  }
+
+  /**
+   * One benefit once: an application may not duplicate a case being decided or a benefit received
+   * (same person, same applicant account, or excluding programs). An applicant applies as
+   * themselves: an account keeps the applicant ID it first applied with. Staff may register a
+   * household whose member is covered elsewhere; the acceptance step then asks for the reason.
+   */
+  private async assertNoOverlap(em: EntityManager, user: AuthUser, input: ApplicationInput): Promise<void> {
+    const applicant = user.role === 'applicant';
+    if (applicant) {
+      if (input.applicant.name !== user.displayName) {
+        throw AppError.validation('只能以本人名义申请', [
+          { field: 'applicant.name', message: `申请人应为账号本人（${user.displayName}）` },
+        ]);
+      }
+      const ids = await caseFactsRepository.applicantIdsOfAccount(em, user.id);
+      if (ids.length && !ids.includes(input.applicant.idNumber)) {
+        throw AppError.validation('只能以本人身份证号码申请', [
+          { field: 'applicant.idNumber', message: '应为本账号此前申请时使用的本人身份证号码' },
+        ]);
+      }
+    }
+    const found = await this.facts.overlapsOf(em, {
+      caseId: null,
+      program: input.program,
+      regionCode: input.regionCode,
+      applicantIdNumber: input.applicant.idNumber,
+      memberIds: input.members.map((m) => m.idNumber),
+      accountId: applicant ? user.id : null,
+    });
+    // Staff may register beside a case still being decided (the clerk sees it; its approval is
+    // refused once the other is paid); an applicant may not, and nobody beside a benefit received.
+    const blocking = found.filter((o) => applicant || (o.state === 'active' && !o.overridable));
+    if (!blocking.length) return;
+    const message = applicant
+      ? blocking[0].kind === 'member-elsewhere'
+        ? `家庭成员中有人已在其他在办或在享的${programName(blocking[0].program)}案件中，请联系乡镇（街道）核实`
+        : `您已有在办或在享的${programName(blocking[0].program)}案件（${blocking[0].caseNo}），不能重复申请`
+      : `${blocking[0].message}，不能重复申请`;
+    throw new AppError(409, 'CASE_OVERLAP', message, [
+      {
+        field: applicant || blocking[0].kind !== 'member-elsewhere' ? 'applicant.idNumber' : 'members',
+        message,
+      },
+    ]);
   }
 
   /** The staff view carries the internal record (audit, form data); applicants have the portal's. */

@@ -7,6 +7,7 @@ import { WorkbenchService } from './workbench/workbench.service';
 import { CaseStarter } from './case-starter';
 import { DutyService } from './duty';
 import { ProcedureService } from './procedures';
+import { CaseFactsService } from './case-facts/case-facts.service';
 
 /**
  * The case: applications and procedures on their models, the task inbox and workbench, who may
@@ -24,6 +25,7 @@ import { ProcedureService } from './procedures';
     ProcedureService,
     PolicyParametersService,
     AssessmentService,
+    CaseFactsService,
     WorkbenchService,
   ],
   exports: [
@@ -34,6 +36,7 @@ import { ProcedureService } from './procedures';
     ProcedureService,
     PolicyParametersService,
     AssessmentService,
+    CaseFactsService,
     WorkbenchService,
   ],
 })

@@ -127,6 +127,7 @@ function assessmentForPrint(row: AssessmentEntity) {
       ? { comparison: incomeAgainstStandard(exact, result.monthlyStandardFen) }
       : {}),
     benefit: formatYuan(result.benefit.totalMonthlyFen),
+    conclusion: result.minimumLiving.eligible ? '符合' : '不符合',
     hardshipIndex: result.hardshipIndex.score,
     lines: printedLines(result.lines),
   };

@@ -13,3 +13,4 @@ export * from './programs';
 export * from './linshi';
 export * from './duty';
 export { issuerData } from './document-data';
+export * from './case-facts';

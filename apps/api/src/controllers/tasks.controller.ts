@@ -60,6 +60,7 @@ export class TasksController {
   @Requires('task.read')
   async task(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     const { task, kase, version } = await this.cases.task(user, id);
+    const annotation = await this.workbench.annotate(task);
     return {
       id: task.id,
       name: task.name,
@@ -71,7 +72,8 @@ export class TasksController {
       caseId: kase.id,
       caseNo: kase.caseNo,
       version,
-      ...(await this.workbench.annotate(task)),
+      ...annotation,
+      ...(await this.cases.taskFacts(task, kase, annotation.legalBasis)),
     };
   }
 

@@ -43,12 +43,18 @@ export const CONFIRM_PATH: Answers = {
   servers: ['李窗口', '赵调查'],
 };
 
+/** Answers that are dates of what the driver does (visits, 补正, 送达), not facts of the fixture. */
+const ACTION_DATES = ['suppliedDate', 'visitDate', 'neighbourVisitDate', 'countyVisitDate', 'serviceDate'];
+
 /**
- * The fixture's 送达日期 stands for "the day the driver serves": a 送达回证 may be dated neither
- * before the document it serves nor in the future, so the fixture date becomes `today`.
+ * The fixture's dates stand for "the day the driver acts": a visit or a 送达 may be dated neither
+ * before the application (or the document it serves) nor in the future, so each fixture date
+ * becomes `today`.
  */
 export function servedToday(answers: Answers, today: string): Answers {
-  return answers.serviceDate === CONFIRM_PATH.serviceDate ? { ...answers, serviceDate: today } : answers;
+  const out = { ...answers };
+  for (const key of ACTION_DATES) if (key in out && out[key] === CONFIRM_PATH[key]) out[key] = today;
+  return out;
 }
 
 export function answersFor(

@@ -105,12 +105,18 @@ export async function seedDemo(app: INestApplication) {
         : await cases.apply(clerk, { ...draft, nearRelative: false });
       const stopAt = STOP_AT[i];
       const reached = (open: string[]) => stopAt !== null && open.some((n) => n.includes(stopAt));
-      await driveCase(cases, staff, kase.id, servedToday(CONFIRM_PATH, clock.today()), reached);
+      // The decision states this household's own size: never more persons than it has.
+      const answers = (today: string) => ({
+        ...servedToday(CONFIRM_PATH, today),
+        coveredPersons: members.length,
+        facts: `申请人家庭共${members.length}人，经信息核对和入户调查，家庭月人均收入低于当地农村低保标准650元，财产状况符合规定。`,
+      });
+      await driveCase(cases, staff, kase.id, answers(clock.today()), reached);
       if (stopAt !== '公示') {
         clock.advance(PUBLIC_NOTICE_ELAPSE_MS);
         if ((await cases.detail(clerk, kase.id)).case.status === 'in_progress') {
           await app.get(TimerPoller).poll(clock.now());
-          await driveCase(cases, staff, kase.id, servedToday(CONFIRM_PATH, clock.today()), reached);
+          await driveCase(cases, staff, kase.id, answers(clock.today()), reached);
         }
       }
       createdCases++;

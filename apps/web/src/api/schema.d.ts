@@ -1524,6 +1524,14 @@ export interface components {
       parametersId: string;
       result: components['schemas']['AssessmentResultDto'];
     };
+    AssessmentHistoryItemDto: {
+      benefitFen: number;
+      /** Format: date-time */
+      createdAt: string;
+      eligible: boolean;
+      id: string;
+      perCapitaFen: number | null;
+    };
     AssessmentRerunDto: {
       result: components['schemas']['AssessmentResultDto'];
       same: boolean;
@@ -1576,6 +1584,21 @@ export interface components {
     };
     AssessmentResultVetoDto: {
       hits: components['schemas']['ClauseHitDto'][];
+    };
+    AssessmentStatusDto: {
+      /** @description The assessment the deciding steps rely on (the newest of the case). */
+      assessmentId: string | null;
+      benefitFen: number | null;
+      /** Format: date-time */
+      createdAt: string | null;
+      eligible: boolean | null;
+      /** @description Superseded assessments, newest first. */
+      history: components['schemas']['AssessmentHistoryItemDto'][];
+      /**
+       * @description stale: the economics changed after this assessment; a deciding step refuses it (409).
+       * @enum {string}
+       */
+      state: 'current' | 'stale' | 'none';
     };
     AttachmentCheckDto: {
       /** @description Attachment and thumbnail files read back and re-hashed. */
@@ -1848,6 +1871,7 @@ export interface components {
     };
     CaseDetailDto: {
       assessment: components['schemas']['AssessmentDto'] | null;
+      assessmentStatus: components['schemas']['AssessmentStatusDto'];
       case: components['schemas']['CaseDto'];
       children: components['schemas']['ChildCaseSummaryDto'][];
       documents: components['schemas']['DocumentSummaryDto'][];
@@ -1858,6 +1882,8 @@ export interface components {
       };
       /** @description The end event's name in the case's own model version, e.g. “确认享受低保（转入动态管理）”. */
       outcomeText: string | null;
+      /** @description Other open or active cases of the same household. */
+      overlaps: components['schemas']['CaseOverlapDto'][];
       parent: components['schemas']['ParentCaseDto'] | null;
       processName: string;
       regionName: string;
@@ -1982,6 +2008,19 @@ export interface components {
       /** @enum {string} */
       kind: 'task' | 'timer';
       name: string;
+    };
+    CaseOverlapDto: {
+      caseId: string;
+      caseNo: string;
+      idNumbers: string[];
+      /** @enum {string} */
+      kind: 'same-applicant' | 'member-elsewhere' | 'same-account';
+      message: string;
+      /** @description Whether a recorded reason (overlapReason) lets the step go on. */
+      overridable: boolean;
+      program: string;
+      /** @enum {string} */
+      state: 'open' | 'active';
     };
     CaseServiceDto: {
       service: components['schemas']['ServiceRecordDto'][];
@@ -3356,6 +3395,7 @@ export interface components {
       rows: string[][];
     };
     TaskDetailDto: {
+      assessmentStatus: components['schemas']['AssessmentStatusDto'];
       candidateGroups: string[];
       caseId: string;
       caseNo: string;
@@ -3365,6 +3405,11 @@ export interface components {
       id: string;
       legalBasis: string | null;
       name: string;
+      overlaps: components['schemas']['CaseOverlapDto'][];
+      /** @description Where the form starts: the assessment and the previous step's proposal, in the form's input shape. */
+      prefill: {
+        [key: string]: unknown;
+      };
       /** @enum {string} */
       status: 'open' | 'completed' | 'cancelled';
       urgency: components['schemas']['UrgencyDto'];

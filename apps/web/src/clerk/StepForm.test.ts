@@ -140,4 +140,39 @@ describe('StepForm', () => {
     expect(w.emitted('incident')).toHaveLength(1);
     expect(w.emitted('done')).toBeUndefined();
   });
+
+  it('starts from the server’s prefill and keeps the form on a figures conflict, naming the field', async () => {
+    fetchMock.mockResolvedValue(
+      json(409, {
+        code: 'FIGURES_DISAGREE',
+        message: '测算结论为不符合；偏离测算结果须填写偏离理由',
+        details: [{ field: 'data.amount', message: '金额783.00元与测算的保障金额0.00元不一致' }],
+      }),
+    );
+    const w = mount(StepForm, {
+      props: {
+        task: { ...task, prefill: { decision: 'accept', amount: '783.00' } },
+        assessmentStatus: {
+          assessmentId: 'a1',
+          state: 'stale',
+          createdAt: '2026-12-01T02:00:00.000Z',
+          eligible: false,
+          benefitFen: 0,
+          history: [],
+        },
+      },
+      global: { plugins: [ElementPlus] },
+      attachTo: document.body,
+    });
+    expect((w.find('input[data-test=field-amount]').element as HTMLInputElement).value).toBe('783.00');
+    expect(w.find('[data-test=assessment-stale]').exists()).toBe(true);
+    await w.find('[data-test=submit]').trigger('click');
+    await flushPromises();
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body)).data).toEqual({
+      decision: 'accept',
+      amount: '783.00',
+    });
+    expect(await error(w, 'amount')).toBe('金额783.00元与测算的保障金额0.00元不一致');
+    expect(w.find('[data-test=conflict]').exists()).toBe(false);
+  });
 });

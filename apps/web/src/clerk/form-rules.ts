@@ -39,6 +39,15 @@ export function initialValue(field: FormField): FieldValue {
   return field.defaultValue ?? '';
 }
 
+/** A server-proposed start value in the field's input shape, or undefined when it does not fit. */
+export function prefilled(field: FormField, value: unknown): FieldValue {
+  if (value === undefined || value === null) return undefined;
+  if (field.type === 'list') return Array.isArray(value) ? value.map(String) : undefined;
+  if (field.type === 'boolean') return typeof value === 'boolean' ? value : undefined;
+  if (field.type === 'long') return typeof value === 'number' ? value : undefined;
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
 /** The request body's `data`: empty fields left out, text trimmed. */
 export function payload(fields: FormField[], model: Record<string, FieldValue>): Record<string, unknown> {
   const data: Record<string, unknown> = {};

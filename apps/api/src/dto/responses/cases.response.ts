@@ -2,6 +2,8 @@ import { CaseIncidentNoticeDto } from './incidents.response';
 /** Response bodies of the routes in controllers/cases.controller.ts (held to the handlers by response-contract.ts). */
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  AssessmentStatusDto,
+  CaseOverlapDto,
   DocumentSummaryDto,
   FormFieldDto,
   RequestOriginDto,
@@ -424,4 +426,14 @@ export class CaseDetailDto {
 
   @ApiProperty({ type: () => AssessmentDto, nullable: true })
   assessment!: AssessmentDto | null;
+
+  @ApiProperty({ type: () => AssessmentStatusDto })
+  assessmentStatus!: AssessmentStatusDto;
+
+  @ApiProperty({
+    type: () => CaseOverlapDto,
+    isArray: true,
+    description: 'Other open or active cases of the same household.',
+  })
+  overlaps!: CaseOverlapDto[];
 }

@@ -231,3 +231,80 @@ export class DocumentSummaryDto {
   @ApiProperty({ type: String, nullable: true })
   pdfSha256!: string | null;
 }
+
+export class AssessmentHistoryItemDto {
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: Boolean })
+  eligible!: boolean;
+
+  @ApiProperty({ type: Number })
+  benefitFen!: number;
+
+  @ApiProperty({ type: Number, nullable: true })
+  perCapitaFen!: number | null;
+}
+
+export class AssessmentStatusDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The assessment the deciding steps rely on (the newest of the case).',
+  })
+  assessmentId!: string | null;
+
+  @ApiProperty({
+    enum: ['current', 'stale', 'none'],
+    description: 'stale: the economics changed after this assessment; a deciding step refuses it (409).',
+  })
+  state!: 'current' | 'stale' | 'none';
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  createdAt!: string | null;
+
+  @ApiProperty({ type: Boolean, nullable: true })
+  eligible!: boolean | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  benefitFen!: number | null;
+
+  @ApiProperty({
+    type: () => AssessmentHistoryItemDto,
+    isArray: true,
+    description: 'Superseded assessments, newest first.',
+  })
+  history!: AssessmentHistoryItemDto[];
+}
+
+export class CaseOverlapDto {
+  @ApiProperty({ type: String })
+  caseId!: string;
+
+  @ApiProperty({ type: String })
+  caseNo!: string;
+
+  @ApiProperty({ type: String })
+  program!: string;
+
+  @ApiProperty({ enum: ['open', 'active'] })
+  state!: 'open' | 'active';
+
+  @ApiProperty({ enum: ['same-applicant', 'member-elsewhere', 'same-account'] })
+  kind!: 'same-applicant' | 'member-elsewhere' | 'same-account';
+
+  @ApiProperty({ type: String, isArray: true })
+  idNumbers!: string[];
+
+  @ApiProperty({
+    type: Boolean,
+    description: 'Whether a recorded reason (overlapReason) lets the step go on.',
+  })
+  overridable!: boolean;
+
+  @ApiProperty({ type: String })
+  message!: string;
+}

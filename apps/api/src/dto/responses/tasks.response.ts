@@ -1,6 +1,6 @@
 /** Response bodies of the routes in controllers/tasks.controller.ts (held to the handlers by response-contract.ts). */
 import { ApiProperty } from '@nestjs/swagger';
-import { FormFieldDto } from './shared.response';
+import { AssessmentStatusDto, CaseOverlapDto, FormFieldDto } from './shared.response';
 
 export class UrgencyDto {
   @ApiProperty({ enum: ['red', 'yellow', 'green', 'orange'] })
@@ -108,6 +108,20 @@ export class TaskDetailDto {
 
   @ApiProperty({ type: Number })
   version!: number;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "Where the form starts: the assessment and the previous step's proposal, in the form's input shape.",
+  })
+  prefill!: Record<string, unknown>;
+
+  @ApiProperty({ type: () => AssessmentStatusDto })
+  assessmentStatus!: AssessmentStatusDto;
+
+  @ApiProperty({ type: () => CaseOverlapDto, isArray: true })
+  overlaps!: CaseOverlapDto[];
 }
 
 export class CompleteResultOpenedTasksDto {

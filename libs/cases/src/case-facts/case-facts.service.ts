@@ -1,0 +1,259 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AssessmentResult, Household } from '@app/assessment';
+import { AppError, Clock, ErrorDetail, stableStringify } from '@app/common';
+import { AuditService } from '@app/audit';
+import { AssessmentEntity, CaseEntity, TaskEntity } from '@app/persistence';
+import { FormField, validateFormData } from '@app/process-models';
+import { caseRepository as cases } from '../case.repository';
+import { AssessmentService } from '../policy/assessment.service';
+import { PolicyParametersService } from '../policy/policy-parameters.service';
+import { AssessmentFacts, Overlap, dateProblems, figureProblems, overlaps } from './case-facts';
+import { CaseRules, NATIONAL_CASE_RULES, caseRulesFrom } from './case-rules';
+import { caseFactsRepository as facts } from './case-facts.repository';
+import { prefillFor } from './prefill';
+
+export interface AssessmentStatus {
+  /** The assessment the case's deciding steps rely on (the newest), null when never assessed. */
+  assessmentId: string | null;
+  /** 'current' = of the economics as recorded; 'stale' = the economics changed since; 'none'. */
+  state: 'current' | 'stale' | 'none';
+  createdAt: Date | null;
+  eligible: boolean | null;
+  benefitFen: number | null;
+  /** Earlier assessments of the case, newest first (each superseded by the one before it). */
+  history: {
+    id: string;
+    createdAt: Date;
+    eligible: boolean;
+    benefitFen: number;
+    perCapitaFen: number | null;
+  }[];
+}
+
+/**
+ * The case-level checks a step's facts must pass: figures against the assessment, dates against
+ * the case's clock, and the household against other cases. Run inside the step's transaction.
+ */
+@Injectable()
+export class CaseFactsService {
+  constructor(
+    @Inject(AssessmentService) private readonly assessments: AssessmentService,
+    @Inject(PolicyParametersService) private readonly policy: PolicyParametersService,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async rules(em: EntityManager, regionCode: string): Promise<CaseRules> {
+    const row = await this.policy.resolve(em, regionCode, this.clock.today()).catch(() => null);
+    return row ? caseRulesFrom(row.parameters) : NATIONAL_CASE_RULES;
+  }
+
+  async assessmentFacts(em: EntityManager, kase: CaseEntity): Promise<AssessmentFacts | null> {
+    const row = await cases.latestAssessment(em, kase.id);
+    return row ? toFacts(row, kase) : null;
+  }
+
+  async status(em: EntityManager, kase: CaseEntity): Promise<AssessmentStatus> {
+    const rows = await facts.history(em, kase.id);
+    const [latest, ...earlier] = rows;
+    const summary = (r: AssessmentEntity) => {
+      const f = toFacts(r, kase);
+      return {
+        id: r.id,
+        createdAt: r.createdAt,
+        eligible: f.eligible,
+        benefitFen: f.benefitFen,
+        perCapitaFen: f.perCapitaFen,
+      };
+    };
+    if (!latest) {
+      return {
+        assessmentId: null,
+        state: 'none',
+        createdAt: null,
+        eligible: null,
+        benefitFen: null,
+        history: [],
+      };
+    }
+    const f = toFacts(latest, kase);
+    return {
+      assessmentId: latest.id,
+      state: f.current ? 'current' : 'stale',
+      createdAt: latest.createdAt,
+      eligible: f.eligible,
+      benefitFen: f.benefitFen,
+      history: earlier.map(summary),
+    };
+  }
+
+  /**
+   * The economics changed: assess them again in the same transaction, and record the new result
+   * against the one it replaces, so a step never decides on figures the case no longer has.
+   */
+  async reassess(
+    em: EntityManager,
+    kase: CaseEntity,
+    household: Household,
+    actorId: string,
+  ): Promise<AssessmentEntity> {
+    const before = await cases.latestAssessment(em, kase.id);
+    const row = await this.assessments.evaluateIn(em, actorId, {
+      household,
+      regionCode: kase.regionCode,
+      caseId: kase.id,
+    });
+    const brief = (r: AssessmentEntity) => {
+      const f = toFacts(r, kase);
+      return {
+        assessmentId: r.id,
+        eligible: f.eligible,
+        benefitFen: f.benefitFen,
+        perCapitaFen: f.perCapitaFen,
+      };
+    };
+    await this.audit.record(em, {
+      at: row.createdAt,
+      actorId,
+      action: 'assessment.reassess',
+      caseId: kase.id,
+      detail: {
+        reason: '家庭经济状况变更后自动重新测算',
+        before: before && brief(before),
+        after: brief(row),
+      },
+    });
+    return row;
+  }
+
+  /** Other cases this case duplicates or clashes with (same person, member, or applicant account). */
+  async overlapsOf(
+    em: EntityManager,
+    draft: {
+      caseId: string | null;
+      program: string;
+      regionCode: string;
+      applicantIdNumber: string;
+      memberIds: string[];
+      accountId: string | null;
+    },
+  ): Promise<Overlap[]> {
+    const ids = [...new Set([draft.applicantIdNumber, ...draft.memberIds])];
+    const others = await facts.openOrActiveWith(em, {
+      idNumbers: ids,
+      accountId: draft.accountId,
+      excludeCaseId: draft.caseId,
+    });
+    if (!others.length) return [];
+    return overlaps({ ...draft, memberIds: ids }, others, await this.rules(em, draft.regionCode));
+  }
+
+  overlapsOfCase(em: EntityManager, kase: CaseEntity, accountId: string | null): Promise<Overlap[]> {
+    return this.overlapsOf(em, {
+      caseId: kase.id,
+      program: kase.program,
+      regionCode: kase.regionCode,
+      applicantIdNumber: kase.applicantIdNumber,
+      memberIds: kase.household.map((m) => m.idNumber),
+      accountId,
+    });
+  }
+
+  /**
+   * Refuses a step whose facts contradict the case: figures against the assessment and the
+   * household, dates against the case's clock, a household already covered elsewhere. Malformed
+   * answers are left to the form validation that follows.
+   */
+  async assertStep(
+    em: EntityManager,
+    kase: CaseEntity,
+    task: TaskEntity,
+    data: Record<string, unknown>,
+    applicantAccountId: string | null,
+  ): Promise<void> {
+    const fields = (task.form as FormField[]) ?? [];
+    const { values, errors } = validateFormData(fields, data);
+    if (errors.length) return;
+    const fieldIds = fields.map((f) => f.id);
+    const dates = dateProblems(fields, values, {
+      applicationDate: kase.applicationDate,
+      acceptanceDate: kase.acceptanceDate,
+      today: this.clock.today(),
+    });
+    if (dates.length) throw AppError.validation(dates[0].message, dates.map(inData));
+    const rules = await this.rules(em, kase.regionCode);
+    const figures = figureProblems({
+      program: kase.program,
+      fieldIds,
+      values,
+      householdSize: kase.household.length,
+      hasEconomics: kase.economics !== null,
+      assessment: await this.assessmentFacts(em, kase),
+      rules,
+    });
+    if (figures.length) {
+      const p = figures[0];
+      throw new AppError(p.status, p.code, p.message, p.details.map(inData));
+    }
+    // 受理 and the deciding step: the household must not already hold this or an excluding benefit.
+    const accepting = values.decision === 'accept';
+    const granting =
+      values.decision === 'confirm' || values.decision === 'recognize' || values.approvalDecision === 'grant';
+    if (!accepting && !granting) return;
+    // Against a benefit being received: two cases still open are both shown, and whichever is
+    // approved second meets the first as received.
+    const found = (await this.overlapsOfCase(em, kase, applicantAccountId)).filter(
+      (o) => o.state === 'active',
+    );
+    if (!found.length) return;
+    const reason = typeof values.overlapReason === 'string' ? values.overlapReason.trim() : '';
+    const blocking = found.filter((o) => !o.overridable || !reason || !fieldIds.includes('overlapReason'));
+    if (blocking.length) {
+      throw new AppError(
+        409,
+        'CASE_OVERLAP',
+        `${blocking[0].message}，不能重复${accepting ? '受理' : '确认'}`,
+        [
+          ...blocking.map((o) => ({ field: `overlaps.${o.caseNo}`, message: o.message })),
+          ...(blocking.every((o) => o.overridable)
+            ? [{ field: 'data.overlapReason', message: '如确需继续，请填写理由' }]
+            : []),
+        ],
+      );
+    }
+  }
+
+  async prefill(em: EntityManager, kase: CaseEntity, task: TaskEntity, legalBasis: string | null) {
+    const fields = (task.form as FormField[]) ?? [];
+    const proposal = fields.some((f) => f.id === 'opinion')
+      ? null
+      : await facts.lastProposal(em, task.instanceId);
+    return prefillFor({
+      fields: fields.map((f) => ({ id: f.id, type: f.type, options: f.options })),
+      householdSize: kase.household.length,
+      assessment: await this.assessmentFacts(em, kase),
+      proposal,
+      legalBasis,
+    });
+  }
+}
+
+function inData(d: ErrorDetail): ErrorDetail {
+  return d.field === 'assessment' || d.field.startsWith('data.') ? d : { ...d, field: `data.${d.field}` };
+}
+
+function toFacts(row: AssessmentEntity, kase: CaseEntity): AssessmentFacts {
+  const r = row.result as unknown as AssessmentResult;
+  return {
+    id: row.id,
+    current: kase.economics !== null && stableStringify(row.household) === stableStringify(kase.economics),
+    eligible: Boolean(r.minimumLiving?.eligible),
+    benefitFen: r.benefit?.totalMonthlyFen ?? 0,
+    perCapitaFen: r.income?.perCapitaMonthlyFen
+      ? Math.round(r.income.perCapitaMonthlyFen.num / r.income.perCapitaMonthlyFen.den)
+      : null,
+    standardFen: r.monthlyStandardFen,
+    coveredPersons: r.coveredPersons ?? kase.household.length,
+  };
+}

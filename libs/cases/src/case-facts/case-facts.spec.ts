@@ -1,0 +1,188 @@
+import { AssessmentFacts, dateProblems, figureProblems, overlaps } from './case-facts';
+import { NATIONAL_CASE_RULES, caseRulesFrom, programsConflict } from './case-rules';
+import { prefillFor } from './prefill';
+
+const INELIGIBLE: AssessmentFacts = {
+  id: 'a1',
+  current: true,
+  eligible: false,
+  benefitFen: 0,
+  perCapitaFen: 78_489,
+  standardFen: 65_000,
+  coveredPersons: 0,
+};
+const ELIGIBLE: AssessmentFacts = {
+  ...INELIGIBLE,
+  eligible: true,
+  benefitFen: 62_700,
+  perCapitaFen: 46_267,
+  coveredPersons: 3,
+};
+const FIRST = ['opinion', 'proposedAmount', 'coveredPersons', 'reasons', 'deviationReason'];
+const COUNTY = [
+  'decision',
+  'amount',
+  'coveredPersons',
+  'facts',
+  'reasons',
+  'legalBasis',
+  'deviationReason',
+  'deviationConfirmed',
+];
+
+const figures = (values: Record<string, unknown>, over: Partial<Parameters<typeof figureProblems>[0]> = {}) =>
+  figureProblems({
+    program: 'dibao',
+    fieldIds: FIRST,
+    values,
+    householdSize: 3,
+    hasEconomics: true,
+    assessment: ELIGIBLE,
+    rules: NATIONAL_CASE_RULES,
+    ...over,
+  }).map((p) => p.code);
+
+describe('figureProblems', () => {
+  it('passes a proposal that follows the assessment', () => {
+    expect(figures({ opinion: 'eligible', proposedAmount: 62_700, coveredPersons: 3 })).toEqual([]);
+  });
+  it('refuses 符合 783 for a household assessed 不符合 without a reason; a reason lets the 初审 through', () => {
+    const v = { opinion: 'eligible', proposedAmount: 78_300, coveredPersons: 3 };
+    expect(figures(v, { assessment: INELIGIBLE })).toEqual(['FIGURES_DISAGREE']);
+    expect(figures({ ...v, deviationReason: '工资已停发' }, { assessment: INELIGIBLE })).toEqual([]);
+  });
+  it('asks the approver to confirm a departure beyond the threshold, not one within it', () => {
+    const county = { fieldIds: COUNTY };
+    const within = { decision: 'confirm', amount: 65_000, coveredPersons: 3, deviationReason: '增发' };
+    expect(figures(within, county)).toEqual([]);
+    const beyond = { ...within, amount: 78_300 };
+    expect(figures(beyond, county)).toEqual(['DEVIATION_NOT_CONFIRMED']);
+    expect(figures({ ...beyond, deviationConfirmed: true }, county)).toEqual([]);
+  });
+  it('refuses more covered persons than household members, whatever the assessment', () => {
+    expect(
+      figures({ opinion: 'eligible', coveredPersons: 3 }, { householdSize: 2, hasEconomics: false }),
+    ).toEqual(['VALIDATION_FAILED']);
+  });
+  it('refuses a stale or missing assessment once economics are recorded; none is needed without them', () => {
+    expect(figures({ opinion: 'eligible' }, { assessment: { ...ELIGIBLE, current: false } })).toEqual([
+      'ASSESSMENT_STALE',
+    ]);
+    expect(figures({ opinion: 'eligible' }, { assessment: null })).toEqual(['ASSESSMENT_STALE']);
+    expect(figures({ opinion: 'eligible' }, { assessment: null, hasEconomics: false })).toEqual([]);
+  });
+  it('does not hold steps without figures to the assessment', () => {
+    expect(figures({ decision: 'accept' }, { fieldIds: ['decision', 'reasons'], assessment: null })).toEqual(
+      [],
+    );
+  });
+});
+
+describe('dateProblems', () => {
+  const fields = [{ id: 'visitDate', label: '入户日期', type: 'date' }];
+  const clock = { applicationDate: '2026-12-01', acceptanceDate: '2026-12-03', today: '2026-12-06' };
+  it('refuses a visit before the acceptance or after today, naming the field', () => {
+    expect(dateProblems(fields, { visitDate: '2026-12-02' }, clock)).toEqual([
+      { field: 'visitDate', message: '“入户日期”（2026-12-02）早于本案受理日期（2026-12-03）' },
+    ]);
+    expect(dateProblems(fields, { visitDate: '2026-12-07' }, clock)[0].message).toContain('晚于今天');
+    expect(dateProblems(fields, { visitDate: '2026-12-03' }, clock)).toEqual([]);
+    expect(
+      dateProblems(fields, { visitDate: '2026-11-30' }, { ...clock, acceptanceDate: null })[0].message,
+    ).toContain('申请日期');
+  });
+});
+
+describe('overlaps and the program rules', () => {
+  const other = {
+    id: 'c1',
+    caseNo: 'DB-1',
+    program: 'dibao',
+    status: 'closed',
+    benefitStatus: 'active',
+    householdIds: ['A', 'B'],
+    applicantAccountId: 'acct',
+  };
+  it('catches the same applicant, the same account and a member covered elsewhere; 临时救助 stacks', () => {
+    const draft = { program: 'dibao', applicantIdNumber: 'A', memberIds: ['A', 'X'], accountId: null };
+    expect(overlaps(draft, [other], NATIONAL_CASE_RULES)[0]).toMatchObject({
+      kind: 'same-applicant',
+      state: 'active',
+      overridable: false,
+    });
+    const account = { ...draft, applicantIdNumber: 'Z', memberIds: ['Z', 'Y'], accountId: 'acct' };
+    expect(overlaps(account, [other], NATIONAL_CASE_RULES)[0]).toMatchObject({ kind: 'same-account' });
+    const member = { ...draft, applicantIdNumber: 'Z', memberIds: ['Z', 'B'] };
+    expect(overlaps(member, [other], NATIONAL_CASE_RULES)[0]).toMatchObject({
+      kind: 'member-elsewhere',
+      idNumbers: ['B'],
+      overridable: true,
+    });
+    expect(overlaps({ ...draft, program: 'tekun' }, [other], NATIONAL_CASE_RULES)).toHaveLength(1);
+    expect(overlaps({ ...draft, program: 'linshi' }, [other], NATIONAL_CASE_RULES)).toEqual([]);
+  });
+  it('reads a region’s rules over the national ones', () => {
+    expect(programsConflict(NATIONAL_CASE_RULES, 'dibao', 'tekun')).toBe(true);
+    const local = caseRulesFrom({ caseRules: { exclusivePrograms: [], deviationConfirmBp: 500 } });
+    expect(programsConflict(local, 'dibao', 'tekun')).toBe(false);
+    expect(local.deviationConfirmBp).toBe(500);
+    expect(caseRulesFrom({})).toBe(NATIONAL_CASE_RULES);
+  });
+});
+
+describe('prefillFor', () => {
+  const fields = (ids: string[]) =>
+    ids.map((id) => ({
+      id,
+      type: 'string',
+      options:
+        id === 'opinion'
+          ? [{ id: 'eligible' }, { id: 'ineligible' }]
+          : id === 'decision'
+            ? [{ id: 'confirm' }, { id: 'refuse' }]
+            : undefined,
+    }));
+  it('starts the 初审 from the assessment and the county decision from the 初审', () => {
+    const first = prefillFor({
+      fields: fields(FIRST),
+      householdSize: 3,
+      assessment: ELIGIBLE,
+      proposal: null,
+      legalBasis: null,
+    });
+    expect(first).toMatchObject({ opinion: 'eligible', proposedAmount: '627.00', coveredPersons: 3 });
+    expect(first.reasons).toContain('家庭月人均收入462.67元');
+    const county = prefillFor({
+      fields: fields(COUNTY),
+      householdSize: 3,
+      assessment: ELIGIBLE,
+      proposal: {
+        opinion: 'eligible',
+        proposedAmount: 60_000,
+        coveredPersons: 2,
+        reasons: '乡镇理由',
+        deviationReason: '一人外出',
+      },
+      legalBasis: '《最低生活保障审核确认办法》第二十条',
+    });
+    expect(county).toMatchObject({
+      decision: 'confirm',
+      amount: '600.00',
+      coveredPersons: 2,
+      reasons: '乡镇理由',
+      deviationReason: '一人外出',
+      legalBasis: '《最低生活保障审核确认办法》第二十条',
+    });
+    expect(county.facts).toContain('650.00元');
+  });
+  it('does not carry a stale assessment', () => {
+    const stale = prefillFor({
+      fields: fields(FIRST),
+      householdSize: 3,
+      assessment: { ...ELIGIBLE, current: false },
+      proposal: null,
+      legalBasis: null,
+    });
+    expect(stale).toEqual({});
+  });
+});

@@ -1,0 +1,258 @@
+import type { ErrorDetail } from '@app/common';
+import { CaseRules, programsConflict } from './case-rules';
+
+/** What a step's figures are held against: the case's assessment, reduced to what a decision states. */
+export interface AssessmentFacts {
+  id: string;
+  /** False when the case's economics changed after this assessment (or it was of other figures). */
+  current: boolean;
+  eligible: boolean;
+  benefitFen: number;
+  perCapitaFen: number | null;
+  standardFen: number;
+  coveredPersons: number;
+}
+
+export interface FigureInput {
+  program: string;
+  /** The step's form field ids. */
+  fieldIds: string[];
+  /** The step's answers, typed (money in fen). */
+  values: Record<string, unknown>;
+  householdSize: number;
+  hasEconomics: boolean;
+  assessment: AssessmentFacts | null;
+  rules: CaseRules;
+}
+
+export interface FactProblem {
+  status: 400 | 409;
+  code: string;
+  message: string;
+  details: ErrorDetail[];
+}
+
+/** Fields by which a step proposes or decides who is covered and for how much. */
+const FIGURE_FIELDS = ['proposedAmount', 'amount', 'coveredPersons', 'opinion', 'stopDecision'];
+
+export function isFigureStep(fieldIds: string[]): boolean {
+  return fieldIds.some((id) => FIGURE_FIELDS.includes(id));
+}
+
+/** The step decides for the benefit: 初审 符合, 审核确认 同意, 认定, 审批 给予. */
+function grants(values: Record<string, unknown>): boolean {
+  return (
+    values.opinion === 'eligible' ||
+    values.decision === 'confirm' ||
+    values.decision === 'recognize' ||
+    values.approvalDecision === 'grant'
+  );
+}
+
+function refuses(values: Record<string, unknown>): boolean {
+  return values.opinion === 'ineligible' || values.decision === 'refuse' || values.stopDecision === 'stop';
+}
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+/**
+ * Whether a step's own figures agree with each other and with the assessment: covered persons
+ * within the household; for 低保, 符合 against an assessment of 不符合, or an amount other than the
+ * benefit rule's, only with a recorded reason (and, beyond the policy threshold, the approver's
+ * confirmation). A step that relies on an out-of-date assessment is refused outright.
+ */
+export function figureProblems(f: FigureInput): FactProblem[] {
+  if (!isFigureStep(f.fieldIds)) return [];
+  const out: FactProblem[] = [];
+  const persons = f.values.coveredPersons;
+  if (typeof persons === 'number' && persons > f.householdSize) {
+    out.push({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: `保障人数（${persons}人）超过家庭人数（${f.householdSize}人）`,
+      details: [{ field: 'coveredPersons', message: `不能超过家庭成员人数${f.householdSize}人` }],
+    });
+  }
+  if (!f.hasEconomics) return out;
+  const a = f.assessment;
+  if (!a || !a.current) {
+    out.push({
+      status: 409,
+      code: 'ASSESSMENT_STALE',
+      message: a
+        ? '家庭经济状况已在测算后修改，本步骤依据的测算已过期，请重新测算后再提出意见'
+        : '已录入家庭经济状况但尚未测算，请先测算后再提出意见',
+      details: [{ field: 'assessment', message: '测算结果不是最新的' }],
+    });
+    return out;
+  }
+  if (f.program !== 'dibao') return out;
+  const reason = typeof f.values.deviationReason === 'string' ? f.values.deviationReason.trim() : '';
+  const departures: ErrorDetail[] = [];
+  let beyondThreshold = false;
+  const perCapita = a.perCapitaFen === null ? '—' : yuan(a.perCapitaFen);
+  if (grants(f.values) && !a.eligible) {
+    departures.push({
+      field: f.fieldIds.includes('opinion') ? 'opinion' : 'decision',
+      message: `测算结论为不符合（月人均收入${perCapita}元，保障标准${yuan(a.standardFen)}元），与“符合”的意见不一致`,
+    });
+    beyondThreshold = true;
+  }
+  if (refuses(f.values) && a.eligible) {
+    departures.push({
+      field: f.fieldIds.includes('opinion')
+        ? 'opinion'
+        : f.fieldIds.includes('stopDecision')
+          ? 'stopDecision'
+          : 'decision',
+      message: `测算结论为符合（拟保障金额${yuan(a.benefitFen)}元/月），与“不符合”的意见不一致`,
+    });
+    beyondThreshold = true;
+  }
+  const amountField = f.fieldIds.includes('proposedAmount') ? 'proposedAmount' : 'amount';
+  const amount = f.values[amountField];
+  if (grants(f.values) && typeof amount === 'number' && a.eligible && amount !== a.benefitFen) {
+    departures.push({
+      field: amountField,
+      message: `金额${yuan(amount)}元与测算的保障金额${yuan(a.benefitFen)}元不一致`,
+    });
+    const bound = Math.floor((a.benefitFen * f.rules.deviationConfirmBp) / 10_000);
+    if (Math.abs(amount - a.benefitFen) > bound) beyondThreshold = true;
+  }
+  if (departures.length && !reason) {
+    out.push({
+      status: 409,
+      code: 'FIGURES_DISAGREE',
+      message: `${departures[0].message}；偏离测算结果须填写偏离理由`,
+      details: [...departures, { field: 'deviationReason', message: '偏离测算结果须填写理由' }],
+    });
+  } else if (departures.length && beyondThreshold && f.fieldIds.includes('deviationConfirmed')) {
+    if (f.values.deviationConfirmed !== true) {
+      out.push({
+        status: 409,
+        code: 'DEVIATION_NOT_CONFIRMED',
+        message: `${departures[0].message}，偏离超过政策规定的幅度，须由审批人明确确认`,
+        details: [...departures, { field: 'deviationConfirmed', message: '请确认偏离测算结果' }],
+      });
+    }
+  }
+  return out;
+}
+
+export interface DateField {
+  id: string;
+  label: string;
+  type: string;
+}
+
+/**
+ * Every date a step records happens within the case: not before the application (nor before the
+ * acceptance, once accepted) and not after today on the application clock.
+ */
+export function dateProblems(
+  fields: DateField[],
+  values: Record<string, unknown>,
+  clock: { applicationDate: string; acceptanceDate: string | null; today: string },
+): ErrorDetail[] {
+  const out: ErrorDetail[] = [];
+  const floor =
+    clock.acceptanceDate && clock.acceptanceDate > clock.applicationDate
+      ? { date: clock.acceptanceDate, label: '受理日期' }
+      : { date: clock.applicationDate, label: '申请日期' };
+  for (const field of fields) {
+    if (field.type !== 'date') continue;
+    const value = values[field.id];
+    if (typeof value !== 'string') continue;
+    const label = field.label || field.id;
+    if (value < floor.date) {
+      out.push({ field: field.id, message: `“${label}”（${value}）早于本案${floor.label}（${floor.date}）` });
+    } else if (value > clock.today) {
+      out.push({ field: field.id, message: `“${label}”（${value}）晚于今天（${clock.today}）` });
+    }
+  }
+  return out;
+}
+
+/** Another application case that holds (or is being decided for) one of the same people. */
+export interface OtherCase {
+  id: string;
+  caseNo: string;
+  program: string;
+  status: string;
+  benefitStatus: string | null;
+  householdIds: string[];
+  /** The applicant account that applied online, if any. */
+  applicantAccountId: string | null;
+}
+
+export interface Overlap {
+  caseId: string;
+  caseNo: string;
+  program: string;
+  /** 'open' = still being decided; 'active' = the household receives the benefit. */
+  state: 'open' | 'active';
+  kind: 'same-applicant' | 'member-elsewhere' | 'same-account';
+  idNumbers: string[];
+  overridable: boolean;
+  message: string;
+}
+
+const PROGRAM_NAMES: Record<string, string> = {
+  dibao: '最低生活保障',
+  tekun: '特困人员救助供养',
+  dibian: '低收入人口认定',
+  linshi: '临时救助',
+};
+
+/**
+ * The other cases this one would duplicate or clash with under the rules: the same applicant, a
+ * member already covered, or the same applicant account, in the same or an excluding program.
+ */
+export function overlaps(
+  draft: { program: string; applicantIdNumber: string; memberIds: string[]; accountId: string | null },
+  others: OtherCase[],
+  rules: CaseRules,
+): Overlap[] {
+  const out: Overlap[] = [];
+  for (const other of others) {
+    if (!programsConflict(rules, draft.program, other.program)) continue;
+    const state = other.status === 'in_progress' ? 'open' : 'active';
+    const shared = draft.memberIds.filter((id) => other.householdIds.includes(id));
+    const where = `${PROGRAM_NAMES[other.program] ?? other.program}案件${other.caseNo}（${state === 'open' ? '在办' : '在享'}）`;
+    if (other.householdIds.includes(draft.applicantIdNumber)) {
+      out.push({
+        caseId: other.id,
+        caseNo: other.caseNo,
+        program: other.program,
+        state,
+        kind: 'same-applicant',
+        idNumbers: shared,
+        overridable: false,
+        message: `申请人已在${where}中`,
+      });
+    } else if (draft.accountId && other.applicantAccountId === draft.accountId) {
+      out.push({
+        caseId: other.id,
+        caseNo: other.caseNo,
+        program: other.program,
+        state,
+        kind: 'same-account',
+        idNumbers: shared,
+        overridable: false,
+        message: `同一申请账号已有${where}`,
+      });
+    } else if (shared.length) {
+      out.push({
+        caseId: other.id,
+        caseNo: other.caseNo,
+        program: other.program,
+        state,
+        kind: 'member-elsewhere',
+        idNumbers: shared,
+        overridable: rules.memberOverlapOverridable,
+        message: `家庭成员${shared.length}人已在${where}中`,
+      });
+    }
+  }
+  return out;
+}

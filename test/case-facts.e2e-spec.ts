@@ -1,0 +1,413 @@
+import { withCheckDigit } from '@app/assistance';
+import { TestApp, pdfText } from './support/test-app';
+import {
+  APPLICATION,
+  CONFIRM_PATH,
+  USER_FOR_ROLE,
+  apply,
+  drive,
+  freshFamily,
+  openTasks,
+  workedExampleFor,
+  workedExampleOf,
+} from './support/case-driver';
+import { answersFor, servedToday } from '../apps/api/src/demo/drive';
+import { DEMO_PASSWORD } from '../apps/api/src/demo/reference-data';
+
+/**
+ * Issue 16, the case level: one current assessment, figures carried from step to step, decisions
+ * that cannot contradict themselves, dates in order, and one benefit once.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await TestApp.start();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+async function openTask(caseId: string, name: RegExp) {
+  const task = (await openTasks(t, caseId)).find((x: { name: string }) => name.test(x.name));
+  if (!task) throw new Error(`no open task ${name}`);
+  return task as { id: string; name: string; candidateGroups: string[]; form: never };
+}
+
+/** Completes the open task named `name` with the fixture's answers and `data` over them. */
+async function complete(caseId: string, name: RegExp, data: Record<string, unknown>) {
+  const task = await openTask(caseId, name);
+  const user = await t.as(USER_FOR_ROLE[task.candidateGroups[0]]);
+  const base = answersFor(task.form, servedToday(CONFIRM_PATH, t.clock.today()));
+  return user.post(`/api/tasks/${task.id}/complete`, { data: { ...base, ...data } });
+}
+
+function ok(res: { status: number; body: unknown }) {
+  if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+  return res;
+}
+
+async function putEconomics(caseId: string, household: unknown) {
+  return (await t.as('investigator')).put(`/api/cases/${caseId}/economics`, { household });
+}
+
+async function caseDetail(caseId: string) {
+  return (await (await t.as('reviewer')).get(`/api/cases/${caseId}`).expect(200)).body;
+}
+
+async function documentText(caseId: string, templateId: string) {
+  const [doc] = await t.query<{ id: string }>(
+    `SELECT id FROM document WHERE case_id = $1 AND template_id = $2 ORDER BY issued_at DESC LIMIT 1`,
+    [caseId, templateId],
+  );
+  const pdf = await t.download('approver', `/api/documents/${doc.id}/pdf`);
+  expect(pdf.status).toBe(200);
+  return pdfText(pdf.body).replace(/\s+/g, '');
+}
+
+/**
+ * Verified incomes only (nobody imputed, no deductions): 28,256.04 元 a year for 3 persons is
+ * 784.89 元 per person a month, above the 650 元 standard — 不符合.
+ */
+function aboveStandard(members: { idNumber: string }[]) {
+  const base = workedExampleFor(members);
+  return {
+    ...base,
+    members: base.members.map((m, k) => ({
+      ...m,
+      health: 'healthy',
+      workType: 'none',
+      incomes: k === 0 ? [{ kind: 'wage', annualFen: 2_825_604, source: '核对中心' }] : [],
+    })),
+    rigidExpenditures: [],
+  };
+}
+
+describe('one assessment, always current', () => {
+  it('re-runs the assessment when the economics change, records it against the old, and says which one the steps rely on', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /入户调查/);
+    const first = await workedExampleOf(t, caseId);
+    ok(await putEconomics(caseId, first));
+    const before = (await caseDetail(caseId)).assessmentStatus;
+    expect(before).toMatchObject({ state: 'current', eligible: true, benefitFen: 62_700, history: [] });
+
+    const household = (await caseDetail(caseId)).case.household;
+    ok(await putEconomics(caseId, aboveStandard(household)));
+    const after = (await caseDetail(caseId)).assessmentStatus;
+    expect(after.state).toBe('current');
+    expect(after.eligible).toBe(false);
+    expect(after.assessmentId).not.toBe(before.assessmentId);
+    expect(after.history.map((h: { id: string }) => h.id)).toEqual([before.assessmentId]);
+    const [entry] = await t.query<{ detail: Record<string, { assessmentId: string }> }>(
+      `SELECT detail FROM audit_entry WHERE action = 'assessment.reassess' AND case_id = $1 ORDER BY at DESC LIMIT 1`,
+      [caseId],
+    );
+    expect(entry.detail.before.assessmentId).toBe(before.assessmentId);
+    expect(entry.detail.after.assessmentId).toBe(after.assessmentId);
+  });
+
+  it('refuses a step that proposes an amount on an assessment of other figures (409, zh-CN)', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /入户调查/);
+    const economics = await workedExampleOf(t, caseId);
+    ok(await putEconomics(caseId, economics));
+    await drive(t, caseId, CONFIRM_PATH, /乡镇初审/);
+    // An assessment filed onto the case for figures the case does not have.
+    await (
+      await t.as('investigator')
+    )
+      .post('/api/assessments', {
+        regionCode: APPLICATION.regionCode,
+        caseId,
+        household: { ...economics, rigidExpenditures: [] },
+      })
+      .expect(201);
+    expect((await caseDetail(caseId)).assessmentStatus.state).toBe('stale');
+    const res = await complete(caseId, /乡镇初审/, { proposedAmount: '627' });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('ASSESSMENT_STALE');
+    expect(res.body.message).toMatch(/测算/);
+  });
+});
+
+describe('carry-over: the forms start from the assessment and the proposal', () => {
+  let caseId: string;
+
+  it('prefills the 初审 from the assessment and the county decision from the 初审, and the documents agree', async () => {
+    caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /入户调查/);
+    ok(await putEconomics(caseId, await workedExampleOf(t, caseId)));
+    await drive(t, caseId, CONFIRM_PATH, /乡镇初审/);
+    const review = await openTask(caseId, /乡镇初审/);
+    const reviewer = await t.as('reviewer');
+    const first = (await reviewer.get(`/api/tasks/${review.id}`).expect(200)).body;
+    expect(first.assessmentStatus.state).toBe('current');
+    expect(first.prefill).toMatchObject({ opinion: 'eligible', proposedAmount: '627.00', coveredPersons: 3 });
+    expect(first.prefill.reasons).toContain('家庭月人均收入462.67元');
+
+    // The reviewer keeps the proposal but states other reasons.
+    const reasons = '经入户调查核实，家庭成员一人患慢性病，收入低于标准。';
+    await reviewer
+      .post(`/api/tasks/${review.id}/complete`, { data: { ...first.prefill, reasons } })
+      .expect(200);
+    await t.advanceDays(8);
+    await drive(t, caseId, CONFIRM_PATH, /县级审核确认/);
+    const county = await openTask(caseId, /县级审核确认/);
+    const approver = await t.as('approver');
+    const decision = (await approver.get(`/api/tasks/${county.id}`).expect(200)).body;
+    expect(decision.prefill).toMatchObject({
+      decision: 'confirm',
+      amount: '627.00',
+      coveredPersons: 3,
+      reasons,
+      legalBasis: expect.stringContaining('最低生活保障审核确认办法'),
+    });
+    expect(decision.prefill.facts).toContain('家庭月人均收入462.67元');
+    expect(decision.prefill.facts).toContain('650.00元');
+    await approver.post(`/api/tasks/${county.id}/complete`, { data: decision.prefill }).expect(200);
+
+    // Every figure on the papers is the same: the amount decided is the one the assessment gives.
+    const opinion = await documentText(caseId, 'first-instance-opinion');
+    const notice = await documentText(caseId, 'confirmation-notice');
+    for (const text of [opinion, notice]) {
+      expect(text).toContain('测算结论为符合');
+      expect(text).toContain('测算月保障金额627.00元');
+      expect(text).not.toContain('不一致');
+    }
+    expect(opinion).toContain('拟月保障金额627.00元');
+    expect(notice).toContain('月保障金额为627.00元');
+  });
+});
+
+describe('a decision whose own figures disagree cannot be issued', () => {
+  it('refuses 符合 783 元 for a household the assessment calls 不符合 unless the departure is reasoned, confirmed and printed', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /入户调查/);
+    const household = (await caseDetail(caseId)).case.household;
+    ok(await putEconomics(caseId, aboveStandard(household)));
+    const status = (await caseDetail(caseId)).assessmentStatus;
+    expect(status.eligible).toBe(false);
+    const [row] = await t.query<{
+      result: { income: { perCapitaMonthlyFen: { num: number; den: number } } };
+    }>(`SELECT result FROM assessment WHERE id = $1`, [status.assessmentId]);
+    const perCapita = row.result.income.perCapitaMonthlyFen;
+    expect(Math.round(perCapita.num / perCapita.den)).toBe(78_489);
+
+    await drive(
+      t,
+      caseId,
+      { ...CONFIRM_PATH, stopDecision: ['continue'], reasons: '申请人称工资已停发，需继续初审' },
+      /乡镇初审/,
+    );
+    const refused = await complete(caseId, /乡镇初审/, { opinion: 'eligible', proposedAmount: '783' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('FIGURES_DISAGREE');
+    expect(refused.body.message).toContain('不符合');
+    expect(refused.body.message).toContain('784.89');
+    expect(refused.body.details.map((d: { field: string }) => d.field)).toContain('data.deviationReason');
+
+    const reason = '申请人所在单位已于上月停产，工资停发，核对中心数据尚未更新。';
+    ok(
+      await complete(caseId, /乡镇初审/, {
+        opinion: 'eligible',
+        proposedAmount: '783',
+        deviationReason: reason,
+      }),
+    );
+    const opinion = await documentText(caseId, 'first-instance-opinion');
+    expect(opinion).toContain('测算结论为不符合');
+    expect(opinion).toContain(`不一致，理由：${reason}`);
+
+    await t.advanceDays(8);
+    await drive(t, caseId, CONFIRM_PATH, /县级审核确认/);
+    const county = await openTask(caseId, /县级审核确认/);
+    const approver = await t.as('approver');
+    const { prefill } = (await approver.get(`/api/tasks/${county.id}`).expect(200)).body;
+    expect(prefill).toMatchObject({ amount: '783.00', deviationReason: reason });
+    const unconfirmed = await approver.post(`/api/tasks/${county.id}/complete`, { data: prefill });
+    expect(unconfirmed.status).toBe(409);
+    expect(unconfirmed.body.code).toBe('DEVIATION_NOT_CONFIRMED');
+    await approver
+      .post(`/api/tasks/${county.id}/complete`, { data: { ...prefill, deviationConfirmed: true } })
+      .expect(200);
+    const notice = await documentText(caseId, 'confirmation-notice');
+    expect(notice).toContain('月保障金额为783.00元');
+    expect(notice).toContain('测算结论为不符合');
+    expect(notice).toContain(`本决定与测算结果不一致，理由：${reason}`);
+  });
+
+  it('refuses a 2-person household proposed as 3 persons', async () => {
+    const family = freshFamily(90);
+    const caseId = await apply(t, { applicant: family.applicant, members: family.members.slice(0, 2) });
+    await drive(t, caseId, CONFIRM_PATH, /乡镇初审/);
+    const res = await complete(caseId, /乡镇初审/, { coveredPersons: 3 });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toContainEqual({
+      field: 'data.coveredPersons',
+      message: '不能超过家庭成员人数2人',
+    });
+    ok(await complete(caseId, /乡镇初审/, { coveredPersons: 2 }));
+  });
+});
+
+describe('facts in order', () => {
+  it('refuses a home visit dated before the application, naming the field', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /入户调查/);
+    const [{ d }] = await t.query<{ d: string }>(
+      `SELECT to_char(application_date - 1, 'YYYY-MM-DD') AS d FROM assistance_case WHERE id = $1`,
+      [caseId],
+    );
+    const res = await complete(caseId, /入户调查/, { visitDate: d });
+    expect(res.status).toBe(400);
+    expect(res.body.details[0].field).toBe('data.visitDate');
+    expect(res.body.message).toContain('入户日期');
+    expect(res.body.message).toContain('早于本案');
+  });
+});
+
+describe('the economics belong to the case', () => {
+  it('refuses a household that does not contain the case’s applicant', async () => {
+    const caseId = await apply(t);
+    const other = freshFamily(91);
+    const res = await putEconomics(caseId, workedExampleFor(other.members));
+    expect(res.status).toBe(400);
+    expect(res.body.details[0].field).toBe('household.members');
+    expect(res.body.message).toContain('申请人');
+  });
+});
+
+describe('one benefit once', () => {
+  it('catches an account whose household already receives 低保 applying again with other member IDs', async () => {
+    // Signed in afresh: the clock moves past the 公示 below, beyond an applicant session's life.
+    const signIn = async () => {
+      const res = await t.http
+        .post('/api/auth/login')
+        .send({ username: 'applicant', password: DEMO_PASSWORD });
+      const auth = (r: ReturnType<typeof t.http.post>) => r.set('Authorization', `Bearer ${res.body.token}`);
+      return { post: (url: string, body: object) => auth(t.http.post(url)).send(body) };
+    };
+    let applicant = await signIn();
+    const draft = {
+      program: 'dibao',
+      regionCode: APPLICATION.regionCode,
+      applicant: APPLICATION.applicant,
+      members: APPLICATION.members,
+    };
+    const sign = async (d: typeof draft) => ({
+      ...d,
+      nearRelative: false,
+      authorizationSigned: true,
+      authorization: {
+        signerName: '王建国',
+        accepted: true,
+        textHash: (await applicant.post('/api/portal/authorization-text', d).expect(200)).body.textHash,
+      },
+    });
+    // The account's first application is decided and paid.
+    const created = await applicant.post('/api/cases', await sign({ ...draft, ...freshFamily(80) }));
+    expect([created.status, created.body.message]).toEqual([201, undefined]);
+    const first = created.body.id;
+    await drive(t, first, CONFIRM_PATH);
+    await t.advanceDays(8);
+    await drive(t, first, CONFIRM_PATH);
+    const [paid] = await t.query<{ benefit_status: string }>(
+      `SELECT benefit_status FROM assistance_case WHERE id = $1`,
+      [first],
+    );
+    expect(paid.benefit_status).toBe('active');
+
+    applicant = await signIn();
+    // Again, with the same applicant and other members.
+    const again = freshFamily(81);
+    const same = freshFamily(80);
+    const sameApplicant = await applicant.post(
+      '/api/cases',
+      await sign({
+        ...draft,
+        applicant: same.applicant,
+        members: [same.members[0], ...again.members.slice(1)],
+      }),
+    );
+    expect(sameApplicant.status).toBe(409);
+    expect(sameApplicant.body.code).toBe('CASE_OVERLAP');
+    expect(sameApplicant.body.message).toContain('不能重复申请');
+    // Again, with another applicant ID altogether: the account applies as itself only.
+    const otherId = await applicant.post('/api/cases', await sign({ ...draft, ...again }));
+    expect(otherId.status).toBe(400);
+    expect(otherId.body.details[0].field).toBe('applicant.idNumber');
+  });
+
+  it('shows the clerk a second application of a person whose case is still being decided', async () => {
+    const family = freshFamily(60);
+    const firstCase = await apply(t, family);
+    const second = await apply(t, family);
+    const [{ case_no }] = await t.query<{ case_no: string }>(
+      `SELECT case_no FROM assistance_case WHERE id = $1`,
+      [firstCase],
+    );
+    expect((await caseDetail(second)).overlaps).toEqual([
+      expect.objectContaining({ caseNo: case_no, kind: 'same-applicant', state: 'open', overridable: false }),
+    ]);
+  });
+
+  it('shows the clerk a member covered elsewhere and asks for the reason at acceptance; 特困 and 低保 exclude each other', async () => {
+    const dibao = freshFamily(70);
+    const dibaoCase = await apply(t, dibao);
+    await drive(t, dibaoCase, CONFIRM_PATH);
+    await t.advanceDays(8);
+    await drive(t, dibaoCase, CONFIRM_PATH);
+    // The wife applies for 特困 on her own while her household receives 低保.
+    const wife = dibao.members[1];
+    const tekun = await (
+      await t.as('clerk')
+    ).post('/api/cases', {
+      ...APPLICATION,
+      program: 'tekun',
+      applicant: { ...APPLICATION.applicant, name: wife.name, idNumber: wife.idNumber },
+      members: [{ ...wife, relation: '本人' }],
+    });
+    expect(tekun.status).toBe(409);
+    expect(tekun.body.message).toContain('最低生活保障');
+
+    // A member of the 低保 household (the son, moved to his grandmother) in another 低保 household.
+    const grandmother = { name: '王奶奶', idNumber: withCheckDigit('41079919480101002'), relation: '本人' };
+    const son = { ...dibao.members[2], relation: '孙子女' };
+    const created = await (
+      await t.as('clerk')
+    )
+      .post('/api/cases', {
+        ...APPLICATION,
+        applicant: { ...APPLICATION.applicant, name: grandmother.name, idNumber: grandmother.idNumber },
+        members: [grandmother, son],
+      })
+      .expect(201);
+    const detail = await caseDetail(created.body.id);
+    const [caseNo] = (
+      await t.query<{ case_no: string }>(`SELECT case_no FROM assistance_case WHERE id = $1`, [dibaoCase])
+    ).map((r) => r.case_no);
+    expect(detail.overlaps).toEqual([
+      expect.objectContaining({
+        caseNo,
+        kind: 'member-elsewhere',
+        state: 'active',
+        overridable: true,
+        idNumbers: [son.idNumber],
+      }),
+    ]);
+    const acceptance = await openTask(created.body.id, /受理审查/);
+    const task = (await (await t.as('clerk')).get(`/api/tasks/${acceptance.id}`).expect(200)).body;
+    expect(task.overlaps[0].caseNo).toBe(caseNo);
+    const refused = await complete(created.body.id, /受理审查/, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('CASE_OVERLAP');
+    expect(refused.body.details).toContainEqual({
+      field: 'data.overlapReason',
+      message: '如确需继续，请填写理由',
+    });
+    ok(
+      await complete(created.body.id, /受理审查/, {
+        overlapReason: '王小明已随祖母共同生活，原家庭将申请减员。',
+      }),
+    );
+  });
+});
