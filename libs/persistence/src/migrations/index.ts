@@ -18,6 +18,7 @@ import { AuditActor1765010000000 } from './1765010000000-audit-actor';
 import { PublishingScope1765100000000 } from './1765100000000-publishing-scope';
 import { AccountConfirmation1765200000000 } from './1765200000000-account-confirmation';
 import { Organs1765900000000 } from './1765900000000-organs';
+import { PortalElectronicService1765910000000 } from './1765910000000-portal-electronic-service';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   PublishingScope1765100000000,
   AccountConfirmation1765200000000,
   Organs1765900000000,
+  PortalElectronicService1765910000000,
 ];
