@@ -13,7 +13,7 @@ import {
   renderDocument,
 } from '@app/documents';
 import { Database } from '@app/persistence';
-import { ensureDevelopmentSeal, loadSealSignerFromConfig } from '@app/signing';
+import { loadOrganSealSigner } from '@app/signing';
 import { TimerPoller } from '@app/workflow';
 import { createApp } from '../apps/api/src/create-app';
 import { CONFIRM_PATH, driveCase, servedToday } from '../apps/api/src/demo/drive';
@@ -95,8 +95,7 @@ async function notices() {
     verifyUrl: 'http://localhost:3000/api/verify/0123456789ABCDEF',
   };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-bench-sign-'));
-  const seal = await ensureDevelopmentSeal(dir);
-  const signer = await loadSealSignerFromConfig({ ...seal, dataDir: dir });
+  const signer = await loadOrganSealSigner('平安县民政局', { dataDir: dir });
   const store = new BlobStore(path.join(dir, 'archive'));
   const definition = () => buildDocumentDefinition(input);
   await renderBareDocDefinition(definition()); // warm-up: fonts load once per process

@@ -41,9 +41,9 @@ runBackupCommand(USAGE, '备份失败', async ({ file, config, progress }) => {
       ].join('\n'),
     );
   }
-  if (process.env.SEAL_P12_PATH) {
+  if (process.env.SEAL_ORGANS_FILE) {
     console.log(
-      `注意：机关签章证书 SEAL_P12_PATH（${process.env.SEAL_P12_PATH}）不在数据目录中，未包含在备份内，请另行妥善保管。`,
+      `注意：SEAL_ORGANS_FILE（${process.env.SEAL_ORGANS_FILE}）所列各机关签章证书不在数据目录中，未包含在备份内，请另行妥善保管。`,
     );
   }
   if (manifest.sourceProblems.length) {

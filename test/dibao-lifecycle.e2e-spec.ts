@@ -123,6 +123,24 @@ describe('低保 application, confirmed', () => {
     expect(pdfsig(pdf)).toContain('Signature is Valid.');
   });
 
+  it('has each organ sign with its own certificate, named as on its seal (issue 17 L14)', async () => {
+    const docs = await documentsOf(caseId);
+    const signerOf = async (templateId: string) => {
+      const doc = docs.find((d) => d.templateId === templateId)!;
+      const [{ issuer }] = await t.query(
+        `SELECT data->'issuer'->>'name' AS issuer FROM document WHERE id = $1`,
+        [doc.id],
+      );
+      const report = pdfsig(await pdfOf(doc.id));
+      expect(report).toContain('Signature is Valid.');
+      return { issuer, signer: /Signer Certificate Common Name: (.*)/.exec(report)?.[1] };
+    };
+    const township = await signerOf('acceptance-notice');
+    const county = await signerOf('confirmation-notice');
+    expect(township).toEqual({ issuer: '平安县城关镇人民政府', signer: '平安县城关镇人民政府' });
+    expect(county).toEqual({ issuer: '平安县民政局', signer: '平安县民政局' });
+  });
+
   it('lets anyone verify a document by its code, and tells a forged code apart', async () => {
     const docs = (await documentsOf(caseId)).filter((d) => d.templateId === 'confirmation-notice');
     const res = await t.http.get(`/api/verify/${docs[0].verifyCode}`).expect(200);

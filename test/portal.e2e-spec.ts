@@ -1,5 +1,5 @@
 import { TestApp } from './support/test-app';
-import { APPLICATION, apply, freshFamily } from './support/case-driver';
+import { APPLICATION, CONFIRM_PATH, apply, drive, freshFamily } from './support/case-driver';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -187,5 +187,71 @@ describe('我的申请', () => {
     expect(detail.body.message).toContain('我的申请');
     await applicant.get('/api/cases').expect(403);
     await (await t.as('clerk')).get(`/api/cases/${mine.id}`).expect(200);
+  });
+});
+
+describe('decisions reach the applicant in the portal only as 送达 (issue 17)', () => {
+  const REFUSE = { ...CONFIRM_PATH, decision: ['refuse'], reasons: '申请人户籍不在本乡镇' };
+
+  /** An application by the applicant, refused at acceptance, the 不予受理通知书 issued but not served. */
+  async function refusedUnserved() {
+    const { body } = await signedApplication();
+    const applicant = await t.as('applicant');
+    const caseId = (await applicant.post('/api/cases', body).expect(201)).body.id as string;
+    await drive(t, caseId, REFUSE, /^送达不予受理通知书$/);
+    const [notice] = await t.query<{ id: string }>(
+      `SELECT id FROM document WHERE case_id = $1 AND template_id = 'non-acceptance-notice'`,
+      [caseId],
+    );
+    return { applicant, caseId, noticeId: notice.id };
+  }
+  const listed = async (applicant: Awaited<ReturnType<TestApp['as']>>, caseId: string) =>
+    (await applicant.get(`/api/portal/cases/${caseId}`).expect(200)).body.documents as {
+      id: string;
+      servedOnDownload: boolean;
+    }[];
+  const servicesOf = (documentId: string) =>
+    t.query(
+      `SELECT method, receipt_document_id, consent_id, served_on::text AS served_on, evidence
+       FROM service_record WHERE document_id = $1`,
+      [documentId],
+    );
+
+  it('without consent, hides an unserved decision until the organ serves it', async () => {
+    const { applicant, caseId, noticeId } = await refusedUnserved();
+    expect((await listed(applicant, caseId)).map((d) => d.id)).not.toContain(noticeId);
+    const refused = await applicant.get(`/api/documents/${noticeId}/pdf`).expect(404);
+    expect(refused.body.message).toContain('尚未送达');
+    expect(await servicesOf(noticeId)).toHaveLength(0);
+
+    await drive(t, caseId, REFUSE);
+    expect((await listed(applicant, caseId)).find((d) => d.id === noticeId)).toMatchObject({
+      servedOnDownload: false,
+    });
+    await applicant.get(`/api/documents/${noticeId}/pdf`).expect(200);
+    expect((await servicesOf(noticeId)).map((s) => s.method)).toEqual(['direct']);
+  });
+
+  it('with consent on file, serves the decision electronically when the applicant downloads it', async () => {
+    const { applicant, caseId, noticeId } = await refusedUnserved();
+    await applicant
+      .post(`/api/portal/cases/${caseId}/e-service-consent`, { address: '13800000000', agree: true })
+      .expect(201);
+    expect((await listed(applicant, caseId)).find((d) => d.id === noticeId)).toMatchObject({
+      servedOnDownload: true,
+    });
+    await applicant.get(`/api/documents/${noticeId}/pdf`).expect(200);
+    const [service] = await servicesOf(noticeId);
+    expect(service).toMatchObject({
+      method: 'electronic',
+      receipt_document_id: null,
+      consent_id: expect.any(String),
+      served_on: t.clock.today(),
+    });
+    expect(service.evidence).toContain('在“我的申请”中下载本文书（电子送达）');
+    // Served once: the next download is a copy, not a second service.
+    expect((await listed(applicant, caseId)).find((d) => d.id === noticeId)!.servedOnDownload).toBe(false);
+    await applicant.get(`/api/documents/${noticeId}/pdf`).expect(200);
+    expect(await servicesOf(noticeId)).toHaveLength(1);
   });
 });

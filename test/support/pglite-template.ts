@@ -3,7 +3,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { initializeDatabase } from '@app/persistence';
-import { ensureDevelopmentSeal } from '@app/signing';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../libs/persistence/src/migrations');
 
@@ -44,14 +43,14 @@ export async function seedPgliteDataDir(dataDir: string): Promise<void> {
 }
 
 /**
- * Gives `dataDir` the development seal of this machine's test runs (made once, in the temporary
- * directory): a new one per test application costs a key pair and a PKCS#12 encryption in
- * JavaScript at every boot. Production still makes its own on first start (libs/signing/dev-seal).
+ * Gives `dataDir` the organs' development seals of this machine's test runs (one shared directory
+ * in the temporary directory): a new one per test application costs a key pair and a PKCS#12
+ * encryption in JavaScript per organ. Generation is locked per organ, so parallel runs share
+ * safely. Production makes its own on first use (libs/signing/dev-seal).
  */
 export async function seedDevelopmentSeal(dataDir: string): Promise<void> {
-  const shared = path.join(os.tmpdir(), 'sa-test-seal');
-  await ensureDevelopmentSeal(shared);
-  fs.mkdirSync(path.join(dataDir, 'keys'), { recursive: true, mode: 0o700 });
-  for (const f of fs.readdirSync(shared).filter((f) => !f.endsWith('.lock') && !f.endsWith('.tmp')))
-    fs.copyFileSync(path.join(shared, f), path.join(dataDir, 'keys', f));
+  const shared = path.join(os.tmpdir(), 'sa-test-organ-seals');
+  fs.mkdirSync(shared, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(path.join(dataDir, 'keys'))) fs.symlinkSync(shared, path.join(dataDir, 'keys'), 'dir');
 }

@@ -34,8 +34,10 @@ describe('configuration checked at start', () => {
       'PUBLIC_URL：应为 http:// 或 https:// 开头的地址，当前为“jiuzhu.gov.cn”',
     ],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL：应以 postgres:// 开头，当前为“mysql://x”'],
-    [{ SEAL_P12_PASSWORD: 'secret' }, 'SEAL_P12_PASSWORD：已设置密码但未设置 SEAL_P12_PATH（签章证书文件）'],
-    [{ SEAL_P12_PATH: '/nonexistent/seal.p12' }, 'SEAL_P12_PATH：文件不存在（/nonexistent/seal.p12）'],
+    [
+      { SEAL_ORGANS_FILE: '/nonexistent/seals.json' },
+      'SEAL_ORGANS_FILE：文件不存在（/nonexistent/seals.json）',
+    ],
     [{ DEMO_SEED: 'yes' }, 'DEMO_SEED：只能为 on 或 off，当前为“yes”'],
     ...['true', '0', '11', '10.0.0.0/33', 'example.com', 'loopback,'].map((value): [object, string] => [
       { TRUST_PROXY: value },

@@ -31,11 +31,8 @@ export function configProblems(env: NodeJS.ProcessEnv): string[] {
       );
     }
   }
-  if (env.SEAL_P12_PASSWORD && !env.SEAL_P12_PATH) {
-    problems.push('SEAL_P12_PASSWORD：已设置密码但未设置 SEAL_P12_PATH（签章证书文件）');
-  }
-  if (env.SEAL_P12_PATH && !fs.existsSync(env.SEAL_P12_PATH)) {
-    problems.push(`SEAL_P12_PATH：文件不存在（${env.SEAL_P12_PATH}）`);
+  if (env.SEAL_ORGANS_FILE && !fs.existsSync(env.SEAL_ORGANS_FILE)) {
+    problems.push(`SEAL_ORGANS_FILE：文件不存在（${env.SEAL_ORGANS_FILE}）`);
   }
   if (env.TRUST_PROXY && trustProxySetting(env) === undefined) {
     problems.push(

@@ -22,7 +22,7 @@ export interface ServiceRecordRow {
   id: string;
   caseId: string;
   documentId: string;
-  receiptDocumentId: string;
+  receiptDocumentId: string | null;
   method: string;
   servedOn: string;
   deemedServedOn: string;
@@ -47,7 +47,7 @@ interface RecordSqlRow {
   id: string;
   case_id: string;
   document_id: string;
-  receipt_document_id: string;
+  receipt_document_id: string | null;
   method: string;
   served_on: string;
   deemed_served_on: string;

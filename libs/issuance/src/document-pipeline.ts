@@ -3,14 +3,14 @@ import * as path from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { BlobStore, appendLedger } from '@app/archive';
 import { Database, DocumentEntity } from '@app/persistence';
-import { SealSigner } from '@app/signing';
+import { OrganSealSigners } from '@app/signing';
 import { stableStringify, timerPollIntervalMs } from '@app/common';
 import { TemplateDataError, renderDocument, renderMaskedCopy } from '@app/documents';
 import { maskDocumentData } from '@app/assistance';
 import { documentRepository as documents } from './document.repository';
 import { TemplateStore } from './template-store';
 
-export const SEAL_SIGNER = Symbol('SEAL_SIGNER');
+export const SEAL_SIGNERS = Symbol('SEAL_SIGNERS');
 export const BLOB_STORE = Symbol('BLOB_STORE');
 
 export function verifyUrl(code: string): string {
@@ -31,7 +31,7 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(TemplateStore) private readonly templates: TemplateStore,
-    @Inject(SEAL_SIGNER) private readonly signer: SealSigner,
+    @Inject(SEAL_SIGNERS) private readonly seals: OrganSealSigners,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
@@ -100,7 +100,10 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
 
   private async archive(doc: DocumentEntity): Promise<boolean> {
     const unsigned = await this.renderUnsigned(doc);
-    const signed = await this.signer.sign(unsigned, {
+    // The organ that issues the document signs it: the certificate names the organ on the seal.
+    const organ = (doc.data as { issuer?: { name?: string } }).issuer?.name ?? '';
+    const signer = await this.seals.signerFor(organ);
+    const signed = await signer.sign(unsigned, {
       reason: `${doc.title}${doc.number ? ` ${doc.number}` : ''}`,
       location: doc.agencyRegionCode,
       signingTime: new Date(),

@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import { Module } from '@nestjs/common';
 import { BlobStore } from '@app/archive';
 import { DATABASE_CONFIG, DatabaseConfig } from '@app/persistence';
-import { loadSealSignerFromConfig } from '@app/signing';
-import { BLOB_STORE, DocumentPipeline, SEAL_SIGNER, archiveDir } from './document-pipeline';
+import { OrganSealSigners, readOrganSealsFile } from '@app/signing';
+import { BLOB_STORE, DocumentPipeline, SEAL_SIGNERS, archiveDir } from './document-pipeline';
 import { TemplateStore } from './template-store';
 import { VerificationService } from './verification.service';
 
@@ -14,12 +14,13 @@ import { VerificationService } from './verification.service';
     DocumentPipeline,
     VerificationService,
     {
-      provide: SEAL_SIGNER,
+      provide: SEAL_SIGNERS,
       inject: [DATABASE_CONFIG],
-      useFactory: (config: DatabaseConfig) =>
-        loadSealSignerFromConfig({
-          p12Path: process.env.SEAL_P12_PATH || undefined,
-          password: process.env.SEAL_P12_PASSWORD || undefined,
+      useFactory: async (config: DatabaseConfig) =>
+        new OrganSealSigners({
+          organs: process.env.SEAL_ORGANS_FILE
+            ? await readOrganSealsFile(process.env.SEAL_ORGANS_FILE)
+            : undefined,
           dataDir: path.join(config.dataDir, 'keys'),
         }),
     },
@@ -29,6 +30,6 @@ import { VerificationService } from './verification.service';
       useFactory: (c: DatabaseConfig) => new BlobStore(archiveDir(c.dataDir)),
     },
   ],
-  exports: [TemplateStore, DocumentPipeline, VerificationService, BLOB_STORE, SEAL_SIGNER],
+  exports: [TemplateStore, DocumentPipeline, VerificationService, BLOB_STORE, SEAL_SIGNERS],
 })
 export class IssuanceModule {}

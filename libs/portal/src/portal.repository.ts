@@ -9,6 +9,63 @@ import {
 
 /** What the applicant portal reads: the applicant's own cases and the progress of their processes. */
 export const portalRepository = {
+  /** Documents of the case that have a 送达 on record. */
+  async servedDocumentIds(em: EntityManager, caseId: string): Promise<Set<string>> {
+    const rows: { document_id: string }[] = await em.query(
+      `SELECT DISTINCT document_id FROM service_record WHERE case_id = $1`,
+      [caseId],
+    );
+    return new Set(rows.map((r) => r.document_id));
+  },
+  /** The recipient's latest electronic-service consent for the case (the 电子送达确认书). */
+  async electronicConsent(
+    em: EntityManager,
+    caseId: string,
+    recipient: string,
+  ): Promise<{ id: string; address: string } | null> {
+    const [row]: { id: string; address: string }[] = await em.query(
+      `SELECT id, address FROM service_consent
+       WHERE case_id = $1 AND recipient = $2 ORDER BY recorded_at DESC LIMIT 1`,
+      [caseId, recipient],
+    );
+    return row ?? null;
+  },
+  /** An electronic 送达 by the applicant's own download: no 送达回证, the consent is its authority. */
+  async insertElectronicService(
+    em: EntityManager,
+    r: {
+      id: string;
+      caseId: string;
+      documentId: string;
+      servedOn: string;
+      recipient: string;
+      address: string;
+      evidence: string;
+      consentId: string;
+      remedy: boolean;
+      recordedBy: string;
+      recordedAt: Date;
+    },
+  ): Promise<void> {
+    await em.query(
+      `INSERT INTO service_record (id, case_id, document_id, receipt_document_id, method, served_on, deemed_served_on,
+         recipient, address, servers, witnesses, evidence, consent_id, remedy, recorded_by, recorded_at)
+       VALUES ($1, $2, $3, NULL, 'electronic', $4, $4, $5, $6, '{}', '{}', $7, $8, $9, $10, $11)`,
+      [
+        r.id,
+        r.caseId,
+        r.documentId,
+        r.servedOn,
+        r.recipient,
+        r.address,
+        r.evidence,
+        r.consentId,
+        r.remedy,
+        r.recordedBy,
+        r.recordedAt,
+      ],
+    );
+  },
   /** Cases the user filed, newest first. */
   casesFiledBy(em: EntityManager, userId: string): Promise<CaseEntity[]> {
     return em.getRepository(CaseEntity).find({ where: { createdBy: userId }, order: { createdAt: 'DESC' } });

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppError, Clock } from '@app/common';
+import { AppError, Clock, shanghaiDate } from '@app/common';
 import { maskResidentId, regionWithin } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
 import { parseMarkup } from '@app/documents';
-import { CaseEntity, Database } from '@app/persistence';
+import { CaseEntity, Database, DocumentEntity } from '@app/persistence';
 import {
   caseRepository as cases,
   mayReadCase,
@@ -72,7 +73,7 @@ export class PortalService {
       const steps = (await this.progressOf(em, [kase])).get(kase.id)!;
       const village = await cases.region(em, kase.regionCode);
       const township = await cases.region(em, kase.regionCode.slice(0, 9));
-      const documents = await cases.documents(em, kase.id);
+      const documents = await this.visibleDocuments(em, kase);
       const signature = await portal.signature(em, kase.id);
       return {
         case: {
@@ -105,6 +106,7 @@ export class PortalService {
           issuedAt: d.issuedAt,
           status: d.status,
           verifyCode: d.verifyCode,
+          servedOnDownload: d.servedOnDownload,
         })),
         authorization: signature
           ? {
@@ -118,6 +120,56 @@ export class PortalService {
           : null,
       };
     });
+  }
+
+  /**
+   * The applicant downloads a document of their case. A decision (a document with remedy rights)
+   * reaches them in the portal only as 送达: if it is not yet served, the download is electronic
+   * service — recorded with its date and time — when their electronic-service consent is on file;
+   * without consent it is not theirs to download until the organ serves it.
+   */
+  async releaseToApplicant(user: AuthUser, doc: DocumentEntity): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const kase = await cases.byId(em, doc.caseId);
+      if (!kase || !mayReadCase(user, kase, 'applicant')) throw AppError.notFound('文书不存在');
+      const visible = await this.visibleDocuments(em, kase);
+      const entry = visible.find((d) => d.id === doc.id);
+      if (!entry) throw AppError.notFound('该文书尚未送达，送达后可在“我的申请”中查看');
+      if (!entry.servedOnDownload) return;
+      const consent = (await portal.electronicConsent(em, kase.id, kase.applicantName))!;
+      const now = this.clock.now();
+      await portal.insertElectronicService(em, {
+        id: randomUUID(),
+        caseId: kase.id,
+        documentId: doc.id,
+        servedOn: shanghaiDate(now),
+        recipient: kase.applicantName,
+        address: consent.address,
+        evidence: `受送达人于${now.toISOString()}在“我的申请”中下载本文书（电子送达）`,
+        consentId: consent.id,
+        remedy: true,
+        recordedBy: user.id,
+        recordedAt: now,
+      });
+    });
+  }
+
+  /**
+   * The case's documents the applicant may see: all but decisions not yet served, which show only
+   * when a download would serve them (electronic-service consent on file).
+   */
+  private async visibleDocuments(em: EntityManager, kase: CaseEntity) {
+    const documents = await cases.documents(em, kase.id);
+    const served = await portal.servedDocumentIds(em, kase.id);
+    const consent = await portal.electronicConsent(em, kase.id, kase.applicantName);
+    const out: (DocumentEntity & { servedOnDownload: boolean })[] = [];
+    for (const d of documents) {
+      const template = await this.templates.byHash(em, d.templateHash);
+      const awaitsService = template.manifest.remedy && !served.has(d.id);
+      if (awaitsService && !consent) continue;
+      out.push(Object.assign(d, { servedOnDownload: awaitsService }));
+    }
+    return out;
   }
 
   /** The 核对授权书 this draft application will print, for the applicant to read and sign. */

@@ -1,57 +1,86 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ensureDevelopmentSeal, loadSealSignerFromConfig } from './index';
+import { ensureDevelopmentSeal, loadOrganSealSigner, readOrganSealsFile } from './index';
 
-describe('loadSealSignerFromConfig', () => {
+const ORGAN = '平安县民政局';
+
+describe('loadOrganSealSigner', () => {
   let seal: { p12Path: string; password: string };
   const dataDir = () => mkdtempSync(path.join(os.tmpdir(), 'seal-'));
+  const configured = (entry: { p12Path: string; password: string }) => ({
+    organs: { [ORGAN]: entry },
+    dataDir: dataDir(),
+  });
 
   beforeAll(async () => {
-    seal = await ensureDevelopmentSeal(dataDir());
+    seal = await ensureDevelopmentSeal(dataDir(), ORGAN);
   });
 
-  it('uses the development seal when no PKCS#12 is configured', async () => {
-    const signer = await loadSealSignerFromConfig({ dataDir: dataDir() });
+  it("uses the organ's development seal when no mapping is configured", async () => {
+    const signer = await loadOrganSealSigner(ORGAN, { dataDir: dataDir() });
     expect(signer.isDevelopmentSeal).toBe(true);
+    expect(signer.signerName).toBe(`CN=${ORGAN}, O=${ORGAN}, C=CN`);
   });
 
-  it('uses the configured PKCS#12 and does not mark it as development seal', async () => {
-    const signer = await loadSealSignerFromConfig({ ...seal, dataDir: dataDir() });
+  it("uses the organ's configured PKCS#12 and does not mark it as development seal", async () => {
+    const signer = await loadOrganSealSigner(ORGAN, configured(seal));
     expect(signer.isDevelopmentSeal).toBe(false);
-    expect(signer.signerName).toContain('CN=11110000DEMO00001X');
+    expect(signer.signerName).toContain(`O=${ORGAN}`);
   });
 
-  it('names SEAL_P12_PASSWORD in zh-CN when the password is wrong', async () => {
-    await expect(
-      loadSealSignerFromConfig({ p12Path: seal.p12Path, password: 'wrong', dataDir: dataDir() }),
-    ).rejects.toThrow(/^签章证书密码 SEAL_P12_PASSWORD 不正确/);
-  });
-
-  it('names SEAL_P12_PATH in zh-CN when the file cannot be read', async () => {
-    const missing = path.join(dataDir(), 'missing.p12');
-    await expect(
-      loadSealSignerFromConfig({ p12Path: missing, password: 'x', dataDir: dataDir() }),
-    ).rejects.toThrow(`签章证书 SEAL_P12_PATH 无法读取：${missing}`);
-  });
-
-  it('names SEAL_P12_PATH when the file is not PKCS#12', async () => {
-    const garbage = path.join(dataDir(), 'garbage.p12');
-    writeFileSync(garbage, 'not a certificate');
-    await expect(
-      loadSealSignerFromConfig({ p12Path: garbage, password: 'x', dataDir: dataDir() }),
-    ).rejects.toThrow(/^签章证书 SEAL_P12_PATH 不是有效的 PKCS#12 文件/);
-  });
-
-  it('refuses a password without a path instead of silently using the development seal', async () => {
-    await expect(loadSealSignerFromConfig({ password: 'secret', dataDir: dataDir() })).rejects.toThrow(
-      'SEAL_P12_PATH',
+  it('refuses an organ missing from the mapping instead of signing with another seal', async () => {
+    await expect(loadOrganSealSigner('平安县城关镇人民政府', configured(seal))).rejects.toThrow(
+      '签章证书配置 SEAL_ORGANS_FILE 中没有机关“平安县城关镇人民政府”的签章证书',
     );
   });
 
-  it('refuses an agency certificate outside its validity period', async () => {
+  it('refuses a certificate that names another organ', async () => {
+    const other = await ensureDevelopmentSeal(dataDir(), '平安县城关镇人民政府');
+    await expect(loadOrganSealSigner(ORGAN, configured(other))).rejects.toThrow(/的 O 或 CN 不是该机关全称/);
+  });
+
+  it('names the organ in zh-CN when the passphrase is wrong', async () => {
+    await expect(loadOrganSealSigner(ORGAN, configured({ ...seal, password: 'wrong' }))).rejects.toThrow(
+      /^平安县民政局的签章证书密码不正确/,
+    );
+  });
+
+  it('names the file when it cannot be read', async () => {
+    const missing = path.join(dataDir(), 'missing.p12');
+    await expect(loadOrganSealSigner(ORGAN, configured({ p12Path: missing, password: 'x' }))).rejects.toThrow(
+      `平安县民政局的签章证书无法读取：${missing}`,
+    );
+  });
+
+  it('names the file when it is not PKCS#12', async () => {
+    const garbage = path.join(dataDir(), 'garbage.p12');
+    writeFileSync(garbage, 'not a certificate');
+    await expect(loadOrganSealSigner(ORGAN, configured({ p12Path: garbage, password: 'x' }))).rejects.toThrow(
+      /^平安县民政局的签章证书不是有效的 PKCS#12 文件/,
+    );
+  });
+
+  it('refuses a certificate outside its validity period', async () => {
     await expect(
-      loadSealSignerFromConfig({ ...seal, dataDir: dataDir(), now: new Date('2099-01-01T00:00:00Z') }),
-    ).rejects.toThrow(/^签章证书 SEAL_P12_PATH 不在有效期内/);
+      loadOrganSealSigner(ORGAN, { ...configured(seal), now: new Date('2099-01-01T00:00:00Z') }),
+    ).rejects.toThrow(/^平安县民政局的签章证书不在有效期内/);
+  });
+});
+
+describe('readOrganSealsFile', () => {
+  it('reads the mapping and resolves paths next to the file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'seal-'));
+    const file = path.join(dir, 'seals.json');
+    writeFileSync(file, JSON.stringify({ [ORGAN]: { p12Path: 'county.p12', password: 'p' } }));
+    expect(await readOrganSealsFile(file)).toEqual({
+      [ORGAN]: { p12Path: path.join(dir, 'county.p12'), password: 'p' },
+    });
+  });
+
+  it('names the organ whose entry is incomplete', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'seal-')), 'seals.json');
+    writeFileSync(file, JSON.stringify({ [ORGAN]: { p12Path: 'county.p12' } }));
+    await expect(readOrganSealsFile(file)).rejects.toThrow(`“${ORGAN}”缺少 p12Path 或 password`);
   });
 });

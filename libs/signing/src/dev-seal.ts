@@ -10,16 +10,18 @@ export interface DevelopmentSeal {
 }
 
 /**
- * ASCII only: with a Chinese DN pdfsig reports "Unknown Validation Failure" (see DESIGN.md);
- * the Chinese agency name belongs on the printed seal image instead. CN is a fake
- * 统一社会信用代码 so it can never be mistaken for a real agency.
+ * The organ's full name as CN and O, so the signer a PDF viewer shows is the organ on the printed
+ * seal. The names are UTF8String: forge's default PrintableString mangles Chinese, which is what
+ * made pdfsig report "Unknown Validation Failure" for a Chinese DN in an early trial.
  */
-export const DEVELOPMENT_SEAL_SUBJECT = [
+export function developmentSealSubject(organName: string): forge.pki.CertificateField[] {
   // Encoded most-significant first (C, O, CN), as CAs do; displayed as "CN=…, O=…, C=CN".
-  { shortName: 'C', value: 'CN' },
-  { shortName: 'O', value: 'Demo Civil Affairs Bureau' },
-  { shortName: 'CN', value: '11110000DEMO00001X' },
-] as const;
+  return [
+    { shortName: 'C', value: 'CN' },
+    { shortName: 'O', value: organName, valueTagClass: forge.asn1.Type.UTF8 },
+    { shortName: 'CN', value: organName, valueTagClass: forge.asn1.Type.UTF8 },
+  ] as forge.pki.CertificateField[];
+}
 
 const P12_FILE = 'seal.p12';
 const PASSWORD_FILE = 'seal.password';
@@ -28,11 +30,12 @@ const LOCK_WAIT_MS = 30_000;
 const STALE_LOCK_MS = 120_000;
 
 /**
- * Returns the development seal in `dir`, generating it on first call. Several processes may
+ * Returns the development seal of `organName` in `dir` (one directory per organ), generating it
+ * on first call. Several processes may
  * start at once (cluster, tests), so generation is guarded by an exclusive lock file and the
  * finished files are renamed into place: a reader never sees a p12 without its password.
  */
-export async function ensureDevelopmentSeal(dir: string): Promise<DevelopmentSeal> {
+export async function ensureDevelopmentSeal(dir: string, organName: string): Promise<DevelopmentSeal> {
   const p12Path = path.join(dir, P12_FILE);
   const existing = await readExisting(dir);
   if (existing) return existing;
@@ -40,12 +43,12 @@ export async function ensureDevelopmentSeal(dir: string): Promise<DevelopmentSea
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const lockPath = path.join(dir, LOCK_FILE);
   const lock = await tryLock(lockPath);
-  if (!lock) return waitForOtherGenerator(dir, lockPath);
+  if (!lock) return waitForOtherGenerator(dir, lockPath, organName);
   try {
     const again = await readExisting(dir);
     if (again) return again;
     const password = randomBytes(24).toString('base64url');
-    const p12 = await generateSelfSignedP12(password);
+    const p12 = await generateSelfSignedP12(password, organName);
     await writePrivateFile(path.join(dir, PASSWORD_FILE), password);
     await writePrivateFile(p12Path, p12);
     return { p12Path, password };
@@ -86,7 +89,11 @@ async function tryLock(lockPath: string): Promise<fs.FileHandle | undefined> {
   }
 }
 
-async function waitForOtherGenerator(dir: string, lockPath: string): Promise<DevelopmentSeal> {
+async function waitForOtherGenerator(
+  dir: string,
+  lockPath: string,
+  organName: string,
+): Promise<DevelopmentSeal> {
   const deadline = Date.now() + LOCK_WAIT_MS;
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -97,7 +104,7 @@ async function waitForOtherGenerator(dir: string, lockPath: string): Promise<Dev
       () => true,
     );
     // The other generator failed without producing a seal: try ourselves.
-    if (lockGone) return ensureDevelopmentSeal(dir);
+    if (lockGone) return ensureDevelopmentSeal(dir, organName);
   }
   throw new Error(`开发签章证书生成超时：${lockPath} 被其他进程占用`);
 }
@@ -108,7 +115,7 @@ async function writePrivateFile(target: string, content: string | Buffer): Promi
   await fs.rename(temporary, target);
 }
 
-async function generateSelfSignedP12(password: string): Promise<Buffer> {
+async function generateSelfSignedP12(password: string, organName: string): Promise<Buffer> {
   // Native key generation; forge's pure-JS RSA keygen takes seconds.
   const { privateKey, publicKey } = await promisify(generateKeyPair)('rsa', {
     modulusLength: 2048,
@@ -124,7 +131,7 @@ async function generateSelfSignedP12(password: string): Promise<Buffer> {
   cert.validity.notBefore = new Date(now - 60 * 60 * 1000);
   cert.validity.notAfter = new Date(now);
   cert.validity.notAfter.setUTCFullYear(cert.validity.notAfter.getUTCFullYear() + 10);
-  const subject = DEVELOPMENT_SEAL_SUBJECT.map((attribute) => ({ ...attribute }));
+  const subject = developmentSealSubject(organName);
   cert.setSubject(subject);
   cert.setIssuer(subject);
   cert.setExtensions([

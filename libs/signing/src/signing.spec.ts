@@ -1,7 +1,14 @@
+import * as forge from 'node-forge';
 import { mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { extractSignatureInfo, loadSealSignerFromConfig, P12SealSigner, SignatureFormatError } from './index';
+import {
+  extractSignatureInfo,
+  loadOrganSealSigner,
+  OrganSealSigners,
+  P12SealSigner,
+  SignatureFormatError,
+} from './index';
 import { onePagePdf } from './testing/one-page-pdf';
 import { pdfsig, VALID } from './testing/pdfsig';
 
@@ -9,12 +16,14 @@ const signingTime = new Date('2026-03-02T08:30:00Z');
 const meta = { reason: '社会救助决定书签发', location: '乌鲁木齐市', signingTime };
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'seal-'));
+const COUNTY = '平安县民政局';
+const TOWNSHIP = '平安县城关镇人民政府';
 let unsigned: Buffer;
 let signer: P12SealSigner;
 
 beforeAll(async () => {
   unsigned = await onePagePdf();
-  signer = await loadSealSignerFromConfig({ dataDir });
+  signer = await loadOrganSealSigner(COUNTY, { dataDir });
 });
 
 /** A byte inside the first content stream, i.e. page content covered by the first signed range. */
@@ -31,7 +40,7 @@ describe.each(['adbe.pkcs7.detached', 'ETSI.CAdES.detached'] as const)('P12SealS
   let signed: Buffer;
 
   beforeAll(async () => {
-    const seal = await loadSealSignerFromConfig({ dataDir, subFilter });
+    const seal = await loadOrganSealSigner(COUNTY, { dataDir, subFilter });
     expect(seal.subFilter).toBe(subFilter);
     signed = await seal.sign(unsigned, meta);
   });
@@ -47,7 +56,7 @@ describe.each(['adbe.pkcs7.detached', 'ETSI.CAdES.detached'] as const)('P12SealS
     const info = extractSignatureInfo(signed)!;
     expect(info).toMatchObject({
       subFilter,
-      signerSubject: 'CN=11110000DEMO00001X, O=Demo Civil Affairs Bureau, C=CN',
+      signerSubject: `CN=${COUNTY}, O=${COUNTY}, C=CN`,
       signerCertificateSha256: signer.certificate.fingerprint256.replace(/:/g, '').toLowerCase(),
       digestAlgorithm: 'sha256',
       digestMatches: true,
@@ -82,7 +91,7 @@ describe('P12SealSigner details', () => {
     const utf16 = (s: string) => Buffer.from(`\ufeff${s}`, 'utf16le').swap16().toString('hex').toUpperCase();
     expect(text).toContain(`/Reason <${utf16(meta.reason)}>`);
     expect(text).toContain(`/Location <${utf16('乌鲁木齐市')}>`);
-    expect(text).toContain('/Name (11110000DEMO00001X)');
+    expect(text).toContain(`/Name <${utf16(COUNTY)}>`);
   });
 
   it('rejects an invalid signing time', async () => {
@@ -92,8 +101,39 @@ describe('P12SealSigner details', () => {
   });
 
   it('exposes the certificate subject as signerName', () => {
-    expect(signer.signerName).toBe('CN=11110000DEMO00001X, O=Demo Civil Affairs Bureau, C=CN');
+    expect(signer.signerName).toBe(`CN=${COUNTY}, O=${COUNTY}, C=CN`);
     expect(signer.isDevelopmentSeal).toBe(true);
+  });
+});
+
+describe('one certificate per organ', () => {
+  /** The signer's subject as the PKCS#7 itself carries it, read by an independent parser. */
+  function pkcs7Signer(pdf: Buffer): string {
+    const info = extractSignatureInfo(pdf)!;
+    const hex = pdf.subarray(info.byteRange[1] + 1, info.byteRange[2] - 1).toString('latin1');
+    const p7 = forge.pkcs7.messageFromAsn1(
+      forge.asn1.fromDer(forge.util.hexToBytes(hex.replace(/(00)+$/, ''))),
+    );
+    const cert = (p7 as forge.pkcs7.PkcsSignedData).certificates[0]!;
+    return forge.util.decodeUtf8(String(cert.subject.getField('CN').value));
+  }
+
+  it('signs a township and a county document with the certificates of their own organs', async () => {
+    const seals = new OrganSealSigners({ dataDir });
+    const township = await (await seals.signerFor(TOWNSHIP)).sign(unsigned, meta);
+    const county = await (await seals.signerFor(COUNTY)).sign(unsigned, meta);
+    expect(pkcs7Signer(township)).toBe(TOWNSHIP);
+    expect(pkcs7Signer(county)).toBe(COUNTY);
+    expect(extractSignatureInfo(township)!.signerSubject).toBe(`CN=${TOWNSHIP}, O=${TOWNSHIP}, C=CN`);
+    for (const pdf of [township, county]) {
+      expect(pdfsig(pdf)).toContain(VALID);
+      expect(extractSignatureInfo(pdf)!.intact).toBe(true);
+    }
+    expect(pdfsig(township)).toContain(`Signer Certificate Common Name: ${TOWNSHIP}`);
+    // The same organ reuses its certificate; a restart reuses the stored one.
+    expect((await seals.signerFor(TOWNSHIP)).certificate.fingerprint256).toBe(
+      (await new OrganSealSigners({ dataDir }).signerFor(TOWNSHIP)).certificate.fingerprint256,
+    );
   });
 });
 

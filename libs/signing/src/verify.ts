@@ -8,7 +8,7 @@ import { formatSubject } from './x509-names';
 export interface SignatureInfo {
   byteRange: [number, number, number, number];
   subFilter?: string;
-  /** One-line RFC 4514 order, e.g. "CN=11110000DEMO00001X, O=Demo Civil Affairs Bureau, C=CN". */
+  /** One-line RFC 4514 order, e.g. "CN=平安县民政局, O=平安县民政局, C=CN". */
   signerSubject: string;
   /** Lower-case hex SHA-256 of the signer certificate DER. */
   signerCertificateSha256: string;

@@ -4,6 +4,7 @@ import { AppError } from '@app/common';
 import { AuthUser, CurrentUser, Public, Requires } from '@app/auth';
 import { CaseService, documentSummary } from '@app/cases';
 import { DocumentPipeline, VerificationService } from '@app/issuance';
+import { PortalService } from '@app/portal';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
 import { VerificationResultDto } from '../dto/responses/documents.response';
@@ -20,6 +21,7 @@ export class DocumentsController {
     private readonly pipeline: DocumentPipeline,
     private readonly verification: VerificationService,
     private readonly breakGlass: BreakGlass,
+    private readonly portal: PortalService,
   ) {}
 
   @ApiBearerAuth()
@@ -55,6 +57,8 @@ export class DocumentsController {
         type: 'application/pdf',
         disposition: `inline; filename*=UTF-8''${encodeURIComponent(`${name}.pdf`)}`,
       });
+    // An applicant's download of an unserved decision is 送达 itself, or not yet theirs to have.
+    if (user.role === 'applicant') await this.portal.releaseToApplicant(user, doc);
     if (worksCases(user.role)) return file(await this.pipeline.pdf(doc), doc.title);
     if (reason) {
       await this.breakGlass.record(user, {

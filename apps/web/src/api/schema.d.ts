@@ -2964,6 +2964,8 @@ export interface components {
       /** Format: date-time */
       issuedAt: string;
       number: string | null;
+      /** @description 尚未送达的决定：申请人已同意电子送达，下载即视为电子送达（记录送达日期和时间） */
+      servedOnDownload: boolean;
       /** @enum {string} */
       status: 'pending' | 'archived';
       templateId: string;
@@ -3343,7 +3345,8 @@ export interface components {
       id: string;
       method: string;
       methodName: string;
-      receiptDocumentId: string;
+      /** @description 送达回证；申请人在“我的申请”中下载即电子送达时为空 */
+      receiptDocumentId: string | null;
       recipient: string;
       remedy: components['schemas']['RemedyDeadlinesDto'] | null;
       servedOn: string;

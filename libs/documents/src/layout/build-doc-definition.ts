@@ -205,11 +205,18 @@ function proportionalWidths(rows: string[][], header: boolean): number[] {
   const columns = rows[0].length;
   const available = TYPE_AREA_WIDTH - columns * (CELL_PADDING_X + RULE) - RULE;
   const body = header ? rows.slice(1) : rows;
-  // Each column first gets room for its longest unbreakable run (an amount, a code), so numbers
-  // never wrap digit by digit next to a long text column; the rest is shared by content.
-  const minimum = Array.from({ length: columns }, (_, c) =>
-    Math.max(SIZE.table * 2, ...rows.map((r) => longestUnbreakable(r[c], SIZE.table))),
+  // Each column first gets room for its longest unbreakable content — an amount, a code, a name,
+  // a header word — so a name is never split ("李桂|英") nor a header ("与申请人关|系"); the rest
+  // is shared by content.
+  const wanted = Array.from({ length: columns }, (_, c) =>
+    Math.max(
+      SIZE.table * 2,
+      ...rows.map((r) => Math.max(longestUnbreakable(r[c], SIZE.table), longestWord(r[c], SIZE.table))),
+    ),
   );
+  // Only a table too wide for any layout gives up whole words, all columns in proportion.
+  const wantedTotal = wanted.reduce((a, b) => a + b, 0);
+  const minimum = wantedTotal > available ? wanted.map((w) => (w * available) / wantedTotal) : wanted;
   const weights = Array.from({ length: columns }, (_, c) => {
     const content = Math.max(...rows.map((r) => approxWidth(r[c], SIZE.table)));
     const signatureSpace = body.some((r) => r[c].trim() === '') ? SIZE.table * 6 : 0;
@@ -232,6 +239,17 @@ function longestUnbreakable(text: string, size: number): number {
       .map((r) => r.text),
   ];
   return Math.max(0, ...runs.map((run) => approxWidth(run, size) + 2));
+}
+
+/**
+ * Longest word a cell holds: words are split at spaces and 、，；：, and before an opening
+ * bracket ("本人签字" / "（手印）" may take two lines, "手|印" may not); a short one is kept whole.
+ */
+const WORD_BREAK = /[\s、，；：,;]+|(?=[（(])/;
+const LONGEST_WHOLE_WORD = 8;
+function longestWord(text: string, size: number): number {
+  const words = text.split(WORD_BREAK).filter((w) => w && [...w].length <= LONGEST_WHOLE_WORD);
+  return Math.max(0, ...words.map((w) => approxWidth(w, size) + 2));
 }
 
 /** Rough advance width: CJK full-width, ASCII about half, used only to size the signature column. */

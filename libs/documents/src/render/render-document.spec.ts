@@ -147,7 +147,9 @@ describe('renderDocument', () => {
 
   it('public notice shows name, persons and amount but never ID numbers', () => {
     const { text } = rendered.get('public-notice')!;
-    expect(text).toMatch(/户主姓名.*张秀兰.*保障人数.*3.*拟月保障金额（元）.*1440\.00/);
+    // pdftotext's reading order across a table depends on which header cell wraps; check the row.
+    for (const cell of ['户主姓名', '保障人数', '拟月保障金额（元）']) expect(text).toContain(cell);
+    expect(text).toMatch(/张秀兰.*3.*1440\.00/);
     expect(text).toContain('自2026年11月24日起至2026年11月30日止');
     expect(text).not.toContain('330102198503124526');
     expect(text).not.toContain('330102****');
@@ -256,6 +258,29 @@ describe('issue 17: documents a 法制审核员 would sign', () => {
     );
     return textOf(file);
   };
+
+  it('F1: table columns are as wide as their longest name or header word, so neither is split', async () => {
+    const t = registry.get('verification-authorization')!;
+    const input = inputFor(t);
+    const household = (input.data as { household: { members: { name: string }[] } }).household;
+    household.members[1]!.name = '李桂英';
+    household.members[0]!.name = '欧阳建国';
+    const file = writePdf(`f1-${Math.random().toString(36).slice(2, 8)}`, await renderDocument(input));
+    // Raw pdftotext keeps the visual lines (cells side by side share one, space-separated): a
+    // wrapped cell shows as two lines.
+    const words = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split(/\s+/);
+    for (const whole of [
+      '李桂英',
+      '欧阳建国',
+      '与申请人关系',
+      '本人签字',
+      '（手印）',
+      '身份证号码',
+      '330102********4526',
+    ]) {
+      expect(words).toContain(whole);
+    }
+  });
 
   it('F4: entered text ending in 。；！ never doubles the punctuation the template adds', async () => {
     for (const ending of ['。', '；', '！', '，']) {

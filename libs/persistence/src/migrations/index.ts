@@ -23,6 +23,7 @@ import { StudioDrafts1765500000000 } from './1765500000000-studio-drafts';
 import { InboxScale1765800000000 } from './1765800000000-inbox-scale';
 import { InboxRoleIndexes1765800000001 } from './1765800000001-inbox-role-indexes';
 import { Organs1765900000000 } from './1765900000000-organs';
+import { PortalElectronicService1765910000000 } from './1765910000000-portal-electronic-service';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   InboxScale1765800000000,
   InboxRoleIndexes1765800000001,
   Organs1765900000000,
+  PortalElectronicService1765910000000,
 ];

@@ -159,6 +159,12 @@ export class PortalCaseViewDocumentsDto {
 
   @ApiProperty({ type: String })
   verifyCode!: string;
+
+  @ApiProperty({
+    type: Boolean,
+    description: '尚未送达的决定：申请人已同意电子送达，下载即视为电子送达（记录送达日期和时间）',
+  })
+  servedOnDownload!: boolean;
 }
 
 export class PortalCaseViewAuthorizationDto {

@@ -91,8 +91,12 @@ export class ServiceRecordDto {
   @ApiProperty({ type: () => DocumentRefDto })
   document!: DocumentRefDto;
 
-  @ApiProperty({ type: String })
-  receiptDocumentId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: '送达回证；申请人在“我的申请”中下载即电子送达时为空',
+  })
+  receiptDocumentId!: string | null;
 
   @ApiProperty({ type: String })
   method!: string;
