@@ -348,6 +348,11 @@ describe('one benefit once', () => {
     expect((await caseDetail(second)).overlaps).toEqual([
       expect.objectContaining({ caseNo: case_no, kind: 'same-applicant', state: 'open', overridable: false }),
     ]);
+    // The same resident ID in another open case is not accepted a second time, whatever the reason.
+    const refused = await complete(second, /受理审查/, { overlapReason: '申请人坚持再次申请' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('CASE_OVERLAP');
+    expect(refused.body.details).toContainEqual(expect.objectContaining({ field: `overlaps.${case_no}` }));
   });
 
   it('shows the clerk a member covered elsewhere and asks for the reason at acceptance; 特困 and 低保 exclude each other', async () => {

@@ -287,6 +287,7 @@ describe('the API answers as its OpenAPI document says', () => {
     );
     await send('put', 'legal', `/api/processes/drafts/${draft.id}`, { xml: draft.source }, 200);
     await get('legal', '/api/processes/drafts');
+    await get('legal', '/api/processes/retirements');
     await get('legal', `/api/processes/drafts/${draft.id}`);
     await post('legal', '/api/processes/changes', { xml: draft.source }, 200);
     // One incident to list: a case that hangs on a message no API delivers, found by the watchdog.

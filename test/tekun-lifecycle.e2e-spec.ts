@@ -179,7 +179,7 @@ describe('特困人员认定, confirmed', () => {
   it('publishes the 公示 without the full ID number or health details', async () => {
     const text = await textOf(confirmedCaseId, 'tekun-public-notice');
     expect(text).toContain('李桂英');
-    expect(text).toContain('410799****0022');
+    expect(text).toContain('410799********0022');
     expect(text).not.toContain(ELDER.idNumber);
     expect(text).not.toContain('自理');
   });

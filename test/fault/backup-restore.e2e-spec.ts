@@ -8,6 +8,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../../apps/api/src/create-app';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/reference-data';
 import { TestApp } from '../support/test-app';
+import { ownDevelopmentSeals } from '../support/pglite-template';
 import { apply, drive, CONFIRM_PATH } from '../support/case-driver';
 import { JPEG } from '../support/sample-files';
 
@@ -106,6 +107,8 @@ beforeAll(async () => {
   }
   // Seals the audit record, so the backup holds a whole chain.
   expect((await (await t.as('admin')).get('/api/integrity').expect(200)).body.ok).toBe(true);
+  // The organs' seals are this data directory's own, as in production (tests share them by a link).
+  ownDevelopmentSeals(t.dataDir);
   const [cases, docs, audit] = await snapshot((sql) => t.query(sql));
   Object.assign(before, { cases, documents: docs, audit });
   schema = process.env.DATABASE_SCHEMA;

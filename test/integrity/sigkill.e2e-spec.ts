@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { TestApp } from '../support/test-app';
 import { APPLICATION, USER_FOR_ROLE, apply } from '../support/case-driver';
 import { ApiWorker, modelOnlyDirs } from '../support/api-workers';
-import { CONFIRM_PATH, answersFor } from '../../apps/api/src/demo/drive';
+import { CONFIRM_PATH, answersFor, servedToday } from '../../apps/api/src/demo/drive';
+import { shanghaiDate } from '@app/common';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/reference-data';
 
 /**
@@ -186,7 +187,10 @@ describe(`SIGKILL during step completion (${db})`, () => {
               taskId: task.id,
               user,
               key: randomUUID(),
-              body: { data: answersFor(task.form, CONFIRM_PATH), expectedVersion: d.instance.version },
+              body: {
+                data: answersFor(task.form, servedToday(CONFIRM_PATH, shanghaiDate(new Date()))),
+                expectedVersion: d.instance.version,
+              },
             };
             const res = await post(w, attempt);
             if (res.status === 200) succeeded.push({ ...attempt, response: res.body });
@@ -347,7 +351,7 @@ describe(`SIGKILL during step completion (${db})`, () => {
       }
       const user = await t.as(USER_FOR_ROLE[open.groups[0]]);
       const res = await user.post(`/api/tasks/${open.id}/complete`, {
-        data: answersFor(open.form, CONFIRM_PATH),
+        data: answersFor(open.form, servedToday(CONFIRM_PATH, shanghaiDate(new Date()))),
         expectedVersion: open.version,
       });
       expect([caseId, res.status]).toEqual([caseId, 200]);

@@ -54,3 +54,15 @@ export async function seedDevelopmentSeal(dataDir: string): Promise<void> {
   fs.mkdirSync(dataDir, { recursive: true });
   if (!fs.existsSync(path.join(dataDir, 'keys'))) fs.symlinkSync(shared, path.join(dataDir, 'keys'), 'dir');
 }
+
+/**
+ * Replaces the shared seals link with a copy of the seals, as production holds them: a backup
+ * takes DATA_DIR's own files and never follows a link out of it.
+ */
+export function ownDevelopmentSeals(dataDir: string): void {
+  const keys = path.join(dataDir, 'keys');
+  if (!fs.lstatSync(keys).isSymbolicLink()) return;
+  const shared = fs.realpathSync(keys);
+  fs.unlinkSync(keys);
+  fs.cpSync(shared, keys, { recursive: true });
+}

@@ -20,7 +20,11 @@ import { buildOpenApiDocument } from './http/openapi';
  * Shared by `main.ts` and the end-to-end tests so both run the same application.
  */
 export async function createApp(
-  options: { logger?: false | LogLevel[] } = {},
+  options: {
+    logger?: false | LogLevel[];
+    /** Runs after the database is ready and before the bundled models are deployed. */
+    beforeDeploy?: (app: NestExpressApplication) => Promise<void>;
+  } = {},
 ): Promise<NestExpressApplication> {
   assertValidConfig();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
@@ -54,6 +58,7 @@ export async function createApp(
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app));
   // Lifecycle hooks register the domain services that deploy-time validation checks models against.
   await app.init();
+  await options.beforeDeploy?.(app);
   await app.get(DefinitionService).deployDirectory(path.resolve(process.env.PROCESSES_DIR || 'processes'));
   await app.get(DocumentPipeline).archivePending();
   return app;

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { createApp } from './create-app';
-import { DEMO_PASSWORD, seedDemo } from './demo/seed';
+import { DEMO_PASSWORD, rewindDemoClock, seedDemo } from './demo/seed';
 
 async function main(): Promise<void> {
-  const app = await createApp({ logger: ['warn', 'error'] });
-  const seeded = process.env.DEMO_SEED === 'off' ? null : await seedDemo(app);
+  const demo = process.env.DEMO_SEED !== 'off';
+  const app = await createApp({ logger: ['warn', 'error'], ...(demo && { beforeDeploy: rewindDemoClock }) });
+  const seeded = demo ? await seedDemo(app) : null;
   const port = Number(process.env.PORT || 3000);
   await app.listen(port);
   const url = `http://localhost:${port}`;

@@ -160,6 +160,8 @@ export function validateHousehold(h: Household, assessmentDate: string): Validat
   });
   money('assets.depositsFen', h.assets.depositsFen);
   money('assets.securitiesFen', h.assets.securitiesFen);
+  if (!Number.isInteger(h.assets.homes.count) || h.assets.homes.count < 0)
+    bad('assets.homes.count', '住房套数应为不小于零的整数');
   h.assets.businesses.forEach((b, i) => money(`assets.businesses[${i}].valueFen`, b.valueFen));
   h.rigidExpenditures.forEach((r, i) => {
     money(`rigidExpenditures[${i}].annualFen`, r.annualFen);

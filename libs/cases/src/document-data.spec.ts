@@ -77,6 +77,8 @@ describe('buildDocumentData (issue 17)', () => {
       result: {
         income: { perCapitaMonthlyFen: fen(112000) },
         monthlyStandardFen: 65000,
+        parameterVersion: { versionId: 'p1', regionCode: '410799', effectiveFrom: '2026-01-01' },
+        minimumLiving: { eligible: false },
         benefit: { totalMonthlyFen: 0 },
         hardshipIndex: { score: 0, hits: [] },
         lines: [],

@@ -512,6 +512,8 @@ class ModelChecker {
   private validConstraintConfig(type: string, name: string, config: string | undefined): boolean {
     if (config === undefined) return false;
     if ((name === 'min' || name === 'max') && type === 'money') return parseYuanToFen(config) !== undefined;
+    // A date field with min="today" is a deadline the step sets: on or after the day it is set.
+    if (name === 'min' && type === 'date' && config === 'today') return true;
     if ((name === 'min' || name === 'max') && type === 'date') return isValidDate(config);
     if (name === 'min' || name === 'max') return /^-?\d+$/.test(config);
     return /^\d+$/.test(config);

@@ -58,6 +58,19 @@ const PUBLIC_NOTICE_ELAPSE_MS = 10 * 86_400_000;
 /** The first family applied online as the demo applicant, so the portal has a decided case to show. */
 const ONLINE_APPLICANT = 'applicant';
 
+/**
+ * Every case that goes past its 公示 lets the notice period pass on the application clock, so what
+ * is issued after it is dated after it (issue 17 L2). On a fresh installation the clock first goes
+ * back as far as those periods will take it forward, before the bundled models are deployed, so
+ * they are in effect on the first seeded date and the seeded history ends today.
+ */
+export async function rewindDemoClock(app: INestApplication): Promise<void> {
+  const fresh = (await app.get(Database).read((em) => referenceDataRepository.users(em))).length === 0;
+  if (!fresh) return;
+  const noticeElapses = STOP_AT.filter((s) => s !== '公示').length;
+  app.get(Clock).advance(-noticeElapses * PUBLIC_NOTICE_ELAPSE_MS);
+}
+
 export async function seedDemo(app: INestApplication) {
   const db = app.get(Database);
   const created = await db.transaction((em) => seedReferenceData(em));
@@ -68,12 +81,8 @@ export async function seedDemo(app: INestApplication) {
     const cases = app.get(CaseService);
     const clerk = authUsers.find((u) => u.username === 'clerk')!;
     const staff = authUsers.filter((u) => u.regionCode.startsWith('410799') && u.role !== 'applicant');
-    // Every case that goes past its 公示 lets the notice period pass on the application clock, so
-    // what is issued after it is dated after it (issue 17 L2). The clock first goes back as far as
-    // those periods will take it forward: the seeded history ends today.
+    // The clock went back before the models were deployed (rewindDemoClock); each 公示 moves it on.
     const clock = app.get(Clock);
-    const noticeElapses = STOP_AT.filter((s) => s !== '公示').length;
-    clock.advance(-noticeElapses * PUBLIC_NOTICE_ELAPSE_MS);
     for (const [i, family] of DEMO_FAMILIES.entries()) {
       const applicantId = withCheckDigit(family.id);
       const members = [{ name: family.name, idNumber: applicantId, relation: '本人' }];

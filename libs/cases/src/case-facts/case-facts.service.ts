@@ -201,10 +201,11 @@ export class CaseFactsService {
     const granting =
       values.decision === 'confirm' || values.decision === 'recognize' || values.approvalDecision === 'grant';
     if (!accepting && !granting) return;
-    // Against a benefit being received: two cases still open are both shown, and whichever is
-    // approved second meets the first as received.
+    // Against a benefit being received, and against another open case of the same person or
+    // account, which no reason overrides (the same resident ID twice is one application too many).
+    // A member in another open case is shown; whichever is approved second meets the first as received.
     const found = (await this.overlapsOfCase(em, kase, applicantAccountId)).filter(
-      (o) => o.state === 'active',
+      (o) => o.state === 'active' || !o.overridable,
     );
     if (!found.length) return;
     const reason = typeof values.overlapReason === 'string' ? values.overlapReason.trim() : '';

@@ -42,6 +42,32 @@ const figures = (values: Record<string, unknown>, over: Partial<Parameters<typeo
     ...over,
   }).map((p) => p.code);
 
+describe('dateProblems', () => {
+  const clock = { applicationDate: '2026-12-01', acceptanceDate: null, today: '2026-12-07' };
+  const visit = { id: 'visitDate', label: '入户日期', type: 'date' };
+  const deadline = {
+    ...visit,
+    id: 'repayDeadline',
+    label: '退回期限',
+    constraints: [{ name: 'min', config: 'today' }],
+  };
+  it('holds a recorded fact between the application and today', () => {
+    expect(dateProblems([visit], { visitDate: '2026-11-30' }, clock).map((p) => p.field)).toEqual([
+      'visitDate',
+    ]);
+    expect(dateProblems([visit], { visitDate: '2026-12-08' }, clock).map((p) => p.field)).toEqual([
+      'visitDate',
+    ]);
+    expect(dateProblems([visit], { visitDate: '2026-12-05' }, clock)).toEqual([]);
+  });
+  it('holds a deadline the step sets (min="today") on or after today, however far ahead', () => {
+    expect(dateProblems([deadline], { repayDeadline: '2027-01-31' }, clock)).toEqual([]);
+    expect(dateProblems([deadline], { repayDeadline: '2026-12-06' }, clock).map((p) => p.field)).toEqual([
+      'repayDeadline',
+    ]);
+  });
+});
+
 describe('figureProblems', () => {
   it('passes a proposal that follows the assessment', () => {
     expect(figures({ opinion: 'eligible', proposedAmount: 62_700, coveredPersons: 3 })).toEqual([]);
@@ -58,6 +84,20 @@ describe('figureProblems', () => {
     const beyond = { ...within, amount: 78_300 };
     expect(figures(beyond, county)).toEqual(['DEVIATION_NOT_CONFIRMED']);
     expect(figures({ ...beyond, deviationConfirmed: true }, county)).toEqual([]);
+  });
+  it('refuses an amount beyond the standard for every covered person, whatever the reason or confirmation', () => {
+    const county = { fieldIds: COUNTY, householdSize: 2 };
+    const v = { decision: 'confirm', coveredPersons: 2, deviationReason: '困难', deviationConfirmed: true };
+    expect(figures({ ...v, amount: 5_620_000 }, county)).toEqual(['VALIDATION_FAILED']);
+    expect(figures({ ...v, amount: 130_001 }, county)).toEqual(['VALIDATION_FAILED']);
+    expect(figures({ ...v, amount: 130_000 }, county)).toEqual([]);
+    const first = {
+      opinion: 'eligible',
+      coveredPersons: 2,
+      proposedAmount: 5_620_000,
+      deviationReason: '困难',
+    };
+    expect(figures(first, { householdSize: 2 })).toEqual(['VALIDATION_FAILED']);
   });
   it('refuses more covered persons than household members, whatever the assessment', () => {
     expect(

@@ -111,6 +111,19 @@ export function figureProblems(f: FigureInput): FactProblem[] {
   }
   const amountField = f.fieldIds.includes('proposedAmount') ? 'proposedAmount' : 'amount';
   const amount = f.values[amountField];
+  // No reason lets a 低保 amount pass what the benefit could ever be: the whole standard for every
+  // covered person (or the assessment's own figure, increments included, where that is higher).
+  const covered = typeof persons === 'number' ? persons : f.householdSize;
+  const ceiling = Math.max(a.benefitFen, a.standardFen * covered);
+  if (grants(f.values) && typeof amount === 'number' && amount > ceiling) {
+    out.push({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: `金额${yuan(amount)}元超过保障标准${yuan(a.standardFen)}元×${covered}人=${yuan(ceiling)}元，不能作为月保障金额`,
+      details: [{ field: amountField, message: `不能超过${yuan(ceiling)}元` }],
+    });
+    return out;
+  }
   if (grants(f.values) && typeof amount === 'number' && a.eligible && amount !== a.benefitFen) {
     departures.push({
       field: amountField,
@@ -143,7 +156,12 @@ export interface DateField {
   id: string;
   label: string;
   type: string;
+  constraints?: { name: string; config?: string }[];
 }
+
+/** A deadline the step sets (the model says min="today"): it lies ahead, never before today. */
+const isDeadline = (field: DateField) =>
+  (field.constraints ?? []).some((c) => c.name === 'min' && c.config === 'today');
 
 /**
  * Every date a step records happens within the case: not before the application (nor before the
@@ -164,6 +182,11 @@ export function dateProblems(
     const value = values[field.id];
     if (typeof value !== 'string') continue;
     const label = field.label || field.id;
+    if (isDeadline(field)) {
+      if (value < clock.today)
+        out.push({ field: field.id, message: `“${label}”（${value}）早于今天（${clock.today}）` });
+      continue;
+    }
     if (value < floor.date) {
       out.push({ field: field.id, message: `“${label}”（${value}）早于本案${floor.label}（${floor.date}）` });
     } else if (value > clock.today) {

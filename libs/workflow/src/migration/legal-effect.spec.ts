@@ -15,8 +15,11 @@ describe('the legally required steps before an element of the 低保 model', () 
     ['Task_AcceptanceReview', []],
     ['Task_HomeVisit', ['acceptance', 'information-check']],
     ['Task_TownshipReview', ['acceptance', 'investigation', 'information-check']],
-    // An unfavourable first-instance opinion reaches the county without 公示: not on every path.
-    ['Task_CountyConfirmation', ['acceptance', 'investigation', 'information-check', 'first-instance']],
+    // Every first-instance opinion, favourable or not, is publicised before the county decides.
+    [
+      'Task_CountyConfirmation',
+      ['acceptance', 'investigation', 'information-check', 'first-instance', 'public-notice'],
+    ],
     [
       'Task_RecordPublicNoticeResult',
       ['acceptance', 'investigation', 'information-check', 'first-instance', 'public-notice'],
