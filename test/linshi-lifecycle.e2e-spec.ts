@@ -175,7 +175,7 @@ describe('支出型: approval level by the entrusted township limit (1,000 yuan 
     const body = await detail(caseId);
     expect(body.case).toMatchObject({ status: 'closed', outcome: 'granted' });
     const form = await pdfOf((await documentOf(caseId, 'linshi-approval-form')).id);
-    expect(form).toContain('由城关镇受平安县民政局委托审批');
+    expect(form).toContain('由平安县城关镇人民政府受平安县民政局委托审批');
     const decision = await pdfOf((await documentOf(caseId, 'linshi-grant-decision')).id);
     expect(decision).toContain('800.00元');
     expect(decision).toContain('受本机关委托审批作出');
@@ -218,7 +218,7 @@ describe('支出型: approval level by the entrusted township limit (1,000 yuan 
     const text = await pdfOf(refusal.id);
     expect(text).toContain('家庭存款足以承担医疗支出');
     expect(text).toContain('决定对你家庭的临时救助申请不予救助');
-    expect(text).toContain('本决定由城关镇受本机关委托审批作出');
+    expect(text).toContain('本决定由平安县城关镇人民政府受本机关委托审批作出');
     expect(text).toContain('六十日内向平安县人民政府申请行政复议');
     expect(text).toContain('六个月内向');
     expect(text).toContain('提起行政诉讼');

@@ -1,5 +1,5 @@
 import { TestApp } from './support/test-app';
-import { APPLICATION, CONFIRM_PATH, apply, drive } from './support/case-driver';
+import { APPLICATION, CONFIRM_PATH, apply, drive, freshFamily } from './support/case-driver';
 
 let t: TestApp;
 let closedId: string;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   const hexi = await (
     await t.as('hexi_clerk')
   )
-    .post('/api/cases', { ...APPLICATION, regionCode: '410799101201' })
+    .post('/api/cases', { ...APPLICATION, ...freshFamily(91), regionCode: '410799101201' })
     .expect(201);
   hexiId = hexi.body.id;
   await t.advanceDays(14);

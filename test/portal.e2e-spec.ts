@@ -195,8 +195,14 @@ describe('decisions reach the applicant in the portal only as 送达 (issue 17)'
 
   /** An application by the applicant, refused at acceptance, the 不予受理通知书 issued but not served. */
   async function refusedUnserved() {
-    const { body } = await signedApplication();
     const applicant = await t.as('applicant');
+    // One open application per account and program: the earlier ones are refused and served first.
+    const mine = (await applicant.get('/api/portal/cases').expect(200)).body as {
+      id: string;
+      status: string;
+    }[];
+    for (const open of mine.filter((c) => c.status === 'in_progress')) await drive(t, open.id, REFUSE);
+    const { body } = await signedApplication();
     const caseId = (await applicant.post('/api/cases', body).expect(201)).body.id as string;
     await drive(t, caseId, REFUSE, /^送达不予受理通知书$/);
     const [notice] = await t.query<{ id: string }>(

@@ -10,6 +10,7 @@ import {
   CONFIRM_PATH,
   HEXI,
   WORKED_EXAMPLE,
+  workedExampleOf,
   apply,
   drive,
   openTasks,
@@ -364,7 +365,7 @@ describe('audit of reads, with where they came from', () => {
     await (
       await t.as('investigator')
     )
-      .put(`/api/cases/${caseId}/economics`, { household: WORKED_EXAMPLE })
+      .put(`/api/cases/${caseId}/economics`, { household: await workedExampleOf(t, caseId) })
       .expect(200);
     const [stored] = await t.query(
       `SELECT detail FROM audit_entry WHERE action = 'case.economics' AND case_id = $1`,
@@ -453,7 +454,7 @@ describe('masking by role', () => {
     await (
       await t.as('investigator')
     )
-      .put(`/api/cases/${caseId}/economics`, { household: WORKED_EXAMPLE })
+      .put(`/api/cases/${caseId}/economics`, { household: await workedExampleOf(t, caseId) })
       .expect(200);
     const list = await (await t.as('clerk')).get('/api/cases').expect(200);
     const text = JSON.stringify(list.body);
