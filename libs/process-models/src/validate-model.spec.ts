@@ -66,6 +66,14 @@ describe('validateModel', () => {
     expect(result.definitions?.id).toBe('Definitions_Test');
   });
 
+  it('reports a dangling reference once, and XML that is not well-formed in Chinese with its line', async () => {
+    const dangling = await validateModel(edit(['targetRef="End_Ok"', 'targetRef="End_Missing"']));
+    expect(dangling.errors.filter((e) => e.elementId === 'f4')).toHaveLength(1);
+    const broken = await validateModel(VALID.replace('</definitions>', ''));
+    expect(broken.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^XML 解析失败：第 \d+ 行/)]);
+    expect(broken.errors[0].message).not.toMatch(/nested|error|unclosed|unparsable|line|column/i);
+  });
+
   it.each<[string, string, string | undefined, RegExp]>([
     ['XML that is not well-formed', VALID.replace('</definitions>', ''), undefined, /^XML 解析失败：/],
     [
@@ -98,7 +106,7 @@ describe('validateModel', () => {
       'a dangling sequence-flow target',
       edit(['targetRef="End_Ok"', 'targetRef="End_Missing"']),
       'f4',
-      /缺少目标（targetRef）/,
+      /引用了不存在的元素“End_Missing”/,
     ],
     [
       'no process',

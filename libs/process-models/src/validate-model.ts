@@ -202,6 +202,10 @@ class Collector {
       message: element ? `${describeElement(element)}：${message}` : message,
     });
   }
+  /** Whether this element already has an error saying `text` (one problem is reported once). */
+  has(element: BpmnElement, text: string): boolean {
+    return this.errors.some((e) => e.elementId === element.id && e.message.includes(text));
+  }
   warn(element: BpmnElement | undefined, message: string): void {
     this.warnings.push({
       ...(element?.id && { elementId: element.id }),
@@ -269,6 +273,26 @@ export function parserMessage(english: string, xml: string): string | undefined 
   return `模型解析问题：${oneLine(english)}`;
 }
 
+const SAX_ERRORS: [RegExp, string][] = [
+  [/unclosed root tag/i, '根元素没有结束标签'],
+  [/unclosed tag|unclosed/i, '有标签没有结束（缺少对应的结束标签）'],
+  [/unexpected close tag|unmatched closing tag|missing start tag/i, '结束标签与开始标签不配对'],
+  [/non-whitespace .*outside of root|text data outside of root/i, '根元素之外有多余的内容'],
+  [/attribute/i, '属性的写法不合法（属性值须加引号）'],
+  [/invalid character|illegal character|invalid tagname/i, '含有不合法的字符或标签名'],
+];
+
+/** The XML parser's fatal error in Chinese, with the line and column it names, and what to do. */
+export function xmlFailureMessage(english: string): string {
+  const line = /line:\s*(\d+)/i.exec(english)?.[1];
+  const column = /column:\s*(\d+)/i.exec(english)?.[1];
+  const nested = /nested error:\s*(.*)/i.exec(english)?.[1] ?? english;
+  const what = SAX_ERRORS.find(([re]) => re.test(nested))?.[1] ?? '不是格式正确的 XML';
+  // The parser counts lines and columns from 0; an editor counts from 1.
+  const where = line ? `第 ${Number(line) + 1} 行${column ? `第 ${Number(column) + 1} 列` : ''}：` : '';
+  return `XML 解析失败：${where}${what}；请检查该处的标签是否成对、属性值是否加引号，并以 UTF-8 保存`;
+}
+
 /** Flow elements and root elements by id, to name the element a parser warning is about. */
 function elementsById(definitions: BpmnElement | undefined): Map<string, BpmnElement> {
   const found = new Map<string, BpmnElement>();
@@ -302,7 +326,7 @@ export async function validateModel(
   try {
     parsed = await parseBpmn(xml);
   } catch (err) {
-    issues.error(undefined, `XML 解析失败：${oneLine((err as Error).message)}`);
+    issues.error(undefined, xmlFailureMessage((err as Error).message));
     return { ok: false, errors: issues.errors, warnings: issues.warnings, unreadable: true };
   }
 
@@ -437,8 +461,10 @@ class ModelChecker {
   private checkFlow(flow: BpmnElement): void {
     const source = flow.sourceRef as BpmnElement | undefined;
     const target = flow.targetRef as BpmnElement | undefined;
-    if (!source) this.issues.error(flow, '缺少来源（sourceRef）或引用的元素不存在');
-    if (!target) this.issues.error(flow, '缺少目标（targetRef）或引用的元素不存在');
+    // A reference to an element that does not exist is reported once, by the parser's warning.
+    const unresolved = this.issues.has(flow, '引用了不存在的元素');
+    if (!source && !unresolved) this.issues.error(flow, '缺少来源（sourceRef）或引用的元素不存在');
+    if (!target && !unresolved) this.issues.error(flow, '缺少目标（targetRef）或引用的元素不存在');
 
     const condition = flow.conditionExpression as BpmnElement | undefined;
     if (!condition) return;
