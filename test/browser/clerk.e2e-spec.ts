@@ -141,7 +141,7 @@ describe('clerk workbench (Chromium)', () => {
       await page.locator('.el-select-dropdown__item:visible', { hasText: name }).click();
       await page.locator('[data-field=investigators] .el-tag', { hasText: name }).waitFor();
     }
-    await control(page, 'visitDate').fill('2026-11-20');
+    await control(page, 'visitDate').fill(h.t.clock.today());
     await page.keyboard.press('Enter');
     await control(page, 'findings').fill('家中房屋为砖木结构，无机动车，生活困难属实。');
     await page.click('[data-test=option-cooperation-cooperative]');
@@ -185,7 +185,7 @@ describe('clerk workbench (Chromium)', () => {
     await control(page, 'reasons').fill('家庭人均收入低于当地最低生活保障标准。');
     await page.click('[data-test=submit]');
     await fieldError(page, 'proposedAmount').getByText('“拟保障金额（元/月）”不是有效的金额').waitFor();
-    await control(page, 'proposedAmount').fill('562');
+    await control(page, 'proposedAmount').fill('627');
     await control(page, 'coveredPersons').fill('3');
     await page.click('[data-test=preview]');
     await page.locator('[data-test=preview-frame]').waitFor();
