@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { TestApp } from '../support/test-app';
-import { APPLICATION, USER_FOR_ROLE, apply } from '../support/case-driver';
+import { USER_FOR_ROLE, apply, freshFamily } from '../support/case-driver';
 import { ApiWorker, modelOnlyDirs } from '../support/api-workers';
 import { CONFIRM_PATH, answersFor, servedToday } from '../../apps/api/src/demo/drive';
 import { shanghaiDate } from '@app/common';
@@ -102,7 +102,10 @@ describe(`SIGKILL during step completion (${db})`, () => {
     const phase = (what: string) => console.log(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const caseIds = await Promise.all(
       Array.from({ length: CASES }, (_, i) =>
-        apply(t, { applicant: { ...APPLICATION.applicant, phone: `139${String(i).padStart(8, '0')}` } }),
+        apply(t, {
+          ...freshFamily(10 + i),
+          applicant: { ...freshFamily(10 + i).applicant, phone: `139${String(i).padStart(8, '0')}` },
+        }),
       ),
     );
     phase('seeded');

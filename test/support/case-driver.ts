@@ -95,6 +95,8 @@ const applied = new WeakMap<TestApp, number>();
  * birth dates and sexes), so that applications do not duplicate an open or received case.
  */
 export function freshFamily(n: number): Pick<typeof APPLICATION, 'applicant' | 'members'> {
+  // Three digits of sequence in an 18-digit ID: 0–99 families of up to ten members.
+  if (!Number.isInteger(n) || n < 0 || n > 99) throw new Error(`freshFamily(${n}): n must be 0–99`);
   const id = (idNumber: string, k: number) =>
     withCheckDigit(`${idNumber.slice(0, 14)}${String(n * 10 + k).padStart(3, '0')}`);
   const members = APPLICATION.members.map((m, k) => ({ ...m, idNumber: id(m.idNumber, k + 1) }));

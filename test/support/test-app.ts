@@ -30,11 +30,23 @@ export class TestApp {
     return t;
   }
 
-  private async boot(): Promise<void> {
+  /**
+   * The API as `npm start` builds it on a fresh installation: no reference data yet, the demo
+   * clock wound back before the bundled models deploy (the caller then runs seedDemo).
+   */
+  static async startFresh(beforeDeploy: (app: NestExpressApplication) => Promise<void>): Promise<TestApp> {
+    const t = new TestApp();
+    if (!process.env.DATABASE_URL) await seedPgliteDataDir(t.dataDir);
+    await seedDevelopmentSeal(t.dataDir);
+    await t.boot(beforeDeploy);
+    return t;
+  }
+
+  private async boot(beforeDeploy?: (app: NestExpressApplication) => Promise<void>): Promise<void> {
     process.env.DATA_DIR = this.dataDir;
     process.env.TIMER_POLL_MS = '0';
     if (this.schema) process.env.DATABASE_SCHEMA = this.schema;
-    this.app = await createApp({ logger: false });
+    this.app = await createApp({ logger: false, ...(beforeDeploy && { beforeDeploy }) });
     await this.app.init();
     this.tokens.clear();
   }

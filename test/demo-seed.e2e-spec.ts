@@ -1,0 +1,52 @@
+import { shanghaiDate } from '@app/common';
+import { rewindDemoClock, seedDemo } from '../apps/api/src/demo/seed';
+import { TestApp } from './support/test-app';
+
+/**
+ * `npm start` on a fresh machine: the demo seed runs on an empty installation and its cases are
+ * lawful in time — nothing issued before the application, after today, or inside a 公示 period.
+ */
+let t: TestApp;
+let createdCases = 0;
+
+beforeAll(async () => {
+  t = await TestApp.startFresh(rewindDemoClock);
+  createdCases = (await seedDemo(t.app)).createdCases;
+}, 600_000);
+
+afterAll(async () => {
+  await t?.stop();
+});
+
+describe('the demo seed of a fresh installation', () => {
+  it('creates its cases on the bundled models, ending today on the application clock', async () => {
+    expect(createdCases).toBeGreaterThan(5);
+    expect(t.clock.today()).toBe(shanghaiDate(new Date()));
+  });
+
+  it('dates no document before its application or after today', async () => {
+    const rows = await t.query<{ case_no: string; template_id: string; issued: string; applied: string }>(
+      `SELECT c.case_no, d.template_id, d.issued_at AS issued, c.application_date::text AS applied
+       FROM document d JOIN assistance_case c ON c.id = d.case_id`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const today = shanghaiDate(new Date());
+    const wrong = rows
+      .map((r) => ({ ...r, issued: shanghaiDate(new Date(r.issued)) }))
+      .filter((r) => r.issued < r.applied || r.issued > today);
+    expect(wrong).toEqual([]);
+  });
+
+  it('issues no decision inside the 公示 period it cites', async () => {
+    const rows = await t.query<{ case_no: string; end_date: string; decided: string }>(
+      `SELECT c.case_no, n.data->'publicNotice'->>'endDate' AS end_date, d.issued_at AS decided
+       FROM document d
+       JOIN assistance_case c ON c.id = d.case_id
+       JOIN document n ON n.case_id = d.case_id AND n.template_id = 'public-notice'
+       WHERE d.template_id IN ('confirmation-notice', 'non-confirmation-decision')`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const inside = rows.filter((r) => shanghaiDate(new Date(r.decided)) <= r.end_date);
+    expect(inside).toEqual([]);
+  });
+});
