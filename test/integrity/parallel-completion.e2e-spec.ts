@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { TestApp } from '../support/test-app';
-import { APPLICATION, USER_FOR_ROLE, apply, openTasks } from '../support/case-driver';
+import { USER_FOR_ROLE, apply, freshFamily, openTasks } from '../support/case-driver';
 import { CONFIRM_PATH, answersFor } from '../../apps/api/src/demo/drive';
 
 /**
@@ -158,7 +158,8 @@ describe('100 parallel completions of one task', () => {
   });
 
   it('100 parallel retries with one Idempotency-Key: one step, 100 identical answers', async () => {
-    const caseId = await apply(t, { applicant: { ...APPLICATION.applicant, phone: '13800000001' } });
+    const family = freshFamily(7);
+    const caseId = await apply(t, { ...family, applicant: { ...family.applicant, phone: '13800000001' } });
     const { task, user, version, data } = await acceptanceTask(caseId);
     const before = await snapshot(caseId);
     const token = await t.token(user);
