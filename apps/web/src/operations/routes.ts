@@ -4,6 +4,6 @@ export const operationsRoutes: RouteRecordRaw[] = [
   {
     path: '/operations',
     component: () => import('./IncidentsView.vue'),
-    meta: { roles: ['legal_officer', 'admin'], nav: '流程故障', order: 13, title: '流程故障' },
+    meta: { roles: ['legal_officer', 'admin'], nav: '流程故障', order: 47, title: '流程故障' },
   },
 ];
