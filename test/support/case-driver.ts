@@ -158,6 +158,14 @@ export async function drive(t: TestApp, caseId: string, answers: Answers, stopAt
     if (figures.length) {
       const { prefill } = (await user.get(`/api/tasks/${task.id}`).expect(200)).body;
       for (const k of figures) if (prefill[k] !== undefined) data[k] = prefill[k];
+      // Without an assessment nothing is prefilled: never more persons than the household has.
+      if (figures.includes('coveredPersons') && prefill.coveredPersons === undefined) {
+        const [{ n }] = await t.query<{ n: number }>(
+          `SELECT jsonb_array_length(household)::int AS n FROM assistance_case WHERE id = $1`,
+          [caseId],
+        );
+        data.coveredPersons = Math.min(Number(data.coveredPersons), n);
+      }
     }
     const res = await user.post(`/api/tasks/${task.id}/complete`, { data });
     if (res.status !== 200) throw new Error(`${task.name}: ${res.status} ${JSON.stringify(res.body)}`);
