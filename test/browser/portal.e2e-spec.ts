@@ -24,6 +24,10 @@ describe('applicant portal and public verification (Chromium, phone)', () => {
   const fieldError = (page: Page, within: string) => page.locator(`${within} .el-form-item__error`);
 
   it('fits a desktop screen: list, case page and the stepper at 1366×768', async () => {
+    const empty = await h.signIn('applicant');
+    await empty.getByText('您还没有提交过申请').waitFor();
+    await screenshot(empty, 'portal-empty');
+    await empty.context().close();
     const applicant = await h.t.as('applicant');
     const { program, regionCode, applicant: person, members } = APPLICATION;
     const text = await applicant
@@ -60,8 +64,6 @@ describe('applicant portal and public verification (Chromium, phone)', () => {
 
   it('applies online, follows the case to its decision, and verifies the notice', async () => {
     const page = await h.signIn('applicant', 'phone');
-    await page.getByText('您还没有提交过申请').waitFor();
-    await screenshot(page, 'portal-empty');
     await page.click('[data-test=apply]');
     await page.waitForURL(/\/portal\/apply$/);
 
@@ -116,12 +118,15 @@ describe('applicant portal and public verification (Chromium, phone)', () => {
     await screenshot(page, 'portal-apply-confirm');
     await page.click('[data-test=submit]');
     await page.waitForURL(/\/portal$/);
-    const card = page.locator('.case', { hasText: '最低生活保障' });
+    // The desktop check's application is listed too, refused; this one is in progress.
+    const card = page.locator('.case', { hasText: '办理中' });
     await card.getByText('受理审查').waitFor();
     await card.getByText('办理中').waitFor();
     await screenshot(page, 'portal-list');
 
-    const [mine] = (await (await h.t.as('applicant')).get('/api/portal/cases').expect(200)).body;
+    const mine = (await (await h.t.as('applicant')).get('/api/portal/cases').expect(200)).body.find(
+      (c: { status: string }) => c.status === 'in_progress',
+    );
     const [signature] = await h.t.query(
       `SELECT signer_name FROM authorization_signature WHERE case_id = $1`,
       [mine.id],
@@ -135,9 +140,10 @@ describe('applicant portal and public verification (Chromium, phone)', () => {
     await page.context().close();
 
     const phone = await h.signIn('applicant', 'phone');
-    await phone.locator('.case .el-tag', { hasText: '已批准' }).waitFor();
-    await phone.locator('.case').getByText('每月 562.00 元').waitFor();
-    await phone.locator('.case').click();
+    const decided = phone.locator('.case', { hasText: '已批准' });
+    await decided.locator('.el-tag', { hasText: '已批准' }).waitFor();
+    await decided.getByText('每月 562.00 元').waitFor();
+    await decided.click();
     await phone.waitForURL(new RegExp(`/portal/cases/${mine.id}$`));
     await phone.locator('[data-test=plain-status]').getByText('已办结').waitFor();
     await phone.locator('[data-test=progress]').getByText('县级审核确认').waitFor();
