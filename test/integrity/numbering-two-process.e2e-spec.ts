@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { CaseStarter } from '@app/cases';
 import { ProcessRuntime } from '@app/workflow';
 import { TestApp } from '../support/test-app';
+import { withCheckDigit } from '@app/assistance';
 import { APPLICATION } from '../support/case-driver';
 import { ApiWorker, modelOnlyDirs } from '../support/api-workers';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/reference-data';
@@ -66,20 +67,25 @@ describeWithPostgres('文号 across two API processes', () => {
     const starter = t.app.get(CaseStarter);
     const runtime = t.app.get(ProcessRuntime);
     const [clerk] = await t.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'clerk'`);
-    const seedOne = () =>
-      runtime.transaction((em) =>
+    // One household per case: the same person is not accepted twice while a case of theirs is open.
+    let seededCount = 0;
+    const seedOne = () => {
+      const born = new Date(Date.UTC(1950, 0, 1) + seededCount++ * 86_400_000).toISOString().slice(0, 10);
+      const idNumber = withCheckDigit(`410799${born.replace(/-/g, '')}012`);
+      return runtime.transaction((em) =>
         starter.start(em, {
           kind: 'application',
           // Not 'dibao': a 受理-only model is not a lawful 低保 application (no 调查, 公示 or 审核确认)
           // and the deploy rules refuse it under that program.
           program: 'integrity',
           regionCode: APPLICATION.regionCode,
-          applicant: APPLICATION.applicant,
-          household: APPLICATION.members,
+          applicant: { ...APPLICATION.applicant, idNumber },
+          household: [{ ...APPLICATION.members[0], idNumber }],
           nearRelative: false,
           actorId: clerk.id,
         }),
       );
+    };
     for (let i = 0; i < ISSUES; i += 10)
       await Promise.all(Array.from({ length: Math.min(10, ISSUES - i) }, seedOne));
     const tasks = await t.query<{ id: string; version: number }>(
