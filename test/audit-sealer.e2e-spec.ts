@@ -1,4 +1,4 @@
-import type { Logger } from 'typeorm';
+import { statements } from './support/statements';
 import { AuditService, SEAL_LOOKBACK } from '@app/audit';
 import { TestApp } from './support/test-app';
 import { apply } from './support/case-driver';
@@ -21,21 +21,6 @@ afterAll(async () => {
   await t?.stop();
 });
 
-async function statements(work: () => Promise<unknown>): Promise<string[]> {
-  const source = t.db.dataSource as unknown as { logger: Logger };
-  const logger = source.logger;
-  const seen: string[] = [];
-  source.logger = new Proxy(logger, {
-    get: (target, key) => (key === 'logQuery' ? (q: string) => void seen.push(q) : Reflect.get(target, key)),
-  });
-  try {
-    await work();
-  } finally {
-    source.logger = logger;
-  }
-  return seen;
-}
-
 /** An entry as a transaction that took its id at `id` would commit it. */
 async function entryWithId(id: number | string): Promise<void> {
   await t.query(
@@ -51,7 +36,7 @@ describe('audit sealer', () => {
   it('appends a poll’s links in one statement', async () => {
     for (let i = 0; i < 5; i++)
       await t.query(`INSERT INTO audit_entry (at, action, detail) VALUES (now(), 'test.batch', '{}')`);
-    const sql = await statements(() => audit.seal());
+    const sql = await statements(t, () => audit.seal());
     expect(sql.filter((s) => /INSERT INTO audit_chain/.test(s))).toHaveLength(1);
     const [{ n }] = await t.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_entry a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)`,

@@ -1,4 +1,4 @@
-import type { Logger } from 'typeorm';
+import { statements } from './support/statements';
 import { TestApp } from './support/test-app';
 import { CONFIRM_PATH, apply, drive } from './support/case-driver';
 
@@ -18,30 +18,9 @@ afterAll(async () => {
   await t?.stop();
 });
 
-/** Every statement the database is sent while `work` runs. */
-async function statements(work: () => Promise<unknown>): Promise<string[]> {
-  const source = t.db.dataSource as unknown as { logger: Logger };
-  const logger = source.logger;
-  const seen: string[] = [];
-  source.logger = new Proxy(logger, {
-    get: (target, key) =>
-      key === 'logQuery'
-        ? (query: string) => {
-            seen.push(query);
-          }
-        : Reflect.get(target, key),
-  });
-  try {
-    await work();
-  } finally {
-    source.logger = logger;
-  }
-  return seen;
-}
-
 async function detailStatements(): Promise<string[]> {
   const approver = await t.as('approver');
-  return statements(() => approver.get(`/api/cases/${caseId}`).expect(200));
+  return statements(t, () => approver.get(`/api/cases/${caseId}`).expect(200));
 }
 
 /** The case row as an entity: what the detail and, before, the 送达 part each read. */

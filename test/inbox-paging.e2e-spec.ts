@@ -1,4 +1,4 @@
-import type { Logger } from 'typeorm';
+import { statements } from './support/statements';
 import { TestApp } from './support/test-app';
 import { APPLICATION, apply } from './support/case-driver';
 
@@ -118,22 +118,6 @@ describe('inbox paging', () => {
   });
 });
 
-/** Every statement the database is sent while `work` runs. */
-async function statements(work: () => Promise<unknown>): Promise<string[]> {
-  const source = t.db.dataSource as unknown as { logger: Logger };
-  const logger = source.logger;
-  const seen: string[] = [];
-  source.logger = new Proxy(logger, {
-    get: (target, key) => (key === 'logQuery' ? (q: string) => void seen.push(q) : Reflect.get(target, key)),
-  });
-  try {
-    await work();
-  } finally {
-    source.logger = logger;
-  }
-  return seen;
-}
-
 describe('inbox statements', () => {
   it('reads the duty rules once for a page whose tasks lie in several villages', async () => {
     await apply(t, {
@@ -145,7 +129,7 @@ describe('inbox statements', () => {
     const page = await clerk.get('/api/tasks?limit=200').expect(200);
     const regions = new Set((page.body as { regionCode: string }[]).map((r) => r.regionCode));
     expect(regions.size).toBeGreaterThan(1);
-    const sql = await statements(() => clerk.get('/api/tasks?limit=200').expect(200));
+    const sql = await statements(t, () => clerk.get('/api/tasks?limit=200').expect(200));
     expect(sql.filter((q) => /FROM\s+\S*duty_rules\s/.test(q))).toHaveLength(1);
   });
 });
