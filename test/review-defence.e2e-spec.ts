@@ -8,7 +8,7 @@ import request from 'supertest';
 import { extractSignatureInfo } from '@app/signing';
 import { DEMO_PASSWORD } from '../apps/api/src/demo/reference-data';
 import { TestApp } from './support/test-app';
-import { CONFIRM_PATH, apply, drive } from './support/case-driver';
+import { CONFIRM_PATH, apply, drive, workedExampleOf } from './support/case-driver';
 
 let t: TestApp;
 let caseId: string;
@@ -17,6 +17,14 @@ let receivedOn: string;
 beforeAll(async () => {
   t = await TestApp.start();
   caseId = await apply(t);
+  await drive(t, caseId, CONFIRM_PATH, /入户调查/);
+  // The household's figures, so the decision rests on an assessment (the 计算明细).
+  const economics = await (
+    await t.as('investigator')
+  ).put(`/api/cases/${caseId}/economics`, {
+    household: await workedExampleOf(t, caseId),
+  });
+  expect(economics.status).toBeLessThan(300);
   await drive(t, caseId, CONFIRM_PATH);
   await t.advanceDays(8); // 公示 runs 7 days on a timer
   await drive(t, caseId, CONFIRM_PATH);
@@ -53,9 +61,13 @@ function pages(pdf: Buffer): string[] {
   fs.writeFileSync(file, pdf);
   const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
   return Array.from({ length: count }, (_, i) =>
-    execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), '-enc', 'UTF-8', file, '-'], {
-      encoding: 'utf8',
-    }),
+    execFileSync(
+      'pdftotext',
+      ['-layout', '-f', String(i + 1), '-l', String(i + 1), '-enc', 'UTF-8', file, '-'],
+      {
+        encoding: 'utf8',
+      },
+    ),
   );
 }
 
@@ -69,7 +81,9 @@ describe('行政复议答复材料', () => {
     const res = await produce('legal', caseId);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
-    expect(decodeURIComponent(res.headers['content-disposition'])).toContain(`行政复议答复材料-${caseNo}-王建国.zip`);
+    expect(decodeURIComponent(res.headers['content-disposition'])).toContain(
+      `行政复议答复材料-${caseNo}-王建国.zip`,
+    );
     zip = await JSZip.loadAsync(res.body);
     pdf = await zip.file('00-行政复议答复材料.pdf')!.async('nodebuffer');
     text = pages(pdf);
@@ -97,10 +111,17 @@ describe('行政复议答复材料', () => {
     }
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
     expect(manifest).toMatchObject({ caseNo, purpose: '行政复议答复', applicationReceivedOn: receivedOn });
-    expect(manifest.files.find((f: { name: string }) => f.name === '00-行政复议答复材料.pdf').sha256).toBe(sha256(pdf));
+    expect(manifest.files.find((f: { name: string }) => f.name === '00-行政复议答复材料.pdf').sha256).toBe(
+      sha256(pdf),
+    );
     const snapshot = JSON.parse(await zip.file('数据快照.json')!.async('string'));
     expect(snapshot.documents).toHaveLength(documents.length);
     expect(snapshot.assessment.result.lines.length).toBeGreaterThan(0);
+    // The 计算明细 is printed in its part of the PDF, line by line.
+    const all = squash(text.join(''));
+    expect(all).toContain('家庭经济状况测算的全部计算明细');
+    for (const line of snapshot.assessment.result.lines.slice(0, 3))
+      expect(all).toContain(squash(line.label));
     const versions = JSON.parse(await zip.file('版本.json')!.async('string'));
     expect(versions.model.version).toBeGreaterThanOrEqual(1);
     expect(versions.templates).toHaveLength(documents.length);
@@ -116,10 +137,18 @@ describe('行政复议答复材料', () => {
       if (entries.length && squash(p).startsWith(squash(entries[0].title))) break;
       for (const line of p.split('\n')) {
         const m = /^\s*(\S.*?)\s+(\d+)\s*$/.exec(line);
-        if (m && !/^目/.test(m[1].trim()) && !m[1].includes('第')) entries.push({ title: m[1].trim(), page: Number(m[2]) });
+        if (m && !/^目/.test(m[1].trim()) && !m[1].includes('第'))
+          entries.push({ title: m[1].trim(), page: Number(m[2]) });
       }
     }
-    const parts = ['行政复议答复书', '被申请复议的行政行为', '数据快照与计算明细', '文书及送达记录', '操作记录', '流程模型与文书模板版本'];
+    const parts = [
+      '行政复议答复书',
+      '被申请复议的行政行为',
+      '数据快照与计算明细',
+      '文书及送达记录',
+      '操作记录',
+      '流程模型与文书模板版本',
+    ];
     const numbered = ['一', '二', '三', '四', '五', '六'];
     for (const [i, part] of parts.entries()) {
       const entry = entries.find((e) => squash(e.title).startsWith(`${numbered[i]}、${part}`));
@@ -176,7 +205,10 @@ describe('行政复议答复材料', () => {
   });
 
   it('is recorded on the audit trail with the hash of what left', async () => {
-    const [entry] = await t.query<{ actor: string; detail: { pdfSha256: string; applicationReceivedOn: string } }>(
+    const [entry] = await t.query<{
+      actor: string;
+      detail: { pdfSha256: string; applicationReceivedOn: string };
+    }>(
       `SELECT u.username AS actor, a.detail FROM audit_entry a JOIN app_user u ON u.id = a.actor_id
        WHERE a.case_id = $1 AND a.action = 'case.review_defence'`,
       [caseId],
@@ -203,7 +235,9 @@ describe('行政复议答复材料', () => {
   });
 
   it('refuses a case outside the legal officer’s region', async () => {
-    const made = await (await t.as('admin'))
+    const made = await (
+      await t.as('admin')
+    )
       .post('/api/users', {
         username: 'hexi.legal',
         displayName: '何法制',

@@ -1,7 +1,11 @@
 import { AnswerInput, answerText, cnDate, orderedSteps } from './answer';
 
 const INPUT: AnswerInput = {
-  organ: { name: '平安县城关镇人民政府', reviewGovernment: '平安县人民政府', address: '平安县城关镇府前路1号' },
+  organ: {
+    name: '平安县城关镇人民政府',
+    reviewGovernment: '平安县人民政府',
+    address: '平安县城关镇府前路1号',
+  },
   applicantName: '王建国',
   caseNo: 'DB-2026-0001',
   programName: '最低生活保障',

@@ -66,7 +66,10 @@ function sentence(text: string): string {
 
 /** Steps in date order; a stable sort keeps same-day steps in the order they were recorded. */
 export function orderedSteps(steps: AnswerStep[]): AnswerStep[] {
-  return steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.date.localeCompare(b.s.date) || a.i - b.i).map((x) => x.s);
+  return steps
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => a.s.date.localeCompare(b.s.date) || a.i - b.i)
+    .map((x) => x.s);
 }
 
 export function answerText(input: AnswerInput): AnswerText {
@@ -84,7 +87,8 @@ export function answerText(input: AnswerInput): AnswerText {
     {
       text:
         `申请人${input.applicantName}申请${input.programName}（案件编号${input.caseNo}）。` +
-        (sentence(decision.facts ?? '') || '答复人经调查核实，认定的事实见所附决定书及家庭经济状况计算明细。') +
+        (sentence(decision.facts ?? '') ||
+          '答复人经调查核实，认定的事实见所附决定书及家庭经济状况计算明细。') +
         `答复人据此作出${act}` +
         (input.servedOn ? `，并于${cnDate(input.servedOn)}依法送达申请人。` : '。'),
     },
@@ -98,7 +102,9 @@ export function answerText(input: AnswerInput): AnswerText {
     },
     { text: `${cn[2]}、作出行政行为的程序`, heading: true },
     { text: '答复人按照法定程序办理本案，经过的步骤如下：' },
-    ...orderedSteps(input.steps).map((s, i) => ({ text: `（${i + 1}）${cnDate(s.date)}，${sentence(s.text)}` })),
+    ...orderedSteps(input.steps).map((s, i) => ({
+      text: `（${i + 1}）${cnDate(s.date)}，${sentence(s.text)}`,
+    })),
     { text: `${cn[3]}、证据和依据材料`, heading: true },
     {
       text:

@@ -41,7 +41,11 @@ export function plainTable(headers: string[], rows: string[][], widths: (number 
     headers.map((h) => ({ text: h, bold: true, alignment: 'center', fillColor: '#eeeeee' })),
     ...rows.map((r) => r.map((c) => ({ text: c }))),
   ];
-  if (!rows.length) body.push([{ text: '（无）', colSpan: headers.length, alignment: 'center' }, ...headers.slice(1).map(() => '')]);
+  if (!rows.length)
+    body.push([
+      { text: '（无）', colSpan: headers.length, alignment: 'center' },
+      ...headers.slice(1).map(() => ''),
+    ]);
   return {
     table: { headerRows: 1, widths, body, dontBreakRows: true },
     layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 },
@@ -66,7 +70,12 @@ export function answerContent(answer: AnswerText): Content[] {
         ? { text: p.text, bold: true, ...body, margin: [0, 4, 0, 0] as [number, number, number, number] }
         : { text: p.text, leadingIndent: 28, alignment: 'justify' as const, ...body },
     ),
-    { text: answer.closing[0], leadingIndent: 28, ...body, margin: [0, 8, 0, 0] as [number, number, number, number] },
+    {
+      text: answer.closing[0],
+      leadingIndent: 28,
+      ...body,
+      margin: [0, 8, 0, 0] as [number, number, number, number],
+    },
     { text: answer.closing[1], ...body },
     {
       unbreakable: true,
@@ -94,7 +103,12 @@ export function bundleDefinition(
       `案件编号：${header.caseNo}`,
       `制作日期：${header.generatedOn}`,
       `制作人：${header.generatedBy}`,
-    ].map((line) => ({ text: line, fontSize: 14, alignment: 'center' as const, margin: [0, 4, 0, 4] as [number, number, number, number] })),
+    ].map((line) => ({
+      text: line,
+      fontSize: 14,
+      alignment: 'center' as const,
+      margin: [0, 4, 0, 4] as [number, number, number, number],
+    })),
     {
       toc: {
         title: { text: '目　录', fontSize: 18, bold: true, alignment: 'center', margin: [0, 0, 0, 16] },
@@ -106,7 +120,14 @@ export function bundleDefinition(
   ];
   for (const part of parts) {
     content.push(
-      { text: part.title, tocItem: true, fontSize: 16, bold: true, pageBreak: 'before', margin: [0, 0, 0, 10] } as Content,
+      {
+        text: part.title,
+        tocItem: true,
+        fontSize: 16,
+        bold: true,
+        pageBreak: 'before',
+        margin: [0, 0, 0, 10],
+      } as Content,
       ...part.content,
     );
   }

@@ -78,7 +78,8 @@ export class ReviewDefenceService {
       const documents = await cases.documents(em, kase.id);
       const templates = new Map<string, LoadedTemplate>();
       for (const d of documents) {
-        if (!templates.has(d.templateHash)) templates.set(d.templateHash, await this.templates.byHash(em, d.templateHash));
+        if (!templates.has(d.templateHash))
+          templates.set(d.templateHash, await this.templates.byHash(em, d.templateHash));
       }
       return {
         rawDocuments: documents,
@@ -90,13 +91,18 @@ export class ReviewDefenceService {
     });
     const kase = detail.case;
     const { rawDocuments: documents, templates, served, latestAssessment } = detail;
-    const decisions = documents.filter((d) => templates.get(d.templateHash)!.manifest.documentType === 'decision');
+    const decisions = documents.filter(
+      (d) => templates.get(d.templateHash)!.manifest.documentType === 'decision',
+    );
     const decision = decisions.at(-1);
     if (!decision) {
       throw new AppError(409, 'NO_DECISION', '本案尚未作出决定，不能制作行政复议答复材料');
     }
     const today = shanghaiDate(this.clock.now());
-    if (input.applicationReceivedOn < shanghaiDate(decision.issuedAt) || input.applicationReceivedOn > today) {
+    if (
+      input.applicationReceivedOn < shanghaiDate(decision.issuedAt) ||
+      input.applicationReceivedOn > today
+    ) {
       throw AppError.validation('收到行政复议申请书副本的日期应在决定作出之后、今天或之前', [
         { field: 'applicationReceivedOn', message: `应在${shanghaiDate(decision.issuedAt)}至${today}之间` },
       ]);
@@ -162,7 +168,11 @@ export class ReviewDefenceService {
       {
         title: `被申请复议的行政行为：${decision.title}`,
         content: [
-          { text: `文号：${decision.number ?? '（无）'}　校验码：${decision.verifyCode}`, fontSize: 9, margin: [0, 0, 0, 8] },
+          {
+            text: `文号：${decision.number ?? '（无）'}　校验码：${decision.verifyCode}`,
+            fontSize: 9,
+            margin: [0, 0, 0, 8],
+          },
           embedded(decisionDefinition),
         ],
       },
@@ -175,7 +185,12 @@ export class ReviewDefenceService {
             [
               { text: `送达记录`, bold: true, fontSize: 10, margin: [0, 0, 0, 4] },
               serviceTable(servedOf(d)),
-              { text: `文书（${shanghaiDate(d.issuedAt)}制作，校验码 ${d.verifyCode}）`, bold: true, fontSize: 10, margin: [0, 0, 0, 4] },
+              {
+                text: `文书（${shanghaiDate(d.issuedAt)}制作，校验码 ${d.verifyCode}）`,
+                bold: true,
+                fontSize: 10,
+                margin: [0, 0, 0, 4],
+              },
               embedded(definitionOf(d)),
             ],
             i > 0,
@@ -265,7 +280,13 @@ export class ReviewDefenceService {
       {
         name: '数据快照.json',
         bytes: json({
-          documents: documents.map((d) => ({ id: d.id, title: d.title, number: d.number, issuedAt: d.issuedAt, data: d.data })),
+          documents: documents.map((d) => ({
+            id: d.id,
+            title: d.title,
+            number: d.number,
+            issuedAt: d.issuedAt,
+            data: d.data,
+          })),
           assessment: latestAssessment,
         }),
       },
@@ -273,7 +294,17 @@ export class ReviewDefenceService {
         name: '送达记录.csv',
         bytes: Buffer.from(
           csvText([
-            ['文书', '文号', '送达方式', '送达日期', '视为送达日期', '受送达人', '送达地址', '送达人', '见证人'],
+            [
+              '文书',
+              '文号',
+              '送达方式',
+              '送达日期',
+              '视为送达日期',
+              '受送达人',
+              '送达地址',
+              '送达人',
+              '见证人',
+            ],
             ...served.map((s) => [
               s.document.title,
               s.document.number ?? '',
@@ -386,11 +417,17 @@ function snapshotContent(decision: DocumentEntity, assessment: unknown): Content
         fontSize: 9,
         margin: [0, 0, 0, 4],
       },
-      { text: JSON.stringify(decision.data, null, 2), fontSize: 7.5, lineHeight: 1.1, preserveLeadingSpaces: true },
+      {
+        text: JSON.stringify(decision.data, null, 2),
+        fontSize: 7.5,
+        lineHeight: 1.1,
+        preserveLeadingSpaces: true,
+      },
     ]),
   ];
-  const printed = (decision.data as { assessment?: { lines?: { label: string; amount: string; result: string }[] } })
-    .assessment;
+  const printed = (
+    decision.data as { assessment?: { lines?: { label: string; amount: string; result: string }[] } }
+  ).assessment;
   if (printed?.lines?.length) {
     out.push(
       section('（二）决定时冻结的计算明细', [
@@ -402,8 +439,11 @@ function snapshotContent(decision: DocumentEntity, assessment: unknown): Content
       ]),
     );
   }
-  const result = (assessment as { result?: { lines?: { label: string; amountFen?: number; outcome?: string; basis?: string }[] } } | null)
-    ?.result;
+  const result = (
+    assessment as {
+      result?: { lines?: { label: string; amountFen?: number; outcome?: string; basis?: string }[] };
+    } | null
+  )?.result;
   out.push(
     section(
       `（${printed?.lines?.length ? '三' : '二'}）家庭经济状况测算的全部计算明细`,
