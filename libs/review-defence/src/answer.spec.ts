@@ -1,4 +1,5 @@
 import { AnswerInput, answerText, cnDate, orderedSteps } from './answer';
+import { auditSummary } from './bundle';
 
 const INPUT: AnswerInput = {
   organ: {
@@ -61,5 +62,21 @@ describe('answerText', () => {
     ]);
     expect(body).toContain('（1）2026年11月20日，申请人提出申请。');
     expect(body).toContain('（3）2026年12月15日，办理“审核确认”。');
+  });
+});
+
+describe('auditSummary', () => {
+  it.each([
+    [null, ''],
+    [{ number: null, elementId: 'Task_Issue' }, 'number: null; elementId: Task_Issue'],
+    [{ after: { eligible: true } }, 'after: { "eligible": true }'],
+  ])('prints %j as %s', (detail, text) => expect(auditSummary(detail)).toBe(text));
+
+  it('splits a long token so the cell can wrap, and cuts the cell at 200 characters', () => {
+    const hash = 'a'.repeat(64);
+    expect(auditSummary({ pdfSha256: hash })).toBe(
+      `pdfSha256: ${'a'.repeat(20)} ${'a'.repeat(20)} ${'a'.repeat(20)} aaaa`,
+    );
+    expect(auditSummary({ note: '字'.repeat(300) })).toHaveLength(200);
   });
 });

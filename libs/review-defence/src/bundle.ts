@@ -153,3 +153,19 @@ export function bundleDefinition(
     }),
   };
 }
+
+/**
+ * An entry's detail on one table cell: key: value pairs, long unbroken tokens (hashes, ids) split so
+ * the cell wraps inside its column; the whole detail is in 操作记录.csv.
+ */
+export function auditSummary(detail: unknown): string {
+  if (detail === null || detail === undefined) return '';
+  const pairs =
+    typeof detail === 'object' && !Array.isArray(detail)
+      ? Object.entries(detail as Record<string, unknown>).map(
+          ([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v, null, 1).replace(/\s+/g, ' ')}`,
+        )
+      : [JSON.stringify(detail)];
+  const s = pairs.join('; ').replace(/(\S{20})(?=\S)/g, '$1 ');
+  return s.length > 200 ? `${s.slice(0, 199)}…` : s;
+}

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Content } from 'pdfmake/interfaces';
 import { BlobStore } from '@app/archive';
 import { AuditService } from '@app/audit';
+import { ROLES } from '@app/auth';
 import type { AuthUser } from '@app/auth';
 import { AppError, Clock, calendarDateProblem, csvText, shanghaiDate, shanghaiDateTime } from '@app/common';
 import { buildDocumentDefinition, renderBareDocDefinition } from '@app/documents';
@@ -13,7 +14,15 @@ import { BLOB_STORE, DocumentPipeline, SEAL_SIGNERS, TemplateStore, verifyUrl } 
 import { ServiceRecordService } from '@app/delivery';
 import { ZipEntry, safeName, zipWithManifest } from '@app/case-file';
 import { AnswerStep, answerText, cnDate } from './answer';
-import { BundlePart, answerContent, bundleDefinition, embedded, plainTable, section } from './bundle';
+import {
+  BundlePart,
+  answerContent,
+  auditSummary,
+  bundleDefinition,
+  embedded,
+  plainTable,
+  section,
+} from './bundle';
 
 export const DEFENCE_PDF = '00-行政复议答复材料.pdf';
 
@@ -210,9 +219,9 @@ export class ReviewDefenceService {
             detail.timeline.map((e) => [
               shanghaiDateTime(e.at).slice(0, 16).replace('T', ' '),
               e.actorName ?? '',
-              e.actorRole ?? '',
+              roleName(e.actorRole),
               e.action,
-              summary(e.detail),
+              auditSummary(e.detail),
             ]),
             [62, 48, 56, 70, '*'],
           ),
@@ -388,11 +397,7 @@ export class ReviewDefenceService {
   }
 }
 
-function summary(detail: unknown): string {
-  if (detail === null || detail === undefined) return '';
-  const s = JSON.stringify(detail);
-  return s.length > 160 ? `${s.slice(0, 159)}…` : s;
-}
+const roleName = (role: string | null) => (role ? (ROLES[role as keyof typeof ROLES] ?? role) : '');
 
 function serviceTable(records: ServiceRecord[]): Content {
   return plainTable(
