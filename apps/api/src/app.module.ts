@@ -4,6 +4,7 @@ import { AuditModule } from '@app/audit';
 import { AuthGuard, AuthModule } from '@app/auth';
 import { BenefitsModule } from '@app/benefits';
 import { CaseFileModule } from '@app/case-file';
+import { ReviewDefenceModule } from '@app/review-defence';
 import { CasesModule } from '@app/cases';
 import { DeliveryModule } from '@app/delivery';
 import { HouseholdImportModule } from '@app/household-import';
@@ -30,6 +31,7 @@ import { TemplatesController } from './controllers/templates.controller';
 import { TemplatePublisher } from './templates/template-publisher.service';
 import { AttachmentsController } from './controllers/attachments.controller';
 import { CaseFileController } from './controllers/case-file.controller';
+import { ReviewDefenceController } from './controllers/review-defence.controller';
 import { StatsController } from './controllers/stats.controller';
 import { BenefitsController, ReviewCohortsController } from './controllers/review-cohorts.controller';
 import { ServiceController } from './controllers/service.controller';
@@ -64,6 +66,7 @@ import { ClockModule } from './clock.module';
     PortalModule,
     HouseholdImportModule,
     CaseFileModule,
+    ReviewDefenceModule,
     StepsModule,
   ],
   controllers: [
@@ -81,6 +84,7 @@ import { ClockModule } from './clock.module';
     HouseholdImportController,
     AttachmentsController,
     CaseFileController,
+    ReviewDefenceController,
     StatsController,
     ServiceController,
     CalendarController,

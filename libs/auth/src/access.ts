@@ -52,6 +52,12 @@ export const PERMISSIONS = {
   'case.economics': { label: '录入家庭经济状况', roles: UPLOADERS, reach: 'region' },
   'case.procedure': { label: '启动程序', roles: STAFF, reach: 'region' },
   'case.file': { label: '导出案卷', roles: [...CASE_OFFICERS, ...LEGAL_ADMIN], reach: 'region' },
+  /** The 行政复议答复 package: the organ's legal officer, or the county that decided. */
+  'case.review_defence': {
+    label: '制作行政复议答复材料',
+    roles: ['legal_officer', 'county_approver'],
+    reach: 'region',
+  },
   'case.time_limit': { label: '延长办理期限', roles: ['county_approver'], reach: 'region' },
   'task.read': { label: '查看待办', roles: STAFF, reach: 'region' },
   'task.complete': { label: '办理任务', roles: STAFF, reach: 'region' },

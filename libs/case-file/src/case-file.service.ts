@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import JSZip from 'jszip';
 import { BlobStore } from '@app/archive';
 import { AuditService } from '@app/audit';
 import { Clock, shanghaiDate, shanghaiDateTime } from '@app/common';
@@ -12,25 +11,15 @@ import { ATTACHMENT_KINDS, AttachmentService, AttachmentView } from './attachmen
 import { ATTACHMENT_TYPES, isAttachmentType } from './attachments/file-type';
 import { caseFileRepository } from './case-file.repository';
 import { pdfPageCount } from './pdf-pages';
+import { ZipEntry as Entry, safeName, zipWithManifest } from './zip';
 import { TocRow, tocCsv, tocDefinition } from './toc';
 
 export const TOC_PDF = '00-卷内目录.pdf';
 export const TOC_CSV = '卷内目录.csv';
-export const MANIFEST = 'manifest.json';
 
 export interface CaseFileExport {
   fileName: string;
   zip: Buffer;
-}
-
-interface Entry {
-  name: string;
-  bytes: Buffer;
-}
-
-/** Windows and unzip tools refuse these in a file name. */
-function safeName(s: string): string {
-  return s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
 }
 
 function sizeText(bytes: number): string {
@@ -141,27 +130,17 @@ export class CaseFileService {
       ...entries,
       { name: TOC_CSV, bytes: tocCsv(rows) },
     ];
-    const manifest = {
-      caseNo: kase.caseNo,
-      caseId: kase.id,
-      applicantName: kase.applicantName,
-      generatedAt: now.toISOString(),
-      generatedBy: { id: user.id, name: user.displayName },
-      algorithm: 'sha256',
-      files: all.map((e) => ({ name: e.name, size: e.bytes.length, sha256: BlobStore.sha256(e.bytes) })),
-    };
-    const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8');
-
-    const zip = new JSZip();
-    for (const e of [...all, { name: MANIFEST, bytes: manifestBytes }]) {
-      zip.file(e.name, e.bytes, { date: now, binary: true });
-    }
-    const bytes = await zip.generateAsync({
-      type: 'nodebuffer',
-      compression: 'DEFLATE',
-      compressionOptions: { level: 6 },
-      platform: 'UNIX',
-    });
+    const { zip: bytes, manifestSha256 } = await zipWithManifest(
+      all,
+      {
+        caseNo: kase.caseNo,
+        caseId: kase.id,
+        applicantName: kase.applicantName,
+        generatedAt: now.toISOString(),
+        generatedBy: { id: user.id, name: user.displayName },
+      },
+      now,
+    );
 
     await this.db.transaction((em) =>
       this.audit.record(em, {
@@ -173,7 +152,7 @@ export class CaseFileService {
           files: all.length,
           documents: documents.length,
           attachments: attachments.length,
-          manifestSha256: BlobStore.sha256(manifestBytes),
+          manifestSha256,
           zipSha256: BlobStore.sha256(bytes),
         },
       }),

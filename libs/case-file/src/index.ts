@@ -3,3 +3,4 @@ export * from './case-file.service';
 export * from './pdf-pages';
 export * from './toc';
 export * from './attachments';
+export * from './zip';

@@ -355,6 +355,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/review-defence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ReviewDefence_build'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}/service': {
     parameters: {
       query?: never;
@@ -3312,6 +3328,13 @@ export interface components {
       regionCode: string;
       regionName: string;
     };
+    ReviewDefenceDto: {
+      /**
+       * @description 收到行政复议申请书副本的日期（被申请人自收到之日起十日内提出书面答复）
+       * @example 2026-12-20
+       */
+      applicationReceivedOn: string;
+    };
     RowErrorDto: {
       column: string;
       message: string;
@@ -4559,6 +4582,41 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ReviewDefence_build: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewDefenceDto'];
+      };
+    };
+    responses: {
+      /** @description 文件内容 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
         };
       };
       /** @description 错误：code、message 与逐字段的 details */

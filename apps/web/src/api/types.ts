@@ -189,6 +189,7 @@ export type ReviewCohortCreated = Schemas['ReviewCohortCreatedDto'];
 export type ReviewCohort = Schemas['ReviewCohortDto'];
 export type ReviewCohortMember = Schemas['ReviewCohortMemberDto'];
 export type ReviewCohortSummary = Schemas['ReviewCohortSummaryDto'];
+export type ReviewDefence = Schemas['ReviewDefenceDto'];
 export type RowError = Schemas['RowErrorDto'];
 export type SelfCareAssessment = Schemas['SelfCareAssessmentDto'];
 export type ServiceConsentRecord = Schemas['ServiceConsentRecordDto'];

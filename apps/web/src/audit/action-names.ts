@@ -21,6 +21,7 @@ const NAMES: Record<string, string> = {
   'case.near-relative': '认定为近亲属案件',
   'case.time-limit-extension': '延长办理期限',
   'case.file_export': '导出案卷',
+  'case.review_defence': '制作行政复议答复材料',
   'document.issue': '出具文书',
   'assessment.evaluate': '家庭经济状况评估',
   'attachment.upload': '上传附件',

@@ -1,0 +1,264 @@
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import JSZip from 'jszip';
+import request from 'supertest';
+import { extractSignatureInfo } from '@app/signing';
+import { DEMO_PASSWORD } from '../apps/api/src/demo/reference-data';
+import { TestApp } from './support/test-app';
+import { CONFIRM_PATH, apply, drive, workedExampleOf } from './support/case-driver';
+
+let t: TestApp;
+let caseId: string;
+let caseNo: string;
+let receivedOn: string;
+beforeAll(async () => {
+  t = await TestApp.start();
+  caseId = await apply(t);
+  await drive(t, caseId, CONFIRM_PATH, /入户调查/);
+  // The household's figures, so the decision rests on an assessment (the 计算明细).
+  const economics = await (
+    await t.as('investigator')
+  ).put(`/api/cases/${caseId}/economics`, {
+    household: await workedExampleOf(t, caseId),
+  });
+  expect(economics.status).toBeLessThan(300);
+  await drive(t, caseId, CONFIRM_PATH);
+  await t.advanceDays(8); // 公示 runs 7 days on a timer
+  await drive(t, caseId, CONFIRM_PATH);
+  await t.advanceDays(3); // the applicant applies for 复议; the organ receives the copy
+  receivedOn = t.clock.today();
+  caseNo = (
+    await t.query<{ case_no: string }>(`SELECT case_no FROM assistance_case WHERE id = $1`, [caseId])
+  )[0].case_no;
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** POST with a binary answer (the ZIP), as that user. */
+async function produce(username: string, id: string, body: object = { applicationReceivedOn: receivedOn }) {
+  return t.http
+    .post(`/api/cases/${id}/review-defence`)
+    .set('Authorization', `Bearer ${await t.token(username)}`)
+    .send(body)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    }) as Promise<request.Response & { body: Buffer }>;
+}
+
+/** Each page's text as poppler lays it out (one string per page). */
+function pages(pdf: Buffer): string[] {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'defence-')), 'defence.pdf');
+  fs.writeFileSync(file, pdf);
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  return Array.from({ length: count }, (_, i) =>
+    execFileSync(
+      'pdftotext',
+      ['-layout', '-f', String(i + 1), '-l', String(i + 1), '-enc', 'UTF-8', file, '-'],
+      {
+        encoding: 'utf8',
+      },
+    ),
+  );
+}
+
+describe('行政复议答复材料', () => {
+  let zip: JSZip;
+  let pdf: Buffer;
+  let text: string[];
+  let documents: { id: string; title: string; number: string | null; pdfSha256: string }[];
+
+  it('produces the package of a decided case as a ZIP for the legal officer', async () => {
+    const res = await produce('legal', caseId);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(decodeURIComponent(res.headers['content-disposition'])).toContain(
+      `行政复议答复材料-${caseNo}-王建国.zip`,
+    );
+    zip = await JSZip.loadAsync(res.body);
+    pdf = await zip.file('00-行政复议答复材料.pdf')!.async('nodebuffer');
+    text = pages(pdf);
+    documents = (await (await t.as('approver')).get(`/api/cases/${caseId}`).expect(200)).body.documents;
+    expect(documents.some((d) => d.title.includes('确认'))).toBe(true);
+  });
+
+  it('holds the signed PDF, every document as archived, the snapshot, 送达, audit trail and versions', async () => {
+    const names = Object.keys(zip.files).sort();
+    const expected = [
+      '00-行政复议答复材料.pdf',
+      ...documents.map(
+        (d, i) => `${String(i + 1).padStart(2, '0')}-${d.title}${d.number ? `-${d.number}` : ''}.pdf`,
+      ),
+      '数据快照.json',
+      '送达记录.csv',
+      '操作记录.csv',
+      '版本.json',
+      'manifest.json',
+    ].sort();
+    expect(names).toEqual(expected);
+    for (const [i, d] of documents.entries()) {
+      const name = `${String(i + 1).padStart(2, '0')}-${d.title}${d.number ? `-${d.number}` : ''}.pdf`;
+      expect(sha256(await zip.file(name)!.async('nodebuffer'))).toBe(d.pdfSha256);
+    }
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
+    expect(manifest).toMatchObject({ caseNo, purpose: '行政复议答复', applicationReceivedOn: receivedOn });
+    expect(manifest.files.find((f: { name: string }) => f.name === '00-行政复议答复材料.pdf').sha256).toBe(
+      sha256(pdf),
+    );
+    const snapshot = JSON.parse(await zip.file('数据快照.json')!.async('string'));
+    expect(snapshot.documents).toHaveLength(documents.length);
+    expect(snapshot.assessment.result.lines.length).toBeGreaterThan(0);
+    // The 计算明细 is printed in its part of the PDF, line by line.
+    const all = squash(text.join(''));
+    expect(all).toContain('家庭经济状况测算的全部计算明细');
+    for (const line of snapshot.assessment.result.lines.slice(0, 3))
+      expect(all).toContain(squash(line.label));
+    const versions = JSON.parse(await zip.file('版本.json')!.async('string'));
+    expect(versions.model.version).toBeGreaterThanOrEqual(1);
+    expect(versions.templates).toHaveLength(documents.length);
+    const served = (await zip.file('送达记录.csv')!.async('string')).trim().split('\r\n');
+    expect(served.length).toBeGreaterThan(1);
+  });
+
+  it('lists every part in the 目录 with the page it starts on', async () => {
+    const tocPage = text.findIndex((p) => squash(p).startsWith('目录'));
+    expect(tocPage).toBe(1);
+    const entries: { title: string; page: number }[] = [];
+    for (const p of text.slice(tocPage)) {
+      if (entries.length && squash(p).startsWith(squash(entries[0].title))) break;
+      for (const line of p.split('\n')) {
+        const m = /^\s*(\S.*?)\s+(\d+)\s*$/.exec(line);
+        if (m && !/^目/.test(m[1].trim()) && !m[1].includes('第'))
+          entries.push({ title: m[1].trim(), page: Number(m[2]) });
+      }
+    }
+    const parts = [
+      '行政复议答复书',
+      '被申请复议的行政行为',
+      '数据快照与计算明细',
+      '文书及送达记录',
+      '操作记录',
+      '流程模型与文书模板版本',
+    ];
+    const numbered = ['一', '二', '三', '四', '五', '六'];
+    for (const [i, part] of parts.entries()) {
+      const entry = entries.find((e) => squash(e.title).startsWith(`${numbered[i]}、${part}`));
+      expect({ part, found: !!entry }).toEqual({ part, found: true });
+      expect(squash(text[entry!.page - 1])).toContain(squash(entry!.title));
+    }
+    // Every document is listed under its part, on the page where it starts.
+    for (const [i, d] of documents.entries()) {
+      const entry = entries.find((e) => squash(e.title).startsWith(`（${i + 1}）${squash(d.title)}`));
+      expect({ doc: d.title, found: !!entry }).toEqual({ doc: d.title, found: true });
+      expect(squash(text[entry!.page - 1])).toContain(squash(entry!.title));
+    }
+    const starts = entries.map((e) => e.page);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(starts.at(-1)).toBeLessThanOrEqual(text.length);
+  });
+
+  it('is signed by the deciding organ, and the signature verifies', async () => {
+    const [{ organ }] = await t.query<{ organ: string }>(
+      `SELECT data->'issuer'->>'name' AS organ FROM document WHERE case_id = $1 AND template_id = 'confirmation-notice'`,
+      [caseId],
+    );
+    const info = extractSignatureInfo(pdf)!;
+    expect(info).not.toBeNull();
+    expect(info.problems).toEqual([]);
+    expect(info.intact).toBe(true);
+    expect(info.signerSubject).toContain(organ);
+  });
+
+  it('the 答复书 names the organ, the 复议机关 and the steps with their dates in order', async () => {
+    const [{ organ, review }] = await t.query<{ organ: string; review: string }>(
+      `SELECT data->'issuer'->>'name' AS organ, data->'issuer'->>'reviewGovernment' AS review
+       FROM document WHERE case_id = $1 AND template_id = 'confirmation-notice'`,
+      [caseId],
+    );
+    const answerStart = text.findIndex((p) => squash(p).startsWith('一、行政复议答复书'));
+    const answerEnd = text.findIndex((p) => squash(p).startsWith('二、被申请复议的行政行为'));
+    const answer = squash(text.slice(answerStart, answerEnd).join(''));
+    expect(answer).toContain(`答复人：${organ}`);
+    expect(answer).toContain(`向${review}申请行政复议`);
+    const [y, m, d] = receivedOn.split('-').map(Number);
+    expect(answer).toContain(`答复人于${y}年${m}月${d}日收到行政复议申请书副本`);
+    expect(answer).toContain('十日内提出书面答复');
+    const steps = [...answer.matchAll(/（(\d+)）(\d{4})年(\d{1,2})月(\d{1,2})日/g)].map((s) => ({
+      n: Number(s[1]),
+      date: `${s[2]}-${s[3].padStart(2, '0')}-${s[4].padStart(2, '0')}`,
+    }));
+    expect(steps.length).toBeGreaterThanOrEqual(documents.length + 3);
+    expect(steps.map((s) => s.n)).toEqual(steps.map((_, i) => i + 1));
+    const dates = steps.map((s) => s.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(new Set(dates).size).toBeGreaterThan(1); // the 公示 week lies between the steps
+    for (const doc of documents) expect(answer).toContain(`制作《${doc.title}》`);
+  });
+
+  it('is recorded on the audit trail with the hash of what left', async () => {
+    const [entry] = await t.query<{
+      actor: string;
+      detail: { pdfSha256: string; applicationReceivedOn: string };
+    }>(
+      `SELECT u.username AS actor, a.detail FROM audit_entry a JOIN app_user u ON u.id = a.actor_id
+       WHERE a.case_id = $1 AND a.action = 'case.review_defence'`,
+      [caseId],
+    );
+    expect(entry.actor).toBe('legal');
+    expect(entry.detail).toMatchObject({ pdfSha256: sha256(pdf), applicationReceivedOn: receivedOn });
+    // A legal officer does not work cases: opening the originals leaves its reason on the record.
+    const reads = await t.query<{ detail: { readingReason: string } }>(
+      `SELECT a.detail FROM audit_entry a JOIN app_user u ON u.id = a.actor_id
+       WHERE a.case_id = $1 AND a.action = 'access.break_glass' AND u.username = 'legal'`,
+      [caseId],
+    );
+    expect(reads.map((r) => r.detail.readingReason)).toEqual([
+      `制作行政复议答复材料（${receivedOn}收到行政复议申请书副本）`,
+    ]);
+  });
+
+  it('the county approver may produce it too; casework and audit roles may not', async () => {
+    expect((await produce('approver', caseId)).status).toBe(200);
+    for (const user of ['clerk', 'investigator', 'auditor']) {
+      const res = await produce(user, caseId);
+      expect({ user, status: res.status }).toEqual({ user, status: 403 });
+    }
+  });
+
+  it('refuses a case outside the legal officer’s region', async () => {
+    const made = await (
+      await t.as('admin')
+    )
+      .post('/api/users', {
+        username: 'hexi.legal',
+        displayName: '何法制',
+        role: 'legal_officer',
+        regionCode: '410799101',
+        password: DEMO_PASSWORD,
+      })
+      .expect(201);
+    await (await t.as('admin2')).post(`/api/users/${made.body.id}/confirm`).expect(200);
+    const res = await produce('hexi.legal', caseId);
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body.toString('utf8')).code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a case not yet decided, and a receipt date before the decision', async () => {
+    const open = await apply(t);
+    const res = await produce('legal', open);
+    expect(res.status).toBe(409);
+    expect(JSON.parse(res.body.toString('utf8')).code).toBe('NO_DECISION');
+    const early = await produce('legal', caseId, { applicationReceivedOn: '2020-01-01' });
+    expect(early.status).toBe(400);
+    expect(JSON.parse(early.body.toString('utf8')).details[0].field).toBe('applicationReceivedOn');
+  });
+});
