@@ -5,6 +5,13 @@ import { PolicyParametersService, caseRepository as cases } from '@app/cases';
 import type { ServiceCall, StepContext } from '@app/workflow';
 import { ModelService } from '../model-service';
 
+const IMPOSE_FIELDS: Record<string, string> = {
+  fineAmount: '罚款数额',
+  fineDeadline: '罚款缴纳期限',
+  paymentMethod: '罚款缴纳方式',
+  repayDeadline: '退回救助款额期限',
+};
+
 const fen = (value: unknown): number => (typeof value === 'number' ? value : Number.NaN);
 
 /**
@@ -23,6 +30,14 @@ export class PenaltyAssess implements ModelService {
     const v = call.variables;
     if (call.attributes.action === 'decide') {
       if (v.penaltyDecision !== 'impose') return {};
+      // The 决定书 must state the penalty and how and by when it is performed (行政处罚法第五十九条).
+      const missing = Object.entries(IMPOSE_FIELDS).filter(([id]) => v[id] === undefined || v[id] === '');
+      if (missing.length) {
+        throw AppError.validation(
+          `给予行政处罚的，请填写${missing.map(([, label]) => `“${label}”`).join('、')}`,
+          missing.map(([field, label]) => ({ field, message: `请填写“${label}”` })),
+        );
+      }
       const problem = fraudFineProblem(fen(v.fraudAmount), fen(v.fineAmount), fen(v.proposedFine));
       if (problem) throw AppError.validation(problem, [{ field: 'fineAmount', message: problem }]);
       return {};
