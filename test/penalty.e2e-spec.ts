@@ -179,4 +179,31 @@ describe('行政处罚 for 骗取社会救助', () => {
       /作出行政处罚决定: 400 .*不得因当事人陈述、申辩而加重处罚/,
     );
   });
+
+  it('takes 较大数额 from the region\'s parameters in force on the day: a lower threshold from its effective date gives the hearing right', async () => {
+    const admin = await t.as('admin');
+    const today = t.clock.today();
+    const { body: current } = await admin
+      .get(`/api/policy-parameters/resolve?regionCode=410799100201&date=${today}`)
+      .expect(200);
+    const next = new Date(`${today}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 2);
+    await admin
+      .post('/api/policy-parameters', {
+        regionCode: '410799',
+        effectiveFrom: next.toISOString().slice(0, 10),
+        parameters: { ...current.parameters, penalty: { largeFineThresholdFen: 100_000 } },
+        note: '本省较大数额罚款标准调整为1000元',
+      })
+      .expect(201);
+
+    const before = await start(parentId);
+    await drive(t, before, PENALTY_PATH, /送达行政处罚事先告知书/);
+    expect(await textOf((await documentsOf(before))[0].id)).not.toContain('听证');
+
+    await t.advanceDays(3);
+    const after = await start(parentId);
+    await drive(t, after, PENALTY_PATH, /送达行政处罚事先告知书/);
+    expect(await textOf((await documentsOf(after))[0].id)).toContain('你有权要求举行听证');
+  });
 });
