@@ -24,6 +24,8 @@ const TERMINATION = readFileSync(join(PROCESSES, 'tekun-termination.bpmn'), 'utf
 
 /** Variables each template reads; issuing without them fails the run, so the model must collect them first. */
 const TEMPLATE_NEEDS: Record<string, string[]> = {
+  'tekun-application-form': ['applicantName'],
+  'tekun-declaration': ['applicantName'],
   'tekun-authorization': ['applicantName'],
   'tekun-acceptance-notice': [],
   'tekun-supplement-notice': ['missingMaterials'],
@@ -179,8 +181,10 @@ const throughInvestigation: Script = {
 };
 const START = { applicantName: '李桂英', nearRelative: false, regionCode: '410799100201' };
 const SEVEN_DAYS_MS = 7 * 24 * 60 * 60 * 1000;
+/** Art. 10: the written application, the 书面声明 and 承诺书, and the 核对授权书, on every path. */
+const START_DOCS = ['tekun-application-form', 'tekun-declaration', 'tekun-authorization'];
 const CONFIRM_DOCS = [
-  'tekun-authorization',
+  ...START_DOCS,
   'tekun-acceptance-notice',
   'service-receipt',
   'tekun-investigation-record',
@@ -411,7 +415,7 @@ describe('processes/tekun-application.bpmn', () => {
       Task_AcceptanceReview: [{ decision: 'refuse', reasons: '户籍不在本镇' }],
       Task_ServeNonAcceptance: [served],
     });
-    expect(run.issued).toEqual(['tekun-authorization', 'tekun-non-acceptance-notice', 'service-receipt']);
+    expect(run.issued).toEqual([...START_DOCS, 'tekun-non-acceptance-notice', 'service-receipt']);
     expect(run.outcome).toBe('not-accepted');
   });
 
@@ -429,8 +433,8 @@ describe('processes/tekun-application.bpmn', () => {
       Task_CountyConfirmation: [confirm],
       Task_ServeConfirmation: [served],
     });
-    expect(run.issued.slice(0, 5)).toEqual([
-      'tekun-authorization',
+    expect(run.issued.slice(0, 7)).toEqual([
+      ...START_DOCS,
       'tekun-supplement-notice',
       'service-receipt',
       'tekun-acceptance-notice',

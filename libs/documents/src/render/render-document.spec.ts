@@ -345,6 +345,17 @@ describe('issue 17: documents a 法制审核员 would sign', () => {
     expect(text).not.toMatch(/名下无机动车辆|符合最低生活保障条件/);
   });
 
+  it('complaint reply: the investigation findings about the reported household never reach the complainant', async () => {
+    const text = await render('complaint-reply', (d) => {
+      d.form.findings = '经调取车辆登记信息并入户核查，该户名下无机动车辆，家庭月人均收入480元。';
+      d.form.handling = '该家庭的最低生活保障待遇依照规定办理。';
+    });
+    expect(text).not.toMatch(/名下无机动车辆|月人均收入|480/);
+    expect(text).toContain('会同平安县城关镇人民政府对你反映的问题进行了调查核实');
+    expect(text).toContain('你反映的问题不属实');
+    expect(text).toContain('该家庭的最低生活保障待遇依照规定办理');
+  });
+
   it('L12: the 特困 continuation notice speaks to "你" and states the remedy cleanly', async () => {
     const text = await render('tekun-continuation-notice');
     expect(text).not.toMatch(/救助供养对象|其侄|例如/);
