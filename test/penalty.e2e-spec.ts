@@ -15,7 +15,8 @@ afterAll(async () => {
 });
 
 const START_DATA = {
-  facts: '经查，你家庭在享受最低生活保障期间，隐瞒配偶刘秀英自2026年1月起在县城超市务工、月工资2800元的收入，骗取最低生活保障金。',
+  facts:
+    '经查，你家庭在享受最低生活保障期间，隐瞒配偶刘秀英自2026年1月起在县城超市务工、月工资2800元的收入，骗取最低生活保障金。',
   fraudAmount: '1686',
   periodFrom: '2026-01-01',
   periodTo: '2026-03-31',
@@ -30,7 +31,8 @@ const PENALTY_PATH = {
   proposedFine: '1686',
   fineReasons: '当事人系初次违法，且在调查中如实说明情况，拟按骗取款额的一倍处以罚款',
   statementReceived: true,
-  statementSummary: '当事人称务工为临时性质。经复核，工资记录显示连续三个月稳定发放，申辩理由不成立，不予采纳。',
+  statementSummary:
+    '当事人称务工为临时性质。经复核，工资记录显示连续三个月稳定发放，申辩理由不成立，不予采纳。',
   hearingRequested: false,
   penaltyDecision: ['impose'],
   fineAmount: '1686',
@@ -126,7 +128,9 @@ describe('行政处罚 for 骗取社会救助', () => {
     expect(docs[2].number).toMatch(/民罚决〔\d{4}〕1号$/);
     expect(decision).toContain('当事人：');
     expect(decision).toContain('住址：');
-    expect(decision).toContain('以上事实有下列证据证明：超市工资发放记录、社会保险缴费记录、询问笔录。经核实');
+    expect(decision).toContain(
+      '以上事实有下列证据证明：超市工资发放记录、社会保险缴费记录、询问笔录。经核实',
+    );
     expect(decision).toContain('申辩理由不成立');
     expect(decision).toContain('根据《社会救助暂行办法》第六十八条的规定，本机关决定');
     expect(decision).toContain('责令你退回骗取的最低生活保障金1686.00元，限于2099年1月31日前退回');
@@ -180,7 +184,7 @@ describe('行政处罚 for 骗取社会救助', () => {
     );
   });
 
-  it('takes 较大数额 from the region\'s parameters in force on the day: a lower threshold from its effective date gives the hearing right', async () => {
+  it("takes 较大数额 from the region's parameters in force on the day: a lower threshold from its effective date gives the hearing right", async () => {
     const admin = await t.as('admin');
     const today = t.clock.today();
     const { body: current } = await admin

@@ -32,6 +32,8 @@ const TEMPLATES = [
   'neighbour-visit-record',
   'county-home-visit-record',
   'review-termination-notice',
+  'public-notice-objection-record',
+  'county-review-form',
 ];
 
 /** Variables each template reads; issuing without them fails the run, so the model must collect them first. */
@@ -51,6 +53,8 @@ const TEMPLATE_NEEDS: Record<string, string[]> = {
   'neighbour-visit-record': ['neighbourVisit'],
   'county-home-visit-record': ['countyInvestigators', 'countyVisitDate', 'countyFindings'],
   'review-termination-notice': ['nonCooperationDetails'],
+  'public-notice-objection-record': ['objectionDetails', 'recheckMethod', 'recheckFindings'],
+  'county-review-form': ['opinion', 'decision', 'reasons'],
 };
 
 /** Issued at the start of every application: 申请书, 书面声明及诚信承诺书, 核对授权书 (LEGAL §5 #1–#3). */
@@ -185,6 +189,7 @@ describe('processes/dibao-application.bpmn', () => {
       ...INVESTIGATION_DOCS,
       'first-instance-opinion',
       'public-notice',
+      'county-review-form',
       'confirmation-notice',
       'service-receipt',
     ]);
@@ -231,6 +236,7 @@ describe('processes/dibao-application.bpmn', () => {
       ...INVESTIGATION_DOCS,
       'first-instance-opinion',
       'public-notice',
+      'county-review-form',
       'non-confirmation-decision',
       'service-receipt',
     ]);
@@ -259,6 +265,7 @@ describe('processes/dibao-application.bpmn', () => {
       ...INVESTIGATION_DOCS,
       'first-instance-opinion',
       'public-notice',
+      'county-review-form',
       'non-confirmation-decision',
       'service-receipt',
     ]);
@@ -373,8 +380,10 @@ describe('processes/dibao-application.bpmn', () => {
       ...INVESTIGATION_DOCS,
       'first-instance-opinion',
       'public-notice',
+      'public-notice-objection-record',
       'first-instance-opinion',
       'public-notice',
+      'county-review-form',
       'confirmation-notice',
       'service-receipt',
     ]);
@@ -416,16 +425,17 @@ describe('processes/dibao-application.bpmn', () => {
       'county_approver',
     ]);
     expect(run.outcome).toBe('confirmed');
-    // 单独登记备案 at the start, the county's own visit record before its decision.
+    // 单独登记备案 at the start, the county's own visit record and 审核确认表 before its decision.
     expect(run.issued.slice(0, 4)).toEqual([
       'dibao-application-form',
       'family-declaration',
       'near-relative-registration',
       'verification-authorization',
     ]);
-    expect(run.issued.slice(-4)).toEqual([
+    expect(run.issued.slice(-5)).toEqual([
       'public-notice',
       'county-home-visit-record',
+      'county-review-form',
       'confirmation-notice',
       'service-receipt',
     ]);

@@ -17,7 +17,15 @@ const SOURCE = readFileSync(join(__dirname, '../../../processes/fraud-penalty.bp
 const THRESHOLD_FEN = 500_000;
 
 const TEMPLATE_NEEDS: Record<string, string[]> = {
-  'penalty-prior-notice': ['facts', 'fraudAmount', 'periodFrom', 'periodTo', 'proposedFine', 'fineReasons', 'hearingRight'],
+  'penalty-prior-notice': [
+    'facts',
+    'fraudAmount',
+    'periodFrom',
+    'periodTo',
+    'proposedFine',
+    'fineReasons',
+    'hearingRight',
+  ],
   'penalty-decision': [
     'facts',
     'violationEvidence',
@@ -43,13 +51,21 @@ const SERVICES: Record<string, FakeService> = {
     }
     const problem = fraudFineProblem(num(v.fraudAmount), num(v.proposedFine));
     if (problem) return new Error(problem);
-    return { hearingRight: isLargeFine(num(v.proposedFine), THRESHOLD_FEN), largeFineThreshold: THRESHOLD_FEN };
+    return {
+      hearingRight: isLargeFine(num(v.proposedFine), THRESHOLD_FEN),
+      largeFineThreshold: THRESHOLD_FEN,
+    };
   },
   'benefit.apply': () => ({}),
 };
 
 const run = (start: Record<string, unknown>, script: Script) =>
-  runModel(SOURCE, { templateNeeds: TEMPLATE_NEEDS, knownTemplatesOnly: true, services: SERVICES }, start, script);
+  runModel(
+    SOURCE,
+    { templateNeeds: TEMPLATE_NEEDS, knownTemplatesOnly: true, services: SERVICES },
+    start,
+    script,
+  );
 
 const served = {
   serviceMethod: 'direct',
@@ -117,7 +133,10 @@ describe('processes/fraud-penalty.bpmn', () => {
     });
     expect(result.issued).toEqual(DOCS);
     expect(result.outcome).toBe('penalized');
-    expect(result.variablesAtIssue['penalty-prior-notice']).toMatchObject({ hearingRight: false, proposedFine: 300000 });
+    expect(result.variablesAtIssue['penalty-prior-notice']).toMatchObject({
+      hearingRight: false,
+      proposedFine: 300000,
+    });
     expect(result.tasks.map((t) => t.id)).not.toContain('Task_Hearing');
     expect(result.services.map((s) => s.service)).toContain('benefit.apply');
   });
@@ -152,7 +171,10 @@ describe('processes/fraud-penalty.bpmn', () => {
       'Task_CountyDecision',
       'Task_ServeDecision',
     ]);
-    expect(result.variablesAtIssue['penalty-decision']).toMatchObject({ hearingDate: '2026-12-10', fineAmount: 600000 });
+    expect(result.variablesAtIssue['penalty-decision']).toMatchObject({
+      hearingDate: '2026-12-10',
+      fineAmount: 600000,
+    });
     expect(result.services.map((s) => s.service)).not.toContain('benefit.apply');
   });
 
@@ -172,7 +194,12 @@ describe('processes/fraud-penalty.bpmn', () => {
   it.each([
     ['a proposed fine below once the amount', { proposedFine: '1685.99' }, {}, '不在骗取款额'],
     ['a proposed fine above three times', { proposedFine: '5058.01' }, {}, '不在骗取款额'],
-    ['a decided fine above the notice', { proposedFine: '2000' }, { fineAmount: '2500' }, '不得因当事人陈述、申辩而加重处罚'],
+    [
+      'a decided fine above the notice',
+      { proposedFine: '2000' },
+      { fineAmount: '2500' },
+      '不得因当事人陈述、申辩而加重处罚',
+    ],
   ])('refuses %s', async (_label, proposal, decided, message) => {
     await expect(
       run(START, {
