@@ -34,6 +34,7 @@ const TEMPLATES = [
   'review-termination-notice',
   'public-notice-objection-record',
   'county-review-form',
+  'evidence-request-letter',
 ];
 
 /** Variables each template reads; issuing without them fails the run, so the model must collect them first. */
@@ -55,6 +56,7 @@ const TEMPLATE_NEEDS: Record<string, string[]> = {
   'review-termination-notice': ['nonCooperationDetails'],
   'public-notice-objection-record': ['objectionDetails', 'recheckMethod', 'recheckFindings'],
   'county-review-form': ['opinion', 'decision', 'reasons'],
+  'evidence-request-letter': ['recipientUnit', 'requestedItems', 'replyDeadline'],
 };
 
 /** Issued at the start of every application: 申请书, 书面声明及诚信承诺书, 核对授权书 (LEGAL §5 #1–#3). */
@@ -221,6 +223,31 @@ describe('processes/dibao-application.bpmn', () => {
       applicantName: '张三',
     });
     expect(run.variablesAtIssue['confirmation-notice']).toMatchObject({ amount: 86550, decision: 'confirm' });
+  });
+
+  it('issues a 信函索证函 when the investigators ask a unit for evidence (第十六条), and none otherwise', async () => {
+    const run = await runCase(START, {
+      ...investigation,
+      Task_NeighbourVisit: [
+        {
+          ...neighbours,
+          evidenceRequest: true,
+          recipientUnit: '平安县某建材有限公司',
+          requestedItems: '申请人配偶的务工起止时间和每月实发工资',
+          replyDeadline: '2099-12-04',
+        },
+      ],
+      Task_TownshipReview: [eligible],
+      Task_RecordPublicNoticeResult: [noObjection],
+      Task_CountyConfirmation: [confirm],
+      Task_ServeConfirmation: [served],
+    });
+    const issued = run.issued;
+    expect(issued.indexOf('evidence-request-letter')).toBe(issued.indexOf('neighbour-visit-record') + 1);
+    expect(run.variablesAtIssue['evidence-request-letter']).toMatchObject({
+      recipientUnit: '平安县某建材有限公司',
+    });
+    expect(run.outcome).toBe('confirmed');
   });
 
   it('refuses at county and serves the written decision', async () => {
