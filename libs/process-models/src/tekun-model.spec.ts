@@ -52,6 +52,7 @@ const TEMPLATE_NEEDS: Record<string, string[]> = {
   'tekun-termination-public-notice': ['ground'],
   'tekun-termination-decision': ['ground', 'facts', 'reasons'],
   'tekun-continuation-notice': ['reasons'],
+  'public-notice-objection-record': ['objectionDetails', 'recheckFindings', 'democraticReview'],
   'service-receipt': ['serviceMethod', 'serviceDate', 'recipient', 'servers', 'serviceAddress'],
 };
 const TEMPLATES = Object.keys(TEMPLATE_NEEDS);
@@ -376,6 +377,13 @@ describe('processes/tekun-application.bpmn', () => {
     expect(run.issued.filter((d) => d === 'tekun-public-notice')).toHaveLength(2);
     expect(run.issued.filter((d) => d === 'tekun-first-instance-opinion')).toHaveLength(2);
     expect(run.issued).toContain('democratic-review-record');
+    // The objection and its re-check are on record before the new opinion (第十五条).
+    expect(run.issued.indexOf('public-notice-objection-record')).toBeGreaterThan(
+      run.issued.indexOf('tekun-public-notice'),
+    );
+    expect(run.issued.lastIndexOf('tekun-first-instance-opinion')).toBeGreaterThan(
+      run.issued.indexOf('public-notice-objection-record'),
+    );
     expect(run.timers).toHaveLength(2);
     expect(run.tasks.map((t) => t.id).slice(5, 10)).toEqual([
       'Task_RecordPublicNoticeResult',
