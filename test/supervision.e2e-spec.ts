@@ -225,6 +225,9 @@ describe('supervision', () => {
     expect(text).toContain('李明：');
     expect(text).toContain('不属实');
     expect(text).toContain('三十日内');
+    // The reported household's finances stay in the case file (暂行办法第六十一条).
+    expect(text).not.toContain('名下无机动车辆');
+    expect(text.replace(/\s+/g, '')).toContain('三十日内向平安县人民政府请求复查');
   });
 
   it('closes an anonymous report after the investigation with no reply to serve', async () => {

@@ -150,6 +150,8 @@ describe('特困人员认定, confirmed', () => {
     });
     const templates = (await documentsOf(confirmedCaseId)).map((d) => d.templateId);
     expect(templates).toEqual([
+      'tekun-application-form',
+      'tekun-declaration',
       'tekun-authorization',
       'tekun-acceptance-notice',
       'service-receipt',

@@ -3,6 +3,7 @@ export * from './benefit';
 export * from './exclusion-clauses';
 export * from './explanation';
 export * from './extreme-poverty';
+export * from './fraud-penalty';
 export * from './hardship-index';
 export * from './household';
 export * from './household-composition';

@@ -167,6 +167,11 @@ export interface PolicyParameters {
    * (委托乡镇审批额度). Optional: rows stored before it existed use TEMPORARY_ASSISTANCE_DEFAULTS.
    */
   temporaryAssistance?: { townshipApprovalLimitFen: Fen };
+  /**
+   * 较大数额罚款 for a citizen (行政处罚法第六十三条), as the province sets it: a fine at or above it
+   * carries the right to a hearing. Absent on rows stored before it existed (PENALTY_DEFAULTS).
+   */
+  penalty?: { largeFineThresholdFen: Fen };
   rounding: RoundingRule;
   /**
    * 动态管理 (审核确认办法 Arts. 31, 33): months between periodic reviews, and the longest 渐退期.
@@ -484,6 +489,7 @@ export const DEFAULT_PARAMETERS: PolicyParameters = {
   informationCircles: { circle3UpperMultipleBp: 15_000, circle4UpperMultipleBp: 20_000 },
   referral: { highMedicalExpenditureFen: 1_000_000 },
   temporaryAssistance: { townshipApprovalLimitFen: 100_000 },
+  penalty: { largeFineThresholdFen: 500_000 },
   rounding: 'yuan-half-up',
   review: DEFAULT_REVIEW_PARAMETERS,
 };

@@ -166,6 +166,9 @@ export function validateParameters(p: PolicyParameters): ValidationProblem[] {
       false,
     );
   }
+  if (p.penalty !== undefined) {
+    fenField('penalty.largeFineThresholdFen', p.penalty?.largeFineThresholdFen);
+  }
   if (!ROUNDING.includes(p.rounding)) bad('rounding', '取整规则应为 yuan-half-up、yuan-up、yuan-down 或 fen');
   if (p.review !== undefined) {
     intField('review.stableMonths', p.review?.stableMonths, 1, 24);

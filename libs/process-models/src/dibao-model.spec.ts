@@ -32,6 +32,9 @@ const TEMPLATES = [
   'neighbour-visit-record',
   'county-home-visit-record',
   'review-termination-notice',
+  'public-notice-objection-record',
+  'county-review-form',
+  'evidence-request-letter',
 ];
 
 /** Variables each template reads; issuing without them fails the run, so the model must collect them first. */
@@ -51,6 +54,9 @@ const TEMPLATE_NEEDS: Record<string, string[]> = {
   'neighbour-visit-record': ['neighbourVisit'],
   'county-home-visit-record': ['countyInvestigators', 'countyVisitDate', 'countyFindings'],
   'review-termination-notice': ['nonCooperationDetails'],
+  'public-notice-objection-record': ['objectionDetails', 'recheckMethod', 'recheckFindings'],
+  'county-review-form': ['opinion', 'decision', 'reasons'],
+  'evidence-request-letter': ['recipientUnit', 'requestedItems', 'replyDeadline'],
 };
 
 /** Issued at the start of every application: 申请书, 书面声明及诚信承诺书, 核对授权书 (LEGAL §5 #1–#3). */
@@ -185,6 +191,7 @@ describe('processes/dibao-application.bpmn', () => {
       ...INVESTIGATION_DOCS,
       'first-instance-opinion',
       'public-notice',
+      'county-review-form',
       'confirmation-notice',
       'service-receipt',
     ]);
@@ -218,6 +225,31 @@ describe('processes/dibao-application.bpmn', () => {
     expect(run.variablesAtIssue['confirmation-notice']).toMatchObject({ amount: 86550, decision: 'confirm' });
   });
 
+  it('issues a 信函索证函 when the investigators ask a unit for evidence (第十六条), and none otherwise', async () => {
+    const run = await runCase(START, {
+      ...investigation,
+      Task_NeighbourVisit: [
+        {
+          ...neighbours,
+          evidenceRequest: true,
+          recipientUnit: '平安县某建材有限公司',
+          requestedItems: '申请人配偶的务工起止时间和每月实发工资',
+          replyDeadline: '2099-12-04',
+        },
+      ],
+      Task_TownshipReview: [eligible],
+      Task_RecordPublicNoticeResult: [noObjection],
+      Task_CountyConfirmation: [confirm],
+      Task_ServeConfirmation: [served],
+    });
+    const issued = run.issued;
+    expect(issued.indexOf('evidence-request-letter')).toBe(issued.indexOf('neighbour-visit-record') + 1);
+    expect(run.variablesAtIssue['evidence-request-letter']).toMatchObject({
+      recipientUnit: '平安县某建材有限公司',
+    });
+    expect(run.outcome).toBe('confirmed');
+  });
+
   it('refuses at county and serves the written decision', async () => {
     const run = await runCase(START, {
       ...investigation,
@@ -231,6 +263,7 @@ describe('processes/dibao-application.bpmn', () => {
       ...INVESTIGATION_DOCS,
       'first-instance-opinion',
       'public-notice',
+      'county-review-form',
       'non-confirmation-decision',
       'service-receipt',
     ]);
@@ -259,6 +292,7 @@ describe('processes/dibao-application.bpmn', () => {
       ...INVESTIGATION_DOCS,
       'first-instance-opinion',
       'public-notice',
+      'county-review-form',
       'non-confirmation-decision',
       'service-receipt',
     ]);
@@ -373,8 +407,10 @@ describe('processes/dibao-application.bpmn', () => {
       ...INVESTIGATION_DOCS,
       'first-instance-opinion',
       'public-notice',
+      'public-notice-objection-record',
       'first-instance-opinion',
       'public-notice',
+      'county-review-form',
       'confirmation-notice',
       'service-receipt',
     ]);
@@ -416,16 +452,17 @@ describe('processes/dibao-application.bpmn', () => {
       'county_approver',
     ]);
     expect(run.outcome).toBe('confirmed');
-    // 单独登记备案 at the start, the county's own visit record before its decision.
+    // 单独登记备案 at the start, the county's own visit record and 审核确认表 before its decision.
     expect(run.issued.slice(0, 4)).toEqual([
       'dibao-application-form',
       'family-declaration',
       'near-relative-registration',
       'verification-authorization',
     ]);
-    expect(run.issued.slice(-4)).toEqual([
+    expect(run.issued.slice(-5)).toEqual([
       'public-notice',
       'county-home-visit-record',
+      'county-review-form',
       'confirmation-notice',
       'service-receipt',
     ]);

@@ -46,6 +46,7 @@ const FAVOURABLE_OUTCOMES = new Set([
   'not-reduced',
   'not-terminated',
   'not-recovered',
+  'not-penalized',
   // not decisions on the household: a warning lifted, a complaint answered
   'lifted',
   'replied',

@@ -24,6 +24,8 @@ const TERMINATION = readFileSync(join(PROCESSES, 'tekun-termination.bpmn'), 'utf
 
 /** Variables each template reads; issuing without them fails the run, so the model must collect them first. */
 const TEMPLATE_NEEDS: Record<string, string[]> = {
+  'tekun-application-form': ['applicantName'],
+  'tekun-declaration': ['applicantName'],
   'tekun-authorization': ['applicantName'],
   'tekun-acceptance-notice': [],
   'tekun-supplement-notice': ['missingMaterials'],
@@ -50,6 +52,7 @@ const TEMPLATE_NEEDS: Record<string, string[]> = {
   'tekun-termination-public-notice': ['ground'],
   'tekun-termination-decision': ['ground', 'facts', 'reasons'],
   'tekun-continuation-notice': ['reasons'],
+  'public-notice-objection-record': ['objectionDetails', 'recheckFindings', 'democraticReview'],
   'service-receipt': ['serviceMethod', 'serviceDate', 'recipient', 'servers', 'serviceAddress'],
 };
 const TEMPLATES = Object.keys(TEMPLATE_NEEDS);
@@ -179,8 +182,10 @@ const throughInvestigation: Script = {
 };
 const START = { applicantName: '李桂英', nearRelative: false, regionCode: '410799100201' };
 const SEVEN_DAYS_MS = 7 * 24 * 60 * 60 * 1000;
+/** Art. 10: the written application, the 书面声明 and 承诺书, and the 核对授权书, on every path. */
+const START_DOCS = ['tekun-application-form', 'tekun-declaration', 'tekun-authorization'];
 const CONFIRM_DOCS = [
-  'tekun-authorization',
+  ...START_DOCS,
   'tekun-acceptance-notice',
   'service-receipt',
   'tekun-investigation-record',
@@ -372,6 +377,13 @@ describe('processes/tekun-application.bpmn', () => {
     expect(run.issued.filter((d) => d === 'tekun-public-notice')).toHaveLength(2);
     expect(run.issued.filter((d) => d === 'tekun-first-instance-opinion')).toHaveLength(2);
     expect(run.issued).toContain('democratic-review-record');
+    // The objection and its re-check are on record before the new opinion (第十五条).
+    expect(run.issued.indexOf('public-notice-objection-record')).toBeGreaterThan(
+      run.issued.indexOf('tekun-public-notice'),
+    );
+    expect(run.issued.lastIndexOf('tekun-first-instance-opinion')).toBeGreaterThan(
+      run.issued.indexOf('public-notice-objection-record'),
+    );
     expect(run.timers).toHaveLength(2);
     expect(run.tasks.map((t) => t.id).slice(5, 10)).toEqual([
       'Task_RecordPublicNoticeResult',
@@ -411,7 +423,7 @@ describe('processes/tekun-application.bpmn', () => {
       Task_AcceptanceReview: [{ decision: 'refuse', reasons: '户籍不在本镇' }],
       Task_ServeNonAcceptance: [served],
     });
-    expect(run.issued).toEqual(['tekun-authorization', 'tekun-non-acceptance-notice', 'service-receipt']);
+    expect(run.issued).toEqual([...START_DOCS, 'tekun-non-acceptance-notice', 'service-receipt']);
     expect(run.outcome).toBe('not-accepted');
   });
 
@@ -429,8 +441,8 @@ describe('processes/tekun-application.bpmn', () => {
       Task_CountyConfirmation: [confirm],
       Task_ServeConfirmation: [served],
     });
-    expect(run.issued.slice(0, 5)).toEqual([
-      'tekun-authorization',
+    expect(run.issued.slice(0, 7)).toEqual([
+      ...START_DOCS,
       'tekun-supplement-notice',
       'service-receipt',
       'tekun-acceptance-notice',

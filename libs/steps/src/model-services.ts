@@ -12,6 +12,7 @@ import { DocumentIssue } from './handlers/document-issue';
 import { LinshiApprovalLevel } from './handlers/linshi-approval-level';
 import { MonitoringMatch } from './handlers/monitoring-match';
 import { MonitoringStartApplication } from './handlers/monitoring-start-application';
+import { PenaltyAssess } from './handlers/penalty-assess';
 import { RecordBenefitGrant } from './handlers/record-benefit-grant';
 import { SamplingDraw } from './handlers/sampling-draw';
 import { SelfCareAssess } from './handlers/selfcare-assess';
@@ -28,6 +29,7 @@ export const MODEL_SERVICES: Type<ModelService>[] = [
   MonitoringStartApplication,
   BenefitPlan,
   BenefitApply,
+  PenaltyAssess,
 ];
 
 /**

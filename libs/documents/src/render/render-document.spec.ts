@@ -345,11 +345,91 @@ describe('issue 17: documents a 法制审核员 would sign', () => {
     expect(text).not.toMatch(/名下无机动车辆|符合最低生活保障条件/);
   });
 
+  it('complaint reply: the investigation findings about the reported household never reach the complainant', async () => {
+    const text = await render('complaint-reply', (d) => {
+      d.form.findings = '经调取车辆登记信息并入户核查，该户名下无机动车辆，家庭月人均收入480元。';
+      d.form.handling = '该家庭的最低生活保障待遇依照规定办理。';
+    });
+    expect(text).not.toMatch(/名下无机动车辆|月人均收入|480/);
+    expect(text).toContain('会同平安县城关镇人民政府对你反映的问题进行了调查核实');
+    expect(text).toContain('你反映的问题不属实');
+    expect(text).toContain('该家庭的最低生活保障待遇依照规定办理');
+  });
+
   it('L12: the 特困 continuation notice speaks to "你" and states the remedy cleanly', async () => {
     const text = await render('tekun-continuation-notice');
     expect(text).not.toMatch(/救助供养对象|其侄|例如/);
     expect(text).toContain('应当及时告知平安县城关镇人民政府');
     expect(text).toContain('如不服，可以自收到本告知书之日起六十日内');
+  });
+
+  it('L10: the 行政处罚事先告知书 states the facts, basis and fine, the 陈述、申辩 right, and 听证 only for a 较大数额 fine', async () => {
+    const large = await render('penalty-prior-notice');
+    expect(large).toContain('骗取最低生活保障金共计6744.00元');
+    expect(large).toContain('对你处以罚款6744.00元');
+    expect(large).toContain('《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你有权进行陈述和申辩');
+    expect(large).toContain('第六十三条、第六十四条的规定，你有权要求举行听证');
+    expect(large).toContain('自收到本告知书之日起五日内向本机关提出');
+    expect(large).toContain('举行听证的七日前通知你');
+    expect(large).not.toContain('三日内');
+    const small = await render('penalty-prior-notice', (d) => {
+      d.form.hearingRight = false;
+    });
+    expect(small).not.toContain('听证');
+    expect(small).toContain('逾期未提出陈述、申辩的，视为放弃上述权利');
+  });
+
+  it('L10: the 行政处罚决定书 carries every element of 行政处罚法第五十九条', async () => {
+    const text = await render('penalty-decision');
+    expect(text).toContain('当事人：张秀兰'); // party
+    expect(text).toContain('住址：平安县城关镇东关村三组18号');
+    expect(text).toContain('以上事实有下列证据证明：'); // facts and evidence
+    expect(text).toContain('根据《社会救助暂行办法》第六十八条的规定，本机关决定'); // basis
+    expect(text).toContain('对你处以罚款6744.00元，限于2026年12月31日前'); // penalty, manner and period
+    expect(text).toContain('责令你退回骗取的最低生活保障金6744.00元');
+    expect(text).toContain('依法举行了听证');
+    expect(text).toContain('六十日内向平安县人民政府申请行政复议'); // remedies
+    expect(text).toContain('个月内向平安县人民法院提起行政诉讼');
+    expect(text).toContain('2026年11月23日'); // organ and date are printed with the seal
+  });
+
+  it('L11: the 特困 申请书 and the Art. 10 书面声明及承诺书 are addressed to the township organ and carry the statements', async () => {
+    const application = await render('tekun-application-form');
+    expect(application).toContain('本人向平安县城关镇人民政府书面申请特困人员救助供养');
+    expect(application).toContain('劳动能力、生活来源、财产状况以及赡养、抚养、扶养情况的书面声明');
+    const declaration = await render('tekun-declaration');
+    expect(declaration).toContain('平安县城关镇人民政府：');
+    expect(declaration).toMatch(/劳动能力年满七十四周岁/);
+    expect(declaration).toContain('依照《社会救助暂行办法》第六十八条的规定');
+    expect(declaration).not.toContain('330102195203154526');
+  });
+
+  it('L11: the county 审核确认表, the 公示异议处理记录 and the 信函索证函 state what their step decided', async () => {
+    const review = await render('county-review-form', (d) => {
+      d.form.decision = 'refuse';
+      d.form.reasons = '家庭月人均收入高于保障标准';
+    });
+    expect(review).toContain('不予确认享受最低生活保障');
+    expect(review).toContain('理由：家庭月人均收入高于保障标准。');
+    expect(review).not.toContain('同意确认');
+    const objection = await render('public-notice-objection-record');
+    expect(objection).toContain('处理方式重新调查');
+    expect(objection).toContain('由平安县城关镇人民政府重新提出初审意见，并重新公示');
+    const letter = await render('evidence-request-letter');
+    expect(letter).toContain('平安县某建材有限公司：');
+    expect(letter).toContain('根据《最低生活保障审核确认办法》第十六条的规定');
+    expect(letter).toContain('请于2026年12月4日前将有关情况书面函复本机关');
+    expect(letter).toMatch(/平城民索证〔2026〕1号/);
+  });
+
+  it('L11: the 照料护理档次 change is a county decision under 特困人员认定办法第二十三条 with remedies', async () => {
+    const text = await render('tekun-care-level-decision');
+    expect(text).toContain('根据《特困人员认定办法》第二十三条的规定，本机关决定');
+    expect(text).toContain(
+      '自2026年12月起，你的照料护理档次由“部分丧失生活自理能力（半护理）”调整为“完全丧失生活自理能力（全护理）”',
+    );
+    expect(text).toContain('六十日内向平安县人民政府申请行政复议');
+    expect(text).toMatch(/平民特护〔2026〕1号/);
   });
 
   it('L5: the 确认通知书 calls itself 本通知书 and prints facts, income against the standard and the basis entered', async () => {

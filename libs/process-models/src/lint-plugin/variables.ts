@@ -49,6 +49,7 @@ export const SERVICE_OUTPUTS: Record<string, readonly string[]> = {
   'case.urgency': ['urgencyLabel'],
   'linshi.approvalLevel': ['approvalLevel', 'townshipApprovalLimit'],
   'benefit.plan': ['currentAmount', 'newAmount', 'amountChange'],
+  'penalty.assess': ['hearingRight', 'largeFineThreshold'],
 };
 
 /** Every flow element of a scope, sub-processes included. */

@@ -31,6 +31,8 @@ export const OUTCOMES: Record<string, OutcomeEntry> = {
   'not-reduced': { label: '不减发', effect: 'favourable' },
   'not-terminated': { label: '继续救助供养', effect: 'favourable' },
   'not-recovered': { label: '不予追回', effect: 'favourable' },
+  penalized: { label: '行政处罚', effect: 'adverse' },
+  'not-penalized': { label: '不予行政处罚', effect: 'favourable' },
   lifted: { label: '预警已解除', effect: 'neutral' },
   replied: { label: '已答复', effect: 'neutral' },
   'anonymous-closed': { label: '匿名举报已办结', effect: 'neutral' },
@@ -56,6 +58,7 @@ export const ADVERSE_DECISION_TEMPLATES: readonly string[] = [
   'benefit-stop-decision',
   'job-refusal-decision',
   'recovery-decision',
+  'penalty-decision',
 ];
 
 export const STEP_KINDS = [

@@ -23,6 +23,7 @@ export const MODEL_SERVICE_NAMES = [
   'monitoring.startApplication',
   'benefit.plan',
   'benefit.apply',
+  'penalty.assess',
 ];
 
 export function modelLintOptions(): LintModelOptions {
