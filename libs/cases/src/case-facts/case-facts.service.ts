@@ -1,14 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AssessmentResult, Household } from '@app/assessment';
-import { AppError, Clock, ErrorDetail, stableStringify } from '@app/common';
+import { AppError, Clock, ErrorDetail, shanghaiDate, stableStringify } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AssessmentEntity, CaseEntity, TaskEntity } from '@app/persistence';
 import { FormField, validateFormData } from '@app/process-models';
 import { caseRepository as cases } from '../case.repository';
 import { AssessmentService } from '../policy/assessment.service';
 import { PolicyParametersService } from '../policy/policy-parameters.service';
-import { AssessmentFacts, Overlap, dateProblems, figureProblems, overlaps } from './case-facts';
+import {
+  AssessmentFacts,
+  DateField,
+  Overlap,
+  dateProblems,
+  earlierDates,
+  figureProblems,
+  overlaps,
+} from './case-facts';
 import { CaseRules, NATIONAL_CASE_RULES, caseRulesFrom } from './case-rules';
 import { caseFactsRepository as facts } from './case-facts.repository';
 import { prefillFor } from './prefill';
@@ -180,6 +188,7 @@ export class CaseFactsService {
       applicationDate: kase.applicationDate,
       acceptanceDate: kase.acceptanceDate,
       today: this.clock.today(),
+      earlier: await this.earlierDates(em, task),
     });
     if (dates.length) throw AppError.validation(dates[0].message, dates.map(inData));
     const rules = await this.rules(em, kase.regionCode);
@@ -223,6 +232,20 @@ export class CaseFactsService {
         ],
       );
     }
+  }
+
+  /** The dates the instance's completed steps and its 公示 fixed for the step `task` opens. */
+  async earlierDates(em: EntityManager, task: TaskEntity) {
+    const { steps, notices } = await facts.earlierSteps(em, task.instanceId);
+    return earlierDates(
+      steps.map((s) => ({
+        name: s.name,
+        form: (s.form as DateField[]) ?? [],
+        data: s.data,
+        completedOn: shanghaiDate(s.completedAt),
+      })),
+      notices,
+    );
   }
 
   async prefill(em: EntityManager, kase: CaseEntity, task: TaskEntity, legalBasis: string | null) {

@@ -163,20 +163,44 @@ export interface DateField {
 const isDeadline = (field: DateField) =>
   (field.constraints ?? []).some((c) => c.name === 'min' && c.config === 'today');
 
+/** A date the case recorded at an earlier step, which the dates of later steps cannot precede. */
+export interface EarlierDate {
+  date: string;
+  /** What it is, as the message names it: “入户调查”记录的“入户日期”, “乡镇初审”的办理日期, 公示期届满日. */
+  label: string;
+  /**
+   * Binds the deciding step's own date (today) rather than the dates a step records: a decision
+   * waits for the 公示 to end, while a visit or a 送达 during it may be legitimate.
+   */
+  bindsDecision?: boolean;
+}
+
+export interface CaseClock {
+  applicationDate: string;
+  acceptanceDate: string | null;
+  today: string;
+  /** Dates of the case's earlier steps (recorded visits, decisions, the 公示 period), any order. */
+  earlier?: EarlierDate[];
+}
+
 /**
- * Every date a step records happens within the case: not before the application (nor before the
- * acceptance, once accepted) and not after today on the application clock.
+ * Every date a step records happens within the case and after what came before it: not before
+ * the application (nor before the acceptance, once accepted), not before a date recorded at an
+ * earlier step of the case (a visit, a decision), and not after today on the application clock.
+ * A deciding step (one with figures) is itself dated today, which must not precede the end of a
+ * 公示 the case has posted.
  */
 export function dateProblems(
   fields: DateField[],
   values: Record<string, unknown>,
-  clock: { applicationDate: string; acceptanceDate: string | null; today: string },
+  clock: CaseClock,
 ): ErrorDetail[] {
   const out: ErrorDetail[] = [];
-  const floor =
-    clock.acceptanceDate && clock.acceptanceDate > clock.applicationDate
-      ? { date: clock.acceptanceDate, label: '受理日期' }
-      : { date: clock.applicationDate, label: '申请日期' };
+  const floors: EarlierDate[] = [
+    { date: clock.applicationDate, label: '申请日期' },
+    ...(clock.acceptanceDate ? [{ date: clock.acceptanceDate, label: '受理日期' }] : []),
+    ...(clock.earlier ?? []).filter((e) => !e.bindsDecision),
+  ];
   for (const field of fields) {
     if (field.type !== 'date') continue;
     const value = values[field.id];
@@ -187,14 +211,71 @@ export function dateProblems(
         out.push({ field: field.id, message: `“${label}”（${value}）早于今天（${clock.today}）` });
       continue;
     }
-    if (value < floor.date) {
-      out.push({ field: field.id, message: `“${label}”（${value}）早于本案${floor.label}（${floor.date}）` });
+    // The latest fact it precedes is the one worth naming: putting that right clears the others.
+    const before = latestAfter(floors, value);
+    if (before) {
+      out.push({
+        field: field.id,
+        message: `“${label}”（${value}）早于本案${before.label}（${before.date}）`,
+      });
     } else if (value > clock.today) {
       out.push({ field: field.id, message: `“${label}”（${value}）晚于今天（${clock.today}）` });
     }
   }
+  const decides = fields.find((f) => DECIDING_FIELDS.includes(f.id) && values[f.id] !== undefined);
+  const wait =
+    decides &&
+    latestAfter(
+      (clock.earlier ?? []).filter((e) => e.bindsDecision),
+      clock.today,
+    );
+  if (decides && wait) {
+    out.push({
+      field: decides.id,
+      message: `本步骤办理日期（${clock.today}）早于本案${wait.label}（${wait.date}），届满前不能作出决定`,
+    });
+  }
   return out;
 }
+
+/** The fields by which a step decides (its own date is the decision date). */
+const DECIDING_FIELDS = ['opinion', 'decision', 'approvalDecision', 'stopDecision'];
+
+function latestAfter(dates: EarlierDate[], value: string): EarlierDate | undefined {
+  let found: EarlierDate | undefined;
+  for (const d of dates) if (value < d.date && (!found || d.date > found.date)) found = d;
+  return found;
+}
+
+/**
+ * The dates a completed step of the case fixes for the steps after it: each event date it recorded
+ * (not a deadline it set, nor a 送达 date — serving a paper runs beside the procedure, and a visit
+ * may come before the acceptance notice reaches the applicant), and, when it decided figures, the
+ * day it did. A 公示 fixes its last day for the decision.
+ */
+export function earlierDates(
+  steps: { name: string; form: DateField[]; data: Record<string, unknown> | null; completedOn: string }[],
+  notices: { endDate: string }[],
+): EarlierDate[] {
+  const out: EarlierDate[] = [];
+  for (const step of steps) {
+    const data = step.data ?? {};
+    for (const field of step.form) {
+      const value = data[field.id];
+      if (field.type !== 'date' || typeof value !== 'string' || isDeadline(field)) continue;
+      if (SERVICE_DATE_FIELDS.includes(field.id)) continue;
+      out.push({ date: value, label: `“${step.name}”记录的“${field.label || field.id}”` });
+    }
+    const decided = (id: string) => FIGURE_FIELDS.includes(id) || DECIDING_FIELDS.includes(id);
+    if (step.form.some((f) => decided(f.id) && data[f.id] !== undefined))
+      out.push({ date: step.completedOn, label: `“${step.name}”的决定日期` });
+  }
+  for (const n of notices) out.push({ date: n.endDate, label: '公示期届满日', bindsDecision: true });
+  return out;
+}
+
+/** A 送达 date: when a paper reached someone, not when a step of the procedure happened. */
+const SERVICE_DATE_FIELDS = ['serviceDate'];
 
 /** Another application case that holds (or is being decided for) one of the same people. */
 export interface OtherCase {
