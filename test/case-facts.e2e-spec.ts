@@ -1,4 +1,5 @@
 import { withCheckDigit } from '@app/assistance';
+import { plusDays } from '@app/workflow';
 import { TestApp, pdfText } from './support/test-app';
 import {
   APPLICATION,
@@ -262,6 +263,50 @@ describe('facts in order', () => {
     expect(res.body.details[0].field).toBe('data.visitDate');
     expect(res.body.message).toContain('入户日期');
     expect(res.body.message).toContain('早于本案');
+  });
+});
+
+describe('facts in the order of the steps', () => {
+  it('refuses a home visit dated before the acceptance, naming the field and the acceptance', async () => {
+    const applied = t.clock.today();
+    const caseId = await apply(t);
+    await t.advanceDays(3);
+    await drive(t, caseId, CONFIRM_PATH, /入户调查/);
+    const res = await complete(caseId, /入户调查/, { visitDate: plusDays(applied, 1) });
+    expect(res.status).toBe(400);
+    expect(res.body.details[0].field).toBe('data.visitDate');
+    expect(res.body.message).toBe(
+      `“入户日期”（${plusDays(applied, 1)}）早于本案受理日期（${t.clock.today()}）`,
+    );
+  });
+
+  it('refuses a county visit before the 初审 and a 送达 before the decision it serves', async () => {
+    // A near relative of staff: the county visits the home itself.
+    const caseId = await apply(t, { nearRelative: true });
+    await drive(t, caseId, CONFIRM_PATH, /乡镇初审/);
+    await t.advanceDays(2);
+    const firstInstance = t.clock.today();
+    await drive(t, caseId, CONFIRM_PATH);
+    await t.advanceDays(8);
+    await drive(t, caseId, CONFIRM_PATH, /县级入户核查/);
+    const early = await complete(caseId, /县级入户核查/, { countyVisitDate: plusDays(firstInstance, -1) });
+    expect(early.status).toBe(400);
+    expect(early.body.details[0].field).toBe('data.countyVisitDate');
+    expect(early.body.message).toBe(
+      `“入户日期”（${plusDays(firstInstance, -1)}）早于本案“乡镇初审”的决定日期（${firstInstance}）`,
+    );
+    ok(await complete(caseId, /县级入户核查/, { countyVisitDate: firstInstance }));
+
+    await drive(t, caseId, CONFIRM_PATH, /送达确认通知书/);
+    const decided = t.clock.today();
+    await t.advanceDays(2);
+    const served = await complete(caseId, /送达确认通知书/, { serviceDate: plusDays(decided, -1) });
+    expect(served.status).toBe(400);
+    expect(served.body.details[0].field).toBe('data.serviceDate');
+    expect(served.body.message).toBe(
+      `“送达日期”（${plusDays(decided, -1)}）早于本案“县级审核确认”的决定日期（${decided}）`,
+    );
+    ok(await complete(caseId, /送达确认通知书/, { serviceDate: plusDays(decided, 1) }));
   });
 });
 
