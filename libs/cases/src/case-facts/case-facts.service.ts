@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AssessmentResult, Household } from '@app/assessment';
+import { AssessmentResult, Household, PolicyParameters } from '@app/assessment';
+import { townshipApprovalLimitFen } from '../linshi/linshi-rules';
+import { lowIncomeFlags } from '../policy/low-income-flags';
 import { AppError, Clock, ErrorDetail, shanghaiDate, stableStringify } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AssessmentEntity, CaseEntity, TaskEntity } from '@app/persistence';
@@ -55,6 +57,11 @@ export class CaseFactsService {
   async rules(em: EntityManager, regionCode: string): Promise<CaseRules> {
     const row = await this.policy.resolve(em, regionCode, this.clock.today()).catch(() => null);
     return row ? caseRulesFrom(row.parameters) : NATIONAL_CASE_RULES;
+  }
+
+  private async townshipLimit(em: EntityManager, regionCode: string): Promise<number> {
+    const row = await this.policy.resolve(em, regionCode, this.clock.today()).catch(() => null);
+    return townshipApprovalLimitFen((row?.parameters ?? {}) as Pick<PolicyParameters, 'temporaryAssistance'>);
   }
 
   async assessmentFacts(em: EntityManager, kase: CaseEntity): Promise<AssessmentFacts | null> {
@@ -193,6 +200,8 @@ export class CaseFactsService {
     if (dates.length) throw AppError.validation(dates[0].message, dates.map(inData));
     const rules = await this.rules(em, kase.regionCode);
     const figures = figureProblems({
+      townshipApprovalLimitFen: await this.townshipLimit(em, kase.regionCode),
+      byTownship: !task.candidateGroups.includes('county_approver'),
       program: kase.program,
       fieldIds,
       values,
@@ -269,6 +278,9 @@ function inData(d: ErrorDetail): ErrorDetail {
 
 function toFacts(row: AssessmentEntity, kase: CaseEntity): AssessmentFacts {
   const r = row.result as unknown as AssessmentResult;
+  // Rows stored before these parts of the result existed carry no low-income verdict.
+  const flags =
+    r.lowIncome && r.veto && r.property && r.income && r.rigidDeductions ? lowIncomeFlags(r) : null;
   return {
     id: row.id,
     current: kase.economics !== null && stableStringify(row.household) === stableStringify(kase.economics),
@@ -279,5 +291,8 @@ function toFacts(row: AssessmentEntity, kase: CaseEntity): AssessmentFacts {
       : null,
     standardFen: r.monthlyStandardFen,
     coveredPersons: r.coveredPersons ?? kase.household.length,
+    extremePoverty: r.extremePoverty?.find((m) => m.idNumber === kase.applicantIdNumber)?.eligible ?? null,
+    lowIncome: flags?.lowIncomeEligible,
+    rigidHardship: flags?.rigidExpenditureHardship,
   };
 }

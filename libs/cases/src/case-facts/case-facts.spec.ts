@@ -118,6 +118,126 @@ describe('figureProblems', () => {
   });
 });
 
+describe('figureProblems for every program, each by its own rule', () => {
+  const TEKUN_FIRST = ['opinion', 'supportMode', 'proposedAmount', 'reasons', 'deviationReason'];
+  const DIBIAN_COUNTY = [
+    'decision',
+    'lowIncomeCategory',
+    'coveredPersons',
+    'facts',
+    'reasons',
+    'deviationReason',
+  ];
+  const LINSHI_APPROVAL = ['approvalDecision', 'amount', 'facts', 'reasons', 'legalBasis'];
+  const notTekun = { ...INELIGIBLE, extremePoverty: false, lowIncome: true, rigidHardship: false };
+  const tekun = { ...INELIGIBLE, extremePoverty: true, lowIncome: false, rigidHardship: true };
+
+  it.each([
+    [
+      '特困 符合 for an applicant the assessment finds not 特困',
+      'tekun',
+      TEKUN_FIRST,
+      { opinion: 'eligible' },
+      notTekun,
+      ['FIGURES_DISAGREE'],
+    ],
+    [
+      '特困 不符合 for an applicant the assessment finds 特困',
+      'tekun',
+      TEKUN_FIRST,
+      { opinion: 'ineligible' },
+      tekun,
+      ['FIGURES_DISAGREE'],
+    ],
+    [
+      '特困 符合 with a recorded reason',
+      'tekun',
+      TEKUN_FIRST,
+      { opinion: 'eligible', deviationReason: '赡养人已丧失劳动能力' },
+      notTekun,
+      [],
+    ],
+    ['特困 符合 as assessed', 'tekun', TEKUN_FIRST, { opinion: 'eligible' }, tekun, []],
+    [
+      '低保边缘 认定 for a household above the line',
+      'dibian',
+      DIBIAN_COUNTY,
+      { decision: 'recognize', lowIncomeCategory: 'edge' },
+      tekun,
+      ['FIGURES_DISAGREE'],
+    ],
+    [
+      '低保边缘 认定 below the line',
+      'dibian',
+      DIBIAN_COUNTY,
+      { decision: 'recognize', lowIncomeCategory: 'edge' },
+      notTekun,
+      [],
+    ],
+    [
+      '刚性支出困难 认定 without the hardship',
+      'dibian',
+      DIBIAN_COUNTY,
+      { decision: 'recognize', lowIncomeCategory: 'rigid' },
+      notTekun,
+      ['FIGURES_DISAGREE'],
+    ],
+    [
+      '刚性支出困难 不予认定 for a household in hardship',
+      'dibian',
+      DIBIAN_COUNTY,
+      { decision: 'refuse', lowIncomeCategory: 'rigid' },
+      tekun,
+      ['FIGURES_DISAGREE'],
+    ],
+    [
+      '低收入 认定 of more persons than the household',
+      'dibian',
+      DIBIAN_COUNTY,
+      { decision: 'recognize', lowIncomeCategory: 'edge', coveredPersons: 4 },
+      notTekun,
+      ['VALIDATION_FAILED'],
+    ],
+  ])('%s', (_name, program, fieldIds, values, assessment, codes) => {
+    expect(figures(values, { program, fieldIds, assessment })).toEqual(codes);
+  });
+
+  it.each([
+    ['a grant of nothing', { approvalDecision: 'grant', amount: 0 }, {}, ['VALIDATION_FAILED']],
+    ['a grant with no amount', { approvalDecision: 'grant' }, {}, ['VALIDATION_FAILED']],
+    [
+      'a township grant beyond the entrusted limit',
+      { approvalDecision: 'grant', amount: 100_001 },
+      { byTownship: true },
+      ['VALIDATION_FAILED'],
+    ],
+    [
+      'a township grant at the limit',
+      { approvalDecision: 'grant', amount: 100_000 },
+      { byTownship: true },
+      [],
+    ],
+    [
+      'a county grant beyond the township limit',
+      { approvalDecision: 'grant', amount: 500_000 },
+      { byTownship: false },
+      [],
+    ],
+    ['a refusal', { approvalDecision: 'refuse' }, { byTownship: true }, []],
+  ])('临时救助: %s', (_name, values, over, codes) => {
+    expect(
+      figures(values, {
+        program: 'linshi',
+        fieldIds: LINSHI_APPROVAL,
+        hasEconomics: false,
+        assessment: null,
+        townshipApprovalLimitFen: 100_000,
+        ...over,
+      }),
+    ).toEqual(codes);
+  });
+});
+
 describe('dateProblems', () => {
   const fields = [{ id: 'visitDate', label: '入户日期', type: 'date' }];
   const clock = { applicationDate: '2026-12-01', acceptanceDate: '2026-12-03', today: '2026-12-06' };

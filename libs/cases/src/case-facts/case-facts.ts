@@ -11,6 +11,12 @@ export interface AssessmentFacts {
   perCapitaFen: number | null;
   standardFen: number;
   coveredPersons: number;
+  /** 特困: whether the applicant passes the three tests (null when the result names no applicant). */
+  extremePoverty?: boolean | null;
+  /** 低保边缘: per-capita income below the low-income line, property passing, not 低保. */
+  lowIncome?: boolean;
+  /** 刚性支出困难: rigid expenditure at least the household's gross income (`lowIncomeFlags`). */
+  rigidHardship?: boolean;
 }
 
 export interface FigureInput {
@@ -23,6 +29,10 @@ export interface FigureInput {
   hasEconomics: boolean;
   assessment: AssessmentFacts | null;
   rules: CaseRules;
+  /** 临时救助: the amount up to which the county entrusts the township to approve. */
+  townshipApprovalLimitFen?: number;
+  /** The step is done by the township (an entrusted approval), not the county. */
+  byTownship?: boolean;
 }
 
 export interface FactProblem {
@@ -50,7 +60,12 @@ function grants(values: Record<string, unknown>): boolean {
 }
 
 function refuses(values: Record<string, unknown>): boolean {
-  return values.opinion === 'ineligible' || values.decision === 'refuse' || values.stopDecision === 'stop';
+  return (
+    values.opinion === 'ineligible' ||
+    values.decision === 'refuse' ||
+    values.stopDecision === 'stop' ||
+    values.approvalDecision === 'refuse'
+  );
 }
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -73,6 +88,7 @@ export function figureProblems(f: FigureInput): FactProblem[] {
       details: [{ field: 'coveredPersons', message: `不能超过家庭成员人数${f.householdSize}人` }],
     });
   }
+  if (f.program === 'linshi') out.push(...linshiAmountProblems(f));
   if (!f.hasEconomics) return out;
   const a = f.assessment;
   if (!a || !a.current) {
@@ -86,7 +102,7 @@ export function figureProblems(f: FigureInput): FactProblem[] {
     });
     return out;
   }
-  if (f.program !== 'dibao') return out;
+  if (f.program !== 'dibao') return out.concat(programVerdictProblems(f, a));
   const reason = typeof f.values.deviationReason === 'string' ? f.values.deviationReason.trim() : '';
   const departures: ErrorDetail[] = [];
   let beyondThreshold = false;
@@ -150,6 +166,78 @@ export function figureProblems(f: FigureInput): FactProblem[] {
     }
   }
   return out;
+}
+
+const PROGRAM_VERDICT: Record<
+  string,
+  (a: AssessmentFacts, values: Record<string, unknown>) => { eligible: boolean | null; what: string }
+> = {
+  tekun: (a) => ({ eligible: a.extremePoverty ?? null, what: '特困人员认定条件' }),
+  dibian: (a, v) =>
+    v.lowIncomeCategory === 'rigid'
+      ? { eligible: a.rigidHardship ?? null, what: '刚性支出困难家庭认定条件' }
+      : { eligible: a.lowIncome ?? null, what: '低保边缘家庭认定条件' },
+};
+
+/**
+ * 特困 and 低收入人口认定 decide eligibility, not an amount the assessment gives: each is held to its
+ * own test in the assessment (the applicant's three 特困 tests; the low-income line or the rigid
+ * expenditure test for the category chosen). A departure needs a recorded reason.
+ */
+function programVerdictProblems(f: FigureInput, a: AssessmentFacts): FactProblem[] {
+  const verdict = PROGRAM_VERDICT[f.program]?.(a, f.values);
+  if (!verdict || verdict.eligible === null) return [];
+  const field = f.fieldIds.includes('opinion') ? 'opinion' : 'decision';
+  let message: string | null = null;
+  if (grants(f.values) && !verdict.eligible)
+    message = `测算结论为不符合${verdict.what}，与“符合”的意见不一致`;
+  if (refuses(f.values) && verdict.eligible)
+    message = `测算结论为符合${verdict.what}，与“不符合”的意见不一致`;
+  const reason = typeof f.values.deviationReason === 'string' ? f.values.deviationReason.trim() : '';
+  if (!message || reason) return [];
+  return [
+    {
+      status: 409,
+      code: 'FIGURES_DISAGREE',
+      message: `${message}；偏离测算结果须填写偏离理由`,
+      details: [
+        { field, message },
+        { field: 'deviationReason', message: '偏离测算结果须填写理由' },
+      ],
+    },
+  ];
+}
+
+/**
+ * 临时救助 is a one-off amount: a grant names one above zero, and a township
+ * approving under the county's entrustment stays within the entrusted limit (民发〔2018〕23号).
+ */
+function linshiAmountProblems(f: FigureInput): FactProblem[] {
+  const amountField = f.fieldIds.includes('amount')
+    ? 'amount'
+    : f.fieldIds.includes('proposedAmount')
+      ? 'proposedAmount'
+      : null;
+  if (!amountField) return [];
+  const amount = f.values[amountField];
+  const problem = (message: string): FactProblem => ({
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    message,
+    details: [{ field: amountField, message }],
+  });
+  if (grants(f.values) && (typeof amount !== 'number' || amount <= 0))
+    return [problem('给予临时救助须写明大于0的救助金额')];
+  const limit = f.townshipApprovalLimitFen;
+  if (
+    f.byTownship &&
+    f.values.approvalDecision === 'grant' &&
+    typeof amount === 'number' &&
+    limit !== undefined &&
+    amount > limit
+  )
+    return [problem(`救助金额${yuan(amount)}元超过委托乡镇审批的额度${yuan(limit)}元，应报县级民政部门审批`)];
+  return [];
 }
 
 export interface DateField {
