@@ -266,6 +266,107 @@ describe('facts in order', () => {
   });
 });
 
+describe('every program’s decision is held to its own rule', () => {
+  it('特困: a 符合 初审 for an elder the assessment finds not 特困 needs a recorded reason', async () => {
+    const elder = { name: '李桂英', idNumber: withCheckDigit('41079919520408095'), relation: '本人' };
+    const created = await (
+      await t.as('clerk')
+    )
+      .post('/api/cases', {
+        ...APPLICATION,
+        program: 'tekun',
+        applicant: { ...APPLICATION.applicant, name: elder.name, idNumber: elder.idNumber },
+        members: [elder],
+      })
+      .expect(201);
+    const caseId = created.body.id;
+    const answers = {
+      ...servedToday(CONFIRM_PATH, t.clock.today()),
+      letterEvidence: '村民委员会复函证实申请人无子女。',
+      democraticReview: false,
+      assessors: ['赵调查', '刘协理'],
+      assessmentDate: t.clock.today(),
+      eating: true,
+      dressing: true,
+      transferring: true,
+      toileting: true,
+      indoorWalking: true,
+      bathing: true,
+      supportMode: ['dispersed'],
+    };
+    await drive(t, caseId, answers, /乡镇初审/);
+    // A real wage of 1,000 元 a month: above the 650 元 standard, so no 无生活来源.
+    const [member] = workedExampleFor([elder]).members;
+    ok(
+      await putEconomics(caseId, {
+        ...workedExampleFor([elder]),
+        members: [{ ...member, workType: 'none', incomes: [{ kind: 'wage', annualFen: 1_200_000 }] }],
+        rigidExpenditures: [],
+      }),
+    );
+    const review = await openTask(caseId, /乡镇初审/);
+    const reviewer = await t.as('reviewer');
+    const data = { ...answersFor(review.form, answers), opinion: 'eligible', proposedAmount: '1350' };
+    const refused = await reviewer.post(`/api/tasks/${review.id}/complete`, { data });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('FIGURES_DISAGREE');
+    expect(refused.body.message).toContain('测算结论为不符合特困人员认定条件');
+    expect(refused.body.details.map((d: { field: string }) => d.field)).toContain('data.deviationReason');
+    await reviewer
+      .post(`/api/tasks/${review.id}/complete`, {
+        data: { ...data, deviationReason: '工资系临时代发，已于上月停止，核对数据尚未更新。' },
+      })
+      .expect(200);
+  });
+
+  it('临时救助: a township approving under entrustment stays within the entrusted amount', async () => {
+    const family = freshFamily(95);
+    const created = await (
+      await t.as('clerk')
+    )
+      .post('/api/cases', {
+        ...APPLICATION,
+        ...family,
+        program: 'linshi',
+        variables: {
+          category: 'expenditure',
+          urgency: 'blue',
+          hardship: '配偶患急性白血病住院治疗',
+          requestedAmount: '600',
+        },
+      })
+      .expect(201);
+    const caseId = created.body.id;
+    const answers = {
+      ...servedToday(CONFIRM_PATH, t.clock.today()),
+      proposedAmount: '600',
+      reviewOpinion: '因病刚性支出远超家庭承受能力，符合支出型临时救助条件。',
+      approvalDecision: ['grant'],
+      amount: '600',
+    };
+    await drive(t, caseId, answers);
+    await t.advanceDays(8);
+    await drive(t, caseId, { ...answers, serviceDate: t.clock.today() }, /乡镇审批/);
+    const approval = await openTask(caseId, /乡镇审批/);
+    const reviewer = await t.as('reviewer');
+    const data = answersFor(approval.form, answers);
+    const beyond = await reviewer.post(`/api/tasks/${approval.id}/complete`, {
+      data: { ...data, amount: '1000.01' },
+    });
+    expect(beyond.status).toBe(400);
+    expect(beyond.body.message).toBe(
+      '救助金额1000.01元超过委托乡镇审批的额度1000.00元，应报县级民政部门审批',
+    );
+    expect(beyond.body.details[0].field).toBe('data.amount');
+    const nothing = await reviewer.post(`/api/tasks/${approval.id}/complete`, {
+      data: { ...data, amount: '0' },
+    });
+    expect(nothing.status).toBe(400);
+    expect(nothing.body.message).toContain('大于0');
+    await reviewer.post(`/api/tasks/${approval.id}/complete`, { data }).expect(200);
+  });
+});
+
 describe('facts in the order of the steps', () => {
   it('refuses a home visit dated before the acceptance, naming the field and the acceptance', async () => {
     const applied = t.clock.today();
