@@ -430,7 +430,10 @@ describe('one benefit once', () => {
         .post('/api/auth/login')
         .send({ username: 'applicant', password: DEMO_PASSWORD });
       const auth = (r: ReturnType<typeof t.http.post>) => r.set('Authorization', `Bearer ${res.body.token}`);
-      return { post: (url: string, body: object) => auth(t.http.post(url)).send(body) };
+      return {
+        post: (url: string, body: object) => auth(t.http.post(url)).send(body),
+        get: (url: string) => auth(t.http.get(url)),
+      };
     };
     let applicant = await signIn();
     const draft = {
@@ -463,6 +466,10 @@ describe('one benefit once', () => {
     expect(paid.benefit_status).toBe('active');
 
     applicant = await signIn();
+    // The portal fills in and locks who the account applies as: its name and the ID it applied with.
+    const identity = await applicant.get('/api/portal/identity');
+    expect(identity.status).toBe(200);
+    expect(identity.body).toEqual({ name: '王建国', idNumber: freshFamily(80).applicant.idNumber });
     // Again, with the same applicant and other members.
     const again = freshFamily(81);
     const same = freshFamily(80);
