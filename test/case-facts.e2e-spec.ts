@@ -312,11 +312,16 @@ describe('every program’s decision is held to its own rule', () => {
     expect(refused.body.code).toBe('FIGURES_DISAGREE');
     expect(refused.body.message).toContain('测算结论为不符合特困人员认定条件');
     expect(refused.body.details.map((d: { field: string }) => d.field)).toContain('data.deviationReason');
+    const reason = '工资系临时代发，已于上月停止，核对数据尚未更新。';
     await reviewer
-      .post(`/api/tasks/${review.id}/complete`, {
-        data: { ...data, deviationReason: '工资系临时代发，已于上月停止，核对数据尚未更新。' },
-      })
+      .post(`/api/tasks/${review.id}/complete`, { data: { ...data, deviationReason: reason } })
       .expect(200);
+    // The reason may run across a page break: read the text without the page footers.
+    const opinion = (await documentText(caseId, 'tekun-first-instance-opinion')).replace(
+      /验证码：[0-9A-F]+查验：http:\/\/[^—]*—\d+—/g,
+      '',
+    );
+    expect(opinion).toContain(`本初审意见与家庭经济状况测算结果不一致，理由：${reason}`);
   });
 
   it('临时救助: a township approving under entrustment stays within the entrusted amount', async () => {
