@@ -1,4 +1,5 @@
 import { withCheckDigit } from '@app/assistance';
+import { plusDays } from '@app/workflow';
 import { TestApp, pdfText } from './support/test-app';
 import {
   APPLICATION,
@@ -265,6 +266,156 @@ describe('facts in order', () => {
   });
 });
 
+describe('every program’s decision is held to its own rule', () => {
+  it('特困: a 符合 初审 for an elder the assessment finds not 特困 needs a recorded reason', async () => {
+    const elder = { name: '李桂英', idNumber: withCheckDigit('41079919520408095'), relation: '本人' };
+    const created = await (
+      await t.as('clerk')
+    )
+      .post('/api/cases', {
+        ...APPLICATION,
+        program: 'tekun',
+        applicant: { ...APPLICATION.applicant, name: elder.name, idNumber: elder.idNumber },
+        members: [elder],
+      })
+      .expect(201);
+    const caseId = created.body.id;
+    const answers = {
+      ...servedToday(CONFIRM_PATH, t.clock.today()),
+      letterEvidence: '村民委员会复函证实申请人无子女。',
+      democraticReview: false,
+      assessors: ['赵调查', '刘协理'],
+      assessmentDate: t.clock.today(),
+      eating: true,
+      dressing: true,
+      transferring: true,
+      toileting: true,
+      indoorWalking: true,
+      bathing: true,
+      supportMode: ['dispersed'],
+    };
+    await drive(t, caseId, answers, /乡镇初审/);
+    // A real wage of 1,000 元 a month: above the 650 元 standard, so no 无生活来源.
+    const [member] = workedExampleFor([elder]).members;
+    ok(
+      await putEconomics(caseId, {
+        ...workedExampleFor([elder]),
+        members: [{ ...member, workType: 'none', incomes: [{ kind: 'wage', annualFen: 1_200_000 }] }],
+        rigidExpenditures: [],
+      }),
+    );
+    const review = await openTask(caseId, /乡镇初审/);
+    const reviewer = await t.as('reviewer');
+    const data = { ...answersFor(review.form, answers), opinion: 'eligible', proposedAmount: '1350' };
+    const refused = await reviewer.post(`/api/tasks/${review.id}/complete`, { data });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('FIGURES_DISAGREE');
+    expect(refused.body.message).toContain('测算结论为不符合特困人员认定条件');
+    expect(refused.body.details.map((d: { field: string }) => d.field)).toContain('data.deviationReason');
+    const reason = '工资系临时代发，已于上月停止，核对数据尚未更新。';
+    await reviewer
+      .post(`/api/tasks/${review.id}/complete`, { data: { ...data, deviationReason: reason } })
+      .expect(200);
+    // The reason may run across a page break: read the text without the page footers.
+    const opinion = (await documentText(caseId, 'tekun-first-instance-opinion')).replace(
+      /验证码：[0-9A-F]+查验：http:\/\/[^—]*—\d+—/g,
+      '',
+    );
+    expect(opinion).toContain(`本初审意见与家庭经济状况测算结果不一致，理由：${reason}`);
+  });
+
+  it('临时救助: a township approving under entrustment stays within the entrusted amount', async () => {
+    const family = freshFamily(95);
+    const created = await (
+      await t.as('clerk')
+    )
+      .post('/api/cases', {
+        ...APPLICATION,
+        ...family,
+        program: 'linshi',
+        variables: {
+          category: 'expenditure',
+          urgency: 'blue',
+          hardship: '配偶患急性白血病住院治疗',
+          requestedAmount: '600',
+        },
+      })
+      .expect(201);
+    const caseId = created.body.id;
+    const answers = {
+      ...servedToday(CONFIRM_PATH, t.clock.today()),
+      proposedAmount: '600',
+      reviewOpinion: '因病刚性支出远超家庭承受能力，符合支出型临时救助条件。',
+      approvalDecision: ['grant'],
+      amount: '600',
+    };
+    await drive(t, caseId, answers);
+    await t.advanceDays(8);
+    await drive(t, caseId, { ...answers, serviceDate: t.clock.today() }, /乡镇审批/);
+    const approval = await openTask(caseId, /乡镇审批/);
+    const reviewer = await t.as('reviewer');
+    const data = answersFor(approval.form, answers);
+    const beyond = await reviewer.post(`/api/tasks/${approval.id}/complete`, {
+      data: { ...data, amount: '1000.01' },
+    });
+    expect(beyond.status).toBe(400);
+    expect(beyond.body.message).toBe(
+      '救助金额1000.01元超过委托乡镇审批的额度1000.00元，应报县级民政部门审批',
+    );
+    expect(beyond.body.details[0].field).toBe('data.amount');
+    const nothing = await reviewer.post(`/api/tasks/${approval.id}/complete`, {
+      data: { ...data, amount: '0' },
+    });
+    expect(nothing.status).toBe(400);
+    expect(nothing.body.message).toContain('大于0');
+    await reviewer.post(`/api/tasks/${approval.id}/complete`, { data }).expect(200);
+  });
+});
+
+describe('facts in the order of the steps', () => {
+  it('refuses a home visit dated before the acceptance, naming the field and the acceptance', async () => {
+    const applied = t.clock.today();
+    const caseId = await apply(t);
+    await t.advanceDays(3);
+    await drive(t, caseId, CONFIRM_PATH, /入户调查/);
+    const res = await complete(caseId, /入户调查/, { visitDate: plusDays(applied, 1) });
+    expect(res.status).toBe(400);
+    expect(res.body.details[0].field).toBe('data.visitDate');
+    expect(res.body.message).toBe(
+      `“入户日期”（${plusDays(applied, 1)}）早于本案受理日期（${t.clock.today()}）`,
+    );
+  });
+
+  it('refuses a county visit before the 初审 and a 送达 before the decision it serves', async () => {
+    // A near relative of staff: the county visits the home itself.
+    const caseId = await apply(t, { nearRelative: true });
+    await drive(t, caseId, CONFIRM_PATH, /乡镇初审/);
+    await t.advanceDays(2);
+    const firstInstance = t.clock.today();
+    await drive(t, caseId, CONFIRM_PATH);
+    await t.advanceDays(8);
+    await drive(t, caseId, CONFIRM_PATH, /县级入户核查/);
+    const early = await complete(caseId, /县级入户核查/, { countyVisitDate: plusDays(firstInstance, -1) });
+    expect(early.status).toBe(400);
+    expect(early.body.details[0].field).toBe('data.countyVisitDate');
+    expect(early.body.message).toBe(
+      `“入户日期”（${plusDays(firstInstance, -1)}）早于本案“乡镇初审”的决定日期（${firstInstance}）`,
+    );
+    ok(await complete(caseId, /县级入户核查/, { countyVisitDate: firstInstance }));
+
+    await drive(t, caseId, CONFIRM_PATH, /送达确认通知书/);
+    const decided = t.clock.today();
+    await t.advanceDays(2);
+    const served = await complete(caseId, /送达确认通知书/, { serviceDate: plusDays(decided, -1) });
+    expect(served.status).toBe(400);
+    expect(served.body.details[0].field).toBe('data.serviceDate');
+    expect(served.body.message).toBe(
+      `“送达日期”（${plusDays(decided, -1)}）早于本案“县级审核确认”的决定日期（${decided}）`,
+    );
+    ok(await complete(caseId, /送达确认通知书/, { serviceDate: plusDays(decided, 1) }));
+  });
+});
+
 describe('the economics belong to the case', () => {
   it('refuses a household that does not contain the case’s applicant', async () => {
     const caseId = await apply(t);
@@ -284,7 +435,10 @@ describe('one benefit once', () => {
         .post('/api/auth/login')
         .send({ username: 'applicant', password: DEMO_PASSWORD });
       const auth = (r: ReturnType<typeof t.http.post>) => r.set('Authorization', `Bearer ${res.body.token}`);
-      return { post: (url: string, body: object) => auth(t.http.post(url)).send(body) };
+      return {
+        post: (url: string, body: object) => auth(t.http.post(url)).send(body),
+        get: (url: string) => auth(t.http.get(url)),
+      };
     };
     let applicant = await signIn();
     const draft = {
@@ -317,6 +471,10 @@ describe('one benefit once', () => {
     expect(paid.benefit_status).toBe('active');
 
     applicant = await signIn();
+    // The portal fills in and locks who the account applies as: its name and the ID it applied with.
+    const identity = await applicant.get('/api/portal/identity');
+    expect(identity.status).toBe(200);
+    expect(identity.body).toEqual({ name: '王建国', idNumber: freshFamily(80).applicant.idNumber });
     // Again, with the same applicant and other members.
     const again = freshFamily(81);
     const same = freshFamily(80);

@@ -1,5 +1,6 @@
 import { Page } from 'playwright-core';
 import { BrowserHarness, screenshot } from '../support/browser';
+import { pdfText } from '../support/test-app';
 import { APPLICATION, CONFIRM_PATH, apply, drive, openTasks, workedExampleOf } from '../support/case-driver';
 
 /**
@@ -55,10 +56,21 @@ describe('one current assessment, carried through the steps (Chromium)', () => {
     await form.locator('[data-test=assessment-stale]').waitFor();
     await screenshot(page, 'case-facts-stale');
 
-    // The reviewer saves the economics (the household's deposits, corrected): the assessment re-runs.
+    // The reviewer corrects the household's deposits and saves: the assessment re-runs.
     await page.getByRole('tab', { name: '经济状况测算' }).click();
     await page.locator('[data-test=case-assessment-stale]').waitFor();
-    await page.locator('[data-test=economics-editor]').getByText('已录入').waitFor();
+    const editor = page.locator('[data-test=economics-editor]');
+    await editor.getByText('已录入').waitFor();
+    const assets = editor.locator('[data-test=economics-assets]');
+    await assets.locator('.el-collapse-item__header').click();
+    // Until the opening transition ends the section's content moves: wait it out.
+    const wrap = await assets.locator('.el-collapse-item__wrap:visible').elementHandle();
+    await page.waitForFunction((el) => (el as HTMLElement).style.maxHeight === '', wrap);
+    await editor
+      .locator('input[data-test=assets-deposits], [data-test=assets-deposits] input')
+      .first()
+      .fill('1000');
+    await editor.locator('[data-test=economics-dirty]').waitFor();
     await page.click('[data-test=economics-save]');
     await page.locator('.el-message--success').getByText('家庭经济状况已保存').waitFor();
     await form.locator('[data-test=assessment-stale]').waitFor({ state: 'detached' });
@@ -98,5 +110,39 @@ describe('one current assessment, carried through the steps (Chromium)', () => {
     await form.locator('[data-test=submit]').click();
     await page.locator('.el-message--success').getByText('“县级审核确认”已提交').waitFor();
     await page.context().close();
+  });
+
+  it('issues papers that agree with themselves: 初审意见, 公示 and 确认通知书 state one verdict, amount and persons', async () => {
+    const text = async (templateId: string) => {
+      const [doc] = await h.t.query<{ id: string }>(
+        `SELECT id FROM document WHERE case_id = $1 AND template_id = $2 ORDER BY issued_at DESC LIMIT 1`,
+        [caseId, templateId],
+      );
+      const pdf = await h.t.download('approver', `/api/documents/${doc.id}/pdf`);
+      expect(pdf.status).toBe(200);
+      return pdfText(pdf.body);
+    };
+    const notice = await text('confirmation-notice');
+    const decided = /保障人数为(\d+)人，月保障金额为([\d,]+\.\d{2})元/.exec(notice);
+    expect(decided).not.toBeNull();
+    const [, persons, amount] = decided!;
+    expect([persons, amount]).toEqual(['3', '627.00']);
+    expect(notice).toContain('你家庭符合最低生活保障条件');
+    expect(notice).toContain(`测算结论为符合，测算月保障金额${amount}元`);
+
+    const opinion = await text('first-instance-opinion');
+    expect(opinion).toContain('申请人家庭符合最低生活保障条件');
+    expect(opinion).toContain(`拟保障人数${persons}人，拟月保障金额${amount}元`);
+    expect(opinion).toContain(`测算结论为符合，测算月保障金额${amount}元`);
+
+    const posted = await text('public-notice');
+    // The table's headings may interleave with its row in the text layer: the row read without them.
+    const row = posted.replace(/户主姓名|初审意见|保障人数|拟月保障金额（元）/g, '');
+    expect(row).toContain(`${APPLICATION.applicant.name}符合条件${persons}${amount}`);
+    for (const paper of [notice, opinion, posted]) {
+      expect(paper).not.toContain('不符合最低生活保障');
+      expect(paper).not.toContain('测算结论为不符合');
+      expect(paper).not.toContain('不一致');
+    }
   });
 });

@@ -21,12 +21,32 @@ describe('applicant portal and public verification (Chromium, phone)', () => {
 
   const pick = (page: Page, select: string, option: string) =>
     chooseOption(page, page.locator(`.el-select[data-test=${select}]`), option);
+  /** Waits until an input shows `value` (the portal fills it in once the account's identity is read). */
+  const waitForValue = (page: Page, test: string, value: string) =>
+    page.waitForFunction(
+      ([t, v]) => (document.querySelector(`input[data-test=${t}]`) as HTMLInputElement | null)?.value === v,
+      [test, value] as const,
+    );
   const fieldError = (page: Page, within: string) => page.locator(`${within} .el-form-item__error`);
 
   it('fits a desktop screen: list, case page and the stepper at 1366×768', async () => {
     const empty = await h.signIn('applicant');
     await empty.getByText('您还没有提交过申请').waitFor();
     await screenshot(empty, 'portal-empty');
+    // Before its first application the account has a name and no ID yet: the name is locked.
+    await empty.goto(`${h.baseUrl}/portal/apply`);
+    await waitForValue(empty, 'applicant-name', '王建国');
+    expect(await empty.locator('[data-test=applicant-name]').isDisabled()).toBe(true);
+    expect(await empty.locator('[data-test=applicant-id]').isDisabled()).toBe(false);
+    await empty.click('[data-test=next]');
+    await empty.getByText('请填写身份证号码').waitFor();
+    await screenshot(empty, 'portal-desktop-apply');
+    // A mistyped check digit is reported next to the field as soon as 18 characters are in.
+    await empty.fill('[data-test=applicant-id]', '410799198103050013');
+    await fieldError(empty, '[data-test=step-applicant] .el-form-item:has([data-test=applicant-id])')
+      .getByText('校验码错误')
+      .waitFor();
+    await screenshot(empty, 'portal-apply-id-error');
     await empty.context().close();
     const applicant = await h.t.as('applicant');
     const { program, regionCode, applicant: person, members } = APPLICATION;
@@ -50,10 +70,11 @@ describe('applicant portal and public verification (Chromium, phone)', () => {
       .getByText(/当前环节“受理审查”/)
       .waitFor();
     await screenshot(page, 'portal-desktop-case');
+    // Once it has applied, the account applies as the same person: name and ID filled in and locked.
     await page.goto(`${h.baseUrl}/portal/apply`);
-    await page.click('[data-test=next]');
-    await page.getByText('请填写身份证号码').waitFor();
-    await screenshot(page, 'portal-desktop-apply');
+    await waitForValue(page, 'applicant-id', person.idNumber);
+    expect(await page.locator('[data-test=applicant-id]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-test=applicant-name]').isDisabled()).toBe(true);
     // One open application per account: this one is refused at acceptance before the phone test applies.
     await drive(h.t, created.body.id, {
       ...CONFIRM_PATH,
@@ -67,19 +88,9 @@ describe('applicant portal and public verification (Chromium, phone)', () => {
     await page.click('[data-test=apply]');
     await page.waitForURL(/\/portal\/apply$/);
 
-    // 1 申请人: a mistyped check digit is reported next to the field as soon as 18 characters are in.
-    await page.fill('[data-test=applicant-name]', '王建国');
-    await page.fill('[data-test=applicant-id]', '410799198103050013');
-    const idError = fieldError(
-      page,
-      '[data-test=step-applicant] .el-form-item:has([data-test=applicant-id])',
-    );
-    await idError.getByText('校验码错误').waitFor();
-    await screenshot(page, 'portal-apply-id-error');
-    await page.click('[data-test=next]');
-    await page.locator('[data-test=step-applicant]').waitFor(); // stays on the step
-    await page.fill('[data-test=applicant-id]', '410799198103050012');
-    await idError.waitFor({ state: 'detached' });
+    // 1 申请人: the account's own name and ID, locked; the applicant adds the address.
+    await waitForValue(page, 'applicant-id', '410799198103050012');
+    expect(await page.locator('[data-test=applicant-name]').inputValue()).toBe('王建国');
     await page.fill('[data-test=applicant-address]', '平安县城关镇东关村3组12号');
     await page.fill('[data-test=applicant-phone]', '13800000000');
     await screenshot(page, 'portal-apply-applicant');

@@ -190,6 +190,34 @@ rows.push({
   },
 });
 
+// 60 today (born 1965-06-30): healthy tier 51–60 → 0.8 × 1 584 000 = 1 267 200; monthly 105 600 ≥ 97 500 →
+// neither 低保 nor low income. 特困: 60 ≥ 60 → no labour capacity; actual income 0 → eligible.
+rows.push({
+  name: 'E7 60 today: imputed for 低保, yet without labour capacity for 特困',
+  household: alone(member('庚', { born: '1965-06-30' }, { workType: 'odd_jobs' })),
+  expect: {
+    coefficients: { 庚: 8_000 },
+    imputed: { 庚: 1_267_200 },
+    monthly: 105_600,
+    minimumLiving: false,
+    lowIncome: false,
+    extreme: { 庚: true },
+  },
+});
+// 60 today with a verified wage 600 000: no imputation; monthly 50 000 < 65 000 → 低保, gap 15 000;
+// 特困: actual 50 000 < 65 000 ✓ → eligible.
+rows.push({
+  name: 'E8 60 today with a real wage of 500 元/month: 低保 gap and 特困 on the same actual income',
+  household: alone(
+    member(
+      '辛',
+      { born: '1965-06-30' },
+      { workType: 'odd_jobs', incomes: [{ kind: 'wage', annualFen: 600_000 }] },
+    ),
+  ),
+  expect: { imputed: { 辛: 0 }, monthly: 50_000, minimumLiving: true, gap: 15_000, extreme: { 辛: true } },
+});
+
 // ---- severe disability / serious illness from health or certificate -------------------------
 // 45 declared 重度残疾, no certificate: coefficient 0; gap 65 000 + severe 19 500 = 84 500; 特困 ✓.
 rows.push({

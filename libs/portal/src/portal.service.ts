@@ -66,6 +66,18 @@ export class PortalService {
     });
   }
 
+  /**
+   * Who the account applies as: its own name, and the resident ID it first applied with (an
+   * account applies as itself only, `CaseService` holds it to both). The portal fills both in
+   * and locks them; a first application has no ID yet and binds the one typed.
+   */
+  async identity(user: AuthUser): Promise<{ name: string; idNumber: string | null }> {
+    return this.db.read(async (em) => {
+      const own = (await portal.casesFiledBy(em, user.id)).filter((k) => k.kind === 'application');
+      return { name: user.displayName, idNumber: own.at(-1)?.applicantIdNumber ?? null };
+    });
+  }
+
   async caseView(user: AuthUser, caseId: string) {
     return this.db.read(async (em) => {
       const kase = await cases.byId(em, caseId);

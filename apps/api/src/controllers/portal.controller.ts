@@ -10,6 +10,7 @@ import {
   AuthorizationTextDto,
   PortalCaseSummaryDto,
   PortalCaseViewDto,
+  PortalIdentityDto,
   RegionDto,
 } from '../dto/responses/portal.response';
 
@@ -26,6 +27,14 @@ export class PortalController {
   @Requires('portal.own')
   cases(@CurrentUser() user: AuthUser) {
     return this.portal.myCases(user);
+  }
+
+  /** The name and resident ID the account applies as, which the application form locks. */
+  @ApiOkResponse({ type: PortalIdentityDto })
+  @Get('portal/identity')
+  @Requires('portal.own')
+  identity(@CurrentUser() user: AuthUser) {
+    return this.portal.identity(user);
   }
 
   @AuditAccess('case.read', { case: 'id' })

@@ -835,6 +835,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/portal/identity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Portal_identity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/processes': {
     parameters: {
       query?: never;
@@ -2994,6 +3010,12 @@ export interface components {
       documents: components['schemas']['PortalCaseViewDocumentsDto'][];
       plainStatus: string;
       steps: components['schemas']['ProgressStepDto'][];
+    };
+    PortalIdentityDto: {
+      /** @description 本账号此前申请时使用的本人身份证号码；尚未申请过为 null（首次申请时填写的号码即与账号绑定） */
+      idNumber: string | null;
+      /** @description 账号本人姓名（申请人姓名须与之一致） */
+      name: string;
     };
     PortalServiceDto: {
       electronicConsent: components['schemas']['ServiceConsentRecordDto'] | null;
@@ -5645,6 +5667,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PortalServiceDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Portal_identity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalIdentityDto'];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */

@@ -155,6 +155,7 @@ export type PortalCaseViewCase = Schemas['PortalCaseViewCaseDto'];
 export type PortalCaseViewCaseHousehold = Schemas['PortalCaseViewCaseHouseholdDto'];
 export type PortalCaseViewDocuments = Schemas['PortalCaseViewDocumentsDto'];
 export type PortalCaseView = Schemas['PortalCaseViewDto'];
+export type PortalIdentity = Schemas['PortalIdentityDto'];
 export type PortalService = Schemas['PortalServiceDto'];
 export type PortalServiceRecord = Schemas['PortalServiceRecordDto'];
 export type PreviewTask = Schemas['PreviewTaskDto'];

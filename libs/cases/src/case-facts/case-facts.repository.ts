@@ -76,4 +76,39 @@ export const caseFactsRepository = {
     );
     return rows[0]?.id ?? null;
   },
+
+  /**
+   * The instance's completed steps, oldest first, and the last days of the 公示 it posted: the
+   * dates a later step of the same procedure cannot precede.
+   */
+  async earlierSteps(
+    em: EntityManager,
+    instanceId: string,
+  ): Promise<{
+    steps: { name: string; form: object[]; data: Record<string, unknown> | null; completedAt: Date }[];
+    notices: { endDate: string }[];
+  }> {
+    const steps: {
+      name: string;
+      form: object[];
+      data: Record<string, unknown> | null;
+      completed_at: Date;
+    }[] = await em.query(
+      `SELECT name, form, data, completed_at FROM task
+         WHERE instance_id = $1 AND status = 'completed' ORDER BY completed_at`,
+      [instanceId],
+    );
+    // Each case runs one procedure (one instance): the 公示 documents of the case are its own.
+    const notices: { end_date: string }[] = await em.query(
+      `SELECT d.data->'publicNotice'->>'endDate' AS end_date
+       FROM document d JOIN assistance_case c ON c.id = d.case_id
+       WHERE c.process_instance_id = $1 AND d.template_id LIKE '%public-notice'
+         AND d.data->'publicNotice'->>'endDate' IS NOT NULL`,
+      [instanceId],
+    );
+    return {
+      steps: steps.map((r) => ({ name: r.name, form: r.form, data: r.data, completedAt: r.completed_at })),
+      notices: notices.map((r) => ({ endDate: r.end_date })),
+    };
+  },
 };

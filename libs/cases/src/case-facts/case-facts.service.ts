@@ -1,14 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AssessmentResult, Household } from '@app/assessment';
-import { AppError, Clock, ErrorDetail, stableStringify } from '@app/common';
+import { AssessmentResult, Household, PolicyParameters } from '@app/assessment';
+import { townshipApprovalLimitFen } from '../linshi/linshi-rules';
+import { lowIncomeFlags } from '../policy/low-income-flags';
+import { AppError, Clock, ErrorDetail, shanghaiDate, stableStringify } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AssessmentEntity, CaseEntity, TaskEntity } from '@app/persistence';
 import { FormField, validateFormData } from '@app/process-models';
 import { caseRepository as cases } from '../case.repository';
 import { AssessmentService } from '../policy/assessment.service';
 import { PolicyParametersService } from '../policy/policy-parameters.service';
-import { AssessmentFacts, Overlap, dateProblems, figureProblems, overlaps } from './case-facts';
+import {
+  AssessmentFacts,
+  DateField,
+  Overlap,
+  dateProblems,
+  earlierDates,
+  figureProblems,
+  overlaps,
+} from './case-facts';
 import { CaseRules, NATIONAL_CASE_RULES, caseRulesFrom } from './case-rules';
 import { caseFactsRepository as facts } from './case-facts.repository';
 import { prefillFor } from './prefill';
@@ -47,6 +57,11 @@ export class CaseFactsService {
   async rules(em: EntityManager, regionCode: string): Promise<CaseRules> {
     const row = await this.policy.resolve(em, regionCode, this.clock.today()).catch(() => null);
     return row ? caseRulesFrom(row.parameters) : NATIONAL_CASE_RULES;
+  }
+
+  private async townshipLimit(em: EntityManager, regionCode: string): Promise<number> {
+    const row = await this.policy.resolve(em, regionCode, this.clock.today()).catch(() => null);
+    return townshipApprovalLimitFen((row?.parameters ?? {}) as Pick<PolicyParameters, 'temporaryAssistance'>);
   }
 
   async assessmentFacts(em: EntityManager, kase: CaseEntity): Promise<AssessmentFacts | null> {
@@ -180,10 +195,13 @@ export class CaseFactsService {
       applicationDate: kase.applicationDate,
       acceptanceDate: kase.acceptanceDate,
       today: this.clock.today(),
+      earlier: await this.earlierDates(em, task),
     });
     if (dates.length) throw AppError.validation(dates[0].message, dates.map(inData));
     const rules = await this.rules(em, kase.regionCode);
     const figures = figureProblems({
+      townshipApprovalLimitFen: await this.townshipLimit(em, kase.regionCode),
+      byTownship: !task.candidateGroups.includes('county_approver'),
       program: kase.program,
       fieldIds,
       values,
@@ -225,6 +243,20 @@ export class CaseFactsService {
     }
   }
 
+  /** The dates the instance's completed steps and its 公示 fixed for the step `task` opens. */
+  async earlierDates(em: EntityManager, task: TaskEntity) {
+    const { steps, notices } = await facts.earlierSteps(em, task.instanceId);
+    return earlierDates(
+      steps.map((s) => ({
+        name: s.name,
+        form: (s.form as DateField[]) ?? [],
+        data: s.data,
+        completedOn: shanghaiDate(s.completedAt),
+      })),
+      notices,
+    );
+  }
+
   async prefill(em: EntityManager, kase: CaseEntity, task: TaskEntity, legalBasis: string | null) {
     const fields = (task.form as FormField[]) ?? [];
     const proposal = fields.some((f) => f.id === 'opinion')
@@ -246,6 +278,9 @@ function inData(d: ErrorDetail): ErrorDetail {
 
 function toFacts(row: AssessmentEntity, kase: CaseEntity): AssessmentFacts {
   const r = row.result as unknown as AssessmentResult;
+  // Rows stored before these parts of the result existed carry no low-income verdict.
+  const flags =
+    r.lowIncome && r.veto && r.property && r.income && r.rigidDeductions ? lowIncomeFlags(r) : null;
   return {
     id: row.id,
     current: kase.economics !== null && stableStringify(row.household) === stableStringify(kase.economics),
@@ -256,5 +291,8 @@ function toFacts(row: AssessmentEntity, kase: CaseEntity): AssessmentFacts {
       : null,
     standardFen: r.monthlyStandardFen,
     coveredPersons: r.coveredPersons ?? kase.household.length,
+    extremePoverty: r.extremePoverty?.find((m) => m.idNumber === kase.applicantIdNumber)?.eligible ?? null,
+    lowIncome: flags?.lowIncomeEligible,
+    rigidHardship: flags?.rigidExpenditureHardship,
   };
 }

@@ -1,4 +1,4 @@
-import { AssessmentFacts, dateProblems, figureProblems, overlaps } from './case-facts';
+import { AssessmentFacts, dateProblems, earlierDates, figureProblems, overlaps } from './case-facts';
 import { NATIONAL_CASE_RULES, caseRulesFrom, programsConflict } from './case-rules';
 import { prefillFor } from './prefill';
 
@@ -118,6 +118,126 @@ describe('figureProblems', () => {
   });
 });
 
+describe('figureProblems for every program, each by its own rule', () => {
+  const TEKUN_FIRST = ['opinion', 'supportMode', 'proposedAmount', 'reasons', 'deviationReason'];
+  const DIBIAN_COUNTY = [
+    'decision',
+    'lowIncomeCategory',
+    'coveredPersons',
+    'facts',
+    'reasons',
+    'deviationReason',
+  ];
+  const LINSHI_APPROVAL = ['approvalDecision', 'amount', 'facts', 'reasons', 'legalBasis'];
+  const notTekun = { ...INELIGIBLE, extremePoverty: false, lowIncome: true, rigidHardship: false };
+  const tekun = { ...INELIGIBLE, extremePoverty: true, lowIncome: false, rigidHardship: true };
+
+  it.each([
+    [
+      '特困 符合 for an applicant the assessment finds not 特困',
+      'tekun',
+      TEKUN_FIRST,
+      { opinion: 'eligible' },
+      notTekun,
+      ['FIGURES_DISAGREE'],
+    ],
+    [
+      '特困 不符合 for an applicant the assessment finds 特困',
+      'tekun',
+      TEKUN_FIRST,
+      { opinion: 'ineligible' },
+      tekun,
+      ['FIGURES_DISAGREE'],
+    ],
+    [
+      '特困 符合 with a recorded reason',
+      'tekun',
+      TEKUN_FIRST,
+      { opinion: 'eligible', deviationReason: '赡养人已丧失劳动能力' },
+      notTekun,
+      [],
+    ],
+    ['特困 符合 as assessed', 'tekun', TEKUN_FIRST, { opinion: 'eligible' }, tekun, []],
+    [
+      '低保边缘 认定 for a household above the line',
+      'dibian',
+      DIBIAN_COUNTY,
+      { decision: 'recognize', lowIncomeCategory: 'edge' },
+      tekun,
+      ['FIGURES_DISAGREE'],
+    ],
+    [
+      '低保边缘 认定 below the line',
+      'dibian',
+      DIBIAN_COUNTY,
+      { decision: 'recognize', lowIncomeCategory: 'edge' },
+      notTekun,
+      [],
+    ],
+    [
+      '刚性支出困难 认定 without the hardship',
+      'dibian',
+      DIBIAN_COUNTY,
+      { decision: 'recognize', lowIncomeCategory: 'rigid' },
+      notTekun,
+      ['FIGURES_DISAGREE'],
+    ],
+    [
+      '刚性支出困难 不予认定 for a household in hardship',
+      'dibian',
+      DIBIAN_COUNTY,
+      { decision: 'refuse', lowIncomeCategory: 'rigid' },
+      tekun,
+      ['FIGURES_DISAGREE'],
+    ],
+    [
+      '低收入 认定 of more persons than the household',
+      'dibian',
+      DIBIAN_COUNTY,
+      { decision: 'recognize', lowIncomeCategory: 'edge', coveredPersons: 4 },
+      notTekun,
+      ['VALIDATION_FAILED'],
+    ],
+  ])('%s', (_name, program, fieldIds, values, assessment, codes) => {
+    expect(figures(values, { program, fieldIds, assessment })).toEqual(codes);
+  });
+
+  it.each([
+    ['a grant of nothing', { approvalDecision: 'grant', amount: 0 }, {}, ['VALIDATION_FAILED']],
+    ['a grant with no amount', { approvalDecision: 'grant' }, {}, ['VALIDATION_FAILED']],
+    [
+      'a township grant beyond the entrusted limit',
+      { approvalDecision: 'grant', amount: 100_001 },
+      { byTownship: true },
+      ['VALIDATION_FAILED'],
+    ],
+    [
+      'a township grant at the limit',
+      { approvalDecision: 'grant', amount: 100_000 },
+      { byTownship: true },
+      [],
+    ],
+    [
+      'a county grant beyond the township limit',
+      { approvalDecision: 'grant', amount: 500_000 },
+      { byTownship: false },
+      [],
+    ],
+    ['a refusal', { approvalDecision: 'refuse' }, { byTownship: true }, []],
+  ])('临时救助: %s', (_name, values, over, codes) => {
+    expect(
+      figures(values, {
+        program: 'linshi',
+        fieldIds: LINSHI_APPROVAL,
+        hasEconomics: false,
+        assessment: null,
+        townshipApprovalLimitFen: 100_000,
+        ...over,
+      }),
+    ).toEqual(codes);
+  });
+});
+
 describe('dateProblems', () => {
   const fields = [{ id: 'visitDate', label: '入户日期', type: 'date' }];
   const clock = { applicationDate: '2026-12-01', acceptanceDate: '2026-12-03', today: '2026-12-06' };
@@ -130,6 +250,119 @@ describe('dateProblems', () => {
     expect(
       dateProblems(fields, { visitDate: '2026-11-30' }, { ...clock, acceptanceDate: null })[0].message,
     ).toContain('申请日期');
+  });
+});
+
+describe('dates against the case’s earlier steps', () => {
+  const visit = { id: 'visitDate', label: '入户日期', type: 'date' };
+  const county = { id: 'countyVisitDate', label: '入户日期', type: 'date' };
+  const served = { id: 'serviceDate', label: '送达日期', type: 'date' };
+  const deciding = { id: 'decision', label: '审核确认意见', type: 'enum' };
+  const steps = [
+    { name: '受理审查', form: [deciding], data: { decision: 'accept' }, completedOn: '2026-11-03' },
+    { name: '入户调查', form: [visit], data: { visitDate: '2026-11-05' }, completedOn: '2026-11-06' },
+    {
+      name: '乡镇初审',
+      form: [{ id: 'opinion', label: '初审意见', type: 'enum' }],
+      data: { opinion: 'eligible' },
+      completedOn: '2026-11-10',
+    },
+    {
+      name: '送达受理通知书',
+      form: [
+        served,
+        {
+          id: 'repayDeadline',
+          label: '退回期限',
+          type: 'date',
+          constraints: [{ name: 'min', config: 'today' }],
+        },
+      ],
+      data: { serviceDate: '2026-11-20', repayDeadline: '2027-01-31' },
+      completedOn: '2026-11-20',
+    },
+    { name: '县级审核确认', form: [deciding], data: { decision: 'confirm' }, completedOn: '2026-11-21' },
+  ];
+  const earlier = earlierDates(steps, [{ endDate: '2026-11-17' }]);
+  const clock = { applicationDate: '2026-11-01', acceptanceDate: '2026-11-03', today: '2026-11-25', earlier };
+
+  it('takes recorded visits and decision days, not 送达 dates or deadlines, and binds the decision to the 公示 end', () => {
+    expect(earlier).toEqual([
+      { date: '2026-11-03', label: '“受理审查”的决定日期' },
+      { date: '2026-11-05', label: '“入户调查”记录的“入户日期”' },
+      { date: '2026-11-10', label: '“乡镇初审”的决定日期' },
+      { date: '2026-11-21', label: '“县级审核确认”的决定日期' },
+      { date: '2026-11-17', label: '公示期届满日', bindsDecision: true },
+    ]);
+  });
+
+  it.each([
+    [
+      'a visit before the acceptance',
+      [visit],
+      { visitDate: '2026-11-02' },
+      { ...clock, earlier: [] },
+      'visitDate',
+      '“入户日期”（2026-11-02）早于本案受理日期（2026-11-03）',
+    ],
+    [
+      'a county visit before the township visit',
+      [county],
+      { countyVisitDate: '2026-11-04' },
+      { ...clock, earlier: earlier.slice(0, 2) },
+      'countyVisitDate',
+      '“入户日期”（2026-11-04）早于本案“入户调查”记录的“入户日期”（2026-11-05）',
+    ],
+    [
+      'a county visit before the 初审 decided',
+      [county],
+      { countyVisitDate: '2026-11-08' },
+      { ...clock, earlier: earlier.slice(0, 3) },
+      'countyVisitDate',
+      '“入户日期”（2026-11-08）早于本案“乡镇初审”的决定日期（2026-11-10）',
+    ],
+    [
+      'a 送达 before the decision it serves',
+      [served],
+      { serviceDate: '2026-11-20' },
+      clock,
+      'serviceDate',
+      '“送达日期”（2026-11-20）早于本案“县级审核确认”的决定日期（2026-11-21）',
+    ],
+    [
+      'a decision before the 公示 ends',
+      [deciding],
+      { decision: 'confirm' },
+      { ...clock, today: '2026-11-16' },
+      'decision',
+      '本步骤办理日期（2026-11-16）早于本案公示期届满日（2026-11-17），届满前不能作出决定',
+    ],
+  ])('refuses %s, naming the field and the earlier date', (_name, fields, values, c, field, message) => {
+    expect(dateProblems(fields, values, c)).toEqual([{ field, message }]);
+  });
+
+  it.each([
+    ['a 送达 on the decision day', [served], { serviceDate: '2026-11-21' }, clock],
+    [
+      'a county visit on the day of the 初审',
+      [county],
+      { countyVisitDate: '2026-11-10' },
+      { ...clock, earlier: earlier.slice(0, 3) },
+    ],
+    [
+      'a decision on the last day of the 公示',
+      [deciding],
+      { decision: 'confirm' },
+      { ...clock, today: '2026-11-17' },
+    ],
+    [
+      'a visit during the 公示 (it binds the decision only)',
+      [visit],
+      { visitDate: '2026-11-12' },
+      { ...clock, earlier: earlier.filter((e) => e.date < '2026-11-11' || e.bindsDecision) },
+    ],
+  ])('accepts %s', (_name, fields, values, c) => {
+    expect(dateProblems(fields, values, c)).toEqual([]);
   });
 });
 

@@ -11,6 +11,12 @@ export interface AssessmentFacts {
   perCapitaFen: number | null;
   standardFen: number;
   coveredPersons: number;
+  /** 特困: whether the applicant passes the three tests (null when the result names no applicant). */
+  extremePoverty?: boolean | null;
+  /** 低保边缘: per-capita income below the low-income line, property passing, not 低保. */
+  lowIncome?: boolean;
+  /** 刚性支出困难: rigid expenditure at least the household's gross income (`lowIncomeFlags`). */
+  rigidHardship?: boolean;
 }
 
 export interface FigureInput {
@@ -23,6 +29,10 @@ export interface FigureInput {
   hasEconomics: boolean;
   assessment: AssessmentFacts | null;
   rules: CaseRules;
+  /** 临时救助: the amount up to which the county entrusts the township to approve. */
+  townshipApprovalLimitFen?: number;
+  /** The step is done by the township (an entrusted approval), not the county. */
+  byTownship?: boolean;
 }
 
 export interface FactProblem {
@@ -50,7 +60,12 @@ function grants(values: Record<string, unknown>): boolean {
 }
 
 function refuses(values: Record<string, unknown>): boolean {
-  return values.opinion === 'ineligible' || values.decision === 'refuse' || values.stopDecision === 'stop';
+  return (
+    values.opinion === 'ineligible' ||
+    values.decision === 'refuse' ||
+    values.stopDecision === 'stop' ||
+    values.approvalDecision === 'refuse'
+  );
 }
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -73,6 +88,7 @@ export function figureProblems(f: FigureInput): FactProblem[] {
       details: [{ field: 'coveredPersons', message: `不能超过家庭成员人数${f.householdSize}人` }],
     });
   }
+  if (f.program === 'linshi') out.push(...linshiAmountProblems(f));
   if (!f.hasEconomics) return out;
   const a = f.assessment;
   if (!a || !a.current) {
@@ -86,7 +102,7 @@ export function figureProblems(f: FigureInput): FactProblem[] {
     });
     return out;
   }
-  if (f.program !== 'dibao') return out;
+  if (f.program !== 'dibao') return out.concat(programVerdictProblems(f, a));
   const reason = typeof f.values.deviationReason === 'string' ? f.values.deviationReason.trim() : '';
   const departures: ErrorDetail[] = [];
   let beyondThreshold = false;
@@ -152,6 +168,78 @@ export function figureProblems(f: FigureInput): FactProblem[] {
   return out;
 }
 
+const PROGRAM_VERDICT: Record<
+  string,
+  (a: AssessmentFacts, values: Record<string, unknown>) => { eligible: boolean | null; what: string }
+> = {
+  tekun: (a) => ({ eligible: a.extremePoverty ?? null, what: '特困人员认定条件' }),
+  dibian: (a, v) =>
+    v.lowIncomeCategory === 'rigid'
+      ? { eligible: a.rigidHardship ?? null, what: '刚性支出困难家庭认定条件' }
+      : { eligible: a.lowIncome ?? null, what: '低保边缘家庭认定条件' },
+};
+
+/**
+ * 特困 and 低收入人口认定 decide eligibility, not an amount the assessment gives: each is held to its
+ * own test in the assessment (the applicant's three 特困 tests; the low-income line or the rigid
+ * expenditure test for the category chosen). A departure needs a recorded reason.
+ */
+function programVerdictProblems(f: FigureInput, a: AssessmentFacts): FactProblem[] {
+  const verdict = PROGRAM_VERDICT[f.program]?.(a, f.values);
+  if (!verdict || verdict.eligible === null) return [];
+  const field = f.fieldIds.includes('opinion') ? 'opinion' : 'decision';
+  let message: string | null = null;
+  if (grants(f.values) && !verdict.eligible)
+    message = `测算结论为不符合${verdict.what}，与“符合”的意见不一致`;
+  if (refuses(f.values) && verdict.eligible)
+    message = `测算结论为符合${verdict.what}，与“不符合”的意见不一致`;
+  const reason = typeof f.values.deviationReason === 'string' ? f.values.deviationReason.trim() : '';
+  if (!message || reason) return [];
+  return [
+    {
+      status: 409,
+      code: 'FIGURES_DISAGREE',
+      message: `${message}；偏离测算结果须填写偏离理由`,
+      details: [
+        { field, message },
+        { field: 'deviationReason', message: '偏离测算结果须填写理由' },
+      ],
+    },
+  ];
+}
+
+/**
+ * 临时救助 is a one-off amount: a grant names one above zero, and a township
+ * approving under the county's entrustment stays within the entrusted limit (民发〔2018〕23号).
+ */
+function linshiAmountProblems(f: FigureInput): FactProblem[] {
+  const amountField = f.fieldIds.includes('amount')
+    ? 'amount'
+    : f.fieldIds.includes('proposedAmount')
+      ? 'proposedAmount'
+      : null;
+  if (!amountField) return [];
+  const amount = f.values[amountField];
+  const problem = (message: string): FactProblem => ({
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    message,
+    details: [{ field: amountField, message }],
+  });
+  if (grants(f.values) && (typeof amount !== 'number' || amount <= 0))
+    return [problem('给予临时救助须写明大于0的救助金额')];
+  const limit = f.townshipApprovalLimitFen;
+  if (
+    f.byTownship &&
+    f.values.approvalDecision === 'grant' &&
+    typeof amount === 'number' &&
+    limit !== undefined &&
+    amount > limit
+  )
+    return [problem(`救助金额${yuan(amount)}元超过委托乡镇审批的额度${yuan(limit)}元，应报县级民政部门审批`)];
+  return [];
+}
+
 export interface DateField {
   id: string;
   label: string;
@@ -163,20 +251,44 @@ export interface DateField {
 const isDeadline = (field: DateField) =>
   (field.constraints ?? []).some((c) => c.name === 'min' && c.config === 'today');
 
+/** A date the case recorded at an earlier step, which the dates of later steps cannot precede. */
+export interface EarlierDate {
+  date: string;
+  /** What it is, as the message names it: “入户调查”记录的“入户日期”, “乡镇初审”的办理日期, 公示期届满日. */
+  label: string;
+  /**
+   * Binds the deciding step's own date (today) rather than the dates a step records: a decision
+   * waits for the 公示 to end, while a visit or a 送达 during it may be legitimate.
+   */
+  bindsDecision?: boolean;
+}
+
+export interface CaseClock {
+  applicationDate: string;
+  acceptanceDate: string | null;
+  today: string;
+  /** Dates of the case's earlier steps (recorded visits, decisions, the 公示 period), any order. */
+  earlier?: EarlierDate[];
+}
+
 /**
- * Every date a step records happens within the case: not before the application (nor before the
- * acceptance, once accepted) and not after today on the application clock.
+ * Every date a step records happens within the case and after what came before it: not before
+ * the application (nor before the acceptance, once accepted), not before a date recorded at an
+ * earlier step of the case (a visit, a decision), and not after today on the application clock.
+ * A deciding step (one with figures) is itself dated today, which must not precede the end of a
+ * 公示 the case has posted.
  */
 export function dateProblems(
   fields: DateField[],
   values: Record<string, unknown>,
-  clock: { applicationDate: string; acceptanceDate: string | null; today: string },
+  clock: CaseClock,
 ): ErrorDetail[] {
   const out: ErrorDetail[] = [];
-  const floor =
-    clock.acceptanceDate && clock.acceptanceDate > clock.applicationDate
-      ? { date: clock.acceptanceDate, label: '受理日期' }
-      : { date: clock.applicationDate, label: '申请日期' };
+  const floors: EarlierDate[] = [
+    { date: clock.applicationDate, label: '申请日期' },
+    ...(clock.acceptanceDate ? [{ date: clock.acceptanceDate, label: '受理日期' }] : []),
+    ...(clock.earlier ?? []).filter((e) => !e.bindsDecision),
+  ];
   for (const field of fields) {
     if (field.type !== 'date') continue;
     const value = values[field.id];
@@ -187,14 +299,71 @@ export function dateProblems(
         out.push({ field: field.id, message: `“${label}”（${value}）早于今天（${clock.today}）` });
       continue;
     }
-    if (value < floor.date) {
-      out.push({ field: field.id, message: `“${label}”（${value}）早于本案${floor.label}（${floor.date}）` });
+    // The latest fact it precedes is the one worth naming: putting that right clears the others.
+    const before = latestAfter(floors, value);
+    if (before) {
+      out.push({
+        field: field.id,
+        message: `“${label}”（${value}）早于本案${before.label}（${before.date}）`,
+      });
     } else if (value > clock.today) {
       out.push({ field: field.id, message: `“${label}”（${value}）晚于今天（${clock.today}）` });
     }
   }
+  const decides = fields.find((f) => DECIDING_FIELDS.includes(f.id) && values[f.id] !== undefined);
+  const wait =
+    decides &&
+    latestAfter(
+      (clock.earlier ?? []).filter((e) => e.bindsDecision),
+      clock.today,
+    );
+  if (decides && wait) {
+    out.push({
+      field: decides.id,
+      message: `本步骤办理日期（${clock.today}）早于本案${wait.label}（${wait.date}），届满前不能作出决定`,
+    });
+  }
   return out;
 }
+
+/** The fields by which a step decides (its own date is the decision date). */
+const DECIDING_FIELDS = ['opinion', 'decision', 'approvalDecision', 'stopDecision'];
+
+function latestAfter(dates: EarlierDate[], value: string): EarlierDate | undefined {
+  let found: EarlierDate | undefined;
+  for (const d of dates) if (value < d.date && (!found || d.date > found.date)) found = d;
+  return found;
+}
+
+/**
+ * The dates a completed step of the case fixes for the steps after it: each event date it recorded
+ * (not a deadline it set, nor a 送达 date — serving a paper runs beside the procedure, and a visit
+ * may come before the acceptance notice reaches the applicant), and, when it decided figures, the
+ * day it did. A 公示 fixes its last day for the decision.
+ */
+export function earlierDates(
+  steps: { name: string; form: DateField[]; data: Record<string, unknown> | null; completedOn: string }[],
+  notices: { endDate: string }[],
+): EarlierDate[] {
+  const out: EarlierDate[] = [];
+  for (const step of steps) {
+    const data = step.data ?? {};
+    for (const field of step.form) {
+      const value = data[field.id];
+      if (field.type !== 'date' || typeof value !== 'string' || isDeadline(field)) continue;
+      if (SERVICE_DATE_FIELDS.includes(field.id)) continue;
+      out.push({ date: value, label: `“${step.name}”记录的“${field.label || field.id}”` });
+    }
+    const decided = (id: string) => FIGURE_FIELDS.includes(id) || DECIDING_FIELDS.includes(id);
+    if (step.form.some((f) => decided(f.id) && data[f.id] !== undefined))
+      out.push({ date: step.completedOn, label: `“${step.name}”的决定日期` });
+  }
+  for (const n of notices) out.push({ date: n.endDate, label: '公示期届满日', bindsDecision: true });
+  return out;
+}
+
+/** A 送达 date: when a paper reached someone, not when a step of the procedure happened. */
+const SERVICE_DATE_FIELDS = ['serviceDate'];
 
 /** Another application case that holds (or is being decided for) one of the same people. */
 export interface OtherCase {

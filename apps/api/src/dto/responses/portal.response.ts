@@ -243,3 +243,16 @@ export class RegionDto {
   @ApiProperty({ type: Boolean })
   leaf!: boolean;
 }
+
+export class PortalIdentityDto {
+  @ApiProperty({ type: String, description: '账号本人姓名（申请人姓名须与之一致）' })
+  name!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      '本账号此前申请时使用的本人身份证号码；尚未申请过为 null（首次申请时填写的号码即与账号绑定）',
+  })
+  idNumber!: string | null;
+}

@@ -47,7 +47,13 @@ import {
   PolicyParametersDto,
   StoredAssessmentDto,
 } from './policy.response';
-import { AuthorizationTextDto, PortalCaseSummaryDto, PortalCaseViewDto, RegionDto } from './portal.response';
+import {
+  AuthorizationTextDto,
+  PortalCaseSummaryDto,
+  PortalCaseViewDto,
+  PortalIdentityDto,
+  RegionDto,
+} from './portal.response';
 import {
   DeployedProcessDto,
   LintReportDto,
@@ -161,6 +167,7 @@ export type _ResponseContract = [
   Fits<Body<PolicyController['get']>, StoredAssessmentDto>,
   Fits<Body<PolicyController['rerun']>, AssessmentRerunDto>,
   Fits<Body<PortalController['cases']>, PortalCaseSummaryDto[]>,
+  Fits<Body<PortalController['identity']>, PortalIdentityDto>,
   Fits<Body<PortalController['caseView']>, PortalCaseViewDto>,
   Fits<Body<PortalController['authorizationText']>, AuthorizationTextDto>,
   Fits<Body<PortalController['regions']>, RegionDto[]>,
