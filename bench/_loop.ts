@@ -1,0 +1,12 @@
+import { DEFAULT_PARAMETERS, assess } from '@app/assessment';
+import { workedExample4, makeHouseholds } from './assessment-bench';
+const h = workedExample4();
+const N = Number(process.env.N ?? 20000);
+for (let i = 0; i < 2000; i++) assess(h, DEFAULT_PARAMETERS, { assessmentDate: '2026-11-23' });
+let t0 = process.hrtime.bigint();
+for (let i = 0; i < N; i++) assess(h, DEFAULT_PARAMETERS, { assessmentDate: '2026-11-23' });
+console.log('worked/s', (N / (Number(process.hrtime.bigint() - t0) / 1e9)).toFixed(0));
+const hs = makeHouseholds(20000);
+t0 = process.hrtime.bigint();
+for (const x of hs) assess(x, DEFAULT_PARAMETERS, { assessmentDate: '2026-11-23' });
+console.log('mixed/s', (hs.length / (Number(process.hrtime.bigint() - t0) / 1e9)).toFixed(0));
