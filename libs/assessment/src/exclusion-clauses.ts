@@ -140,9 +140,10 @@ export function checkExclusionClauses(ctx: ClauseContext, ex: Explanation): Excl
   for (const clause of ordered) {
     const r = CHECKS[clause.id](ctx);
     const isProperty = PROPERTY_CLAUSES.includes(clause.id);
+    const title = clause.title;
     ex.test(
       isProperty ? `property.${clause.id}` : `veto.${clause.id}`,
-      `${isProperty ? '财产状况' : '一票否决'}：${clause.title}——${r.hit ? '命中' : '未命中'}（${r.detail}）`,
+      () => `${isProperty ? '财产状况' : '一票否决'}：${title}——${r.hit ? '命中' : '未命中'}（${r.detail}）`,
       !r.hit,
       r.inputs,
       clause.basis,

@@ -140,8 +140,9 @@ export function hardshipIndex(
   const score = hits.reduce((s, h) => s + h.points, 0);
   ex.add({
     rule: 'hardship.index',
-    label: `困难指数 ${score} 分（${hits.map((h) => `${h.label}+${h.points}`).join('；') || '无命中项'}）`,
-    inputs: { score, items: hits.length },
+    label: () =>
+      `困难指数 ${score} 分（${hits.map((h) => `${h.label}+${h.points}`).join('；') || '无命中项'}）`,
+    inputs: () => ({ score, items: hits.length }),
     basis: BASIS.hardship,
   });
   return { score, hits };
