@@ -101,13 +101,26 @@ export function maskResidentId(id: string): string {
   return id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : '******';
 }
 
+/**
+ * Birth year and MMDD of IDs already found valid. One assessment asks the age of the same person
+ * in several rules, and the check (pattern, region, calendar, check digit) cost more than the
+ * age. Bounded: a bulk re-assessment sees every stored person once.
+ */
+const validBirths = new Map<string, { year: number; monthDay: number }>();
+const VALID_BIRTHS_MAX = 10_000;
+
 export function ageOn(id: string, onDate: string): number {
-  const problem = residentIdProblem(id);
-  if (problem) throw new Error(`身份证号码无效：${problem}`);
-  // Month and day as MMDD numbers: compared without building date strings.
-  const birthMonthDay = Number(id.slice(10, 14));
+  let birth = validBirths.get(id);
+  if (birth === undefined) {
+    const problem = residentIdProblem(id);
+    if (problem) throw new Error(`身份证号码无效：${problem}`);
+    if (validBirths.size >= VALID_BIRTHS_MAX) validBirths.clear();
+    // Month and day as MMDD numbers: compared without building date strings.
+    birth = { year: Number(id.slice(6, 10)), monthDay: Number(id.slice(10, 14)) };
+    validBirths.set(id, birth);
+  }
   const onMonthDay = Number(onDate.slice(5, 7)) * 100 + Number(onDate.slice(8, 10));
-  let age = Number(onDate.slice(0, 4)) - Number(id.slice(6, 10));
-  if (onMonthDay < birthMonthDay) age--;
+  let age = Number(onDate.slice(0, 4)) - birth.year;
+  if (onMonthDay < birth.monthDay) age--;
   return age;
 }
