@@ -109,7 +109,8 @@ export function assess(
   options: AssessmentOptions,
 ): AssessmentResult {
   const date = options.assessmentDate;
-  const problems = [...parameterProblems(p)];
+  const checked = parameterProblems(p);
+  const problems = checked.length > 0 ? [...checked] : [];
   const dateProblem = dateProblemOf(date);
   if (dateProblem) problems.push({ field: 'assessmentDate', message: `评估日期${dateProblem}` });
   else if (date < p.effectiveFrom) {

@@ -102,25 +102,44 @@ export function maskResidentId(id: string): string {
 }
 
 /**
- * Birth year and MMDD of IDs already found valid. One assessment asks the age of the same person
- * in several rules, and the check (pattern, region, calendar, check digit) cost more than the
- * age. Bounded: a bulk re-assessment sees every stored person once.
+ * The last IDs found valid, with their birth year and MMDD. One assessment asks the age of the
+ * same few people in several rules, and the check (pattern, region, calendar, check digit) cost
+ * more than the age; a small ring, since a bulk re-assessment sees every stored person once.
  */
-const validBirths = new Map<string, { year: number; monthDay: number }>();
-const VALID_BIRTHS_MAX = 10_000;
+const RING = 16;
+const ringIds: string[] = new Array<string>(RING).fill('');
+const ringYears = new Int32Array(RING);
+const ringMonthDays = new Int32Array(RING);
+let ringNext = 0;
+/** The date asked last, parsed: a bulk run asks every age on one date. */
+let lastOnDate = '';
+let lastOnYear = 0;
+let lastOnMonthDay = 0;
 
 export function ageOn(id: string, onDate: string): number {
-  let birth = validBirths.get(id);
-  if (birth === undefined) {
+  let slot = -1;
+  for (let i = 0; i < RING; i++) {
+    if (ringIds[i] === id) {
+      slot = i;
+      break;
+    }
+  }
+  if (slot < 0) {
     const problem = residentIdProblem(id);
     if (problem) throw new Error(`身份证号码无效：${problem}`);
-    if (validBirths.size >= VALID_BIRTHS_MAX) validBirths.clear();
+    slot = ringNext;
+    ringNext = (ringNext + 1) % RING;
+    ringIds[slot] = id;
+    ringYears[slot] = Number(id.slice(6, 10));
     // Month and day as MMDD numbers: compared without building date strings.
-    birth = { year: Number(id.slice(6, 10)), monthDay: Number(id.slice(10, 14)) };
-    validBirths.set(id, birth);
+    ringMonthDays[slot] = Number(id.slice(10, 14));
   }
-  const onMonthDay = Number(onDate.slice(5, 7)) * 100 + Number(onDate.slice(8, 10));
-  let age = Number(onDate.slice(0, 4)) - birth.year;
-  if (onMonthDay < birth.monthDay) age--;
+  if (onDate !== lastOnDate) {
+    lastOnDate = onDate;
+    lastOnYear = Number(onDate.slice(0, 4));
+    lastOnMonthDay = Number(onDate.slice(5, 7)) * 100 + Number(onDate.slice(8, 10));
+  }
+  let age = lastOnYear - ringYears[slot];
+  if (lastOnMonthDay < ringMonthDays[slot]) age--;
   return age;
 }
