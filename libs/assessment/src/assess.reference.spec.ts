@@ -4,7 +4,9 @@
  * code before the change), compared as the JSON that is stored and served.
  */
 import * as fs from 'node:fs';
+import { stableStringify } from '@app/common';
 import { assess } from './assess';
+import type { AssessmentResult } from './result';
 import { type ReferenceEntry, REFERENCE_FILE, outcomeJson, sha256 } from './testing/capture-reference';
 import { referenceCases } from './testing/reference-cases';
 
@@ -36,6 +38,26 @@ describe('assess — reference outcomes captured before the fast path', () => {
       .map((c, i) => ({ c, r: reference[i] }))
       .filter(({ c, r }) => sha256(outcomeJson(c)) !== r.sha256);
     expect(changed.map(({ c }) => c.name)).toEqual([]);
+  });
+
+  it('hands the lines to every kind of reader as a plain array would', () => {
+    const c = cases[0];
+    const expected = (reference[0].outcome as { lines: { label: string }[] }).lines;
+    const read = [
+      (r: AssessmentResult) => r.lines,
+      (r: AssessmentResult) => [...r.lines],
+      (r: AssessmentResult) => r.lines.map((l) => l),
+      (r: AssessmentResult) => Array.from(r.lines),
+      (r: AssessmentResult) => JSON.parse(JSON.stringify(r.lines)),
+      (r: AssessmentResult) => JSON.parse(stableStringify(r)).lines,
+      (r: AssessmentResult) => ({ ...r }).lines,
+    ];
+    for (const f of read) {
+      const result = assess(c.household, c.parameters, c.options);
+      expect(Array.isArray(result.lines)).toBe(true);
+      expect(f(result)).toEqual(expected);
+      expect(result.lines.length).toBe(expected.length);
+    }
   });
 
   it('explains the household as it was when assessed, whatever the caller changes afterwards', () => {
