@@ -8,7 +8,7 @@ import { BASIS } from './basis';
 import { computeBenefit, qualifiesForSinglePersonCoverage } from './benefit';
 import { coResidentObligors } from './co-resident-obligors';
 import { checkExclusionClauses } from './exclusion-clauses';
-import { Explanation, yuan } from './explanation';
+import { Explanation, linesWrittenOnFirstUse, yuan } from './explanation';
 import { assessExtremePoverty } from './extreme-poverty';
 import { hardshipIndex } from './hardship-index';
 import type { Household, Member, Supporter } from './household';
@@ -109,7 +109,8 @@ export function assess(
   options: AssessmentOptions,
 ): AssessmentResult {
   const date = options.assessmentDate;
-  const problems = [...parameterProblems(p)];
+  const checked = parameterProblems(p);
+  const problems = checked.length > 0 ? [...checked] : [];
   const dateProblem = dateProblemOf(date);
   if (dateProblem) problems.push({ field: 'assessmentDate', message: `评估日期${dateProblem}` });
   else if (date < p.effectiveFrom) {
@@ -128,7 +129,8 @@ export function assess(
   const versionLabel = parameterVersionLabel(p);
   ex.amount(
     'parameters.standard',
-    `适用${p.areaType === 'urban' ? '城市' : '农村'}低保标准（每人每月）${money(standardFen)}；依据${versionLabel}`,
+    () =>
+      `适用${p.areaType === 'urban' ? '城市' : '农村'}低保标准（每人每月）${money(standardFen)}；依据${versionLabel}`,
     fen(standardFen),
     {
       regionCode: p.regionCode,
@@ -148,15 +150,13 @@ export function assess(
   const assessed: { member: Member; assessed: MemberAssessment }[] = counted.map((member) => {
     const age = ageOn(member.idNumber, date);
     const labour = labourCapacity(member, age, p);
+    const name = member.name;
+    const health = member.health;
+    const studentFullTime = Boolean(member.student?.fullTime);
     ex.add({
       rule: 'labour.coefficient',
-      label: `${member.name}：${age}周岁，劳动力系数 ${formatRatio(labour.coefficientBp)}（${labour.reason}）`,
-      inputs: {
-        age,
-        health: member.health,
-        category: labour.category,
-        studentFullTime: Boolean(member.student?.fullTime),
-      },
+      label: () => `${name}：${age}周岁，劳动力系数 ${formatRatio(labour.coefficientBp)}（${labour.reason}）`,
+      inputs: () => ({ age, health, category: labour.category, studentFullTime }),
       basis: BASIS.labour,
     });
     const inc = memberIncome(member, labour, p, ex);
@@ -164,8 +164,11 @@ export function assess(
     if (selfCare) {
       ex.add({
         rule: 'selfcare.assessment',
-        label: `${member.name}：${selfCare.label}`,
-        inputs: { failedItems: selfCare.failedItems.join(',') || null, careLevel: selfCare.careLevel },
+        label: () => `${name}：${selfCare.label}`,
+        inputs: () => ({
+          failedItems: selfCare.failedItems.join(',') || null,
+          careLevel: selfCare.careLevel,
+        }),
         basis: BASIS.selfCare,
       });
     }
@@ -214,32 +217,33 @@ export function assess(
   const perCapita = persons > 0 ? divInt(monthly, persons) : null;
   ex.amount(
     'income.yearly',
-    `家庭年收入 = 核实收入${money(verified)} + 推算收入${money(imputed)} + 赡养费${money(support)} − 刚性支出扣减${money(deduction)}${
-      lt(deduction, claimedDeduction) ? `（申报扣减${money(claimedDeduction)}，以收入为限）` : ''
-    } = ${money(yearly)}`,
+    () =>
+      `家庭年收入 = 核实收入${money(verified)} + 推算收入${money(imputed)} + 赡养费${money(support)} − 刚性支出扣减${money(deduction)}${
+        lt(deduction, claimedDeduction) ? `（申报扣减${money(claimedDeduction)}，以收入为限）` : ''
+      } = ${money(yearly)}`,
     yearly,
-    {
+    () => ({
       verified: yuan(verified),
       imputed: yuan(imputed),
       support: yuan(support),
       deductions: yuan(deduction),
       deductionsLimitedToIncome: lt(deduction, claimedDeduction),
-    },
+    }),
     BASIS.income,
   );
   ex.amount(
     'income.monthly',
-    `家庭月收入 = ${money(yearly)} ÷ 12 = ${money(monthly)}`,
+    () => `家庭月收入 = ${money(yearly)} ÷ 12 = ${money(monthly)}`,
     monthly,
-    { yearly: yuan(yearly) },
+    () => ({ yearly: yuan(yearly) }),
     BASIS.income,
   );
   if (perCapita) {
     ex.amount(
       'income.per_capita',
-      `家庭月人均收入 = ${money(monthly)} ÷ ${persons}人 = ${money(perCapita)}`,
+      () => `家庭月人均收入 = ${money(monthly)} ÷ ${persons}人 = ${money(perCapita)}`,
       perCapita,
-      { monthly: yuan(monthly), persons },
+      () => ({ monthly: yuan(monthly), persons }),
       BASIS.income,
     );
   }
@@ -265,13 +269,13 @@ export function assess(
   };
   ex.test(
     'program.minimum_living',
-    `最低生活保障：${minimumLiving.eligible ? '符合' : '不符合'}——${minimumLiving.reasons.join('；')}`,
+    () => `最低生活保障：${minimumLiving.eligible ? '符合' : '不符合'}——${minimumLiving.reasons.join('；')}`,
     minimumLiving.eligible,
-    {
+    () => ({
       perCapitaMonthly: perCapita ? yuan(perCapita) : null,
       standard: yuan(standardFen),
       vetoHits: exclusion.hits.length,
-    },
+    }),
     BASIS.minimumLiving,
   );
   const belowLine = perCapita !== null && lt(perCapita, lowIncomeLine);
@@ -288,12 +292,13 @@ export function assess(
   };
   ex.test(
     'program.low_income',
-    `低收入人口（低保边缘家庭）：${lowIncome.eligible ? '符合' : '不符合'}——${lowIncome.reasons.join('；')}`,
+    () =>
+      `低收入人口（低保边缘家庭）：${lowIncome.eligible ? '符合' : '不符合'}——${lowIncome.reasons.join('；')}`,
     lowIncome.eligible,
-    {
+    () => ({
       perCapitaMonthly: perCapita ? yuan(perCapita) : null,
       lowIncomeLine: yuan(lowIncomeLine),
-    },
+    }),
     BASIS.lowIncome,
   );
 
@@ -334,11 +339,13 @@ export function assess(
       : [];
   if (lowIncome.eligible) {
     for (const s of qualifying) {
+      const name = s.member.name;
+      const why = qualifiesForSinglePersonCoverage(s.member);
       ex.test(
         'benefit.single_person',
-        `单人保：${s.member.name}${qualifiesForSinglePersonCoverage(s.member)}，低保边缘家庭成员可单独纳入`,
+        () => `单人保：${name}${why}，低保边缘家庭成员可单独纳入`,
         true,
-        { name: s.member.name },
+        () => ({ name }),
         BASIS.art8,
       );
     }
@@ -445,6 +452,8 @@ export function assess(
     hardshipIndex: index,
     informationCircle: circle,
     referrals,
-    lines: ex.lines,
+    // Written when first used: a bulk re-assessment reads the figures of every household and
+    // the text of none.
+    lines: linesWrittenOnFirstUse(ex),
   };
 }

@@ -101,15 +101,18 @@ interface Computed {
 function householdAmount(input: BenefitInput, p: PolicyParameters, ex: Explanation | null): Computed {
   const full = mulInt(fen(input.standardFen), input.covered.length);
   const gap = max(ZERO, sub(full, input.monthlyHouseholdIncome));
+  const { standardFen, monthlyHouseholdIncome } = input;
+  const persons = input.covered.length;
   ex?.amount(
     'benefit.household_gap',
-    `按户施保：保障标准${money(input.standardFen)} × ${input.covered.length}人 − 家庭月收入${money(input.monthlyHouseholdIncome)} = ${money(gap)}（不低于零）`,
+    () =>
+      `按户施保：保障标准${money(standardFen)} × ${persons}人 − 家庭月收入${money(monthlyHouseholdIncome)} = ${money(gap)}（不低于零）`,
     gap,
-    {
-      standard: yuan(input.standardFen),
-      persons: input.covered.length,
-      monthlyHouseholdIncome: yuan(input.monthlyHouseholdIncome),
-    },
+    () => ({
+      standard: yuan(standardFen),
+      persons,
+      monthlyHouseholdIncome: yuan(monthlyHouseholdIncome),
+    }),
     BASIS.minimumLiving,
   );
   return finish(gap, input.covered, input.standardFen, p);
@@ -127,17 +130,18 @@ function singlePersonAmount(
     const fullStandard = p.singlePersonCoverage.basis === 'full_standard';
     const one = fullStandard ? fen(input.standardFen) : max(ZERO, sub(fen(input.standardFen), own));
     gap = add(gap, one);
-    ex?.amount(
+    if (!ex) continue;
+    const name = c.member.name;
+    const standardFen = input.standardFen;
+    const basis = p.singlePersonCoverage.basis;
+    ex.amount(
       'benefit.single_person_gap',
       fullStandard
-        ? `单人保：${c.member.name}按保障标准全额 = ${money(one)}`
-        : `单人保：${c.member.name}保障标准${money(input.standardFen)} − 本人月收入${money(own)} = ${money(one)}（不低于零）`,
+        ? () => `单人保：${name}按保障标准全额 = ${money(one)}`
+        : () =>
+            `单人保：${name}保障标准${money(standardFen)} − 本人月收入${money(own)} = ${money(one)}（不低于零）`,
       one,
-      {
-        standard: yuan(input.standardFen),
-        ownMonthlyIncome: yuan(own),
-        basis: p.singlePersonCoverage.basis,
-      },
+      () => ({ standard: yuan(standardFen), ownMonthlyIncome: yuan(own), basis }),
       BASIS.art8,
     );
   }
@@ -171,59 +175,62 @@ export function computeBenefit(input: BenefitInput, p: PolicyParameters, ex: Exp
     };
   }
   const c = kind === 'household' ? householdAmount(input, p, ex) : singlePersonAmount(covered, input, p, ex);
+  const rounding = p.rounding;
   ex.amount(
     'benefit.rounded',
-    `保障金取整：${money(c.gap)}${ROUNDING_LABELS[p.rounding]} = ${money(c.gapMonthlyFen)}`,
+    () => `保障金取整：${money(c.gap)}${ROUNDING_LABELS[rounding]} = ${money(c.gapMonthlyFen)}`,
     fen(c.gapMonthlyFen),
-    { exact: yuan(c.gap), rule: p.rounding },
+    () => ({ exact: yuan(c.gap), rule: rounding }),
     BASIS.minimumLiving,
   );
+  const stacking = p.classifiedIncrements.stacking;
   for (const inc of c.increments) {
+    const { name, category, ratioBp, monthlyFen } = inc;
     ex.amount(
       'benefit.increment',
-      `分类施保：${inc.name}（${INCREMENT_LABELS[inc.category]}）保障标准${money(standardFen)} × ${formatPercent(inc.ratioBp)} = ${money(inc.monthlyFen)}${
-        p.classifiedIncrements.stacking === 'highest' ? '（多项符合时取最高）' : ''
-      }`,
-      fen(inc.monthlyFen),
-      {
-        standard: yuan(standardFen),
-        ratio: formatPercent(inc.ratioBp),
-        stacking: p.classifiedIncrements.stacking,
-      },
+      () =>
+        `分类施保：${name}（${INCREMENT_LABELS[category]}）保障标准${money(standardFen)} × ${formatPercent(ratioBp)} = ${money(monthlyFen)}${
+          stacking === 'highest' ? '（多项符合时取最高）' : ''
+        }`,
+      fen(monthlyFen),
+      () => ({ standard: yuan(standardFen), ratio: formatPercent(ratioBp), stacking }),
       BASIS.classified,
     );
   }
   let topUp = 0;
   if (input.singlePersonFloor.length > 0) {
     const single = singlePersonAmount(input.singlePersonFloor, input, p, null);
-    topUp = Math.max(0, single.total - c.total);
+    const added = Math.max(0, single.total - c.total);
+    topUp = added;
     ex.amount(
       'benefit.single_person_floor',
-      `就高：单人保合计${money(single.total)}，按户保障金${money(c.total)}${
-        topUp > 0
-          ? `，补足 ${money(single.total)} − ${money(c.total)} = ${money(topUp)}`
-          : '，不低于单人保，无需补足 = 0元'
-      }`,
-      fen(topUp),
-      {
-        householdTotal: yuan(c.total),
-        singlePersonTotal: yuan(single.total),
-      },
+      () =>
+        `就高：单人保合计${money(single.total)}，按户保障金${money(c.total)}${
+          added > 0
+            ? `，补足 ${money(single.total)} − ${money(c.total)} = ${money(added)}`
+            : '，不低于单人保，无需补足 = 0元'
+        }`,
+      fen(added),
+      () => ({ householdTotal: yuan(c.total), singlePersonTotal: yuan(single.total) }),
       BASIS.art8,
     );
   }
   const totalMonthlyFen = c.total + topUp;
   const startMonth = benefitStartMonth(input.decisionDate);
+  const incrementFens = c.increments.map((i) => i.monthlyFen);
+  const finalTopUp = topUp;
+  const decisionDate = input.decisionDate;
   ex.amount(
     'benefit.total',
-    `月保障金合计 = ${[money(c.gapMonthlyFen), ...c.increments.map((i) => money(i.monthlyFen)), ...(topUp > 0 ? [money(topUp)] : [])].join(' + ')} = ${money(totalMonthlyFen)}，自${startMonth}起发放`,
+    () =>
+      `月保障金合计 = ${[money(c.gapMonthlyFen), ...incrementFens.map((f) => money(f)), ...(finalTopUp > 0 ? [money(finalTopUp)] : [])].join(' + ')} = ${money(totalMonthlyFen)}，自${startMonth}起发放`,
     fen(totalMonthlyFen),
-    {
+    () => ({
       gap: yuan(c.gapMonthlyFen),
-      increments: c.increments.length,
-      topUp: yuan(topUp),
-      decisionDate: input.decisionDate,
-    },
+      increments: incrementFens.length,
+      topUp: yuan(finalTopUp),
+      decisionDate,
+    }),
     BASIS.benefitStart,
   );
   return {

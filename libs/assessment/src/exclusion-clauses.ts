@@ -2,7 +2,7 @@
  * 一票否决: each enabled clause is checked; any hit ends the application with a refusal citing
  * the clause. The property clauses together are the property test.
  */
-import type { Explanation, LineValue } from './explanation';
+import type { Deferred, Explanation, LineValue } from './explanation';
 import { yuan } from './explanation';
 import type { Household, Member } from './household';
 import { type Fen } from './money';
@@ -15,8 +15,9 @@ import {
 
 export interface ClauseCheck {
   hit: boolean;
-  detail: string;
-  inputs: Record<string, LineValue>;
+  /** Written when needed: for a hit (it is in the result) or when the 计算明细 is read. */
+  detail: Deferred<string>;
+  inputs: Deferred<Record<string, LineValue>>;
 }
 
 export interface ClauseHit {
@@ -67,25 +68,30 @@ const CHECKS: Record<ExclusionClauseId, (c: ClauseContext) => ClauseCheck> = {
   business_above_threshold: ({ household, p }) => {
     const total = household.assets.businesses.reduce((s, b) => s + b.valueFen, 0);
     const hit = total > p.property.businessValueLimitFen;
+    const limitFen = p.property.businessValueLimitFen;
     return {
       hit,
-      detail: `经营实体及股份合计${yuan(total)}，限额${yuan(p.property.businessValueLimitFen)}`,
-      inputs: { totalYuan: yuan(total), limitYuan: yuan(p.property.businessValueLimitFen) },
+      detail: () => `经营实体及股份合计${yuan(total)}，限额${yuan(limitFen)}`,
+      inputs: () => ({ totalYuan: yuan(total), limitYuan: yuan(limitFen) }),
     };
   },
   financial_assets_above_limit: ({ household, counted, standardFen, p }) => {
-    const total = household.assets.depositsFen + household.assets.securitiesFen;
+    const { depositsFen, securitiesFen } = household.assets;
+    const total = depositsFen + securitiesFen;
     const limit = financialAssetLimitFen(standardFen, counted.length, p);
+    const months = p.property.financialAssetMonths;
+    const persons = counted.length;
     return {
       hit: total > limit,
-      detail: `存款及有价证券${yuan(total)}，限额${yuan(limit)}（${p.property.financialAssetMonths}个月 × 保障标准 × ${counted.length}人）`,
-      inputs: {
-        depositsYuan: yuan(household.assets.depositsFen),
-        securitiesYuan: yuan(household.assets.securitiesFen),
+      detail: () =>
+        `存款及有价证券${yuan(total)}，限额${yuan(limit)}（${months}个月 × 保障标准 × ${persons}人）`,
+      inputs: () => ({
+        depositsYuan: yuan(depositsFen),
+        securitiesYuan: yuan(securitiesFen),
         limitYuan: yuan(limit),
-        months: p.property.financialAssetMonths,
-        persons: counted.length,
-      },
+        months,
+        persons,
+      }),
     };
   },
   refuses_work: ({ household }) =>
@@ -129,25 +135,55 @@ export interface ExclusionOutcome {
   propertyHits: ClauseHit[];
 }
 
+interface OrderedClause {
+  clause: ExclusionClause;
+  isProperty: boolean;
+  rule: string;
+  check: (c: ClauseContext) => ClauseCheck;
+}
+
+/** The enabled clauses of a parameter set in checking order, worked out once per set. */
+const orderedClauses = new WeakMap<PolicyParameters, OrderedClause[]>();
+
+function clausesOf(p: PolicyParameters): OrderedClause[] {
+  let ordered = orderedClauses.get(p);
+  if (!ordered) {
+    const clauses: ExclusionClause[] = p.exclusionClauses.filter((c) => c.enabled);
+    // Property clauses first: they are the property test the program rules refer to.
+    ordered = [
+      ...clauses.filter((c) => PROPERTY_CLAUSES.includes(c.id)),
+      ...clauses.filter((c) => !PROPERTY_CLAUSES.includes(c.id)),
+    ].map((clause) => {
+      const isProperty = PROPERTY_CLAUSES.includes(clause.id);
+      return {
+        clause,
+        isProperty,
+        rule: isProperty ? `property.${clause.id}` : `veto.${clause.id}`,
+        check: CHECKS[clause.id],
+      };
+    });
+    orderedClauses.set(p, ordered);
+  }
+  return ordered;
+}
+
+const written = (x: Deferred<string>): string => (typeof x === 'function' ? x() : x);
+
 export function checkExclusionClauses(ctx: ClauseContext, ex: Explanation): ExclusionOutcome {
   const hits: ClauseHit[] = [];
-  const clauses: ExclusionClause[] = ctx.p.exclusionClauses.filter((c) => c.enabled);
-  // Property clauses first: they are the property test the program rules refer to.
-  const ordered = [
-    ...clauses.filter((c) => PROPERTY_CLAUSES.includes(c.id)),
-    ...clauses.filter((c) => !PROPERTY_CLAUSES.includes(c.id)),
-  ];
-  for (const clause of ordered) {
-    const r = CHECKS[clause.id](ctx);
-    const isProperty = PROPERTY_CLAUSES.includes(clause.id);
+  for (const { clause, isProperty, rule, check } of clausesOf(ctx.p)) {
+    const r = check(ctx);
+    const title = clause.title;
+    const detail = r.hit ? written(r.detail) : r.detail;
     ex.test(
-      isProperty ? `property.${clause.id}` : `veto.${clause.id}`,
-      `${isProperty ? '财产状况' : '一票否决'}：${clause.title}——${r.hit ? '命中' : '未命中'}（${r.detail}）`,
+      rule,
+      () =>
+        `${isProperty ? '财产状况' : '一票否决'}：${title}——${r.hit ? '命中' : '未命中'}（${written(detail)}）`,
       !r.hit,
       r.inputs,
       clause.basis,
     );
-    if (r.hit) hits.push({ id: clause.id, title: clause.title, basis: clause.basis, detail: r.detail });
+    if (r.hit) hits.push({ id: clause.id, title, basis: clause.basis, detail: detail as string });
   }
   const propertyHits = hits.filter((h) => PROPERTY_CLAUSES.includes(h.id));
   return { hits, propertyPassed: propertyHits.length === 0, propertyHits };

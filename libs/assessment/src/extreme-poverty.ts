@@ -95,49 +95,48 @@ export function assessExtremePoverty(
   };
   const orphan = Boolean(member.inOrphanScheme) && age < 18;
   const eligible = labour.passed && income.passed && supporter.passed && !orphan && otherVetoHits === 0;
-  const base = { name: member.name, age };
+  const name = member.name;
+  // One inputs object per line, as before: a reader may change one line's inputs without the others.
+  const base = () => ({ name, age });
+  const labourReason = labour.reason;
+  const incomeReason = income.reason;
+  const supporterReason = supporter.reason;
+  const obligorCount = obligors.length;
+  const capableCount = capable.length;
   ex.test(
     'extreme.labour',
-    `${member.name}：特困——无劳动能力：${labour.reason}`,
+    () => `${name}：特困——无劳动能力：${labourReason}`,
     labour.passed,
     base,
     BASIS.extremeLabour,
   );
   ex.test(
     'extreme.income',
-    `${member.name}：特困——无生活来源：${income.reason}`,
+    () => `${name}：特困——无生活来源：${incomeReason}`,
     income.passed,
-    {
-      ...base,
-      ownMonthlyIncome: yuan(ownMonthly),
-      standard: yuan(standardFen),
-    },
+    () => ({ name, age, ownMonthlyIncome: yuan(ownMonthly), standard: yuan(standardFen) }),
     BASIS.extremeIncome,
   );
   ex.test(
     'extreme.supporter',
-    `${member.name}：特困——无履行义务能力的义务人：${supporter.reason}`,
+    () => `${name}：特困——无履行义务能力的义务人：${supporterReason}`,
     supporter.passed,
-    {
-      ...base,
-      obligors: obligors.length,
-      capable: capable.length,
-    },
+    () => ({ name, age, obligors: obligorCount, capable: capableCount }),
     BASIS.extremeSupporter,
   );
   if (otherVetoHits > 0)
-    ex.test('extreme.veto', `${member.name}：命中一票否决条款，不予认定`, false, base, BASIS.extremePoverty);
+    ex.test('extreme.veto', () => `${name}：命中一票否决条款，不予认定`, false, base, BASIS.extremePoverty);
   if (orphan)
     ex.test(
       'extreme.orphan',
-      `${member.name}：已纳入孤儿或事实无人抚养儿童保障，不认定为特困人员`,
+      () => `${name}：已纳入孤儿或事实无人抚养儿童保障，不认定为特困人员`,
       false,
       base,
       BASIS.extremeOrphan,
     );
   ex.test(
     'extreme.result',
-    `${member.name}：${eligible ? '符合' : '不符合'}特困人员认定条件`,
+    () => `${name}：${eligible ? '符合' : '不符合'}特困人员认定条件`,
     eligible,
     base,
     BASIS.extremePoverty,

@@ -6,6 +6,7 @@
 import { type ExactFen, type Fen, formatRatio, roundFen } from './money';
 
 function group(digits: string): string {
+  if (digits.length <= 3) return digits;
   let out = '';
   for (let i = 0; i < digits.length; i++) {
     if (i > 0 && (digits.length - i) % 3 === 0) out += ',';

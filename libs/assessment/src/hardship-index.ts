@@ -125,23 +125,40 @@ export const HARDSHIP_PREDICATES: Record<string, { category: HardshipCategory; t
   },
 };
 
+type HardshipItem = PolicyParameters['hardshipIndex']['items'][number];
+
+/** The enabled items of a parameter set that name a known predicate, worked out once per set. */
+const scored = new WeakMap<PolicyParameters, { item: HardshipItem; test: Predicate }[]>();
+
+function scoredItems(p: PolicyParameters): { item: HardshipItem; test: Predicate }[] {
+  let items = scored.get(p);
+  if (!items) {
+    items = [];
+    for (const item of p.hardshipIndex.items) {
+      const predicate = item.enabled ? HARDSHIP_PREDICATES[item.id] : undefined;
+      if (predicate) items.push({ item, test: predicate.test });
+    }
+    scored.set(p, items);
+  }
+  return items;
+}
+
 export function hardshipIndex(
   ctx: HardshipContext,
   p: PolicyParameters,
   ex: Explanation,
 ): { score: number; hits: HardshipHit[] } {
   const hits: HardshipHit[] = [];
-  for (const item of p.hardshipIndex.items) {
-    if (!item.enabled) continue;
-    const predicate = HARDSHIP_PREDICATES[item.id];
-    if (predicate?.test(ctx))
+  for (const { item, test } of scoredItems(p)) {
+    if (test(ctx))
       hits.push({ id: item.id, category: item.category, label: item.label, points: item.points });
   }
   const score = hits.reduce((s, h) => s + h.points, 0);
   ex.add({
     rule: 'hardship.index',
-    label: `困难指数 ${score} 分（${hits.map((h) => `${h.label}+${h.points}`).join('；') || '无命中项'}）`,
-    inputs: { score, items: hits.length },
+    label: () =>
+      `困难指数 ${score} 分（${hits.map((h) => `${h.label}+${h.points}`).join('；') || '无命中项'}）`,
+    inputs: () => ({ score, items: hits.length }),
     basis: BASIS.hardship,
   });
   return { score, hits };

@@ -72,17 +72,19 @@ export function composeHousehold(
   const excluded: { member: Member; reason: string }[] = [];
   for (const m of members) {
     const d = compositionDecision(m, assessmentDate);
+    const { name, relation } = m;
+    const { livesTogetherLongTerm, custody, clergyLivingApartYears } = m.cohabitation;
     ex.test(
       'household.member',
-      `${m.name}：${d.counted ? '计入' : '不计入'}共同生活家庭成员——${d.reason}`,
+      () => `${name}：${d.counted ? '计入' : '不计入'}共同生活家庭成员——${d.reason}`,
       d.counted,
-      {
-        name: m.name,
-        relation: m.relation,
-        livesTogetherLongTerm: m.cohabitation.livesTogetherLongTerm,
-        custody: m.cohabitation.custody ?? null,
-        clergyLivingApartYears: m.cohabitation.clergyLivingApartYears ?? null,
-      },
+      () => ({
+        name,
+        relation,
+        livesTogetherLongTerm,
+        custody: custody ?? null,
+        clergyLivingApartYears: clergyLivingApartYears ?? null,
+      }),
       BASIS.art7,
     );
     if (d.counted) counted.push(m);

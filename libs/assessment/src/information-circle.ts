@@ -22,12 +22,12 @@ export function informationCircle(
   ex.add({
     rule: 'monitoring.circle',
     label: circle ? `纳入第${circle}级信息圈` : '不在四级信息圈内',
-    inputs: {
+    inputs: () => ({
       perCapitaMonthly: perCapita ? yuan(perCapita) : null,
       lowIncomeLine: yuan(lowIncomeLine),
       circle3Upper: yuan(c3),
       circle4Upper: yuan(c4),
-    },
+    }),
     basis: BASIS.circles,
   });
   return circle;

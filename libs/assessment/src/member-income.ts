@@ -60,6 +60,7 @@ export function memberIncome(
   let exempt = ZERO;
   let labourVerified = ZERO;
   const labourKinds: string[] = [];
+  const name = member.name;
   for (const inc of member.incomes) {
     const isExempt = p.exemptIncomeKinds.includes(inc.kind);
     const amount = fen(inc.annualFen);
@@ -71,14 +72,16 @@ export function memberIncome(
         labourKinds.push(INCOME_KIND_LABELS[inc.kind]);
       }
     }
-    const source = inc.source ? `（来源：${inc.source}）` : '';
+    const kind = inc.kind;
+    const rawSource = inc.source;
+    const source = rawSource ? `（来源：${rawSource}）` : '';
     ex.amount(
       isExempt ? 'income.exempt' : 'income.verified',
       isExempt
-        ? `${member.name}：${INCOME_KIND_LABELS[inc.kind]}${money(amount)}${source}，不计入家庭收入 = 0元`
-        : `${member.name}：核实${INCOME_KIND_LABELS[inc.kind]}${source} = ${money(amount)}`,
+        ? () => `${name}：${INCOME_KIND_LABELS[kind]}${money(amount)}${source}，不计入家庭收入 = 0元`
+        : () => `${name}：核实${INCOME_KIND_LABELS[kind]}${source} = ${money(amount)}`,
       isExempt ? ZERO : amount,
-      { kind: inc.kind, annualYuan: yuan(inc.annualFen), source: inc.source ?? null },
+      () => ({ kind, annualYuan: yuan(amount), source: rawSource ?? null }),
       isExempt ? BASIS.exemptIncome : BASIS.income,
     );
   }
@@ -87,51 +90,61 @@ export function memberIncome(
   const coefficientBp = labour.coefficientBp;
   let full: ExactFen | null = null;
   let imputedKind: MemberIncome['imputedKind'] = null;
-  let formula = '';
-  const coef = coefficientText(coefficientBp, labour.short);
+  let formula = () => '';
   if (coefficientBp > 0 && workType === 'odd_jobs') {
     const wage = p.lastYearCityMinimumWageMonthlyFen;
-    full = mulInt(mulBp(fen(wage), coefficientBp), p.imputation.workingMonths);
+    const months = p.imputation.workingMonths;
+    const amount = mulInt(mulBp(fen(wage), coefficientBp), months);
+    full = amount;
     imputedKind = 'odd_jobs';
-    formula = `务工推算收入 ${coef} × ${money(wage)}（上年最低工资/月） × ${p.imputation.workingMonths}个月 = ${money(full)}`;
+    formula = () =>
+      `务工推算收入 ${coefficientText(coefficientBp, labour.short)} × ${money(wage)}（上年最低工资/月） × ${months}个月 = ${money(amount)}`;
   } else if (coefficientBp > 0 && workType === 'farming') {
     const rural = p.lastYearRuralPerCapitaDisposableIncomeFen;
-    full = mulBp(mulBp(fen(rural), coefficientBp), p.imputation.farmRatioBp);
+    const ratioBp = p.imputation.farmRatioBp;
+    const amount = mulBp(mulBp(fen(rural), coefficientBp), ratioBp);
+    full = amount;
     imputedKind = 'farming';
-    formula = `务农推算收入 ${coef} × ${money(rural)}（上年农村居民人均可支配收入） × ${formatPercent(p.imputation.farmRatioBp)} = ${money(full)}`;
+    formula = () =>
+      `务农推算收入 ${coefficientText(coefficientBp, labour.short)} × ${money(rural)}（上年农村居民人均可支配收入） × ${formatPercent(ratioBp)} = ${money(amount)}`;
   }
   let imputed = ZERO;
   if (full && imputedKind) {
     const rule = `income.imputed.${imputedKind}`;
-    const declared = member.workType ? '' : '（未申报务工类型，按地区默认）';
-    const inputs = {
+    const workTypeDeclared = member.workType ?? null;
+    const declared = workTypeDeclared ? '' : '（未申报务工类型，按地区默认）';
+    const verifiedRule = verifiedLabourRule(p);
+    const inputs = () => ({
       coefficient: labour.coefficientBp,
       coefficientBasis: labour.short,
       workType,
-      workTypeDeclared: member.workType ?? null,
+      workTypeDeclared,
       verifiedLabourIncome: yuan(labourVerified),
-      rule: verifiedLabourRule(p),
-    };
+      rule: verifiedRule,
+    });
+    const fullFen = full;
     if (isZero(labourVerified)) {
       imputed = full;
       ex.amount(
         rule,
-        `${member.name}：无核实劳动收入，${formula}${declared}`,
+        () => `${name}：无核实劳动收入，${formula()}${declared}`,
         imputed,
         inputs,
         BASIS.imputed,
       );
     } else if (verifiedLabourRule(p) === 'higher_of') {
       const imputedHigher = lt(labourVerified, full);
-      imputed = imputedHigher ? sub(full, labourVerified) : ZERO;
+      const added = imputedHigher ? sub(full, labourVerified) : ZERO;
+      imputed = added;
       if (!imputedHigher) imputedKind = null;
       ex.amount(
         rule,
-        `${member.name}：${formula}；核实${labourKinds.join('、')}${money(labourVerified)}；取较高者（本地规定）——${
-          imputedHigher
-            ? `采用推算收入，补计 ${money(full)} − ${money(labourVerified)} = ${money(imputed)}`
-            : '采用核实收入，推算收入不计 = 0元'
-        }`,
+        () =>
+          `${name}：${formula()}；核实${labourKinds.join('、')}${money(labourVerified)}；取较高者（本地规定）——${
+            imputedHigher
+              ? `采用推算收入，补计 ${money(fullFen)} − ${money(labourVerified)} = ${money(added)}`
+              : '采用核实收入，推算收入不计 = 0元'
+          }`,
         imputed,
         inputs,
         BASIS.imputed,
@@ -140,7 +153,8 @@ export function memberIncome(
       imputedKind = null;
       ex.amount(
         rule,
-        `${member.name}：已有核实${labourKinds.join('、')}${money(labourVerified)}，按核实收入计算，不再推算（${formula.replace(/ = [^=]*$/, '')}不计）= 0元`,
+        () =>
+          `${name}：已有核实${labourKinds.join('、')}${money(labourVerified)}，按核实收入计算，不再推算（${formula().replace(/ = [^=]*$/, '')}不计）= 0元`,
         ZERO,
         inputs,
         BASIS.imputed,

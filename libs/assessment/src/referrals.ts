@@ -168,10 +168,11 @@ export function matchNeeds(ctx: ReferralContext, p: PolicyParameters, ex: Explan
     });
   }
   for (const r of out) {
+    const { label, reason, department } = r;
     ex.add({
       rule: `referral.${r.program}`,
-      label: `可转介：${r.label}——${r.reason}`,
-      inputs: { department: r.department },
+      label: () => `可转介：${label}——${reason}`,
+      inputs: () => ({ department }),
       basis: r.basis,
     });
   }

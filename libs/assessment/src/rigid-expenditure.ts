@@ -47,20 +47,15 @@ export function rigidDeductions(
       const deducted = min(claimed, capFen);
       const capped = lt(capFen, claimed);
       const whose = key === null ? '全户' : (names.get(key) ?? key);
-      const capText = `${cap.per === 'person' ? '每人' : '每户'}上限${money(capFen)}`;
+      const capPer = cap.per === 'person' ? '每人' : '每户';
       ex.amount(
         'rigid.deduction',
-        `${whose}${RIGID_KIND_LABELS[kind]}扣减：申报${money(claimed)}，${capText}，${
-          capped ? `超过上限，按上限扣减 = ${money(deducted)}` : `未超上限，全额扣减 = ${money(deducted)}`
-        }`,
+        () =>
+          `${whose}${RIGID_KIND_LABELS[kind]}扣减：申报${money(claimed)}，${capPer}上限${money(capFen)}，${
+            capped ? `超过上限，按上限扣减 = ${money(deducted)}` : `未超上限，全额扣减 = ${money(deducted)}`
+          }`,
         deducted,
-        {
-          kind,
-          member: key,
-          claimedYuan: yuan(claimed),
-          capYuan: yuan(cap.annualCapFen),
-          capPer: cap.per === 'person' ? '每人' : '每户',
-        },
+        () => ({ kind, member: key, claimedYuan: yuan(claimed), capYuan: yuan(capFen), capPer }),
         BASIS.rigid,
       );
       out.push({ kind, memberIdNumber: key, claimedFen: claimed, capFen, deductedFen: deducted });

@@ -41,32 +41,36 @@ export function supportContributions(
     const f = s.flags;
     const wealthy = Boolean(f.largeAssets || f.luxuryCar || f.highEndHousing);
     const ratioBp = wealthy ? p.support.upperRatioBp : p.support.lowerRatioBp;
-    const inputs = {
-      supporter: s.name,
-      relation: s.relation,
-      supporterIncomeYearly: yuan(s.annualIncomeFen),
+    const name = s.name;
+    const relation = s.relation;
+    const income = s.annualIncomeFen;
+    const inputs = () => ({
+      supporter: name,
+      relation,
+      supporterIncomeYearly: yuan(income),
       supportedMembers: supportedCount,
       ratio: formatPercent(ratioBp),
       upperRatioBecause: wealthy ? '义务人有大额资产、豪华车辆或高档住房' : null,
-    };
+    });
     let exemption = supportExemption(s);
     if (!exemption && s.livesInHousehold) exemption = '义务人为共同生活家庭成员，其收入已计入家庭收入';
     if (!exemption && supportedCount === 0) exemption = '所赡养（抚养、扶养）的人不是计入的家庭成员';
     if (exemption) {
       ex.amount(
         'support.exempt',
-        `${s.name}（年收入${money(s.annualIncomeFen)}）：赡养（抚养、扶养）费不计入——${exemption} = 0元`,
+        () => `${name}（年收入${money(income)}）：赡养（抚养、扶养）费不计入——${exemption} = 0元`,
         ZERO,
         inputs,
         BASIS.support,
       );
       return { supporter: s, supportedCount, ratioBp, amountFen: ZERO, exemption };
     }
-    const amountFen = mulInt(mulBp(fen(s.annualIncomeFen), ratioBp), supportedCount);
+    const amountFen = mulInt(mulBp(fen(income), ratioBp), supportedCount);
     const why = wealthy ? '，义务人有大额资产、豪华车辆或高档住房，按上限比例' : '';
     ex.amount(
       'support.counted',
-      `${s.name}：赡养（抚养、扶养）费 ${money(s.annualIncomeFen)}（义务人年收入） × ${formatPercent(ratioBp)}${why} × ${supportedCount}人（被赡养人） = ${money(amountFen)}`,
+      () =>
+        `${name}：赡养（抚养、扶养）费 ${money(income)}（义务人年收入） × ${formatPercent(ratioBp)}${why} × ${supportedCount}人（被赡养人） = ${money(amountFen)}`,
       amountFen,
       inputs,
       BASIS.support,
