@@ -227,15 +227,7 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
   private workers(): Piscina | null {
     if (this.pool === undefined) {
       const threads = workerCount();
-      this.pool =
-        threads > 0
-          ? new Piscina({
-              filename: workerFile(),
-              minThreads: threads,
-              maxThreads: threads,
-              idleTimeout: 60_000,
-            })
-          : null;
+      this.pool = threads > 0 ? createRenderPool(threads) : null;
     }
     return this.pool;
   }
@@ -247,6 +239,16 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
     }
     return this.blobs.get(doc.pdfSha256!);
   }
+}
+
+/** A pool of render-and-sign threads running render-worker (RenderJob in, signed PDF bytes out). */
+export function createRenderPool(threads: number): Piscina {
+  return new Piscina({
+    filename: workerFile(),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+  });
 }
 
 export function archiveDir(dataDir: string): string {
