@@ -171,5 +171,7 @@ export async function drive(t: TestApp, caseId: string, answers: Answers, stopAt
     if (res.status !== 200) throw new Error(`${task.name}: ${res.status} ${JSON.stringify(res.body)}`);
     done.push(task.name);
   }
+  // Documents may still be rendering in the background (DOCUMENTS_INLINE=0): callers read them next.
+  await t.documentsSettled();
   return done;
 }

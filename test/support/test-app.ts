@@ -7,6 +7,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Database } from '@app/persistence';
 import { Clock } from '@app/common';
 import { TimerPoller } from '@app/workflow';
+import { DocumentPipeline } from '@app/issuance';
 import { createApp } from '../../apps/api/src/create-app';
 import { DEMO_PASSWORD, seedReferenceData } from '../../apps/api/src/demo/reference-data';
 import { seedDevelopmentSeal, seedPgliteDataDir } from './pglite-template';
@@ -45,10 +46,19 @@ export class TestApp {
   private async boot(beforeDeploy?: (app: NestExpressApplication) => Promise<void>): Promise<void> {
     process.env.DATA_DIR = this.dataDir;
     process.env.TIMER_POLL_MS = '0';
+    /* Specs read a step's documents right after it; DOCUMENTS_INLINE=0 in the environment runs them
+       as production does (rendered in the background) and `documentsSettled()` waits for them. */
+    process.env.DOCUMENTS_INLINE ??= '1';
+    process.env.DOCUMENT_WORKERS ??= '0';
     if (this.schema) process.env.DATABASE_SCHEMA = this.schema;
     this.app = await createApp({ logger: false, ...(beforeDeploy && { beforeDeploy }) });
     await this.app.init();
     this.tokens.clear();
+  }
+
+  /** Waits until every document the API is rendering in the background is archived (or failed). */
+  async documentsSettled(): Promise<void> {
+    await this.app.get(DocumentPipeline).settled();
   }
 
   /** Stops the API and starts a new one on the same data, as after a crash or a deploy. */

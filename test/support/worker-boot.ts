@@ -15,6 +15,9 @@ export function workerReporter(prefix: string): { name: string; send: (m: Record
 }
 
 export async function bootWorkerApp() {
+  // These processes prove numbering, ledger and recovery with documents archived by the step itself.
+  process.env.DOCUMENTS_INLINE ??= '1';
+  process.env.DOCUMENT_WORKERS ??= '0';
   const app = await createApp({ logger: ['error'] });
   const clock = app.get(Clock);
   clock.advance(Number(process.env.CLOCK_OFFSET_MS ?? 0));

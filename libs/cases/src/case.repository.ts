@@ -1,5 +1,12 @@
 import { EntityManager, LessThanOrEqual } from 'typeorm';
-import { AssessmentEntity, OrganEntity, CaseEntity, DocumentEntity, RegionEntity } from '@app/persistence';
+import {
+  AssessmentEntity,
+  OrganEntity,
+  CaseEntity,
+  DocumentEntity,
+  DocumentRenderFailureEntity,
+  RegionEntity,
+} from '@app/persistence';
 
 export interface ChildCaseSummary {
   id: string;
@@ -106,9 +113,15 @@ export const caseRepository = {
   insertDocument(em: EntityManager, row: DocumentEntity) {
     return em.getRepository(DocumentEntity).insert(row);
   },
+  /** A case's documents in issue order, each with its failed renders while it is still pending. */
   documents(em: EntityManager, caseId: string): Promise<DocumentEntity[]> {
     return em
       .getRepository(DocumentEntity)
-      .find({ where: { caseId }, order: { issuedAt: 'ASC', seq: 'ASC' } });
+      .createQueryBuilder('d')
+      .leftJoinAndMapOne('d.renderFailure', DocumentRenderFailureEntity, 'f', 'f.document_id = d.id')
+      .where('d.case_id = :caseId', { caseId })
+      .orderBy('d.issued_at', 'ASC')
+      .addOrderBy('d.seq', 'ASC')
+      .getMany();
   },
 };

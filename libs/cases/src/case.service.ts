@@ -230,7 +230,7 @@ export class CaseService {
       return { body } as const;
     });
     if ('replay' in result) return this.replayed(result.replay!, requestHash);
-    await this.pipeline.archivePending({ caseId: result.body.caseId });
+    await this.pipeline.issued(result.body.caseId);
     return result.body;
   }
 
@@ -296,7 +296,7 @@ export class CaseService {
       const kase = await cases.byInstanceOrFail(em, task.instanceId);
       return this.advance(em, task, kase, { data: retry.data, actorId: retry.actorId, retriedBy });
     });
-    await this.pipeline.archivePending({ caseId: body.caseId });
+    await this.pipeline.issued(body.caseId);
     return body;
   }
 
@@ -536,7 +536,8 @@ export function documentSummary(d: DocumentEntity) {
     templateId: d.templateId,
     templateVersion: d.templateVersion,
     issuedAt: d.issuedAt,
-    status: d.status,
+    // pending is shown as 生成中 until archived; failed until the sweep's retry succeeds.
+    status: d.status === 'pending' && d.renderFailure ? ('failed' as const) : d.status,
     verifyCode: d.verifyCode,
     pdfSha256: d.pdfSha256,
   };

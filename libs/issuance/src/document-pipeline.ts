@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { Piscina } from 'piscina';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { BlobStore, appendLedger } from '@app/archive';
 import { Database, DocumentEntity } from '@app/persistence';
@@ -8,6 +11,7 @@ import { stableStringify, timerPollIntervalMs } from '@app/common';
 import { TemplateDataError, renderDocument, renderMaskedCopy } from '@app/documents';
 import { maskDocumentData } from '@app/assistance';
 import { documentRepository as documents } from './document.repository';
+import { RenderJob, renderAndSign } from './render-job';
 import { TemplateStore } from './template-store';
 
 export const SEAL_SIGNERS = Symbol('SEAL_SIGNERS');
@@ -18,15 +22,43 @@ export function verifyUrl(code: string): string {
   return `${base}/verify/${code}`;
 }
 
+/** Documents render while the step's response is already on its way, unless DOCUMENTS_INLINE=1. */
+function inline(): boolean {
+  return process.env.DOCUMENTS_INLINE === '1';
+}
+
+/** Pool threads rendering and signing (DOCUMENT_WORKERS, default one per core; 0 renders in this thread). */
+function workerCount(): number {
+  const configured = process.env.DOCUMENT_WORKERS;
+  if (configured !== undefined && configured !== '') return Math.max(0, Number(configured) || 0);
+  return os.availableParallelism();
+}
+
+/** A built API runs the compiled worker; from TypeScript sources a small entry registers ts-node. */
+function workerFile(): string {
+  const compiled = path.join(__dirname, 'render-worker.js');
+  return fs.existsSync(compiled) ? compiled : path.join(__dirname, 'render-worker.boot.js');
+}
+
 /**
- * Turns committed document rows into signed, archived PDFs. Safe to run twice and from several
- * processes: only the run that flips the row from pending to archived writes the ledger entry.
+ * Turns committed document rows into signed, archived PDFs. The row with its frozen data is written
+ * in the step's transaction, so a document is never lost: a render that fails, or a process that
+ * dies before archiving, leaves the row pending, and the sweep (on start and with every timer
+ * poll) renders it again. Safe to run twice and from several processes: only the run that flips the
+ * row from pending to archived writes the ledger entry. Rendering and signing (pure CPU) run in a
+ * thread pool; the blob store and the ledger transaction stay in this thread.
  */
 @Injectable()
 export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DocumentPipeline');
   private sweep: NodeJS.Timeout | null = null;
   private sweeping: Promise<number> | null = null;
+  private pool: Piscina | null | undefined;
+  /** One archive run per document at a time in this process, whoever asked for it. */
+  private readonly inflight = new Map<string, Promise<boolean>>();
+  private readonly background = new Set<Promise<unknown>>();
+  /** Documents this process had rendered and signed by a pool thread (for tests and benches). */
+  threadRenders = 0;
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -48,20 +80,60 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationShutdown(): Promise<void> {
     if (this.sweep) clearInterval(this.sweep);
     await this.sweeping;
+    await this.settled();
+    await this.pool?.destroy();
+    this.pool = undefined;
   }
 
-  /** Archives the pending documents of one case or document, or every pending one. */
+  /**
+   * After a step committed documents for a case: they render in the background (the case detail
+   * shows them pending, 生成中, until archived); with DOCUMENTS_INLINE=1 the caller waits.
+   */
+  async issued(caseId: string): Promise<void> {
+    if (inline()) {
+      await this.archivePending({ caseId });
+      return;
+    }
+    const run = this.archivePending({ caseId }).catch((err: Error) => {
+      this.logger.error(`案件 ${caseId} 的文书归档失败，将重试：${err.message}`);
+    });
+    this.background.add(run);
+    void run.finally(() => this.background.delete(run));
+  }
+
+  /** Resolves once every background archive run started so far (and any it led to) has ended. */
+  async settled(): Promise<void> {
+    while (this.background.size || this.inflight.size) {
+      await Promise.allSettled([...this.background, ...this.inflight.values()]);
+    }
+  }
+
+  /**
+   * Archives the pending documents of one case or document, or every pending one (including those
+   * whose render failed before). Renders run side by side in the pool; archiving follows issue order.
+   */
   async archivePending(scope: { caseId?: string; documentId?: string } = {}): Promise<number> {
     const pending = await this.db.read((em) => documents.pending(em, scope));
-    let done = 0;
-    for (const doc of pending) {
-      try {
-        if (await this.archive(doc)) done++;
-      } catch (err) {
-        this.logger.error(`文书 ${doc.id} 归档失败，将重试：${(err as Error).message}`);
-      }
+    const runs = pending.map((doc) => this.archiveOnce(doc));
+    return (await Promise.all(runs)).filter(Boolean).length;
+  }
+
+  private archiveOnce(doc: DocumentEntity): Promise<boolean> {
+    let run = this.inflight.get(doc.id);
+    if (!run) {
+      const previous = [...this.inflight.values()];
+      run = this.archive(doc, previous)
+        .catch(async (err: Error) => {
+          this.logger.error(`文书 ${doc.id} 生成失败，将重试：${err.message}`);
+          await this.db
+            .transaction((em) => documents.markFailed(em, doc.id, err.message, new Date()))
+            .catch(() => undefined);
+          return false;
+        })
+        .finally(() => this.inflight.delete(doc.id));
+      this.inflight.set(doc.id, run);
     }
-    return done;
+    return run;
   }
 
   /** Renders the same bytes the archive holds were made from (unsigned), for re-render checks. */
@@ -98,17 +170,12 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  private async archive(doc: DocumentEntity): Promise<boolean> {
-    const unsigned = await this.renderUnsigned(doc);
-    // The organ that issues the document signs it: the certificate names the organ on the seal.
-    const organ = (doc.data as { issuer?: { name?: string } }).issuer?.name ?? '';
-    const signer = await this.seals.signerFor(organ);
-    const signed = await signer.sign(unsigned, {
-      reason: `${doc.title}${doc.number ? ` ${doc.number}` : ''}`,
-      location: doc.agencyRegionCode,
-      signingTime: new Date(),
-    });
-    const pdfSha256 = await this.blobs.put(signed);
+  /** Renders and signs in the pool, then archives once the runs started before it have ended. */
+  private async archive(doc: DocumentEntity, before: Promise<boolean>[]): Promise<boolean> {
+    const signed = this.renderSigned(doc);
+    // The ledger is a chain in archive order: keep it in issue order within this process.
+    await Promise.allSettled(before);
+    const pdfSha256 = await this.blobs.put(await signed);
     return this.db.transaction(async (em) => {
       if (!(await documents.markArchived(em, doc.id, pdfSha256))) return false;
       await appendLedger(em, {
@@ -126,6 +193,45 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
+  private async renderSigned(doc: DocumentEntity): Promise<Buffer> {
+    const template = await this.db.read((em) => this.templates.byHash(em, doc.templateHash));
+    // The organ that issues the document signs it: the certificate names the organ on the seal.
+    const organ = (doc.data as { issuer?: { name?: string } }).issuer?.name ?? '';
+    // Loaded here first so that a development seal is created by one thread, not raced by several.
+    await this.seals.signerFor(organ);
+    const job: RenderJob = {
+      template: {
+        id: template.manifest.id,
+        manifestText: template.manifestText,
+        body: template.body,
+        contentHash: template.contentHash,
+      },
+      data: doc.data,
+      number: doc.number,
+      issuedAt: doc.issuedAt.toISOString(),
+      verifyCode: doc.verifyCode,
+      verifyUrl: verifyUrl(doc.verifyCode),
+      organ,
+      reason: `${doc.title}${doc.number ? ` ${doc.number}` : ''}`,
+      location: doc.agencyRegionCode,
+      signingTime: new Date().toISOString(),
+      seals: this.seals.config,
+    };
+    const pool = this.workers();
+    if (!pool) return renderAndSign(job, { template: () => template, signers: this.seals });
+    const bytes = (await pool.run(job)) as Uint8Array;
+    this.threadRenders++;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  private workers(): Piscina | null {
+    if (this.pool === undefined) {
+      const threads = workerCount();
+      this.pool = threads > 0 ? createRenderPool(threads) : null;
+    }
+    return this.pool;
+  }
+
   async pdf(doc: DocumentEntity): Promise<Buffer> {
     if (doc.status === 'pending') {
       await this.archivePending({ documentId: doc.id });
@@ -133,6 +239,16 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
     }
     return this.blobs.get(doc.pdfSha256!);
   }
+}
+
+/** A pool of render-and-sign threads running render-worker (RenderJob in, signed PDF bytes out). */
+export function createRenderPool(threads: number): Piscina {
+  return new Piscina({
+    filename: workerFile(),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+  });
 }
 
 export function archiveDir(dataDir: string): string {

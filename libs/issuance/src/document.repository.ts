@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { DocumentEntity, LedgerEntity } from '@app/persistence';
+import { DocumentEntity, DocumentRenderFailureEntity, LedgerEntity } from '@app/persistence';
 
 /** What issuance reads and writes of issued documents: their archiving and their verification. */
 export const documentRepository = {
@@ -18,7 +18,19 @@ export const documentRepository = {
       .set({ status: 'archived', pdfSha256 })
       .where(`id = :id AND status = 'pending'`, { id })
       .execute();
-    return flipped.affected === 1;
+    if (flipped.affected !== 1) return false;
+    await em.getRepository(DocumentRenderFailureEntity).delete({ documentId: id });
+    return true;
+  },
+  /** Records a failed render; the row stays pending, so the sweep renders it again. */
+  async markFailed(em: EntityManager, id: string, error: string, at: Date): Promise<void> {
+    await em.query(
+      `INSERT INTO document_render_failure (document_id, attempts, error, failed_at)
+       SELECT id, 1, $2, $3 FROM document WHERE id = $1 AND status = 'pending'
+       ON CONFLICT (document_id) DO UPDATE
+         SET attempts = document_render_failure.attempts + 1, error = EXCLUDED.error, failed_at = EXCLUDED.failed_at`,
+      [id, error.slice(0, 2000), at],
+    );
   },
   byIdOrFail(em: EntityManager, id: string): Promise<DocumentEntity> {
     return em.getRepository(DocumentEntity).findOneOrFail({ where: { id } });

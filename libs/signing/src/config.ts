@@ -55,7 +55,7 @@ export async function readOrganSealsFile(file: string): Promise<Record<string, O
 export class OrganSealSigners {
   private readonly loaded = new Map<string, Promise<P12SealSigner>>();
 
-  constructor(private readonly config: OrganSealsConfig) {}
+  constructor(readonly config: OrganSealsConfig) {}
 
   signerFor(organName: string): Promise<P12SealSigner> {
     let signer = this.loaded.get(organName);

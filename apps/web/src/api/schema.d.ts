@@ -2238,7 +2238,7 @@ export interface components {
       number: string | null;
       pdfSha256: string | null;
       /** @enum {string} */
-      status: 'pending' | 'archived';
+      status: 'pending' | 'archived' | 'failed';
       templateId: string;
       templateVersion: number;
       title: string;

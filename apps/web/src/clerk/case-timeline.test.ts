@@ -67,7 +67,7 @@ describe('buildTimeline', () => {
       ],
     );
     expect(entries.map((e) => [e.kind, e.title, e.note ?? ''])).toEqual([
-      ['document', '出具《决定书》', 'N-2 · 归档中'],
+      ['document', '出具《决定书》', 'N-2 · 生成中'],
       ['cancelled', '“审核”已撤销', ''],
       ['closed', '案件办结', '不予确认'],
       ['other', 'case.custom', ''],

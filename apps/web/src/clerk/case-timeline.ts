@@ -92,7 +92,10 @@ export function buildTimeline(
         at: a.at,
         kind: 'document',
         title: `出具《${doc?.title ?? d.templateId ?? '文书'}》`,
-        note: [d.number ?? doc?.number, doc && doc.status !== 'archived' ? '归档中' : '']
+        note: [
+          d.number ?? doc?.number,
+          doc && doc.status !== 'archived' ? (doc.status === 'failed' ? '生成失败，重试中' : '生成中') : '',
+        ]
           .filter(Boolean)
           .join(' · '),
         documentId: d.documentId,

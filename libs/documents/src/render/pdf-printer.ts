@@ -1,5 +1,6 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { fontDescriptors, fontFiles } from '../layout/fonts';
+import { cacheParsedFonts } from './font-cache';
 
 /* pdfmake 0.3's default export is a process-wide singleton with global fonts; using its
    Printer directly keeps our fonts and access policies private to this module. */
@@ -27,6 +28,7 @@ const fontVfs = {
 
 /** Renders a pdfmake document definition to PDF bytes; no network and no file access. */
 export async function renderPdf(docDefinition: TDocumentDefinitions): Promise<Buffer> {
+  if (process.env.DOCUMENT_FONT_CACHE !== '0') cacheParsedFonts(fontFiles().values());
   const resolver = new URLResolver(fontVfs);
   resolver.setUrlAccessPolicy(() => false);
   const printer = new PdfPrinter(fontDescriptors(), fontVfs, resolver, () => false);

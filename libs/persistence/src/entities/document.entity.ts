@@ -38,6 +38,17 @@ export class DocumentEntity {
   /** pending = committed but not yet rendered/signed/archived; the pipeline finishes it, retry-safe. */
   @Column('text') status!: 'pending' | 'archived';
   @Column({ name: 'pdf_sha256', type: 'char', length: 64, nullable: true }) pdfSha256!: string | null;
+  /** Set by reads that join it: the failed renders of a document still pending. */
+  renderFailure?: DocumentRenderFailureEntity | null;
+}
+
+/** A pending document whose render or archive failed; removed when it is archived. */
+@Entity('document_render_failure')
+export class DocumentRenderFailureEntity {
+  @PrimaryColumn({ name: 'document_id', type: 'uuid' }) documentId!: string;
+  @Column('int') attempts!: number;
+  @Column('text') error!: string;
+  @Column({ name: 'failed_at', type: 'timestamptz' }) failedAt!: Date;
 }
 
 @Entity('counter')

@@ -7,6 +7,7 @@ import { CaseEntity } from './case.entity';
 import {
   CounterEntity,
   DocumentEntity,
+  DocumentRenderFailureEntity,
   DocumentTemplateEntity,
   LedgerEntity,
   TemplateReleaseEntity,
@@ -50,6 +51,7 @@ export const ENTITIES = [
   TimerEntity,
   CaseEntity,
   DocumentEntity,
+  DocumentRenderFailureEntity,
   DocumentTemplateEntity,
   TemplateReleaseEntity,
   CounterEntity,

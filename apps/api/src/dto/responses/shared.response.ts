@@ -226,8 +226,8 @@ export class DocumentSummaryDto {
   @ApiProperty({ type: String, format: 'date-time' })
   issuedAt!: string;
 
-  @ApiProperty({ enum: ['pending', 'archived'] })
-  status!: 'pending' | 'archived';
+  @ApiProperty({ enum: ['pending', 'archived', 'failed'] })
+  status!: 'pending' | 'archived' | 'failed';
 
   @ApiProperty({ type: String })
   verifyCode!: string;

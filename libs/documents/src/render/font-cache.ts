@@ -1,0 +1,58 @@
+/*
+ * pdfkit parses a font from its bytes for every document (fontkit.create), and fontkit decodes
+ * each table lazily on that fresh object: for a 15 MB CJK font the decoding (cmap, glyf, GSUB…)
+ * was about 29 % of the CPU of issuing a document. Decoded tables are read-only (pdfkit keeps
+ * each document's subset and glyph choices on its own font object), so every font object made
+ * from one of our font buffers shares the directory and tables the first one decoded.
+ *
+ * fontkit exports neither its TrueType class nor a hook, and its `create` is a read-only getter;
+ * the class is reached from a font it parsed, and its directory decoding is where a font object
+ * gets its table cache.
+ */
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+interface TrueTypeFont {
+  stream: { buffer: Uint8Array };
+  directory: unknown;
+  _tables: Record<string, unknown>;
+  _decodeDirectory(): unknown;
+}
+interface Fontkit {
+  create(buffer: Uint8Array): TrueTypeFont;
+}
+
+const cached = new Set<Uint8Array>();
+const shared = new Map<Uint8Array, { directory: unknown; tables: Record<string, unknown> }>();
+let installed = false;
+
+/** The fontkit instance pdfmake's pdfkit loads (pdfmake ships its own copies of both). */
+function pdfkitFontkit(): Fontkit {
+  const pdfkit = require.resolve('pdfkit', { paths: [require.resolve('pdfmake/js/Printer')] });
+  return require(require.resolve('fontkit', { paths: [pdfkit] })) as Fontkit;
+}
+
+/** Makes every document this process (thread) renders share the parsed tables of these buffers. */
+export function cacheParsedFonts(buffers: Iterable<Uint8Array>): void {
+  const list = [...buffers];
+  for (const bytes of list) cached.add(bytes);
+  if (installed || !list.length) return;
+  installed = true;
+  const proto = Object.getPrototypeOf(pdfkitFontkit().create(list[0])) as TrueTypeFont;
+  const decodeDirectory = proto._decodeDirectory;
+  proto._decodeDirectory = function (this: TrueTypeFont) {
+    const key = this.stream.buffer;
+    if (!cached.has(key)) return decodeDirectory.call(this);
+    let parsed = shared.get(key);
+    if (!parsed) {
+      parsed = { directory: decodeDirectory.call(this), tables: this._tables };
+      shared.set(key, parsed);
+    }
+    this._tables = parsed.tables;
+    return (this.directory = parsed.directory);
+  };
+}
+
+/** Whether two font objects made from one buffer share their decoded tables (for tests). */
+export function sharesParsedTables(a: object, b: object): boolean {
+  return (a as TrueTypeFont)._tables === (b as TrueTypeFont)._tables;
+}

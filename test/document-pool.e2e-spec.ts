@@ -1,0 +1,97 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DocumentPipeline } from '@app/issuance';
+import { TestApp, pdfText, pdfsig } from './support/test-app';
+import { CONFIRM_PATH, apply, drive } from './support/case-driver';
+
+/*
+ * Steps do not wait for their PDFs (issue 19): documents render and sign in a pool thread after the
+ * commit, the case shows each one's state, and a render that fails is retried, never lost.
+ */
+process.env.DOCUMENTS_INLINE = '0';
+process.env.DOCUMENT_WORKERS = '1';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await TestApp.start();
+});
+afterAll(async () => {
+  await t?.stop();
+  delete process.env.DOCUMENTS_INLINE;
+  delete process.env.DOCUMENT_WORKERS;
+});
+
+async function documentsOf(caseId: string) {
+  const res = await (await t.as('approver')).get(`/api/cases/${caseId}`).expect(200);
+  return res.body.documents as {
+    id: string;
+    number: string | null;
+    status: string;
+    pdfSha256: string | null;
+  }[];
+}
+
+describe('documents rendered in the pool', () => {
+  it('archives what the steps issued, signed in a pool thread, once each', async () => {
+    const pipeline = t.app.get(DocumentPipeline);
+    const caseId = await apply(t);
+    const before = pipeline.threadRenders;
+    await drive(t, caseId, CONFIRM_PATH); // waits for the background renders
+    const docs = await documentsOf(caseId);
+    expect(docs.length).toBeGreaterThan(1);
+    expect(docs.map((d) => d.status)).toEqual(docs.map(() => 'archived'));
+    expect(pipeline.threadRenders - before).toBeGreaterThan(0);
+    const ledger = await t.query<{ document_id: string }>(
+      `SELECT document_id FROM archive_ledger WHERE case_id = $1`,
+      [caseId],
+    );
+    expect(ledger.map((l) => l.document_id).sort()).toEqual(docs.map((d) => d.id).sort());
+    const numbered = docs.find((d) => d.number)!;
+    const pdf = (await t.download('approver', `/api/documents/${numbered.id}/pdf`)).body as Buffer;
+    expect(pdfText(pdf)).toContain(numbered.number!.replace(/\s+/g, ''));
+    expect(pdfsig(pdf)).toMatch(/Signature is Valid/);
+  });
+
+  it('shows a failed render as failed, keeps the row, and archives it on the next sweep', async () => {
+    const pipeline = t.app.get(DocumentPipeline);
+    const caseId = await apply(t);
+    // The blob store cannot be written: its directory is a file.
+    const dir = path.join(t.dataDir, 'archive');
+    fs.renameSync(dir, `${dir}.away`);
+    fs.writeFileSync(dir, '');
+    try {
+      await drive(t, caseId, CONFIRM_PATH);
+    } finally {
+      fs.rmSync(dir);
+      fs.renameSync(`${dir}.away`, dir);
+    }
+    const failed = (await documentsOf(caseId)).filter((d) => d.status !== 'archived');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.map((d) => d.status)).toEqual(failed.map(() => 'failed'));
+    const rows = await t.query<{ status: string; attempts: number; error: string }>(
+      `SELECT d.status, f.attempts, f.error FROM document d JOIN document_render_failure f ON f.document_id = d.id
+        WHERE d.id = ANY($1::uuid[])`,
+      [failed.map((d) => d.id)],
+    );
+    expect(rows).toHaveLength(failed.length);
+    for (const row of rows) {
+      expect(row.status).toBe('pending');
+      expect(row.attempts).toBeGreaterThanOrEqual(1);
+      expect(row.error).toMatch(/ENOTDIR|EEXIST|not a directory/i);
+    }
+
+    // The sweep (on start and with every timer poll) renders them again.
+    await pipeline.archivePending();
+    const after = await documentsOf(caseId);
+    for (const d of failed) expect(after.find((a) => a.id === d.id)!.status).toBe('archived');
+    const ledger = await t.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM archive_ledger WHERE document_id = ANY($1::uuid[])`,
+      [failed.map((d) => d.id)],
+    );
+    expect(ledger[0].n).toBe(failed.length);
+    const left = await t.query(`SELECT 1 FROM document_render_failure WHERE document_id = ANY($1::uuid[])`, [
+      failed.map((d) => d.id),
+    ]);
+    expect(left).toHaveLength(0);
+  });
+});
