@@ -137,6 +137,11 @@ export class TestApp {
       });
   }
 
+  /** Forgets every signed-in session, after the clock was moved past their expiry some other way. */
+  forgetSessions(): void {
+    this.tokens.clear();
+  }
+
   /** Moves the application clock and fires every timer due by then. */
   async advanceDays(days: number): Promise<number> {
     this.clock.advance(days * 86_400_000);

@@ -13,6 +13,7 @@ import { PortalModule } from '@app/portal';
 import { StepsModule } from '@app/steps';
 import { SupervisionModule } from '@app/supervision';
 import { WorkflowModule } from '@app/workflow';
+import { NotificationsModule } from '@app/notifications';
 import { AuthController } from './controllers/auth.controller';
 import { CasesController } from './controllers/cases.controller';
 import { ProgramsController } from './controllers/programs.controller';
@@ -42,6 +43,7 @@ import { DutyRulesController } from './controllers/duty-rules.controller';
 import { AccountsController } from './controllers/accounts.controller';
 import { BackupsController } from './controllers/backups.controller';
 import { IncidentsController } from './controllers/incidents.controller';
+import { NotificationsController } from './controllers/notifications.controller';
 import { OnlineBackupService } from './backup/online-backup.service';
 import { ErrorFilter } from './http/error.filter';
 import { RequestOriginInterceptor } from './http/request-origin.interceptor';
@@ -65,6 +67,7 @@ import { ClockModule } from './clock.module';
     HouseholdImportModule,
     CaseFileModule,
     StepsModule,
+    NotificationsModule,
   ],
   controllers: [
     AuthController,
@@ -96,6 +99,7 @@ import { ClockModule } from './clock.module';
     AccountsController,
     BackupsController,
     IncidentsController,
+    NotificationsController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

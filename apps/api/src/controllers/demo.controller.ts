@@ -4,6 +4,7 @@ import { IsInt, Max, Min } from 'class-validator';
 import { AppError, Clock } from '@app/common';
 import { Requires } from '@app/auth';
 import { TimerPoller } from '@app/workflow';
+import { NotificationDispatcher } from '@app/notifications';
 import { ClockAdvancedDto } from '../dto/responses/demo.response';
 
 class AdvanceClockDto {
@@ -16,7 +17,7 @@ class AdvanceClockDto {
 
 /**
  * Demo only: moves the application clock so a walkthrough can pass the 7-day 公示 without
- * waiting. Refused unless the server runs with demo data (DEMO_SEED is not "off").
+ * waiting (timers fire, deadline reminders go out). Refused unless the server runs with demo data (DEMO_SEED is not "off").
  */
 @ApiTags('演示')
 @ApiBearerAuth()
@@ -25,6 +26,7 @@ export class DemoController {
   constructor(
     private readonly clock: Clock,
     private readonly poller: TimerPoller,
+    private readonly notifications: NotificationDispatcher,
   ) {}
 
   @ApiOkResponse({ type: ClockAdvancedDto })
@@ -35,6 +37,8 @@ export class DemoController {
     if (process.env.DEMO_SEED === 'off') throw AppError.forbidden('仅演示环境可拨动时钟');
     this.clock.advance(body.days * 86_400_000);
     const fired = await this.poller.poll(this.clock.now());
+    // Deadlines reached by the jump are reminded and escalated now, as the next poll would.
+    await this.notifications.poll(this.clock.now());
     return { now: this.clock.now(), firedTimers: fired };
   }
 }

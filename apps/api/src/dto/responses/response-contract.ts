@@ -5,6 +5,8 @@ import { AuditController } from '../../controllers/audit.controller';
 import { AuthController } from '../../controllers/auth.controller';
 import { BackupsController } from '../../controllers/backups.controller';
 import { IncidentsController } from '../../controllers/incidents.controller';
+import { NotificationsController } from '../../controllers/notifications.controller';
+import { MessageDto } from './notifications.response';
 import { CalendarController } from '../../controllers/calendar.controller';
 import { CasesController } from '../../controllers/cases.controller';
 import { DemoController } from '../../controllers/demo.controller';
@@ -143,6 +145,8 @@ export type _ResponseContract = [
   Fits<Body<IncidentsController['retry']>, IncidentDto>,
   Fits<Body<IncidentsController['resolve']>, IncidentDto>,
   Fits<Body<DemoController['advance']>, ClockAdvancedDto>,
+  Fits<Body<NotificationsController['applicantMessages']>, MessageDto[]>,
+  Fits<Body<NotificationsController['staffMessages']>, MessageDto[]>,
   Fits<Body<DocumentsController['document']>, DocumentSummaryDto>,
   Fits<Body<DocumentsController['verify']>, VerificationResultDto>,
   Fits<Body<DocumentsController['verifyFile']>, VerificationResultDto>,
