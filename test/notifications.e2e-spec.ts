@@ -159,10 +159,20 @@ describe('acceptance, 公示 and the decision reach the applicant as the model r
   it('queues acceptance, the 公示 period and the decision from the documents issued', async () => {
     const caseId = await apply(t, freshFamily(11));
     await drive(t, caseId, CONFIRM_PATH, /公示结果/);
-    const events = (await outboxOf(caseId)).filter((r) => r.channel === 'portal').map((r) => r.event);
-    expect(events).toEqual(['applicant.acceptance', 'applicant.public-notice']);
-    const notice = (await outboxOf(caseId)).find((r) => r.event === 'applicant.public-notice')!;
+    const portal = async () => (await outboxOf(caseId)).filter((r) => r.channel === 'portal');
+    expect((await portal()).map((r) => r.event)).toEqual(['applicant.acceptance', 'applicant.public-notice']);
+    const notice = (await portal()).find((r) => r.event === 'applicant.public-notice')!;
     expect(notice.body).toMatch(/公示期自\d{4}年\d{1,2}月\d{1,2}日至\d{4}年\d{1,2}月\d{1,2}日/);
+
+    // The 公示 passes; the county decides and the decision is served.
+    await t.advanceDays(10);
+    await drive(t, caseId, CONFIRM_PATH);
+    const later = (await portal()).map((r) => r.event);
+    expect(later.slice(0, 2)).toEqual(['applicant.acceptance', 'applicant.public-notice']);
+    expect(later).toContain('applicant.decision');
+    expect(later.indexOf('applicant.served')).toBeGreaterThan(later.indexOf('applicant.decision'));
+    const decision = (await portal()).find((r) => r.event === 'applicant.decision')!;
+    expect(decision.body).toContain('行政复议');
   });
 });
 
