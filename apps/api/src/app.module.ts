@@ -50,6 +50,8 @@ import { RequestOriginInterceptor } from './http/request-origin.interceptor';
 import { AuditAccessInterceptor } from './http/audit-access';
 import { BreakGlass } from './http/break-glass';
 import { ClockModule } from './clock.module';
+import { ClockStore } from './demo/clock-store';
+import { ClockController } from './controllers/clock.controller';
 
 @Module({
   imports: [
@@ -100,6 +102,7 @@ import { ClockModule } from './clock.module';
     BackupsController,
     IncidentsController,
     NotificationsController,
+    ClockController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
@@ -109,6 +112,7 @@ import { ClockModule } from './clock.module';
     OnlineBackupService,
     TemplatePublisher,
     BreakGlass,
+    ClockStore,
   ],
 })
 export class AppModule {}

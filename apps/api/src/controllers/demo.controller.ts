@@ -6,6 +6,7 @@ import { Requires } from '@app/auth';
 import { TimerPoller } from '@app/workflow';
 import { NotificationDispatcher } from '@app/notifications';
 import { ClockAdvancedDto } from '../dto/responses/demo.response';
+import { ClockStore } from '../demo/clock-store';
 
 class AdvanceClockDto {
   @ApiProperty({ example: 8, description: '向前拨动的天数' })
@@ -27,6 +28,7 @@ export class DemoController {
     private readonly clock: Clock,
     private readonly poller: TimerPoller,
     private readonly notifications: NotificationDispatcher,
+    private readonly store: ClockStore,
   ) {}
 
   @ApiOkResponse({ type: ClockAdvancedDto })
@@ -36,6 +38,7 @@ export class DemoController {
   async advance(@Body() body: AdvanceClockDto) {
     if (process.env.DEMO_SEED === 'off') throw AppError.forbidden('仅演示环境可拨动时钟');
     this.clock.advance(body.days * 86_400_000);
+    await this.store.save();
     const fired = await this.poller.poll(this.clock.now());
     // Deadlines reached by the jump are reminded and escalated now, as the next poll would.
     await this.notifications.poll(this.clock.now());

@@ -10,6 +10,7 @@ import { MessageDto } from './notifications.response';
 import { CalendarController } from '../../controllers/calendar.controller';
 import { CasesController } from '../../controllers/cases.controller';
 import { DemoController } from '../../controllers/demo.controller';
+import { ClockController } from '../../controllers/clock.controller';
 import { DocumentsController } from '../../controllers/documents.controller';
 import { DutyRulesController } from '../../controllers/duty-rules.controller';
 import { HealthController } from '../../controllers/health.controller';
@@ -35,7 +36,7 @@ import { AuthUserDto, LoginResultDto } from './auth.response';
 import { BackupListDto, OnlineBackupResultDto } from './backups.response';
 import { CalendarOverviewDto, CalendarYearDto, LoadedYearDto } from './calendar.response';
 import { CaseDetailDto, CaseDto, CaseListItemDto, ProcedureOverviewDto } from './cases.response';
-import { ClockAdvancedDto } from './demo.response';
+import { AppClockDto, ClockAdvancedDto } from './demo.response';
 import { VerificationResultDto } from './documents.response';
 import { DutyRuleSetDto, DutyRulesOverviewDto } from './duty-rules.response';
 import { HealthDto } from './health.response';
@@ -145,6 +146,7 @@ export type _ResponseContract = [
   Fits<Body<IncidentsController['retry']>, IncidentDto>,
   Fits<Body<IncidentsController['resolve']>, IncidentDto>,
   Fits<Body<DemoController['advance']>, ClockAdvancedDto>,
+  Fits<Body<ClockController['now']>, AppClockDto>,
   Fits<Body<NotificationsController['applicantMessages']>, MessageDto[]>,
   Fits<Body<NotificationsController['staffMessages']>, MessageDto[]>,
   Fits<Body<DocumentsController['document']>, DocumentSummaryDto>,
