@@ -403,6 +403,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/clock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Clock_now'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/demo/clock': {
     parameters: {
       query?: never;
@@ -643,6 +659,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Notifications_staffMessages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/messages/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Notifications_markStaffRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/monitoring/events': {
     parameters: {
       query?: never;
@@ -813,6 +861,38 @@ export interface paths {
     get: operations['Service_portalService'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Notifications_applicantMessages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/messages/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Notifications_markApplicantRead'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1437,6 +1517,16 @@ export interface components {
       requestId?: string;
       /** @description 请求过于频繁（429）时，需等待的秒数（同 Retry-After） */
       retryAfter?: number;
+    };
+    AppClockDto: {
+      /** @description 是否为演示环境（可拨动时钟） */
+      demo: boolean;
+      /** Format: date-time */
+      now: string;
+      /** @description 应用时钟比实际时间快的天数 */
+      offsetDays: number;
+      /** @description 应用时钟的北京日期 YYYY-MM-DD */
+      today: string;
     };
     ApplicantDto: {
       /** @example 平安县城关镇东关村3组12号 */
@@ -2581,6 +2671,10 @@ export interface components {
       token: string;
       user: components['schemas']['AuthUserDto'];
     };
+    MarkReadDto: {
+      /** @description 已读消息的编号 */
+      ids: string[];
+    };
     MemberAssessmentDto: {
       age: number;
       coefficientBp: number;
@@ -2607,6 +2701,16 @@ export interface components {
       name: string;
       /** @enum {string} */
       relation: '本人' | '配偶' | '子女' | '父母' | '兄弟姐妹' | '祖父母' | '孙子女' | '其他';
+    };
+    MessageDto: {
+      /** @description 北京时间 YYYY-MM-DDTHH:mm:ss */
+      at: string;
+      body: string;
+      caseId: string | null;
+      caseNo: string | null;
+      id: string;
+      read: boolean;
+      subject: string;
     };
     MigrateProcessDto: {
       /** @description 要迁移的案件 id */
@@ -4670,6 +4774,34 @@ export interface operations {
       };
     };
   };
+  Clock_now: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppClockDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
   Demo_advance: {
     parameters: {
       query?: never;
@@ -5214,6 +5346,64 @@ export interface operations {
       };
     };
   };
+  Notifications_staffMessages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Notifications_markStaffRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkReadDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
   Monitoring_receive: {
     parameters: {
       query?: never;
@@ -5588,6 +5778,64 @@ export interface operations {
         content: {
           'application/json': components['schemas']['PortalServiceDto'];
         };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Notifications_applicantMessages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Notifications_markApplicantRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkReadDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description 错误：code、message 与逐字段的 details */
       default: {
