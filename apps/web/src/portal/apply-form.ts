@@ -5,7 +5,7 @@
  */
 import { reactive } from 'vue';
 import { residentIdProblem } from '@shared/assistance/resident-id';
-import { shanghaiDate } from '@shared/common/clock';
+import { appToday } from '@web/shared/app-clock';
 
 export const RELATIONS = ['配偶', '子女', '父母', '兄弟姐妹', '祖父母', '孙子女', '其他'];
 
@@ -88,7 +88,7 @@ function nameProblem(name: string): string | null {
 
 function idProblem(id: string): string | null {
   if (!id.trim()) return '请填写身份证号码';
-  const p = residentIdProblem(id.trim(), shanghaiDate(new Date()));
+  const p = residentIdProblem(id.trim(), appToday());
   return p ? `身份证号码无效：${p}` : null;
 }
 
