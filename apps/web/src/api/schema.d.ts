@@ -3081,6 +3081,10 @@ export interface components {
       case: components['schemas']['PortalCaseViewCaseDto'];
       documents: components['schemas']['PortalCaseViewDocumentsDto'][];
       plainStatus: string;
+      /** @description 公示期 */
+      publicNotice: components['schemas']['PublicNoticePeriodDto'] | null;
+      /** @description 尚待办理的环节（读自流程模型） */
+      roadMap: components['schemas']['RoadStepDto'][];
       steps: components['schemas']['ProgressStepDto'][];
     };
     PortalServiceDto: {
@@ -3232,6 +3236,14 @@ export interface components {
       program: string;
       programName: string;
       startMonth: string | null;
+    };
+    PublicNoticePeriodDto: {
+      /** @description 公示截止日期 YYYY-MM-DD */
+      endDate: string;
+      /** @description true：预计日期（公示尚未开始）；false：正在公示 */
+      expected: boolean;
+      /** @description 公示开始日期 YYYY-MM-DD */
+      startDate: string;
     };
     PublishParametersDto: {
       /** @example 2027-01-01 */
@@ -3415,6 +3427,13 @@ export interface components {
       period: string;
       regionCode: string;
       regionName: string;
+    };
+    RoadStepDto: {
+      /** @description 预计最迟完成日期 */
+      expectedBy: string | null;
+      publicNotice?: components['schemas']['PublicNoticePeriodDto'];
+      /** @description 环节的公开名称（模型的 sa:publicName） */
+      title: string;
     };
     RowErrorDto: {
       column: string;
