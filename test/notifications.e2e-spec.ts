@@ -6,6 +6,7 @@ import { TestApp } from './support/test-app';
 import { APPLICATION, CONFIRM_PATH, apply, drive, freshFamily, openTasks } from './support/case-driver';
 import { SmtpSink, mailText } from './support/smtp-sink';
 import { installUnchecked } from './support/unchecked-model';
+import { tinyPdf } from './support/sample-files';
 
 /**
  * Notifications through an outbox (issue 18 §5): messages are queued in the step's transaction,
@@ -131,6 +132,30 @@ describe('the applicant is told of a 补正 request and its service', () => {
     // Staff read their own centre, not the applicant's.
     const staff = (await (await t.as('clerk')).get('/api/messages').expect(200)).body;
     expect(staff.find((m: { id: string }) => m.id === supplement.id)).toBeUndefined();
+  });
+
+  it('lets the applicant upload the material to their own application, and no one else’s', async () => {
+    const token = await t.token('applicant');
+    const res = await t.http
+      .post(`/api/portal/cases/${caseId}/attachments?fileName=${encodeURIComponent('户口簿.pdf')}&note=${encodeURIComponent(MATERIALS[0])}`)
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/pdf')
+      .send(tinyPdf('hukou'));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ kind: 'scan', fileName: '户口簿.pdf', note: MATERIALS[0] });
+    const mine = (await (await t.as('applicant')).get(`/api/portal/cases/${caseId}/attachments`).expect(200)).body;
+    expect(mine.map((a: { id: string }) => a.id)).toEqual([res.body.id]);
+    // The window sees it with the case's papers.
+    const staff = (await (await t.as('clerk')).get(`/api/cases/${caseId}/attachments`).expect(200)).body;
+    expect(staff.map((a: { id: string }) => a.id)).toContain(res.body.id);
+    // Another household's case is not the applicant's to add to.
+    const other = await apply(t, freshFamily(21));
+    const refused = await t.http
+      .post(`/api/portal/cases/${other}/attachments?fileName=x.pdf`)
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/pdf')
+      .send(tinyPdf('x'));
+    expect(refused.status).toBe(404);
   });
 
   it('tells the applicant when the notice is served, and records every message on the case timeline', async () => {

@@ -125,6 +125,8 @@ export type _ResponseContract = [
   Fits<Body<AccountsController['unlock']>, AccountDto>,
   Fits<Body<AttachmentsController['upload']>, AttachmentDto>,
   Fits<Body<AttachmentsController['list']>, AttachmentDto[]>,
+  Fits<Body<AttachmentsController['listOwn']>, AttachmentDto[]>,
+  Fits<Body<AttachmentsController['uploadOwn']>, AttachmentDto>,
   Fits<Body<AttachmentsController['setThumbnail']>, AttachmentDto>,
   Fits<Body<AttachmentsController['void']>, AttachmentDto>,
   Fits<Body<AuditController['search']>, AuditPageDto>,
