@@ -34,7 +34,11 @@ it('keeps the demo clock across a restart, so no step takes a negative time', as
   expect(t.clock.today()).toBe(moved);
   expect((await (await t.as('clerk')).get('/api/clock').expect(200)).body.offsetDays).toBe(8);
 
-  await (await t.as('clerk')).post(`/api/tasks/${task.id}/complete`, { data: { decision: 'accept' } }).expect(200);
+  await (
+    await t.as('clerk')
+  )
+    .post(`/api/tasks/${task.id}/complete`, { data: { decision: 'accept' } })
+    .expect(200);
   const overview = (await (await t.as('approver')).get('/api/stats/overview').expect(200)).body;
   const steps = overview.durations.byStep as { step: string; averageDays: number }[];
   expect(steps.find((s) => s.step === '受理审查')).toBeDefined();

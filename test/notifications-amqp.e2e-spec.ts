@@ -48,8 +48,9 @@ afterAll(async () => {
     await (await c.createChannel()).deleteQueue(process.env.AMQP_QUEUE!);
     await c.close();
   }
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
+  for (const [k, v] of Object.entries(saved))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   delete process.env.SMTP_URL;
   if (brokerUp) await smtp.stop();
 });
@@ -69,7 +70,9 @@ it('carries the acceptance e-mail through RabbitMQ to the SMTP server', async ()
   const app = t!;
   expect(app.app.get(NotificationDispatcher).transport).toBe('amqp');
   const caseId = await apply(app);
-  await (await app.as('clerk'))
+  await (
+    await app.as('clerk')
+  )
     .post(`/api/cases/${caseId}/service-consents`, {
       recipient: APPLICATION.applicant.name,
       address: 'wang.jianguo@example.cn',

@@ -77,7 +77,9 @@ describe('the applicant is told of a 补正 request and its service', () => {
   beforeAll(async () => {
     caseId = await onlineApplication();
     const [task] = await openTasks(t, caseId);
-    await (await t.as('clerk'))
+    await (
+      await t.as('clerk')
+    )
       .post(`/api/tasks/${task.id}/complete`, {
         data: { decision: 'supplement', reasons: '材料不全', missingMaterials: MATERIALS },
       })
@@ -90,14 +92,18 @@ describe('the applicant is told of a 补正 request and its service', () => {
     expect(supplement.map((r) => r.channel).sort()).toEqual(['email', 'portal', 'sms']);
     expect(supplement.every((r) => r.status === 'pending')).toBe(true);
     expect(supplement.find((r) => r.channel === 'email')!.recipient).toEqual({ email: EMAIL });
-    expect(supplement.find((r) => r.channel === 'sms')!.recipient).toEqual({ phone: APPLICATION.applicant.phone });
+    expect(supplement.find((r) => r.channel === 'sms')!.recipient).toEqual({
+      phone: APPLICATION.applicant.phone,
+    });
     for (const m of MATERIALS) expect(supplement[0].body).toContain(m);
   });
 
   it('retries the e-mail after the SMTP server refuses it, and the server then receives it', async () => {
     smtp.refuseNext = 1;
     await dispatcher().poll();
-    let email = (await outboxOf(caseId)).find((r) => r.event === 'applicant.supplement' && r.channel === 'email')!;
+    let email = (await outboxOf(caseId)).find(
+      (r) => r.event === 'applicant.supplement' && r.channel === 'email',
+    )!;
     expect(email).toMatchObject({ status: 'pending', attempts: 1 });
     expect(email.last_error).toContain('451');
     expect(smtp.received).toHaveLength(0);
@@ -107,7 +113,9 @@ describe('the applicant is told of a 补正 request and its service', () => {
     expect(smtp.received).toHaveLength(0);
     // …then delivered.
     await dispatcher().poll(later(31_000));
-    email = (await outboxOf(caseId)).find((r) => r.event === 'applicant.supplement' && r.channel === 'email')!;
+    email = (await outboxOf(caseId)).find(
+      (r) => r.event === 'applicant.supplement' && r.channel === 'email',
+    )!;
     expect(email).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0].to).toEqual([EMAIL]);
@@ -116,7 +124,9 @@ describe('the applicant is told of a 补正 request and its service', () => {
   });
 
   it('says plainly that the logging SMS provider sent nothing', async () => {
-    const sms = (await outboxOf(caseId)).find((r) => r.event === 'applicant.supplement' && r.channel === 'sms')!;
+    const sms = (await outboxOf(caseId)).find(
+      (r) => r.event === 'applicant.supplement' && r.channel === 'sms',
+    )!;
     expect(sms.status).toBe('sent');
     expect(sms.last_error).toContain('未实际发送');
   });
@@ -137,13 +147,16 @@ describe('the applicant is told of a 补正 request and its service', () => {
   it('lets the applicant upload the material to their own application, and no one else’s', async () => {
     const token = await t.token('applicant');
     const res = await t.http
-      .post(`/api/portal/cases/${caseId}/attachments?fileName=${encodeURIComponent('户口簿.pdf')}&note=${encodeURIComponent(MATERIALS[0])}`)
+      .post(
+        `/api/portal/cases/${caseId}/attachments?fileName=${encodeURIComponent('户口簿.pdf')}&note=${encodeURIComponent(MATERIALS[0])}`,
+      )
       .set('Authorization', `Bearer ${token}`)
       .set('Content-Type', 'application/pdf')
       .send(tinyPdf('hukou'));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ kind: 'scan', fileName: '户口簿.pdf', note: MATERIALS[0] });
-    const mine = (await (await t.as('applicant')).get(`/api/portal/cases/${caseId}/attachments`).expect(200)).body;
+    const mine = (await (await t.as('applicant')).get(`/api/portal/cases/${caseId}/attachments`).expect(200))
+      .body;
     expect(mine.map((a: { id: string }) => a.id)).toEqual([res.body.id]);
     // The window sees it with the case's papers.
     const staff = (await (await t.as('clerk')).get(`/api/cases/${caseId}/attachments`).expect(200)).body;
@@ -172,11 +185,12 @@ describe('the applicant is told of a 补正 request and its service', () => {
     const queued = timeline.filter((e) => e.action === 'notification.queue').map((e) => e.detail.event);
     expect(queued).toEqual(expect.arrayContaining(['applicant.supplement', 'applicant.served']));
     const sent = timeline.filter((e) => e.action === 'notification.send');
-    expect(sent.filter((e) => e.detail.event === 'applicant.supplement').map((e) => e.detail.channel).sort()).toEqual([
-      'email',
-      'portal',
-      'sms',
-    ]);
+    expect(
+      sent
+        .filter((e) => e.detail.event === 'applicant.supplement')
+        .map((e) => e.detail.channel)
+        .sort(),
+    ).toEqual(['email', 'portal', 'sms']);
   });
 });
 
@@ -228,7 +242,9 @@ describe('staff deadline reminders and escalation on the demo clock', () => {
     await moveClock(days(t.clock.today(), dayBefore));
     expect(await staffAlerts()).toEqual([['staff.reminder', 'investigator']]);
     const investigator = (await (await t.as('investigator')).get('/api/messages').expect(200)).body;
-    expect(investigator.find((m: { caseId: string }) => m.caseId === caseId).body).toContain('家庭经济状况信息核对');
+    expect(investigator.find((m: { caseId: string }) => m.caseId === caseId).body).toContain(
+      '家庭经济状况信息核对',
+    );
 
     // A poll on the due date itself reminds no one twice.
     await dispatcher().poll();
@@ -248,18 +264,19 @@ describe('a step that rolls back tells nobody anything', () => {
   it('leaves no message when the acceptance step fails after the 受理通知书 was issued', async () => {
     const v1 = fs.readFileSync(path.join(__dirname, '../processes/dibao-application.bpmn'), 'utf8');
     // Passed the lint of its day, but the gateway after the 受理通知书 reads a variable nobody sets.
-    const broken = v1
-      .replace(
-        'sourceRef="Task_IssueAcceptanceNotice" targetRef="Task_IssueVerificationRequest" />',
-        `sourceRef="Task_IssueAcceptanceNotice" targetRef="Gateway_Broken" />
+    const broken = v1.replace(
+      'sourceRef="Task_IssueAcceptanceNotice" targetRef="Task_IssueVerificationRequest" />',
+      `sourceRef="Task_IssueAcceptanceNotice" targetRef="Gateway_Broken" />
     <bpmn:exclusiveGateway id="Gateway_Broken" name="是否需要协查" />
     <bpmn:sequenceFlow id="Flow_Broken" sourceRef="Gateway_Broken" targetRef="Task_IssueVerificationRequest"><bpmn:conditionExpression>\${undeclaredFlag &gt; 1}</bpmn:conditionExpression></bpmn:sequenceFlow>`,
-      );
+    );
     expect(broken).not.toBe(v1);
     await installUnchecked(t, broken);
     const caseId = await apply(t, freshFamily(13));
     const [task] = await openTasks(t, caseId);
-    const res = await (await t.as('clerk')).post(`/api/tasks/${task.id}/complete`, { data: { decision: 'accept' } });
+    const res = await (
+      await t.as('clerk')
+    ).post(`/api/tasks/${task.id}/complete`, { data: { decision: 'accept' } });
     expect(res.status).toBe(409);
     expect(await outboxOf(caseId)).toEqual([]);
     await dispatcher().poll();

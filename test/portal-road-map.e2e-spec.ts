@@ -13,17 +13,33 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const INTERNAL = ['受理审查', '家庭经济状况信息核对', '乡镇初审', '确认测算不符合条件', '公示结果登记', '县级审核确认'];
+const INTERNAL = [
+  '受理审查',
+  '家庭经济状况信息核对',
+  '乡镇初审',
+  '确认测算不符合条件',
+  '公示结果登记',
+  '县级审核确认',
+];
 
 it('shows the road ahead with expected dates, then the running 公示 with its end date', async () => {
   const applicant = await t.as('applicant');
-  const draft = { program: 'dibao', regionCode: APPLICATION.regionCode, applicant: APPLICATION.applicant, members: APPLICATION.members };
+  const draft = {
+    program: 'dibao',
+    regionCode: APPLICATION.regionCode,
+    applicant: APPLICATION.applicant,
+    members: APPLICATION.members,
+  };
   const text = await applicant.post('/api/portal/authorization-text', draft).expect(200);
   const { id } = (
     await applicant
       .post('/api/cases', {
         ...APPLICATION,
-        authorization: { signerName: APPLICATION.applicant.name, accepted: true, textHash: text.body.textHash },
+        authorization: {
+          signerName: APPLICATION.applicant.name,
+          accepted: true,
+          textHash: text.body.textHash,
+        },
       })
       .expect(201)
   ).body;
@@ -56,7 +72,11 @@ it('shows the road ahead with expected dates, then the running 公示 with its e
     expected: false,
   });
   expect(during.roadMap.map((s: { title: string }) => s.title)).toEqual(['县民政局审核确认', '送达结果']);
-  const shown = JSON.stringify({ steps: during.steps, roadMap: during.roadMap, plainStatus: during.plainStatus });
+  const shown = JSON.stringify({
+    steps: during.steps,
+    roadMap: during.roadMap,
+    plainStatus: during.plainStatus,
+  });
   for (const name of INTERNAL) expect(shown).not.toContain(name);
   expect(during.steps.map((s: { title: string }) => s.title)).toContain('入户调查');
 });

@@ -112,13 +112,17 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       return 'done';
     }
     const attempts = row.attempts + 1;
-    await repo.update(em, row.id, { status: 'queued', attempts, nextAttemptAt: new Date(now.getTime() + LEASE_MS) });
+    await repo.update(em, row.id, {
+      status: 'queued',
+      attempts,
+      nextAttemptAt: new Date(now.getTime() + LEASE_MS),
+    });
     return { ...row, attempts, status: 'queued' };
   }
 
   /** The AMQP consumer's side: the row as stored, if it is still waiting for a sender. */
   private async deliverQueued(id: string): Promise<void> {
-    const row = await this.db.read((em) => em.getRepository(NotificationOutboxEntity).findOneBy({ id }));
+    const row = await this.db.read((em) => repo.byId(em, id));
     if (row && row.status === 'queued') await this.deliver(row);
   }
 
@@ -148,7 +152,13 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
             actorId: null,
             action: 'notification.fail',
             caseId: row.caseId,
-            detail: { event: row.event, channel: row.channel, subject: row.subject, attempts: row.attempts, error: (err as Error).message },
+            detail: {
+              event: row.event,
+              channel: row.channel,
+              subject: row.subject,
+              attempts: row.attempts,
+              error: (err as Error).message,
+            },
           });
       });
       return;
@@ -190,7 +200,9 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
           const alert = deadlineAlert(today, t.due_date, dayBefore);
           if (alert !== kind) continue;
           const roles =
-            kind === 'reminder' ? t.candidate_groups : [...new Set(t.candidate_groups.map((r) => SUPERVISOR_OF[r]).filter(Boolean))];
+            kind === 'reminder'
+              ? t.candidate_groups
+              : [...new Set(t.candidate_groups.map((r) => SUPERVISOR_OF[r]).filter(Boolean))];
           for (const role of roles) {
             await this.outbox.toStaff(
               em,

@@ -35,9 +35,17 @@ export class NotificationReader {
   /** Marks the reader's own messages read (ids not theirs are ignored by the lists they came from). */
   async markRead(user: AuthUser, ids: string[]): Promise<void> {
     const mine = new Set(
-      (user.role === 'applicant' ? await this.forApplicant(user) : await this.forStaff(user)).map((m) => m.id),
+      (user.role === 'applicant' ? await this.forApplicant(user) : await this.forStaff(user)).map(
+        (m) => m.id,
+      ),
     );
-    await this.db.transaction((em) => repo.markRead(em, ids.filter((id) => mine.has(id)), this.clock.now()));
+    await this.db.transaction((em) =>
+      repo.markRead(
+        em,
+        ids.filter((id) => mine.has(id)),
+        this.clock.now(),
+      ),
+    );
   }
 }
 

@@ -49,18 +49,16 @@ export const notificationRepository = {
       .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   },
 
+  byId(em: EntityManager, id: string): Promise<NotificationOutboxEntity | null> {
+    return em.getRepository(NotificationOutboxEntity).findOneBy({ id });
+  },
+
   async update(em: EntityManager, id: string, patch: Partial<NotificationOutboxEntity>): Promise<void> {
     await em.getRepository(NotificationOutboxEntity).update({ id }, patch);
   },
 
   async insertMessage(em: EntityManager, row: NotificationMessageEntity): Promise<void> {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationMessageEntity)
-      .values(row)
-      .orIgnore()
-      .execute();
+    await em.createQueryBuilder().insert().into(NotificationMessageEntity).values(row).orIgnore().execute();
   },
 
   /** The applicant's messages: those of the cases their account applied for. */
@@ -86,7 +84,11 @@ export const notificationRepository = {
   },
 
   async markRead(em: EntityManager, ids: string[], at: Date): Promise<void> {
-    if (ids.length) await em.query(`UPDATE notification_message SET read_at = $2 WHERE id = ANY($1) AND read_at IS NULL`, [ids, at]);
+    if (ids.length)
+      await em.query(`UPDATE notification_message SET read_at = $2 WHERE id = ANY($1) AND read_at IS NULL`, [
+        ids,
+        at,
+      ]);
   },
 
   /** Open tasks with a due date on or before `until`, without an alert of `kind` queued yet. */
@@ -112,7 +114,9 @@ export const notificationRepository = {
   },
 
   outboxOfCase(em: EntityManager, caseId: string): Promise<NotificationOutboxEntity[]> {
-    return em.getRepository(NotificationOutboxEntity).find({ where: { caseId }, order: { createdAt: 'ASC' } });
+    return em
+      .getRepository(NotificationOutboxEntity)
+      .find({ where: { caseId }, order: { createdAt: 'ASC' } });
   },
 };
 

@@ -42,7 +42,8 @@ export class NotificationOutbox {
     ];
     const address = await repo.electronicAddress(em, kase.id);
     const kind = address ? addressKind(address) : null;
-    if (kind === 'email' && this.email.configured) targets.push({ channel: 'email', recipient: { email: address!.trim() } });
+    if (kind === 'email' && this.email.configured)
+      targets.push({ channel: 'email', recipient: { email: address!.trim() } });
     const phone = kind === 'sms' ? address!.trim() : kase.applicantPhone;
     if (phone && addressKind(phone) === 'sms') targets.push({ channel: 'sms', recipient: { phone } });
     await this.queue(em, kase.id, notice, targets, now);
@@ -55,9 +56,13 @@ export class NotificationOutbox {
     notice: Notice,
     now: Date,
   ): Promise<void> {
-    await this.queue(em, target.caseId, notice, [
-      { channel: 'staff', recipient: { role: target.role, regionCode: target.regionCode } },
-    ], now);
+    await this.queue(
+      em,
+      target.caseId,
+      notice,
+      [{ channel: 'staff', recipient: { role: target.role, regionCode: target.regionCode } }],
+      now,
+    );
   }
 
   private async queue(

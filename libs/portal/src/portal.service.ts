@@ -218,7 +218,10 @@ export class PortalService {
   private async roadAhead(
     em: EntityManager,
     kase: CaseEntity,
-  ): Promise<{ steps: RoadStep[]; publicNotice: { startDate: string; endDate: string; expected: boolean } | null }> {
+  ): Promise<{
+    steps: RoadStep[];
+    publicNotice: { startDate: string; endDate: string; expected: boolean } | null;
+  }> {
     if (kase.status !== 'in_progress') return { steps: [], publicNotice: null };
     const [tasks, timers, sources] = await Promise.all([
       portal.tasks(em, [kase.processInstanceId]),
@@ -261,7 +264,10 @@ export class PortalService {
         .filter((t) => t.instanceId === k.processInstanceId)
         .map((t) => {
           const source = sources.get(t.instanceId) ?? '';
-          return { name: publicNames(source).get(t.elementId) ?? elementName(source, t.elementId), dueAt: t.dueAt };
+          return {
+            name: publicNames(source).get(t.elementId) ?? elementName(source, t.elementId),
+            dueAt: t.dueAt,
+          };
         });
       out.set(
         k.id,

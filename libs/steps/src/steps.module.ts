@@ -9,7 +9,14 @@ import { END_STEPS, MODEL_SERVICES, ModelServiceRegistrar } from './model-servic
 
 /** The named services BPMN models call (`sa:service`) and the work done when a process ends. */
 @Module({
-  imports: [IssuanceModule, CasesModule, DeliveryModule, BenefitsModule, SupervisionModule, NotificationsModule],
+  imports: [
+    IssuanceModule,
+    CasesModule,
+    DeliveryModule,
+    BenefitsModule,
+    SupervisionModule,
+    NotificationsModule,
+  ],
   providers: [...MODEL_SERVICES, ...END_STEPS, ModelServiceRegistrar],
 })
 export class StepsModule {}

@@ -24,5 +24,4 @@ export class ClockController {
       offsetDays: Math.round(((now.getTime() - Date.now()) / 86_400_000) * 10) / 10,
     };
   }
-
 }

@@ -12,11 +12,12 @@ describe('appToday', () => {
     const ahead = new Date(Date.now() + 8 * 86_400_000);
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () =>
-        new Response(JSON.stringify({ now: ahead.toISOString(), today: '', demo: true, offsetDays: 8 }), {
-          status: 200,
-          headers: { 'Content-Type': 'application/json' },
-        }),
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ now: ahead.toISOString(), today: '', demo: true, offsetDays: 8 }), {
+            status: 200,
+            headers: { 'Content-Type': 'application/json' },
+          }),
       ),
     );
     const browserToday = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -43,7 +43,9 @@ export class LoggingSmsProvider extends SmsProvider {
   private readonly logger = new Logger('SMS');
 
   async send(input: { phone: string; text: string }): Promise<void> {
-    this.logger.log(`未接入短信服务商，未发送任何短信（仅记录）：${input.phone.slice(0, 3)}****${input.phone.slice(-4)} ${input.text}`);
+    this.logger.log(
+      `未接入短信服务商，未发送任何短信（仅记录）：${input.phone.slice(0, 3)}****${input.phone.slice(-4)} ${input.text}`,
+    );
     return Promise.resolve();
   }
 }

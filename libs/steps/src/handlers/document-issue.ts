@@ -33,7 +33,11 @@ export class DocumentIssue implements ModelService {
           await outbox.toApplicant(
             em,
             input.kase,
-            servedNotice({ receiptId: input.receipt.id, title: data.served.title, servedOn: data.form.serviceDate }),
+            servedNotice({
+              receiptId: input.receipt.id,
+              title: data.served.title,
+              servedOn: data.form.serviceDate,
+            }),
             input.now,
           );
       },
