@@ -64,6 +64,13 @@ describe('the applicant is told, uploads, and sees the road ahead (Chromium, pho
     await materials.locator('[data-test=own-material]').getByText('户口簿复印件').waitFor();
     const box = await materials.locator('.file-button').boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
+    // Every button of the page is a finger's tap target on the phone.
+    const small = await page.$$eval('.case-page .el-button, .case-page .file-button', (els) =>
+      els
+        .filter((e) => (e as HTMLElement).offsetParent !== null && e.getBoundingClientRect().height < 44)
+        .map((e) => `${e.textContent?.trim()} (${Math.round(e.getBoundingClientRect().height)} px)`),
+    );
+    expect(small).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'portal-phone-uploaded');
 
