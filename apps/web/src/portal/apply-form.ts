@@ -147,3 +147,36 @@ export function stepOf(field: string): number {
 export function displayField(field: string): string {
   return field.replace(/^members\[0\]\./, 'applicant.');
 }
+
+/** Where the portal keeps the unfinished application form on this device. */
+export const DRAFT_KEY = 'sa.portal.applicationDraft';
+
+/**
+ * Saves the form as typed so far, so leaving the page does not lose it. The signature (agreement
+ * and signer's name) is never kept: it must be given again on the text then in force.
+ */
+export function saveDraft(a: Application, storage: Pick<Storage, 'setItem'> = localStorage): void {
+  const { accepted: _accepted, signerName: _signer, ...rest } = a;
+  storage.setItem(DRAFT_KEY, JSON.stringify(rest));
+}
+
+/** Restores a saved form into `a`; true when there was one. */
+export function restoreDraft(a: Application, storage: Pick<Storage, 'getItem'> = localStorage): boolean {
+  try {
+    const raw = storage.getItem(DRAFT_KEY);
+    if (!raw) return false;
+    const saved = JSON.parse(raw) as Partial<Application>;
+    if (typeof saved.program === 'string') a.program = saved.program;
+    if (saved.applicant) Object.assign(a.applicant, saved.applicant);
+    if (Array.isArray(saved.others)) a.others = saved.others;
+    for (const k of ['county', 'township', 'village'] as const) if (typeof saved[k] === 'string') a[k] = saved[k];
+    if (typeof saved.nearRelative === 'boolean') a.nearRelative = saved.nearRelative;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function clearDraft(storage: Pick<Storage, 'removeItem'> = localStorage): void {
+  storage.removeItem(DRAFT_KEY);
+}
