@@ -169,7 +169,8 @@ export function restoreDraft(a: Application, storage: Pick<Storage, 'getItem'> =
     if (typeof saved.program === 'string') a.program = saved.program;
     if (saved.applicant) Object.assign(a.applicant, saved.applicant);
     if (Array.isArray(saved.others)) a.others = saved.others;
-    for (const k of ['county', 'township', 'village'] as const) if (typeof saved[k] === 'string') a[k] = saved[k];
+    for (const k of ['county', 'township', 'village'] as const)
+      if (typeof saved[k] === 'string') a[k] = saved[k];
     if (typeof saved.nearRelative === 'boolean') a.nearRelative = saved.nearRelative;
     return true;
   } catch {
