@@ -212,6 +212,10 @@ describe('the API answers as its OpenAPI document says', () => {
     expect(mine.map((c: { id: string }) => c.id)).toContain(closedCase);
     await get('applicant', `/api/portal/cases/${closedCase}`);
     await get('applicant', `/api/portal/cases/${closedCase}/service`);
+    await get('applicant', `/api/portal/cases/${closedCase}/attachments`);
+    await get('applicant', '/api/portal/messages');
+    await get('clerk', '/api/messages');
+    await get('clerk', '/api/clock');
     await get(null, '/api/public/listing?regionCode=410799100201');
   });
 

@@ -152,13 +152,13 @@ describe('我的申请', () => {
       statusText: '办理中',
       outcome: null,
       applicationDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
-      currentSteps: [{ name: '受理审查', dueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }],
+      currentSteps: [{ name: '受理申请', dueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }],
     });
 
     const view = (await applicant.get(`/api/portal/cases/${mine.id}`).expect(200)).body;
     expect(view.steps[0]).toMatchObject({ title: '提交申请', status: 'done' });
-    expect(view.steps.at(-1)).toMatchObject({ title: '受理审查', status: 'current' });
-    expect(view.plainStatus).toContain('受理审查');
+    expect(view.steps.at(-1)).toMatchObject({ title: '受理申请', status: 'current' });
+    expect(view.plainStatus).toContain('受理申请');
     expect(view.documents.map((d: { templateId: string }) => d.templateId)).toEqual([
       'dibao-application-form',
       'family-declaration',

@@ -39,6 +39,13 @@ const failuresOf = async (username: string) =>
   )[0].n;
 
 describe('sign-in throttling (finding 11)', () => {
+  it('a wrong password is one message that says what five mistakes lead to (issue 18 §9)', async () => {
+    const res = await login('legal', 'wrong-pass', '198.51.100.30').expect(401);
+    expect(res.body.code).toBe('LOGIN_FAILED');
+    expect(res.body.message).toBe('用户名或密码错误。连续输错5次后，需等待一段时间才能再次登录');
+    expect(res.body.details).toEqual([]);
+  });
+
   it("a stranger's wrong passwords for admin slow down only the stranger's address", async () => {
     const stranger = '198.51.100.7';
     for (let i = 0; i < 5; i++) await login('admin', `wrong-pass${i}`, stranger).expect(401);

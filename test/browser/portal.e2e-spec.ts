@@ -64,10 +64,10 @@ describe('applicant portal and public verification (Chromium, phone)', () => {
     await page.locator(`[data-test=case-${created.body.caseNo}]`).waitFor();
     await screenshot(page, 'portal-desktop-list');
     await page.click(`[data-test=case-${created.body.caseNo}]`);
-    await page.locator('[data-test=progress]').getByText('受理审查').waitFor();
+    await page.locator('[data-test=progress]').getByText('受理申请').waitFor();
     await page
       .locator('[data-test=plain-status]')
-      .getByText(/当前环节“受理审查”/)
+      .getByText(/当前环节“受理申请”/)
       .waitFor();
     await screenshot(page, 'portal-desktop-case');
     // Once it has applied, the account applies as the same person: name and ID filled in and locked.
@@ -131,7 +131,7 @@ describe('applicant portal and public verification (Chromium, phone)', () => {
     await page.waitForURL(/\/portal$/);
     // The desktop check's application is listed too, refused; this one is in progress.
     const card = page.locator('.case', { hasText: '办理中' });
-    await card.getByText('受理审查').waitFor();
+    await card.getByText('受理申请').waitFor();
     await card.getByText('办理中').waitFor();
     await screenshot(page, 'portal-list');
 

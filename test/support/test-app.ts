@@ -61,12 +61,16 @@ export class TestApp {
     await this.app.get(DocumentPipeline).settled();
   }
 
-  /** Stops the API and starts a new one on the same data, as after a crash or a deploy. */
-  async restart(): Promise<void> {
+  /**
+   * Stops the API and starts a new one on the same data, as after a crash or a deploy. The clock
+   * keeps the offset the test gave it, unless `storedClock`: then it is what the new process finds
+   * (the offset the demo stored, or none), as for a real restart.
+   */
+  async restart(options: { storedClock?: boolean } = {}): Promise<void> {
     const offset = this.clock.now().getTime() - Date.now();
     await this.app.close();
     await this.boot();
-    this.clock.advance(offset);
+    if (!options.storedClock) this.clock.advance(offset - (this.clock.now().getTime() - Date.now()));
   }
 
   /**
@@ -145,6 +149,11 @@ export class TestApp {
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => done(null, Buffer.concat(chunks)));
       });
+  }
+
+  /** Forgets every signed-in session, after the clock was moved past their expiry some other way. */
+  forgetSessions(): void {
+    this.tokens.clear();
   }
 
   /** Moves the application clock and fires every timer due by then. */

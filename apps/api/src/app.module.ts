@@ -14,6 +14,7 @@ import { PortalModule } from '@app/portal';
 import { StepsModule } from '@app/steps';
 import { SupervisionModule } from '@app/supervision';
 import { WorkflowModule } from '@app/workflow';
+import { NotificationsModule } from '@app/notifications';
 import { AuthController } from './controllers/auth.controller';
 import { CasesController } from './controllers/cases.controller';
 import { ProgramsController } from './controllers/programs.controller';
@@ -44,12 +45,15 @@ import { DutyRulesController } from './controllers/duty-rules.controller';
 import { AccountsController } from './controllers/accounts.controller';
 import { BackupsController } from './controllers/backups.controller';
 import { IncidentsController } from './controllers/incidents.controller';
+import { NotificationsController } from './controllers/notifications.controller';
 import { OnlineBackupService } from './backup/online-backup.service';
 import { ErrorFilter } from './http/error.filter';
 import { RequestOriginInterceptor } from './http/request-origin.interceptor';
 import { AuditAccessInterceptor } from './http/audit-access';
 import { BreakGlass } from './http/break-glass';
 import { ClockModule } from './clock.module';
+import { ClockStore } from './demo/clock-store';
+import { ClockController } from './controllers/clock.controller';
 
 @Module({
   imports: [
@@ -68,6 +72,7 @@ import { ClockModule } from './clock.module';
     CaseFileModule,
     ReviewDefenceModule,
     StepsModule,
+    NotificationsModule,
   ],
   controllers: [
     AuthController,
@@ -100,6 +105,8 @@ import { ClockModule } from './clock.module';
     AccountsController,
     BackupsController,
     IncidentsController,
+    NotificationsController,
+    ClockController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
@@ -109,6 +116,7 @@ import { ClockModule } from './clock.module';
     OnlineBackupService,
     TemplatePublisher,
     BreakGlass,
+    ClockStore,
   ],
 })
 export class AppModule {}

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import { createApp } from './create-app';
+import { ClockStore } from './demo/clock-store';
 import { DEMO_PASSWORD, rewindDemoClock, seedDemo } from './demo/seed';
 
 async function main(): Promise<void> {
   const demo = process.env.DEMO_SEED !== 'off';
   const app = await createApp({ logger: ['warn', 'error'], ...(demo && { beforeDeploy: rewindDemoClock }) });
   const seeded = demo ? await seedDemo(app) : null;
+  // Where the seed left the clock is where a restart finds it.
+  if (demo) await app.get(ClockStore).save();
   const port = Number(process.env.PORT || 3000);
   await app.listen(port);
   const url = `http://localhost:${port}`;

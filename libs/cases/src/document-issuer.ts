@@ -24,6 +24,11 @@ export interface IssueEffects {
     em: EntityManager,
     input: { kase: CaseEntity; receipt: DocumentEntity; now: Date; actorId: string | null },
   ): Promise<void>;
+  /** The document row is inserted (in the step's transaction): whom it concerns may be told. */
+  onIssued?(
+    em: EntityManager,
+    input: { kase: CaseEntity; document: DocumentEntity; manifest: LoadedTemplate['manifest']; now: Date },
+  ): Promise<void>;
 }
 
 /**
@@ -120,6 +125,7 @@ export class DocumentIssuer {
       caseId: kase.id,
       detail: { documentId: document.id, templateId, number, elementId: call.elementId },
     });
+    await effects.onIssued?.(em, { kase, document, manifest: template.manifest, now });
   }
 
   /**

@@ -1,5 +1,6 @@
 import { shanghaiDate } from '@app/common';
 import type { CaseEntity, TaskEntity } from '@app/persistence';
+import { NEUTRAL_STEP_NAME } from './road-map';
 
 /** How each ending of a case reads to the applicant (the model's `sa:outcome` ids). */
 export const OUTCOME_TEXT: Record<string, string> = {
@@ -35,7 +36,14 @@ export interface PendingWait {
  * The applicant's view of where the case is: the steps in the order they happened, then what is
  * open now with its due date. Nothing here knows the model's order; it reads the case's own record.
  */
-export function caseProgress(kase: CaseEntity, tasks: TaskEntity[], waits: PendingWait[]): ProgressStep[] {
+export function caseProgress(
+  kase: CaseEntity,
+  tasks: TaskEntity[],
+  waits: PendingWait[],
+  /** The model's `sa:publicName` by element id; a step without one shows a neutral name. */
+  names: Map<string, string> = new Map(),
+): ProgressStep[] {
+  const title = (t: TaskEntity) => names.get(t.elementId) ?? NEUTRAL_STEP_NAME;
   const steps: ProgressStep[] = [
     { title: '提交申请', status: 'done', date: kase.applicationDate, dueDate: null, who: null },
   ];
@@ -43,8 +51,13 @@ export function caseProgress(kase: CaseEntity, tasks: TaskEntity[], waits: Pendi
     .filter((t) => t.status === 'completed' && t.completedAt)
     .sort((a, b) => a.completedAt!.getTime() - b.completedAt!.getTime());
   for (const t of done) {
+    // Two elements of one public step (入户调查 and 邻里访问) read as one step to the applicant.
+    if (steps.at(-1)?.title === title(t) && steps.at(-1)?.status === 'done') {
+      steps.at(-1)!.date = t.completedAt!.toISOString();
+      continue;
+    }
     steps.push({
-      title: t.name,
+      title: title(t),
       status: 'done',
       date: t.completedAt!.toISOString(),
       dueDate: null,
@@ -63,7 +76,7 @@ export function caseProgress(kase: CaseEntity, tasks: TaskEntity[], waits: Pendi
   }
   for (const t of tasks.filter((x) => x.status === 'open')) {
     steps.push({
-      title: t.name,
+      title: title(t),
       status: 'current',
       date: t.createdAt.toISOString(),
       dueDate: t.dueDate,

@@ -25,6 +25,8 @@ import {
   statusText,
 } from './case-progress';
 import { portalRepository as portal } from './portal.repository';
+import { RoadStep, publicNames, roadMap } from './road-map';
+import { CalendarProvider } from '@app/workflow';
 
 export interface PortalCaseSummary {
   id: string;
@@ -50,6 +52,7 @@ export class PortalService {
     @Inject(Database) private readonly db: Database,
     @Inject(TemplateStore) private readonly templates: TemplateStore,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(CalendarProvider) private readonly calendars: CalendarProvider,
   ) {}
 
   async myCases(user: AuthUser): Promise<PortalCaseSummary[]> {
@@ -87,6 +90,7 @@ export class PortalService {
       const township = await cases.region(em, kase.regionCode.slice(0, 9));
       const documents = await this.visibleDocuments(em, kase);
       const signature = await portal.signature(em, kase.id);
+      const ahead = await this.roadAhead(em, kase);
       return {
         case: {
           ...this.summary(kase),
@@ -110,6 +114,8 @@ export class PortalService {
           steps.filter((s) => s.status === 'current'),
         ),
         steps,
+        roadMap: ahead.steps,
+        publicNotice: ahead.publicNotice,
         documents: documents.map((d) => ({
           id: d.id,
           title: d.title,
@@ -217,28 +223,80 @@ export class PortalService {
     };
   }
 
+  /**
+   * The road ahead, read from the case's model, and the 公示 period: the running timer's when the
+   * 公示 is under way, else the expected one. Dates count from the latest due date of what is open.
+   */
+  private async roadAhead(
+    em: EntityManager,
+    kase: CaseEntity,
+  ): Promise<{
+    steps: RoadStep[];
+    publicNotice: { startDate: string; endDate: string; expected: boolean } | null;
+  }> {
+    if (kase.status !== 'in_progress') return { steps: [], publicNotice: null };
+    const [tasks, timers, sources] = await Promise.all([
+      portal.tasks(em, [kase.processInstanceId]),
+      portal.pendingTimers(em, [kase.processInstanceId]),
+      portal.processSources(em, [kase.processInstanceId]),
+    ]);
+    const source = sources.get(kase.processInstanceId);
+    if (!source) return { steps: [], publicNotice: null };
+    const open = tasks.filter((t) => t.status === 'open');
+    const today = this.clock.today();
+    const dues = [...open.map((t) => t.dueDate ?? today), ...timers.map((t) => shanghaiDate(t.dueAt)), today];
+    const steps = await roadMap(
+      source,
+      {
+        waitingAt: [...open.map((t) => t.elementId), ...timers.map((t) => t.elementId)],
+        done: tasks.filter((t) => t.status === 'completed').map((t) => t.elementId),
+        from: dues.sort().at(-1)!,
+      },
+      await this.calendars.current(em),
+    );
+    const running = timers.find((t) => /sa:step="public-notice"/.test(elementTag(source, t.elementId)));
+    const publicNotice = running
+      ? { startDate: shanghaiDate(running.createdAt), endDate: shanghaiDate(running.dueAt), expected: false }
+      : (() => {
+          const planned = steps.find((s) => s.publicNotice)?.publicNotice;
+          return planned ? { ...planned, expected: true } : null;
+        })();
+    return { steps, publicNotice };
+  }
+
   private async progressOf(em: EntityManager, list: CaseEntity[]): Promise<Map<string, ProgressStep[]>> {
     const out = new Map<string, ProgressStep[]>();
     if (!list.length) return out;
     const instanceIds = list.map((k) => k.processInstanceId);
     const tasks = await portal.tasks(em, instanceIds);
     const timers = await portal.pendingTimers(em, instanceIds);
-    const sources = timers.length
-      ? await portal.processSources(em, [...new Set(timers.map((t) => t.instanceId))])
-      : new Map<string, string>();
+    const sources = await portal.processSources(em, instanceIds);
     for (const k of list) {
       const waits: PendingWait[] = timers
         .filter((t) => t.instanceId === k.processInstanceId)
-        .map((t) => ({ name: elementName(sources.get(t.instanceId) ?? '', t.elementId), dueAt: t.dueAt }));
+        .map((t) => {
+          const source = sources.get(t.instanceId) ?? '';
+          return {
+            name: publicNames(source).get(t.elementId) ?? elementName(source, t.elementId),
+            dueAt: t.dueAt,
+          };
+        });
       out.set(
         k.id,
         caseProgress(
           k,
           tasks.filter((t) => t.instanceId === k.processInstanceId),
           waits,
+          publicNames(sources.get(k.processInstanceId) ?? ''),
         ),
       );
     }
     return out;
   }
+}
+
+/** The opening tag of an element in a model's source. */
+function elementTag(source: string, elementId: string): string {
+  const escaped = elementId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`<[^>]*\\sid="${escaped}"[^>]*>`).exec(source)?.[0] ?? '';
 }

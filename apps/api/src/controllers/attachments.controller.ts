@@ -106,6 +106,36 @@ export class AttachmentsController {
     });
   }
 
+  /**
+   * The applicant uploads material (补正) to their own application from the portal; the body is
+   * the file itself (image/jpeg, image/png or application/pdf), its name in the query.
+   */
+  @ApiCreatedResponse({ type: AttachmentDto })
+  @Post('portal/cases/:id/attachments')
+  @Requires('portal.own')
+  @ApiConsumes('image/jpeg', 'image/png', 'application/pdf')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiQuery({ name: 'fileName', required: false })
+  @ApiQuery({ name: 'note', required: false, description: '材料名称，如“户口簿复印件”' })
+  uploadOwn(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) caseId: string,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+    @Query('fileName') fileName?: string,
+    @Query('note') note?: string,
+  ) {
+    return this.attachments.uploadOwn(user, caseId, { contentType, body, fileName, note });
+  }
+
+  /** The applicant's own uploads to their application. */
+  @ApiOkResponse({ type: AttachmentDto, isArray: true })
+  @Get('portal/cases/:id/attachments')
+  @Requires('portal.own')
+  listOwn(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) caseId: string) {
+    return this.attachments.listOwn(user, caseId);
+  }
+
   @AuditAccess('attachment.list', { case: 'id' })
   @ApiOkResponse({ type: AttachmentDto, isArray: true })
   @Get('cases/:id/attachments')

@@ -4,7 +4,9 @@ import { IsInt, Max, Min } from 'class-validator';
 import { AppError, Clock } from '@app/common';
 import { Requires } from '@app/auth';
 import { TimerPoller } from '@app/workflow';
+import { NotificationDispatcher } from '@app/notifications';
 import { ClockAdvancedDto } from '../dto/responses/demo.response';
+import { ClockStore } from '../demo/clock-store';
 
 class AdvanceClockDto {
   @ApiProperty({ example: 8, description: '向前拨动的天数' })
@@ -16,7 +18,7 @@ class AdvanceClockDto {
 
 /**
  * Demo only: moves the application clock so a walkthrough can pass the 7-day 公示 without
- * waiting. Refused unless the server runs with demo data (DEMO_SEED is not "off").
+ * waiting (timers fire, deadline reminders go out). Refused unless the server runs with demo data (DEMO_SEED is not "off").
  */
 @ApiTags('演示')
 @ApiBearerAuth()
@@ -25,6 +27,8 @@ export class DemoController {
   constructor(
     private readonly clock: Clock,
     private readonly poller: TimerPoller,
+    private readonly notifications: NotificationDispatcher,
+    private readonly store: ClockStore,
   ) {}
 
   @ApiOkResponse({ type: ClockAdvancedDto })
@@ -34,7 +38,10 @@ export class DemoController {
   async advance(@Body() body: AdvanceClockDto) {
     if (process.env.DEMO_SEED === 'off') throw AppError.forbidden('仅演示环境可拨动时钟');
     this.clock.advance(body.days * 86_400_000);
+    await this.store.save();
     const fired = await this.poller.poll(this.clock.now());
+    // Deadlines reached by the jump are reminded and escalated now, as the next poll would.
+    await this.notifications.poll(this.clock.now());
     return { now: this.clock.now(), firedTimers: fired };
   }
 }

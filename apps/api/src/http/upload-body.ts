@@ -1,7 +1,7 @@
 import express from 'express';
 import { MAX_ATTACHMENT_BYTES } from '@app/case-file';
 
-const UPLOAD_PATH = /^\/api\/(cases\/[^/]+\/attachments|attachments\/[^/]+\/thumbnail)\/?$/;
+const UPLOAD_PATH = /^\/api\/((portal\/)?cases\/[^/]+\/attachments|attachments\/[^/]+\/thumbnail)\/?$/;
 
 /**
  * Case attachments arrive as the file itself (JPEG, PNG or PDF). Parsed here, on the upload routes

@@ -12,6 +12,11 @@ export const adminRoutes: RouteRecordRaw[] = [
     meta: { roles: ['admin'], nav: '账号管理', order: 41, title: '账号管理' },
   },
   {
+    path: '/admin/demo-clock',
+    component: () => import('./DemoClockView.vue'),
+    meta: { roles: ['admin'], nav: '演示时钟', order: 43, title: '演示时钟' },
+  },
+  {
     path: '/admin/backups',
     component: () => import('./BackupsView.vue'),
     meta: { roles: ['admin'], nav: '数据备份', order: 42, title: '数据备份' },

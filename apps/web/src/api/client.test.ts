@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { api } from './client';
+import { api, expiredSignInUrl } from './client';
 
 const fetchMock = vi.fn<typeof fetch>();
 
@@ -36,5 +36,20 @@ describe('api client', () => {
     expect(sent(1).headers['X-CSRF-Token']).toBe('csrf-value');
     expect(sent(2).headers['X-CSRF-Token']).toBe('csrf-value');
     expect(sent(3).headers['X-CSRF-Token']).toBe('csrf-value');
+  });
+});
+
+describe('expiredSignInUrl', () => {
+  it('says the session expired and returns to the same page with its filters', () => {
+    const url = expiredSignInUrl({ pathname: '/inbox', search: '?program=dibao&overdue=1', hash: '' });
+    const q = new URLSearchParams(url.split('?')[1]);
+    expect(url.startsWith('/login?')).toBe(true);
+    expect(q.get('next')).toBe('/inbox?program=dibao&overdue=1');
+    expect(q.get('reason')).toBe('expired');
+  });
+  it('tells an idle sign-out apart', () => {
+    const q = new URLSearchParams(expiredSignInUrl({ pathname: '/cases/c1', search: '', hash: '' }, 'SESSION_IDLE').split('?')[1]);
+    expect(q.get('reason')).toBe('idle');
+    expect(q.get('next')).toBe('/cases/c1');
   });
 });

@@ -79,10 +79,7 @@ async function send(
     }
     if (res.status === 401 && session.user) {
       session.clear();
-      // The sign-in page says why: an idle session ended, not a wrong password.
-      const reason = data?.code === 'SESSION_IDLE' ? '&reason=idle' : '';
-      if (!location.pathname.startsWith('/login'))
-        location.assign(`/login?next=${encodeURIComponent(location.pathname)}${reason}`);
+      if (!location.pathname.startsWith('/login')) location.assign(expiredSignInUrl(location, data?.code));
     }
     throw new ApiError(
       res.status,
@@ -93,6 +90,16 @@ async function send(
     );
   }
   return res;
+}
+
+/**
+ * Where a request refused for an ended session sends the user: the sign-in page, saying why (idle,
+ * or expired), and back to the very page (with its query: filters, the open tab) afterwards.
+ */
+export function expiredSignInUrl(at: Pick<Location, 'pathname' | 'search' | 'hash'>, code?: string): string {
+  const next = `${at.pathname}${at.search}${at.hash}`;
+  const reason = code === 'SESSION_IDLE' ? 'idle' : 'expired';
+  return `/login?next=${encodeURIComponent(next)}&reason=${reason}`;
 }
 
 export const api = {

@@ -419,6 +419,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/clock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Clock_now'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/demo/clock': {
     parameters: {
       query?: never;
@@ -659,6 +675,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Notifications_staffMessages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/messages/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Notifications_markStaffRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/monitoring/events': {
     parameters: {
       query?: never;
@@ -787,6 +835,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/portal/cases/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Attachments_listOwn'];
+    put?: never;
+    post: operations['Attachments_uploadOwn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/portal/cases/{id}/e-service-consent': {
     parameters: {
       query?: never;
@@ -845,6 +909,38 @@ export interface paths {
     get: operations['Portal_identity'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Notifications_applicantMessages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/messages/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Notifications_markApplicantRead'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1469,6 +1565,16 @@ export interface components {
       requestId?: string;
       /** @description 请求过于频繁（429）时，需等待的秒数（同 Retry-After） */
       retryAfter?: number;
+    };
+    AppClockDto: {
+      /** @description 是否为演示环境（可拨动时钟） */
+      demo: boolean;
+      /** Format: date-time */
+      now: string;
+      /** @description 应用时钟比实际时间快的天数 */
+      offsetDays: number;
+      /** @description 应用时钟的北京日期 YYYY-MM-DD */
+      today: string;
     };
     ApplicantDto: {
       /** @example 平安县城关镇东关村3组12号 */
@@ -2613,6 +2719,10 @@ export interface components {
       token: string;
       user: components['schemas']['AuthUserDto'];
     };
+    MarkReadDto: {
+      /** @description 已读消息的编号 */
+      ids: string[];
+    };
     MemberAssessmentDto: {
       age: number;
       coefficientBp: number;
@@ -2639,6 +2749,16 @@ export interface components {
       name: string;
       /** @enum {string} */
       relation: '本人' | '配偶' | '子女' | '父母' | '兄弟姐妹' | '祖父母' | '孙子女' | '其他';
+    };
+    MessageDto: {
+      /** @description 北京时间 YYYY-MM-DDTHH:mm:ss */
+      at: string;
+      body: string;
+      caseId: string | null;
+      caseNo: string | null;
+      id: string;
+      read: boolean;
+      subject: string;
     };
     MigrateProcessDto: {
       /** @description 要迁移的案件 id */
@@ -3009,6 +3129,10 @@ export interface components {
       case: components['schemas']['PortalCaseViewCaseDto'];
       documents: components['schemas']['PortalCaseViewDocumentsDto'][];
       plainStatus: string;
+      /** @description 公示期 */
+      publicNotice: components['schemas']['PublicNoticePeriodDto'] | null;
+      /** @description 尚待办理的环节（读自流程模型） */
+      roadMap: components['schemas']['RoadStepDto'][];
       steps: components['schemas']['ProgressStepDto'][];
     };
     PortalIdentityDto: {
@@ -3166,6 +3290,14 @@ export interface components {
       program: string;
       programName: string;
       startMonth: string | null;
+    };
+    PublicNoticePeriodDto: {
+      /** @description 公示截止日期 YYYY-MM-DD */
+      endDate: string;
+      /** @description true：预计日期（公示尚未开始）；false：正在公示 */
+      expected: boolean;
+      /** @description 公示开始日期 YYYY-MM-DD */
+      startDate: string;
     };
     PublishParametersDto: {
       /** @example 2027-01-01 */
@@ -3356,6 +3488,13 @@ export interface components {
        * @example 2026-12-20
        */
       applicationReceivedOn: string;
+    };
+    RoadStepDto: {
+      /** @description 预计最迟完成日期 */
+      expectedBy: string | null;
+      publicNotice?: components['schemas']['PublicNoticePeriodDto'];
+      /** @description 环节的公开名称（模型的 sa:publicName） */
+      title: string;
     };
     RowErrorDto: {
       column: string;
@@ -4750,6 +4889,34 @@ export interface operations {
       };
     };
   };
+  Clock_now: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppClockDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
   Demo_advance: {
     parameters: {
       query?: never;
@@ -5294,6 +5461,64 @@ export interface operations {
       };
     };
   };
+  Notifications_staffMessages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Notifications_markStaffRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkReadDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
   Monitoring_receive: {
     parameters: {
       query?: never;
@@ -5580,6 +5805,76 @@ export interface operations {
       };
     };
   };
+  Attachments_listOwn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Attachments_uploadOwn: {
+    parameters: {
+      query?: {
+        fileName?: string;
+        /** @description 材料名称，如“户口簿复印件” */
+        note?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/pdf': string;
+        'image/jpeg': string;
+        'image/png': string;
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
   Service_signConsent: {
     parameters: {
       query?: never;
@@ -5696,6 +5991,64 @@ export interface operations {
         content: {
           'application/json': components['schemas']['PortalIdentityDto'];
         };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Notifications_applicantMessages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Notifications_markApplicantRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkReadDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description 错误：code、message 与逐字段的 details */
       default: {

@@ -131,6 +131,26 @@ describe('LoginView', () => {
     expect(button().attributes('disabled')).toBeUndefined();
   });
 
+  it('shows a wrong password once, with what five mistakes lead to, and no second message under the field', async () => {
+    fetchMock.mockResolvedValue(
+      json(401, {
+        code: 'LOGIN_FAILED',
+        message: '用户名或密码错误。连续输错5次后，需等待一段时间才能再次登录',
+        details: [{ field: 'password', message: '用户名或密码错误' }],
+      }),
+    );
+    const { w } = await mountAt('/login');
+    await signIn(w, 'clerk', 'wrong');
+    expect(w.get('.el-alert--error').text()).toContain('连续输错5次');
+    expect(w.findAll('.el-form-item__error')).toHaveLength(0);
+    expect(w.text().match(/用户名或密码错误/g)).toHaveLength(1);
+  });
+
+  it('says an expired session ended', async () => {
+    const { w } = await mountAt('/login?reason=expired&next=/inbox');
+    expect(w.get('[data-test=idle-notice]').text()).toContain('登录已过期，请重新登录');
+  });
+
   it('says an idle session ended', async () => {
     const { w } = await mountAt('/login?reason=idle');
     expect(w.get('[data-test=idle-notice]').text()).toContain('长时间未操作，已自动退出');

@@ -77,3 +77,34 @@ describe('the online application', () => {
     expect(displayField('members[0].idNumber')).toBe('applicant.idNumber');
   });
 });
+
+describe('application drafts', () => {
+  it('keeps what was typed across a reload, but never the signature', async () => {
+    const { newApplication, saveDraft, restoreDraft, clearDraft, DRAFT_KEY } = await import('./apply-form');
+    const store = new Map<string, string>();
+    const storage = {
+      setItem: (k: string, v: string) => void store.set(k, v),
+      getItem: (k: string) => store.get(k) ?? null,
+      removeItem: (k: string) => void store.delete(k),
+    };
+    const a = newApplication();
+    a.applicant.name = '王建国';
+    a.others.push({ name: '刘秀英', idNumber: '41079919830611002X', relation: '配偶' } as never);
+    a.village = '410799100201';
+    a.accepted = true;
+    a.signerName = '王建国';
+    saveDraft(a, storage);
+    expect(store.get(DRAFT_KEY)).not.toContain('signerName');
+
+    const b = newApplication();
+    expect(restoreDraft(b, storage)).toBe(true);
+    expect(b.applicant.name).toBe('王建国');
+    expect(b.others).toHaveLength(1);
+    expect(b.village).toBe('410799100201');
+    expect(b.accepted).toBe(false);
+    expect(b.signerName).toBe('');
+
+    clearDraft(storage);
+    expect(restoreDraft(newApplication(), storage)).toBe(false);
+  });
+});

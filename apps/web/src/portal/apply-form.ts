@@ -5,7 +5,7 @@
  */
 import { reactive } from 'vue';
 import { residentIdProblem } from '@shared/assistance/resident-id';
-import { shanghaiDate } from '@shared/common/clock';
+import { appToday } from '@web/shared/app-clock';
 
 export const RELATIONS = ['配偶', '子女', '父母', '兄弟姐妹', '祖父母', '孙子女', '其他'];
 
@@ -88,7 +88,7 @@ function nameProblem(name: string): string | null {
 
 function idProblem(id: string): string | null {
   if (!id.trim()) return '请填写身份证号码';
-  const p = residentIdProblem(id.trim(), shanghaiDate(new Date()));
+  const p = residentIdProblem(id.trim(), appToday());
   return p ? `身份证号码无效：${p}` : null;
 }
 
@@ -146,4 +146,38 @@ export function stepOf(field: string): number {
 /** The applicant's own row is edited in step 1: show `members[0].x` errors there. */
 export function displayField(field: string): string {
   return field.replace(/^members\[0\]\./, 'applicant.');
+}
+
+/** Where the portal keeps the unfinished application form on this device. */
+export const DRAFT_KEY = 'sa.portal.applicationDraft';
+
+/**
+ * Saves the form as typed so far, so leaving the page does not lose it. The signature (agreement
+ * and signer's name) is never kept: it must be given again on the text then in force.
+ */
+export function saveDraft(a: Application, storage: Pick<Storage, 'setItem'> = localStorage): void {
+  const { accepted: _accepted, signerName: _signer, ...rest } = a;
+  storage.setItem(DRAFT_KEY, JSON.stringify(rest));
+}
+
+/** Restores a saved form into `a`; true when there was one. */
+export function restoreDraft(a: Application, storage: Pick<Storage, 'getItem'> = localStorage): boolean {
+  try {
+    const raw = storage.getItem(DRAFT_KEY);
+    if (!raw) return false;
+    const saved = JSON.parse(raw) as Partial<Application>;
+    if (typeof saved.program === 'string') a.program = saved.program;
+    if (saved.applicant) Object.assign(a.applicant, saved.applicant);
+    if (Array.isArray(saved.others)) a.others = saved.others;
+    for (const k of ['county', 'township', 'village'] as const)
+      if (typeof saved[k] === 'string') a[k] = saved[k];
+    if (typeof saved.nearRelative === 'boolean') a.nearRelative = saved.nearRelative;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function clearDraft(storage: Pick<Storage, 'removeItem'> = localStorage): void {
+  storage.removeItem(DRAFT_KEY);
 }

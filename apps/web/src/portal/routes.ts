@@ -8,6 +8,11 @@ export const portalRoutes: RouteRecordRaw[] = [
     meta: { roles: ['applicant'], nav: '我的申请', order: 20, title: '我的申请' },
   },
   {
+    path: '/portal/messages',
+    component: () => import('./MessagesView.vue'),
+    meta: { roles: ['applicant'], nav: '消息', order: 21, title: '消息' },
+  },
+  {
     path: '/portal/apply',
     component: () => import('./ApplyView.vue'),
     meta: { roles: ['applicant'], title: '在线申请' },

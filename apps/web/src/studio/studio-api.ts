@@ -1,7 +1,7 @@
 /** The studio's calls to the API, typed by what the pages read. */
 import { api } from '@web/api/client';
 import { cnDateTime } from '@web/shared/china-time';
-import { shanghaiDate } from '@shared/common/clock';
+import { appToday } from '@web/shared/app-clock';
 import type {
   CaseMigrationReport,
   ChangeSummary,
@@ -84,9 +84,9 @@ export const studioApi = {
     }),
 };
 
-/** Today in China (UTC+8) as YYYY-MM-DD, the default effective date. */
+/** The application's today in China, the default effective date (the server checks against it). */
 export function chinaToday(): string {
-  return shanghaiDate(new Date());
+  return appToday();
 }
 
 export function formatTime(iso: string): string {

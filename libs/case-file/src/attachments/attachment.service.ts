@@ -7,9 +7,9 @@ import { AuditService } from '@app/audit';
 import { AppError, Clock } from '@app/common';
 import { WITHHELD, maskAddress, worksCases } from '@app/assistance';
 import type { AuthUser } from '@app/auth';
-import { AttachmentEntity, Database } from '@app/persistence';
+import { AttachmentEntity, CaseEntity, Database } from '@app/persistence';
 import { BLOB_STORE } from '@app/issuance';
-import { caseForStaff, DutyService } from '@app/cases';
+import { caseForStaff, caseRepository as cases, DutyService, mayReadCase } from '@app/cases';
 import { AttachmentQuery, checkThumbnail, checkUpload } from './attachment-input';
 import { attachmentRepository as attachments } from './attachment.repository';
 
@@ -52,14 +52,59 @@ export class AttachmentService {
     caseId: string,
     upload: { contentType?: string; body: unknown; query: AttachmentQuery },
   ): Promise<AttachmentView> {
+    return this.store(user, caseId, upload, async (em, lock) => {
+      const kase = await caseForStaff(em, user, caseId, lock);
+      if (lock) await this.duties.assertMayAct(em, user, kase);
+      return kase;
+    });
+  }
+
+  /**
+   * The applicant adds material to their own application from the portal (补正 materials): the
+   * case-read rule for applicants (`mayReadCase`, audience `applicant`), while it is being handled.
+   * Always a scan: photos of a home visit are the investigators'.
+   */
+  async uploadOwn(
+    user: AuthUser,
+    caseId: string,
+    upload: { contentType?: string; body: unknown; fileName?: string; note?: string },
+  ): Promise<AttachmentView> {
+    return this.store(
+      user,
+      caseId,
+      { ...upload, query: { kind: 'scan', fileName: upload.fileName, note: upload.note } },
+      async (em) => {
+        const kase = await cases.byId(em, caseId);
+        if (!kase || !mayReadCase(user, kase, 'applicant')) throw AppError.notFound('未找到该申请');
+        if (kase.status !== 'in_progress')
+          throw AppError.conflict('CASE_CLOSED', '该申请已办结，不能再上传材料，如需补充请重新申请');
+        return kase;
+      },
+    );
+  }
+
+  /** The applicant's own uploads to a case (never the staff's photos and papers). */
+  async listOwn(user: AuthUser, caseId: string): Promise<AttachmentView[]> {
+    return this.db.read(async (em) => {
+      const kase = await cases.byId(em, caseId);
+      if (!kase || !mayReadCase(user, kase, 'applicant')) throw AppError.notFound('未找到该申请');
+      return (await this.views(em, { caseId })).filter((a) => a.uploadedBy.id === user.id);
+    });
+  }
+
+  private async store(
+    user: AuthUser,
+    caseId: string,
+    upload: { contentType?: string; body: unknown; query: AttachmentQuery },
+    caseFor: (em: EntityManager, lock: boolean) => Promise<CaseEntity>,
+  ): Promise<AttachmentView> {
     const input = checkUpload(upload.contentType, upload.body, upload.query, this.clock.now());
     // Scope first, so a caller outside the region learns nothing and stores nothing.
-    await this.db.read((em) => caseForStaff(em, user, caseId));
+    await this.db.read((em) => caseFor(em, false));
     // Written before the row: a rollback leaves an unreferenced blob, never a row without bytes.
     const sha256 = await this.blobs.put(input.bytes);
     const id = await this.db.transaction(async (em) => {
-      const kase = await caseForStaff(em, user, caseId, true);
-      await this.duties.assertMayAct(em, user, kase);
+      const kase = await caseFor(em, true);
       const twin = await attachments.twin(em, caseId, sha256);
       if (twin) {
         throw new AppError(409, 'ATTACHMENT_DUPLICATE', '该文件已上传过', [

@@ -4,6 +4,7 @@ import { AuditEntity, IdempotencyEntity } from './audit.entity';
 import { AuthorizationSignatureEntity } from './authorization-signature.entity';
 import { BenefitChangeEntity, ReviewCohortEntity, ReviewCohortMemberEntity } from './benefit.entity';
 import { CaseEntity } from './case.entity';
+import { NotificationMessageEntity, NotificationOutboxEntity } from './notification.entity';
 import {
   CounterEntity,
   DocumentEntity,
@@ -30,6 +31,7 @@ export * from './audit.entity';
 export * from './authorization-signature.entity';
 export * from './benefit.entity';
 export * from './case.entity';
+export * from './notification.entity';
 export * from './document.entity';
 export * from './region.entity';
 export * from './policy.entity';
@@ -65,4 +67,6 @@ export const ENTITIES = [
   BenefitChangeEntity,
   ReviewCohortEntity,
   ReviewCohortMemberEntity,
+  NotificationOutboxEntity,
+  NotificationMessageEntity,
 ];

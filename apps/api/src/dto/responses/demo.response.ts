@@ -8,3 +8,17 @@ export class ClockAdvancedDto {
   @ApiProperty({ type: Number })
   firedTimers!: number;
 }
+
+export class AppClockDto {
+  @ApiProperty({ type: String, format: 'date-time' })
+  now!: string;
+
+  @ApiProperty({ description: '应用时钟的北京日期 YYYY-MM-DD' })
+  today!: string;
+
+  @ApiProperty({ description: '是否为演示环境（可拨动时钟）' })
+  demo!: boolean;
+
+  @ApiProperty({ description: '应用时钟比实际时间快的天数' })
+  offsetDays!: number;
+}

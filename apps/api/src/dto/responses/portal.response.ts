@@ -187,6 +187,28 @@ export class PortalCaseViewAuthorizationDto {
   blocks!: MarkupBlock[];
 }
 
+export class PublicNoticePeriodDto {
+  @ApiProperty({ type: String, description: '公示开始日期 YYYY-MM-DD' })
+  startDate!: string;
+
+  @ApiProperty({ type: String, description: '公示截止日期 YYYY-MM-DD' })
+  endDate!: string;
+
+  @ApiProperty({ type: Boolean, description: 'true：预计日期（公示尚未开始）；false：正在公示' })
+  expected?: boolean;
+}
+
+export class RoadStepDto {
+  @ApiProperty({ type: String, description: '环节的公开名称（模型的 sa:publicName）' })
+  title!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: '预计最迟完成日期' })
+  expectedBy!: string | null;
+
+  @ApiProperty({ type: () => PublicNoticePeriodDto, required: false })
+  publicNotice?: PublicNoticePeriodDto;
+}
+
 export class PortalCaseViewDto {
   @ApiProperty({ type: () => PortalCaseViewCaseDto })
   case!: PortalCaseViewCaseDto;
@@ -196,6 +218,12 @@ export class PortalCaseViewDto {
 
   @ApiProperty({ type: () => ProgressStepDto, isArray: true })
   steps!: ProgressStepDto[];
+
+  @ApiProperty({ type: () => RoadStepDto, isArray: true, description: '尚待办理的环节（读自流程模型）' })
+  roadMap!: RoadStepDto[];
+
+  @ApiProperty({ type: () => PublicNoticePeriodDto, nullable: true, description: '公示期' })
+  publicNotice!: PublicNoticePeriodDto | null;
 
   @ApiProperty({ type: () => PortalCaseViewDocumentsDto, isArray: true })
   documents!: PortalCaseViewDocumentsDto[];

@@ -5,9 +5,12 @@ import { AuditController } from '../../controllers/audit.controller';
 import { AuthController } from '../../controllers/auth.controller';
 import { BackupsController } from '../../controllers/backups.controller';
 import { IncidentsController } from '../../controllers/incidents.controller';
+import { NotificationsController } from '../../controllers/notifications.controller';
+import { MessageDto } from './notifications.response';
 import { CalendarController } from '../../controllers/calendar.controller';
 import { CasesController } from '../../controllers/cases.controller';
 import { DemoController } from '../../controllers/demo.controller';
+import { ClockController } from '../../controllers/clock.controller';
 import { DocumentsController } from '../../controllers/documents.controller';
 import { DutyRulesController } from '../../controllers/duty-rules.controller';
 import { HealthController } from '../../controllers/health.controller';
@@ -33,7 +36,7 @@ import { AuthUserDto, LoginResultDto } from './auth.response';
 import { BackupListDto, OnlineBackupResultDto } from './backups.response';
 import { CalendarOverviewDto, CalendarYearDto, LoadedYearDto } from './calendar.response';
 import { CaseDetailDto, CaseDto, CaseListItemDto, ProcedureOverviewDto } from './cases.response';
-import { ClockAdvancedDto } from './demo.response';
+import { AppClockDto, ClockAdvancedDto } from './demo.response';
 import { VerificationResultDto } from './documents.response';
 import { DutyRuleSetDto, DutyRulesOverviewDto } from './duty-rules.response';
 import { HealthDto } from './health.response';
@@ -128,6 +131,8 @@ export type _ResponseContract = [
   Fits<Body<AccountsController['unlock']>, AccountDto>,
   Fits<Body<AttachmentsController['upload']>, AttachmentDto>,
   Fits<Body<AttachmentsController['list']>, AttachmentDto[]>,
+  Fits<Body<AttachmentsController['listOwn']>, AttachmentDto[]>,
+  Fits<Body<AttachmentsController['uploadOwn']>, AttachmentDto>,
   Fits<Body<AttachmentsController['setThumbnail']>, AttachmentDto>,
   Fits<Body<AttachmentsController['void']>, AttachmentDto>,
   Fits<Body<AuditController['search']>, AuditPageDto>,
@@ -149,6 +154,9 @@ export type _ResponseContract = [
   Fits<Body<IncidentsController['retry']>, IncidentDto>,
   Fits<Body<IncidentsController['resolve']>, IncidentDto>,
   Fits<Body<DemoController['advance']>, ClockAdvancedDto>,
+  Fits<Body<ClockController['now']>, AppClockDto>,
+  Fits<Body<NotificationsController['applicantMessages']>, MessageDto[]>,
+  Fits<Body<NotificationsController['staffMessages']>, MessageDto[]>,
   Fits<Body<DocumentsController['document']>, DocumentSummaryDto>,
   Fits<Body<DocumentsController['verify']>, VerificationResultDto>,
   Fits<Body<DocumentsController['verifyFile']>, VerificationResultDto>,
