@@ -61,7 +61,15 @@ const indentFor = (size: number) => size * 2;
 /** Title lines hold this many 2号 characters on the type area. */
 export const TITLE_CHARS_PER_LINE = Math.floor(TYPE_AREA_WIDTH / SIZE.title);
 
-export function buildDocDefinition(input: LayoutInput, density: Density = DENSITIES[0]): TDocumentDefinitions {
+/**
+ * @param keepBefore how many more blocks before the closing lines join the tail, so a last page
+ *   that cannot be saved still carries more than a line or two above the seal (widow control).
+ */
+export function buildDocDefinition(
+  input: LayoutInput,
+  density: Density = DENSITIES[0],
+  keepBefore = 0,
+): TDocumentDefinitions {
   return {
     pageSize: { width: PAGE.width, height: PAGE.height },
     pageMargins: [MARGIN.left, MARGIN.top, MARGIN.right, MARGIN.bottom],
@@ -73,7 +81,11 @@ export function buildDocDefinition(input: LayoutInput, density: Density = DENSIT
       lineHeight: lineHeightFor(SIZE.body, density.linePt),
     },
     // A zero-size marker after the last block tells the fitting loop where the text ends.
-    content: [...header(input), ...bodyContent(input, density), { id: END_ID, canvas: [{ type: 'rect', x: 0, y: 0, w: 0, h: 0, color: '#ffffff' }] } as Content],
+    content: [
+      ...header(input),
+      ...bodyContent(input, density, keepBefore),
+      { id: END_ID, canvas: [{ type: 'rect', x: 0, y: 0, w: 0, h: 0, color: '#ffffff' }] } as Content,
+    ],
     footer: (currentPage: number) => footer(currentPage, input),
   };
 }
@@ -120,10 +132,10 @@ function header(input: LayoutInput): Content[] {
 }
 
 /**
- * Distance from the top of the title's 36 pt line box to the top of its glyphs: pdfmake puts the
- * ascender (1.151 em) at the top and ideographs rise 0.88 em, plus the line-height spread.
+ * Distance from the top of the title's line box to the top of its glyphs: pdfmake sets the
+ * ascender (1.151 em) at the top of the line and ideographs rise 0.88 em above the baseline.
  */
-const TITLE_GLYPH_TOP = (36 - SIZE.title * 1.437) / 2 + SIZE.title * (1.151 - 0.88);
+export const TITLE_GLYPH_TOP = SIZE.title * (1.151 - 0.88);
 
 /**
  * A seal must never stand alone on a page, nor with a line or two (GB/T 9704 §7.3.5): the lines
@@ -131,17 +143,23 @@ const TITLE_GLYPH_TOP = (36 - SIZE.title * 1.437) / 2 + SIZE.title * (1.151 - 0.
  * 分管负责人), the signature and everything after it (联系地址, a 说明, the 版记) form one
  * unbreakable tail.
  */
-function bodyContent(input: LayoutInput, density: Density): Content[] {
+function bodyContent(input: LayoutInput, density: Density, keepBefore: number): Content[] {
   const { blocks } = input;
   const sign = blocks.findIndex((b) => b.kind === 'sign');
   const content = (b: Block, i = 0, all: Block[] = []) =>
-    blockContent(b, input, density, all.slice(0, i).some((x) => x.kind === 'sign'));
+    blockContent(
+      b,
+      input,
+      density,
+      all.slice(0, i).some((x) => x.kind === 'sign'),
+    );
   if (sign < 0) return blocks.map(content);
   let start = sign;
   while (start > 0 && blocks[start - 1].kind === 'line') start--;
   if (start === sign && start > 0 && blocks[start - 1].kind === 'paragraph') start--;
   // A heading just before the tail goes with it rather than ending a page.
   if (start > 0 && blocks[start - 1].kind === 'heading') start--;
+  for (let k = 0; k < keepBefore && start > 0 && blocks[start - 1].kind === 'paragraph'; k++) start--;
   const tailBlocks = blocks.slice(start);
   // A table after the seal may be long; only short closing material joins the tail.
   const breakable = tailBlocks.some((b) => b.kind === 'table' || b.kind === 'pageBreak');
@@ -333,8 +351,18 @@ function signatureBlock(input: LayoutInput, density: Density): Content {
     y: -line * 2 + line * 0.9 - SEAL_DIAMETER / 2,
   };
   const seal: Content = input.sealImage
-    ? ({ image: input.sealImage, width: SEAL_DIAMETER, height: SEAL_DIAMETER, relativePosition: position } as Content)
-    : ({ svg: sealSvg(input.sealText), width: SEAL_DIAMETER, height: SEAL_DIAMETER, relativePosition: position } as Content);
+    ? ({
+        image: input.sealImage,
+        width: SEAL_DIAMETER,
+        height: SEAL_DIAMETER,
+        relativePosition: position,
+      } as Content)
+    : ({
+        svg: sealSvg(input.sealText),
+        width: SEAL_DIAMETER,
+        height: SEAL_DIAMETER,
+        relativePosition: position,
+      } as Content);
   return {
     unbreakable: true,
     // The seal's top comes within a line of the text above (GB/T 9704 §7.3.5.1).
@@ -361,7 +389,9 @@ function signatureBlock(input: LayoutInput, density: Density): Content {
 function recordBlock(cc: string, input: LayoutInput, density: Density): Content {
   const rule = (width: number, gapBelow: number): Content =>
     ({
-      canvas: [{ type: 'line', x1: 0, y1: 0, x2: TYPE_AREA_WIDTH, y2: 0, lineWidth: width, lineColor: '#000000' }],
+      canvas: [
+        { type: 'line', x1: 0, y1: 0, x2: TYPE_AREA_WIDTH, y2: 0, lineWidth: width, lineColor: '#000000' },
+      ],
       margin: [0, 0, 0, gapBelow],
     }) as Content;
   const size = SIZE.record;

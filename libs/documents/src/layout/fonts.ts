@@ -33,7 +33,12 @@ function fontPath(pkgName: string, weightDir: string, file: string): string {
 
 export function fontDescriptors(): Record<string, Record<string, string>> {
   return {
-    [FONT_FAMILY]: { normal: SERIF_REGULAR, bold: SERIF_BOLD, italics: SERIF_REGULAR, bolditalics: SERIF_BOLD },
+    [FONT_FAMILY]: {
+      normal: SERIF_REGULAR,
+      bold: SERIF_BOLD,
+      italics: SERIF_REGULAR,
+      bolditalics: SERIF_BOLD,
+    },
     [HEITI_FAMILY]: { normal: SANS_MEDIUM, bold: SANS_BOLD, italics: SANS_MEDIUM, bolditalics: SANS_BOLD },
   };
 }

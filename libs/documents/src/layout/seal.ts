@@ -39,7 +39,8 @@ export function sealArc(text: string): SealGlyph[] {
   // Ideographs sit in a box 0.88 em above and 0.12 em below the baseline.
   const ASC = 0.88;
   const DESC = 0.12;
-  for (let size = 30; size >= 12; size -= 0.5) {
+  // Below 16 units (about 9.5 pt printed) a seal's characters no longer read.
+  for (let size = 30; size >= 16; size -= 0.5) {
     for (let compress = 1; compress >= MIN_COMPRESS - 1e-9; compress -= 0.05) {
       const width = size * compress;
       // The outer corners of a glyph are the farthest points from the centre.

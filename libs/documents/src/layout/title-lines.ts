@@ -10,6 +10,9 @@ const WHOLE_TERMS = [
   '临时救助',
   '低收入人口',
   '家庭经济状况',
+  '家庭人口',
+  '财产状况',
+  '收入状况',
   '书面声明',
   '诚信承诺书',
   '承诺书',
@@ -42,16 +45,21 @@ export function titleLines(title: string, maxChars: number): string[] {
   if (chars.length <= maxChars) return [title];
   const lineCount = Math.ceil(chars.length / maxChars);
   const protectedAt = new Set<number>();
+  // Either edge of a whole term is a natural break.
+  const termEdges = new Set<number>();
   for (const term of WHOLE_TERMS) {
     for (let at = title.indexOf(term); at >= 0; at = title.indexOf(term, at + 1)) {
       const start = Array.from(title.slice(0, at)).length;
-      for (let k = 1; k < Array.from(term).length; k++) protectedAt.add(start + k);
+      const length = Array.from(term).length;
+      for (let k = 1; k < length; k++) protectedAt.add(start + k);
+      termEdges.add(start).add(start + length);
     }
   }
   const breakCost = (at: number): number => {
     const before = chars.slice(0, at).join('');
     const after = chars.slice(at).join('');
     if (protectedAt.has(at)) return 40;
+    if (termEdges.has(at)) return 0;
     if (GOOD_BREAK_AFTER.test(before) || GOOD_BREAK_BEFORE.test(after)) return 0;
     return 3;
   };
@@ -62,8 +70,7 @@ export function titleLines(title: string, maxChars: number): string[] {
       if (lengths.some((l) => l < MIN_LINE || l > maxChars)) return;
       const ideal = chars.length / lineCount;
       const cost =
-        lengths.reduce((a, l) => a + Math.abs(l - ideal), 0) +
-        breaks.reduce((a, b) => a + breakCost(b), 0);
+        lengths.reduce((a, l) => a + Math.abs(l - ideal), 0) + breaks.reduce((a, b) => a + breakCost(b), 0);
       if (!best || cost < best.cost) best = { cost, breaks: [...breaks] };
       return;
     }

@@ -87,9 +87,9 @@ interface Fitted {
   lastPageUsed: number;
 }
 
-async function layOut(layout: LayoutInput, d: number): Promise<Fitted> {
+async function layOut(layout: LayoutInput, d: number, keepBefore = 0): Promise<Fitted> {
   const density = DENSITIES[d];
-  const definition = buildDocDefinition(layout, density);
+  const definition = buildDocDefinition(layout, density, keepBefore);
   // pdfmake reports an unbreakable block where it was first tried, not the page it moved to;
   // the page count tells: the tail stands alone when the pages outnumber those the text
   // before it reaches.
@@ -118,7 +118,8 @@ async function layOut(layout: LayoutInput, d: number): Promise<Fitted> {
  * Lays the document out on the GB/T 9704 grid. When the last page holds only the closing lines
  * and the seal, or a few lines of text, it is set again slightly tighter (line pitch, table
  * padding), as GB/T 9704 §7.3.5 allows, and the tighter setting is kept only if it saves that
- * page. A document that cannot be pulled together keeps the grid.
+ * page. A document that cannot be pulled together keeps the grid and carries the paragraph before
+ * its closing lines over whole.
  */
 export async function fitDocumentDefinition(input: RenderInput): Promise<Fitted> {
   const layout = layoutInput(input);
@@ -129,7 +130,10 @@ export async function fitDocumentDefinition(input: RenderInput): Promise<Fitted>
     const tighter = await layOut(layout, d);
     if (tighter.pages < grid.pages) return tighter;
   }
-  return grid;
+  // The page stays: the paragraph before the closing lines moves over whole, so the last page
+  // does not open with a line or two of it.
+  const kept = await layOut(layout, 0, 1);
+  return kept.pages === grid.pages ? kept : grid;
 }
 
 /** Renders the document; identical input yields identical bytes. */
