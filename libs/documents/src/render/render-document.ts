@@ -7,7 +7,7 @@ import { MARGIN } from '../layout/gbt9704';
 import { parseMarkup } from '../markup/parse-markup';
 import { LoadedTemplate } from '../templates/template-types';
 import { TemplateDataError, validateTemplateData } from '../templates/validate-data';
-import { renderPdf } from './pdf-printer';
+import { layOutOnly, renderPdf } from './pdf-printer';
 
 export interface RenderInput {
   template: LoadedTemplate;
@@ -77,7 +77,8 @@ const SHORT_LAST_PAGE_LINES = 10;
 
 interface Fitted {
   definition: TDocumentDefinitions;
-  pdf: Buffer;
+  /** The bytes, when the layout that was measured was also rendered (the grid setting). */
+  pdf?: Buffer;
   /** Index into DENSITIES. */
   density: number;
   pages: number;
@@ -87,7 +88,7 @@ interface Fitted {
   lastPageUsed: number;
 }
 
-async function layOut(layout: LayoutInput, d: number, keepBefore = 0): Promise<Fitted> {
+async function layOut(layout: LayoutInput, d: number, keepBefore = 0, render = false): Promise<Fitted> {
   const density = DENSITIES[d];
   const definition = buildDocDefinition(layout, density, keepBefore);
   // pdfmake reports an unbreakable block where it was first tried, not the page it moved to;
@@ -110,7 +111,9 @@ async function layOut(layout: LayoutInput, d: number, keepBefore = 0): Promise<F
     }
     return false;
   };
-  const pdf = await renderPdf(definition);
+  let pdf: Buffer | undefined;
+  if (render) pdf = await renderPdf(definition);
+  else await layOutOnly(definition);
   return { definition, pdf, density: d, pages, tailAlone: tailSeen && tailAlone, lastPageUsed };
 }
 
@@ -122,8 +125,16 @@ async function layOut(layout: LayoutInput, d: number, keepBefore = 0): Promise<F
  * its closing lines over whole.
  */
 export async function fitDocumentDefinition(input: RenderInput): Promise<Fitted> {
+  const fitted = await fitLayout(input);
+  // The hook has done its work; the definition renders as it was measured.
+  delete fitted.definition.pageBreakBefore;
+  return fitted;
+}
+
+async function fitLayout(input: RenderInput): Promise<Fitted> {
   const layout = layoutInput(input);
-  const grid = await layOut(layout, 0);
+  // Most documents fit the grid: it is rendered while it is measured, in one pass.
+  const grid = await layOut(layout, 0, 0, true);
   const short = grid.lastPageUsed < SHORT_LAST_PAGE_LINES * DENSITIES[0].linePt;
   if (grid.pages === 1 || (!grid.tailAlone && !short)) return grid;
   for (let d = 1; d < DENSITIES.length; d++) {
@@ -138,7 +149,8 @@ export async function fitDocumentDefinition(input: RenderInput): Promise<Fitted>
 
 /** Renders the document; identical input yields identical bytes. */
 export async function renderDocument(input: RenderInput): Promise<Buffer> {
-  return (await fitDocumentDefinition(input)).pdf;
+  const fitted = await fitDocumentDefinition(input);
+  return fitted.pdf ?? renderPdf(fitted.definition);
 }
 
 /** Bare pdfmake rendering of a prepared definition (for benchmarks). */
