@@ -28,6 +28,8 @@ export interface LayoutInput {
   /** 成文日期, already formatted ("2026年11月23日"). */
   dateText: string;
   blocks: Block[];
+  /** Extra space above the 版记, so that it closes the last page (GB/T 9704 §7.4). */
+  recordDrop?: number;
   verifyCode: string;
   verifyUrl: string;
   info: TDocumentDefinitions['info'];
@@ -50,6 +52,10 @@ export const DENSITIES: readonly Density[] = [
 
 /** The node id of the block that closes a document: the last lines, the seal, what follows. */
 export const TAIL_ID = 'document-tail';
+/** A 版记 line (`::cc`) in the blocks. */
+export const hasRecord = (blocks: Block[]): boolean =>
+  blocks.some((b) => b.kind === 'line' && b.text.startsWith(CC_PREFIX));
+
 /** The node id of the (empty) marker where the document's text ends. */
 export const END_ID = 'document-end';
 /** The node id of the title, for layout checks. */
@@ -398,7 +404,7 @@ function recordBlock(cc: string, input: LayoutInput, density: Density): Content 
   const style = { fontSize: size, lineHeight: lineHeightFor(size, density.linePt * 0.8) };
   const ccText = /[。.]$/.test(cc) ? cc : `${cc}。`;
   return {
-    margin: [0, density.linePt, 0, 0],
+    margin: [0, density.linePt + (input.recordDrop ?? 0), 0, 0],
     stack: [
       rule(1, 3),
       { text: `抄送：${ccText}`, margin: [size, 0, size, 3], ...style },

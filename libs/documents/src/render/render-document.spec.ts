@@ -596,6 +596,11 @@ describe('issue 17: GB/T 9704 format', () => {
     expect(text).toMatch(/抄送：[^。]+。平安县民政局/);
     expect(text).toContain('2026年11月23日印发');
     expect(text).not.toContain('。。');
+    // The 版记 closes the last page: its last line sits on the foot of the type area.
+    const words = wordsOf(sampleFile('tekun-termination-decision'));
+    const issued = words.find((w) => w.text.endsWith('印发'))!;
+    expect(issued.page).toBe(pageCount(sampleFile('tekun-termination-decision')));
+    expect(PAGE.height - MARGIN.bottom - issued.yMax).toBeLessThan(BODY_LINE_PT);
   });
 
   it('fonts: headings in 黑体 (Noto Sans SC), body and titles in the serif, all subset', () => {

@@ -2,8 +2,15 @@ import { createHash } from 'node:crypto';
 import { stableStringify } from '@app/common';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatCnDate } from '../format/cn-format';
-import { DENSITIES, END_ID, LayoutInput, TAIL_ID, buildDocDefinition } from '../layout/build-doc-definition';
-import { MARGIN } from '../layout/gbt9704';
+import {
+  DENSITIES,
+  END_ID,
+  LayoutInput,
+  TAIL_ID,
+  buildDocDefinition,
+  hasRecord,
+} from '../layout/build-doc-definition';
+import { MARGIN, PAGE } from '../layout/gbt9704';
 import { parseMarkup } from '../markup/parse-markup';
 import { LoadedTemplate } from '../templates/template-types';
 import { TemplateDataError, validateTemplateData } from '../templates/validate-data';
@@ -81,6 +88,7 @@ interface Fitted {
   pdf?: Buffer;
   /** Index into DENSITIES. */
   density: number;
+  keepBefore: number;
   pages: number;
   /** The closing lines and the seal start a page of their own. */
   tailAlone: boolean;
@@ -114,7 +122,7 @@ async function layOut(layout: LayoutInput, d: number, keepBefore = 0, render = f
   let pdf: Buffer | undefined;
   if (render) pdf = await renderPdf(definition);
   else await layOutOnly(definition);
-  return { definition, pdf, density: d, pages, tailAlone: tailSeen && tailAlone, lastPageUsed };
+  return { definition, pdf, density: d, keepBefore, pages, tailAlone: tailSeen && tailAlone, lastPageUsed };
 }
 
 /**
@@ -125,14 +133,22 @@ async function layOut(layout: LayoutInput, d: number, keepBefore = 0, render = f
  * its closing lines over whole.
  */
 export async function fitDocumentDefinition(input: RenderInput): Promise<Fitted> {
-  const fitted = await fitLayout(input);
+  const layout = layoutInput(input);
+  let fitted = await fitLayout(layout);
+  if (hasRecord(layout.blocks)) {
+    // The 版记 drops to the foot of the last page, if the page stays the same.
+    const room = PAGE.height - MARGIN.top - MARGIN.bottom - fitted.lastPageUsed - 4;
+    if (room > 0) {
+      const dropped = await layOut({ ...layout, recordDrop: room }, fitted.density, fitted.keepBefore);
+      if (dropped.pages === fitted.pages) fitted = dropped;
+    }
+  }
   // The hook has done its work; the definition renders as it was measured.
   delete fitted.definition.pageBreakBefore;
   return fitted;
 }
 
-async function fitLayout(input: RenderInput): Promise<Fitted> {
-  const layout = layoutInput(input);
+async function fitLayout(layout: LayoutInput): Promise<Fitted> {
   // Most documents fit the grid: it is rendered while it is measured, in one pass.
   const grid = await layOut(layout, 0, 0, true);
   const short = grid.lastPageUsed < SHORT_LAST_PAGE_LINES * DENSITIES[0].linePt;
