@@ -168,11 +168,19 @@ export class TestApp {
   }
 }
 
-/** Text of a PDF as poppler's pdftotext sees it, with line breaks and spaces removed. */
+/**
+ * The running footer of a document page (verification code, URL, page number): removed from
+ * pdfText, so a sentence that a page break splits reads whole.
+ */
+const PAGE_FOOTER = /(—\d+—)?验证码：[A-Za-z0-9-]+查验：[\x21-\x7e]*?(?=—\d+—|[^\x00-\x7f]|$)(—\d+—)?/g;
+
+/** Text of a PDF as poppler's pdftotext sees it, with line breaks, spaces and page footers removed. */
 export function pdfText(pdf: Buffer): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-')), 'doc.pdf');
   fs.writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    .replace(/\s+/g, '')
+    .replace(PAGE_FOOTER, '');
 }
 
 export function pdfsig(pdf: Buffer): string {

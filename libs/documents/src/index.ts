@@ -16,7 +16,12 @@ export type {
 } from './templates/template-types';
 export { parseMarkup } from './markup/parse-markup';
 export type { Block } from './markup/parse-markup';
-export { buildDocumentDefinition, renderBareDocDefinition, renderDocument } from './render/render-document';
+export {
+  buildDocumentDefinition,
+  fitDocumentDefinition,
+  renderBareDocDefinition,
+  renderDocument,
+} from './render/render-document';
 export { MASKED_COPY_MARK, renderMaskedCopy } from './render/masked-copy';
 export type { RenderInput } from './render/render-document';
 export {

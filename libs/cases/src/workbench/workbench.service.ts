@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AppError, Clock, shanghaiDate } from '@app/common';
 import { DutyService, householdIdNumbers } from '../duty';
 import type { AuthUser } from '@app/auth';
 import {
-  buildDocumentDefinition,
+  fitDocumentDefinition,
   formatCnDate,
   renderBareDocDefinition,
   validateTemplateData,
@@ -267,7 +266,8 @@ export class WorkbenchService {
     });
     if (prepared.kind === 'list') return prepared;
     const { template, snapshot } = prepared;
-    const definition: TDocumentDefinitions = buildDocumentDefinition({
+    // Laid out as the issued document will be (GB/T 9704 fitting), so the preview's pages match.
+    const { definition } = await fitDocumentDefinition({
       template,
       data: snapshot,
       number: template.manifest.numberCode ? PREVIEW_NUMBER : undefined,

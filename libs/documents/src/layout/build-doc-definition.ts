@@ -1,18 +1,19 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { Block, splitBold } from '../markup/parse-markup';
-import { FONT_FAMILY } from './fonts';
+import { Block, CC_PREFIX, splitBold } from '../markup/parse-markup';
+import { FONT_FAMILY, HEITI_FAMILY, textWidth } from './fonts';
 import {
-  BODY_LINE_HEIGHT,
   BODY_LINE_PT,
   MARGIN,
   PAGE,
   SEAL_DIAMETER,
+  SANS_LINE_EM,
   SEAL_RED,
   SIZE,
   TYPE_AREA_WIDTH,
   lineHeightFor,
 } from './gbt9704';
 import { sealSvg } from './seal';
+import { titleLines } from './title-lines';
 
 export interface LayoutInput {
   title: string;
@@ -21,18 +22,60 @@ export interface LayoutInput {
   issuerName: string;
   /** The text along the seal's ring: the organ's own seal text. */
   sealText: string;
+  /** The organ's own seal image (a data: URL of a PNG), drawn instead of the generated seal. */
+  sealImage?: string;
   number?: string;
   /** 成文日期, already formatted ("2026年11月23日"). */
   dateText: string;
   blocks: Block[];
+  /** Extra space above the 版记, so that it closes the last page (GB/T 9704 §7.4). */
+  recordDrop?: number;
   verifyCode: string;
   verifyUrl: string;
   info: TDocumentDefinitions['info'];
 }
 
-const INDENT = SIZE.body * 2;
+/**
+ * How tightly the page is set: 0 is the GB/T 9704 grid; each step closes the line pitch and
+ * the table padding a little, as §7.3.5 allows so the seal and the last lines share a page.
+ */
+export interface Density {
+  linePt: number;
+  cellPadding: number;
+}
+export const DENSITIES: readonly Density[] = [
+  { linePt: BODY_LINE_PT, cellPadding: 5 },
+  { linePt: 27.5, cellPadding: 4 },
+  { linePt: 26, cellPadding: 3 },
+  { linePt: 24.5, cellPadding: 2 },
+];
 
-export function buildDocDefinition(input: LayoutInput): TDocumentDefinitions {
+/** The node id of the block that closes a document: the last lines, the seal, what follows. */
+export const TAIL_ID = 'document-tail';
+/** A 版记 line (`::cc`) in the blocks. */
+export const hasRecord = (blocks: Block[]): boolean =>
+  blocks.some((b) => b.kind === 'line' && b.text.startsWith(CC_PREFIX));
+
+/** The node id of the (empty) marker where the document's text ends. */
+export const END_ID = 'document-end';
+/** The node id of the title, for layout checks. */
+export const TITLE_ID = 'document-title';
+/** The node id of the red separator under the 文号. */
+export const RULE_ID = 'document-rule';
+
+const indentFor = (size: number) => size * 2;
+/** Title lines hold this many 2号 characters on the type area. */
+export const TITLE_CHARS_PER_LINE = Math.floor(TYPE_AREA_WIDTH / SIZE.title);
+
+/**
+ * @param keepBefore how many more blocks before the closing lines join the tail, so a last page
+ *   that cannot be saved still carries more than a line or two above the seal (widow control).
+ */
+export function buildDocDefinition(
+  input: LayoutInput,
+  density: Density = DENSITIES[0],
+  keepBefore = 0,
+): TDocumentDefinitions {
   return {
     pageSize: { width: PAGE.width, height: PAGE.height },
     pageMargins: [MARGIN.left, MARGIN.top, MARGIN.right, MARGIN.bottom],
@@ -41,9 +84,14 @@ export function buildDocDefinition(input: LayoutInput): TDocumentDefinitions {
     defaultStyle: {
       font: FONT_FAMILY,
       fontSize: SIZE.body,
-      lineHeight: BODY_LINE_HEIGHT,
+      lineHeight: lineHeightFor(SIZE.body, density.linePt),
     },
-    content: [...header(input), ...bodyContent(input)],
+    // A zero-size marker after the last block tells the fitting loop where the text ends.
+    content: [
+      ...header(input),
+      ...bodyContent(input, density, keepBefore),
+      { id: END_ID, canvas: [{ type: 'rect', x: 0, y: 0, w: 0, h: 0, color: '#ffffff' }] } as Content,
+    ],
     footer: (currentPage: number) => footer(currentPage, input),
   };
 }
@@ -51,78 +99,113 @@ export function buildDocDefinition(input: LayoutInput): TDocumentDefinitions {
 function header(input: LayoutInput): Content[] {
   const out: Content[] = [];
   if (input.letterhead) {
+    // The 发文机关标志 is set larger than the title, narrowed only when a long name needs it.
+    const spacing = 4;
+    const chars = Array.from(input.issuerName).length;
+    const markSize = Math.min(SIZE.issuerMark, Math.floor(TYPE_AREA_WIDTH / chars) - spacing);
     out.push({
       text: input.issuerName,
-      fontSize: SIZE.title,
+      fontSize: markSize,
       bold: true,
       color: SEAL_RED,
       alignment: 'center',
-      characterSpacing: 4,
-      lineHeight: lineHeightFor(SIZE.title, 36),
+      characterSpacing: spacing,
+      noWrap: true,
+      lineHeight: lineHeightFor(markSize, markSize * 1.5),
     });
     if (input.number) out.push({ text: input.number, alignment: 'center', margin: [0, 6, 0, 0] });
-    // Red separator 4 mm under the 文号 (GB/T 9704 §7.2.5).
+    // Red separator 4 mm under the 文号 (GB/T 9704 §7.2.5); the title two lines below it (§7.3.1).
     out.push({
+      id: RULE_ID,
       canvas: [
         { type: 'line', x1: 0, y1: 0, x2: TYPE_AREA_WIDTH, y2: 0, lineWidth: 1.5, lineColor: SEAL_RED },
       ],
-      margin: [0, 11, 0, BODY_LINE_PT],
-    });
+      margin: [0, 11, 0, 2 * BODY_LINE_PT - TITLE_GLYPH_TOP],
+    } as Content);
   } else if (input.number) {
     out.push({ text: input.number, alignment: 'right', margin: [0, 0, 0, 8] });
   }
   out.push({
-    text: input.title,
+    id: TITLE_ID,
+    text: titleLines(input.title, TITLE_CHARS_PER_LINE).join('\n'),
     fontSize: SIZE.title,
     bold: true,
     alignment: 'center',
     lineHeight: lineHeightFor(SIZE.title, 36),
     margin: [0, 0, 0, BODY_LINE_PT / 2],
-  });
+  } as Content);
   return out;
 }
 
 /**
- * A seal must never stand alone on a page (GB/T 9704 §7.3.5), so the text block right before
- * the signature is kept on the same page as it.
+ * Distance from the top of the title's line box to the top of its glyphs: pdfmake sets the
+ * ascender (1.151 em) at the top of the line and ideographs rise 0.88 em above the baseline.
  */
-function bodyContent(input: LayoutInput): Content[] {
-  const out: Content[] = [];
+export const TITLE_GLYPH_TOP = SIZE.title * (1.151 - 0.88);
+
+/**
+ * A seal must never stand alone on a page, nor with a line or two (GB/T 9704 §7.3.5): the lines
+ * right before the signature (the paragraph, or the run of single lines such as 经办人 and
+ * 分管负责人), the signature and everything after it (联系地址, a 说明, the 版记) form one
+ * unbreakable tail.
+ */
+function bodyContent(input: LayoutInput, density: Density, keepBefore: number): Content[] {
   const { blocks } = input;
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i];
-    const next = blocks[i + 1];
-    const keepWithSign = next?.kind === 'sign' && (block.kind === 'paragraph' || block.kind === 'line');
-    if (keepWithSign) {
-      out.push({ unbreakable: true, stack: [blockContent(block, input), blockContent(next, input)] });
-      i++;
-    } else {
-      out.push(blockContent(block, input));
-    }
-  }
-  return out;
+  const sign = blocks.findIndex((b) => b.kind === 'sign');
+  const content = (b: Block, i = 0, all: Block[] = []) =>
+    blockContent(
+      b,
+      input,
+      density,
+      all.slice(0, i).some((x) => x.kind === 'sign'),
+    );
+  if (sign < 0) return blocks.map(content);
+  let start = sign;
+  while (start > 0 && blocks[start - 1].kind === 'line') start--;
+  if (start === sign && start > 0 && blocks[start - 1].kind === 'paragraph') start--;
+  // A heading just before the tail goes with it rather than ending a page.
+  if (start > 0 && blocks[start - 1].kind === 'heading') start--;
+  for (let k = 0; k < keepBefore && start > 0 && blocks[start - 1].kind === 'paragraph'; k++) start--;
+  const tailBlocks = blocks.slice(start);
+  // A table after the seal may be long; only short closing material joins the tail.
+  const breakable = tailBlocks.some((b) => b.kind === 'table' || b.kind === 'pageBreak');
+  if (breakable) return blocks.map(content);
+  return [
+    ...blocks.slice(0, start).map(content),
+    { id: TAIL_ID, unbreakable: true, stack: tailBlocks.map(content) } as Content,
+  ];
 }
 
-function blockContent(block: Block, input: LayoutInput): Content {
+function blockContent(block: Block, input: LayoutInput, density: Density, afterSign = false): Content {
   switch (block.kind) {
     case 'paragraph':
-      return { text: inline(block.text), leadingIndent: INDENT, alignment: 'justify' };
+      return { text: inline(block.text), leadingIndent: indentFor(SIZE.body), alignment: 'justify' };
     case 'heading':
-      return { text: inline(block.text), bold: true, leadingIndent: INDENT };
+      // 一级标题 in 黑体; 二级标题 in 楷体, for which the bold serif stands in (see fonts.ts).
+      return block.level === 1
+        ? {
+            text: inline(block.text),
+            font: HEITI_FAMILY,
+            lineHeight: lineHeightFor(SIZE.body, density.linePt, SANS_LINE_EM),
+            leadingIndent: indentFor(SIZE.body),
+          }
+        : { text: inline(block.text), bold: true, leadingIndent: indentFor(SIZE.body) };
     case 'line':
+      if (afterSign && block.text.startsWith(CC_PREFIX))
+        return recordBlock(block.text.slice(CC_PREFIX.length), input, density);
       return {
         text: inline(block.text),
         alignment: block.align,
         margin: block.align === 'right' ? [0, 0, SIZE.body * 2, 0] : 0,
       };
     case 'table':
-      return tableContent(block.rows, block.header);
+      return tableContent(block.rows, block.header, density);
     case 'pageBreak':
       return { text: '', pageBreak: 'after' };
     case 'gap':
       return { text: ' ' };
     case 'sign':
-      return signatureBlock(input);
+      return signatureBlock(input, density);
   }
 }
 
@@ -164,7 +247,7 @@ function keepTogether(text: string): { text: string; whole: boolean }[] {
   return runs;
 }
 
-function tableContent(rows: string[][], header: boolean): Content {
+function tableContent(rows: string[][], header: boolean, density: Density): Content {
   const columns = rows[0].length;
   // Two-column tables are label/value forms: the label column shrinks to fit.
   const widths = columns === 2 ? ['auto', '*'] : proportionalWidths(rows, header);
@@ -182,14 +265,14 @@ function tableContent(rows: string[][], header: boolean): Content {
       ),
     },
     layout: {
-      paddingTop: () => 5,
-      paddingBottom: () => 5,
+      paddingTop: () => density.cellPadding,
+      paddingBottom: () => density.cellPadding,
       paddingLeft: () => 5,
       paddingRight: () => 5,
       hLineWidth: () => 0.75,
       vLineWidth: () => 0.75,
     },
-    margin: [0, 4, 0, 10],
+    margin: [0, 4, 0, density.cellPadding * 2],
   } as Content;
 }
 
@@ -260,39 +343,80 @@ function approxWidth(text: string, size: number): number {
 }
 
 /**
- * 署名 centred over the 成文日期, the date 右空四字, and the seal pressed down over both
- * (GB/T 9704 §7.3.5); unbreakable so the seal is never left alone on a page.
+ * 署名 centred over the 成文日期, the date 右空四字, and the seal pressed down over both, the two
+ * lines in its centre-lower part (GB/T 9704 §7.3.5.1). The column is exactly as wide as the date,
+ * measured in the body face, so a long 署名 overhangs it evenly on both sides instead of pushing
+ * the date off its place.
  */
-function signatureBlock(input: LayoutInput): Content {
-  const columnWidth =
-    Math.max(approxWidth(input.issuerName, SIZE.body), approxWidth(input.dateText, SIZE.body)) + 8;
+function signatureBlock(input: LayoutInput, density: Density): Content {
+  const dateWidth = Math.ceil(textWidth(input.dateText, SIZE.body) * 100) / 100 + 0.5;
   const rightGap = SIZE.body * 4;
-  const seal: Content = {
-    svg: sealSvg(input.sealText),
-    width: SEAL_DIAMETER,
-    height: SEAL_DIAMETER,
-    font: FONT_FAMILY,
-    // The seal node follows the two text lines; pull it up so its centre sits just above the
-    // boundary between 署名 and 日期, i.e. both lines fall in its centre-lower part.
-    relativePosition: {
-      x: (columnWidth - SEAL_DIAMETER) / 2,
-      y: -BODY_LINE_PT * 2 + BODY_LINE_PT * 0.9 - SEAL_DIAMETER / 2,
-    },
-  } as Content;
+  const line = density.linePt;
+  const position = {
+    x: (dateWidth - SEAL_DIAMETER) / 2,
+    y: -line * 2 + line * 0.9 - SEAL_DIAMETER / 2,
+  };
+  const seal: Content = input.sealImage
+    ? ({
+        image: input.sealImage,
+        width: SEAL_DIAMETER,
+        height: SEAL_DIAMETER,
+        relativePosition: position,
+      } as Content)
+    : ({
+        svg: sealSvg(input.sealText),
+        width: SEAL_DIAMETER,
+        height: SEAL_DIAMETER,
+        relativePosition: position,
+      } as Content);
   return {
     unbreakable: true,
-    margin: [0, BODY_LINE_PT * 1.5, 0, BODY_LINE_PT],
+    // The seal's top comes within a line of the text above (GB/T 9704 §7.3.5.1).
+    margin: [0, line, 0, line],
     columns: [
       { width: '*', text: '' },
       {
-        width: columnWidth,
+        width: dateWidth,
         stack: [
-          { text: input.issuerName, alignment: 'center' },
-          { text: input.dateText, alignment: 'center' },
+          { text: input.issuerName, alignment: 'center', noWrap: true },
+          { text: input.dateText, alignment: 'right', noWrap: true },
           seal,
         ],
       },
       { width: rightGap, text: '' },
+    ],
+  } as Content;
+}
+
+/**
+ * 版记 (GB/T 9704 §7.4): 抄送 between a thick and a thin rule, then 印发机关 left and 印发日期
+ * right, closed by a thick rule; 4号, one character in from each side.
+ */
+function recordBlock(cc: string, input: LayoutInput, density: Density): Content {
+  const rule = (width: number, gapBelow: number): Content =>
+    ({
+      canvas: [
+        { type: 'line', x1: 0, y1: 0, x2: TYPE_AREA_WIDTH, y2: 0, lineWidth: width, lineColor: '#000000' },
+      ],
+      margin: [0, 0, 0, gapBelow],
+    }) as Content;
+  const size = SIZE.record;
+  const style = { fontSize: size, lineHeight: lineHeightFor(size, density.linePt * 0.8) };
+  const ccText = /[。.]$/.test(cc) ? cc : `${cc}。`;
+  return {
+    margin: [0, density.linePt + (input.recordDrop ?? 0), 0, 0],
+    stack: [
+      rule(1, 3),
+      { text: `抄送：${ccText}`, margin: [size, 0, size, 3], ...style },
+      rule(0.7, 3),
+      {
+        columns: [
+          { text: input.issuerName, margin: [size, 0, 0, 0], ...style },
+          { text: `${input.dateText}印发`, alignment: 'right', margin: [0, 0, size, 0], ...style },
+        ],
+        margin: [0, 0, 0, 3],
+      },
+      rule(1, 0),
     ],
   } as Content;
 }

@@ -5,23 +5,41 @@ export const PAGE = { width: mm(210), height: mm(297) };
 export const MARGIN = { top: mm(37), left: mm(28), right: mm(26), bottom: mm(35) };
 export const TYPE_AREA_WIDTH = PAGE.width - MARGIN.left - MARGIN.right; // 156 mm
 
-/** 号 sizes: 2号 22 pt, 3号 16 pt, 4号 14 pt. */
-export const SIZE = { title: 22, body: 16, pageNumber: 14, table: 14, footer: 8 };
+/**
+ * 号 sizes: 2号 22 pt, 3号 16 pt, 4号 14 pt. GB/T 9704 §5.2.2 asks for 28 characters of 3号 on
+ * the 156 mm line, but 28 × 16 pt is 158 mm: type-setters close the tracking to fit. pdfmake
+ * places each CJK glyph at its own measured advance, so negative tracking cannot pull a 28th
+ * glyph in; the body is set at 15.75 pt instead (1.6 % smaller, within the standard's
+ * "特定情况可以作适当调整"), which is exactly 28 glyphs per line.
+ */
+export const SIZE = {
+  title: 22,
+  /** The 发文机关标志 must stand out above the title (GB/T 9704 §7.2.4). */
+  issuerMark: 30,
+  body: 15.75,
+  pageNumber: 14,
+  table: 14,
+  /** 版记 (抄送, 印发机关) in 4号. */
+  record: 14,
+  footer: 8,
+};
+
+/** Characters of body text on one line (GB/T 9704 §5.2.2). */
+export const CHARS_PER_LINE = 28;
+/** Lines of body text on one page. */
+export const LINES_PER_PAGE = 22;
 
 /**
- * Noto Serif SC's natural line is (1151 + 286) / 1000 em; GB/T 9704's 22-line grid needs about
- * 28 pt per 3号 line, so pdfmake's line-height multiplier is scaled to land on 28 pt.
+ * Noto Serif SC's natural line is (1151 + 286) / 1000 em (Noto Sans SC's is 1.448 em); the
+ * line-height multiplier is scaled so a line lands on the grid pitch.
  */
 const NOTO_LINE_EM = 1.437;
-export const lineHeightFor = (fontSize: number, targetPt: number): number =>
-  targetPt / (fontSize * NOTO_LINE_EM);
-export const BODY_LINE_PT = 28;
+export const lineHeightFor = (fontSize: number, targetPt: number, lineEm = NOTO_LINE_EM): number =>
+  targetPt / (fontSize * lineEm);
+export const SANS_LINE_EM = 1.448;
+/** 22 lines fill the 225 mm type area: 28.95 pt per line (Word's "固定值 28.95 磅"). */
+export const BODY_LINE_PT = 28.95;
 export const BODY_LINE_HEIGHT = lineHeightFor(SIZE.body, BODY_LINE_PT);
-/*
- * The standard's 28 characters per line relies on compressed tracking; pdfmake measures each
- * CJK glyph as its own word, so negative character spacing cannot pull a 28th glyph in.
- * At true 3号 (16 pt) the 156 mm line therefore holds 27 glyphs.
- */
 
 /** Red of seals and the 发文机关标志. */
 export const SEAL_RED = '#D8140C';

@@ -11,6 +11,8 @@ export type Block =
   | { kind: 'pageBreak' }
   | { kind: 'gap' };
 
+export const CC_PREFIX = '抄送：';
+
 const TABLE_DIVIDER = /^\|(\s*:?-{3,}:?\s*\|)+$/;
 
 export function parseMarkup(markup: string): Block[] {
@@ -65,6 +67,10 @@ function parseSingleLine(line: string): Block | null {
   if (line === '---sign---') return { kind: 'sign' };
   if (line === '---page---') return { kind: 'pageBreak' };
   if (line === '---gap---') return { kind: 'gap' };
+  // 版记: the PDF sets a 抄送 line after the seal between rules, with 印发机关 and 印发日期
+  // (isRecordLine); other readers (the portal) show it as the plain line it is.
+  if (line.startsWith('::cc '))
+    return { kind: 'line', align: 'left', text: `${CC_PREFIX}${line.slice(5).trim()}` };
   if (line.startsWith('## ')) return { kind: 'heading', level: 2, text: line.slice(3).trim() };
   if (line.startsWith('# ')) return { kind: 'heading', level: 1, text: line.slice(2).trim() };
   if (line.startsWith('>> ') || line === '>>')

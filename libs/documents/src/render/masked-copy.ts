@@ -1,5 +1,5 @@
 import { FONT_FAMILY } from '../layout/fonts';
-import { RenderInput, buildDocumentDefinition } from './render-document';
+import { RenderInput, fitDocumentDefinition } from './render-document';
 import { renderPdf } from './pdf-printer';
 
 export const MASKED_COPY_MARK = '脱敏副本';
@@ -9,8 +9,8 @@ export const MASKED_COPY_MARK = '脱敏副本';
  * rendered from masked data (the caller masks it), marked on every page as a 脱敏副本 that is no
  * official document. It is never signed or archived, so it cannot pass for the original.
  */
-export function renderMaskedCopy(input: RenderInput): Promise<Buffer> {
-  const definition = buildDocumentDefinition(input);
+export async function renderMaskedCopy(input: RenderInput): Promise<Buffer> {
+  const { definition } = await fitDocumentDefinition(input);
   return renderPdf({
     ...definition,
     header: {

@@ -26,13 +26,25 @@ const fontVfs = {
   },
 };
 
-/** Renders a pdfmake document definition to PDF bytes; no network and no file access. */
-export async function renderPdf(docDefinition: TDocumentDefinitions): Promise<Buffer> {
+function layOutPdf(docDefinition: TDocumentDefinitions): Promise<PdfKitDoc> {
   if (process.env.DOCUMENT_FONT_CACHE !== '0') cacheParsedFonts(fontFiles().values());
   const resolver = new URLResolver(fontVfs);
   resolver.setUrlAccessPolicy(() => false);
   const printer = new PdfPrinter(fontDescriptors(), fontVfs, resolver, () => false);
-  const doc: PdfKitDoc = await printer.createPdfKitDocument(cloneDefinition(docDefinition), {});
+  return printer.createPdfKitDocument(cloneDefinition(docDefinition), {});
+}
+
+/**
+ * Lays a definition out without producing bytes (no font subsetting, no compression): enough for
+ * its `pageBreakBefore` hook to see where every block lands.
+ */
+export async function layOutOnly(docDefinition: TDocumentDefinitions): Promise<void> {
+  await layOutPdf(docDefinition);
+}
+
+/** Renders a pdfmake document definition to PDF bytes; no network and no file access. */
+export async function renderPdf(docDefinition: TDocumentDefinitions): Promise<Buffer> {
+  const doc = await layOutPdf(docDefinition);
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));

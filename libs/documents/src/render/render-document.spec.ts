@@ -7,10 +7,14 @@ import { LoadedTemplate } from '../templates/template-types';
 import { TemplateDataError } from '../templates/validate-data';
 import {
   buildDocumentDefinition,
+  fitDocumentDefinition,
   renderBareDocDefinition,
   renderDocument,
   RenderInput,
 } from './render-document';
+import { BODY_LINE_PT, MARGIN, PAGE, SIZE } from '../layout/gbt9704';
+import { RULE_ID, TITLE_CHARS_PER_LINE, TITLE_GLYPH_TOP } from '../layout/build-doc-definition';
+import { titleLines } from '../layout/title-lines';
 
 const registry = loadTemplates(resolve(__dirname, '../../../../templates'));
 const workDir = mkdtempSync(join(tmpdir(), 'docs-'));
@@ -60,18 +64,23 @@ const pagesOf = (file: string): string[] =>
     .map((page) => page.replace(/\s+/g, ''));
 const squash = (s: string) => s.replace(/\s+/g, '');
 
+const FOOTER_TEXT =
+  /(—\d+—)?验证码：K7Q2-9MXD查验：https:\/\/jiuzhu\.example\.gov\.cn\/v\/K7Q2-9MXD(—\d+—)?/g;
+
+/** Every template's sample, rendered once for all the checks below. */
+const rendered = new Map<string, { pdf: Buffer; file: string; text: string; pages: string[] }>();
+beforeAll(async () => {
+  for (const t of registry.values()) {
+    const pdf = await renderDocument(inputFor(t));
+    const file = writePdf(t.manifest.id, pdf);
+    const pages = pagesOf(file);
+    // Body text without the running footers, so a sentence across a page break reads whole.
+    const text = pages.join('').replace(FOOTER_TEXT, '');
+    rendered.set(t.manifest.id, { pdf, file, text, pages });
+  }
+});
+
 describe('renderDocument', () => {
-  const rendered = new Map<string, { pdf: Buffer; file: string; text: string; pages: string[] }>();
-
-  beforeAll(async () => {
-    for (const t of registry.values()) {
-      const pdf = await renderDocument(inputFor(t));
-      const file = writePdf(t.manifest.id, pdf);
-      const pages = pagesOf(file);
-      rendered.set(t.manifest.id, { pdf, file, text: pages.join(''), pages });
-    }
-  });
-
   it.each([...registry.keys()])(
     '%s: renders title, applicant and 文号 on an A4 page with a subset font',
     (id) => {
@@ -228,7 +237,7 @@ describe('renderDocument', () => {
 
   it('exposes the bare pdfmake definition for benchmarks', async () => {
     const t = registry.get('confirmation-notice')!;
-    const def = buildDocumentDefinition(inputFor(t));
+    const def = (await fitDocumentDefinition(inputFor(t))).definition;
     const pdf = await renderBareDocDefinition(def);
     expect(pdf.equals(rendered.get('confirmation-notice')!.pdf)).toBe(true);
     // A benchmark renders the same definition repeatedly.
@@ -242,7 +251,8 @@ describe('renderDocument', () => {
     const [left, top, right, bottom] = def.pageMargins as number[];
     const mm = (pt: number) => Math.round((pt * 25.4) / 72);
     expect([mm(left), mm(top), mm(right), mm(bottom)]).toEqual([28, 37, 26, 35]);
-    expect(def.defaultStyle?.fontSize).toBe(16);
+    // 3号 closed to 15.75 pt so 28 characters fill the 156 mm line (gbt9704.ts).
+    expect(def.defaultStyle?.fontSize).toBe(15.75);
   });
 });
 
@@ -525,5 +535,157 @@ describe('tables', () => {
     const file = writePdf('long-label-table', pdf);
     const raw = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
     expect(raw.split('\n').some((line) => line.includes('14256.00'))).toBe(true);
+  });
+});
+
+describe('issue 17: GB/T 9704 format', () => {
+  interface Word {
+    page: number;
+    xMin: number;
+    yMin: number;
+    xMax: number;
+    yMax: number;
+    text: string;
+  }
+  /** pdftotext's word boxes, in points from the page's top left (pdfmake's coordinates). */
+  const wordsOf = (file: string): Word[] => {
+    const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    const words: Word[] = [];
+    html.split('<page ').forEach((chunk, i) => {
+      if (i === 0) return;
+      const re = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+      for (const m of chunk.matchAll(re)) {
+        words.push({ page: i, xMin: +m[1], yMin: +m[2], xMax: +m[3], yMax: +m[4], text: m[5] });
+      }
+    });
+    return words;
+  };
+  const renderFile = async (id: string, edit: (input: RenderInput) => void = () => undefined) => {
+    const input = inputFor(registry.get(id)!);
+    edit(input);
+    return writePdf(`${id}-fmt-${Math.random().toString(36).slice(2, 8)}`, await renderDocument(input));
+  };
+  const setForm = (input: RenderInput, field: string, value: unknown) => {
+    (input.data.form as Record<string, unknown>)[field] = value;
+  };
+  const FOOTER = /^(验证码|查验|https:|—$|\d+$)/;
+  const sampleFile = (id: string) => rendered.get(id)!.file;
+  const MARGIN_HEIGHT = PAGE.height - MARGIN.top - MARGIN.bottom;
+
+  it('F8: a full body line holds 28 characters, 22 lines fill the type area', async () => {
+    const file = await renderFile('non-confirmation-decision', (i) => setForm(i, 'facts', '经'.repeat(120)));
+    const lines = wordsOf(file).filter((w) => /^经{10,}$/.test(w.text));
+    // The first line of a paragraph is indented two characters.
+    expect(lines.map((l) => l.text.length)).toEqual([26, 28, 28, 28, 10]);
+    const pitch = lines[2].yMin - lines[1].yMin;
+    expect(pitch).toBeCloseTo(BODY_LINE_PT, 1);
+    expect(22 * pitch).toBeLessThanOrEqual(MARGIN_HEIGHT);
+    expect(23 * pitch).toBeGreaterThan(MARGIN_HEIGHT);
+  });
+
+  it('F8: the title sits two lines below the red rule, under a 发文机关标志 larger than itself', async () => {
+    const t = registry.get('non-confirmation-decision')!;
+    const definition = buildDocumentDefinition(inputFor(t));
+    let ruleTop = 0;
+    definition.pageBreakBefore = (node) => {
+      if (node.id === RULE_ID) ruleTop = node.startPosition.top;
+      return false;
+    };
+    const file = writePdf(
+      `f8-title-${Math.random().toString(36).slice(2, 8)}`,
+      await renderBareDocDefinition(definition),
+    );
+    const words = wordsOf(file);
+    const title = words.find((w) => w.text === t.manifest.title)!;
+    const mark = words.find((w) => w.text === '平安县民政局')!;
+    // pdftotext's box starts at the font's ascender; the ideographs start TITLE_GLYPH_TOP lower.
+    const linesBelowRule = (title.yMin + TITLE_GLYPH_TOP - ruleTop) / BODY_LINE_PT;
+    expect(linesBelowRule).toBeGreaterThan(1.9);
+    expect(linesBelowRule).toBeLessThan(2.1);
+    expect(mark.yMax - mark.yMin).toBeGreaterThan((title.yMax - title.yMin) * 1.2);
+  });
+
+  it('F3: long titles break by meaning into balanced lines, never leaving one or two characters', async () => {
+    for (const t of registry.values()) {
+      const lines = titleLines(t.manifest.title, TITLE_CHARS_PER_LINE);
+      expect({ id: t.manifest.id, short: lines.filter((l) => [...l].length < 3) }).toEqual({
+        id: t.manifest.id,
+        short: [],
+      });
+    }
+    const words = wordsOf(await renderFile('job-refusal-decision')).map((w) => w.text);
+    expect(words).toEqual(expect.arrayContaining(['拒绝就业减发（停发）', '本人最低生活保障金决定书']));
+    const declaration = wordsOf(await renderFile('family-declaration')).map((w) => w.text);
+    expect(declaration).toEqual(expect.arrayContaining(['家庭人口、收入、财产状况', '书面声明及诚信承诺书']));
+  });
+
+  it('F2: the 送达回证 is one page; no document ends on a page holding only its last lines and the seal', () => {
+    expect(pageCount(sampleFile('service-receipt'))).toBe(1);
+    for (const t of registry.values()) {
+      const file = sampleFile(t.manifest.id);
+      const pages = pageCount(file);
+      if (pages === 1 || !t.body.includes('---sign---')) continue;
+      const last = wordsOf(file).filter((w) => w.page === pages);
+      const sample = t.manifest.sample as { issuer?: { name?: string } };
+      // Lines of text on the last page besides the footer, the 署名 and the 成文日期.
+      const lines = new Set(
+        last
+          .filter(
+            (w) => !FOOTER.test(w.text) && w.text !== sample.issuer?.name && w.text !== '2026年11月23日',
+          )
+          .map((w) => Math.round(w.yMin)),
+      );
+      expect({ id: t.manifest.id, enough: lines.size >= 3 }).toEqual({ id: t.manifest.id, enough: true });
+    }
+  });
+
+  it('F2: the closing lines 经办人 and 分管负责人 stay with each other and the seal', () => {
+    for (const id of ['first-instance-opinion', 'tekun-first-instance-opinion', 'acceptance-notice']) {
+      const file = sampleFile(id);
+      const words = wordsOf(file);
+      const pageOf = (s: string) => words.find((w) => w.text.includes(s))?.page;
+      const seal = pageOf('2026年11月23日');
+      if (id === 'acceptance-notice') expect(pageOf('联系地址')).toBe(seal);
+      else {
+        expect(pageOf('经办人')).toBe(seal);
+        expect(pageOf('分管负责人')).toBe(seal);
+      }
+    }
+  });
+
+  it('F5: the 成文日期 is 右空四字, however long the 署名', async () => {
+    for (const id of ['acceptance-notice', 'non-confirmation-decision']) {
+      const words = wordsOf(sampleFile(id));
+      const date = words.filter((w) => w.text === '2026年11月23日').pop()!;
+      const rightEdge = PAGE.width - MARGIN.right;
+      expect((rightEdge - date.xMax) / SIZE.body).toBeCloseTo(4, 1);
+    }
+  });
+
+  it('F6: the seal adds nothing to the text layer, so the body reads clean', async () => {
+    const file = await renderFile('non-confirmation-decision', (i) => {
+      (i.data.issuer as Record<string, unknown>).sealText = '甲乙丙丁戊己庚辛壬癸';
+    });
+    const text = textOf(file);
+    expect(text).not.toMatch(/[甲乙丙丁戊己庚辛壬癸]/);
+    expect(text).toContain('本决定书通过平安县城关镇人民政府送达。平安县民政局2026年11月23日');
+  });
+
+  it('F9: 抄送 is set as a 版记 with 印发机关 and 印发日期', async () => {
+    const text = textOf(sampleFile('tekun-termination-decision'));
+    expect(text).toMatch(/抄送：[^。]+。平安县民政局/);
+    expect(text).toContain('2026年11月23日印发');
+    expect(text).not.toContain('。。');
+    // The 版记 closes the last page: its last line sits on the foot of the type area.
+    const words = wordsOf(sampleFile('tekun-termination-decision'));
+    const issued = words.find((w) => w.text.endsWith('印发'))!;
+    expect(issued.page).toBe(pageCount(sampleFile('tekun-termination-decision')));
+    expect(PAGE.height - MARGIN.bottom - issued.yMax).toBeLessThan(BODY_LINE_PT);
+  });
+
+  it('fonts: headings in 黑体 (Noto Sans SC), body and titles in the serif, all subset', () => {
+    const fonts = execFileSync('pdffonts', [sampleFile('home-visit-record')], { encoding: 'utf8' });
+    expect(fonts).toMatch(/[A-Z]{6}\+NotoSansSC-Medium\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    expect(fonts).toMatch(/[A-Z]{6}\+NotoSerifSC-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
   });
 });

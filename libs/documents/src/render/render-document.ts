@@ -2,11 +2,19 @@ import { createHash } from 'node:crypto';
 import { stableStringify } from '@app/common';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatCnDate } from '../format/cn-format';
-import { buildDocDefinition } from '../layout/build-doc-definition';
+import {
+  DENSITIES,
+  END_ID,
+  LayoutInput,
+  TAIL_ID,
+  buildDocDefinition,
+  hasRecord,
+} from '../layout/build-doc-definition';
+import { MARGIN, PAGE } from '../layout/gbt9704';
 import { parseMarkup } from '../markup/parse-markup';
 import { LoadedTemplate } from '../templates/template-types';
 import { TemplateDataError, validateTemplateData } from '../templates/validate-data';
-import { renderPdf } from './pdf-printer';
+import { layOutOnly, renderPdf } from './pdf-printer';
 
 export interface RenderInput {
   template: LoadedTemplate;
@@ -26,6 +34,10 @@ const PRODUCER = 'shehui-jiuzhu documents';
  * benchmark can time pdfmake on its own.
  */
 export function buildDocumentDefinition(input: RenderInput): TDocumentDefinitions {
+  return buildDocDefinition(layoutInput(input));
+}
+
+function layoutInput(input: RenderInput): LayoutInput {
   const { template, data } = input;
   const { manifest } = template;
   const errors = validateTemplateData(manifest.schema, data);
@@ -36,11 +48,12 @@ export function buildDocumentDefinition(input: RenderInput): TDocumentDefinition
 
   const issuerName = readIssuerName(data) ?? '';
   const blocks = parseMarkup(template.renderMarkup(data));
-  return buildDocDefinition({
+  return {
     title: manifest.title,
     letterhead: manifest.documentType === 'decision' || manifest.documentType === 'notice',
     issuerName,
     sealText: readIssuerField(data, 'sealText') ?? issuerName,
+    sealImage: sealImageOf(readIssuerField(data, 'sealImage')),
     number: input.number,
     dateText: formatCnDate(input.issuedAt),
     blocks,
@@ -58,12 +71,102 @@ export function buildDocumentDefinition(input: RenderInput): TDocumentDefinition
       // function of the full input instead of just the date.
       ...({ InputHash: inputHash(input) } as Record<string, string>),
     },
-  });
+  };
+}
+
+/** A configured seal image is used only as inline PNG or JPEG data, never fetched. */
+function sealImageOf(value: string | undefined): string | undefined {
+  return value && /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(value) ? value : undefined;
+}
+
+/** A last page holding less than this many lines of text is worth pulling back (GB/T 9704 §7.3.5). */
+const SHORT_LAST_PAGE_LINES = 10;
+
+interface Fitted {
+  definition: TDocumentDefinitions;
+  /** The bytes, when the layout that was measured was also rendered (the grid setting). */
+  pdf?: Buffer;
+  /** Index into DENSITIES. */
+  density: number;
+  keepBefore: number;
+  pages: number;
+  /** The closing lines and the seal start a page of their own. */
+  tailAlone: boolean;
+  /** Height the text takes on the last page, in points. */
+  lastPageUsed: number;
+}
+
+async function layOut(layout: LayoutInput, d: number, keepBefore = 0, render = false): Promise<Fitted> {
+  const density = DENSITIES[d];
+  const definition = buildDocDefinition(layout, density, keepBefore);
+  // pdfmake reports an unbreakable block where it was first tried, not the page it moved to;
+  // the page count tells: the tail stands alone when the pages outnumber those the text
+  // before it reaches.
+  let reached = 0;
+  let tailSeen = false;
+  let tailAlone = false;
+  let pages = 1;
+  let lastPageUsed = 0;
+  definition.pageBreakBefore = (node) => {
+    pages = node.pages;
+    if (node.id === TAIL_ID) {
+      tailSeen = true;
+      tailAlone = node.pages > reached;
+    } else if (node.id === END_ID) {
+      lastPageUsed = node.startPosition.top - MARGIN.top;
+    } else if (!tailSeen) {
+      reached = Math.max(reached, ...node.pageNumbers);
+    }
+    return false;
+  };
+  let pdf: Buffer | undefined;
+  if (render) pdf = await renderPdf(definition);
+  else await layOutOnly(definition);
+  return { definition, pdf, density: d, keepBefore, pages, tailAlone: tailSeen && tailAlone, lastPageUsed };
+}
+
+/**
+ * Lays the document out on the GB/T 9704 grid. When the last page holds only the closing lines
+ * and the seal, or a few lines of text, it is set again slightly tighter (line pitch, table
+ * padding), as GB/T 9704 §7.3.5 allows, and the tighter setting is kept only if it saves that
+ * page. A document that cannot be pulled together keeps the grid and carries the paragraph before
+ * its closing lines over whole.
+ */
+export async function fitDocumentDefinition(input: RenderInput): Promise<Fitted> {
+  const layout = layoutInput(input);
+  let fitted = await fitLayout(layout);
+  if (hasRecord(layout.blocks)) {
+    // The 版记 drops to the foot of the last page, if the page stays the same.
+    const room = PAGE.height - MARGIN.top - MARGIN.bottom - fitted.lastPageUsed - 4;
+    if (room > 0) {
+      const dropped = await layOut({ ...layout, recordDrop: room }, fitted.density, fitted.keepBefore);
+      if (dropped.pages === fitted.pages) fitted = dropped;
+    }
+  }
+  // The hook has done its work; the definition renders as it was measured.
+  delete fitted.definition.pageBreakBefore;
+  return fitted;
+}
+
+async function fitLayout(layout: LayoutInput): Promise<Fitted> {
+  // Most documents fit the grid: it is rendered while it is measured, in one pass.
+  const grid = await layOut(layout, 0, 0, true);
+  const short = grid.lastPageUsed < SHORT_LAST_PAGE_LINES * DENSITIES[0].linePt;
+  if (grid.pages === 1 || (!grid.tailAlone && !short)) return grid;
+  for (let d = 1; d < DENSITIES.length; d++) {
+    const tighter = await layOut(layout, d);
+    if (tighter.pages < grid.pages) return tighter;
+  }
+  // The page stays: the paragraph before the closing lines moves over whole, so the last page
+  // does not open with a line or two of it.
+  const kept = await layOut(layout, 0, 1);
+  return kept.pages === grid.pages ? kept : grid;
 }
 
 /** Renders the document; identical input yields identical bytes. */
 export async function renderDocument(input: RenderInput): Promise<Buffer> {
-  return renderPdf(buildDocumentDefinition(input));
+  const fitted = await fitDocumentDefinition(input);
+  return fitted.pdf ?? renderPdf(fitted.definition);
 }
 
 /** Bare pdfmake rendering of a prepared definition (for benchmarks). */
@@ -76,7 +179,10 @@ function readIssuerName(data: Record<string, unknown>): string | undefined {
 }
 
 /** A text field of the issuing organ (`sealText` is absent in documents frozen before organs). */
-function readIssuerField(data: Record<string, unknown>, field: 'name' | 'sealText'): string | undefined {
+function readIssuerField(
+  data: Record<string, unknown>,
+  field: 'name' | 'sealText' | 'sealImage',
+): string | undefined {
   const issuer = data.issuer as Record<string, unknown> | undefined;
   const value = issuer?.[field];
   return typeof value === 'string' && value ? value : undefined;

@@ -4,7 +4,7 @@
  * never be mistaken for an issued document (watermark, no 文号).
  */
 import { FONT_FAMILY } from '../layout/fonts';
-import { buildDocumentDefinition, renderBareDocDefinition } from '../render/render-document';
+import { fitDocumentDefinition, renderBareDocDefinition } from '../render/render-document';
 import { buildTemplate, TemplateLoadError } from '../templates/load-templates';
 import { LoadedTemplate, TemplateManifest } from '../templates/template-types';
 import { TemplateDataError } from '../templates/validate-data';
@@ -197,13 +197,14 @@ export async function renderPreview(
 ): Promise<Buffer> {
   let definition;
   try {
-    definition = buildDocumentDefinition({
+    // Fitted like the issued document (GB/T 9704 §7.3.5), so the preview's pages are its pages.
+    ({ definition } = await fitDocumentDefinition({
       template,
       data,
       issuedAt,
       verifyCode: 'PREVIEW',
       verifyUrl: 'https://preview.invalid/',
-    });
+    }));
   } catch (err) {
     if (err instanceof TemplateDataError) {
       throw new TemplateDraftError(
