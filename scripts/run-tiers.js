@@ -41,35 +41,18 @@ const jest = (report, projects, extra) => [
 const shared = tiers.filter((t) => ['unit', 'api', 'integrity', 'fault'].includes(t));
 const runs = [
   ...(shared.length
-    ? [
-        {
-          label: shared.join('+'),
-          report: 'jest.json',
-          command: (r) => jest(r, shared, [`--maxWorkers=${workers}`]),
-        },
-      ]
+    ? [{ label: shared.join('+'), report: 'jest.json', command: (r) => jest(r, shared, [`--maxWorkers=${workers}`]) }]
     : []),
   ...(tiers.includes('web') && !passThrough.length
     ? [
         {
           label: 'web',
-          command: () => [
-            path.join(root, 'node_modules/vitest/vitest.mjs'),
-            'run',
-            '--config',
-            'apps/web/vitest.config.ts',
-          ],
+          command: () => [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'apps/web/vitest.config.ts'],
         },
       ]
     : []),
   ...(tiers.includes('browser')
-    ? [
-        {
-          label: 'browser',
-          report: 'browser.json',
-          command: (r) => jest(r, ['browser'], [`--maxWorkers=${process.env.BROWSER_WORKERS || workers}`]),
-        },
-      ]
+    ? [{ label: 'browser', report: 'browser.json', command: (r) => jest(r, ['browser'], [`--maxWorkers=${process.env.BROWSER_WORKERS || workers}`]) }]
     : []),
 ];
 
@@ -101,17 +84,11 @@ for (const run of runs) {
   const report = run.report ? path.join(reports, run.report) : undefined;
   const started = Date.now();
   // A whole tier runs its api specs in bundles that share a module graph (test/support/bundle.ts).
-  const env = {
-    ...process.env,
-    ...(passThrough.length ? {} : { TEST_BUNDLES: '1' }),
-    ...postgresSessionOptions(),
-  };
+  const env = { ...process.env, ...(passThrough.length ? {} : { TEST_BUNDLES: '1' }), ...postgresSessionOptions() };
   const result = spawnSync(process.execPath, run.command(report), { cwd: root, stdio: 'inherit', env });
   const ok = result.status === 0;
   failed ||= !ok;
-  lines.push(
-    `${ok ? '通过' : '失败'}  ${run.label.padEnd(28)} ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s`,
-  );
+  lines.push(`${ok ? '通过' : '失败'}  ${run.label.padEnd(28)} ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s`);
   if (report && fs.existsSync(report)) {
     // Wall time per tier does not exist when tiers share workers; the sum of their files' times does.
     const byTier = {};
@@ -122,14 +99,10 @@ for (const run of runs) {
       byTier[t].seconds += (r.endTime - r.startTime) / 1000;
     }
     for (const [t, v] of Object.entries(byTier))
-      lines.push(
-        `      ${`${t}（${v.files} 个文件，各文件用时之和）`.padEnd(26)} ${v.seconds.toFixed(0).padStart(5)} s`,
-      );
+      lines.push(`      ${`${t}（${v.files} 个文件，各文件用时之和）`.padEnd(26)} ${v.seconds.toFixed(0).padStart(5)} s`);
   }
 }
 
-console.log(
-  `\n== 各层用时（${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}，${workers} 个 jest 进程；每个文件的用时见 ${reports}）`,
-);
+console.log(`\n== 各层用时（${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}，${workers} 个 jest 进程；每个文件的用时见 ${reports}）`);
 for (const line of lines) console.log(line);
 process.exit(failed ? 1 : 0);
