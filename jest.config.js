@@ -28,7 +28,7 @@ const transform = {
   ],
 };
 
-const project = (displayName, roots, testRegex) => ({
+const project = (displayName, roots, testRegex, extra = {}) => ({
   displayName,
   rootDir: '.',
   testEnvironment: 'node',
@@ -37,10 +37,12 @@ const project = (displayName, roots, testRegex) => ({
   testRegex,
   transform,
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
+  ...extra,
 });
 
 module.exports = {
   testTimeout: 120000,
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
     project('unit', ['libs', 'apps', 'eslint-rules'], '.*\\.spec\\.ts$'),
     // TEST_BUNDLES (set by scripts/run-tiers.js for whole-tier runs): the api specs in the bundles of
@@ -50,6 +52,9 @@ module.exports = {
       : project('api', ['test'], '^(?!.*/test/(integrity|fault|browser)/).*\\.e2e-spec\\.ts$'),
     project('integrity', ['test/integrity'], '.*\\.e2e-spec\\.ts$'),
     project('fault', ['test/fault'], '.*\\.e2e-spec\\.ts$'),
-    project('browser', ['test/browser'], '.*\\.e2e-spec\\.ts$'),
+    // The web app is built once before the tier's files start (they may run two at a time).
+    project('browser', ['test/browser'], '.*\\.e2e-spec\\.ts$', {
+      globalSetup: '<rootDir>/test/support/browser-setup.ts',
+    }),
   ],
 };

@@ -5,8 +5,10 @@
  *   node scripts/run-tiers.js unit web api integrity fault browser    (npm run test:all)
  * Any further arguments go to every jest run (`npm test -- test/trust` narrows it; a tier without a
  * matching file passes). The tiers are the jest projects of jest.config.js, plus `web` (vitest in
- * apps/web). The jest tiers other than browser share one run, so both cores stay busy to the end;
- * the browser tier runs one file at a time, because a loaded machine makes clicks land mid-animation.
+ * apps/web). The jest tiers other than browser share one run, so both cores stay busy to the end.
+ * The browser tier has a run of its own, also two files at a time (BROWSER_WORKERS): a file mostly
+ * waits on its page, and its pages run without CSS motion (test/support/browser.ts), so a click
+ * never lands mid-animation however loaded the machine is.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -50,7 +52,7 @@ const runs = [
       ]
     : []),
   ...(tiers.includes('browser')
-    ? [{ label: 'browser', report: 'browser.json', command: (r) => jest(r, ['browser'], ['--runInBand']) }]
+    ? [{ label: 'browser', report: 'browser.json', command: (r) => jest(r, ['browser'], [`--maxWorkers=${process.env.BROWSER_WORKERS || workers}`]) }]
     : []),
 ];
 

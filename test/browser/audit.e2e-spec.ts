@@ -59,7 +59,8 @@ describe('执法全过程记录 (Chromium)', () => {
     await page.goto(`${h.baseUrl}/admin/duty-rules`);
     await page.locator('[data-test=in-force]').getByText('现行规则（全国默认').waitFor();
     await page.locator('[data-test=publish]').click();
-    await page.getByText('生效日期应为 YYYY-MM-DD').waitFor();
+    // Next to the field (the same words may also be in the toast, depending on timing).
+    await page.locator('.el-form-item__error').getByText('生效日期应为 YYYY-MM-DD').waitFor();
     await screenshot(page, 'duty-rules-admin-error');
     await page.context().close();
   });

@@ -1,64 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/reference-data';
 import { TestApp } from './test-app';
+import { buildWebApp } from './web-build';
+
+export { buildWebApp } from './web-build';
 
 /** Screenshots of every browser test land here (kept as CI artifacts). */
 export const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR || 'test-artifacts/screenshots');
-
-/** A hash of everything the web build reads, so unchanged sources reuse the last build. */
-function webSourceHash(): string {
-  const hash = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const entry of fs
-      .readdirSync(dir, { withFileTypes: true })
-      .sort((a, b) => a.name.localeCompare(b.name))) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else hash.update(file).update(fs.readFileSync(file));
-    }
-  };
-  walk(path.resolve('apps/web'));
-  // The libs the web imports files from (the @shared alias of apps/web/vite.config.ts).
-  for (const lib of ['assessment', 'assistance', 'auth', 'cases', 'common', 'documents', 'process-models'])
-    walk(path.resolve('libs', lib, 'src'));
-  hash.update(fs.readFileSync('package-lock.json'));
-  return hash.digest('hex').slice(0, 16);
-}
-
-/**
- * Builds the web app into a directory named by its source hash (shared by the test files of a run,
- * never half-written: built aside, then renamed into place) and points the API at it.
- */
-export function buildWebApp(): string {
-  const out = path.join(os.tmpdir(), `sa-web-${webSourceHash()}`);
-  if (!fs.existsSync(path.join(out, 'index.html'))) {
-    const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-web-build-'));
-    execFileSync(
-      process.execPath,
-      [
-        path.resolve('node_modules/vite/bin/vite.js'),
-        'build',
-        '--config',
-        'apps/web/vite.config.ts',
-        '--logLevel',
-        'error',
-      ],
-      { env: { ...process.env, WEB_DIST: staging }, stdio: 'inherit' },
-    );
-    try {
-      fs.renameSync(staging, out);
-    } catch {
-      fs.rmSync(staging, { recursive: true, force: true }); // another run put the same build in place
-    }
-  }
-  process.env.WEB_DIST = out;
-  return out;
-}
 
 /** A real API with the built web app, listening on a local port, and Debian's Chromium. */
 export class BrowserHarness {
@@ -122,6 +72,20 @@ export class BrowserHarness {
           `${location.pathname}: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`,
         );
       });
+    });
+    // No CSS transitions or animations: a dialog, list or mask is in its final place at once, so a
+    // click never waits for (or lands in) a motion, and Chromium draws no frames in between. The
+    // page's CSP allows inline styles (Element Plus sets them), so this adds no violation.
+    await ctx.addInitScript(() => {
+      const still = () => {
+        const style = document.createElement('style');
+        style.dataset.test = 'no-motion';
+        style.textContent =
+          '*,*::before,*::after{transition:none!important;animation:none!important;scroll-behavior:auto!important}';
+        (document.head ?? document.documentElement).appendChild(style);
+      };
+      if (document.documentElement) still();
+      else document.addEventListener('DOMContentLoaded', still, { once: true });
     });
     ctx.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) this.cspViolations.push(message.text());
