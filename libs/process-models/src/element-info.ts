@@ -52,6 +52,11 @@ export interface FormField {
   options: { id: string; name: string }[];
   constraints: FormFieldConstraint[];
   defaultValue?: string;
+  /**
+   * `camunda:property id="showIf"`: a `${…}` condition on the other fields' values. When it is
+   * false the field is hidden and not required, e.g. reasons only when refusing.
+   */
+  showIf?: string;
 }
 
 export interface UserTaskInfo {
@@ -103,6 +108,13 @@ export function splitCandidateGroups(value: unknown): string[] {
     .filter(Boolean);
 }
 
+function showIfOf(field: Bag): { showIf?: string } {
+  const properties = field.properties as Bag | undefined;
+  const property = list(properties?.values).find((p) => p.id === 'showIf');
+  const condition = text(property?.value);
+  return condition ? { showIf: condition } : {};
+}
+
 export function readFormFields(source: unknown): FormField[] {
   const extensionElements = elementOf(source).extensionElements as Bag | undefined;
   const formData = list(extensionElements?.values).find((v) => v.$type === 'camunda:FormData');
@@ -122,6 +134,7 @@ export function readFormFields(source: unknown): FormField[] {
         ...(c.config !== undefined && c.config !== null && { config: String(c.config) }),
       })),
       ...(typeof field.defaultValue === 'string' && { defaultValue: field.defaultValue }),
+      ...showIfOf(field),
     };
   });
 }
