@@ -2401,6 +2401,8 @@ export interface components {
       id: string;
       label: string;
       options: components['schemas']['FormFieldOptionsDto'][];
+      /** @description Model-declared display condition, e.g. `${decision == 'refuse'}`: when false the field is hidden and not required. */
+      showIf?: string;
       /** @description As written in the model; `validateModel` refuses types outside FORM_FIELD_TYPES. */
       type: string;
     };

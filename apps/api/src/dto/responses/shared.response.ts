@@ -57,6 +57,14 @@ export class FormFieldDto {
 
   @ApiProperty({ required: false, type: String })
   defaultValue?: string;
+
+  @ApiProperty({
+    required: false,
+    type: String,
+    description:
+      "Model-declared display condition, e.g. `${decision == 'refuse'}`: when false the field is hidden and not required.",
+  })
+  showIf?: string;
 }
 
 export class DocumentRefDto {
