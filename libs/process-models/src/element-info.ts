@@ -57,6 +57,11 @@ export interface FormField {
    * false the field is hidden and not required, e.g. reasons only when refusing.
    */
   showIf?: string;
+  /**
+   * `camunda:property id="staffDuty"`: the field names staff, picked from the accounts holding
+   * this duty (a role, e.g. `investigator`) in the case's region instead of typed.
+   */
+  staffDuty?: string;
 }
 
 export interface UserTaskInfo {
@@ -108,11 +113,13 @@ export function splitCandidateGroups(value: unknown): string[] {
     .filter(Boolean);
 }
 
-function showIfOf(field: Bag): { showIf?: string } {
-  const properties = field.properties as Bag | undefined;
-  const property = list(properties?.values).find((p) => p.id === 'showIf');
-  const condition = text(property?.value);
-  return condition ? { showIf: condition } : {};
+/** The form field's `camunda:properties` this system reads: its display condition and staff duty. */
+function fieldPropertiesOf(field: Bag): { showIf?: string; staffDuty?: string } {
+  const properties = list((field.properties as Bag | undefined)?.values);
+  const value = (id: string) => text(properties.find((p) => p.id === id)?.value);
+  const showIf = value('showIf');
+  const staffDuty = value('staffDuty');
+  return { ...(showIf && { showIf }), ...(staffDuty && { staffDuty }) };
 }
 
 export function readFormFields(source: unknown): FormField[] {
@@ -134,7 +141,7 @@ export function readFormFields(source: unknown): FormField[] {
         ...(c.config !== undefined && c.config !== null && { config: String(c.config) }),
       })),
       ...(typeof field.defaultValue === 'string' && { defaultValue: field.defaultValue }),
-      ...showIfOf(field),
+      ...fieldPropertiesOf(field),
     };
   });
 }

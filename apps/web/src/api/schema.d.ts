@@ -403,6 +403,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/staff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Workbench_staff'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}/time-limit-extension': {
     parameters: {
       query?: never;
@@ -2043,6 +2059,12 @@ export interface components {
       serviceConsents: components['schemas']['ServiceConsentRecordDto'][];
       timeLimit: components['schemas']['TimeLimitDto'];
     };
+    CaseStaffMemberDto: {
+      id: string;
+      /** @description 显示名（记入表单的人员姓名） */
+      name: string;
+      regionCode: string;
+    };
     ChangeBaseDto: {
       effectiveFrom: string;
       id: string;
@@ -2403,6 +2425,8 @@ export interface components {
       options: components['schemas']['FormFieldOptionsDto'][];
       /** @description Model-declared display condition, e.g. `${decision == 'refuse'}`: when false the field is hidden and not required. */
       showIf?: string;
+      /** @description Model-declared duty (role) whose holders in the case region are offered as the values, e.g. `investigator`. */
+      staffDuty?: string;
       /** @description As written in the model; `validateModel` refuses types outside FORM_FIELD_TYPES. */
       type: string;
     };
@@ -4683,6 +4707,39 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ServiceConsentRecordDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Workbench_staff: {
+    parameters: {
+      query: {
+        /** @description 职责（办理角色），如 investigator */
+        duty: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseStaffMemberDto'][];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */

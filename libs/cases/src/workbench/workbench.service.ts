@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AppError, Clock, shanghaiDate } from '@app/common';
 import { DutyService, householdIdNumbers } from '../duty';
-import type { AuthUser } from '@app/auth';
+import { isRole, type AuthUser } from '@app/auth';
 import {
   buildDocumentDefinition,
   formatCnDate,
@@ -22,6 +22,7 @@ import { TemplateStore } from '@app/issuance';
 import { InboxFilter, parseInboxFilter } from './inbox-query';
 import { ModelElement, nextDocuments } from './next-documents';
 import { Urgency, urgencyOf } from './urgency';
+import { StaffMember, staffRepository } from './staff.repository';
 import type { CaseUrgency } from '../linshi/linshi-rules';
 
 export interface WorkbenchInboxItem {
@@ -175,6 +176,18 @@ export class WorkbenchService {
   }
 
   /** The case's model with the activities it completed, the flows it took and where it waits now. */
+  /**
+   * The staff a form field may name (its model-declared `staffDuty`): accounts holding the duty
+   * whose jurisdiction covers the case, e.g. the investigators of its township.
+   */
+  async staff(user: AuthUser, caseId: string, duty: string): Promise<StaffMember[]> {
+    if (!isRole(duty)) throw new AppError(400, 'UNKNOWN_DUTY', `参数“duty”：未知的职责“${duty}”`);
+    return this.db.read(async (em) => {
+      const kase = await this.readableCase(em, user, caseId);
+      return staffRepository.holdersOf(em, duty, kase.regionCode);
+    });
+  }
+
   async diagram(user: AuthUser, caseId: string): Promise<CaseDiagram> {
     return this.db.read(async (em) => {
       const kase = await this.readableCase(em, user, caseId);

@@ -84,7 +84,7 @@ import {
   TemplatePublishedDto,
   TemplateSummaryDto,
 } from './templates.response';
-import { CaseDiagramDto, DocumentPreviewListDto } from './workbench.response';
+import { CaseDiagramDto, CaseStaffMemberDto, DocumentPreviewListDto } from './workbench.response';
 
 /**
  * The response DTOs are written by hand for the OpenAPI document; this file holds them to what the
@@ -203,5 +203,6 @@ export type _ResponseContract = [
   Fits<Body<TemplatesController['get']>, TemplateDetailDto>,
   Fits<Body<TemplatesController['publish']>, TemplatePublishedDto>,
   Fits<Body<WorkbenchController['diagram']>, CaseDiagramDto>,
+  Fits<Body<WorkbenchController['staff']>, CaseStaffMemberDto[]>,
   Fits<Body<WorkbenchController['preview']>, DocumentPreviewListDto>,
 ];
