@@ -1,5 +1,5 @@
 import { TestApp } from './support/test-app';
-import { apply } from './support/case-driver';
+import { APPLICATION, apply } from './support/case-driver';
 
 /**
  * Issue 18 (forms): fields a model shows only under a condition are required exactly when shown,
@@ -61,5 +61,39 @@ describe('staff picker', () => {
     expect(bad.body.message).toContain('wizard');
     const other = await (await t.as('hexi_clerk')).get(`/api/cases/${caseId}/staff?duty=investigator`);
     expect([403, 404]).toContain(other.status);
+  });
+});
+
+describe('full resident ID for the duties that check identity, audited with the reason', () => {
+  it.each([
+    ['clerk', '受理时核对申请人及家庭成员身份证件'],
+    ['investigator', '入户调查时核对家庭成员身份证件'],
+  ])('%s reads the full numbers, and the read is on the audit trail', async (user, reason) => {
+    const res = await (await t.as(user)).get(`/api/cases/${caseId}/identity`).expect(200);
+    expect(res.body.reason).toBe(reason);
+    expect(res.body.applicantIdNumber).toBe(APPLICATION.applicant.idNumber);
+    expect(res.body.household.map((m: { idNumber: string }) => m.idNumber)).toEqual(
+      APPLICATION.members.map((m) => m.idNumber),
+    );
+    const audit = await t.query<{ detail: { reason: string }; actor: string }>(
+      `SELECT a.detail, u.username AS actor FROM audit_entry a JOIN app_user u ON u.id = a.actor_id
+       WHERE a.action = 'access.case.identity' AND a.case_id = $1 AND u.username = $2`,
+      [caseId, user],
+    );
+    expect(audit.map((a) => a.detail.reason)).toEqual([reason]);
+  });
+
+  it.each(['reviewer', 'approver', 'legal', 'auditor'])(
+    '%s is refused the full numbers and nothing is read',
+    async (user) => {
+      const res = await (await t.as(user)).get(`/api/cases/${caseId}/identity`).expect(403);
+      expect(res.body.message).toContain('核对身份证件');
+    },
+  );
+
+  it('a clerk of another township is refused', async () => {
+    const res = await (await t.as('hexi_clerk')).get(`/api/cases/${caseId}/identity`);
+    expect([403, 404]).toContain(res.status);
+    expect(JSON.stringify(res.body)).not.toContain(APPLICATION.applicant.idNumber);
   });
 });

@@ -270,6 +270,7 @@ export class DefinitionService {
         starterGroups: [],
         startForm: [],
         outcomes: {},
+        prerequisites: {},
       }
     );
   }

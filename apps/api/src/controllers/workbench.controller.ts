@@ -5,7 +5,11 @@ import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { WorkbenchService } from '@app/cases';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
-import { CaseDiagramDto, DocumentPreviewListDto, CaseStaffMemberDto } from '../dto/responses/workbench.response';
+import {
+  CaseDiagramDto,
+  DocumentPreviewListDto,
+  CaseStaffMemberDto,
+} from '../dto/responses/workbench.response';
 import { ApiJsonOrFileResponse } from '../http/api-responses';
 
 export class PreviewTaskDto {
@@ -33,11 +37,7 @@ export class WorkbenchController {
   @Get('cases/:id/staff')
   @Requires('case.read')
   @ApiQuery({ name: 'duty', required: true, description: '职责（办理角色），如 investigator' })
-  staff(
-    @CurrentUser() user: AuthUser,
-    @Param('id', uuidPipe('id')) id: string,
-    @Query('duty') duty: string,
-  ) {
+  staff(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string, @Query('duty') duty: string) {
     return this.workbench.staff(user, id, String(duty ?? ''));
   }
 

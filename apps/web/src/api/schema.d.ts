@@ -339,6 +339,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/identity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Cases_identity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}/procedures': {
     parameters: {
       query?: never;
@@ -1986,6 +2002,18 @@ export interface components {
        */
       urgency?: 'red' | 'yellow' | 'blue' | 'green' | null;
     };
+    CaseIdentityDto: {
+      applicantIdNumber: string;
+      household: components['schemas']['CaseIdentityMemberDto'][];
+      /** @description 查看事由（同时记入审计） */
+      reason: string;
+    };
+    CaseIdentityMemberDto: {
+      /** @description 完整身份证号码 */
+      idNumber: string;
+      name: string;
+      relation: string;
+    };
     CaseIncidentNoticeDto: {
       elementName: string | null;
       id: string;
@@ -3462,6 +3490,8 @@ export interface components {
       prefill: {
         [key: string]: unknown;
       };
+      /** @description 模型声明的前提（sa:requires）及是否已满足；未满足时提交被拒绝 */
+      prerequisites: components['schemas']['TaskPrerequisiteDto'][];
       /** @enum {string} */
       status: 'open' | 'completed' | 'cancelled';
       urgency: components['schemas']['UrgencyDto'];
@@ -3489,6 +3519,12 @@ export interface components {
       name: string;
       /** @enum {string} */
       status: 'open' | 'completed' | 'cancelled';
+    };
+    TaskPrerequisiteDto: {
+      /** @description 前提，如 economics（家庭经济状况已保存） */
+      key: string;
+      message: string;
+      met: boolean;
     };
     TemplateDetailDto: {
       body: string;
@@ -4544,6 +4580,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Cases_identity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseIdentityDto'];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */

@@ -198,7 +198,11 @@ describe('StepForm: conditional fields, errors that go when fixed, Ctrl+Enter an
 
   it('shows the reasons only when refusing, and sends nothing for a hidden field', async () => {
     fetchMock.mockResolvedValue(json(200, { openedTasks: [] }));
-    const w = mount(StepForm, { props: { task: acceptance }, global: { plugins: [ElementPlus] }, attachTo: document.body });
+    const w = mount(StepForm, {
+      props: { task: acceptance },
+      global: { plugins: [ElementPlus] },
+      attachTo: document.body,
+    });
     expect(w.find('[data-field=reasons]').exists()).toBe(false);
     await w.find('[data-test=option-decision-reject] input').setValue(true);
     expect(w.find('[data-field=reasons]').exists()).toBe(true);
@@ -238,5 +242,46 @@ describe('StepForm: conditional fields, errors that go when fixed, Ctrl+Enter an
     await flushPromises();
     expect(fetchMock).toHaveBeenCalledOnce();
     expect(fetchMock.mock.calls[0][0]).toBe('/api/tasks/t1/complete');
+  });
+});
+
+describe('StepForm: a step that depends on another says so (sa:requires)', () => {
+  const message = '须先在“经济状况测算”中保存家庭经济状况：本环节提交后据此自动测算';
+  const visit: OpenTask = {
+    ...task,
+    name: '邻里访问',
+    form: [{ id: 'neighbourVisit', label: '邻里访问情况', type: 'text', options: [], constraints: [] }],
+    prerequisites: [{ key: 'economics', met: false, message }],
+  };
+
+  it('states the prerequisite and refuses clearly while it is unmet', async () => {
+    fetchMock.mockImplementation(async () => json(200, { ...visit, status: 'open' }));
+    const w = mount(StepForm, {
+      props: { task: visit },
+      global: { plugins: [ElementPlus] },
+      attachTo: document.body,
+    });
+    expect(w.get('[data-test=prerequisite]').text()).toContain('保存家庭经济状况');
+    await w.find('[data-test=submit]').trigger('click');
+    await flushPromises();
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/tasks/t1']);
+    expect(w.text()).toContain('“邻里访问”尚不能提交');
+  });
+
+  it('submits once the case meets it (saved meanwhile elsewhere)', async () => {
+    fetchMock.mockImplementation(async (url) =>
+      String(url).endsWith('/complete')
+        ? json(200, { openedTasks: [] })
+        : json(200, { ...visit, prerequisites: [{ key: 'economics', met: true, message }] }),
+    );
+    const w = mount(StepForm, {
+      props: { task: visit },
+      global: { plugins: [ElementPlus] },
+      attachTo: document.body,
+    });
+    await w.find('[data-test=submit]').trigger('click');
+    await flushPromises();
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/tasks/t1', '/api/tasks/t1/complete']);
+    expect(w.find('[data-test=prerequisite]').exists()).toBe(false);
   });
 });

@@ -32,7 +32,13 @@ import { AuditPageDto } from './audit.response';
 import { AuthUserDto, LoginResultDto } from './auth.response';
 import { BackupListDto, OnlineBackupResultDto } from './backups.response';
 import { CalendarOverviewDto, CalendarYearDto, LoadedYearDto } from './calendar.response';
-import { CaseDetailDto, CaseDto, CaseListItemDto, ProcedureOverviewDto } from './cases.response';
+import {
+  CaseDetailDto,
+  CaseDto,
+  CaseIdentityDto,
+  CaseListItemDto,
+  ProcedureOverviewDto,
+} from './cases.response';
 import { ClockAdvancedDto } from './demo.response';
 import { VerificationResultDto } from './documents.response';
 import { DutyRuleSetDto, DutyRulesOverviewDto } from './duty-rules.response';
@@ -138,6 +144,7 @@ export type _ResponseContract = [
   Fits<Body<CasesController['procedureOverview']>, ProcedureOverviewDto>,
   Fits<Body<CasesController['startProcedure']>, CaseDto>,
   Fits<Body<CasesController['detail']>, CaseDetailDto>,
+  Fits<Body<CasesController['identity']>, CaseIdentityDto>,
   Fits<Body<IncidentsController['list']>, IncidentDto[]>,
   Fits<Body<IncidentsController['get']>, IncidentDto>,
   Fits<Body<IncidentsController['retry']>, IncidentDto>,

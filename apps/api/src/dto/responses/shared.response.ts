@@ -69,7 +69,8 @@ export class FormFieldDto {
   @ApiProperty({
     required: false,
     type: String,
-    description: 'Model-declared duty (role) whose holders in the case region are offered as the values, e.g. `investigator`.',
+    description:
+      'Model-declared duty (role) whose holders in the case region are offered as the values, e.g. `investigator`.',
   })
   staffDuty?: string;
 }
