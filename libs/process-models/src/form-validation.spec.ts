@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readFormFields, type FormField } from './element-info';
 import { parseBpmn } from './moddle';
+import { processInfoProblems, readProcessInfo } from './process-info';
 import { isValidDate, parseYuanToFen, validateFormData } from './form-validation';
 
 function field(
@@ -188,11 +189,17 @@ describe('validateFormData', () => {
 });
 
 describe('fields shown only when a model-declared condition holds (showIf)', () => {
-  const decision = field('decision', '受理决定', 'enum', [['required']], [
-    ['accept', '受理'],
-    ['refuse', '不予受理'],
-    ['supplement', '补正'],
-  ]);
+  const decision = field(
+    'decision',
+    '受理决定',
+    'enum',
+    [['required']],
+    [
+      ['accept', '受理'],
+      ['refuse', '不予受理'],
+      ['supplement', '补正'],
+    ],
+  );
   const reasons = { ...field('reasons', '理由', 'text', [['required']]), showIf: "${decision == 'refuse'}" };
   const materials = {
     ...field('missingMaterials', '需补正的材料', 'list', [['required']]),
@@ -237,5 +244,21 @@ describe('fields shown only when a model-declared condition holds (showIf)', () 
       ]);
       expect(validateFormData(form, { decision: 'accept' }).errors).toEqual([]);
     }
+  });
+
+  it('the bundled 低保 model declares its investigators a staff pick and 邻里访问 after the economics', async () => {
+    const xml = fs.readFileSync(path.join(__dirname, '../../../processes/dibao-application.bpmn'), 'utf8');
+    const { rootElement } = await parseBpmn(xml);
+    const process = (rootElement.rootElements as { $type: string; flowElements?: unknown[] }[]).find(
+      (e) => e.$type === 'bpmn:Process',
+    );
+    const task = (id: string) => process?.flowElements?.find((e) => (e as { id: string }).id === id);
+    expect(readFormFields(task('Task_HomeVisit')).find((f) => f.id === 'investigators')?.staffDuty).toBe(
+      'investigator',
+    );
+    expect(readProcessInfo(rootElement as never)?.prerequisites).toEqual({
+      Task_NeighbourVisit: ['economics'],
+    });
+    expect(processInfoProblems(rootElement as never)).toEqual([]);
   });
 });

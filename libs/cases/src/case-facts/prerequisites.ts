@@ -21,7 +21,10 @@ const CHECKS: Record<string, { met: (kase: CaseFactsForPrerequisites) => boolean
   },
 };
 
-export function prerequisiteStates(keys: readonly string[], kase: CaseFactsForPrerequisites): PrerequisiteState[] {
+export function prerequisiteStates(
+  keys: readonly string[],
+  kase: CaseFactsForPrerequisites,
+): PrerequisiteState[] {
   return keys.map((key) => {
     const check = CHECKS[key];
     // An unknown key is refused at deploy (processInfoProblems); here it cannot be met.
