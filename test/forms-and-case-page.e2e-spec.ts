@@ -56,6 +56,15 @@ describe('staff picker', () => {
     for (const s of res.body) expect('410799100201'.startsWith(s.regionCode)).toBe(true);
   });
 
+  it('offers the holders of several duties, e.g. the village assistant who goes along', async () => {
+    const res = await (await t.as('investigator'))
+      .get(`/api/cases/${caseId}/staff?duty=investigator,village_assistant`)
+      .expect(200);
+    const names = res.body.map((s: { name: string }) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['赵调查', '冯协理']));
+    expect(names).not.toContain('褚兼办');
+  });
+
   it('names an unknown duty, and shows nothing to staff of another township', async () => {
     const bad = await (await t.as('clerk')).get(`/api/cases/${caseId}/staff?duty=wizard`).expect(400);
     expect(bad.body.message).toContain('wizard');

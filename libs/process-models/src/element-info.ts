@@ -59,7 +59,8 @@ export interface FormField {
   showIf?: string;
   /**
    * `camunda:property id="staffDuty"`: the field names staff, picked from the accounts holding
-   * this duty (a role, e.g. `investigator`) in the case's region instead of typed.
+   * these duties (roles, comma-separated, e.g. `investigator,village_assistant`) whose
+   * jurisdiction covers the case, instead of typed.
    */
   staffDuty?: string;
 }

@@ -254,7 +254,7 @@ describe('fields shown only when a model-declared condition holds (showIf)', () 
     );
     const task = (id: string) => process?.flowElements?.find((e) => (e as { id: string }).id === id);
     expect(readFormFields(task('Task_HomeVisit')).find((f) => f.id === 'investigators')?.staffDuty).toBe(
-      'investigator',
+      'investigator,village_assistant',
     );
     expect(readProcessInfo(rootElement as never)?.prerequisites).toEqual({
       Task_NeighbourVisit: ['economics'],

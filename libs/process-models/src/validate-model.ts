@@ -506,8 +506,9 @@ class ModelChecker {
     const unconditional = new Set(fields.filter((f) => !f.showIf).map((f) => f.id));
     for (const field of fields) {
       if (field.showIf) this.checkShowIf(task, field.label, field.showIf, unconditional);
-      if (field.staffDuty !== undefined && !this.roles.has(field.staffDuty))
-        this.issues.error(task, `表单字段“${field.label}”的人员职责“${field.staffDuty}”不是已知的办理角色`);
+      for (const duty of field.staffDuty?.split(',').map((d) => d.trim()) ?? [])
+        if (!this.roles.has(duty))
+          this.issues.error(task, `表单字段“${field.label}”的人员职责“${duty}”不是已知的办理角色`);
       if (field.staffDuty !== undefined && field.type !== 'list')
         this.issues.error(task, `表单字段“${field.label}”从人员中选择，类型须为 list`);
       const label = `表单字段“${field.label}”（${field.id || '无 id'}）`;

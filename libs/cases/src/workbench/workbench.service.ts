@@ -181,10 +181,17 @@ export class WorkbenchService {
    * whose jurisdiction covers the case, e.g. the investigators of its township.
    */
   async staff(user: AuthUser, caseId: string, duty: string): Promise<StaffMember[]> {
-    if (!isRole(duty)) throw new AppError(400, 'UNKNOWN_DUTY', `参数“duty”：未知的职责“${duty}”`);
+    // A field may name several duties, e.g. the investigators and the village assistants who go along.
+    const duties = duty
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean);
+    const unknown = duties.filter((d) => !isRole(d));
+    if (!duties.length || unknown.length)
+      throw new AppError(400, 'UNKNOWN_DUTY', `参数“duty”：未知的职责“${unknown.join('、') || duty}”`);
     return this.db.read(async (em) => {
       const kase = await this.readableCase(em, user, caseId);
-      return staffRepository.holdersOf(em, duty, kase.regionCode);
+      return staffRepository.holdersOf(em, duties, kase.regionCode);
     });
   }
 
