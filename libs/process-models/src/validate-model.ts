@@ -506,9 +506,11 @@ class ModelChecker {
     const unconditional = new Set(fields.filter((f) => !f.showIf).map((f) => f.id));
     for (const field of fields) {
       if (field.showIf) this.checkShowIf(task, field.label, field.showIf, unconditional);
+      // Any account role may be named (a village assistant goes along on a home visit without
+      // holding tasks), so the name's form is checked here and the role by the staff endpoint.
       for (const duty of field.staffDuty?.split(',').map((d) => d.trim()) ?? [])
-        if (!this.roles.has(duty))
-          this.issues.error(task, `表单字段“${field.label}”的人员职责“${duty}”不是已知的办理角色`);
+        if (!/^[a-z][a-z_]*$/.test(duty))
+          this.issues.error(task, `表单字段“${field.label}”的人员职责“${duty}”应为角色标识，如 investigator`);
       if (field.staffDuty !== undefined && field.type !== 'list')
         this.issues.error(task, `表单字段“${field.label}”从人员中选择，类型须为 list`);
       const label = `表单字段“${field.label}”（${field.id || '无 id'}）`;
