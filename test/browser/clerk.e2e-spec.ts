@@ -156,7 +156,7 @@ describe('clerk workbench (Chromium)', () => {
     await page.click('[data-test=show-identity]');
     await page.locator('[data-test=applicant-id]').getByText(APPLICATION.applicant.idNumber).waitFor();
     // The investigators are picked from the staff holding the duty where the case is, not typed.
-    await control(page, 'investigators').click();
+    await page.locator('[data-field=investigators] .el-select__wrapper').click();
     for (const name of ['赵调查', '冯协理']) {
       await page.locator('.el-select-dropdown__item:visible', { hasText: name }).click();
       await page.locator('[data-field=investigators] .el-tag', { hasText: name }).waitFor();
