@@ -226,6 +226,9 @@ describe('after a step', () => {
     await t.advanceDays(30);
     const late = await taskOf('clerk', caseB);
     // The tag says by how much, in working days of the official calendar.
-    expect(late.urgency).toEqual({ level: 'red', label: expect.stringMatching(/^逾期 (1\d|[2-9]) 个工作日$/) });
+    expect(late.urgency).toEqual({
+      level: 'red',
+      label: expect.stringMatching(/^逾期 (1\d|[2-9]) 个工作日$/),
+    });
   });
 });

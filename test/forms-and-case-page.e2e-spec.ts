@@ -57,7 +57,9 @@ describe('staff picker', () => {
   });
 
   it('offers the holders of several duties, e.g. the village assistant who goes along', async () => {
-    const res = await (await t.as('investigator'))
+    const res = await (
+      await t.as('investigator')
+    )
       .get(`/api/cases/${caseId}/staff?duty=investigator,village_assistant`)
       .expect(200);
     const names = res.body.map((s: { name: string }) => s.name);

@@ -211,7 +211,11 @@ export class CaseService {
   }
 
   /** The task's model-declared prerequisites (`sa:requires`) and whether the case meets them. */
-  private async prerequisites(em: EntityManager, kase: CaseEntity, task: TaskEntity): Promise<PrerequisiteState[]> {
+  private async prerequisites(
+    em: EntityManager,
+    kase: CaseEntity,
+    task: TaskEntity,
+  ): Promise<PrerequisiteState[]> {
     const instance = await processes.instanceSummary(em, kase.processInstanceId);
     if (!instance) return [];
     const info = await this.definitions.info(em, instance.definitionId);

@@ -23,7 +23,8 @@ describe('EconomicsEditor income rows', () => {
     const inputs = [...row.querySelectorAll('input')].filter((i) => i.type !== 'hidden');
     expect(inputs.length).toBeGreaterThanOrEqual(3);
     for (const input of inputs) {
-      const labelled = input.getAttribute('aria-label') ?? input.closest('[aria-label]')?.getAttribute('aria-label');
+      const labelled =
+        input.getAttribute('aria-label') ?? input.closest('[aria-label]')?.getAttribute('aria-label');
       expect([input.outerHTML, labelled]).toEqual([input.outerHTML, expect.stringMatching(/\S/)]);
     }
     const amount = w.get('input[data-test=income-0-0-amount]');
