@@ -79,6 +79,10 @@ describe('clerk workbench (Chromium)', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/tasks\//);
     await page.locator('[data-test=step-form]').getByText('办理：受理审查').waitFor();
+    // The page opens on the step form, with the household beside it; the diagram waits for its tab.
+    expect(await page.locator('[data-test=bpmn-diagram]').count()).toBe(0);
+    await page.locator('[data-test=members]').waitFor();
+    await page.getByRole('tab', { name: '流程图' }).click();
     await page
       .locator('[data-test=bpmn-diagram] .djs-element.sa-path-active[data-element-id=Task_AcceptanceReview]')
       .waitFor();
@@ -92,9 +96,14 @@ describe('clerk workbench (Chromium)', () => {
     await fieldError(page, 'decision').getByText('“受理决定”为必填项').waitFor();
     await screenshot(page, 'clerk-form-error');
 
+    // Reasons only when refusing, the materials list only for 补正 (conditions declared in the model).
+    expect(await page.locator('[data-field=reasons]').count()).toBe(0);
+    await page.click('[data-test=option-decision-refuse]');
+    await page.locator('[data-field=reasons]').waitFor();
+    expect(await page.locator('[data-field=missingMaterials]').count()).toBe(0);
     await page.click('[data-test=option-decision-accept]');
     await fieldError(page, 'decision').waitFor({ state: 'detached' });
-    await control(page, 'reasons').fill('申请材料齐全，符合受理条件');
+    await page.locator('[data-field=reasons]').waitFor({ state: 'detached' });
     await page.click('[data-test=preview]');
     await page.locator('[data-test=preview-frame]').waitFor();
     await page.locator('.el-dialog').getByText('预览 非正式文书').waitFor();
@@ -106,10 +115,17 @@ describe('clerk workbench (Chromium)', () => {
     );
     expect(n).toBe(0);
 
-    // Ctrl+Enter submits; the next step belongs to the investigator, so the case page stays.
-    await control(page, 'reasons').focus();
+    // Ctrl+Enter submits even with the focus on a tab; the next step is the investigator's, so the case page stays.
+    await page.getByRole('tab', { name: '申请人与家庭' }).focus();
     await page.keyboard.press('Control+Enter');
     await page.waitForURL(new RegExp(`/cases/${caseId}$`));
+    // The documents open inline, in a PDF viewer.
+    await page.getByRole('tab', { name: /文书/ }).click();
+    await page.locator('[data-test=documents] [data-test^=view-]').first().click();
+    await page.locator('[data-test=pdf-viewer]').waitFor();
+    await screenshot(page, 'clerk-document-viewer');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-test=pdf-viewer]').waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: '办理经过' }).click();
     await page.locator('[data-test=timeline]').getByText('出具《受理通知书》').waitFor();
     await page.locator('[data-test=timeline]').getByText('待办“家庭经济状况信息核对”').waitFor();
@@ -131,16 +147,22 @@ describe('clerk workbench (Chromium)', () => {
 
     // The home visit is the investigator's too: it opens at once.
     await page.locator('[data-test=step-form]').getByText('办理：入户调查').waitFor();
+    await page.getByRole('tab', { name: '流程图' }).click();
     await page
       .locator('[data-test=bpmn-diagram] .djs-element.sa-path-active[data-element-id=Task_HomeVisit]')
       .waitFor();
-    // A list field: type a name and take the offer to add it as a tag.
-    const list = control(page, 'investigators');
-    for (const name of ['赵调查', '刘协理']) {
-      await list.fill(name);
+    // The investigator checks the ID numbers against the cards: the full number, on request.
+    await page.getByRole('tab', { name: '申请人与家庭' }).click();
+    await page.click('[data-test=show-identity]');
+    await page.locator('[data-test=applicant-id]').getByText(APPLICATION.applicant.idNumber).waitFor();
+    // The investigators are picked from the staff holding the duty where the case is, not typed.
+    await page.locator('[data-field=investigators] .el-select__wrapper').click();
+    for (const name of ['赵调查', '冯协理']) {
       await page.locator('.el-select-dropdown__item:visible', { hasText: name }).click();
       await page.locator('[data-field=investigators] .el-tag', { hasText: name }).waitFor();
     }
+    expect(await page.locator('.el-select-dropdown__item:visible', { hasText: '褚兼办' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
     await control(page, 'visitDate').fill(h.t.clock.today());
     await page.keyboard.press('Enter');
     await control(page, 'findings').fill('家中房屋为砖木结构，无机动车，生活困难属实。');

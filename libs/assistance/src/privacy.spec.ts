@@ -1,4 +1,4 @@
-import { exposureFor, maskAddress, maskCase, maskIdsDeep, maskPhone } from './privacy';
+import { exposureFor, identityCheckPurpose, maskAddress, maskCase, maskIdsDeep, maskPhone } from './privacy';
 
 const KASE = {
   applicantIdNumber: '410799195001011234',
@@ -101,5 +101,21 @@ describe('what the medical spending was for', () => {
     expect(masked).not.toContain('脑梗');
     expect(masked).toContain('3600000');
     expect(JSON.stringify(maskCase(kase, exposureFor('investigator', 'detail')))).toContain('尿毒症透析');
+  });
+});
+
+describe('identityCheckPurpose: who reads full ID numbers to check them against the cards', () => {
+  it.each<[string[], string | null]>([
+    [['window_clerk'], '受理时核对申请人及家庭成员身份证件'],
+    [['investigator'], '入户调查时核对家庭成员身份证件'],
+    [['township_reviewer', 'investigator'], '入户调查时核对家庭成员身份证件'],
+    [['township_reviewer'], null],
+    [['county_approver'], null],
+    [['village_assistant'], null],
+    [['legal_officer'], null],
+    [['auditor'], null],
+    [['admin'], null],
+  ])('%j → %s', (duties, purpose) => {
+    expect(identityCheckPurpose(duties)).toBe(purpose);
   });
 });

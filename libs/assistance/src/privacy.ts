@@ -40,6 +40,25 @@ export function exposureFor(role: string, view: CaseView): Exposure {
   return CASEWORK.has(role) ? FULL : MASKED;
 }
 
+/**
+ * Why a duty needs to read the full resident ID numbers of a case, or null when it does not: the
+ * window clerk checks them against the ID cards when accepting, the investigator against the
+ * household's papers at the home visit. Everyone else compares masked numbers. The reason is
+ * written to the audit trail with every full read.
+ */
+const IDENTITY_CHECKS: Partial<Record<string, string>> = {
+  window_clerk: '受理时核对申请人及家庭成员身份证件',
+  investigator: '入户调查时核对家庭成员身份证件',
+};
+
+export function identityCheckPurpose(duties: readonly string[]): string | null {
+  for (const duty of duties) {
+    const purpose = IDENTITY_CHECKS[duty];
+    if (purpose) return purpose;
+  }
+  return null;
+}
+
 /** "平安县城关镇东关村3组12号" → "平安县城关镇东关村****": the place down to the village, not the house. */
 export function maskAddress(address: string): string {
   for (const level of [/^.*?(村|社区|居委会)/u, /^.*?(镇|乡|街道)/u]) {

@@ -6,6 +6,7 @@ import { AuditService } from '@app/audit';
 import { Household } from '@app/assessment';
 import {
   exposureFor,
+  identityCheckPurpose,
   maskCase,
   maskPersonalDetail,
   maskResidentId,
@@ -26,6 +27,7 @@ import { CaseStarter } from './case-starter';
 import { assertMayReadCase, caseForStaff } from './case-access';
 import { DutyService } from './duty';
 import { CaseFactsService } from './case-facts/case-facts.service';
+import { PrerequisiteState, prerequisiteStates } from './case-facts/prerequisites';
 import { caseFactsRepository } from './case-facts/case-facts.repository';
 import { APPLICATION_PROGRAMS, programName } from './programs';
 import {
@@ -74,6 +76,13 @@ export interface CompleteInput {
 }
 
 /** The case aggregate: applications, the task inbox, and completing steps under the model. */
+export interface CaseIdentity {
+  /** Why this reader sees the full numbers: also what the audit record says. */
+  reason: string;
+  applicantIdNumber: string;
+  household: { name: string; relation: string; idNumber: string }[];
+}
+
 @Injectable()
 export class CaseService {
   constructor(
@@ -171,6 +180,49 @@ export class CaseService {
   }
 
   /**
+   * The full resident ID numbers of the applicant and household, for the duties that must check
+   * them against the ID cards (identityCheckPurpose); everyone else keeps the masked view. Every
+   * read is audited, with the reason, in the same transaction: no record, no numbers.
+   */
+  async identity(user: AuthUser, caseId: string): Promise<CaseIdentity> {
+    this.refuseApplicant(user);
+    const purpose = identityCheckPurpose(user.duties);
+    if (!purpose)
+      throw AppError.forbidden(
+        '完整身份证号码仅供窗口受理人员、调查人员核对身份证件时查看；其他人员查看脱敏号码',
+      );
+    return this.db.transaction(async (em) => {
+      const kase = await cases.byId(em, caseId);
+      if (!kase) throw AppError.notFound('案件不存在');
+      this.assertMayRead(user, kase);
+      await this.audit.record(em, {
+        at: this.clock.now(),
+        actorId: user.id,
+        action: 'access.case.identity',
+        caseId: kase.id,
+        detail: { reason: purpose, duty: user.duties.find((d) => identityCheckPurpose([d])) ?? null },
+      });
+      return {
+        reason: purpose,
+        applicantIdNumber: kase.applicantIdNumber,
+        household: kase.household.map((m) => ({ name: m.name, relation: m.relation, idNumber: m.idNumber })),
+      };
+    });
+  }
+
+  /** The task's model-declared prerequisites (`sa:requires`) and whether the case meets them. */
+  private async prerequisites(
+    em: EntityManager,
+    kase: CaseEntity,
+    task: TaskEntity,
+  ): Promise<PrerequisiteState[]> {
+    const instance = await processes.instanceSummary(em, kase.processInstanceId);
+    if (!instance) return [];
+    const info = await this.definitions.info(em, instance.definitionId);
+    return prerequisiteStates(info.prerequisites?.[task.elementId] ?? [], kase);
+  }
+
+  /**
    * What a step form starts from and warns about: the assessment and the previous proposal
    * (prefill), whether the assessment is current, and other cases holding the same household.
    */
@@ -179,6 +231,7 @@ export class CaseService {
       const fresh = (await cases.byId(em, kase.id))!;
       return {
         prefill: task.status === 'open' ? await this.facts.prefill(em, fresh, task, legalBasis) : {},
+        prerequisites: await this.prerequisites(em, fresh, task),
         assessmentStatus: await this.facts.status(em, fresh),
         overlaps:
           fresh.kind === 'application' && fresh.status === 'in_progress'

@@ -521,13 +521,14 @@ describe('processes/dibao-application.bpmn', () => {
     expect(run.outcome).toBe('terminated');
   });
 
-  it('cannot issue the termination notice without the facts of the refusal', async () => {
+  it('cannot refuse cooperation without the facts of the refusal: the form itself requires them (showIf)', async () => {
+    // The facts are shown and required only when 拒不配合 is chosen, so the termination notice never lacks them.
     await expect(
       runCase(START, {
         Task_AcceptanceReview: [accept],
         Task_InformationCheck: [{ ...infoCheck, cooperation: 'refused' }],
       }),
-    ).rejects.toThrow(/review-termination-notice 缺少变量 nonCooperationDetails/);
+    ).rejects.toThrow(/Task_InformationCheck 表单无效：“拒不配合的情况”为必填项/);
   });
 
   it('stops with a clear error when a task gets data its form refuses', async () => {

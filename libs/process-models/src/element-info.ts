@@ -52,6 +52,17 @@ export interface FormField {
   options: { id: string; name: string }[];
   constraints: FormFieldConstraint[];
   defaultValue?: string;
+  /**
+   * `camunda:property id="showIf"`: a `${…}` condition on the other fields' values. When it is
+   * false the field is hidden and not required, e.g. reasons only when refusing.
+   */
+  showIf?: string;
+  /**
+   * `camunda:property id="staffDuty"`: the field names staff, picked from the accounts holding
+   * these duties (roles, comma-separated, e.g. `investigator,village_assistant`) whose
+   * jurisdiction covers the case, instead of typed.
+   */
+  staffDuty?: string;
 }
 
 export interface UserTaskInfo {
@@ -103,6 +114,15 @@ export function splitCandidateGroups(value: unknown): string[] {
     .filter(Boolean);
 }
 
+/** The form field's `camunda:properties` this system reads: its display condition and staff duty. */
+function fieldPropertiesOf(field: Bag): { showIf?: string; staffDuty?: string } {
+  const properties = list((field.properties as Bag | undefined)?.values);
+  const value = (id: string) => text(properties.find((p) => p.id === id)?.value);
+  const showIf = value('showIf');
+  const staffDuty = value('staffDuty');
+  return { ...(showIf && { showIf }), ...(staffDuty && { staffDuty }) };
+}
+
 export function readFormFields(source: unknown): FormField[] {
   const extensionElements = elementOf(source).extensionElements as Bag | undefined;
   const formData = list(extensionElements?.values).find((v) => v.$type === 'camunda:FormData');
@@ -122,6 +142,7 @@ export function readFormFields(source: unknown): FormField[] {
         ...(c.config !== undefined && c.config !== null && { config: String(c.config) }),
       })),
       ...(typeof field.defaultValue === 'string' && { defaultValue: field.defaultValue }),
+      ...fieldPropertiesOf(field),
     };
   });
 }

@@ -1,4 +1,8 @@
-import type { FormField } from './element-info';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readFormFields, type FormField } from './element-info';
+import { parseBpmn } from './moddle';
+import { processInfoProblems, readProcessInfo } from './process-info';
 import { isValidDate, parseYuanToFen, validateFormData } from './form-validation';
 
 function field(
@@ -181,5 +185,80 @@ describe('validateFormData', () => {
   it('refuses a field type it does not know', () => {
     const result = validateFormData([field('x', '附件', 'file')], { x: 'a' });
     expect(result.errors).toEqual([{ field: 'x', message: '“附件”的字段类型“file”不受支持' }]);
+  });
+});
+
+describe('fields shown only when a model-declared condition holds (showIf)', () => {
+  const decision = field(
+    'decision',
+    '受理决定',
+    'enum',
+    [['required']],
+    [
+      ['accept', '受理'],
+      ['refuse', '不予受理'],
+      ['supplement', '补正'],
+    ],
+  );
+  const reasons = { ...field('reasons', '理由', 'text', [['required']]), showIf: "${decision == 'refuse'}" };
+  const materials = {
+    ...field('missingMaterials', '需补正的材料', 'list', [['required']]),
+    showIf: "${decision == 'supplement'}",
+  };
+  const fields = [reasons, decision, materials];
+
+  it.each<[string, Record<string, unknown>, string[], string[]]>([
+    ['accept needs neither', { decision: 'accept' }, [], ['decision']],
+    ['refuse requires the reasons', { decision: 'refuse' }, ['reasons'], ['decision']],
+    ['refuse with reasons', { decision: 'refuse', reasons: '户籍不在本乡镇' }, [], ['decision', 'reasons']],
+    ['supplement requires the list', { decision: 'supplement' }, ['missingMaterials'], ['decision']],
+    [
+      'a hidden field sent anyway is dropped, not kept',
+      { decision: 'accept', reasons: '无关', missingMaterials: ['户口簿'] },
+      [],
+      ['decision'],
+    ],
+  ])('%s', (_name, data, errorFields, valueKeys) => {
+    const result = validateFormData(fields, data);
+    expect(result.errors.map((e) => e.field)).toEqual(errorFields);
+    expect(Object.keys(result.values).sort()).toEqual(valueKeys.sort());
+  });
+
+  it('the bundled 受理审查 forms declare reasons only when refusing and materials only for 补正', async () => {
+    for (const file of [
+      'dibao-application',
+      'low-income-application',
+      'tekun-application',
+      'temporary-assistance',
+    ]) {
+      const xml = fs.readFileSync(path.join(__dirname, `../../../processes/${file}.bpmn`), 'utf8');
+      const { rootElement } = await parseBpmn(xml);
+      const process = (rootElement.rootElements as { $type: string; flowElements?: unknown[] }[]).find(
+        (e) => e.$type === 'bpmn:Process',
+      );
+      const task = process?.flowElements?.find((e) => (e as { id: string }).id === 'Task_AcceptanceReview');
+      const form = readFormFields(task);
+      expect([file, form.find((f) => f.id === 'reasons')?.showIf]).toEqual([file, "${decision == 'refuse'}"]);
+      expect(validateFormData(form, { decision: 'supplement' }).errors.map((e) => e.field)).toEqual([
+        'missingMaterials',
+      ]);
+      expect(validateFormData(form, { decision: 'accept' }).errors).toEqual([]);
+    }
+  });
+
+  it('the bundled 低保 model declares its investigators a staff pick and 邻里访问 after the economics', async () => {
+    const xml = fs.readFileSync(path.join(__dirname, '../../../processes/dibao-application.bpmn'), 'utf8');
+    const { rootElement } = await parseBpmn(xml);
+    const process = (rootElement.rootElements as { $type: string; flowElements?: unknown[] }[]).find(
+      (e) => e.$type === 'bpmn:Process',
+    );
+    const task = (id: string) => process?.flowElements?.find((e) => (e as { id: string }).id === id);
+    expect(readFormFields(task('Task_HomeVisit')).find((f) => f.id === 'investigators')?.staffDuty).toBe(
+      'investigator,village_assistant',
+    );
+    expect(readProcessInfo(rootElement as never)?.prerequisites).toEqual({
+      Task_NeighbourVisit: ['economics'],
+    });
+    expect(processInfoProblems(rootElement as never)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  * floats would turn 0.1 + 0.2 into payment errors.
  */
 import type { FormField } from './element-info';
+import { resolveExpression } from './expressions';
 
 export type FormValue = string | number | boolean | string[];
 
@@ -174,9 +175,24 @@ function checkField(field: FormField, raw: unknown): Check {
 }
 
 /**
+ * Whether a field applies, given the other fields' values: its model-declared `showIf`
+ * condition, read with the gateway expression evaluator. A condition that cannot be evaluated
+ * shows the field, so a required field is never skipped by mistake.
+ */
+export function isFieldShown(field: FormField, values: Record<string, unknown>): boolean {
+  if (!field.showIf) return true;
+  try {
+    return Boolean(resolveExpression(field.showIf, values));
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Validates submitted form data against the task's fields. Returns typed values (money in
  * integer fen, long as integer, date as 'YYYY-MM-DD', list as trimmed strings) for every
- * valid, non-empty field, and one zh-CN error per bad field. Unknown keys are errors.
+ * valid, non-empty field, and one zh-CN error per bad field. Unknown keys are errors. A field
+ * whose `showIf` condition is false is skipped: not required, and its value dropped.
  */
 export function validateFormData(
   fields: readonly FormField[],
@@ -191,7 +207,11 @@ export function validateFormData(
     if (!known.has(key)) errors.push({ field: key, message: `未知字段“${key}”` });
   }
 
-  for (const field of fields) {
+  // Conditions read the typed values of the unconditional fields, so they are checked first.
+  const ordered = [...fields.filter((f) => !f.showIf), ...fields.filter((f) => f.showIf)];
+  for (const field of ordered) {
+    // A hidden field is not required, and whatever was sent for it is not kept.
+    if (field.showIf && !isFieldShown(field, values)) continue;
     const raw = Object.prototype.hasOwnProperty.call(input, field.id) ? input[field.id] : undefined;
     const emptyList = field.type === 'list' && Array.isArray(raw) && raw.length === 0;
     if (isEmpty(raw) || emptyList) {

@@ -25,7 +25,12 @@ export interface ProcessInfo {
   startForm: FormField[];
   /** How each `sa:outcome` reads: the name of the (first) end event that records it. */
   outcomes: Record<string, string>;
+  /** `sa:requires` of each user task, by element id: what must be on the case before it is completed. */
+  prerequisites: Record<string, string[]>;
 }
+
+/** The prerequisites a model may declare with `sa:requires`; the cases library knows how to check each. */
+export const PREREQUISITE_KEYS = ['economics'] as const;
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -54,7 +59,17 @@ export function readProcessInfo(definitions: BpmnElement): ProcessInfo | undefin
     ...(caseLimitExtended && { caseLimitExtended }),
     startForm: start ? readFormFields(start) : [],
     outcomes: outcomeNames(elements),
+    prerequisites: prerequisitesOf(elements),
   };
+}
+
+function prerequisitesOf(elements: BpmnElement[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const task of elements.filter((e) => e.$type === 'bpmn:UserTask')) {
+    const keys = splitCandidateGroups(task.requires);
+    if (keys.length) out[String(task.id)] = keys;
+  }
+  return out;
 }
 
 function outcomeNames(elements: BpmnElement[]): Record<string, string> {
@@ -88,6 +103,14 @@ export function processInfoProblems(definitions: BpmnElement): { elementId?: str
     at(`sa:caseLimit“${String(process.caseLimit)}”无效，应如“30WD”`);
   if (text(process.caseLimitExtended) && !info.caseLimitExtended)
     at(`sa:caseLimitExtended“${String(process.caseLimitExtended)}”无效，应如“45WD”`);
+  for (const [elementId, keys] of Object.entries(info.prerequisites)) {
+    for (const key of keys)
+      if (!(PREREQUISITE_KEYS as readonly string[]).includes(key))
+        problems.push({
+          elementId,
+          message: `sa:requires“${key}”不是可检查的前提（可用：${PREREQUISITE_KEYS.join('、')}）`,
+        });
+  }
   if (info.caseNoPrefix && !/^[A-Z]{1,8}$/.test(info.caseNoPrefix))
     at(`sa:caseNoPrefix“${info.caseNoPrefix}”应为1至8位大写字母`);
   // A procedure's cases are numbered apart from the applications of its program: a 核查 or a

@@ -3,7 +3,7 @@
  * conventions. bpmn-engine accepts many broken models (unresolved references are parser
  * *warnings*; such a case then hangs forever), so everything doubtful is an error here.
  */
-import { checkExpressionSyntax, isExpression } from './expressions';
+import { checkExpressionSyntax, expressionReferences, isExpression } from './expressions';
 import {
   CONSTRAINT_NAMES,
   FORM_FIELD_TYPES,
@@ -502,7 +502,17 @@ class ModelChecker {
 
   private checkFormFields(task: BpmnElement): void {
     const seen = new Set<string>();
-    for (const field of readFormFields(task)) {
+    const fields = readFormFields(task);
+    const unconditional = new Set(fields.filter((f) => !f.showIf).map((f) => f.id));
+    for (const field of fields) {
+      if (field.showIf) this.checkShowIf(task, field.label, field.showIf, unconditional);
+      // Any account role may be named (a village assistant goes along on a home visit without
+      // holding tasks), so the name's form is checked here and the role by the staff endpoint.
+      for (const duty of field.staffDuty?.split(',').map((d) => d.trim()) ?? [])
+        if (!/^[a-z][a-z_]*$/.test(duty))
+          this.issues.error(task, `表单字段“${field.label}”的人员职责“${duty}”应为角色标识，如 investigator`);
+      if (field.staffDuty !== undefined && field.type !== 'list')
+        this.issues.error(task, `表单字段“${field.label}”从人员中选择，类型须为 list`);
       const label = `表单字段“${field.label}”（${field.id || '无 id'}）`;
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field.id)) {
         this.issues.error(task, `${label} 的 id 须为英文标识符（它会成为案件变量名）`);
@@ -532,6 +542,25 @@ class ModelChecker {
           );
         }
       }
+    }
+  }
+
+  /** A display condition reads only this form's unconditional fields: the server checks those first. */
+  private checkShowIf(task: BpmnElement, label: string, condition: string, fields: Set<string>): void {
+    if (!isExpression(condition)) {
+      this.issues.error(task, `表单字段“${label}”的显示条件“${condition}”须为单个 \${…} 表达式`);
+      return;
+    }
+    try {
+      const refs = expressionReferences(condition);
+      const unknown = refs.variables.filter((v) => !fields.has(v));
+      if (unknown.length || refs.calls.length)
+        this.issues.error(
+          task,
+          `表单字段“${label}”的显示条件只能引用本表单中无条件显示的字段，不能引用“${[...unknown, ...refs.calls].join('、')}”`,
+        );
+    } catch (err) {
+      this.issues.error(task, (err as Error).message);
     }
   }
 

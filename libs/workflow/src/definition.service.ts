@@ -319,6 +319,7 @@ async function parseInfo(definition: { key: string; source: string }): Promise<P
       starterGroups: [],
       startForm: [],
       outcomes: {},
+      prerequisites: {},
     }
   );
 }

@@ -11,6 +11,7 @@ import { AuditAccess } from '../http/audit-access';
 import {
   CaseDetailDto,
   CaseDto,
+  CaseIdentityDto,
   CaseListItemDto,
   ProcedureOverviewDto,
 } from '../dto/responses/cases.response';
@@ -72,6 +73,14 @@ export class CasesController {
     @Body() body: StartProcedureDto,
   ) {
     return this.procedures.start(user, id, body.processKey, body.data ?? {});
+  }
+
+  /** Full ID numbers to check against the ID cards: window clerks and investigators only, audited with the reason. */
+  @ApiOkResponse({ type: CaseIdentityDto })
+  @Get(':id/identity')
+  @Requires('case.read')
+  identity(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    return this.cases.identity(user, id);
   }
 
   @AuditAccess('case.read', { case: 'id' })

@@ -5,7 +5,11 @@ import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { WorkbenchService } from '@app/cases';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
-import { CaseDiagramDto, DocumentPreviewListDto } from '../dto/responses/workbench.response';
+import {
+  CaseDiagramDto,
+  DocumentPreviewListDto,
+  CaseStaffMemberDto,
+} from '../dto/responses/workbench.response';
 import { ApiJsonOrFileResponse } from '../http/api-responses';
 
 export class PreviewTaskDto {
@@ -26,6 +30,15 @@ export class WorkbenchController {
   @Requires('case.read')
   diagram(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     return this.workbench.diagram(user, id);
+  }
+
+  /** The accounts a staff-picker form field offers: holders of the duty whose jurisdiction covers the case. */
+  @ApiOkResponse({ type: CaseStaffMemberDto, isArray: true })
+  @Get('cases/:id/staff')
+  @Requires('case.read')
+  @ApiQuery({ name: 'duty', required: true, description: '职责（办理角色），如 investigator' })
+  staff(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string, @Query('duty') duty: string) {
+    return this.workbench.staff(user, id, String(duty ?? ''));
   }
 
   /** One document → its PDF; several → their list, and `?template=` fetches each. */

@@ -16,7 +16,7 @@ export const CONFIRM_PATH: Answers = {
   checkReportNo: 'HD-2026-0457',
   checkFindings: '核对中心反馈：无机动车辆、无商品房，存款低于规定标准。',
   cooperation: ['cooperative'],
-  investigators: ['赵调查', '刘协理'],
+  investigators: ['赵调查', '冯协理'],
   visitDate: '2026-11-20',
   findings: '家中房屋为砖木结构，无机动车，主要劳动力患慢性病，生活困难属实。',
   neighbourVisit: '走访邻居张某、李某，反映情况属实。',

@@ -339,6 +339,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/identity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Cases_identity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}/procedures': {
     parameters: {
       query?: never;
@@ -397,6 +413,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['Service_paperConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/staff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Workbench_staff'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2092,6 +2124,18 @@ export interface components {
        */
       urgency?: 'red' | 'yellow' | 'blue' | 'green' | null;
     };
+    CaseIdentityDto: {
+      applicantIdNumber: string;
+      household: components['schemas']['CaseIdentityMemberDto'][];
+      /** @description 查看事由（同时记入审计） */
+      reason: string;
+    };
+    CaseIdentityMemberDto: {
+      /** @description 完整身份证号码 */
+      idNumber: string;
+      name: string;
+      relation: string;
+    };
     CaseIncidentNoticeDto: {
       elementName: string | null;
       id: string;
@@ -2164,6 +2208,12 @@ export interface components {
       service: components['schemas']['ServiceRecordDto'][];
       serviceConsents: components['schemas']['ServiceConsentRecordDto'][];
       timeLimit: components['schemas']['TimeLimitDto'];
+    };
+    CaseStaffMemberDto: {
+      id: string;
+      /** @description 显示名（记入表单的人员姓名） */
+      name: string;
+      regionCode: string;
     };
     ChangeBaseDto: {
       effectiveFrom: string;
@@ -2523,6 +2573,10 @@ export interface components {
       id: string;
       label: string;
       options: components['schemas']['FormFieldOptionsDto'][];
+      /** @description Model-declared display condition, e.g. `${decision == 'refuse'}`: when false the field is hidden and not required. */
+      showIf?: string;
+      /** @description Model-declared duty (role) whose holders in the case region are offered as the values, e.g. `investigator`. */
+      staffDuty?: string;
       /** @description As written in the model; `validateModel` refuses types outside FORM_FIELD_TYPES. */
       type: string;
     };
@@ -3597,6 +3651,8 @@ export interface components {
       prefill: {
         [key: string]: unknown;
       };
+      /** @description 模型声明的前提（sa:requires）及是否已满足；未满足时提交被拒绝 */
+      prerequisites: components['schemas']['TaskPrerequisiteDto'][];
       /** @enum {string} */
       status: 'open' | 'completed' | 'cancelled';
       urgency: components['schemas']['UrgencyDto'];
@@ -3624,6 +3680,12 @@ export interface components {
       name: string;
       /** @enum {string} */
       status: 'open' | 'completed' | 'cancelled';
+    };
+    TaskPrerequisiteDto: {
+      /** @description 前提，如 economics（家庭经济状况已保存） */
+      key: string;
+      message: string;
+      met: boolean;
     };
     TemplateDetailDto: {
       body: string;
@@ -4692,6 +4754,36 @@ export interface operations {
       };
     };
   };
+  Cases_identity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseIdentityDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
   Cases_procedureOverview: {
     parameters: {
       query?: never;
@@ -4842,6 +4934,39 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ServiceConsentRecordDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Workbench_staff: {
+    parameters: {
+      query: {
+        /** @description 职责（办理角色），如 investigator */
+        duty: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseStaffMemberDto'][];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, mount } from '@vue/test-utils';
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import StepForm, { type OpenTask } from './StepForm.vue';
 
@@ -59,6 +59,9 @@ async function type(w: ReturnType<typeof mountForm>, field: string, value: strin
   await input.setValue(value);
   await input.trigger('blur');
 }
+
+// Each form listens on the window for Ctrl+Enter: a form left mounted would answer the next test's keys.
+enableAutoUnmount(afterEach);
 
 beforeEach(() => {
   fetchMock.mockReset();
@@ -174,5 +177,111 @@ describe('StepForm', () => {
     });
     expect(await error(w, 'amount')).toBe('金额783.00元与测算的保障金额0.00元不一致');
     expect(w.find('[data-test=conflict]').exists()).toBe(false);
+  });
+});
+
+describe('StepForm: conditional fields, errors that go when fixed, Ctrl+Enter anywhere', () => {
+  const acceptance: OpenTask = {
+    ...task,
+    form: [
+      task.form![0],
+      {
+        id: 'reasons',
+        label: '理由',
+        type: 'text',
+        options: [],
+        constraints: [{ name: 'required' }],
+        showIf: "${decision == 'reject'}",
+      },
+    ],
+  };
+
+  it('shows the reasons only when refusing, and sends nothing for a hidden field', async () => {
+    fetchMock.mockResolvedValue(json(200, { openedTasks: [] }));
+    const w = mount(StepForm, {
+      props: { task: acceptance },
+      global: { plugins: [ElementPlus] },
+      attachTo: document.body,
+    });
+    expect(w.find('[data-field=reasons]').exists()).toBe(false);
+    await w.find('[data-test=option-decision-reject] input').setValue(true);
+    expect(w.find('[data-field=reasons]').exists()).toBe(true);
+    await w.find('[data-test=submit]').trigger('click');
+    await flushPromises();
+    expect(await error(w, 'reasons')).toBe('“理由”为必填项');
+    expect(fetchMock).not.toHaveBeenCalled();
+    await w.find('[data-test=option-decision-accept] input').setValue(true);
+    await flushPromises();
+    expect(w.find('[data-field=reasons]').exists()).toBe(false);
+    expect(w.text()).not.toContain('表单填写有误');
+    await w.find('[data-test=submit]').trigger('click');
+    await flushPromises();
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body)).data).toEqual({ decision: 'accept' });
+  });
+
+  it('clears a field error and the banner as soon as the field is fixed', async () => {
+    const w = mountForm();
+    await w.find('[data-test=submit]').trigger('click');
+    await flushPromises();
+    expect(await error(w, 'decision')).toBe('“受理决定”为必填项');
+    expect(w.text()).toContain('表单填写有误，请按提示修改');
+    await w.find('[data-test=option-decision-accept] input').setValue(true);
+    await flushPromises();
+    await vi.waitFor(() => expect(w.find('[data-field=decision] .el-form-item__error').exists()).toBe(false));
+    expect(w.text()).not.toContain('表单填写有误');
+  });
+
+  it('Ctrl+Enter submits while the focus is outside the form (e.g. on a tab)', async () => {
+    fetchMock.mockResolvedValue(json(200, { openedTasks: [] }));
+    const w = mountForm();
+    await w.find('[data-test=option-decision-accept] input').setValue(true);
+    const tab = document.createElement('button');
+    document.body.appendChild(tab);
+    tab.focus();
+    tab.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    await flushPromises();
+    expect(fetchMock).toHaveBeenCalledOnce();
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/tasks/t1/complete');
+  });
+});
+
+describe('StepForm: a step that depends on another says so (sa:requires)', () => {
+  const message = '须先在“经济状况测算”中保存家庭经济状况：本环节提交后据此自动测算';
+  const visit: OpenTask = {
+    ...task,
+    name: '邻里访问',
+    form: [{ id: 'neighbourVisit', label: '邻里访问情况', type: 'text', options: [], constraints: [] }],
+    prerequisites: [{ key: 'economics', met: false, message }],
+  };
+
+  it('states the prerequisite and refuses clearly while it is unmet', async () => {
+    fetchMock.mockImplementation(async () => json(200, { ...visit, status: 'open' }));
+    const w = mount(StepForm, {
+      props: { task: visit },
+      global: { plugins: [ElementPlus] },
+      attachTo: document.body,
+    });
+    expect(w.get('[data-test=prerequisite]').text()).toContain('保存家庭经济状况');
+    await w.find('[data-test=submit]').trigger('click');
+    await flushPromises();
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/tasks/t1']);
+    expect(w.text()).toContain('“邻里访问”尚不能提交');
+  });
+
+  it('submits once the case meets it (saved meanwhile elsewhere)', async () => {
+    fetchMock.mockImplementation(async (url) =>
+      String(url).endsWith('/complete')
+        ? json(200, { openedTasks: [] })
+        : json(200, { ...visit, prerequisites: [{ key: 'economics', met: true, message }] }),
+    );
+    const w = mount(StepForm, {
+      props: { task: visit },
+      global: { plugins: [ElementPlus] },
+      attachTo: document.body,
+    });
+    await w.find('[data-test=submit]').trigger('click');
+    await flushPromises();
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/tasks/t1', '/api/tasks/t1/complete']);
+    expect(w.find('[data-test=prerequisite]').exists()).toBe(false);
   });
 });

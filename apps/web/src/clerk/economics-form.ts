@@ -156,6 +156,40 @@ export const HARDSHIP_KINDS: Record<string, string> = {
  * A household as the server stores it (after its own validation), seen from the editor: every
  * part may be absent in an older or partial record, and facts the editor does not show ride along.
  */
+/** A column of a repeated row (an income, a vehicle…): its visible heading, and what to type in it. */
+export interface RowColumn {
+  label: string;
+  placeholder: string;
+}
+
+/**
+ * The columns of the editor's repeated rows. Each input carries its column's label (visible
+ * above the rows and as aria-label) and a placeholder that says what goes there: unlabelled
+ * rows had a tester type the amount into 来源.
+ */
+export const ROW_COLUMNS = {
+  income: {
+    kind: { label: '收入类型', placeholder: '选择收入类型' },
+    amount: { label: '年收入金额（元/年）', placeholder: '金额，如 12000' },
+    source: { label: '核实来源', placeholder: '核实单位，如 核对中心（不填金额）' },
+  },
+  vehicle: {
+    description: { label: '车辆说明', placeholder: '品牌、车牌' },
+    purpose: { label: '用途', placeholder: '选择用途' },
+    amount: { label: '价值（元）', placeholder: '金额，可空' },
+  },
+  business: {
+    description: { label: '名称与持股情况', placeholder: '企业名称、持股比例' },
+    amount: { label: '价值（元）', placeholder: '金额，如 50000' },
+  },
+  expenditure: {
+    kind: { label: '支出类型', placeholder: '选择支出类型' },
+    amount: { label: '年自付金额（元）', placeholder: '金额，如 3000' },
+    member: { label: '支出成员', placeholder: '全户' },
+    note: { label: '说明', placeholder: '如 住院、慢性病门诊' },
+  },
+} as const satisfies Record<string, Record<string, RowColumn>>;
+
 export interface StoredEconomics {
   members?: StoredMember[];
   supporters?: StoredSupporter[];

@@ -3,7 +3,7 @@
  * validateFormData (libs/process-models/src/form-validation.ts), so a clerk sees next to the field
  * the very message the server would answer with, before submitting.
  */
-import { validateFormData } from '@shared/process-models/form-validation';
+import { isFieldShown, validateFormData } from '@shared/process-models/form-validation';
 
 import type { FormField } from '@web/api/types';
 export type { FormField };
@@ -23,11 +23,13 @@ function isEmpty(value: FieldValue): boolean {
 }
 
 /**
- * The problem with one field's value, or '' when it is fine: the server's own check, run on
+ * The problem with one shown field's value, or '' when it is fine: the server's own check, run on
  * exactly what the form would send for this field.
  */
 export function fieldError(field: FormField, value: FieldValue): string {
-  return validateFormData([field], payload([field], { [field.id]: value })).errors[0]?.message ?? '';
+  // Whether the field applies is the caller's question (shownFields): alone, its condition cannot be read.
+  const alone: FormField = { ...field, showIf: undefined };
+  return validateFormData([alone], payload([alone], { [field.id]: value })).errors[0]?.message ?? '';
 }
 
 /** The initial value of a field in the form model. */
@@ -57,4 +59,15 @@ export function payload(fields: FormField[], model: Record<string, FieldValue>):
     data[f.id] = typeof v === 'string' ? v.trim() : Array.isArray(v) ? v.map((s) => s.trim()) : v;
   }
   return data;
+}
+
+/**
+ * The fields that apply to what is filled in so far: a field whose model-declared `showIf`
+ * condition is false is hidden (and the server does not require it). Conditions read the
+ * unconditional fields' values as the server types them.
+ */
+export function shownFields(fields: FormField[], model: Record<string, FieldValue>): FormField[] {
+  const unconditional = fields.filter((f) => !f.showIf);
+  const values = validateFormData(unconditional, payload(unconditional, model)).values;
+  return fields.filter((f) => isFieldShown(f, values));
 }

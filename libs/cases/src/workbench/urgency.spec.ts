@@ -3,7 +3,11 @@ import { urgencyOf } from './urgency';
 describe('urgencyOf (working-day calendar)', () => {
   // 2025-10-01..08 is the National Day holiday; 2025-09-28 (Sunday) and 10-11 (Saturday) are make-up workdays.
   it.each([
-    ['2025-09-23', '2025-09-24', 'red', '逾期'],
+    ['2025-09-23', '2025-09-24', 'red', '逾期 1 个工作日'],
+    ['2025-09-19', '2025-09-24', 'red', '逾期 3 个工作日'], // Friday due: the weekend does not count
+    ['2025-09-30', '2025-10-09', 'red', '逾期 1 个工作日'], // the National Day holiday does not count
+    ['2025-09-30', '2025-10-03', 'red', '逾期（不足 1 个工作日）'], // today is a holiday
+    ['2025-09-26', '2025-10-11', 'red', '逾期 6 个工作日'], // 9-28, 9-29, 9-30, 10-09, 10-10 and 10-11 (make-up days count)
     ['2025-09-24', '2025-09-24', 'orange', '今日到期'],
     ['2025-09-25', '2025-09-24', 'orange', '1个工作日内'],
     ['2025-09-26', '2025-09-24', 'yellow', '3个工作日内'],

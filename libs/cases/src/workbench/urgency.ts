@@ -1,4 +1,4 @@
-import { addWorkingDays } from '@app/workflow';
+import { WorkingCalendar, addWorkingDays, plusDays } from '@app/workflow';
 
 export type UrgencyLevel = 'red' | 'orange' | 'yellow' | 'green';
 
@@ -14,9 +14,31 @@ export interface Urgency {
  */
 export function urgencyOf(dueDate: string | null, today: string): Urgency {
   if (!dueDate) return { level: 'green', label: '无时限' };
-  if (dueDate < today) return { level: 'red', label: '逾期' };
+  if (dueDate < today) return { level: 'red', label: overdueLabel(workingDaysOverdue(dueDate, today)) };
   if (dueDate === today) return { level: 'orange', label: '今日到期' };
   if (dueDate <= addWorkingDays(today, 1).date) return { level: 'orange', label: '1个工作日内' };
   if (dueDate <= addWorkingDays(today, 3).date) return { level: 'yellow', label: '3个工作日内' };
   return { level: 'green', label: '充足' };
+}
+
+/**
+ * Working days past the due date up to and including today: due on a Friday, it is 1 on Monday.
+ * Weekends and holidays between do not count, as for the deadline itself.
+ */
+export function workingDaysOverdue(
+  dueDate: string,
+  today: string,
+  calendar: WorkingCalendar = WorkingCalendar.PACKAGE,
+): number {
+  let count = 0;
+  // A decade of days bounds the walk; a task that old is long past any reminder.
+  for (let day = plusDays(dueDate, 1), n = 0; day <= today && n < 3660; day = plusDays(day, 1), n++) {
+    if (calendar.isWorkday(day)) count++;
+  }
+  return count;
+}
+
+/** "逾期 3 个工作日"; before the next working day has begun, plainly "逾期（不足 1 个工作日）". */
+export function overdueLabel(days: number): string {
+  return days > 0 ? `逾期 ${days} 个工作日` : '逾期（不足 1 个工作日）';
 }

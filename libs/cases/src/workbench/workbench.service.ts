@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, Clock, shanghaiDate } from '@app/common';
 import { DutyService, householdIdNumbers } from '../duty';
-import type { AuthUser } from '@app/auth';
+import { isRole, type AuthUser } from '@app/auth';
 import {
   fitDocumentDefinition,
   formatCnDate,
@@ -21,6 +21,7 @@ import { TemplateStore } from '@app/issuance';
 import { InboxFilter, parseInboxFilter } from './inbox-query';
 import { ModelElement, nextDocuments } from './next-documents';
 import { Urgency, urgencyOf } from './urgency';
+import { StaffMember, staffRepository } from './staff.repository';
 import type { CaseUrgency } from '../linshi/linshi-rules';
 
 export interface WorkbenchInboxItem {
@@ -174,6 +175,25 @@ export class WorkbenchService {
   }
 
   /** The case's model with the activities it completed, the flows it took and where it waits now. */
+  /**
+   * The staff a form field may name (its model-declared `staffDuty`): accounts holding the duty
+   * whose jurisdiction covers the case, e.g. the investigators of its township.
+   */
+  async staff(user: AuthUser, caseId: string, duty: string): Promise<StaffMember[]> {
+    // A field may name several duties, e.g. the investigators and the village assistants who go along.
+    const duties = duty
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean);
+    const unknown = duties.filter((d) => !isRole(d));
+    if (!duties.length || unknown.length)
+      throw new AppError(400, 'UNKNOWN_DUTY', `参数“duty”：未知的职责“${unknown.join('、') || duty}”`);
+    return this.db.read(async (em) => {
+      const kase = await this.readableCase(em, user, caseId);
+      return staffRepository.holdersOf(em, duties, kase.regionCode);
+    });
+  }
+
   async diagram(user: AuthUser, caseId: string): Promise<CaseDiagram> {
     return this.db.read(async (em) => {
       const kase = await this.readableCase(em, user, caseId);

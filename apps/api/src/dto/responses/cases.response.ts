@@ -437,3 +437,26 @@ export class CaseDetailDto {
   })
   overlaps!: CaseOverlapDto[];
 }
+
+export class CaseIdentityMemberDto {
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: String })
+  relation!: string;
+
+  @ApiProperty({ type: String, description: '完整身份证号码' })
+  idNumber!: string;
+}
+
+/** The full resident ID numbers, for the duties that check them against the ID cards (read audited). */
+export class CaseIdentityDto {
+  @ApiProperty({ type: String, description: '查看事由（同时记入审计）' })
+  reason!: string;
+
+  @ApiProperty({ type: String })
+  applicantIdNumber!: string;
+
+  @ApiProperty({ type: () => CaseIdentityMemberDto, isArray: true })
+  household!: CaseIdentityMemberDto[];
+}

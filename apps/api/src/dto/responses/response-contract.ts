@@ -35,7 +35,13 @@ import { AuditPageDto } from './audit.response';
 import { AuthUserDto, LoginResultDto } from './auth.response';
 import { BackupListDto, OnlineBackupResultDto } from './backups.response';
 import { CalendarOverviewDto, CalendarYearDto, LoadedYearDto } from './calendar.response';
-import { CaseDetailDto, CaseDto, CaseListItemDto, ProcedureOverviewDto } from './cases.response';
+import {
+  CaseDetailDto,
+  CaseDto,
+  CaseIdentityDto,
+  CaseListItemDto,
+  ProcedureOverviewDto,
+} from './cases.response';
 import { AppClockDto, ClockAdvancedDto } from './demo.response';
 import { VerificationResultDto } from './documents.response';
 import { DutyRuleSetDto, DutyRulesOverviewDto } from './duty-rules.response';
@@ -93,7 +99,7 @@ import {
   TemplatePublishedDto,
   TemplateSummaryDto,
 } from './templates.response';
-import { CaseDiagramDto, DocumentPreviewListDto } from './workbench.response';
+import { CaseDiagramDto, CaseStaffMemberDto, DocumentPreviewListDto } from './workbench.response';
 
 /**
  * The response DTOs are written by hand for the OpenAPI document; this file holds them to what the
@@ -149,6 +155,7 @@ export type _ResponseContract = [
   Fits<Body<CasesController['procedureOverview']>, ProcedureOverviewDto>,
   Fits<Body<CasesController['startProcedure']>, CaseDto>,
   Fits<Body<CasesController['detail']>, CaseDetailDto>,
+  Fits<Body<CasesController['identity']>, CaseIdentityDto>,
   Fits<Body<IncidentsController['list']>, IncidentDto[]>,
   Fits<Body<IncidentsController['get']>, IncidentDto>,
   Fits<Body<IncidentsController['retry']>, IncidentDto>,
@@ -218,5 +225,6 @@ export type _ResponseContract = [
   Fits<Body<TemplatesController['get']>, TemplateDetailDto>,
   Fits<Body<TemplatesController['publish']>, TemplatePublishedDto>,
   Fits<Body<WorkbenchController['diagram']>, CaseDiagramDto>,
+  Fits<Body<WorkbenchController['staff']>, CaseStaffMemberDto[]>,
   Fits<Body<WorkbenchController['preview']>, DocumentPreviewListDto>,
 ];

@@ -57,6 +57,22 @@ export class FormFieldDto {
 
   @ApiProperty({ required: false, type: String })
   defaultValue?: string;
+
+  @ApiProperty({
+    required: false,
+    type: String,
+    description:
+      "Model-declared display condition, e.g. `${decision == 'refuse'}`: when false the field is hidden and not required.",
+  })
+  showIf?: string;
+
+  @ApiProperty({
+    required: false,
+    type: String,
+    description:
+      'Model-declared duty (role) whose holders in the case region are offered as the values, e.g. `investigator`.',
+  })
+  staffDuty?: string;
 }
 
 export class DocumentRefDto {

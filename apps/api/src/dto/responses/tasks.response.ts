@@ -122,6 +122,24 @@ export class TaskDetailDto {
 
   @ApiProperty({ type: () => CaseOverlapDto, isArray: true })
   overlaps!: CaseOverlapDto[];
+
+  @ApiProperty({
+    type: () => TaskPrerequisiteDto,
+    isArray: true,
+    description: '模型声明的前提（sa:requires）及是否已满足；未满足时提交被拒绝',
+  })
+  prerequisites!: TaskPrerequisiteDto[];
+}
+
+export class TaskPrerequisiteDto {
+  @ApiProperty({ type: String, description: '前提，如 economics（家庭经济状况已保存）' })
+  key!: string;
+
+  @ApiProperty({ type: Boolean })
+  met!: boolean;
+
+  @ApiProperty({ type: String })
+  message!: string;
 }
 
 export class CompleteResultOpenedTasksDto {

@@ -38,3 +38,15 @@ export class DocumentPreviewListDto {
   @ApiProperty({ type: () => DocumentPreviewDto, isArray: true })
   documents!: DocumentPreviewDto[];
 }
+
+/** An account a staff-picker form field offers. */
+export class CaseStaffMemberDto {
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String, description: '显示名（记入表单的人员姓名）' })
+  name!: string;
+
+  @ApiProperty({ type: String })
+  regionCode!: string;
+}
