@@ -28,6 +28,8 @@ export interface LayoutInput {
   verifyCode: string;
   verifyUrl: string;
   info: TDocumentDefinitions['info'];
+  /** Set when a delegate issued it (代办): printed above the signature, e.g. “经办人：李四（代张三）”. */
+  actingAuthority?: string;
 }
 
 const INDENT = SIZE.body * 2;
@@ -279,7 +281,7 @@ function signatureBlock(input: LayoutInput): Content {
       y: -BODY_LINE_PT * 2 + BODY_LINE_PT * 0.9 - SEAL_DIAMETER / 2,
     },
   } as Content;
-  return {
+  const block = {
     unbreakable: true,
     margin: [0, BODY_LINE_PT * 1.5, 0, BODY_LINE_PT],
     columns: [
@@ -294,6 +296,11 @@ function signatureBlock(input: LayoutInput): Content {
       },
       { width: rightGap, text: '' },
     ],
+  } as Content;
+  if (!input.actingAuthority) return block;
+  return {
+    unbreakable: true,
+    stack: [{ text: `经办人：${input.actingAuthority}`, margin: [0, BODY_LINE_PT, 0, 0] }, block],
   } as Content;
 }
 

@@ -46,6 +46,7 @@ export function buildDocumentDefinition(input: RenderInput): TDocumentDefinition
     blocks,
     verifyCode: input.verifyCode,
     verifyUrl: input.verifyUrl,
+    ...actingAuthority(data),
     info: {
       title: manifest.title,
       author: issuerName,
@@ -59,6 +60,12 @@ export function buildDocumentDefinition(input: RenderInput): TDocumentDefinition
       ...({ InputHash: inputHash(input) } as Record<string, string>),
     },
   });
+}
+
+/** The delegate's acting authority the issuer froze into the data (`actingAuthority.label`). */
+function actingAuthority(data: Record<string, unknown>): { actingAuthority?: string } {
+  const acting = data.actingAuthority as { label?: unknown } | undefined;
+  return typeof acting?.label === 'string' ? { actingAuthority: acting.label } : {};
 }
 
 /** Renders the document; identical input yields identical bytes. */

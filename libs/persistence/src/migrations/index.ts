@@ -24,6 +24,7 @@ import { InboxScale1765800000000 } from './1765800000000-inbox-scale';
 import { InboxRoleIndexes1765800000001 } from './1765800000001-inbox-role-indexes';
 import { Organs1765900000000 } from './1765900000000-organs';
 import { PortalElectronicService1765910000000 } from './1765910000000-portal-electronic-service';
+import { CaseworkClaim1766500000000 } from './1766500000000-casework-claim';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   InboxRoleIndexes1765800000001,
   Organs1765900000000,
   PortalElectronicService1765910000000,
+  CaseworkClaim1766500000000,
 ];
