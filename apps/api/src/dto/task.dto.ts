@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -72,8 +72,7 @@ export class BulkTasksDto {
   @IsObject({ message: '表单数据必须是对象' })
   data?: Record<string, unknown>;
 
-  @ApiProperty({
-    required: false,
+  @ApiPropertyOptional({
     type: 'object',
     additionalProperties: { type: 'string' },
     description: '每个案件各自取值的字段，如 { recipient: "applicantName" }（受送达人为各案申请人）',
