@@ -50,7 +50,8 @@ export const caseworkRepository = {
    * statement, so of two clerks claiming at once exactly one row is updated.
    */
   async claim(em: EntityManager, taskId: string, userId: string, at: Date): Promise<boolean> {
-    const rows: unknown[] = await em.query(
+    // TypeORM answers an UPDATE on PostgreSQL with [rows, affected count].
+    const [rows]: [unknown[], number] = await em.query(
       `UPDATE task SET assignee = $2, assigned_at = $3
        WHERE id = $1 AND status = 'open' AND (assignee IS NULL OR assignee = $2) RETURNING id`,
       [taskId, userId, at],

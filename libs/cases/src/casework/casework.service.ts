@@ -101,9 +101,9 @@ export class CaseworkService {
         target = await this.activeStaff(em, input.assigneeId, 'assigneeId');
         await this.assertCouldPerform(em, target, kase, task, 'assigneeId');
       }
+      const [before] = task.assignee ? await casework.holders(em, [task.id]) : [];
       const now = this.clock.now();
       await casework.setAssignee(em, task.id, target?.id ?? null, target ? now : null);
-      const [before] = task.assignee ? await casework.holders(em, [task.id]) : [];
       await this.audit.record(em, {
         at: now,
         actorId: user.id,
