@@ -4,7 +4,7 @@ import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { CaseworkService } from '@app/cases';
 import { CreateDelegationDto } from '../dto/task.dto';
 import { uuidPipe } from '../http/uuid.pipe';
-import { DelegationDto } from '../dto/responses/tasks.response';
+import { CaseworkStaffDto, DelegationDto } from '../dto/responses/tasks.response';
 
 @ApiTags('代办委托')
 @ApiBearerAuth()
@@ -18,6 +18,13 @@ export class DelegationsController {
   @ApiQuery({ name: 'scope', required: false, enum: ['own', 'region'], description: 'own：本人给出或接受的；region：本地区（主管）' })
   list(@CurrentUser() user: AuthUser, @Query('scope') scope?: string) {
     return this.casework.delegations(user, scope === 'region' ? 'region' : 'own');
+  }
+
+  @ApiOkResponse({ type: CaseworkStaffDto, isArray: true, description: '本地区办案人员，供改派和委托选择' })
+  @Get('staff')
+  @Requires('task.read')
+  staff(@CurrentUser() user: AuthUser) {
+    return this.casework.staff(user);
   }
 
   @ApiOkResponse({ type: DelegationDto })

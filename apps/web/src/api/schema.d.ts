@@ -435,6 +435,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/delegations/staff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Delegations_staff'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/demo/clock': {
     parameters: {
       query?: never;
@@ -2170,6 +2186,14 @@ export interface components {
       service: components['schemas']['ServiceRecordDto'][];
       serviceConsents: components['schemas']['ServiceConsentRecordDto'][];
       timeLimit: components['schemas']['TimeLimitDto'];
+    };
+    CaseworkStaffDto: {
+      displayName: string;
+      duties: string[];
+      id: string;
+      regionCode: string;
+      /** @description 职责的中文名，如“窗口受理员” */
+      roleName: string;
     };
     ChangeBaseDto: {
       effectiveFrom: string;
@@ -4961,6 +4985,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DelegationDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Delegations_staff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 本地区办案人员，供改派和委托选择 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseworkStaffDto'][];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */

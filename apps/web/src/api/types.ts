@@ -63,6 +63,7 @@ export type CaseMigrationReport = Schemas['CaseMigrationReportDto'];
 export type CaseMigrationReportWaiting = Schemas['CaseMigrationReportWaitingDto'];
 export type CaseOverlap = Schemas['CaseOverlapDto'];
 export type CaseService = Schemas['CaseServiceDto'];
+export type CaseworkStaff = Schemas['CaseworkStaffDto'];
 export type ChangeBase = Schemas['ChangeBaseDto'];
 export type ChangePassword = Schemas['ChangePasswordDto'];
 export type ChangeSummary = Schemas['ChangeSummaryDto'];

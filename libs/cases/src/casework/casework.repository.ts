@@ -197,4 +197,17 @@ export const caseworkRepository = {
       );
     return new Map(rows.map(({ taskId, ...r }) => [taskId, r]));
   },
+
+  /** Active, confirmed casework staff within a region, for the assign and delegate pickers. */
+  staffWithin(em: EntityManager, regionPrefix: string, roles: readonly string[]): Promise<StaffRow[]> {
+    return em.query(
+      `SELECT id, username, display_name AS "displayName", role, extra_roles AS "extraRoles",
+              region_code AS "regionCode", pending_by AS "pendingBy", disabled_at AS "disabledAt"
+       FROM app_user
+       WHERE region_code LIKE $1 AND disabled_at IS NULL AND pending_by IS NULL
+         AND (role = ANY($2::text[]) OR extra_roles && $2::text[])
+       ORDER BY region_code, display_name`,
+      [`${regionPrefix}%`, roles],
+    );
+  },
 };

@@ -251,6 +251,22 @@ export class CaseworkService {
     });
   }
 
+  /** Casework staff of the user's region (their duties named), to pick an assignee or a delegate. */
+  staff(user: AuthUser): Promise<{ id: string; displayName: string; regionCode: string; duties: string[]; roleName: string }[]> {
+    return this.db.read(async (em) =>
+      (await casework.staffWithin(em, user.regionCode, CASEWORK_ROLES)).map((s) => {
+        const duties = toAuthUser(s as UserEntity).duties.filter((d) => CASEWORK_ROLES.includes(d));
+        return {
+          id: s.id,
+          displayName: s.displayName,
+          regionCode: s.regionCode,
+          duties,
+          roleName: duties.map((d) => ROLES[d]).join('、'),
+        };
+      }),
+    );
+  }
+
   delegations(user: AuthUser, scope: 'own' | 'region'): Promise<DelegationRow[]> {
     return this.db.read((em) => {
       if (scope === 'region') {

@@ -80,6 +80,7 @@ import {
 } from './supervision.response';
 import {
   BulkResultDto,
+  CaseworkStaffDto,
   CompleteResultDto,
   DelegationDto,
   InboxItemDto,
@@ -215,6 +216,7 @@ export type _ResponseContract = [
   Fits<Body<TasksController['saveDraft']>, TaskDraftSavedDto>,
   Fits<Body<TasksController['bulk']>, BulkResultDto[]>,
   Fits<Body<DelegationsController['list']>, DelegationDto[]>,
+  Fits<Body<DelegationsController['staff']>, CaseworkStaffDto[]>,
   Fits<Body<DelegationsController['create']>, DelegationDto>,
   Fits<Body<DelegationsController['revoke']>, DelegationDto[]>,
   Fits<Body<TemplatesController['list']>, TemplateSummaryDto[]>,

@@ -242,3 +242,20 @@ export class DelegationDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   revokedAt!: string | null;
 }
+
+export class CaseworkStaffDto {
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  displayName!: string;
+
+  @ApiProperty({ type: String })
+  regionCode!: string;
+
+  @ApiProperty({ type: String, isArray: true })
+  duties!: string[];
+
+  @ApiProperty({ type: String, description: '职责的中文名，如“窗口受理员”' })
+  roleName!: string;
+}
