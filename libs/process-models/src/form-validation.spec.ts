@@ -183,3 +183,21 @@ describe('validateFormData', () => {
     expect(result.errors).toEqual([{ field: 'x', message: '“附件”的字段类型“file”不受支持' }]);
   });
 });
+
+describe('requiredWhen (退回理由 only when returning)', () => {
+  const fields: FormField[] = [
+    field('opinion', '初审意见', 'enum', [['required']], [
+      ['eligible', '符合条件'],
+      ['return', '退回补充调查'],
+    ]),
+    field('returnReason', '退回理由', 'text', [['requiredWhen', 'opinion=return']]),
+  ];
+  it.each([
+    [{ opinion: 'return' }, ['returnReason']],
+    [{ opinion: 'return', returnReason: '  ' }, ['returnReason']],
+    [{ opinion: 'return', returnReason: '收入未核实，请补充入户调查' }, []],
+    [{ opinion: 'eligible' }, []],
+  ])('%j → errors on %j', (data, errorFields) => {
+    expect(validateFormData(fields, data).errors.map((e) => e.field)).toEqual(errorFields);
+  });
+});
