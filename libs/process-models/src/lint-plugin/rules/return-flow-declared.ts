@@ -29,7 +29,7 @@ export default processRule(({ process, report }) => {
   for (const flow of graph.flows.filter((f) => f.return === true || f.return === 'true')) {
     const task = decidingTask(flow, graph.flows);
     if (!task) {
-      report(flow, `退回流转 ${label(flow)}：须从作出退回决定的用户任务（或紧随其后的网关）出发`);
+      report(flow, `退回流转须从作出退回决定的用户任务（或紧随其后的网关）出发`);
       continue;
     }
     const reasonField = typeof flow.reasonField === 'string' ? flow.reasonField.trim() : '';
@@ -37,7 +37,7 @@ export default processRule(({ process, report }) => {
     if (!reasonField || !field) {
       report(
         flow,
-        `退回流转 ${label(flow)}：须以 sa:reasonField 指明用户任务${label(task)}中记录退回理由的表单字段（退回须说明理由）`,
+        `退回流转须以 sa:reasonField 指明用户任务${label(task)}中记录退回理由的表单字段（退回须说明理由）`,
       );
     } else if (
       (field.type !== 'text' && field.type !== 'string') ||
@@ -45,14 +45,14 @@ export default processRule(({ process, report }) => {
     ) {
       report(
         flow,
-        `退回流转 ${label(flow)}：退回理由字段“${field.label || field.id}”须为文本，且在退回时必填（required 或 requiredWhen）`,
+        `退回流转的退回理由字段“${field.label || field.id}”须为文本，且在退回时必填（required 或 requiredWhen）`,
       );
     }
     const target = flow.targetRef as BpmnElement | undefined;
     if (!target || target.$type !== 'bpmn:UserTask' || !reachableFrom(graph, target).has(task)) {
       report(
         flow,
-        `退回流转 ${label(flow)}：须退回到此前的办理环节（从目标环节能再次到达${label(task)}的用户任务）`,
+        `退回流转须退回到此前的办理环节（从目标环节能再次到达${label(task)}的用户任务）`,
       );
     }
   }
