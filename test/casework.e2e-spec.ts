@@ -275,3 +275,28 @@ describe('bulk 送达', () => {
     expect(audits).toHaveLength(19);
   });
 });
+
+describe('退回 with a reason', () => {
+  it('the township reviewer sends the case back to 入户调查; without a reason it is refused', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /乡镇初审/);
+    const [review] = (await openTasks(t, caseId)).filter((x: { name: string }) => x.name === '乡镇初审');
+    const reviewer = await t.as('reviewer');
+    const { prefill } = (await reviewer.get(`/api/tasks/${review.id}`).expect(200)).body;
+    const base = { ...prefill, reasons: '调查记录不完整' };
+    const bare = await reviewer.post(`/api/tasks/${review.id}/complete`, { data: { ...base, opinion: 'return' } });
+    expect(bare.status).toBe(400);
+    expect(bare.body.details).toEqual([expect.objectContaining({ field: 'data.returnReason' })]);
+    const res = await reviewer.post(`/api/tasks/${review.id}/complete`, {
+      data: { ...base, opinion: 'return', returnReason: '子女务工收入未核实，请补充入户调查' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.openedTasks.map((o: { name: string }) => o.name)).toEqual(['入户调查']);
+    const detail = await reviewer.get(`/api/cases/${caseId}`).expect(200);
+    const returned = detail.body.timeline.find(
+      (e: { action: string; detail: { name?: string } }) => e.action === 'task.complete' && e.detail.name === '乡镇初审',
+    );
+    expect(returned).toMatchObject({ actorName: '钱审核', actorRole: 'township_reviewer' });
+    expect(returned.detail.data.returnReason).toBe('子女务工收入未核实，请补充入户调查');
+  });
+});
