@@ -25,7 +25,14 @@ async function userId(username: string): Promise<string> {
 async function staff(username: string, displayName: string, role: string, extraRoles: string[] = []) {
   const res = await (
     await t.as('admin')
-  ).post('/api/users', { username, displayName, role, regionCode: '410799100', extraRoles, password: PASSWORD });
+  ).post('/api/users', {
+    username,
+    displayName,
+    role,
+    regionCode: '410799100',
+    extraRoles,
+    password: PASSWORD,
+  });
   if (res.status !== 201) throw new Error(`create ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   await (await t.as('admin2')).post(`/api/users/${res.body.id}/confirm`).expect(200);
   return login(username);
@@ -79,9 +86,10 @@ describe('claim', () => {
     expect(loser.body.message).toContain(winner.body.assigneeName);
     const [row] = await t.query<{ assignee: string }>(`SELECT assignee FROM task WHERE id = $1`, [taskId]);
     expect(row.assignee).toBe(winner.body.assignee);
-    const claims = await t.query(`SELECT 1 FROM audit_entry WHERE action = 'task.claim' AND detail->>'taskId' = $1`, [
-      taskId,
-    ]);
+    const claims = await t.query(
+      `SELECT 1 FROM audit_entry WHERE action = 'task.claim' AND detail->>'taskId' = $1`,
+      [taskId],
+    );
     expect(claims).toHaveLength(1);
   });
 
@@ -135,7 +143,9 @@ describe('drafts', () => {
     expect((await clerk.get(`/api/tasks/${taskId}/draft`).expect(200)).body.data).toEqual({
       reasons: '李的草稿，改过',
     });
-    expect((await clerk2.get(`/api/tasks/${taskId}`).expect(200)).body.draft).toEqual({ reasons: '周的草稿' });
+    expect((await clerk2.get(`/api/tasks/${taskId}`).expect(200)).body.draft).toEqual({
+      reasons: '周的草稿',
+    });
     expect((await clerk.put(`/api/tasks/${taskId}/draft`, { data: 'x' })).status).toBe(400);
     // Another township's clerk cannot read or write it.
     expect((await (await t.as('hexi_clerk')).get(`/api/tasks/${taskId}/draft`)).status).toBe(403);
@@ -149,10 +159,17 @@ describe('reassignment by a supervisor', () => {
     await clerk.post(`/api/tasks/${taskId}/claim`).expect(200);
     const to = await userId('clerk2');
     // Not a clerk, not an administrator: assigning decides who does casework.
-    expect((await clerk.post(`/api/tasks/${taskId}/assign`, { assigneeId: to, reason: '休假' })).status).toBe(403);
-    expect((await (await t.as('admin')).post(`/api/tasks/${taskId}/assign`, { assigneeId: to, reason: '休假' })).status).toBe(403);
+    expect((await clerk.post(`/api/tasks/${taskId}/assign`, { assigneeId: to, reason: '休假' })).status).toBe(
+      403,
+    );
+    expect(
+      (await (await t.as('admin')).post(`/api/tasks/${taskId}/assign`, { assigneeId: to, reason: '休假' }))
+        .status,
+    ).toBe(403);
     const reviewer = await t.as('reviewer');
-    expect((await reviewer.post(`/api/tasks/${taskId}/assign`, { assigneeId: to, reason: '' })).status).toBe(400);
+    expect((await reviewer.post(`/api/tasks/${taskId}/assign`, { assigneeId: to, reason: '' })).status).toBe(
+      400,
+    );
     // Only to someone who could do the step.
     const wrong = await reviewer.post(`/api/tasks/${taskId}/assign`, {
       assigneeId: await userId('investigator'),
@@ -160,15 +177,23 @@ describe('reassignment by a supervisor', () => {
     });
     expect(wrong.status).toBe(422);
     expect(wrong.body.message).toContain('赵调查');
-    const res = await reviewer.post(`/api/tasks/${taskId}/assign`, { assigneeId: to, reason: '李窗口本周休假' });
+    const res = await reviewer.post(`/api/tasks/${taskId}/assign`, {
+      assigneeId: to,
+      reason: '李窗口本周休假',
+    });
     expect(res.status).toBe(200);
     expect(res.body.assigneeName).toBe('周窗口');
-    const [entry] = await t.query<{ detail: { from: { name: string }; to: { name: string }; reason: string } }>(
-      `SELECT detail FROM audit_entry WHERE action = 'task.assign' AND case_id = $1`,
-      [caseId],
+    const [entry] = await t.query<{
+      detail: { from: { name: string }; to: { name: string }; reason: string };
+    }>(`SELECT detail FROM audit_entry WHERE action = 'task.assign' AND case_id = $1`, [caseId]);
+    expect(entry.detail).toMatchObject({
+      from: { name: '李窗口' },
+      to: { name: '周窗口' },
+      reason: '李窗口本周休假',
+    });
+    expect((await clerk.post(`/api/tasks/${taskId}/complete`, { data: { decision: 'accept' } })).status).toBe(
+      409,
     );
-    expect(entry.detail).toMatchObject({ from: { name: '李窗口' }, to: { name: '周窗口' }, reason: '李窗口本周休假' });
-    expect((await clerk.post(`/api/tasks/${taskId}/complete`, { data: { decision: 'accept' } })).status).toBe(409);
   });
 });
 
@@ -222,7 +247,11 @@ describe('out-of-office delegation', () => {
     const reviewer = await t.as('reviewer');
     await reviewer.post(`/api/tasks/${review.id}/claim`).expect(200);
     const investigatorId = await userId('investigator');
-    await (await t.as('admin')).patch(`/api/users/${investigatorId}`, { extraRoles: ['township_reviewer'] }).expect(200);
+    await (
+      await t.as('admin')
+    )
+      .patch(`/api/users/${investigatorId}`, { extraRoles: ['township_reviewer'] })
+      .expect(200);
     await (await t.as('admin2')).post(`/api/users/${investigatorId}/confirm`).expect(200);
     const res = await reviewer.post('/api/delegations', {
       delegateId: investigatorId,
@@ -233,7 +262,9 @@ describe('out-of-office delegation', () => {
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('DUTY_SEPARATION');
     expect(res.body.message).toContain('赵调查');
-    expect(await t.query(`SELECT 1 FROM task_delegation WHERE delegate_id = $1`, [investigatorId])).toHaveLength(0);
+    expect(
+      await t.query(`SELECT 1 FROM task_delegation WHERE delegate_id = $1`, [investigatorId]),
+    ).toHaveLength(0);
   });
 });
 
@@ -284,7 +315,9 @@ describe('退回 with a reason', () => {
     const reviewer = await t.as('reviewer');
     const { prefill } = (await reviewer.get(`/api/tasks/${review.id}`).expect(200)).body;
     const base = { ...prefill, reasons: '调查记录不完整' };
-    const bare = await reviewer.post(`/api/tasks/${review.id}/complete`, { data: { ...base, opinion: 'return' } });
+    const bare = await reviewer.post(`/api/tasks/${review.id}/complete`, {
+      data: { ...base, opinion: 'return' },
+    });
     expect(bare.status).toBe(400);
     expect(bare.body.details).toEqual([expect.objectContaining({ field: 'data.returnReason' })]);
     const res = await reviewer.post(`/api/tasks/${review.id}/complete`, {
@@ -294,7 +327,8 @@ describe('退回 with a reason', () => {
     expect(res.body.openedTasks.map((o: { name: string }) => o.name)).toEqual(['入户调查']);
     const detail = await reviewer.get(`/api/cases/${caseId}`).expect(200);
     const returned = detail.body.timeline.find(
-      (e: { action: string; detail: { name?: string } }) => e.action === 'task.complete' && e.detail.name === '乡镇初审',
+      (e: { action: string; detail: { name?: string } }) =>
+        e.action === 'task.complete' && e.detail.name === '乡镇初审',
     );
     expect(returned).toMatchObject({ actorName: '钱审核', actorRole: 'township_reviewer' });
     expect(returned.detail.data.returnReason).toBe('子女务工收入未核实，请补充入户调查');

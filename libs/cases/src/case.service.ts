@@ -204,37 +204,37 @@ export class CaseService {
     }
     const result = await this.runtime
       .transaction(async (em) => {
-      if (input.idempotencyKey) {
-        // Same key racing in parallel: the second waits here and then replays.
-        await idempotency.lock(em, user.id, input.idempotencyKey);
-        const earlier = await idempotency.find(em, user.id, input.idempotencyKey);
-        if (earlier) return { replay: earlier } as const;
-      }
-      const task = await this.runtime.lockOpenTask(em, input.taskId);
-      const kase = await cases.byInstanceOrFail(em, task.instanceId);
-      const actingFor = await assertHolderOrDelegate(em, user.id, task, this.clock.today());
-      await this.duties.assertMayPerform(em, user, kase, task);
-      await this.facts.assertStep(em, kase, task, input.data, await this.applicantAccount(em, kase));
-      const body = await this.advance(em, task, kase, {
-        data: input.data,
-        actorId: user.id,
-        expectedVersion: input.expectedVersion,
-        actingFor,
-      });
-      await casework.dropDrafts(em, task.id);
-      const now = this.clock.now();
-      if (input.idempotencyKey) {
-        await idempotency.insert(em, {
-          key: input.idempotencyKey,
-          userId: user.id,
-          requestHash,
-          responseStatus: 200,
-          responseBody: body,
-          createdAt: now,
+        if (input.idempotencyKey) {
+          // Same key racing in parallel: the second waits here and then replays.
+          await idempotency.lock(em, user.id, input.idempotencyKey);
+          const earlier = await idempotency.find(em, user.id, input.idempotencyKey);
+          if (earlier) return { replay: earlier } as const;
+        }
+        const task = await this.runtime.lockOpenTask(em, input.taskId);
+        const kase = await cases.byInstanceOrFail(em, task.instanceId);
+        const actingFor = await assertHolderOrDelegate(em, user.id, task, this.clock.today());
+        await this.duties.assertMayPerform(em, user, kase, task);
+        await this.facts.assertStep(em, kase, task, input.data, await this.applicantAccount(em, kase));
+        const body = await this.advance(em, task, kase, {
+          data: input.data,
+          actorId: user.id,
+          expectedVersion: input.expectedVersion,
+          actingFor,
         });
-      }
-      return { body } as const;
-    })
+        await casework.dropDrafts(em, task.id);
+        const now = this.clock.now();
+        if (input.idempotencyKey) {
+          await idempotency.insert(em, {
+            key: input.idempotencyKey,
+            userId: user.id,
+            requestHash,
+            responseStatus: 200,
+            responseBody: body,
+            createdAt: now,
+          });
+        }
+        return { body } as const;
+      })
       .catch(async (err: unknown) => {
         // The form is not lost when someone else holds the task: it waits as this user's draft.
         if (err instanceof AppError && err.code === 'TASK_HELD_BY_OTHER' && input.data) {

@@ -186,10 +186,16 @@ describe('validateFormData', () => {
 
 describe('requiredWhen (退回理由 only when returning)', () => {
   const fields: FormField[] = [
-    field('opinion', '初审意见', 'enum', [['required']], [
-      ['eligible', '符合条件'],
-      ['return', '退回补充调查'],
-    ]),
+    field(
+      'opinion',
+      '初审意见',
+      'enum',
+      [['required']],
+      [
+        ['eligible', '符合条件'],
+        ['return', '退回补充调查'],
+      ],
+    ),
     field('returnReason', '退回理由', 'text', [['requiredWhen', 'opinion=return']]),
   ];
   it.each([

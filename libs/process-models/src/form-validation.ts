@@ -63,7 +63,9 @@ function constraintNumber(field: FormField, name: string): number | undefined {
 
 function isRequired(field: FormField, input: Record<string, unknown> = {}): boolean {
   return field.constraints.some(
-    (c) => (c.name === 'required' && c.config !== 'false') || (c.name === 'requiredWhen' && requiredWhen(c.config, input)),
+    (c) =>
+      (c.name === 'required' && c.config !== 'false') ||
+      (c.name === 'requiredWhen' && requiredWhen(c.config, input)),
   );
 }
 

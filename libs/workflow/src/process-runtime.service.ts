@@ -121,7 +121,12 @@ export class ProcessRuntime {
   async complete(
     em: EntityManager,
     task: TaskEntity,
-    input: { data: Record<string, unknown>; actorId: string; expectedVersion?: number; onBehalfOf?: string | null },
+    input: {
+      data: Record<string, unknown>;
+      actorId: string;
+      expectedVersion?: number;
+      onBehalfOf?: string | null;
+    },
   ): Promise<StepResult> {
     const instance = await repo.lockInstance(em, task.instanceId);
     if (!instance) throw AppError.notFound('流程实例不存在');

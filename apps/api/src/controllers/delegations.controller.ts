@@ -15,7 +15,12 @@ export class DelegationsController {
   @ApiOkResponse({ type: DelegationDto, isArray: true })
   @Get()
   @Requires('task.read')
-  @ApiQuery({ name: 'scope', required: false, enum: ['own', 'region'], description: 'own：本人给出或接受的；region：本地区（主管）' })
+  @ApiQuery({
+    name: 'scope',
+    required: false,
+    enum: ['own', 'region'],
+    description: 'own：本人给出或接受的；region：本地区（主管）',
+  })
   list(@CurrentUser() user: AuthUser, @Query('scope') scope?: string) {
     return this.casework.delegations(user, scope === 'region' ? 'region' : 'own');
   }

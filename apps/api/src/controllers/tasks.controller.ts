@@ -47,7 +47,12 @@ export class TasksController {
   @ApiQuery({ name: 'dueBefore', required: false, description: '只看此日期（含）之前到期的任务，YYYY-MM-DD' })
   @ApiQuery({ name: 'sort', required: false, enum: ['due', 'hardship', 'created', 'urgency'] })
   @ApiQuery({ name: 'order', required: false, enum: ['asc', 'desc'] })
-  @ApiQuery({ name: 'mine', required: false, enum: ['true', 'false'], description: '只看我认领（或受托）的任务' })
+  @ApiQuery({
+    name: 'mine',
+    required: false,
+    enum: ['true', 'false'],
+    description: '只看我认领（或受托）的任务',
+  })
   @ApiQuery({ name: 'limit', required: false, description: '每页条数，1–200，默认 50' })
   @ApiQuery({ name: 'after', required: false, description: '上一页响应头 X-Next-Cursor 的值' })
   async inbox(
@@ -137,7 +142,11 @@ export class TasksController {
   @Post(':id/assign')
   @Requires('task.assign')
   @HttpCode(200)
-  assign(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string, @Body() body: AssignTaskDto) {
+  assign(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() body: AssignTaskDto,
+  ) {
     return this.casework.assign(user, id, { assigneeId: body.assigneeId ?? null, reason: body.reason });
   }
 
@@ -151,7 +160,11 @@ export class TasksController {
   @ApiOkResponse({ type: TaskDraftSavedDto })
   @Put(':id/draft')
   @Requires('task.complete')
-  saveDraft(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string, @Body() body: TaskDraftDto) {
+  saveDraft(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() body: TaskDraftDto,
+  ) {
     return this.casework.saveDraft(user, id, body.data);
   }
 

@@ -44,7 +44,13 @@ describe('audit action names are complete', () => {
   const actions = [...serverActions()].sort();
 
   it('finds the actions the server writes', () => {
-    for (const known of ['authorization.sign', 'attachment.upload', 'task.claim', 'user.confirm', 'access.task.read'])
+    for (const known of [
+      'authorization.sign',
+      'attachment.upload',
+      'task.claim',
+      'user.confirm',
+      'access.task.read',
+    ])
       expect(actions).toContain(known);
   });
 

@@ -12,7 +12,9 @@ describe('bulk work', () => {
     expect(uniformStep([])).toBe('请先勾选任务');
     const serve = { name: '送达补正材料告知书', elementId: 'Task_ServeSupplementNotice' };
     expect(uniformStep([serve, serve])).toBeNull();
-    expect(uniformStep([serve, { name: '受理审查', elementId: 'Task_AcceptanceReview' }])).toContain('不是同一环节');
+    expect(uniformStep([serve, { name: '受理审查', elementId: 'Task_AcceptanceReview' }])).toContain(
+      '不是同一环节',
+    );
   });
 
   it('reports progress per chunk and turns a refused chunk into per-case failures', async () => {

@@ -70,7 +70,7 @@ const OPINION_FIELDS = [
 
 function actorOf(a: TimelineAudit): string | undefined {
   if (!a.actorName) return undefined;
-  const role = a.actorRole ? (ROLES as Record<string, string>)[a.actorRole] ?? a.actorRole : '';
+  const role = a.actorRole ? ((ROLES as Record<string, string>)[a.actorRole] ?? a.actorRole) : '';
   const behalf = a.detail?.onBehalfOf as { name?: unknown } | undefined;
   const acting = typeof behalf?.name === 'string' ? `代${behalf.name}` : '';
   const inner = [role, acting].filter(Boolean).join('，');

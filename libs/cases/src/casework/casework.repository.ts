@@ -59,7 +59,12 @@ export const caseworkRepository = {
     return rows.length === 1;
   },
 
-  async setAssignee(em: EntityManager, taskId: string, userId: string | null, at: Date | null): Promise<void> {
+  async setAssignee(
+    em: EntityManager,
+    taskId: string,
+    userId: string | null,
+    at: Date | null,
+  ): Promise<void> {
     await em.query(`UPDATE task SET assignee = $2, assigned_at = $3 WHERE id = $1`, [taskId, userId, at]);
   },
 
@@ -114,12 +119,23 @@ export const caseworkRepository = {
     await em.query(
       `INSERT INTO task_delegation (id, delegator_id, delegate_id, starts_on, ends_on, reason, created_by, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [row.id, row.delegatorId, row.delegateId, row.startsOn, row.endsOn, row.reason, row.createdBy, row.createdAt],
+      [
+        row.id,
+        row.delegatorId,
+        row.delegateId,
+        row.startsOn,
+        row.endsOn,
+        row.reason,
+        row.createdBy,
+        row.createdAt,
+      ],
     );
   },
 
   async delegation(em: EntityManager, id: string): Promise<DelegationRow | null> {
-    const [row] = await em.query(`SELECT ${DELEGATION_COLUMNS} FROM ${DELEGATION_FROM} WHERE d.id = $1`, [id]);
+    const [row] = await em.query(`SELECT ${DELEGATION_COLUMNS} FROM ${DELEGATION_FROM} WHERE d.id = $1`, [
+      id,
+    ]);
     return row ?? null;
   },
 

@@ -125,7 +125,11 @@ export class CaseworkService {
   async holderAndDraft(
     user: AuthUser,
     taskId: string,
-  ): Promise<{ assignee: string | null; assigneeName: string | null; draft: Record<string, unknown> | null }> {
+  ): Promise<{
+    assignee: string | null;
+    assigneeName: string | null;
+    draft: Record<string, unknown> | null;
+  }> {
     return this.db.read(async (em) => {
       const [holder] = await casework.holders(em, [taskId]);
       const draft = await casework.draft(em, taskId, user.id);
@@ -137,7 +141,10 @@ export class CaseworkService {
     });
   }
 
-  async draft(user: AuthUser, taskId: string): Promise<{ data: Record<string, unknown> | null; updatedAt: Date | null }> {
+  async draft(
+    user: AuthUser,
+    taskId: string,
+  ): Promise<{ data: Record<string, unknown> | null; updatedAt: Date | null }> {
     return this.db.read(async (em) => {
       await this.readableTask(em, user, taskId);
       const row = await casework.draft(em, taskId, user.id);
@@ -175,11 +182,14 @@ export class CaseworkService {
     input: { delegatorId?: string; delegateId: string; startsOn: string; endsOn: string; reason: string },
   ): Promise<DelegationRow> {
     const problems: { field: string; message: string }[] = [];
-    if (!isCalendarDate(input.startsOn ?? '')) problems.push({ field: 'startsOn', message: '应为 YYYY-MM-DD' });
+    if (!isCalendarDate(input.startsOn ?? ''))
+      problems.push({ field: 'startsOn', message: '应为 YYYY-MM-DD' });
     if (!isCalendarDate(input.endsOn ?? '')) problems.push({ field: 'endsOn', message: '应为 YYYY-MM-DD' });
-    else if (input.endsOn < input.startsOn) problems.push({ field: 'endsOn', message: '结束日期不能早于开始日期' });
+    else if (input.endsOn < input.startsOn)
+      problems.push({ field: 'endsOn', message: '结束日期不能早于开始日期' });
     else if (input.endsOn < this.clock.today()) problems.push({ field: 'endsOn', message: '结束日期已过' });
-    if (!(input.reason ?? '').trim()) problems.push({ field: 'reason', message: '请填写委托事由（如休假、出差）' });
+    if (!(input.reason ?? '').trim())
+      problems.push({ field: 'reason', message: '请填写委托事由（如休假、出差）' });
     if (problems.length) throw AppError.validation(`委托有误：${problems[0].message}`, problems);
     return this.db.transaction(async (em) => {
       const delegatorId = input.delegatorId ?? user.id;
@@ -202,7 +212,14 @@ export class CaseworkService {
           422,
           'DELEGATE_CANNOT_HOLD_DUTY',
           `${delegate.displayName} 不能代 ${delegator.displayName} 办理：须为同一地区、同样具有${need.map((d) => ROLES[d]).join('、')}职责的工作人员`,
-          [{ field: 'delegateId', message: missing.length ? `缺少职责：${missing.map((d) => ROLES[d]).join('、')}` : '不在同一地区' }],
+          [
+            {
+              field: 'delegateId',
+              message: missing.length
+                ? `缺少职责：${missing.map((d) => ROLES[d]).join('、')}`
+                : '不在同一地区',
+            },
+          ],
         );
       }
       const held = await casework.heldOpenTasks(em, delegator.id);
@@ -252,7 +269,9 @@ export class CaseworkService {
   }
 
   /** Casework staff of the user's region (their duties named), to pick an assignee or a delegate. */
-  staff(user: AuthUser): Promise<{ id: string; displayName: string; regionCode: string; duties: string[]; roleName: string }[]> {
+  staff(
+    user: AuthUser,
+  ): Promise<{ id: string; displayName: string; regionCode: string; duties: string[]; roleName: string }[]> {
     return this.db.read(async (em) =>
       (await casework.staffWithin(em, user.regionCode, CASEWORK_ROLES)).map((s) => {
         const duties = toAuthUser(s as UserEntity).duties.filter((d) => CASEWORK_ROLES.includes(d));
@@ -315,12 +334,16 @@ export class CaseworkService {
   ): Promise<BulkResult[]> {
     const ids = [...new Set(input.taskIds ?? [])];
     if (!ids.length || ids.length > BULK_MAX) {
-      throw AppError.validation(`一次可处理 1 至 ${BULK_MAX} 个任务`, [{ field: 'taskIds', message: `1–${BULK_MAX} 个` }]);
+      throw AppError.validation(`一次可处理 1 至 ${BULK_MAX} 个任务`, [
+        { field: 'taskIds', message: `1–${BULK_MAX} 个` },
+      ]);
     }
     const fill = Object.entries(input.fill ?? {});
     for (const [field, from] of fill) {
       if (!BULK_FILLS.includes(from)) {
-        throw AppError.validation(`字段 ${field} 只能取自 ${BULK_FILLS.join('、')}`, [{ field: `fill.${field}`, message: '取值来源不支持' }]);
+        throw AppError.validation(`字段 ${field} 只能取自 ${BULK_FILLS.join('、')}`, [
+          { field: `fill.${field}`, message: '取值来源不支持' },
+        ]);
       }
     }
     const caseNos = await this.db.read((em) => casework.caseNosOf(em, ids));
@@ -330,7 +353,10 @@ export class CaseworkService {
       try {
         if (input.action === 'claim') await this.claim(user, taskId);
         else if (input.action === 'assign')
-          await this.assign(user, taskId, { assigneeId: input.assigneeId ?? null, reason: input.reason ?? '' });
+          await this.assign(user, taskId, {
+            assigneeId: input.assigneeId ?? null,
+            reason: input.reason ?? '',
+          });
         else {
           const own = caseNos.get(taskId);
           const data = { ...(input.data ?? {}) };
@@ -370,9 +396,12 @@ export class CaseworkService {
 
   private async activeStaff(em: EntityManager, id: string, field: string): Promise<StaffRow> {
     const row = await casework.staff(em, id);
-    if (!row || row.role === 'applicant') throw AppError.validation('工作人员不存在', [{ field, message: '不存在' }]);
+    if (!row || row.role === 'applicant')
+      throw AppError.validation('工作人员不存在', [{ field, message: '不存在' }]);
     if (row.disabledAt || row.pendingBy) {
-      throw AppError.validation(`${row.displayName} 的账号已停用或待确认`, [{ field, message: '账号不可用' }]);
+      throw AppError.validation(`${row.displayName} 的账号已停用或待确认`, [
+        { field, message: '账号不可用' },
+      ]);
     }
     return row;
   }
@@ -389,8 +418,9 @@ export class CaseworkService {
       await this.duties.assertMayPerform(em, toAuthUser(staff as UserEntity), kase, task);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      throw new AppError(422, err.code, `不能交给 ${staff.displayName}：${err.message}`, [{ field, message: err.message }]);
+      throw new AppError(422, err.code, `不能交给 ${staff.displayName}：${err.message}`, [
+        { field, message: err.message },
+      ]);
     }
   }
 }
-

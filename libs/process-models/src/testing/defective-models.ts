@@ -639,7 +639,8 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
     kind: 'legal',
     xml: dibao([[' sa:reasonField="returnReason"', '']]),
     elementId: 'Flow_ReturnToInvestigation',
-    message: /^顺序流“退回补充调查”：退回流转须以 sa:reasonField 指明用户任务“乡镇初审”中记录退回理由的表单字段/,
+    message:
+      /^顺序流“退回补充调查”：退回流转须以 sa:reasonField 指明用户任务“乡镇初审”中记录退回理由的表单字段/,
   },
   {
     name: '退回 reason that may be left empty',

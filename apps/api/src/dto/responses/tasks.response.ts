@@ -71,7 +71,11 @@ export class InboxItemDto {
   })
   blockedReason!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Who holds the task; null while it waits in the group inbox.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Who holds the task; null while it waits in the group inbox.',
+  })
   assignee!: string | null;
 
   @ApiProperty({ type: String, nullable: true })
@@ -121,7 +125,12 @@ export class TaskDetailDto {
   @ApiProperty({ type: String, nullable: true })
   assigneeName!: string | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: "This user's saved draft of the form" })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: "This user's saved draft of the form",
+  })
   draft!: Record<string, unknown> | null;
 
   @ApiProperty({

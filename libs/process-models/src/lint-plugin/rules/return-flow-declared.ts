@@ -41,7 +41,9 @@ export default processRule(({ process, report }) => {
       );
     } else if (
       (field.type !== 'text' && field.type !== 'string') ||
-      !field.constraints.some((c) => (c.name === 'required' && c.config !== 'false') || c.name === 'requiredWhen')
+      !field.constraints.some(
+        (c) => (c.name === 'required' && c.config !== 'false') || c.name === 'requiredWhen',
+      )
     ) {
       report(
         flow,
@@ -50,10 +52,7 @@ export default processRule(({ process, report }) => {
     }
     const target = flow.targetRef as BpmnElement | undefined;
     if (!target || target.$type !== 'bpmn:UserTask' || !reachableFrom(graph, target).has(task)) {
-      report(
-        flow,
-        `退回流转须退回到此前的办理环节（从目标环节能再次到达${label(task)}的用户任务）`,
-      );
+      report(flow, `退回流转须退回到此前的办理环节（从目标环节能再次到达${label(task)}的用户任务）`);
     }
   }
 });
