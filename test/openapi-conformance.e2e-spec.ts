@@ -187,6 +187,15 @@ describe('the API answers as its OpenAPI document says', () => {
   it('on cases, tasks and documents (window clerk, approver)', async () => {
     const tasks = await get('clerk', '/api/tasks');
     await get('clerk', `/api/tasks/${tasks[0].taskId}`);
+    await (
+      await t.as('clerk')
+    )
+      .put(`/api/tasks/${tasks[0].taskId}/draft`, { data: { reasons: '草稿' } })
+      .expect(200);
+    expect((await get('clerk', `/api/tasks/${tasks[0].taskId}/draft`)).data).toEqual({ reasons: '草稿' });
+    await post('clerk', `/api/tasks/${tasks[0].taskId}/claim`, {}, 200);
+    await get('clerk', '/api/delegations');
+    expect(await get('clerk', '/api/delegations/staff')).not.toHaveLength(0);
     await get('clerk', '/api/cases');
     await get('clerk', `/api/cases/${openCase}`);
     const detail = await get('approver', `/api/cases/${closedCase}`);

@@ -26,6 +26,7 @@ import { DemoController } from './controllers/demo.controller';
 import { PolicyController } from './controllers/policy.controller';
 import { HouseholdImportController } from './controllers/household-import.controller';
 import { TasksController } from './controllers/tasks.controller';
+import { DelegationsController } from './controllers/delegations.controller';
 import { WorkbenchController } from './controllers/workbench.controller';
 import { PortalController } from './controllers/portal.controller';
 import { TemplatesController } from './controllers/templates.controller';
@@ -80,6 +81,7 @@ import { ClockController } from './controllers/clock.controller';
     ProgramsController,
     IntegrityController,
     TasksController,
+    DelegationsController,
     WorkbenchController,
     DocumentsController,
     ProcessesController,

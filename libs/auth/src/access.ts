@@ -61,6 +61,10 @@ export const PERMISSIONS = {
   'case.time_limit': { label: '延长办理期限', roles: ['county_approver'], reach: 'region' },
   'task.read': { label: '查看待办', roles: STAFF, reach: 'region' },
   'task.complete': { label: '办理任务', roles: STAFF, reach: 'region' },
+  // A supervisor of casework in the region: the township reviewer over the township's clerks, the
+  // county approver over the county. Not an administrator: assigning decides who does casework.
+  'task.assign': { label: '改派任务', roles: ['township_reviewer', 'county_approver'], reach: 'region' },
+  'task.delegate': { label: '设置代办委托', roles: CASEWORK, reach: 'region' },
   'attachment.upload': { label: '上传或作废材料', roles: UPLOADERS, reach: 'region' },
   'attachment.read': { label: '查看材料', roles: STAFF, reach: 'region' },
   'document.read': { label: '查看文书', roles: ALL, reach: 'region-or-owner' },

@@ -26,6 +26,8 @@ import { DocumentPipeline, TemplateStore } from '@app/issuance';
 import { CaseStarter } from './case-starter';
 import { assertMayReadCase, caseForStaff } from './case-access';
 import { DutyService } from './duty';
+import { ActingFor, assertHolderOrDelegate } from './casework/holder';
+import { caseworkRepository as casework } from './casework/casework.repository';
 import { CaseFactsService } from './case-facts/case-facts.service';
 import { PrerequisiteState, prerequisiteStates } from './case-facts/prerequisites';
 import { caseFactsRepository } from './case-facts/case-facts.repository';
@@ -253,35 +255,48 @@ export class CaseService {
       const earlier = await this.replay(user, input.idempotencyKey, requestHash);
       if (earlier) return earlier;
     }
-    const result = await this.runtime.transaction(async (em) => {
-      if (input.idempotencyKey) {
-        // Same key racing in parallel: the second waits here and then replays.
-        await idempotency.lock(em, user.id, input.idempotencyKey);
-        const earlier = await idempotency.find(em, user.id, input.idempotencyKey);
-        if (earlier) return { replay: earlier } as const;
-      }
-      const task = await this.runtime.lockOpenTask(em, input.taskId);
-      const kase = await cases.byInstanceOrFail(em, task.instanceId);
-      await this.duties.assertMayPerform(em, user, kase, task);
-      await this.facts.assertStep(em, kase, task, input.data, await this.applicantAccount(em, kase));
-      const body = await this.advance(em, task, kase, {
-        data: input.data,
-        actorId: user.id,
-        expectedVersion: input.expectedVersion,
-      });
-      const now = this.clock.now();
-      if (input.idempotencyKey) {
-        await idempotency.insert(em, {
-          key: input.idempotencyKey,
-          userId: user.id,
-          requestHash,
-          responseStatus: 200,
-          responseBody: body,
-          createdAt: now,
+    const result = await this.runtime
+      .transaction(async (em) => {
+        if (input.idempotencyKey) {
+          // Same key racing in parallel: the second waits here and then replays.
+          await idempotency.lock(em, user.id, input.idempotencyKey);
+          const earlier = await idempotency.find(em, user.id, input.idempotencyKey);
+          if (earlier) return { replay: earlier } as const;
+        }
+        const task = await this.runtime.lockOpenTask(em, input.taskId);
+        const kase = await cases.byInstanceOrFail(em, task.instanceId);
+        const actingFor = await assertHolderOrDelegate(em, user.id, task, this.clock.today());
+        await this.duties.assertMayPerform(em, user, kase, task);
+        await this.facts.assertStep(em, kase, task, input.data, await this.applicantAccount(em, kase));
+        const body = await this.advance(em, task, kase, {
+          data: input.data,
+          actorId: user.id,
+          expectedVersion: input.expectedVersion,
+          actingFor,
         });
-      }
-      return { body } as const;
-    });
+        await casework.dropDrafts(em, task.id);
+        const now = this.clock.now();
+        if (input.idempotencyKey) {
+          await idempotency.insert(em, {
+            key: input.idempotencyKey,
+            userId: user.id,
+            requestHash,
+            responseStatus: 200,
+            responseBody: body,
+            createdAt: now,
+          });
+        }
+        return { body } as const;
+      })
+      .catch(async (err: unknown) => {
+        // The form is not lost when someone else holds the task: it waits as this user's draft.
+        if (err instanceof AppError && err.code === 'TASK_HELD_BY_OTHER' && input.data) {
+          await this.db.transaction((em) =>
+            casework.saveDraft(em, input.taskId, user.id, input.data, this.clock.now()),
+          );
+        }
+        throw err;
+      });
     if ('replay' in result) return this.replayed(result.replay!, requestHash);
     await this.pipeline.issued(result.body.caseId);
     return result.body;
@@ -292,13 +307,21 @@ export class CaseService {
     em: EntityManager,
     task: TaskEntity,
     kase: CaseEntity,
-    input: { data: Record<string, unknown>; actorId: string; expectedVersion?: number; retriedBy?: string },
+    input: {
+      data: Record<string, unknown>;
+      actorId: string;
+      expectedVersion?: number;
+      retriedBy?: string;
+      /** The holder a delegate acts for: the record and the documents name both. */
+      actingFor?: ActingFor | null;
+    },
   ): Promise<CompleteResult> {
     const openBefore = await processes.openTaskNames(em, task.instanceId);
     const step = await this.runtime.complete(em, task, {
       data: input.data,
       actorId: input.actorId,
       expectedVersion: input.expectedVersion,
+      onBehalfOf: input.actingFor?.id ?? null,
     });
     const now = this.clock.now();
     await cases.update(em, kase.id, { updatedAt: now });
@@ -313,6 +336,7 @@ export class CaseService {
         name: task.name,
         data: input.data,
         ...(input.retriedBy && { submittedBy: input.actorId }),
+        ...(input.actingFor && { onBehalfOf: input.actingFor }),
         // The case's state on either side of the step: engine version and what was open.
         before: { version: step.instance.version - 1, open: openBefore },
         after: {

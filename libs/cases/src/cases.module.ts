@@ -8,6 +8,7 @@ import { CaseStarter } from './case-starter';
 import { DutyService } from './duty';
 import { ProcedureService } from './procedures';
 import { CaseFactsService } from './case-facts/case-facts.service';
+import { CaseworkService } from './casework/casework.service';
 
 /**
  * The case: applications and procedures on their models, the task inbox and workbench, who may
@@ -27,6 +28,7 @@ import { CaseFactsService } from './case-facts/case-facts.service';
     AssessmentService,
     CaseFactsService,
     WorkbenchService,
+    CaseworkService,
   ],
   exports: [
     DocumentIssuer,
@@ -38,6 +40,7 @@ import { CaseFactsService } from './case-facts/case-facts.service';
     AssessmentService,
     CaseFactsService,
     WorkbenchService,
+    CaseworkService,
   ],
 })
 export class CasesModule {}

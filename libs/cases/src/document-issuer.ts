@@ -1,3 +1,5 @@
+import { caseworkRepository as casework } from './casework/casework.repository';
+import { actingLabel } from './casework/holder';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, shanghaiDate as shanghaiToday } from '@app/common';
@@ -61,6 +63,18 @@ export class DocumentIssuer {
       if (answers && data.form) {
         for (const key of ['witnesses', 'evidence']) delete data.form[key];
         Object.assign(data.form, answers);
+      }
+    }
+    if (step.actorId && step.onBehalfOf) {
+      // 代办: the document carries the acting authority, as the law requires of a delegate's act.
+      const actor = await casework.staff(em, step.actorId);
+      const principal = await casework.staff(em, step.onBehalfOf);
+      if (actor && principal) {
+        data.actingAuthority = {
+          handler: actor.displayName,
+          principal: principal.displayName,
+          label: actingLabel(actor.displayName, principal.displayName),
+        };
       }
     }
     const verifyCode = randomBytes(8).toString('hex').toUpperCase();

@@ -14,3 +14,5 @@ export * from './linshi';
 export * from './duty';
 export { issuerData } from './document-data';
 export * from './case-facts';
+export * from './casework/casework.service';
+export type { DelegationRow } from './casework/casework.repository';

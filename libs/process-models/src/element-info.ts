@@ -36,6 +36,8 @@ export const CONSTRAINT_NAMES = [
   'max',
   'minItems',
   'maxItems',
+  /** "field=value": required when another field of the form has that answer (e.g. 退回理由). */
+  'requiredWhen',
 ] as const;
 export type ConstraintName = (typeof CONSTRAINT_NAMES)[number];
 

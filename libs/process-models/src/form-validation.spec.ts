@@ -262,3 +262,27 @@ describe('fields shown only when a model-declared condition holds (showIf)', () 
     expect(processInfoProblems(rootElement as never)).toEqual([]);
   });
 });
+
+describe('requiredWhen (退回理由 only when returning)', () => {
+  const fields: FormField[] = [
+    field(
+      'opinion',
+      '初审意见',
+      'enum',
+      [['required']],
+      [
+        ['eligible', '符合条件'],
+        ['return', '退回补充调查'],
+      ],
+    ),
+    field('returnReason', '退回理由', 'text', [['requiredWhen', 'opinion=return']]),
+  ];
+  it.each([
+    [{ opinion: 'return' }, ['returnReason']],
+    [{ opinion: 'return', returnReason: '  ' }, ['returnReason']],
+    [{ opinion: 'return', returnReason: '收入未核实，请补充入户调查' }, []],
+    [{ opinion: 'eligible' }, []],
+  ])('%j → errors on %j', (data, errorFields) => {
+    expect(validateFormData(fields, data).errors.map((e) => e.field)).toEqual(errorFields);
+  });
+});

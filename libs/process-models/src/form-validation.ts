@@ -62,8 +62,23 @@ function constraintNumber(field: FormField, name: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-function isRequired(field: FormField): boolean {
-  return field.constraints.some((c) => c.name === 'required' && c.config !== 'false');
+function isRequired(field: FormField, input: Record<string, unknown> = {}): boolean {
+  return field.constraints.some(
+    (c) =>
+      (c.name === 'required' && c.config !== 'false') ||
+      (c.name === 'requiredWhen' && requiredWhen(c.config, input)),
+  );
+}
+
+/**
+ * `requiredWhen` "field=value": required when another field of the form has that answer, e.g. the
+ * 退回理由 when the reviewer's opinion is 退回 (`opinion=return`).
+ */
+function requiredWhen(config: string | undefined, input: Record<string, unknown>): boolean {
+  const [field, value] = (config ?? '').split('=').map((s) => s.trim());
+  if (!field || value === undefined) return false;
+  const answer = input[field];
+  return Array.isArray(answer) ? answer.includes(value) : answer === value;
 }
 
 type Check = { value?: FormValue; error?: string };
@@ -215,7 +230,7 @@ export function validateFormData(
     const raw = Object.prototype.hasOwnProperty.call(input, field.id) ? input[field.id] : undefined;
     const emptyList = field.type === 'list' && Array.isArray(raw) && raw.length === 0;
     if (isEmpty(raw) || emptyList) {
-      if (isRequired(field))
+      if (isRequired(field, input))
         errors.push({ field: field.id, message: `“${field.label || field.id}”为必填项` });
       continue;
     }

@@ -566,6 +566,7 @@ class ModelChecker {
 
   private validConstraintConfig(type: string, name: string, config: string | undefined): boolean {
     if (config === undefined) return false;
+    if (name === 'requiredWhen') return /^[A-Za-z_]\w*=\S+$/.test(config);
     if ((name === 'min' || name === 'max') && type === 'money') return parseYuanToFen(config) !== undefined;
     // A date field with min="today" is a deadline the step sets: on or after the day it is set.
     if (name === 'min' && type === 'date' && config === 'today') return true;

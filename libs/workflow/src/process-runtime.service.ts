@@ -121,7 +121,12 @@ export class ProcessRuntime {
   async complete(
     em: EntityManager,
     task: TaskEntity,
-    input: { data: Record<string, unknown>; actorId: string; expectedVersion?: number },
+    input: {
+      data: Record<string, unknown>;
+      actorId: string;
+      expectedVersion?: number;
+      onBehalfOf?: string | null;
+    },
   ): Promise<StepResult> {
     const instance = await repo.lockInstance(em, task.instanceId);
     if (!instance) throw AppError.notFound('流程实例不存在');
@@ -139,7 +144,7 @@ export class ProcessRuntime {
       );
 
     const now = this.clock.now();
-    const step: StepContext = { em, actorId: input.actorId, now };
+    const step: StepContext = { em, actorId: input.actorId, onBehalfOf: input.onBehalfOf ?? null, now };
     try {
       const session = await this.session(step, instance);
       if (!session.isWaiting(task.elementId)) {
@@ -341,6 +346,8 @@ export class ProcessRuntime {
         status: 'open',
         data: null,
         completedBy: null,
+        assignee: null,
+        assignedAt: null,
         createdAt: now,
         completedAt: null,
       };

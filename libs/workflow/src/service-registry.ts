@@ -15,6 +15,8 @@ export interface ServiceCall {
 export interface StepContext {
   em: EntityManager;
   actorId: string | null;
+  /** The task's holder when a delegate completes it for them (代办). */
+  onBehalfOf?: string | null;
   now: Date;
 }
 

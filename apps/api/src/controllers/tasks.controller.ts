@@ -1,12 +1,20 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@app/common';
 import { AuthUser, CurrentUser, Requires } from '@app/auth';
-import { CaseService, INBOX_TOTAL_CAP, WorkbenchService } from '@app/cases';
-import { CompleteTaskDto } from '../dto/task.dto';
+import { CaseService, CaseworkService, INBOX_TOTAL_CAP, WorkbenchService } from '@app/cases';
+import { AssignTaskDto, BulkTasksDto, CompleteTaskDto, TaskDraftDto } from '../dto/task.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
-import { CompleteResultDto, InboxItemDto, TaskDetailDto } from '../dto/responses/tasks.response';
+import {
+  BulkResultDto,
+  CompleteResultDto,
+  InboxItemDto,
+  TaskDetailDto,
+  TaskDraftResultDto,
+  TaskDraftSavedDto,
+  TaskHolderDto,
+} from '../dto/responses/tasks.response';
 
 @ApiTags('待办任务')
 @ApiBearerAuth()
@@ -15,6 +23,7 @@ export class TasksController {
   constructor(
     private readonly cases: CaseService,
     private readonly workbench: WorkbenchService,
+    private readonly casework: CaseworkService,
   ) {}
 
   @ApiOkResponse({
@@ -38,6 +47,12 @@ export class TasksController {
   @ApiQuery({ name: 'dueBefore', required: false, description: '只看此日期（含）之前到期的任务，YYYY-MM-DD' })
   @ApiQuery({ name: 'sort', required: false, enum: ['due', 'hardship', 'created', 'urgency'] })
   @ApiQuery({ name: 'order', required: false, enum: ['asc', 'desc'] })
+  @ApiQuery({
+    name: 'mine',
+    required: false,
+    enum: ['true', 'false'],
+    description: '只看我认领（或受托）的任务',
+  })
   @ApiQuery({ name: 'limit', required: false, description: '每页条数，1–200，默认 50' })
   @ApiQuery({ name: 'after', required: false, description: '上一页响应头 X-Next-Cursor 的值' })
   async inbox(
@@ -72,6 +87,7 @@ export class TasksController {
       caseId: kase.id,
       caseNo: kase.caseNo,
       version,
+      ...(await this.casework.holderAndDraft(user, task.id)),
       ...annotation,
       ...(await this.cases.taskFacts(task, kase, annotation.legalBasis)),
     };
@@ -103,5 +119,60 @@ export class TasksController {
       expectedVersion: body.expectedVersion,
       idempotencyKey,
     });
+  }
+
+  @ApiOkResponse({ type: TaskHolderDto })
+  @Post(':id/claim')
+  @Requires('task.complete')
+  @HttpCode(200)
+  claim(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    return this.casework.claim(user, id);
+  }
+
+  @ApiOkResponse({ type: TaskHolderDto })
+  @Post(':id/unclaim')
+  @Requires('task.complete')
+  @HttpCode(200)
+  async unclaim(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    await this.casework.unclaim(user, id);
+    return { assignee: null, assigneeName: null };
+  }
+
+  @ApiOkResponse({ type: TaskHolderDto })
+  @Post(':id/assign')
+  @Requires('task.assign')
+  @HttpCode(200)
+  assign(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() body: AssignTaskDto,
+  ) {
+    return this.casework.assign(user, id, { assigneeId: body.assigneeId ?? null, reason: body.reason });
+  }
+
+  @ApiOkResponse({ type: TaskDraftResultDto })
+  @Get(':id/draft')
+  @Requires('task.read')
+  draft(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    return this.casework.draft(user, id);
+  }
+
+  @ApiOkResponse({ type: TaskDraftSavedDto })
+  @Put(':id/draft')
+  @Requires('task.complete')
+  saveDraft(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() body: TaskDraftDto,
+  ) {
+    return this.casework.saveDraft(user, id, body.data);
+  }
+
+  @ApiOkResponse({ type: BulkResultDto, isArray: true, description: '每个任务的结果；每个案件单独一个事务' })
+  @Post('bulk')
+  @Requires('task.complete')
+  @HttpCode(200)
+  bulk(@CurrentUser() user: AuthUser, @Body() body: BulkTasksDto) {
+    return this.casework.bulk(user, body);
   }
 }

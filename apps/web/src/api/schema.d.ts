@@ -467,6 +467,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/delegations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Delegations_list'];
+    put?: never;
+    post: operations['Delegations_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/delegations/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Delegations_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/delegations/staff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Delegations_staff'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/demo/clock': {
     parameters: {
       query?: never;
@@ -1347,6 +1395,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tasks/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Tasks_assign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/{id}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Tasks_claim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tasks/{id}/complete': {
     parameters: {
       query?: never;
@@ -1363,6 +1443,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tasks/{id}/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Tasks_draft'];
+    put: operations['Tasks_saveDraft'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tasks/{id}/preview': {
     parameters: {
       query?: never;
@@ -1373,6 +1469,38 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['Workbench_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/{id}/unclaim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Tasks_unclaim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Tasks_bulk'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1770,6 +1898,12 @@ export interface components {
        */
       state: 'current' | 'stale' | 'none';
     };
+    AssignTaskDto: {
+      /** @description 接办的工作人员账号 ID；null 表示退回组内待办 */
+      assigneeId: string | null;
+      /** @description 改派理由 */
+      reason: string;
+    };
     AttachmentCheckDto: {
       /** @description Attachment and thumbnail files read back and re-hashed. */
       checked: number;
@@ -1996,6 +2130,32 @@ export interface components {
       name: string;
       ratioBp: number;
     };
+    BulkResultDto: {
+      caseNo: string | null;
+      code?: string;
+      message?: string;
+      ok: boolean;
+      taskId: string;
+    };
+    BulkTasksDto: {
+      /**
+       * @description 认领、改派或以同一表单办理
+       * @enum {string}
+       */
+      action: 'claim' | 'assign' | 'complete';
+      /** @description 改派（assign）的接办人 */
+      assigneeId?: string | null;
+      /** @description 办理（complete）时每个任务共用的表单数据 */
+      data?: Record<string, never>;
+      /** @description 每个案件各自取值的字段，如 { recipient: "applicantName" }（受送达人为各案申请人） */
+      fill?: {
+        [key: string]: string;
+      };
+      /** @description 改派（assign）理由 */
+      reason?: string;
+      /** @description 任务 ID，1–200 个 */
+      taskIds: string[];
+    };
     CalendarLoadedYearDto: {
       holidays: string[];
       /** Format: date-time */
@@ -2215,6 +2375,14 @@ export interface components {
       name: string;
       regionCode: string;
     };
+    CaseworkStaffDto: {
+      displayName: string;
+      duties: string[];
+      id: string;
+      regionCode: string;
+      /** @description 职责的中文名，如“窗口受理员” */
+      roleName: string;
+    };
     ChangeBaseDto: {
       effectiveFrom: string;
       id: string;
@@ -2326,6 +2494,24 @@ export interface components {
       /** @example zhang.clerk */
       username: string;
     };
+    CreateDelegationDto: {
+      /** @description 受托人账号 ID */
+      delegateId: string;
+      /** @description 委托人账号 ID；省略为本人（主管可为本地区人员设置） */
+      delegatorId?: string;
+      /**
+       * @description 结束日期（含）
+       * @example 2026-12-07
+       */
+      endsOn: string;
+      /** @description 委托事由，如休假、出差 */
+      reason: string;
+      /**
+       * @description 开始日期
+       * @example 2026-12-01
+       */
+      startsOn: string;
+    };
     CreateDraftDto: {
       /** @description 要复制的流程版本 id（copy） */
       definitionId?: string;
@@ -2345,6 +2531,21 @@ export interface components {
       name?: string;
       /** @description 导入的 BPMN 2.0 XML（import） */
       xml?: string;
+    };
+    DelegationDto: {
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+      delegateId: string;
+      delegateName: string;
+      delegatorId: string;
+      delegatorName: string;
+      endsOn: string;
+      id: string;
+      reason: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+      startsOn: string;
     };
     DeployedProcessDto: {
       contentHash: string;
@@ -2647,6 +2848,9 @@ export interface components {
     };
     InboxItemDto: {
       applicantName: string;
+      /** @description Who holds the task; null while it waits in the group inbox. */
+      assignee: string | null;
+      assigneeName: string | null;
       /** @description Why the duty rules stop this user from doing the task (职责分离 or 回避); null when they may. */
       blockedReason: string | null;
       caseId: string;
@@ -3637,9 +3841,16 @@ export interface components {
     };
     TaskDetailDto: {
       assessmentStatus: components['schemas']['AssessmentStatusDto'];
+      /** @description Who holds the task (由某某办理中) */
+      assignee: string | null;
+      assigneeName: string | null;
       candidateGroups: string[];
       caseId: string;
       caseNo: string;
+      /** @description This user's saved draft of the form */
+      draft: {
+        [key: string]: unknown;
+      } | null;
       dueDate: string | null;
       dueDateCertain: boolean;
       form: components['schemas']['FormFieldDto'][];
@@ -3657,6 +3868,26 @@ export interface components {
       status: 'open' | 'completed' | 'cancelled';
       urgency: components['schemas']['UrgencyDto'];
       version: number;
+    };
+    TaskDraftDto: {
+      /**
+       * @description 尚未提交的表单内容
+       * @example {
+       *       "opinion": "经入户调查…"
+       *     }
+       */
+      data: Record<string, never>;
+    };
+    TaskDraftResultDto: {
+      data: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      updatedAt: string | null;
+    };
+    TaskDraftSavedDto: {
+      /** Format: date-time */
+      updatedAt: string;
     };
     TaskDto: {
       candidateGroups: string[];
@@ -3680,6 +3911,10 @@ export interface components {
       name: string;
       /** @enum {string} */
       status: 'open' | 'completed' | 'cancelled';
+    };
+    TaskHolderDto: {
+      assignee: string | null;
+      assigneeName: string | null;
     };
     TaskPrerequisiteDto: {
       /** @description 前提，如 economics（家庭经济状况已保存） */
@@ -5029,6 +5264,128 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AppClockDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Delegations_list: {
+    parameters: {
+      query?: {
+        /** @description own：本人给出或接受的；region：本地区（主管） */
+        scope?: 'own' | 'region';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DelegationDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Delegations_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateDelegationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DelegationDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Delegations_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DelegationDto'][];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Delegations_staff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 本地区办案人员，供改派和委托选择 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseworkStaffDto'][];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */
@@ -7086,6 +7443,8 @@ export interface operations {
         dueBefore?: unknown;
         /** @description 每页条数，1–200，默认 50 */
         limit?: unknown;
+        /** @description 只看我认领（或受托）的任务 */
+        mine?: 'true' | 'false';
         order?: 'asc' | 'desc';
         /** @description 救助项目，如 dibao */
         program?: unknown;
@@ -7155,6 +7514,70 @@ export interface operations {
       };
     };
   };
+  Tasks_assign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignTaskDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskHolderDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Tasks_claim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskHolderDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
   Tasks_complete: {
     parameters: {
       query?: never;
@@ -7193,6 +7616,70 @@ export interface operations {
       };
     };
   };
+  Tasks_draft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskDraftResultDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Tasks_saveDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TaskDraftDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskDraftSavedDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
   Workbench_preview: {
     parameters: {
       query?: {
@@ -7218,6 +7705,69 @@ export interface operations {
         content: {
           'application/json': components['schemas']['DocumentPreviewListDto'];
           'application/pdf': string;
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Tasks_unclaim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskHolderDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Tasks_bulk: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkTasksDto'];
+      };
+    };
+    responses: {
+      /** @description 每个任务的结果；每个案件单独一个事务 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkResultDto'][];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */

@@ -74,3 +74,49 @@ describe('buildTimeline', () => {
     ]);
   });
 });
+
+describe('hand-over in the timeline (issue 18)', () => {
+  it('names the actor with their role, a delegate with whom they acted for, and the opinion text', () => {
+    const entries = buildTimeline(
+      [task({ id: 't1', name: '入户调查', status: 'completed', completedAt: '2026-11-02T02:00:00Z' })],
+      [],
+      [
+        {
+          id: 1,
+          at: '2026-11-02T02:00:01Z',
+          action: 'task.complete',
+          actorName: '周窗口',
+          actorRole: 'investigator',
+          detail: {
+            taskId: 't1',
+            name: '入户调查',
+            data: { findings: '生活困难属实', visitDate: '2026-11-02' },
+            onBehalfOf: { id: 'u1', name: '赵调查' },
+          },
+        },
+        {
+          id: 2,
+          at: '2026-11-02T03:00:00Z',
+          action: 'task.assign',
+          actorName: '钱审核',
+          actorRole: 'township_reviewer',
+          detail: { name: '乡镇初审', from: { name: '李窗口' }, to: { name: '周窗口' }, reason: '休假' },
+        },
+        { id: 3, at: '2026-11-02T04:00:00Z', action: 'authorization.sign', detail: null },
+      ],
+    );
+    expect(entries[0]).toMatchObject({
+      title: '办理“入户调查”',
+      actor: '周窗口（调查员，代赵调查）',
+      opinion: '生活困难属实',
+    });
+    expect(entries[1]).toMatchObject({
+      title: '改派任务“乡镇初审”',
+      note: '李窗口 → 周窗口',
+      actor: '钱审核（乡镇审核员）',
+      opinion: '休假',
+    });
+    expect(entries[2].title).toBe('签署核对授权书');
+    expect(entries.every((e) => !/^[a-z_.]+$/.test(e.title))).toBe(true);
+  });
+});

@@ -1,3 +1,6 @@
+import { ROLES } from '@shared/auth/roles';
+import { actionName } from '../audit/action-names';
+
 /**
  * One timeline of a case from its tasks, documents and audit entries: each step once, in the order
  * it happened. The audit trail is the backbone (it records every write); tasks add the steps still
@@ -26,6 +29,9 @@ export interface TimelineAudit {
   at: string;
   action: string;
   detail: Record<string, unknown> | null;
+  /** The actor's name and role as they were when they acted (hand-over: who did it). */
+  actorName?: string | null;
+  actorRole?: string | null;
 }
 
 export interface TimelineEntry {
@@ -35,6 +41,10 @@ export interface TimelineEntry {
   title: string;
   note?: string;
   documentId?: string;
+  /** Who acted, with their role: “赵调查（调查员）”, or “周窗口（窗口受理员，代李窗口）”. */
+  actor?: string;
+  /** The opinion, reasons or findings the step recorded, for whoever takes the case over. */
+  opinion?: string;
 }
 
 const ACTIONS: Record<string, string> = {
@@ -43,6 +53,36 @@ const ACTIONS: Record<string, string> = {
   'case.closed': '案件办结',
   'assessment.evaluate': '家庭经济状况测算',
 };
+
+/** Text fields of a step's form that carry its opinion, in the order they are shown. */
+const OPINION_FIELDS = [
+  'returnReason',
+  'reasons',
+  'findings',
+  'checkFindings',
+  'neighbourVisit',
+  'recheckFindings',
+  'countyFindings',
+  'facts',
+  'objectionDetails',
+  'comment',
+];
+
+function actorOf(a: TimelineAudit): string | undefined {
+  if (!a.actorName) return undefined;
+  const role = a.actorRole ? ((ROLES as Record<string, string>)[a.actorRole] ?? a.actorRole) : '';
+  const behalf = a.detail?.onBehalfOf as { name?: unknown } | undefined;
+  const acting = typeof behalf?.name === 'string' ? `代${behalf.name}` : '';
+  const inner = [role, acting].filter(Boolean).join('，');
+  return inner ? `${a.actorName}（${inner}）` : a.actorName;
+}
+
+function opinionOf(detail: Record<string, unknown> | null): string | undefined {
+  const data = detail?.data as Record<string, unknown> | undefined;
+  const texts = OPINION_FIELDS.map((k) => data?.[k]).filter((v): v is string => typeof v === 'string' && !!v);
+  if (typeof detail?.reason === 'string' && detail.reason) texts.unshift(detail.reason);
+  return texts.length ? texts.join('；') : undefined;
+}
 
 const RANK: Record<TimelineEntry['kind'], number> = {
   apply: 0,
@@ -69,6 +109,14 @@ function auditText(detail: Record<string, unknown> | null): Record<string, strin
   return out;
 }
 
+/** A reassignment: from whom to whom. */
+function assignNote(detail: Record<string, unknown> | null): string | undefined {
+  const from = (detail?.from as { name?: string } | null)?.name;
+  const to = (detail?.to as { name?: string } | null | undefined)?.name;
+  if (!detail || !('to' in detail)) return undefined;
+  return `${from ?? '组内待办'} → ${to ?? '组内待办'}`;
+}
+
 export function buildTimeline(
   tasks: TimelineTask[],
   documents: TimelineDocument[],
@@ -84,7 +132,14 @@ export function buildTimeline(
     if (a.action === 'task.complete') {
       // The audit row is written after the engine ran; the step itself happened at the task's completion time.
       const at = (d.taskId ? taskById.get(d.taskId)?.completedAt : undefined) ?? a.at;
-      out.push({ key: `a${a.id}`, at, kind: 'complete', title: `办理“${d.name ?? '任务'}”` });
+      out.push({
+        key: `a${a.id}`,
+        at,
+        kind: 'complete',
+        title: `办理“${d.name ?? '任务'}”`,
+        actor: actorOf(a),
+        opinion: opinionOf(a.detail),
+      });
     } else if (a.action === 'document.issue') {
       const doc = d.documentId ? docs.get(d.documentId) : undefined;
       out.push({
@@ -113,7 +168,10 @@ export function buildTimeline(
         key: `a${a.id}`,
         at: a.action === 'case.apply' && caseCreatedAt ? caseCreatedAt : a.at,
         kind: a.action === 'case.apply' ? 'apply' : a.action === 'case.economics' ? 'economics' : 'other',
-        title: ACTIONS[a.action] ?? a.action,
+        title: ACTIONS[a.action] ?? (d.name ? `${actionName(a.action)}“${d.name}”` : actionName(a.action)),
+        note: assignNote(a.detail),
+        actor: actorOf(a),
+        opinion: opinionOf(a.detail),
       });
     }
   }

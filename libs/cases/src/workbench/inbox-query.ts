@@ -13,6 +13,8 @@ export interface InboxFilter {
   urgency?: CaseUrgency;
   sort?: InboxSort;
   order?: 'asc' | 'desc';
+  /** Only the tasks the user holds, or holds for a colleague who delegated to them (我的任务). */
+  mine?: boolean;
   /** Rows per page (1–200). */
   limit?: number;
   /** The last task of the page before (its `nextCursor`). */
@@ -79,6 +81,11 @@ export function parseInboxFilter(query: Record<string, unknown>, programs: strin
   if (order !== undefined) {
     if (order === 'asc' || order === 'desc') filter.order = order;
     else problems.push({ field: 'order', message: '排序方向只能是 asc（升序）或 desc（降序）' });
+  }
+  const mine = text('mine');
+  if (mine !== undefined) {
+    if (mine === 'true' || mine === 'false') filter.mine = mine === 'true';
+    else problems.push({ field: 'mine', message: '“我的任务”参数 mine 只能是 true 或 false' });
   }
   const limit = text('limit');
   if (limit !== undefined) {

@@ -22,6 +22,9 @@ export interface InboxRow {
   townshipName: string | null;
   definitionId: string;
   hardshipIndex: number | null;
+  /** Who holds the task (认领或被指派); null while it waits in the group inbox. */
+  assignee: string | null;
+  assigneeName: string | null;
 }
 
 /** What an inbox shows: the user's duties and region, the filters chosen, and the order. */
@@ -32,6 +35,8 @@ export interface InboxQuery {
   township?: string;
   dueBefore?: string;
   urgency?: string;
+  /** Only tasks held by one of these users. */
+  heldBy?: string[];
   sort: 'due' | 'hardship' | 'created' | 'urgency';
   order: 'asc' | 'desc';
 }
@@ -96,6 +101,7 @@ function inboxWhere(q: InboxQuery): { where: string[]; params: unknown[] } {
   if (q.township) filter((n) => `c.region_code LIKE $${n}`, `${q.township}%`);
   if (q.dueBefore) filter((n) => `t.due_date <= $${n}`, q.dueBefore);
   if (q.urgency) filter((n) => `c.urgency = $${n}`, q.urgency);
+  if (q.heldBy) filter((n) => `t.assignee = ANY($${n}::uuid[])`, q.heldBy);
   return { where, params };
 }
 
@@ -128,11 +134,13 @@ export const inboxRepository = {
                   c.urgency AS "caseUrgency", t.instance_id AS "instanceId", t.candidate_groups AS "candidateGroups",
                   c.applicant_id_number AS "applicantIdNumber", c.household,
                   r.name AS "townshipName", i.definition_id AS "definitionId",
-                  t.hardship_index::float AS "hardshipIndex"
+                  t.hardship_index::float AS "hardshipIndex",
+                  t.assignee, holder.display_name AS "assigneeName"
            FROM task t
            JOIN assistance_case c ON c.process_instance_id = t.instance_id
            JOIN process_instance i ON i.id = t.instance_id
            LEFT JOIN region r ON r.code = substr(c.region_code, 1, 9)
+           LEFT JOIN app_user holder ON holder.id = t.assignee
            WHERE ${where.join(' AND ')}
            ORDER BY ${orderBy}
            LIMIT $${params.length}`,

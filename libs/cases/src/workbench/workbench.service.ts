@@ -14,6 +14,7 @@ import { FormField, parseBpmn, readLegalBasis, validateFormData } from '@app/pro
 import { caseRepository as cases } from '../case.repository';
 import { caseProcessRepository as processes } from '../case-process.repository';
 import { INBOX_TOTAL_CAP, InboxQuery, inboxRepository as inbox } from './inbox.repository';
+import { caseworkRepository as casework } from '../casework/casework.repository';
 import { assertMayReadCase } from '../case-access';
 import { APPLICATION_PROGRAMS } from '../programs';
 import { DocumentIssuer } from '../document-issuer';
@@ -44,6 +45,9 @@ export interface WorkbenchInboxItem {
   caseUrgency: CaseUrgency | null;
   /** Why the duty rules stop this user from doing the task (职责分离 or 回避); null when they may. */
   blockedReason: string | null;
+  /** Who holds the task; null while it waits in the group inbox. */
+  assignee: string | null;
+  assigneeName: string | null;
 }
 
 /** One page of the inbox. */
@@ -124,6 +128,9 @@ export class WorkbenchService {
     };
     const limit = filter.limit ?? INBOX_PAGE_SIZE;
     const { rows, blocked, total } = await this.db.read(async (em) => {
+      if (filter.mine) {
+        query.heldBy = [user.id, ...(await casework.principalsOf(em, user.id, this.clock.today()))];
+      }
       // One more than the page, to tell whether there is a next one.
       const rows = await inbox.openTasks(em, query, { limit: limit + 1, after: filter.after });
       const page = rows.slice(0, limit);

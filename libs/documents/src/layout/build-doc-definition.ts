@@ -33,6 +33,8 @@ export interface LayoutInput {
   verifyCode: string;
   verifyUrl: string;
   info: TDocumentDefinitions['info'];
+  /** Set when a delegate issued it (代办): printed above the signature, e.g. “经办人：李四（代张三）”. */
+  actingAuthority?: string;
 }
 
 /**
@@ -369,7 +371,7 @@ function signatureBlock(input: LayoutInput, density: Density): Content {
         height: SEAL_DIAMETER,
         relativePosition: position,
       } as Content);
-  return {
+  const block = {
     unbreakable: true,
     // The seal's top comes within a line of the text above (GB/T 9704 §7.3.5.1).
     margin: [0, line, 0, line],
@@ -385,6 +387,11 @@ function signatureBlock(input: LayoutInput, density: Density): Content {
       },
       { width: rightGap, text: '' },
     ],
+  } as Content;
+  if (!input.actingAuthority) return block;
+  return {
+    unbreakable: true,
+    stack: [{ text: `经办人：${input.actingAuthority}`, margin: [0, line, 0, 0] }, block],
   } as Content;
 }
 

@@ -59,6 +59,7 @@ function layoutInput(input: RenderInput): LayoutInput {
     blocks,
     verifyCode: input.verifyCode,
     verifyUrl: input.verifyUrl,
+    ...actingAuthority(data),
     info: {
       title: manifest.title,
       author: issuerName,
@@ -161,6 +162,12 @@ async function fitLayout(layout: LayoutInput): Promise<Fitted> {
   // does not open with a line or two of it.
   const kept = await layOut(layout, 0, 1);
   return kept.pages === grid.pages ? kept : grid;
+}
+
+/** The delegate's acting authority the issuer froze into the data (`actingAuthority.label`). */
+function actingAuthority(data: Record<string, unknown>): { actingAuthority?: string } {
+  const acting = data.actingAuthority as { label?: unknown } | undefined;
+  return typeof acting?.label === 'string' ? { actingAuthority: acting.label } : {};
 }
 
 /** Renders the document; identical input yields identical bytes. */

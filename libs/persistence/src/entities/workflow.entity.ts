@@ -81,6 +81,9 @@ export class TaskEntity {
   @Column('text') status!: 'open' | 'completed' | 'cancelled';
   @Column({ type: 'jsonb', nullable: true }) data!: object | null;
   @Column({ name: 'completed_by', type: 'uuid', nullable: true }) completedBy!: string | null;
+  /** The clerk who claimed the task or was assigned it; null while it waits in the group inbox. */
+  @Column({ type: 'uuid', nullable: true }) assignee!: string | null;
+  @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true }) assignedAt!: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt!: Date | null;
 }

@@ -24,6 +24,7 @@ import { InboxScale1765800000000 } from './1765800000000-inbox-scale';
 import { InboxRoleIndexes1765800000001 } from './1765800000001-inbox-role-indexes';
 import { Organs1765900000000 } from './1765900000000-organs';
 import { PortalElectronicService1765910000000 } from './1765910000000-portal-electronic-service';
+import { CaseworkClaim1766500000000 } from './1766500000000-casework-claim';
 import { Notifications1766600000000 } from './1766600000000-notifications';
 import { DocumentRenderState1766700000000 } from './1766700000000-document-render-state';
 
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   InboxRoleIndexes1765800000001,
   Organs1765900000000,
   PortalElectronicService1765910000000,
+  CaseworkClaim1766500000000,
   Notifications1766600000000,
   DocumentRenderState1766700000000,
 ];

@@ -20,6 +20,7 @@ import outcomeMatchesDecision from './rules/outcome-matches-decision';
 import processAttributes from './rules/process-attributes';
 import publicNoticeOnEveryPath from './rules/public-notice-on-every-path';
 import publicNoticePeriod from './rules/public-notice-period';
+import returnFlowDeclared from './rules/return-flow-declared';
 import roleLevel from './rules/role-level';
 import servedDocumentHasServiceStep from './rules/served-document-has-service-step';
 import stepKindKnown from './rules/step-kind-known';
@@ -44,6 +45,7 @@ export const LEGAL_RULES: Record<string, RuleFactory> = {
   'role-level': roleLevel,
   'public-notice-period': publicNoticePeriod,
   'public-notice-on-every-path': publicNoticeOnEveryPath,
+  'return-flow-declared': returnFlowDeclared,
 };
 
 /** Runnability rules: what the engine accepts but the host cannot run to an end. */

@@ -634,6 +634,28 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
     elementId: 'dibao-review',
     message: /案件编号前缀 sa:caseNoPrefix“DIBAO”与本项目申请案件的编号序列相同/,
   },
+  {
+    name: '退回 without a reason field',
+    kind: 'legal',
+    xml: dibao([[' sa:reasonField="returnReason"', '']]),
+    elementId: 'Flow_ReturnToInvestigation',
+    message:
+      /^顺序流“退回补充调查”：退回流转须以 sa:reasonField 指明用户任务“乡镇初审”中记录退回理由的表单字段/,
+  },
+  {
+    name: '退回 reason that may be left empty',
+    kind: 'legal',
+    xml: dibao([['<camunda:constraint name="requiredWhen" config="opinion=return" />', '']]),
+    elementId: 'Flow_ReturnToInvestigation',
+    message: /退回理由字段“退回理由（退回补充调查时必填）”须为文本，且在退回时必填/,
+  },
+  {
+    name: '退回 that goes forward (to the county confirmation)',
+    kind: 'legal',
+    xml: dibao([retarget('Flow_ReturnToInvestigation', 'Task_CountyConfirmation')]),
+    elementId: 'Flow_ReturnToInvestigation',
+    message: /须退回到此前的办理环节/,
+  },
 ];
 
 /** Not defects: models a too-eager lint would refuse. */

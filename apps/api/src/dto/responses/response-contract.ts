@@ -27,6 +27,7 @@ import { ServiceController } from '../../controllers/service.controller';
 import { StatsController } from '../../controllers/stats.controller';
 import { SupervisionController } from '../../controllers/supervision.controller';
 import { TasksController } from '../../controllers/tasks.controller';
+import { DelegationsController } from '../../controllers/delegations.controller';
 import { TemplatesController } from '../../controllers/templates.controller';
 import { WorkbenchController } from '../../controllers/workbench.controller';
 import { AccountDto } from './accounts.response';
@@ -92,7 +93,17 @@ import {
   RecheckDrawRecordDto,
   StaffMemberDto,
 } from './supervision.response';
-import { CompleteResultDto, InboxItemDto, TaskDetailDto } from './tasks.response';
+import {
+  BulkResultDto,
+  CaseworkStaffDto,
+  CompleteResultDto,
+  DelegationDto,
+  InboxItemDto,
+  TaskDetailDto,
+  TaskDraftResultDto,
+  TaskDraftSavedDto,
+  TaskHolderDto,
+} from './tasks.response';
 import {
   TemplateDetailDto,
   TemplateLintDto,
@@ -220,6 +231,16 @@ export type _ResponseContract = [
   Fits<Body<TasksController['inbox']>, InboxItemDto[]>,
   Fits<Body<TasksController['task']>, TaskDetailDto>,
   Fits<Body<TasksController['complete']>, CompleteResultDto>,
+  Fits<Body<TasksController['claim']>, TaskHolderDto>,
+  Fits<Body<TasksController['unclaim']>, TaskHolderDto>,
+  Fits<Body<TasksController['assign']>, TaskHolderDto>,
+  Fits<Body<TasksController['draft']>, TaskDraftResultDto>,
+  Fits<Body<TasksController['saveDraft']>, TaskDraftSavedDto>,
+  Fits<Body<TasksController['bulk']>, BulkResultDto[]>,
+  Fits<Body<DelegationsController['list']>, DelegationDto[]>,
+  Fits<Body<DelegationsController['staff']>, CaseworkStaffDto[]>,
+  Fits<Body<DelegationsController['create']>, DelegationDto>,
+  Fits<Body<DelegationsController['revoke']>, DelegationDto[]>,
   Fits<Body<TemplatesController['list']>, TemplateSummaryDto[]>,
   Fits<Body<TemplatesController['lint']>, TemplateLintDto>,
   Fits<Body<TemplatesController['get']>, TemplateDetailDto>,

@@ -70,6 +70,16 @@ export class InboxItemDto {
       'Why the duty rules stop this user from doing the task (职责分离 or 回避); null when they may.',
   })
   blockedReason!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Who holds the task; null while it waits in the group inbox.',
+  })
+  assignee!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  assigneeName!: string | null;
 }
 
 export class TaskDetailDto {
@@ -108,6 +118,20 @@ export class TaskDetailDto {
 
   @ApiProperty({ type: Number })
   version!: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Who holds the task (由某某办理中)' })
+  assignee!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  assigneeName!: string | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: "This user's saved draft of the form",
+  })
+  draft!: Record<string, unknown> | null;
 
   @ApiProperty({
     type: 'object',
@@ -171,4 +195,94 @@ export class CompleteResultDto {
 
   @ApiProperty({ type: () => CompleteResultOpenedTasksDto, isArray: true })
   openedTasks!: CompleteResultOpenedTasksDto[];
+}
+
+export class TaskHolderDto {
+  @ApiProperty({ type: String, nullable: true })
+  assignee!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  assigneeName!: string | null;
+}
+
+export class TaskDraftResultDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  data!: Record<string, unknown> | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  updatedAt!: string | null;
+}
+
+export class TaskDraftSavedDto {
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class BulkResultDto {
+  @ApiProperty({ type: String })
+  taskId!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  caseNo!: string | null;
+
+  @ApiProperty({ type: Boolean })
+  ok!: boolean;
+
+  @ApiProperty({ type: String, required: false })
+  code?: string;
+
+  @ApiProperty({ type: String, required: false })
+  message?: string;
+}
+
+export class DelegationDto {
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  delegatorId!: string;
+
+  @ApiProperty({ type: String })
+  delegatorName!: string;
+
+  @ApiProperty({ type: String })
+  delegateId!: string;
+
+  @ApiProperty({ type: String })
+  delegateName!: string;
+
+  @ApiProperty({ type: String })
+  startsOn!: string;
+
+  @ApiProperty({ type: String })
+  endsOn!: string;
+
+  @ApiProperty({ type: String })
+  reason!: string;
+
+  @ApiProperty({ type: String })
+  createdBy!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  revokedAt!: string | null;
+}
+
+export class CaseworkStaffDto {
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  displayName!: string;
+
+  @ApiProperty({ type: String })
+  regionCode!: string;
+
+  @ApiProperty({ type: String, isArray: true })
+  duties!: string[];
+
+  @ApiProperty({ type: String, description: '职责的中文名，如“窗口受理员”' })
+  roleName!: string;
 }
