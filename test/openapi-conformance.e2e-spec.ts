@@ -201,6 +201,8 @@ describe('the API answers as its OpenAPI document says', () => {
     const detail = await get('approver', `/api/cases/${closedCase}`);
     expect(detail.case.status).toBe('closed');
     await get('clerk', `/api/cases/${closedCase}/diagram`);
+    await get('clerk', `/api/cases/${openCase}/identity`);
+    await get('clerk', `/api/cases/${openCase}/staff?duty=investigator`);
     await get('clerk', `/api/cases/${closedCase}/procedures`);
     const attachments = await get('clerk', `/api/cases/${openCase}/attachments`);
     expect(attachments).toHaveLength(1);
@@ -223,6 +225,7 @@ describe('the API answers as its OpenAPI document says', () => {
     await get('applicant', `/api/portal/cases/${closedCase}/service`);
     await get('applicant', `/api/portal/cases/${closedCase}/attachments`);
     await get('applicant', '/api/portal/messages');
+    await get('applicant', '/api/portal/identity');
     await get('clerk', '/api/messages');
     await get('clerk', '/api/clock');
     await get(null, '/api/public/listing?regionCode=410799100201');
