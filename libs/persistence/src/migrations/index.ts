@@ -25,6 +25,7 @@ import { InboxRoleIndexes1765800000001 } from './1765800000001-inbox-role-indexe
 import { Organs1765900000000 } from './1765900000000-organs';
 import { PortalElectronicService1765910000000 } from './1765910000000-portal-electronic-service';
 import { DocumentRenderState1766700000000 } from './1766700000000-document-render-state';
+import { CaseStats1766900000000 } from './1766900000000-case-stats';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   Organs1765900000000,
   PortalElectronicService1765910000000,
   DocumentRenderState1766700000000,
+  CaseStats1766900000000,
 ];
