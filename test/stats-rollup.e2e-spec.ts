@@ -1,5 +1,5 @@
 import type { AuthUser } from '@app/auth';
-import { OverviewService } from '@app/supervision';
+import { OverdueReportService, OverviewService } from '@app/supervision';
 import { CaseStats1766900000000 } from '../libs/persistence/src/migrations/1766900000000-case-stats';
 import { TestApp } from './support/test-app';
 import { APPLICATION, CONFIRM_PATH, apply, drive, freshFamily } from './support/case-driver';
@@ -10,7 +10,11 @@ import { APPLICATION, CONFIRM_PATH, apply, drive, freshFamily } from './support/
  */
 let t: TestApp;
 let overviews: OverviewService;
+let reports: OverdueReportService;
 const users: AuthUser[] = [];
+
+const plusDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The overview reads only the user's region: a county, two townships and a village. */
 const inRegion = (regionCode: string) => ({ regionCode }) as AuthUser;
@@ -19,12 +23,17 @@ async function expectRollupsMatchRecount() {
   for (const user of users) {
     const fromRollups = await overviews.overview(user);
     expect(fromRollups).toEqual(await overviews.recount(user));
+    const today = t.clock.today();
+    for (const asOf of [plusDays(today, -15), today, plusDays(today, 30)]) {
+      expect(await reports.report(user, asOf)).toEqual(await reports.recount(user, asOf));
+    }
   }
 }
 
 beforeAll(async () => {
   t = await TestApp.start();
   overviews = t.app.get(OverviewService);
+  reports = t.app.get(OverdueReportService);
   users.push(inRegion('410799'), inRegion('410799100'), inRegion('410799101'), inRegion('410799100201'));
 });
 afterAll(async () => {
