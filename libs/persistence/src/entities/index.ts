@@ -14,6 +14,12 @@ import {
 } from './document.entity';
 import { AgencyEntity, OrganEntity, RegionEntity } from './region.entity';
 import { AssessmentEntity, PolicyParametersEntity } from './policy.entity';
+import {
+  CaseDurationStatsEntity,
+  CaseStatsEntity,
+  OpenTaskStatsEntity,
+  TaskCompletedStatsEntity,
+} from './stats.entity';
 import { SessionEntity, UserEntity } from './user.entity';
 import {
   ProcessDefinitionEntity,
@@ -33,6 +39,7 @@ export * from './case.entity';
 export * from './document.entity';
 export * from './region.entity';
 export * from './policy.entity';
+export * from './stats.entity';
 export * from './user.entity';
 export * from './workflow.entity';
 
@@ -65,4 +72,8 @@ export const ENTITIES = [
   BenefitChangeEntity,
   ReviewCohortEntity,
   ReviewCohortMemberEntity,
+  CaseStatsEntity,
+  CaseDurationStatsEntity,
+  OpenTaskStatsEntity,
+  TaskCompletedStatsEntity,
 ];
