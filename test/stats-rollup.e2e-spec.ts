@@ -1,5 +1,5 @@
 import type { AuthUser } from '@app/auth';
-import { OverdueReportService, OverviewService } from '@app/supervision';
+import { OverdueReportService, OverviewService, StatsCompactor } from '@app/supervision';
 import { CaseStats1766900000000 } from '../libs/persistence/src/migrations/1766900000000-case-stats';
 import { TestApp } from './support/test-app';
 import { APPLICATION, CONFIRM_PATH, apply, drive, freshFamily } from './support/case-driver';
@@ -92,6 +92,24 @@ describe('overview rollups', () => {
     const after = await overviews.overview(users[0]);
     expect(after.totals.casesClosed).toBe(3);
     expect(after.totals.casesInProgress).toBe(1);
+    await expectRollupsMatchRecount();
+  });
+
+  it('keep their totals when the appended change rows are folded to one row per key', async () => {
+    const rows = () =>
+      t.query<{ n: number }>(
+        `SELECT ((SELECT count(*) FROM case_stats) + (SELECT count(*) FROM open_task_stats)
+             + (SELECT count(*) FROM task_completed_stats) + (SELECT count(*) FROM case_duration_stats))::int AS n`,
+      );
+    const [before] = await rows();
+    await t.app.get(StatsCompactor).compact();
+    const [after] = await rows();
+    expect(after.n).toBeLessThan(before.n);
+    const [{ dup }] = await t.query<{ dup: number }>(
+      `SELECT count(*)::int AS dup FROM (SELECT 1 FROM open_task_stats GROUP BY region_code, step, due_date
+                                         HAVING count(*) > 1) k`,
+    );
+    expect(dup).toBe(0);
     await expectRollupsMatchRecount();
   });
 

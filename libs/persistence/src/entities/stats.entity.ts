@@ -2,7 +2,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /*
  * Rollups of the overview and the 超时通报 (migration 1766900000000). Triggers on assistance_case,
- * task and process_instance keep them equal to a recount; nothing else writes them.
+ * task and process_instance append change rows, `stats_compact()` folds them; nothing else writes
+ * them. The tables have no primary key (a key has one row once folded, several before): the
+ * primary columns here only name the key, for reading with TypeORM.
  */
 
 /** Cases per village, program, status and outcome ('' for none). */

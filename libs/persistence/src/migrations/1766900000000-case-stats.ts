@@ -6,6 +6,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * transaction that writes a case, task or process instance, and the overview sums a few hundred
  * rollup rows instead.
  *
+ * The triggers only append change rows (+1/−1): updating one shared row per key in place would
+ * lock it mid-step until commit, serialising every step of a village and deadlocking against the
+ * counter and row locks steps take (see 1764700000000-audit-chain). Readers sum the rows of a key;
+ * `stats_compact()`, run by a background poll, folds them back to one row per key.
+ *
  * Each rollup is a sum over rows of a contribution computed from one row (plus the row it joins
  * to). Every trigger subtracts the contribution of the old row and adds that of the new one, so
  * the rollup equals a full recount after any sequence of inserts, updates and deletes; a join
@@ -28,18 +33,14 @@ export class CaseStats1766900000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE case_stats (
         region_code varchar(12) NOT NULL, program text NOT NULL, status text NOT NULL, outcome text NOT NULL,
-        cases integer NOT NULL,
-        PRIMARY KEY (region_code, program, status, outcome));
+        cases integer NOT NULL);
       CREATE TABLE case_duration_stats (
-        region_code varchar(12) NOT NULL, program text NOT NULL, days integer NOT NULL, cases integer NOT NULL,
-        PRIMARY KEY (region_code, program, days));
+        region_code varchar(12) NOT NULL, program text NOT NULL, days integer NOT NULL, cases integer NOT NULL);
       CREATE TABLE open_task_stats (
-        region_code varchar(12) NOT NULL, step text NOT NULL, due_date date NOT NULL, tasks integer NOT NULL,
-        PRIMARY KEY (region_code, step, due_date));
+        region_code varchar(12) NOT NULL, step text NOT NULL, due_date date NOT NULL, tasks integer NOT NULL);
       CREATE TABLE task_completed_stats (
         region_code varchar(12) NOT NULL, step text NOT NULL, completed integer NOT NULL, seconds numeric NOT NULL,
-        first_created timestamptz NOT NULL,
-        PRIMARY KEY (region_code, step));
+        first_created timestamptz NOT NULL);
       CREATE INDEX case_stats_region_idx ON case_stats (region_code text_pattern_ops);
       CREATE INDEX case_duration_stats_region_idx ON case_duration_stats (region_code text_pattern_ops);
       CREATE INDEX open_task_stats_region_idx ON open_task_stats (region_code text_pattern_ops);
@@ -49,8 +50,7 @@ export class CaseStats1766900000000 implements MigrationInterface {
 
       CREATE FUNCTION stats_case(r varchar, p text, s text, o text, d integer) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
-        INSERT INTO case_stats VALUES (r, p, s, COALESCE(o, ''), d)
-        ON CONFLICT (region_code, program, status, outcome) DO UPDATE SET cases = case_stats.cases + EXCLUDED.cases;
+        INSERT INTO case_stats VALUES (r, p, s, COALESCE(o, ''), d);
       END $$;
 
       CREATE FUNCTION stats_case_duration(r varchar, p text, s text, applied date, updated timestamptz,
@@ -58,8 +58,7 @@ export class CaseStats1766900000000 implements MigrationInterface {
       BEGIN
         IF s = 'closed' THEN
           INSERT INTO case_duration_stats
-          VALUES (r, p, ((COALESCE(ended, updated) AT TIME ZONE 'UTC') + interval '8 hours')::date - applied, d)
-          ON CONFLICT (region_code, program, days) DO UPDATE SET cases = case_duration_stats.cases + EXCLUDED.cases;
+          VALUES (r, p, ((COALESCE(ended, updated) AT TIME ZONE 'UTC') + interval '8 hours')::date - applied, d);
         END IF;
       END $$;
 
@@ -68,15 +67,10 @@ export class CaseStats1766900000000 implements MigrationInterface {
       BEGIN
         IF r IS NULL THEN RETURN; END IF;
         IF s = 'open' THEN
-          INSERT INTO open_task_stats VALUES (r, task_name, COALESCE(due, 'infinity'::date), d)
-          ON CONFLICT (region_code, step, due_date) DO UPDATE SET tasks = open_task_stats.tasks + EXCLUDED.tasks;
+          INSERT INTO open_task_stats VALUES (r, task_name, COALESCE(due, 'infinity'::date), d);
         ELSIF s = 'completed' AND completed IS NOT NULL THEN
           INSERT INTO task_completed_stats
-          VALUES (r, task_name, d, d * extract(epoch FROM (completed - created)), created)
-          ON CONFLICT (region_code, step) DO UPDATE SET
-            completed = task_completed_stats.completed + EXCLUDED.completed,
-            seconds = task_completed_stats.seconds + EXCLUDED.seconds,
-            first_created = LEAST(task_completed_stats.first_created, EXCLUDED.first_created);
+          VALUES (r, task_name, d, d * extract(epoch FROM (completed - created)), created);
         END IF;
       END $$;
 
@@ -164,6 +158,23 @@ export class CaseStats1766900000000 implements MigrationInterface {
       CREATE TRIGGER stats_on_instance AFTER INSERT OR UPDATE OR DELETE ON process_instance
         FOR EACH ROW EXECUTE FUNCTION stats_on_instance();
 
+      -- Folds the appended changes into one row per key. Each change row is deleted once, and its
+      -- sum written back in the same statement, so every reader sees the same totals before and after.
+      CREATE FUNCTION stats_compact() RETURNS void LANGUAGE sql AS $$
+        WITH d AS (DELETE FROM case_stats RETURNING *)
+        INSERT INTO case_stats SELECT region_code, program, status, outcome, sum(cases) FROM d
+        GROUP BY 1, 2, 3, 4 HAVING sum(cases) <> 0;
+        WITH d AS (DELETE FROM case_duration_stats RETURNING *)
+        INSERT INTO case_duration_stats SELECT region_code, program, days, sum(cases) FROM d
+        GROUP BY 1, 2, 3 HAVING sum(cases) <> 0;
+        WITH d AS (DELETE FROM open_task_stats RETURNING *)
+        INSERT INTO open_task_stats SELECT region_code, step, due_date, sum(tasks) FROM d
+        GROUP BY 1, 2, 3 HAVING sum(tasks) <> 0;
+        WITH d AS (DELETE FROM task_completed_stats RETURNING *)
+        INSERT INTO task_completed_stats SELECT region_code, step, sum(completed), sum(seconds), min(first_created)
+        FROM d GROUP BY 1, 2 HAVING sum(completed) <> 0;
+      $$;
+
       INSERT INTO case_stats
       SELECT region_code, program, status, COALESCE(outcome, ''), count(*)
       FROM assistance_case GROUP BY 1, 2, 3, 4;
@@ -196,6 +207,7 @@ export class CaseStats1766900000000 implements MigrationInterface {
       DROP FUNCTION stats_task(varchar, text, text, date, timestamptz, timestamptz, integer);
       DROP FUNCTION stats_case_duration(varchar, text, text, date, timestamptz, timestamptz, integer);
       DROP FUNCTION stats_case(varchar, text, text, text, integer);
+      DROP FUNCTION stats_compact();
       DROP INDEX case_in_progress_limit_idx;
       DROP TABLE task_completed_stats;
       DROP TABLE open_task_stats;
