@@ -98,6 +98,10 @@ export const scaleRepository = {
     return row;
   },
 
+  async compactStats(em: EntityManager): Promise<void> {
+    await em.query(`SELECT stats_compact()`);
+  },
+
   async analyze(em: EntityManager): Promise<void> {
     await em.query(`ANALYZE`);
   },

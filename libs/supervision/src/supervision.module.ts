@@ -7,6 +7,7 @@ import { PublicListingService } from './public-listing';
 import { RecheckService } from './recheck.service';
 import { OverdueReportService } from './reports/overdue-report.service';
 import { OverviewService } from './stats/overview.service';
+import { StatsCompactor } from './stats/stats-compactor.service';
 
 /**
  * Supervision: 动态监测预警 (monitoring warnings), the staff near-relative register, county rechecks,
@@ -21,6 +22,7 @@ import { OverviewService } from './stats/overview.service';
     RecheckService,
     OverdueReportService,
     OverviewService,
+    StatsCompactor,
   ],
   exports: [
     MonitoringService,
@@ -29,6 +31,7 @@ import { OverviewService } from './stats/overview.service';
     RecheckService,
     OverdueReportService,
     OverviewService,
+    StatsCompactor,
   ],
 })
 export class SupervisionModule {}

@@ -15,6 +15,12 @@ import {
 } from './document.entity';
 import { AgencyEntity, OrganEntity, RegionEntity } from './region.entity';
 import { AssessmentEntity, PolicyParametersEntity } from './policy.entity';
+import {
+  CaseDurationStatsEntity,
+  CaseStatsEntity,
+  OpenTaskStatsEntity,
+  TaskCompletedStatsEntity,
+} from './stats.entity';
 import { SessionEntity, UserEntity } from './user.entity';
 import {
   ProcessDefinitionEntity,
@@ -35,6 +41,7 @@ export * from './notification.entity';
 export * from './document.entity';
 export * from './region.entity';
 export * from './policy.entity';
+export * from './stats.entity';
 export * from './user.entity';
 export * from './workflow.entity';
 
@@ -69,4 +76,8 @@ export const ENTITIES = [
   ReviewCohortMemberEntity,
   NotificationOutboxEntity,
   NotificationMessageEntity,
+  CaseStatsEntity,
+  CaseDurationStatsEntity,
+  OpenTaskStatsEntity,
+  TaskCompletedStatsEntity,
 ];

@@ -27,6 +27,7 @@ import { PortalElectronicService1765910000000 } from './1765910000000-portal-ele
 import { CaseworkClaim1766500000000 } from './1766500000000-casework-claim';
 import { Notifications1766600000000 } from './1766600000000-notifications';
 import { DocumentRenderState1766700000000 } from './1766700000000-document-render-state';
+import { CaseStats1766900000000 } from './1766900000000-case-stats';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   CaseworkClaim1766500000000,
   Notifications1766600000000,
   DocumentRenderState1766700000000,
+  CaseStats1766900000000,
 ];

@@ -1,11 +1,19 @@
 import { EntityManager } from 'typeorm';
 
-/** An open task of a case, as the database returns it (`due_date` as text). */
+/** How many open tasks of a township are at one step with one due date (`due_date` as text). */
 export interface OpenTaskDbRow {
+  township: string;
+  name: string;
+  due_date: string | null;
+  count: number;
+}
+
+/** The open task of a township overdue longest (`due_date` as text). */
+export interface OldestOverdueDbRow {
   township: string;
   case_no: string;
   name: string;
-  due_date: string | null;
+  due_date: string;
 }
 
 /** A case in progress whose whole-case time limit has passed (`time_limit_due` as text). */
@@ -24,11 +32,53 @@ export const overdueReportRepository = {
       [`${regionCode}%`, regionCode],
     );
   },
+  /**
+   * Open tasks of the region per township, step and due date, summed from the open-task rollup
+   * the step transactions keep current (migration 1766900000000): no scan of the task table.
+   */
   openTasks(em: EntityManager, regionCode: string): Promise<OpenTaskDbRow[]> {
     return em.query(
-      `SELECT substr(c.region_code, 1, 9) AS township, c.case_no, t.name, t.due_date::text AS due_date
+      `SELECT substr(region_code, 1, 9) AS township, step AS name,
+              CASE WHEN due_date = 'infinity'::date THEN NULL ELSE due_date::text END AS due_date,
+              sum(tasks)::int AS count
+       FROM open_task_stats WHERE region_code LIKE $1
+       GROUP BY 1, step, due_date HAVING sum(tasks) > 0`,
+      [`${regionCode}%`],
+    );
+  },
+  /**
+   * The open task of each township overdue longest (due before `asOf`). Each township walks the
+   * partial open-task due-date index from its oldest entry and stops at its first task.
+   */
+  oldestOverdue(em: EntityManager, regionCode: string, asOf: string): Promise<OldestOverdueDbRow[]> {
+    // The case's region is a subquery per task, not a join: joined, the planner scans the cases
+    // for every township instead of probing the one case of each task it walks.
+    return em.query(
+      `SELECT r.code AS township, c.case_no, o.name, o.due_date
+       FROM region r
+       CROSS JOIN LATERAL (
+         SELECT t.instance_id, t.name, t.due_date::text AS due_date
+         FROM task t
+         WHERE t.status = 'open' AND COALESCE(t.due_date, 'infinity'::date) < $3::date
+           AND (SELECT c.region_code FROM assistance_case c WHERE c.process_instance_id = t.instance_id)
+               LIKE (CASE WHEN length(r.code) >= length($2) THEN r.code ELSE $2 END) || '%'
+         ORDER BY COALESCE(t.due_date, 'infinity'::date), t.created_at, t.id
+         LIMIT 1) o
+       JOIN assistance_case c ON c.process_instance_id = o.instance_id
+       WHERE r.level = 'township' AND (r.code LIKE $1 OR $2 LIKE r.code || '%')`,
+      [`${regionCode}%`, regionCode, asOf],
+    );
+  },
+  /**
+   * Every open task of the region one by one, in the order the oldest-overdue lookup breaks ties:
+   * a scan of the task table, only to verify the rollup (tests, `recount`).
+   */
+  openTasksRecount(em: EntityManager, regionCode: string): Promise<(OpenTaskDbRow & { case_no: string })[]> {
+    return em.query(
+      `SELECT substr(c.region_code, 1, 9) AS township, c.case_no, t.name, t.due_date::text AS due_date, 1 AS count
        FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id
-       WHERE t.status = 'open' AND c.region_code LIKE $1`,
+       WHERE t.status = 'open' AND c.region_code LIKE $1
+       ORDER BY COALESCE(t.due_date, 'infinity'::date), t.created_at, t.id`,
       [`${regionCode}%`],
     );
   },

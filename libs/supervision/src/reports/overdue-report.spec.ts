@@ -57,4 +57,30 @@ describe('超时通报', () => {
       '城关镇,5,3,入户调查×2；乡镇初审×1,1,DIBAO-2026-000001,DIBAO-2026-000001 入户调查,2026-12-01,9',
     );
   });
+
+  it('sums rows that stand for several tasks and takes the oldest overdue from its own rows', () => {
+    const [row] = overdueReport({
+      asOf: '2026-12-10',
+      townships: [townships[0]],
+      openTasks: [
+        { township: '410799100', taskName: '入户调查', dueDate: '2026-12-01', count: 4 },
+        { township: '410799100', taskName: '乡镇初审', dueDate: '2026-12-05', count: 2 },
+        { township: '410799100', taskName: '乡镇初审', dueDate: '2026-12-12', count: 3 },
+        { township: '410799100', taskName: '登记', dueDate: null, count: 1 },
+      ],
+      oldestOverdue: [
+        { township: '410799100', caseNo: 'DIBAO-2026-000009', taskName: '入户调查', dueDate: '2026-12-01' },
+      ],
+      pastLimit: [],
+    });
+    expect(row).toMatchObject({
+      openTasks: 10,
+      overdueTasks: 6,
+      overdueBySteps: [
+        { name: '入户调查', count: 4 },
+        { name: '乡镇初审', count: 2 },
+      ],
+      oldestOverdue: { caseNo: 'DIBAO-2026-000009', dueDate: '2026-12-01', daysOverdue: 9 },
+    });
+  });
 });

@@ -1,11 +1,22 @@
 import { csvText } from '@app/common';
 /** Pure shaping of the 超时通报 (overdue report): rows in, per-township summary and CSV out. */
 
+/** Open tasks of a township at one step with one due date: one task, or `count` of them. */
 export interface OpenTaskRow {
+  township: string;
+  caseNo?: string;
+  taskName: string;
+  dueDate: string | null;
+  /** How many tasks the row stands for (1 if absent). */
+  count?: number;
+}
+
+/** The open task of a township overdue longest. */
+export interface OldestOverdueRow {
   township: string;
   caseNo: string;
   taskName: string;
-  dueDate: string | null;
+  dueDate: string;
 }
 
 export interface PastLimitRow {
@@ -31,21 +42,27 @@ export function overdueReport(input: {
   townships: { code: string; name: string }[];
   openTasks: OpenTaskRow[];
   pastLimit: PastLimitRow[];
+  /** Each township's oldest overdue task, when `openTasks` are counts that name no case. */
+  oldestOverdue?: OldestOverdueRow[];
 }): TownshipOverdue[] {
+  const sum = (rows: OpenTaskRow[]) => rows.reduce((n, r) => n + (r.count ?? 1), 0);
   return input.townships.map(({ code, name }) => {
     const tasks = input.openTasks.filter((t) => t.township === code);
     const overdue = tasks.filter((t) => t.dueDate !== null && t.dueDate < input.asOf);
     const bySteps = new Map<string, number>();
-    for (const t of overdue) bySteps.set(t.taskName, (bySteps.get(t.taskName) ?? 0) + 1);
-    const oldest = [...overdue].sort((a, b) =>
+    for (const t of overdue) bySteps.set(t.taskName, (bySteps.get(t.taskName) ?? 0) + (t.count ?? 1));
+    const candidates: { caseNo?: string; taskName: string; dueDate: string | null }[] = input.oldestOverdue
+      ? input.oldestOverdue.filter((t) => t.township === code && t.dueDate < input.asOf)
+      : overdue;
+    const oldest = [...candidates].sort((a, b) =>
       a.dueDate! < b.dueDate! ? -1 : a.dueDate! > b.dueDate! ? 1 : 0,
     )[0];
     const limit = input.pastLimit.filter((c) => c.township === code && c.timeLimitDue < input.asOf);
     return {
       township: code,
       townshipName: name,
-      openTasks: tasks.length,
-      overdueTasks: overdue.length,
+      openTasks: sum(tasks),
+      overdueTasks: sum(overdue),
       overdueBySteps: [...bySteps.entries()]
         .map(([stepName, count]) => ({ name: stepName, count }))
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh')),
@@ -53,7 +70,7 @@ export function overdueReport(input: {
       casesPastLimitNos: limit.map((c) => c.caseNo).sort(),
       oldestOverdue: oldest
         ? {
-            caseNo: oldest.caseNo,
+            caseNo: oldest.caseNo ?? '',
             taskName: oldest.taskName,
             dueDate: oldest.dueDate!,
             daysOverdue: daysBetween(oldest.dueDate!, input.asOf),

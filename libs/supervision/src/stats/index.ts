@@ -1,1 +1,2 @@
 export * from './overview.service';
+export * from './stats-compactor.service';

@@ -49,53 +49,73 @@ export interface StepDurationRow {
   days: number | string | null;
 }
 
+/** Closed cases of a program that took `days` calendar days: one bar of the duration histogram. */
+export interface ProgramDaysRow {
+  program: string;
+  days: number;
+  cases: number;
+}
+
 const OVERDUE_LIST_LIMIT = 200;
 
-/* The calendar day in Beijing of a timestamptz, whatever the session's time zone is. */
-const SHANGHAI_DATE = (col: string) => `((${col} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
-
-/** What the overview reads; `scope` is a region prefix pattern (`<code>%`), `today` the application date. */
+/**
+ * What the overview reads. The counts and durations come from the rollups that triggers keep
+ * current (migration 1766900000000), a few rows per village, so no query here grows with history;
+ * only the overdue list reads open tasks, through the partial open-task due-date index.
+ * `scope` is a region prefix pattern (`<code>%`), `today` the application date.
+ */
 export const overviewRepository = {
   stepLoad(em: EntityManager, scope: string, today: string): Promise<StepLoad[]> {
     return em.query(
-      `SELECT t.name AS step, count(*)::int AS open,
-              (count(*) FILTER (WHERE t.due_date < $2::date))::int AS overdue
-       FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id
-       WHERE t.status = 'open' AND c.region_code LIKE $1
-       GROUP BY t.name
-       ORDER BY open DESC, t.name`,
+      `SELECT step, sum(tasks)::int AS open, (COALESCE(sum(tasks) FILTER (WHERE due_date < $2::date), 0))::int AS overdue
+       FROM open_task_stats WHERE region_code LIKE $1
+       GROUP BY step HAVING sum(tasks) > 0
+       ORDER BY open DESC, step`,
       [scope, today],
     );
   },
 
-  /** Every township in scope, also those with nothing open, so a quiet township shows as 0. */
-  townships(em: EntityManager, scope: string, regionCode: string, today: string): Promise<TownshipLoad[]> {
+  /**
+   * Every township in scope, also those with nothing open, so a quiet township shows as 0.
+   * `townshipPrefix` covers every listed township: the user's region cut to township length.
+   */
+  townships(
+    em: EntityManager,
+    scope: string,
+    regionCode: string,
+    townshipPrefix: string,
+    today: string,
+  ): Promise<TownshipLoad[]> {
     return em.query(
-      `SELECT r.code, r.name,
-              (SELECT count(*) FROM assistance_case c
-                WHERE c.status = 'in_progress' AND c.region_code LIKE r.code || '%')::int AS "casesInProgress",
-              (SELECT count(*) FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id
-                WHERE t.status = 'open' AND c.region_code LIKE r.code || '%')::int AS "openTasks",
-              (SELECT count(*) FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id
-                WHERE t.status = 'open' AND t.due_date < $3::date AND c.region_code LIKE r.code || '%')::int AS overdue
-       FROM region r
+      `WITH cases AS (
+         SELECT substr(region_code, 1, 9) AS code, sum(cases) AS n FROM case_stats
+         WHERE status = 'in_progress' AND region_code LIKE $4 GROUP BY 1),
+       tasks AS (
+         SELECT substr(region_code, 1, 9) AS code, sum(tasks) AS open,
+                sum(tasks) FILTER (WHERE due_date < $3::date) AS overdue
+         FROM open_task_stats WHERE region_code LIKE $4 GROUP BY 1)
+       SELECT r.code, r.name, (COALESCE(c.n, 0))::int AS "casesInProgress",
+              (COALESCE(t.open, 0))::int AS "openTasks", (COALESCE(t.overdue, 0))::int AS overdue
+       FROM region r LEFT JOIN cases c ON c.code = r.code LEFT JOIN tasks t ON t.code = r.code
        WHERE r.level = 'township' AND (r.code LIKE $1 OR $2 LIKE r.code || '%')
        ORDER BY r.code`,
-      [scope, regionCode, today],
+      [scope, regionCode, today, `${townshipPrefix}%`],
     );
   },
 
   caseCounts(em: EntityManager, scope: string): Promise<CaseCount[]> {
     return em.query(
-      `SELECT c.program, c.status, c.outcome, count(*)::int AS count
-       FROM assistance_case c WHERE c.region_code LIKE $1
-       GROUP BY c.program, c.status, c.outcome
-       ORDER BY c.program, c.status DESC, count DESC`,
+      `SELECT program, status, NULLIF(outcome, '') AS outcome, sum(cases)::int AS count
+       FROM case_stats WHERE region_code LIKE $1
+       GROUP BY program, status, outcome HAVING sum(cases) > 0
+       ORDER BY program, status DESC, count DESC, outcome`,
       [scope],
     );
   },
 
   overdue(em: EntityManager, scope: string, today: string): Promise<OverdueTask[]> {
+    // COALESCE(due_date, 'infinity') is the key of task_open_due_asc_idx: a range scan of open tasks
+    // already due, never the completed history.
     return em.query(
       `SELECT t.id AS "taskId", t.name AS step, to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
               ($2::date - t.due_date)::int AS "daysOverdue", t.candidate_groups AS "candidateGroups",
@@ -104,7 +124,7 @@ export const overviewRepository = {
        FROM task t
        JOIN assistance_case c ON c.process_instance_id = t.instance_id
        LEFT JOIN region r ON r.code = substr(c.region_code, 1, 9)
-       WHERE t.status = 'open' AND t.due_date < $2::date AND c.region_code LIKE $1
+       WHERE t.status = 'open' AND COALESCE(t.due_date, 'infinity'::date) < $2::date AND c.region_code LIKE $1
        ORDER BY t.due_date ASC, c.case_no ASC
        LIMIT ${OVERDUE_LIST_LIMIT}`,
       [scope, today],
@@ -114,9 +134,8 @@ export const overviewRepository = {
   /** Open tasks due from today through `days` days ahead. */
   async dueSoon(em: EntityManager, scope: string, today: string, days: number): Promise<number> {
     const [soon]: { n: number }[] = await em.query(
-      `SELECT count(*)::int AS n FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id
-       WHERE t.status = 'open' AND c.region_code LIKE $1
-         AND t.due_date >= $2::date AND t.due_date <= $2::date + $3::int`,
+      `SELECT (COALESCE(sum(tasks), 0))::int AS n FROM open_task_stats
+       WHERE region_code LIKE $1 AND due_date >= $2::date AND due_date <= $2::date + $3::int`,
       [scope, today, days],
     );
     return soon.n;
@@ -127,19 +146,12 @@ export const overviewRepository = {
     return region?.name ?? null;
   },
 
-  /** Calendar days from the application date to the day the case closed (Beijing time). */
-  programDurations(em: EntityManager, scope: string): Promise<ProgramDurationRow[]> {
+  /** The histogram of calendar days from application to close (Beijing time) per program. */
+  programDays(em: EntityManager, scope: string): Promise<ProgramDaysRow[]> {
     return em.query(
-      `SELECT c.program, count(*)::int AS closed,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days) AS median,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY d.days) AS p90
-       FROM assistance_case c
-       JOIN process_instance i ON i.id = c.process_instance_id
-       CROSS JOIN LATERAL (
-         SELECT (${SHANGHAI_DATE('COALESCE(i.ended_at, c.updated_at)')} - c.application_date)::float8 AS days
-       ) d
-       WHERE c.status = 'closed' AND c.region_code LIKE $1
-       GROUP BY c.program ORDER BY c.program`,
+      `SELECT program, days, sum(cases)::int AS cases FROM case_duration_stats
+       WHERE region_code LIKE $1 GROUP BY program, days HAVING sum(cases) > 0
+       ORDER BY program, days`,
       [scope],
     );
   },
@@ -147,12 +159,10 @@ export const overviewRepository = {
   /** Average time a step's task stayed open, from creation to completion (cancelled ones left out). */
   stepDurations(em: EntityManager, scope: string): Promise<StepDurationRow[]> {
     return em.query(
-      `SELECT t.name AS step, count(*)::int AS completed,
-              (avg(extract(epoch FROM (t.completed_at - t.created_at))) / 86400)::float8 AS days
-       FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id
-       WHERE t.status = 'completed' AND t.completed_at IS NOT NULL AND c.region_code LIKE $1
-       GROUP BY t.name
-       ORDER BY min(t.created_at), t.name`,
+      `SELECT step, sum(completed)::int AS completed, (sum(seconds) / sum(completed) / 86400)::float8 AS days
+       FROM task_completed_stats WHERE region_code LIKE $1
+       GROUP BY step HAVING sum(completed) > 0
+       ORDER BY min(first_created), step`,
       [scope],
     );
   },
