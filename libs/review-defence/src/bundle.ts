@@ -57,7 +57,21 @@ export function plainTable(headers: string[], rows: string[][], widths: (number 
 /** A document laid out by the documents library, kept in its own type size inside the bundle. */
 export function embedded(definition: TDocumentDefinitions): Content {
   const content = Array.isArray(definition.content) ? definition.content : [definition.content];
-  return { stack: content, ...(definition.defaultStyle ?? {}) } as Content;
+  return { stack: withoutNodeIds(content), ...(definition.defaultStyle ?? {}) } as Content;
+}
+
+/**
+ * pdfmake refuses a node id used twice in one document, and every embedded document names its
+ * title node the same (the layout measures where it lands); inside the bundle the ids serve nothing.
+ */
+function withoutNodeIds<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutNodeIds) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (k !== 'id') out[k] = withoutNodeIds(v);
+    return out as T;
+  }
+  return value;
 }
 
 export function answerContent(answer: AnswerText): Content[] {
