@@ -9,6 +9,7 @@ import {
   drive,
   freshFamily,
   openTasks,
+  recordInvestigatedEconomics,
   workedExampleFor,
   workedExampleOf,
 } from './support/case-driver';
@@ -130,6 +131,22 @@ describe('one assessment, always current', () => {
   });
 });
 
+describe('no amount without an assessment', () => {
+  it('refuses a 低保 初审 proposing 783 元 for 3 persons when no economics were ever recorded (409, zh-CN)', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /乡镇初审/);
+    expect((await caseDetail(caseId)).assessmentStatus.state).toBe('none');
+    const res = await complete(caseId, /乡镇初审/, {
+      opinion: 'eligible',
+      proposedAmount: '783',
+      coveredPersons: 3,
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('ASSESSMENT_REQUIRED');
+    expect(res.body.message).toContain('须先录入家庭经济状况并完成测算');
+  });
+});
+
 describe('carry-over: the forms start from the assessment and the proposal', () => {
   let caseId: string;
 
@@ -180,7 +197,7 @@ describe('carry-over: the forms start from the assessment and the proposal', () 
 });
 
 describe('a decision whose own figures disagree cannot be issued', () => {
-  it('refuses 符合 783 元 for a household the assessment calls 不符合 unless the departure is reasoned, confirmed and printed', async () => {
+  it('refuses 符合 783 元 for a household the assessment calls 不符合, whatever the reason; corrected economics decide', async () => {
     const caseId = await apply(t);
     await drive(t, caseId, CONFIRM_PATH, /入户调查/);
     const household = (await caseDetail(caseId)).case.household;
@@ -204,36 +221,28 @@ describe('a decision whose own figures disagree cannot be issued', () => {
     expect(refused.body.code).toBe('FIGURES_DISAGREE');
     expect(refused.body.message).toContain('不符合');
     expect(refused.body.message).toContain('784.89');
-    expect(refused.body.details.map((d: { field: string }) => d.field)).toContain('data.deviationReason');
+    expect(refused.body.message).toContain('请更正后重新测算');
+    expect(refused.body.details.map((d: { field: string }) => d.field)).not.toContain('data.deviationReason');
 
+    // A reason does not turn 不符合 into 符合.
     const reason = '申请人所在单位已于上月停产，工资停发，核对中心数据尚未更新。';
-    ok(
-      await complete(caseId, /乡镇初审/, {
-        opinion: 'eligible',
-        proposedAmount: '783',
-        deviationReason: reason,
-      }),
-    );
-    const opinion = await documentText(caseId, 'first-instance-opinion');
-    expect(opinion).toContain('测算结论为不符合');
-    expect(opinion).toContain(`不一致，理由：${reason}`);
+    const reasoned = await complete(caseId, /乡镇初审/, {
+      opinion: 'eligible',
+      proposedAmount: '783',
+      deviationReason: reason,
+    });
+    expect(reasoned.status).toBe(409);
+    expect(reasoned.body.code).toBe('FIGURES_DISAGREE');
 
+    // The wage stopped: the economics say so, and the re-run assessment decides.
+    ok(await putEconomics(caseId, workedExampleFor(household)));
+    expect((await caseDetail(caseId)).assessmentStatus).toMatchObject({ state: 'current', eligible: true });
+    ok(await complete(caseId, /乡镇初审/, { opinion: 'eligible', proposedAmount: '627', coveredPersons: 3 }));
     await t.advanceDays(8);
-    await drive(t, caseId, CONFIRM_PATH, /县级审核确认/);
-    const county = await openTask(caseId, /县级审核确认/);
-    const approver = await t.as('approver');
-    const { prefill } = (await approver.get(`/api/tasks/${county.id}`).expect(200)).body;
-    expect(prefill).toMatchObject({ amount: '783.00', deviationReason: reason });
-    const unconfirmed = await approver.post(`/api/tasks/${county.id}/complete`, { data: prefill });
-    expect(unconfirmed.status).toBe(409);
-    expect(unconfirmed.body.code).toBe('DEVIATION_NOT_CONFIRMED');
-    await approver
-      .post(`/api/tasks/${county.id}/complete`, { data: { ...prefill, deviationConfirmed: true } })
-      .expect(200);
+    await drive(t, caseId, CONFIRM_PATH);
     const notice = await documentText(caseId, 'confirmation-notice');
-    expect(notice).toContain('月保障金额为783.00元');
-    expect(notice).toContain('测算结论为不符合');
-    expect(notice).toContain(`本决定与测算结果不一致，理由：${reason}`);
+    expect(notice).toContain('月保障金额为627.00元');
+    expect(notice).not.toContain('不符合');
   });
 
   it('refuses a 2-person household proposed as 3 persons', async () => {
@@ -246,6 +255,7 @@ describe('a decision whose own figures disagree cannot be issued', () => {
       field: 'data.coveredPersons',
       message: '不能超过家庭成员人数2人',
     });
+    await recordInvestigatedEconomics(t, caseId);
     ok(await complete(caseId, /乡镇初审/, { coveredPersons: 2 }));
   });
 });

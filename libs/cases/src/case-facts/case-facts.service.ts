@@ -227,7 +227,8 @@ export class CaseFactsService {
     );
     if (!found.length) return;
     const reason = typeof values.overlapReason === 'string' ? values.overlapReason.trim() : '';
-    const blocking = found.filter((o) => !o.overridable || !reason || !fieldIds.includes('overlapReason'));
+    const reasoned = [...reason].length >= rules.overlapReasonMinChars;
+    const blocking = found.filter((o) => !o.overridable || !reasoned || !fieldIds.includes('overlapReason'));
     if (blocking.length) {
       throw new AppError(
         409,
@@ -236,7 +237,12 @@ export class CaseFactsService {
         [
           ...blocking.map((o) => ({ field: `overlaps.${o.caseNo}`, message: o.message })),
           ...(blocking.every((o) => o.overridable)
-            ? [{ field: 'data.overlapReason', message: '如确需继续，请填写理由' }]
+            ? [
+                {
+                  field: 'data.overlapReason',
+                  message: `如确需继续，请如实填写理由（不少于${rules.overlapReasonMinChars}个字）`,
+                },
+              ]
             : []),
         ],
       );

@@ -77,6 +77,7 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
  * confirmation). A step that relies on an out-of-date assessment is refused outright.
  */
 export function figureProblems(f: FigureInput): FactProblem[] {
+  if (completesFormalities(f)) return assessmentRequired(f);
   if (!isFigureStep(f.fieldIds)) return [];
   const out: FactProblem[] = [];
   const persons = f.values.coveredPersons;
@@ -89,7 +90,10 @@ export function figureProblems(f: FigureInput): FactProblem[] {
     });
   }
   if (f.program === 'linshi') out.push(...linshiAmountProblems(f));
-  if (!f.hasEconomics) return out;
+  // 先行救助 may precede the investigation (民发〔2018〕23号: 简化审批手续，事后补办); it is bounded by
+  // the entrusted amount instead, and the 补办 step requires the assessment.
+  if (isEmergencyGrant(f.values)) return out;
+  if (!f.hasEconomics) return decidesAmount(f) ? out.concat(assessmentRequired(f)) : out;
   const a = f.assessment;
   if (!a || !a.current) {
     out.push({
@@ -125,6 +129,16 @@ export function figureProblems(f: FigureInput): FactProblem[] {
     });
     beyondThreshold = true;
   }
+  // 低保 eligibility is the income and property test itself: no reason overrides it (the notice
+  // would state both 不符合 and 符合). Wrong figures are corrected in the economics, which re-assesses.
+  if (departures.length) {
+    return out.concat({
+      status: 409,
+      code: 'FIGURES_DISAGREE',
+      message: `${departures[0].message}；是否符合条件以测算结果为准，如家庭经济状况有误，请更正后重新测算`,
+      details: departures,
+    });
+  }
   const amountField = f.fieldIds.includes('proposedAmount') ? 'proposedAmount' : 'amount';
   const amount = f.values[amountField];
   // No reason lets a 低保 amount pass what the benefit could ever be: the whole standard for every
@@ -148,7 +162,23 @@ export function figureProblems(f: FigureInput): FactProblem[] {
     const bound = Math.floor((a.benefitFen * f.rules.deviationConfirmBp) / 10_000);
     if (Math.abs(amount - a.benefitFen) > bound) beyondThreshold = true;
   }
-  if (departures.length && !reason) {
+  // Who is covered is part of the figures: the benefit rule gave the amount for the assessed persons.
+  if (grants(f.values) && typeof persons === 'number' && a.eligible && persons !== a.coveredPersons) {
+    departures.push({
+      field: 'coveredPersons',
+      message: `保障人数${persons}人与测算的保障人数${a.coveredPersons}人不一致`,
+    });
+    beyondThreshold = true;
+  }
+  if (departures.length && !f.fieldIds.includes('deviationReason')) {
+    // The form records no reason (确认测算不符合条件): it cannot depart from the assessment at all.
+    out.push({
+      status: 409,
+      code: 'FIGURES_DISAGREE',
+      message: `${departures[0].message}；本步骤不能偏离测算结果`,
+      details: departures,
+    });
+  } else if (departures.length && !reason) {
     out.push({
       status: 409,
       code: 'FIGURES_DISAGREE',
@@ -166,6 +196,47 @@ export function figureProblems(f: FigureInput): FactProblem[] {
     }
   }
   return out;
+}
+
+/** 急难型 先行救助: the township grants first, and completes the formalities afterwards. */
+function isEmergencyGrant(values: Record<string, unknown>): boolean {
+  return values.emergencyAction === 'grant';
+}
+
+/** The 补办 step of a 先行救助: the paperwork the emergency let the township skip, the assessment included. */
+function completesFormalities(f: FigureInput): boolean {
+  return f.program === 'linshi' && f.fieldIds.includes('completionDate');
+}
+
+/** The step grants, or names an amount: it decides on figures only an assessment gives. */
+function decidesAmount(f: FigureInput): boolean {
+  if (grants(f.values)) return true;
+  return ['proposedAmount', 'amount'].some(
+    (k) => typeof f.values[k] === 'number' && (f.values[k] as number) > 0,
+  );
+}
+
+/** No economics, or none assessed as they now stand: a step may not decide on figures nobody computed. */
+function assessmentRequired(f: FigureInput): FactProblem[] {
+  if (f.hasEconomics && f.assessment?.current) return [];
+  if (f.hasEconomics) {
+    return [
+      {
+        status: 409,
+        code: 'ASSESSMENT_STALE',
+        message: '家庭经济状况已在测算后修改或尚未测算，请重新测算后再办理',
+        details: [{ field: 'assessment', message: '测算结果不是最新的' }],
+      },
+    ];
+  }
+  return [
+    {
+      status: 409,
+      code: 'ASSESSMENT_REQUIRED',
+      message: '本案尚未录入家庭经济状况，须先录入家庭经济状况并完成测算，才能提出或决定救助金额',
+      details: [{ field: 'assessment', message: '须先录入家庭经济状况并完成测算' }],
+    },
+  ];
 }
 
 const PROGRAM_VERDICT: Record<
@@ -226,9 +297,16 @@ function linshiAmountProblems(f: FigureInput): FactProblem[] {
     message,
     details: [{ field: amountField, message }],
   });
-  if (grants(f.values) && (typeof amount !== 'number' || amount <= 0))
+  const granting = grants(f.values) || isEmergencyGrant(f.values);
+  if (granting && (typeof amount !== 'number' || amount <= 0))
     return [problem('给予临时救助须写明大于0的救助金额')];
   const limit = f.townshipApprovalLimitFen;
+  if (isEmergencyGrant(f.values) && typeof amount === 'number' && limit !== undefined && amount > limit)
+    return [
+      problem(
+        `先行救助金额${yuan(amount)}元超过乡镇先行救助额度${yuan(limit)}元，超出部分应按支出型程序调查后报批`,
+      ),
+    ];
   if (
     f.byTownship &&
     f.values.approvalDecision === 'grant' &&
@@ -441,7 +519,10 @@ export function overlaps(
         state,
         kind: 'member-elsewhere',
         idNumbers: shared,
-        overridable: rules.memberOverlapOverridable,
+        // Nobody receives the same benefit twice: no reason lets a member of an active case of the
+        // same program in; across excluding programs a reason (e.g. moved out) may.
+        overridable:
+          rules.memberOverlapOverridable && !(state === 'active' && other.program === draft.program),
         message: `家庭成员${shared.length}人已在${where}中`,
       });
     }
