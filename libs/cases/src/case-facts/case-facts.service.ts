@@ -274,6 +274,7 @@ export class CaseFactsService {
       assessment: await this.assessmentFacts(em, kase),
       proposal,
       legalBasis,
+      program: kase.program,
     });
   }
 }

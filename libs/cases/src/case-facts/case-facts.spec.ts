@@ -534,6 +534,29 @@ describe('prefillFor', () => {
             ? [{ id: 'confirm' }, { id: 'refuse' }]
             : undefined,
     }));
+  it('starts a 特困 初审 from the 特困 tests, not the 低保 wording or gap amount', () => {
+    const first = prefillFor({
+      fields: fields(FIRST),
+      householdSize: 1,
+      assessment: { ...ELIGIBLE, benefitFen: 61_500, extremePoverty: true },
+      proposal: null,
+      legalBasis: null,
+      program: 'tekun',
+    });
+    expect(first.opinion).toBe('eligible');
+    expect(first.proposedAmount).toBeUndefined();
+    expect(first.reasons).toContain('符合特困人员认定条件');
+    expect(first.reasons).not.toContain('最低生活保障');
+    const not = prefillFor({
+      fields: fields(FIRST),
+      householdSize: 1,
+      assessment: { ...ELIGIBLE, extremePoverty: false },
+      proposal: null,
+      legalBasis: null,
+      program: 'tekun',
+    });
+    expect(not.opinion).toBe('ineligible');
+  });
   it('starts the 初审 from the assessment and the county decision from the 初审', () => {
     const first = prefillFor({
       fields: fields(FIRST),
