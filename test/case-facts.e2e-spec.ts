@@ -631,3 +631,43 @@ describe('one benefit once', () => {
     );
   });
 });
+
+// Last in the file: it publishes a new policy version for the region, which the cases above must not meet.
+describe('an assessment under a policy version no longer in force', () => {
+  it('is stale once a new standard takes effect, and is re-run by recording the economics again', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /入户调查/);
+    const economics = await workedExampleOf(t, caseId);
+    ok(await putEconomics(caseId, economics));
+    await drive(t, caseId, CONFIRM_PATH, /乡镇初审/);
+    expect((await caseDetail(caseId)).assessmentStatus.state).toBe('current');
+
+    const admin = await t.as('admin');
+    const current = await admin
+      .get(`/api/policy-parameters/resolve?regionCode=${APPLICATION.regionCode}&date=${t.clock.today()}`)
+      .expect(200);
+    await admin
+      .post('/api/policy-parameters', {
+        regionCode: current.body.regionCode,
+        effectiveFrom: plusDays(t.clock.today(), 1),
+        parameters: { ...current.body.parameters, monthlyStandardFen: { urban: 90_000, rural: 70_000 } },
+        note: '保障标准调整',
+      })
+      .expect(201);
+    await t.advanceDays(1);
+    expect((await caseDetail(caseId)).assessmentStatus.state).toBe('stale');
+    const res = await complete(caseId, /乡镇初审/, {
+      opinion: 'eligible',
+      proposedAmount: '627',
+      coveredPersons: 3,
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('ASSESSMENT_STALE');
+    expect(res.body.message).toContain('救助政策参数');
+
+    ok(await putEconomics(caseId, economics));
+    const status = (await caseDetail(caseId)).assessmentStatus;
+    expect(status.state).toBe('current');
+    expect(status.benefitFen).toBeGreaterThan(62_700);
+  });
+});

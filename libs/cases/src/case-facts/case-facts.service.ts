@@ -66,7 +66,13 @@ export class CaseFactsService {
 
   async assessmentFacts(em: EntityManager, kase: CaseEntity): Promise<AssessmentFacts | null> {
     const row = await cases.latestAssessment(em, kase.id);
-    return row ? toFacts(row, kase) : null;
+    return row ? toFacts(row, kase, await this.parametersInForce(em, kase.regionCode)) : null;
+  }
+
+  /** The policy version in force today: an assessment under another one no longer states the rule. */
+  private async parametersInForce(em: EntityManager, regionCode: string): Promise<string | null> {
+    const row = await this.policy.resolve(em, regionCode, this.clock.today()).catch(() => null);
+    return row?.id ?? null;
   }
 
   async status(em: EntityManager, kase: CaseEntity): Promise<AssessmentStatus> {
@@ -92,7 +98,7 @@ export class CaseFactsService {
         history: [],
       };
     }
-    const f = toFacts(latest, kase);
+    const f = toFacts(latest, kase, await this.parametersInForce(em, kase.regionCode));
     return {
       assessmentId: latest.id,
       state: f.current ? 'current' : 'stale',
@@ -283,14 +289,22 @@ function inData(d: ErrorDetail): ErrorDetail {
   return d.field === 'assessment' || d.field.startsWith('data.') ? d : { ...d, field: `data.${d.field}` };
 }
 
-function toFacts(row: AssessmentEntity, kase: CaseEntity): AssessmentFacts {
+function toFacts(
+  row: AssessmentEntity,
+  kase: CaseEntity,
+  parametersInForce: string | null = null,
+): AssessmentFacts {
   const r = row.result as unknown as AssessmentResult;
   // Rows stored before these parts of the result existed carry no low-income verdict.
   const flags =
     r.lowIncome && r.veto && r.property && r.income && r.rigidDeductions ? lowIncomeFlags(r) : null;
   return {
     id: row.id,
-    current: kase.economics !== null && stableStringify(row.household) === stableStringify(kase.economics),
+    current:
+      kase.economics !== null &&
+      stableStringify(row.household) === stableStringify(kase.economics) &&
+      (parametersInForce === null || row.parametersId === parametersInForce),
+    parametersOutdated: parametersInForce !== null && row.parametersId !== parametersInForce,
     eligible: Boolean(r.minimumLiving?.eligible),
     benefitFen: r.benefit?.totalMonthlyFen ?? 0,
     perCapitaFen: r.income?.perCapitaMonthlyFen

@@ -164,6 +164,19 @@ describe('figureProblems', () => {
     expect(figures({ ...county, deviationConfirmed: true }, { fieldIds: COUNTY })).toEqual([]);
     expect(figures({ opinion: 'eligible', proposedAmount: 62_700, coveredPersons: 3 })).toEqual([]);
   });
+  it('names a policy change as what made the assessment stale', () => {
+    const [p] = figureProblems({
+      program: 'dibao',
+      fieldIds: FIRST,
+      values: { opinion: 'eligible', proposedAmount: 62_700, coveredPersons: 3 },
+      householdSize: 3,
+      hasEconomics: true,
+      assessment: { ...ELIGIBLE, current: false, parametersOutdated: true },
+      rules: NATIONAL_CASE_RULES,
+    });
+    expect(p.code).toBe('ASSESSMENT_STALE');
+    expect(p.message).toContain('救助政策参数已不是现行有效的版本');
+  });
   it('asks the 确认测算不符合条件 step only for fields its form has', () => {
     const stop = figureProblems({
       program: 'dibao',

@@ -4,8 +4,13 @@ import { CaseRules, programsConflict } from './case-rules';
 /** What a step's figures are held against: the case's assessment, reduced to what a decision states. */
 export interface AssessmentFacts {
   id: string;
-  /** False when the case's economics changed after this assessment (or it was of other figures). */
+  /**
+   * False when the case's economics changed after this assessment (or it was of other figures), or
+   * it was computed under a policy version no longer in force.
+   */
   current: boolean;
+  /** Computed under a policy version other than the one in force on the step's date. */
+  parametersOutdated?: boolean;
   eligible: boolean;
   benefitFen: number;
   perCapitaFen: number | null;
@@ -99,9 +104,11 @@ export function figureProblems(f: FigureInput): FactProblem[] {
     out.push({
       status: 409,
       code: 'ASSESSMENT_STALE',
-      message: a
-        ? '家庭经济状况已在测算后修改，本步骤依据的测算已过期，请重新测算后再提出意见'
-        : '已录入家庭经济状况但尚未测算，请先测算后再提出意见',
+      message: a?.parametersOutdated
+        ? '测算所依据的救助政策参数已不是现行有效的版本（保障标准等已调整），本步骤依据的测算已过期，请按现行参数重新测算后再办理'
+        : a
+          ? '家庭经济状况已在测算后修改，本步骤依据的测算已过期，请重新测算后再提出意见'
+          : '已录入家庭经济状况但尚未测算，请先测算后再提出意见',
       details: [{ field: 'assessment', message: '测算结果不是最新的' }],
     });
     return out;
