@@ -143,7 +143,8 @@ export async function apply(t: TestApp, overrides: Partial<typeof APPLICATION> =
 }
 
 export async function openTasks(t: TestApp, caseId: string) {
-  const res = await (await t.as('approver')).get(`/api/cases/${caseId}`).expect(200);
+  const res = await (await t.as('approver')).get(`/api/cases/${caseId}`);
+  if (res.status !== 200) throw new Error(JSON.stringify(res.body));
   return res.body.tasks.filter((x: { status: string }) => x.status === 'open');
 }
 

@@ -63,6 +63,15 @@ export const caseFactsRepository = {
     return rows[0]?.data ?? null;
   },
 
+  /** When the case's latest 公示 was issued (null when none was). */
+  async lastPublicNoticeAt(em: EntityManager, caseId: string): Promise<Date | null> {
+    const rows: { at: Date | null }[] = await em.query(
+      `SELECT max(issued_at) AS at FROM document WHERE case_id = $1 AND template_id LIKE '%public-notice'`,
+      [caseId],
+    );
+    return rows[0]?.at ? new Date(rows[0].at) : null;
+  },
+
   /** Every assessment of the case, newest first: the history a re-run is recorded against. */
   history(em: EntityManager, caseId: string): Promise<AssessmentEntity[]> {
     return em.getRepository(AssessmentEntity).find({ where: { caseId }, order: { createdAt: 'DESC' } });

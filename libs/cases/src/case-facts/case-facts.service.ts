@@ -14,10 +14,12 @@ import {
   AssessmentFacts,
   DateField,
   Overlap,
+  PublishedFigures,
   dateProblems,
   earlierDates,
   figureProblems,
   overlaps,
+  publicNoticeProblems,
 } from './case-facts';
 import { CaseRules, NATIONAL_CASE_RULES, caseRulesFrom } from './case-rules';
 import { caseFactsRepository as facts } from './case-facts.repository';
@@ -220,6 +222,9 @@ export class CaseFactsService {
       const p = figures[0];
       throw new AppError(p.status, p.code, p.message, p.details.map(inData));
     }
+    const [outdated] = publicNoticeProblems(fieldIds, values, await this.publishedFigures(em, kase, task));
+    if (outdated)
+      throw new AppError(outdated.status, outdated.code, outdated.message, outdated.details.map(inData));
     // 受理 and the deciding step: the household must not already hold this or an excluding benefit.
     const accepting = values.decision === 'accept';
     const granting =
@@ -253,6 +258,24 @@ export class CaseFactsService {
         ],
       );
     }
+  }
+
+  /** The 初审 figures the case's 公示 published, and whether the economics were re-assessed after it. */
+  private async publishedFigures(
+    em: EntityManager,
+    kase: CaseEntity,
+    task: TaskEntity,
+  ): Promise<PublishedFigures | null> {
+    const noticeAt = await facts.lastPublicNoticeAt(em, kase.id);
+    if (!noticeAt) return null;
+    const proposal = await facts.lastProposal(em, task.instanceId);
+    const latest = await cases.latestAssessment(em, kase.id);
+    const num = (v: unknown) => (typeof v === 'number' ? v : null);
+    return {
+      amountFen: num(proposal?.proposedAmount),
+      persons: num(proposal?.coveredPersons),
+      economicsChangedSince: latest !== null && latest.createdAt.getTime() > noticeAt.getTime(),
+    };
   }
 
   /** The dates the instance's completed steps and its 公示 fixed for the step `task` opens. */

@@ -1,4 +1,11 @@
-import { AssessmentFacts, dateProblems, earlierDates, figureProblems, overlaps } from './case-facts';
+import {
+  AssessmentFacts,
+  dateProblems,
+  earlierDates,
+  figureProblems,
+  overlaps,
+  publicNoticeProblems,
+} from './case-facts';
 import { NATIONAL_CASE_RULES, caseRulesFrom, programsConflict } from './case-rules';
 import { prefillFor } from './prefill';
 
@@ -612,5 +619,36 @@ describe('prefillFor', () => {
       legalBasis: null,
     });
     expect(stale).toEqual({});
+  });
+});
+
+describe('publicNoticeProblems', () => {
+  const published = { amountFen: 62_700, persons: 3, economicsChangedSince: true };
+  it.each([
+    [
+      'other persons after the economics changed',
+      { decision: 'confirm', amount: 62_700, coveredPersons: 2 },
+      published,
+      ['PUBLIC_NOTICE_OUTDATED'],
+    ],
+    [
+      'another amount after the economics changed',
+      { decision: 'confirm', amount: 50_000, coveredPersons: 3 },
+      published,
+      ['PUBLIC_NOTICE_OUTDATED'],
+    ],
+    ['the published figures', { decision: 'confirm', amount: 62_700, coveredPersons: 3 }, published, []],
+    ['a refusal', { decision: 'refuse' }, published, []],
+    [
+      'other figures with the economics unchanged since the 公示',
+      { decision: 'confirm', amount: 50_000, coveredPersons: 3 },
+      { ...published, economicsChangedSince: false },
+      [],
+    ],
+    ['no 公示', { decision: 'confirm', amount: 50_000 }, null, []],
+  ])('%s', (_n, values, pub, codes) => {
+    expect(
+      publicNoticeProblems(['decision', 'amount', 'coveredPersons'], values, pub).map((p) => p.code),
+    ).toEqual(codes);
   });
 });

@@ -246,6 +246,50 @@ function assessmentRequired(f: FigureInput): FactProblem[] {
   ];
 }
 
+/** What the 公示 published (the 初审's proposal), and whether the economics changed after it. */
+export interface PublishedFigures {
+  amountFen: number | null;
+  persons: number | null;
+  economicsChangedSince: boolean;
+}
+
+/**
+ * The county confirms what the public was shown: once the economics changed after the 公示, other
+ * persons or another amount would be decided without a 公示 of them (审核确认办法第十九条). The
+ * model has no way back to the township from this step, so the county confirms the published
+ * figures (a departure from the new assessment then needs its reason) or refuses.
+ */
+export function publicNoticeProblems(
+  fieldIds: string[],
+  values: Record<string, unknown>,
+  published: PublishedFigures | null,
+): FactProblem[] {
+  if (!published?.economicsChangedSince) return [];
+  if (values.decision !== 'confirm' && values.decision !== 'recognize') return [];
+  const details: ErrorDetail[] = [];
+  const amount = values.amount;
+  if (
+    fieldIds.includes('amount') &&
+    typeof amount === 'number' &&
+    published.amountFen !== null &&
+    amount !== published.amountFen
+  )
+    details.push({ field: 'amount', message: `公示的金额为${yuan(published.amountFen)}元` });
+  const persons = values.coveredPersons;
+  if (typeof persons === 'number' && published.persons !== null && persons !== published.persons)
+    details.push({ field: 'coveredPersons', message: `公示的保障人数为${published.persons}人` });
+  if (!details.length) return [];
+  return [
+    {
+      status: 409,
+      code: 'PUBLIC_NOTICE_OUTDATED',
+      message:
+        '公示后家庭经济状况已变更，拟确认的保障人数或金额与公示内容不一致，须退回乡镇重新公示；本步骤只能按公示内容确认或作出不予确认',
+      details,
+    },
+  ];
+}
+
 const PROGRAM_VERDICT: Record<
   string,
   (a: AssessmentFacts, values: Record<string, unknown>) => { eligible: boolean | null; what: string }
