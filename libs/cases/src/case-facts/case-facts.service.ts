@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AssessmentResult, Household, PolicyParameters } from '@app/assessment';
-import { townshipApprovalLimitFen } from '../linshi/linshi-rules';
+import { emergencyGrantLimitFen, townshipApprovalLimitFen } from '../linshi/linshi-rules';
 import { lowIncomeFlags } from '../policy/low-income-flags';
 import { AppError, Clock, ErrorDetail, shanghaiDate, stableStringify } from '@app/common';
 import { AuditService } from '@app/audit';
@@ -61,9 +61,13 @@ export class CaseFactsService {
     return row ? caseRulesFrom(row.parameters) : NATIONAL_CASE_RULES;
   }
 
-  private async townshipLimit(em: EntityManager, regionCode: string): Promise<number> {
+  private async linshiLimits(em: EntityManager, regionCode: string) {
     const row = await this.policy.resolve(em, regionCode, this.clock.today()).catch(() => null);
-    return townshipApprovalLimitFen((row?.parameters ?? {}) as Pick<PolicyParameters, 'temporaryAssistance'>);
+    const p = (row?.parameters ?? {}) as Pick<PolicyParameters, 'temporaryAssistance'>;
+    return {
+      townshipApprovalLimitFen: townshipApprovalLimitFen(p),
+      emergencyGrantLimitFen: emergencyGrantLimitFen(p),
+    };
   }
 
   async assessmentFacts(em: EntityManager, kase: CaseEntity): Promise<AssessmentFacts | null> {
@@ -208,7 +212,7 @@ export class CaseFactsService {
     if (dates.length) throw AppError.validation(dates[0].message, dates.map(inData));
     const rules = await this.rules(em, kase.regionCode);
     const figures = figureProblems({
-      townshipApprovalLimitFen: await this.townshipLimit(em, kase.regionCode),
+      ...(await this.linshiLimits(em, kase.regionCode)),
       byTownship: !task.candidateGroups.includes('county_approver'),
       program: kase.program,
       fieldIds,

@@ -204,9 +204,10 @@ describe('figureProblems', () => {
   it.each([
     [
       '先行救助 within the limit, before any investigation',
-      { emergencyAction: 'grant', amount: 100_000 },
+      { emergencyAction: 'grant', amount: 500_000 },
       [],
     ],
+    ['先行救助 just beyond the limit', { emergencyAction: 'grant', amount: 500_001 }, ['VALIDATION_FAILED']],
     ['先行救助 of 99999.00 元', { emergencyAction: 'grant', amount: 9_999_900 }, ['VALIDATION_FAILED']],
     ['先行救助 of nothing', { emergencyAction: 'grant', amount: 0 }, ['VALIDATION_FAILED']],
     ['转支出型 (no grant)', { emergencyAction: 'regular' }, []],
@@ -218,6 +219,7 @@ describe('figureProblems', () => {
         hasEconomics: false,
         assessment: null,
         townshipApprovalLimitFen: 100_000,
+        emergencyGrantLimitFen: 500_000,
         byTownship: true,
       }),
     ).toEqual(codes);

@@ -36,6 +36,8 @@ export interface FigureInput {
   rules: CaseRules;
   /** 临时救助: the amount up to which the county entrusts the township to approve. */
   townshipApprovalLimitFen?: number;
+  /** 临时救助 急难型: the most a 先行救助 may grant before the investigation. */
+  emergencyGrantLimitFen?: number;
   /** The step is done by the township (an entrusted approval), not the county. */
   byTownship?: boolean;
 }
@@ -352,10 +354,16 @@ function linshiAmountProblems(f: FigureInput): FactProblem[] {
   if (granting && (typeof amount !== 'number' || amount <= 0))
     return [problem('给予临时救助须写明大于0的救助金额')];
   const limit = f.townshipApprovalLimitFen;
-  if (isEmergencyGrant(f.values) && typeof amount === 'number' && limit !== undefined && amount > limit)
+  const emergencyLimit = f.emergencyGrantLimitFen;
+  if (
+    isEmergencyGrant(f.values) &&
+    typeof amount === 'number' &&
+    emergencyLimit !== undefined &&
+    amount > emergencyLimit
+  )
     return [
       problem(
-        `先行救助金额${yuan(amount)}元超过乡镇先行救助额度${yuan(limit)}元，超出部分应按支出型程序调查后报批`,
+        `先行救助金额${yuan(amount)}元超过先行救助额度${yuan(emergencyLimit)}元，超出部分应按支出型程序调查后报批`,
       ),
     ];
   if (
