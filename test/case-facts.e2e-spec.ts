@@ -632,6 +632,36 @@ describe('one benefit once', () => {
   });
 });
 
+describe('the county confirms what the 公示 published', () => {
+  it('refuses other figures once the economics changed after the 公示 (PUBLIC_NOTICE_OUTDATED); the published ones pass with a reason', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /入户调查/);
+    const economics = await workedExampleOf(t, caseId);
+    ok(await putEconomics(caseId, economics));
+    await drive(t, caseId, CONFIRM_PATH, /公示结果登记|县级/);
+    await t.advanceDays(8);
+    await drive(t, caseId, CONFIRM_PATH, /县级审核确认/);
+    // After the 公示: the medical expenses are not deductible after all, the amount falls.
+    ok(await putEconomics(caseId, { ...economics, rigidExpenditures: [] }));
+    const status = (await caseDetail(caseId)).assessmentStatus;
+    expect(status).toMatchObject({ state: 'current', eligible: true });
+    expect(status.benefitFen).toBeLessThan(62_700);
+    const fresh = (status.benefitFen / 100).toFixed(2);
+    const res = await complete(caseId, /县级审核确认/, { amount: fresh, coveredPersons: 3 });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('PUBLIC_NOTICE_OUTDATED');
+    expect(res.body.message).toContain('重新公示');
+    ok(
+      await complete(caseId, /县级审核确认/, {
+        amount: '627',
+        coveredPersons: 3,
+        deviationReason: '按公示内容确认，医疗支出扣减问题将在下次核查时调整',
+        deviationConfirmed: true,
+      }),
+    );
+  });
+});
+
 // Last in the file: it publishes a new policy version for the region, which the cases above must not meet.
 describe('an assessment under a policy version no longer in force', () => {
   it('is stale once a new standard takes effect, and is re-run by recording the economics again', async () => {
