@@ -466,6 +466,8 @@ export class CaseService {
         ]);
       }
     }
+    // An application to no region is refused for that (the starter names the field), not as a duplicate.
+    if (!(await cases.region(em, input.regionCode))) return;
     await caseFactsRepository.lockResidentIds(em, [
       input.applicant.idNumber,
       ...input.members.map((m) => m.idNumber),
