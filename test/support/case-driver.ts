@@ -149,7 +149,7 @@ export async function openTasks(t: TestApp, caseId: string) {
 }
 
 /** The path skipped the economics: record what the investigation found (investigatedHousehold). */
-export async function recordInvestigatedEconomics(t: TestApp, caseId: string) {
+export async function recordInvestigatedEconomics(t: TestApp, caseId: string, investigator = 'investigator') {
   const [kase] = await t.query<{
     program: string;
     economics: unknown;
@@ -157,16 +157,16 @@ export async function recordInvestigatedEconomics(t: TestApp, caseId: string) {
   }>(`SELECT program, economics, household FROM assistance_case WHERE id = $1`, [caseId]);
   if (kase.economics) return;
   const res = await (
-    await t.as('investigator')
+    await t.as(investigator)
   ).put(`/api/cases/${caseId}/economics`, { household: investigatedHousehold(kase.program, kase.household) });
   if (res.status !== 200) throw new Error(`economics: ${res.status} ${JSON.stringify(res.body)}`);
   // Increments (a minor, an elder) come on top of the gap: move the income so the assessment gives
   // the amount the fixture's decisions state.
-  const assessed = (await (await t.as('reviewer')).get(`/api/cases/${caseId}`).expect(200)).body
+  const assessed = (await (await t.as(investigator)).get(`/api/cases/${caseId}`).expect(200)).body
     .assessmentStatus.benefitFen;
   if (kase.program !== 'dibao' || !assessed || assessed === FIXTURE_BENEFIT_FEN) return;
   await (
-    await t.as('investigator')
+    await t.as(investigator)
   )
     .put(`/api/cases/${caseId}/economics`, {
       household: calibratedHousehold(kase.program, kase.household, assessed),
