@@ -5,7 +5,7 @@ import { emergencyGrantLimitFen, townshipApprovalLimitFen } from '../linshi/lins
 import { lowIncomeFlags } from '../policy/low-income-flags';
 import { AppError, Clock, ErrorDetail, shanghaiDate, stableStringify } from '@app/common';
 import { AuditService } from '@app/audit';
-import { AssessmentEntity, CaseEntity, TaskEntity } from '@app/persistence';
+import { AssessmentEntity, CaseEntity, PolicyParametersEntity, TaskEntity } from '@app/persistence';
 import { FormField, validateFormData } from '@app/process-models';
 import { caseRepository as cases } from '../case.repository';
 import { AssessmentService } from '../policy/assessment.service';
@@ -56,13 +56,29 @@ export class CaseFactsService {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
+  /** One read of the policy in force per transaction: the rules, the limits and the currency check share it. */
+  private readonly inForceRows = new WeakMap<
+    EntityManager,
+    Map<string, Promise<PolicyParametersEntity | null>>
+  >();
+
+  private inForceRow(em: EntityManager, regionCode: string): Promise<PolicyParametersEntity | null> {
+    const key = `${regionCode}@${this.clock.today()}`;
+    let rows = this.inForceRows.get(em);
+    if (!rows) this.inForceRows.set(em, (rows = new Map()));
+    let row = rows.get(key);
+    if (!row)
+      rows.set(key, (row = this.policy.resolve(em, regionCode, this.clock.today()).catch(() => null)));
+    return row;
+  }
+
   async rules(em: EntityManager, regionCode: string): Promise<CaseRules> {
-    const row = await this.policy.resolve(em, regionCode, this.clock.today()).catch(() => null);
+    const row = await this.inForceRow(em, regionCode);
     return row ? caseRulesFrom(row.parameters) : NATIONAL_CASE_RULES;
   }
 
   private async linshiLimits(em: EntityManager, regionCode: string) {
-    const row = await this.policy.resolve(em, regionCode, this.clock.today()).catch(() => null);
+    const row = await this.inForceRow(em, regionCode);
     const p = (row?.parameters ?? {}) as Pick<PolicyParameters, 'temporaryAssistance'>;
     return {
       townshipApprovalLimitFen: townshipApprovalLimitFen(p),
@@ -77,7 +93,7 @@ export class CaseFactsService {
 
   /** The policy version in force today: an assessment under another one no longer states the rule. */
   private async parametersInForce(em: EntityManager, regionCode: string): Promise<string | null> {
-    const row = await this.policy.resolve(em, regionCode, this.clock.today()).catch(() => null);
+    const row = await this.inForceRow(em, regionCode);
     return row?.id ?? null;
   }
 
