@@ -9,6 +9,7 @@ import {
   drive,
   freshFamily,
   openTasks,
+  recordInvestigatedEconomics,
   workedExampleFor,
   workedExampleOf,
 } from './support/case-driver';
@@ -130,6 +131,22 @@ describe('one assessment, always current', () => {
   });
 });
 
+describe('no amount without an assessment', () => {
+  it('refuses a 低保 初审 proposing 783 元 for 3 persons when no economics were ever recorded (409, zh-CN)', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /乡镇初审/);
+    expect((await caseDetail(caseId)).assessmentStatus.state).toBe('none');
+    const res = await complete(caseId, /乡镇初审/, {
+      opinion: 'eligible',
+      proposedAmount: '783',
+      coveredPersons: 3,
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('ASSESSMENT_REQUIRED');
+    expect(res.body.message).toContain('须先录入家庭经济状况并完成测算');
+  });
+});
+
 describe('carry-over: the forms start from the assessment and the proposal', () => {
   let caseId: string;
 
@@ -180,7 +197,7 @@ describe('carry-over: the forms start from the assessment and the proposal', () 
 });
 
 describe('a decision whose own figures disagree cannot be issued', () => {
-  it('refuses 符合 783 元 for a household the assessment calls 不符合 unless the departure is reasoned, confirmed and printed', async () => {
+  it('refuses 符合 783 元 for a household the assessment calls 不符合, whatever the reason; corrected economics decide', async () => {
     const caseId = await apply(t);
     await drive(t, caseId, CONFIRM_PATH, /入户调查/);
     const household = (await caseDetail(caseId)).case.household;
@@ -204,36 +221,30 @@ describe('a decision whose own figures disagree cannot be issued', () => {
     expect(refused.body.code).toBe('FIGURES_DISAGREE');
     expect(refused.body.message).toContain('不符合');
     expect(refused.body.message).toContain('784.89');
-    expect(refused.body.details.map((d: { field: string }) => d.field)).toContain('data.deviationReason');
+    expect(refused.body.message).toContain('请更正后重新测算');
+    expect(refused.body.details.map((d: { field: string }) => d.field)).not.toContain('data.deviationReason');
 
+    // A reason does not turn 不符合 into 符合.
     const reason = '申请人所在单位已于上月停产，工资停发，核对中心数据尚未更新。';
-    ok(
-      await complete(caseId, /乡镇初审/, {
-        opinion: 'eligible',
-        proposedAmount: '783',
-        deviationReason: reason,
-      }),
-    );
-    const opinion = await documentText(caseId, 'first-instance-opinion');
-    expect(opinion).toContain('测算结论为不符合');
-    expect(opinion).toContain(`不一致，理由：${reason}`);
+    const reasoned = await complete(caseId, /乡镇初审/, {
+      opinion: 'eligible',
+      proposedAmount: '783',
+      deviationReason: reason,
+    });
+    expect(reasoned.status).toBe(409);
+    expect(reasoned.body.code).toBe('FIGURES_DISAGREE');
 
+    // The wage stopped: the economics say so, and the re-run assessment decides.
+    ok(await putEconomics(caseId, workedExampleFor(household)));
+    expect((await caseDetail(caseId)).assessmentStatus).toMatchObject({ state: 'current', eligible: true });
+    ok(await complete(caseId, /乡镇初审/, { opinion: 'eligible', proposedAmount: '627', coveredPersons: 3 }));
     await t.advanceDays(8);
-    await drive(t, caseId, CONFIRM_PATH, /县级审核确认/);
-    const county = await openTask(caseId, /县级审核确认/);
-    const approver = await t.as('approver');
-    const { prefill } = (await approver.get(`/api/tasks/${county.id}`).expect(200)).body;
-    expect(prefill).toMatchObject({ amount: '783.00', deviationReason: reason });
-    const unconfirmed = await approver.post(`/api/tasks/${county.id}/complete`, { data: prefill });
-    expect(unconfirmed.status).toBe(409);
-    expect(unconfirmed.body.code).toBe('DEVIATION_NOT_CONFIRMED');
-    await approver
-      .post(`/api/tasks/${county.id}/complete`, { data: { ...prefill, deviationConfirmed: true } })
-      .expect(200);
+    await drive(t, caseId, CONFIRM_PATH);
     const notice = await documentText(caseId, 'confirmation-notice');
-    expect(notice).toContain('月保障金额为783.00元');
-    expect(notice).toContain('测算结论为不符合');
-    expect(notice).toContain(`本决定与测算结果不一致，理由：${reason}`);
+    expect(notice).toContain('月保障金额为627.00元');
+    expect(notice).toContain('你家庭符合最低生活保障条件');
+    expect(notice).toContain('测算结论为符合');
+    expect(notice).not.toContain('测算结论为不符合');
   });
 
   it('refuses a 2-person household proposed as 3 persons', async () => {
@@ -246,6 +257,7 @@ describe('a decision whose own figures disagree cannot be issued', () => {
       field: 'data.coveredPersons',
       message: '不能超过家庭成员人数2人',
     });
+    await recordInvestigatedEconomics(t, caseId);
     ok(await complete(caseId, /乡镇初审/, { coveredPersons: 2 }));
   });
 });
@@ -495,22 +507,48 @@ describe('one benefit once', () => {
     expect(otherId.body.details[0].field).toBe('applicant.idNumber');
   });
 
-  it('shows the clerk a second application of a person whose case is still being decided', async () => {
+  it('refuses a second application of a person whose case is still being decided, at apply', async () => {
     const family = freshFamily(60);
     const firstCase = await apply(t, family);
-    const second = await apply(t, family);
     const [{ case_no }] = await t.query<{ case_no: string }>(
       `SELECT case_no FROM assistance_case WHERE id = $1`,
       [firstCase],
     );
-    expect((await caseDetail(second)).overlaps).toEqual([
-      expect.objectContaining({ caseNo: case_no, kind: 'same-applicant', state: 'open', overridable: false }),
+    const clerk = await t.as('clerk');
+    const again = await clerk.post('/api/cases', { ...APPLICATION, ...family });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('CASE_OVERLAP');
+    expect(again.body.message).toContain(case_no);
+    // 特困 for the same applicant while the 低保 is being decided: the programs exclude each other.
+    const tekun = await clerk.post('/api/cases', {
+      ...APPLICATION,
+      program: 'tekun',
+      applicant: family.applicant,
+      members: [family.members[0]],
+    });
+    expect(tekun.status).toBe(409);
+    expect(tekun.body.code).toBe('CASE_OVERLAP');
+  });
+
+  it('lets exactly one of two concurrent applications of the same person through', async () => {
+    const clerk = await t.as('clerk');
+    const same = freshFamily(61);
+    const both = await Promise.all([
+      clerk.post('/api/cases', { ...APPLICATION, ...same }),
+      clerk.post('/api/cases', { ...APPLICATION, ...same }),
     ]);
-    // The same resident ID in another open case is not accepted a second time, whatever the reason.
-    const refused = await complete(second, /受理审查/, { overlapReason: '申请人坚持再次申请' });
-    expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe('CASE_OVERLAP');
-    expect(refused.body.details).toContainEqual(expect.objectContaining({ field: `overlaps.${case_no}` }));
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const other = freshFamily(62);
+    const crossed = await Promise.all([
+      clerk.post('/api/cases', { ...APPLICATION, ...other }),
+      clerk.post('/api/cases', {
+        ...APPLICATION,
+        program: 'tekun',
+        applicant: other.applicant,
+        members: [other.members[0]],
+      }),
+    ]);
+    expect(crossed.map((r) => r.status).sort()).toEqual([201, 409]);
   });
 
   it('shows the clerk a member covered elsewhere and asks for the reason at acceptance; 特困 and 低保 exclude each other', async () => {
@@ -532,14 +570,29 @@ describe('one benefit once', () => {
     expect(tekun.status).toBe(409);
     expect(tekun.body.message).toContain('最低生活保障');
 
-    // A member of the 低保 household (the son, moved to his grandmother) in another 低保 household.
+    // A member of the 低保 household (the son, moved to his grandmother) in another 低保 household:
+    // nobody receives 低保 twice, so no reason lets it in.
     const grandmother = { name: '王奶奶', idNumber: withCheckDigit('41079919480101002'), relation: '本人' };
     const son = { ...dibao.members[2], relation: '孙子女' };
+    const twice = await (
+      await t.as('clerk')
+    ).post('/api/cases', {
+      ...APPLICATION,
+      applicant: { ...APPLICATION.applicant, name: grandmother.name, idNumber: grandmother.idNumber },
+      members: [grandmother, son],
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('CASE_OVERLAP');
+    expect(twice.body.message).toContain('最低生活保障');
+
+    // 特困 for the grandmother with the grandson: 特困 and 低保 exclude each other, but a member who
+    // moved may be let in with a real reason at acceptance.
     const created = await (
       await t.as('clerk')
     )
       .post('/api/cases', {
         ...APPLICATION,
+        program: 'tekun',
         applicant: { ...APPLICATION.applicant, name: grandmother.name, idNumber: grandmother.idNumber },
         members: [grandmother, son],
       })
@@ -565,12 +618,86 @@ describe('one benefit once', () => {
     expect(refused.body.code).toBe('CASE_OVERLAP');
     expect(refused.body.details).toContainEqual({
       field: 'data.overlapReason',
-      message: '如确需继续，请填写理由',
+      message: '如确需继续，请如实填写理由（不少于10个字）',
     });
+    // One character is not a reason.
+    const mark = await complete(created.body.id, /受理审查/, { overlapReason: 'x' });
+    expect(mark.status).toBe(409);
+    expect(mark.body.code).toBe('CASE_OVERLAP');
     ok(
       await complete(created.body.id, /受理审查/, {
         overlapReason: '王小明已随祖母共同生活，原家庭将申请减员。',
       }),
     );
+  });
+});
+
+describe('the county confirms what the 公示 published', () => {
+  it('refuses other figures once the economics changed after the 公示 (PUBLIC_NOTICE_OUTDATED); the published ones pass with a reason', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /入户调查/);
+    const economics = await workedExampleOf(t, caseId);
+    ok(await putEconomics(caseId, economics));
+    await drive(t, caseId, CONFIRM_PATH, /公示结果登记|县级/);
+    await t.advanceDays(8);
+    await drive(t, caseId, CONFIRM_PATH, /县级审核确认/);
+    // After the 公示: the medical expenses are not deductible after all, the amount falls.
+    ok(await putEconomics(caseId, { ...economics, rigidExpenditures: [] }));
+    const status = (await caseDetail(caseId)).assessmentStatus;
+    expect(status).toMatchObject({ state: 'current', eligible: true });
+    expect(status.benefitFen).toBeLessThan(62_700);
+    const fresh = (status.benefitFen / 100).toFixed(2);
+    const res = await complete(caseId, /县级审核确认/, { amount: fresh, coveredPersons: 3 });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('PUBLIC_NOTICE_OUTDATED');
+    expect(res.body.message).toContain('重新公示');
+    ok(
+      await complete(caseId, /县级审核确认/, {
+        amount: '627',
+        coveredPersons: 3,
+        deviationReason: '按公示内容确认，医疗支出扣减问题将在下次核查时调整',
+        deviationConfirmed: true,
+      }),
+    );
+  });
+});
+
+// Last in the file: it publishes a new policy version for the region, which the cases above must not meet.
+describe('an assessment under a policy version no longer in force', () => {
+  it('is stale once a new standard takes effect, and is re-run by recording the economics again', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /入户调查/);
+    const economics = await workedExampleOf(t, caseId);
+    ok(await putEconomics(caseId, economics));
+    await drive(t, caseId, CONFIRM_PATH, /乡镇初审/);
+    expect((await caseDetail(caseId)).assessmentStatus.state).toBe('current');
+
+    const admin = await t.as('admin');
+    const current = await admin
+      .get(`/api/policy-parameters/resolve?regionCode=${APPLICATION.regionCode}&date=${t.clock.today()}`)
+      .expect(200);
+    await admin
+      .post('/api/policy-parameters', {
+        regionCode: current.body.regionCode,
+        effectiveFrom: plusDays(t.clock.today(), 1),
+        parameters: { ...current.body.parameters, monthlyStandardFen: { urban: 90_000, rural: 70_000 } },
+        note: '保障标准调整',
+      })
+      .expect(201);
+    await t.advanceDays(1);
+    expect((await caseDetail(caseId)).assessmentStatus.state).toBe('stale');
+    const res = await complete(caseId, /乡镇初审/, {
+      opinion: 'eligible',
+      proposedAmount: '627',
+      coveredPersons: 3,
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('ASSESSMENT_STALE');
+    expect(res.body.message).toContain('救助政策参数');
+
+    ok(await putEconomics(caseId, economics));
+    const status = (await caseDetail(caseId)).assessmentStatus;
+    expect(status.state).toBe('current');
+    expect(status.benefitFen).toBeGreaterThan(62_700);
   });
 });

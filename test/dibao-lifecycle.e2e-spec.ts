@@ -6,6 +6,7 @@ import { DocumentEntity } from '@app/persistence';
 import { TestApp, pdfText, pdfsig } from './support/test-app';
 import { APPLICATION, CONFIRM_PATH, apply, drive, openTasks } from './support/case-driver';
 import { concurrentIssuanceNumbers } from './proofs/concurrent-numbering';
+import { investigatedHousehold } from '../apps/api/src/demo/drive';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -256,6 +257,18 @@ describe('adverse paths end with a written decision giving reasons and remedy ri
         '《社会救助暂行办法》第九条、第十一条第（三）项，《最低生活保障审核确认办法》第十二条至第十四条、第二十一条',
     };
     await throughPublicNotice(caseId, refuse);
+    // What the county found (月人均收入820元), recorded and assessed before it refuses on it.
+    const [{ household }] = await t.query<{ household: { idNumber: string; name: string }[] }>(
+      `SELECT household FROM assistance_case WHERE id = $1`,
+      [caseId],
+    );
+    await (
+      await t.as('investigator')
+    )
+      .put(`/api/cases/${caseId}/economics`, {
+        household: investigatedHousehold('dibao', household, { dibaoBenefitFen: (65_000 - 82_000) * 3 }),
+      })
+      .expect(200);
     await drive(t, caseId, refuse);
     const [row] = await t.query(
       `SELECT status, outcome, benefit_amount_fen FROM assistance_case WHERE id = $1`,

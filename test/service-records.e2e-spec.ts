@@ -1,6 +1,6 @@
 import { WorkingCalendar, plusDays } from '@app/workflow';
 import { TestApp } from './support/test-app';
-import { APPLICATION, CONFIRM_PATH, apply, drive, openTasks } from './support/case-driver';
+import { APPLICATION, CONFIRM_PATH, apply, drive, freshFamily, openTasks } from './support/case-driver';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -124,7 +124,8 @@ describe('送达 records', () => {
     expect(row.text).toContain('13800000000');
     expect(row.text_hash).toMatch(/^[0-9a-f]{64}$/);
     // Someone else's case is not found for this applicant; staff cannot sign for the applicant.
-    const other = await apply(t, {});
+    // Another household: the same applicant cannot have two open applications.
+    const other = await apply(t, freshFamily(50));
     expect(
       (
         await applicant.post(`/api/portal/cases/${other}/e-service-consent`, {

@@ -200,7 +200,11 @@ describe('特困人员认定, refused', () => {
         legalBasis: '《特困人员认定办法》第六条、第十八条',
       });
     await throughNotice(caseId, refusal());
-    await drive(t, caseId, refusal());
+    // The assessment (no income, no supporter recorded) finds 特困: the county departs from it.
+    await drive(t, caseId, {
+      ...refusal(),
+      deviationReason: '申请人之侄与其共同生活并实际履行赡养义务，测算未计入其供养',
+    });
     expect(await caseRow(caseId)).toMatchObject({ status: 'closed', outcome: 'refused' });
     const text = await textOf(caseId, 'tekun-non-confirmation-decision');
     expect(text).toContain('申请人有实际履行赡养义务的亲属，生活来源有保障');

@@ -9,6 +9,7 @@ import {
   APPLICATION,
   CONFIRM_PATH,
   HEXI,
+  recordInvestigatedEconomics,
   WORKED_EXAMPLE,
   workedExampleOf,
   apply,
@@ -256,7 +257,8 @@ describe('separation of duties (rules as data per region)', () => {
     });
     const after = await (await t.as('hexi_staff')).get('/api/tasks').expect(200);
     expect(after.body.find((x: { taskId: string }) => x.taskId === review.id).blockedReason).toBeNull();
-    // The 河西镇 household is one person.
+    // The 河西镇 household is one person; the 初审 decides on its assessed economics.
+    await recordInvestigatedEconomics(t, caseId, 'hexi_staff');
     const allowed = await completeAs('hexi_staff', review, { coveredPersons: 1 });
     expect([allowed.status, allowed.body.message]).toEqual([200, undefined]);
     // The national default still holds in 城关镇.

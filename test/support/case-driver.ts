@@ -1,4 +1,12 @@
-import { answersFor, Answers, servedToday } from '../../apps/api/src/demo/drive';
+import {
+  FIXTURE_BENEFIT_FEN,
+  answersFor,
+  Answers,
+  calibratedHousehold,
+  investigatedHousehold,
+  needsEconomics,
+  servedToday,
+} from '../../apps/api/src/demo/drive';
 import { withCheckDigit } from '@app/assistance';
 import { TestApp } from './test-app';
 
@@ -135,8 +143,35 @@ export async function apply(t: TestApp, overrides: Partial<typeof APPLICATION> =
 }
 
 export async function openTasks(t: TestApp, caseId: string) {
-  const res = await (await t.as('approver')).get(`/api/cases/${caseId}`).expect(200);
+  const res = await (await t.as('approver')).get(`/api/cases/${caseId}`);
+  if (res.status !== 200) throw new Error(JSON.stringify(res.body));
   return res.body.tasks.filter((x: { status: string }) => x.status === 'open');
+}
+
+/** The path skipped the economics: record what the investigation found (investigatedHousehold). */
+export async function recordInvestigatedEconomics(t: TestApp, caseId: string, investigator = 'investigator') {
+  const [kase] = await t.query<{
+    program: string;
+    economics: unknown;
+    household: { idNumber: string; name: string }[];
+  }>(`SELECT program, economics, household FROM assistance_case WHERE id = $1`, [caseId]);
+  if (kase.economics) return;
+  const res = await (
+    await t.as(investigator)
+  ).put(`/api/cases/${caseId}/economics`, { household: investigatedHousehold(kase.program, kase.household) });
+  if (res.status !== 200) throw new Error(`economics: ${res.status} ${JSON.stringify(res.body)}`);
+  // Increments (a minor, an elder) come on top of the gap: move the income so the assessment gives
+  // the amount the fixture's decisions state.
+  const assessed = (await (await t.as(investigator)).get(`/api/cases/${caseId}`).expect(200)).body
+    .assessmentStatus.benefitFen;
+  if (kase.program !== 'dibao' || !assessed || assessed === FIXTURE_BENEFIT_FEN) return;
+  await (
+    await t.as(investigator)
+  )
+    .put(`/api/cases/${caseId}/economics`, {
+      household: calibratedHousehold(kase.program, kase.household, assessed),
+    })
+    .expect(200);
 }
 
 /**
@@ -150,6 +185,7 @@ export async function drive(t: TestApp, caseId: string, answers: Answers, stopAt
     if (!open.length || (stopAt && open.some((x: { name: string }) => stopAt.test(x.name)))) break;
     const task = open[0];
     const user = await t.as(USER_FOR_ROLE[task.candidateGroups[0]]);
+    if (needsEconomics(task.form)) await recordInvestigatedEconomics(t, caseId);
     const data = answersFor(task.form, servedToday(answers, t.clock.today()));
     // The fixture's figures stand for "what the form proposes": the assessment and the 初审 carried over.
     const figures = (['proposedAmount', 'amount', 'coveredPersons'] as const).filter(

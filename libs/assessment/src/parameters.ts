@@ -166,7 +166,14 @@ export interface PolicyParameters {
    * 临时救助 (民发〔2018〕23号): the county entrusts the township to approve up to this one-off amount
    * (委托乡镇审批额度). Optional: rows stored before it existed use TEMPORARY_ASSISTANCE_DEFAULTS.
    */
-  temporaryAssistance?: { townshipApprovalLimitFen: Fen };
+  temporaryAssistance?: {
+    townshipApprovalLimitFen: Fen;
+    /**
+     * 急难型 先行救助: the most the township grants before the investigation (the rest follows the
+     * 支出型 procedure). Unset → TEMPORARY_ASSISTANCE_DEFAULTS (a local default, not a national figure).
+     */
+    emergencyGrantLimitFen?: Fen;
+  };
   /**
    * 较大数额罚款 for a citizen (行政处罚法第六十三条), as the province sets it: a fine at or above it
    * carries the right to a hearing. Absent on rows stored before it existed (PENALTY_DEFAULTS).
@@ -494,8 +501,14 @@ export const DEFAULT_PARAMETERS: PolicyParameters = {
   review: DEFAULT_REVIEW_PARAMETERS,
 };
 
-/** Local default (1,000 yuan) for parameter rows that predate `temporaryAssistance`. */
-export const TEMPORARY_ASSISTANCE_DEFAULTS = { townshipApprovalLimitFen: 100_000 };
+/**
+ * Local defaults for parameter rows that predate `temporaryAssistance`: 1,000 yuan entrusted to the
+ * township; 5,000 yuan of 先行救助 before the investigation (no national figure; set by the province).
+ */
+export const TEMPORARY_ASSISTANCE_DEFAULTS = {
+  townshipApprovalLimitFen: 100_000,
+  emergencyGrantLimitFen: 500_000,
+};
 
 /** The monthly standard that applies to the household under these parameters. */
 export function monthlyStandard(p: PolicyParameters): Fen {

@@ -144,7 +144,18 @@ export function validateHousehold(h: Household, assessmentDate: string): Validat
       bad(`members[${i}].cohabitation`, '申请人本人不属于共同生活家庭成员，不能作为申请人');
     }
   });
+  const supporterIds = new Set<string>();
   h.supporters.forEach((s, i) => {
+    // The same obligor twice would count the support owed twice.
+    if (supporterIds.has(s.idNumber))
+      bad(`supporters[${i}].idNumber`, `${s.name}的身份证号码与其他义务人重复，同一义务人只能填写一次`);
+    supporterIds.add(s.idNumber);
+    // A co-resident obligor's income counts through the household: one who is not a member counts nothing.
+    if (s.livesInHousehold === true && !ids.has(s.idNumber))
+      bad(
+        `supporters[${i}].livesInHousehold`,
+        `${s.name}标明与本户共同生活，但不是本户家庭成员；共同生活的义务人应作为家庭成员填写其收入`,
+      );
     if (ids.has(s.idNumber) && s.livesInHousehold !== true) {
       // Counted twice otherwise: once as a member's income, once as support from outside.
       bad(
@@ -170,6 +181,13 @@ export function validateHousehold(h: Household, assessmentDate: string): Validat
     // Tuition is capped per student: a line that names nobody would pool two students under one cap.
     if (r.kind === 'tuition' && !r.memberIdNumber)
       bad(`rigidExpenditures[${i}].memberIdNumber`, '学费应注明是哪一名学生的（填写该学生的身份证号码）');
+    // As the workbook import: tuition belongs to a full-time student's own line.
+    const payer = r.memberIdNumber ? h.members.find((m) => m.idNumber === r.memberIdNumber) : undefined;
+    if (r.kind === 'tuition' && payer && !payer.student?.fullTime)
+      bad(
+        `rigidExpenditures[${i}].memberIdNumber`,
+        `学费应填在全日制在校学生本人名下（${payer.name}不是全日制在校学生）`,
+      );
   });
   return problems;
 }

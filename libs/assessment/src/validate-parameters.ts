@@ -165,6 +165,12 @@ export function validateParameters(p: PolicyParameters): ValidationProblem[] {
       p.temporaryAssistance?.townshipApprovalLimitFen,
       false,
     );
+    if (p.temporaryAssistance?.emergencyGrantLimitFen !== undefined)
+      fenField(
+        'temporaryAssistance.emergencyGrantLimitFen',
+        p.temporaryAssistance.emergencyGrantLimitFen,
+        false,
+      );
   }
   if (p.penalty !== undefined) {
     fenField('penalty.largeFineThresholdFen', p.penalty?.largeFineThresholdFen);

@@ -543,6 +543,12 @@ export class CaseService {
         ]);
       }
     }
+    // An application to no region is refused for that (the starter names the field), not as a duplicate.
+    if (!(await cases.region(em, input.regionCode))) return;
+    await caseFactsRepository.lockResidentIds(em, [
+      input.applicant.idNumber,
+      ...input.members.map((m) => m.idNumber),
+    ]);
     const found = await this.facts.overlapsOf(em, {
       caseId: null,
       program: input.program,
@@ -551,9 +557,10 @@ export class CaseService {
       memberIds: input.members.map((m) => m.idNumber),
       accountId: applicant ? user.id : null,
     });
-    // Staff may register beside a case still being decided (the clerk sees it; its approval is
-    // refused once the other is paid); an applicant may not, and nobody beside a benefit received.
-    const blocking = found.filter((o) => applicant || (o.state === 'active' && !o.overridable));
+    // Staff may register a household whose member is in another case (the acceptance asks for the
+    // reason); nobody registers the same applicant or account twice in the same or an excluding
+    // program, open or received. An applicant may register beside nothing.
+    const blocking = found.filter((o) => applicant || !o.overridable);
     if (!blocking.length) return;
     const message = applicant
       ? blocking[0].kind === 'member-elsewhere'

@@ -51,6 +51,71 @@ const ACTION_DATES = ['suppliedDate', 'visitDate', 'neighbourVisitDate', 'county
  * before the application (or the document it serves) nor in the future, so each fixture date
  * becomes `today`.
  */
+/**
+ * Economics an investigation might verify for a household (applicant first): nobody working-age
+ * imputed (no work), no assets, no deductions. For 低保 the applicant earns what leaves the
+ * household `dibaoBenefitFen` a month under the standard; for the other programs nobody earns.
+ */
+export function investigatedHousehold(
+  program: string,
+  members: { idNumber: string; name: string }[],
+  { standardFen = 65_000, dibaoBenefitFen = 56_200 } = {},
+) {
+  const incomeFen =
+    program === 'dibao' ? Math.max(0, (standardFen * members.length - dibaoBenefitFen) * 12) : 0;
+  return {
+    members: members.map((m, k) => ({
+      name: m.name,
+      idNumber: m.idNumber,
+      relation: k === 0 ? 'applicant' : k === 1 ? 'spouse' : 'child',
+      cohabitation: { livesTogetherLongTerm: true },
+      health: 'healthy',
+      workType: 'none',
+      incomes:
+        k === 0 && incomeFen > 0 ? [{ kind: 'business', annualFen: incomeFen, source: '核对中心' }] : [],
+    })),
+    supporters: [],
+    assets: {
+      depositsFen: 0,
+      securitiesFen: 0,
+      vehicles: [],
+      homes: { count: 1, luxury: false },
+      businesses: [],
+    },
+    exclusionFacts: {},
+    rigidExpenditures: [],
+  };
+}
+
+/** The 低保 amount the fixtures' decisions state (CONFIRM_PATH's 562 元). */
+export const FIXTURE_BENEFIT_FEN = 56_200;
+
+/**
+ * The same household with the applicant's income moved so that an assessment that gave
+ * `assessedFen` (the gap plus any increments for the members) gives `targetFen`: a yuan more income
+ * a month is a yuan less benefit, while the household stays under the standard.
+ */
+export function calibratedHousehold(
+  program: string,
+  members: { idNumber: string; name: string }[],
+  assessedFen: number,
+  targetFen = FIXTURE_BENEFIT_FEN,
+) {
+  return investigatedHousehold(program, members, { dibaoBenefitFen: 2 * targetFen - assessedFen });
+}
+
+/**
+ * A step that proposes, decides or completes a grant needs the assessment (先行救助 excepted):
+ * a driver records the investigated economics before it when the path it drives skipped them.
+ */
+export function needsEconomics(fields: { id: string }[]): boolean {
+  const ids = fields.map((f) => f.id);
+  if (ids.includes('emergencyAction')) return false;
+  return ['opinion', 'proposedAmount', 'amount', 'coveredPersons', 'approvalDecision', 'completionDate'].some(
+    (id) => ids.includes(id),
+  );
+}
+
 export function servedToday(answers: Answers, today: string): Answers {
   const out = { ...answers };
   for (const key of ACTION_DATES) if (key in out && out[key] === CONFIRM_PATH[key]) out[key] = today;
@@ -101,6 +166,20 @@ export async function driveCase(
       (u) => task.candidateGroups.includes(u.role) && detail.case.regionCode.startsWith(u.regionCode),
     );
     if (!user) break;
+    const investigator = users.find(
+      (u) => u.role === 'investigator' && detail.case.regionCode.startsWith(u.regionCode),
+    );
+    if (needsEconomics(task.form as never) && !detail.case.economics && investigator) {
+      const { program, household } = detail.case;
+      await cases.recordEconomics(investigator, caseId, investigatedHousehold(program, household) as never);
+      const assessed = (await cases.detail(users[0], caseId)).assessmentStatus.benefitFen;
+      if (program === 'dibao' && assessed && assessed !== FIXTURE_BENEFIT_FEN)
+        await cases.recordEconomics(
+          investigator,
+          caseId,
+          calibratedHousehold(program, household, assessed) as never,
+        );
+    }
     await cases.complete(user, { taskId: task.id, data: answersFor(task.form as never, answers) });
     done.push(task.name);
   }

@@ -5,6 +5,15 @@ import type { OtherCase } from './case-facts';
 /** Reads for the case-level fact checks: other cases holding the same people, earlier proposals. */
 export const caseFactsRepository = {
   /**
+   * Serialises applications naming the same people until the transaction ends, so two concurrent
+   * applies cannot both find no other case (ids in sorted order: no deadlock between two households).
+   */
+  async lockResidentIds(em: EntityManager, idNumbers: string[]): Promise<void> {
+    for (const id of [...new Set(idNumbers)].sort())
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`resident:${id}`]);
+  },
+
+  /**
    * Application cases other than `excludeCaseId` that are being decided or whose household
    * receives the benefit, and hold one of `idNumbers` or were applied for online by `accountId`.
    */
@@ -52,6 +61,15 @@ export const caseFactsRepository = {
       [instanceId],
     );
     return rows[0]?.data ?? null;
+  },
+
+  /** When the case's latest 公示 was issued (null when none was). */
+  async lastPublicNoticeAt(em: EntityManager, caseId: string): Promise<Date | null> {
+    const rows: { at: Date | null }[] = await em.query(
+      `SELECT max(issued_at) AS at FROM document WHERE case_id = $1 AND template_id LIKE '%public-notice'`,
+      [caseId],
+    );
+    return rows[0]?.at ? new Date(rows[0].at) : null;
   },
 
   /** Every assessment of the case, newest first: the history a re-run is recorded against. */

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AssessmentResult, Household, PolicyParameters } from '@app/assessment';
-import { townshipApprovalLimitFen } from '../linshi/linshi-rules';
+import { emergencyGrantLimitFen, townshipApprovalLimitFen } from '../linshi/linshi-rules';
 import { lowIncomeFlags } from '../policy/low-income-flags';
 import { AppError, Clock, ErrorDetail, shanghaiDate, stableStringify } from '@app/common';
 import { AuditService } from '@app/audit';
-import { AssessmentEntity, CaseEntity, TaskEntity } from '@app/persistence';
+import { AssessmentEntity, CaseEntity, PolicyParametersEntity, TaskEntity } from '@app/persistence';
 import { FormField, validateFormData } from '@app/process-models';
 import { caseRepository as cases } from '../case.repository';
 import { AssessmentService } from '../policy/assessment.service';
@@ -14,10 +14,12 @@ import {
   AssessmentFacts,
   DateField,
   Overlap,
+  PublishedFigures,
   dateProblems,
   earlierDates,
   figureProblems,
   overlaps,
+  publicNoticeProblems,
 } from './case-facts';
 import { CaseRules, NATIONAL_CASE_RULES, caseRulesFrom } from './case-rules';
 import { caseFactsRepository as facts } from './case-facts.repository';
@@ -54,19 +56,45 @@ export class CaseFactsService {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
+  /** One read of the policy in force per transaction: the rules, the limits and the currency check share it. */
+  private readonly inForceRows = new WeakMap<
+    EntityManager,
+    Map<string, Promise<PolicyParametersEntity | null>>
+  >();
+
+  private inForceRow(em: EntityManager, regionCode: string): Promise<PolicyParametersEntity | null> {
+    const key = `${regionCode}@${this.clock.today()}`;
+    let rows = this.inForceRows.get(em);
+    if (!rows) this.inForceRows.set(em, (rows = new Map()));
+    let row = rows.get(key);
+    if (!row)
+      rows.set(key, (row = this.policy.resolve(em, regionCode, this.clock.today()).catch(() => null)));
+    return row;
+  }
+
   async rules(em: EntityManager, regionCode: string): Promise<CaseRules> {
-    const row = await this.policy.resolve(em, regionCode, this.clock.today()).catch(() => null);
+    const row = await this.inForceRow(em, regionCode);
     return row ? caseRulesFrom(row.parameters) : NATIONAL_CASE_RULES;
   }
 
-  private async townshipLimit(em: EntityManager, regionCode: string): Promise<number> {
-    const row = await this.policy.resolve(em, regionCode, this.clock.today()).catch(() => null);
-    return townshipApprovalLimitFen((row?.parameters ?? {}) as Pick<PolicyParameters, 'temporaryAssistance'>);
+  private async linshiLimits(em: EntityManager, regionCode: string) {
+    const row = await this.inForceRow(em, regionCode);
+    const p = (row?.parameters ?? {}) as Pick<PolicyParameters, 'temporaryAssistance'>;
+    return {
+      townshipApprovalLimitFen: townshipApprovalLimitFen(p),
+      emergencyGrantLimitFen: emergencyGrantLimitFen(p),
+    };
   }
 
   async assessmentFacts(em: EntityManager, kase: CaseEntity): Promise<AssessmentFacts | null> {
     const row = await cases.latestAssessment(em, kase.id);
-    return row ? toFacts(row, kase) : null;
+    return row ? toFacts(row, kase, await this.parametersInForce(em, kase.regionCode)) : null;
+  }
+
+  /** The policy version in force today: an assessment under another one no longer states the rule. */
+  private async parametersInForce(em: EntityManager, regionCode: string): Promise<string | null> {
+    const row = await this.inForceRow(em, regionCode);
+    return row?.id ?? null;
   }
 
   async status(em: EntityManager, kase: CaseEntity): Promise<AssessmentStatus> {
@@ -92,7 +120,7 @@ export class CaseFactsService {
         history: [],
       };
     }
-    const f = toFacts(latest, kase);
+    const f = toFacts(latest, kase, await this.parametersInForce(em, kase.regionCode));
     return {
       assessmentId: latest.id,
       state: f.current ? 'current' : 'stale',
@@ -200,7 +228,7 @@ export class CaseFactsService {
     if (dates.length) throw AppError.validation(dates[0].message, dates.map(inData));
     const rules = await this.rules(em, kase.regionCode);
     const figures = figureProblems({
-      townshipApprovalLimitFen: await this.townshipLimit(em, kase.regionCode),
+      ...(await this.linshiLimits(em, kase.regionCode)),
       byTownship: !task.candidateGroups.includes('county_approver'),
       program: kase.program,
       fieldIds,
@@ -214,6 +242,9 @@ export class CaseFactsService {
       const p = figures[0];
       throw new AppError(p.status, p.code, p.message, p.details.map(inData));
     }
+    const [outdated] = publicNoticeProblems(fieldIds, values, await this.publishedFigures(em, kase, task));
+    if (outdated)
+      throw new AppError(outdated.status, outdated.code, outdated.message, outdated.details.map(inData));
     // 受理 and the deciding step: the household must not already hold this or an excluding benefit.
     const accepting = values.decision === 'accept';
     const granting =
@@ -227,7 +258,8 @@ export class CaseFactsService {
     );
     if (!found.length) return;
     const reason = typeof values.overlapReason === 'string' ? values.overlapReason.trim() : '';
-    const blocking = found.filter((o) => !o.overridable || !reason || !fieldIds.includes('overlapReason'));
+    const reasoned = [...reason].length >= rules.overlapReasonMinChars;
+    const blocking = found.filter((o) => !o.overridable || !reasoned || !fieldIds.includes('overlapReason'));
     if (blocking.length) {
       throw new AppError(
         409,
@@ -236,11 +268,34 @@ export class CaseFactsService {
         [
           ...blocking.map((o) => ({ field: `overlaps.${o.caseNo}`, message: o.message })),
           ...(blocking.every((o) => o.overridable)
-            ? [{ field: 'data.overlapReason', message: '如确需继续，请填写理由' }]
+            ? [
+                {
+                  field: 'data.overlapReason',
+                  message: `如确需继续，请如实填写理由（不少于${rules.overlapReasonMinChars}个字）`,
+                },
+              ]
             : []),
         ],
       );
     }
+  }
+
+  /** The 初审 figures the case's 公示 published, and whether the economics were re-assessed after it. */
+  private async publishedFigures(
+    em: EntityManager,
+    kase: CaseEntity,
+    task: TaskEntity,
+  ): Promise<PublishedFigures | null> {
+    const noticeAt = await facts.lastPublicNoticeAt(em, kase.id);
+    if (!noticeAt) return null;
+    const proposal = await facts.lastProposal(em, task.instanceId);
+    const latest = await cases.latestAssessment(em, kase.id);
+    const num = (v: unknown) => (typeof v === 'number' ? v : null);
+    return {
+      amountFen: num(proposal?.proposedAmount),
+      persons: num(proposal?.coveredPersons),
+      economicsChangedSince: latest !== null && latest.createdAt.getTime() > noticeAt.getTime(),
+    };
   }
 
   /** The dates the instance's completed steps and its 公示 fixed for the step `task` opens. */
@@ -268,6 +323,7 @@ export class CaseFactsService {
       assessment: await this.assessmentFacts(em, kase),
       proposal,
       legalBasis,
+      program: kase.program,
     });
   }
 }
@@ -276,14 +332,22 @@ function inData(d: ErrorDetail): ErrorDetail {
   return d.field === 'assessment' || d.field.startsWith('data.') ? d : { ...d, field: `data.${d.field}` };
 }
 
-function toFacts(row: AssessmentEntity, kase: CaseEntity): AssessmentFacts {
+function toFacts(
+  row: AssessmentEntity,
+  kase: CaseEntity,
+  parametersInForce: string | null = null,
+): AssessmentFacts {
   const r = row.result as unknown as AssessmentResult;
   // Rows stored before these parts of the result existed carry no low-income verdict.
   const flags =
     r.lowIncome && r.veto && r.property && r.income && r.rigidDeductions ? lowIncomeFlags(r) : null;
   return {
     id: row.id,
-    current: kase.economics !== null && stableStringify(row.household) === stableStringify(kase.economics),
+    current:
+      kase.economics !== null &&
+      stableStringify(row.household) === stableStringify(kase.economics) &&
+      (parametersInForce === null || row.parametersId === parametersInForce),
+    parametersOutdated: parametersInForce !== null && row.parametersId !== parametersInForce,
     eligible: Boolean(r.minimumLiving?.eligible),
     benefitFen: r.benefit?.totalMonthlyFen ?? 0,
     perCapitaFen: r.income?.perCapitaMonthlyFen

@@ -1,4 +1,11 @@
-import { AssessmentFacts, dateProblems, earlierDates, figureProblems, overlaps } from './case-facts';
+import {
+  AssessmentFacts,
+  dateProblems,
+  earlierDates,
+  figureProblems,
+  overlaps,
+  publicNoticeProblems,
+} from './case-facts';
 import { NATIONAL_CASE_RULES, caseRulesFrom, programsConflict } from './case-rules';
 import { prefillFor } from './prefill';
 
@@ -72,10 +79,17 @@ describe('figureProblems', () => {
   it('passes a proposal that follows the assessment', () => {
     expect(figures({ opinion: 'eligible', proposedAmount: 62_700, coveredPersons: 3 })).toEqual([]);
   });
-  it('refuses 符合 783 for a household assessed 不符合 without a reason; a reason lets the 初审 through', () => {
+  it('refuses 符合 783 for a household assessed 不符合, whatever the reason or confirmation', () => {
     const v = { opinion: 'eligible', proposedAmount: 78_300, coveredPersons: 3 };
     expect(figures(v, { assessment: INELIGIBLE })).toEqual(['FIGURES_DISAGREE']);
-    expect(figures({ ...v, deviationReason: '工资已停发' }, { assessment: INELIGIBLE })).toEqual([]);
+    expect(figures({ ...v, deviationReason: '工资已停发' }, { assessment: INELIGIBLE })).toEqual([
+      'FIGURES_DISAGREE',
+    ]);
+    const county = { decision: 'confirm', amount: 78_300, coveredPersons: 3, deviationReason: '工资已停发' };
+    expect(
+      figures({ ...county, deviationConfirmed: true }, { fieldIds: COUNTY, assessment: INELIGIBLE }),
+    ).toEqual(['FIGURES_DISAGREE']);
+    expect(figures({ opinion: 'ineligible', deviationReason: '另有收入' })).toEqual(['FIGURES_DISAGREE']);
   });
   it('asks the approver to confirm a departure beyond the threshold, not one within it', () => {
     const county = { fieldIds: COUNTY };
@@ -102,14 +116,126 @@ describe('figureProblems', () => {
   it('refuses more covered persons than household members, whatever the assessment', () => {
     expect(
       figures({ opinion: 'eligible', coveredPersons: 3 }, { householdSize: 2, hasEconomics: false }),
-    ).toEqual(['VALIDATION_FAILED']);
+    ).toEqual(['VALIDATION_FAILED', 'ASSESSMENT_REQUIRED']);
   });
-  it('refuses a stale or missing assessment once economics are recorded; none is needed without them', () => {
+  it('refuses a stale or missing assessment once economics are recorded', () => {
     expect(figures({ opinion: 'eligible' }, { assessment: { ...ELIGIBLE, current: false } })).toEqual([
       'ASSESSMENT_STALE',
     ]);
     expect(figures({ opinion: 'eligible' }, { assessment: null })).toEqual(['ASSESSMENT_STALE']);
-    expect(figures({ opinion: 'eligible' }, { assessment: null, hasEconomics: false })).toEqual([]);
+  });
+  it.each([
+    [
+      '低保 初审 符合 783',
+      'dibao',
+      FIRST,
+      { opinion: 'eligible', proposedAmount: 78_300, coveredPersons: 3 },
+    ],
+    ['低保 county 确认', 'dibao', COUNTY, { decision: 'confirm', amount: 62_700, coveredPersons: 3 }],
+    ['特困 初审 符合', 'tekun', ['opinion', 'proposedAmount', 'deviationReason'], { opinion: 'eligible' }],
+    ['低收入 认定', 'dibian', ['decision', 'lowIncomeCategory', 'coveredPersons'], { decision: 'recognize' }],
+    [
+      '临时救助 审批 给予',
+      'linshi',
+      ['approvalDecision', 'amount'],
+      { approvalDecision: 'grant', amount: 50_000 },
+    ],
+    ['an amount proposed without a verdict', 'dibao', FIRST, { proposedAmount: 30_000 }],
+  ])(
+    'refuses %s on a case with no economics at all (ASSESSMENT_REQUIRED)',
+    (_n, program, fieldIds, values) => {
+      expect(figures(values, { program, fieldIds, assessment: null, hasEconomics: false })).toEqual([
+        'ASSESSMENT_REQUIRED',
+      ]);
+    },
+  );
+  it('holds covered persons to the assessment: 2 persons on an assessment of 3 needs a reason and, at the county, confirmation', () => {
+    expect(figures({ opinion: 'eligible', proposedAmount: 62_700, coveredPersons: 2 })).toEqual([
+      'FIGURES_DISAGREE',
+    ]);
+    expect(
+      figures({
+        opinion: 'eligible',
+        proposedAmount: 62_700,
+        coveredPersons: 2,
+        deviationReason: '儿子已在外地就业',
+      }),
+    ).toEqual([]);
+    const county = {
+      decision: 'confirm',
+      amount: 62_700,
+      coveredPersons: 2,
+      deviationReason: '儿子已在外地就业',
+    };
+    expect(figures(county, { fieldIds: COUNTY })).toEqual(['DEVIATION_NOT_CONFIRMED']);
+    expect(figures({ ...county, deviationConfirmed: true }, { fieldIds: COUNTY })).toEqual([]);
+    expect(figures({ opinion: 'eligible', proposedAmount: 62_700, coveredPersons: 3 })).toEqual([]);
+  });
+  it('names a policy change as what made the assessment stale', () => {
+    const [p] = figureProblems({
+      program: 'dibao',
+      fieldIds: FIRST,
+      values: { opinion: 'eligible', proposedAmount: 62_700, coveredPersons: 3 },
+      householdSize: 3,
+      hasEconomics: true,
+      assessment: { ...ELIGIBLE, current: false, parametersOutdated: true },
+      rules: NATIONAL_CASE_RULES,
+    });
+    expect(p.code).toBe('ASSESSMENT_STALE');
+    expect(p.message).toContain('救助政策参数已不是现行有效的版本');
+  });
+  it('asks the 确认测算不符合条件 step only for fields its form has', () => {
+    const stop = figureProblems({
+      program: 'dibao',
+      fieldIds: ['stopDecision', 'reasons'],
+      values: { stopDecision: 'stop' },
+      householdSize: 3,
+      hasEconomics: true,
+      assessment: ELIGIBLE,
+      rules: NATIONAL_CASE_RULES,
+    });
+    expect(stop.map((p) => p.code)).toEqual(['FIGURES_DISAGREE']);
+    expect(stop[0].details.map((d) => d.field)).toEqual(['stopDecision']);
+    expect(stop[0].message).toContain('以测算结果为准');
+  });
+  it('lets a refusal through without economics (nothing is granted)', () => {
+    expect(figures({ opinion: 'ineligible' }, { assessment: null, hasEconomics: false })).toEqual([]);
+  });
+  it.each([
+    [
+      '先行救助 within the limit, before any investigation',
+      { emergencyAction: 'grant', amount: 500_000 },
+      [],
+    ],
+    ['先行救助 just beyond the limit', { emergencyAction: 'grant', amount: 500_001 }, ['VALIDATION_FAILED']],
+    ['先行救助 of 99999.00 元', { emergencyAction: 'grant', amount: 9_999_900 }, ['VALIDATION_FAILED']],
+    ['先行救助 of nothing', { emergencyAction: 'grant', amount: 0 }, ['VALIDATION_FAILED']],
+    ['转支出型 (no grant)', { emergencyAction: 'regular' }, []],
+  ])('临时救助 急难: %s', (_n, values, codes) => {
+    expect(
+      figures(values, {
+        program: 'linshi',
+        fieldIds: ['emergencyAction', 'situation', 'amount'],
+        hasEconomics: false,
+        assessment: null,
+        townshipApprovalLimitFen: 100_000,
+        emergencyGrantLimitFen: 500_000,
+        byTownship: true,
+      }),
+    ).toEqual(codes);
+  });
+  it('requires the assessment at the 补办 of a 先行救助', () => {
+    const formalities = { program: 'linshi', fieldIds: ['completionDate', 'grantReason', 'sealed'] };
+    expect(
+      figures({ completionDate: '2026-12-07' }, { ...formalities, hasEconomics: false, assessment: null }),
+    ).toEqual(['ASSESSMENT_REQUIRED']);
+    expect(
+      figures(
+        { completionDate: '2026-12-07' },
+        { ...formalities, assessment: { ...ELIGIBLE, current: false } },
+      ),
+    ).toEqual(['ASSESSMENT_STALE']);
+    expect(figures({ completionDate: '2026-12-07' }, formalities)).toEqual([]);
   });
   it('does not hold steps without figures to the assessment', () => {
     expect(figures({ decision: 'accept' }, { fieldIds: ['decision', 'reasons'], assessment: null })).toEqual(
@@ -229,8 +355,7 @@ describe('figureProblems for every program, each by its own rule', () => {
       figures(values, {
         program: 'linshi',
         fieldIds: LINSHI_APPROVAL,
-        hasEconomics: false,
-        assessment: null,
+        assessment: INELIGIBLE,
         townshipApprovalLimitFen: 100_000,
         ...over,
       }),
@@ -386,16 +511,32 @@ describe('overlaps and the program rules', () => {
     const account = { ...draft, applicantIdNumber: 'Z', memberIds: ['Z', 'Y'], accountId: 'acct' };
     expect(overlaps(account, [other], NATIONAL_CASE_RULES)[0]).toMatchObject({ kind: 'same-account' });
     const member = { ...draft, applicantIdNumber: 'Z', memberIds: ['Z', 'B'] };
+    // A member receiving 低保 in another case cannot be covered by a second 低保, whatever the reason.
     expect(overlaps(member, [other], NATIONAL_CASE_RULES)[0]).toMatchObject({
       kind: 'member-elsewhere',
       idNumbers: ['B'],
+      overridable: false,
+    });
+    // Across excluding programs a recorded reason (moved out) may let the member in.
+    expect(overlaps({ ...member, program: 'tekun' }, [other], NATIONAL_CASE_RULES)[0]).toMatchObject({
+      kind: 'member-elsewhere',
       overridable: true,
     });
+    // Still being decided: shown, overridable (whichever is approved second meets the first as received).
+    expect(
+      overlaps(member, [{ ...other, status: 'in_progress', benefitStatus: null }], NATIONAL_CASE_RULES)[0],
+    ).toMatchObject({ state: 'open', overridable: true });
     expect(overlaps({ ...draft, program: 'tekun' }, [other], NATIONAL_CASE_RULES)).toHaveLength(1);
     expect(overlaps({ ...draft, program: 'linshi' }, [other], NATIONAL_CASE_RULES)).toEqual([]);
   });
   it('reads a region’s rules over the national ones', () => {
     expect(programsConflict(NATIONAL_CASE_RULES, 'dibao', 'tekun')).toBe(true);
+    // 低收入人口 is for households on neither 低保 nor 特困.
+    expect(programsConflict(NATIONAL_CASE_RULES, 'dibian', 'dibao')).toBe(true);
+    expect(programsConflict(NATIONAL_CASE_RULES, 'tekun', 'dibian')).toBe(true);
+    expect(programsConflict(NATIONAL_CASE_RULES, 'dibian', 'linshi')).toBe(false);
+    expect(NATIONAL_CASE_RULES.overlapReasonMinChars).toBe(10);
+    expect(caseRulesFrom({ caseRules: { overlapReasonMinChars: 20 } }).overlapReasonMinChars).toBe(20);
     const local = caseRulesFrom({ caseRules: { exclusivePrograms: [], deviationConfirmBp: 500 } });
     expect(programsConflict(local, 'dibao', 'tekun')).toBe(false);
     expect(local.deviationConfirmBp).toBe(500);
@@ -415,6 +556,29 @@ describe('prefillFor', () => {
             ? [{ id: 'confirm' }, { id: 'refuse' }]
             : undefined,
     }));
+  it('starts a 特困 初审 from the 特困 tests, not the 低保 wording or gap amount', () => {
+    const first = prefillFor({
+      fields: fields(FIRST),
+      householdSize: 1,
+      assessment: { ...ELIGIBLE, benefitFen: 61_500, extremePoverty: true },
+      proposal: null,
+      legalBasis: null,
+      program: 'tekun',
+    });
+    expect(first.opinion).toBe('eligible');
+    expect(first.proposedAmount).toBeUndefined();
+    expect(first.reasons).toContain('符合特困人员认定条件');
+    expect(first.reasons).not.toContain('最低生活保障');
+    const not = prefillFor({
+      fields: fields(FIRST),
+      householdSize: 1,
+      assessment: { ...ELIGIBLE, extremePoverty: false },
+      proposal: null,
+      legalBasis: null,
+      program: 'tekun',
+    });
+    expect(not.opinion).toBe('ineligible');
+  });
   it('starts the 初审 from the assessment and the county decision from the 初审', () => {
     const first = prefillFor({
       fields: fields(FIRST),
@@ -457,5 +621,36 @@ describe('prefillFor', () => {
       legalBasis: null,
     });
     expect(stale).toEqual({});
+  });
+});
+
+describe('publicNoticeProblems', () => {
+  const published = { amountFen: 62_700, persons: 3, economicsChangedSince: true };
+  it.each([
+    [
+      'other persons after the economics changed',
+      { decision: 'confirm', amount: 62_700, coveredPersons: 2 },
+      published,
+      ['PUBLIC_NOTICE_OUTDATED'],
+    ],
+    [
+      'another amount after the economics changed',
+      { decision: 'confirm', amount: 50_000, coveredPersons: 3 },
+      published,
+      ['PUBLIC_NOTICE_OUTDATED'],
+    ],
+    ['the published figures', { decision: 'confirm', amount: 62_700, coveredPersons: 3 }, published, []],
+    ['a refusal', { decision: 'refuse' }, published, []],
+    [
+      'other figures with the economics unchanged since the 公示',
+      { decision: 'confirm', amount: 50_000, coveredPersons: 3 },
+      { ...published, economicsChangedSince: false },
+      [],
+    ],
+    ['no 公示', { decision: 'confirm', amount: 50_000 }, null, []],
+  ])('%s', (_n, values, pub, codes) => {
+    expect(
+      publicNoticeProblems(['decision', 'amount', 'coveredPersons'], values, pub).map((p) => p.code),
+    ).toEqual(codes);
   });
 });

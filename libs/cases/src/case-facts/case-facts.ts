@@ -4,8 +4,13 @@ import { CaseRules, programsConflict } from './case-rules';
 /** What a step's figures are held against: the case's assessment, reduced to what a decision states. */
 export interface AssessmentFacts {
   id: string;
-  /** False when the case's economics changed after this assessment (or it was of other figures). */
+  /**
+   * False when the case's economics changed after this assessment (or it was of other figures), or
+   * it was computed under a policy version no longer in force.
+   */
   current: boolean;
+  /** Computed under a policy version other than the one in force on the step's date. */
+  parametersOutdated?: boolean;
   eligible: boolean;
   benefitFen: number;
   perCapitaFen: number | null;
@@ -31,6 +36,8 @@ export interface FigureInput {
   rules: CaseRules;
   /** 临时救助: the amount up to which the county entrusts the township to approve. */
   townshipApprovalLimitFen?: number;
+  /** 临时救助 急难型: the most a 先行救助 may grant before the investigation. */
+  emergencyGrantLimitFen?: number;
   /** The step is done by the township (an entrusted approval), not the county. */
   byTownship?: boolean;
 }
@@ -77,6 +84,7 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
  * confirmation). A step that relies on an out-of-date assessment is refused outright.
  */
 export function figureProblems(f: FigureInput): FactProblem[] {
+  if (completesFormalities(f)) return assessmentRequired(f);
   if (!isFigureStep(f.fieldIds)) return [];
   const out: FactProblem[] = [];
   const persons = f.values.coveredPersons;
@@ -89,15 +97,20 @@ export function figureProblems(f: FigureInput): FactProblem[] {
     });
   }
   if (f.program === 'linshi') out.push(...linshiAmountProblems(f));
-  if (!f.hasEconomics) return out;
+  // 先行救助 may precede the investigation (民发〔2018〕23号: 简化审批手续，事后补办); it is bounded by
+  // the entrusted amount instead, and the 补办 step requires the assessment.
+  if (isEmergencyGrant(f.values)) return out;
+  if (!f.hasEconomics) return decidesAmount(f) ? out.concat(assessmentRequired(f)) : out;
   const a = f.assessment;
   if (!a || !a.current) {
     out.push({
       status: 409,
       code: 'ASSESSMENT_STALE',
-      message: a
-        ? '家庭经济状况已在测算后修改，本步骤依据的测算已过期，请重新测算后再提出意见'
-        : '已录入家庭经济状况但尚未测算，请先测算后再提出意见',
+      message: a?.parametersOutdated
+        ? '测算所依据的救助政策参数已不是现行有效的版本（保障标准等已调整），本步骤依据的测算已过期，请按现行参数重新测算后再办理'
+        : a
+          ? '家庭经济状况已在测算后修改，本步骤依据的测算已过期，请重新测算后再提出意见'
+          : '已录入家庭经济状况但尚未测算，请先测算后再提出意见',
       details: [{ field: 'assessment', message: '测算结果不是最新的' }],
     });
     return out;
@@ -125,6 +138,16 @@ export function figureProblems(f: FigureInput): FactProblem[] {
     });
     beyondThreshold = true;
   }
+  // 低保 eligibility is the income and property test itself: no reason overrides it (the notice
+  // would state both 不符合 and 符合). Wrong figures are corrected in the economics, which re-assesses.
+  if (departures.length) {
+    return out.concat({
+      status: 409,
+      code: 'FIGURES_DISAGREE',
+      message: `${departures[0].message}；是否符合条件以测算结果为准，如家庭经济状况有误，请更正后重新测算`,
+      details: departures,
+    });
+  }
   const amountField = f.fieldIds.includes('proposedAmount') ? 'proposedAmount' : 'amount';
   const amount = f.values[amountField];
   // No reason lets a 低保 amount pass what the benefit could ever be: the whole standard for every
@@ -148,7 +171,23 @@ export function figureProblems(f: FigureInput): FactProblem[] {
     const bound = Math.floor((a.benefitFen * f.rules.deviationConfirmBp) / 10_000);
     if (Math.abs(amount - a.benefitFen) > bound) beyondThreshold = true;
   }
-  if (departures.length && !reason) {
+  // Who is covered is part of the figures: the benefit rule gave the amount for the assessed persons.
+  if (grants(f.values) && typeof persons === 'number' && a.eligible && persons !== a.coveredPersons) {
+    departures.push({
+      field: 'coveredPersons',
+      message: `保障人数${persons}人与测算的保障人数${a.coveredPersons}人不一致`,
+    });
+    beyondThreshold = true;
+  }
+  if (departures.length && !f.fieldIds.includes('deviationReason')) {
+    // The form records no reason (确认测算不符合条件): it cannot depart from the assessment at all.
+    out.push({
+      status: 409,
+      code: 'FIGURES_DISAGREE',
+      message: `${departures[0].message}；本步骤不能偏离测算结果`,
+      details: departures,
+    });
+  } else if (departures.length && !reason) {
     out.push({
       status: 409,
       code: 'FIGURES_DISAGREE',
@@ -166,6 +205,91 @@ export function figureProblems(f: FigureInput): FactProblem[] {
     }
   }
   return out;
+}
+
+/** 急难型 先行救助: the township grants first, and completes the formalities afterwards. */
+function isEmergencyGrant(values: Record<string, unknown>): boolean {
+  return values.emergencyAction === 'grant';
+}
+
+/** The 补办 step of a 先行救助: the paperwork the emergency let the township skip, the assessment included. */
+function completesFormalities(f: FigureInput): boolean {
+  return f.program === 'linshi' && f.fieldIds.includes('completionDate');
+}
+
+/** The step grants, or names an amount: it decides on figures only an assessment gives. */
+function decidesAmount(f: FigureInput): boolean {
+  if (grants(f.values)) return true;
+  return ['proposedAmount', 'amount'].some(
+    (k) => typeof f.values[k] === 'number' && (f.values[k] as number) > 0,
+  );
+}
+
+/** No economics, or none assessed as they now stand: a step may not decide on figures nobody computed. */
+function assessmentRequired(f: FigureInput): FactProblem[] {
+  if (f.hasEconomics && f.assessment?.current) return [];
+  if (f.hasEconomics) {
+    return [
+      {
+        status: 409,
+        code: 'ASSESSMENT_STALE',
+        message: '家庭经济状况已在测算后修改或尚未测算，请重新测算后再办理',
+        details: [{ field: 'assessment', message: '测算结果不是最新的' }],
+      },
+    ];
+  }
+  return [
+    {
+      status: 409,
+      code: 'ASSESSMENT_REQUIRED',
+      message: '本案尚未录入家庭经济状况，须先录入家庭经济状况并完成测算，才能提出或决定救助金额',
+      details: [{ field: 'assessment', message: '须先录入家庭经济状况并完成测算' }],
+    },
+  ];
+}
+
+/** What the 公示 published (the 初审's proposal), and whether the economics changed after it. */
+export interface PublishedFigures {
+  amountFen: number | null;
+  persons: number | null;
+  economicsChangedSince: boolean;
+}
+
+/**
+ * The county confirms what the public was shown: once the economics changed after the 公示, other
+ * persons or another amount would be decided without a 公示 of them (审核确认办法第十九条). The
+ * model has no way back to the township from this step, so the county confirms the published
+ * figures (a departure from the new assessment then needs its reason) or refuses.
+ */
+export function publicNoticeProblems(
+  fieldIds: string[],
+  values: Record<string, unknown>,
+  published: PublishedFigures | null,
+): FactProblem[] {
+  if (!published?.economicsChangedSince) return [];
+  if (values.decision !== 'confirm' && values.decision !== 'recognize') return [];
+  const details: ErrorDetail[] = [];
+  const amount = values.amount;
+  if (
+    fieldIds.includes('amount') &&
+    typeof amount === 'number' &&
+    published.amountFen !== null &&
+    amount !== published.amountFen
+  )
+    details.push({ field: 'amount', message: `公示的金额为${yuan(published.amountFen)}元` });
+  const persons = values.coveredPersons;
+  if (typeof persons === 'number' && published.persons !== null && persons !== published.persons)
+    details.push({ field: 'coveredPersons', message: `公示的保障人数为${published.persons}人` });
+  if (!details.length) return [];
+  return [
+    {
+      status: 409,
+      code: 'PUBLIC_NOTICE_OUTDATED',
+      message:
+        '公示后家庭经济状况已变更，拟确认的保障人数或金额与公示内容不一致，须退回乡镇重新公示；本步骤只能按公示内容确认或作出不予确认',
+      details,
+    },
+  ];
 }
 
 const PROGRAM_VERDICT: Record<
@@ -226,9 +350,22 @@ function linshiAmountProblems(f: FigureInput): FactProblem[] {
     message,
     details: [{ field: amountField, message }],
   });
-  if (grants(f.values) && (typeof amount !== 'number' || amount <= 0))
+  const granting = grants(f.values) || isEmergencyGrant(f.values);
+  if (granting && (typeof amount !== 'number' || amount <= 0))
     return [problem('给予临时救助须写明大于0的救助金额')];
   const limit = f.townshipApprovalLimitFen;
+  const emergencyLimit = f.emergencyGrantLimitFen;
+  if (
+    isEmergencyGrant(f.values) &&
+    typeof amount === 'number' &&
+    emergencyLimit !== undefined &&
+    amount > emergencyLimit
+  )
+    return [
+      problem(
+        `先行救助金额${yuan(amount)}元超过先行救助额度${yuan(emergencyLimit)}元，超出部分应按支出型程序调查后报批`,
+      ),
+    ];
   if (
     f.byTownship &&
     f.values.approvalDecision === 'grant' &&
@@ -441,7 +578,10 @@ export function overlaps(
         state,
         kind: 'member-elsewhere',
         idNumbers: shared,
-        overridable: rules.memberOverlapOverridable,
+        // Nobody receives the same benefit twice: no reason lets a member of an active case of the
+        // same program in; across excluding programs a reason (e.g. moved out) may.
+        overridable:
+          rules.memberOverlapOverridable && !(state === 'active' && other.program === draft.program),
         message: `家庭成员${shared.length}人已在${where}中`,
       });
     }

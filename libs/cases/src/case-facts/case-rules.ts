@@ -12,13 +12,21 @@ export interface CaseRules {
   deviationConfirmBp: number;
   /** Whether a staff member may proceed past a member covered elsewhere with a recorded reason (e.g. moved out). */
   memberOverlapOverridable: boolean;
+  /** The shortest reason (characters) that overrides a member covered elsewhere: a real account, not a mark. */
+  overlapReasonMinChars: number;
 }
 
 export const NATIONAL_CASE_RULES: CaseRules = {
-  exclusivePrograms: [['dibao', 'tekun']],
+  // 低收入人口 are households not on 低保 or 特困 (DOMAIN.md §1).
+  exclusivePrograms: [
+    ['dibao', 'tekun'],
+    ['dibian', 'dibao'],
+    ['dibian', 'tekun'],
+  ],
   stackablePrograms: ['linshi', 'monitoring'],
   deviationConfirmBp: 1000,
   memberOverlapOverridable: true,
+  overlapReasonMinChars: 10,
 };
 
 /** The region's overrides over the national defaults; a malformed override is ignored field by field. */
@@ -44,6 +52,10 @@ export function caseRulesFrom(parameters: unknown): CaseRules {
       typeof raw.memberOverlapOverridable === 'boolean'
         ? raw.memberOverlapOverridable
         : NATIONAL_CASE_RULES.memberOverlapOverridable,
+    overlapReasonMinChars:
+      Number.isInteger(raw.overlapReasonMinChars) && raw.overlapReasonMinChars! >= 1
+        ? raw.overlapReasonMinChars!
+        : NATIONAL_CASE_RULES.overlapReasonMinChars,
   };
 }
 

@@ -13,6 +13,8 @@ export interface PrefillInput {
   /** What the previous deciding step (初审) recorded, typed (money in fen). */
   proposal: Record<string, unknown> | null;
   legalBasis: string | null;
+  /** The case's program: only 低保 takes its amount from the assessment's benefit (the gap). */
+  program?: string;
 }
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -24,6 +26,16 @@ export function factsText(size: number, a: AssessmentFacts): string {
     ? `符合最低生活保障条件，测算保障金额${yuan(a.benefitFen)}元/月（保障${a.coveredPersons}人）`
     : '不符合最低生活保障条件';
   return `申请人家庭共${size}人，经信息核对和入户调查，家庭月人均收入${perCapita}，当地保障标准${yuan(a.standardFen)}元/人·月，${verdict}。`;
+}
+
+/**
+ * 特困: the applicant's three tests, not the 低保 gap — the support amount is set by the 特困
+ * standards (basic living and care), which the assessment does not compute.
+ */
+export function tekunFactsText(size: number, a: AssessmentFacts): string {
+  const perCapita = a.perCapitaFen === null ? '无收入' : `${yuan(a.perCapitaFen)}元`;
+  const verdict = a.extremePoverty ? '符合特困人员认定条件' : '不符合特困人员认定条件';
+  return `申请人家庭共${size}人，经信息核对和入户调查，家庭月人均收入${perCapita}，经核查申请人的劳动能力、生活来源和法定赡养抚养扶养义务人情况，${verdict}。`;
 }
 
 function option(field: PrefillField | undefined, ...ids: string[]): string | undefined {
@@ -41,9 +53,22 @@ export function prefillFor(input: PrefillInput): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const a = input.assessment?.current ? input.assessment : null;
   const p = input.proposal;
-  const proposedEligible = p ? p.opinion === 'eligible' : a?.eligible;
+  const program = input.program ?? 'dibao';
+  const tekun = program === 'tekun';
+  const assessedEligible = tekun
+    ? (a?.extremePoverty ?? undefined)
+    : program === 'dibao'
+      ? a?.eligible
+      : undefined;
+  const proposedEligible = p ? p.opinion === 'eligible' : assessedEligible;
   const proposedFen =
-    typeof p?.proposedAmount === 'number' ? p.proposedAmount : a?.eligible ? a.benefitFen : undefined;
+    typeof p?.proposedAmount === 'number'
+      ? p.proposedAmount
+      : program === 'dibao' && a?.eligible
+        ? a.benefitFen
+        : undefined;
+  const text = (x: AssessmentFacts) =>
+    tekun ? tekunFactsText(input.householdSize, x) : factsText(input.householdSize, x);
   const persons =
     typeof p?.coveredPersons === 'number'
       ? p.coveredPersons
@@ -59,10 +84,10 @@ export function prefillFor(input: PrefillInput): Record<string, unknown> {
   if (has('proposedAmount') && proposedFen !== undefined) out.proposedAmount = yuan(proposedFen);
   if (has('amount') && proposedFen !== undefined && proposedEligible) out.amount = yuan(proposedFen);
   if (has('coveredPersons') && (a || p)) out.coveredPersons = persons;
-  if (has('facts') && a) out.facts = factsText(input.householdSize, a);
+  if (has('facts') && a) out.facts = text(a);
   if (has('reasons')) {
     if (typeof p?.reasons === 'string') out.reasons = p.reasons;
-    else if (a) out.reasons = factsText(input.householdSize, a);
+    else if (a) out.reasons = text(a);
   }
   if (has('legalBasis') && input.legalBasis) out.legalBasis = input.legalBasis;
   if (has('deviationReason') && typeof p?.deviationReason === 'string')

@@ -35,6 +35,14 @@ export function townshipApprovalLimitFen(parameters: Pick<PolicyParameters, 'tem
   );
 }
 
+/** The 先行救助 limit in force (before the investigation), with the local default when unset. */
+export function emergencyGrantLimitFen(parameters: Pick<PolicyParameters, 'temporaryAssistance'>): number {
+  return (
+    parameters.temporaryAssistance?.emergencyGrantLimitFen ??
+    TEMPORARY_ASSISTANCE_DEFAULTS.emergencyGrantLimitFen
+  );
+}
+
 /**
  * 委托乡镇审批: an amount at or below the township limit is approved by the township under the
  * county's entrustment; anything above it (or no amount at all) goes to the county.
