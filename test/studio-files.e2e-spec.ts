@@ -89,8 +89,8 @@ describe('deploy: change summary, change note, version list', () => {
   it('summarises the changes against the version in effect in a legal officer’s terms', async () => {
     const legal = await t.as('legal');
     const changed = DIBAO.replace(
-      'id="Task_HomeVisit" name="入户调查" camunda:candidateGroups="investigator" sa:due="10WD"',
-      'id="Task_HomeVisit" name="入户调查" camunda:candidateGroups="investigator,township_reviewer" sa:due="15WD"',
+      'id="Task_HomeVisit" name="入户调查" sa:publicName="入户调查" camunda:candidateGroups="investigator" sa:due="10WD"',
+      'id="Task_HomeVisit" name="入户调查" sa:publicName="入户调查" camunda:candidateGroups="investigator,township_reviewer" sa:due="15WD"',
     );
     expect(changed).not.toBe(DIBAO);
     const res = await legal.post('/api/processes/changes', { xml: changed }).expect(200);

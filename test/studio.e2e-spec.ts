@@ -46,8 +46,8 @@ describe('process models', () => {
     expect(clean.body).toMatchObject({ ok: true, errors: [] });
 
     const broken = DIBAO.replace(
-      'id="Task_HomeVisit" name="入户调查" camunda:candidateGroups="investigator" sa:due="10WD"',
-      'id="Task_HomeVisit" name="入户调查" camunda:candidateGroups="investigator" sa:due="abc"',
+      'id="Task_HomeVisit" name="入户调查" sa:publicName="入户调查" camunda:candidateGroups="investigator" sa:due="10WD"',
+      'id="Task_HomeVisit" name="入户调查" sa:publicName="入户调查" camunda:candidateGroups="investigator" sa:due="abc"',
     )
       // The refusal no longer issues its decision: the adverse end is reached without one.
       .replace(

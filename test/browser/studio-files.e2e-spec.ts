@@ -78,8 +78,8 @@ describe('legal officer studio files (Chromium)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-import-'));
     const file = path.join(dir, 'dibao-application.bpmn');
     const broken = DIBAO.replace(
-      'id="Task_HomeVisit" name="入户调查" camunda:candidateGroups="investigator" sa:due="10WD"',
-      'id="Task_HomeVisit" name="入户调查" camunda:candidateGroups="investigator" sa:due="0WD"',
+      'id="Task_HomeVisit" name="入户调查" sa:publicName="入户调查" camunda:candidateGroups="investigator" sa:due="10WD"',
+      'id="Task_HomeVisit" name="入户调查" sa:publicName="入户调查" camunda:candidateGroups="investigator" sa:due="0WD"',
     );
     expect(broken).not.toBe(DIBAO);
     fs.writeFileSync(file, broken);
