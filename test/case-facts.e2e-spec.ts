@@ -279,7 +279,7 @@ describe('facts in order', () => {
 });
 
 describe('every program’s decision is held to its own rule', () => {
-  it('特困: a 符合 初审 for an elder the assessment finds not 特困 needs a recorded reason', async () => {
+  it('特困: a 符合 初审 for an elder the assessment finds not 特困 is refused until the economics say so', async () => {
     const elder = { name: '李桂英', idNumber: withCheckDigit('41079919520408095'), relation: '本人' };
     const created = await (
       await t.as('clerk')
@@ -323,17 +323,25 @@ describe('every program’s decision is held to its own rule', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('FIGURES_DISAGREE');
     expect(refused.body.message).toContain('测算结论为不符合特困人员认定条件');
-    expect(refused.body.details.map((d: { field: string }) => d.field)).toContain('data.deviationReason');
+    // No reason overrides the verdict: the 初审意见 would print 不符合 beside 符合.
     const reason = '工资系临时代发，已于上月停止，核对数据尚未更新。';
-    await reviewer
-      .post(`/api/tasks/${review.id}/complete`, { data: { ...data, deviationReason: reason } })
-      .expect(200);
-    // The reason may run across a page break: read the text without the page footers.
-    const opinion = (await documentText(caseId, 'tekun-first-instance-opinion')).replace(
-      /验证码：[0-9A-F]+查验：http:\/\/[^—]*—\d+—/g,
-      '',
+    const stillRefused = await reviewer.post(`/api/tasks/${review.id}/complete`, {
+      data: { ...data, deviationReason: reason },
+    });
+    expect(stillRefused.status).toBe(409);
+    expect(stillRefused.body.code).toBe('FIGURES_DISAGREE');
+    // The wage that stopped is corrected in the economics, which re-assesses: now the elder is 特困.
+    ok(
+      await putEconomics(caseId, {
+        ...workedExampleFor([elder]),
+        members: [{ ...member, workType: 'none', incomes: [] }],
+        rigidExpenditures: [],
+      }),
     );
-    expect(opinion).toContain(`本初审意见与家庭经济状况测算结果不一致，理由：${reason}`);
+    const current = await openTask(caseId, /乡镇初审/);
+    await reviewer.post(`/api/tasks/${current.id}/complete`, { data }).expect(200);
+    const opinion = await documentText(caseId, 'tekun-first-instance-opinion');
+    expect(opinion).not.toContain('不符合特困人员认定条件');
   });
 
   it('临时救助: a township approving under entrustment stays within the entrusted amount', async () => {

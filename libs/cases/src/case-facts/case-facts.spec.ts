@@ -276,12 +276,20 @@ describe('figureProblems for every program, each by its own rule', () => {
       ['FIGURES_DISAGREE'],
     ],
     [
-      '特困 符合 with a recorded reason',
+      '特困 符合 against the assessment, whatever the reason',
       'tekun',
       TEKUN_FIRST,
       { opinion: 'eligible', deviationReason: '赡养人已丧失劳动能力' },
       notTekun,
-      [],
+      ['FIGURES_DISAGREE'],
+    ],
+    [
+      '低保边缘 认定 above the line, whatever the reason',
+      'dibian',
+      DIBIAN_COUNTY,
+      { decision: 'recognize', lowIncomeCategory: 'edge', deviationReason: '收入系一次性补偿款' },
+      tekun,
+      ['FIGURES_DISAGREE'],
     ],
     ['特困 符合 as assessed', 'tekun', TEKUN_FIRST, { opinion: 'eligible' }, tekun, []],
     [

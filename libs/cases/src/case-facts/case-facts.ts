@@ -306,7 +306,9 @@ const PROGRAM_VERDICT: Record<
 /**
  * 特困 and 低收入人口认定 decide eligibility, not an amount the assessment gives: each is held to its
  * own test in the assessment (the applicant's three 特困 tests; the low-income line or the rigid
- * expenditure test for the category chosen). A departure needs a recorded reason.
+ * expenditure test for the category chosen). As for 低保, no reason overrides the verdict: the
+ * decision would print the assessment's 不符合 beside its own 符合. Facts the assessment got wrong
+ * are corrected in the economics, which re-assesses.
  */
 function programVerdictProblems(f: FigureInput, a: AssessmentFacts): FactProblem[] {
   const verdict = PROGRAM_VERDICT[f.program]?.(a, f.values);
@@ -317,17 +319,13 @@ function programVerdictProblems(f: FigureInput, a: AssessmentFacts): FactProblem
     message = `测算结论为不符合${verdict.what}，与“符合”的意见不一致`;
   if (refuses(f.values) && verdict.eligible)
     message = `测算结论为符合${verdict.what}，与“不符合”的意见不一致`;
-  const reason = typeof f.values.deviationReason === 'string' ? f.values.deviationReason.trim() : '';
-  if (!message || reason) return [];
+  if (!message) return [];
   return [
     {
       status: 409,
       code: 'FIGURES_DISAGREE',
-      message: `${message}；偏离测算结果须填写偏离理由`,
-      details: [
-        { field, message },
-        { field: 'deviationReason', message: '偏离测算结果须填写理由' },
-      ],
+      message: `${message}；认定结论须与测算一致，如家庭经济状况有误，请更正后重新测算`,
+      details: [{ field, message }],
     },
   ];
 }
