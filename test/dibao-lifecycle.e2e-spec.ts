@@ -121,6 +121,12 @@ describe('低保 application, confirmed', () => {
     );
     expect(text).toContain('自收到本通知书之日起六十日内');
     expect(text).not.toContain('本决定书');
+    // One start month in the whole notice: its 计算明细 (assessed earlier) does not name another.
+    const months = [...text.matchAll(/自(\d{4})(?:年|-)(\d{1,2})月?起/g)].map(
+      (m) => `${m[1]}-${m[2].padStart(2, '0')}`,
+    );
+    expect(months.length).toBeGreaterThan(0);
+    expect(new Set(months).size).toBe(1);
     expect(pdfsig(pdf)).toContain('Signature is Valid.');
   });
 

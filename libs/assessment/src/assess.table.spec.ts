@@ -1005,6 +1005,12 @@ describe('assess — hand-computed households', () => {
 });
 
 describe('explanation lines', () => {
+  it('names no start month when assessed before any decision: the decision, dated later, states it', () => {
+    const r = assess(workedExample(), params(), { assessmentDate: ASSESSMENT_DATE });
+    const total = r.lines.find((l) => l.rule === 'benefit.total')?.label;
+    expect(total).toBe('月保障金合计 = 562元 + 65元 = 627元，自作出决定之日的次月起发放');
+  });
+
   it('prints the worked example step by step with amounts and bases', () => {
     const r = assess(workedExample(), params(), {
       assessmentDate: ASSESSMENT_DATE,

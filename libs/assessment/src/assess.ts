@@ -364,6 +364,7 @@ export function assess(
       ownYearlyIncome: ownYearly,
       standardFen,
       decisionDate: options.decisionDate ?? date,
+      decisionDateGiven: options.decisionDate !== undefined,
     },
     p,
     ex,

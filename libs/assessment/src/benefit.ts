@@ -89,6 +89,12 @@ export interface BenefitInput {
   ownYearlyIncome: Map<string, ExactFen>;
   standardFen: number;
   decisionDate: string;
+  /**
+   * Whether the caller assessed at a known decision date. A case's assessment is made when the
+   * economics are saved, before any decision: its line then states the rule, not a month that the
+   * decision (dated later) would contradict.
+   */
+  decisionDateGiven?: boolean;
 }
 
 interface Computed {
@@ -217,13 +223,14 @@ export function computeBenefit(input: BenefitInput, p: PolicyParameters, ex: Exp
   }
   const totalMonthlyFen = c.total + topUp;
   const startMonth = benefitStartMonth(input.decisionDate);
+  const startKnown = input.decisionDateGiven === true;
   const incrementFens = c.increments.map((i) => i.monthlyFen);
   const finalTopUp = topUp;
   const decisionDate = input.decisionDate;
   ex.amount(
     'benefit.total',
     () =>
-      `月保障金合计 = ${[money(c.gapMonthlyFen), ...incrementFens.map((f) => money(f)), ...(finalTopUp > 0 ? [money(finalTopUp)] : [])].join(' + ')} = ${money(totalMonthlyFen)}，自${startMonth}起发放`,
+      `月保障金合计 = ${[money(c.gapMonthlyFen), ...incrementFens.map((f) => money(f)), ...(finalTopUp > 0 ? [money(finalTopUp)] : [])].join(' + ')} = ${money(totalMonthlyFen)}，${startKnown ? `自${startMonth}起发放` : '自作出决定之日的次月起发放'}`,
     fen(totalMonthlyFen),
     () => ({
       gap: yuan(c.gapMonthlyFen),
