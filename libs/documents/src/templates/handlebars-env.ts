@@ -43,14 +43,16 @@ export const HELPER_NAMES = ['money', 'cnDate', 'cnMonth', 'mask', 'inc', 'eq', 
  * - expressions: Handlebars compiles about 4,000 `{{…}}` a second, and compiles a source twice
  *   (checked, then run); the largest shipped template has 53, a 200 KB body could hold 30,000;
  * - ms: a safety net checked at every iteration and every helper call, so a render stops soon
- *   after it with or without loops (an issued document renders its markup in milliseconds).
+ *   after it with or without loops (an issued document renders its markup in milliseconds). The
+ *   counts above are the bound; the net is wide enough that a cold first render (compiling, not yet
+ *   optimised) on a machine busy with other work is not refused, as it was at one second.
  */
 export const RENDER_LIMITS = {
   eachDepth: 2,
   iterations: 100_000,
   outputChars: 10_000_000,
   helperCalls: 1_000_000,
-  ms: 1_000,
+  ms: 3_000,
   expressions: 2_000,
 } as const;
 
