@@ -13,12 +13,14 @@ const CASES = 7;
 beforeAll(async () => {
   t = await TestApp.start();
   for (let i = 0; i < CASES; i++) {
-    const idNumber = `41079919700101${String(1000 + i * 7).padStart(4, '0')}`;
+    const idNumber = `41079919700101${String(100 + i * 7)}0`;
     await apply(t, {
       applicant: {
         ...APPLICATION.applicant,
         name: `分页${'甲乙丙丁戊己庚'[i]}`,
         idNumber: fixCheckDigit(idNumber),
+        // Seven different applicants, each with their own ID number and phone.
+        phone: `1390000${String(1000 + i)}`,
       },
       members: [{ name: `分页${'甲乙丙丁戊己庚'[i]}`, idNumber: fixCheckDigit(idNumber), relation: '本人' }],
     });
