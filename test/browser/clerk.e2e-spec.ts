@@ -119,6 +119,11 @@ describe('clerk workbench (Chromium)', () => {
     await page.getByRole('tab', { name: '申请人与家庭' }).focus();
     await page.keyboard.press('Control+Enter');
     await page.waitForURL(new RegExp(`/cases/${caseId}$`));
+    // Nothing more here for the clerk: the next task of the inbox is offered; the clerk stays.
+    const offer = page.getByRole('dialog', { name: '继续办理' });
+    await expect(offer.textContent()).resolves.toContain('下一个待办');
+    await offer.getByRole('button', { name: '留在本案' }).click();
+    await offer.waitFor({ state: 'hidden' });
     // The documents open inline, in a PDF viewer.
     await page.getByRole('tab', { name: /文书/ }).click();
     await page.locator('[data-test=documents] [data-test^=view-]').first().click();

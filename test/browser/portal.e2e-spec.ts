@@ -157,7 +157,8 @@ describe('applicant portal and public verification (Chromium, phone)', () => {
     await decided.click();
     await phone.waitForURL(new RegExp(`/portal/cases/${mine.id}$`));
     await phone.locator('[data-test=plain-status]').getByText('已办结').waitFor();
-    await phone.locator('[data-test=progress]').getByText('县级审核确认').waitFor();
+    // Citizens see the model's public names (sa:publicName), not the internal step names.
+    await phone.locator('[data-test=progress]').getByText('县民政局审核确认').first().waitFor();
     await phone
       .locator('[data-test=authorization]')
       .getByText(/在线签署，签名：王建国/)

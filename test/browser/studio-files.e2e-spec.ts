@@ -85,7 +85,7 @@ describe('legal officer studio files (Chromium)', () => {
     fs.writeFileSync(file, broken);
     await page.locator('[data-test=import-input]').setInputFiles(file);
     await page.waitForURL((url) => url.pathname.startsWith('/studio/drafts/'));
-    const issue = page.locator('[data-test=lint-issue-Task_HomeVisit]');
+    const issue = page.locator('[data-test=lint-issue-Task_HomeVisit].error');
     await issue.waitFor();
     await expect(issue.textContent()).resolves.toContain('为 0，任务一开始即逾期');
     await page.locator('[data-test=lint-badge-Task_HomeVisit]').waitFor();

@@ -31,7 +31,7 @@ describe('legal officer studio (Chromium)', () => {
     await due.press('Tab');
 
     await page.click('[data-test=lint]');
-    const issue = page.locator('[data-test=lint-issue-Task_HomeVisit]');
+    const issue = page.locator('[data-test=lint-issue-Task_HomeVisit].error');
     await issue.waitFor();
     await expect(issue.textContent()).resolves.toContain('为 0，任务一开始即逾期');
     await page.locator('g.djs-element.lint-error[data-element-id=Task_HomeVisit]').waitFor();
