@@ -8,7 +8,7 @@ import type { Household } from './household';
 import { fen, mulBp, mulInt, roundFen } from './money';
 import { DEFAULT_PARAMETERS, type PolicyParameters } from './parameters';
 import type { AssessmentResult } from './result';
-import { Gen, randomHousehold, randomParameters } from './testing/random-household';
+import { Gen, randomLawfulHousehold, randomParameters } from './testing/random-household';
 
 const DATE = '2025-06-30';
 const CASES = 300;
@@ -27,7 +27,7 @@ function forAll(name: string, body: (g: Gen, seed: number) => void): void {
 
 describe('assess — properties', () => {
   forAll('more counted income never raises the benefit', (g) => {
-    const h = randomHousehold(g);
+    const h = randomLawfulHousehold(g);
     const p = randomParameters(g);
     const before = assess(h, p, { assessmentDate: DATE });
     // Extra income of a kind that never replaces an imputation (property, transfer, other), or a raise on an existing counted entry.
@@ -95,7 +95,7 @@ describe('assess — properties', () => {
     'the benefit never exceeds standard × covered persons (rounded by the rule) plus, per covered person, the largest increment allowed',
     (g) => {
       const p = randomParameters(g);
-      const r = assess(randomHousehold(g), p, { assessmentDate: DATE });
+      const r = assess(randomLawfulHousehold(g), p, { assessmentDate: DATE });
       const standard = r.monthlyStandardFen;
       const ci = p.classifiedIncrements;
       const ratios = [
@@ -125,7 +125,7 @@ describe('assess — properties', () => {
   );
 
   forAll('the result does not depend on the order of members, supporters or expenditures', (g) => {
-    const h = randomHousehold(g);
+    const h = randomLawfulHousehold(g);
     const p = randomParameters(g);
     const shuffled: Household = {
       ...h,
@@ -137,7 +137,7 @@ describe('assess — properties', () => {
   });
 
   forAll('the same input and parameters always give the same, JSON-serializable result', (g) => {
-    const h = randomHousehold(g);
+    const h = randomLawfulHousehold(g);
     const p = randomParameters(g);
     const first: AssessmentResult = assess(h, p, { assessmentDate: DATE });
     const again = assess(JSON.parse(JSON.stringify(h)), JSON.parse(JSON.stringify(p)), {
@@ -151,7 +151,7 @@ describe('assess — properties', () => {
     const seen = new Set<string>();
     for (let seed = 1; seed <= CASES; seed++) {
       const g = new Gen(seed);
-      const r = assess(randomHousehold(g), randomParameters(g), { assessmentDate: DATE });
+      const r = assess(randomLawfulHousehold(g), randomParameters(g), { assessmentDate: DATE });
       seen.add(r.benefit.kind);
       if (r.veto.hits.length) seen.add('veto');
       if (r.extremePoverty.some((e) => e.eligible)) seen.add('extreme');

@@ -163,3 +163,23 @@ export function randomParameters(g: Gen): PolicyParameters {
     },
   };
 }
+
+/**
+ * A random household the assessment accepts as input: tuition names a full-time student (or, with
+ * none in the household, becomes a medical expenditure). The reference cases keep `randomHousehold`
+ * as it was, refusals included, so their stored results stay comparable.
+ */
+export function randomLawfulHousehold(g: Gen): Household {
+  const h = randomHousehold(g);
+  const student = h.members.find((m) => m.student?.fullTime);
+  return {
+    ...h,
+    rigidExpenditures: h.rigidExpenditures.map((e) =>
+      e.kind !== 'tuition'
+        ? e
+        : student
+          ? { ...e, memberIdNumber: student.idNumber }
+          : { ...e, kind: 'medical' as const },
+    ),
+  };
+}
