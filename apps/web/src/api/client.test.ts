@@ -48,7 +48,9 @@ describe('expiredSignInUrl', () => {
     expect(q.get('reason')).toBe('expired');
   });
   it('tells an idle sign-out apart', () => {
-    const q = new URLSearchParams(expiredSignInUrl({ pathname: '/cases/c1', search: '', hash: '' }, 'SESSION_IDLE').split('?')[1]);
+    const q = new URLSearchParams(
+      expiredSignInUrl({ pathname: '/cases/c1', search: '', hash: '' }, 'SESSION_IDLE').split('?')[1],
+    );
     expect(q.get('reason')).toBe('idle');
     expect(q.get('next')).toBe('/cases/c1');
   });
