@@ -40,6 +40,12 @@ function sharedEntries(): string[] {
   return [...entries];
 }
 
+/**
+ * Packages a shared file may import: pure, dependency-free and built for browsers too. jsep parses
+ * the model's `${…}` conditions, so the form hides a field by the very rule the server validates.
+ */
+const BROWSER_SAFE = new Set(['jsep']);
+
 /** Every package import reachable from the entries, as "file → package". */
 function packageImports(entries: string[]): string[] {
   const seen = new Set<string>();
@@ -49,7 +55,7 @@ function packageImports(entries: string[]): string[] {
     seen.add(file);
     for (const s of specifiers(file)) {
       if (s.startsWith('.')) visit(resolveTs(resolve(dirname(file), s)));
-      else found.push(`${relative(libs, file)} → ${s}`);
+      else if (!BROWSER_SAFE.has(s)) found.push(`${relative(libs, file)} → ${s}`);
     }
   };
   entries.forEach(visit);
