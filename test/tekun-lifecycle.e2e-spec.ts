@@ -6,7 +6,7 @@
  */
 import { benefitStartMonth, selectInBlocks, withCheckDigit } from '@app/assistance';
 import { TestApp, pdfText } from './support/test-app';
-import { APPLICATION, drive, openTasks } from './support/case-driver';
+import { APPLICATION, drive, openTasks, workedExampleFor } from './support/case-driver';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -195,19 +195,33 @@ describe('特困人员认定, refused', () => {
     const refusal = () =>
       answers({
         decision: ['accept', 'refuse'],
-        facts: '经调查核实，申请人之侄李建国经营个体商店并与其共同生活，实际履行赡养义务。',
-        reasons: '申请人有实际履行赡养义务的亲属，生活来源有保障',
+        facts: '经调查核实，申请人受雇看管村口商店，每月工资收入1000元，高于当地最低生活保障标准650元。',
+        reasons: '申请人有稳定的生活来源，不属于无生活来源',
         legalBasis: '《特困人员认定办法》第六条、第十八条',
       });
     await throughNotice(caseId, refusal());
-    // The assessment (no income, no supporter recorded) finds 特困: the county departs from it.
-    await drive(t, caseId, {
-      ...refusal(),
-      deviationReason: '申请人之侄与其共同生活并实际履行赡养义务，测算未计入其供养',
-    });
+    // The county's investigation found a wage: recorded in the economics, the assessment finds her
+    // not 特困, and the refusal agrees with it (no reason overrides a verdict).
+    const [{ household }] = await t.query<{ household: { idNumber: string }[] }>(
+      `SELECT household FROM assistance_case WHERE id = $1`,
+      [caseId],
+    );
+    const [elder] = workedExampleFor(household).members;
+    await (
+      await t.as('investigator')
+    )
+      .put(`/api/cases/${caseId}/economics`, {
+        household: {
+          ...workedExampleFor(household),
+          members: [{ ...elder, workType: 'none', incomes: [{ kind: 'wage', annualFen: 1_200_000 }] }],
+          rigidExpenditures: [],
+        },
+      })
+      .expect(200);
+    await drive(t, caseId, refusal());
     expect(await caseRow(caseId)).toMatchObject({ status: 'closed', outcome: 'refused' });
     const text = await textOf(caseId, 'tekun-non-confirmation-decision');
-    expect(text).toContain('申请人有实际履行赡养义务的亲属，生活来源有保障');
+    expect(text).toContain('申请人有稳定的生活来源，不属于无生活来源');
     expect(text).toContain('《特困人员认定办法》第六条、第十八条');
     expect(text).toContain('六十日内向平安县人民政府申请行政复议');
     expect(text).toContain('六个月内向平安县人民法院提起行政诉讼');
