@@ -23,6 +23,7 @@ export {
   renderDocument,
 } from './render/render-document';
 export { MASKED_COPY_MARK, renderMaskedCopy } from './render/masked-copy';
+export { cloneDefinition } from './render/pdf-printer';
 export type { RenderInput } from './render/render-document';
 export {
   buildDraft,

@@ -1,4 +1,5 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { cloneDefinition } from '@app/documents';
 import type { AnswerText } from './answer';
 
 /** Registered by the documents library (libs/documents/src/layout/fonts.ts) for every PDF it renders. */
@@ -57,21 +58,8 @@ export function plainTable(headers: string[], rows: string[][], widths: (number 
 /** A document laid out by the documents library, kept in its own type size inside the bundle. */
 export function embedded(definition: TDocumentDefinitions): Content {
   const content = Array.isArray(definition.content) ? definition.content : [definition.content];
-  return { stack: withoutNodeIds(content), ...(definition.defaultStyle ?? {}) } as Content;
-}
-
-/**
- * pdfmake refuses a node id used twice in one document, and every embedded document names its
- * title node the same (the layout measures where it lands); inside the bundle the ids serve nothing.
- */
-function withoutNodeIds<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutNodeIds) as T;
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (k !== 'id') out[k] = withoutNodeIds(v);
-    return out as T;
-  }
-  return value;
+  // Every embedded document names its title node alike; inside the bundle the ids serve nothing.
+  return { stack: cloneDefinition(content, 'id'), ...(definition.defaultStyle ?? {}) } as Content;
 }
 
 export function answerContent(answer: AnswerText): Content[] {

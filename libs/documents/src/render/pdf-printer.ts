@@ -57,13 +57,14 @@ export async function renderPdf(docDefinition: TDocumentDefinitions): Promise<Bu
 /**
  * pdfmake annotates the definition in place while laying it out, so a definition rendered
  * twice would not give the same bytes; plain objects and arrays are copied, functions
- * (footer) and Dates are shared.
+ * (footer) and Dates are shared. `dropKey` leaves out one property at every depth: a definition
+ * embedded in another drops its node `id`s, which pdfmake refuses twice in one document.
  */
-function cloneDefinition<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(cloneDefinition) as T;
+export function cloneDefinition<T>(value: T, dropKey?: string): T {
+  if (Array.isArray(value)) return value.map((v) => cloneDefinition(v, dropKey)) as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = cloneDefinition(v);
+    for (const [k, v] of Object.entries(value)) if (k !== dropKey) out[k] = cloneDefinition(v, dropKey);
     return out as T;
   }
   return value;
