@@ -1,3 +1,4 @@
+import { withCheckDigit } from '@app/assistance';
 import { statements } from './support/statements';
 import { TestApp } from './support/test-app';
 import { APPLICATION, apply } from './support/case-driver';
@@ -13,16 +14,16 @@ const CASES = 7;
 beforeAll(async () => {
   t = await TestApp.start();
   for (let i = 0; i < CASES; i++) {
-    const idNumber = `41079919700101${String(100 + i * 7)}0`;
+    const idNumber = withCheckDigit(`41079919700101${100 + i * 7}`);
     await apply(t, {
       applicant: {
         ...APPLICATION.applicant,
         name: `分页${'甲乙丙丁戊己庚'[i]}`,
-        idNumber: fixCheckDigit(idNumber),
+        idNumber,
         // Seven different applicants, each with their own ID number and phone.
         phone: `1390000${String(1000 + i)}`,
       },
-      members: [{ name: `分页${'甲乙丙丁戊己庚'[i]}`, idNumber: fixCheckDigit(idNumber), relation: '本人' }],
+      members: [{ name: `分页${'甲乙丙丁戊己庚'[i]}`, idNumber, relation: '本人' }],
     });
   }
   // Spread the keys every sort reads, with ties and missing values among them.
@@ -38,14 +39,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop();
 });
-
-/** GB 11643 check digit, so the test IDs are valid resident ID numbers. */
-function fixCheckDigit(id17: string): string {
-  const base = id17.slice(0, 17);
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...base].reduce((s, d, i) => s + Number(d) * weights[i], 0);
-  return base + '10X98765432'[sum % 11];
-}
 
 type Row = { taskId: string };
 
@@ -124,8 +117,8 @@ describe('inbox statements', () => {
   it('reads the duty rules once for a page whose tasks lie in several villages', async () => {
     await apply(t, {
       regionCode: '410799100202',
-      applicant: { ...APPLICATION.applicant, name: '西关户', idNumber: fixCheckDigit('41079919650101234') },
-      members: [{ name: '西关户', idNumber: fixCheckDigit('41079919650101234'), relation: '本人' }],
+      applicant: { ...APPLICATION.applicant, name: '西关户', idNumber: withCheckDigit('41079919650101234') },
+      members: [{ name: '西关户', idNumber: withCheckDigit('41079919650101234'), relation: '本人' }],
     });
     const clerk = await t.as('clerk');
     const page = await clerk.get('/api/tasks?limit=200').expect(200);
