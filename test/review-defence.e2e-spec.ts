@@ -261,4 +261,47 @@ describe('行政复议答复材料', () => {
     expect(early.status).toBe(400);
     expect(JSON.parse(early.body.toString('utf8')).details[0].field).toBe('applicationReceivedOn');
   });
+
+  it('the 答复书 is a template legal officers own: a released edit changes the next bundle', async () => {
+    const legal = await t.as('legal');
+    const { body: tpl } = await legal.get('/api/templates/review-defence-answer').expect(200);
+    expect(tpl.manifest.legalBasis).toBe('《中华人民共和国行政复议法》第四十八条');
+    const body = tpl.body.replace(
+      '请求{{issuer.reviewGovernment}}依法维持。',
+      '请求{{issuer.reviewGovernment}}依法驳回申请人的行政复议请求。',
+    );
+    expect(body).not.toBe(tpl.body);
+    const released = await legal.post('/api/templates/review-defence-answer', {
+      manifest: tpl.manifest,
+      body,
+    });
+    expect(released.status).toBe(201);
+
+    const answerOf = async () => {
+      const res = await produce('legal', caseId);
+      expect(res.status).toBe(200);
+      const bundle = await JSZip.loadAsync(res.body);
+      const p = pages(await bundle.file('00-行政复议答复材料.pdf')!.async('nodebuffer'));
+      const start = p.findIndex((x) => squash(x).startsWith('一、行政复议答复书'));
+      const end = p.findIndex((x) => squash(x).startsWith('二、被申请复议的行政行为'));
+      return {
+        answer: squash(p.slice(start, end).join('')),
+        versions: JSON.parse(await bundle.file('版本.json')!.async('string')),
+      };
+    };
+    const { answer, versions } = await answerOf();
+    expect(answer).toContain('依法驳回申请人的行政复议请求');
+    expect(answer).not.toContain('依法维持');
+    // The bundle names the wording it was written in.
+    expect(versions.answerTemplate).toMatchObject({
+      templateId: 'review-defence-answer',
+      templateVersion: tpl.version + 1,
+    });
+    // The earlier bundle, made before the release, was in the shipped wording.
+    const before = text.slice(
+      text.findIndex((x) => squash(x).startsWith('一、行政复议答复书')),
+      text.findIndex((x) => squash(x).startsWith('二、被申请复议的行政行为')),
+    );
+    expect(squash(before.join(''))).toContain('依法维持');
+  });
 });

@@ -1,6 +1,5 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { cloneDefinition } from '@app/documents';
-import type { AnswerText } from './answer';
 
 /** Registered by the documents library (libs/documents/src/layout/fonts.ts) for every PDF it renders. */
 const FONT = 'NotoSerifSC';
@@ -60,31 +59,6 @@ export function embedded(definition: TDocumentDefinitions): Content {
   const content = Array.isArray(definition.content) ? definition.content : [definition.content];
   // Every embedded document names its title node alike; inside the bundle the ids serve nothing.
   return { stack: cloneDefinition(content, 'id'), ...(definition.defaultStyle ?? {}) } as Content;
-}
-
-export function answerContent(answer: AnswerText): Content[] {
-  const body = { fontSize: 14, lineHeight: 1.5 };
-  return [
-    { text: answer.title, fontSize: 20, bold: true, alignment: 'center', margin: [0, 6, 0, 12] },
-    ...answer.respondent.map((line) => ({ text: line, ...body })),
-    ...answer.paragraphs.map((p) =>
-      p.heading
-        ? { text: p.text, bold: true, ...body, margin: [0, 4, 0, 0] as [number, number, number, number] }
-        : { text: p.text, leadingIndent: 28, alignment: 'justify' as const, ...body },
-    ),
-    {
-      text: answer.closing[0],
-      leadingIndent: 28,
-      ...body,
-      margin: [0, 8, 0, 0] as [number, number, number, number],
-    },
-    { text: answer.closing[1], ...body },
-    {
-      unbreakable: true,
-      stack: answer.signature.map((line) => ({ text: line, alignment: 'right' as const, ...body })),
-      margin: [0, 16, 28, 0],
-    },
-  ];
 }
 
 /**

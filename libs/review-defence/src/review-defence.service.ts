@@ -13,16 +13,8 @@ import { CaseService, caseRepository as cases, programName } from '@app/cases';
 import { BLOB_STORE, DocumentPipeline, SEAL_SIGNERS, TemplateStore, verifyUrl } from '@app/issuance';
 import { ServiceRecordService } from '@app/delivery';
 import { ZipEntry, safeName, zipWithManifest } from '@app/case-file';
-import { AnswerStep, answerText, cnDate } from './answer';
-import {
-  BundlePart,
-  answerContent,
-  auditSummary,
-  bundleDefinition,
-  embedded,
-  plainTable,
-  section,
-} from './bundle';
+import { ANSWER_TEMPLATE_ID, AnswerStep, answerData, cnDate } from './answer';
+import { BundlePart, auditSummary, bundleDefinition, embedded, plainTable, section } from './bundle';
 
 export const DEFENCE_PDF = '00-行政复议答复材料.pdf';
 
@@ -96,10 +88,12 @@ export class ReviewDefenceService {
         served: await this.serviceRecords.forCase(em, kase.id),
         // The 计算明细 is evidence of the act: the full assessment, whatever the staff view hides.
         latestAssessment: await cases.latestAssessment(em, kase.id),
+        // The wording legal officers released for answers written today.
+        answerTemplate: await this.templates.get(em, ANSWER_TEMPLATE_ID, this.clock.now()),
       };
     });
     const kase = detail.case;
-    const { rawDocuments: documents, templates, served, latestAssessment } = detail;
+    const { rawDocuments: documents, templates, served, latestAssessment, answerTemplate } = detail;
     const decisions = documents.filter(
       (d) => templates.get(d.templateHash)!.manifest.documentType === 'decision',
     );
@@ -140,7 +134,7 @@ export class ReviewDefenceService {
         text: `以${s.methodName}方式向${s.recipient}送达《${s.document.title}》`,
       })),
     ];
-    const answer = answerText({
+    const answer = answerData({
       organ,
       applicantName: kase.applicantName,
       caseNo: kase.caseNo,
@@ -172,8 +166,22 @@ export class ReviewDefenceService {
     const decisionDefinition = definitionOf(decision);
     const margins = (decisionDefinition.pageMargins as [number, number, number, number]) ?? FALLBACK_MARGINS;
 
+    const now = this.clock.now();
     const unnumbered: BundlePart[] = [
-      { title: '行政复议答复书', content: answerContent(answer) },
+      {
+        title: '行政复议答复书',
+        content: [
+          embedded(
+            buildDocumentDefinition({
+              template: answerTemplate,
+              data: answer,
+              issuedAt: now,
+              verifyCode: kase.caseNo,
+              verifyUrl: kase.caseNo,
+            }),
+          ),
+        ],
+      },
       {
         title: `被申请复议的行政行为：${decision.title}`,
         content: [
@@ -244,7 +252,15 @@ export class ReviewDefenceService {
           ),
           plainTable(
             ['文书', '模板', '版本', '模板内容哈希'],
-            documents.map((d) => [d.title, d.templateId, String(d.templateVersion), d.templateHash]),
+            [
+              ...documents.map((d) => [d.title, d.templateId, String(d.templateVersion), d.templateHash]),
+              [
+                `${answerTemplate.manifest.title}（本答复材料）`,
+                answerTemplate.manifest.id,
+                String(answerTemplate.manifest.version),
+                answerTemplate.contentHash,
+              ],
+            ],
             [110, 110, 34, '*'],
           ),
         ],
@@ -252,7 +268,6 @@ export class ReviewDefenceService {
     ];
     const parts = unnumbered.map((p, i) => ({ ...p, title: `${PART_NUMBERS[i]}、${p.title}` }));
 
-    const now = this.clock.now();
     const unsigned = await renderBareDocDefinition(
       bundleDefinition(
         {
@@ -361,6 +376,11 @@ export class ReviewDefenceService {
             templateVersion: d.templateVersion,
             templateHash: d.templateHash,
           })),
+          answerTemplate: {
+            templateId: answerTemplate.manifest.id,
+            templateVersion: answerTemplate.manifest.version,
+            templateHash: answerTemplate.contentHash,
+          },
         }),
       },
     );
