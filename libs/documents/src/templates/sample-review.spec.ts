@@ -1,0 +1,263 @@
+/**
+ * The 法制审核员's reading of every sample (issue 17): each defect class found in the samples, as a
+ * rule over every template, so the next template or sample edit cannot bring it back. The samples are
+ * the legal officer's reference documents: one case's samples must agree with each other and with
+ * the system that issues them.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { renderDocument } from '../render/render-document';
+import { loadTemplates } from './load-templates';
+import type { LoadedTemplate } from './template-types';
+
+const ROOT = resolve(__dirname, '../../../..');
+const registry = loadTemplates(join(ROOT, 'templates'));
+const templates = [...registry.values()];
+type Sample = {
+  case?: { caseNo?: string; programName?: string };
+  applicant?: { name?: string };
+  household?: { members?: { name: string }[] };
+  form?: Record<string, unknown>;
+  assessment?: { lines?: { label: string }[] };
+};
+const sampleOf = (t: LoadedTemplate) => t.manifest.sample as Sample;
+const byId = (id: string) => registry.get(id)!;
+
+const workDir = mkdtempSync(join(tmpdir(), 'sample-review-'));
+/** The sample as served, without line breaks, footers or page numbers. */
+async function rendered(id: string): Promise<string> {
+  const t = byId(id);
+  const pdf = await renderDocument({
+    template: t,
+    data: structuredClone(t.manifest.sample) as Record<string, unknown>,
+    issuedAt: new Date('2026-11-23T09:00:00+08:00'),
+    verifyCode: 'K7Q2-9MXD',
+    verifyUrl: 'https://jiuzhu.example.gov.cn/v/K7Q2-9MXD',
+  });
+  const file = join(workDir, `${id}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    .replace(/验证码：\S+\s*查验：\S+/g, '')
+    .replace(/—\s*\d+\s*—/g, '')
+    .replace(/\s+/g, '');
+}
+
+/** The case-number series each process model issues (sa:caseNoPrefix), e.g. DIBAO-2026-000012. */
+const SERIES = new Set(
+  readdirSync(join(ROOT, 'processes'))
+    .filter((f) => f.endsWith('.bpmn'))
+    .flatMap((f) => [
+      ...readFileSync(join(ROOT, 'processes', f), 'utf8').matchAll(/sa:caseNoPrefix="([A-Z]+)"/g),
+    ])
+    .map((m) => m[1]!),
+);
+
+describe('the 法制审核员 reads every sample', () => {
+  it('case numbers are of the series the process models issue', () => {
+    const wrong: string[] = [];
+    for (const t of templates) {
+      for (const [, prefix] of JSON.stringify(t.manifest.sample).matchAll(/\b([A-Z]{2,8})-20\d\d-\d{6}\b/g)) {
+        if (!SERIES.has(prefix!)) wrong.push(`${t.manifest.id}: ${prefix}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("one case's samples name one applicant and one program; a case is dated no later than its number's year", () => {
+    const seen = new Map<string, string>();
+    const clash: string[] = [];
+    for (const t of templates) {
+      const s = sampleOf(t);
+      const caseNo = s.case?.caseNo;
+      if (!caseNo || !s.applicant?.name) continue;
+      const who = `${s.applicant.name}/${s.case?.programName ?? ''}`;
+      if (seen.has(caseNo) && seen.get(caseNo) !== who)
+        clash.push(`${t.manifest.id}: ${caseNo} ${who} ≠ ${seen.get(caseNo)}`);
+      seen.set(caseNo, who);
+    }
+    expect(clash).toEqual([]);
+    // A benefit paid from April 2025 was granted in a case numbered 2025 or earlier.
+    for (const id of ['penalty-prior-notice', 'recovery-prior-notice']) {
+      const form = sampleOf(byId(id)).form!;
+      const year = Number(/-(\d{4})-/.exec(String(form.parentCaseNo))![1]);
+      expect({ id, year: year <= Number(String(form.periodFrom).slice(0, 4)) }).toEqual({ id, year: true });
+    }
+  });
+
+  it('people are named by their names, not by the role they play', () => {
+    const roles: string[] = [];
+    const walk = (v: unknown, path: string) => {
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+      else if (typeof v === 'string')
+        for (const m of v.matchAll(/[赵钱孙李周吴郑王刘陈张杨](调查|协理|审批|核查|经办)(?![人员组])/g))
+          roles.push(`${path}: ${m[0]}`);
+    };
+    for (const t of templates) walk(t.manifest.sample, t.manifest.id);
+    expect(roles).toEqual([]);
+  });
+
+  it("a household's findings and 计算明细 name only its own members (or say how others are related)", () => {
+    const people = new Set<string>();
+    for (const t of templates) {
+      const s = sampleOf(t);
+      for (const m of s.household?.members ?? []) people.add(m.name);
+      if (s.applicant?.name) people.add(s.applicant.name);
+    }
+    const strangers: string[] = [];
+    for (const t of templates) {
+      const s = sampleOf(t);
+      const members = new Set((s.household?.members ?? []).map((m) => m.name));
+      if (!members.size) continue;
+      const text = JSON.stringify({ form: s.form, lines: s.assessment?.lines });
+      for (const name of people) {
+        if (members.has(name) || !text.includes(name)) continue;
+        strangers.push(`${t.manifest.id}: ${name}`);
+      }
+    }
+    expect(strangers).toEqual([]);
+  });
+
+  it('a 通知书 or 告知书 calls itself so, never 本决定书', () => {
+    const wrong = templates
+      .filter((t) => /(通知书|告知书)$/.test(t.manifest.title) && t.body.includes('本决定书'))
+      .map((t) => t.manifest.id);
+    expect(wrong).toEqual([]);
+  });
+
+  it('the family is told to report to the township organ by name, not to a kind of office', () => {
+    // What remains once the fallbacks for data without a township ({{else}} branches) are set aside.
+    const named = (body: string) => body.replace(/\{\{else\}\}[^{]*\{\{\/if\}\}/g, '');
+    const wrong = templates
+      .filter((t) => /(告知|由)乡镇人民政府（街道办事处）/.test(named(t.body)))
+      .map((t) => t.manifest.id);
+    expect(wrong).toEqual([]);
+  });
+
+  it('a legal basis entered in a sample cites at least what the template cites by default', () => {
+    const articles = (s: string) =>
+      new Set(
+        [...s.matchAll(/(《[^》]+》)|第[一二三四五六七八九十]+条/g)]
+          .map((m) => m[0])
+          .filter((x) => x.startsWith('第')),
+      );
+    const dropped: string[] = [];
+    for (const t of templates) {
+      const entered = sampleOf(t).form?.legalBasis;
+      if (typeof entered !== 'string') continue;
+      const own = articles(entered);
+      for (const a of articles(t.manifest.legalBasis))
+        if (!own.has(a) && !/至/.test(entered)) dropped.push(`${t.manifest.id}: ${a}`);
+      if (t.manifest.legalBasis.includes('【待设置') && !entered.includes('【待设置'))
+        dropped.push(`${t.manifest.id}: the provincial instrument`);
+    }
+    expect(dropped).toEqual([]);
+  });
+
+  it.each([
+    ['tekun-non-confirmation-decision', /《社会救助暂行办法》第十四条/, /《特困人员认定办法》第四条/],
+    ['tekun-confirmation-notice', /《社会救助暂行办法》第十四条/, /《特困人员认定办法》第四条/],
+    ['gradual-exit-notice', /《社会救助暂行办法》第十三条/, /《最低生活保障审核确认办法》第三十三条/],
+  ])('%s cites the substantive rule it applies', (id, a, b) => {
+    const basis = byId(id).manifest.legalBasis;
+    expect(basis).toMatch(a);
+    expect(basis).toMatch(b);
+  });
+
+  it('a 责令退回 is ordered under 暂行办法第六十八条; the 行政处罚法 is not its basis', async () => {
+    expect(byId('recovery-prior-notice').manifest.legalBasis).not.toContain('行政处罚法');
+    const text = await rendered('recovery-prior-notice');
+    expect(text).not.toContain('行政处罚法');
+    expect(text).not.toContain('视情况');
+    expect(text).toContain('在本机关作出决定前，你有权进行陈述和申辩');
+  });
+
+  it('posted notices print no ID number, masked or not', () => {
+    const wrong = templates
+      .filter((t) => t.manifest.delivery === 'posted' && /idNumber/.test(t.body))
+      .map((t) => t.manifest.id);
+    expect(wrong).toEqual([]);
+  });
+
+  it('nobody under eighteen signs as an adult; a guardian signs for a minor', async () => {
+    const text = await rendered('family-declaration');
+    expect(text).not.toContain('成年家庭成员签字姓名');
+    expect(text).toContain('未成年家庭成员由其监护人代为签字并注明');
+  });
+
+  it('a name is printed once, and a parenthesis does not hold a full stop', async () => {
+    const text = await rendered('job-refusal-decision');
+    expect(text).toContain(
+      '你家庭成员李建国（45岁，身体健康，有劳动能力，处于失业状态）有下列拒绝就业的情形',
+    );
+    expect(text).not.toMatch(/。）/);
+    expect(text).toContain('2026年8月3日，县城物流公司装卸工');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('a refusal to accept states the decision, then where to apply', async () => {
+    for (const id of ['non-acceptance-notice', 'tekun-non-acceptance-notice']) {
+      const text = await rendered(id);
+      expect(text).toContain(
+        '的规定，本机关决定不予受理。请你向户籍所在地乡镇人民政府（街道办事处）提出申请。',
+      );
+      expect(text).not.toMatch(/提出申请，根据/);
+    }
+  });
+
+  it('an entrusted approval is stated once, and 3000 yuan is above the township limit so the county approves', async () => {
+    const form = sampleOf(byId('linshi-approval-form')).form!;
+    expect(Number(form.amount)).toBeGreaterThan(Number(form.townshipApprovalLimit));
+    expect(sampleOf(byId('linshi-grant-decision')).form!.approvalLevel).toBe('county');
+    const text = await rendered('linshi-refusal-decision');
+    expect(text.match(/受本机关委托/g)?.length ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('the figures of a sample follow from each other', async () => {
+    // 增发: per-capita income 300 → 220 against a 780 standard for 3 persons = 1680.
+    expect(await rendered('benefit-increase-decision')).toContain(
+      '家庭月收入减少约240元，家庭月人均收入由300.00元下降至220.00元',
+    );
+    expect(sampleOf(byId('benefit-increase-decision')).form!.newAmount).toBe((780 - 220) * 3 * 100);
+    // The 初审意见's 计算明细 is this household's: 900 yuan for 3 persons, standard 780, 1440 a month.
+    const opinion = await rendered('first-instance-opinion');
+    expect(opinion).toContain('家庭月人均收入（900.00元÷3人）300.00');
+    expect(opinion).not.toMatch(/王建国|刘秀英|462\.67|650\.00/);
+    // The 特困 declaration states the deposit the 信息核对 found.
+    expect(await rendered('tekun-declaration')).toContain('银行存款约2300元');
+    expect(await rendered('tekun-investigation-record')).toContain('银行存款合计2300元');
+  });
+
+  it('dates run forward: the fire, the 先行救助 the next day, the 补办 after it; termination from the next month', () => {
+    const reg = sampleOf(byId('linshi-emergency-register'));
+    const done = sampleOf(byId('linshi-completion-record'));
+    expect(reg.case!.caseNo).toBe(done.case!.caseNo);
+    expect(reg.form!.grantDate).toBe(done.form!.grantDate);
+    const fire = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(String(reg.form!.hardship))!;
+    const fireDate = `${fire[1]}-${fire[2]!.padStart(2, '0')}-${fire[3]!.padStart(2, '0')}`;
+    expect(fireDate < String(reg.form!.grantDate)).toBe(true);
+    expect(String(done.form!.grantDate) < String(done.form!.completionDate)).toBe(true);
+    // 特困人员认定办法第二十六条: terminated from the month after the decision (issued 2026-11-23).
+    expect(sampleOf(byId('tekun-termination-decision')).form!.startMonth).toBe('2026-12');
+  });
+
+  it('the 听证 is chaired by someone who did not investigate the case', () => {
+    const investigators = new Set<string>();
+    for (const t of templates) {
+      const f = sampleOf(t).form ?? {};
+      for (const k of ['investigators', 'handlers', 'signatories'])
+        if (Array.isArray(f[k])) (f[k] as string[]).forEach((n) => investigators.add(n));
+    }
+    const host = String(sampleOf(byId('penalty-decision')).form!.hearingHost);
+    expect([...investigators].filter((n) => host.includes(n))).toEqual([]);
+  });
+
+  it('a decision states its 公示 once, and says who will help', async () => {
+    const text = await rendered('tekun-termination-decision');
+    expect(text.match(/公示七天/g)).toHaveLength(1);
+    expect(text).not.toContain('由其依法');
+    expect(text).toContain('平安县城关镇人民政府发现你符合条件的，将依法主动帮助你办理');
+  });
+});
