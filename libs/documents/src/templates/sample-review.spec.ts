@@ -261,3 +261,15 @@ describe('the 法制审核员 reads every sample', () => {
     expect(text).toContain('平安县城关镇人民政府发现你符合条件的，将依法主动帮助你办理');
   });
 });
+
+describe('a form records what was done, not the alternatives', () => {
+  it('the 公示异议处理记录 names the way the objection was handled; the 审批表 says why the county approves', async () => {
+    const record = await rendered('public-notice-objection-record');
+    expect(record).not.toContain('复查或评议');
+    expect(record).toContain('二、重新调查结果');
+    expect(record).toContain('根据重新调查结果，由平安县城关镇人民政府重新提出初审意见');
+    const form = await rendered('linshi-approval-form');
+    expect(form).not.toContain('或未拟定金额');
+    expect(form).toContain('救助金额超过委托乡镇审批额度（1000.00元），由平安县民政局审批');
+  });
+});
