@@ -178,10 +178,11 @@ describe('特困人员认定, confirmed', () => {
     expect(assessment).toContain('自主上下床不能');
   });
 
-  it('publishes the 公示 without the full ID number or health details', async () => {
+  it('publishes the 公示 without any ID number or health details', async () => {
     const text = await textOf(confirmedCaseId, 'tekun-public-notice');
     expect(text).toContain('李桂英');
-    expect(text).toContain('410799********0022');
+    // Only what the family must make public (暂行办法第六十一条): not even the masked number.
+    expect(text).not.toContain('410799********0022');
     expect(text).not.toContain(ELDER.idNumber);
     expect(text).not.toContain('自理');
   });
