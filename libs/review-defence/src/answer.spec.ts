@@ -85,6 +85,11 @@ describe('the 行政复议答复书 template', () => {
     expect(body).toContain('此致平安县人民政府答复人：平安县城关镇人民政府（盖章）2026年12月21日');
   });
 
+  it("leaves the answer to the applicant's own reasons to the legal officer, marked so it cannot be missed", () => {
+    expect(body).toContain('五、对申请人行政复议请求和理由的意见【待填写：');
+    expect(body).toContain('六、答复意见综上');
+  });
+
   it('ends inserted free text with exactly one full stop', () => {
     expect(body).not.toMatch(/。。|；。/);
     expect(body).toContain('认定：申请人家庭月人均收入低于当地保障标准。答复人据此作出');
