@@ -3,16 +3,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import BulkTasksDialog from './BulkTasksDialog.vue';
+import type { InboxItem } from '@web/api/types';
 
 const fetchMock = vi.fn<typeof fetch>();
 
-function task(n: number) {
+/** What the dialog reads of an inbox row; the rest of the row does not matter here. */
+function task(n: number): InboxItem {
   return {
     taskId: `00000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`,
     name: '受理审查',
     elementId: 'Task_AcceptanceReview',
     caseNo: `DB-2026-0${String(n).padStart(2, '0')}`,
-  };
+  } as InboxItem;
 }
 
 beforeEach(() => {
