@@ -94,9 +94,9 @@ describe('accessibility of the staff pages (Chromium)', () => {
     const focus = () =>
       page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
-        const trs = [
-          ...document.querySelectorAll('[data-test=inbox-table] .el-table__body tr.el-table__row'),
-        ];
+        const trs = Array.from(
+          document.querySelectorAll('[data-test=inbox-table] .el-table__body tr.el-table__row'),
+        );
         const tr = el?.closest('tr.el-table__row');
         return {
           what: el ? `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 80) : 'none',
