@@ -39,11 +39,16 @@ const failuresOf = async (username: string) =>
   )[0].n;
 
 describe('sign-in throttling (finding 11)', () => {
-  it('a wrong password is one message that says what five mistakes lead to (issue 18 §9)', async () => {
+  it('a wrong password is one message that says how many tries are left before the wait (issue 18 §9)', async () => {
     const res = await login('legal', 'wrong-pass', '198.51.100.30').expect(401);
     expect(res.body.code).toBe('LOGIN_FAILED');
-    expect(res.body.message).toBe('用户名或密码错误。连续输错5次后，需等待一段时间才能再次登录');
+    expect(res.body.message).toBe('用户名或密码错误，还可再试4次；连续输错5次后，需等待一段时间才能再次登录');
     expect(res.body.details).toEqual([]);
+    const second = await login('legal', 'wrong-pass2', '198.51.100.30').expect(401);
+    expect(second.body.message).toContain('还可再试3次');
+    // An account that does not exist is told the same, so the message reveals nothing.
+    const nobody = await login('no-such-user', 'wrong-pass', '198.51.100.30').expect(401);
+    expect(nobody.body.message).toContain('还可再试4次');
   });
 
   it("a stranger's wrong passwords for admin slow down only the stranger's address", async () => {

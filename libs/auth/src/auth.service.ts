@@ -7,7 +7,13 @@ import { Database, UserEntity } from '@app/persistence';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem } from './password-policy';
 import { Role } from './roles';
-import { FREE_FAILURES, THROTTLE_WINDOW_MINUTES, lockedUntil, throttledUntil, waitText } from './lock-out';
+import {
+  THROTTLE_WINDOW_MINUTES,
+  lockedUntil,
+  throttledUntil,
+  waitText,
+  wrongPasswordMessage,
+} from './lock-out';
 import { loginAttemptRepository as attempts } from './login-attempt.repository';
 import { sessionRepository as sessions } from './session.repository';
 import { userRepository as users } from './user.repository';
@@ -109,11 +115,15 @@ export class AuthService {
       await this.db.transaction((em) =>
         this.recordSignIn(em, { username, userId: user?.id ?? null, ok: false, now }),
       );
-      // One message, which also says what five more mistakes lead to (the throttle of lock-out.ts).
+      // One message, which also says how many tries are left before the throttle of lock-out.ts.
       throw new AppError(
         401,
         'LOGIN_FAILED',
-        `用户名或密码错误。连续输错${FREE_FAILURES}次后，需等待一段时间才能再次登录`,
+        wrongPasswordMessage(
+          fromHere.failuresMs,
+          Math.max(fromHere.lastOkMs ?? 0, unlockedMs),
+          now.getTime(),
+        ),
       );
     }
     // Told only to whoever knows the password, so it does not reveal which accounts exist.

@@ -1,4 +1,4 @@
-import { MAX_FAILURES, lockedUntil, throttledUntil, waitText } from './lock-out';
+import { MAX_FAILURES, lockedUntil, throttledUntil, waitText, wrongPasswordMessage } from './lock-out';
 
 const SEC = 1_000;
 const MIN = 60_000;
@@ -27,6 +27,39 @@ describe('throttledUntil (one account from one address)', () => {
     ['unordered input', secondsAgo(4, 0, 3, 1, 2, 5), 0, NOW + 2 * SEC],
   ])('%s', (_name, failures, floor, expected) => {
     expect(throttledUntil(failures, floor, NOW)).toBe(expected);
+  });
+});
+
+describe('wrongPasswordMessage (issue 18 §9)', () => {
+  it.each([
+    ['the first mistake', [], 0, '用户名或密码错误，还可再试4次；连续输错5次后，需等待一段时间才能再次登录'],
+    [
+      'the fourth',
+      secondsAgo(1, 2, 3),
+      0,
+      '用户名或密码错误，还可再试1次；连续输错5次后，需等待一段时间才能再次登录',
+    ],
+    ['the fifth', secondsAgo(1, 2, 3, 4), 0, '用户名或密码错误，已连续输错5次，需等待一段时间才能再次登录'],
+    [
+      'the seventh',
+      secondsAgo(1, 2, 3, 4, 5, 6),
+      0,
+      '用户名或密码错误，已连续输错7次，需等待一段时间才能再次登录',
+    ],
+    [
+      'after a successful sign-in, earlier mistakes no longer count',
+      secondsAgo(3, 4, 5, 6),
+      NOW - 2.5 * SEC,
+      '用户名或密码错误，还可再试4次；连续输错5次后，需等待一段时间才能再次登录',
+    ],
+    [
+      'mistakes older than the hour do not count',
+      ago(61, 62),
+      0,
+      '用户名或密码错误，还可再试4次；连续输错5次后，需等待一段时间才能再次登录',
+    ],
+  ])('%s', (_name, failures, floor, expected) => {
+    expect(wrongPasswordMessage(failures, floor, NOW)).toBe(expected);
   });
 });
 

@@ -24,13 +24,30 @@ const WINDOW_MS = THROTTLE_WINDOW_MINUTES * 60_000;
  * from one second up to 15 minutes.
  */
 export function throttledUntil(failuresMs: number[], floorMs: number, nowMs: number): number | null {
-  const counted = failuresMs.filter((ms) => ms > floorMs && ms > nowMs - WINDOW_MS && ms <= nowMs);
+  const counted = countedFailures(failuresMs, floorMs, nowMs);
   if (counted.length < FREE_FAILURES) return null;
   const beyond = counted.length - FREE_FAILURES;
   // 2^20 s is far past the cap already; the bound keeps the power finite.
   const delay = Math.min(FIRST_DELAY_MS * 2 ** Math.min(beyond, 20), MAX_DELAY_MINUTES * 60_000);
   const until = Math.max(...counted) + delay;
   return until > nowMs ? until : null;
+}
+
+function countedFailures(failuresMs: number[], floorMs: number, nowMs: number): number[] {
+  return failuresMs.filter((ms) => ms > floorMs && ms > nowMs - WINDOW_MS && ms <= nowMs);
+}
+
+/**
+ * The one message for a wrong password, given the failures from that address before this one (as
+ * `throttledUntil` counts them): how many more tries are free before the wait, or that none are.
+ * It says the same for an account that does not exist, so it reveals nothing about accounts.
+ */
+export function wrongPasswordMessage(failuresMs: number[], floorMs: number, nowMs: number): string {
+  const failed = countedFailures(failuresMs, floorMs, nowMs).length + 1;
+  const left = FREE_FAILURES - failed;
+  return left > 0
+    ? `用户名或密码错误，还可再试${left}次；连续输错${FREE_FAILURES}次后，需等待一段时间才能再次登录`
+    : `用户名或密码错误，已连续输错${failed}次，需等待一段时间才能再次登录`;
 }
 
 /**

@@ -131,17 +131,17 @@ describe('LoginView', () => {
     expect(button().attributes('disabled')).toBeUndefined();
   });
 
-  it('shows a wrong password once, with what five mistakes lead to, and no second message under the field', async () => {
+  it('shows a wrong password once, with the tries left before the wait, and no second message under the field', async () => {
     fetchMock.mockResolvedValue(
       json(401, {
         code: 'LOGIN_FAILED',
-        message: '用户名或密码错误。连续输错5次后，需等待一段时间才能再次登录',
+        message: '用户名或密码错误，还可再试4次；连续输错5次后，需等待一段时间才能再次登录',
         details: [{ field: 'password', message: '用户名或密码错误' }],
       }),
     );
     const { w } = await mountAt('/login');
     await signIn(w, 'clerk', 'wrong');
-    expect(w.get('.el-alert--error').text()).toContain('连续输错5次');
+    expect(w.get('.el-alert--error').text()).toContain('还可再试4次');
     expect(w.findAll('.el-form-item__error')).toHaveLength(0);
     expect(w.text().match(/用户名或密码错误/g)).toHaveLength(1);
   });

@@ -97,4 +97,39 @@ describe('inbox pages', { timeout: 30_000 }, () => {
     expect(rows(w)).toHaveLength(3);
     await vi.waitFor(() => expect(w.get('tr.current-row').text()).toContain('DB-2026-003'));
   });
+
+  it('is one Tab stop: only the current row and its controls are tabbable, and focus follows ↑/↓', async () => {
+    fetchMock.mockResolvedValueOnce(page([item(1), item(2), item(3)], {}));
+    const w = await mountInbox();
+    await flushPromises();
+    const trs = () =>
+      w.findAll<HTMLTableRowElement>('[data-test="inbox-table"] tbody tr').map((r) => r.element);
+    expect(trs().map((tr) => tr.tabIndex)).toEqual([0, -1, -1]);
+    const controls = (tr: HTMLElement) => [...tr.querySelectorAll<HTMLElement>('input, button')];
+    expect(controls(trs()[1]).length).toBeGreaterThan(0);
+    expect(controls(trs()[1]).every((c) => c.tabIndex === -1)).toBe(true);
+    expect(controls(trs()[0]).every((c) => c.tabIndex >= 0)).toBe(true);
+    trs()[0].focus();
+    trs()[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    await flushPromises();
+    expect(w.get('tr.current-row').text()).toContain('DB-2026-002');
+    expect(trs().map((tr) => tr.tabIndex)).toEqual([-1, 0, -1]);
+    expect(document.activeElement).toBe(trs()[1]);
+  });
+
+  it('Enter on a focused button is the button’s, not “open the current task”', async () => {
+    fetchMock.mockResolvedValueOnce(page([item(1)], {}));
+    const w = await mountInbox();
+    const push = vi.spyOn(w.vm.$router, 'push');
+    const reset = w.get('[data-test="filter-reset"]').element as HTMLElement;
+    reset.focus();
+    reset.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await flushPromises();
+    expect(push).not.toHaveBeenCalled();
+    const row = w.get('[data-test="inbox-table"] tbody tr').element as HTMLElement;
+    row.focus();
+    row.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await flushPromises();
+    expect(push).toHaveBeenCalledWith(`/tasks/${item(1).taskId}`);
+  });
 });
