@@ -14,6 +14,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { readCosts, totalsByTier } = require('./test-cost');
 
 const root = path.resolve(__dirname, '..');
 const known = ['unit', 'web', 'api', 'integrity', 'fault', 'browser'];
@@ -28,6 +29,8 @@ if (!tiers.length) {
 
 const workers = process.env.TEST_WORKERS || '2';
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-tiers-'));
+// Every jest file appends its CPU seconds here (test/support/cost-environment.js).
+const costFile = path.join(reports, 'cost.jsonl');
 const jest = (report, projects, extra) => [
   '--experimental-vm-modules',
   path.join(root, 'node_modules/jest/bin/jest.js'),
@@ -84,7 +87,12 @@ for (const run of runs) {
   const report = run.report ? path.join(reports, run.report) : undefined;
   const started = Date.now();
   // A whole tier runs its api specs in bundles that share a module graph (test/support/bundle.ts).
-  const env = { ...process.env, ...(passThrough.length ? {} : { TEST_BUNDLES: '1' }), ...postgresSessionOptions() };
+  const env = {
+    ...process.env,
+    ...(passThrough.length ? {} : { TEST_BUNDLES: '1' }),
+    ...postgresSessionOptions(),
+    TEST_COST_FILE: costFile,
+  };
   const result = spawnSync(process.execPath, run.command(report), { cwd: root, stdio: 'inherit', env });
   const ok = result.status === 0;
   failed ||= !ok;
@@ -103,6 +111,12 @@ for (const run of runs) {
   }
 }
 
+if (fs.existsSync(costFile)) {
+  // CPU seconds say what a tier costs whatever else the machine runs; `node scripts/test-cost.js <file>` lists them by file.
+  for (const [t, v] of Object.entries(totalsByTier(readCosts(costFile))))
+    lines.push(`      ${`${t}（${v.files} 个文件，CPU 秒之和）`.padEnd(26)} ${v.cpu.toFixed(0).padStart(5)} s`);
+}
 console.log(`\n== 各层用时（${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}，${workers} 个 jest 进程；每个文件的用时见 ${reports}）`);
 for (const line of lines) console.log(line);
+if (fs.existsSync(costFile)) console.log(`各文件 CPU 秒：node scripts/test-cost.js ${costFile}`);
 process.exit(failed ? 1 : 0);
