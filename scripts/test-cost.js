@@ -58,7 +58,9 @@ function print(costs, top) {
   }
   console.log('\n== 各层 CPU 秒合计');
   for (const [t, v] of Object.entries(totalsByTier(costs)))
-    console.log(`${t.padEnd(10)} ${String(v.files).padStart(4)} 个文件  CPU ${s(v.cpu)} s（子进程 ${v.children.toFixed(1)} s）`);
+    console.log(
+      `${t.padEnd(10)} ${String(v.files).padStart(4)} 个文件  CPU ${s(v.cpu)} s（子进程 ${v.children.toFixed(1)} s）`,
+    );
 }
 
 if (require.main === module) {
@@ -71,7 +73,11 @@ if (require.main === module) {
     print(readCosts(args[0]), top);
   } else if (dash !== -1) {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sa-cost-')), 'cost.jsonl');
-    const jestArgs = ['--experimental-vm-modules', path.join(root, 'node_modules/jest/bin/jest.js'), '--runInBand'];
+    const jestArgs = [
+      '--experimental-vm-modules',
+      path.join(root, 'node_modules/jest/bin/jest.js'),
+      '--runInBand',
+    ];
     const result = spawnSync(process.execPath, [...jestArgs, ...args.slice(dash + 1)], {
       cwd: root,
       stdio: 'inherit',
@@ -83,7 +89,9 @@ if (require.main === module) {
     }
     process.exit(result.status ?? 1);
   } else {
-    console.error('用法：node scripts/test-cost.js <报告.jsonl> | node scripts/test-cost.js [--top N] -- <jest 参数>');
+    console.error(
+      '用法：node scripts/test-cost.js <报告.jsonl> | node scripts/test-cost.js [--top N] -- <jest 参数>',
+    );
     process.exit(2);
   }
 }
