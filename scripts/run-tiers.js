@@ -82,7 +82,7 @@ const runs = [
 const tierOf = (file) => {
   const rel = path.relative(root, file);
   const m = /^test\/(integrity|fault|browser)\//.exec(rel);
-  return m ? m[1] : rel.startsWith('test/') ? 'api' : 'unit';
+  return m ? m[1] : /^test\/.*\.e2e-(spec|bundle)\.ts$/.test(rel) ? 'api' : 'unit';
 };
 
 /**

@@ -30,7 +30,7 @@ function readCosts(file) {
 function tierOf(entry) {
   if (entry.project) return entry.project;
   const m = /^test\/(integrity|fault|browser)\//.exec(entry.file);
-  return m ? m[1] : entry.file.startsWith('test/') ? 'api' : 'unit';
+  return m ? m[1] : /^test\/.*\.e2e-(spec|bundle)\.ts$/.test(entry.file) ? 'api' : 'unit';
 }
 
 /** CPU seconds per tier: { tier: { files, cpu, children, wall } }. */

@@ -79,3 +79,4 @@ class CostEnvironment extends TestEnvironment {
 }
 
 module.exports = CostEnvironment;
+module.exports.sample = sample;
