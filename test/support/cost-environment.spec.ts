@@ -8,7 +8,7 @@ const { sample } = require('./cost-environment') as {
 describe('the test cost environment', () => {
   it("counts a child process's CPU once the child is reaped", () => {
     const before = sample();
-    // A child that spins for about half a second of its own CPU, whatever the machine's load.
+    // A child that spins until it has had half a second of user CPU, whatever the machine's load.
     const child = spawnSync(
       process.execPath,
       ['-e', 'const t = process.cpuUsage(); while (process.cpuUsage(t).user < 500000);'],
