@@ -1,6 +1,6 @@
 /**
  * The test tiers, each a jest project (`--selectProjects`):
- * - unit: pure and library specs next to the code (libs/, apps/);
+ * - unit: pure and library specs next to the code (libs/, apps/), and of the test support itself;
  * - api: the real API on a fresh database per file, driven over HTTP (test/*.e2e-spec.ts, test/hostile);
  * - integrity: the same proofs at full size, several processes, SIGKILL, tampering (test/integrity);
  * - fault: backup, restore and damaged backups, with the API running or stopped (test/fault);
@@ -31,7 +31,8 @@ const transform = {
 const project = (displayName, roots, testRegex, extra = {}) => ({
   displayName,
   rootDir: '.',
-  testEnvironment: 'node',
+  // Jest's node environment, recording each file's CPU seconds when TEST_COST_FILE is set.
+  testEnvironment: '<rootDir>/test/support/cost-environment.js',
   moduleFileExtensions: ['js', 'json', 'ts'],
   roots: roots.map((r) => `<rootDir>/${r}`),
   testRegex,
@@ -44,7 +45,7 @@ module.exports = {
   testTimeout: 120000,
   testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
-    project('unit', ['libs', 'apps', 'eslint-rules'], '.*\\.spec\\.ts$'),
+    project('unit', ['libs', 'apps', 'eslint-rules', 'test/support'], '.*\\.spec\\.ts$'),
     // TEST_BUNDLES (set by scripts/run-tiers.js for whole-tier runs): the api specs in the bundles of
     // test/bundles, several per module graph (test/support/bundle.ts); otherwise one file each.
     process.env.TEST_BUNDLES

@@ -14,6 +14,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { readCosts, totalsByTier } = require('./test-cost');
 
 const root = path.resolve(__dirname, '..');
 const known = ['unit', 'web', 'api', 'integrity', 'fault', 'browser'];
@@ -28,6 +29,8 @@ if (!tiers.length) {
 
 const workers = process.env.TEST_WORKERS || '2';
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-tiers-'));
+// Every jest file appends its CPU seconds here (test/support/cost-environment.js).
+const costFile = path.join(reports, 'cost.jsonl');
 const jest = (report, projects, extra) => [
   '--experimental-vm-modules',
   path.join(root, 'node_modules/jest/bin/jest.js'),
@@ -38,12 +41,31 @@ const jest = (report, projects, extra) => [
   ...(passThrough.length ? ['--passWithNoTests', ...passThrough] : []),
 ];
 
-const shared = tiers.filter((t) => ['unit', 'api', 'integrity', 'fault'].includes(t));
+/*
+ * TEST_DATABASE_ONLY=1 (.ci/run's second pass, on PostgreSQL, after the same tiers passed on PGlite):
+ * only what the database can change runs again. The web tier never reaches the database; of the unit
+ * specs, those whose imports never reach the database configuration (libs/persistence's
+ * database-config.ts, the one reader of DATABASE_URL) run the same code on either, so jest's
+ * --findRelatedTests keeps the others. The api, integrity, fault and browser tiers run whole.
+ */
+const databaseOnly = process.env.TEST_DATABASE_ONLY === '1';
+const databaseConfig = path.join(root, 'libs/persistence/src/database-config.ts');
+const unitAlone = databaseOnly && tiers.includes('unit');
+const shared = tiers.filter((t) => ['unit', 'api', 'integrity', 'fault'].includes(t) && !(unitAlone && t === 'unit'));
 const runs = [
+  ...(unitAlone
+    ? [
+        {
+          label: 'unit（只含用到数据库配置的）',
+          report: 'unit.json',
+          command: (r) => jest(r, ['unit'], [`--maxWorkers=${workers}`, '--findRelatedTests', databaseConfig]),
+        },
+      ]
+    : []),
   ...(shared.length
     ? [{ label: shared.join('+'), report: 'jest.json', command: (r) => jest(r, shared, [`--maxWorkers=${workers}`]) }]
     : []),
-  ...(tiers.includes('web') && !passThrough.length
+  ...(tiers.includes('web') && !passThrough.length && !databaseOnly
     ? [
         {
           label: 'web',
@@ -60,7 +82,7 @@ const runs = [
 const tierOf = (file) => {
   const rel = path.relative(root, file);
   const m = /^test\/(integrity|fault|browser)\//.exec(rel);
-  return m ? m[1] : rel.startsWith('test/') ? 'api' : 'unit';
+  return m ? m[1] : /^test\/.*\.e2e-(spec|bundle)\.ts$/.test(rel) ? 'api' : 'unit';
 };
 
 /**
@@ -79,12 +101,18 @@ function postgresSessionOptions() {
 
 const lines = [];
 let failed = false;
+if (databaseOnly && tiers.includes('web')) lines.push('跳过  web（不用数据库，已在另一遍通过）');
 for (const run of runs) {
   console.log(`\n== 测试层 ${run.label}`);
   const report = run.report ? path.join(reports, run.report) : undefined;
   const started = Date.now();
   // A whole tier runs its api specs in bundles that share a module graph (test/support/bundle.ts).
-  const env = { ...process.env, ...(passThrough.length ? {} : { TEST_BUNDLES: '1' }), ...postgresSessionOptions() };
+  const env = {
+    ...process.env,
+    ...(passThrough.length ? {} : { TEST_BUNDLES: '1' }),
+    ...postgresSessionOptions(),
+    TEST_COST_FILE: costFile,
+  };
   const result = spawnSync(process.execPath, run.command(report), { cwd: root, stdio: 'inherit', env });
   const ok = result.status === 0;
   failed ||= !ok;
@@ -103,6 +131,12 @@ for (const run of runs) {
   }
 }
 
+if (fs.existsSync(costFile)) {
+  // CPU seconds say what a tier costs whatever else the machine runs; `node scripts/test-cost.js <file>` lists them by file.
+  for (const [t, v] of Object.entries(totalsByTier(readCosts(costFile))))
+    lines.push(`      ${`${t}（${v.files} 个文件，CPU 秒之和）`.padEnd(26)} ${v.cpu.toFixed(0).padStart(5)} s`);
+}
 console.log(`\n== 各层用时（${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}，${workers} 个 jest 进程；每个文件的用时见 ${reports}）`);
 for (const line of lines) console.log(line);
+if (fs.existsSync(costFile)) console.log(`各文件 CPU 秒：node scripts/test-cost.js ${costFile}`);
 process.exit(failed ? 1 : 0);
