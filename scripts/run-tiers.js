@@ -41,31 +41,12 @@ const jest = (report, projects, extra) => [
   ...(passThrough.length ? ['--passWithNoTests', ...passThrough] : []),
 ];
 
-/*
- * TEST_DATABASE_ONLY=1 (.ci/run's second pass, on PostgreSQL, after the same tiers passed on PGlite):
- * only what the database can change runs again. The web tier never reaches the database; of the unit
- * specs, those whose imports never reach the database configuration (libs/persistence's
- * database-config.ts, the one reader of DATABASE_URL) run the same code on either, so jest's
- * --findRelatedTests keeps the others. The api, integrity, fault and browser tiers run whole.
- */
-const databaseOnly = process.env.TEST_DATABASE_ONLY === '1';
-const databaseConfig = path.join(root, 'libs/persistence/src/database-config.ts');
-const unitAlone = databaseOnly && tiers.includes('unit');
-const shared = tiers.filter((t) => ['unit', 'api', 'integrity', 'fault'].includes(t) && !(unitAlone && t === 'unit'));
+const shared = tiers.filter((t) => ['unit', 'api', 'integrity', 'fault'].includes(t));
 const runs = [
-  ...(unitAlone
-    ? [
-        {
-          label: 'unit（只含用到数据库配置的）',
-          report: 'unit.json',
-          command: (r) => jest(r, ['unit'], [`--maxWorkers=${workers}`, '--findRelatedTests', databaseConfig]),
-        },
-      ]
-    : []),
   ...(shared.length
     ? [{ label: shared.join('+'), report: 'jest.json', command: (r) => jest(r, shared, [`--maxWorkers=${workers}`]) }]
     : []),
-  ...(tiers.includes('web') && !passThrough.length && !databaseOnly
+  ...(tiers.includes('web') && !passThrough.length
     ? [
         {
           label: 'web',
@@ -101,7 +82,6 @@ function postgresSessionOptions() {
 
 const lines = [];
 let failed = false;
-if (databaseOnly && tiers.includes('web')) lines.push('跳过  web（不用数据库，已在另一遍通过）');
 for (const run of runs) {
   console.log(`\n== 测试层 ${run.label}`);
   const report = run.report ? path.join(reports, run.report) : undefined;
