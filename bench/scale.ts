@@ -21,7 +21,7 @@ import { scaleRepository as scale } from './scale.repository';
 const SCALE = Number(process.env.SCALE ?? 100_000);
 const URL_ = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/perf_scale';
 const CONCURRENCY = 4;
-const COPY_CHUNK = 500;
+const COPY_CHUNK = 2000;
 
 interface Captured {
   sql: string;
@@ -81,6 +81,8 @@ async function main() {
   await db.read((em) => scale.analyze(em));
   const counts = await db.read((em) => scale.counts(em));
   console.log(`\n${JSON.stringify(counts)} after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  // SCALE_MEASURE=0 only grows the database (to measure it later with SCALE_REUSE=1).
+  if (process.env.SCALE_MEASURE === '0') return app.close();
   await measure(app, db, counts);
 }
 
@@ -90,16 +92,18 @@ async function grow(app: Awaited<ReturnType<typeof createApp>>, db: Database, t0
   const copies = Math.max(0, Math.ceil(SCALE / seeds) - 1);
   console.log(`seeded ${seeds} cases in ${((Date.now() - t0) / 1000).toFixed(0)} s; copying ×${copies}`);
   await db.transaction((em) => scale.regions(em));
+  await db.transaction((em) => scale.markSeeds(em));
+  const columns = await db.read((em) => scale.columns(em));
+  const indexes = await db.transaction((em) => scale.dropSecondaryIndexes(em));
   for (let k = 1; k <= copies; k += COPY_CHUNK) {
     const to = Math.min(copies, k + COPY_CHUNK - 1);
-    await db.transaction((em) => scale.copy(em, k, to));
-    // The statistics triggers appended a change row per copied case and task: fold them, as the
-    // running application's compactor would between steps.
-    await db.transaction((em) => scale.compactStats(em));
-    // Plans for the copies made after the first chunk use statistics that know the tables' size.
-    if (k === 1) await db.read((em) => scale.analyze(em));
-    process.stdout.write(`\r  copies ${to}/${copies}`);
+    await db.transaction((em) => scale.copy(em, columns, k, to));
+    process.stdout.write(`\r  copies ${to}/${copies} after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
+  console.log(`\nbuilding ${indexes.length} indexes`);
+  for (const def of indexes) await db.transaction((em) => scale.createIndex(em, def));
+  await db.transaction((em) => scale.dropSeeds(em));
+  await db.transaction((em) => scale.rebuildStats(em));
 }
 
 async function measure(
