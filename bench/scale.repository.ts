@@ -50,28 +50,43 @@ export const scaleRepository = {
     );
   },
 
-  async dropSeeds(em: EntityManager): Promise<void> {
-    await em.query(`DROP TABLE IF EXISTS scale_seed`);
-  },
-
   /**
-   * Drops the copied tables' secondary indexes (not those of a key or constraint) and answers their
-   * definitions, to build once after the copy rather than update row by row during it.
+   * Drops the copied tables' secondary indexes (not those of a key or constraint), to build once
+   * after the copy rather than update row by row during it. Their definitions wait in
+   * `scale_pending_index`, so a grow that was stopped half-way is finished by the next run.
    */
-  async dropSecondaryIndexes(em: EntityManager): Promise<string[]> {
+  async dropSecondaryIndexes(em: EntityManager): Promise<void> {
+    await em.query(`CREATE TABLE IF NOT EXISTS scale_pending_index (def text NOT NULL)`);
     const rows: { name: string; def: string }[] = await em.query(
       `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
        WHERE i.schemaname = current_schema() AND i.tablename = ANY($1::text[])
          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)`,
       [COPIED],
     );
-    for (const r of rows) await em.query(`DROP INDEX "${r.name}"`);
+    for (const r of rows) {
+      await em.query(`INSERT INTO scale_pending_index (def) VALUES ($1)`, [r.def]);
+      await em.query(`DROP INDEX "${r.name}"`);
+    }
+  },
+
+  /** The indexes a grow dropped and has not built yet; none when no grow was stopped half-way. */
+  async pendingIndexes(em: EntityManager): Promise<string[] | null> {
+    const [{ pending }]: { pending: boolean }[] = await em.query(
+      `SELECT to_regclass('scale_pending_index') IS NOT NULL AS pending`,
+    );
+    if (!pending) return null;
+    const rows: { def: string }[] = await em.query(`SELECT def FROM scale_pending_index`);
     return rows.map((r) => r.def);
   },
 
   async createIndex(em: EntityManager, def: string): Promise<void> {
     await em.query(`SET LOCAL maintenance_work_mem = '512MB'`);
-    await em.query(def);
+    await em.query(def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
+  },
+
+  async endGrow(em: EntityManager): Promise<void> {
+    await em.query(`DROP TABLE IF EXISTS scale_pending_index`);
+    await em.query(`DROP TABLE IF EXISTS scale_seed`);
   },
 
   /** Each copied table's columns, in order. */

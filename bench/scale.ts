@@ -78,6 +78,7 @@ async function main() {
   const db = app.get(Database);
   const t0 = Date.now();
   if (!reuse) await grow(app, db, t0);
+  else await finishGrow(db);
   await db.read((em) => scale.analyze(em));
   const counts = await db.read((em) => scale.counts(em));
   console.log(`\n${JSON.stringify(counts)} after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
@@ -94,16 +95,23 @@ async function grow(app: Awaited<ReturnType<typeof createApp>>, db: Database, t0
   await db.transaction((em) => scale.regions(em));
   await db.transaction((em) => scale.markSeeds(em));
   const columns = await db.read((em) => scale.columns(em));
-  const indexes = await db.transaction((em) => scale.dropSecondaryIndexes(em));
+  if (copies > 0) await db.transaction((em) => scale.dropSecondaryIndexes(em));
   for (let k = 1; k <= copies; k += COPY_CHUNK) {
     const to = Math.min(copies, k + COPY_CHUNK - 1);
     await db.transaction((em) => scale.copy(em, columns, k, to));
     process.stdout.write(`\r  copies ${to}/${copies} after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
-  console.log(`\nbuilding ${indexes.length} indexes`);
-  for (const def of indexes) await db.transaction((em) => scale.createIndex(em, def));
-  await db.transaction((em) => scale.dropSeeds(em));
+  await finishGrow(db);
+}
+
+/** Builds the indexes the copy dropped and recounts the rollups (also for a grow stopped half-way). */
+async function finishGrow(db: Database) {
+  const pending = await db.read((em) => scale.pendingIndexes(em));
+  if (!pending) return;
+  console.log(`\nbuilding ${pending.length} indexes`);
+  for (const def of pending) await db.transaction((em) => scale.createIndex(em, def));
   await db.transaction((em) => scale.rebuildStats(em));
+  await db.transaction((em) => scale.endGrow(em));
 }
 
 async function measure(
