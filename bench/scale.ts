@@ -119,6 +119,7 @@ async function measure(
   db: Database,
   counts: Record<string, number>,
 ) {
+  const loadBefore = os.loadavg();
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
   const tokens: Record<string, string> = {};
@@ -217,8 +218,12 @@ async function measure(
   source.logger = logger;
 
   const out = {
-    scale: SCALE,
+    // The cases measured; `target` is the SCALE asked for (a grow stopped half-way measures fewer).
+    scale: counts.cases,
+    target: SCALE,
     counts,
+    // Other jobs share the machine: its load average (1, 5, 15 min) before and after the run.
+    loadAverage: { before: loadBefore.map(round), after: os.loadavg().map(round) },
     concurrency: CONCURRENCY,
     host: { cpus: os.cpus().length, node: process.version },
     measuredAt: new Date().toISOString(),

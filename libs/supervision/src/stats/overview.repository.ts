@@ -115,7 +115,7 @@ export const overviewRepository = {
 
   overdue(em: EntityManager, scope: string, today: string): Promise<OverdueTask[]> {
     // COALESCE(due_date, 'infinity') is the key of task_open_due_asc_idx: a range scan of open tasks
-    // already due, never the completed history.
+    // already due, never the completed history; the region is the task's copy of its case's.
     return em.query(
       `SELECT t.id AS "taskId", t.name AS step, to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
               ($2::date - t.due_date)::int AS "daysOverdue", t.candidate_groups AS "candidateGroups",
@@ -124,7 +124,7 @@ export const overviewRepository = {
        FROM task t
        JOIN assistance_case c ON c.process_instance_id = t.instance_id
        LEFT JOIN region r ON r.code = substr(c.region_code, 1, 9)
-       WHERE t.status = 'open' AND COALESCE(t.due_date, 'infinity'::date) < $2::date AND c.region_code LIKE $1
+       WHERE t.status = 'open' AND COALESCE(t.due_date, 'infinity'::date) < $2::date AND t.region_code LIKE $1
        ORDER BY t.due_date ASC, c.case_no ASC
        LIMIT ${OVERDUE_LIST_LIMIT}`,
       [scope, today],
