@@ -5,6 +5,9 @@ import { EntityManager } from 'typeorm';
 export const SCALE_TOWNSHIPS = 20;
 export const SCALE_VILLAGES = 10;
 
+/** The tables a copy writes. */
+const COPIED = ['process_instance', 'assistance_case', 'assessment', 'task', 'audit_entry'];
+
 /**
  * The SQL that grows a seeded database for `npm run bench:scale`: every seeded case copied `copies`
  * times with its process instance, tasks, assessments and case audit entries, spread over 20
@@ -34,51 +37,133 @@ export const scaleRepository = {
     );
   },
 
-  /** Copies k = from..to of every seeded case (the rows present before the first copy). */
-  async copy(em: EntityManager, from: number, to: number): Promise<void> {
-    const seeds = `SELECT c.*, row_number() OVER (ORDER BY c.case_no) AS n FROM assistance_case c WHERE c.case_no NOT LIKE '%#%'`;
+  /**
+   * The seeded cases, numbered, kept in a table of their own: the copies must not rescan a case
+   * table that grows with every chunk.
+   */
+  async markSeeds(em: EntityManager): Promise<void> {
+    await em.query(`DROP TABLE IF EXISTS scale_seed`);
+    await em.query(
+      `CREATE TABLE scale_seed AS
+       SELECT c.id, c.process_instance_id, row_number() OVER (ORDER BY c.case_no) AS n
+       FROM assistance_case c WHERE c.case_no NOT LIKE '%#%'`,
+    );
+  },
+
+  /**
+   * Drops the copied tables' secondary indexes (not those of a key or constraint), to build once
+   * after the copy rather than update row by row during it. Their definitions wait in
+   * `scale_pending_index`, so a grow that was stopped half-way is finished by the next run.
+   */
+  async dropSecondaryIndexes(em: EntityManager): Promise<void> {
+    await em.query(`CREATE TABLE IF NOT EXISTS scale_pending_index (def text NOT NULL)`);
+    const rows: { name: string; def: string }[] = await em.query(
+      `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
+       WHERE i.schemaname = current_schema() AND i.tablename = ANY($1::text[])
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)`,
+      [COPIED],
+    );
+    for (const r of rows) {
+      await em.query(`INSERT INTO scale_pending_index (def) VALUES ($1)`, [r.def]);
+      await em.query(`DROP INDEX "${r.name}"`);
+    }
+  },
+
+  /** The indexes a grow dropped and has not built yet; none when no grow was stopped half-way. */
+  async pendingIndexes(em: EntityManager): Promise<string[] | null> {
+    const [{ pending }]: { pending: boolean }[] = await em.query(
+      `SELECT to_regclass('scale_pending_index') IS NOT NULL AS pending`,
+    );
+    if (!pending) return null;
+    const rows: { def: string }[] = await em.query(`SELECT def FROM scale_pending_index`);
+    return rows.map((r) => r.def);
+  },
+
+  async createIndex(em: EntityManager, def: string): Promise<void> {
+    await em.query(`SET LOCAL maintenance_work_mem = '512MB'`);
+    await em.query(def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
+  },
+
+  async endGrow(em: EntityManager): Promise<void> {
+    await em.query(`DROP TABLE IF EXISTS scale_pending_index`);
+    await em.query(`DROP TABLE IF EXISTS scale_seed`);
+  },
+
+  /** Each copied table's columns, in order. */
+  async columns(em: EntityManager): Promise<Record<string, string[]>> {
+    const rows: { table: string; columns: string[] }[] = await em.query(
+      `SELECT table_name AS table, array_agg(column_name::text ORDER BY ordinal_position) AS columns
+       FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ANY($1::text[])
+       GROUP BY table_name`,
+      [COPIED],
+    );
+    return Object.fromEntries(rows.map((r) => [r.table, r.columns]));
+  },
+
+  /**
+   * Copies k = from..to of every seeded case (`markSeeds`). Each copy keeps every column of its
+   * seed row but those named here: new ids, a case number and village of its own, a stub engine
+   * state.
+   */
+  async copy(em: EntityManager, columns: Record<string, string[]>, from: number, to: number): Promise<void> {
+    // Row triggers (foreign keys, the statistics rollups, the task's copies of the case's keys)
+    // cost more than the copy itself at a million cases; the copies reference rows that exist, set
+    // the task's keys themselves, and `rebuildStats` recounts the rollups once at the end.
+    await em.query(`SET LOCAL session_replication_role = replica`);
     const id = (prefix: string, col: string) => `md5('${prefix}' || ${col}::text || '#' || k)::uuid`;
+    const copyId = (col: string) => `lpad(k::text, 6, '0') || substr(${col}, 7)`;
     const village = `'410799' || (100 + ((s.n + k) % ${SCALE_TOWNSHIPS})) || (201 + (((s.n + k) / ${SCALE_TOWNSHIPS}) % ${SCALE_VILLAGES}))`;
-    await em.query(
-      `INSERT INTO process_instance
-       SELECT r.*
-       FROM (${seeds}) s JOIN process_instance p ON p.id = s.process_instance_id, generate_series($1::int, $2::int) k,
-         LATERAL jsonb_populate_record(NULL::process_instance, to_jsonb(p)
-                || jsonb_build_object('id', ${id('i', 'p.id')}, 'state', '{}'::jsonb)) r`,
-      [from, to],
+    // A column set to '' is left to its default (the audit entry's serial id).
+    const insert = (table: string, alias: string, set: Record<string, string>, source: string) => {
+      const cols = columns[table].filter((c) => set[c] !== '');
+      return em.query(
+        `INSERT INTO ${table} (${cols.join(', ')})
+         SELECT ${cols.map((c) => set[c] ?? `${alias}.${c}`).join(', ')} FROM ${source}, generate_series($1::int, $2::int) k`,
+        [from, to],
+      );
+    };
+    await insert(
+      'process_instance',
+      'p',
+      { id: id('i', 'p.id'), state: `'{}'::jsonb`, business_key: `${id('c', 's.id')}::text` },
+      `scale_seed s JOIN process_instance p ON p.id = s.process_instance_id`,
     );
-    await em.query(
-      `INSERT INTO assistance_case
-       SELECT r.*
-       FROM (${seeds}) s JOIN assistance_case c ON c.id = s.id, generate_series($1::int, $2::int) k,
-         LATERAL jsonb_populate_record(NULL::assistance_case, to_jsonb(c)
-                || jsonb_build_object('id', ${id('c', 'c.id')}, 'process_instance_id', ${id('i', 'c.process_instance_id')},
-                                      'case_no', c.case_no || '#' || k, 'region_code', ${village},
-                                      'parent_case_id', NULL)) r`,
-      [from, to],
+    await insert(
+      'assistance_case',
+      'c',
+      {
+        id: id('c', 'c.id'),
+        process_instance_id: id('i', 'c.process_instance_id'),
+        case_no: `c.case_no || '#' || k`,
+        region_code: village,
+        // Each copy is another household: its people's ID numbers differ from every other copy's
+        // (the copy number replaces the 6-digit region part; the birth date stays readable), or
+        // one benefit once would find a hundred thousand overlaps on every case page.
+        applicant_id_number: copyId('c.applicant_id_number'),
+        household: `COALESCE((SELECT jsonb_agg(CASE WHEN m ? 'idNumber'
+                      THEN m || jsonb_build_object('idNumber', ${copyId(`m->>'idNumber'`)}) ELSE m END ORDER BY o)
+                    FROM jsonb_array_elements(c.household) WITH ORDINALITY x(m, o)), '[]'::jsonb)`,
+        parent_case_id: 'NULL',
+      },
+      `scale_seed s JOIN assistance_case c ON c.id = s.id`,
     );
-    await em.query(
-      `INSERT INTO assessment
-       SELECT r.*
-       FROM (${seeds}) s JOIN assessment a ON a.case_id = s.id, generate_series($1::int, $2::int) k,
-         LATERAL jsonb_populate_record(NULL::assessment, to_jsonb(a)
-                || jsonb_build_object('id', ${id('a', 'a.id')}, 'case_id', ${id('c', 'a.case_id')})) r`,
-      [from, to],
+    await insert(
+      'assessment',
+      'a',
+      { id: id('a', 'a.id'), case_id: id('c', 'a.case_id') },
+      `scale_seed s JOIN assessment a ON a.case_id = s.id`,
     );
-    await em.query(
-      `INSERT INTO task
-       SELECT r.*
-       FROM (${seeds}) s JOIN task t ON t.instance_id = s.process_instance_id, generate_series($1::int, $2::int) k,
-         LATERAL jsonb_populate_record(NULL::task, to_jsonb(t)
-                || jsonb_build_object('id', ${id('t', 't.id')}, 'instance_id', ${id('i', 't.instance_id')})) r`,
-      [from, to],
+    await insert(
+      'task',
+      't',
+      { id: id('t', 't.id'), instance_id: id('i', 't.instance_id'), region_code: village },
+      `scale_seed s JOIN task t ON t.instance_id = s.process_instance_id`,
     );
-    await em.query(
-      `INSERT INTO audit_entry (at, actor_id, action, case_id, detail, origin, actor_name, actor_role, actor_region, actor_sealed)
-       SELECT e.at, e.actor_id, e.action, ${id('c', 'e.case_id')}, e.detail, e.origin, e.actor_name, e.actor_role,
-              e.actor_region, e.actor_sealed
-       FROM (${seeds}) s JOIN audit_entry e ON e.case_id = s.id, generate_series($1::int, $2::int) k`,
-      [from, to],
+    await insert(
+      'audit_entry',
+      'e',
+      { id: '', case_id: id('c', 'e.case_id') },
+      `scale_seed s JOIN audit_entry e ON e.case_id = s.id`,
     );
   },
 
@@ -98,8 +183,36 @@ export const scaleRepository = {
     return row;
   },
 
-  async compactStats(em: EntityManager): Promise<void> {
-    await em.query(`SELECT stats_compact()`);
+  /**
+   * The rollups recounted from the base tables, as migration 1766900000000 backfills them: the
+   * copies were made with row triggers off.
+   */
+  async rebuildStats(em: EntityManager): Promise<void> {
+    await em.query(`TRUNCATE case_stats, case_duration_stats, open_task_stats, task_completed_stats`);
+    await em.query(
+      `INSERT INTO case_stats
+       SELECT region_code, program, status, COALESCE(outcome, ''), count(*) FROM assistance_case GROUP BY 1, 2, 3, 4`,
+    );
+    await em.query(
+      `INSERT INTO case_duration_stats
+       SELECT c.region_code, c.program,
+              ((COALESCE(i.ended_at, c.updated_at) AT TIME ZONE 'UTC') + interval '8 hours')::date - c.application_date,
+              count(*)
+       FROM assistance_case c LEFT JOIN process_instance i ON i.id = c.process_instance_id
+       WHERE c.status = 'closed' GROUP BY 1, 2, 3`,
+    );
+    await em.query(
+      `INSERT INTO open_task_stats
+       SELECT c.region_code, t.name, COALESCE(t.due_date, 'infinity'::date), count(*)
+       FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id
+       WHERE t.status = 'open' GROUP BY 1, 2, 3`,
+    );
+    await em.query(
+      `INSERT INTO task_completed_stats
+       SELECT c.region_code, t.name, count(*), sum(extract(epoch FROM (t.completed_at - t.created_at))), min(t.created_at)
+       FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id
+       WHERE t.status = 'completed' AND t.completed_at IS NOT NULL GROUP BY 1, 2`,
+    );
   },
 
   async analyze(em: EntityManager): Promise<void> {

@@ -21,7 +21,7 @@ import { scaleRepository as scale } from './scale.repository';
 const SCALE = Number(process.env.SCALE ?? 100_000);
 const URL_ = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/perf_scale';
 const CONCURRENCY = 4;
-const COPY_CHUNK = 500;
+const COPY_CHUNK = 2000;
 
 interface Captured {
   sql: string;
@@ -78,9 +78,12 @@ async function main() {
   const db = app.get(Database);
   const t0 = Date.now();
   if (!reuse) await grow(app, db, t0);
+  else await finishGrow(db);
   await db.read((em) => scale.analyze(em));
   const counts = await db.read((em) => scale.counts(em));
   console.log(`\n${JSON.stringify(counts)} after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  // SCALE_MEASURE=0 only grows the database (to measure it later with SCALE_REUSE=1).
+  if (process.env.SCALE_MEASURE === '0') return app.close();
   await measure(app, db, counts);
 }
 
@@ -90,16 +93,25 @@ async function grow(app: Awaited<ReturnType<typeof createApp>>, db: Database, t0
   const copies = Math.max(0, Math.ceil(SCALE / seeds) - 1);
   console.log(`seeded ${seeds} cases in ${((Date.now() - t0) / 1000).toFixed(0)} s; copying ×${copies}`);
   await db.transaction((em) => scale.regions(em));
+  await db.transaction((em) => scale.markSeeds(em));
+  const columns = await db.read((em) => scale.columns(em));
+  if (copies > 0) await db.transaction((em) => scale.dropSecondaryIndexes(em));
   for (let k = 1; k <= copies; k += COPY_CHUNK) {
     const to = Math.min(copies, k + COPY_CHUNK - 1);
-    await db.transaction((em) => scale.copy(em, k, to));
-    // The statistics triggers appended a change row per copied case and task: fold them, as the
-    // running application's compactor would between steps.
-    await db.transaction((em) => scale.compactStats(em));
-    // Plans for the copies made after the first chunk use statistics that know the tables' size.
-    if (k === 1) await db.read((em) => scale.analyze(em));
-    process.stdout.write(`\r  copies ${to}/${copies}`);
+    await db.transaction((em) => scale.copy(em, columns, k, to));
+    process.stdout.write(`\r  copies ${to}/${copies} after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
+  await finishGrow(db);
+}
+
+/** Builds the indexes the copy dropped and recounts the rollups (also for a grow stopped half-way). */
+async function finishGrow(db: Database) {
+  const pending = await db.read((em) => scale.pendingIndexes(em));
+  if (!pending) return;
+  console.log(`\nbuilding ${pending.length} indexes`);
+  for (const def of pending) await db.transaction((em) => scale.createIndex(em, def));
+  await db.transaction((em) => scale.rebuildStats(em));
+  await db.transaction((em) => scale.endGrow(em));
 }
 
 async function measure(
@@ -107,6 +119,7 @@ async function measure(
   db: Database,
   counts: Record<string, number>,
 ) {
+  const loadBefore = os.loadavg();
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
   const tokens: Record<string, string> = {};
@@ -205,8 +218,12 @@ async function measure(
   source.logger = logger;
 
   const out = {
-    scale: SCALE,
+    // The cases measured; `target` is the SCALE asked for (a grow stopped half-way measures fewer).
+    scale: counts.cases,
+    target: SCALE,
     counts,
+    // Other jobs share the machine: its load average (1, 5, 15 min) before and after the run.
+    loadAverage: { before: loadBefore.map(round), after: os.loadavg().map(round) },
     concurrency: CONCURRENCY,
     host: { cpus: os.cpus().length, node: process.version },
     measuredAt: new Date().toISOString(),

@@ -1,4 +1,4 @@
-import { statements } from './support/statements';
+import { planNodes, sentStatements, statements } from './support/statements';
 import { TestApp } from './support/test-app';
 import { CONFIRM_PATH, apply, drive } from './support/case-driver';
 
@@ -42,5 +42,31 @@ describe('case detail statements', () => {
     // since issues 15–16 the open incident, the assessment's currency, overlaps and the applicant account.
     expect(late.length).toBeLessThanOrEqual(20);
     expect(late.filter((sql) => /^(START TRANSACTION|BEGIN)/.test(sql))).toHaveLength(0);
+  });
+});
+
+describe('one benefit once on the case page', () => {
+  it('finds other cases with the same people through the member-ID index, not a scan of the cases', async () => {
+    // Three thousand other households being decided, so that the plan is the one a county gets.
+    await t.db.transaction(async (em) => {
+      await em.query(`SET LOCAL session_replication_role = replica`);
+      await em.query(
+        `INSERT INTO assistance_case
+         SELECT r.* FROM assistance_case c, generate_series(1, 3000) g,
+           LATERAL jsonb_populate_record(NULL::assistance_case, to_jsonb(c) || jsonb_build_object(
+             'id', gen_random_uuid(), 'case_no', c.case_no || '#' || g, 'process_instance_id', gen_random_uuid(),
+             'household', jsonb_build_array(jsonb_build_object('idNumber', lpad(g::text, 18, '0'))))) r
+         WHERE c.id = $1`,
+        [caseId],
+      );
+      await em.query(`ANALYZE assistance_case`);
+    });
+    const approver = await t.as('approver');
+    const sent = await sentStatements(t, () => approver.get(`/api/cases/${caseId}`).expect(200));
+    const overlap = sent.find((s) => /idNumber/.test(s.sql) && /FROM assistance_case/.test(s.sql));
+    expect(overlap).toBeDefined();
+    const nodes = await planNodes(t, overlap!);
+    expect(nodes.filter((n) => n['Node Type'] === 'Seq Scan')).toEqual([]);
+    expect(nodes.some((n) => n['Index Name'] === 'case_open_member_ids_idx')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { withCheckDigit } from '@app/assistance';
-import { statements } from './support/statements';
+import { SentStatement, planNodes, sentStatements, statements } from './support/statements';
 import { TestApp } from './support/test-app';
 import { APPLICATION, apply } from './support/case-driver';
 
@@ -148,5 +148,71 @@ describe('hardship index on the task', () => {
     const first = (await (await t.as('clerk')).get('/api/tasks?sort=hardship&order=desc').expect(200))
       .body[0];
     expect(first).toMatchObject({ taskId: task.id, hardshipIndex: 87.5 });
+  });
+});
+
+describe('case keys on the task', () => {
+  it('follow the case’s region and urgency tag while the task is open', async () => {
+    const [task] = await t.query<{ id: string; case_id: string; region_code: string }>(
+      `SELECT t.id, c.id AS case_id, t.region_code FROM task t
+       JOIN assistance_case c ON c.process_instance_id = t.instance_id WHERE t.status = 'open' LIMIT 1`,
+    );
+    expect(task.region_code).toMatch(/^410799/);
+    await t.query(`UPDATE assistance_case SET urgency = 'red', region_code = '410799101201' WHERE id = $1`, [
+      task.case_id,
+    ]);
+    const [row] = await t.query<{ region_code: string; urgency: string }>(
+      `SELECT region_code, urgency FROM task WHERE id = $1`,
+      [task.id],
+    );
+    expect(row).toEqual({ region_code: '410799101201', urgency: 'red' });
+    // Moved to another township, it leaves this township clerk's inbox and enters that one's.
+    const ids = async (user: string) =>
+      ((await (await t.as(user)).get('/api/tasks?limit=200').expect(200)).body as Row[]).map((r) => r.taskId);
+    expect(await ids('clerk')).not.toContain(task.id);
+    expect(await ids('hexi_clerk')).toContain(task.id);
+    await t.query(`UPDATE assistance_case SET urgency = NULL, region_code = $2 WHERE id = $1`, [
+      task.case_id,
+      task.region_code,
+    ]);
+    expect(await ids('clerk')).toContain(task.id);
+  });
+});
+
+/** The page statement of one inbox request, with its parameters. */
+async function pageStatement(user: string, query: string): Promise<SentStatement> {
+  const client = await t.as(user);
+  const sent = await sentStatements(t, () => client.get(`/api/tasks${query}`).expect(200));
+  return sent.find((s) => /ORDER BY/.test(s.sql) && /FROM task t/.test(s.sql))!;
+}
+
+describe('inbox plans', () => {
+  // Every sort, both directions, for a township role and the county approver: the page walks the
+  // role's own index from the user's region in the list's order, with no sort of the open tasks.
+  const cases = [
+    ['clerk', 'window_clerk'],
+    ['approver', 'county_approver'],
+  ].flatMap(([user, role]) =>
+    [
+      ['sort=due', 'due_asc'],
+      ['sort=due&order=desc', 'due_desc'],
+      ['sort=hardship', 'hardship_asc'],
+      ['sort=hardship&order=desc', 'hardship_desc'],
+      ['sort=created', 'created'],
+      ['sort=created&order=desc', 'created'],
+      ['sort=urgency', 'urgency_asc'],
+      ['sort=urgency&order=desc', 'urgency_desc'],
+    ].map(([query, index]) => [user, query, `task_open_${role}_${index}_idx`]),
+  );
+  it.each(cases)('%s ?%s reads %s in order', async (user, query, index) => {
+    const first = await (await t.as(user)).get(`/api/tasks?${query}&limit=1`).expect(200);
+    const after = first.headers['x-next-cursor'] as string | undefined;
+    for (const q of [`?${query}&limit=1`, ...(after ? [`?${query}&limit=1&after=${after}`] : [])]) {
+      const all = await planNodes(t, await pageStatement(user, q));
+      expect(all.filter((n) => /Sort/.test(n['Node Type']))).toEqual([]);
+      const scan = all.find((n) => n['Index Name'] === index);
+      expect(scan).toBeDefined();
+      expect(scan!['Index Cond']).toMatch(/substr/);
+    }
   });
 });

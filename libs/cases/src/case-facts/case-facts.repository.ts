@@ -2,6 +2,10 @@ import { EntityManager } from 'typeorm';
 import { AssessmentEntity } from '@app/persistence';
 import type { OtherCase } from './case-facts';
 
+/** Applications being decided or receiving a benefit: what one benefit once compares against. */
+const OPEN_OR_ACTIVE = (alias: string) =>
+  `${alias}.kind = 'application' AND (${alias}.status = 'in_progress' OR ${alias}.benefit_status IN ('active', 'gradual_exit'))`;
+
 /** Reads for the case-level fact checks: other cases holding the same people, earlier proposals. */
 export const caseFactsRepository = {
   /**
@@ -30,15 +34,19 @@ export const caseFactsRepository = {
       household: { idNumber: string }[];
       account_id: string | null;
     }[] = await em.query(
+      // Two index lookups (migration 1767300000001): by a member's ID number, and by the
+      // applicant's own account. The predicates repeat the indexes' own so the planner can use them.
       `SELECT c.id, c.case_no, c.program, c.status, c.benefit_status, c.household,
               CASE WHEN u.role = 'applicant' THEN c.created_by END AS account_id
        FROM assistance_case c
        LEFT JOIN app_user u ON u.id = c.created_by
-       WHERE c.kind = 'application'
+       WHERE c.id IN (
+           SELECT m.id FROM assistance_case m
+           WHERE ${OPEN_OR_ACTIVE('m')} AND jsonb_path_query_array(m.household, '$[*].idNumber') ?| $1::text[]
+           UNION
+           SELECT a.id FROM assistance_case a JOIN app_user au ON au.id = a.created_by
+           WHERE ${OPEN_OR_ACTIVE('a')} AND a.created_by = $2::uuid AND au.role = 'applicant')
          AND ($3::uuid IS NULL OR c.id <> $3::uuid)
-         AND (c.status = 'in_progress' OR c.benefit_status IN ('active', 'gradual_exit'))
-         AND (EXISTS (SELECT 1 FROM jsonb_array_elements(c.household) m WHERE m->>'idNumber' = ANY($1::text[]))
-              OR (u.role = 'applicant' AND c.created_by = $2::uuid))
        ORDER BY c.created_at`,
       [input.idNumbers, input.accountId, input.excludeCaseId],
     );

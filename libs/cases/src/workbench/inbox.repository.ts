@@ -48,11 +48,13 @@ export interface InboxPage {
 }
 
 /**
- * The keyset of each sort: expressions compared as one row, all ascending (a descending key is
- * negated, a missing value coalesced to the end) and ending in the task id, so the order is total
- * and a page starts strictly after the last task of the one before. Each tuple but the urgency one
- * is the column list of a partial index on open tasks (migration 1765800000000), which the page
- * query walks in order and leaves after `limit` rows.
+ * The keyset of each sort: expressions of the task row compared as one row, all ascending (a
+ * descending key is negated, a missing value coalesced to the end) and ending in the task id, so
+ * the order is total and a page starts strictly after the last task of the one before. Each tuple
+ * is the column list of a partial index on open tasks (migrations 1765800000000 and
+ * 1767300000000; the role indexes lead with the region code cut to the role's level), which the
+ * page query walks in order and leaves after `limit` rows. The case's region, urgency and
+ * hardship index are copied onto the task by triggers, so no key needs the case.
  */
 const DUE_ASC = `COALESCE(t.due_date, 'infinity'::date)`;
 const KEYSETS: Record<InboxQuery['sort'], Record<InboxQuery['order'], { keys: string[]; desc?: true }>> = {
@@ -72,7 +74,7 @@ const KEYSETS: Record<InboxQuery['sort'], Record<InboxQuery['order'], { keys: st
   urgency: {
     asc: {
       keys: [
-        `CASE c.urgency WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'blue' THEN 2 WHEN 'green' THEN 3 ELSE 4 END`,
+        `CASE t.urgency WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'blue' THEN 2 WHEN 'green' THEN 3 ELSE 4 END`,
         DUE_ASC,
         't.created_at',
         't.id',
@@ -80,7 +82,7 @@ const KEYSETS: Record<InboxQuery['sort'], Record<InboxQuery['order'], { keys: st
     },
     desc: {
       keys: [
-        `CASE c.urgency WHEN 'green' THEN 0 WHEN 'blue' THEN 1 WHEN 'yellow' THEN 2 WHEN 'red' THEN 3 ELSE 4 END`,
+        `CASE t.urgency WHEN 'green' THEN 0 WHEN 'blue' THEN 1 WHEN 'yellow' THEN 2 WHEN 'red' THEN 3 ELSE 4 END`,
         DUE_ASC,
         't.created_at',
         't.id',
@@ -89,20 +91,28 @@ const KEYSETS: Record<InboxQuery['sort'], Record<InboxQuery['order'], { keys: st
   },
 };
 
-/** Builds the WHERE from fixed pieces; every value chosen is a positional parameter. */
-function inboxWhere(q: InboxQuery): { where: string[]; params: unknown[] } {
-  const params: unknown[] = [q.duties, `${q.regionCode}%`];
-  const where = [`t.status = 'open'`, `t.candidate_groups && $1::text[]`, `c.region_code LIKE $2`];
+/**
+ * Builds the WHERE from fixed pieces; every value chosen is a positional parameter. The region is
+ * an equality on the task's region code cut to the length of the user's: with the cut length
+ * written as a literal, it is the leading column of the role indexes for users at that level.
+ */
+function inboxWhere(q: InboxQuery): { where: string[]; params: unknown[]; needsCase: boolean } {
+  const params: unknown[] = [q.duties, q.regionCode];
+  const where = [
+    `t.status = 'open'`,
+    `t.candidate_groups && $1::text[]`,
+    `substr(t.region_code, 1, ${Math.trunc(q.regionCode.length)}) = $2`,
+  ];
   const filter = (sql: (n: number) => string, value: unknown) => {
     params.push(value);
     where.push(sql(params.length));
   };
   if (q.program) filter((n) => `c.program = $${n}`, q.program);
-  if (q.township) filter((n) => `c.region_code LIKE $${n}`, `${q.township}%`);
+  if (q.township) filter((n) => `substr(t.region_code, 1, 9) = $${n}`, q.township);
   if (q.dueBefore) filter((n) => `t.due_date <= $${n}`, q.dueBefore);
-  if (q.urgency) filter((n) => `c.urgency = $${n}`, q.urgency);
+  if (q.urgency) filter((n) => `t.urgency = $${n}`, q.urgency);
   if (q.heldBy) filter((n) => `t.assignee = ANY($${n}::uuid[])`, q.heldBy);
-  return { where, params };
+  return { where, params, needsCase: !!q.program };
 }
 
 /** How many open tasks the total counts at most: past it the inbox says “more than”. */
@@ -120,8 +130,7 @@ export const inboxRepository = {
     if (page.after) {
       params.push(page.after);
       where.push(
-        `${tuple} ${desc ? '<' : '>'} (SELECT ${keys.join(', ')} FROM task t
-           JOIN assistance_case c ON c.process_instance_id = t.instance_id WHERE t.id = $${params.length}::uuid)`,
+        `${tuple} ${desc ? '<' : '>'} (SELECT ${keys.join(', ')} FROM task t WHERE t.id = $${params.length}::uuid)`,
       );
     }
     params.push(Math.trunc(page.limit));
@@ -150,11 +159,11 @@ export const inboxRepository = {
 
   /** How many open tasks the inbox holds, counted up to `INBOX_TOTAL_CAP` + 1 and no further. */
   async openTaskCount(em: EntityManager, q: InboxQuery): Promise<number> {
-    const { where, params } = inboxWhere(q);
+    const { where, params, needsCase } = inboxWhere(q);
+    const join = needsCase ? 'JOIN assistance_case c ON c.process_instance_id = t.instance_id' : '';
     const [{ n }]: { n: number }[] = await em.query(
       `SELECT count(*)::int AS n FROM (
-         SELECT 1 FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id
-         WHERE ${where.join(' AND ')} LIMIT ${INBOX_TOTAL_CAP + 1}) capped`,
+         SELECT 1 FROM task t ${join} WHERE ${where.join(' AND ')} LIMIT ${INBOX_TOTAL_CAP + 1}) capped`,
       params,
     );
     return n;

@@ -51,8 +51,8 @@ export const overdueReportRepository = {
    * partial open-task due-date index from its oldest entry and stops at its first task.
    */
   oldestOverdue(em: EntityManager, regionCode: string, asOf: string): Promise<OldestOverdueDbRow[]> {
-    // The case's region is a subquery per task, not a join: joined, the planner scans the cases
-    // for every township instead of probing the one case of each task it walks.
+    // The task's own copy of its case's region (migration 1767300000000): no probe of the case
+    // for each task walked, and no join the planner could turn into a scan of the cases.
     return em.query(
       `SELECT r.code AS township, c.case_no, o.name, o.due_date
        FROM region r
@@ -60,8 +60,7 @@ export const overdueReportRepository = {
          SELECT t.instance_id, t.name, t.due_date::text AS due_date
          FROM task t
          WHERE t.status = 'open' AND COALESCE(t.due_date, 'infinity'::date) < $3::date
-           AND (SELECT c.region_code FROM assistance_case c WHERE c.process_instance_id = t.instance_id)
-               LIKE (CASE WHEN length(r.code) >= length($2) THEN r.code ELSE $2 END) || '%'
+           AND t.region_code LIKE (CASE WHEN length(r.code) >= length($2) THEN r.code ELSE $2 END) || '%'
          ORDER BY COALESCE(t.due_date, 'infinity'::date), t.created_at, t.id
          LIMIT 1) o
        JOIN assistance_case c ON c.process_instance_id = o.instance_id

@@ -115,7 +115,10 @@ export const overviewRepository = {
 
   overdue(em: EntityManager, scope: string, today: string): Promise<OverdueTask[]> {
     // COALESCE(due_date, 'infinity') is the key of task_open_due_asc_idx: a range scan of open tasks
-    // already due, never the completed history.
+    // already due, never the completed history; the region is the task's copy of its case's. Ordered
+    // by the index's own columns (oldest due first, then the earliest opened), the list is the first
+    // 200 entries of that range: sorted by a column of the case, every overdue task was joined and
+    // sorted, in parallel workers whose start alone cost more than the whole list.
     return em.query(
       `SELECT t.id AS "taskId", t.name AS step, to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
               ($2::date - t.due_date)::int AS "daysOverdue", t.candidate_groups AS "candidateGroups",
@@ -124,8 +127,8 @@ export const overviewRepository = {
        FROM task t
        JOIN assistance_case c ON c.process_instance_id = t.instance_id
        LEFT JOIN region r ON r.code = substr(c.region_code, 1, 9)
-       WHERE t.status = 'open' AND COALESCE(t.due_date, 'infinity'::date) < $2::date AND c.region_code LIKE $1
-       ORDER BY t.due_date ASC, c.case_no ASC
+       WHERE t.status = 'open' AND COALESCE(t.due_date, 'infinity'::date) < $2::date AND t.region_code LIKE $1
+       ORDER BY COALESCE(t.due_date, 'infinity'::date), t.created_at, t.id
        LIMIT ${OVERDUE_LIST_LIMIT}`,
       [scope, today],
     );
