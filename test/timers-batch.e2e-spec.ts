@@ -2,6 +2,7 @@ import { ProcessRuntime, TimerPoller } from '@app/workflow';
 import { statements } from './support/statements';
 import { TestApp } from './support/test-app';
 import { installUnchecked } from './support/unchecked-model';
+import { EngineSession } from '../libs/workflow/src/engine-session';
 
 /**
  * Batched timers (issue 19): due timers are claimed and fired in batches, one transaction per
@@ -11,26 +12,30 @@ import { installUnchecked } from './support/unchecked-model';
 let t: TestApp;
 
 const NS = `xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs" targetNamespace="http://example.org"`;
-const timerThen = (key: string, name: string, after: string) => `<?xml version="1.0" encoding="UTF-8"?>
+const timerThen = (
+  key: string,
+  name: string,
+  after: string,
+  duration = 'PT1H',
+) => `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions ${NS}>
   <bpmn:process id="${key}" name="${name}" isExecutable="true">
     <bpmn:startEvent id="Start" />
     <bpmn:sequenceFlow id="F0" sourceRef="Start" targetRef="Timer_Wait" />
     <bpmn:intermediateCatchEvent id="Timer_Wait" name="等待一小时">
-      <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+      <bpmn:timerEventDefinition><bpmn:timeDuration>${duration}</bpmn:timeDuration></bpmn:timerEventDefinition>
     </bpmn:intermediateCatchEvent>
     ${after}
   </bpmn:process>
 </bpmn:definitions>`;
 // The timer opens a user task: one task row per fire shows each fired once.
-const OK = timerThen(
-  'h19-timer-task',
-  '定时后复核',
-  `<bpmn:sequenceFlow id="F1" sourceRef="Timer_Wait" targetRef="Task_Check" />
+const TASK_AFTER = `<bpmn:sequenceFlow id="F1" sourceRef="Timer_Wait" targetRef="Task_Check" />
    <bpmn:userTask id="Task_Check" name="复核" camunda:candidateGroups="township_reviewer" />
    <bpmn:sequenceFlow id="F2" sourceRef="Task_Check" targetRef="End" />
-   <bpmn:endEvent id="End" />`,
-);
+   <bpmn:endEvent id="End" />`;
+const OK = timerThen('h19-timer-task', '定时后复核', TASK_AFTER);
+// Due a second after it is armed: by the time it fires, it is due on the engine's own clock too.
+const SECOND = timerThen('h19-timer-second', '一秒后复核', TASK_AFTER, 'PT1S');
 // Passed the lint of its day, but no branch holds without `income`: the step fails after the timer.
 const FAILS = timerThen(
   'h19-timer-fails',
@@ -44,12 +49,16 @@ const FAILS = timerThen(
 
 beforeAll(async () => {
   process.env.TIMER_BATCH_SIZE = '10';
+  // The tests poll by hand; a poll loads the engines of timers due within the next five minutes.
+  process.env.TIMER_WARM_MS = String(5 * 60_000);
   t = await TestApp.start();
   await installUnchecked(t, OK);
   await installUnchecked(t, FAILS);
+  await installUnchecked(t, SECOND);
 });
 afterAll(async () => {
   delete process.env.TIMER_BATCH_SIZE;
+  delete process.env.TIMER_WARM_MS;
   await t?.stop();
 });
 
@@ -133,13 +142,18 @@ describe('a batch of due timers', () => {
 
   it('costs few statements per fire, from cold engines', async () => {
     const n = 10;
+    await t.app.get(TimerPoller).poll(t.clock.now()); // whatever an earlier test left due
     const ids = await startInOrder(
       Array.from({ length: n }, () => 'h19-timer-task'),
       'statements',
     );
     coldEngines();
     // What a poll costs with nothing due (the empty claim, the stalled-case watchdog).
-    const idle = await statements(t, () => t.app.get(TimerPoller).poll(t.clock.now()));
+    let idleHandled = -1;
+    const idle = await statements(t, async () => {
+      idleHandled = await t.app.get(TimerPoller).poll(t.clock.now());
+    });
+    expect(idleHandled).toBe(0);
     t.clock.advance(2 * 3_600_000);
     let handled = 0;
     const sql = await statements(t, async () => {
@@ -157,5 +171,52 @@ describe('a batch of due timers', () => {
       `timer fire: ${perFire.toFixed(1)} statements per fire (${sql.length} for ${n}, ${idle.length} idle)`,
     );
     expect(perFire).toBeLessThanOrEqual(6);
+  });
+
+  it('counts a timer the engine completes while it is recovered as fired, once', async () => {
+    const id = await start('h19-timer-second', 'recovered');
+    // bpmn-engine reads the real clock: once it has passed the due time, recovering the case
+    // completes the timer itself, before the poller asks it to fire.
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    coldEngines();
+    t.clock.advance(60_000);
+    expect(await t.app.get(TimerPoller).poll(t.clock.now())).toBe(1);
+    const [timer] = await t.query<{ status: string }>(`SELECT status FROM timer WHERE instance_id = $1`, [
+      id,
+    ]);
+    expect(timer.status).toBe('fired');
+    const [{ ends }] = await t.query<{ ends: number }>(
+      `SELECT count(*)::int AS ends FROM activity_log WHERE instance_id = $1 AND element_id = 'Timer_Wait' AND event = 'end'`,
+      [id],
+    );
+    expect(ends).toBe(1);
+    const [{ tasks }] = await t.query<{ tasks: number }>(
+      `SELECT count(*)::int AS tasks FROM task WHERE instance_id = $1 AND status = 'open'`,
+      [id],
+    );
+    expect(tasks).toBe(1);
+  });
+
+  it('loads the engines of cases whose timers fall due before the next poll, so their fire recovers none', async () => {
+    const ids = await startInOrder(['h19-timer-task', 'h19-timer-task', 'h19-timer-task'], 'warm');
+    coldEngines();
+    const recover = jest.spyOn(EngineSession, 'recover');
+    try {
+      // 56 minutes on: nothing is due, the three timers fall due within the next five minutes.
+      t.clock.advance(56 * 60_000);
+      expect(await t.app.get(TimerPoller).poll(t.clock.now())).toBe(0);
+      expect(recover).toHaveBeenCalledTimes(3);
+      recover.mockClear();
+      t.clock.advance(5 * 60_000);
+      expect(await t.app.get(TimerPoller).poll(t.clock.now())).toBe(3);
+      expect(recover).not.toHaveBeenCalled();
+    } finally {
+      recover.mockRestore();
+    }
+    const [{ fired }] = await t.query<{ fired: number }>(
+      `SELECT count(*)::int AS fired FROM timer WHERE status = 'fired' AND instance_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    expect(fired).toBe(3);
   });
 });
