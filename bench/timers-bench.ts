@@ -31,6 +31,8 @@ export interface TimerRun {
   perProcess: number[];
   /** Each process's fires per second of the drain. */
   perProcessPerSecond: number[];
+  /** Each process's fires per CPU-second it used from ready to stop (comparable on a shared machine). */
+  perProcessPerCpuSecond: number[];
   lagMs: { p50: number; p95: number; max: number };
 }
 
@@ -74,6 +76,7 @@ async function run(
       timersPerSecond: firedAt.length / seconds,
       perProcess: reports.map((r) => r.fired ?? 0),
       perProcessPerSecond: reports.map((r) => (r.fired ?? 0) / seconds),
+      perProcessPerCpuSecond: reports.map((r) => (r.fired ?? 0) / (Number(r.cpuMs) / 1000)),
       lagMs: { p50: percentile(lags, 50), p95: percentile(lags, 95), max: lags[lags.length - 1] },
     };
   } finally {
@@ -171,6 +174,7 @@ export function describeTimers(r: TimersBenchResult): string {
       `vs 2 processes ${r.two.timersPerSecond.toFixed(1)} [${r.two.perProcess.join(' + ')}] (${lag(r.two)}) → ratio 2/1 ${r.ratio!.toFixed(2)}`,
     `    fires/s per process: one process ${r.one.timersPerSecond.toFixed(1)}, two processes ${perProcess(r.two)} ` +
       `(goal ≥ ${TIMER_GOALS.firesPerSecondPerProcess}, ${meets(r.one.timersPerSecond >= TIMER_GOALS.firesPerSecondPerProcess)}); ` +
+      `per CPU-second ${r.one.perProcessPerCpuSecond?.map((v) => v.toFixed(1)).join(', ')} (one) / ${r.two.perProcessPerCpuSecond?.map((v) => v.toFixed(1)).join(' + ')} (two); ` +
       `two processes p95 lag ${(r.two.lagMs.p95 / 1000).toFixed(1)} s (goal ≤ ${TIMER_GOALS.twoProcessP95LagMs / 1000} s, ${meets(r.two.lagMs.p95 <= TIMER_GOALS.twoProcessP95LagMs)})`,
   ].join('\n');
 }
