@@ -209,6 +209,27 @@ async function main() {
     );
     return;
   }
+  // BENCH_ONLY=timers runs that part alone and keeps the other figures of the last full run.
+  if (process.env.BENCH_ONLY === 'timers') {
+    const loadBefore = os.loadavg()[0];
+    const timers = await timersBench();
+    const results = {
+      ...previous,
+      timersMeasuredAt: new Date().toISOString(),
+      timersMachine: {
+        cpus: os.cpus().length,
+        node: process.version,
+        loadAverage1m: Math.max(loadBefore, os.loadavg()[0]),
+      },
+      timers,
+    };
+    fs.writeFileSync(path.join('bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+    console.log(describeTimers(timers));
+    console.log(
+      `load average (1 min) ${results.timersMachine.loadAverage1m.toFixed(2)} on ${results.timersMachine.cpus} CPUs`,
+    );
+    return;
+  }
   // BENCH_ONLY=documents runs (a) and (b) and keeps the other figures of the last full run.
   const documentsOnly = process.env.BENCH_ONLY === 'documents';
   const loadBefore = os.loadavg()[0];

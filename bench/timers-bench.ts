@@ -3,7 +3,8 @@
  * user task), fired by one API process, then (a fresh 10,000) by two API processes polling the same
  * table (FOR UPDATE SKIP LOCKED). Each poller is a separate OS process running the real application
  * (test/support/timer-worker.ts), with empty engine caches, so every firing recovers its case's
- * engine from the stored state, fires, and commits the new state, task and activity log.
+ * engine from the stored state, fires, and commits the new state, task and activity log, in
+ * batches of TIMER_BATCH_SIZE (the application's default unless BENCH_TIMER_BATCH is set).
  *
  * Lag: the application clock of the pollers is moved so that every timer falls due at one instant
  * T0; a timer's lag is the wall-clock time from T0 until the transaction that fired it committed.
@@ -28,6 +29,10 @@ export interface TimerRun {
   timersPerSecond: number;
   /** Timers each process fired. */
   perProcess: number[];
+  /** Each process's fires per second of the drain. */
+  perProcessPerSecond: number[];
+  /** Each process's fires per CPU-second it used from ready to stop (comparable on a shared machine). */
+  perProcessPerCpuSecond: number[];
   lagMs: { p50: number; p95: number; max: number };
 }
 
@@ -70,6 +75,8 @@ async function run(
       seconds,
       timersPerSecond: firedAt.length / seconds,
       perProcess: reports.map((r) => r.fired ?? 0),
+      perProcessPerSecond: reports.map((r) => (r.fired ?? 0) / seconds),
+      perProcessPerCpuSecond: reports.map((r) => (r.fired ?? 0) / (Number(r.cpuMs) / 1000)),
       lagMs: { p50: percentile(lags, 50), p95: percentile(lags, 95), max: lags[lags.length - 1] },
     };
   } finally {
@@ -136,6 +143,7 @@ export async function timersBench(
       DATA_DIR: path.join(dir, 'data'),
       PROCESSES_DIR: path.join(dir, 'processes'),
       TIMER_POLL_MS: process.env.BENCH_TIMER_POLL_MS ?? '50',
+      ...(process.env.BENCH_TIMER_BATCH && { TIMER_BATCH_SIZE: process.env.BENCH_TIMER_BATCH }),
     };
     const one = await run(1, count, env, 0); // clock day 0 → day 2: batch "one" due
     const two = await run(2, count, env, 2 * DAY); // day 2 → day 4: batch "two" due
@@ -152,14 +160,23 @@ export async function timersBench(
   }
 }
 
-/** One line in the style of bench/run.ts. */
+/** The goals of issue 19. */
+export const TIMER_GOALS = { firesPerSecondPerProcess: 500, twoProcessP95LagMs: 10_000 };
+
+/** Lines in the style of bench/run.ts, with the goals of issue 19 beside the figures. */
 export function describeTimers(r: TimersBenchResult): string {
   if (r.skipped || !r.one || !r.two) return `(d) durable timers: skipped — ${r.skipped}`;
   const lag = (x: TimerRun) => `lag p50 ${x.lagMs.p50} ms / p95 ${x.lagMs.p95} ms / max ${x.lagMs.max} ms`;
-  return (
+  const meets = (ok: boolean) => (ok ? '达标' : '未达标');
+  const perProcess = (x: TimerRun) => x.perProcessPerSecond?.map((v) => v.toFixed(1)).join(' + ') ?? '';
+  return [
     `(d) durable timers/s (${r.timers} due at once, PostgreSQL): 1 process ${r.one.timersPerSecond.toFixed(1)} (${lag(r.one)}) ` +
-    `vs 2 processes ${r.two.timersPerSecond.toFixed(1)} [${r.two.perProcess.join(' + ')}] (${lag(r.two)}) → ratio 2/1 ${r.ratio!.toFixed(2)}`
-  );
+      `vs 2 processes ${r.two.timersPerSecond.toFixed(1)} [${r.two.perProcess.join(' + ')}] (${lag(r.two)}) → ratio 2/1 ${r.ratio!.toFixed(2)}`,
+    `    fires/s per process: one process ${r.one.timersPerSecond.toFixed(1)}, two processes ${perProcess(r.two)} ` +
+      `(goal ≥ ${TIMER_GOALS.firesPerSecondPerProcess}, ${meets(r.one.timersPerSecond >= TIMER_GOALS.firesPerSecondPerProcess)}); ` +
+      `per CPU-second ${r.one.perProcessPerCpuSecond?.map((v) => v.toFixed(1)).join(', ')} (one) / ${r.two.perProcessPerCpuSecond?.map((v) => v.toFixed(1)).join(' + ')} (two); ` +
+      `two processes p95 lag ${(r.two.lagMs.p95 / 1000).toFixed(1)} s (goal ≤ ${TIMER_GOALS.twoProcessP95LagMs / 1000} s, ${meets(r.two.lagMs.p95 <= TIMER_GOALS.twoProcessP95LagMs)})`,
+  ].join('\n');
 }
 
 if (require.main === module) {

@@ -5,6 +5,8 @@
  * *this* process fired. Commands arrive on stdin, one JSON object per line:
  *   {"advance": ms}  moves this process's application clock (timers fall due on it);
  *   {"stop": true}   reports the firing times (wall clock, ms) and exits after a clean shutdown.
+ * With HOLD_AFTER_FIRES=k the process fires k timers of a batch (inside its transaction, not yet
+ * committed), reports `holding` and waits with the batch's rows locked, to be killed mid-batch.
  *
  *   node -r ts-node/register/transpile-only -r tsconfig-paths/register test/support/timer-worker.ts
  *
@@ -20,17 +22,39 @@ const { send } = workerReporter('worker');
 async function main(): Promise<void> {
   const { app, clock } = await bootWorkerApp();
 
-  // Count what this process fires: the poller's drain calls fireNextDueTimer once per timer and
-  // gets true after the timer's transaction committed.
+  // Count what this process fires: the poller's drain calls fireDueTimers once per batch and gets
+  // the number of timers handled after the batch's transaction committed.
   const runtime = app.get(ProcessRuntime);
-  const fireNext = runtime.fireNextDueTimer.bind(runtime);
+  const fireBatch = runtime.fireDueTimers.bind(runtime);
   const firedAt: number[] = [];
-  runtime.fireNextDueTimer = async (now?: Date) => {
-    const fired = await fireNext(now);
-    if (fired) firedAt.push(Date.now());
-    return fired;
+  runtime.fireDueTimers = async (now?: Date, limit?: number) => {
+    const handled = await fireBatch(now, limit);
+    const at = Date.now();
+    for (let i = 0; i < handled; i++) firedAt.push(at);
+    return handled;
   };
+  const hold = Number(process.env.HOLD_AFTER_FIRES ?? 0);
+  if (hold > 0) {
+    // The one timer fire of a batch, inside its transaction (a private method: test only).
+    const fires = runtime as unknown as { fire?: (...args: unknown[]) => Promise<unknown> };
+    if (typeof fires.fire !== 'function') throw new Error('no per-timer fire inside a batch to hold in');
+    const fireOne = fires.fire.bind(runtime);
+    let inFlight = 0;
+    fires.fire = async (...args: unknown[]) => {
+      const status = await fireOne(...args);
+      if (++inFlight === hold) {
+        send({ event: 'holding', firedUncommitted: inFlight });
+        await new Promise(() => undefined); // until killed
+      }
+      return status;
+    };
+  }
 
+  const cpuAtReady = process.cpuUsage();
+  const cpuMs = () => {
+    const used = process.cpuUsage(cpuAtReady);
+    return (used.user + used.system) / 1000;
+  };
   let reported = -1;
   const progress = setInterval(() => {
     if (firedAt.length !== reported) {
@@ -41,7 +65,8 @@ async function main(): Promise<void> {
 
   obeyCommands(app, clock, send, {
     onStop: () => clearInterval(progress),
-    report: () => ({ fired: firedAt.length, firedAt }),
+    // CPU time of this process: on a shared machine, fires per CPU-second compare where wall time cannot.
+    report: () => ({ fired: firedAt.length, firedAt, cpuMs: cpuMs() }),
   });
   send({ event: 'ready', now: clock.now().toISOString() });
 }

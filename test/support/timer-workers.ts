@@ -7,7 +7,7 @@ import * as readline from 'node:readline';
 export interface WorkerMessage {
   name: string;
   pid: number;
-  event: 'ready' | 'progress' | 'advanced' | 'done' | 'error';
+  event: 'ready' | 'progress' | 'advanced' | 'holding' | 'done' | 'error';
   fired?: number;
   firedAt?: number[];
   message?: string;

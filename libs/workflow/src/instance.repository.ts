@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ActivityLogEntity, ProcessInstanceEntity, TaskEntity, TimerEntity } from '@app/persistence';
+import { ProcessInstanceEntity, TaskEntity, TimerEntity } from '@app/persistence';
 import { ArmedTimer } from './durable-timers';
 import type { ActivityEvent } from './engine-session';
 
@@ -105,10 +105,16 @@ export const instanceRepository = {
     await em.getRepository(TimerEntity).update({ id }, { elementId });
   },
 
-  /** Makes the pending timer rows match what the engine has armed. */
-  async syncTimers(em: EntityManager, instanceId: string, armed: ArmedTimer[], now: Date): Promise<void> {
+  /** Makes the pending timer rows match what the engine has armed (`known`: those rows, already read). */
+  async syncTimers(
+    em: EntityManager,
+    instanceId: string,
+    armed: ArmedTimer[],
+    now: Date,
+    known?: TimerEntity[],
+  ): Promise<void> {
     const repo = em.getRepository(TimerEntity);
-    const pending = await repo.find({ where: { instanceId, status: 'pending' } });
+    const pending = known ?? (await repo.find({ where: { instanceId, status: 'pending' } }));
     for (const row of pending) {
       if (!armed.some((t) => t.elementId === row.elementId)) {
         await repo.update({ id: row.id }, { status: 'cancelled', firedAt: now });
@@ -129,7 +135,10 @@ export const instanceRepository = {
     }
   },
 
-  /** Appends the step's path to the instance's activity log; the instance row lock orders `seq`. */
+  /**
+   * Appends the step's path to the instance's activity log in one statement; the instance row
+   * lock orders `seq`.
+   */
   async logActivities(
     em: EntityManager,
     instanceId: string,
@@ -137,36 +146,19 @@ export const instanceRepository = {
     now: Date,
   ): Promise<void> {
     if (!events.length) return;
-    const [{ last }]: { last: number }[] = await em.query(
-      `SELECT COALESCE(MAX(seq), 0)::int AS last FROM activity_log WHERE instance_id = $1`,
-      [instanceId],
-    );
-    await em.getRepository(ActivityLogEntity).insert(
-      events.map((e, i) => ({
+    await em.query(
+      `INSERT INTO activity_log (instance_id, seq, element_id, element_type, event, at)
+       SELECT $1, m.last + e.n, e.element_id, e.element_type, e.event, $5
+         FROM (SELECT COALESCE(MAX(seq), 0)::int AS last FROM activity_log WHERE instance_id = $1) m,
+              unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS e(element_id, element_type, event, n)`,
+      [
         instanceId,
-        seq: Number(last) + i + 1,
-        elementId: e.elementId,
-        elementType: e.elementType,
-        event: e.event,
-        at: now,
-      })),
+        events.map((e) => e.elementId),
+        events.map((e) => e.elementType),
+        events.map((e) => e.event),
+        now,
+      ],
     );
-  },
-
-  /** Claims one due timer; SKIP LOCKED lets several API processes poll without firing one twice. */
-  async claimDueTimer(em: EntityManager, now: Date): Promise<TimerEntity | null> {
-    const rows: TimerEntity[] = await em
-      .getRepository(TimerEntity)
-      .createQueryBuilder('t')
-      // A timer whose firing failed waits for its incident's retry instead of failing every poll.
-      .where(`t.status = 'pending' AND t.due_at <= :now`, { now })
-      .andWhere(`NOT EXISTS (SELECT 1 FROM incident n WHERE n.timer_id = t.id AND n.status = 'open')`)
-      .orderBy('t.due_at', 'ASC')
-      .limit(1)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getMany();
-    return rows[0] ?? null;
   },
 
   async lockPendingTimer(em: EntityManager, id: string): Promise<TimerEntity | null> {

@@ -13,8 +13,16 @@ import { IncidentError } from './incidents/incident-error';
 import { incidentRepository as incidents } from './incidents/incident.repository';
 import { StepFailure } from './incidents/step-failure';
 import { TimerEntity } from '@app/persistence';
+import { timerRepository as timerRepo } from './timer.repository';
 
 const HOT_ENGINE_LIMIT = 500;
+
+/** Rows a timer batch read for all its instances at once, so a fire need not read them again. */
+interface KnownRows {
+  openTasks: TaskEntity[];
+  /** Pending timers other than those the batch claimed. */
+  pendingTimers: TimerEntity[];
+}
 
 export interface StepResult {
   instance: ProcessInstanceEntity;
@@ -183,21 +191,54 @@ export class ProcessRuntime {
   }
 
   /**
-   * Fires the next due timer, if any; returns false when nothing was due. A timer whose step fails
-   * becomes an incident and is not claimed again until retried, so the others still fire.
+   * Fires up to `limit` due timers in one transaction, each under a savepoint: a timer whose step
+   * fails rolls back to its savepoint and becomes an incident in the same transaction, and the rest
+   * of the batch commits. Returns how many timers were handled; fewer than `limit` means none is left.
+   * An error that is not the step's (a service's refusal, the database) leaves its timer pending for
+   * the next poll and is thrown once the rest of the batch has committed.
    */
-  async fireNextDueTimer(now: Date = this.clock.now()): Promise<boolean> {
-    try {
-      return await this.transaction(async (em) => {
-        const timer = await repo.claimDueTimer(em, now);
-        if (!timer) return false;
-        await this.fire(em, timer, now, null);
-        return true;
-      });
-    } catch (err) {
-      if (err instanceof IncidentError && err.draft.kind === 'timer') return true;
-      throw err;
-    }
+  async fireDueTimers(now: Date = this.clock.now(), limit = 1): Promise<number> {
+    let failure: unknown = null;
+    const handled = await this.transaction(async (em) => {
+      const claimed = await timerRepo.claimDue(em, now, limit);
+      if (!claimed.length) return 0;
+      const ids = [...new Set(claimed.map((c) => c.instance.id))];
+      const openTasks = await timerRepo.openTasks(em, ids);
+      const pending = await timerRepo.pendingTimers(em, ids);
+      const claimedIds = new Set(claimed.map((c) => c.timer.id));
+      const marks: { id: string; status: 'fired' | 'cancelled' }[] = [];
+      // What was read for the batch holds until an instance's first fire; a second timer of the
+      // same instance reads afresh, and one whose instance failed waits for the next poll.
+      const fired = new Set<string>();
+      const failed = new Set<string>();
+      for (const c of claimed) {
+        const id = c.instance.id;
+        if (failed.has(id)) continue;
+        const known = fired.has(id)
+          ? undefined
+          : {
+              openTasks: openTasks.filter((t) => t.instanceId === id),
+              pendingTimers: pending.filter((t) => t.instanceId === id && !claimedIds.has(t.id)),
+            };
+        await timerRepo.savepoint(em);
+        try {
+          marks.push({ id: c.timer.id, status: await this.fire(em, c, now, null, known) });
+          await timerRepo.release(em);
+          fired.add(id);
+        } catch (err) {
+          await timerRepo.rollbackToSavepoint(em);
+          await timerRepo.release(em);
+          this.hot.delete(id);
+          failed.add(id);
+          if (err instanceof IncidentError) await incidents.record(em, err.draft, now);
+          else failure ??= err;
+        }
+      }
+      await timerRepo.mark(em, marks, now);
+      return claimed.length;
+    });
+    if (failure) throw failure;
+    return handled;
   }
 
   /** Fires a timer that failed before (an incident's retry); its incident resolves on success. */
@@ -205,32 +246,56 @@ export class ProcessRuntime {
     await this.transaction(async (em) => {
       const timer = await repo.lockPendingTimer(em, timerId);
       if (!timer) throw AppError.conflict('TIMER_GONE', '该定时器已不再等待触发（流程已离开该环节）');
-      await this.fire(em, timer, this.clock.now(), actorId);
+      const instance = await repo.lockInstance(em, timer.instanceId);
+      const now = this.clock.now();
+      await this.fire(em, { timer, instance }, now, actorId);
+      await incidents.resolveCleared(
+        em,
+        { instanceId: timer.instanceId, timerId: timer.id },
+        { by: actorId, reason: '定时器已重新触发成功，自动解除', now },
+      );
     });
   }
 
+  /**
+   * Fires one timer of a locked instance and persists the step once. A cold engine is recovered
+   * here rather than by `session`: bpmn-engine completes a timer whose due time passed on its own
+   * clock during recovery, and that completion is this timer's firing. Without `known` (a retry)
+   * the timer row is marked here; a batch marks its timers together and passes the rows it read.
+   */
   private async fire(
     em: EntityManager,
-    timer: TimerEntity,
+    { timer, instance }: { timer: TimerEntity; instance: ProcessInstanceEntity | null },
     now: Date,
     actorId: string | null,
-  ): Promise<void> {
-    const instance = await repo.lockInstance(em, timer.instanceId);
+    known?: KnownRows,
+  ): Promise<'fired' | 'cancelled'> {
     if (!instance || instance.status !== 'running') {
-      await repo.markTimer(em, timer.id, 'cancelled', now);
-      return;
+      if (!known) await repo.markTimer(em, timer.id, 'cancelled', now);
+      return 'cancelled';
     }
     const step: StepContext = { em, actorId, now };
     try {
-      const session = await this.session(step, instance);
-      const effects = await session.fireTimer(timer.elementId, step);
-      await repo.markTimer(em, timer.id, effects.fired ? 'fired' : 'cancelled', now);
-      await this.persist(step, instance, session, effects);
-      await incidents.resolveCleared(
-        em,
-        { instanceId: instance.id, timerId: timer.id },
-        { by: actorId, reason: '定时器已重新触发成功，自动解除', now },
-      );
+      this.touch(em, instance.id);
+      const hot = this.hot.get(instance.id);
+      this.hot.delete(instance.id);
+      const { session, effects: recovered } =
+        hot && hot.version === instance.version
+          ? { session: hot.session, effects: null }
+          : await EngineSession.recover(
+              instance.state,
+              { instanceId: instance.id, businessKey: instance.businessKey },
+              this.services,
+              step,
+            );
+      const armed = session.timers.list().some((t) => t.elementId === timer.elementId);
+      const effects = armed ? await session.fireTimer(timer.elementId, step) : null;
+      const ranTimer = (e: StepEffects | null) =>
+        !!e?.activities.some((a) => a.elementId === timer.elementId && a.event === 'end');
+      const status = ranTimer(recovered) || (effects?.fired ?? false) ? 'fired' : 'cancelled';
+      if (!known) await repo.markTimer(em, timer.id, status, now);
+      await this.persist(step, instance, session, mergeEffects(session, recovered, effects), known);
+      return status;
     } catch (err) {
       if (!(err instanceof StepFailure)) throw err;
       throw new IncidentError(`定时器触发后流程出错：${err.message}`, {
@@ -244,6 +309,36 @@ export class ProcessRuntime {
         payload: { timerElementId: timer.elementId, dueAt: timer.dueAt },
       });
     }
+  }
+
+  /**
+   * Loads the engines of instances whose timers fall due by `until`, so that firing them does not
+   * recover each from its stored state. At most `limit`, and the hot set stays bounded. It runs in a
+   * read-only transaction: a recovery that would take a step (a timer already due on the engine's
+   * own clock) fails or is dropped, and that timer fires from the stored state as before.
+   */
+  async warmTimers(now: Date, until: Date, limit: number): Promise<number> {
+    if (limit <= 0) return 0;
+    let warmed = 0;
+    await this.db.transaction(async (em) => {
+      await timerRepo.readOnly(em);
+      const step: StepContext = { em, actorId: null, now };
+      for (const instance of await timerRepo.imminent(em, now, until, limit)) {
+        if ((this.hot.get(instance.id)?.version ?? -1) >= instance.version) continue;
+        const recovered = await EngineSession.recover(
+          instance.state,
+          { instanceId: instance.id, businessKey: instance.businessKey },
+          this.services,
+          step,
+        ).catch(() => null);
+        const { session, effects } = recovered ?? {};
+        if (!session || !effects || effects.activities.length || effects.opened.length || effects.ended)
+          continue;
+        this.remember(instance.id, instance.version, session);
+        warmed++;
+      }
+    });
+    return warmed;
   }
 
   /**
@@ -293,8 +388,9 @@ export class ProcessRuntime {
     instance: ProcessInstanceEntity,
     session: EngineSession,
     effects: StepEffects,
+    known?: KnownRows,
   ): Promise<StepResult> {
-    const openedTasks = await this.persistEffects(step, instance, session, effects);
+    const openedTasks = await this.persistEffects(step, instance, session, effects, known);
     const ended = session.completed;
     const outcome = effects.outcome ?? instance.outcome;
     const version = await repo.saveState(step.em, instance, {
@@ -320,11 +416,12 @@ export class ProcessRuntime {
     instance: ProcessInstanceEntity,
     session: EngineSession,
     effects: StepEffects,
+    known?: KnownRows,
   ): Promise<TaskEntity[]> {
     const { em, now } = step;
     if (effects.outcome) instance.outcome = effects.outcome;
     await repo.logActivities(em, instance.id, effects.activities, now);
-    for (const open of await repo.openTasks(em, instance.id)) {
+    for (const open of known?.openTasks ?? (await repo.openTasks(em, instance.id))) {
       if (!session.isWaiting(open.elementId))
         await repo.finishTask(em, open.id, 'cancelled', { completedAt: now });
     }
@@ -354,7 +451,8 @@ export class ProcessRuntime {
       await repo.insertTask(em, task);
       opened.push(task);
     }
-    await repo.syncTimers(em, instance.id, session.completed ? [] : session.timers.list(), now);
+    const armed = session.completed ? [] : session.timers.list();
+    await repo.syncTimers(em, instance.id, armed, now, known?.pendingTimers);
     return opened;
   }
 
@@ -368,4 +466,18 @@ export class ProcessRuntime {
     set.add(instanceId);
     this.touched.set(em, set);
   }
+}
+
+/** A timer fire's effects with those of the recovery before it, persisted as one step. */
+function mergeEffects(session: EngineSession, ...parts: (StepEffects | null)[]): StepEffects {
+  const present = parts.filter((p): p is StepEffects => p !== null);
+  return {
+    // A task the recovery opened and the fire then left is not opened at all.
+    opened: present
+      .flatMap((p) => p.opened)
+      .filter((o) => session.completed || session.isWaiting(o.elementId)),
+    ended: present.some((p) => p.ended),
+    outcome: present.reduce<string | null>((o, p) => p.outcome ?? o, null),
+    activities: present.flatMap((p) => p.activities),
+  };
 }

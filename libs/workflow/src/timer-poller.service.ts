@@ -3,9 +3,29 @@ import { Clock, timerPollIntervalMs } from '@app/common';
 import { ProcessRuntime } from './process-runtime.service';
 import { IncidentService } from './incidents/incident.service';
 
+/** How many due timers one transaction claims and fires (`TIMER_BATCH_SIZE`). */
+export function timerBatchSize(): number {
+  // Each fire is a subtransaction: past 64 in one transaction PostgreSQL's per-backend subtransaction
+  // cache overflows and every session's snapshots get slower.
+  return Math.max(1, Math.min(64, Number(process.env.TIMER_BATCH_SIZE ?? 50)));
+}
+
 /**
- * Fires due timers from the database. Several API processes may poll at once: each timer is
- * claimed with FOR UPDATE SKIP LOCKED and fired in the transaction that marks it fired.
+ * How far ahead, in ms, the engines of cases with a pending timer are loaded (`TIMER_WARM_MS`,
+ * default one poll interval) and how many at most per poll (`TIMER_WARM_LIMIT`).
+ */
+export function timerWarmWindow(intervalMs: number): { ms: number; limit: number } {
+  return {
+    ms: Number(process.env.TIMER_WARM_MS ?? intervalMs),
+    limit: Number(process.env.TIMER_WARM_LIMIT ?? 200),
+  };
+}
+
+/**
+ * Fires due timers from the database. Several API processes may poll at once: timers are claimed
+ * in batches with FOR UPDATE SKIP LOCKED and fired in the transaction that marks them fired, each
+ * under a savepoint. After a drain the engines of cases whose timers fall due before the next poll
+ * are loaded, so that their fire does not recover them from the stored state.
  */
 @Injectable()
 export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -14,6 +34,8 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
   private running: Promise<number> | null = null;
   private readonly startedAt = new Date();
   private readonly intervalMs = timerPollIntervalMs();
+  private readonly batchSize = timerBatchSize();
+  private readonly warm = timerWarmWindow(this.intervalMs);
   lastPollAt: Date | null = null;
 
   constructor(
@@ -54,9 +76,20 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
   private async drain(now: Date): Promise<number> {
     let count = 0;
     try {
-      while (await this.runtime.fireNextDueTimer(now)) count++;
+      for (;;) {
+        const handled = await this.runtime.fireDueTimers(now, this.batchSize);
+        count += handled;
+        if (handled < this.batchSize) break;
+      }
     } catch (err) {
       this.logger.error(`定时器触发失败：${(err as Error).message}`);
+    }
+    try {
+      if (this.warm.ms > 0) {
+        await this.runtime.warmTimers(now, new Date(now.getTime() + this.warm.ms), this.warm.limit);
+      }
+    } catch (err) {
+      this.logger.error(`预载定时器流程失败：${(err as Error).message}`);
     }
     try {
       await this.incidents.watch(now);

@@ -1,0 +1,138 @@
+import { EntityManager, In } from 'typeorm';
+import { ProcessInstanceEntity, TaskEntity, TimerEntity } from '@app/persistence';
+
+/** A claimed due timer with its instance row, both locked until the batch commits. */
+export interface ClaimedTimer {
+  timer: TimerEntity;
+  instance: ProcessInstanceEntity;
+}
+
+interface ClaimRow {
+  timer_id: string;
+  element_id: string;
+  due_at: Date;
+  timer_created_at: Date;
+  id: string;
+  definition_id: string;
+  business_key: string;
+  status: ProcessInstanceEntity['status'];
+  outcome: string | null;
+  state: object;
+  version: number;
+  started_at: Date;
+  updated_at: Date;
+  ended_at: Date | null;
+}
+
+const INSTANCE_COLUMNS = `i.id, i.definition_id, i.business_key, i.status, i.outcome, i.state, i.version,
+       i.started_at, i.updated_at, i.ended_at`;
+
+function instanceOf(row: ClaimRow): ProcessInstanceEntity {
+  return {
+    id: row.id,
+    definitionId: row.definition_id,
+    businessKey: row.business_key,
+    status: row.status,
+    outcome: row.outcome,
+    state: row.state,
+    version: Number(row.version),
+    startedAt: row.started_at,
+    updatedAt: row.updated_at,
+    endedAt: row.ended_at,
+  };
+}
+
+/** The timer poller's reads and writes: a batch is claimed, prepared and marked in few statements. */
+export const timerRepository = {
+  /**
+   * Claims up to `limit` due timers and locks their instances in one statement. SKIP LOCKED lets
+   * several API processes poll without firing one twice; a timer whose firing failed waits for its
+   * incident's retry instead of failing every poll. Timers of one instance share one instance object,
+   * so the second fires on the state the first left.
+   */
+  async claimDue(em: EntityManager, now: Date, limit: number): Promise<ClaimedTimer[]> {
+    const rows: ClaimRow[] = await em.query(
+      `SELECT t.id AS timer_id, t.element_id, t.due_at, t.created_at AS timer_created_at, ${INSTANCE_COLUMNS}
+         FROM timer t JOIN process_instance i ON i.id = t.instance_id
+        WHERE t.status = 'pending' AND t.due_at <= $1
+          AND NOT EXISTS (SELECT 1 FROM incident n WHERE n.timer_id = t.id AND n.status = 'open')
+        ORDER BY t.due_at
+        LIMIT $2
+        FOR UPDATE OF t, i SKIP LOCKED`,
+      [now, limit],
+    );
+    const instances = new Map<string, ProcessInstanceEntity>();
+    return rows.map((row) => {
+      const instance = instances.get(row.id) ?? instanceOf(row);
+      instances.set(row.id, instance);
+      const timer: TimerEntity = {
+        id: row.timer_id,
+        instanceId: row.id,
+        elementId: row.element_id,
+        dueAt: row.due_at,
+        status: 'pending',
+        createdAt: row.timer_created_at,
+        firedAt: null,
+      };
+      return { timer, instance };
+    });
+  },
+
+  /** Open tasks of the claimed instances, read once for the batch (their instance rows are locked). */
+  openTasks(em: EntityManager, instanceIds: string[]): Promise<TaskEntity[]> {
+    if (!instanceIds.length) return Promise.resolve([]);
+    return em.getRepository(TaskEntity).find({ where: { instanceId: In(instanceIds), status: 'open' } });
+  },
+
+  /** Pending timers of the claimed instances, read once for the batch. */
+  pendingTimers(em: EntityManager, instanceIds: string[]): Promise<TimerEntity[]> {
+    if (!instanceIds.length) return Promise.resolve([]);
+    return em.getRepository(TimerEntity).find({ where: { instanceId: In(instanceIds), status: 'pending' } });
+  },
+
+  /** Marks the batch's timers in one statement: fired, or cancelled when the case had moved on. */
+  async mark(
+    em: EntityManager,
+    marks: { id: string; status: 'fired' | 'cancelled' }[],
+    now: Date,
+  ): Promise<void> {
+    if (!marks.length) return;
+    await em.query(
+      `UPDATE timer t SET status = m.status, fired_at = $3
+         FROM unnest($1::uuid[], $2::text[]) AS m(id, status)
+        WHERE t.id = m.id`,
+      [marks.map((m) => m.id), marks.map((m) => m.status), now],
+    );
+  },
+
+  /** Instances whose pending timers fall due in (from, to]: their engines are worth loading now. */
+  async imminent(em: EntityManager, from: Date, to: Date, limit: number): Promise<ProcessInstanceEntity[]> {
+    const rows: ClaimRow[] = await em.query(
+      `SELECT DISTINCT ON (t.due_at, i.id) ${INSTANCE_COLUMNS}
+         FROM timer t JOIN process_instance i ON i.id = t.instance_id
+        WHERE t.status = 'pending' AND t.due_at > $1 AND t.due_at <= $2 AND i.status = 'running'
+        ORDER BY t.due_at, i.id
+        LIMIT $3`,
+      [from, to, limit],
+    );
+    return rows.map(instanceOf);
+  },
+
+  /** Loading engines ahead of time must not write: a step a recovery would run fails instead. */
+  async readOnly(em: EntityManager): Promise<void> {
+    await em.query('SET TRANSACTION READ ONLY');
+  },
+
+  // One savepoint per timer: a failing timer rolls back to it and the rest of the batch commits.
+  async savepoint(em: EntityManager): Promise<void> {
+    await em.query('SAVEPOINT timer_fire');
+  },
+
+  async release(em: EntityManager): Promise<void> {
+    await em.query('RELEASE SAVEPOINT timer_fire');
+  },
+
+  async rollbackToSavepoint(em: EntityManager): Promise<void> {
+    await em.query('ROLLBACK TO SAVEPOINT timer_fire');
+  },
+};
