@@ -291,6 +291,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/authorization-signatures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Cases_signAuthorizationAtWindow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}/case-file': {
     parameters: {
       query?: never;
@@ -925,6 +941,38 @@ export interface paths {
     get: operations['Attachments_listOwn'];
     put?: never;
     post: operations['Attachments_uploadOwn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/cases/{id}/authorization': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Portal_authorizationSheet'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/cases/{id}/authorization-signatures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Portal_signAuthorization'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2001,6 +2049,12 @@ export interface components {
       /** @description 所阅读授权书文本的 SHA-256（POST /api/portal/authorization-text 返回） */
       textHash: string;
     };
+    AuthorizationSheetDto: {
+      members: components['schemas']['MemberSignatureStateDto'][];
+      /** @description 尚未签署的成年家庭成员 */
+      missing: string[];
+      text: components['schemas']['AuthorizationTextDto'];
+    };
     AuthorizationTextDto: {
       blocks: (
         | components['schemas']['ParagraphBlockDto']
@@ -3007,6 +3061,33 @@ export interface components {
       name: string;
       /** @enum {string} */
       relation: '本人' | '配偶' | '子女' | '父母' | '兄弟姐妹' | '祖父母' | '孙子女' | '其他';
+    };
+    MemberSignatureDto: {
+      /** @description 本人同意授权 */
+      accepted: boolean;
+      /**
+       * @description 签署的家庭成员（家庭成员列表中的序号，从 0 起）
+       * @example 1
+       */
+      memberIndex: number;
+      /**
+       * @description 签名：该成员本人姓名
+       * @example 李秀英
+       */
+      signerName: string;
+      /** @description 所阅读授权书文本的 SHA-256（GET /api/portal/cases/{id}/authorization 返回） */
+      textHash: string;
+    };
+    MemberSignatureStateDto: {
+      /** @description 年满18周岁，须本人签署 */
+      adult: boolean;
+      idNumberMasked: string;
+      /** @enum {string|null} */
+      method: 'online' | 'window' | null;
+      name: string;
+      relation: string;
+      /** Format: date-time */
+      signedAt: string | null;
     };
     MessageDto: {
       /** @description 北京时间 YYYY-MM-DDTHH:mm:ss */
@@ -4134,6 +4215,15 @@ export interface components {
       dueDate: string | null;
       name: string;
     };
+    WindowSignatureDto: {
+      /** @description 已上传的签字授权书扫描件（材料 id） */
+      attachmentId: string;
+      /**
+       * @description 签署的家庭成员（家庭成员列表中的序号，从 0 起）
+       * @example 1
+       */
+      memberIndex: number;
+    };
     YearScheduleDto: {
       /**
        * @description 法定节假日（放假日，含调休放假的工作日）
@@ -4878,6 +4968,40 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AttachmentDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Cases_signAuthorizationAtWindow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WindowSignatureDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthorizationSheetDto'];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */
@@ -6344,6 +6468,72 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AttachmentDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Portal_authorizationSheet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthorizationSheetDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Portal_signAuthorization: {
+    parameters: {
+      query?: never;
+      header: {
+        'user-agent': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MemberSignatureDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthorizationSheetDto'];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */

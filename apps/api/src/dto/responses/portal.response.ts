@@ -284,3 +284,34 @@ export class PortalIdentityDto {
   })
   idNumber!: string | null;
 }
+
+export class MemberSignatureStateDto {
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: String })
+  relation!: string;
+
+  @ApiProperty({ type: String })
+  idNumberMasked!: string;
+
+  @ApiProperty({ type: Boolean, description: '年满18周岁，须本人签署' })
+  adult!: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  signedAt!: string | null;
+
+  @ApiProperty({ enum: ['online', 'window'], nullable: true })
+  method!: 'online' | 'window' | null;
+}
+
+export class AuthorizationSheetDto {
+  @ApiProperty({ type: () => MemberSignatureStateDto, isArray: true })
+  members!: MemberSignatureStateDto[];
+
+  @ApiProperty({ type: String, isArray: true, description: '尚未签署的成年家庭成员' })
+  missing!: string[];
+
+  @ApiProperty({ type: () => AuthorizationTextDto })
+  text!: AuthorizationTextDto;
+}
