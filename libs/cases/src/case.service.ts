@@ -237,6 +237,16 @@ export class CaseService {
     return prerequisiteStates(keys, { economics: kase.economics, unsignedAdults: missing });
   }
 
+  /** The keys of an open task's `sa:requires` the case does not meet yet (for drivers of the demo). */
+  async unmetPrerequisites(taskId: string): Promise<string[]> {
+    return this.db.read(async (em) => {
+      const task = await processes.task(em, taskId);
+      if (!task) return [];
+      const kase = await cases.byInstanceOrFail(em, task.instanceId);
+      return (await this.prerequisites(em, kase, task)).filter((p) => !p.met).map((p) => p.key);
+    });
+  }
+
   /** The server holds a step to its model's `sa:requires`, not only the form: 409 naming what comes first. */
   private async assertPrerequisites(em: EntityManager, kase: CaseEntity, task: TaskEntity): Promise<void> {
     const message = unmetPrerequisiteMessage(await this.prerequisites(em, kase, task), task.name);

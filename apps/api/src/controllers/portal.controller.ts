@@ -4,12 +4,13 @@ import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { PortalService } from '@app/portal';
 import { MemberSigningService } from '@app/cases';
 import { ApplicationDraftDto, MemberSignatureDto } from '../dto/application.dto';
-import { RegionQueryDto } from '../dto/portal.dto';
+import { MaterialsQueryDto, RegionQueryDto } from '../dto/portal.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
 import {
   AuthorizationSheetDto,
   AuthorizationTextDto,
+  MaterialsChecklistDto,
   PortalCaseSummaryDto,
   PortalCaseViewDto,
   PortalIdentityDto,
@@ -81,6 +82,14 @@ export class PortalController {
     @Ip() ip?: string,
   ) {
     return this.signing.signOnline(user, id, body, { userAgent, ip });
+  }
+
+  /** The materials to bring for a program where the applicant lives (the region's policy parameters in force). */
+  @ApiOkResponse({ type: MaterialsChecklistDto })
+  @Get('portal/materials')
+  @Requires('portal.own')
+  materials(@CurrentUser() user: AuthUser, @Query() query: MaterialsQueryDto) {
+    return this.portal.materials(user, query.program, query.regionCode);
   }
 
   /** Administrative divisions under a parent, for region pickers (any signed-in user). */

@@ -209,7 +209,47 @@ export class RoadStepDto {
   publicNotice?: PublicNoticePeriodDto;
 }
 
+export class MaterialItemDto {
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: String, required: false, description: '如何提供' })
+  note?: string;
+
+  @ApiProperty({ type: String, required: false, description: '仅部分家庭需要时的条件' })
+  when?: string;
+
+  @ApiProperty({ type: String, description: '要求该材料的依据' })
+  basis!: string;
+
+  @ApiProperty({ type: Boolean, description: '补正材料告知书要求补正该材料' })
+  requested!: boolean;
+}
+
+export class MaterialsChecklistDto {
+  @ApiProperty({ type: String })
+  program!: string;
+
+  @ApiProperty({ type: String })
+  programName!: string;
+
+  @ApiProperty({ type: String, description: '所依据的政策参数版本的生效日期' })
+  effectiveFrom!: string;
+
+  @ApiProperty({ type: () => MaterialItemDto, isArray: true })
+  items!: MaterialItemDto[];
+
+  @ApiProperty({ type: String, isArray: true, description: '补正告知书要求的、清单以外的材料' })
+  otherRequested!: string[];
+}
+
 export class PortalCaseViewDto {
+  @ApiProperty({ type: () => MaterialsChecklistDto, description: '申请材料清单（补正时标明需补正的材料）' })
+  materials!: MaterialsChecklistDto;
+
   @ApiProperty({ type: () => PortalCaseViewCaseDto })
   case!: PortalCaseViewCaseDto;
 

@@ -60,6 +60,7 @@ import {
 import {
   AuthorizationTextDto,
   AuthorizationSheetDto,
+  MaterialsChecklistDto,
   PortalCaseSummaryDto,
   PortalCaseViewDto,
   PortalIdentityDto,
@@ -198,6 +199,7 @@ export type _ResponseContract = [
   Fits<Body<PortalController['caseView']>, PortalCaseViewDto>,
   Fits<Body<PortalController['authorizationText']>, AuthorizationTextDto>,
   Fits<Body<PortalController['regions']>, RegionDto[]>,
+  Fits<Body<PortalController['materials']>, MaterialsChecklistDto>,
   Fits<Body<PortalController['authorizationSheet']>, AuthorizationSheetDto>,
   Fits<Body<PortalController['signAuthorization']>, AuthorizationSheetDto>,
   Fits<Body<CasesController['signAuthorizationAtWindow']>, AuthorizationSheetDto>,
