@@ -1043,6 +1043,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/portal/materials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Portal_materials'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/portal/messages': {
     parameters: {
       query?: never;
@@ -3035,6 +3051,27 @@ export interface components {
       /** @description 已读消息的编号 */
       ids: string[];
     };
+    MaterialItemDto: {
+      /** @description 要求该材料的依据 */
+      basis: string;
+      id: string;
+      name: string;
+      /** @description 如何提供 */
+      note?: string;
+      /** @description 补正材料告知书要求补正该材料 */
+      requested: boolean;
+      /** @description 仅部分家庭需要时的条件 */
+      when?: string;
+    };
+    MaterialsChecklistDto: {
+      /** @description 所依据的政策参数版本的生效日期 */
+      effectiveFrom: string;
+      items: components['schemas']['MaterialItemDto'][];
+      /** @description 补正告知书要求的、清单以外的材料 */
+      otherRequested: string[];
+      program: string;
+      programName: string;
+    };
     MemberAssessmentDto: {
       age: number;
       coefficientBp: number;
@@ -3467,6 +3504,8 @@ export interface components {
       authorization: components['schemas']['PortalCaseViewAuthorizationDto'] | null;
       case: components['schemas']['PortalCaseViewCaseDto'];
       documents: components['schemas']['PortalCaseViewDocumentsDto'][];
+      /** @description 申请材料清单（补正时标明需补正的材料） */
+      materials: components['schemas']['MaterialsChecklistDto'];
       plainStatus: string;
       /** @description 公示期 */
       publicNotice: components['schemas']['PublicNoticePeriodDto'] | null;
@@ -6662,6 +6701,38 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PortalIdentityDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Portal_materials: {
+    parameters: {
+      query: {
+        program: 'dibao' | 'tekun' | 'dibian' | 'linshi';
+        /** @description 户籍所在地行政区划代码（县、乡镇或村） */
+        regionCode: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialsChecklistDto'];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */
