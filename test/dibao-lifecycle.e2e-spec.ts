@@ -87,6 +87,8 @@ describe('低保 application, confirmed', () => {
         'dibao-application-form',
         'family-declaration',
         'verification-authorization',
+        // Issued again once every adult member has signed, with each signer and date.
+        'verification-authorization',
         'acceptance-notice',
         'verification-request-letter',
         'home-visit-record',

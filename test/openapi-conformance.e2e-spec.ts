@@ -224,6 +224,8 @@ describe('the API answers as its OpenAPI document says', () => {
     await get('applicant', `/api/portal/cases/${closedCase}`);
     await get('applicant', `/api/portal/cases/${closedCase}/service`);
     await get('applicant', `/api/portal/cases/${closedCase}/attachments`);
+    await get('applicant', `/api/portal/cases/${closedCase}/authorization`);
+    await get('applicant', '/api/portal/materials?program=dibao&regionCode=410799100201');
     await get('applicant', '/api/portal/messages');
     await get('applicant', '/api/portal/identity');
     await get('clerk', '/api/messages');

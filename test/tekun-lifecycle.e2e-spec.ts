@@ -155,6 +155,8 @@ describe('特困人员认定, confirmed', () => {
       'tekun-authorization',
       'tekun-acceptance-notice',
       'service-receipt',
+      // Signed at the window before the investigation: issued again with the signer and date.
+      'tekun-authorization',
       'tekun-investigation-record',
       'selfcare-assessment',
       'tekun-first-instance-opinion',

@@ -56,6 +56,12 @@ describe('the applicant is told, uploads, and sees the road ahead (Chromium, pho
 
     await message.getByRole('button', { name: /查看申请/ }).click();
     await page.waitForURL(/\/portal\/cases\//);
+    // The case page's checklist marks what the 补正 asked for.
+    await page
+      .locator('[data-test=materials] [data-test=material-item]')
+      .filter({ hasText: '户口簿复印件' })
+      .getByText('需补正')
+      .waitFor();
     const materials = page.locator('[data-test=own-materials]');
     await page.fill('#material-name', '户口簿复印件');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hukou-')), '户口簿.pdf');

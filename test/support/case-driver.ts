@@ -7,7 +7,8 @@ import {
   needsEconomics,
   servedToday,
 } from '../../apps/api/src/demo/drive';
-import { withCheckDigit } from '@app/assistance';
+import { ageOn, withCheckDigit } from '@app/assistance';
+import { tinyPdf } from './sample-files';
 import { TestApp } from './test-app';
 
 import { CONFIRM_PATH } from '../../apps/api/src/demo/drive';
@@ -174,6 +175,53 @@ export async function recordInvestigatedEconomics(t: TestApp, caseId: string, in
     .expect(200);
 }
 
+/** The keys of the task's model-declared prerequisites (`sa:requires`) the case does not meet yet. */
+async function unmetPrerequisites(
+  user: Awaited<ReturnType<TestApp['as']>>,
+  taskId: string,
+): Promise<string[]> {
+  const res = await user.get(`/api/tasks/${taskId}`);
+  if (res.status !== 200) return [];
+  const list = (res.body.prerequisites ?? []) as { key: string; met: boolean }[];
+  return list.filter((p) => !p.met).map((p) => p.key);
+}
+
+/**
+ * Every adult who has not signed the 核对授权书 signs it on paper at the window: the clerk uploads
+ * the scan and records each signature.
+ */
+export async function signAtWindow(t: TestApp, caseId: string, clerkName = 'clerk'): Promise<void> {
+  const token = await t.token(clerkName);
+  const scan = await t.http
+    .post(`/api/cases/${caseId}/attachments`)
+    .query({ kind: 'scan', fileName: '核对授权书（签字）.pdf', note: '家庭成员签字的核对授权书' })
+    .set('Authorization', `Bearer ${token}`)
+    .set('Content-Type', 'application/pdf')
+    .send(tinyPdf('authorization'));
+  if (scan.status !== 201) throw new Error(`scan: ${scan.status} ${JSON.stringify(scan.body)}`);
+  const [kase] = await t.query<{ household: { idNumber: string }[] }>(
+    `SELECT household FROM assistance_case WHERE id = $1`,
+    [caseId],
+  );
+  const signed = new Set(
+    (
+      await t.query<{ signer_id_number: string }>(
+        `SELECT signer_id_number FROM authorization_signature WHERE case_id = $1`,
+        [caseId],
+      )
+    ).map((r) => r.signer_id_number),
+  );
+  const clerk = await t.as(clerkName);
+  for (const [memberIndex, m] of kase.household.entries()) {
+    if (signed.has(m.idNumber) || ageOn(m.idNumber, t.clock.today()) < 18) continue;
+    const res = await clerk.post(`/api/cases/${caseId}/authorization-signatures`, {
+      memberIndex,
+      attachmentId: scan.body.id,
+    });
+    if (res.status !== 200) throw new Error(`window signature: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
 /**
  * Completes open tasks over HTTP, as the user of the task's role, with answers by field id, until
  * `stopAt` names an open task or nothing is open. Returns the completed task names.
@@ -185,7 +233,10 @@ export async function drive(t: TestApp, caseId: string, answers: Answers, stopAt
     if (!open.length || (stopAt && open.some((x: { name: string }) => stopAt.test(x.name)))) break;
     const task = open[0];
     const user = await t.as(USER_FOR_ROLE[task.candidateGroups[0]]);
-    if (needsEconomics(task.form)) await recordInvestigatedEconomics(t, caseId);
+    const unmet = await unmetPrerequisites(user, task.id);
+    if (needsEconomics(task.form) || unmet.includes('economics'))
+      await recordInvestigatedEconomics(t, caseId);
+    if (unmet.includes('authorization')) await signAtWindow(t, caseId);
     const data = answersFor(task.form, servedToday(answers, t.clock.today()));
     // The fixture's figures stand for "what the form proposes": the assessment and the 初审 carried over.
     const figures = (['proposedAmount', 'amount', 'coveredPersons'] as const).filter(

@@ -8,6 +8,7 @@ export * from './hardship-index';
 export * from './household';
 export * from './household-composition';
 export * from './labour-capacity';
+export * from './materials';
 export * from './money';
 export * from './parameters';
 export * from './result';

@@ -11,6 +11,7 @@ import type {
   VehiclePurpose,
 } from './household';
 import type { BasisPoints, Fen, RoundingRule } from './money';
+import { DEFAULT_MATERIALS, MaterialsChecklist } from './materials';
 
 export type AreaType = 'urban' | 'rural';
 
@@ -191,6 +192,12 @@ export interface PolicyParameters {
    * A model deployed for the region must wait at least this long (the deploy's lint reads it).
    */
   publicNotice?: { days: number };
+  /**
+   * 申请材料清单 per program, shown in the portal before and during an application and in the
+   * 补正 request. Absent on rows stored before it existed, or for a program the set leaves out:
+   * `materialsFor` falls back to the national minimum (DEFAULT_MATERIALS).
+   */
+  materials?: MaterialsChecklist;
 }
 
 export interface ReviewParameters {
@@ -499,6 +506,7 @@ export const DEFAULT_PARAMETERS: PolicyParameters = {
   penalty: { largeFineThresholdFen: 500_000 },
   rounding: 'yuan-half-up',
   review: DEFAULT_REVIEW_PARAMETERS,
+  materials: DEFAULT_MATERIALS,
 };
 
 /**

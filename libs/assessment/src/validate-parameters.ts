@@ -7,6 +7,7 @@ import { HARDSHIP_PREDICATES } from './hardship-index';
 import type { HealthCategory, IncomeKind, RigidExpenditureKind } from './household';
 import { BP_ONE, MAX_AMOUNT_FEN } from './money';
 import type { PolicyParameters } from './parameters';
+import { materialsProblems } from './materials';
 
 export interface ValidationProblem {
   field: string;
@@ -183,5 +184,6 @@ export function validateParameters(p: PolicyParameters): ValidationProblem[] {
   }
   // Never below the statutory 7 days (审核确认办法第十九条).
   if (p.publicNotice !== undefined) intField('publicNotice.days', p.publicNotice?.days, 7, 30);
+  if (p.materials !== undefined) problems.push(...materialsProblems(p.materials));
   return problems;
 }

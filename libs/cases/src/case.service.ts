@@ -29,7 +29,10 @@ import { DutyService } from './duty';
 import { ActingFor, assertHolderOrDelegate } from './casework/holder';
 import { caseworkRepository as casework } from './casework/casework.repository';
 import { CaseFactsService } from './case-facts/case-facts.service';
-import { PrerequisiteState, prerequisiteStates } from './case-facts/prerequisites';
+import { PrerequisiteState, prerequisiteStates, unmetPrerequisiteMessage } from './case-facts/prerequisites';
+import { authorizationSignatureRepository as signatures } from './authorization/authorization-signature.repository';
+import { unsignedAdults } from './authorization/signers';
+import { MemberSigningService } from './authorization/member-signing.service';
 import { caseFactsRepository } from './case-facts/case-facts.repository';
 import { APPLICATION_PROGRAMS, programName } from './programs';
 import {
@@ -99,6 +102,7 @@ export class CaseService {
     @Inject(DutyService) private readonly duties: DutyService,
     @Inject(IncidentService) private readonly incidents: IncidentService,
     @Inject(CaseFactsService) private readonly facts: CaseFactsService,
+    @Inject(MemberSigningService) private readonly signing: MemberSigningService,
   ) {}
 
   async apply(user: AuthUser, input: ApplicationInput): Promise<CaseEntity> {
@@ -149,6 +153,7 @@ export class CaseService {
             now,
           },
         );
+        await this.signing.issueWhenAllSigned(em, row, user.id, now);
       }
       return row;
     });
@@ -221,7 +226,31 @@ export class CaseService {
     const instance = await processes.instanceSummary(em, kase.processInstanceId);
     if (!instance) return [];
     const info = await this.definitions.info(em, instance.definitionId);
-    return prerequisiteStates(info.prerequisites?.[task.elementId] ?? [], kase);
+    const keys = info.prerequisites?.[task.elementId] ?? [];
+    const missing = keys.includes('authorization')
+      ? unsignedAdults(
+          kase.household,
+          (await signatures.ofCase(em, kase.id)).map((s) => s.signerIdNumber),
+          this.clock.today(),
+        ).map((m) => m.name)
+      : [];
+    return prerequisiteStates(keys, { economics: kase.economics, unsignedAdults: missing });
+  }
+
+  /** The keys of an open task's `sa:requires` the case does not meet yet (for drivers of the demo). */
+  async unmetPrerequisites(taskId: string): Promise<string[]> {
+    return this.db.read(async (em) => {
+      const task = await processes.task(em, taskId);
+      if (!task) return [];
+      const kase = await cases.byInstanceOrFail(em, task.instanceId);
+      return (await this.prerequisites(em, kase, task)).filter((p) => !p.met).map((p) => p.key);
+    });
+  }
+
+  /** The server holds a step to its model's `sa:requires`, not only the form: 409 naming what comes first. */
+  private async assertPrerequisites(em: EntityManager, kase: CaseEntity, task: TaskEntity): Promise<void> {
+    const message = unmetPrerequisiteMessage(await this.prerequisites(em, kase, task), task.name);
+    if (message) throw AppError.conflict('PREREQUISITE_UNMET', message);
   }
 
   /**
@@ -267,6 +296,7 @@ export class CaseService {
         const kase = await cases.byInstanceOrFail(em, task.instanceId);
         const actingFor = await assertHolderOrDelegate(em, user.id, task, this.clock.today());
         await this.duties.assertMayPerform(em, user, kase, task);
+        await this.assertPrerequisites(em, kase, task);
         await this.facts.assertStep(em, kase, task, input.data, await this.applicantAccount(em, kase));
         const body = await this.advance(em, task, kase, {
           data: input.data,

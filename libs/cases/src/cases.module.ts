@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IssuanceModule } from '@app/issuance';
 import { CaseService } from './case.service';
 import { DocumentIssuer } from './document-issuer';
+import { MemberSigningService } from './authorization/member-signing.service';
 import { AssessmentService, PolicyParametersService } from './policy';
 import { WorkbenchService } from './workbench/workbench.service';
 import { CaseStarter } from './case-starter';
@@ -29,6 +30,7 @@ import { CaseworkService } from './casework/casework.service';
     CaseFactsService,
     WorkbenchService,
     CaseworkService,
+    MemberSigningService,
   ],
   exports: [
     DocumentIssuer,
@@ -41,6 +43,7 @@ import { CaseworkService } from './casework/casework.service';
     CaseFactsService,
     WorkbenchService,
     CaseworkService,
+    MemberSigningService,
   ],
 })
 export class CasesModule {}

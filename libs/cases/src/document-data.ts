@@ -18,6 +18,7 @@ import {
   RegionEntity,
 } from '@app/persistence';
 import { programName } from './programs';
+import { formatCnDate } from '@app/documents';
 
 /** Variables the host sets that are not form input and must not appear as `form.*`. */
 const INTERNAL_VARIABLES = new Set(['applicantName', 'regionCode', 'caseId', 'caseNo']);
@@ -46,6 +47,8 @@ export function buildDocumentData(input: {
   /** The latest assessment of the case, printed as the 计算明细 table. */
   assessment: AssessmentEntity | null;
   earlierDocuments: DocumentEntity[];
+  /** The members' signatures of the 核对授权书, printed in its signature column. */
+  signatures?: readonly { idNumber: string; signedOn: string; method: 'online' | 'window' }[];
 }): DocumentData {
   const { kase, agency, today } = input;
   const form: NonNullable<DocumentData['form']> = {};
@@ -86,6 +89,7 @@ export function buildDocumentData(input: {
         relation: m.relation,
         idNumberMasked: maskResidentId(m.idNumber),
         age: ageOn(m.idNumber, today),
+        ...signatureOf(m, input.signatures),
       })),
     },
     form,
@@ -170,4 +174,15 @@ function printedLines(lines: ExplanationLine[]) {
     });
   }
   return printed;
+}
+
+/** What the 核对授权书 prints in a member's signature column: who signed, on which date, and how. */
+function signatureOf(
+  member: { name: string; idNumber: string },
+  signatures: readonly { idNumber: string; signedOn: string; method: 'online' | 'window' }[] | undefined,
+): { signature?: string } {
+  const signed = signatures?.find((s) => s.idNumber === member.idNumber);
+  if (!signed) return {};
+  const how = signed.method === 'window' ? '窗口纸质签署' : '网上签署';
+  return { signature: `${member.name} ${formatCnDate(signed.signedOn)}（${how}）` };
 }

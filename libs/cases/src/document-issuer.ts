@@ -10,6 +10,8 @@ import { CaseEntity, DocumentData, DocumentEntity, nextCounterValue, OrganEntity
 import type { ServiceCall, StepContext } from '@app/workflow';
 import { caseRepository as cases } from './case.repository';
 import { buildDocumentData } from './document-data';
+import { AUTHORIZATION_TEMPLATES } from './authorization/authorization-text';
+import { authorizationSignatureRepository as signatures } from './authorization/authorization-signature.repository';
 import { TemplateStore } from '@app/issuance';
 
 /**
@@ -170,6 +172,13 @@ export class DocumentIssuer {
       acceptanceDate: kase.acceptanceDate,
       assessment: await cases.latestAssessment(em, kase.id),
       earlierDocuments: await cases.documents(em, kase.id),
+      ...(AUTHORIZATION_TEMPLATES.includes(template.manifest.id) && {
+        signatures: (await signatures.ofCase(em, kase.id)).map((s) => ({
+          idNumber: s.signerIdNumber,
+          signedOn: shanghaiToday(s.signedAt),
+          method: s.method,
+        })),
+      }),
     });
     return { agency, data };
   }

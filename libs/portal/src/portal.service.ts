@@ -13,7 +13,10 @@ import {
   AuthorizationText,
   renderAuthorizationText,
   programName,
+  PolicyParametersService,
+  APPLICATION_PROGRAMS,
 } from '@app/cases';
+import { MaterialItem, PolicyParameters, materialsFor } from '@app/assessment';
 import { TemplateStore } from '@app/issuance';
 import {
   OUTCOME_TEXT,
@@ -27,6 +30,15 @@ import {
 import { portalRepository as portal } from './portal.repository';
 import { RoadStep, publicNames, roadMap } from './road-map';
 import { CalendarProvider } from '@app/workflow';
+
+export interface MaterialsChecklistView {
+  program: string;
+  programName: string;
+  /** The effective date of the parameter version the list comes from. */
+  effectiveFrom: string;
+  items: (MaterialItem & { requested: boolean })[];
+  otherRequested: string[];
+}
 
 export interface PortalCaseSummary {
   id: string;
@@ -53,7 +65,45 @@ export class PortalService {
     @Inject(TemplateStore) private readonly templates: TemplateStore,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(CalendarProvider) private readonly calendars: CalendarProvider,
+    @Inject(PolicyParametersService) private readonly policy: PolicyParametersService,
   ) {}
+
+  /**
+   * The materials to bring for a program where the applicant lives, as the region's policy
+   * parameters in force today set them (before an application: nothing is filed yet).
+   */
+  async materials(user: AuthUser, program: string, regionCode: string): Promise<MaterialsChecklistView> {
+    if (!(APPLICATION_PROGRAMS as string[]).includes(program))
+      throw AppError.validation('救助项目不在可选范围内', [
+        { field: 'program', message: '救助项目不在可选范围内' },
+      ]);
+    if (!regionWithin(regionCode, user.regionCode))
+      throw AppError.validation('所选地区不在您的户籍所在地范围内', [
+        { field: 'regionCode', message: '所选地区不在您的户籍所在地范围内' },
+      ]);
+    return this.db.read((em) => this.checklist(em, program, regionCode, this.clock.today(), []));
+  }
+
+  /** The checklist in force on a date, each item marked when a 补正 request named it. */
+  private async checklist(
+    em: EntityManager,
+    program: string,
+    regionCode: string,
+    date: string,
+    requested: string[],
+  ): Promise<MaterialsChecklistView> {
+    const row = await this.policy.resolve(em, regionCode, date);
+    const items = materialsFor((row.parameters as PolicyParameters).materials, program);
+    const named = new Set(requested.map((r) => r.trim()));
+    return {
+      program,
+      programName: programName(program),
+      effectiveFrom: row.effectiveFrom,
+      items: items.map((i) => ({ ...i, requested: named.has(i.name) })),
+      // What a 补正 request asked for beyond the list, by the words the window used.
+      otherRequested: requested.filter((r) => !items.some((i) => i.name === r.trim())),
+    };
+  }
 
   async myCases(user: AuthUser): Promise<PortalCaseSummary[]> {
     return this.db.read(async (em) => {
@@ -91,7 +141,15 @@ export class PortalService {
       const documents = await this.visibleDocuments(em, kase);
       const signature = await portal.signature(em, kase.id);
       const ahead = await this.roadAhead(em, kase);
+      const materials = await this.checklist(
+        em,
+        kase.program,
+        kase.regionCode,
+        kase.applicationDate,
+        kase.status === 'in_progress' && !kase.acceptanceDate ? latestSupplementRequest(documents) : [],
+      );
       return {
+        materials,
         case: {
           ...this.summary(kase),
           acceptanceDate: kase.acceptanceDate,
@@ -299,4 +357,17 @@ export class PortalService {
 function elementTag(source: string, elementId: string): string {
   const escaped = elementId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`<[^>]*\\sid="${escaped}"[^>]*>`).exec(source)?.[0] ?? '';
+}
+
+/**
+ * The materials the latest 补正材料告知书 of the case asked for, by the names it printed (the
+ * caller asks only while the case awaits acceptance: once accepted, nothing is outstanding).
+ */
+function latestSupplementRequest(documents: DocumentEntity[]): string[] {
+  for (const d of [...documents].reverse()) {
+    if (!d.templateId.endsWith('supplement-notice')) continue;
+    const list = d.data.form?.missingMaterials;
+    if (Array.isArray(list)) return list.map(String).filter((m) => m.trim());
+  }
+  return [];
 }

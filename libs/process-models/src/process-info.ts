@@ -30,7 +30,7 @@ export interface ProcessInfo {
 }
 
 /** The prerequisites a model may declare with `sa:requires`; the cases library knows how to check each. */
-export const PREREQUISITE_KEYS = ['economics'] as const;
+export const PREREQUISITE_KEYS = ['economics', 'authorization'] as const;
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, Ip, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { CaseDeadlinesService } from '@app/delivery';
-import { CaseService, ProcedureService } from '@app/cases';
-import { ApplicationDto } from '../dto/application.dto';
+import { CaseService, MemberSigningService, ProcedureService } from '@app/cases';
+import { ApplicationDto, WindowSignatureDto } from '../dto/application.dto';
+import { AuthorizationSheetDto } from '../dto/responses/portal.response';
 import { EconomicsDto } from '../dto/policy.dto';
 import { StartProcedureDto } from '../dto/procedure.dto';
 import { uuidPipe } from '../http/uuid.pipe';
@@ -24,6 +25,7 @@ export class CasesController {
     private readonly cases: CaseService,
     private readonly procedures: ProcedureService,
     private readonly deadlines: CaseDeadlinesService,
+    private readonly signing: MemberSigningService,
   ) {}
 
   @ApiCreatedResponse({ type: CaseDto })
@@ -36,6 +38,19 @@ export class CasesController {
     @Ip() ip?: string,
   ) {
     return this.cases.apply(user, { ...body, client: { userAgent, ip } });
+  }
+
+  /** The window records a member's paper signature of the 核对授权书 (the scan uploaded as a material). */
+  @ApiOkResponse({ type: AuthorizationSheetDto })
+  @Post(':id/authorization-signatures')
+  @Requires('case.apply')
+  @HttpCode(200)
+  signAuthorizationAtWindow(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() body: WindowSignatureDto,
+  ) {
+    return this.signing.signAtWindow(user, id, body);
   }
 
   @AuditAccess('case.list')

@@ -1,13 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { PortalService } from '@app/portal';
-import { ApplicationDraftDto } from '../dto/application.dto';
-import { RegionQueryDto } from '../dto/portal.dto';
+import { MemberSigningService } from '@app/cases';
+import { ApplicationDraftDto, MemberSignatureDto } from '../dto/application.dto';
+import { MaterialsQueryDto, RegionQueryDto } from '../dto/portal.dto';
 import { uuidPipe } from '../http/uuid.pipe';
 import { AuditAccess } from '../http/audit-access';
 import {
+  AuthorizationSheetDto,
   AuthorizationTextDto,
+  MaterialsChecklistDto,
   PortalCaseSummaryDto,
   PortalCaseViewDto,
   PortalIdentityDto,
@@ -18,7 +21,10 @@ import {
 @ApiBearerAuth()
 @Controller()
 export class PortalController {
-  constructor(private readonly portal: PortalService) {}
+  constructor(
+    private readonly portal: PortalService,
+    private readonly signing: MemberSigningService,
+  ) {}
 
   /** The signed-in applicant's own applications. */
   @AuditAccess('case.list')
@@ -52,6 +58,38 @@ export class PortalController {
   @HttpCode(200)
   authorizationText(@CurrentUser() user: AuthUser, @Body() body: ApplicationDraftDto) {
     return this.portal.authorizationText(user, body);
+  }
+
+  /** Who of the household has signed the 核对授权书 and who must still sign, with the text to sign. */
+  @AuditAccess('case.read', { case: 'id' })
+  @ApiOkResponse({ type: AuthorizationSheetDto })
+  @Get('portal/cases/:id/authorization')
+  @Requires('portal.own')
+  authorizationSheet(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    return this.signing.sheet(user, id);
+  }
+
+  /** A household member signs the 核对授权书 on the applicant's phone, one after another. */
+  @ApiOkResponse({ type: AuthorizationSheetDto })
+  @Post('portal/cases/:id/authorization-signatures')
+  @Requires('portal.own')
+  @HttpCode(200)
+  signAuthorization(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() body: MemberSignatureDto,
+    @Headers('user-agent') userAgent?: string,
+    @Ip() ip?: string,
+  ) {
+    return this.signing.signOnline(user, id, body, { userAgent, ip });
+  }
+
+  /** The materials to bring for a program where the applicant lives (the region's policy parameters in force). */
+  @ApiOkResponse({ type: MaterialsChecklistDto })
+  @Get('portal/materials')
+  @Requires('portal.own')
+  materials(@CurrentUser() user: AuthUser, @Query() query: MaterialsQueryDto) {
+    return this.portal.materials(user, query.program, query.regionCode);
   }
 
   /** Administrative divisions under a parent, for region pickers (any signed-in user). */

@@ -169,7 +169,12 @@ export async function driveCase(
     const investigator = users.find(
       (u) => u.role === 'investigator' && detail.case.regionCode.startsWith(u.regionCode),
     );
-    if (needsEconomics(task.form as never) && !detail.case.economics && investigator) {
+    const unmet = await cases.unmetPrerequisites(task.id);
+    if (
+      (needsEconomics(task.form as never) || unmet.includes('economics')) &&
+      !detail.case.economics &&
+      investigator
+    ) {
       const { program, household } = detail.case;
       await cases.recordEconomics(investigator, caseId, investigatedHousehold(program, household) as never);
       const assessed = (await cases.detail(users[0], caseId)).assessmentStatus.benefitFen;

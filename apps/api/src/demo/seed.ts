@@ -8,6 +8,7 @@ import { Database } from '@app/persistence';
 import { TimerPoller } from '@app/workflow';
 import { Clock } from '@app/common';
 import { CONFIRM_PATH, driveCase, servedToday } from './drive';
+import { signAtWindow } from './window-signatures';
 import { DEMO_PASSWORD, DEMO_USERS, describeUser, seedReferenceData } from './reference-data';
 import { referenceDataRepository } from './reference-data.repository';
 
@@ -112,6 +113,7 @@ export async function seedDemo(app: INestApplication) {
             },
           })
         : await cases.apply(clerk, { ...draft, nearRelative: false });
+      await signAtWindow(app, clerk, kase.id);
       const stopAt = STOP_AT[i];
       const reached = (open: string[]) => stopAt !== null && open.some((n) => n.includes(stopAt));
       // The decision states this household's own size: never more persons than it has.

@@ -6,11 +6,14 @@ import {
   ArrayMinSize,
   IsBoolean,
   IsIn,
+  IsInt,
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
+  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
@@ -125,4 +128,39 @@ export class ApplicationDto extends ApplicationDraftDto {
   @IsOptional()
   @IsObject({ message: '必须是对象' })
   variables?: Record<string, unknown>;
+}
+
+/** A household member signs the 核对授权书 on the applicant's phone (one after another). */
+export class MemberSignatureDto {
+  @ApiProperty({ description: '签署的家庭成员（家庭成员列表中的序号，从 0 起）', example: 1 })
+  @IsInt({ message: '家庭成员序号必须是整数' })
+  @Min(0, { message: '家庭成员序号不能为负数' })
+  memberIndex!: number;
+
+  @ApiProperty({ description: '签名：该成员本人姓名', example: '李秀英' })
+  @IsString({ message: '签名必须是文字' })
+  @MinLength(1, { message: '请输入本人姓名作为签名' })
+  @MaxLength(50, { message: '签名不能超过50个字' })
+  @IsPrintable()
+  signerName!: string;
+
+  @ApiProperty({ description: '本人同意授权' })
+  @IsIn([true], { message: '须同意授权后方可签署' })
+  accepted!: boolean;
+
+  @ApiProperty({ description: '所阅读授权书文本的 SHA-256（GET /api/portal/cases/{id}/authorization 返回）' })
+  @Matches(/^[0-9a-f]{64}$/, { message: '授权书文本摘要格式不正确' })
+  textHash!: string;
+}
+
+/** The window records a member's paper signature of the 核对授权书, with its scan. */
+export class WindowSignatureDto {
+  @ApiProperty({ description: '签署的家庭成员（家庭成员列表中的序号，从 0 起）', example: 1 })
+  @IsInt({ message: '家庭成员序号必须是整数' })
+  @Min(0, { message: '家庭成员序号不能为负数' })
+  memberIndex!: number;
+
+  @ApiProperty({ description: '已上传的签字授权书扫描件（材料 id）' })
+  @IsUUID('all', { message: '扫描件 id 格式不正确' })
+  attachmentId!: string;
 }

@@ -291,6 +291,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/authorization-signatures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Cases_signAuthorizationAtWindow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}/case-file': {
     parameters: {
       query?: never;
@@ -931,6 +947,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/portal/cases/{id}/authorization': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Portal_authorizationSheet'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/cases/{id}/authorization-signatures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['Portal_signAuthorization'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/portal/cases/{id}/e-service-consent': {
     parameters: {
       query?: never;
@@ -987,6 +1035,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['Portal_identity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/materials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Portal_materials'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2001,6 +2065,12 @@ export interface components {
       /** @description 所阅读授权书文本的 SHA-256（POST /api/portal/authorization-text 返回） */
       textHash: string;
     };
+    AuthorizationSheetDto: {
+      members: components['schemas']['MemberSignatureStateDto'][];
+      /** @description 尚未签署的成年家庭成员 */
+      missing: string[];
+      text: components['schemas']['AuthorizationTextDto'];
+    };
     AuthorizationTextDto: {
       blocks: (
         | components['schemas']['ParagraphBlockDto']
@@ -2981,6 +3051,27 @@ export interface components {
       /** @description 已读消息的编号 */
       ids: string[];
     };
+    MaterialItemDto: {
+      /** @description 要求该材料的依据 */
+      basis: string;
+      id: string;
+      name: string;
+      /** @description 如何提供 */
+      note?: string;
+      /** @description 补正材料告知书要求补正该材料 */
+      requested: boolean;
+      /** @description 仅部分家庭需要时的条件 */
+      when?: string;
+    };
+    MaterialsChecklistDto: {
+      /** @description 所依据的政策参数版本的生效日期 */
+      effectiveFrom: string;
+      items: components['schemas']['MaterialItemDto'][];
+      /** @description 补正告知书要求的、清单以外的材料 */
+      otherRequested: string[];
+      program: string;
+      programName: string;
+    };
     MemberAssessmentDto: {
       age: number;
       coefficientBp: number;
@@ -3007,6 +3098,33 @@ export interface components {
       name: string;
       /** @enum {string} */
       relation: '本人' | '配偶' | '子女' | '父母' | '兄弟姐妹' | '祖父母' | '孙子女' | '其他';
+    };
+    MemberSignatureDto: {
+      /** @description 本人同意授权 */
+      accepted: boolean;
+      /**
+       * @description 签署的家庭成员（家庭成员列表中的序号，从 0 起）
+       * @example 1
+       */
+      memberIndex: number;
+      /**
+       * @description 签名：该成员本人姓名
+       * @example 李秀英
+       */
+      signerName: string;
+      /** @description 所阅读授权书文本的 SHA-256（GET /api/portal/cases/{id}/authorization 返回） */
+      textHash: string;
+    };
+    MemberSignatureStateDto: {
+      /** @description 年满18周岁，须本人签署 */
+      adult: boolean;
+      idNumberMasked: string;
+      /** @enum {string|null} */
+      method: 'online' | 'window' | null;
+      name: string;
+      relation: string;
+      /** Format: date-time */
+      signedAt: string | null;
     };
     MessageDto: {
       /** @description 北京时间 YYYY-MM-DDTHH:mm:ss */
@@ -3386,6 +3504,8 @@ export interface components {
       authorization: components['schemas']['PortalCaseViewAuthorizationDto'] | null;
       case: components['schemas']['PortalCaseViewCaseDto'];
       documents: components['schemas']['PortalCaseViewDocumentsDto'][];
+      /** @description 申请材料清单（补正时标明需补正的材料） */
+      materials: components['schemas']['MaterialsChecklistDto'];
       plainStatus: string;
       /** @description 公示期 */
       publicNotice: components['schemas']['PublicNoticePeriodDto'] | null;
@@ -4134,6 +4254,15 @@ export interface components {
       dueDate: string | null;
       name: string;
     };
+    WindowSignatureDto: {
+      /** @description 已上传的签字授权书扫描件（材料 id） */
+      attachmentId: string;
+      /**
+       * @description 签署的家庭成员（家庭成员列表中的序号，从 0 起）
+       * @example 1
+       */
+      memberIndex: number;
+    };
     YearScheduleDto: {
       /**
        * @description 法定节假日（放假日，含调休放假的工作日）
@@ -4878,6 +5007,40 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AttachmentDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Cases_signAuthorizationAtWindow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WindowSignatureDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthorizationSheetDto'];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */
@@ -6357,6 +6520,72 @@ export interface operations {
       };
     };
   };
+  Portal_authorizationSheet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthorizationSheetDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Portal_signAuthorization: {
+    parameters: {
+      query?: never;
+      header: {
+        'user-agent': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MemberSignatureDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthorizationSheetDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
   Service_signConsent: {
     parameters: {
       query?: never;
@@ -6472,6 +6701,38 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PortalIdentityDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Portal_materials: {
+    parameters: {
+      query: {
+        program: 'dibao' | 'tekun' | 'dibian' | 'linshi';
+        /** @description 户籍所在地行政区划代码（县、乡镇或村） */
+        regionCode: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialsChecklistDto'];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */

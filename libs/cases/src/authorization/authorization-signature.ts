@@ -83,6 +83,8 @@ export async function recordAuthorizationSignature(
     text: text.markup,
     userAgent: input.client?.userAgent?.slice(0, 500) || null,
     ip: input.client?.ip || null,
+    method: 'online',
+    attachmentId: null,
   };
   await authorizationSignatureRepository.insert(em, row);
   await deps.audit.record(em, {

@@ -10,6 +10,13 @@ import { TemplateStore } from '@app/issuance';
 
 export const AUTHORIZATION_TEMPLATE = 'verification-authorization';
 
+/** Every program's 核对授权书: each prints the members' signatures in its signature column. */
+export const AUTHORIZATION_TEMPLATES: readonly string[] = [
+  AUTHORIZATION_TEMPLATE,
+  'tekun-authorization',
+  'linshi-authorization',
+];
+
 /**
  * The 核对授权书 a program's model issues: 临时救助 has its own (its basis, one-off validity),
  * the others share the 低保 text.

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * An applicant's online signature of the 家庭经济状况核对授权书: who signed, when, and the exact
- * text they read (kept verbatim with its hash), so the consent can be proven later. Append-only.
+ * A household member's signature of the 家庭经济状况核对授权书: who signed, when, how (online, or
+ * on paper at the window with its scan), and the exact text (kept verbatim with its hash), so the
+ * consent can be proven later. One per member of a case; append-only.
  */
 @Entity('authorization_signature')
 export class AuthorizationSignatureEntity {
@@ -20,4 +21,8 @@ export class AuthorizationSignatureEntity {
   @Column('text') text!: string;
   @Column({ name: 'user_agent', type: 'text', nullable: true }) userAgent!: string | null;
   @Column({ type: 'text', nullable: true }) ip!: string | null;
+  /** 'online' (signed in the portal) or 'window' (signed on paper; the clerk recorded it). */
+  @Column({ type: 'text', default: 'online' }) method!: 'online' | 'window';
+  /** The scan of the paper signature, for a window signature. */
+  @Column({ name: 'attachment_id', type: 'uuid', nullable: true }) attachmentId!: string | null;
 }

@@ -28,6 +28,7 @@ import { CaseworkClaim1766500000000 } from './1766500000000-casework-claim';
 import { Notifications1766600000000 } from './1766600000000-notifications';
 import { DocumentRenderState1766700000000 } from './1766700000000-document-render-state';
 import { CaseStats1766900000000 } from './1766900000000-case-stats';
+import { MemberAuthorization1767100000000 } from './1767100000000-member-authorization';
 import { TimerBatches1767200000000 } from './1767200000000-timer-batches';
 import { InboxTaskRegion1767300000000 } from './1767300000000-inbox-task-region';
 import { CaseOverlapIndexes1767300000001 } from './1767300000001-case-overlap-indexes';
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   Notifications1766600000000,
   DocumentRenderState1766700000000,
   CaseStats1766900000000,
+  MemberAuthorization1767100000000,
   TimerBatches1767200000000,
   InboxTaskRegion1767300000000,
   CaseOverlapIndexes1767300000001,

@@ -209,7 +209,47 @@ export class RoadStepDto {
   publicNotice?: PublicNoticePeriodDto;
 }
 
+export class MaterialItemDto {
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: String, required: false, description: '如何提供' })
+  note?: string;
+
+  @ApiProperty({ type: String, required: false, description: '仅部分家庭需要时的条件' })
+  when?: string;
+
+  @ApiProperty({ type: String, description: '要求该材料的依据' })
+  basis!: string;
+
+  @ApiProperty({ type: Boolean, description: '补正材料告知书要求补正该材料' })
+  requested!: boolean;
+}
+
+export class MaterialsChecklistDto {
+  @ApiProperty({ type: String })
+  program!: string;
+
+  @ApiProperty({ type: String })
+  programName!: string;
+
+  @ApiProperty({ type: String, description: '所依据的政策参数版本的生效日期' })
+  effectiveFrom!: string;
+
+  @ApiProperty({ type: () => MaterialItemDto, isArray: true })
+  items!: MaterialItemDto[];
+
+  @ApiProperty({ type: String, isArray: true, description: '补正告知书要求的、清单以外的材料' })
+  otherRequested!: string[];
+}
+
 export class PortalCaseViewDto {
+  @ApiProperty({ type: () => MaterialsChecklistDto, description: '申请材料清单（补正时标明需补正的材料）' })
+  materials!: MaterialsChecklistDto;
+
   @ApiProperty({ type: () => PortalCaseViewCaseDto })
   case!: PortalCaseViewCaseDto;
 
@@ -283,4 +323,35 @@ export class PortalIdentityDto {
       '本账号此前申请时使用的本人身份证号码；尚未申请过为 null（首次申请时填写的号码即与账号绑定）',
   })
   idNumber!: string | null;
+}
+
+export class MemberSignatureStateDto {
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: String })
+  relation!: string;
+
+  @ApiProperty({ type: String })
+  idNumberMasked!: string;
+
+  @ApiProperty({ type: Boolean, description: '年满18周岁，须本人签署' })
+  adult!: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  signedAt!: string | null;
+
+  @ApiProperty({ enum: ['online', 'window'], nullable: true })
+  method!: 'online' | 'window' | null;
+}
+
+export class AuthorizationSheetDto {
+  @ApiProperty({ type: () => MemberSignatureStateDto, isArray: true })
+  members!: MemberSignatureStateDto[];
+
+  @ApiProperty({ type: String, isArray: true, description: '尚未签署的成年家庭成员' })
+  missing!: string[];
+
+  @ApiProperty({ type: () => AuthorizationTextDto })
+  text!: AuthorizationTextDto;
 }

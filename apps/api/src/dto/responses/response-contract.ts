@@ -59,6 +59,8 @@ import {
 } from './policy.response';
 import {
   AuthorizationTextDto,
+  AuthorizationSheetDto,
+  MaterialsChecklistDto,
   PortalCaseSummaryDto,
   PortalCaseViewDto,
   PortalIdentityDto,
@@ -197,6 +199,10 @@ export type _ResponseContract = [
   Fits<Body<PortalController['caseView']>, PortalCaseViewDto>,
   Fits<Body<PortalController['authorizationText']>, AuthorizationTextDto>,
   Fits<Body<PortalController['regions']>, RegionDto[]>,
+  Fits<Body<PortalController['materials']>, MaterialsChecklistDto>,
+  Fits<Body<PortalController['authorizationSheet']>, AuthorizationSheetDto>,
+  Fits<Body<PortalController['signAuthorization']>, AuthorizationSheetDto>,
+  Fits<Body<CasesController['signAuthorizationAtWindow']>, AuthorizationSheetDto>,
   Fits<Body<ProcessesController['migrationCandidates']>, MigrationCandidatesDto>,
   Fits<Body<ProcessesController['migrate']>, MigrationReportDto>,
   Fits<Body<ProcessesController['list']>, ProcessVersionRowDto[]>,
