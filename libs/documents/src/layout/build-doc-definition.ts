@@ -10,7 +10,9 @@ import {
   SEAL_RED,
   SIZE,
   TYPE_AREA_WIDTH,
+  NOTO_LINE_EM,
   lineHeightFor,
+  mm,
 } from './gbt9704';
 import { sealSvg } from './seal';
 import { titleLines } from './title-lines';
@@ -105,6 +107,8 @@ function header(input: LayoutInput): Content[] {
     const spacing = 4;
     const chars = Array.from(input.issuerName).length;
     const markSize = Math.min(SIZE.issuerMark, Math.floor(TYPE_AREA_WIDTH / chars) - spacing);
+    const markLine = markSize * NOTO_LINE_EM;
+    const numberLine = BODY_LINE_PT;
     out.push({
       text: input.issuerName,
       fontSize: markSize,
@@ -113,16 +117,29 @@ function header(input: LayoutInput): Content[] {
       alignment: 'center',
       characterSpacing: spacing,
       noWrap: true,
-      lineHeight: lineHeightFor(markSize, markSize * 1.5),
+      lineHeight: 1,
+      // Its upper edge 35 mm below the type area's (GB/T 9704 §7.2.4).
+      margin: [0, MARK_TOP - glyphTop(markSize), 0, 0],
     });
-    if (input.number) out.push({ text: input.number, alignment: 'center', margin: [0, 6, 0, 0] });
-    // Red separator 4 mm under the 文号 (GB/T 9704 §7.2.5); the title two lines below it (§7.3.1).
+    // The 文号 下空二行 (§7.2.5): two blank grid lines between the mark and the 文号. An
+    // unnumbered draft keeps the place, so the title stands where the issued document has it.
+    out.push({
+      text: input.number ?? ' ',
+      alignment: 'center',
+      margin: [0, 2 * BODY_LINE_PT - (markLine - glyphBottom(markSize)) - glyphTop(SIZE.body), 0, 0],
+    });
+    // The red separator 4 mm under the 文号 (§7.2.7); the title two lines below it (§7.3.1).
     out.push({
       id: RULE_ID,
       canvas: [
         { type: 'line', x1: 0, y1: 0, x2: TYPE_AREA_WIDTH, y2: 0, lineWidth: 1.5, lineColor: SEAL_RED },
       ],
-      margin: [0, 11, 0, 2 * BODY_LINE_PT - TITLE_GLYPH_TOP],
+      margin: [
+        0,
+        RULE_BELOW_NUMBER - (numberLine - glyphBottom(SIZE.body)),
+        0,
+        2 * BODY_LINE_PT - TITLE_GLYPH_TOP,
+      ],
     } as Content);
   } else if (input.number) {
     out.push({ text: input.number, alignment: 'right', margin: [0, 0, 0, 8] });
@@ -139,11 +156,22 @@ function header(input: LayoutInput): Content[] {
   return out;
 }
 
-/**
- * Distance from the top of the title's line box to the top of its glyphs: pdfmake sets the
- * ascender (1.151 em) at the top of the line and ideographs rise 0.88 em above the baseline.
- */
-export const TITLE_GLYPH_TOP = SIZE.title * (1.151 - 0.88);
+/** Ideographs' em box rises this far above the baseline (Noto CJK: 880 of 1000 units). */
+export const GLYPH_TOP_EM = 0.88;
+/** Noto Serif SC's ascender: pdfmake sets it at the top of a line box. */
+const ASCENDER_EM = 1.151;
+/** Distance from the top of a line box to the top of its ideographs' em box. */
+const glyphTop = (size: number) => size * (ASCENDER_EM - GLYPH_TOP_EM);
+/** Distance from the top of a line box to the bottom of its ideographs' em box. */
+const glyphBottom = (size: number) => size * (ASCENDER_EM + 1 - GLYPH_TOP_EM);
+
+/** GB/T 9704 §7.2.4: the 发文机关标志's upper edge lies 35 mm below the type area's. */
+const MARK_TOP = mm(35);
+/** GB/T 9704 §7.2.7: the red separator lies 4 mm under the 发文字号. */
+const RULE_BELOW_NUMBER = mm(4);
+
+/** From the top of the title's line box to the top of its glyphs. */
+export const TITLE_GLYPH_TOP = glyphTop(SIZE.title);
 
 /**
  * A seal must never stand alone on a page, nor with a line or two (GB/T 9704 §7.3.5): the lines
