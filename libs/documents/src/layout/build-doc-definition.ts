@@ -46,12 +46,14 @@ export interface LayoutInput {
 export interface Density {
   linePt: number;
   cellPadding: number;
+  /** Line pitch of 4号 text in tables and a form's note. */
+  smallLinePt: number;
 }
 export const DENSITIES: readonly Density[] = [
-  { linePt: BODY_LINE_PT, cellPadding: 5 },
-  { linePt: 27.5, cellPadding: 4 },
-  { linePt: 26, cellPadding: 3 },
-  { linePt: 24.5, cellPadding: 2 },
+  { linePt: BODY_LINE_PT, cellPadding: 5, smallLinePt: 20 },
+  { linePt: 27.5, cellPadding: 4, smallLinePt: 19.5 },
+  { linePt: 26, cellPadding: 3, smallLinePt: 19 },
+  { linePt: 24.5, cellPadding: 2, smallLinePt: 18 },
 ];
 
 /** The node id of the block that closes a document: the last lines, the seal, what follows. */
@@ -188,6 +190,7 @@ function bodyContent(input: LayoutInput, density: Density, keepBefore: number): 
       input,
       density,
       all.slice(0, i).some((x) => x.kind === 'sign'),
+      i === all.length - 1,
     );
   if (sign < 0) return blocks.map(content);
   let start = sign;
@@ -206,7 +209,13 @@ function bodyContent(input: LayoutInput, density: Density, keepBefore: number): 
   ];
 }
 
-function blockContent(block: Block, input: LayoutInput, density: Density, afterSign = false): Content {
+function blockContent(
+  block: Block,
+  input: LayoutInput,
+  density: Density,
+  afterSign = false,
+  last = false,
+): Content {
   switch (block.kind) {
     case 'paragraph':
       return { text: inline(block.text), leadingIndent: indentFor(SIZE.body), alignment: 'justify' };
@@ -223,6 +232,13 @@ function blockContent(block: Block, input: LayoutInput, density: Density, afterS
     case 'line':
       if (afterSign && block.text.startsWith(CC_PREFIX))
         return recordBlock(block.text.slice(CC_PREFIX.length), input, density);
+      // A form's printed note is set like its table, in 4号.
+      if (!input.letterhead && FORM_NOTE.test(block.text))
+        return {
+          text: inline(block.text),
+          fontSize: SIZE.table,
+          lineHeight: lineHeightFor(SIZE.table, density.smallLinePt),
+        };
       return {
         text: inline(block.text),
         alignment: block.align,
@@ -235,7 +251,7 @@ function blockContent(block: Block, input: LayoutInput, density: Density, afterS
     case 'gap':
       return { text: ' ' };
     case 'sign':
-      return signatureBlock(input, density);
+      return signatureBlock(input, density, last);
   }
 }
 
@@ -281,15 +297,21 @@ function tableContent(rows: string[][], header: boolean, density: Density): Cont
   const columns = rows[0].length;
   // Two-column tables are label/value forms: the label column shrinks to fit.
   const widths = columns === 2 ? ['auto', '*'] : proportionalWidths(rows, header);
-  const style = { fontSize: SIZE.table, lineHeight: lineHeightFor(SIZE.table, 20) };
+  const style = { fontSize: SIZE.table, lineHeight: lineHeightFor(SIZE.table, density.smallLinePt) };
+  const byHand = rows.map((row) => columns === 2 && !header && writtenByHand(row[0], row[1]));
   return {
     table: {
       headerRows: header ? 1 : 0,
       widths,
       dontBreakRows: true,
+      // pdfmake's row height leaves out the cell padding.
+      heights: (r: number) => (byHand[r] ? HANDWRITTEN_ROW - 2 * density.cellPadding : 'auto'),
       body: rows.map((row, r) =>
-        row.map((cell) => {
+        row.map((cell, c) => {
           const isHeader = header && r === 0;
+          // A date to fill in closes the cell at its right, under the space for the signature.
+          if (byHand[r] && c === 1 && DATE_BLANK.test(cell))
+            return { text: DATE_TO_FILL, alignment: 'right', verticalAlignment: 'bottom', ...style };
           return { text: inline(cell), bold: isHeader, alignment: isHeader ? 'center' : 'left', ...style };
         }),
       ),
@@ -304,6 +326,24 @@ function tableContent(rows: string[][], header: boolean, density: Density): Cont
     },
     margin: [0, 4, 0, density.cellPadding * 2],
   } as Content;
+}
+
+/** The printed note a form carries under its signature. */
+const FORM_NOTE = /^(说明|注)：/;
+
+/** A row of a form signed or filled in by hand is tall enough to write in: two lines, 15 mm. */
+const HANDWRITTEN_ROW = mm(15);
+/** A date left blank to fill in ("　　年　　月　　日"); cells lose their leading spaces. */
+const DATE_BLANK = /^[\s\u3000]*年[\s\u3000]*月[\s\u3000]*日[\s\u3000]*$/;
+const BLANK = /^[\s\u3000]*$/;
+const DATE_TO_FILL = '年\u3000\u3000月\u3000\u3000日';
+
+/**
+ * A label/value row is written by hand when its label asks for a signature or seal, or its value
+ * is left blank (a space, or a date to fill in).
+ */
+function writtenByHand(label: string, value: string): boolean {
+  return /签名|签字|(盖章|手印)）?$/.test(label) || BLANK.test(value) || DATE_BLANK.test(value);
 }
 
 const CELL_PADDING_X = 10;
@@ -378,7 +418,7 @@ function approxWidth(text: string, size: number): number {
  * measured in the body face, so a long 署名 overhangs it evenly on both sides instead of pushing
  * the date off its place.
  */
-function signatureBlock(input: LayoutInput, density: Density): Content {
+function signatureBlock(input: LayoutInput, density: Density, last: boolean): Content {
   const dateWidth = Math.ceil(textWidth(input.dateText, SIZE.body) * 100) / 100 + 0.5;
   const rightGap = SIZE.body * 4;
   const line = density.linePt;
@@ -402,7 +442,9 @@ function signatureBlock(input: LayoutInput, density: Density): Content {
   const block = {
     unbreakable: true,
     // The seal's top comes within a line of the text above (GB/T 9704 §7.3.5.1).
-    margin: [0, line, 0, line],
+    // Nothing follows the last one: the seal may reach into the page's foot, clear of the
+    // page number one character in and of the verification line.
+    margin: [0, line, 0, last ? 0 : line],
     columns: [
       { width: '*', text: '' },
       {

@@ -101,3 +101,40 @@ describe('GB/T 9704 版头 (§7.2.4, §7.2.5, §7.2.7)', () => {
     expect((ruleCentre - emBottom(number, SIZE.body)) / mm(1)).toBeCloseTo(4, 0);
   });
 });
+
+describe('送达回证', () => {
+  it('gives every row signed or written by hand at least 15 mm, and stays on one page', async () => {
+    const file = await renderFile('service-receipt');
+    expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1])).toBe(1);
+    const words = wordsOf(file);
+    const labels = [
+      '送达文书名称及文号',
+      '受送达人',
+      '送达地点',
+      '送达方式',
+      '送达日期',
+      '送达人（签名）',
+      '受送达人签名或盖章',
+      '代收人签名',
+      '拒收事由和日期',
+      '见证人（签名）',
+      '备注',
+    ];
+    const top = (label: string) => words.find((w) => w.text.startsWith(label))!.yMin;
+    const rowHeight = (label: string) => top(labels[labels.indexOf(label) + 1]) - top(label);
+    for (const label of [
+      '送达人（签名）',
+      '受送达人签名或盖章',
+      '代收人签名',
+      '拒收事由和日期',
+      '见证人（签名）',
+    ]) {
+      const height = rowHeight(label) / mm(1);
+      expect({ label, tallEnough: height >= 15 && height < 30 }).toEqual({ label, tallEnough: true });
+    }
+    // The recipient signs above the date, which closes the cell at its right.
+    const signedRow = top('受送达人签名或盖章');
+    const date = words.find((w) => w.text === '年' && w.yMin > signedRow)!;
+    expect(date.yMin - signedRow).toBeGreaterThan(mm(7));
+  });
+});
