@@ -37,7 +37,30 @@ export interface LayoutInput {
   info: TDocumentDefinitions['info'];
   /** Set when a delegate issued it (代办): printed above the signature, e.g. “经办人：李四（代张三）”. */
   actingAuthority?: string;
+  /** Where the fitting loop moved blocks to keep lines together (widows, orphans, headings). */
+  flow?: Flow;
 }
+
+/**
+ * Page-flow corrections found by laying the document out: blocks (by index) that start a new
+ * page, and paragraphs cut after a given number of characters so their last lines go over
+ * together.
+ */
+export interface Flow {
+  breakBefore: number[];
+  splitAt: Record<number, number>;
+}
+
+/** Node id of body block `i`, so the fitting loop can see where its lines land. */
+export const blockId = (i: number): string => `block-${i}`;
+/** Node id of the part of paragraph `i` that a split carries to the next page. */
+export const blockTailId = (i: number): string => `block-${i}-rest`;
+/** Node id of the (empty) marker where paragraph `i` ends. */
+export const blockEndId = (i: number): string => `block-${i}-end`;
+export const BLOCK_ID_PREFIX = 'block-';
+/** A zero-size mark whose position tells where the text before it ends. */
+const marker = (id: string): Content =>
+  ({ id, canvas: [{ type: 'rect', x: 0, y: 0, w: 0, h: 0, color: '#ffffff' }] }) as Content;
 
 /**
  * How tightly the page is set: 0 is the GB/T 9704 grid; each step closes the line pitch and
@@ -184,13 +207,51 @@ export const TITLE_GLYPH_TOP = glyphTop(SIZE.title);
 function bodyContent(input: LayoutInput, density: Density, keepBefore: number): Content[] {
   const { blocks } = input;
   const sign = blocks.findIndex((b) => b.kind === 'sign');
+  const flowed = (b: Block, index: number, content: Content): Content => {
+    const node = content as object;
+    const flow = input.flow;
+    const breakBefore = flow?.breakBefore.includes(index) ? { pageBreak: 'before' } : {};
+    if (b.kind === 'table') {
+      // A table is seen where its first cell lands.
+      const { table } = node as { table: { body: object[][] } };
+      const body = table.body.map((row, r) =>
+        r ? row : row.map((c, k) => (k ? c : { ...c, id: blockId(index) })),
+      );
+      return { ...node, table: { ...table, body }, ...breakBefore } as Content;
+    }
+    if (b.kind === 'heading') return { ...node, id: blockId(index), ...breakBefore } as Content;
+    // Paragraphs and single lines may run over several lines; a 版记 line never splits.
+    if ((b.kind !== 'paragraph' && b.kind !== 'line') || b.text.startsWith(CC_PREFIX)) return content;
+    const cut = flow?.splitAt[index];
+    if (cut === undefined)
+      return {
+        stack: [{ ...node, id: blockId(index) }, marker(blockEndId(index))],
+        ...breakBefore,
+      } as Content;
+    // The paragraph's last lines go over as a run of their own, with no indent, in the same face.
+    const [headText, restText] = splitParagraph(b.text, cut);
+    const head = blockContent({ ...b, text: headText }, input, density) as object;
+    const rest = blockContent({ ...b, text: restText }, input, density) as object;
+    return {
+      stack: [
+        { ...head, id: blockId(index) },
+        { ...rest, id: blockTailId(index), leadingIndent: 0, pageBreak: 'before' },
+        marker(blockEndId(index)),
+      ],
+      ...breakBefore,
+    } as Content;
+  };
   const content = (b: Block, i = 0, all: Block[] = []) =>
-    blockContent(
+    flowed(
       b,
-      input,
-      density,
-      all.slice(0, i).some((x) => x.kind === 'sign'),
-      i === all.length - 1,
+      blocks.indexOf(b),
+      blockContent(
+        b,
+        input,
+        density,
+        all.slice(0, i).some((x) => x.kind === 'sign'),
+        i === all.length - 1,
+      ),
     );
   if (sign < 0) return blocks.map(content);
   let start = sign;
@@ -207,6 +268,14 @@ function bodyContent(input: LayoutInput, density: Density, keepBefore: number): 
     ...blocks.slice(0, start).map(content),
     { id: TAIL_ID, unbreakable: true, stack: tailBlocks.map(content) } as Content,
   ];
+}
+
+/** Cuts paragraph markup after `cut` characters; a bold span cut in two stays bold on both sides. */
+export function splitParagraph(text: string, cut: number): [string, string] {
+  const head = text.slice(0, cut);
+  const rest = text.slice(cut);
+  const openBold = (head.match(/(?<!\*)\*\*(?!\*)/g) ?? []).length % 2 === 1;
+  return openBold ? [`${head}**`, `**${rest}`] : [head, rest];
 }
 
 function blockContent(

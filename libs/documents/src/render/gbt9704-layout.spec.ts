@@ -138,3 +138,78 @@ describe('送达回证', () => {
     expect(date.yMin - signedRow).toBeGreaterThan(mm(7));
   });
 });
+
+describe('widows, orphans and lone headings (all samples)', () => {
+  interface Line {
+    page: number;
+    top: number;
+    left: number;
+    right: number;
+    text: string;
+  }
+  const TYPE_LEFT = MARGIN.left;
+  const TYPE_RIGHT = mm(210) - MARGIN.right;
+  const INDENT = 2 * SIZE.body;
+  /** Lines of text on the pages, footer left out, top to bottom; `body` for lines in the body face. */
+  function textLines(file: string): (Line & { body: boolean })[] {
+    const byLine = new Map<string, Word[]>();
+    for (const w of wordsOf(file)) {
+      if (w.yMin > mm(297) - MARGIN.bottom) continue;
+      const key = `${w.page}:${Math.round(w.yMin)}`;
+      byLine.set(key, [...(byLine.get(key) ?? []), w]);
+    }
+    return [...byLine.values()]
+      .map((ws) => ({
+        page: ws[0].page,
+        top: ws[0].yMin,
+        left: Math.min(...ws.map((w) => w.xMin)),
+        right: Math.max(...ws.map((w) => w.xMax)),
+        body: ws.every((w) => Math.abs(w.yMax - w.yMin - SIZE.body * 1.437) < 1.5),
+        text: ws
+          .sort((a, b) => a.xMin - b.xMin)
+          .map((w) => w.text)
+          .join(''),
+      }))
+      .sort((a, b) => a.page - b.page || a.top - b.top);
+  }
+  const near = (x: number, to: number) => Math.abs(x - to) < SIZE.body / 2;
+  const full = (l: Line) => l.right > TYPE_RIGHT - SIZE.body;
+  const indented = (l: Line) => near(l.left, TYPE_LEFT + INDENT);
+  const HEADING = /^[一二三四五六七八九十]+、/;
+
+  /** Where a page ends on a paragraph's first line or a heading, or begins with a paragraph's last line. */
+  function loneLines(file: string): string[] {
+    const lines = textLines(file);
+    const found: string[] = [];
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const [last, first] = [lines[i], lines[i + 1]];
+      if (first.page === last.page) continue;
+      const before = lines[i - 1];
+      const after = lines[i + 2];
+      // The paragraph runs on over the page break: its line before the break is full and the
+      // line after it is not a new paragraph.
+      const runsOn = last.body && first.body && full(last) && near(first.left, TYPE_LEFT);
+      if (runsOn && indented(last) && !HEADING.test(last.text))
+        found.push(`orphan p${last.page}: ${last.text}`);
+      const endsHere =
+        !after || after.page !== first.page || !after.body || indented(after) || !near(after.left, TYPE_LEFT);
+      if (runsOn && endsHere && !(before && before.page === last.page && indented(last)))
+        found.push(`widow p${first.page}: ${first.text}`);
+      if (last.body && HEADING.test(last.text) && indented(last) && !full(last))
+        found.push(`heading p${last.page}: ${last.text}`);
+    }
+    return found;
+  }
+
+  it('no page of any sample ends on a lone first line or heading, or starts with a lone last line', async () => {
+    const found: string[] = [];
+    for (const t of registry.values()) {
+      const file = await renderFile(
+        t.manifest.id,
+        t.manifest.numberCode ? `平${t.manifest.numberCode}〔2026〕1号` : undefined,
+      );
+      for (const f of loneLines(file)) found.push(`${t.manifest.id} ${f}`);
+    }
+    expect(found).toEqual([]);
+  });
+});
