@@ -199,6 +199,24 @@ const RULE_BELOW_NUMBER = mm(4);
 export const TITLE_GLYPH_TOP = glyphTop(SIZE.title);
 
 /**
+ * Index of the first block of the unbreakable closing tail (see bodyContent), or undefined when
+ * the document has none.
+ */
+export function tailStart(blocks: Block[], keepBefore: number): number | undefined {
+  const sign = blocks.findIndex((b) => b.kind === 'sign');
+  if (sign < 0) return undefined;
+  let start = sign;
+  while (start > 0 && blocks[start - 1].kind === 'line') start--;
+  if (start === sign && start > 0 && blocks[start - 1].kind === 'paragraph') start--;
+  // A heading just before the tail goes with it rather than ending a page.
+  if (start > 0 && blocks[start - 1].kind === 'heading') start--;
+  for (let k = 0; k < keepBefore && start > 0 && blocks[start - 1].kind === 'paragraph'; k++) start--;
+  // A table after the seal may be long; only short closing material joins the tail.
+  const breakable = blocks.slice(start).some((b) => b.kind === 'table' || b.kind === 'pageBreak');
+  return breakable ? undefined : start;
+}
+
+/**
  * A seal must never stand alone on a page, nor with a line or two (GB/T 9704 §7.3.5): the lines
  * right before the signature (the paragraph, or the run of single lines such as 经办人 and
  * 分管负责人), the signature and everything after it (联系地址, a 说明, the 版记) form one
@@ -206,7 +224,6 @@ export const TITLE_GLYPH_TOP = glyphTop(SIZE.title);
  */
 function bodyContent(input: LayoutInput, density: Density, keepBefore: number): Content[] {
   const { blocks } = input;
-  const sign = blocks.findIndex((b) => b.kind === 'sign');
   const flowed = (b: Block, index: number, content: Content): Content => {
     const node = content as object;
     const flow = input.flow;
@@ -253,17 +270,9 @@ function bodyContent(input: LayoutInput, density: Density, keepBefore: number): 
         i === all.length - 1,
       ),
     );
-  if (sign < 0) return blocks.map(content);
-  let start = sign;
-  while (start > 0 && blocks[start - 1].kind === 'line') start--;
-  if (start === sign && start > 0 && blocks[start - 1].kind === 'paragraph') start--;
-  // A heading just before the tail goes with it rather than ending a page.
-  if (start > 0 && blocks[start - 1].kind === 'heading') start--;
-  for (let k = 0; k < keepBefore && start > 0 && blocks[start - 1].kind === 'paragraph'; k++) start--;
+  const start = tailStart(blocks, keepBefore);
+  if (start === undefined) return blocks.map(content);
   const tailBlocks = blocks.slice(start);
-  // A table after the seal may be long; only short closing material joins the tail.
-  const breakable = tailBlocks.some((b) => b.kind === 'table' || b.kind === 'pageBreak');
-  if (breakable) return blocks.map(content);
   return [
     ...blocks.slice(0, start).map(content),
     { id: TAIL_ID, unbreakable: true, stack: tailBlocks.map(content) } as Content,
@@ -364,8 +373,18 @@ function keepTogether(text: string): { text: string; whole: boolean }[] {
 
 function tableContent(rows: string[][], header: boolean, density: Density): Content {
   const columns = rows[0].length;
-  // Two-column tables are label/value forms: the label column shrinks to fit.
-  const widths = columns === 2 ? ['auto', '*'] : proportionalWidths(rows, header);
+  // Two-column tables are label/value forms: the label column is as wide as its longest label,
+  // so no label breaks ("户主（申请|人）"), up to a limit past which long labels wrap.
+  const widths =
+    columns === 2
+      ? [
+          Math.min(
+            LABEL_MAX_CHARS * SIZE.table,
+            Math.max(...rows.map((r) => approxWidth(r[0], SIZE.table))),
+          ) + 2,
+          '*',
+        ]
+      : proportionalWidths(rows, header);
   const style = { fontSize: SIZE.table, lineHeight: lineHeightFor(SIZE.table, density.smallLinePt) };
   const byHand = rows.map((row) => columns === 2 && !header && writtenByHand(row[0], row[1]));
   return {
@@ -414,6 +433,9 @@ const DATE_TO_FILL = '年\u3000\u3000月\u3000\u3000日';
 function writtenByHand(label: string, value: string): boolean {
   return /签名|签字|(盖章|手印)）?$/.test(label) || BLANK.test(value) || DATE_BLANK.test(value);
 }
+
+/** A form's labels up to this many characters stay on one line. */
+const LABEL_MAX_CHARS = 9;
 
 const CELL_PADDING_X = 10;
 const RULE = 0.75;

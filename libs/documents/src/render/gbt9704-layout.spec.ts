@@ -139,6 +139,13 @@ describe('送达回证', () => {
   });
 });
 
+describe('forms', () => {
+  it('keep every label of a label/value table on one line', async () => {
+    const words = wordsOf(await renderFile('periodic-review-record')).map((w) => w.text);
+    expect(words).toEqual(expect.arrayContaining(['户主（申请人）', '共同生活家庭人口', '现月保障金额']));
+  });
+});
+
 describe('widows, orphans and lone headings (all samples)', () => {
   interface Line {
     page: number;

@@ -14,6 +14,7 @@ import {
   buildDocDefinition,
   hasRecord,
   splitParagraph,
+  tailStart,
 } from '../layout/build-doc-definition';
 import { MARGIN, PAGE } from '../layout/gbt9704';
 import { Block, parseMarkup } from '../markup/parse-markup';
@@ -118,8 +119,14 @@ async function layOut(layout: LayoutInput, d: number, keepBefore = 0, render = f
     const fitted = await layOutOnce({ ...layout, flow }, d, keepBefore, render);
     const fix =
       pass < MAX_FLOW_PASSES
-        ? firstLoneLine(layout.blocks, flow, fitted.starts, DENSITIES[d].linePt)
+        ? firstLoneLine(layout.blocks, keepBefore, flow, fitted.starts, DENSITIES[d].linePt)
         : undefined;
+    console.log(
+      d,
+      keepBefore,
+      JSON.stringify(fix),
+      JSON.stringify([...fitted.starts].map(([k, v]) => `${k}@${v.page}:${Math.round(v.top)}`)),
+    );
     if (!fix) return fitted;
     flow = await corrected(flow, fix, layout, d);
   }
@@ -145,8 +152,16 @@ function linesBetween(from: { page: number; top: number }, to: { page: number; t
   );
 }
 
-function firstLoneLine(blocks: Block[], flow: Flow, starts: Starts, line: number): Fix | undefined {
-  for (let i = 0; i < blocks.length; i++) {
+function firstLoneLine(
+  blocks: Block[],
+  keepBefore: number,
+  flow: Flow,
+  starts: Starts,
+  line: number,
+): Fix | undefined {
+  // The closing tail moves whole; pdfmake reports it where it was first tried.
+  const end = tailStart(blocks, keepBefore) ?? blocks.length;
+  for (let i = 0; i < end; i++) {
     const block = blocks[i];
     const start = starts.get(blockId(i));
     // A paragraph already cut carries two lines or more to the next page.
@@ -155,10 +170,10 @@ function firstLoneLine(blocks: Block[], flow: Flow, starts: Starts, line: number
       const next = starts.get(blockId(i + 1));
       if (next && next.page > start.page) return { breakBefore: i };
     }
-    const end = starts.get(blockEndId(i));
-    if ((block.kind !== 'paragraph' && block.kind !== 'line') || !end || end.page === start.page) continue;
+    const stop = starts.get(blockEndId(i));
+    if ((block.kind !== 'paragraph' && block.kind !== 'line') || !stop || stop.page === start.page) continue;
     const onFirst = Math.floor((TYPE_BOTTOM - start.top) / line + 0.01);
-    const onLast = Math.round((end.top - MARGIN.top) / line);
+    const onLast = Math.round((stop.top - MARGIN.top) / line);
     if (onFirst === 1) return { breakBefore: i };
     if (onLast === 1) return onFirst >= 3 ? { split: i, lines: onFirst - 1 } : { breakBefore: i };
   }
