@@ -121,12 +121,6 @@ async function layOut(layout: LayoutInput, d: number, keepBefore = 0, render = f
       pass < MAX_FLOW_PASSES
         ? firstLoneLine(layout.blocks, keepBefore, flow, fitted.starts, DENSITIES[d].linePt)
         : undefined;
-    console.log(
-      d,
-      keepBefore,
-      JSON.stringify(fix),
-      JSON.stringify([...fitted.starts].map(([k, v]) => `${k}@${v.page}:${Math.round(v.top)}`)),
-    );
     if (!fix) return fitted;
     flow = await corrected(flow, fix, layout, d);
   }
