@@ -10,7 +10,9 @@ import {
   SEAL_RED,
   SIZE,
   TYPE_AREA_WIDTH,
+  NOTO_LINE_EM,
   lineHeightFor,
+  mm,
 } from './gbt9704';
 import { sealSvg } from './seal';
 import { titleLines } from './title-lines';
@@ -35,7 +37,30 @@ export interface LayoutInput {
   info: TDocumentDefinitions['info'];
   /** Set when a delegate issued it (代办): printed above the signature, e.g. “经办人：李四（代张三）”. */
   actingAuthority?: string;
+  /** Where the fitting loop moved blocks to keep lines together (widows, orphans, headings). */
+  flow?: Flow;
 }
+
+/**
+ * Page-flow corrections found by laying the document out: blocks (by index) that start a new
+ * page, and paragraphs cut after a given number of characters so their last lines go over
+ * together.
+ */
+export interface Flow {
+  breakBefore: number[];
+  splitAt: Record<number, number>;
+}
+
+/** Node id of body block `i`, so the fitting loop can see where its lines land. */
+export const blockId = (i: number): string => `block-${i}`;
+/** Node id of the part of paragraph `i` that a split carries to the next page. */
+export const blockTailId = (i: number): string => `block-${i}-rest`;
+/** Node id of the (empty) marker where paragraph `i` ends. */
+export const blockEndId = (i: number): string => `block-${i}-end`;
+export const BLOCK_ID_PREFIX = 'block-';
+/** A zero-size mark whose position tells where the text before it ends. */
+const marker = (id: string): Content =>
+  ({ id, canvas: [{ type: 'rect', x: 0, y: 0, w: 0, h: 0, color: '#ffffff' }] }) as Content;
 
 /**
  * How tightly the page is set: 0 is the GB/T 9704 grid; each step closes the line pitch and
@@ -44,12 +69,14 @@ export interface LayoutInput {
 export interface Density {
   linePt: number;
   cellPadding: number;
+  /** Line pitch of 4号 text in tables and a form's note. */
+  smallLinePt: number;
 }
 export const DENSITIES: readonly Density[] = [
-  { linePt: BODY_LINE_PT, cellPadding: 5 },
-  { linePt: 27.5, cellPadding: 4 },
-  { linePt: 26, cellPadding: 3 },
-  { linePt: 24.5, cellPadding: 2 },
+  { linePt: BODY_LINE_PT, cellPadding: 5, smallLinePt: 20 },
+  { linePt: 27.5, cellPadding: 4, smallLinePt: 19.5 },
+  { linePt: 26, cellPadding: 3, smallLinePt: 19 },
+  { linePt: 24.5, cellPadding: 2, smallLinePt: 18 },
 ];
 
 /** The node id of the block that closes a document: the last lines, the seal, what follows. */
@@ -105,6 +132,8 @@ function header(input: LayoutInput): Content[] {
     const spacing = 4;
     const chars = Array.from(input.issuerName).length;
     const markSize = Math.min(SIZE.issuerMark, Math.floor(TYPE_AREA_WIDTH / chars) - spacing);
+    const markLine = markSize * NOTO_LINE_EM;
+    const numberLine = BODY_LINE_PT;
     out.push({
       text: input.issuerName,
       fontSize: markSize,
@@ -113,16 +142,29 @@ function header(input: LayoutInput): Content[] {
       alignment: 'center',
       characterSpacing: spacing,
       noWrap: true,
-      lineHeight: lineHeightFor(markSize, markSize * 1.5),
+      lineHeight: 1,
+      // Its upper edge 35 mm below the type area's (GB/T 9704 §7.2.4).
+      margin: [0, MARK_TOP - glyphTop(markSize), 0, 0],
     });
-    if (input.number) out.push({ text: input.number, alignment: 'center', margin: [0, 6, 0, 0] });
-    // Red separator 4 mm under the 文号 (GB/T 9704 §7.2.5); the title two lines below it (§7.3.1).
+    // The 文号 下空二行 (§7.2.5): two blank grid lines between the mark and the 文号. An
+    // unnumbered draft keeps the place, so the title stands where the issued document has it.
+    out.push({
+      text: input.number ?? ' ',
+      alignment: 'center',
+      margin: [0, 2 * BODY_LINE_PT - (markLine - glyphBottom(markSize)) - glyphTop(SIZE.body), 0, 0],
+    });
+    // The red separator 4 mm under the 文号 (§7.2.7); the title two lines below it (§7.3.1).
     out.push({
       id: RULE_ID,
       canvas: [
         { type: 'line', x1: 0, y1: 0, x2: TYPE_AREA_WIDTH, y2: 0, lineWidth: 1.5, lineColor: SEAL_RED },
       ],
-      margin: [0, 11, 0, 2 * BODY_LINE_PT - TITLE_GLYPH_TOP],
+      margin: [
+        0,
+        RULE_BELOW_NUMBER - (numberLine - glyphBottom(SIZE.body)),
+        0,
+        2 * BODY_LINE_PT - TITLE_GLYPH_TOP,
+      ],
     } as Content);
   } else if (input.number) {
     out.push({ text: input.number, alignment: 'right', margin: [0, 0, 0, 8] });
@@ -139,11 +181,40 @@ function header(input: LayoutInput): Content[] {
   return out;
 }
 
+/** Ideographs' em box rises this far above the baseline (Noto CJK: 880 of 1000 units). */
+export const GLYPH_TOP_EM = 0.88;
+/** Noto Serif SC's ascender: pdfmake sets it at the top of a line box. */
+const ASCENDER_EM = 1.151;
+/** Distance from the top of a line box to the top of its ideographs' em box. */
+const glyphTop = (size: number) => size * (ASCENDER_EM - GLYPH_TOP_EM);
+/** Distance from the top of a line box to the bottom of its ideographs' em box. */
+const glyphBottom = (size: number) => size * (ASCENDER_EM + 1 - GLYPH_TOP_EM);
+
+/** GB/T 9704 §7.2.4: the 发文机关标志's upper edge lies 35 mm below the type area's. */
+const MARK_TOP = mm(35);
+/** GB/T 9704 §7.2.7: the red separator lies 4 mm under the 发文字号. */
+const RULE_BELOW_NUMBER = mm(4);
+
+/** From the top of the title's line box to the top of its glyphs. */
+export const TITLE_GLYPH_TOP = glyphTop(SIZE.title);
+
 /**
- * Distance from the top of the title's line box to the top of its glyphs: pdfmake sets the
- * ascender (1.151 em) at the top of the line and ideographs rise 0.88 em above the baseline.
+ * Index of the first block of the unbreakable closing tail (see bodyContent), or undefined when
+ * the document has none.
  */
-export const TITLE_GLYPH_TOP = SIZE.title * (1.151 - 0.88);
+export function tailStart(blocks: Block[], keepBefore: number): number | undefined {
+  const sign = blocks.findIndex((b) => b.kind === 'sign');
+  if (sign < 0) return undefined;
+  let start = sign;
+  while (start > 0 && blocks[start - 1].kind === 'line') start--;
+  if (start === sign && start > 0 && blocks[start - 1].kind === 'paragraph') start--;
+  // A heading just before the tail goes with it rather than ending a page.
+  if (start > 0 && blocks[start - 1].kind === 'heading') start--;
+  for (let k = 0; k < keepBefore && start > 0 && blocks[start - 1].kind === 'paragraph'; k++) start--;
+  // A table after the seal may be long; only short closing material joins the tail.
+  const breakable = blocks.slice(start).some((b) => b.kind === 'table' || b.kind === 'pageBreak');
+  return breakable ? undefined : start;
+}
 
 /**
  * A seal must never stand alone on a page, nor with a line or two (GB/T 9704 §7.3.5): the lines
@@ -153,32 +224,76 @@ export const TITLE_GLYPH_TOP = SIZE.title * (1.151 - 0.88);
  */
 function bodyContent(input: LayoutInput, density: Density, keepBefore: number): Content[] {
   const { blocks } = input;
-  const sign = blocks.findIndex((b) => b.kind === 'sign');
+  const flowed = (b: Block, index: number, content: Content): Content => {
+    const node = content as object;
+    const flow = input.flow;
+    const breakBefore = flow?.breakBefore.includes(index) ? { pageBreak: 'before' } : {};
+    if (b.kind === 'table') {
+      // A table is seen where its first cell lands.
+      const { table } = node as { table: { body: object[][] } };
+      const body = table.body.map((row, r) =>
+        r ? row : row.map((c, k) => (k ? c : { ...c, id: blockId(index) })),
+      );
+      return { ...node, table: { ...table, body }, ...breakBefore } as Content;
+    }
+    if (b.kind === 'heading') return { ...node, id: blockId(index), ...breakBefore } as Content;
+    // Paragraphs and single lines may run over several lines; a 版记 line never splits.
+    if ((b.kind !== 'paragraph' && b.kind !== 'line') || b.text.startsWith(CC_PREFIX)) return content;
+    const cut = flow?.splitAt[index];
+    if (cut === undefined)
+      return {
+        stack: [{ ...node, id: blockId(index) }, marker(blockEndId(index))],
+        ...breakBefore,
+      } as Content;
+    // The paragraph's last lines go over as a run of their own, with no indent, in the same face.
+    const [headText, restText] = splitParagraph(b.text, cut);
+    const head = blockContent({ ...b, text: headText }, input, density) as object;
+    const rest = blockContent({ ...b, text: restText }, input, density) as object;
+    return {
+      stack: [
+        { ...head, id: blockId(index) },
+        { ...rest, id: blockTailId(index), leadingIndent: 0, pageBreak: 'before' },
+        marker(blockEndId(index)),
+      ],
+      ...breakBefore,
+    } as Content;
+  };
   const content = (b: Block, i = 0, all: Block[] = []) =>
-    blockContent(
+    flowed(
       b,
-      input,
-      density,
-      all.slice(0, i).some((x) => x.kind === 'sign'),
+      blocks.indexOf(b),
+      blockContent(
+        b,
+        input,
+        density,
+        all.slice(0, i).some((x) => x.kind === 'sign'),
+        i === all.length - 1,
+      ),
     );
-  if (sign < 0) return blocks.map(content);
-  let start = sign;
-  while (start > 0 && blocks[start - 1].kind === 'line') start--;
-  if (start === sign && start > 0 && blocks[start - 1].kind === 'paragraph') start--;
-  // A heading just before the tail goes with it rather than ending a page.
-  if (start > 0 && blocks[start - 1].kind === 'heading') start--;
-  for (let k = 0; k < keepBefore && start > 0 && blocks[start - 1].kind === 'paragraph'; k++) start--;
+  const start = tailStart(blocks, keepBefore);
+  if (start === undefined) return blocks.map(content);
   const tailBlocks = blocks.slice(start);
-  // A table after the seal may be long; only short closing material joins the tail.
-  const breakable = tailBlocks.some((b) => b.kind === 'table' || b.kind === 'pageBreak');
-  if (breakable) return blocks.map(content);
   return [
     ...blocks.slice(0, start).map(content),
     { id: TAIL_ID, unbreakable: true, stack: tailBlocks.map(content) } as Content,
   ];
 }
 
-function blockContent(block: Block, input: LayoutInput, density: Density, afterSign = false): Content {
+/** Cuts paragraph markup after `cut` characters; a bold span cut in two stays bold on both sides. */
+export function splitParagraph(text: string, cut: number): [string, string] {
+  const head = text.slice(0, cut);
+  const rest = text.slice(cut);
+  const openBold = (head.match(/(?<!\*)\*\*(?!\*)/g) ?? []).length % 2 === 1;
+  return openBold ? [`${head}**`, `**${rest}`] : [head, rest];
+}
+
+function blockContent(
+  block: Block,
+  input: LayoutInput,
+  density: Density,
+  afterSign = false,
+  last = false,
+): Content {
   switch (block.kind) {
     case 'paragraph':
       return { text: inline(block.text), leadingIndent: indentFor(SIZE.body), alignment: 'justify' };
@@ -195,6 +310,13 @@ function blockContent(block: Block, input: LayoutInput, density: Density, afterS
     case 'line':
       if (afterSign && block.text.startsWith(CC_PREFIX))
         return recordBlock(block.text.slice(CC_PREFIX.length), input, density);
+      // A form's printed note is set like its table, in 4号.
+      if (!input.letterhead && FORM_NOTE.test(block.text))
+        return {
+          text: inline(block.text),
+          fontSize: SIZE.table,
+          lineHeight: lineHeightFor(SIZE.table, density.smallLinePt),
+        };
       return {
         text: inline(block.text),
         alignment: block.align,
@@ -207,7 +329,7 @@ function blockContent(block: Block, input: LayoutInput, density: Density, afterS
     case 'gap':
       return { text: ' ' };
     case 'sign':
-      return signatureBlock(input, density);
+      return signatureBlock(input, density, last);
   }
 }
 
@@ -251,17 +373,33 @@ function keepTogether(text: string): { text: string; whole: boolean }[] {
 
 function tableContent(rows: string[][], header: boolean, density: Density): Content {
   const columns = rows[0].length;
-  // Two-column tables are label/value forms: the label column shrinks to fit.
-  const widths = columns === 2 ? ['auto', '*'] : proportionalWidths(rows, header);
-  const style = { fontSize: SIZE.table, lineHeight: lineHeightFor(SIZE.table, 20) };
+  // Two-column tables are label/value forms: the label column is as wide as its longest label,
+  // so no label breaks ("户主（申请|人）"), up to a limit past which long labels wrap.
+  const widths =
+    columns === 2
+      ? [
+          Math.min(
+            LABEL_MAX_CHARS * SIZE.table,
+            Math.max(...rows.map((r) => approxWidth(r[0], SIZE.table))),
+          ) + 2,
+          '*',
+        ]
+      : proportionalWidths(rows, header);
+  const style = { fontSize: SIZE.table, lineHeight: lineHeightFor(SIZE.table, density.smallLinePt) };
+  const byHand = rows.map((row) => columns === 2 && !header && writtenByHand(row[0], row[1]));
   return {
     table: {
       headerRows: header ? 1 : 0,
       widths,
       dontBreakRows: true,
+      // pdfmake's row height leaves out the cell padding.
+      heights: (r: number) => (byHand[r] ? HANDWRITTEN_ROW - 2 * density.cellPadding : 'auto'),
       body: rows.map((row, r) =>
-        row.map((cell) => {
+        row.map((cell, c) => {
           const isHeader = header && r === 0;
+          // A date to fill in closes the cell at its right, under the space for the signature.
+          if (byHand[r] && c === 1 && DATE_BLANK.test(cell))
+            return { text: DATE_TO_FILL, alignment: 'right', verticalAlignment: 'bottom', ...style };
           return { text: inline(cell), bold: isHeader, alignment: isHeader ? 'center' : 'left', ...style };
         }),
       ),
@@ -277,6 +415,27 @@ function tableContent(rows: string[][], header: boolean, density: Density): Cont
     margin: [0, 4, 0, density.cellPadding * 2],
   } as Content;
 }
+
+/** The printed note a form carries under its signature. */
+const FORM_NOTE = /^(说明|注)：/;
+
+/** A row of a form signed or filled in by hand is tall enough to write in: two lines, 15 mm. */
+const HANDWRITTEN_ROW = mm(15);
+/** A date left blank to fill in ("　　年　　月　　日"); cells lose their leading spaces. */
+const DATE_BLANK = /^[\s\u3000]*年[\s\u3000]*月[\s\u3000]*日[\s\u3000]*$/;
+const BLANK = /^[\s\u3000]*$/;
+const DATE_TO_FILL = '年\u3000\u3000月\u3000\u3000日';
+
+/**
+ * A label/value row is written by hand when its label asks for a signature or seal, or its value
+ * is left blank (a space, or a date to fill in).
+ */
+function writtenByHand(label: string, value: string): boolean {
+  return /签名|签字|(盖章|手印)）?$/.test(label) || BLANK.test(value) || DATE_BLANK.test(value);
+}
+
+/** A form's labels up to this many characters stay on one line. */
+const LABEL_MAX_CHARS = 9;
 
 const CELL_PADDING_X = 10;
 const RULE = 0.75;
@@ -350,7 +509,7 @@ function approxWidth(text: string, size: number): number {
  * measured in the body face, so a long 署名 overhangs it evenly on both sides instead of pushing
  * the date off its place.
  */
-function signatureBlock(input: LayoutInput, density: Density): Content {
+function signatureBlock(input: LayoutInput, density: Density, last: boolean): Content {
   const dateWidth = Math.ceil(textWidth(input.dateText, SIZE.body) * 100) / 100 + 0.5;
   const rightGap = SIZE.body * 4;
   const line = density.linePt;
@@ -374,7 +533,9 @@ function signatureBlock(input: LayoutInput, density: Density): Content {
   const block = {
     unbreakable: true,
     // The seal's top comes within a line of the text above (GB/T 9704 §7.3.5.1).
-    margin: [0, line, 0, line],
+    // Nothing follows the last one: the seal may reach into the page's foot, clear of the
+    // page number one character in and of the verification line.
+    margin: [0, line, 0, last ? 0 : line],
     columns: [
       { width: '*', text: '' },
       {

@@ -33,7 +33,7 @@ export const LINES_PER_PAGE = 22;
  * Noto Serif SC's natural line is (1151 + 286) / 1000 em (Noto Sans SC's is 1.448 em); the
  * line-height multiplier is scaled so a line lands on the grid pitch.
  */
-const NOTO_LINE_EM = 1.437;
+export const NOTO_LINE_EM = 1.437;
 export const lineHeightFor = (fontSize: number, targetPt: number, lineEm = NOTO_LINE_EM): number =>
   targetPt / (fontSize * lineEm);
 export const SANS_LINE_EM = 1.448;

@@ -1,17 +1,23 @@
 import { createHash } from 'node:crypto';
 import { stableStringify } from '@app/common';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatCnDate } from '../format/cn-format';
 import {
+  BLOCK_ID_PREFIX,
   DENSITIES,
   END_ID,
+  Flow,
   LayoutInput,
   TAIL_ID,
+  blockEndId,
+  blockId,
   buildDocDefinition,
   hasRecord,
+  splitParagraph,
+  tailStart,
 } from '../layout/build-doc-definition';
 import { MARGIN, PAGE } from '../layout/gbt9704';
-import { parseMarkup } from '../markup/parse-markup';
+import { Block, parseMarkup } from '../markup/parse-markup';
 import { LoadedTemplate } from '../templates/template-types';
 import { TemplateDataError, validateTemplateData } from '../templates/validate-data';
 import { layOutOnly, renderPdf } from './pdf-printer';
@@ -95,11 +101,141 @@ interface Fitted {
   tailAlone: boolean;
   /** Height the text takes on the last page, in points. */
   lastPageUsed: number;
+  /** Where the body's paragraphs, headings and lines start and its paragraphs end. */
+  starts: Starts;
 }
 
+/** Enough passes for the corrections one document needs; each settles one page break. */
+const MAX_FLOW_PASSES = 8;
+
+/**
+ * Lays the document out, then keeps lines together across page breaks and lays it out again
+ * until no page break leaves a paragraph's first line alone at the foot of a page (orphan), its
+ * last line alone at the head of the next (widow), or a heading alone at the foot of a page.
+ */
 async function layOut(layout: LayoutInput, d: number, keepBefore = 0, render = false): Promise<Fitted> {
+  let flow: Flow = layout.flow ?? { breakBefore: [], splitAt: {} };
+  for (let pass = 0; ; pass++) {
+    const fitted = await layOutOnce({ ...layout, flow }, d, keepBefore, render);
+    const fix =
+      pass < MAX_FLOW_PASSES
+        ? firstLoneLine(layout.blocks, keepBefore, flow, fitted.starts, DENSITIES[d].linePt)
+        : undefined;
+    if (!fix) return fitted;
+    flow = await corrected(flow, fix, layout, d);
+  }
+}
+
+/** Where each marked node of the body starts, by node id. */
+type Starts = Map<string, { page: number; top: number }>;
+
+type Fix = { breakBefore: number } | { split: number; lines: number };
+/** A paragraph or a single line: the blocks whose lines may run over a page break. */
+type TextBlock = Extract<Block, { kind: 'paragraph' | 'line' }>;
+
+const TYPE_BOTTOM = PAGE.height - MARGIN.bottom;
+
+/** Lines of body text between two points of the flow, at line pitch `line`. */
+function linesBetween(from: { page: number; top: number }, to: { page: number; top: number }, line: number) {
+  if (from.page === to.page) return Math.round((to.top - from.top) / line);
+  const perPage = Math.floor((TYPE_BOTTOM - MARGIN.top) / line + 0.01);
+  return (
+    Math.floor((TYPE_BOTTOM - from.top) / line + 0.01) +
+    (to.page - from.page - 1) * perPage +
+    Math.round((to.top - MARGIN.top) / line)
+  );
+}
+
+function firstLoneLine(
+  blocks: Block[],
+  keepBefore: number,
+  flow: Flow,
+  starts: Starts,
+  line: number,
+): Fix | undefined {
+  // The closing tail moves whole; pdfmake reports it where it was first tried.
+  const end = tailStart(blocks, keepBefore) ?? blocks.length;
+  for (let i = 0; i < end; i++) {
+    const block = blocks[i];
+    const start = starts.get(blockId(i));
+    // A paragraph already cut carries two lines or more to the next page.
+    if (!start || flow.splitAt[i] !== undefined) continue;
+    if (block.kind === 'heading') {
+      const next = starts.get(blockId(i + 1));
+      if (next && next.page > start.page) return { breakBefore: i };
+    }
+    const stop = starts.get(blockEndId(i));
+    if ((block.kind !== 'paragraph' && block.kind !== 'line') || !stop || stop.page === start.page) continue;
+    const onFirst = Math.floor((TYPE_BOTTOM - start.top) / line + 0.01);
+    const onLast = Math.round((stop.top - MARGIN.top) / line);
+    if (onFirst === 1) return { breakBefore: i };
+    if (onLast === 1) return onFirst >= 3 ? { split: i, lines: onFirst - 1 } : { breakBefore: i };
+  }
+  return undefined;
+}
+
+async function corrected(flow: Flow, fix: Fix, layout: LayoutInput, d: number): Promise<Flow> {
+  const at = 'breakBefore' in fix ? fix.breakBefore : fix.split;
+  // Corrections further on were made for page breaks this one moves; they are found again.
+  const kept: Flow = {
+    breakBefore: flow.breakBefore.filter((i) => i < at),
+    splitAt: Object.fromEntries(Object.entries(flow.splitAt).filter(([i]) => Number(i) < at)),
+  };
+  const block = layout.blocks[at] as TextBlock;
+  const cut = 'split' in fix ? await charsInLines(layout, d, block, fix.lines) : 0;
+  if (cut <= 0 || cut >= block.text.length) return { ...kept, breakBefore: [...kept.breakBefore, at] };
+  return { ...kept, splitAt: { ...kept.splitAt, [at]: cut } };
+}
+
+/**
+ * How many characters of a paragraph its first `lines` lines hold, found by laying out its
+ * beginnings alone (pdfmake breaks lines greedily, so where a line ends depends only on the
+ * text before it).
+ */
+async function charsInLines(
+  layout: LayoutInput,
+  d: number,
+  block: TextBlock,
+  lines: number,
+): Promise<number> {
+  const { text } = block;
+  const count = async (chars: number): Promise<number> => {
+    const probe = buildDocDefinition(
+      {
+        ...layout,
+        letterhead: false,
+        number: undefined,
+        flow: undefined,
+        blocks: [{ ...block, text: splitParagraph(text, chars)[0] }],
+      },
+      DENSITIES[d],
+    );
+    // Only the paragraph: no title above it.
+    probe.content = (probe.content as Content[]).filter((c) => 'stack' in (c as object));
+    const starts: Starts = new Map();
+    probe.pageBreakBefore = (node) => {
+      if (node.id) starts.set(node.id, { page: node.startPosition.pageNumber, top: node.startPosition.top });
+      return false;
+    };
+    await layOutOnly(probe);
+    return linesBetween(starts.get(blockId(0))!, starts.get(blockEndId(0))!, DENSITIES[d].linePt);
+  };
+  // The longest beginning that still takes `lines` lines.
+  let lo = 1;
+  let hi = text.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if ((await count(mid)) <= lines) lo = mid;
+    else hi = mid - 1;
+  }
+  // Never cut between the two stars of a bold mark.
+  return text[lo - 1] === '*' && text[lo] === '*' ? lo - 1 : lo;
+}
+
+async function layOutOnce(layout: LayoutInput, d: number, keepBefore = 0, render = false): Promise<Fitted> {
   const density = DENSITIES[d];
   const definition = buildDocDefinition(layout, density, keepBefore);
+  const starts: Starts = new Map();
   // pdfmake reports an unbreakable block where it was first tried, not the page it moved to;
   // the page count tells: the tail stands alone when the pages outnumber those the text
   // before it reaches.
@@ -110,6 +246,8 @@ async function layOut(layout: LayoutInput, d: number, keepBefore = 0, render = f
   let lastPageUsed = 0;
   definition.pageBreakBefore = (node) => {
     pages = node.pages;
+    if (node.id?.startsWith(BLOCK_ID_PREFIX))
+      starts.set(node.id, { page: node.startPosition.pageNumber, top: node.startPosition.top });
     if (node.id === TAIL_ID) {
       tailSeen = true;
       tailAlone = node.pages > reached;
@@ -123,7 +261,16 @@ async function layOut(layout: LayoutInput, d: number, keepBefore = 0, render = f
   let pdf: Buffer | undefined;
   if (render) pdf = await renderPdf(definition);
   else await layOutOnly(definition);
-  return { definition, pdf, density: d, keepBefore, pages, tailAlone: tailSeen && tailAlone, lastPageUsed };
+  return {
+    definition,
+    pdf,
+    density: d,
+    keepBefore,
+    pages,
+    tailAlone: tailSeen && tailAlone,
+    lastPageUsed,
+    starts,
+  };
 }
 
 /**

@@ -1,0 +1,222 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadTemplates } from '../templates/load-templates';
+import { LoadedTemplate } from '../templates/template-types';
+import { renderDocument, RenderInput } from './render-document';
+import { BODY_LINE_PT, MARGIN, SIZE, mm } from '../layout/gbt9704';
+import { GLYPH_TOP_EM } from '../layout/build-doc-definition';
+
+/*
+ * GB/T 9704 positions measured in the produced PDF: text from pdftotext's word boxes, the red
+ * rule from the rendered page's pixels.
+ */
+const registry = loadTemplates(resolve(__dirname, '../../../../templates'));
+const workDir = mkdtempSync(join(tmpdir(), 'docs-layout-'));
+
+function inputFor(template: LoadedTemplate, number?: string): RenderInput {
+  return {
+    template,
+    data: structuredClone(template.manifest.sample),
+    number,
+    issuedAt: new Date('2026-11-23T09:00:00+08:00'),
+    verifyCode: 'K7Q2-9MXD',
+    verifyUrl: 'https://jiuzhu.example.gov.cn/v/K7Q2-9MXD',
+  };
+}
+
+async function renderFile(id: string, number?: string, edit?: (input: RenderInput) => void): Promise<string> {
+  const input = inputFor(registry.get(id)!, number);
+  edit?.(input);
+  const file = join(workDir, `${id}-${Math.random().toString(36).slice(2, 8)}.pdf`);
+  writeFileSync(file, await renderDocument(input));
+  return file;
+}
+
+interface Word {
+  page: number;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  text: string;
+}
+/** pdftotext's word boxes, in points from the page's top left; a box starts at the ascender. */
+function wordsOf(file: string): Word[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const words: Word[] = [];
+  html.split('<page ').forEach((chunk, i) => {
+    if (i === 0) return;
+    const re = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+    for (const m of chunk.matchAll(re)) {
+      words.push({ page: i, xMin: +m[1], yMin: +m[2], xMax: +m[3], yMax: +m[4], text: m[5] });
+    }
+  });
+  return words;
+}
+
+/** Noto's ascender; the ideographic em box runs from 0.88 em above the baseline to 0.12 em below. */
+const ASCENDER_EM = 1.151;
+const emTop = (w: Word, size: number) => w.yMin + (ASCENDER_EM - GLYPH_TOP_EM) * size;
+const emBottom = (w: Word, size: number) => w.yMin + (ASCENDER_EM + 0.12) * size;
+
+const DPI = 300;
+/** Rows (in points from the page top) of page 1 where red ink spans most of the type area. */
+function redRuleRows(file: string): number[] {
+  const base = join(workDir, `raster-${Math.random().toString(36).slice(2, 8)}`);
+  execFileSync('pdftoppm', ['-r', String(DPI), '-f', '1', '-l', '1', '-singlefile', file, base]);
+  const ppm = readFileSync(`${base}.ppm`);
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 50).toString('latin1'))!;
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const data = ppm.subarray(header[0].length);
+  const rows: number[] = [];
+  for (let y = 0; y < height; y++) {
+    let red = 0;
+    for (let x = 0; x < width; x++) {
+      const o = (y * width + x) * 3;
+      if (data[o] > 150 && data[o + 1] < 110 && data[o + 2] < 110) red++;
+    }
+    if (red > (mm(150) * DPI) / 72) rows.push((y * 72) / DPI);
+  }
+  return rows;
+}
+
+describe('GB/T 9704 版头 (§7.2.4, §7.2.5, §7.2.7)', () => {
+  it('the 发文机关标志 starts 35 mm below the type area, the 文号 two lines under it, the red rule 4 mm under the 文号', async () => {
+    const file = await renderFile('non-confirmation-decision', '平民低确〔2026〕1号');
+    const words = wordsOf(file).filter((w) => w.page === 1);
+    const mark = words.find((w) => w.text === '平安县民政局')!;
+    const number = words.find((w) => w.text.includes('〔2026〕'))!;
+    const markSize = SIZE.issuerMark;
+    // 发文机关标志: upper edge 35 mm below the upper edge of the type area.
+    expect((emTop(mark, markSize) - MARGIN.top) / mm(1)).toBeCloseTo(35, 0);
+    // 发文字号: 下空二行, two blank lines of the body grid between the mark and the 文号.
+    const gap = emTop(number, SIZE.body) - emBottom(mark, markSize);
+    expect(gap / BODY_LINE_PT).toBeCloseTo(2, 1);
+    // Red rule 4 mm below the 文号.
+    const rule = redRuleRows(file);
+    expect(rule.length).toBeGreaterThan(0);
+    const ruleCentre = (rule[0] + rule[rule.length - 1]) / 2;
+    expect((ruleCentre - emBottom(number, SIZE.body)) / mm(1)).toBeCloseTo(4, 0);
+  });
+});
+
+describe('送达回证', () => {
+  it('gives every row signed or written by hand at least 15 mm, and stays on one page', async () => {
+    const file = await renderFile('service-receipt');
+    expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1])).toBe(1);
+    const words = wordsOf(file);
+    const labels = [
+      '送达文书名称及文号',
+      '受送达人',
+      '送达地点',
+      '送达方式',
+      '送达日期',
+      '送达人（签名）',
+      '受送达人签名或盖章',
+      '代收人签名',
+      '拒收事由和日期',
+      '见证人（签名）',
+      '备注',
+    ];
+    const top = (label: string) => words.find((w) => w.text.startsWith(label))!.yMin;
+    const rowHeight = (label: string) => top(labels[labels.indexOf(label) + 1]) - top(label);
+    for (const label of [
+      '送达人（签名）',
+      '受送达人签名或盖章',
+      '代收人签名',
+      '拒收事由和日期',
+      '见证人（签名）',
+    ]) {
+      const height = rowHeight(label) / mm(1);
+      expect({ label, tallEnough: height >= 15 && height < 30 }).toEqual({ label, tallEnough: true });
+    }
+    // The recipient signs above the date, which closes the cell at its right.
+    const signedRow = top('受送达人签名或盖章');
+    const date = words.find((w) => w.text === '年' && w.yMin > signedRow)!;
+    expect(date.yMin - signedRow).toBeGreaterThan(mm(7));
+  });
+});
+
+describe('forms', () => {
+  it('keep every label of a label/value table on one line', async () => {
+    const words = wordsOf(await renderFile('periodic-review-record')).map((w) => w.text);
+    expect(words).toEqual(expect.arrayContaining(['户主（申请人）', '共同生活家庭人口', '现月保障金额']));
+  });
+});
+
+describe('widows, orphans and lone headings (all samples)', () => {
+  interface Line {
+    page: number;
+    top: number;
+    left: number;
+    right: number;
+    text: string;
+  }
+  const TYPE_LEFT = MARGIN.left;
+  const TYPE_RIGHT = mm(210) - MARGIN.right;
+  const INDENT = 2 * SIZE.body;
+  /** Lines of text on the pages, footer left out, top to bottom; `body` for lines in the body face. */
+  function textLines(file: string): (Line & { body: boolean })[] {
+    const byLine = new Map<string, Word[]>();
+    for (const w of wordsOf(file)) {
+      if (w.yMin > mm(297) - MARGIN.bottom) continue;
+      const key = `${w.page}:${Math.round(w.yMin)}`;
+      byLine.set(key, [...(byLine.get(key) ?? []), w]);
+    }
+    return [...byLine.values()]
+      .map((ws) => ({
+        page: ws[0].page,
+        top: ws[0].yMin,
+        left: Math.min(...ws.map((w) => w.xMin)),
+        right: Math.max(...ws.map((w) => w.xMax)),
+        body: ws.every((w) => Math.abs(w.yMax - w.yMin - SIZE.body * 1.437) < 1.5),
+        text: ws
+          .sort((a, b) => a.xMin - b.xMin)
+          .map((w) => w.text)
+          .join(''),
+      }))
+      .sort((a, b) => a.page - b.page || a.top - b.top);
+  }
+  const near = (x: number, to: number) => Math.abs(x - to) < SIZE.body / 2;
+  const full = (l: Line) => l.right > TYPE_RIGHT - SIZE.body;
+  const indented = (l: Line) => near(l.left, TYPE_LEFT + INDENT);
+  const HEADING = /^[一二三四五六七八九十]+、/;
+
+  /** Where a page ends on a paragraph's first line or a heading, or begins with a paragraph's last line. */
+  function loneLines(file: string): string[] {
+    const lines = textLines(file);
+    const found: string[] = [];
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const [last, first] = [lines[i], lines[i + 1]];
+      if (first.page === last.page) continue;
+      const before = lines[i - 1];
+      const after = lines[i + 2];
+      // The paragraph runs on over the page break: its line before the break is full and the
+      // line after it is not a new paragraph.
+      const runsOn = last.body && first.body && full(last) && near(first.left, TYPE_LEFT);
+      if (runsOn && indented(last) && !HEADING.test(last.text))
+        found.push(`orphan p${last.page}: ${last.text}`);
+      const endsHere =
+        !after || after.page !== first.page || !after.body || indented(after) || !near(after.left, TYPE_LEFT);
+      if (runsOn && endsHere && !(before && before.page === last.page && indented(last)))
+        found.push(`widow p${first.page}: ${first.text}`);
+      if (last.body && HEADING.test(last.text) && indented(last) && !full(last))
+        found.push(`heading p${last.page}: ${last.text}`);
+    }
+    return found;
+  }
+
+  it('no page of any sample ends on a lone first line or heading, or starts with a lone last line', async () => {
+    const found: string[] = [];
+    for (const t of registry.values()) {
+      const file = await renderFile(
+        t.manifest.id,
+        t.manifest.numberCode ? `平${t.manifest.numberCode}〔2026〕1号` : undefined,
+      );
+      for (const f of loneLines(file)) found.push(`${t.manifest.id} ${f}`);
+    }
+    expect(found).toEqual([]);
+  });
+});
