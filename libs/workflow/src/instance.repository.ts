@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ActivityLogEntity, ProcessInstanceEntity, TaskEntity, TimerEntity } from '@app/persistence';
+import { ProcessInstanceEntity, TaskEntity, TimerEntity } from '@app/persistence';
 import { ArmedTimer } from './durable-timers';
 import type { ActivityEvent } from './engine-session';
 
@@ -71,7 +71,9 @@ export const instanceRepository = {
   },
 
   openTasks(em: EntityManager, instanceId: string): Promise<TaskEntity[]> {
-    return em.getRepository(TaskEntity).find({ where: { instanceId, status: 'open' } });
+    return em
+      .getRepository(TaskEntity)
+      .find({ where: { instanceId, status: 'open' }, order: { createdAt: 'ASC' } });
   },
 
   insertTask(em: EntityManager, task: TaskEntity): Promise<unknown> {
@@ -129,7 +131,10 @@ export const instanceRepository = {
     }
   },
 
-  /** Appends the step's path to the instance's activity log; the instance row lock orders `seq`. */
+  /**
+   * Appends the step's path to the instance's activity log in one statement; the instance row lock
+   * orders `seq`, so the highest number read in the same statement is still the highest.
+   */
   async logActivities(
     em: EntityManager,
     instanceId: string,
@@ -137,19 +142,18 @@ export const instanceRepository = {
     now: Date,
   ): Promise<void> {
     if (!events.length) return;
-    const [{ last }]: { last: number }[] = await em.query(
-      `SELECT COALESCE(MAX(seq), 0)::int AS last FROM activity_log WHERE instance_id = $1`,
-      [instanceId],
-    );
-    await em.getRepository(ActivityLogEntity).insert(
-      events.map((e, i) => ({
+    await em.query(
+      `INSERT INTO activity_log (instance_id, seq, element_id, element_type, event, at)
+       SELECT $1, last.seq + e.n, e.element_id, e.element_type, e.event, $5
+       FROM (SELECT COALESCE(MAX(seq), 0)::int AS seq FROM activity_log WHERE instance_id = $1) last,
+         unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS e(element_id, element_type, event, n)`,
+      [
         instanceId,
-        seq: Number(last) + i + 1,
-        elementId: e.elementId,
-        elementType: e.elementType,
-        event: e.event,
-        at: now,
-      })),
+        events.map((e) => e.elementId),
+        events.map((e) => e.elementType),
+        events.map((e) => e.event),
+        now,
+      ],
     );
   },
 

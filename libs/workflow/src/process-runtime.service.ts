@@ -21,6 +21,8 @@ export interface StepResult {
   openedTasks: TaskEntity[];
   ended: boolean;
   outcome: string | null;
+  /** Names of the tasks open when the step began, in the order they opened (for the audit entry). */
+  openBefore?: string[];
 }
 
 /**
@@ -145,6 +147,10 @@ export class ProcessRuntime {
 
     const now = this.clock.now();
     const step: StepContext = { em, actorId: input.actorId, onBehalfOf: input.onBehalfOf ?? null, now };
+    // Read once under the instance lock: the audit's "before" and, unless a recovery changes them,
+    // the tasks the step may cancel.
+    const openBefore = await repo.openTasks(em, instance.id);
+    const hot = this.hot.get(instance.id)?.version === instance.version;
     try {
       const session = await this.session(step, instance);
       if (!session.isWaiting(task.elementId)) {
@@ -156,7 +162,9 @@ export class ProcessRuntime {
         completedAt: now,
       });
       const effects = await session.signal(task.elementId, values, step);
-      const result = await this.persist(step, instance, session, effects);
+      const stillOpen = hot ? openBefore.filter((t) => t.id !== task.id) : undefined;
+      const result = await this.persist(step, instance, session, effects, stillOpen);
+      result.openBefore = openBefore.map((t) => t.name);
       await incidents.resolveCleared(
         em,
         { instanceId: instance.id, taskId: task.id },
@@ -293,8 +301,9 @@ export class ProcessRuntime {
     instance: ProcessInstanceEntity,
     session: EngineSession,
     effects: StepEffects,
+    open?: TaskEntity[],
   ): Promise<StepResult> {
-    const openedTasks = await this.persistEffects(step, instance, session, effects);
+    const openedTasks = await this.persistEffects(step, instance, session, effects, open);
     const ended = session.completed;
     const outcome = effects.outcome ?? instance.outcome;
     const version = await repo.saveState(step.em, instance, {
@@ -320,11 +329,13 @@ export class ProcessRuntime {
     instance: ProcessInstanceEntity,
     session: EngineSession,
     effects: StepEffects,
+    /** The instance's open task rows when the caller already holds them. */
+    openNow?: TaskEntity[],
   ): Promise<TaskEntity[]> {
     const { em, now } = step;
     if (effects.outcome) instance.outcome = effects.outcome;
     await repo.logActivities(em, instance.id, effects.activities, now);
-    for (const open of await repo.openTasks(em, instance.id)) {
+    for (const open of openNow ?? (await repo.openTasks(em, instance.id))) {
       if (!session.isWaiting(open.elementId))
         await repo.finishTask(em, open.id, 'cancelled', { completedAt: now });
     }
