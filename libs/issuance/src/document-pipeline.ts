@@ -296,8 +296,9 @@ export async function warmRenderPool(pool: Piscina, job: (i: number) => RenderJo
   const warmed = new Set<number>();
   for (let round = 0; warmed.size < pool.options.maxThreads && round < 20; round++) {
     const ids = await Promise.all(
-      Array.from({ length: pool.options.maxThreads }, (_, i) =>
-        pool.run(job(round * pool.options.maxThreads + i), { name: 'warm' }) as Promise<number>,
+      Array.from(
+        { length: pool.options.maxThreads },
+        (_, i) => pool.run(job(round * pool.options.maxThreads + i), { name: 'warm' }) as Promise<number>,
       ),
     );
     for (const id of ids) warmed.add(id);
