@@ -227,15 +227,15 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
-  private warming: Promise<void> | null = null;
+  private warming: Promise<number> | null = null;
 
   /**
    * Starts the pool's threads and has each render a sample document, so that the first documents
-   * a process issues do not wait for a thread to load its fonts. Without a pool it does nothing.
+   * a process issues do not wait for a thread to load its fonts. Returns how many threads are warm.
    */
-  warmUp(): Promise<void> {
+  warmUp(): Promise<number> {
     const pool = this.workers();
-    if (!pool) return Promise.resolve();
+    if (!pool) return Promise.resolve(0);
     this.warming ??= (() => {
       const [id] = this.templates.ids();
       const template = this.templates.file(id);
@@ -290,9 +290,10 @@ export function createRenderPool(threads: number): Piscina {
 
 /**
  * Runs warm-up jobs until every thread of the pool has rendered one (fonts, template and seal
- * loaded), so that no thread loads them while it is being measured or while a user waits.
+ * loaded), so that no thread loads them while it is being measured or while a user waits. Returns
+ * how many threads did.
  */
-export async function warmRenderPool(pool: Piscina, job: (i: number) => RenderJob): Promise<void> {
+export async function warmRenderPool(pool: Piscina, job: (i: number) => RenderJob): Promise<number> {
   const warmed = new Set<number>();
   for (let round = 0; warmed.size < pool.options.maxThreads && round < 20; round++) {
     const ids = await Promise.all(
@@ -303,6 +304,7 @@ export async function warmRenderPool(pool: Piscina, job: (i: number) => RenderJo
     );
     for (const id of ids) warmed.add(id);
   }
+  return warmed.size;
 }
 
 export function archiveDir(dataDir: string): string {
