@@ -13,7 +13,7 @@ import {
   renderBareDocDefinition,
   renderDocument,
 } from '@app/documents';
-import { DocumentPipeline, RenderJob, createRenderPool } from '@app/issuance';
+import { DocumentPipeline, RenderJob, createRenderPool, warmRenderPool } from '@app/issuance';
 import { Database } from '@app/persistence';
 import { loadOrganSealSigner } from '@app/signing';
 import { TimerPoller } from '@app/workflow';
@@ -43,10 +43,15 @@ async function lifecycle() {
   const source = dibaoModel();
   const variables = { applicantName: '王建国', nearRelative: false, regionCode: '410799100201' };
   await runBareLifecycle(source, CONFIRM_PATH, variables); // warm-up
-  let bareSteps = 0;
-  const bareStart = process.hrtime.bigint();
-  for (let i = 0; i < CASES * 5; i++) bareSteps += await runBareLifecycle(source, CONFIRM_PATH, variables);
-  const bareRate = bareSteps / seconds(bareStart);
+  // Measured before and after the host, the faster kept: load that changes during the run does not
+  // flatter the host.
+  const bare = async () => {
+    let bareSteps = 0;
+    const bareStart = process.hrtime.bigint();
+    for (let i = 0; i < CASES * 5; i++) bareSteps += await runBareLifecycle(source, CONFIRM_PATH, variables);
+    return bareSteps / seconds(bareStart);
+  };
+  const bareBefore = await bare();
 
   process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-bench-'));
   process.env.TIMER_POLL_MS = '0';
@@ -71,9 +76,9 @@ async function lifecycle() {
     nearRelative: false,
   };
   let hostSteps = 0;
-  let farFuture = Date.now();
-  // Served today: a service date before the notice's issue date is refused.
-  const answers = servedToday(CONFIRM_PATH, app.get(Clock).today());
+  const clock = app.get(Clock);
+  // The pool's threads start and load their fonts once per process, before the first step.
+  await app.get(DocumentPipeline).warmUp();
   const hostStart = process.hrtime.bigint();
   for (let i = 0; i < CASES; i++) {
     // Each case its own household: a person in a received case cannot apply again.
@@ -83,16 +88,19 @@ async function lifecycle() {
     }));
     const household = { applicant: { ...application.applicant, idNumber: members[0].idNumber }, members };
     const kase = await cases.apply(clerk, { ...application, ...household });
-    hostSteps += (await driveCase(cases, staff, kase.id, answers)).length;
-    farFuture += 8 * 86_400_000;
-    hostSteps += await poller.poll(new Date(farFuture));
-    hostSteps += (await driveCase(cases, staff, kase.id, answers)).length;
+    // Served today: a service date before the notice's issue date is refused, and the decision
+    // after the 公示 is dated by the application clock, which the 7 days of the 公示 moved on.
+    hostSteps += (await driveCase(cases, staff, kase.id, servedToday(CONFIRM_PATH, clock.today()))).length;
+    clock.advance(8 * 86_400_000);
+    hostSteps += await poller.poll(clock.now());
+    hostSteps += (await driveCase(cases, staff, kase.id, servedToday(CONFIRM_PATH, clock.today()))).length;
   }
   await app.get(DocumentPipeline).settled();
   const hostRate = hostSteps / seconds(hostStart);
   const threadRenders = app.get(DocumentPipeline).threadRenders;
   const documents = await db.read((em) => benchRepository.archivedDocuments(em));
   await app.close();
+  const bareRate = Math.max(bareBefore, await bare());
   return {
     bareStepsPerSecond: bareRate,
     hostStepsPerSecond: hostRate,
@@ -121,9 +129,13 @@ async function notices() {
   const definition = () => buildDocumentDefinition(input);
   await renderBareDocDefinition(definition()); // warm-up: fonts load once per process
 
-  const bareStart = process.hrtime.bigint();
-  for (let i = 0; i < NOTICES; i++) await renderBareDocDefinition(definition());
-  const bareRate = NOTICES / seconds(bareStart);
+  // Measured before and after the pool, the faster kept (as for the engine).
+  const bare = async () => {
+    const bareStart = process.hrtime.bigint();
+    for (let i = 0; i < NOTICES; i++) await renderBareDocDefinition(definition());
+    return NOTICES / seconds(bareStart);
+  };
+  const bareBefore = await bare();
 
   let signed: Buffer = Buffer.alloc(0);
   const fullStart = process.hrtime.bigint();
@@ -156,7 +168,7 @@ async function notices() {
     signingTime: new Date().toISOString(),
     seals: { dataDir: dir },
   });
-  await Promise.all(Array.from({ length: threads }, (_, i) => pool.run(job(900 + i)))); // warm-up: threads load
+  await warmRenderPool(pool, (i) => job(900 + i)); // every thread loads its fonts, template and seal first
   const poolStart = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: NOTICES }, async (_, i) => {
@@ -166,6 +178,7 @@ async function notices() {
   );
   const poolRate = NOTICES / seconds(poolStart);
   await pool.destroy();
+  const bareRate = Math.max(bareBefore, await bare());
   const pages = (signed.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   return {
     barePdfmakePerSecond: bareRate,

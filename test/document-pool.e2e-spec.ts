@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DocumentPipeline } from '@app/issuance';
+import { DocumentPipeline, TemplateStore, createRenderPool, warmRenderPool } from '@app/issuance';
 import { TestApp, pdfText, pdfsig } from './support/test-app';
 import { CONFIRM_PATH, apply, drive } from './support/case-driver';
 
@@ -93,5 +93,39 @@ describe('documents rendered in the pool', () => {
       failed.map((d) => d.id),
     ]);
     expect(left).toHaveLength(0);
+  });
+
+  it('warms every thread of a two-thread pool before it is used, and hands the signed bytes over whole', async () => {
+    const template = t.app.get(TemplateStore).file('confirmation-notice');
+    const pool = createRenderPool(2);
+    try {
+      const job = (i: number) => ({
+        template: {
+          id: template.manifest.id,
+          manifestText: template.manifestText,
+          body: template.body,
+          contentHash: template.contentHash,
+        },
+        data: template.manifest.sample as Record<string, unknown>,
+        number: null,
+        issuedAt: new Date().toISOString(),
+        verifyCode: String(i).padStart(16, '0'),
+        verifyUrl: `http://localhost/verify/${i}`,
+        organ: '',
+        reason: '',
+        location: '',
+        signingTime: new Date().toISOString(),
+        seals: { dataDir: t.dataDir },
+      });
+      expect(await warmRenderPool(pool, job)).toBe(2);
+      // A signed document: the bytes arrive as a view of a buffer of their own (moved, not cloned from a shared slab).
+      const organ = (await t.query<{ name: string }>(`SELECT name FROM organ LIMIT 1`))[0].name;
+      const signed = (await pool.run({ ...job(99), organ, reason: '测试' })) as Uint8Array;
+      expect(signed.byteOffset).toBe(0);
+      expect(signed.byteLength).toBe(signed.buffer.byteLength);
+      expect(pdfsig(Buffer.from(signed))).toMatch(/Signature is Valid/);
+    } finally {
+      await pool.destroy();
+    }
   });
 });

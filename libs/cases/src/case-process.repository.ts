@@ -32,15 +32,6 @@ export const caseProcessRepository = {
     return em.getRepository(TaskEntity).find({ where: { instanceId }, order: { createdAt: 'ASC' } });
   },
 
-  /** Names of the open tasks, oldest first. */
-  async openTaskNames(em: EntityManager, instanceId: string): Promise<string[]> {
-    const rows: { name: string }[] = await em.query(
-      `SELECT name FROM task WHERE instance_id = $1 AND status = 'open' ORDER BY created_at`,
-      [instanceId],
-    );
-    return rows.map((r) => r.name);
-  },
-
   async instanceVersion(em: EntityManager, instanceId: string): Promise<number> {
     const [{ version }]: { version: number }[] = await em.query(
       `SELECT version FROM process_instance WHERE id = $1`,

@@ -1,4 +1,4 @@
-import { EntityManager, LessThanOrEqual } from 'typeorm';
+import { EntityManager, In, LessThanOrEqual } from 'typeorm';
 import {
   AssessmentEntity,
   OrganEntity,
@@ -96,6 +96,11 @@ export const caseRepository = {
 
   region(em: EntityManager, code: string): Promise<RegionEntity | null> {
     return em.getRepository(RegionEntity).findOne({ where: { code } });
+  },
+  /** Several regions in one read, by code (absent codes are absent from the map). */
+  async regions(em: EntityManager, codes: string[]): Promise<Map<string, RegionEntity>> {
+    const rows = await em.getRepository(RegionEntity).find({ where: { code: In([...new Set(codes)]) } });
+    return new Map(rows.map((r) => [r.code, r]));
   },
   /** The organ acting for a region on a date (YYYY-MM-DD): the newest version in force then. */
   organ(em: EntityManager, regionCode: string, onDate: string): Promise<OrganEntity | null> {

@@ -346,7 +346,6 @@ export class CaseService {
       actingFor?: ActingFor | null;
     },
   ): Promise<CompleteResult> {
-    const openBefore = await processes.openTaskNames(em, task.instanceId);
     const step = await this.runtime.complete(em, task, {
       data: input.data,
       actorId: input.actorId,
@@ -368,7 +367,7 @@ export class CaseService {
         ...(input.retriedBy && { submittedBy: input.actorId }),
         ...(input.actingFor && { onBehalfOf: input.actingFor }),
         // The case's state on either side of the step: engine version and what was open.
-        before: { version: step.instance.version - 1, open: openBefore },
+        before: { version: step.instance.version - 1, open: step.openBefore ?? [] },
         after: {
           version: step.instance.version,
           opened: step.openedTasks.map((t) => t.name),

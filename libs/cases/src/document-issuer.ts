@@ -159,13 +159,15 @@ export class DocumentIssuer {
       template.manifest.issuer === 'county' ? kase.regionCode.slice(0, 6) : kase.regionCode.slice(0, 9);
     const agency = await organInForce(em, agencyCode, today);
     const townshipCode = kase.regionCode.slice(0, 9);
-    const township = await organInForce(em, townshipCode, today);
+    // A township's own document is issued by the township organ: one read serves both.
+    const township = townshipCode === agencyCode ? agency : await organInForce(em, townshipCode, today);
+    const regions = await cases.regions(em, [townshipCode, kase.regionCode]);
     const data = buildDocumentData({
       kase,
       agency,
       township,
-      townshipRegion: await cases.region(em, townshipCode),
-      village: await cases.region(em, kase.regionCode),
+      townshipRegion: regions.get(townshipCode) ?? null,
+      village: regions.get(kase.regionCode) ?? null,
       variables,
       templateId: template.manifest.id,
       today,

@@ -74,6 +74,7 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
       this.sweep = setInterval(() => {
         this.sweeping ??= this.archivePending().finally(() => (this.sweeping = null));
       }, intervalMs);
+      this.warmUp().catch((err: Error) => this.logger.warn(`文书线程预热失败：${err.message}`));
     }
   }
 
@@ -81,8 +82,10 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
     if (this.sweep) clearInterval(this.sweep);
     await this.sweeping;
     await this.settled();
+    await this.warming?.catch(() => undefined);
     await this.pool?.destroy();
     this.pool = undefined;
+    this.warming = null;
   }
 
   /**
@@ -224,6 +227,40 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
+  private warming: Promise<number> | null = null;
+
+  /**
+   * Starts the pool's threads and has each render a sample document, so that the first documents
+   * a process issues do not wait for a thread to load its fonts. Returns how many threads are warm.
+   */
+  warmUp(): Promise<number> {
+    const pool = this.workers();
+    if (!pool) return Promise.resolve(0);
+    this.warming ??= (() => {
+      const [id] = this.templates.ids();
+      const template = this.templates.file(id);
+      return warmRenderPool(pool, (i) => ({
+        template: {
+          id: template.manifest.id,
+          manifestText: template.manifestText,
+          body: template.body,
+          contentHash: template.contentHash,
+        },
+        data: template.manifest.sample as Record<string, unknown>,
+        number: null,
+        issuedAt: new Date().toISOString(),
+        verifyCode: String(i).padStart(16, '0'),
+        verifyUrl: verifyUrl(String(i).padStart(16, '0')),
+        organ: '',
+        reason: '',
+        location: '',
+        signingTime: new Date().toISOString(),
+        seals: this.seals.config,
+      }));
+    })();
+    return this.warming;
+  }
+
   private workers(): Piscina | null {
     if (this.pool === undefined) {
       const threads = workerCount();
@@ -249,6 +286,25 @@ export function createRenderPool(threads: number): Piscina {
     maxThreads: threads,
     idleTimeout: 60_000,
   });
+}
+
+/**
+ * Runs warm-up jobs until every thread of the pool has rendered one (fonts, template and seal
+ * loaded), so that no thread loads them while it is being measured or while a user waits. Returns
+ * how many threads did.
+ */
+export async function warmRenderPool(pool: Piscina, job: (i: number) => RenderJob): Promise<number> {
+  const warmed = new Set<number>();
+  for (let round = 0; warmed.size < pool.options.maxThreads && round < 20; round++) {
+    const ids = await Promise.all(
+      Array.from(
+        { length: pool.options.maxThreads },
+        (_, i) => pool.run(job(round * pool.options.maxThreads + i), { name: 'warm' }) as Promise<number>,
+      ),
+    );
+    for (const id of ids) warmed.add(id);
+  }
+  return warmed.size;
 }
 
 export function archiveDir(dataDir: string): string {

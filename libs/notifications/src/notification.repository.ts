@@ -13,17 +13,21 @@ export interface DeadlineTaskRow {
 
 /** The only code that reads or writes the outbox and the message centre. */
 export const notificationRepository = {
-  /** Inserts the row unless its dedupe key was queued before; true when it was inserted. */
-  async insert(em: EntityManager, row: NotificationOutboxEntity): Promise<boolean> {
+  /**
+   * Inserts the rows in one statement, each unless its dedupe key was queued before; returns the
+   * ids of the rows inserted.
+   */
+  async insertMany(em: EntityManager, rows: NotificationOutboxEntity[]): Promise<Set<string>> {
+    if (!rows.length) return new Set();
     const result = await em
       .createQueryBuilder()
       .insert()
       .into(NotificationOutboxEntity)
-      .values(row)
+      .values(rows)
       .orIgnore()
       .returning(['id'])
       .execute();
-    return (result.raw as unknown[]).length > 0;
+    return new Set((result.raw as { id: string }[]).map((r) => r.id));
   },
 
   /**

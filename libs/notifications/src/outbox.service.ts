@@ -72,26 +72,24 @@ export class NotificationOutbox {
     targets: { channel: NotificationChannel; recipient: Record<string, string> }[],
     now: Date,
   ): Promise<void> {
-    const queued: string[] = [];
-    for (const t of targets) {
-      const row: NotificationOutboxEntity = {
-        id: randomUUID(),
-        caseId,
-        event: notice.event,
-        channel: t.channel,
-        recipient: t.recipient,
-        subject: notice.subject,
-        body: notice.body,
-        dedupeKey: `${notice.event}:${notice.ref}:${t.channel}`,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
-        lastError: null,
-        createdAt: now,
-        sentAt: null,
-      };
-      if (await repo.insert(em, row)) queued.push(t.channel);
-    }
+    const rows = targets.map((t): NotificationOutboxEntity => ({
+      id: randomUUID(),
+      caseId,
+      event: notice.event,
+      channel: t.channel,
+      recipient: t.recipient,
+      subject: notice.subject,
+      body: notice.body,
+      dedupeKey: `${notice.event}:${notice.ref}:${t.channel}`,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      createdAt: now,
+      sentAt: null,
+    }));
+    const inserted = await repo.insertMany(em, rows);
+    const queued = rows.filter((r) => inserted.has(r.id)).map((r) => r.channel);
     if (!queued.length) return;
     await this.audit.record(em, {
       at: now,

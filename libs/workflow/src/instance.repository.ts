@@ -71,7 +71,9 @@ export const instanceRepository = {
   },
 
   openTasks(em: EntityManager, instanceId: string): Promise<TaskEntity[]> {
-    return em.getRepository(TaskEntity).find({ where: { instanceId, status: 'open' } });
+    return em
+      .getRepository(TaskEntity)
+      .find({ where: { instanceId, status: 'open' }, order: { createdAt: 'ASC' } });
   },
 
   insertTask(em: EntityManager, task: TaskEntity): Promise<unknown> {

@@ -19,9 +19,10 @@ const HOT_ENGINE_LIMIT = 500;
 
 /** Rows a timer batch read for all its instances at once, so a fire need not read them again. */
 interface KnownRows {
-  openTasks: TaskEntity[];
+  /** The instance's open task rows when the caller already holds them. */
+  openTasks?: TaskEntity[];
   /** Pending timers other than those the batch claimed. */
-  pendingTimers: TimerEntity[];
+  pendingTimers?: TimerEntity[];
 }
 
 export interface StepResult {
@@ -29,6 +30,8 @@ export interface StepResult {
   openedTasks: TaskEntity[];
   ended: boolean;
   outcome: string | null;
+  /** Names of the tasks open when the step began, in the order they opened (for the audit entry). */
+  openBefore?: string[];
 }
 
 /**
@@ -153,6 +156,10 @@ export class ProcessRuntime {
 
     const now = this.clock.now();
     const step: StepContext = { em, actorId: input.actorId, onBehalfOf: input.onBehalfOf ?? null, now };
+    // Read once under the instance lock: the audit's "before" and, unless a recovery changes them,
+    // the tasks the step may cancel.
+    const openBefore = await repo.openTasks(em, instance.id);
+    const hot = this.hot.get(instance.id)?.version === instance.version;
     try {
       const session = await this.session(step, instance);
       if (!session.isWaiting(task.elementId)) {
@@ -164,7 +171,9 @@ export class ProcessRuntime {
         completedAt: now,
       });
       const effects = await session.signal(task.elementId, values, step);
-      const result = await this.persist(step, instance, session, effects);
+      const stillOpen = hot ? openBefore.filter((t) => t.id !== task.id) : undefined;
+      const result = await this.persist(step, instance, session, effects, { openTasks: stillOpen });
+      result.openBefore = openBefore.map((t) => t.name);
       await incidents.resolveCleared(
         em,
         { instanceId: instance.id, taskId: task.id },
