@@ -228,12 +228,16 @@ describe('decisions reach the applicant in the portal only as 送达 (issue 17)'
     expect((await listed(applicant, caseId)).map((d) => d.id)).not.toContain(noticeId);
     const refused = await applicant.get(`/api/documents/${noticeId}/pdf`).expect(404);
     expect(refused.body.message).toContain('尚未送达');
+    // Nor its summary: the title alone tells 受理 from 不予受理, and the number leads to the verify page.
+    const summary = await applicant.get(`/api/documents/${noticeId}`).expect(404);
+    expect(JSON.stringify(summary.body)).not.toMatch(/不予受理|verifyCode/);
     expect(await servicesOf(noticeId)).toHaveLength(0);
 
     await drive(t, caseId, REFUSE);
     expect((await listed(applicant, caseId)).find((d) => d.id === noticeId)).toMatchObject({
       servedOnDownload: false,
     });
+    await applicant.get(`/api/documents/${noticeId}`).expect(200);
     await applicant.get(`/api/documents/${noticeId}/pdf`).expect(200);
     expect((await servicesOf(noticeId)).map((s) => s.method)).toEqual(['direct']);
   });

@@ -204,6 +204,21 @@ export class PortalService {
    * service — recorded with its date and time — when their electronic-service consent is on file;
    * without consent it is not theirs to download until the organ serves it.
    */
+  /**
+   * An applicant reads a document's summary only where the portal lists it: a decision not yet
+   * served stays unseen (its title alone tells the outcome), unless downloading it would serve it.
+   */
+  async assertVisibleToApplicant(user: AuthUser, doc: DocumentEntity): Promise<void> {
+    await this.db.read(async (em) => {
+      const kase = await cases.byId(em, doc.caseId);
+      if (!kase || !mayReadCase(user, kase, 'applicant')) throw AppError.notFound('文书不存在');
+      const visible = await this.visibleDocuments(em, kase);
+      if (!visible.some((d) => d.id === doc.id)) {
+        throw AppError.notFound('该文书尚未送达，送达后可在“我的申请”中查看');
+      }
+    });
+  }
+
   async releaseToApplicant(user: AuthUser, doc: DocumentEntity): Promise<void> {
     await this.db.transaction(async (em) => {
       const kase = await cases.byId(em, doc.caseId);

@@ -30,7 +30,9 @@ export class DocumentsController {
   @Get('documents/:id')
   @Requires('document.read')
   async document(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
-    return documentSummary(await this.cases.document(user, id));
+    const doc = await this.cases.document(user, id);
+    if (user.role === 'applicant') await this.portal.assertVisibleToApplicant(user, doc);
+    return documentSummary(doc);
   }
 
   @ApiBearerAuth()
