@@ -41,6 +41,7 @@ const data = (assessment: AssessmentEntity | null = null) =>
       address: '平安县城关镇政府街1号',
       phone: '0391-6231002',
     }),
+    county: organ({}),
     townshipRegion: { code: '410799100', name: '城关镇', level: 'township', parentCode: '410799' },
     village: { code: '410799100201', name: '东关村民委员会', level: 'village', parentCode: '410799100' },
     variables: {},
@@ -64,6 +65,41 @@ describe('buildDocumentData (issue 17)', () => {
       sealText: '平安县民政局',
       phone: '0391-6210001',
     });
+  });
+
+  it('names the county 民政 organ in force, so a township letter to it is addressed by name', () => {
+    expect(data().county).toEqual({
+      name: '平安县民政局',
+      address: '平安县人民路88号',
+      phone: '0391-6210001',
+    });
+  });
+
+  it("identifies to a third party only the member a 信函索证函 asks about, by that member's own ID", () => {
+    const household = [
+      { name: '王建国', idNumber: '410799197901010010', relation: '本人' },
+      { name: '李秀梅', idNumber: '410799198003030022', relation: '配偶' },
+    ];
+    const letter = (subjectName: string) =>
+      buildDocumentData({
+        kase: { ...kase, household } as CaseEntity,
+        agency: organ({}),
+        township: organ({ regionCode: '410799100', level: 'township' }),
+        townshipRegion: null,
+        village: null,
+        variables: { subjectName },
+        templateId: 'evidence-request-letter',
+        today: '2026-12-06',
+        acceptanceDate: null,
+        assessment: null,
+        earlierDocuments: [],
+      });
+    expect(letter(' 李秀梅').subject).toEqual({
+      name: '李秀梅',
+      relation: '配偶',
+      idNumber: '410799198003030022',
+    });
+    expect(letter('李某').subject).toBeUndefined();
   });
 
   it('L2: a 公示 posted on 6 December runs exactly seven days, 7 to 13 December', () => {

@@ -35,6 +35,11 @@ export function buildDocumentData(input: {
    * investigates and serves. Documents name it, never the place (城关镇 is a town, not an actor).
    */
   township: OrganEntity;
+  /**
+   * The county 民政 organ in force on the document date: township letters to it (核对提请) are
+   * addressed to it by name, as a 公文 is, not to a description of its function.
+   */
+  county?: OrganEntity | null;
   /** The township as a place, for the few sentences that name where, not who. */
   townshipRegion: RegionEntity | null;
   village: RegionEntity | null;
@@ -60,11 +65,11 @@ export function buildDocumentData(input: {
   return {
     issuer: issuerData(agency),
     township: {
-      name: input.township.name,
+      ...organParticulars(input.township),
       ...(input.townshipRegion ? { placeName: input.townshipRegion.name } : {}),
-      ...(input.township.address ? { address: input.township.address } : {}),
-      ...(input.township.phone ? { phone: input.township.phone } : {}),
     },
+    ...(input.county ? { county: organParticulars(input.county) } : {}),
+    ...subjectOf(kase, input.variables.subjectName),
     ...(input.village ? { village: { name: input.village.name } } : {}),
     case: {
       caseNo: kase.caseNo,
@@ -94,6 +99,30 @@ export function buildDocumentData(input: {
     // the day after it through the seventh day — exactly seven, however the week falls.
     publicNotice: { startDate: plusDays(today, 1), endDate: plusDays(today, 7) },
     ...(input.assessment ? { assessment: assessmentForPrint(input.assessment) } : {}),
+  };
+}
+
+/**
+ * The household member a letter to a third party asks about (信函索证): named and identified by
+ * that member's own ID number, so the unit can find the person, and nobody else in the household is
+ * identified to it. Absent when the name entered is not a member: the letter cannot then be issued.
+ */
+function subjectOf(
+  kase: CaseEntity,
+  name: unknown,
+): { subject?: { name: string; relation: string; idNumber: string } } {
+  const member = typeof name === 'string' ? kase.household.find((m) => m.name === name.trim()) : undefined;
+  return member
+    ? { subject: { name: member.name, relation: member.relation, idNumber: member.idNumber } }
+    : {};
+}
+
+/** An organ a document names without being issued by it: its name and where to reach it. */
+function organParticulars(organ: OrganEntity) {
+  return {
+    name: organ.name,
+    ...(organ.address ? { address: organ.address } : {}),
+    ...(organ.phone ? { phone: organ.phone } : {}),
   };
 }
 

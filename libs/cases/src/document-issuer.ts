@@ -158,10 +158,13 @@ export class DocumentIssuer {
     const agency = await organInForce(em, agencyCode, today);
     const townshipCode = kase.regionCode.slice(0, 9);
     const township = await organInForce(em, townshipCode, today);
+    const countyCode = kase.regionCode.slice(0, 6);
+    const county = countyCode === agencyCode ? agency : await organInForce(em, countyCode, today);
     const data = buildDocumentData({
       kase,
       agency,
       township,
+      county,
       townshipRegion: await cases.region(em, townshipCode),
       village: await cases.region(em, kase.regionCode),
       variables,
