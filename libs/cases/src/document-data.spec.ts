@@ -124,4 +124,36 @@ describe('buildDocumentData (issue 17)', () => {
       '月人均收入1120.00元，高于保障标准每人每月650.00元',
     );
   });
+
+  it('cites the standard by its instrument; an assessment recorded with an internal label prints none of it', () => {
+    const assessed = (label: string) =>
+      data({
+        assessmentDate: '2026-12-01',
+        parametersId: 'p1',
+        result: {
+          income: { perCapitaMonthlyFen: fen(40000) },
+          monthlyStandardFen: 65000,
+          parameterVersion: { versionId: 'p1', regionCode: '410799', effectiveFrom: '2026-01-01', label },
+          minimumLiving: { eligible: true },
+          benefit: { totalMonthlyFen: 75000 },
+          hardshipIndex: { score: 0, hits: [] },
+          lines: [
+            {
+              rule: 'parameters.standard',
+              label: `适用农村低保标准（每人每月）650元；依据${label}`,
+              amountFen: 65000,
+              outcome: 'info',
+            },
+          ],
+        },
+      } as unknown as AssessmentEntity).assessment as {
+        parameterVersion: string;
+        lines: { label: string }[];
+      };
+    const cited = assessed('《平安县人民政府关于公布2026年城乡最低生活保障标准的通知》');
+    expect(cited.parameterVersion).toBe('《平安县人民政府关于公布2026年城乡最低生活保障标准的通知》');
+    const legacy = assessed('行政区划410799救助政策参数，2026-01-01起施行（演示数据：国家默认参数）');
+    expect(legacy.parameterVersion).toBe('现行最低生活保障标准');
+    expect(legacy.lines[0]!.label).toBe('适用农村低保标准（每人每月）650元');
+  });
 });

@@ -5,7 +5,7 @@ import {
   ExplanationLine,
   fen,
   formatYuan,
-  parameterVersionLabel,
+  PARAMETER_VERSION_FALLBACK,
 } from '@app/assessment';
 import { ageOn, benefitStartMonth, maskResidentId } from '@app/assistance';
 import { plusDays } from '@app/workflow';
@@ -149,7 +149,7 @@ function assessmentForPrint(row: AssessmentEntity) {
   return {
     assessmentDate: row.assessmentDate,
     // A clerk cites the version by region, date and note; the UUID means nothing on paper.
-    parameterVersion: result.parameterVersion.label ?? parameterVersionLabel(result.parameterVersion),
+    parameterVersion: printedVersion(result.parameterVersion.label),
     standard: formatYuan(result.monthlyStandardFen),
     perCapita: exact ? formatYuan(exact) : '—',
     ...(exact !== undefined && exact !== null
@@ -171,6 +171,17 @@ function incomeAgainstStandard(perCapitaFen: ExactFen, standardFen: number): str
   return `月人均收入${formatYuan(perCapitaFen)}元，${relation}保障标准每人每月${formatYuan(standardFen)}元`;
 }
 
+/**
+ * Assessments recorded before the standard was cited by its instrument carry an internal label
+ * (region code, ISO date, note); a family's document prints none of it.
+ */
+const INTERNAL_VERSION = /行政区划\d+救助政策参数/;
+const INTERNAL_BASIS = /；依据行政区划\d+救助政策参数.*$/;
+
+function printedVersion(label: string | undefined): string {
+  return label && !INTERNAL_VERSION.test(label) ? label : PARAMETER_VERSION_FALLBACK;
+}
+
 const CHECK_RULES = /^(veto|property)\./;
 const DECISIVE_RULES = /^(program\.|extreme\.result|labour\.)/;
 
@@ -186,7 +197,7 @@ function printedLines(lines: ExplanationLine[]) {
     if (!figure && l.outcome !== 'fail' && !DECISIVE_RULES.test(l.rule)) continue;
     if (CHECK_RULES.test(l.rule) && l.outcome === 'pass') continue;
     printed.push({
-      label: l.label,
+      label: l.label.replace(INTERNAL_BASIS, ''),
       amount: figure ? formatYuan(l.amountFen!) : '',
       result: OUTCOME_TEXT[l.outcome] ?? '',
     });
