@@ -43,7 +43,13 @@ const data = (assessment: AssessmentEntity | null = null) =>
     }),
     county: organ({}),
     townshipRegion: { code: '410799100', name: '城关镇', level: 'township', parentCode: '410799' },
-    village: { code: '410799100201', name: '东关村民委员会', level: 'village', parentCode: '410799100' },
+    village: {
+      code: '410799100201',
+      name: '东关村',
+      committeeName: '东关村村民委员会',
+      level: 'village',
+      parentCode: '410799100',
+    },
     variables: {},
     templateId: 'public-notice',
     today: '2026-12-06',
@@ -100,6 +106,10 @@ describe('buildDocumentData (issue 17)', () => {
       idNumber: '410799198003030022',
     });
     expect(letter('李某').subject).toBeUndefined();
+  });
+
+  it('gives the village as a place and its committee by its formal name', () => {
+    expect(data().village).toEqual({ name: '东关村', committeeName: '东关村村民委员会' });
   });
 
   it('L2: a 公示 posted on 6 December runs exactly seven days, 7 to 13 December', () => {

@@ -70,7 +70,15 @@ export function buildDocumentData(input: {
     },
     ...(input.county ? { county: organParticulars(input.county) } : {}),
     ...subjectOf(kase, input.variables.subjectName),
-    ...(input.village ? { village: { name: input.village.name } } : {}),
+    // The village is a place; its committee is the organ a document sends copies to.
+    ...(input.village
+      ? {
+          village: {
+            name: input.village.name,
+            ...(input.village.committeeName ? { committeeName: input.village.committeeName } : {}),
+          },
+        }
+      : {}),
     case: {
       caseNo: kase.caseNo,
       programName: programName(kase.program),

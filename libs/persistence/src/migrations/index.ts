@@ -28,6 +28,7 @@ import { CaseworkClaim1766500000000 } from './1766500000000-casework-claim';
 import { Notifications1766600000000 } from './1766600000000-notifications';
 import { DocumentRenderState1766700000000 } from './1766700000000-document-render-state';
 import { CaseStats1766900000000 } from './1766900000000-case-stats';
+import { VillageCommittee1767550000000 } from './1767550000000-village-committee';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   Notifications1766600000000,
   DocumentRenderState1766700000000,
   CaseStats1766900000000,
+  VillageCommittee1767550000000,
 ];
