@@ -159,7 +159,8 @@ describe('the assessment in the process', () => {
     // The printed 计算明细 carries the same formulas as the screen, and names the parameter version.
     expect(assessedText).toContain('家庭月收入=16,656元÷12=1,388元');
     expect(assessedText).toContain('0.9（41–50周岁·健康）×1,980元（上年最低工资/月）×8个月=14,256元');
-    expect(assessedText).toContain('依据行政区划410799救助政策参数');
+    expect(assessedText).toContain('依据《平安县人民政府关于公布2026年城乡最低生活保障标准的通知》');
+    expect(assessedText).not.toContain('行政区划');
     expect(await opinionText(plain)).toContain('计算明细');
 
     // The county's decision prints the same 计算明细.
@@ -168,7 +169,8 @@ describe('the assessment in the process', () => {
     expect(confirmationText).toContain('家庭经济状况计算明细');
     expect(confirmationText).toContain('家庭月人均收入462.67元');
     expect(confirmationText).toContain('按户施保：保障标准650元×3人−家庭月收入1,388元=562元');
-    expect(confirmationText).toMatch(/按行政区划410799救助政策参数，\d{4}-\d{2}-\d{2}起施行/);
+    expect(confirmationText).toContain('按《平安县人民政府关于公布2026年城乡最低生活保障标准的通知》测算');
+    expect(confirmationText).not.toMatch(/行政区划|起施行|演示数据/);
   });
 
   it('stops a clearly ineligible case only after the reviewer confirms, with a served notice naming the figure', async () => {
@@ -346,11 +348,13 @@ describe('assessment rules and input checks over the API (issue 16)', () => {
     });
   });
 
-  it('names the parameter version by region, date and note, not by its id', async () => {
+  it('names the standard by the instrument that set it, not by region code, date, note or id', async () => {
     const res = await post(WORKED_EXAMPLE);
     const standard = res.body.result.lines.find((l: { rule: string }) => l.rule === 'parameters.standard');
-    expect(standard.label).toMatch(/依据行政区划410799救助政策参数，\d{4}-\d{2}-\d{2}起施行/);
+    expect(standard.label).toContain('依据《平安县人民政府关于公布2026年城乡最低生活保障标准的通知》');
     expect(standard.label).not.toContain(res.body.parametersId);
-    expect(res.body.result.parameterVersion.label).toMatch(/^行政区划410799/);
+    expect(res.body.result.parameterVersion.label).toBe(
+      '《平安县人民政府关于公布2026年城乡最低生活保障标准的通知》',
+    );
   });
 });

@@ -113,7 +113,7 @@ describe('case detail', () => {
   it('names the region from the county down, for the household tab', async () => {
     const res = await (await t.as('clerk')).get(`/api/cases/${caseA}`).expect(200);
     expect(res.body.case.regionCode).toBe('410799100201');
-    expect(res.body.regionName).toBe('平安县城关镇东关村民委员会');
+    expect(res.body.regionName).toBe('平安县城关镇东关村');
   });
 });
 

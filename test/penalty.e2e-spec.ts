@@ -36,7 +36,6 @@ const PENALTY_PATH = {
   hearingRequested: false,
   penaltyDecision: ['impose'],
   fineAmount: '1686',
-  fineDeadline: '2099-01-31',
   paymentMethod: '到平安县民政局指定的代收银行',
   repayDeadline: '2099-01-31',
   stopBenefits: true,
@@ -134,7 +133,9 @@ describe('行政处罚 for 骗取社会救助', () => {
     expect(decision).toContain('申辩理由不成立');
     expect(decision).toContain('根据《社会救助暂行办法》第六十八条的规定，本机关决定');
     expect(decision).toContain('责令你退回骗取的最低生活保障金1686.00元，限于2099年1月31日前退回');
-    expect(decision).toContain('对你处以罚款1686.00元，限于2099年1月31日前到平安县民政局指定的代收银行缴纳');
+    expect(decision).toContain(
+      '对你处以罚款1686.00元，请自收到本决定书之日起十五日内到平安县民政局指定的代收银行缴纳；到期不缴纳的，每日按罚款数额的百分之三加处罚款',
+    );
     expect(decision).toContain('停止对你的最低生活保障');
     expect(decision).toContain('六十日内向平安县人民政府申请行政复议');
     // The seal's text may interleave with the last lines in the text layer (drawing it is another item, F6).

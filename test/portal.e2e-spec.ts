@@ -41,7 +41,7 @@ describe('regions for pickers', () => {
     const villages = (await applicant.get('/api/regions?parent=410799100').expect(200)).body;
     expect(villages).toContainEqual({
       code: '410799100201',
-      name: '东关村民委员会',
+      name: '东关村',
       level: 'village',
       leaf: true,
     });

@@ -96,7 +96,7 @@ describe('supervision', () => {
   it('publishes the long-term listing without login and without full ID numbers', async () => {
     const res = await t.http.get('/api/public/listing?regionCode=410799100201').expect(200);
     expect(res.body).toMatchObject({
-      region: { code: '410799100201', name: '东关村民委员会' },
+      region: { code: '410799100201', name: '东关村' },
       total: 1,
       rows: [
         {

@@ -334,6 +334,13 @@ describe('终止特困人员救助供养 (procedure on a confirmed case)', () =>
     });
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { field: string }) => d.field)).toContain('data.ground');
+    // A nephew is not a statutory supporter (民法典): the supporter ground cannot rest on one.
+    const nephew = await reviewer.post(`/api/cases/${confirmedCaseId}/procedures`, {
+      processKey: 'tekun-termination',
+      data: { ground: 'supporter', supporterRelation: 'nephew', facts: '其侄已将其接回家中赡养' },
+    });
+    expect(nephew.status).toBe(400);
+    expect(nephew.body.details.map((d: { field: string }) => d.field)).toContain('data.supporterRelation');
   });
 
   it('publishes the proposal for 7 days, decides, serves, and stops the benefit from next month', async () => {
@@ -341,9 +348,9 @@ describe('终止特困人员救助供养 (procedure on a confirmed case)', () =>
     const res = await reviewer.post(`/api/cases/${confirmedCaseId}/procedures`, {
       processKey: 'tekun-termination',
       data: {
-        ground: 'supporter',
-        facts: '东关村民委员会报告：其侄李建国已将其接回家中赡养。',
-        reportedBy: '东关村民委员会',
+        ground: 'income-property',
+        facts: '东关村村民委员会报告：其继承胞兄遗留的临街门面房一间，已出租，月租金2000元。',
+        reportedBy: '东关村村民委员会',
       },
     });
     expect(res.status).toBe(201);
@@ -358,23 +365,28 @@ describe('终止特困人员救助供养 (procedure on a confirmed case)', () =>
       answers({
         proposal: ['terminate'],
         decision: ['terminate'],
-        reasons: '新增具有履行义务能力的法定义务人，不再符合特困人员救助供养条件',
-        facts: '经调查核实并公示七天无异议，其侄李建国已将其接回家中赡养，月收入约6000元，具有履行义务能力。',
-        legalBasis: '《特困人员认定办法》第二十四条第（五）项、第二十六条',
+        reasons:
+          '有了稳定的租金收入，收入高于本地最低生活保障标准，收入和财产状况不再符合特困人员救助供养条件',
+        facts:
+          '经调查核实并公示七天无异议，其继承胞兄遗留的临街门面房一间并出租，月租金2000元，有租赁合同和收款记录为证。',
+        legalBasis: '《特困人员认定办法》第六条、第二十四条第（四）项、第二十六条',
       });
     await throughNotice(childId, termination());
-    expect(await textOf(childId, 'tekun-termination-public-notice')).toContain(
-      '新增具有履行义务能力的法定义务人',
-    );
+    const notice = await textOf(childId, 'tekun-termination-public-notice');
+    expect(notice).toContain('收入和财产状况不再符合规定条件');
+    // The 公示 names the place; the decision sends its copy to the committee, an organ.
+    expect(notice).toContain('现将东关村拟终止特困人员救助供养的情况公示如下');
     await drive(t, childId, termination());
     expect(await caseRow(childId)).toMatchObject({ status: 'closed', outcome: 'terminated' });
 
     const text = await textOf(childId, 'tekun-termination-decision');
     expect(text).toContain('终止对你的特困人员救助供养');
-    expect(text).toContain('《特困人员认定办法》第二十四条第（五）项、第二十六条');
+    expect(text).toContain('《特困人员认定办法》第六条、第二十四条第（四）项、第二十六条');
+    expect(text).not.toContain('其侄');
     expect(text).toContain('申请行政复议');
     expect(text).toContain('提起行政诉讼');
-    expect(text).toContain('抄送：东关村民委员会');
+    expect(text).toContain('抄送：东关村村民委员会');
+    expect(text).toContain('并在东关村公示七天');
 
     const nextMonth = benefitStartMonth(t.clock.today());
     expect(text).toContain(`自${nextMonth.slice(0, 4)}年${Number(nextMonth.slice(5))}月起终止`);

@@ -146,7 +146,7 @@ describe('执法全过程记录 (Chromium)', () => {
     await form.locator('[data-test=role]').click();
     await page.getByRole('option', { name: '村（社区）协理员' }).click();
     await form.locator('[data-test=region]').click();
-    await page.getByRole('option', { name: '河西镇 / 柳树村民委员会' }).click();
+    await page.getByRole('option', { name: '河西镇 / 柳树村' }).click();
     await form.locator('input[data-test=password]').fill('short');
     await page.locator('[data-test=save]').click();
     await form.getByText('密码长度应为8–72个字符').waitFor(); // the field's own message, under it

@@ -107,7 +107,7 @@ describe('applicant portal and public verification (Chromium, phone)', () => {
 
     // 3 村（社区）: an applicant registered in a village finds it already chosen.
     await page.locator('[data-test=step-region]').waitFor();
-    await page.locator('[data-test=step-region] .el-select', { hasText: '东关村民委员会' }).waitFor();
+    await page.locator('[data-test=step-region] .el-select', { hasText: '东关村' }).waitFor();
     await page.click('[data-test=near-relative-no]');
     await screenshot(page, 'portal-apply-region');
     await page.click('[data-test=next]');

@@ -42,7 +42,7 @@ describe('programs, procedures and supervision pages (Chromium)', () => {
     await page.locator('[data-test=step-members]').waitFor();
     await page.click('[data-test=next]');
     await page.locator('[data-test=step-region]').waitFor();
-    await pick(page, 'region-village', '东关村民委员会');
+    await pick(page, 'region-village', '东关村');
     await page.click('[data-test=near-relative-no]');
     await page.click('[data-test=next]');
     await page.locator('[data-test=authorization-text]').waitFor();

@@ -1030,7 +1030,7 @@ describe('explanation lines', () => {
       versionId: 'default-2025-01',
       regionCode: '150422',
       effectiveFrom: '2025-01-01',
-      label: '行政区划150422救助政策参数，2025-01-01起施行',
+      label: '现行最低生活保障标准',
     });
     expect(r.lines.every((l) => l.basis.length > 0 && l.label.length > 0)).toBe(true);
     const order = [
@@ -1043,10 +1043,14 @@ describe('explanation lines', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
-  it('shows every figure with its inputs and the formula in numbers, and the version by name', () => {
+  it('shows every figure with its inputs and the formula in numbers, and the standard by its instrument', () => {
     const r = assess(
       workedExample(),
-      { ...params(), versionNote: '2025年农村低保标准' },
+      {
+        ...params(),
+        versionNote: '2025年农村低保标准',
+        standardInstrument: '某县人民政府关于公布2025年城乡最低生活保障标准的通知',
+      },
       {
         assessmentDate: ASSESSMENT_DATE,
         decisionDate: '2025-07-15',
@@ -1058,9 +1062,20 @@ describe('explanation lines', () => {
         .map((l) => l.label)
         .join('\n');
     expect(label('parameters.standard')).toBe(
-      '适用农村低保标准（每人每月）650元；依据行政区划150422救助政策参数，2025-01-01起施行（2025年农村低保标准）',
+      '适用农村低保标准（每人每月）650元；依据《某县人民政府关于公布2025年城乡最低生活保障标准的通知》',
     );
-    expect(label('parameters.standard')).not.toContain('default-2025-01');
+    expect(r.parameterVersion.label).toBe('《某县人民政府关于公布2025年城乡最低生活保障标准的通知》');
+    // Nothing internal reaches a family's document: no UUID, region code, ISO date or note.
+    for (const text of [label('parameters.standard'), r.parameterVersion.label]) {
+      expect(text).not.toMatch(/default-2025-01|150422|2025-01-01|2025年农村低保标准/);
+    }
+    const plain = assess(workedExample(), params(), {
+      assessmentDate: ASSESSMENT_DATE,
+      decisionDate: '2025-07-15',
+    });
+    expect(plain.lines.find((l) => l.rule === 'parameters.standard')?.label).toBe(
+      '适用农村低保标准（每人每月）650元',
+    );
     expect(label('income.imputed.odd_jobs')).toBe(
       '张大：无核实劳动收入，务工推算收入 0.9（41–50周岁·健康） × 1,980元（上年最低工资/月） × 8个月 = 14,256元',
     );

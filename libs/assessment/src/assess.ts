@@ -130,7 +130,7 @@ export function assess(
   ex.amount(
     'parameters.standard',
     () =>
-      `适用${p.areaType === 'urban' ? '城市' : '农村'}低保标准（每人每月）${money(standardFen)}；依据${versionLabel}`,
+      `适用${p.areaType === 'urban' ? '城市' : '农村'}低保标准（每人每月）${money(standardFen)}${p.standardInstrument?.trim() ? `；依据${versionLabel}` : ''}`,
     fen(standardFen),
     {
       regionCode: p.regionCode,

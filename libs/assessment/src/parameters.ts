@@ -69,8 +69,13 @@ export interface RigidExpenditureCap {
 
 export interface PolicyParameters {
   regionCode: string;
-  /** The version's note as published (e.g. 2027年起城乡低保标准调整), for its human label. */
+  /** The version's internal note (e.g. 2027年起城乡低保标准调整); never printed for families. */
   versionNote?: string | null;
+  /**
+   * The instrument that set the 低保标准 of this version, by its published title, without 书名号
+   * (e.g. 平安县人民政府关于公布2026年城乡最低生活保障标准的通知). Documents cite the standard by it.
+   */
+  standardInstrument?: string | null;
   /** 'YYYY-MM-DD'; an assessment dated earlier is refused. */
   effectiveFrom: string;
   versionId: string;
@@ -524,12 +529,14 @@ export function monthlyStandard(p: PolicyParameters): Fen {
 }
 
 /**
- * The version as a clerk can cite it in a 复议: region, effective date and the published note,
- * not the row's UUID (which stays in `versionId` for re-running).
+ * The standard as a family's document cites it: the instrument that set it, by its lawful title.
+ * Region codes, ISO dates, notes and the row's UUID are internal (`versionId` keeps the version for
+ * re-running); without an instrument the document says only that the standard in force was applied.
  */
-export function parameterVersionLabel(
-  p: Pick<PolicyParameters, 'regionCode' | 'effectiveFrom' | 'versionNote'>,
-): string {
-  const note = p.versionNote?.trim();
-  return `行政区划${p.regionCode}救助政策参数，${p.effectiveFrom}起施行${note ? `（${note}）` : ''}`;
+export function parameterVersionLabel(p: Pick<PolicyParameters, 'standardInstrument'>): string {
+  const instrument = p.standardInstrument?.trim().replace(/^《(.*)》$/, '$1');
+  return instrument ? `《${instrument}》` : PARAMETER_VERSION_FALLBACK;
 }
+
+/** What a document says of the standard when no instrument is recorded for the version. */
+export const PARAMETER_VERSION_FALLBACK = '现行最低生活保障标准';

@@ -50,6 +50,10 @@ export function validateParameters(p: PolicyParameters): ValidationProblem[] {
   if (!regionLevel(p.regionCode)) bad('regionCode', '行政区划代码应为6、9或12位数字');
   if (!isCalendarDate(p.effectiveFrom)) bad('effectiveFrom', '生效日期应为有效的 YYYY-MM-DD 日期');
   if (!p.versionId?.trim()) bad('versionId', '版本号不能为空');
+  if (p.standardInstrument !== undefined && p.standardInstrument !== null) {
+    const title = typeof p.standardInstrument === 'string' ? p.standardInstrument.trim() : '';
+    if (!title || title.length > 200) bad('standardInstrument', '确定保障标准的文件名称应为1至200个字');
+  }
   if (p.areaType !== 'urban' && p.areaType !== 'rural')
     bad('areaType', '城乡类别应为 urban（城市）或 rural（农村）');
   fenField('monthlyStandardFen.urban', p.monthlyStandardFen?.urban);

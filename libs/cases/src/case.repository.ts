@@ -51,7 +51,7 @@ export const caseRepository = {
       .limit(limit)
       .getMany();
   },
-  /** "平安县城关镇东关村民委员会": the names from the county down to the region itself. */
+  /** "平安县城关镇东关村": the names from the county down to the region itself. */
   async regionPath(em: EntityManager, code: string): Promise<string> {
     const rows: { name: string }[] = await em.query(
       `WITH RECURSIVE up AS (

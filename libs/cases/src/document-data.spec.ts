@@ -41,8 +41,15 @@ const data = (assessment: AssessmentEntity | null = null) =>
       address: '平安县城关镇政府街1号',
       phone: '0391-6231002',
     }),
+    county: organ({}),
     townshipRegion: { code: '410799100', name: '城关镇', level: 'township', parentCode: '410799' },
-    village: { code: '410799100201', name: '东关村民委员会', level: 'village', parentCode: '410799100' },
+    village: {
+      code: '410799100201',
+      name: '东关村',
+      committeeName: '东关村村民委员会',
+      level: 'village',
+      parentCode: '410799100',
+    },
     variables: {},
     templateId: 'public-notice',
     today: '2026-12-06',
@@ -66,6 +73,45 @@ describe('buildDocumentData (issue 17)', () => {
     });
   });
 
+  it('names the county 民政 organ in force, so a township letter to it is addressed by name', () => {
+    expect(data().county).toEqual({
+      name: '平安县民政局',
+      address: '平安县人民路88号',
+      phone: '0391-6210001',
+    });
+  });
+
+  it("identifies to a third party only the member a 信函索证函 asks about, by that member's own ID", () => {
+    const household = [
+      { name: '王建国', idNumber: '410799197901010010', relation: '本人' },
+      { name: '李秀梅', idNumber: '410799198003030022', relation: '配偶' },
+    ];
+    const letter = (subjectName: string) =>
+      buildDocumentData({
+        kase: { ...kase, household } as CaseEntity,
+        agency: organ({}),
+        township: organ({ regionCode: '410799100', level: 'township' }),
+        townshipRegion: null,
+        village: null,
+        variables: { subjectName },
+        templateId: 'evidence-request-letter',
+        today: '2026-12-06',
+        acceptanceDate: null,
+        assessment: null,
+        earlierDocuments: [],
+      });
+    expect(letter(' 李秀梅').subject).toEqual({
+      name: '李秀梅',
+      relation: '配偶',
+      idNumber: '410799198003030022',
+    });
+    expect(letter('李某').subject).toBeUndefined();
+  });
+
+  it('gives the village as a place and its committee by its formal name', () => {
+    expect(data().village).toEqual({ name: '东关村', committeeName: '东关村村民委员会' });
+  });
+
   it('L2: a 公示 posted on 6 December runs exactly seven days, 7 to 13 December', () => {
     expect(data().publicNotice).toEqual({ startDate: '2026-12-07', endDate: '2026-12-13' });
   });
@@ -87,5 +133,37 @@ describe('buildDocumentData (issue 17)', () => {
     expect((data(assessment).assessment as { comparison: string }).comparison).toBe(
       '月人均收入1120.00元，高于保障标准每人每月650.00元',
     );
+  });
+
+  it('cites the standard by its instrument; an assessment recorded with an internal label prints none of it', () => {
+    const assessed = (label: string) =>
+      data({
+        assessmentDate: '2026-12-01',
+        parametersId: 'p1',
+        result: {
+          income: { perCapitaMonthlyFen: fen(40000) },
+          monthlyStandardFen: 65000,
+          parameterVersion: { versionId: 'p1', regionCode: '410799', effectiveFrom: '2026-01-01', label },
+          minimumLiving: { eligible: true },
+          benefit: { totalMonthlyFen: 75000 },
+          hardshipIndex: { score: 0, hits: [] },
+          lines: [
+            {
+              rule: 'parameters.standard',
+              label: `适用农村低保标准（每人每月）650元；依据${label}`,
+              amountFen: 65000,
+              outcome: 'info',
+            },
+          ],
+        },
+      } as unknown as AssessmentEntity).assessment as {
+        parameterVersion: string;
+        lines: { label: string }[];
+      };
+    const cited = assessed('《平安县人民政府关于公布2026年城乡最低生活保障标准的通知》');
+    expect(cited.parameterVersion).toBe('《平安县人民政府关于公布2026年城乡最低生活保障标准的通知》');
+    const legacy = assessed('行政区划410799救助政策参数，2026-01-01起施行（演示数据：国家默认参数）');
+    expect(legacy.parameterVersion).toBe('现行最低生活保障标准');
+    expect(legacy.lines[0]!.label).toBe('适用农村低保标准（每人每月）650元');
   });
 });

@@ -5,7 +5,7 @@ import {
   ExplanationLine,
   fen,
   formatYuan,
-  parameterVersionLabel,
+  PARAMETER_VERSION_FALLBACK,
 } from '@app/assessment';
 import { ageOn, benefitStartMonth, maskResidentId } from '@app/assistance';
 import { plusDays } from '@app/workflow';
@@ -36,6 +36,11 @@ export function buildDocumentData(input: {
    * investigates and serves. Documents name it, never the place (城关镇 is a town, not an actor).
    */
   township: OrganEntity;
+  /**
+   * The county 民政 organ in force on the document date: township letters to it (核对提请) are
+   * addressed to it by name, as a 公文 is, not to a description of its function.
+   */
+  county?: OrganEntity | null;
   /** The township as a place, for the few sentences that name where, not who. */
   townshipRegion: RegionEntity | null;
   village: RegionEntity | null;
@@ -63,12 +68,20 @@ export function buildDocumentData(input: {
   return {
     issuer: issuerData(agency),
     township: {
-      name: input.township.name,
+      ...organParticulars(input.township),
       ...(input.townshipRegion ? { placeName: input.townshipRegion.name } : {}),
-      ...(input.township.address ? { address: input.township.address } : {}),
-      ...(input.township.phone ? { phone: input.township.phone } : {}),
     },
-    ...(input.village ? { village: { name: input.village.name } } : {}),
+    ...(input.county ? { county: organParticulars(input.county) } : {}),
+    ...subjectOf(kase, input.variables.subjectName),
+    // The village is a place; its committee is the organ a document sends copies to.
+    ...(input.village
+      ? {
+          village: {
+            name: input.village.name,
+            ...(input.village.committeeName ? { committeeName: input.village.committeeName } : {}),
+          },
+        }
+      : {}),
     case: {
       caseNo: kase.caseNo,
       programName: programName(kase.program),
@@ -101,6 +114,30 @@ export function buildDocumentData(input: {
   };
 }
 
+/**
+ * The household member a letter to a third party asks about (信函索证): named and identified by
+ * that member's own ID number, so the unit can find the person, and nobody else in the household is
+ * identified to it. Absent when the name entered is not a member: the letter cannot then be issued.
+ */
+function subjectOf(
+  kase: CaseEntity,
+  name: unknown,
+): { subject?: { name: string; relation: string; idNumber: string } } {
+  const member = typeof name === 'string' ? kase.household.find((m) => m.name === name.trim()) : undefined;
+  return member
+    ? { subject: { name: member.name, relation: member.relation, idNumber: member.idNumber } }
+    : {};
+}
+
+/** An organ a document names without being issued by it: its name and where to reach it. */
+function organParticulars(organ: OrganEntity) {
+  return {
+    name: organ.name,
+    ...(organ.address ? { address: organ.address } : {}),
+    ...(organ.phone ? { phone: organ.phone } : {}),
+  };
+}
+
 /** What a document prints about the organ that issues it (also the public listing's issuer). */
 export function issuerData(organ: OrganEntity) {
   return {
@@ -124,7 +161,7 @@ function assessmentForPrint(row: AssessmentEntity) {
   return {
     assessmentDate: row.assessmentDate,
     // A clerk cites the version by region, date and note; the UUID means nothing on paper.
-    parameterVersion: result.parameterVersion.label ?? parameterVersionLabel(result.parameterVersion),
+    parameterVersion: printedVersion(result.parameterVersion.label),
     standard: formatYuan(result.monthlyStandardFen),
     perCapita: exact ? formatYuan(exact) : '—',
     ...(exact !== undefined && exact !== null
@@ -146,6 +183,17 @@ function incomeAgainstStandard(perCapitaFen: ExactFen, standardFen: number): str
   return `月人均收入${formatYuan(perCapitaFen)}元，${relation}保障标准每人每月${formatYuan(standardFen)}元`;
 }
 
+/**
+ * Assessments recorded before the standard was cited by its instrument carry an internal label
+ * (region code, ISO date, note); a family's document prints none of it.
+ */
+const INTERNAL_VERSION = /行政区划\d+救助政策参数/;
+const INTERNAL_BASIS = /；依据行政区划\d+救助政策参数.*$/;
+
+function printedVersion(label: string | undefined): string {
+  return label && !INTERNAL_VERSION.test(label) ? label : PARAMETER_VERSION_FALLBACK;
+}
+
 const CHECK_RULES = /^(veto|property)\./;
 const DECISIVE_RULES = /^(program\.|extreme\.result|labour\.)/;
 
@@ -161,7 +209,7 @@ function printedLines(lines: ExplanationLine[]) {
     if (!figure && l.outcome !== 'fail' && !DECISIVE_RULES.test(l.rule)) continue;
     if (CHECK_RULES.test(l.rule) && l.outcome === 'pass') continue;
     printed.push({
-      label: l.label,
+      label: l.label.replace(INTERNAL_BASIS, ''),
       amount: figure ? formatYuan(l.amountFen!) : '',
       result: OUTCOME_TEXT[l.outcome] ?? '',
     });

@@ -161,11 +161,14 @@ export class DocumentIssuer {
     const townshipCode = kase.regionCode.slice(0, 9);
     // A township's own document is issued by the township organ: one read serves both.
     const township = townshipCode === agencyCode ? agency : await organInForce(em, townshipCode, today);
+    const countyCode = kase.regionCode.slice(0, 6);
+    const county = countyCode === agencyCode ? agency : await organInForce(em, countyCode, today);
     const regions = await cases.regions(em, [townshipCode, kase.regionCode]);
     const data = buildDocumentData({
       kase,
       agency,
       township,
+      county,
       townshipRegion: regions.get(townshipCode) ?? null,
       village: regions.get(kase.regionCode) ?? null,
       variables,

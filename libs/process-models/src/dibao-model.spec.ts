@@ -56,7 +56,7 @@ const TEMPLATE_NEEDS: Record<string, string[]> = {
   'review-termination-notice': ['nonCooperationDetails'],
   'public-notice-objection-record': ['objectionDetails', 'recheckMethod', 'recheckFindings'],
   'county-review-form': ['opinion', 'decision', 'reasons'],
-  'evidence-request-letter': ['recipientUnit', 'requestedItems', 'replyDeadline'],
+  'evidence-request-letter': ['subjectName', 'recipientUnit', 'requestedItems', 'replyDeadline'],
 };
 
 /** Issued at the start of every application: 申请书, 书面声明及诚信承诺书, 核对授权书 (LEGAL §5 #1–#3). */
@@ -232,6 +232,7 @@ describe('processes/dibao-application.bpmn', () => {
         {
           ...neighbours,
           evidenceRequest: true,
+          subjectName: '李四',
           recipientUnit: '平安县某建材有限公司',
           requestedItems: '申请人配偶的务工起止时间和每月实发工资',
           replyDeadline: '2099-12-04',

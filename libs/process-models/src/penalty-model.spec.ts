@@ -31,7 +31,6 @@ const TEMPLATE_NEEDS: Record<string, string[]> = {
     'violationEvidence',
     'fraudAmount',
     'fineAmount',
-    'fineDeadline',
     'paymentMethod',
     'repayDeadline',
     'reasons',
@@ -92,7 +91,6 @@ const statement = { statementReceived: true, statementSummary: '申辩理由不�
 const decision = {
   penaltyDecision: 'impose',
   fineAmount: '1686',
-  fineDeadline: '2099-01-31',
   paymentMethod: '到指定的代收银行',
   repayDeadline: '2099-01-31',
   stopBenefits: true,

@@ -453,7 +453,12 @@ describe('processes/tekun-application.bpmn', () => {
 });
 
 // ---- termination ----
-const report = { ground: 'supporter', facts: '村委会报告：其侄已将其接回赡养', reportedBy: '东关村民委员会' };
+const report = {
+  ground: 'supporter',
+  supporterRelation: 'child',
+  facts: '村委会报告：其子务工返乡，月收入稳定，已将其接回家中赡养',
+  reportedBy: '东关村村民委员会',
+};
 const terminationInvestigation = {
   investigators: ['王五', '赵六'],
   visitDate: '2027-01-05',
@@ -462,7 +467,7 @@ const terminationInvestigation = {
 const proposeTerminate = { proposal: 'terminate', reasons: '新增具有履行义务能力的法定义务人' };
 const countyTerminate = {
   decision: 'terminate',
-  facts: '其侄李建国已履行赡养义务',
+  facts: '其子王建军务工返乡，月收入约6000元，具有了履行义务能力，已将其接回家中赡养',
   reasons: '不再符合特困人员救助供养条件',
   legalBasis: '《特困人员认定办法》第二十四条、第二十六条',
 };
@@ -493,6 +498,15 @@ describe('processes/tekun-termination.bpmn', () => {
     expect(
       validateFormData(info.startForm, { ground: 'moved', facts: 'x' }).errors.map((e) => e.field),
     ).toEqual(['ground']);
+    // A supporter ground names the supporter's relation, and only a statutory one (民法典): not a nephew.
+    const supporter = (extra: Record<string, unknown>) =>
+      validateFormData(info.startForm, { ground: 'supporter', facts: 'x', ...extra }).errors.map(
+        (e) => e.field,
+      );
+    expect(supporter({})).toEqual(['supporterRelation']);
+    expect(supporter({ supporterRelation: 'nephew' })).toEqual(['supporterRelation']);
+    expect(supporter({ supporterRelation: 'child' })).toEqual([]);
+    expect(validateFormData(info.startForm, { ground: 'death', facts: 'x' }).errors).toEqual([]);
     expectEveryElementDrawn(definitions);
     expectUserTasksStaffed(definitions, { legalBasis: true });
   });
@@ -555,7 +569,7 @@ describe('processes/tekun-termination.bpmn', () => {
     const run = await runCase(TERMINATION, report, {
       Task_TerminationInvestigation: [terminationInvestigation, terminationInvestigation],
       Task_TerminationProposal: [{ proposal: 'continue', reasons: '情况不属实' }, proposeTerminate],
-      Task_CountyContinuationReview: [{ countyOpinion: 'return', reasons: '需补充调查其侄收入' }],
+      Task_CountyContinuationReview: [{ countyOpinion: 'return', reasons: '需补充调查其子收入' }],
       Task_RecordTerminationNoticeResult: [{ objection: false }],
       Task_CountyTerminationDecision: [countyTerminate],
       Task_ServeTerminationDecision: [served],

@@ -10,11 +10,35 @@ export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_REGIONS: RegionEntity[] = [
   { code: '410799', name: '平安县', level: 'county', parentCode: null },
   { code: '410799100', name: '城关镇', level: 'township', parentCode: '410799' },
-  { code: '410799100201', name: '东关村民委员会', level: 'village', parentCode: '410799100' },
-  { code: '410799100202', name: '西关社区居民委员会', level: 'village', parentCode: '410799100' },
+  {
+    code: '410799100201',
+    name: '东关村',
+    committeeName: '东关村村民委员会',
+    level: 'village',
+    parentCode: '410799100',
+  },
+  {
+    code: '410799100202',
+    name: '西关社区',
+    committeeName: '西关社区居民委员会',
+    level: 'village',
+    parentCode: '410799100',
+  },
   { code: '410799101', name: '河西镇', level: 'township', parentCode: '410799' },
-  { code: '410799101201', name: '河西村民委员会', level: 'village', parentCode: '410799101' },
-  { code: '410799101202', name: '柳树村民委员会', level: 'village', parentCode: '410799101' },
+  {
+    code: '410799101201',
+    name: '河西村',
+    committeeName: '河西村村民委员会',
+    level: 'village',
+    parentCode: '410799101',
+  },
+  {
+    code: '410799101202',
+    name: '柳树村',
+    committeeName: '柳树村村民委员会',
+    level: 'village',
+    parentCode: '410799101',
+  },
 ];
 
 export const DEMO_AGENCIES: AgencyEntity[] = [
@@ -108,7 +132,14 @@ export async function seedReferenceData(em: EntityManager): Promise<boolean> {
       regionCode,
       effectiveFrom,
       version: 1,
-      parameters: { ...DEFAULT_PARAMETERS, areaType, regionCode, effectiveFrom, versionId: id },
+      parameters: {
+        ...DEFAULT_PARAMETERS,
+        areaType,
+        regionCode,
+        effectiveFrom,
+        versionId: id,
+        standardInstrument: '平安县人民政府关于公布2026年城乡最低生活保障标准的通知',
+      },
       note: '演示数据：国家默认参数',
       createdBy: null,
       createdAt: new Date(),

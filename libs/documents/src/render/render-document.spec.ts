@@ -396,7 +396,7 @@ describe('issue 17: documents a 法制审核员 would sign', () => {
     expect(text).toContain('住址：平安县城关镇东关村三组18号');
     expect(text).toContain('以上事实有下列证据证明：'); // facts and evidence
     expect(text).toContain('根据《社会救助暂行办法》第六十八条的规定，本机关决定'); // basis
-    expect(text).toContain('对你处以罚款6744.00元，限于2026年12月31日前'); // penalty, manner and period
+    expect(text).toContain('对你处以罚款6744.00元，请自收到本决定书之日起十五日内'); // penalty, manner and period (行政处罚法第六十七条)
     expect(text).toContain('责令你退回骗取的最低生活保障金6744.00元');
     expect(text).toContain('依法举行了听证');
     expect(text).toContain('六十日内向平安县人民政府申请行政复议'); // remedies

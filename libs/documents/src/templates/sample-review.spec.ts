@@ -279,3 +279,44 @@ describe('a form records what was done, not the alternatives', () => {
     expect(form).toContain('救助金额超过委托乡镇审批额度（1000.00元），由平安县民政局审批');
   });
 });
+
+describe('the 法制审核 leftovers (issue 17)', () => {
+  it('a township letter to the county 民政 organ is addressed to it by name, not to a description', async () => {
+    const text = await rendered('verification-request-letter');
+    expect(text).toContain('平安县民政局：');
+    expect(text).not.toContain('县级人民政府民政部门（');
+  });
+
+  it('a village is a place and its committee an organ: the 公示 names the place, the copy goes to the committee', async () => {
+    const wrong = templates
+      .map(
+        (t) =>
+          [
+            t.manifest.id,
+            (t.manifest.sample as { village?: { name?: string; committeeName?: string } }).village,
+          ] as const,
+      )
+      .filter(
+        ([, v]) =>
+          v &&
+          (/委员会$/.test(v.name ?? '') ||
+            (v.committeeName && !/(村|社区)(村|居)民委员会$/.test(v.committeeName))),
+      )
+      .map(([id]) => id);
+    expect(wrong).toEqual([]);
+    const decision = await rendered('tekun-termination-decision');
+    expect(decision).toContain('并在东关村公示七天');
+    expect(decision).toContain('抄送：东关村村民委员会');
+    expect(await rendered('public-notice')).toContain('现将东关村最低生活保障初审结果公示如下');
+  });
+
+  it('a 信函索证函 identifies the person it asks about, and only that person', async () => {
+    const t = byId('evidence-request-letter');
+    const sample = t.manifest.sample as { applicant: { idNumber: string }; subject: { idNumber: string } };
+    const text = await rendered('evidence-request-letter');
+    expect(text).toContain(`李建国${sample.subject.idNumber}`);
+    expect(text).not.toContain(sample.applicant.idNumber);
+    expect(text).not.toContain('平安县城关镇东关村三组18号'); // nor the applicant's address
+    expect(t.body).not.toMatch(/applicant\.(idNumber|address)/);
+  });
+});

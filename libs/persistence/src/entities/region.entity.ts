@@ -7,6 +7,8 @@ export class RegionEntity {
   @Column('text') name!: string;
   @Column('text') level!: 'county' | 'township' | 'village';
   @Column({ name: 'parent_code', type: 'varchar', length: 12, nullable: true }) parentCode!: string | null;
+  /** A village's 村（居）民委员会 by its formal name (an organ; `name` is the place). */
+  @Column({ name: 'committee_name', type: 'text', nullable: true }) committeeName?: string | null;
 }
 
 /** The organ that issues documents for a region: the county 民政局 or the township government. */

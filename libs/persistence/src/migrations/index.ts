@@ -32,6 +32,7 @@ import { MemberAuthorization1767100000000 } from './1767100000000-member-authori
 import { TimerBatches1767200000000 } from './1767200000000-timer-batches';
 import { InboxTaskRegion1767300000000 } from './1767300000000-inbox-task-region';
 import { CaseOverlapIndexes1767300000001 } from './1767300000001-case-overlap-indexes';
+import { VillageCommittee1767550000000 } from './1767550000000-village-committee';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   TimerBatches1767200000000,
   InboxTaskRegion1767300000000,
   CaseOverlapIndexes1767300000001,
+  VillageCommittee1767550000000,
 ];

@@ -7,7 +7,6 @@ import { ModelService } from '../model-service';
 
 const IMPOSE_FIELDS: Record<string, string> = {
   fineAmount: '罚款数额',
-  fineDeadline: '罚款缴纳期限',
   paymentMethod: '罚款缴纳方式',
   repayDeadline: '退回救助款额期限',
 };
