@@ -133,7 +133,8 @@ export function stepsFromTrail(
 }
 
 /** Keys holding the household's own data: the applicant's, not the officials'. */
-const HOUSEHOLD = /^(before|after|household|members|incomes|assets|vehicles|homes|businesses|health|disability)$/;
+const HOUSEHOLD =
+  /^(before|after|household|members|incomes|assets|vehicles|homes|businesses|health|disability)$/;
 const ADDRESS = /(^|[a-z])address$/i;
 const PHONE = /phone$/i;
 
@@ -185,7 +186,10 @@ export function trailDetail(e: TrailEntry): unknown {
   if (!d) return null;
   if (e.action === 'task.complete') {
     const { data, onBehalfOf } = d as { data?: unknown; onBehalfOf?: { name?: string } };
-    return withoutInternal({ ...(data as object), ...(onBehalfOf?.name && { 代办: `代${onBehalfOf.name}` }) });
+    return withoutInternal({
+      ...(data as object),
+      ...(onBehalfOf?.name && { 代办: `代${onBehalfOf.name}` }),
+    });
   }
   return withoutInternal(d);
 }

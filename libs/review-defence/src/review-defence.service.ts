@@ -134,7 +134,12 @@ export class ReviewDefenceService {
       served: new Map(
         served.map((s) => [
           s.id,
-          { method: s.methodName, recipient: s.recipient, servedOn: s.servedOn, document: `《${s.document.title}》` },
+          {
+            method: s.methodName,
+            recipient: s.recipient,
+            servedOn: s.servedOn,
+            document: `《${s.document.title}》`,
+          },
         ]),
       ),
       regionNames: detail.regionNames,
@@ -168,7 +173,7 @@ export class ReviewDefenceService {
       evidence: [
         ...documents.map(label),
         ...economics.map(
-          (e) => `${cnDate(e.date)}${e.who}录入家庭经济状况的记录（${e.summary}，见操作记录、数据快照）`,
+          (e) => `家庭经济状况录入记录：${e.who}于${cnDate(e.date)}${e.summary}（见操作记录、数据快照）`,
         ),
         ...(latestAssessment ? ['家庭经济状况测算的全部计算明细（见数据快照与计算明细）'] : []),
       ],
