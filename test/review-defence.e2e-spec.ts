@@ -39,7 +39,9 @@ afterAll(async () => {
 });
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const squash = (s: string) => s.replace(/\s+/g, '');
+/** Text without whitespace and without the bundle's page footers, which poppler puts mid-sentence. */
+const squash = (s: string) =>
+  s.replace(/\s+/g, '').replace(/[A-Z]+-\d{4}-\d+行政复议答复材料第\d+页\/共\d+页/g, '');
 
 /** POST with a binary answer (the ZIP), as that user. */
 async function produce(username: string, id: string, body: object = { applicationReceivedOn: receivedOn }) {
@@ -202,6 +204,76 @@ describe('行政复议答复材料', () => {
     expect(dates).toEqual([...dates].sort());
     expect(new Set(dates).size).toBeGreaterThan(1); // the 公示 week lies between the steps
     for (const doc of documents) expect(answer).toContain(`制作《${doc.title}》`);
+  });
+
+  /** The text of a part of the PDF, from its heading to the next part's. */
+  const part = (from: string, to?: string) => {
+    const start = text.findIndex((p) => squash(p).startsWith(from));
+    const end = to ? text.findIndex((p) => squash(p).startsWith(to)) : text.length;
+    return squash(text.slice(start, end).join(''));
+  };
+
+  it('lists the steps in the order the record holds them, with who did each (F4a)', async () => {
+    const answer = part('一、行政复议答复书', '二、被申请复议的行政行为');
+    const trail = await t.query<{ action: string; name: string | null; title: string | null }>(
+      `SELECT a.action, a.detail->>'name' AS name, d.title FROM audit_entry a
+       LEFT JOIN document d ON d.id::text = a.detail->>'documentId'
+       WHERE a.case_id = $1 AND a.action IN ('task.complete', 'document.issue') ORDER BY a.id`,
+      [caseId],
+    );
+    let at = 0;
+    for (const e of trail) {
+      const needle = e.action === 'task.complete' ? `办理“${e.name}”` : `制作《${e.title}》`;
+      const found = answer.indexOf(needle, at);
+      expect({ needle, after: at, found: found >= 0 }).toEqual({ needle, after: at, found: true });
+      at = found + needle.length;
+    }
+    // A document made by a step comes right beside it, not after every other step of the day.
+    expect(trail.length).toBeGreaterThan(documents.length);
+  });
+
+  it('says the township investigated and the organ confirmed, and lists every change of the economics (F4b, F4c)', async () => {
+    const answer = part('一、行政复议答复书', '二、被申请复议的行政行为');
+    const [{ name }] = await t.query<{ name: string }>(
+      `SELECT actor_name AS name FROM audit_entry WHERE case_id = $1 AND action = 'case.economics' ORDER BY id LIMIT 1`,
+      [caseId],
+    );
+    expect(answer).not.toContain('答复人经调查核实');
+    expect(answer).toMatch(new RegExp(`经${name}（[^）]+）调查核实、录入家庭经济状况，答复人审核确认`));
+    expect(answer).toContain(`${name}（`);
+    expect(answer).toMatch(/录入家庭经济状况（首次录入家庭经济状况）/);
+    expect(answer).toMatch(
+      /家庭经济状况录入记录：.+于\d{4}年\d{1,2}月\d{1,2}日首次录入家庭经济状况（见操作记录、数据快照）/,
+    );
+    // The conclusion is the legal officer's to write, not asserted by the system.
+    expect(answer).not.toMatch(/综上，答复人作出的.{0,80}认定事实清楚/);
+    expect(answer).toContain('综上，【待填写/核对：');
+  });
+
+  it('shows every served document with its 送达 record, or plainly that none was found (F4d)', async () => {
+    const delivery = (id: string) =>
+      JSON.parse(fs.readFileSync(path.join(__dirname, '../templates', id, 'manifest.json'), 'utf8')).delivery;
+    const unserved = (
+      await t.query<{ title: string; template_id: string }>(
+        `SELECT d.title, d.template_id FROM document d
+         WHERE d.case_id = $1 AND NOT EXISTS (SELECT 1 FROM service_record s WHERE s.document_id = d.id)`,
+        [caseId],
+      )
+    ).filter((d) => delivery(d.template_id) === 'served');
+    expect(unserved.length).toBeGreaterThan(0);
+    const records = part('四、文书及送达记录', '五、操作记录');
+    expect(records).toContain('送达记录未见送达记录。');
+  });
+
+  it('prints the 操作记录 in Chinese, without internal ids, officials’ entries as written (F4f)', async () => {
+    const table = part('五、操作记录', '六、流程模型与文书模板版本');
+    expect(table).toContain('出具文书');
+    expect(table).toContain('办理步骤：');
+    expect(table).not.toMatch(/document\.issue|task\.complete|notification\.queue|Task_|elementId|taskId/);
+    expect(table).not.toContain('〔已脱敏〕');
+    const csv = await zip.file('操作记录.csv')!.async('string');
+    expect(csv).toContain('task.complete');
+    expect(csv).toContain('elementId');
   });
 
   it('is recorded on the audit trail with the hash of what left', async () => {

@@ -11,7 +11,7 @@ const libs = fileURLToPath(new URL('../../libs', import.meta.url));
  * would pull Nest and TypeORM into the bundle.
  */
 export const sharedAlias = {
-  find: /^@shared\/(assessment|assistance|auth|cases|common|documents|process-models)\/(?=.)/,
+  find: /^@shared\/(assessment|assistance|audit|auth|cases|common|documents|process-models)\/(?=.)/,
   replacement: `${libs}/$1/src/`,
 };
 

@@ -1,3 +1,4 @@
 export * from './audit.service';
 export * from './audit-chain';
 export * from './audit.module';
+export * from './action-names';

@@ -31,8 +31,12 @@ export interface AnswerInput {
   servedOn: string | null;
   /** The day the organ received the copy of the 行政复议申请书. */
   applicationReceivedOn: string;
-  /** What was done on the case, in any order: the template prints them in date order. */
+  /** What was done on the case, in the order it was recorded (the audit trail's sequence). */
   steps: AnswerStep[];
+  /** Who entered the household's economics (the investigation), when the record shows it. */
+  investigatedBy?: string | null;
+  /** Every change of the economics: who, when, what in summary. */
+  economics?: { date: string; who: string; summary: string }[];
   /** The 证据 listed, each a title with its 文号. */
   evidence: string[];
   answeredOn: string;
@@ -54,7 +58,11 @@ function clause(text: string | undefined): string | undefined {
   return t || undefined;
 }
 
-/** Steps in date order; a stable sort keeps same-day steps in the order they were recorded. */
+/**
+ * Steps as recorded: the record's own sequence is the real order (same-day steps stay in it, never
+ * regrouped by kind). Only a step dated before an earlier one (the application, dated the day the
+ * applicant applied) moves up to its date.
+ */
 export function orderedSteps(steps: AnswerStep[]): AnswerStep[] {
   return steps
     .map((s, i) => ({ s, i }))
@@ -84,7 +92,8 @@ export function answerData(input: AnswerInput): Record<string, unknown> {
         legalBasis: clause(decision.legalBasis),
       }),
     },
-    ...optional({ servedOn: input.servedOn }),
+    ...optional({ servedOn: input.servedOn, investigatedBy: input.investigatedBy }),
+    economics: (input.economics ?? []).map((e) => ({ ...e, date: e.date })),
     applicationReceivedOn: input.applicationReceivedOn,
     steps: orderedSteps(input.steps),
     evidence: input.evidence,

@@ -15,6 +15,7 @@ import { ServiceRecordService } from '@app/delivery';
 import { ZipEntry, safeName, zipWithManifest } from '@app/case-file';
 import { ANSWER_TEMPLATE_ID, AnswerStep, answerData, cnDate } from './answer';
 import { BundlePart, auditSummary, bundleDefinition, embedded, plainTable, section } from './bundle';
+import { actionLabel, stepsFromTrail, trailDetail } from './record-steps';
 
 export const DEFENCE_PDF = '00-行政复议答复材料.pdf';
 
@@ -82,6 +83,7 @@ export class ReviewDefenceService {
         if (!templates.has(d.templateHash))
           templates.set(d.templateHash, await this.templates.byHash(em, d.templateHash));
       }
+      const trail = await this.audit.forCase(em, kase.id);
       return {
         rawDocuments: documents,
         templates,
@@ -90,10 +92,14 @@ export class ReviewDefenceService {
         latestAssessment: await cases.latestAssessment(em, kase.id),
         // The wording legal officers released for answers written today.
         answerTemplate: await this.templates.get(em, ANSWER_TEMPLATE_ID, this.clock.now()),
+        // The package goes to the 复议机关: the officials' own record unmasked, the household's data
+        // withheld from the table here (it is in the 计算明细) whatever the maker's own view masks.
+        trail,
+        regionNames: await regionNamesOf(em, trail),
       };
     });
     const kase = detail.case;
-    const { rawDocuments: documents, templates, served, latestAssessment, answerTemplate } = detail;
+    const { rawDocuments: documents, templates, served, latestAssessment, answerTemplate, trail } = detail;
     const decisions = documents.filter(
       (d) => templates.get(d.templateHash)!.manifest.documentType === 'decision',
     );
@@ -123,17 +129,29 @@ export class ReviewDefenceService {
     const decisionServed = servedOf(decision)[0];
     const label = (d: DocumentEntity) => `《${d.title}》${d.number ? `（${d.number}）` : ''}`;
 
+    const { steps: recorded, economics } = stepsFromTrail(trail, {
+      documents: new Map(documents.map((d) => [d.id, label(d)])),
+      served: new Map(
+        served.map((s) => [
+          s.id,
+          {
+            method: s.methodName,
+            recipient: s.recipient,
+            servedOn: s.servedOn,
+            document: `《${s.document.title}》`,
+          },
+        ]),
+      ),
+      regionNames: detail.regionNames,
+      roleName,
+      dateOf: shanghaiDate,
+    });
     const steps: AnswerStep[] = [
       { date: kase.applicationDate, text: `申请人${kase.applicantName}提出${programName(kase.program)}申请` },
-      ...detail.tasks
-        .filter((t) => t.status === 'completed' && t.completedAt)
-        .map((t) => ({ date: shanghaiDate(t.completedAt!), text: `办理“${t.name}”` })),
-      ...documents.map((d) => ({ date: shanghaiDate(d.issuedAt), text: `制作${label(d)}` })),
-      ...served.map((s) => ({
-        date: s.deemedServedOn,
-        text: `以${s.methodName}方式向${s.recipient}送达《${s.document.title}》`,
-      })),
+      ...recorded,
     ];
+    // Who investigated: the officials who entered the household's economics, where they work.
+    const investigators = [...new Set(economics.map((e) => e.who))];
     const answer = answerData({
       organ,
       applicantName: kase.applicantName,
@@ -150,7 +168,15 @@ export class ReviewDefenceService {
       servedOn: decisionServed?.deemedServedOn ?? null,
       applicationReceivedOn: input.applicationReceivedOn,
       steps,
-      evidence: documents.map(label),
+      investigatedBy: investigators.length ? investigators.join('、') : null,
+      economics,
+      evidence: [
+        ...documents.map(label),
+        ...economics.map(
+          (e) => `家庭经济状况录入记录：${e.who}于${cnDate(e.date)}${e.summary}（见操作记录、数据快照）`,
+        ),
+        ...(latestAssessment ? ['家庭经济状况测算的全部计算明细（见数据快照与计算明细）'] : []),
+      ],
       answeredOn: today,
     });
 
@@ -201,7 +227,7 @@ export class ReviewDefenceService {
             `（${i + 1}）${d.title}${d.number ? ` ${d.number}` : ''}`,
             [
               { text: `送达记录`, bold: true, fontSize: 10, margin: [0, 0, 0, 4] },
-              serviceTable(servedOf(d)),
+              serviceRecords(servedOf(d), templates.get(d.templateHash)!.manifest.delivery),
               {
                 text: `文书（${shanghaiDate(d.issuedAt)}制作，校验码 ${d.verifyCode}）`,
                 bold: true,
@@ -218,18 +244,18 @@ export class ReviewDefenceService {
         title: '操作记录',
         content: [
           {
-            text: '本案的执法记录（哈希链存证），按时间顺序；查阅记录不列入。个人信息按制作人的权限显示。',
+            text: '本案的执法记录（哈希链存证），按记录先后；查阅记录不列入。工作人员填写的意见、金额和依据照录；申请人家庭的经济状况见计算明细，住址、电话和身份证号码已遮蔽；内部标识见操作记录.csv。',
             fontSize: 9,
             margin: [0, 0, 0, 6],
           },
           plainTable(
             ['时间', '操作人', '角色', '操作', '内容'],
-            detail.timeline.map((e) => [
+            trail.map((e) => [
               shanghaiDateTime(e.at).slice(0, 16).replace('T', ' '),
               e.actorName ?? '',
               roleName(e.actorRole),
-              e.action,
-              auditSummary(e.detail),
+              actionLabel(e),
+              auditSummary(trailDetail(e)),
             ]),
             [62, 48, 56, 70, '*'],
           ),
@@ -418,6 +444,31 @@ export class ReviewDefenceService {
 }
 
 const roleName = (role: string | null) => (role ? (ROLES[role as keyof typeof ROLES] ?? role) : '');
+
+/** Region names of whoever acted on the case, for 谁在哪里办理. */
+async function regionNamesOf(
+  em: Parameters<typeof cases.regionPath>[0],
+  trail: { actorRegion: string | null }[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const code of new Set(trail.map((e) => e.actorRegion).filter((c): c is string => !!c)))
+    names.set(code, await cases.regionPath(em, code));
+  return names;
+}
+
+/**
+ * A served document's records, or plainly that none was found: the package never implies a 送达
+ * the record does not show. Documents not served (internal, posted) say so.
+ */
+function serviceRecords(records: ServiceRecord[], delivery: string | undefined): Content {
+  if (records.length) return serviceTable(records);
+  return {
+    text: delivery === 'served' ? '未见送达记录。' : '本文书不需送达（内部文书或张贴公示）。',
+    fontSize: 10,
+    bold: delivery === 'served',
+    margin: [0, 0, 0, 8],
+  };
+}
 
 function serviceTable(records: ServiceRecord[]): Content {
   return plainTable(
