@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { TestApp } from '../support/test-app';
-import { USER_FOR_ROLE, apply, freshFamily, openTasks } from '../support/case-driver';
+import { USER_FOR_ROLE, apply, freshFamily, openTasks, signAtWindow } from '../support/case-driver';
 import { CONFIRM_PATH, answersFor } from '../../apps/api/src/demo/drive';
 
 /**
@@ -149,6 +149,8 @@ describe('100 parallel completions of one task', () => {
     const next = open[0];
     const [nextTask] = (await openTasks(t, caseId)).filter((x: { id: string }) => x.id === next.id);
     const nextUser = await t.token(USER_FOR_ROLE[nextTask.candidateGroups[0]]);
+    // 信息核对 waits for every adult member's signature on the 授权书 (sa:requires).
+    await signAtWindow(t, caseId);
     await completeRequest(
       nextUser,
       next.id,
