@@ -2,10 +2,10 @@ import {
   AssessmentResult,
   compare,
   ExactFen,
-  ExplanationLine,
   fen,
   formatYuan,
   parameterVersionLabel,
+  printedLines,
 } from '@app/assessment';
 import { ageOn, benefitStartMonth, maskResidentId } from '@app/assistance';
 import { plusDays } from '@app/workflow';
@@ -111,8 +111,6 @@ export function issuerData(organ: OrganEntity) {
   };
 }
 
-const OUTCOME_TEXT: Record<string, string> = { pass: '符合', fail: '不符合', info: '' };
-
 /** The assessment as a 计算明细: display strings, so the template needs no arithmetic. */
 function assessmentForPrint(row: AssessmentEntity) {
   const result = row.result as AssessmentResult;
@@ -140,34 +138,4 @@ function assessmentForPrint(row: AssessmentEntity) {
 function incomeAgainstStandard(perCapitaFen: ExactFen, standardFen: number): string {
   const relation = { 1: '高于', [-1]: '低于', 0: '等于' }[compare(perCapitaFen, fen(standardFen))];
   return `月人均收入${formatYuan(perCapitaFen)}元，${relation}保障标准每人每月${formatYuan(standardFen)}元`;
-}
-
-const CHECK_RULES = /^(veto|property)\./;
-const DECISIVE_RULES = /^(program\.|extreme\.result|labour\.)/;
-
-/**
- * What a printed 计算明细 shows: every figure, every failed test, and the decisive results; the
- * passed exclusion and property checks collapse into one line. The API returns all lines.
- */
-function printedLines(lines: ExplanationLine[]) {
-  const printed: { label: string; amount: string; result: string }[] = [];
-  const passedChecks = lines.filter((l) => CHECK_RULES.test(l.rule) && l.outcome === 'pass').length;
-  for (const l of lines) {
-    const figure = l.amountFen !== undefined;
-    if (!figure && l.outcome !== 'fail' && !DECISIVE_RULES.test(l.rule)) continue;
-    if (CHECK_RULES.test(l.rule) && l.outcome === 'pass') continue;
-    printed.push({
-      label: l.label,
-      amount: figure ? formatYuan(l.amountFen!) : '',
-      result: OUTCOME_TEXT[l.outcome] ?? '',
-    });
-  }
-  if (passedChecks) {
-    printed.push({
-      label: `一票否决条款及财产状况审查：${passedChecks}项均未触及`,
-      amount: '',
-      result: '符合',
-    });
-  }
-  return printed;
 }
