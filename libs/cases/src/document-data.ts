@@ -93,7 +93,7 @@ export function buildDocumentData(input: {
     // 公示 "7天": the day of posting is not counted (LEGAL.md §6.1), so the seven days printed are
     // the day after it through the seventh day — exactly seven, however the week falls.
     publicNotice: { startDate: plusDays(today, 1), endDate: plusDays(today, 7) },
-    ...(input.assessment ? { assessment: assessmentForPrint(input.assessment) } : {}),
+    ...(input.assessment ? { assessment: assessmentForPrint(input.assessment, form.facts) } : {}),
   };
 }
 
@@ -112,10 +112,13 @@ export function issuerData(organ: OrganEntity) {
 }
 
 /** The assessment as a 计算明细: display strings, so the template needs no arithmetic. */
-function assessmentForPrint(row: AssessmentEntity) {
+function assessmentForPrint(row: AssessmentEntity, facts: unknown) {
   const result = row.result as AssessmentResult;
   const exact = result.income.perCapitaMonthlyFen;
+  const perCapita = exact ? formatYuan(exact) : null;
   return {
+    // The facts the decision states already give the per-capita income: the notice states it once.
+    ...(perCapita && incomeStatedIn(facts, perCapita) ? { incomeInFacts: true } : {}),
     assessmentDate: row.assessmentDate,
     // A clerk cites the version by region, date and note; the UUID means nothing on paper.
     parameterVersion: result.parameterVersion.label ?? parameterVersionLabel(result.parameterVersion),
@@ -129,6 +132,13 @@ function assessmentForPrint(row: AssessmentEntity) {
     hardshipIndex: result.hardshipIndex.score,
     lines: printedLines(result.lines),
   };
+}
+
+/** Whether `facts` states the per-capita income figure (484.33元, or 650元 for 650.00). */
+function incomeStatedIn(facts: unknown, perCapita: string): boolean {
+  if (typeof facts !== 'string' || !/月人均收入/.test(facts)) return false;
+  const whole = perCapita.replace(/\.00$/, '');
+  return new RegExp(`月人均收入(?:为|约)?(?:${perCapita.replace('.', '\\.')}|${whole})元`).test(facts);
 }
 
 /**
