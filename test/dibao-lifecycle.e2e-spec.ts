@@ -277,6 +277,34 @@ describe('adverse paths end with a written decision giving reasons and remedy ri
         household: investigatedHousehold('dibao', household, { dibaoBenefitFen: (65_000 - 82_000) * 3 }),
       })
       .expect(200);
+
+    // F2: the decision's basis starts from the 不予确认决定书's own (substantive) default, and the
+    // step's procedural basis alone is refused before anything is issued.
+    await drive(t, caseId, refuse, /县级审核确认/);
+    const [county] = (await openTasks(t, caseId)).filter((x: { name: string }) => x.name === '县级审核确认');
+    const approver = await t.as('approver');
+    const opened = (await approver.get(`/api/tasks/${county.id}`).expect(200)).body;
+    expect(opened.legalBasis).toBe('《最低生活保障审核确认办法》第二十条、第二十一条');
+    // The 初审 proposed 符合: the basis is the 确认通知书's default, the county then refuses.
+    expect(opened.prefill.decision).toBe('confirm');
+    expect(opened.prefill.legalBasis).toContain('《社会救助暂行办法》第九条');
+    expect(opened.prefill.legalBasis).not.toBe(opened.legalBasis);
+    const procedural = await approver.post(`/api/tasks/${county.id}/complete`, {
+      data: {
+        ...opened.prefill,
+        decision: 'refuse',
+        facts: refuse.facts,
+        reasons: refuse.reasons,
+        legalBasis: opened.legalBasis,
+      },
+    });
+    expect(procedural.status).toBe(400);
+    expect(procedural.body.message).toContain('法律依据');
+    expect(procedural.body.details).toContainEqual(expect.objectContaining({ field: 'data.legalBasis' }));
+    expect(await documentsOf(caseId)).not.toContainEqual(
+      expect.objectContaining({ templateId: 'non-confirmation-decision' }),
+    );
+
     await drive(t, caseId, refuse);
     const [row] = await t.query(
       `SELECT status, outcome, benefit_amount_fen FROM assistance_case WHERE id = $1`,

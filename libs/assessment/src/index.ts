@@ -17,3 +17,4 @@ export * from './support';
 export * from './validate-household';
 export * from './validate-parameters';
 export * from './review';
+export * from './printed-lines';

@@ -257,11 +257,11 @@ export class CaseService {
    * What a step form starts from and warns about: the assessment and the previous proposal
    * (prefill), whether the assessment is current, and other cases holding the same household.
    */
-  async taskFacts(task: TaskEntity, kase: CaseEntity, legalBasis: string | null) {
+  async taskFacts(task: TaskEntity, kase: CaseEntity) {
     return this.db.read(async (em) => {
       const fresh = (await cases.byId(em, kase.id))!;
       return {
-        prefill: task.status === 'open' ? await this.facts.prefill(em, fresh, task, legalBasis) : {},
+        prefill: task.status === 'open' ? await this.facts.prefill(em, fresh, task) : {},
         prerequisites: await this.prerequisites(em, fresh, task),
         assessmentStatus: await this.facts.status(em, fresh),
         overlaps:

@@ -1,6 +1,10 @@
+import { join, resolve } from 'node:path';
 import { fen } from '@app/assessment';
+import { loadTemplates } from '@app/documents';
 import { AssessmentEntity, CaseEntity, OrganEntity } from '@app/persistence';
 import { buildDocumentData } from './document-data';
+
+const templates = loadTemplates(join(resolve(__dirname, '../../..'), 'templates'));
 
 const organ = (over: Partial<OrganEntity>): OrganEntity => ({
   regionCode: '410799',
@@ -28,7 +32,11 @@ const kase = {
   household: [{ name: '王建国', idNumber: '410799197901010010', relation: '本人' }],
 } as unknown as CaseEntity;
 
-const data = (assessment: AssessmentEntity | null = null) =>
+const data = (
+  assessment: AssessmentEntity | null = null,
+  variables: Record<string, unknown> = {},
+  templateId = 'public-notice',
+) =>
   buildDocumentData({
     kase,
     agency: organ({}),
@@ -50,8 +58,8 @@ const data = (assessment: AssessmentEntity | null = null) =>
       level: 'village',
       parentCode: '410799100',
     },
-    variables: {},
-    templateId: 'public-notice',
+    variables,
+    templateId,
     today: '2026-12-06',
     acceptanceDate: null,
     assessment,
@@ -165,5 +173,67 @@ describe('buildDocumentData (issue 17)', () => {
     const legacy = assessed('行政区划410799救助政策参数，2026-01-01起施行（演示数据：国家默认参数）');
     expect(legacy.parameterVersion).toBe('现行最低生活保障标准');
     expect(legacy.lines[0]!.label).toBe('适用农村低保标准（每人每月）650元');
+  });
+
+  // A 低保 household under the standard: 484.33 元 a month per person against 650 元 (F11).
+  const under = {
+    assessmentDate: '2026-10-28',
+    parametersId: 'p1',
+    result: {
+      income: { perCapitaMonthlyFen: fen(48_433) },
+      monthlyStandardFen: 65000,
+      parameterVersion: {
+        versionId: 'p1',
+        regionCode: '410799',
+        effectiveFrom: '2026-01-01',
+        label: '行政区划410799救助政策参数，2026-01-01起施行',
+      },
+      minimumLiving: { eligible: true },
+      benefit: { totalMonthlyFen: 49_700 },
+      hardshipIndex: { score: 30, hits: [] },
+      lines: [],
+    },
+  } as unknown as AssessmentEntity;
+  const decided = {
+    decision: 'confirm',
+    amount: 49_700,
+    coveredPersons: 1,
+    reasons: '家庭月人均收入低于当地低保标准',
+  };
+  const notice = (facts: string) => {
+    const d = data(under, { ...decided, facts }, 'confirmation-notice');
+    return templates.get('confirmation-notice')!.renderMarkup(d);
+  };
+
+  it('F11: the 确认通知书 states the per-capita income once when the facts already give it', () => {
+    const text = notice('申请人家庭共1人，家庭月人均收入484.33元，低于农村低保标准650元。');
+    const findings = text.split('\n').find((l) => l.includes('本机关审核查明'))!;
+    expect(findings.match(/月人均收入484\.33元/g)).toHaveLength(1);
+    expect(findings).not.toContain('你家庭月人均收入');
+  });
+
+  it('F11: the 确认通知书 still states the income test when the facts do not', () => {
+    const text = notice('申请人独居，无劳动能力，无其他收入来源。');
+    const findings = text.split('\n').find((l) => l.includes('本机关审核查明'))!;
+    expect(findings).toContain('你家庭月人均收入484.33元，低于保障标准每人每月650.00元。');
+  });
+
+  it('F11: the 初审意见 prints the parameters’ own effective date, not the assessment date as one', () => {
+    const d = data(
+      under,
+      {
+        opinion: 'eligible',
+        findings: '经入户调查核实。',
+        reasons: '符合条件',
+        proposedAmount: 49_700,
+        coveredPersons: 1,
+        investigators: ['王明', '赵丽'],
+        visitDate: '2026-10-20',
+      },
+      'first-instance-opinion',
+    );
+    const text = templates.get('first-instance-opinion')!.renderMarkup(d);
+    expect(text).not.toContain('2026年10月28日生效');
+    expect(text).toContain('于2026年10月28日按现行最低生活保障标准测算');
   });
 });

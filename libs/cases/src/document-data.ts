@@ -2,10 +2,10 @@ import {
   AssessmentResult,
   compare,
   ExactFen,
-  ExplanationLine,
   fen,
   formatYuan,
   PARAMETER_VERSION_FALLBACK,
+  printedLines,
 } from '@app/assessment';
 import { ageOn, benefitStartMonth, maskResidentId } from '@app/assistance';
 import { plusDays } from '@app/workflow';
@@ -110,7 +110,7 @@ export function buildDocumentData(input: {
     // 公示 "7天": the day of posting is not counted (LEGAL.md §6.1), so the seven days printed are
     // the day after it through the seventh day — exactly seven, however the week falls.
     publicNotice: { startDate: plusDays(today, 1), endDate: plusDays(today, 7) },
-    ...(input.assessment ? { assessment: assessmentForPrint(input.assessment) } : {}),
+    ...(input.assessment ? { assessment: assessmentForPrint(input.assessment, form.facts) } : {}),
   };
 }
 
@@ -152,13 +152,14 @@ export function issuerData(organ: OrganEntity) {
   };
 }
 
-const OUTCOME_TEXT: Record<string, string> = { pass: '符合', fail: '不符合', info: '' };
-
 /** The assessment as a 计算明细: display strings, so the template needs no arithmetic. */
-function assessmentForPrint(row: AssessmentEntity) {
+function assessmentForPrint(row: AssessmentEntity, facts: unknown) {
   const result = row.result as AssessmentResult;
   const exact = result.income.perCapitaMonthlyFen;
+  const perCapita = exact ? formatYuan(exact) : null;
   return {
+    // The facts the decision states already give the per-capita income: the notice states it once.
+    ...(perCapita && incomeStatedIn(facts, perCapita) ? { incomeInFacts: true } : {}),
     assessmentDate: row.assessmentDate,
     // A clerk cites the version by region, date and note; the UUID means nothing on paper.
     parameterVersion: printedVersion(result.parameterVersion.label),
@@ -170,8 +171,15 @@ function assessmentForPrint(row: AssessmentEntity) {
     benefit: formatYuan(result.benefit.totalMonthlyFen),
     conclusion: result.minimumLiving.eligible ? '符合' : '不符合',
     hardshipIndex: result.hardshipIndex.score,
-    lines: printedLines(result.lines),
+    lines: printedLines(result.lines).map((l) => ({ ...l, label: l.label.replace(INTERNAL_BASIS, '') })),
   };
+}
+
+/** Whether `facts` states the per-capita income figure (484.33元, or 650元 for 650.00). */
+function incomeStatedIn(facts: unknown, perCapita: string): boolean {
+  if (typeof facts !== 'string' || !/月人均收入/.test(facts)) return false;
+  const whole = perCapita.replace(/\.00$/, '');
+  return new RegExp(`月人均收入(?:为|约)?(?:${perCapita.replace('.', '\\.')}|${whole})元`).test(facts);
 }
 
 /**
@@ -192,36 +200,6 @@ const INTERNAL_BASIS = /；依据行政区划\d+救助政策参数.*$/;
 
 function printedVersion(label: string | undefined): string {
   return label && !INTERNAL_VERSION.test(label) ? label : PARAMETER_VERSION_FALLBACK;
-}
-
-const CHECK_RULES = /^(veto|property)\./;
-const DECISIVE_RULES = /^(program\.|extreme\.result|labour\.)/;
-
-/**
- * What a printed 计算明细 shows: every figure, every failed test, and the decisive results; the
- * passed exclusion and property checks collapse into one line. The API returns all lines.
- */
-function printedLines(lines: ExplanationLine[]) {
-  const printed: { label: string; amount: string; result: string }[] = [];
-  const passedChecks = lines.filter((l) => CHECK_RULES.test(l.rule) && l.outcome === 'pass').length;
-  for (const l of lines) {
-    const figure = l.amountFen !== undefined;
-    if (!figure && l.outcome !== 'fail' && !DECISIVE_RULES.test(l.rule)) continue;
-    if (CHECK_RULES.test(l.rule) && l.outcome === 'pass') continue;
-    printed.push({
-      label: l.label.replace(INTERNAL_BASIS, ''),
-      amount: figure ? formatYuan(l.amountFen!) : '',
-      result: OUTCOME_TEXT[l.outcome] ?? '',
-    });
-  }
-  if (passedChecks) {
-    printed.push({
-      label: `一票否决条款及财产状况审查：${passedChecks}项均未触及`,
-      amount: '',
-      result: '符合',
-    });
-  }
-  return printed;
 }
 
 /** What the 核对授权书 prints in a member's signature column: who signed, on which date, and how. */

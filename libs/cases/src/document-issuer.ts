@@ -4,7 +4,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, shanghaiDate as shanghaiToday } from '@app/common';
 import { AuditService } from '@app/audit';
-import { LoadedTemplate, formatDocumentNumber, validateTemplateData, formatCnDate } from '@app/documents';
+import {
+  LoadedTemplate,
+  decisionBasisProblem,
+  formatDocumentNumber,
+  validateTemplateData,
+  formatCnDate,
+} from '@app/documents';
 import { EntityManager } from 'typeorm';
 import { CaseEntity, DocumentData, DocumentEntity, nextCounterValue, OrganEntity } from '@app/persistence';
 import type { ServiceCall, StepContext } from '@app/workflow';
@@ -59,6 +65,11 @@ export class DocumentIssuer {
       await effects.onAcceptance(em, kase, today);
     }
     const { agency, data } = await this.compose(em, kase, template, call.variables, today);
+    const basisProblem = decisionBasisProblem(templateId, data.form?.legalBasis);
+    if (basisProblem)
+      throw AppError.validation(`无法出具《${template.manifest.title}》：${basisProblem}`, [
+        { field: 'data.legalBasis', message: basisProblem },
+      ]);
     if (template.manifest.recordsService) {
       // The receipt states what the serve task recorded, not answers an earlier service left behind.
       const answers = await effects.serveTaskAnswers(em, call.instanceId);

@@ -4,6 +4,13 @@ export type { DocumentNumberParts } from './numbering/document-number';
 export { loadTemplates, loadTemplate, buildTemplate, TemplateLoadError } from './templates/load-templates';
 export { TemplateDataError, validateTemplateData } from './templates/validate-data';
 export { DELIVERY_VALUES } from './templates/template-types';
+export {
+  DECISION_BASIS,
+  citedArticles,
+  decisionBasisProblem,
+  decisionTemplateFor,
+} from './templates/decision-basis';
+export type { DecisionBasisRule } from './templates/decision-basis';
 export type { BuildTemplateOptions } from './templates/load-templates';
 export type {
   Delivery,

@@ -89,7 +89,7 @@ export class TasksController {
       version,
       ...(await this.casework.holderAndDraft(user, task.id)),
       ...annotation,
-      ...(await this.cases.taskFacts(task, kase, annotation.legalBasis)),
+      ...(await this.cases.taskFacts(task, kase)),
     };
   }
 

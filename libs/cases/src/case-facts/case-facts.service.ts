@@ -7,6 +7,8 @@ import { AppError, Clock, ErrorDetail, shanghaiDate, stableStringify } from '@ap
 import { AuditService } from '@app/audit';
 import { AssessmentEntity, CaseEntity, PolicyParametersEntity, TaskEntity } from '@app/persistence';
 import { FormField, validateFormData } from '@app/process-models';
+import { DECISION_BASIS } from '@app/documents';
+import { TemplateStore } from '@app/issuance';
 import { caseRepository as cases } from '../case.repository';
 import { AssessmentService } from '../policy/assessment.service';
 import { PolicyParametersService } from '../policy/policy-parameters.service';
@@ -54,6 +56,7 @@ export class CaseFactsService {
     @Inject(PolicyParametersService) private readonly policy: PolicyParametersService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(TemplateStore) private readonly templates: TemplateStore,
   ) {}
 
   /** One read of the policy in force per transaction: the rules, the limits and the currency check share it. */
@@ -312,8 +315,13 @@ export class CaseFactsService {
     );
   }
 
-  async prefill(em: EntityManager, kase: CaseEntity, task: TaskEntity, legalBasis: string | null) {
+  async prefill(em: EntityManager, kase: CaseEntity, task: TaskEntity) {
     const fields = (task.form as FormField[]) ?? [];
+    const decisionBasis: Record<string, string> = {};
+    if (fields.some((f) => f.id === 'legalBasis'))
+      for (const [id, rule] of Object.entries(DECISION_BASIS))
+        if (rule.program === kase.program)
+          decisionBasis[id] = (await this.templates.get(em, id, this.clock.now())).manifest.legalBasis;
     const proposal = fields.some((f) => f.id === 'opinion')
       ? null
       : await facts.lastProposal(em, task.instanceId);
@@ -322,7 +330,7 @@ export class CaseFactsService {
       householdSize: kase.household.length,
       assessment: await this.assessmentFacts(em, kase),
       proposal,
-      legalBasis,
+      decisionBasis,
       program: kase.program,
     });
   }

@@ -553,6 +553,10 @@ describe('overlaps and the program rules', () => {
 });
 
 describe('prefillFor', () => {
+  const BASIS = {
+    'confirmation-notice': '《社会救助暂行办法》第九条，《最低生活保障审核确认办法》第二十一条',
+    'non-confirmation-decision': '《社会救助暂行办法》第九条、第十一条第（三）项',
+  };
   const fields = (ids: string[]) =>
     ids.map((id) => ({
       id,
@@ -570,7 +574,7 @@ describe('prefillFor', () => {
       householdSize: 1,
       assessment: { ...ELIGIBLE, benefitFen: 61_500, extremePoverty: true },
       proposal: null,
-      legalBasis: null,
+      decisionBasis: {},
       program: 'tekun',
     });
     expect(first.opinion).toBe('eligible');
@@ -582,7 +586,7 @@ describe('prefillFor', () => {
       householdSize: 1,
       assessment: { ...ELIGIBLE, extremePoverty: false },
       proposal: null,
-      legalBasis: null,
+      decisionBasis: {},
       program: 'tekun',
     });
     expect(not.opinion).toBe('ineligible');
@@ -593,7 +597,7 @@ describe('prefillFor', () => {
       householdSize: 3,
       assessment: ELIGIBLE,
       proposal: null,
-      legalBasis: null,
+      decisionBasis: {},
     });
     expect(first).toMatchObject({ opinion: 'eligible', proposedAmount: '627.00', coveredPersons: 3 });
     expect(first.reasons).toContain('家庭月人均收入462.67元');
@@ -608,7 +612,7 @@ describe('prefillFor', () => {
         reasons: '乡镇理由',
         deviationReason: '一人外出',
       },
-      legalBasis: '《最低生活保障审核确认办法》第二十条',
+      decisionBasis: BASIS,
     });
     expect(county).toMatchObject({
       decision: 'confirm',
@@ -616,9 +620,31 @@ describe('prefillFor', () => {
       coveredPersons: 2,
       reasons: '乡镇理由',
       deviationReason: '一人外出',
-      legalBasis: '《最低生活保障审核确认办法》第二十条',
+      legalBasis: BASIS['confirmation-notice'],
     });
     expect(county.facts).toContain('650.00元');
+  });
+  it('starts a 不予确认 from the 不予确认决定书 default basis, not the step’s procedural basis', () => {
+    const county = prefillFor({
+      fields: fields(COUNTY),
+      householdSize: 3,
+      assessment: { ...ELIGIBLE, eligible: false },
+      proposal: { opinion: 'ineligible', reasons: '乡镇理由' },
+      decisionBasis: BASIS,
+    });
+    expect(county.decision).toBe('refuse');
+    expect(county.legalBasis).toBe(BASIS['non-confirmation-decision']);
+    expect(county.legalBasis).not.toBe('《最低生活保障审核确认办法》第二十条、第二十一条');
+  });
+  it('leaves the basis empty while the answer that picks the decision is not known', () => {
+    const county = prefillFor({
+      fields: fields(COUNTY),
+      householdSize: 3,
+      assessment: null,
+      proposal: null,
+      decisionBasis: BASIS,
+    });
+    expect(county.legalBasis).toBeUndefined();
   });
   it('does not carry a stale assessment', () => {
     const stale = prefillFor({
@@ -626,7 +652,7 @@ describe('prefillFor', () => {
       householdSize: 3,
       assessment: { ...ELIGIBLE, current: false },
       proposal: null,
-      legalBasis: null,
+      decisionBasis: {},
     });
     expect(stale).toEqual({});
   });

@@ -1,3 +1,4 @@
+import { decisionTemplateFor } from '@app/documents';
 import type { AssessmentFacts } from './case-facts';
 
 export interface PrefillField {
@@ -12,7 +13,12 @@ export interface PrefillInput {
   assessment: AssessmentFacts | null;
   /** What the previous deciding step (初审) recorded, typed (money in fen). */
   proposal: Record<string, unknown> | null;
-  legalBasis: string | null;
+  /**
+   * The default 法律依据 of each decision template of the program (template id → basis): the
+   * decision's basis starts from the one its prefilled answer leads to, never from the step's own
+   * `sa:legalBasis`, which names the procedure and not the rule applied.
+   */
+  decisionBasis: Record<string, string>;
   /** The case's program: only 低保 takes its amount from the assessment's benefit (the gap). */
   program?: string;
 }
@@ -89,7 +95,10 @@ export function prefillFor(input: PrefillInput): Record<string, unknown> {
     if (typeof p?.reasons === 'string') out.reasons = p.reasons;
     else if (a) out.reasons = text(a);
   }
-  if (has('legalBasis') && input.legalBasis) out.legalBasis = input.legalBasis;
+  if (has('legalBasis')) {
+    const template = decisionTemplateFor(program, out);
+    if (template && input.decisionBasis[template]) out.legalBasis = input.decisionBasis[template];
+  }
   if (has('deviationReason') && typeof p?.deviationReason === 'string')
     out.deviationReason = p.deviationReason;
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];

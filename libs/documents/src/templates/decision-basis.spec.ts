@@ -1,0 +1,125 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DECISION_BASIS, citedArticles, decisionBasisProblem, decisionTemplateFor } from './decision-basis';
+import { loadTemplates } from './load-templates';
+
+const ROOT = resolve(__dirname, '../../../..');
+const registry = loadTemplates(join(ROOT, 'templates'));
+
+/** Every `sa:legalBasis` written on a deciding user task (one with a 法律依据 field) in the models. */
+function decidingStepBases(): { process: string; task: string; basis: string }[] {
+  const out: { process: string; task: string; basis: string }[] = [];
+  for (const file of readdirSync(join(ROOT, 'processes')).filter((f) => f.endsWith('.bpmn'))) {
+    const xml = readFileSync(join(ROOT, 'processes', file), 'utf8');
+    for (const m of xml.matchAll(/<bpmn:userTask id="([^"]+)"([^>]*)>([\s\S]*?)<\/bpmn:userTask>/g)) {
+      const basis = /sa:legalBasis="([^"]+)"/.exec(m[2])?.[1];
+      if (basis && m[3].includes('formField id="legalBasis"')) out.push({ process: file, task: m[1], basis });
+    }
+  }
+  return out;
+}
+
+describe('citedArticles', () => {
+  it.each([
+    ['《社会救助暂行办法》第十一条第（三）项', ['《社会救助暂行办法》#11']],
+    [
+      '《最低生活保障审核确认办法》第十二条至第十四条、第二十一条',
+      [
+        '《最低生活保障审核确认办法》#12',
+        '《最低生活保障审核确认办法》#13',
+        '《最低生活保障审核确认办法》#14',
+        '《最低生活保障审核确认办法》#21',
+      ],
+    ],
+    [
+      '《社会救助暂行办法》第四十七条、《特困人员认定办法》第四条',
+      ['《社会救助暂行办法》#47', '《特困人员认定办法》#4'],
+    ],
+    ['第九条', []],
+  ])('%s', (basis, articles) => {
+    expect([...citedArticles(basis)]).toEqual(articles);
+  });
+});
+
+describe('a decision’s legal basis cites a substantive article of its program', () => {
+  it('refuses the 县级审核确认 step’s procedural basis on a 不予确认决定书, naming 法律依据', () => {
+    const problem = decisionBasisProblem(
+      'non-confirmation-decision',
+      '《最低生活保障审核确认办法》第二十条、第二十一条',
+    );
+    expect(problem).toContain('法律依据');
+    expect(problem).toContain('《社会救助暂行办法》第九条');
+  });
+
+  it.each(Object.keys(DECISION_BASIS))('%s: its template’s own default basis passes', (id) => {
+    const template = registry.get(id);
+    expect(template).toBeDefined();
+    expect(decisionBasisProblem(id, template!.manifest.legalBasis)).toBeNull();
+  });
+
+  it.each(Object.keys(DECISION_BASIS))('%s: every substantive article is read as one article', (id) => {
+    for (const s of DECISION_BASIS[id].substantive) expect(citedArticles(s).size).toBe(1);
+  });
+
+  it('covers every program’s decisions', () => {
+    const kinds = Object.entries(DECISION_BASIS).map(([id, r]) => `${r.program}:${id}`);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'dibao:confirmation-notice',
+        'dibao:non-confirmation-decision',
+        'dibao:benefit-increase-decision',
+        'dibao:benefit-decrease-decision',
+        'dibao:benefit-stop-decision',
+        'tekun:tekun-confirmation-notice',
+        'tekun:tekun-non-confirmation-decision',
+        'dibian:low-income-recognition-notice',
+        'dibian:low-income-refusal-decision',
+        'linshi:linshi-grant-decision',
+        'linshi:linshi-refusal-decision',
+      ]),
+    );
+  });
+
+  // The 增减停 and 低收入 steps cite their substantive article on the step itself (审核确认办法第三十二条,
+  // 第八条); the application steps cite only how the county decides.
+  it('an application’s deciding step cites only procedure: its sa:legalBasis does not pass as the decision’s', () => {
+    const passing: string[] = [];
+    const procedural = [
+      'dibao-application.bpmn',
+      'tekun-application.bpmn',
+      'tekun-termination.bpmn',
+      'temporary-assistance.bpmn',
+    ];
+    const steps = decidingStepBases().filter((s) => procedural.includes(s.process));
+    expect(steps.length).toBeGreaterThanOrEqual(procedural.length);
+    for (const step of steps) {
+      for (const id of Object.keys(DECISION_BASIS)) {
+        const xml = readFileSync(join(ROOT, 'processes', step.process), 'utf8');
+        if (!xml.includes(`sa:template="${id}"`)) continue;
+        if (!decisionBasisProblem(id, step.basis)) passing.push(`${step.task} → ${id}: ${step.basis}`);
+      }
+    }
+    expect(passing).toEqual([]);
+  });
+
+  it('nothing entered is not refused: the template then prints its own default', () => {
+    expect(decisionBasisProblem('non-confirmation-decision', '')).toBeNull();
+    expect(decisionBasisProblem('non-confirmation-decision', undefined)).toBeNull();
+  });
+
+  it('a document that is not a covered decision is not checked', () => {
+    expect(decisionBasisProblem('acceptance-notice', '《最低生活保障审核确认办法》第十条')).toBeNull();
+  });
+
+  it.each([
+    ['dibao', { decision: 'refuse' }, 'non-confirmation-decision'],
+    ['dibao', { decision: 'confirm' }, 'confirmation-notice'],
+    ['dibao', { reviewDecision: 'stop' }, 'benefit-stop-decision'],
+    ['tekun', { decision: 'refuse' }, 'tekun-non-confirmation-decision'],
+    ['dibian', { decision: 'recognize' }, 'low-income-recognition-notice'],
+    ['linshi', { approvalDecision: 'refuse' }, 'linshi-refusal-decision'],
+    ['dibao', {}, null],
+  ])('%s %j leads to %s', (program, answers, id) => {
+    expect(decisionTemplateFor(program, answers)).toBe(id);
+  });
+});
