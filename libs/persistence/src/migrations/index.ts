@@ -31,6 +31,7 @@ import { CaseStats1766900000000 } from './1766900000000-case-stats';
 import { TimerBatches1767200000000 } from './1767200000000-timer-batches';
 import { InboxTaskRegion1767300000000 } from './1767300000000-inbox-task-region';
 import { CaseOverlapIndexes1767300000001 } from './1767300000001-case-overlap-indexes';
+import { TaskNamedStaff1767800000000 } from './1767800000000-task-named-staff';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   TimerBatches1767200000000,
   InboxTaskRegion1767300000000,
   CaseOverlapIndexes1767300000001,
+  TaskNamedStaff1767800000000,
 ];
