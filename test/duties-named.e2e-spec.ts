@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { answersFor, servedToday } from '../apps/api/src/demo/drive';
 import { TestApp } from './support/test-app';
 import { CONFIRM_PATH, apply, drive, openTasks, recordInvestigatedEconomics } from './support/case-driver';
@@ -45,6 +49,16 @@ async function staff(
         .set('Authorization', auth)
         .send(body ?? {}),
   };
+}
+
+/** A PDF's text, whitespace removed. */
+function pdfText(pdf: Buffer): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'duties-')), 'doc.pdf');
+  fs.writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+    /\s+/g,
+    '',
+  );
 }
 
 type Staff = Awaited<ReturnType<typeof staff>>;
@@ -105,6 +119,19 @@ describe('F6: the investigators a record names', () => {
   it('are named by account id or unique name, printed by name, and may not then review the case', async () => {
     const { caseId, taskId, data } = await atHomeVisit();
     const investigator = await t.as('investigator');
+    // The preview prints what submitting would: names, not ids.
+    const preview = await investigator
+      .post(`/api/tasks/${taskId}/preview`, {
+        data: { ...data, investigators: [await userId('investigator'), dual.id] },
+      })
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(preview.status).toBe(200);
+    expect(pdfText(preview.body)).toContain('孙双岗');
     await investigator
       .post(`/api/tasks/${taskId}/complete`, {
         data: { ...data, investigators: [await userId('investigator'), '孙双岗'] },
@@ -116,6 +143,11 @@ describe('F6: the investigators a record names', () => {
     );
     expect(done.data.investigators).toEqual(['赵调查', '孙双岗']);
     expect([...done.named_staff].sort()).toEqual([await userId('investigator'), dual.id].sort());
+    // The 入户调查表 prints the people, never an account id.
+    const docs = await t.query<{ data: unknown }>(`SELECT data FROM document WHERE case_id = $1`, [caseId]);
+    const printed = JSON.stringify(docs.map((d) => d.data));
+    expect(printed).toContain('孙双岗');
+    expect(printed).not.toContain(dual.id);
     await drive(t, caseId, CONFIRM_PATH, /乡镇初审/);
     const review = await taskNamed(caseId, '乡镇初审');
     // Named, not the submitter: still the investigator of this case.
