@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 const REVIEW_BASE = {
-  investigators: ['赵调查', '刘协理'],
+  investigators: ['赵调查', '冯协理'],
   findings: '入户核查：王建国在县城务工，月工资约2000元；刘秀英慢性病；王小明在校。',
   householdMonthlyIncome: '2000',
   facts: '经入户核查，王建国自2026年10月起在县城务工，家庭月人均收入增加。',

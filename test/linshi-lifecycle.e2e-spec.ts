@@ -39,7 +39,7 @@ const expenditureAnswers = (amount: string, approvalDecision = 'grant') =>
   datedToday(
     {
       decision: ['accept'],
-      investigators: ['赵调查', '刘协理'],
+      investigators: ['赵调查', '冯协理'],
       findings: '家庭三人，年收入约3.2万元，无存款；医保报销后自付医疗费用5.8万元。',
       opinion: ['eligible'],
       proposedAmount: amount,

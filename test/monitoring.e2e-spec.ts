@@ -32,7 +32,7 @@ const EVENT = {
 };
 
 const loopAnswers = (today: string) => ({
-  investigators: ['赵调查', '刘协理'],
+  investigators: ['赵调查', '冯协理'],
   visitDate: today,
   findings: '本人患重病住院，配偶无固定收入，家庭存款已用于治疗，生活困难属实。',
   needs: '建议启动最低生活保障申请，并告知临时救助和医疗救助政策。',

@@ -24,7 +24,7 @@ const START_DATA = {
 
 const PENALTY_PATH = {
   ...CONFIRM_PATH,
-  investigators: ['王五', '赵六'],
+  investigators: ['赵调查', '冯协理'],
   investigationFindings: '调取超市工资发放记录和社会保险缴费记录，确认务工收入属实。',
   violationEvidence: '超市工资发放记录、社会保险缴费记录、询问笔录',
   fraudAmount: '1686',

@@ -28,7 +28,7 @@ function answers(overrides: Record<string, unknown> = {}): Record<string, unknow
     missingMaterials: ['书面声明'],
     suppliedMaterials: ['书面声明'],
     suppliedDate: today,
-    investigators: ['赵调查', '刘协理'],
+    investigators: ['赵调查', '冯协理'],
     visitDate: today,
     findings: '申请人独居，年满六十周岁，无劳动能力，无子女，无生活来源。',
     neighbourVisit: '走访邻居张某、李某，反映情况属实。',

@@ -28,6 +28,11 @@ interface Rule {
    * published for, and the 审核确认 power sits with the county (审核确认办法第四条).
    */
   countyOrAbove?: boolean;
+  /**
+   * Decided by the organ that owns the resource, not one above or below it: a township's tasks are
+   * reassigned at the township, a county's at the county (the resource names its `organLevel`).
+   */
+  ownOrgan?: boolean;
 }
 
 const ALL: readonly Role[] = ROLE_IDS;
@@ -63,7 +68,12 @@ export const PERMISSIONS = {
   'task.complete': { label: '办理任务', roles: STAFF, reach: 'region' },
   // A supervisor of casework in the region: the township reviewer over the township's clerks, the
   // county approver over the county. Not an administrator: assigning decides who does casework.
-  'task.assign': { label: '改派任务', roles: ['township_reviewer', 'county_approver'], reach: 'region' },
+  'task.assign': {
+    label: '改派任务',
+    roles: ['township_reviewer', 'county_approver'],
+    reach: 'region',
+    ownOrgan: true,
+  },
   'task.delegate': { label: '设置代办委托', roles: CASEWORK, reach: 'region' },
   'attachment.upload': { label: '上传或作废材料', roles: UPLOADERS, reach: 'region' },
   'attachment.read': { label: '查看材料', roles: STAFF, reach: 'region' },
@@ -157,6 +167,8 @@ const WHILE_PENDING: readonly Permission[] = ['session.self', 'reference.read'];
 export interface AccessResource {
   regionCode: string;
   ownerId?: string | null;
+  /** The level of the organ whose act the resource is (a task: the level of its duty). */
+  organLevel?: 'township' | 'county';
 }
 
 /** Why the user may not, in zh-CN, with the field it concerns; null when access is granted. */
@@ -191,6 +203,14 @@ export function accessProblem(
     return {
       code: 'FORBIDDEN',
       message: applicant ? '只能查看本人的申请' : '不在您的管辖范围内',
+      field: 'regionCode',
+    };
+  }
+  if (rule.ownOrgan && resource.organLevel && regionLevel(user.regionCode) !== resource.organLevel) {
+    const organ = resource.organLevel === 'county' ? '县级' : '乡镇';
+    return {
+      code: 'LEVEL_REQUIRED',
+      message: `${rule.label}须由${organ}账号办理：该事项属${organ}职责，其他层级不能决定由谁办理`,
       field: 'regionCode',
     };
   }

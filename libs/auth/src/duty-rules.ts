@@ -18,6 +18,8 @@ export interface PriorAct {
   actorId: string;
   duties: string[];
   taskName: string;
+  /** Named in the step's record (e.g. among its investigators) rather than its submitter. */
+  named?: boolean;
 }
 
 export interface RecusalHit {
@@ -26,10 +28,10 @@ export interface RecusalHit {
 }
 
 /** Why this person may not act on this case, in zh-CN; null when nothing stands in the way. */
-export function recusalConflict(rules: DutyRules, hits: RecusalHit[]): string | null {
+export function recusalConflict(rules: DutyRules, hits: RecusalHit[], who = '您'): string | null {
   if (!rules.nearRelativeRecusal || !hits.length) return null;
   const h = hits[0];
-  return `您已备案的近亲属（${h.relation} ${h.relativeName}）是本案家庭成员，依法应当回避，不能办理本案`;
+  return `${who}已备案的近亲属（${h.relation} ${h.relativeName}）是本案家庭成员，依法应当回避，不能办理本案`;
 }
 
 /**
@@ -41,6 +43,8 @@ export function separationConflict(
   actorId: string,
   duties: string[],
   prior: PriorAct[],
+  /** Whom the message addresses: the user themself, or a person their form names. */
+  who = '您',
 ): string | null {
   for (const act of prior) {
     if (act.actorId !== actorId) continue;
@@ -51,7 +55,10 @@ export function separationConflict(
       if (clash) {
         const done = act.duties.includes(a) ? a : b;
         const now = done === a ? b : a;
-        return `职责分离：您已在本案办理“${act.taskName}”（${ROLES[done]}），不能再以${ROLES[now]}身份办理本步骤`;
+        const did = act.named
+          ? `已被记载为本案“${act.taskName}”的${ROLES[done]}`
+          : `已在本案办理“${act.taskName}”（${ROLES[done]}）`;
+        return `职责分离：${who}${did}，不能再以${ROLES[now]}身份办理本步骤`;
       }
     }
   }

@@ -297,14 +297,16 @@ export class CaseService {
         const actingFor = await assertHolderOrDelegate(em, user.id, task, this.clock.today());
         await this.duties.assertMayPerform(em, user, kase, task);
         await this.assertPrerequisites(em, kase, task);
-        await this.facts.assertStep(em, kase, task, input.data, await this.applicantAccount(em, kase));
+        const named = await this.duties.resolveNamedStaff(em, kase, task, input.data);
+        await this.facts.assertStep(em, kase, task, named.data, await this.applicantAccount(em, kase));
         const body = await this.advance(em, task, kase, {
-          data: input.data,
+          data: named.data,
           actorId: user.id,
           expectedVersion: input.expectedVersion,
           actingFor,
         });
         await casework.dropDrafts(em, task.id);
+        if (named.staffIds.length) await this.duties.recordNamedStaff(em, task.id, named.staffIds);
         const now = this.clock.now();
         if (input.idempotencyKey) {
           await idempotency.insert(em, {

@@ -2203,6 +2203,7 @@ export interface components {
     BulkResultDto: {
       caseNo: string | null;
       code?: string;
+      details?: components['schemas']['FieldProblemDto'][];
       message?: string;
       ok: boolean;
       taskId: string;

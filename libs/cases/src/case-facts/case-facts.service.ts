@@ -230,6 +230,12 @@ export class CaseFactsService {
     });
     if (dates.length) throw AppError.validation(dates[0].message, dates.map(inData));
     const rules = await this.rules(em, kase.regionCode);
+    // 退回 must say why in words the next officer can act on, not a mark that fills the field.
+    const returnReason = typeof values.returnReason === 'string' ? values.returnReason : null;
+    if (returnReason !== null && meaningfulChars(returnReason) < rules.overlapReasonMinChars) {
+      const message = `退回理由应具体说明需补正或核实的内容（不计标点和空格，不少于${rules.overlapReasonMinChars}个字）`;
+      throw AppError.validation(message, [{ field: 'data.returnReason', message }]);
+    }
     const figures = figureProblems({
       ...(await this.linshiLimits(em, kase.regionCode)),
       byTownship: !task.candidateGroups.includes('county_approver'),
@@ -367,4 +373,9 @@ function toFacts(
     lowIncome: flags?.lowIncomeEligible,
     rigidHardship: flags?.rigidExpenditureHardship,
   };
+}
+
+/** Characters of a reason that carry words: punctuation, symbols and whitespace do not count. */
+function meaningfulChars(text: string): number {
+  return [...text.replace(/[\p{P}\p{S}\p{Z}\s]/gu, '')].length;
 }

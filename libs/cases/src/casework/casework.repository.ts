@@ -203,14 +203,21 @@ export const caseworkRepository = {
   async caseNosOf(
     em: EntityManager,
     taskIds: string[],
-  ): Promise<Map<string, { caseNo: string; applicantName: string; applicantAddress: string }>> {
-    const rows: { taskId: string; caseNo: string; applicantName: string; applicantAddress: string }[] =
-      await em.query(
-        `SELECT t.id AS "taskId", c.case_no AS "caseNo", c.applicant_name AS "applicantName",
-                c.applicant_address AS "applicantAddress"
+  ): Promise<
+    Map<string, { caseNo: string; regionCode: string; applicantName: string; applicantAddress: string }>
+  > {
+    const rows: {
+      taskId: string;
+      caseNo: string;
+      regionCode: string;
+      applicantName: string;
+      applicantAddress: string;
+    }[] = await em.query(
+      `SELECT t.id AS "taskId", c.case_no AS "caseNo", c.region_code AS "regionCode",
+                c.applicant_name AS "applicantName", c.applicant_address AS "applicantAddress"
          FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id WHERE t.id = ANY($1::uuid[])`,
-        [taskIds],
-      );
+      [taskIds],
+    );
     return new Map(rows.map(({ taskId, ...r }) => [taskId, r]));
   },
 

@@ -3,7 +3,16 @@ import { EntityManager } from 'typeorm';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, Clock, isCalendarDate } from '@app/common';
 import { AuditService } from '@app/audit';
-import { AuthUser, CASEWORK_ROLES, ROLES, requireAccess, toAuthUser } from '@app/auth';
+import {
+  AuthUser,
+  CASEWORK_ROLES,
+  DUTY_LEVEL,
+  ROLES,
+  Role,
+  mayAccess,
+  requireAccess,
+  toAuthUser,
+} from '@app/auth';
 import { CaseEntity, Database, TaskEntity, UserEntity } from '@app/persistence';
 import { ProcessRuntime } from '@app/workflow';
 import { caseRepository as cases } from '../case.repository';
@@ -20,6 +29,8 @@ export interface BulkResult {
   ok: boolean;
   code?: string;
   message?: string;
+  /** For a form error, which fields and why. */
+  details?: { field: string; message: string }[];
 }
 
 export const BULK_MAX = 200;
@@ -95,7 +106,23 @@ export class CaseworkService {
     if (!reason) throw AppError.validation('请填写改派理由', [{ field: 'reason', message: '必填' }]);
     return this.db.transaction(async (em) => {
       const { task, kase } = await this.openTask(em, taskId);
-      requireAccess(user, 'task.assign', { regionCode: kase.regionCode });
+      requireAccess(user, 'task.assign', { regionCode: kase.regionCode, organLevel: organLevelOf(task) });
+      // A supervisor reassigns; one who could do the task themselves is the holder's peer, and
+      // moving a task a peer holds (to oneself, to a third, or back to the group to claim) is not theirs to decide.
+      if (
+        task.assignee &&
+        task.assignee !== user.id &&
+        task.candidateGroups.some((g) => user.duties.includes(g as Role))
+      ) {
+        const [holder] = await casework.holders(em, [task.id]);
+        const name = holder?.assigneeName ?? '其他工作人员';
+        throw new AppError(
+          403,
+          'PEER_CANNOT_REASSIGN',
+          `任务“${task.name}”由 ${name} 认领办理，您与其同为本步骤的办理人员，不能改派；须由其本人退回或由上级改派`,
+          [{ field: 'assigneeId', message: `由 ${name} 办理中` }],
+        );
+      }
       let target: StaffRow | null = null;
       if (input.assigneeId) {
         target = await this.activeStaff(em, input.assigneeId, 'assigneeId');
@@ -188,6 +215,9 @@ export class CaseworkService {
     else if (input.endsOn < input.startsOn)
       problems.push({ field: 'endsOn', message: '结束日期不能早于开始日期' });
     else if (input.endsOn < this.clock.today()) problems.push({ field: 'endsOn', message: '结束日期已过' });
+    // Acts already done stay the holder's: a delegation speaks from today on, never of the past.
+    if (isCalendarDate(input.startsOn ?? '') && input.startsOn < this.clock.today())
+      problems.push({ field: 'startsOn', message: `开始日期不能早于今天（${this.clock.today()}）` });
     if (!(input.reason ?? '').trim())
       problems.push({ field: 'reason', message: '请填写委托事由（如休假、出差）' });
     if (problems.length) throw AppError.validation(`委托有误：${problems[0].message}`, problems);
@@ -349,7 +379,13 @@ export class CaseworkService {
     const caseNos = await this.db.read((em) => casework.caseNosOf(em, ids));
     const results: BulkResult[] = [];
     for (const taskId of ids) {
-      const caseNo = caseNos.get(taskId)?.caseNo ?? null;
+      const own = caseNos.get(taskId);
+      // Outside the caller's jurisdiction a task is not even named: no case number, no reason.
+      if (!own || !mayAccess(user, 'task.complete', { regionCode: own.regionCode })) {
+        results.push({ taskId, caseNo: null, ok: false, code: 'FORBIDDEN', message: '无权办理' });
+        continue;
+      }
+      const caseNo = own.caseNo;
       try {
         if (input.action === 'claim') await this.claim(user, taskId);
         else if (input.action === 'assign')
@@ -358,15 +394,21 @@ export class CaseworkService {
             reason: input.reason ?? '',
           });
         else {
-          const own = caseNos.get(taskId);
           const data = { ...(input.data ?? {}) };
-          for (const [field, from] of fill) if (own) data[field] = own[from];
+          for (const [field, from] of fill) data[field] = own[from];
           await this.cases.complete(user, { taskId, data });
         }
         results.push({ taskId, caseNo, ok: true });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        results.push({ taskId, caseNo, ok: false, code: err.code, message: err.message });
+        results.push({
+          taskId,
+          caseNo,
+          ok: false,
+          code: err.code,
+          message: err.message,
+          ...(err.details?.length && { details: err.details }),
+        });
       }
     }
     return results;
@@ -423,4 +465,9 @@ export class CaseworkService {
       ]);
     }
   }
+}
+
+/** Whose act a task is: the county's when a county duty does it, otherwise the township's. */
+function organLevelOf(task: TaskEntity): 'township' | 'county' {
+  return task.candidateGroups.some((g) => DUTY_LEVEL[g as Role] === 'county') ? 'county' : 'township';
 }

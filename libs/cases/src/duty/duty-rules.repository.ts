@@ -197,14 +197,37 @@ export const dutyRulesRepository = {
   },
 
   /** The steps this user completed in these instances, in the order they completed them. */
+  /** The staff accounts the completed step's form names, for separation of duties. */
+  async recordNamedStaff(em: EntityManager, taskId: string, staffIds: string[]): Promise<void> {
+    await em.query(`UPDATE task SET named_staff = $2::uuid[] WHERE id = $1`, [taskId, staffIds]);
+  },
+
+  /** Active staff holding any of `duties` whose jurisdiction covers the case, with their duties. */
+  namedCandidates(
+    em: EntityManager,
+    duties: string[],
+    caseRegion: string,
+  ): Promise<{ id: string; displayName: string; role: string; extraRoles: string[]; regionCode: string }[]> {
+    return em.query(
+      `SELECT id, display_name AS "displayName", role, extra_roles AS "extraRoles", region_code AS "regionCode"
+       FROM app_user
+       WHERE disabled_at IS NULL AND pending_by IS NULL
+         AND (role = ANY($1::text[]) OR extra_roles && $1::text[])
+         AND $2 LIKE region_code || '%'`,
+      [duties, caseRegion],
+    );
+  },
+
   priorActs(
     em: EntityManager,
     instanceIds: string[],
     userId: string,
   ): Promise<(PriorAct & { instanceId: string })[]> {
     return em.query(
-      `SELECT instance_id AS "instanceId", completed_by AS "actorId", candidate_groups AS duties, name AS "taskName"
-       FROM task WHERE instance_id = ANY($1::uuid[]) AND status = 'completed' AND completed_by = $2
+      `SELECT instance_id AS "instanceId", $2::uuid AS "actorId", candidate_groups AS duties, name AS "taskName",
+              (completed_by IS DISTINCT FROM $2::uuid) AS named
+       FROM task WHERE instance_id = ANY($1::uuid[]) AND status = 'completed'
+         AND (completed_by = $2::uuid OR $2::uuid = ANY(named_staff))
        ORDER BY completed_at`,
       [instanceIds, userId],
     );

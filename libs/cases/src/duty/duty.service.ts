@@ -18,8 +18,9 @@ import {
   requireAccess,
   withFloor,
   separationConflict,
+  toAuthUser,
 } from '@app/auth';
-import { CaseEntity, Database, TaskEntity } from '@app/persistence';
+import { CaseEntity, Database, TaskEntity, UserEntity } from '@app/persistence';
 import { isIsoDate, nextRegionVersion } from '../region-versions';
 import { assertMayReadCase } from '../case-access';
 import { nearRelativeRepository as nearRelatives } from '../near-relative.repository';
@@ -77,6 +78,93 @@ export class DutyService {
   }
 
   /**
+   * The staff a step's form names (fields with a model-declared `staffDuty`, e.g. 入户调查's
+   * investigators), resolved to accounts: an account id, or a display name that is exactly one
+   * account holding the duty whose jurisdiction covers the case. The record keeps their names; the
+   * ids are returned to be stored with the step. Each named person is held to separation of duties
+   * and recusal as if they had submitted the step, so the rule cannot be met on paper.
+   */
+  async resolveNamedStaff(
+    em: EntityManager,
+    kase: CaseEntity,
+    task: TaskEntity,
+    data: Record<string, unknown>,
+  ): Promise<{ data: Record<string, unknown>; staffIds: string[] }> {
+    const fields = ((task.form ?? []) as { id: string; label?: string; staffDuty?: string }[]).filter(
+      (f) => f.staffDuty && Array.isArray(data?.[f.id]),
+    );
+    if (!fields.length) return { data, staffIds: [] };
+    const out = { ...data };
+    const named = new Map<string, { user: AuthUser; duties: string[]; field: string }>();
+    const problems: { field: string; message: string }[] = [];
+    for (const f of fields) {
+      const duties = f
+        .staffDuty!.split(',')
+        .map((d) => d.trim())
+        .filter(Boolean);
+      const candidates = await dutyRules.namedCandidates(em, duties, kase.regionCode);
+      const label = f.label ?? f.id;
+      const dutyNames = duties.map((d) => ROLES[d as Role] ?? d).join('或');
+      out[f.id] = (data[f.id] as unknown[]).map((entry, i) => {
+        const value = typeof entry === 'string' ? entry.trim() : '';
+        const byId = candidates.filter((c) => c.id === value);
+        const found = byId.length ? byId : candidates.filter((c) => c.displayName === value);
+        const field = `data.${f.id}[${i}]`;
+        if (found.length !== 1) {
+          problems.push({
+            field,
+            message: found.length
+              ? `${label}“${value}”有重名的工作人员，请从人员列表中选择`
+              : `${label}“${value}”不是本案所在地区具有${dutyNames}职责的工作人员，请从人员列表中选择`,
+          });
+          return entry;
+        }
+        const c = found[0];
+        const user = toAuthUser({ ...c, username: '', pendingBy: null } as unknown as UserEntity);
+        named.set(c.id, { user, duties: duties.filter((d) => user.duties.includes(d as Role)), field });
+        return c.displayName;
+      });
+    }
+    if (problems.length) throw AppError.validation(problems[0].message, problems);
+    const people = [...named.values()];
+    for (const [i, b] of (
+      await Promise.all(
+        people.map(
+          async (p) =>
+            (
+              await this.blockers(
+                em,
+                p.user,
+                [
+                  {
+                    instanceId: task.instanceId,
+                    candidateGroups: p.duties,
+                    regionCode: kase.regionCode,
+                    householdIds: householdIdNumbers(kase),
+                  },
+                ],
+                p.user.displayName,
+              )
+            )[0],
+        ),
+      )
+    ).entries()) {
+      const why = b.recusal ?? b.separation;
+      if (why) {
+        throw new AppError(403, b.recusal ? 'RECUSAL_REQUIRED' : 'DUTY_SEPARATION', why, [
+          { field: people[i].field, message: why },
+        ]);
+      }
+    }
+    return { data: out, staffIds: [...named.keys()] };
+  }
+
+  /** Stores who a completed step's form named (see `resolveNamedStaff`). */
+  recordNamedStaff(em: EntityManager, taskId: string, staffIds: string[]): Promise<void> {
+    return dutyRules.recordNamedStaff(em, taskId, staffIds);
+  }
+
+  /**
    * For each open task (of the user's duties, in their region): why the rules would stop this user
    * from doing it, so the inbox can say so before anyone fills in a form. A fixed three statements
    * however many tasks and regions: the user's earlier steps, their registered relatives, and every
@@ -86,6 +174,8 @@ export class DutyService {
     em: EntityManager,
     user: AuthUser,
     tasks: { instanceId: string; candidateGroups: string[]; regionCode: string; householdIds: string[] }[],
+    /** Named in someone else's form: the messages say who, not “您”. */
+    namedAs?: string,
   ): Promise<{ separation: string | null; recusal: string | null }[]> {
     if (!tasks.length) return [];
     const instances = [...new Set(tasks.map((t) => t.instanceId))];
@@ -113,8 +203,9 @@ export class DutyService {
           user.id,
           dutiesFor(user, task.candidateGroups),
           prior.get(task.instanceId) ?? [],
+          namedAs,
         ),
-        recusal: recusalConflict(rules, relativesAmong(relatives, task.householdIds)),
+        recusal: recusalConflict(rules, relativesAmong(relatives, task.householdIds), namedAs),
       };
     });
   }

@@ -238,7 +238,9 @@ export class WorkbenchService {
         throw AppError.conflict('TASK_ALREADY_DONE', `任务“${task.name}”已办理，无需预览`);
       const kase = await cases.byInstanceOrFail(em, task.instanceId);
       await this.duties.assertMayPerform(em, user, kase, task);
-      const { values, errors } = validateFormData((task.form as FormField[]) ?? [], data ?? {});
+      // The preview prints the named staff as submitting would: by name, refused as submitting would be.
+      const named = (await this.duties.resolveNamedStaff(em, kase, task, data ?? {})).data;
+      const { values, errors } = validateFormData((task.form as FormField[]) ?? [], named);
       if (errors.length)
         throw AppError.validation(
           '表单填写有误',

@@ -33,6 +33,7 @@ import { TimerBatches1767200000000 } from './1767200000000-timer-batches';
 import { InboxTaskRegion1767300000000 } from './1767300000000-inbox-task-region';
 import { CaseOverlapIndexes1767300000001 } from './1767300000001-case-overlap-indexes';
 import { VillageCommittee1767550000000 } from './1767550000000-village-committee';
+import { TaskNamedStaff1767800000000 } from './1767800000000-task-named-staff';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   InboxTaskRegion1767300000000,
   CaseOverlapIndexes1767300000001,
   VillageCommittee1767550000000,
+  TaskNamedStaff1767800000000,
 ];

@@ -1,6 +1,7 @@
 /** Response bodies of the routes in controllers/tasks.controller.ts (held to the handlers by response-contract.ts). */
 import { ApiProperty } from '@nestjs/swagger';
 import { AssessmentStatusDto, CaseOverlapDto, FormFieldDto } from './shared.response';
+import { FieldProblemDto } from './error.response';
 
 export class UrgencyDto {
   @ApiProperty({ enum: ['red', 'yellow', 'green', 'orange'] })
@@ -233,6 +234,9 @@ export class BulkResultDto {
 
   @ApiProperty({ type: String, required: false })
   message?: string;
+
+  @ApiProperty({ type: () => FieldProblemDto, isArray: true, required: false })
+  details?: FieldProblemDto[];
 }
 
 export class DelegationDto {
