@@ -1,5 +1,6 @@
 import { AuthUser } from '@app/auth';
 import { CaseService } from '@app/cases';
+import { isFieldShown } from '@app/process-models';
 
 /**
  * Answers for form fields, by field id. For choice fields the first listed option the form offers
@@ -123,7 +124,7 @@ export function servedToday(answers: Answers, today: string): Answers {
 }
 
 export function answersFor(
-  fields: { id: string; type: string; options: { id: string }[] }[],
+  fields: { id: string; type: string; options: { id: string }[]; showIf?: string }[],
   answers: Answers,
 ) {
   const data: Record<string, unknown> = {};
@@ -140,6 +141,9 @@ export function answersFor(
       data[field.id] = answer;
     }
   }
+  // A field the answers hide (补正 materials when accepting, a refusal's reasons) is left out:
+  // the record must not hold what the choice made rules out.
+  for (const field of fields) if (field.showIf && !isFieldShown(field as never, data)) delete data[field.id];
   return data;
 }
 
