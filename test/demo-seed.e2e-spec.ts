@@ -70,4 +70,15 @@ describe('the demo seed of a fresh installation', () => {
     );
     expect(hidden).toEqual([]);
   });
+
+  it('dates every 邻里访问记录 and names at least two visitors', async () => {
+    const rows = await t.query<{ form: { neighbourVisitDate?: string; neighbourVisitors?: string[] } }>(
+      `SELECT data->'form' AS form FROM document WHERE template_id = 'neighbour-visit-record'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const incomplete = rows.filter(
+      (r) => !r.form.neighbourVisitDate || (r.form.neighbourVisitors ?? []).length < 2,
+    );
+    expect(incomplete).toEqual([]);
+  });
 });

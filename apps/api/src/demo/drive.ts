@@ -21,6 +21,8 @@ export const CONFIRM_PATH: Answers = {
   visitDate: '2026-11-20',
   findings: '家中房屋为砖木结构，无机动车，主要劳动力患慢性病，生活困难属实。',
   neighbourVisit: '走访邻居张某、李某，反映情况属实。',
+  neighbourVisitDate: '2026-11-20',
+  neighbourVisitors: ['赵调查', '冯协理'],
   stopDecision: ['continue'],
   opinion: ['eligible'],
   proposedAmount: '562',
