@@ -1,4 +1,5 @@
 import { shanghaiDate } from '@app/common';
+import { isFieldShown } from '@app/process-models';
 import { rewindDemoClock, seedDemo } from '../apps/api/src/demo/seed';
 import { TestApp } from './support/test-app';
 
@@ -48,5 +49,36 @@ describe('the demo seed of a fresh installation', () => {
     expect(rows.length).toBeGreaterThan(0);
     const inside = rows.filter((r) => shanghaiDate(new Date(r.decided)) <= r.end_date);
     expect(inside).toEqual([]);
+  });
+
+  it('records no answer for a field its own step hid (no 补正 materials nor reasons when accepting)', async () => {
+    // The audit keeps what was submitted, which is what the case file and the 复议 package show.
+    const rows = await t.query<{
+      name: string;
+      form: { id: string; showIf?: string }[];
+      data: Record<string, unknown>;
+    }>(
+      `SELECT k.name, k.form, a.detail->'data' AS data
+       FROM audit_entry a JOIN task k ON k.id = (a.detail->>'taskId')::uuid
+       WHERE a.action = 'task.complete'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const hidden = rows.flatMap((r) =>
+      r.form
+        .filter((f) => f.showIf && !isFieldShown(f as never, r.data) && r.data[f.id] !== undefined)
+        .map((f) => `${r.name}.${f.id}`),
+    );
+    expect(hidden).toEqual([]);
+  });
+
+  it('dates every 邻里访问记录 and names at least two visitors', async () => {
+    const rows = await t.query<{ form: { neighbourVisitDate?: string; neighbourVisitors?: string[] } }>(
+      `SELECT data->'form' AS form FROM document WHERE template_id = 'neighbour-visit-record'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const incomplete = rows.filter(
+      (r) => !r.form.neighbourVisitDate || (r.form.neighbourVisitors ?? []).length < 2,
+    );
+    expect(incomplete).toEqual([]);
   });
 });

@@ -31,17 +31,30 @@ describe('conditionally required fields (sa showIf) are validated by the server'
     expect(res.body.details).toEqual([{ field, message }]);
   });
 
-  it('a hidden field is not required, and what is sent for it is not kept', async () => {
+  it('a hidden field is not required, and a value sent for it is refused (400 naming it), not recorded', async () => {
     const task = await acceptanceTask();
     const clerk = await t.as('clerk');
-    await clerk
+    const res = await clerk
       .post(`/api/tasks/${task.taskId}/complete`, {
-        data: { decision: 'accept', missingMaterials: ['户口簿'] },
+        data: { decision: 'accept', missingMaterials: ['户口簿复印件', '残疾证'] },
       })
+      .expect(400);
+    expect(res.body.details).toEqual([
+      {
+        field: 'data.missingMaterials',
+        message: '“需补正的材料”不适用于本次的选择，不能填写，请清空后再提交',
+      },
+    ]);
+    const audit = await t.query(
+      `SELECT 1 FROM audit_entry WHERE action = 'task.complete' AND detail->>'taskId' = $1`,
+      [task.taskId],
+    );
+    expect(audit).toEqual([]);
+    await clerk
+      .post(`/api/tasks/${task.taskId}/complete`, { data: { decision: 'accept', missingMaterials: [] } })
       .expect(200);
     const [{ data }] = await t.query(`SELECT data FROM task WHERE id = $1`, [task.taskId]);
-    expect(data).toMatchObject({ decision: 'accept' });
-    expect(data).not.toHaveProperty('missingMaterials');
+    expect(data).toEqual({ decision: 'accept' });
   });
 });
 

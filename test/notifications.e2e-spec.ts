@@ -81,7 +81,7 @@ describe('the applicant is told of a 补正 request and its service', () => {
       await t.as('clerk')
     )
       .post(`/api/tasks/${task.id}/complete`, {
-        data: { decision: 'supplement', reasons: '材料不全', missingMaterials: MATERIALS },
+        data: { decision: 'supplement', missingMaterials: MATERIALS },
       })
       .expect(200);
   });
@@ -212,6 +212,31 @@ describe('acceptance, 公示 and the decision reach the applicant as the model r
     expect(later.indexOf('applicant.served')).toBeGreaterThan(later.indexOf('applicant.decision'));
     const decision = (await portal()).find((r) => r.event === 'applicant.decision')!;
     expect(decision.body).toContain('行政复议');
+  });
+});
+
+describe('a window applicant with no portal account and no phone', () => {
+  it('records each notice as undeliverable (no channel), never as sent to the portal', async () => {
+    const family = freshFamily(14);
+    const { phone: _none, ...applicant } = family.applicant;
+    const caseId = await apply(t, { ...family, applicant: applicant as typeof family.applicant });
+    await drive(t, caseId, CONFIRM_PATH, /公示结果/);
+    await dispatcher().poll();
+    expect(await outboxOf(caseId)).toEqual([]);
+    const audit = await t.query<{
+      action: string;
+      detail: { event: string; channel?: string; reason?: string };
+    }>(
+      `SELECT action, detail FROM audit_entry WHERE case_id = $1 AND action LIKE 'notification.%' ORDER BY id`,
+      [caseId],
+    );
+    expect(audit.filter((a) => a.action === 'notification.send')).toEqual([]);
+    const undeliverable = audit.filter((a) => a.action === 'notification.undeliverable');
+    expect(undeliverable.map((a) => a.detail.event)).toEqual([
+      'applicant.acceptance',
+      'applicant.public-notice',
+    ]);
+    expect(undeliverable[0].detail.reason).toContain('无门户账户');
   });
 });
 

@@ -188,6 +188,15 @@ describe('clerk workbench (Chromium)', () => {
       .put(`/api/cases/${caseId}/economics`, { household: WORKED_EXAMPLE })
       .expect(200);
     await control(page, 'neighbourVisit').fill('走访邻居张某、李某，反映情况属实。');
+    // The visit is dated and made by two staff, picked like the 入户调查's.
+    await page.locator('[data-field=neighbourVisitors] .el-select__wrapper').click();
+    for (const name of ['赵调查', '冯协理']) {
+      await page.locator('.el-select-dropdown__item:visible', { hasText: name }).click();
+      await page.locator('[data-field=neighbourVisitors] .el-tag', { hasText: name }).waitFor();
+    }
+    await page.keyboard.press('Escape');
+    await control(page, 'neighbourVisitDate').fill(h.t.clock.today());
+    await page.keyboard.press('Enter');
     await page.click('[data-test=submit]');
     await page.waitForURL(new RegExp(`/cases/${caseId}$`));
     await page.getByRole('tab', { name: '经济状况测算' }).click();

@@ -41,7 +41,7 @@ describe('the applicant is told, uploads, and sees the road ahead (Chromium, pho
       await t.as('clerk')
     )
       .post(`/api/tasks/${task.id}/complete`, {
-        data: { decision: 'supplement', reasons: '材料不全', missingMaterials: ['户口簿复印件'] },
+        data: { decision: 'supplement', missingMaterials: ['户口簿复印件'] },
       })
       .expect(200);
     await t.app.get(NotificationDispatcher).poll();

@@ -62,6 +62,7 @@ const NAMES: Record<string, string> = {
   'notification.queue': '生成通知',
   'notification.send': '发送通知',
   'notification.fail': '通知发送失败',
+  'notification.undeliverable': '通知无法送达',
   'access.case.list': '查看案件列表',
   'access.task.read': '查看任务',
   'access.task.inbox': '查看待办',

@@ -109,6 +109,16 @@ export const notificationRepository = {
   },
 
   /** The applicant's latest electronic-service address on the case, if they gave one. */
+  /** Whether the applicant has a portal account that can read the case's messages (it applied online). */
+  async applicantHasAccount(em: EntityManager, caseId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM assistance_case c JOIN app_user u ON u.id = c.created_by
+       WHERE c.id = $1 AND u.role = 'applicant'`,
+      [caseId],
+    );
+    return rows.length > 0;
+  },
+
   async electronicAddress(em: EntityManager, caseId: string): Promise<string | null> {
     const [row]: { address: string }[] = await em.query(
       `SELECT address FROM service_consent WHERE case_id = $1 ORDER BY recorded_at DESC LIMIT 1`,

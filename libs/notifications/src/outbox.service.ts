@@ -28,8 +28,10 @@ export class NotificationOutbox {
   ) {}
 
   /**
-   * Tells the applicant: always in the portal's message centre; by e-mail or SMS too when they gave
-   * an electronic-service address, else by SMS to the phone on the application.
+   * Tells the applicant: in the portal's message centre; by e-mail or SMS too when they gave an
+   * electronic-service address, else by SMS to the phone on the application. With no portal
+   * account and no address or phone nobody can read it: the case records it as undeliverable, so
+   * the file never claims a notice was sent, and the paper served stays the only notice.
    */
   async toApplicant(
     em: EntityManager,
@@ -37,15 +39,30 @@ export class NotificationOutbox {
     notice: Notice,
     now: Date,
   ): Promise<void> {
-    const targets: { channel: NotificationChannel; recipient: Record<string, string> }[] = [
-      { channel: 'portal', recipient: {} },
-    ];
+    const targets: { channel: NotificationChannel; recipient: Record<string, string> }[] = [];
     const address = await repo.electronicAddress(em, kase.id);
     const kind = address ? addressKind(address) : null;
     if (kind === 'email' && this.email.configured)
       targets.push({ channel: 'email', recipient: { email: address!.trim() } });
     const phone = kind === 'sms' ? address!.trim() : kase.applicantPhone;
     if (phone && addressKind(phone) === 'sms') targets.push({ channel: 'sms', recipient: { phone } });
+    if (targets.length || (await repo.applicantHasAccount(em, kase.id)))
+      targets.unshift({ channel: 'portal', recipient: {} });
+    if (!targets.length) {
+      await this.audit.record(em, {
+        at: now,
+        actorId: null,
+        action: 'notification.undeliverable',
+        caseId: kase.id,
+        detail: {
+          event: notice.event,
+          subject: notice.subject,
+          channels: [],
+          reason: '申请人无门户账户，未留联系电话或电子送达地址，无法通知，以书面送达为准',
+        },
+      });
+      return;
+    }
     await this.queue(em, kase.id, notice, targets, now);
   }
 

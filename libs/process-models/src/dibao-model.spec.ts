@@ -95,7 +95,11 @@ const homeVisit = {
   visitDate: '2025-03-04',
   findings: '家庭成员三人，无稳定收入',
 };
-const neighbours = { neighbourVisit: '邻居反映情况属实' };
+const neighbours = {
+  neighbourVisit: '邻居反映情况属实',
+  neighbourVisitDate: '2025-03-05',
+  neighbourVisitors: ['王五', '赵六'],
+};
 const eligible = {
   opinion: 'eligible',
   proposedAmount: '865.50',

@@ -213,8 +213,14 @@ describe('fields shown only when a model-declared condition holds (showIf)', () 
     ['refuse with reasons', { decision: 'refuse', reasons: '户籍不在本乡镇' }, [], ['decision', 'reasons']],
     ['supplement requires the list', { decision: 'supplement' }, ['missingMaterials'], ['decision']],
     [
-      'a hidden field sent anyway is dropped, not kept',
+      'a hidden field sent anyway is refused, naming it',
       { decision: 'accept', reasons: '无关', missingMaterials: ['户口簿'] },
+      ['reasons', 'missingMaterials'],
+      ['decision'],
+    ],
+    [
+      'a hidden field sent empty is no error',
+      { decision: 'accept', reasons: '', missingMaterials: [] },
       [],
       ['decision'],
     ],

@@ -207,7 +207,7 @@ export function isFieldShown(field: FormField, values: Record<string, unknown>):
  * Validates submitted form data against the task's fields. Returns typed values (money in
  * integer fen, long as integer, date as 'YYYY-MM-DD', list as trimmed strings) for every
  * valid, non-empty field, and one zh-CN error per bad field. Unknown keys are errors. A field
- * whose `showIf` condition is false is skipped: not required, and its value dropped.
+ * whose `showIf` condition is false is not required, and a non-empty value sent for it is an error.
  */
 export function validateFormData(
   fields: readonly FormField[],
@@ -225,10 +225,18 @@ export function validateFormData(
   // Conditions read the typed values of the unconditional fields, so they are checked first.
   const ordered = [...fields.filter((f) => !f.showIf), ...fields.filter((f) => f.showIf)];
   for (const field of ordered) {
-    // A hidden field is not required, and whatever was sent for it is not kept.
-    if (field.showIf && !isFieldShown(field, values)) continue;
     const raw = Object.prototype.hasOwnProperty.call(input, field.id) ? input[field.id] : undefined;
     const emptyList = field.type === 'list' && Array.isArray(raw) && raw.length === 0;
+    // A hidden field is not required; a value sent for it is refused rather than dropped, so the
+    // record never says (nor the sender believe) something the answers rule out.
+    if (field.showIf && !isFieldShown(field, values)) {
+      if (!isEmpty(raw) && !emptyList)
+        errors.push({
+          field: field.id,
+          message: `“${field.label || field.id}”不适用于本次的选择，不能填写，请清空后再提交`,
+        });
+      continue;
+    }
     if (isEmpty(raw) || emptyList) {
       if (isRequired(field, input))
         errors.push({ field: field.id, message: `“${field.label || field.id}”为必填项` });

@@ -37,7 +37,7 @@ export type {
   UserTaskInfo,
   ServiceInfo,
 } from './element-info';
-export { validateFormData, parseYuanToFen, isValidDate } from './form-validation';
+export { validateFormData, parseYuanToFen, isValidDate, isFieldShown } from './form-validation';
 export type { FormValue, FieldError, FormValidationResult } from './form-validation';
 export { moddleOptions, parseBpmn } from './moddle';
 export type { ParseResult, ParseWarning } from './moddle';

@@ -1,5 +1,6 @@
 import { AuthUser } from '@app/auth';
 import { CaseService } from '@app/cases';
+import { isFieldShown } from '@app/process-models';
 
 /**
  * Answers for form fields, by field id. For choice fields the first listed option the form offers
@@ -20,6 +21,8 @@ export const CONFIRM_PATH: Answers = {
   visitDate: '2026-11-20',
   findings: '家中房屋为砖木结构，无机动车，主要劳动力患慢性病，生活困难属实。',
   neighbourVisit: '走访邻居张某、李某，反映情况属实。',
+  neighbourVisitDate: '2026-11-20',
+  neighbourVisitors: ['赵调查', '冯协理'],
   stopDecision: ['continue'],
   opinion: ['eligible'],
   proposedAmount: '562',
@@ -123,7 +126,7 @@ export function servedToday(answers: Answers, today: string): Answers {
 }
 
 export function answersFor(
-  fields: { id: string; type: string; options: { id: string }[] }[],
+  fields: { id: string; type: string; options: { id: string }[]; showIf?: string }[],
   answers: Answers,
 ) {
   const data: Record<string, unknown> = {};
@@ -140,6 +143,9 @@ export function answersFor(
       data[field.id] = answer;
     }
   }
+  // A field the answers hide (补正 materials when accepting, a refusal's reasons) is left out:
+  // the record must not hold what the choice made rules out.
+  for (const field of fields) if (field.showIf && !isFieldShown(field as never, data)) delete data[field.id];
   return data;
 }
 

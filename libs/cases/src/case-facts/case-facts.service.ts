@@ -19,6 +19,7 @@ import {
   PublishedFigures,
   dateProblems,
   earlierDates,
+  publicNoticeRunning,
   figureProblems,
   overlaps,
   publicNoticeProblems,
@@ -219,9 +220,16 @@ export class CaseFactsService {
     applicantAccountId: string | null,
   ): Promise<void> {
     const fields = (task.form as FormField[]) ?? [];
+    const fieldIds = fields.map((f) => f.id);
+    const running = publicNoticeRunning(
+      { name: task.name, fieldIds },
+      (await facts.earlierSteps(em, task.instanceId)).notices,
+      this.clock.today(),
+    );
+    if (running)
+      throw new AppError(running.status, running.code, running.message, running.details.map(inData));
     const { values, errors } = validateFormData(fields, data);
     if (errors.length) return;
-    const fieldIds = fields.map((f) => f.id);
     const dates = dateProblems(fields, values, {
       applicationDate: kase.applicationDate,
       acceptanceDate: kase.acceptanceDate,

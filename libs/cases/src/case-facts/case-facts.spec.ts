@@ -5,6 +5,7 @@ import {
   figureProblems,
   overlaps,
   publicNoticeProblems,
+  publicNoticeRunning,
 } from './case-facts';
 import { NATIONAL_CASE_RULES, caseRulesFrom, programsConflict } from './case-rules';
 import { prefillFor } from './prefill';
@@ -468,7 +469,15 @@ describe('dates against the case’s earlier steps', () => {
       { decision: 'confirm' },
       { ...clock, today: '2026-11-16' },
       'decision',
-      '本步骤办理日期（2026-11-16）早于本案公示期届满日（2026-11-17），届满前不能作出决定',
+      '本步骤办理日期（2026-11-16）未晚于本案公示期届满日（2026-11-17），届满后方能作出决定',
+    ],
+    [
+      'a decision on the last day of the 公示 (the day is inside it)',
+      [deciding],
+      { decision: 'confirm' },
+      { ...clock, today: '2026-11-17' },
+      'decision',
+      '本步骤办理日期（2026-11-17）未晚于本案公示期届满日（2026-11-17），届满后方能作出决定',
     ],
   ])('refuses %s, naming the field and the earlier date', (_name, fields, values, c, field, message) => {
     expect(dateProblems(fields, values, c)).toEqual([{ field, message }]);
@@ -483,10 +492,10 @@ describe('dates against the case’s earlier steps', () => {
       { ...clock, earlier: earlier.slice(0, 3) },
     ],
     [
-      'a decision on the last day of the 公示',
+      'a decision on the day after the last day of the 公示',
       [deciding],
       { decision: 'confirm' },
-      { ...clock, today: '2026-11-17' },
+      { ...clock, today: '2026-11-18' },
     ],
     [
       'a visit during the 公示 (it binds the decision only)',
@@ -686,5 +695,34 @@ describe('publicNoticeProblems', () => {
     expect(
       publicNoticeProblems(['decision', 'amount', 'coveredPersons'], values, pub).map((p) => p.code),
     ).toEqual(codes);
+  });
+});
+
+describe('the 公示 runs through its last printed day (publicNoticeRunning)', () => {
+  const notices = [{ endDate: '2026-12-15' }, { endDate: '2026-12-22' }];
+  const result = { name: '公示结果登记', fieldIds: ['objection', 'objectionDetails'] };
+  const county = { name: '县级审核确认', fieldIds: ['decision', 'facts'] };
+
+  it.each([
+    ['the 公示 result on the last day of the latest 公示', result, '2026-12-22', 'objection'],
+    ['a county decision on the last day', county, '2026-12-22', 'decision'],
+    ['the 公示 result before the last day', result, '2026-12-18', 'objection'],
+  ])('refuses %s with 409, naming the end date and the first day allowed', (_n, step, today, field) => {
+    const refusal = publicNoticeRunning(step, notices, today);
+    expect(refusal).toMatchObject({ status: 409, code: 'PUBLIC_NOTICE_RUNNING', details: [{ field }] });
+    expect(refusal?.message).toContain('公示期至2026年12月22日止，2026年12月23日起方可办理');
+  });
+
+  it.each([
+    ['the 公示 result on the day after the end', result, notices, '2026-12-23'],
+    [
+      'a step that neither records the 公示 nor decides',
+      { name: '县级入户核查', fieldIds: ['countyVisitDate'] },
+      notices,
+      '2026-12-20',
+    ],
+    ['a decision in a case with no 公示', county, [], '2026-12-20'],
+  ])('allows %s', (_n, step, ns, today) => {
+    expect(publicNoticeRunning(step, ns, today)).toBeNull();
   });
 });

@@ -446,27 +446,60 @@ export function dateProblems(
     }
   }
   const decides = fields.find((f) => DECIDING_FIELDS.includes(f.id) && values[f.id] !== undefined);
+  // The 公示's last day is inside it: a decision is due from the day after, not on it.
   const wait =
     decides &&
     latestAfter(
       (clock.earlier ?? []).filter((e) => e.bindsDecision),
       clock.today,
+      true,
     );
   if (decides && wait) {
     out.push({
       field: decides.id,
-      message: `本步骤办理日期（${clock.today}）早于本案${wait.label}（${wait.date}），届满前不能作出决定`,
+      message: `本步骤办理日期（${clock.today}）未晚于本案${wait.label}（${wait.date}），届满后方能作出决定`,
     });
   }
   return out;
 }
 
+/**
+ * A step that records the 公示's outcome (its `objection` answer) or decides may be done only from
+ * the day after the last day the 公示 printed, on the application clock, whatever the model's timer
+ * says: a decision on the last day cuts the public's time to object short. Returns the refusal, or
+ * null when no 公示 of the case is still running on `today`.
+ */
+export function publicNoticeRunning(
+  step: { name: string; fieldIds: string[] },
+  notices: { endDate: string }[],
+  today: string,
+): { status: 409; code: string; message: string; details: ErrorDetail[] } | null {
+  const bound = step.fieldIds.find((id) => id === 'objection' || DECIDING_FIELDS.includes(id));
+  if (!bound) return null;
+  const end = notices.map((n) => n.endDate).reduce<string | null>((a, b) => (a && a > b ? a : b), null);
+  if (!end || today > end) return null;
+  const message = `公示期至${cnDay(end)}止，${cnDay(dayAfter(end))}起方可办理“${step.name}”（今天是${cnDay(today)}）`;
+  return { status: 409, code: 'PUBLIC_NOTICE_RUNNING', message, details: [{ field: bound, message }] };
+}
+
+function dayAfter(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function cnDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 /** The fields by which a step decides (its own date is the decision date). */
 const DECIDING_FIELDS = ['opinion', 'decision', 'approvalDecision', 'stopDecision'];
 
-function latestAfter(dates: EarlierDate[], value: string): EarlierDate | undefined {
+function latestAfter(dates: EarlierDate[], value: string, orOn = false): EarlierDate | undefined {
   let found: EarlierDate | undefined;
-  for (const d of dates) if (value < d.date && (!found || d.date > found.date)) found = d;
+  for (const d of dates)
+    if ((value < d.date || (orOn && value === d.date)) && (!found || d.date > found.date)) found = d;
   return found;
 }
 
