@@ -21,6 +21,11 @@ export interface LayoutInput {
   title: string;
   /** Red 发文机关 header with 文号 (decisions, notices) vs plain title (forms, receipts). */
   letterhead: boolean;
+  /**
+   * 信函格式 (GB/T 9704 §10.1) instead of the 文件格式 letterhead: for notices and decisions served
+   * on one applicant or household. Only meaningful with `letterhead`.
+   */
+  letter?: boolean;
   issuerName: string;
   /** The text along the seal's ring: the organ's own seal text. */
   sealText: string;
@@ -122,16 +127,98 @@ export function buildDocDefinition(
       { id: END_ID, canvas: [{ type: 'rect', x: 0, y: 0, w: 0, h: 0, color: '#ffffff' }] } as Content,
     ],
     footer: (currentPage: number) => footer(currentPage, input),
+    ...(isLetter(input)
+      ? { background: (page: number) => (page === 1 ? letterFurniture(input) : null) }
+      : {}),
   };
+}
+
+const isLetter = (input: LayoutInput): boolean => input.letterhead && input.letter === true;
+
+/** The 发文机关标志 is set larger than the title, narrowed only when a long name needs it. */
+const MARK_SPACING = 4;
+function markSizeFor(issuerName: string): number {
+  const chars = Array.from(issuerName).length;
+  return Math.min(SIZE.issuerMark, Math.floor(TYPE_AREA_WIDTH / chars) - MARK_SPACING);
+}
+
+/** 信函格式 (GB/T 9704 §10.1): the 标志's upper edge 30 mm from the top of the sheet. */
+const LETTER_MARK_TOP = mm(30);
+/** The double lines are 170 mm long, centred on the sheet. */
+const LETTER_RULE_LENGTH = mm(170);
+const LETTER_RULE = { thick: 2, thin: 0.75, gap: 1.5 };
+const LETTER_RULE_HEIGHT = LETTER_RULE.thick + LETTER_RULE.gap + LETTER_RULE.thin;
+/** The lower double line lies 20 mm above the bottom edge of the sheet. */
+const LETTER_FOOT_RULE_BOTTOM = PAGE.height - mm(20);
+/** The upper double line lies 4 mm under the 标志's lower edge. */
+const letterRuleTop = (markSize: number) => LETTER_MARK_TOP + markSize + mm(4);
+
+/**
+ * A red double line: thick over thin (上粗下细) under the 标志, thin over thick (上细下粗) at the
+ * foot; `top` is the upper edge of the pair.
+ */
+function doubleLine(top: number, thickFirst: boolean): Content {
+  const { thick, thin, gap } = LETTER_RULE;
+  const [first, second] = thickFirst ? [thick, thin] : [thin, thick];
+  const line = (y: number, width: number) => ({
+    type: 'line',
+    x1: 0,
+    y1: y,
+    x2: LETTER_RULE_LENGTH,
+    y2: y,
+    lineWidth: width,
+    lineColor: SEAL_RED,
+  });
+  return {
+    canvas: [line(first / 2, first), line(first + gap + second / 2, second)],
+    absolutePosition: { x: (PAGE.width - LETTER_RULE_LENGTH) / 2, y: top },
+  } as Content;
+}
+
+/** What 信函格式 prints on the first page outside the text flow: the 标志 and both double lines. */
+function letterFurniture(input: LayoutInput): Content {
+  const markSize = markSizeFor(input.issuerName);
+  return {
+    stack: [
+      {
+        text: input.issuerName,
+        fontSize: markSize,
+        bold: true,
+        color: SEAL_RED,
+        alignment: 'center',
+        characterSpacing: MARK_SPACING,
+        noWrap: true,
+        lineHeight: 1,
+        absolutePosition: { x: MARGIN.left, y: LETTER_MARK_TOP - glyphTop(markSize) },
+      },
+      doubleLine(letterRuleTop(markSize), true),
+      doubleLine(LETTER_FOOT_RULE_BOTTOM - LETTER_RULE_HEIGHT, false),
+    ],
+  } as Content;
 }
 
 function header(input: LayoutInput): Content[] {
   const out: Content[] = [];
-  if (input.letterhead) {
-    // The 发文机关标志 is set larger than the title, narrowed only when a long name needs it.
-    const spacing = 4;
-    const chars = Array.from(input.issuerName).length;
-    const markSize = Math.min(SIZE.issuerMark, Math.floor(TYPE_AREA_WIDTH / chars) - spacing);
+  if (isLetter(input)) {
+    // The 发文字号 on the first line under the double line, at the type area's right edge; its
+    // glyphs sit where a grid line's would, half the leading below the line.
+    const ruleBottom = letterRuleTop(markSizeFor(input.issuerName)) + LETTER_RULE_HEIGHT;
+    const numberGlyphTop = ruleBottom + (BODY_LINE_PT - SIZE.body) / 2;
+    out.push({
+      text: input.number ?? ' ',
+      alignment: 'right',
+      noWrap: true,
+      // The title two lines below the 文号 (§10.1 "与其上最后一个要素相距二行").
+      margin: [
+        0,
+        numberGlyphTop - glyphTop(SIZE.body) - MARGIN.top,
+        0,
+        2 * BODY_LINE_PT - (BODY_LINE_PT - glyphBottom(SIZE.body)) - TITLE_GLYPH_TOP,
+      ],
+    });
+  } else if (input.letterhead) {
+    const spacing = MARK_SPACING;
+    const markSize = markSizeFor(input.issuerName);
     const markLine = markSize * NOTO_LINE_EM;
     const numberLine = BODY_LINE_PT;
     out.push({
@@ -571,6 +658,13 @@ function recordBlock(cc: string, input: LayoutInput, density: Density): Content 
   const size = SIZE.record;
   const style = { fontSize: size, lineHeight: lineHeightFor(size, density.linePt * 0.8) };
   const ccText = /[。.]$/.test(cc) ? cc : `${cc}。`;
+  // 信函格式 prints the 抄送 alone, without 印发机关, 印发日期 or rules (§10.1).
+  if (isLetter(input))
+    return {
+      text: `抄送：${ccText}`,
+      margin: [size, density.linePt + (input.recordDrop ?? 0), size, 0],
+      ...style,
+    } as Content;
   return {
     margin: [0, density.linePt + (input.recordDrop ?? 0), 0, 0],
     stack: [
@@ -594,6 +688,8 @@ function recordBlock(cc: string, input: LayoutInput, density: Density): Content 
  * one character in (GB/T 9704 §7.5); the verification QR sits on the opposite side.
  */
 function footer(page: number, input: LayoutInput): Content {
+  // 信函格式: 首页不显示页码 (§10.1); the verification line stays, above the lower double line.
+  if (page === 1 && isLetter(input)) return letterFirstFooter(input);
   // A fixed width: pdfmake under-measures 'auto' next to a '*' column and wraps the number.
   const pageNumber = {
     width: SIZE.pageNumber * 5,
@@ -625,4 +721,29 @@ function footer(page: number, input: LayoutInput): Content {
       ? [verify, spacer(SIZE.body), pageNumber, spacer(oneChar)]
       : [spacer(oneChar), pageNumber, spacer(SIZE.body), verify];
   return { margin: [MARGIN.left, 16, MARGIN.right, 0], columns } as Content;
+}
+
+/** The first page's verification line in 信函格式: a smaller QR clear of the lower double line. */
+const LETTER_QR = 34;
+function letterFirstFooter(input: LayoutInput): Content {
+  return {
+    margin: [MARGIN.left, 1, MARGIN.right, 0],
+    columns: [
+      {
+        width: LETTER_QR,
+        qr: input.verifyUrl,
+        fit: LETTER_QR,
+        eccLevel: 'M',
+        foreground: '#000000',
+      } as Content,
+      {
+        width: '*',
+        text: `验证码：${input.verifyCode}  查验：${input.verifyUrl}`,
+        fontSize: SIZE.footer,
+        lineHeight: 1.1,
+        margin: [4, 10, 0, 0],
+      },
+    ],
+    columnGap: 2,
+  } as Content;
 }

@@ -34,6 +34,11 @@ async function renderFile(id: string, number?: string, edit?: (input: RenderInpu
   return file;
 }
 
+/** The same template in the default 文件格式. */
+const asDocument = (input: RenderInput) => {
+  input.template = { ...input.template, manifest: { ...input.template.manifest, format: 'document' } };
+};
+
 interface Word {
   page: number;
   xMin: number;
@@ -84,7 +89,8 @@ function redRuleRows(file: string): number[] {
 
 describe('GB/T 9704 版头 (§7.2.4, §7.2.5, §7.2.7)', () => {
   it('the 发文机关标志 starts 35 mm below the type area, the 文号 two lines under it, the red rule 4 mm under the 文号', async () => {
-    const file = await renderFile('non-confirmation-decision', '平民低确〔2026〕1号');
+    // The 文件格式 letterhead, on a decision otherwise set as a 信函.
+    const file = await renderFile('non-confirmation-decision', '平民低确〔2026〕1号', asDocument);
     const words = wordsOf(file).filter((w) => w.page === 1);
     const mark = words.find((w) => w.text === '平安县民政局')!;
     const number = words.find((w) => w.text.includes('〔2026〕'))!;
@@ -99,6 +105,124 @@ describe('GB/T 9704 版头 (§7.2.4, §7.2.5, §7.2.7)', () => {
     expect(rule.length).toBeGreaterThan(0);
     const ruleCentre = (rule[0] + rule[rule.length - 1]) / 2;
     expect((ruleCentre - emBottom(number, SIZE.body)) / mm(1)).toBeCloseTo(4, 0);
+  });
+});
+
+/** Rows of page `page` where red ink spans more than `minWidth` points: y, left and right edges, in points. */
+function redSpans(file: string, minWidth: number, page = 1): { y: number; left: number; right: number }[] {
+  const base = join(workDir, `raster-${Math.random().toString(36).slice(2, 8)}`);
+  execFileSync('pdftoppm', [
+    '-r',
+    String(DPI),
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    file,
+    base,
+  ]);
+  const ppm = readFileSync(`${base}.ppm`);
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 50).toString('latin1'))!;
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const data = ppm.subarray(header[0].length);
+  const spans: { y: number; left: number; right: number }[] = [];
+  for (let y = 0; y < height; y++) {
+    let left = -1;
+    let right = -1;
+    let red = 0;
+    for (let x = 0; x < width; x++) {
+      const o = (y * width + x) * 3;
+      if (data[o] > 150 && data[o + 1] < 110 && data[o + 2] < 110) {
+        red++;
+        if (left < 0) left = x;
+        right = x + 1;
+      }
+    }
+    if (red > (minWidth * DPI) / 72)
+      spans.push({ y: (y * 72) / DPI, left: (left * 72) / DPI, right: (right * 72) / DPI });
+  }
+  return spans;
+}
+
+/** Contiguous runs of rows (one printed line each): top, bottom, left, right, in points. */
+function runsOf(spans: { y: number; left: number; right: number }[]) {
+  const step = 72 / DPI;
+  const runs: { top: number; bottom: number; left: number; right: number }[] = [];
+  for (const s of spans) {
+    const last = runs[runs.length - 1];
+    if (last && s.y - last.bottom < step * 1.5) {
+      last.bottom = s.y;
+      last.left = Math.min(last.left, s.left);
+      last.right = Math.max(last.right, s.right);
+    } else runs.push({ top: s.y, bottom: s.y, left: s.left, right: s.right });
+  }
+  return runs.map((r) => ({ ...r, bottom: r.bottom + step }));
+}
+
+describe('GB/T 9704 信函格式 (§10.1) for notices and decisions served on one household', () => {
+  it('sets the 标志 30 mm from the top, red double lines of 170 mm under it and 20 mm above the foot, the 文号 at the right', async () => {
+    const file = await renderFile('non-confirmation-decision', '平民低不确〔2026〕1号');
+    const words = wordsOf(file).filter((w) => w.page === 1);
+    const mark = words.find((w) => w.text === '平安县民政局')!;
+    const number = words.find((w) => w.text.includes('〔2026〕'))!;
+    // 发文机关标志: upper edge 30 mm from the top of the sheet.
+    expect(emTop(mark, SIZE.issuerMark) / mm(1)).toBeCloseTo(30, 0);
+    const lines = runsOf(redSpans(file, mm(160)));
+    // Two double lines: four printed lines, the upper pair under the mark, the lower pair at the foot.
+    expect(lines).toHaveLength(4);
+    const [thick1, thin1, thin2, thick2] = lines;
+    for (const l of lines) {
+      expect((l.right - l.left) / mm(1)).toBeCloseTo(170, 0);
+      // Centred on the sheet.
+      expect(((l.left + l.right) / 2 - mm(105)) / mm(1)).toBeCloseTo(0, 0);
+    }
+    // 上粗下细 under the 标志, 4 mm below its lower edge.
+    expect(thick1.bottom - thick1.top).toBeGreaterThan(thin1.bottom - thin1.top);
+    expect((thick1.top - emBottom(mark, SIZE.issuerMark)) / mm(1)).toBeCloseTo(4, 0);
+    // 上细下粗 20 mm above the bottom edge of the sheet.
+    expect(thick2.bottom - thick2.top).toBeGreaterThan(thin2.bottom - thin2.top);
+    expect((mm(297) - thick2.bottom) / mm(1)).toBeCloseTo(20, 0);
+    // 发文字号: on the first line below the double line, at the type area's right edge.
+    const numberTop = emTop(number, SIZE.body);
+    expect(numberTop).toBeGreaterThan(thin1.bottom);
+    expect(numberTop - thin1.bottom).toBeLessThan(BODY_LINE_PT);
+    expect(Math.abs(number.xMax - (mm(210) - MARGIN.right))).toBeLessThan(1);
+    // 标题 two lines below the 文号, the last element above it.
+    const title = words.find((w) => w.text === registry.get('non-confirmation-decision')!.manifest.title)!;
+    const titleGap = emTop(title, SIZE.title) - emBottom(number, SIZE.body);
+    expect(titleGap / BODY_LINE_PT).toBeCloseTo(2, 1);
+    // 首页不显示页码.
+    const foot = words.filter((w) => w.yMin > mm(297) - MARGIN.bottom).map((w) => w.text);
+    expect(foot).not.toContain('—');
+  });
+
+  it('keeps page numbers on the pages after the first', async () => {
+    const file = await renderFile('non-confirmation-decision', '平民低不确〔2026〕1号', (input) => {
+      const form = (input.data as { form: { facts: string } }).form;
+      form.facts = form.facts.repeat(6);
+    });
+    const words = wordsOf(file);
+    const foot = (page: number) =>
+      words
+        .filter((w) => w.page === page && w.yMin > mm(297) - MARGIN.bottom)
+        .map((w) => w.text)
+        .join('');
+    expect(words.some((w) => w.page === 2)).toBe(true);
+    expect(foot(1)).not.toContain('—1—');
+    expect(foot(2)).toContain('—2—');
+  });
+
+  // The 低保 decisions (确认、不予确认、增发、减发、停发) and the 核对不符合条件告知书 hold more
+  // than one page of text with their samples, in either format; the short notices fit one.
+  it('puts the short 低保 notices on one page', async () => {
+    const pages: Record<string, number> = {};
+    for (const id of ['acceptance-notice', 'non-acceptance-notice', 'supplement-notice']) {
+      const t = registry.get(id)!;
+      const file = await renderFile(id, `平${t.manifest.numberCode}〔2026〕1号`);
+      pages[id] = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    }
+    expect(pages).toEqual(Object.fromEntries(Object.keys(pages).map((id) => [id, 1])));
   });
 });
 

@@ -107,9 +107,10 @@ describe('renderDocument', () => {
     },
   );
 
-  it('puts the verification code, URL and a page number on every page', () => {
+  it('puts the verification code, URL and a page number on every page, save the first page of a 信函', () => {
     for (const [id, { file, pages }] of rendered) {
       expect({ id, pages: pages.length }).toEqual({ id, pages: pageCount(file) });
+      const letter = registry.get(id)!.manifest.format === 'letter';
       for (let p = 1; p <= pages.length; p++) {
         const text = pages[p - 1];
         expect({
@@ -117,7 +118,8 @@ describe('renderDocument', () => {
           p,
           ok: text.includes('验证码：K7Q2-9MXD') && text.includes(`查验：${VERIFY_URL}`),
         }).toEqual({ id, p, ok: true });
-        expect(text).toContain(`—${p}—`);
+        if (letter && p === 1) expect({ id, text }).toEqual({ id, text: expect.not.stringContaining('—1—') });
+        else expect(text).toContain(`—${p}—`);
       }
     }
   });
@@ -585,7 +587,9 @@ describe('issue 17: GB/T 9704 format', () => {
   });
 
   it('F8: the title sits two lines below the red rule, under a 发文机关标志 larger than itself', async () => {
-    const t = registry.get('non-confirmation-decision')!;
+    // The 文件格式 letterhead (the template itself is set as a 信函).
+    const letter = registry.get('non-confirmation-decision')!;
+    const t = { ...letter, manifest: { ...letter.manifest, format: 'document' as const } };
     const definition = buildDocumentDefinition(inputFor(t));
     let ruleTop = 0;
     definition.pageBreakBefore = (node) => {
@@ -673,15 +677,29 @@ describe('issue 17: GB/T 9704 format', () => {
   });
 
   it('F9: 抄送 is set as a 版记 with 印发机关 and 印发日期', async () => {
-    const text = textOf(sampleFile('tekun-termination-decision'));
+    // The 文件格式 版记 (the sample template itself is set as a 信函).
+    const file = await renderFile('tekun-termination-decision', (input) => {
+      input.template = { ...input.template, manifest: { ...input.template.manifest, format: 'document' } };
+    });
+    const text = textOf(file);
     expect(text).toMatch(/抄送：[^。]+。平安县民政局/);
     expect(text).toContain('2026年11月23日印发');
     expect(text).not.toContain('。。');
     // The 版记 closes the last page: its last line sits on the foot of the type area.
-    const words = wordsOf(sampleFile('tekun-termination-decision'));
+    const words = wordsOf(file);
     const issued = words.find((w) => w.text.endsWith('印发'))!;
-    expect(issued.page).toBe(pageCount(sampleFile('tekun-termination-decision')));
+    expect(issued.page).toBe(pageCount(file));
     expect(PAGE.height - MARGIN.bottom - issued.yMax).toBeLessThan(BODY_LINE_PT);
+  });
+
+  it('信函格式: the 版记 is the 抄送 alone, at the foot of the last page, without 印发机关 or 印发日期', async () => {
+    const file = sampleFile('tekun-termination-decision');
+    const text = textOf(file);
+    expect(text).toMatch(/抄送：[^。]+。/);
+    expect(text).not.toContain('印发');
+    const cc = wordsOf(file).find((w) => w.text.startsWith('抄送'))!;
+    expect(cc.page).toBe(pageCount(file));
+    expect(PAGE.height - MARGIN.bottom - cc.yMax).toBeLessThan(BODY_LINE_PT);
   });
 
   it('fonts: headings in 黑体 (Noto Sans SC), body and titles in the serif, all subset', () => {

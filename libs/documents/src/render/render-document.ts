@@ -57,6 +57,7 @@ function layoutInput(input: RenderInput): LayoutInput {
   return {
     title: manifest.title,
     letterhead: manifest.documentType === 'decision' || manifest.documentType === 'notice',
+    letter: manifest.format === 'letter',
     issuerName,
     sealText: readIssuerField(data, 'sealText') ?? issuerName,
     sealImage: sealImageOf(readIssuerField(data, 'sealImage')),

@@ -119,6 +119,15 @@ describe('loadTemplates', () => {
     for (const t of registry.values()) if (t.manifest.remedy) expect(t.manifest.delivery).toBe('served');
   });
 
+  it('sets every notice and decision served on an applicant as a 信函, and nothing else', () => {
+    for (const t of registry.values()) {
+      const m = t.manifest;
+      const served =
+        (m.documentType === 'decision' || m.documentType === 'notice') && m.delivery === 'served';
+      expect({ id: m.id, letter: m.format === 'letter' }).toEqual({ id: m.id, letter: served });
+    }
+  });
+
   it('rebuilds a frozen version from before delivery existed, and refuses it as a new template', () => {
     const old = minimalManifest({ delivery: undefined });
     expect(() => buildTemplate('demo', old, 'x')).toThrow(/delivery/);
@@ -157,6 +166,13 @@ describe('loadTemplates', () => {
     ['remedy without the remedy sentence', minimalManifest({ remedy: true }), '特此通知。', /demo.*救济/],
     ['a missing delivery', minimalManifest({ delivery: undefined }), 'x', /demo.*delivery（文书送达方式）/],
     ['an unknown delivery', minimalManifest({ delivery: 'mailed' }), 'x', /demo.*delivery.*mailed/],
+    ['an unknown format', minimalManifest({ format: 'memo' }), 'x', /demo.*format/],
+    [
+      'a form set as a letter',
+      minimalManifest({ documentType: 'form', format: 'letter' }),
+      'x',
+      /demo.*信函格式/,
+    ],
     ['a non-boolean recordsService', minimalManifest({ recordsService: 'yes' }), 'x', /demo.*recordsService/],
     [
       'a misspelt schema keyword',

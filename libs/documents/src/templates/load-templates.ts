@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compileBody, templateSourceProblem } from './handlebars-env';
-import { DELIVERY_VALUES, LoadedTemplate, TemplateManifest, TemplateRegistry } from './template-types';
+import {
+  DELIVERY_VALUES,
+  DOCUMENT_FORMATS,
+  LoadedTemplate,
+  TemplateManifest,
+  TemplateRegistry,
+} from './template-types';
 import { compileSchema, validateTemplateData } from './validate-data';
 
 export class TemplateLoadError extends Error {
@@ -113,6 +119,10 @@ function checkManifest(id: string, m: TemplateManifest, options: BuildTemplateOp
   if (!ISSUER_LEVELS.includes(m.issuer)) fail(`issuer 应为 ${ISSUER_LEVELS.join('/')}`);
   if (m.numberCode !== undefined && (typeof m.numberCode !== 'string' || !m.numberCode))
     fail('numberCode 应为非空文本');
+  if (m.format !== undefined && !DOCUMENT_FORMATS.includes(m.format))
+    fail(`format 应为 ${DOCUMENT_FORMATS.join('/')}（document 文件格式，letter 信函格式）`);
+  if (m.format === 'letter' && m.documentType !== 'decision' && m.documentType !== 'notice')
+    fail('format 为 letter（信函格式）时 documentType 应为 decision 或 notice');
   if (typeof m.legalBasis !== 'string' || !m.legalBasis) fail('缺少 legalBasis');
   if (typeof m.remedy !== 'boolean') fail('remedy 应为 true/false');
   if (!(options.frozen && m.delivery === undefined) && !DELIVERY_VALUES.includes(m.delivery))

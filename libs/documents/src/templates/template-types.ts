@@ -4,6 +4,12 @@ export type IssuerLevel = 'township' | 'county';
  * How the document reaches people: `served` = 送达 to the applicant (the model must follow it with a
  * service record on every path), `posted` = 公示/公布, `internal` = forms, records, tables, receipts.
  */
+/**
+ * How a decision or notice is laid out: `document` = GB/T 9704 文件格式 (the default), `letter` =
+ * 信函格式 (§10.1), for notices and decisions served on one applicant or household.
+ */
+export type DocumentFormat = 'document' | 'letter';
+export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['document', 'letter'];
 export type Delivery = 'served' | 'posted' | 'internal';
 export const DELIVERY_VALUES: readonly Delivery[] = ['served', 'posted', 'internal'];
 
@@ -16,6 +22,8 @@ export interface TemplateManifest {
   issuer: IssuerLevel;
   /** Type code inside the 文号 (e.g. "民低确"); absent for forms that carry no 文号. */
   numberCode?: string;
+  /** Layout of a decision or notice; absent means `document` (see `DocumentFormat`). */
+  format?: DocumentFormat;
   legalBasis: string;
   remedy: boolean;
   /** Required: how the document reaches the applicant or the public (see `Delivery`). */
