@@ -135,6 +135,11 @@ describe('no amount without an assessment', () => {
   it('refuses a 低保 初审 proposing 783 元 for 3 persons when no economics were ever recorded (409, zh-CN)', async () => {
     const caseId = await apply(t);
     await drive(t, caseId, CONFIRM_PATH, /乡镇初审/);
+    // The bundled model asks for the economics before the 邻里访问 (sa:requires); a model that does
+    // not (a region's own, or a third party's) reaches the 初审 without them. The case is put in
+    // that state, and the 初审 must still refuse to propose an amount.
+    await t.query(`DELETE FROM assessment WHERE case_id = $1`, [caseId]);
+    await t.query(`UPDATE assistance_case SET economics = NULL WHERE id = $1`, [caseId]);
     expect((await caseDetail(caseId)).assessmentStatus.state).toBe('none');
     const res = await complete(caseId, /乡镇初审/, {
       opinion: 'eligible',
@@ -368,6 +373,8 @@ describe('every program’s decision is held to its own rule', () => {
       reviewOpinion: '因病刚性支出远超家庭承受能力，符合支出型临时救助条件。',
       approvalDecision: ['grant'],
       amount: '600',
+      // A 临时救助 grant rests on the 临时救助 articles, not on the 低保 ones of CONFIRM_PATH.
+      legalBasis: '《社会救助暂行办法》第四十七条、第四十八条',
     };
     await drive(t, caseId, answers);
     await t.advanceDays(8);

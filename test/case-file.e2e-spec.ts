@@ -83,7 +83,9 @@ describe('案卷 export', () => {
       const bytes = await zip.file(name)!.async('nodebuffer');
       expect(sha256(bytes)).toBe(doc.pdfSha256);
     }
-    const n = documents.length;
+    // Attachments follow in upload order: the members' signed 授权书 scanned at the window comes first.
+    const n = documents.length + 1;
+    expect(names).toContain(`${String(n).padStart(2, '0')}-扫描件-核对授权书（签字）.pdf`);
     expect(names).toContain(`${String(n + 1).padStart(2, '0')}-入户调查照片-厨房.jpg`);
     expect(names).toContain(`${String(n + 2).padStart(2, '0')}-扫描件-户口簿.pdf`);
     expect(names).toEqual(expect.arrayContaining(['卷内目录.csv', 'manifest.json']));
@@ -100,15 +102,16 @@ describe('案卷 export', () => {
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csvBytes.subarray(3).toString('utf8').trim().split('\r\n');
     expect(lines[0]).toBe('序号,文件题名,文号,责任者,日期,页数/大小,备注,文件名');
-    expect(lines).toHaveLength(documents.length + 3);
+    expect(lines).toHaveLength(documents.length + 4);
     for (const [i, doc] of documents.entries()) {
       const cells = lines[i + 1].split(',');
       expect(cells.slice(0, 3)).toEqual([String(i + 1), doc.title, doc.number ?? '']);
       expect(cells[5]).toMatch(/^\d+页$/);
     }
-    expect(lines[documents.length + 1]).toContain('入户调查照片：厨房.jpg');
-    expect(lines[documents.length + 1]).toContain('地点：东关村3组12号');
-    expect(lines[documents.length + 2].split(',')[5]).toBe('1页');
+    expect(lines[documents.length + 1]).toContain('核对授权书（签字）.pdf');
+    expect(lines[documents.length + 2]).toContain('入户调查照片：厨房.jpg');
+    expect(lines[documents.length + 2]).toContain('地点：东关村3组12号');
+    expect(lines[documents.length + 3].split(',')[5]).toBe('1页');
 
     const toc = rawPdfText(await zip.file('00-卷内目录.pdf')!.async('nodebuffer'));
     expect(toc).toContain('卷内目录');
@@ -148,6 +151,6 @@ describe('案卷 export', () => {
       [caseId],
     );
     expect(audits).toHaveLength(2);
-    expect(audits[0].detail).toMatchObject({ documents: documents.length, attachments: 2 });
+    expect(audits[0].detail).toMatchObject({ documents: documents.length, attachments: 3 });
   });
 });

@@ -304,7 +304,7 @@ describe('bulk 送达', () => {
       [taskIds],
     );
     expect(audits).toHaveLength(19);
-  });
+  }, 600_000);
 });
 
 describe('退回 with a reason', () => {

@@ -1,6 +1,6 @@
-import { answersFor, needsEconomics, servedToday } from '../apps/api/src/demo/drive';
+import { answersFor, servedToday } from '../apps/api/src/demo/drive';
 import { TestApp } from './support/test-app';
-import { CONFIRM_PATH, apply, openTasks, recordInvestigatedEconomics } from './support/case-driver';
+import { CONFIRM_PATH, apply, openTasks, meetPrerequisites } from './support/case-driver';
 
 /**
  * Issue 14, findings 1 and 6: no one decides alone, and no one publishes beyond their level.
@@ -437,8 +437,8 @@ describe('the floor at run time', () => {
         const who = task.candidateGroups.includes('investigator')
           ? 'approver'
           : users[task.candidateGroups[0]];
-        // The 初审 decides on the assessed economics.
-        if (needsEconomics(task.form)) await recordInvestigatedEconomics(t, caseId);
+        // The 初审 decides on the assessed economics; 信息核对 waits for the adults' signatures.
+        await meetPrerequisites(t, caseId, task);
         const res = await (
           await t.as(who)
         ).post(`/api/tasks/${task.id}/complete`, {

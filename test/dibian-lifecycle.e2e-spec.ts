@@ -88,6 +88,8 @@ describe('低收入人口认定', () => {
     ).toEqual(['family-declaration', 'verification-authorization']);
     expect(docs.map((d) => d.templateId).slice(2)).toEqual([
       'acceptance-notice',
+      // issued again once every adult member has signed it at the window
+      'verification-authorization',
       'home-visit-record',
       'low-income-review-opinion',
       'low-income-recognition-notice',

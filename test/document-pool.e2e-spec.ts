@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DocumentPipeline, TemplateStore, createRenderPool, warmRenderPool } from '@app/issuance';
 import { TestApp, pdfText, pdfsig } from './support/test-app';
-import { CONFIRM_PATH, apply, drive } from './support/case-driver';
+import { CONFIRM_PATH, apply, drive, signAtWindow } from './support/case-driver';
 
 /*
  * Steps do not wait for their PDFs (issue 19): documents render and sign in a pool thread after the
@@ -55,6 +55,8 @@ describe('documents rendered in the pool', () => {
   it('shows a failed render as failed, keeps the row, and archives it on the next sweep', async () => {
     const pipeline = t.app.get(DocumentPipeline);
     const caseId = await apply(t);
+    // The members sign the 授权书 at the window first: their scan is stored in the archive too.
+    await signAtWindow(t, caseId);
     // The blob store cannot be written: its directory is a file.
     const dir = path.join(t.dataDir, 'archive');
     fs.renameSync(dir, `${dir}.away`);

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { TestApp } from '../support/test-app';
-import { USER_FOR_ROLE, apply, freshFamily, recordInvestigatedEconomics } from '../support/case-driver';
+import {
+  USER_FOR_ROLE,
+  apply,
+  freshFamily,
+  recordInvestigatedEconomics,
+  signAtWindow,
+} from '../support/case-driver';
 import { ApiWorker, modelOnlyDirs } from '../support/api-workers';
 import { CONFIRM_PATH, answersFor, servedToday } from '../../apps/api/src/demo/drive';
 import { shanghaiDate } from '@app/common';
@@ -110,6 +116,8 @@ describe(`SIGKILL during step completion (${db})`, () => {
     );
     // The 初审 proposes an amount, which needs the household's economics and their assessment.
     for (const caseId of caseIds) await recordInvestigatedEconomics(t, caseId);
+    // 信息核对 waits for every adult member's signature on the 授权书 (sa:requires).
+    for (const caseId of caseIds) await signAtWindow(t, caseId);
     phase('seeded');
     const env: Record<string, string> = {
       DATA_DIR: t.dataDir,

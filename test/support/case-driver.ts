@@ -187,6 +187,23 @@ async function unmetPrerequisites(
 }
 
 /**
+ * Does what the open task waits for, as the office would: the investigator records the economics
+ * the step decides on or declares it needs (`sa:requires`), and the adults sign the 授权书 at the window.
+ */
+export async function meetPrerequisites(
+  t: TestApp,
+  caseId: string,
+  task: { id: string; form: unknown; candidateGroups: string[] },
+  users: Record<string, string> = USER_FOR_ROLE,
+): Promise<void> {
+  const user = await t.as(users[task.candidateGroups[0]] ?? USER_FOR_ROLE[task.candidateGroups[0]]);
+  const unmet = await unmetPrerequisites(user, task.id);
+  if (needsEconomics(task.form as Parameters<typeof needsEconomics>[0]) || unmet.includes('economics'))
+    await recordInvestigatedEconomics(t, caseId, users.investigator ?? 'investigator');
+  if (unmet.includes('authorization')) await signAtWindow(t, caseId, users.window_clerk ?? 'clerk');
+}
+
+/**
  * Every adult who has not signed the 核对授权书 signs it on paper at the window: the clerk uploads
  * the scan and records each signature.
  */
@@ -233,10 +250,7 @@ export async function drive(t: TestApp, caseId: string, answers: Answers, stopAt
     if (!open.length || (stopAt && open.some((x: { name: string }) => stopAt.test(x.name)))) break;
     const task = open[0];
     const user = await t.as(USER_FOR_ROLE[task.candidateGroups[0]]);
-    const unmet = await unmetPrerequisites(user, task.id);
-    if (needsEconomics(task.form) || unmet.includes('economics'))
-      await recordInvestigatedEconomics(t, caseId);
-    if (unmet.includes('authorization')) await signAtWindow(t, caseId);
+    await meetPrerequisites(t, caseId, task);
     const data = answersFor(task.form, servedToday(answers, t.clock.today()));
     // The fixture's figures stand for "what the form proposes": the assessment and the 初审 carried over.
     const figures = (['proposedAmount', 'amount', 'coveredPersons'] as const).filter(

@@ -263,6 +263,7 @@ describe('fields shown only when a model-declared condition holds (showIf)', () 
       'investigator,village_assistant',
     );
     expect(readProcessInfo(rootElement as never)?.prerequisites).toEqual({
+      Task_InformationCheck: ['authorization'],
       Task_NeighbourVisit: ['economics'],
     });
     expect(processInfoProblems(rootElement as never)).toEqual([]);

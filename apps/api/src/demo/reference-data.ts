@@ -89,6 +89,8 @@ export const DEMO_USERS: {
   { username: 'hexi_clerk', displayName: '郑窗口', role: 'window_clerk', regionCode: '410799101' },
   { username: 'applicant', displayName: '王建国', role: 'applicant', regionCode: '410799100201' },
   { username: 'village', displayName: '冯协理', role: 'village_assistant', regionCode: '410799100201' },
+  // 河西镇's second pair of hands for a 入户调查 (two people): its village assistant.
+  { username: 'hexi_village', displayName: '卫协理', role: 'village_assistant', regionCode: '410799101201' },
   { username: 'auditor', displayName: '陈审计', role: 'auditor', regionCode: '410799' },
   // A small township's one caseworker holds two duties; the duty rules keep them apart on any one case.
   {
