@@ -1,6 +1,6 @@
 import { Locator, Page } from 'playwright-core';
 import { BrowserHarness, screenshot } from '../support/browser';
-import { APPLICATION, WORKED_EXAMPLE } from '../support/case-driver';
+import { APPLICATION, WORKED_EXAMPLE, signAtWindow } from '../support/case-driver';
 
 /**
  * The clerk workbench in Chromium: inbox with filters and keyboard, the case page with its
@@ -139,6 +139,8 @@ describe('clerk workbench (Chromium)', () => {
   });
 
   it('lets the investigator continue from their inbox', async () => {
+    // The adults sign the 授权书 at the window: 信息核对 waits for them (sa:requires).
+    await signAtWindow(h.t, caseId);
     const page = await h.signIn('investigator');
     const rows = await inboxRows(page);
     await count(rows, 1);

@@ -5,7 +5,14 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { answersFor, servedToday } from '../../apps/api/src/demo/drive';
 import { BrowserHarness, chooseOption, screenshot } from '../support/browser';
-import { APPLICATION, CONFIRM_PATH, USER_FOR_ROLE, WORKED_EXAMPLE, openTasks } from '../support/case-driver';
+import {
+  APPLICATION,
+  CONFIRM_PATH,
+  USER_FOR_ROLE,
+  WORKED_EXAMPLE,
+  openTasks,
+  signAtWindow,
+} from '../support/case-driver';
 
 type Field = { id: string; type: string; label: string; options: { id: string; name: string }[] };
 
@@ -95,6 +102,8 @@ describe('the whole 低保 path in the browser, every role', () => {
       .expect(201);
     const caseId: string = applied.body.id;
 
+    // The applicant signed the 授权书 on the phone; the other adults sign on paper at the window.
+    await signAtWindow(h.t, caseId);
     const done: string[] = [];
     let economicsRecorded = false;
     let noticePeriodWaited = false;
