@@ -45,7 +45,7 @@ const db = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
  */
 const KILLS = Number(process.env.INTEGRITY_KILLS ?? (db === 'PGlite' ? 15 : 50));
 const LANES = 2; // cases stepped at once, so a kill cuts more than one request
-const MAX_KILL_DELAY_MS = db === 'PGlite' ? 1500 : 900; // a few steps' time
+const MAX_KILL_DELAY_MS = db === 'PGlite' ? 3000 : 1800; // a few steps' time (each step now checks more)
 // Five steps each before the 公示 timer: more than the rounds take (≈ 2 steps a round on PostgreSQL, ≈ 3 on PGlite).
 const CASES = db === 'PGlite' ? Math.max(12, KILLS) : Math.max(24, Math.ceil(KILLS / 2));
 const SEED = Number(process.env.INTEGRITY_SEED ?? Date.now() % 2 ** 31);
