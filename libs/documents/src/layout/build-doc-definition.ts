@@ -1,12 +1,13 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { Block, CC_PREFIX, splitBold } from '../markup/parse-markup';
-import { FONT_FAMILY, HEITI_FAMILY, textWidth } from './fonts';
+import { FONT_FAMILY, HEITI_FAMILY, KAITI_FAMILY, textWidth } from './fonts';
 import {
   BODY_LINE_PT,
   MARGIN,
   PAGE,
   SEAL_DIAMETER,
   SANS_LINE_EM,
+  KAI_LINE_EM,
   SEAL_RED,
   SIZE,
   TYPE_AREA_WIDTH,
@@ -385,7 +386,7 @@ function blockContent(
     case 'paragraph':
       return { text: inline(block.text), leadingIndent: indentFor(SIZE.body), alignment: 'justify' };
     case 'heading':
-      // 一级标题 in 黑体; 二级标题 in 楷体, for which the bold serif stands in (see fonts.ts).
+      // 一级标题 in 黑体, 二级标题 in 楷体 (see fonts.ts).
       return block.level === 1
         ? {
             text: inline(block.text),
@@ -393,7 +394,12 @@ function blockContent(
             lineHeight: lineHeightFor(SIZE.body, density.linePt, SANS_LINE_EM),
             leadingIndent: indentFor(SIZE.body),
           }
-        : { text: inline(block.text), bold: true, leadingIndent: indentFor(SIZE.body) };
+        : {
+            text: inline(block.text),
+            font: KAITI_FAMILY,
+            lineHeight: lineHeightFor(SIZE.body, density.linePt, KAI_LINE_EM),
+            leadingIndent: indentFor(SIZE.body),
+          };
     case 'line':
       if (afterSign && block.text.startsWith(CC_PREFIX))
         return recordBlock(block.text.slice(CC_PREFIX.length), input, density);

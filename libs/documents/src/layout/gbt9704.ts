@@ -37,6 +37,8 @@ export const NOTO_LINE_EM = 1.437;
 export const lineHeightFor = (fontSize: number, targetPt: number, lineEm = NOTO_LINE_EM): number =>
   targetPt / (fontSize * lineEm);
 export const SANS_LINE_EM = 1.448;
+/** LXGW WenKai's natural line: (928 + 256) / 1000 em. */
+export const KAI_LINE_EM = 1.184;
 /** 22 lines fill the 225 mm type area: 28.95 pt per line (Word's "固定值 28.95 磅"). */
 export const BODY_LINE_PT = 28.95;
 export const BODY_LINE_HEIGHT = lineHeightFor(SIZE.body, BODY_LINE_PT);

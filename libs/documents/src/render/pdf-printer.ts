@@ -1,5 +1,5 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { fontDescriptors, fontFiles } from '../layout/fonts';
+import { fontBytes, fontDescriptors, fontFiles } from '../layout/fonts';
 import { cacheParsedFonts } from './font-cache';
 
 /* pdfmake 0.3's default export is a process-wide singleton with global fonts; using its
@@ -15,10 +15,11 @@ interface PdfKitDoc extends NodeJS.ReadableStream {
 
 /** pdfmake's virtual file system contract, serving only the cached font bytes. */
 const fontVfs = {
-  existsSync: (name: string) => fontFiles().has(name),
+  existsSync: (name: string) => fontBytes(name) !== undefined,
   readFileSync: (name: string): Buffer => {
-    const bytes = fontFiles().get(name);
+    const bytes = fontBytes(name);
     if (!bytes) throw new Error(`文书字体不存在：${name}`);
+    if (process.env.DOCUMENT_FONT_CACHE !== '0') cacheParsedFonts([bytes]);
     return bytes;
   },
   writeFileSync: (): never => {
