@@ -67,6 +67,16 @@ export interface RigidExpenditureCap {
   per: 'household' | 'person';
 }
 
+/** A region's own instrument as documents cite it. */
+export interface RegionalInstrument {
+  /** Its published title, without 书名号 (e.g. 某省低收入人口认定办法). */
+  title: string;
+  /** Its 文号 where it has one (e.g. 某民规〔2024〕3号). */
+  documentNumber?: string | null;
+  /** The articles applied (e.g. 第五条、第六条). */
+  articles: string;
+}
+
 export interface PolicyParameters {
   regionCode: string;
   /** The version's internal note (e.g. 2027年起城乡低保标准调整); never printed for families. */
@@ -76,6 +86,12 @@ export interface PolicyParameters {
    * (e.g. 平安县人民政府关于公布2026年城乡最低生活保障标准的通知). Documents cite the standard by it.
    */
   standardInstrument?: string | null;
+  /**
+   * The province's 低收入人口认定办法 (LEGAL.md §2d: set by local governments, no national text):
+   * every 低收入人口认定 document cites it. Unset, those documents are refused (and the lints say
+   * so) rather than issued with a placeholder.
+   */
+  lowIncomeInstrument?: RegionalInstrument | null;
   /** 'YYYY-MM-DD'; an assessment dated earlier is refused. */
   effectiveFrom: string;
   versionId: string;
@@ -540,3 +556,10 @@ export function parameterVersionLabel(p: Pick<PolicyParameters, 'standardInstrum
 
 /** What a document says of the standard when no instrument is recorded for the version. */
 export const PARAMETER_VERSION_FALLBACK = '现行最低生活保障标准';
+
+/** An instrument as a document cites it: 《title》（文号）articles. */
+export function instrumentCitation(i: RegionalInstrument): string {
+  const title = i.title.trim().replace(/^《(.*)》$/, '$1');
+  const number = i.documentNumber?.trim().replace(/^（(.*)）$/, '$1');
+  return `《${title}》${number ? `（${number}）` : ''}${i.articles.trim()}`;
+}
