@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TestApp, pdfText } from './support/test-app';
 import { APPLICATION, CONFIRM_PATH, WORKED_EXAMPLE, apply, drive, freshFamily } from './support/case-driver';
 
@@ -173,6 +175,22 @@ describe('低收入人口认定 where the province’s 认定办法 is not set (
       .expect(201);
   }
 
+  /** What the template lint and the model lint say about the province's 认定办法. */
+  async function lintFlags() {
+    const legal = await t.as('legal');
+    const template = await legal.get('/api/templates/low-income-recognition-notice').expect(200);
+    const xml = readFileSync(join(__dirname, '../processes/low-income-application.bpmn'), 'utf8');
+    const model = await legal.post('/api/processes/lint', { xml }).expect(200);
+    return {
+      template: (template.body.issues as { message: string }[])
+        .map((i) => i.message)
+        .filter((m) => m.includes('低收入人口认定办法')),
+      model: (model.body.warnings as { message: string }[]).filter((w) =>
+        w.message.includes('低收入人口认定办法'),
+      ),
+    };
+  }
+
   it('refuses to issue any 低收入 document, naming the parameter and what to do', async () => {
     await publish(null);
     const refused = await (await t.as('clerk')).post('/api/cases', { ...APPLICATION, ...family(60) });
@@ -197,6 +215,19 @@ describe('低收入人口认定 where the province’s 认定办法 is not set (
     });
     expect(text.status).toBe(409);
     expect(text.body.code).toBe('INSTRUMENT_UNSET');
+    // The studio's lints say which templates and which model steps need it, naming the parameter.
+    expect(await lintFlags()).toEqual({
+      template: [
+        expect.stringContaining('本省低收入人口认定办法尚未设置（救助政策参数 lowIncomeInstrument）'),
+      ],
+      model: expect.arrayContaining([
+        expect.objectContaining({
+          elementId: 'Task_IssueAuthorization',
+          severity: 'warning',
+          message: expect.stringContaining('lowIncomeInstrument'),
+        }),
+      ]),
+    });
   });
 
   it('issues complete documents once the parameter is set', async () => {
@@ -212,5 +243,6 @@ describe('低收入人口认定 where the province’s 认定办法 is not set (
     expect(text).toContain(PROVINCIAL);
     expect(text).toContain('第七条');
     expect(text).not.toContain('待设置');
+    expect(await lintFlags()).toEqual({ template: [], model: [] });
   });
 });
