@@ -12,6 +12,9 @@ import type {
 } from './household';
 import type { BasisPoints, Fen, RoundingRule } from './money';
 import { DEFAULT_MATERIALS, MaterialsChecklist } from './materials';
+import type { RegionalInstrument } from './regional-instrument';
+
+export { instrumentCitation, type RegionalInstrument } from './regional-instrument';
 
 export type AreaType = 'urban' | 'rural';
 
@@ -65,16 +68,6 @@ export interface RigidExpenditureCap {
   annualCapFen: Fen;
   /** Whether the cap applies to the household's total or to each member separately. */
   per: 'household' | 'person';
-}
-
-/** A region's own instrument as documents cite it. */
-export interface RegionalInstrument {
-  /** Its published title, without 书名号 (e.g. 某省低收入人口认定办法). */
-  title: string;
-  /** Its 文号 where it has one (e.g. 某民规〔2024〕3号). */
-  documentNumber?: string | null;
-  /** The articles applied (e.g. 第五条、第六条). */
-  articles: string;
 }
 
 export interface PolicyParameters {
@@ -557,9 +550,3 @@ export function parameterVersionLabel(p: Pick<PolicyParameters, 'standardInstrum
 /** What a document says of the standard when no instrument is recorded for the version. */
 export const PARAMETER_VERSION_FALLBACK = '现行最低生活保障标准';
 
-/** An instrument as a document cites it: 《title》（文号）articles. */
-export function instrumentCitation(i: RegionalInstrument): string {
-  const title = i.title.trim().replace(/^《(.*)》$/, '$1');
-  const number = i.documentNumber?.trim().replace(/^（(.*)）$/, '$1');
-  return `《${title}》${number ? `（${number}）` : ''}${i.articles.trim()}`;
-}
