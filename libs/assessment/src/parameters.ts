@@ -549,4 +549,3 @@ export function parameterVersionLabel(p: Pick<PolicyParameters, 'standardInstrum
 
 /** What a document says of the standard when no instrument is recorded for the version. */
 export const PARAMETER_VERSION_FALLBACK = '现行最低生活保障标准';
-

@@ -55,7 +55,9 @@ export function validateParameters(p: PolicyParameters): ValidationProblem[] {
     if (!title || title.length > 200) bad('standardInstrument', '确定保障标准的文件名称应为1至200个字');
   }
   if (p.lowIncomeInstrument !== undefined && p.lowIncomeInstrument !== null)
-    problems.push(...instrumentProblems('lowIncomeInstrument', '本省低收入人口认定办法', p.lowIncomeInstrument));
+    problems.push(
+      ...instrumentProblems('lowIncomeInstrument', '本省低收入人口认定办法', p.lowIncomeInstrument),
+    );
   if (p.areaType !== 'urban' && p.areaType !== 'rural')
     bad('areaType', '城乡类别应为 urban（城市）或 rural（农村）');
   fenField('monthlyStandardFen.urban', p.monthlyStandardFen?.urban);
@@ -195,7 +197,8 @@ export function validateParameters(p: PolicyParameters): ValidationProblem[] {
 }
 
 /** 第五条、第六条 / 第五条第二款 / 第五条至第八条: what a reader can look up. */
-const ARTICLES = /^第[一二三四五六七八九十百零〇\d]+条(第[一二三四五六七八九十\d]+款)?((、|和|至)第[一二三四五六七八九十百零〇\d]+条(第[一二三四五六七八九十\d]+款)?)*$/;
+const ARTICLES =
+  /^第[一二三四五六七八九十百零〇\d]+条(第[一二三四五六七八九十\d]+款)?((、|和|至)第[一二三四五六七八九十百零〇\d]+条(第[一二三四五六七八九十\d]+款)?)*$/;
 
 function instrumentProblems(field: string, name: string, value: unknown): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
@@ -207,7 +210,10 @@ function instrumentProblems(field: string, name: string, value: unknown): Valida
   if (v.documentNumber !== undefined && v.documentNumber !== null) {
     const number = text(v.documentNumber);
     if (!number || number.length > 50 || !/〔\d{4}〕\d+号/.test(number))
-      problems.push({ field: `${field}.documentNumber`, message: `${name}的文号应写成如“某民规〔2024〕3号”，没有文号的不填` });
+      problems.push({
+        field: `${field}.documentNumber`,
+        message: `${name}的文号应写成如“某民规〔2024〕3号”，没有文号的不填`,
+      });
   }
   if (!ARTICLES.test(text(v.articles)))
     problems.push({ field: `${field}.articles`, message: `${name}所依据的条款应写成如“第五条、第六条”` });

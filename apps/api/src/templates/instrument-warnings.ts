@@ -20,7 +20,8 @@ function templatesIn(node: unknown, out: { elementId?: string; templateId: strin
   const element = node as { id?: string; flowElements?: unknown[]; rootElements?: unknown[] };
   const templateId = readServiceInfo(element).template;
   if (templateId) out.push({ elementId: element.id, templateId });
-  for (const child of [...(element.rootElements ?? []), ...(element.flowElements ?? [])]) templatesIn(child, out);
+  for (const child of [...(element.rootElements ?? []), ...(element.flowElements ?? [])])
+    templatesIn(child, out);
   return out;
 }
 

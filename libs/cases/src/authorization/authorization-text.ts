@@ -25,7 +25,9 @@ const AUTHORIZATION_BY_PROGRAM: Readonly<Record<string, string>> = {
 };
 
 /** Every program's 核对授权书: each prints the members' signatures in its signature column. */
-export const AUTHORIZATION_TEMPLATES: readonly string[] = [...new Set(Object.values(AUTHORIZATION_BY_PROGRAM))];
+export const AUTHORIZATION_TEMPLATES: readonly string[] = [
+  ...new Set(Object.values(AUTHORIZATION_BY_PROGRAM)),
+];
 
 /** The 核对授权书 a program's model issues and its applicants sign. */
 export function authorizationTemplateFor(program: string): string {

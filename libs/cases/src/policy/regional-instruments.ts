@@ -18,7 +18,9 @@ const PARAMETER_OF: Record<InstrumentKey, (p: PolicyParameters) => string | unde
 };
 
 /** The citations of the region's own instruments in the parameters of a version (only those set). */
-export function instrumentsOf(p: PolicyParameters | null | undefined): Partial<Record<InstrumentKey, string>> {
+export function instrumentsOf(
+  p: PolicyParameters | null | undefined,
+): Partial<Record<InstrumentKey, string>> {
   const out: Partial<Record<InstrumentKey, string>> = {};
   if (!p) return out;
   for (const key of Object.keys(PARAMETER_OF) as InstrumentKey[]) {

@@ -34,7 +34,16 @@ hb.registerHelper('instrument', (key: unknown, options: unknown) =>
   citeInstrument(text(key), isOptions(options) ? (options.data as { root?: unknown }).root : undefined),
 );
 
-export const HELPER_NAMES = ['money', 'cnDate', 'cnMonth', 'mask', 'inc', 'eq', 'join', 'instrument'] as const;
+export const HELPER_NAMES = [
+  'money',
+  'cnDate',
+  'cnMonth',
+  'mask',
+  'inc',
+  'eq',
+  'join',
+  'instrument',
+] as const;
 
 /**
  * What one render (issuing, preview, lint's sample render) may cost. Eight nested

@@ -63,7 +63,10 @@ export function withoutInstruments(text: string): string {
 }
 
 /** The instruments a template may print (body or legalBasis), whatever the data. */
-export function instrumentsUsed(template: { body: string; manifest: { legalBasis: string } }): InstrumentKey[] {
+export function instrumentsUsed(template: {
+  body: string;
+  manifest: { legalBasis: string };
+}): InstrumentKey[] {
   const keys = new Set<InstrumentKey>();
   for (const source of [template.body, template.manifest.legalBasis])
     for (const m of source.matchAll(INSTRUMENT_CALL)) if (isInstrumentKey(m[1])) keys.add(m[1]);
