@@ -38,6 +38,31 @@ describe('the demo seed of a fresh installation', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('sets the province’s 低收入人口认定办法 before its first case, so its 低收入 case cites it (issue 17 L7)', async () => {
+    const params = await t.query<{ region_code: string; effective_from: string; instrument: unknown }>(
+      `SELECT region_code, effective_from::text AS effective_from, parameters->'lowIncomeInstrument' AS instrument
+       FROM policy_parameters`,
+    );
+    expect(params.length).toBeGreaterThan(0);
+    const [{ first }] = await t.query<{ first: string }>(
+      `SELECT MIN(application_date)::text AS first FROM assistance_case`,
+    );
+    for (const p of params) {
+      expect(p.instrument).toMatchObject({ title: '平安省低收入人口认定办法', articles: expect.any(String) });
+      expect(p.effective_from <= first).toBe(true);
+    }
+    const docs = await t.query<{ template_id: string; cited: string | null }>(
+      `SELECT d.template_id, d.data->'instruments'->>'lowIncome' AS cited
+       FROM document d JOIN assistance_case c ON c.id = d.case_id
+       WHERE c.program = 'dibian' AND d.template_id = 'low-income-authorization'`,
+    );
+    expect(docs.length).toBeGreaterThan(0);
+    for (const d of docs)
+      expect(d.cited).toBe('《平安省低收入人口认定办法》（平民规〔2025〕3号）第五条、第六条');
+    // Nothing of the seed was held back for a placeholder.
+    expect(await t.query(`SELECT error FROM document_render_failure`)).toEqual([]);
+  });
+
   it('issues no decision inside the 公示 period it cites', async () => {
     const rows = await t.query<{ case_no: string; end_date: string; decided: string }>(
       `SELECT c.case_no, n.data->'publicNotice'->>'endDate' AS end_date, d.issued_at AS decided

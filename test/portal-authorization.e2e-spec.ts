@@ -226,3 +226,39 @@ describe('the server holds a step to its model’s sa:requires', () => {
     expect(open.status).toBe('open');
   });
 });
+
+describe("each program's 授权书 names that program and cites its instrument (issue 17 L7)", () => {
+  async function textFor(program: string) {
+    const { regionCode, applicant: person, members } = APPLICATION;
+    const res = await (
+      await t.as('applicant')
+    )
+      .post('/api/portal/authorization-text', { program, regionCode, applicant: person, members })
+      .expect(200);
+    return res.body as { templateId: string; title: string; markup: string };
+  }
+
+  it('a 特困 applicant reads the 特困 授权书, not the 低保 one', async () => {
+    const text = await textFor('tekun');
+    expect(text.templateId).toBe('tekun-authorization');
+    expect(text.markup).toContain('特困人员');
+    expect(text.markup).toContain('《特困人员认定办法》第十条');
+    expect(text.markup).not.toContain('最低生活保障');
+  });
+
+  it('a 低收入 applicant reads the 低收入 授权书 citing the province’s 认定办法', async () => {
+    const text = await textFor('dibian');
+    expect(text.templateId).toBe('low-income-authorization');
+    expect(text.markup).toContain('因申请低收入人口认定');
+    expect(text.markup).toContain('《平安省低收入人口认定办法》（平民规〔2025〕3号）第五条、第六条');
+    expect(text.markup).not.toContain('【待设置');
+    expect(text.markup).not.toContain('《最低生活保障审核确认办法》第九条');
+  });
+
+  it('a 临时救助 applicant reads the 临时救助 授权书', async () => {
+    const text = await textFor('linshi');
+    expect(text.templateId).toBe('linshi-authorization');
+    expect(text.markup).toContain('临时救助');
+    expect(text.markup).not.toContain('最低生活保障');
+  });
+});

@@ -12,6 +12,9 @@ import type {
 } from './household';
 import type { BasisPoints, Fen, RoundingRule } from './money';
 import { DEFAULT_MATERIALS, MaterialsChecklist } from './materials';
+import type { RegionalInstrument } from './regional-instrument';
+
+export { instrumentCitation, type RegionalInstrument } from './regional-instrument';
 
 export type AreaType = 'urban' | 'rural';
 
@@ -76,6 +79,12 @@ export interface PolicyParameters {
    * (e.g. 平安县人民政府关于公布2026年城乡最低生活保障标准的通知). Documents cite the standard by it.
    */
   standardInstrument?: string | null;
+  /**
+   * The province's 低收入人口认定办法 (LEGAL.md §2d: set by local governments, no national text):
+   * every 低收入人口认定 document cites it. Unset, those documents are refused (and the lints say
+   * so) rather than issued with a placeholder.
+   */
+  lowIncomeInstrument?: RegionalInstrument | null;
   /** 'YYYY-MM-DD'; an assessment dated earlier is refused. */
   effectiveFrom: string;
   versionId: string;

@@ -1,4 +1,4 @@
-import { DEFAULT_PARAMETERS, type PolicyParameters } from './parameters';
+import { DEFAULT_PARAMETERS, instrumentCitation, type PolicyParameters } from './parameters';
 import { validateParameters } from './validate-parameters';
 
 const withChange = (change: (p: PolicyParameters) => void): PolicyParameters => {
@@ -141,5 +141,47 @@ describe('validateParameters', () => {
     ],
   ])('reports %s', (_what, change, field, message) => {
     expect(validateParameters(withChange(change))).toEqual([{ field, message }]);
+  });
+});
+
+describe('the province’s 低收入人口认定办法 (lowIncomeInstrument, issue 17 L7)', () => {
+  const problemsOf = (lowIncomeInstrument: unknown) =>
+    validateParameters(
+      withChange((p) => {
+        p.lowIncomeInstrument = lowIncomeInstrument as PolicyParameters['lowIncomeInstrument'];
+      }),
+    ).map((x) => x.field);
+
+  it.each([
+    [
+      { title: '河南省低收入人口认定办法', documentNumber: '豫民规〔2024〕3号', articles: '第五条、第六条' },
+      [],
+    ],
+    [{ title: '《某省低收入人口认定办法（试行）》', articles: '第五条第二款' }, []],
+    [{ title: '某省低收入人口认定办法', documentNumber: null, articles: '第五条至第八条' }, []],
+    [null, []],
+    [{ title: '', articles: '第五条' }, ['lowIncomeInstrument.title']],
+    [{ title: '【待设置：本省低收入人口认定办法】', articles: '第五条' }, ['lowIncomeInstrument.title']],
+    [{ title: '某省低收入人口认定办法', articles: '有关规定' }, ['lowIncomeInstrument.articles']],
+    [{ title: '某省低收入人口认定办法', articles: '' }, ['lowIncomeInstrument.articles']],
+    [
+      { title: '某省低收入人口认定办法', documentNumber: '2024年3号', articles: '第五条' },
+      ['lowIncomeInstrument.documentNumber'],
+    ],
+  ])('%j → %j', (instrument, fields) => {
+    expect(problemsOf(instrument)).toEqual(fields);
+  });
+
+  it('is cited with 书名号, 文号 and articles', () => {
+    expect(
+      instrumentCitation({
+        title: '某省低收入人口认定办法',
+        documentNumber: '某民规〔2024〕3号',
+        articles: '第五条',
+      }),
+    ).toBe('《某省低收入人口认定办法》（某民规〔2024〕3号）第五条');
+    expect(instrumentCitation({ title: '《某省低收入人口认定办法》', articles: '第五条、第六条' })).toBe(
+      '《某省低收入人口认定办法》第五条、第六条',
+    );
   });
 });

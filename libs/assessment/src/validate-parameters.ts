@@ -54,6 +54,10 @@ export function validateParameters(p: PolicyParameters): ValidationProblem[] {
     const title = typeof p.standardInstrument === 'string' ? p.standardInstrument.trim() : '';
     if (!title || title.length > 200) bad('standardInstrument', '确定保障标准的文件名称应为1至200个字');
   }
+  if (p.lowIncomeInstrument !== undefined && p.lowIncomeInstrument !== null)
+    problems.push(
+      ...instrumentProblems('lowIncomeInstrument', '本省低收入人口认定办法', p.lowIncomeInstrument),
+    );
   if (p.areaType !== 'urban' && p.areaType !== 'rural')
     bad('areaType', '城乡类别应为 urban（城市）或 rural（农村）');
   fenField('monthlyStandardFen.urban', p.monthlyStandardFen?.urban);
@@ -189,5 +193,29 @@ export function validateParameters(p: PolicyParameters): ValidationProblem[] {
   // Never below the statutory 7 days (审核确认办法第十九条).
   if (p.publicNotice !== undefined) intField('publicNotice.days', p.publicNotice?.days, 7, 30);
   if (p.materials !== undefined) problems.push(...materialsProblems(p.materials));
+  return problems;
+}
+
+/** 第五条、第六条 / 第五条第二款 / 第五条至第八条: what a reader can look up. */
+const ARTICLES =
+  /^第[一二三四五六七八九十百零〇\d]+条(第[一二三四五六七八九十\d]+款)?((、|和|至)第[一二三四五六七八九十百零〇\d]+条(第[一二三四五六七八九十\d]+款)?)*$/;
+
+function instrumentProblems(field: string, name: string, value: unknown): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const text = (x: unknown) => (typeof x === 'string' ? x.trim() : '');
+  const title = text(v.title);
+  if (!title || title.length > 200 || /【|】/.test(title))
+    problems.push({ field: `${field}.title`, message: `${name}的文件名称应为1至200个字` });
+  if (v.documentNumber !== undefined && v.documentNumber !== null) {
+    const number = text(v.documentNumber);
+    if (!number || number.length > 50 || !/〔\d{4}〕\d+号/.test(number))
+      problems.push({
+        field: `${field}.documentNumber`,
+        message: `${name}的文号应写成如“某民规〔2024〕3号”，没有文号的不填`,
+      });
+  }
+  if (!ARTICLES.test(text(v.articles)))
+    problems.push({ field: `${field}.articles`, message: `${name}所依据的条款应写成如“第五条、第六条”` });
   return problems;
 }

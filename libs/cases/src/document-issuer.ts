@@ -19,6 +19,7 @@ import { buildDocumentData } from './document-data';
 import { AUTHORIZATION_TEMPLATES } from './authorization/authorization-text';
 import { authorizationSignatureRepository as signatures } from './authorization/authorization-signature.repository';
 import { TemplateStore } from '@app/issuance';
+import { refuseUnsetMarks, withRegionalInstruments } from './policy/regional-instruments';
 
 /**
  * What issuing a document sets off outside the case module (delivery's, passed in by the
@@ -119,6 +120,11 @@ export class DocumentIssuer {
         errors.map((e) => ({ field: e.field.replace(/^form\./, 'data.'), message: e.message })),
       );
     }
+    // A document citing an instrument its region has not set, or any 【待设置】, is never issued.
+    refuseUnsetMarks(template.manifest.title, template.renderMarkup(data), {
+      regionCode: kase.regionCode,
+      date: today,
+    });
     await this.templates.freeze(em, template, now);
     const document: DocumentEntity = {
       id: randomUUID(),
@@ -196,6 +202,7 @@ export class DocumentIssuer {
         })),
       }),
     });
+    await withRegionalInstruments(em, template, data, kase.regionCode, today);
     return { agency, data };
   }
 }

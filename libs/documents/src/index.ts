@@ -21,6 +21,19 @@ export type {
   TemplateManifest,
   TemplateRegistry,
 } from './templates/template-types';
+export {
+  REGIONAL_INSTRUMENTS,
+  UNSET_MARK,
+  citeInstrument,
+  instrumentsUsed,
+  isInstrumentKey,
+  unsetInstrumentAdvice,
+  unsetInstrumentMark,
+  unsetInstrumentsIn,
+  unsetMarkIn,
+  withoutInstruments,
+} from './templates/instruments';
+export type { InstrumentKey } from './templates/instruments';
 export { parseMarkup } from './markup/parse-markup';
 export type { Block } from './markup/parse-markup';
 export {

@@ -1,4 +1,4 @@
-import { LoadedTemplate, buildTemplate, renderDocument } from '@app/documents';
+import { LoadedTemplate, buildTemplate, renderDocument, unsetMarkIn } from '@app/documents';
 import { OrganSealSigners, OrganSealsConfig } from '@app/signing';
 
 /**
@@ -41,13 +41,25 @@ export class RenderContext {
   }
 }
 
+/** A rendered document that still carries a 【待设置…】 placeholder: refused before signing. */
+export class UnsetMarkError extends Error {
+  constructor(templateId: string, mark: string) {
+    super(`文书（模板 ${templateId}）含有尚未设置的内容“${mark}”，不予签章`);
+    this.name = 'UnsetMarkError';
+  }
+}
+
 /** Renders the frozen document and signs it with its organ's seal: the same code in every thread. */
 export async function renderAndSign(
   job: RenderJob,
   context: { template(t: RenderJob['template']): LoadedTemplate; signers: OrganSealSigners },
 ): Promise<Buffer> {
+  const template = context.template(job.template);
+  // Whatever let it through, a 【待设置…】 mark is never sealed: the document stays unsigned.
+  const unset = unsetMarkIn(template.renderMarkup(job.data));
+  if (unset) throw new UnsetMarkError(job.template.id, unset);
   const unsigned = await renderDocument({
-    template: context.template(job.template),
+    template,
     data: job.data,
     number: job.number ?? undefined,
     issuedAt: new Date(job.issuedAt),

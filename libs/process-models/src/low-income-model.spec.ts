@@ -15,7 +15,7 @@ const source = readFileSync(MODEL_PATH, 'utf8');
 
 const TEMPLATES = [
   'family-declaration',
-  'verification-authorization',
+  'low-income-authorization',
   'acceptance-notice',
   'non-acceptance-notice',
   'supplement-notice',
@@ -99,7 +99,7 @@ const investigation: Script = {
   Task_InformationCheck: [infoCheck],
   Task_HomeVisit: [homeVisit],
 };
-const START_DOCS = ['family-declaration', 'verification-authorization'];
+const START_DOCS = ['family-declaration', 'low-income-authorization'];
 const INVESTIGATION_DOCS = ['acceptance-notice', 'home-visit-record'];
 
 describe('processes/low-income-application.bpmn', () => {

@@ -11,6 +11,8 @@ import { AuditService } from '@app/audit';
 import { AuthUser, CurrentUser, ROLES, Requires, requireInstallationScope } from '@app/auth';
 import { PolicyParametersService } from '@app/cases';
 import { Database } from '@app/persistence';
+import { TemplateStore } from '@app/issuance';
+import { instrumentWarnings } from '../templates/instrument-warnings';
 import { DefinitionService, MigrationService, StudioService } from '@app/workflow';
 import {
   CreateDraftDto,
@@ -55,6 +57,7 @@ export class ProcessesController {
     private readonly db: Database,
     private readonly policy: PolicyParametersService,
     private readonly studio: StudioService,
+    private readonly templates: TemplateStore,
   ) {}
 
   /** Drafts of the studio: stored as they are, even when they fail the deploy checks. */
@@ -196,9 +199,16 @@ export class ProcessesController {
   @HttpCode(200)
   async lint(@Body() body: LintProcessDto) {
     // The longest 公示 period in force anywhere in the installation: the model may run in any region.
-    return this.definitions.lint(body.xml, {
-      publicNoticeDays: await this.policy.publicNoticeDays('', this.clock.today()),
+    const today = this.clock.today();
+    const report = await this.definitions.lint(body.xml, {
+      publicNoticeDays: await this.policy.publicNoticeDays('', today),
     });
+    const unset = await this.policy.unsetInstruments('', today);
+    const now = this.clock.now();
+    const instruments = await this.db.read((em) =>
+      instrumentWarnings(em, body.xml, unset, (e, id) => this.templates.get(e, id, now)),
+    );
+    return { ...report, warnings: [...report.warnings, ...instruments] };
   }
 
   @ApiCreatedResponse({ type: DeployedProcessDto })

@@ -5,6 +5,7 @@ import { AuthUser, CurrentUser, Requires } from '@app/auth';
 import { TemplateStore } from '@app/issuance';
 import { lintDraft, LoadedTemplate, renderPreview, TemplateDraftError } from '@app/documents';
 import { Database } from '@app/persistence';
+import { PolicyParametersService } from '@app/cases';
 import { PublishTemplateDto, TemplateDraftDto, TemplatePreviewDto } from '../dto/template.dto';
 import { draft } from '../templates/template-draft';
 import { TemplatePublisher } from '../templates/template-publisher.service';
@@ -40,7 +41,13 @@ export class TemplatesController {
     @Inject(Database) private readonly db: Database,
     @Inject(TemplatePublisher) private readonly publisher: TemplatePublisher,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(PolicyParametersService) private readonly policy: PolicyParametersService,
   ) {}
+
+  /** The region's instruments unset somewhere in the installation today: a template citing one is flagged. */
+  private unsetInstruments() {
+    return this.policy.unsetInstruments('', this.clock.today());
+  }
 
   @ApiOkResponse({ type: TemplateSummaryDto, isArray: true })
   @Get()
@@ -79,8 +86,10 @@ export class TemplatesController {
   @Post('lint')
   @Requires('template.edit')
   @HttpCode(200)
-  lint(@Body() body: TemplateDraftDto) {
-    const issues = lintDraft(draft(body.manifest, body.body));
+  async lint(@Body() body: TemplateDraftDto) {
+    const issues = lintDraft(draft(body.manifest, body.body), {
+      unsetInstruments: await this.unsetInstruments(),
+    });
     return { ok: issues.length === 0, issues };
   }
 
@@ -90,6 +99,7 @@ export class TemplatesController {
   async get(@Param('id') id: string) {
     this.checkId(id);
     const now = this.clock.now();
+    const unsetInstruments = await this.unsetInstruments();
     return this.db.read(async (em) => {
       const template = await this.templates.get(em, id, now);
       const releases = await this.templates.releases(em, id);
@@ -105,7 +115,7 @@ export class TemplatesController {
           publishedAt: r.publishedAt,
           contentHash: r.contentHash,
         })),
-        issues: lintDraft(template),
+        issues: lintDraft(template, { unsetInstruments }),
       };
     });
   }

@@ -115,6 +115,16 @@ export const DEMO_ORGANS: OrganEntity[] = DEMO_AGENCIES.map((a) => ({
     null,
 }));
 
+/**
+ * The province's 低收入人口认定办法 as the demo cites it. 平安省 is as fictional as 平安县: no real
+ * instrument is cited for a region that does not exist (templates/README.md says so).
+ */
+export const DEMO_LOW_INCOME_INSTRUMENT = {
+  title: '平安省低收入人口认定办法',
+  documentNumber: '平民规〔2025〕3号',
+  articles: '第五条、第六条',
+};
+
 /** Regions, issuing agencies and one user per role; idempotent. */
 export async function seedReferenceData(em: EntityManager): Promise<boolean> {
   if (await repo.hasUsers(em)) return false;
@@ -141,6 +151,7 @@ export async function seedReferenceData(em: EntityManager): Promise<boolean> {
         effectiveFrom,
         versionId: id,
         standardInstrument: '平安县人民政府关于公布2026年城乡最低生活保障标准的通知',
+        lowIncomeInstrument: DEMO_LOW_INCOME_INSTRUMENT,
       },
       note: '演示数据：国家默认参数',
       createdBy: null,

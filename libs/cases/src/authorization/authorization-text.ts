@@ -7,22 +7,36 @@ import { CaseEntity } from '@app/persistence';
 import { caseRepository as cases } from '../case.repository';
 import { buildDocumentData } from '../document-data';
 import { TemplateStore } from '@app/issuance';
+import { refuseUnsetMarks, withRegionalInstruments } from '../policy/regional-instruments';
 
 export const AUTHORIZATION_TEMPLATE = 'verification-authorization';
 
+/**
+ * The 核对授权书 of each program a household applies for: each names its program and cites that
+ * program's instrument (特困 its 认定办法, 低收入 the province's 认定办法, 临时救助 its basis and
+ * one-off validity), so no applicant signs another program's text. The program's model issues the
+ * same template (`sa:template` of Task_IssueAuthorization).
+ */
+const AUTHORIZATION_BY_PROGRAM: Readonly<Record<string, string>> = {
+  dibao: AUTHORIZATION_TEMPLATE,
+  tekun: 'tekun-authorization',
+  dibian: 'low-income-authorization',
+  linshi: 'linshi-authorization',
+};
+
 /** Every program's 核对授权书: each prints the members' signatures in its signature column. */
 export const AUTHORIZATION_TEMPLATES: readonly string[] = [
-  AUTHORIZATION_TEMPLATE,
-  'tekun-authorization',
-  'linshi-authorization',
+  ...new Set(Object.values(AUTHORIZATION_BY_PROGRAM)),
 ];
 
-/**
- * The 核对授权书 a program's model issues: 临时救助 has its own (its basis, one-off validity),
- * the others share the 低保 text.
- */
+/** The 核对授权书 a program's model issues and its applicants sign. */
 export function authorizationTemplateFor(program: string): string {
-  return program === 'linshi' ? 'linshi-authorization' : AUTHORIZATION_TEMPLATE;
+  const templateId = AUTHORIZATION_BY_PROGRAM[program];
+  if (!templateId)
+    throw AppError.validation(`救助项目“${program}”没有核对授权书`, [
+      { field: 'program', message: '应为 dibao、tekun、dibian 或 linshi' },
+    ]);
+  return templateId;
 }
 
 /** What an applicant has entered before signing: enough to print the authorization as it will be issued. */
@@ -109,6 +123,7 @@ export async function renderAuthorizationText(
     earlierDocuments: [],
   });
   data.document = { title: template.manifest.title };
+  await withRegionalInstruments(em, template, data, draft.regionCode, today);
   let markup: string;
   try {
     markup = template.renderMarkup(data);
@@ -117,6 +132,8 @@ export async function renderAuthorizationText(
       { field: 'authorization', message: '授权书模板需要的内容在提交前尚无法确定，请到窗口办理' },
     ]);
   }
+  // The applicant signs the text the PDF will print: never one citing an instrument not yet set.
+  refuseUnsetMarks(template.manifest.title, markup, { regionCode: draft.regionCode, date: today });
   return {
     templateId,
     templateVersion: template.manifest.version,

@@ -7,7 +7,7 @@ import { AppError, Clock, ErrorDetail, shanghaiDate, stableStringify } from '@ap
 import { AuditService } from '@app/audit';
 import { AssessmentEntity, CaseEntity, PolicyParametersEntity, TaskEntity } from '@app/persistence';
 import { FormField, validateFormData } from '@app/process-models';
-import { DECISION_BASIS } from '@app/documents';
+import { DECISION_BASIS, withoutInstruments } from '@app/documents';
 import { TemplateStore } from '@app/issuance';
 import { caseRepository as cases } from '../case.repository';
 import { AssessmentService } from '../policy/assessment.service';
@@ -335,7 +335,10 @@ export class CaseFactsService {
     if (fields.some((f) => f.id === 'legalBasis'))
       for (const [id, rule] of Object.entries(DECISION_BASIS))
         if (rule.program === kase.program)
-          decisionBasis[id] = (await this.templates.get(em, id, this.clock.now())).manifest.legalBasis;
+          // The region's own instrument is printed by the template beside what the officer enters.
+          decisionBasis[id] = withoutInstruments(
+            (await this.templates.get(em, id, this.clock.now())).manifest.legalBasis,
+          );
     const proposal = fields.some((f) => f.id === 'opinion')
       ? null
       : await facts.lastProposal(em, task.instanceId);

@@ -9,6 +9,8 @@ import { AuthUser, requireAccess } from '@app/auth';
 import { Database, PolicyParametersEntity } from '@app/persistence';
 import { nextRegionVersion } from '../region-versions';
 import { policyParametersRepository as policyParameters } from './policy-parameters.repository';
+import { InstrumentKey, REGIONAL_INSTRUMENTS } from '@app/documents';
+import { instrumentsOf } from './regional-instruments';
 
 export interface PublishInput {
   regionCode: string;
@@ -55,6 +57,24 @@ export class PolicyParametersService {
         .map((r) => (r.parameters as PolicyParameters).publicNotice?.days)
         .filter((d): d is number => typeof d === 'number');
       return days.length ? Math.max(...days) : undefined;
+    });
+  }
+
+  /**
+   * The region's own instruments (the provincial 低收入人口认定办法) that some version in force on a
+   * date anywhere in a scope leaves unset: a template citing one cannot be issued there. The lints
+   * name them; with no version in force at all, every one is unset.
+   */
+  unsetInstruments(scope: string, date: string): Promise<InstrumentKey[]> {
+    return this.db.read(async (em) => {
+      const rows = await policyParameters.inForceUnder(em, scope, date);
+      const enclosing = scope ? await policyParameters.inForce(em, scope, date) : null;
+      const versions = [...rows, ...(enclosing ? [enclosing] : [])].map((r) =>
+        instrumentsOf(r.parameters as PolicyParameters),
+      );
+      return (Object.keys(REGIONAL_INSTRUMENTS) as InstrumentKey[]).filter(
+        (key) => !versions.length || versions.some((v) => !v[key]),
+      );
     });
   }
 

@@ -8,42 +8,76 @@ import { templateSyntaxProblem } from './handlebars-errors';
 const registry = loadTemplates(resolve(__dirname, '../../../../templates'));
 
 describe('lintDraft: citations only the region can supply (issue 17 L7)', () => {
-  it.each(['low-income-recognition-notice', 'low-income-refusal-decision', 'low-income-review-opinion'])(
-    '%s is flagged until the provincial 低收入人口认定办法 is set',
-    (id) => {
-      const shipped = registry.get(id)!;
-      expect(lintDraft(shipped).map((i) => i.message)).toContainEqual(
-        expect.stringContaining('法律依据尚未设置：【待设置：本省低收入人口认定办法'),
-      );
-      const manifest = {
-        ...shipped.manifest,
-        legalBasis:
-          '《最低生活保障审核确认办法》第八条、《某省低收入人口认定办法》（某民规〔2024〕3号）第五条',
-      };
-      const set = buildTemplate(id, manifestText(manifest), shipped.body);
-      expect(lintDraft(set).filter((i) => i.message.includes('尚未设置'))).toEqual([]);
-    },
-  );
+  it.each([
+    'low-income-recognition-notice',
+    'low-income-refusal-decision',
+    'low-income-review-opinion',
+    'low-income-authorization',
+    'acceptance-notice',
+    'supplement-notice',
+    'non-acceptance-notice',
+    'ineligibility-notice',
+  ])('%s is flagged, naming the parameter, where the 本省低收入人口认定办法 is not set', (id) => {
+    const shipped = registry.get(id)!;
+    const unset = lintDraft(shipped, { unsetInstruments: ['lowIncome'] }).map((i) => i.message);
+    expect(unset).toContainEqual(expect.stringContaining('本省低收入人口认定办法尚未设置'));
+    expect(unset).toContainEqual(expect.stringContaining('lowIncomeInstrument'));
+    expect(unset).toContainEqual(expect.stringContaining('请管理员在“救助政策参数”中设置'));
+    expect(lintDraft(shipped).filter((i) => i.message.includes('尚未设置'))).toEqual([]);
+  });
 
-  it.each(['acceptance-notice', 'supplement-notice', 'non-acceptance-notice', 'ineligibility-notice'])(
-    "%s, shared with the 低收入 program, cites that program's instrument and is flagged until it is set",
-    (id) => {
+  it('a template whose sample leaves the instrument out renders the unset mark and is flagged', () => {
+    const shipped = registry.get('low-income-recognition-notice')!;
+    const { instruments: _set, ...sample } = shipped.manifest.sample as Record<string, unknown>;
+    expect(shipped.renderMarkup(sample)).toContain('【待设置：本省低收入人口认定办法');
+    const bare = buildTemplate(
+      shipped.manifest.id,
+      manifestText({ ...shipped.manifest, sample }),
+      shipped.body,
+    );
+    expect(lintDraft(bare).map((i) => i.message)).toContainEqual(expect.stringContaining('法律依据尚未设置'));
+  });
+
+  it('shared templates print the 低收入 instrument for that program only', () => {
+    for (const id of [
+      'acceptance-notice',
+      'supplement-notice',
+      'non-acceptance-notice',
+      'ineligibility-notice',
+    ]) {
       const shipped = registry.get(id)!;
-      const sample = structuredClone(shipped.manifest.sample) as { case: { programName: string } };
+      const sample = structuredClone(shipped.manifest.sample) as {
+        case: { programName: string };
+        instruments?: unknown;
+      };
+      delete sample.instruments;
       expect(shipped.renderMarkup(sample)).not.toContain('【待设置');
       sample.case.programName = '低收入人口认定';
       const lowIncome = shipped.renderMarkup(sample);
       expect(lowIncome).toContain('【待设置：本省低收入人口认定办法');
       expect(lowIncome).not.toContain(shipped.manifest.legalBasis);
-      expect(lintDraft(shipped).map((i) => i.message)).toContainEqual(
-        expect.stringContaining('法律依据尚未设置'),
-      );
-    },
-  );
+    }
+  });
 
   it('flags no template whose citations are complete', () => {
     for (const id of ['non-confirmation-decision', 'confirmation-notice', 'linshi-authorization'])
-      expect(lintDraft(registry.get(id)!).filter((i) => i.message.includes('尚未设置'))).toEqual([]);
+      expect(
+        lintDraft(registry.get(id)!, { unsetInstruments: ['lowIncome'] }).filter((i) =>
+          i.message.includes('尚未设置'),
+        ),
+      ).toEqual([]);
+  });
+
+  it('a typed 【待设置…】 placeholder is still flagged', () => {
+    const shipped = registry.get('non-confirmation-decision')!;
+    const typed = buildTemplate(
+      shipped.manifest.id,
+      manifestText(shipped.manifest),
+      `${shipped.body}\n依据【待设置：本县实施细则】。\n`,
+    );
+    expect(lintDraft(typed).map((i) => i.message)).toContainEqual(
+      expect.stringContaining('法律依据尚未设置'),
+    );
   });
 });
 

@@ -8,6 +8,13 @@ import { fitDocumentDefinition, renderBareDocDefinition } from '../render/render
 import { buildTemplate, TemplateLoadError } from '../templates/load-templates';
 import { LoadedTemplate, TemplateManifest } from '../templates/template-types';
 import { TemplateDataError } from '../templates/validate-data';
+import {
+  InstrumentKey,
+  REGIONAL_INSTRUMENTS,
+  UNSET_MARK,
+  instrumentsUsed,
+  unsetInstrumentAdvice,
+} from '../templates/instruments';
 import { templateSyntaxProblem } from './handlebars-errors';
 
 export interface DraftIssue {
@@ -31,11 +38,7 @@ interface ManifestWithRequirements extends TemplateManifest {
   requiredElements?: unknown;
 }
 
-/**
- * Opens a placeholder for a citation only the region can supply (e.g. the provincial 低收入人口认定办法):
- * a template carrying one is flagged until the region's own release fills it in.
- */
-export const UNSET_MARK = '【待设置';
+export { UNSET_MARK };
 
 /** Printed on top of every preview so a print-out cannot pass as an issued document. */
 export const PREVIEW_MARK = '【预览稿：未编号、未生效，不得作为正式文书使用】';
@@ -85,7 +88,13 @@ function raise(message: string, field: string): never {
  * Cheap legal-completeness checks on top of what the loader enforces (remedy sentences):
  * phrases the manifest requires, the remedy time limits, and the legal basis in decisions.
  */
-export function lintDraft(template: LoadedTemplate): DraftIssue[] {
+export function lintDraft(
+  template: LoadedTemplate,
+  options: {
+    /** Instruments not set in the policy parameters in force somewhere the template will be issued. */
+    unsetInstruments?: readonly InstrumentKey[];
+  } = {},
+): DraftIssue[] {
   const issues: DraftIssue[] = [];
   const manifest = template.manifest as ManifestWithRequirements;
   const text = template.renderMarkup(manifest.sample);
@@ -110,8 +119,15 @@ export function lintDraft(template: LoadedTemplate): DraftIssue[] {
   if (unset)
     issues.push({
       field: 'manifest',
-      message: `法律依据尚未设置：${unset[0]}。请在本地区发布的模板版本中写明本省（自治区、直辖市）文件的名称、文号和条款`,
+      message: `法律依据尚未设置：${unset[0]}。本地区文件应写成 {{instrument "lowIncome"}}（取自救助政策参数），示例数据应在 instruments 中给出它的引文`,
     });
+  for (const key of instrumentsUsed(template)) {
+    if (!options.unsetInstruments?.includes(key)) continue;
+    issues.push({
+      field: 'manifest',
+      message: `本模板引用的${REGIONAL_INSTRUMENTS[key].name}尚未设置（救助政策参数 ${REGIONAL_INSTRUMENTS[key].parameter}），设置之前出具本文书将被拒绝。${unsetInstrumentAdvice(key)}`,
+    });
+  }
   issues.push(...legalClauseIssues(template, text));
   return issues;
 }

@@ -65,8 +65,9 @@ export const DECISION_BASIS: Readonly<Record<string, DecisionBasisRule>> = {
     choice: { field: 'decision', value: 'terminate' },
     substantive: [...cite(SJ, '十八'), ...cite(TK, '二十四')],
   },
-  // The provincial 低收入人口认定办法 is the main rule; until a region's template names it, the
-  // national article that defines 低收入人口 is what a decision can cite.
+  // The provincial 低收入人口认定办法 is the main rule: the template prints it beside what the
+  // officer enters (`{{instrument "lowIncome"}}`, from the policy parameters), so the entered basis
+  // must cite the national article that defines 低收入人口.
   'low-income-recognition-notice': {
     program: 'dibian',
     choice: { field: 'decision', value: 'recognize' },

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { maskResidentId } from '@app/assistance';
 import { formatCnDate, formatCnMonth, formatMoney } from '../format/cn-format';
 import { compiledCache } from './compiled-cache';
+import { citeInstrument, fillInstruments } from './instruments';
 
 /** A private instance so other code registering helpers cannot change what documents say. */
 const hb = Handlebars.create();
@@ -28,7 +29,21 @@ hb.registerHelper('join', (list: unknown, sep: unknown) => {
   return parts.join(separator);
 });
 
-export const HELPER_NAMES = ['money', 'cnDate', 'cnMonth', 'mask', 'inc', 'eq', 'join'] as const;
+// The region's own instrument (instruments.ts), or the mark that names the parameter to set.
+hb.registerHelper('instrument', (key: unknown, options: unknown) =>
+  citeInstrument(text(key), isOptions(options) ? (options.data as { root?: unknown }).root : undefined),
+);
+
+export const HELPER_NAMES = [
+  'money',
+  'cnDate',
+  'cnMonth',
+  'mask',
+  'inc',
+  'eq',
+  'join',
+  'instrument',
+] as const;
 
 /**
  * What one render (issuing, preview, lint's sample render) may cost. Eight nested
@@ -273,8 +288,18 @@ export function compileBody(source: string, globals: Record<string, unknown>): (
   // Manifest values (e.g. legalBasis) are exposed as @-variables so the case data shape stays fixed.
   return (data: unknown) =>
     withinBudget(() =>
-      normalisePunctuation(template(sanitizeForMarkup(data), { ...RUNTIME_OPTIONS, data: { ...globals } })),
+      normalisePunctuation(
+        template(sanitizeForMarkup(data), { ...RUNTIME_OPTIONS, data: globalsFor(globals, data) }),
+      ),
     );
+}
+
+/** A manifest value citing a region's instrument (legalBasis) is filled from the document's data. */
+function globalsFor(globals: Record<string, unknown>, data: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(globals))
+    out[key] = typeof value === 'string' && value.includes('{{') ? fillInstruments(value, data) : value;
+  return out;
 }
 
 /** Marks that end or divide a clause; two of them never meet in a lawful sentence. */

@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { renderDocument } from '../render/render-document';
+import { instrumentsUsed, unsetInstrumentMark } from './instruments';
 import { loadTemplates } from './load-templates';
 import type { LoadedTemplate } from './template-types';
 
@@ -150,7 +151,8 @@ describe('the 法制审核员 reads every sample', () => {
       const own = articles(entered);
       for (const a of articles(t.manifest.legalBasis))
         if (!own.has(a) && !/至/.test(entered)) dropped.push(`${t.manifest.id}: ${a}`);
-      if (t.manifest.legalBasis.includes('【待设置') && !entered.includes('【待设置'))
+      // The template prints the region's instrument itself beside an entered basis.
+      if (t.manifest.legalBasis.includes('{{instrument') && !/instrument "/.test(t.body))
         dropped.push(`${t.manifest.id}: the provincial instrument`);
     }
     expect(dropped).toEqual([]);
@@ -319,4 +321,48 @@ describe('the 法制审核 leftovers (issue 17)', () => {
     expect(text).not.toContain('平安县城关镇东关村三组18号'); // nor the applicant's address
     expect(t.body).not.toMatch(/applicant\.(idNumber|address)/);
   });
+});
+
+describe('the region’s own instruments in the samples (issue 17 L7)', () => {
+  const lowIncome = templates.filter((t) => instrumentsUsed(t).includes('lowIncome'));
+
+  it('every 低收入 document and the templates shared with it cite the province’s 认定办法 from the data', () => {
+    expect(lowIncome.map((t) => t.manifest.id).sort()).toEqual([
+      'acceptance-notice',
+      'ineligibility-notice',
+      'low-income-authorization',
+      'low-income-recognition-notice',
+      'low-income-refusal-decision',
+      'low-income-review-opinion',
+      'non-acceptance-notice',
+      'supplement-notice',
+    ]);
+  });
+
+  it.each(templates.map((t) => t.manifest.id))(
+    '%s: its sample sets what it cites and renders without 【待设置】, for the 低收入 program too',
+    async (id) => {
+      const t = byId(id);
+      expect(t.renderMarkup(structuredClone(t.manifest.sample))).not.toContain('待设置');
+      // Those citing it, as served (the PDF), too.
+      if (instrumentsUsed(t).length) expect(await rendered(id)).not.toContain('待设置');
+      const asLowIncome = structuredClone(t.manifest.sample) as Sample;
+      if (asLowIncome.case) asLowIncome.case.programName = '低收入人口认定';
+      expect(t.renderMarkup(asLowIncome)).not.toContain('待设置');
+    },
+  );
+
+  it.each(['low-income-recognition-notice', 'low-income-refusal-decision', 'acceptance-notice'])(
+    '%s prints the instrument the data gives, and the unset mark naming the parameter without it',
+    (id) => {
+      const t = byId(id);
+      const sample = structuredClone(t.manifest.sample) as Sample & { instruments?: unknown };
+      if (sample.case) sample.case.programName = '低收入人口认定';
+      sample.instruments = { lowIncome: '《某省低收入人口认定办法》（某民规〔2024〕3号）第九条' };
+      expect(t.renderMarkup(sample)).toContain('《某省低收入人口认定办法》（某民规〔2024〕3号）第九条');
+      delete sample.instruments;
+      expect(t.renderMarkup(sample)).toContain(unsetInstrumentMark('lowIncome'));
+      expect(unsetInstrumentMark('lowIncome')).toContain('lowIncomeInstrument');
+    },
+  );
 });
