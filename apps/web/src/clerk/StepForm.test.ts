@@ -142,7 +142,10 @@ describe('StepForm', () => {
     expect(w.find('[data-test=claim]').exists()).toBe(false);
     expect(w.find('[data-test=held-hint]').exists()).toBe(true);
     fetchMock.mockResolvedValue(
-      json(409, { code: 'TASK_HELD_BY_OTHER', message: '任务“审核”已由 李二窗口 认领办理，您填写的内容已保存为草稿' }),
+      json(409, {
+        code: 'TASK_HELD_BY_OTHER',
+        message: '任务“审核”已由 李二窗口 认领办理，您填写的内容已保存为草稿',
+      }),
     );
     await w.find('[data-test=option-decision-accept] input').setValue(true);
     await w.find('[data-test=submit]').trigger('click');

@@ -48,10 +48,12 @@ describe('DeadlineTag', () => {
 
   it('case urgency tags (四色) are AA too', () => {
     for (const [level, { background, color }] of Object.entries(URGENCY))
-      expect({ level, ok: contrastRatio(color.length === 4 ? '#ffffff' : color, background) >= 4.5 }).toEqual({
-        level,
-        ok: true,
-      });
+      expect({ level, ok: contrastRatio(color.length === 4 ? '#ffffff' : color, background) >= 4.5 }).toEqual(
+        {
+          level,
+          ok: true,
+        },
+      );
   });
 
   it('asks for a manual check when the due date lies beyond the holiday calendar', () => {
