@@ -44,3 +44,16 @@ it('keeps the demo clock across a restart, so no step takes a negative time', as
   expect(steps.find((s) => s.step === '受理审查')).toBeDefined();
   for (const s of steps) expect(s.averageDays).toBeGreaterThanOrEqual(0);
 });
+
+// Last: it moves the clock again, which the restart test above counts.
+it("moving the demo clock signs nobody out: the jump is not the users' idleness", async () => {
+  const admin = await t.as('admin');
+  const clerk = await t.as('clerk');
+  await admin.post('/api/demo/clock', { days: 2 }).expect(200);
+  await admin.get('/api/auth/me').expect(200);
+  await clerk.get('/api/auth/me').expect(200);
+  // Still idle-timed from the moved clock: 31 minutes without a request ends the session.
+  t.clock.advance(31 * 60_000);
+  expect((await clerk.get('/api/auth/me').expect(401)).body.code).toBe('SESSION_IDLE');
+  t.forgetSessions();
+});

@@ -26,4 +26,13 @@ export const sessionRepository = {
       keep ?? null,
     ]);
   },
+
+  /** Moves every session's times by `ms`: a jump of the demo clock is not the users' idleness. */
+  async shiftAll(em: EntityManager, ms: number): Promise<void> {
+    await em.query(
+      `UPDATE user_session SET last_seen_at = last_seen_at + $1 * interval '1 millisecond',
+         expires_at = expires_at + $1 * interval '1 millisecond'`,
+      [ms],
+    );
+  },
 };

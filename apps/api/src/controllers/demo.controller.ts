@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { AppError, Clock } from '@app/common';
-import { Requires } from '@app/auth';
+import { AuthService, Requires } from '@app/auth';
 import { TimerPoller } from '@app/workflow';
 import { NotificationDispatcher } from '@app/notifications';
 import { ClockAdvancedDto } from '../dto/responses/demo.response';
@@ -29,6 +29,7 @@ export class DemoController {
     private readonly poller: TimerPoller,
     private readonly notifications: NotificationDispatcher,
     private readonly store: ClockStore,
+    private readonly auth: AuthService,
   ) {}
 
   @ApiOkResponse({ type: ClockAdvancedDto })
@@ -39,6 +40,7 @@ export class DemoController {
     if (process.env.DEMO_SEED === 'off') throw AppError.forbidden('仅演示环境可拨动时钟');
     this.clock.advance(body.days * 86_400_000);
     await this.store.save();
+    await this.auth.clockMoved(body.days * 86_400_000);
     const fired = await this.poller.poll(this.clock.now());
     // Deadlines reached by the jump are reminded and escalated now, as the next poll would.
     await this.notifications.poll(this.clock.now());

@@ -131,6 +131,30 @@ describe('StepForm', () => {
     expect(w.emitted('reload')).toHaveLength(1);
   });
 
+  it('a task someone else holds: no 认领 button, and a refused submit says who holds it (not "case updated")', async () => {
+    const w = mount(StepForm, {
+      props: { task: { ...task, assignee: 'other-user', assigneeName: '李二窗口' } },
+      global: { plugins: [ElementPlus] },
+      attachTo: document.body,
+    });
+    await flushPromises();
+    expect(w.get('[data-test=task-holder]').text()).toContain('由 李二窗口 办理中');
+    expect(w.find('[data-test=claim]').exists()).toBe(false);
+    expect(w.find('[data-test=held-hint]').exists()).toBe(true);
+    fetchMock.mockResolvedValue(
+      json(409, {
+        code: 'TASK_HELD_BY_OTHER',
+        message: '任务“审核”已由 李二窗口 认领办理，您填写的内容已保存为草稿',
+      }),
+    );
+    await w.find('[data-test=option-decision-accept] input').setValue(true);
+    await w.find('[data-test=submit]').trigger('click');
+    await flushPromises();
+    const banner = w.get('[data-test=conflict]').text();
+    expect(banner).toContain('任务由他人办理中');
+    expect(banner).not.toContain('案件已被他人更新');
+  });
+
   it('a step that failed at run time is an incident, not a stale form: the message shows, the case page refreshes', async () => {
     const message = '提交“受理审查”后，流程在“受理决定”处出错：没有任何一个分支的条件成立';
     fetchMock.mockResolvedValue(json(409, { code: 'STEP_FAILED', message, details: [] }));

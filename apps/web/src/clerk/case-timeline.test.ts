@@ -119,4 +119,66 @@ describe('hand-over in the timeline (issue 18)', () => {
     expect(entries[2].title).toBe('签署核对授权书');
     expect(entries.every((e) => !/^[a-z_.]+$/.test(e.title))).toBe(true);
   });
+
+  it('names the choice each step made, labels a 退回 reason apart from the text beside it, and says how a notice went out', () => {
+    const form = [
+      {
+        id: 'opinion',
+        label: '初审意见',
+        type: 'enum',
+        options: [
+          { id: 'eligible', name: '符合条件' },
+          { id: 'return', name: '退回补充调查' },
+        ],
+      },
+      { id: 'returnReason', label: '退回理由（退回补充调查时必填）', type: 'string' },
+      { id: 'reasons', label: '理由', type: 'string' },
+    ];
+    const entries = buildTimeline(
+      [task({ id: 't1', name: '乡镇初审', status: 'completed', completedAt: '2026-11-02T02:00:00Z', form })],
+      [
+        {
+          id: 'd1',
+          title: '受理通知书',
+          number: '平城民低受〔2026〕3号',
+          issuedAt: '2026-11-02T05:00:00Z',
+          status: 'archived',
+        },
+      ],
+      [
+        {
+          id: 1,
+          at: '2026-11-02T02:00:01Z',
+          action: 'task.complete',
+          actorName: '钱审核',
+          actorRole: 'township_reviewer',
+          detail: {
+            taskId: 't1',
+            name: '乡镇初审',
+            data: { opinion: 'return', returnReason: '未核实车辆', reasons: '符合最低生活保障条件' },
+          },
+        },
+        {
+          id: 2,
+          at: '2026-11-02T05:00:00Z',
+          action: 'document.issue',
+          actorName: '李窗口',
+          actorRole: 'window_clerk',
+          detail: { documentId: 'd1', templateId: 'acceptance-notice' },
+        },
+        {
+          id: 3,
+          at: '2026-11-02T06:00:00Z',
+          action: 'notification.send',
+          detail: { event: 'case.accepted', channel: 'sms', subject: '您的申请已受理' },
+        },
+      ],
+    );
+    expect(entries[0]).toMatchObject({
+      title: '办理“乡镇初审”：退回补充调查',
+      opinion: '退回理由：未核实车辆；理由：符合最低生活保障条件',
+    });
+    expect(entries[1]).toMatchObject({ kind: 'document', actor: '李窗口（窗口受理员）' });
+    expect(entries[2]).toMatchObject({ title: '发送通知', note: '您的申请已受理 · 经短信' });
+  });
 });

@@ -7,6 +7,13 @@ import { actionName } from '../audit/action-names';
  * open and documents add their number and archive state.
  */
 
+export interface TimelineFormField {
+  id: string;
+  label: string;
+  type: string;
+  options?: { id: string; name: string }[];
+}
+
 export interface TimelineTask {
   id: string;
   name: string;
@@ -14,6 +21,8 @@ export interface TimelineTask {
   createdAt: string;
   completedAt: string | null;
   dueDate: string | null;
+  /** The step's form as the model declared it: names the choice made and labels the opinions. */
+  form?: TimelineFormField[];
 }
 
 export interface TimelineDocument {
@@ -77,11 +86,40 @@ function actorOf(a: TimelineAudit): string | undefined {
   return inner ? `${a.actorName}（${inner}）` : a.actorName;
 }
 
-function opinionOf(detail: Record<string, unknown> | null): string | undefined {
+function opinionOf(detail: Record<string, unknown> | null, form?: TimelineFormField[]): string | undefined {
   const data = detail?.data as Record<string, unknown> | undefined;
-  const texts = OPINION_FIELDS.map((k) => data?.[k]).filter((v): v is string => typeof v === 'string' && !!v);
+  // Each opinion under its own label (退回理由：…；理由：…), so a return's reason is not read as the
+  // text beside it.
+  const label = (k: string) => form?.find((f) => f.id === k)?.label.replace(/（.*）$/, '');
+  const texts = OPINION_FIELDS.filter((k) => typeof data?.[k] === 'string' && data[k]).map((k) =>
+    label(k) ? `${label(k)}：${data![k] as string}` : (data![k] as string),
+  );
   if (typeof detail?.reason === 'string' && detail.reason) texts.unshift(detail.reason);
   return texts.length ? texts.join('；') : undefined;
+}
+
+/** The choice a step recorded (受理 / 不予受理, 符合条件 / 退回补充调查 …): its first answered option field. */
+function choiceOf(detail: Record<string, unknown> | null, form?: TimelineFormField[]): string | undefined {
+  const data = detail?.data as Record<string, unknown> | undefined;
+  for (const f of form ?? []) {
+    if (f.type !== 'enum' || data?.[f.id] === undefined) continue;
+    return f.options?.find((o) => o.id === data[f.id])?.name;
+  }
+  return undefined;
+}
+
+const CHANNELS: Record<string, string> = { portal: '门户消息', email: '电子邮件', sms: '短信' };
+
+/** A notification: what it said and by which channels (never to whom: the address stays private). */
+function notificationNote(detail: Record<string, unknown> | null): string | undefined {
+  const subject = typeof detail?.subject === 'string' ? detail.subject : '';
+  const channels = Array.isArray(detail?.channels)
+    ? (detail.channels as string[])
+    : typeof detail?.channel === 'string'
+      ? [detail.channel]
+      : [];
+  const via = channels.map((c) => CHANNELS[c] ?? c).join('、');
+  return [subject, via && `经${via}`].filter(Boolean).join(' · ') || undefined;
 }
 
 const RANK: Record<TimelineEntry['kind'], number> = {
@@ -131,14 +169,16 @@ export function buildTimeline(
     const d = auditText(a.detail);
     if (a.action === 'task.complete') {
       // The audit row is written after the engine ran; the step itself happened at the task's completion time.
-      const at = (d.taskId ? taskById.get(d.taskId)?.completedAt : undefined) ?? a.at;
+      const task = d.taskId ? taskById.get(d.taskId) : undefined;
+      const at = task?.completedAt ?? a.at;
+      const choice = choiceOf(a.detail, task?.form);
       out.push({
         key: `a${a.id}`,
         at,
         kind: 'complete',
-        title: `办理“${d.name ?? '任务'}”`,
+        title: `办理“${d.name ?? '任务'}”${choice ? `：${choice}` : ''}`,
         actor: actorOf(a),
-        opinion: opinionOf(a.detail),
+        opinion: opinionOf(a.detail, task?.form),
       });
     } else if (a.action === 'document.issue') {
       const doc = d.documentId ? docs.get(d.documentId) : undefined;
@@ -154,6 +194,7 @@ export function buildTimeline(
           .filter(Boolean)
           .join(' · '),
         documentId: d.documentId,
+        actor: actorOf(a),
       });
     } else if (a.action === 'case.closed') {
       out.push({
@@ -169,7 +210,7 @@ export function buildTimeline(
         at: a.action === 'case.apply' && caseCreatedAt ? caseCreatedAt : a.at,
         kind: a.action === 'case.apply' ? 'apply' : a.action === 'case.economics' ? 'economics' : 'other',
         title: ACTIONS[a.action] ?? (d.name ? `${actionName(a.action)}“${d.name}”` : actionName(a.action)),
-        note: assignNote(a.detail),
+        note: a.action.startsWith('notification.') ? notificationNote(a.detail) : assignNote(a.detail),
         actor: actorOf(a),
         opinion: opinionOf(a.detail),
       });

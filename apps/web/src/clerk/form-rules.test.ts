@@ -102,6 +102,11 @@ describe('the form model', () => {
     expect(initialValue(field({ id: 'b', type: 'boolean' }))).toBeUndefined();
     expect(initialValue(field({ id: 'n', type: 'long', defaultValue: '3' }))).toBe(3);
     expect(initialValue(field({ id: 's', type: 'string' }))).toBe('');
+    // Dates start from the application's today (the demo clock), not empty and not the browser's.
+    expect(initialValue(field({ id: 'd', type: 'date' }), '2026-12-09')).toBe('2026-12-09');
+    expect(initialValue(field({ id: 'd', type: 'date', defaultValue: '2026-01-01' }), '2026-12-09')).toBe(
+      '2026-01-01',
+    );
   });
 
   it('reads required, including an explicit required=false', () => {

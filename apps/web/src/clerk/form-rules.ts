@@ -33,8 +33,10 @@ export function fieldError(field: FormField, value: FieldValue): string {
 }
 
 /** The initial value of a field in the form model. */
-export function initialValue(field: FormField): FieldValue {
+export function initialValue(field: FormField, today?: string): FieldValue {
   if (field.type === 'list') return [];
+  // A step's dates (送达、入户、访问) are most often today's, by the application clock.
+  if (field.type === 'date') return field.defaultValue ?? today ?? '';
   if (field.type === 'boolean')
     return field.defaultValue === undefined ? undefined : field.defaultValue === 'true';
   if (field.type === 'long') return field.defaultValue === undefined ? undefined : Number(field.defaultValue);

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import DeadlineTag, { type Urgency } from './DeadlineTag.vue';
+import { contrastRatio } from './deadline-colors';
+import { URGENCY } from '../clerk/case-urgency';
 
 function tag(urgency: Urgency, dueDate?: string | null, dueDateCertain?: boolean) {
   return mount(DeadlineTag, {
@@ -28,13 +30,30 @@ describe('DeadlineTag', () => {
     expect(w.text()).not.toContain('待核');
   });
 
-  it('uses dark text on yellow, white elsewhere', () => {
-    expect(
-      (tag({ level: 'yellow', label: '3 日内' }).get('[data-urgency]').element as HTMLElement).style.color,
-    ).toMatch(/^(#5c4a00|rgb\(92, 74, 0\))$/);
-    expect(
-      (tag({ level: 'green', label: '充裕' }).get('[data-urgency]').element as HTMLElement).style.color,
-    ).toMatch(/^(#fff|rgb\(255, 255, 255\))$/);
+  it("keeps every tag's 12-px text at WCAG AA contrast (≥ 4.5:1), as rendered", () => {
+    const rgb = (css: string) =>
+      css.startsWith('#')
+        ? css
+        : `#${css
+            .match(/\d+/g)!
+            .slice(0, 3)
+            .map((n) => Number(n).toString(16).padStart(2, '0'))
+            .join('')}`;
+    for (const level of ['red', 'orange', 'yellow', 'green'] as const) {
+      const el = tag({ level, label: level }).get('[data-urgency]').element as HTMLElement;
+      const ratio = contrastRatio(rgb(el.style.color), rgb(el.style.borderColor));
+      expect({ level, ratio: ratio >= 4.5 }).toEqual({ level, ratio: true });
+    }
+  });
+
+  it('case urgency tags (四色) are AA too', () => {
+    for (const [level, { background, color }] of Object.entries(URGENCY))
+      expect({ level, ok: contrastRatio(color.length === 4 ? '#ffffff' : color, background) >= 4.5 }).toEqual(
+        {
+          level,
+          ok: true,
+        },
+      );
   });
 
   it('asks for a manual check when the due date lies beyond the holiday calendar', () => {
