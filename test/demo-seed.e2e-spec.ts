@@ -76,6 +76,23 @@ describe('the demo seed of a fresh installation', () => {
     expect(inside).toEqual([]);
   });
 
+  it('dates each 公示 message within the 公示 it announces (sent on its day, not after the clock moved on)', async () => {
+    const rows = await t.query<{ case_no: string; sent: string; issued: string; end_date: string }>(
+      `SELECT c.case_no, m.created_at AS sent, n.issued_at AS issued, n.data->'publicNotice'->>'endDate' AS end_date
+       FROM notification_message m
+       JOIN assistance_case c ON c.id = m.case_id
+       JOIN document n ON n.case_id = m.case_id AND n.template_id = 'public-notice'
+       WHERE m.audience = 'applicant' AND m.subject = '您的申请进入公示'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const late = rows.filter(
+      (r) =>
+        shanghaiDate(new Date(r.sent)) > r.end_date ||
+        shanghaiDate(new Date(r.sent)) < shanghaiDate(new Date(r.issued)),
+    );
+    expect(late).toEqual([]);
+  });
+
   it('records no answer for a field its own step hid (no 补正 materials nor reasons when accepting)', async () => {
     // The audit keeps what was submitted, which is what the case file and the 复议 package show.
     const rows = await t.query<{

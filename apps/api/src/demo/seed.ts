@@ -6,6 +6,7 @@ import { MonitoringService } from '@app/supervision';
 import { withCheckDigit } from '@app/assistance';
 import { Database } from '@app/persistence';
 import { TimerPoller } from '@app/workflow';
+import { NotificationDispatcher } from '@app/notifications';
 import { Clock } from '@app/common';
 import { CONFIRM_PATH, driveCase, servedToday } from './drive';
 import { signAtWindow } from './window-signatures';
@@ -84,6 +85,7 @@ export async function seedDemo(app: INestApplication) {
     const staff = authUsers.filter((u) => u.regionCode.startsWith('410799') && u.role !== 'applicant');
     // The clock went back before the models were deployed (rewindDemoClock); each 公示 moves it on.
     const clock = app.get(Clock);
+    const notifications = app.get(NotificationDispatcher);
     for (const [i, family] of DEMO_FAMILIES.entries()) {
       const applicantId = withCheckDigit(family.id);
       const members = [{ name: family.name, idNumber: applicantId, relation: '本人' }];
@@ -123,11 +125,15 @@ export async function seedDemo(app: INestApplication) {
         facts: `申请人家庭共${members.length}人，经信息核对和入户调查，家庭月人均收入低于当地农村低保标准650元，财产状况符合规定。`,
       });
       await driveCase(cases, staff, kase.id, answers(clock.today()), reached);
+      // Messages go out on the day of their step, before the clock moves on: a 公示 message dated
+      // after the 公示 it announces would be unlawful demo data.
+      await notifications.poll(clock.now());
       if (stopAt !== '公示') {
         clock.advance(PUBLIC_NOTICE_ELAPSE_MS);
         if ((await cases.detail(clerk, kase.id)).case.status === 'in_progress') {
           await app.get(TimerPoller).poll(clock.now());
           await driveCase(cases, staff, kase.id, answers(clock.today()), reached);
+          await notifications.poll(clock.now());
         }
       }
       createdCases++;
