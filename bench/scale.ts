@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from 'typeorm';
 import { Database } from '@app/persistence';
+import { AuditService } from '@app/audit';
 import { createApp } from '../apps/api/src/create-app';
 import { seedDemo } from '../apps/api/src/demo/seed';
 import { DEMO_PASSWORD } from '../apps/api/src/demo/reference-data';
@@ -84,7 +85,100 @@ async function main() {
   console.log(`\n${JSON.stringify(counts)} after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   // SCALE_MEASURE=0 only grows the database (to measure it later with SCALE_REUSE=1).
   if (process.env.SCALE_MEASURE === '0') return app.close();
-  await measure(app, db, counts);
+  const loadBefore = os.loadavg();
+  // SCALE_ONLY=sealer measures the audit sealer alone.
+  const results = process.env.SCALE_ONLY === 'sealer' ? [] : await measure(app, db);
+  const sealer = await measureSealer(app, db);
+  const out = {
+    // The cases measured; `target` is the SCALE asked for (a grow stopped half-way measures fewer).
+    scale: counts.cases,
+    target: SCALE,
+    counts,
+    // Other jobs share the machine: its load average (1, 5, 15 min) before and after the run; each
+    // row also has the 1-minute load average when it was measured.
+    loadAverage: { before: loadBefore.map(round), after: os.loadavg().map(round) },
+    concurrency: CONCURRENCY,
+    host: { cpus: os.cpus().length, node: process.version },
+    measuredAt: new Date().toISOString(),
+    results,
+    sealer,
+  };
+  const file = process.env.SCALE_RESULTS ?? path.join(__dirname, 'scale-results.json');
+  fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(
+    '\n| endpoint | p50 | p95 | p99 | bare SQL p50 | bare SQL p95 | ratio p50 | ratio p95 | with record p50 | with record p95 | ratio p50 | ratio p95 | statements/request | load (1 min) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const r of results)
+    console.log(
+      `| ${r.endpoint} | ${r.http.p50} | ${r.http.p95} | ${r.http.p99} | ${r.bareSql.p50} | ${r.bareSql.p95} | ${r.ratioP50}× | ${r.ratioP95}× | ${r.bareSqlWithRecord.p50} | ${r.bareSqlWithRecord.p95} | ${r.ratioP50WithRecord}× | ${r.ratioP95WithRecord}× | ${r.statementsPerRequest} | ${r.load1} |`,
+    );
+  console.log(JSON.stringify(sealer));
+  await app.close();
+}
+
+/**
+ * SCALE_EXPLAIN=<file> appends each statement's plan (EXPLAIN ANALYZE, BUFFERS) to the file,
+ * slowest first, to find the statements an endpoint's time goes to.
+ */
+async function explain(db: Database, name: string, selects: Captured[], file: string) {
+  const plans: { ms: number; text: string }[] = [];
+  for (const c of selects) {
+    const rows = (await db.read((em) =>
+      scale.replay(em, `EXPLAIN (ANALYZE, BUFFERS) ${c.sql}`, c.params),
+    )) as { 'QUERY PLAN': string }[];
+    const text = rows.map((r) => r['QUERY PLAN']).join('\n');
+    const ms = Number(/Execution Time: ([\d.]+)/.exec(text)?.[1] ?? 0);
+    plans.push({ ms, text: `${c.sql}\n${JSON.stringify(c.params).slice(0, 300)}\n${text}` });
+  }
+  plans.sort((a, b) => b.ms - a.ms);
+  const total = plans.reduce((n, p) => n + p.ms, 0);
+  fs.appendFileSync(
+    file,
+    `\n######## ${name}: ${plans.length} statements, ${total.toFixed(2)} ms executing\n` +
+      plans.map((p) => `--- ${p.ms} ms\n${p.text}`).join('\n'),
+  );
+}
+
+const SEALER_POLLS = 30;
+const SEALER_ENTRIES = 50;
+
+/**
+ * The audit sealer at this size: every entry is first put on the chain (as in a database that has
+ * run all along), then each poll seals the entries written since the one before, `SEALER_ENTRIES`
+ * of them. The process's first poll sweeps the whole record (a start-up cost, measured apart).
+ */
+async function measureSealer(app: Awaited<ReturnType<typeof createApp>>, db: Database) {
+  let t = Date.now();
+  const filled = await db.transaction((em) => scale.chainEverything(em));
+  const fillSeconds = round((Date.now() - t) / 1000);
+  const chain = await db.read((em) => scale.chainLength(em));
+  const audit = app.get(AuditService);
+  const write = () =>
+    Promise.all(
+      Array.from({ length: SEALER_ENTRIES }, () =>
+        audit.recordAlone({ actorId: null, action: 'access.task.inbox', at: new Date() }),
+      ),
+    );
+  await write();
+  t = Date.now();
+  const swept = await audit.seal();
+  const sweepMs = Date.now() - t;
+  const polls: number[] = [];
+  for (let i = 0; i < SEALER_POLLS; i++) {
+    await write();
+    const start = process.hrtime.bigint();
+    const n = await audit.seal();
+    polls.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (n !== SEALER_ENTRIES) throw new Error(`a poll sealed ${n} entries, not ${SEALER_ENTRIES}`);
+  }
+  return {
+    chainLength: chain,
+    linkedBeforeMeasuring: filled,
+    fillSeconds,
+    startupSweep: { ms: sweepMs, sealed: swept },
+    poll: { entries: SEALER_ENTRIES, polls: SEALER_POLLS, ...summary(polls) },
+    load1: round(os.loadavg()[0]),
+  };
 }
 
 async function grow(app: Awaited<ReturnType<typeof createApp>>, db: Database, t0: number) {
@@ -114,12 +208,7 @@ async function finishGrow(db: Database) {
   await db.transaction((em) => scale.endGrow(em));
 }
 
-async function measure(
-  app: Awaited<ReturnType<typeof createApp>>,
-  db: Database,
-  counts: Record<string, number>,
-) {
-  const loadBefore = os.loadavg();
+async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database) {
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
   const tokens: Record<string, string> = {};
@@ -194,6 +283,9 @@ async function measure(
     const captured: Captured[] = capture;
     capture = null;
     const selects = captured.filter((c) => /^\s*(SELECT|WITH)\b/i.test(c.sql));
+    // The record of the read (执法全过程记录) commits before the answer leaves: its own transaction.
+    const record = captured.filter((c) => /^\s*INSERT INTO audit_entry\b/i.test(c.sql));
+    if (process.env.SCALE_EXPLAIN) await explain(db, e.name, selects, process.env.SCALE_EXPLAIN);
     statements = 0;
     const http = await concurrently(e.n, (i) => get(e.user, e.url(i)));
     const perRequest = statements / e.n;
@@ -202,42 +294,34 @@ async function measure(
         for (const c of selects) await scale.replay(em, c.sql, c.params);
       });
     });
+    const bareWithRecord = await concurrently(e.n, async () => {
+      await db.read(async (em) => {
+        for (const c of selects) await scale.replay(em, c.sql, c.params);
+      });
+      for (const c of record) await db.read((em) => scale.replay(em, c.sql, c.params));
+    });
     const h = summary(http);
     const b = summary(bare);
+    const bw = summary(bareWithRecord);
     const row = {
       endpoint: e.name,
       http: h,
       bareSql: b,
       ratioP50: round(h.p50 / Math.max(b.p50, 0.01)),
+      ratioP95: round(h.p95 / Math.max(b.p95, 0.01)),
+      // The same SELECTs and then the request's audit INSERT, committed as the request commits it.
+      bareSqlWithRecord: bw,
+      ratioP50WithRecord: round(h.p50 / Math.max(bw.p50, 0.01)),
+      ratioP95WithRecord: round(h.p95 / Math.max(bw.p95, 0.01)),
       statementsPerRequest: round(perRequest),
       requests: e.n,
+      load1: round(os.loadavg()[0]),
     };
     results.push(row);
     console.log(JSON.stringify(row));
   }
   source.logger = logger;
-
-  const out = {
-    // The cases measured; `target` is the SCALE asked for (a grow stopped half-way measures fewer).
-    scale: counts.cases,
-    target: SCALE,
-    counts,
-    // Other jobs share the machine: its load average (1, 5, 15 min) before and after the run.
-    loadAverage: { before: loadBefore.map(round), after: os.loadavg().map(round) },
-    concurrency: CONCURRENCY,
-    host: { cpus: os.cpus().length, node: process.version },
-    measuredAt: new Date().toISOString(),
-    results,
-  };
-  fs.writeFileSync(path.join(__dirname, 'scale-results.json'), `${JSON.stringify(out, null, 2)}\n`);
-  console.log(
-    '\n| endpoint | p50 | p95 | p99 | bare SQL p50 | ratio | statements/request |\n|---|---|---|---|---|---|---|',
-  );
-  for (const r of results)
-    console.log(
-      `| ${r.endpoint} | ${r.http.p50} | ${r.http.p95} | ${r.http.p99} | ${r.bareSql.p50} | ${r.ratioP50}× | ${r.statementsPerRequest} |`,
-    );
-  await app.close();
+  return results;
 }
 
 main().catch((err) => {

@@ -34,6 +34,7 @@ import { InboxTaskRegion1767300000000 } from './1767300000000-inbox-task-region'
 import { CaseOverlapIndexes1767300000001 } from './1767300000001-case-overlap-indexes';
 import { VillageCommittee1767550000000 } from './1767550000000-village-committee';
 import { TaskNamedStaff1767800000000 } from './1767800000000-task-named-staff';
+import { TaskRegionStatistics1767950000000 } from './1767950000000-task-region-statistics';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   CaseOverlapIndexes1767300000001,
   VillageCommittee1767550000000,
   TaskNamedStaff1767800000000,
+  TaskRegionStatistics1767950000000,
 ];
