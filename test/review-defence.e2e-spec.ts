@@ -9,7 +9,14 @@ import { extractSignatureInfo } from '@app/signing';
 import { DEMO_PASSWORD } from '../apps/api/src/demo/reference-data';
 import { TestApp } from './support/test-app';
 import { answersFor, servedToday } from '../apps/api/src/demo/drive';
-import { CONFIRM_PATH, apply, drive, meetPrerequisites, openTasks, workedExampleOf } from './support/case-driver';
+import {
+  CONFIRM_PATH,
+  apply,
+  drive,
+  meetPrerequisites,
+  openTasks,
+  workedExampleOf,
+} from './support/case-driver';
 
 let t: TestApp;
 let caseId: string;
@@ -35,7 +42,8 @@ beforeAll(async () => {
   caseNo = (
     await t.query<{ case_no: string }>(`SELECT case_no FROM assistance_case WHERE id = $1`, [caseId])
   )[0].case_no;
-});
+  // A whole case driven to its decision, and two more staff made: slow on a shared machine.
+}, 600_000);
 afterAll(async () => {
   await t?.stop();
 });
@@ -59,7 +67,11 @@ async function windowClerk(username: string, displayName: string) {
   const auth = `Bearer ${login.body.token}`;
   return {
     id: res.body.id as string,
-    post: (url: string, body?: object) => t.http.post(url).set('Authorization', auth).send(body ?? {}),
+    post: (url: string, body?: object) =>
+      t.http
+        .post(url)
+        .set('Authorization', auth)
+        .send(body ?? {}),
   };
 }
 
@@ -73,7 +85,9 @@ async function actingAuthority() {
   const [task] = await openTasks(t, caseId);
   expect(task.name).toBe('受理审查');
   await (await t.as('clerk')).post(`/api/tasks/${task.id}/claim`).expect(200);
-  await (await t.as('reviewer'))
+  await (
+    await t.as('reviewer')
+  )
     .post(`/api/tasks/${task.id}/assign`, { assigneeId: zhou.id, reason: '李窗口本周休假' })
     .expect(200);
   const today = t.clock.today();
@@ -301,10 +315,15 @@ describe('行政复议答复材料', () => {
       .map(Number);
     const day = `${y}年${m}月${d}日`;
     expect(answer).toMatch(
-      new RegExp(`由吴窗口（[^）]+）代周窗口办理“受理审查”（周窗口委托期间：${day}至${day}，事由：外出培训）`),
+      new RegExp(
+        `由吴窗口（[^）]+）代周窗口办理“受理审查”（周窗口委托期间：${day}至${day}，事由：外出培训）`,
+      ),
     );
     const drawn = drawnText(pdf);
-    const table = drawn.slice(drawn.lastIndexOf('五、操作记录'), drawn.lastIndexOf('六、流程模型与文书模板版本'));
+    const table = drawn.slice(
+      drawn.lastIndexOf('五、操作记录'),
+      drawn.lastIndexOf('六、流程模型与文书模板版本'),
+    );
     expect(table).toContain('吴窗口（代周窗口）');
     expect(table).toContain(`吴窗口代周窗口办理（委托期间：${day}至${day}，事由：外出培训）`);
   });
@@ -315,7 +334,10 @@ describe('行政复议答复材料', () => {
     // Reassigned before it was done: the reassignment comes first.
     expect(answer.indexOf('改由周窗口办理')).toBeLessThan(answer.indexOf('代周窗口办理“受理审查”'));
     const drawn = drawnText(pdf);
-    const table = drawn.slice(drawn.lastIndexOf('五、操作记录'), drawn.lastIndexOf('六、流程模型与文书模板版本'));
+    const table = drawn.slice(
+      drawn.lastIndexOf('五、操作记录'),
+      drawn.lastIndexOf('六、流程模型与文书模板版本'),
+    );
     expect(table).toContain('改派任务：受理审查');
     expect(table).toContain('改派理由:李窗口本周休假');
   });
