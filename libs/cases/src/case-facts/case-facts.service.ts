@@ -7,7 +7,6 @@ import { AppError, Clock, ErrorDetail, shanghaiDate, stableStringify } from '@ap
 import { AuditService } from '@app/audit';
 import { AssessmentEntity, CaseEntity, PolicyParametersEntity, TaskEntity } from '@app/persistence';
 import { FormField, validateFormData } from '@app/process-models';
-import { DECISION_BASIS } from '@app/documents';
 import { TemplateStore } from '@app/issuance';
 import { caseRepository as cases } from '../case.repository';
 import { AssessmentService } from '../policy/assessment.service';
@@ -331,11 +330,9 @@ export class CaseFactsService {
 
   async prefill(em: EntityManager, kase: CaseEntity, task: TaskEntity) {
     const fields = (task.form as FormField[]) ?? [];
-    const decisionBasis: Record<string, string> = {};
-    if (fields.some((f) => f.id === 'legalBasis'))
-      for (const [id, rule] of Object.entries(DECISION_BASIS))
-        if (rule.program === kase.program)
-          decisionBasis[id] = (await this.templates.get(em, id, this.clock.now())).manifest.legalBasis;
+    const decisions = fields.some((f) => f.id === 'legalBasis')
+      ? await this.templates.decisionTemplates(em, kase.program, this.clock.now())
+      : [];
     const proposal = fields.some((f) => f.id === 'opinion')
       ? null
       : await facts.lastProposal(em, task.instanceId);
@@ -344,7 +341,7 @@ export class CaseFactsService {
       householdSize: kase.household.length,
       assessment: await this.assessmentFacts(em, kase),
       proposal,
-      decisionBasis,
+      decisions,
       program: kase.program,
     });
   }
