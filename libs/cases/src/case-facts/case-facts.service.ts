@@ -49,6 +49,15 @@ export interface AssessmentStatus {
  * The case-level checks a step's facts must pass: figures against the assessment, dates against
  * the case's clock, and the household against other cases. Run inside the step's transaction.
  */
+/** A deciding answer, the decision template it issues and that template's default 法律依据. */
+export interface DecisionBasisOption {
+  field: string;
+  value: string;
+  templateId: string;
+  title: string;
+  legalBasis: string;
+}
+
 @Injectable()
 export class CaseFactsService {
   constructor(
@@ -326,6 +335,34 @@ export class CaseFactsService {
       })),
       notices,
     );
+  }
+
+  /**
+   * The decision templates a deciding step (one with a 法律依据 field) may issue, as in force now:
+   * the answer that leads to each and its default basis, so the form can start the basis from the
+   * template the chosen answer will issue.
+   */
+  async decisionBases(em: EntityManager, kase: CaseEntity, task: TaskEntity): Promise<DecisionBasisOption[]> {
+    const fields = (task.form as FormField[]) ?? [];
+    if (!fields.some((f) => f.id === 'legalBasis')) return [];
+    const decisions = await this.templates.decisionTemplates(em, kase.program, this.clock.now());
+    const byId = new Map(fields.map((f) => [f.id, f]));
+    return decisions.flatMap(({ id, manifest }) => {
+      const choice = manifest.decisionBasis?.choice;
+      const field = choice && byId.get(choice.field);
+      // Only answers this form can give: another step's field or option would never match.
+      if (!choice || !field || (field.options?.length && !field.options.some((o) => o.id === choice.value)))
+        return [];
+      return [
+        {
+          field: choice.field,
+          value: choice.value,
+          templateId: id,
+          title: manifest.title,
+          legalBasis: manifest.legalBasis,
+        },
+      ];
+    });
   }
 
   async prefill(em: EntityManager, kase: CaseEntity, task: TaskEntity) {

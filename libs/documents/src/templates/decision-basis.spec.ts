@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { citedArticles, decisionBasisProblem, decisionTemplateFor } from './decision-basis';
+import { lintDraft } from '../studio/template-draft';
 import { TemplateLoadError, buildTemplate, loadTemplates } from './load-templates';
 import type { DecisionBasisRule } from './template-types';
 
@@ -156,11 +157,6 @@ describe('the rule is data in the decision template’s manifest (issue 17)', ()
 
   it.each([
     [
-      'a default basis that cites none of the articles',
-      (m: Record<string, unknown>) => (m.legalBasis = '《最低生活保障审核确认办法》第二十条'),
-      '默认法律依据',
-    ],
-    [
       'an article that is not one article',
       (m: Record<string, unknown>) =>
         ((m.decisionBasis as { substantive: string[] }).substantive = ['第九条']),
@@ -185,5 +181,13 @@ describe('the rule is data in the decision template’s manifest (issue 17)', ()
   ])('the manifest check refuses %s', (_, change, says) => {
     expect(() => edited(change)).toThrow(TemplateLoadError);
     expect(() => edited(change)).toThrow(says);
+  });
+
+  it('the studio lint refuses a default basis that cites none of the articles', () => {
+    const procedural = edited((m) => (m.legalBasis = '《最低生活保障审核确认办法》第二十条'));
+    expect(lintDraft(procedural).map((i) => i.message)).toEqual([
+      expect.stringContaining('默认法律依据（manifest.legalBasis）法律依据未引用本决定适用的实体条款'),
+    ]);
+    expect(lintDraft(template).filter((i) => i.message.includes('实体条款'))).toEqual([]);
   });
 });

@@ -80,10 +80,11 @@ export function decisionBasisProblem(
   return `法律依据未引用本决定适用的实体条款：应至少引用${rule.substantive.join('、')}之一（“${entered.trim()}”只写明了办理程序或其他条款）`;
 }
 
-/** Why a manifest's `decisionBasis` is not usable, in Chinese, or null (also null when absent). */
-export function decisionBasisRuleProblem(
-  m: Pick<TemplateManifest, 'decisionBasis' | 'legalBasis'>,
-): string | null {
+/**
+ * Why a manifest's `decisionBasis` is not usable, in Chinese, or null (also null when absent). Whether
+ * the default basis cites one of its articles is the studio lint's (a legal-completeness issue).
+ */
+export function decisionBasisRuleProblem(m: Pick<TemplateManifest, 'decisionBasis'>): string | null {
   const rule = m.decisionBasis as unknown;
   if (rule === undefined) return null;
   if (typeof rule !== 'object' || rule === null) return 'decisionBasis 应为对象';
@@ -106,9 +107,6 @@ export function decisionBasisRuleProblem(
     if (typeof s !== 'string' || citedArticles(s).size !== 1)
       return `decisionBasis.substantive 每项应为《法规名称》第某条，一项一条：「${String(s)}」`;
   }
-  // The default a decision prints when nothing is entered must pass the same check as an entry.
-  const own = decisionBasisProblem(m, m.legalBasis);
-  if (own) return `legalBasis（默认法律依据）${own}`;
   return null;
 }
 
