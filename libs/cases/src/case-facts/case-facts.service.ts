@@ -45,10 +45,6 @@ export interface AssessmentStatus {
   }[];
 }
 
-/**
- * The case-level checks a step's facts must pass: figures against the assessment, dates against
- * the case's clock, and the household against other cases. Run inside the step's transaction.
- */
 /** A deciding answer, the decision template it issues and that template's default 法律依据. */
 export interface DecisionBasisOption {
   field: string;
@@ -58,6 +54,10 @@ export interface DecisionBasisOption {
   legalBasis: string;
 }
 
+/**
+ * The case-level checks a step's facts must pass: figures against the assessment, dates against
+ * the case's clock, and the household against other cases. Run inside the step's transaction.
+ */
 @Injectable()
 export class CaseFactsService {
   constructor(

@@ -174,8 +174,8 @@ export const caseworkRepository = {
   },
 
   /**
-   * The delegation under which `delegateId` acted for `delegatorId` on that day (the latest given,
-   * revoked ones included when revoked after the day began: what was done under it stays its act).
+   * The delegation under which `delegateId` acted for `delegatorId` on that day: a live one first,
+   * else a later-revoked one (what was done under it before the revocation stays its act).
    */
   async delegationOn(
     em: EntityManager,
