@@ -289,6 +289,20 @@ describe('adverse paths end with a written decision giving reasons and remedy ri
     expect(opened.prefill.decision).toBe('confirm');
     expect(opened.prefill.legalBasis).toContain('《社会救助暂行办法》第九条');
     expect(opened.prefill.legalBasis).not.toBe(opened.legalBasis);
+    // Issue 17: each answer's decision and its template's default basis, for the form to switch to.
+    const byValue = Object.fromEntries(
+      (opened.decisionBases as { value: string; templateId: string; legalBasis: string }[]).map((b) => [
+        b.value,
+        b,
+      ]),
+    );
+    expect(byValue.confirm).toMatchObject({
+      templateId: 'confirmation-notice',
+      legalBasis: opened.prefill.legalBasis,
+    });
+    expect(byValue.refuse.templateId).toBe('non-confirmation-decision');
+    expect(byValue.refuse.legalBasis).toContain('《社会救助暂行办法》第九条');
+    expect(byValue.refuse.legalBasis).not.toBe(byValue.confirm.legalBasis);
     const procedural = await approver.post(`/api/tasks/${county.id}/complete`, {
       data: {
         ...opened.prefill,

@@ -8,7 +8,15 @@ import request from 'supertest';
 import { extractSignatureInfo } from '@app/signing';
 import { DEMO_PASSWORD } from '../apps/api/src/demo/reference-data';
 import { TestApp } from './support/test-app';
-import { CONFIRM_PATH, apply, drive, workedExampleOf } from './support/case-driver';
+import { answersFor, servedToday } from '../apps/api/src/demo/drive';
+import {
+  CONFIRM_PATH,
+  apply,
+  drive,
+  meetPrerequisites,
+  openTasks,
+  workedExampleOf,
+} from './support/case-driver';
 
 let t: TestApp;
 let caseId: string;
@@ -17,6 +25,7 @@ let receivedOn: string;
 beforeAll(async () => {
   t = await TestApp.start();
   caseId = await apply(t);
+  await actingAuthority();
   await drive(t, caseId, CONFIRM_PATH, /入户调查/);
   // The household's figures, so the decision rests on an assessment (the 计算明细).
   const economics = await (
@@ -33,10 +42,63 @@ beforeAll(async () => {
   caseNo = (
     await t.query<{ case_no: string }>(`SELECT case_no FROM assistance_case WHERE id = $1`, [caseId])
   )[0].case_no;
-});
+  // A whole case driven to its decision, and two more staff made: slow on a shared machine.
+}, 600_000);
 afterAll(async () => {
   await t?.stop();
 });
+
+const STAFF_PASSWORD = 'Demo-pass-2026';
+
+/** A further window clerk of 城关镇, made by one administrator and confirmed by another. */
+async function windowClerk(username: string, displayName: string) {
+  const res = await (
+    await t.as('admin')
+  ).post('/api/users', {
+    username,
+    displayName,
+    role: 'window_clerk',
+    regionCode: '410799100',
+    password: STAFF_PASSWORD,
+  });
+  if (res.status !== 201) throw new Error(`create ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  await (await t.as('admin2')).post(`/api/users/${res.body.id}/confirm`).expect(200);
+  const login = await t.http.post('/api/auth/login').send({ username, password: STAFF_PASSWORD }).expect(200);
+  const auth = `Bearer ${login.body.token}`;
+  return {
+    id: res.body.id as string,
+    post: (url: string, body?: object) =>
+      t.http
+        .post(url)
+        .set('Authorization', auth)
+        .send(body ?? {}),
+  };
+}
+
+/**
+ * 受理审查 is done under another's authority (issue 17): 李窗口 claims it, the township reviewer
+ * reassigns it to 周窗口 with a reason, 周窗口 is away and delegated their work to 吴窗口, who completes it.
+ */
+async function actingAuthority() {
+  const zhou = await windowClerk('clerk_zhou', '周窗口');
+  const wu = await windowClerk('clerk_wu', '吴窗口');
+  const [task] = await openTasks(t, caseId);
+  expect(task.name).toBe('受理审查');
+  await (await t.as('clerk')).post(`/api/tasks/${task.id}/claim`).expect(200);
+  await (
+    await t.as('reviewer')
+  )
+    .post(`/api/tasks/${task.id}/assign`, { assigneeId: zhou.id, reason: '李窗口本周休假' })
+    .expect(200);
+  const today = t.clock.today();
+  await zhou
+    .post('/api/delegations', { delegateId: wu.id, startsOn: today, endsOn: today, reason: '外出培训' })
+    .expect(201);
+  await meetPrerequisites(t, caseId, task);
+  const data = answersFor(task.form, servedToday(CONFIRM_PATH, today));
+  await wu.post(`/api/tasks/${task.id}/complete`, { data }).expect(200);
+  await t.documentsSettled();
+}
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** Text without whitespace and without the bundle's page footers, which poppler puts mid-sentence. */
@@ -55,6 +117,16 @@ async function produce(username: string, id: string, body: object = { applicatio
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => done(null, Buffer.concat(chunks)));
     }) as Promise<request.Response & { body: Buffer }>;
+}
+
+/**
+ * The PDF's text in the order it was drawn: a table cell's wrapped lines stay together, where the
+ * layout mode interleaves them with the next column's.
+ */
+function drawnText(pdf: Buffer): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'defence-')), 'defence.pdf');
+  fs.writeFileSync(file, pdf);
+  return squash(execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
 }
 
 /** Each page's text as poppler lays it out (one string per page). */
@@ -230,6 +302,44 @@ describe('行政复议答复材料', () => {
     }
     // A document made by a step comes right beside it, not after every other step of the day.
     expect(trail.length).toBeGreaterThan(documents.length);
+  });
+
+  it('names who acted for whom: the delegate, the holder and the delegation period (issue 17)', async () => {
+    const answer = part('一、行政复议答复书', '二、被申请复议的行政行为');
+    const [y, m, d] = (
+      await t.query<{ on: string }>(
+        `SELECT to_char(starts_on, 'YYYY-MM-DD') AS on FROM task_delegation ORDER BY created_at LIMIT 1`,
+      )
+    )[0].on
+      .split('-')
+      .map(Number);
+    const day = `${y}年${m}月${d}日`;
+    expect(answer).toMatch(
+      new RegExp(
+        `由吴窗口（[^）]+）代周窗口办理“受理审查”（周窗口委托期间：${day}至${day}，事由：外出培训）`,
+      ),
+    );
+    const drawn = drawnText(pdf);
+    const table = drawn.slice(
+      drawn.lastIndexOf('五、操作记录'),
+      drawn.lastIndexOf('六、流程模型与文书模板版本'),
+    );
+    expect(table).toContain('吴窗口（代周窗口）');
+    expect(table).toContain(`吴窗口代周窗口办理（委托期间：${day}至${day}，事由：外出培训）`);
+  });
+
+  it('prints a supervisor’s reassignment with its reason (issue 17)', async () => {
+    const answer = part('一、行政复议答复书', '二、被申请复议的行政行为');
+    expect(answer).toMatch(/经钱审核（[^）]+）改派，“受理审查”由李窗口改由周窗口办理，理由：李窗口本周休假/);
+    // Reassigned before it was done: the reassignment comes first.
+    expect(answer.indexOf('改由周窗口办理')).toBeLessThan(answer.indexOf('代周窗口办理“受理审查”'));
+    const drawn = drawnText(pdf);
+    const table = drawn.slice(
+      drawn.lastIndexOf('五、操作记录'),
+      drawn.lastIndexOf('六、流程模型与文书模板版本'),
+    );
+    expect(table).toContain('改派任务：受理审查');
+    expect(table).toContain('改派理由:李窗口本周休假');
   });
 
   it('says the township investigated and the organ confirmed, and lists every change of the economics (F4b, F4c)', async () => {

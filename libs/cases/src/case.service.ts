@@ -262,6 +262,7 @@ export class CaseService {
       const fresh = (await cases.byId(em, kase.id))!;
       return {
         prefill: task.status === 'open' ? await this.facts.prefill(em, fresh, task) : {},
+        decisionBases: task.status === 'open' ? await this.facts.decisionBases(em, fresh, task) : [],
         prerequisites: await this.prerequisites(em, fresh, task),
         assessmentStatus: await this.facts.status(em, fresh),
         overlaps:

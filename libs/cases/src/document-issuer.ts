@@ -66,7 +66,7 @@ export class DocumentIssuer {
       await effects.onAcceptance(em, kase, today);
     }
     const { agency, data } = await this.compose(em, kase, template, call.variables, today);
-    const basisProblem = decisionBasisProblem(templateId, data.form?.legalBasis);
+    const basisProblem = decisionBasisProblem(template.manifest, data.form?.legalBasis);
     if (basisProblem)
       throw AppError.validation(`无法出具《${template.manifest.title}》：${basisProblem}`, [
         { field: 'data.legalBasis', message: basisProblem },

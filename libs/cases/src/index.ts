@@ -16,3 +16,5 @@ export { issuerData } from './document-data';
 export * from './case-facts';
 export * from './casework/casework.service';
 export type { DelegationRow } from './casework/casework.repository';
+export { delegationOn } from './casework/holder';
+export type { DelegationTerms } from './casework/holder';

@@ -5,12 +5,13 @@ export { loadTemplates, loadTemplate, buildTemplate, TemplateLoadError } from '.
 export { TemplateDataError, validateTemplateData } from './templates/validate-data';
 export { DELIVERY_VALUES } from './templates/template-types';
 export {
-  DECISION_BASIS,
+  DECISION_PROGRAMS,
   citedArticles,
   decisionBasisProblem,
+  decisionBasisRuleProblem,
   decisionTemplateFor,
 } from './templates/decision-basis';
-export type { DecisionBasisRule } from './templates/decision-basis';
+export type { DecisionBasisRule, DecisionTemplate } from './templates/decision-basis';
 export type { BuildTemplateOptions } from './templates/load-templates';
 export type {
   Delivery,

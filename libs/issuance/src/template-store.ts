@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { LoadedTemplate, TemplateRegistry, buildTemplate, loadTemplates } from '@app/documents';
+import {
+  DecisionTemplate,
+  LoadedTemplate,
+  TemplateRegistry,
+  buildTemplate,
+  loadTemplates,
+} from '@app/documents';
 import { AppError, shanghaiDate } from '@app/common';
 import { TemplateReleaseEntity } from '@app/persistence';
 import { templateRepository as store } from './template.repository';
@@ -43,6 +49,21 @@ export class TemplateStore {
 
   ids(): string[] {
     return [...this.files.keys()];
+  }
+
+  /**
+   * The decision templates of a program, each as in force now: its `decisionBasis` (which answer
+   * leads to it, which articles its basis must cite) and default basis are the released version's.
+   * The shipped files say which templates are decisions; a release changes their rule.
+   */
+  async decisionTemplates(em: EntityManager, program: string, now: Date): Promise<DecisionTemplate[]> {
+    const out: DecisionTemplate[] = [];
+    for (const file of this.files.values()) {
+      if (!file.manifest.decisionBasis) continue;
+      const { manifest } = await this.get(em, file.manifest.id, now);
+      if (manifest.decisionBasis?.program === program) out.push({ id: manifest.id, manifest });
+    }
+    return out;
   }
 
   /** Templates whose text tells the applicant about 行政复议 and 行政诉讼. */

@@ -1,6 +1,7 @@
 import {
   TrailEntry,
   actionLabel,
+  actorCell,
   economicsSummary,
   maskApplicantData,
   stepsFromTrail,
@@ -68,7 +69,7 @@ describe('the steps from the audit trail', () => {
       '赵调查（调查员，平安县城关镇）录入家庭经济状况（首次录入家庭经济状况）',
       '赵调查（调查员，平安县城关镇）录入家庭经济状况（变更收入、财产）',
       '家庭经济状况变更后系统重新测算：人均收入由462.67元变为910.00元，测算结论由符合变为不符合',
-      '周代办（调查员，平安县城关镇）代孙审批办理“县级审核确认”',
+      '由周代办（调查员，平安县城关镇）代孙审批办理“县级审核确认”（孙审批委托期间未见记录）',
     ]);
   });
 
@@ -104,5 +105,77 @@ describe('the steps from the audit trail', () => {
     expect(masked.phone).not.toBe('13800138000');
     expect(masked.note).not.toContain('410721195001011234');
     expect(masked.after).toBe('〔家庭经济状况，见计算明细〕');
+  });
+});
+
+describe('acting authority: a delegate, a supervisor’s reassignment (issue 17)', () => {
+  const delegated = entry(
+    7,
+    '2026-12-08T10:00:00',
+    'task.complete',
+    {
+      name: '受理审查',
+      onBehalfOf: {
+        id: 'u1',
+        name: '周窗口',
+        delegation: { startsOn: '2026-12-08', endsOn: '2026-12-12', reason: '外出培训' },
+      },
+    },
+    '李窗口',
+  );
+  const reassigned = entry(
+    6,
+    '2026-12-07T16:00:00',
+    'task.assign',
+    {
+      taskId: 't1',
+      name: '受理审查',
+      from: { id: 'u0', name: '李窗口' },
+      to: { id: 'u1', name: '周窗口' },
+      reason: '李窗口本周休假',
+    },
+    '王审核',
+  );
+  const toGroup = entry(
+    8,
+    '2026-12-09T09:00:00',
+    'task.assign',
+    { taskId: 't2', name: '入户调查', from: { id: 'u2', name: '赵调查' }, to: null, reason: '需回避' },
+    '王审核',
+  );
+
+  it('names the delegate and the holder, with the delegation period and its reason', () => {
+    const { steps } = stepsFromTrail([delegated], facts);
+    expect(steps.map((s) => s.text)).toEqual([
+      '由李窗口（调查员，平安县城关镇）代周窗口办理“受理审查”（周窗口委托期间：2026年12月8日至2026年12月12日，事由：外出培训）',
+    ]);
+    expect(trailDetail(delegated)).toEqual({
+      代办: '李窗口代周窗口办理（委托期间：2026年12月8日至2026年12月12日，事由：外出培训）',
+    });
+    expect(actorCell(delegated)).toBe('李窗口（代周窗口）');
+  });
+
+  it('reads the period from the delegation record when the entry does not carry it', () => {
+    const old = { ...delegated, detail: { name: '受理审查', onBehalfOf: { id: 'u1', name: '周窗口' } } };
+    const { steps } = stepsFromTrail([old], {
+      ...facts,
+      delegationOf: () => ({ startsOn: '2026-12-01', endsOn: '2026-12-31', reason: '休假' }),
+    });
+    expect(steps[0].text).toContain('（周窗口委托期间：2026年12月1日至2026年12月31日，事由：休假）');
+  });
+
+  it('prints a reassignment as a step: who reassigned, from whom to whom, and the reason', () => {
+    const { steps } = stepsFromTrail([reassigned, toGroup], facts);
+    expect(steps.map((s) => s.text)).toEqual([
+      '经王审核（调查员，平安县城关镇）改派，“受理审查”由李窗口改由周窗口办理，理由：李窗口本周休假',
+      '经王审核（调查员，平安县城关镇）改派，“入户调查”由赵调查退回待办组另行认领，理由：需回避',
+    ]);
+    expect(trailDetail(reassigned)).toEqual({
+      步骤: '受理审查',
+      原办理人: '李窗口',
+      改派给: '周窗口',
+      改派理由: '李窗口本周休假',
+    });
+    expect(actionLabel(reassigned)).toBe('改派任务：受理审查');
   });
 });

@@ -28,6 +28,32 @@ export interface RecordFacts {
   roleName: (role: string | null) => string;
   /** China-time date of an instant. */
   dateOf: (at: Date) => string;
+  /**
+   * The delegation a delegate acted under, from the delegation record, for an entry written before
+   * entries carried its terms.
+   */
+  delegationOf?: (e: TrailEntry) => DelegationTerms | undefined;
+}
+
+export interface DelegationTerms {
+  startsOn: string;
+  endsOn: string;
+  reason: string;
+}
+
+interface OnBehalfOf {
+  name?: string;
+  delegation?: DelegationTerms;
+}
+
+const onBehalfOf = (e: TrailEntry): OnBehalfOf | undefined =>
+  (e.detail as { onBehalfOf?: OnBehalfOf } | null)?.onBehalfOf ?? undefined;
+
+/** "委托期间：2026年12月8日至2026年12月12日，事由：外出培训", or that the record does not show it. */
+function delegationTerms(terms: DelegationTerms | undefined, principal: string, withName: boolean): string {
+  const whose = withName ? principal : '';
+  if (!terms) return `${whose}委托期间未见记录`;
+  return `${whose}委托期间：${cnDate(terms.startsOn)}至${cnDate(terms.endsOn)}，事由：${terms.reason}`;
 }
 
 /** A change of the household's economics: the decisive fact of a decision on eligibility. */
@@ -65,13 +91,32 @@ export function economicsSummary(before: unknown, after: unknown): string {
 const yuan = (fen: unknown) => (typeof fen === 'number' ? `${(fen / 100).toFixed(2)}元` : '—');
 const verdict = (v: unknown) => (v === true ? '符合' : v === false ? '不符合' : '—');
 
-/** Who did it: 姓名（角色，地区）, and for whom when a delegate acted (代办). */
+/** Who did it: 姓名（角色，地区）. */
 export function actorOf(e: TrailEntry, facts: RecordFacts): string {
   const region = e.actorRegion ? facts.regionNames.get(e.actorRegion) : undefined;
   const role = facts.roleName(e.actorRole);
-  const onBehalf = (e.detail as { onBehalfOf?: { name?: string } } | null)?.onBehalfOf?.name;
   const what = [role, region].filter(Boolean).join('，');
-  return `${e.actorName ?? '系统'}${what ? `（${what}）` : ''}${onBehalf ? `代${onBehalf}` : ''}`;
+  return `${e.actorName ?? '系统'}${what ? `（${what}）` : ''}`;
+}
+
+/** The 操作人 column: the official, and whom they acted for when a delegate acted (李四（代张三）). */
+export function actorCell(e: TrailEntry): string {
+  const principal = onBehalfOf(e)?.name;
+  return `${e.actorName ?? ''}${principal ? `（代${principal}）` : ''}`;
+}
+
+interface Assignment {
+  name?: string;
+  from?: { name?: string | null } | null;
+  to?: { name?: string | null } | null;
+  reason?: string;
+}
+
+/** "“受理审查”由李窗口改由周窗口办理", or back to the group's inbox. */
+function reassignment(d: Assignment): string {
+  const from = d.from ? `由${d.from.name ?? '原办理人'}` : '由待办组';
+  const to = d.to ? `改由${d.to.name ?? '其他工作人员'}办理` : '退回待办组另行认领';
+  return `“${String(d.name ?? '')}”${from}${to}`;
 }
 
 /**
@@ -89,8 +134,20 @@ export function stepsFromTrail(
     const date = facts.dateOf(e.at);
     const who = actorOf(e, facts);
     switch (e.action) {
-      case 'task.complete':
-        steps.push({ date, text: `${who}办理“${String(d.name ?? '')}”` });
+      case 'task.complete': {
+        const principal = onBehalfOf(e);
+        if (principal?.name) {
+          // Acting authority: the delegate signs for the holder only within the delegation.
+          const terms = principal.delegation ?? facts.delegationOf?.(e);
+          steps.push({
+            date,
+            text: `由${who}代${principal.name}办理“${String(d.name ?? '')}”（${delegationTerms(terms, principal.name, true)}）`,
+          });
+        } else steps.push({ date, text: `${who}办理“${String(d.name ?? '')}”` });
+        break;
+      }
+      case 'task.assign':
+        steps.push({ date, text: `经${who}改派，${reassignment(d)}，理由：${String(d.reason ?? '')}` });
         break;
       case 'document.issue': {
         const label = facts.documents.get(String(d.documentId));
@@ -158,11 +215,13 @@ export function maskApplicantData(value: unknown, key = ''): unknown {
   );
 }
 
-/** The 操作 column: the action's Chinese name, and the step's name for a completed step. */
+/** The 操作 column: the action's Chinese name, and the step's name for a completed or reassigned step. */
 export function actionLabel(e: TrailEntry): string {
   const name = actionName(e.action);
   const step = (e.detail as { name?: unknown } | null)?.name;
-  return e.action === 'task.complete' && typeof step === 'string' ? `${name}：${step}` : name;
+  return (e.action === 'task.complete' || e.action === 'task.assign') && typeof step === 'string'
+    ? `${name}：${step}`
+    : name;
 }
 
 const INTERNAL = /^(id|ids|elementId|.*Id|.*Ids|version|open|opened)$/;
@@ -181,15 +240,27 @@ function withoutInternal(value: unknown): unknown {
  * What the 内容 column shows of an entry: a completed step's form as its official filled it, any
  * other entry's detail; internal ids (task, element, document, record) stay in the CSV only.
  */
-export function trailDetail(e: TrailEntry): unknown {
+export function trailDetail(e: TrailEntry, delegationOf?: RecordFacts['delegationOf']): unknown {
   const d = maskApplicantData(e.detail) as Record<string, unknown> | null;
   if (!d) return null;
   if (e.action === 'task.complete') {
-    const { data, onBehalfOf } = d as { data?: unknown; onBehalfOf?: { name?: string } };
+    const { data } = d as { data?: unknown };
+    const principal = onBehalfOf(e);
     return withoutInternal({
       ...(data as object),
-      ...(onBehalfOf?.name && { 代办: `代${onBehalfOf.name}` }),
+      ...(principal?.name && {
+        代办: `${e.actorName ?? ''}代${principal.name}办理（${delegationTerms(principal.delegation ?? delegationOf?.(e), principal.name, false)}）`,
+      }),
     });
+  }
+  if (e.action === 'task.assign') {
+    const a = d as Assignment;
+    return {
+      步骤: a.name ?? '',
+      原办理人: a.from?.name ?? '（待办组）',
+      改派给: a.to?.name ?? '退回待办组',
+      改派理由: a.reason ?? '',
+    };
   }
   return withoutInternal(d);
 }

@@ -9,13 +9,14 @@ import { buildDocumentDefinition, renderBareDocDefinition } from '@app/documents
 import type { LoadedTemplate } from '@app/documents';
 import { Database, DocumentEntity } from '@app/persistence';
 import { OrganSealSigners } from '@app/signing';
-import { CaseService, caseRepository as cases, programName } from '@app/cases';
+import { CaseService, caseRepository as cases, delegationOn, programName } from '@app/cases';
+import type { DelegationTerms } from '@app/cases';
 import { BLOB_STORE, DocumentPipeline, SEAL_SIGNERS, TemplateStore, verifyUrl } from '@app/issuance';
 import { ServiceRecordService } from '@app/delivery';
 import { ZipEntry, safeName, zipWithManifest } from '@app/case-file';
 import { ANSWER_TEMPLATE_ID, AnswerStep, answerData, cnDate } from './answer';
 import { BundlePart, auditSummary, bundleDefinition, embedded, plainTable, section } from './bundle';
-import { actionLabel, stepsFromTrail, trailDetail } from './record-steps';
+import { actionLabel, actorCell, stepsFromTrail, trailDetail } from './record-steps';
 
 export const DEFENCE_PDF = '00-行政复议答复材料.pdf';
 
@@ -84,7 +85,17 @@ export class ReviewDefenceService {
           templates.set(d.templateHash, await this.templates.byHash(em, d.templateHash));
       }
       const trail = await this.audit.forCase(em, kase.id);
+      // Entries written before a delegate's step carried the delegation's terms: read them from the record.
+      const delegations = new Map<string, DelegationTerms>();
+      for (const e of trail) {
+        const principal = (e.detail as { onBehalfOf?: { id?: string; delegation?: unknown } } | null)
+          ?.onBehalfOf;
+        if (e.action !== 'task.complete' || !principal?.id || principal.delegation || !e.actorId) continue;
+        const terms = await delegationOn(em, e.actorId, principal.id, shanghaiDate(e.at));
+        if (terms) delegations.set(e.id, terms);
+      }
       return {
+        delegations,
         rawDocuments: documents,
         templates,
         served: await this.serviceRecords.forCase(em, kase.id),
@@ -128,6 +139,7 @@ export class ReviewDefenceService {
     const servedOf = (d: DocumentEntity) => served.filter((s) => s.document.id === d.id);
     const decisionServed = servedOf(decision)[0];
     const label = (d: DocumentEntity) => `《${d.title}》${d.number ? `（${d.number}）` : ''}`;
+    const delegationOf = (e: { id: string }) => detail.delegations.get(e.id);
 
     const { steps: recorded, economics } = stepsFromTrail(trail, {
       documents: new Map(documents.map((d) => [d.id, label(d)])),
@@ -145,6 +157,7 @@ export class ReviewDefenceService {
       regionNames: detail.regionNames,
       roleName,
       dateOf: shanghaiDate,
+      delegationOf,
     });
     const steps: AnswerStep[] = [
       { date: kase.applicationDate, text: `申请人${kase.applicantName}提出${programName(kase.program)}申请` },
@@ -252,10 +265,10 @@ export class ReviewDefenceService {
             ['时间', '操作人', '角色', '操作', '内容'],
             trail.map((e) => [
               shanghaiDateTime(e.at).slice(0, 16).replace('T', ' '),
-              e.actorName ?? '',
+              actorCell(e),
               roleName(e.actorRole),
               actionLabel(e),
-              auditSummary(trailDetail(e)),
+              auditSummary(trailDetail(e, delegationOf)),
             ]),
             [62, 48, 56, 70, '*'],
           ),

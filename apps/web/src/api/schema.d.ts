@@ -2603,6 +2603,17 @@ export interface components {
       /** @description 导入的 BPMN 2.0 XML（import） */
       xml?: string;
     };
+    DecisionBasisOptionDto: {
+      /** @description 表单字段，如 decision */
+      field: string;
+      /** @description 该模板现行版本的默认法律依据 */
+      legalBasis: string;
+      /** @description 选中该选项时出具的决定书模板 */
+      templateId: string;
+      title: string;
+      /** @description 该字段的选项，如 refuse */
+      value: string;
+    };
     DelegationDto: {
       /** Format: date-time */
       createdAt: string;
@@ -3968,6 +3979,8 @@ export interface components {
       candidateGroups: string[];
       caseId: string;
       caseNo: string;
+      /** @description 决定步骤（有“法律依据”字段）各答案将出具的决定书及其模板的默认法律依据；改选答案时表单据此预填法律依据 */
+      decisionBases: components['schemas']['DecisionBasisOptionDto'][];
       /** @description This user's saved draft of the form */
       draft: {
         [key: string]: unknown;

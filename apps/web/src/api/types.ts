@@ -83,6 +83,7 @@ export type ConsentText = Schemas['ConsentTextDto'];
 export type CreateAccount = Schemas['CreateAccountDto'];
 export type CreateDelegation = Schemas['CreateDelegationDto'];
 export type CreateDraft = Schemas['CreateDraftDto'];
+export type DecisionBasisOption = Schemas['DecisionBasisOptionDto'];
 export type Delegation = Schemas['DelegationDto'];
 export type DeployVersion = Schemas['DeployVersionDto'];
 export type DeployedProcess = Schemas['DeployedProcessDto'];

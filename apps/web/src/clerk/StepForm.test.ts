@@ -309,3 +309,74 @@ describe('StepForm: a step that depends on another says so (sa:requires)', () =>
     expect(w.find('[data-test=prerequisite]').exists()).toBe(false);
   });
 });
+
+describe('the 法律依据 of a deciding step (issue 17)', () => {
+  const CONFIRM = '《社会救助暂行办法》第九条、第十一条，《最低生活保障审核确认办法》第二十一条';
+  const REFUSE = '《社会救助暂行办法》第九条、第十一条第（三）项';
+  const deciding: OpenTask = {
+    ...task,
+    name: '县级审核确认',
+    form: [
+      {
+        id: 'decision',
+        label: '审核确认决定',
+        type: 'enum',
+        options: [
+          { id: 'confirm', name: '确认' },
+          { id: 'refuse', name: '不予确认' },
+        ],
+        constraints: [{ name: 'required' }],
+      },
+      { id: 'legalBasis', label: '法律依据', type: 'text', options: [], constraints: [] },
+    ],
+    prefill: { decision: 'confirm', legalBasis: CONFIRM },
+    decisionBases: [
+      {
+        field: 'decision',
+        value: 'confirm',
+        templateId: 'confirmation-notice',
+        title: '最低生活保障确认通知书',
+        legalBasis: CONFIRM,
+      },
+      {
+        field: 'decision',
+        value: 'refuse',
+        templateId: 'non-confirmation-decision',
+        title: '最低生活保障不予确认决定书',
+        legalBasis: REFUSE,
+      },
+    ],
+  };
+  const basis = (w: ReturnType<typeof mount>) =>
+    (w.find('textarea[data-test=field-legalBasis]').element as HTMLTextAreaElement).value;
+  const mountDeciding = () =>
+    mount(StepForm, {
+      props: { task: deciding },
+      global: { plugins: [ElementPlus] },
+      attachTo: document.body,
+    });
+
+  it('starts from the default basis of the template the new answer issues', async () => {
+    fetchMock.mockResolvedValue(json(200, {}));
+    const w = mountDeciding();
+    await flushPromises();
+    expect(basis(w)).toBe(CONFIRM);
+    await w.find('[data-test=option-decision-refuse] input').setValue(true);
+    await flushPromises();
+    expect(basis(w)).toBe(REFUSE);
+    await w.find('[data-test=option-decision-confirm] input').setValue(true);
+    await flushPromises();
+    expect(basis(w)).toBe(CONFIRM);
+  });
+
+  it('keeps a basis the user wrote themself', async () => {
+    fetchMock.mockResolvedValue(json(200, {}));
+    const w = mountDeciding();
+    await flushPromises();
+    const own = '《社会救助暂行办法》第九条，《最低生活保障审核确认办法》第十四条';
+    await w.find('textarea[data-test=field-legalBasis]').setValue(own);
+    await w.find('[data-test=option-decision-refuse] input').setValue(true);
+    await flushPromises();
+    expect(basis(w)).toBe(own);
+  });
+});

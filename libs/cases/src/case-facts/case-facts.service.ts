@@ -7,7 +7,7 @@ import { AppError, Clock, ErrorDetail, shanghaiDate, stableStringify } from '@ap
 import { AuditService } from '@app/audit';
 import { AssessmentEntity, CaseEntity, PolicyParametersEntity, TaskEntity } from '@app/persistence';
 import { FormField, validateFormData } from '@app/process-models';
-import { DECISION_BASIS, withoutInstruments } from '@app/documents';
+import { withoutInstruments } from '@app/documents';
 import { TemplateStore } from '@app/issuance';
 import { caseRepository as cases } from '../case.repository';
 import { AssessmentService } from '../policy/assessment.service';
@@ -44,6 +44,15 @@ export interface AssessmentStatus {
     benefitFen: number;
     perCapitaFen: number | null;
   }[];
+}
+
+/** A deciding answer, the decision template it issues and that template's default 法律依据. */
+export interface DecisionBasisOption {
+  field: string;
+  value: string;
+  templateId: string;
+  title: string;
+  legalBasis: string;
 }
 
 /**
@@ -329,16 +338,43 @@ export class CaseFactsService {
     );
   }
 
+  /**
+   * The decision templates a deciding step (one with a 法律依据 field) may issue, as in force now:
+   * the answer that leads to each and its default basis, so the form can start the basis from the
+   * template the chosen answer will issue.
+   */
+  async decisionBases(em: EntityManager, kase: CaseEntity, task: TaskEntity): Promise<DecisionBasisOption[]> {
+    const fields = (task.form as FormField[]) ?? [];
+    if (!fields.some((f) => f.id === 'legalBasis')) return [];
+    const decisions = await this.templates.decisionTemplates(em, kase.program, this.clock.now());
+    const byId = new Map(fields.map((f) => [f.id, f]));
+    return decisions.flatMap(({ id, manifest }) => {
+      const choice = manifest.decisionBasis?.choice;
+      const field = choice && byId.get(choice.field);
+      // Only answers this form can give: another step's field or option would never match.
+      if (!choice || !field || (field.options?.length && !field.options.some((o) => o.id === choice.value)))
+        return [];
+      return [
+        {
+          field: choice.field,
+          value: choice.value,
+          templateId: id,
+          title: manifest.title,
+          legalBasis: withoutInstruments(manifest.legalBasis),
+        },
+      ];
+    });
+  }
+
   async prefill(em: EntityManager, kase: CaseEntity, task: TaskEntity) {
     const fields = (task.form as FormField[]) ?? [];
-    const decisionBasis: Record<string, string> = {};
-    if (fields.some((f) => f.id === 'legalBasis'))
-      for (const [id, rule] of Object.entries(DECISION_BASIS))
-        if (rule.program === kase.program)
-          // The region's own instrument is printed by the template beside what the officer enters.
-          decisionBasis[id] = withoutInstruments(
-            (await this.templates.get(em, id, this.clock.now())).manifest.legalBasis,
-          );
+    // The region's own instrument is printed by the template beside what the officer enters.
+    const decisions = fields.some((f) => f.id === 'legalBasis')
+      ? (await this.templates.decisionTemplates(em, kase.program, this.clock.now())).map((d) => ({
+          ...d,
+          manifest: { ...d.manifest, legalBasis: withoutInstruments(d.manifest.legalBasis) },
+        }))
+      : [];
     const proposal = fields.some((f) => f.id === 'opinion')
       ? null
       : await facts.lastProposal(em, task.instanceId);
@@ -347,7 +383,7 @@ export class CaseFactsService {
       householdSize: kase.household.length,
       assessment: await this.assessmentFacts(em, kase),
       proposal,
-      decisionBasis,
+      decisions,
       program: kase.program,
     });
   }

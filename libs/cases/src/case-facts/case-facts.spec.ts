@@ -566,6 +566,22 @@ describe('prefillFor', () => {
     'confirmation-notice': '《社会救助暂行办法》第九条，《最低生活保障审核确认办法》第二十一条',
     'non-confirmation-decision': '《社会救助暂行办法》第九条、第十一条第（三）项',
   };
+  /** The two 低保 decision templates as in force: each answer's template and its default basis. */
+  const DECISIONS = [
+    ['confirmation-notice', 'confirm'],
+    ['non-confirmation-decision', 'refuse'],
+  ].map(([id, value]) => ({
+    id,
+    manifest: {
+      title: id,
+      legalBasis: BASIS[id as keyof typeof BASIS],
+      decisionBasis: {
+        program: 'dibao' as const,
+        choice: { field: 'decision', value },
+        substantive: ['《社会救助暂行办法》第九条'],
+      },
+    },
+  }));
   const fields = (ids: string[]) =>
     ids.map((id) => ({
       id,
@@ -583,7 +599,7 @@ describe('prefillFor', () => {
       householdSize: 1,
       assessment: { ...ELIGIBLE, benefitFen: 61_500, extremePoverty: true },
       proposal: null,
-      decisionBasis: {},
+      decisions: [],
       program: 'tekun',
     });
     expect(first.opinion).toBe('eligible');
@@ -595,7 +611,7 @@ describe('prefillFor', () => {
       householdSize: 1,
       assessment: { ...ELIGIBLE, extremePoverty: false },
       proposal: null,
-      decisionBasis: {},
+      decisions: [],
       program: 'tekun',
     });
     expect(not.opinion).toBe('ineligible');
@@ -606,7 +622,7 @@ describe('prefillFor', () => {
       householdSize: 3,
       assessment: ELIGIBLE,
       proposal: null,
-      decisionBasis: {},
+      decisions: [],
     });
     expect(first).toMatchObject({ opinion: 'eligible', proposedAmount: '627.00', coveredPersons: 3 });
     expect(first.reasons).toContain('家庭月人均收入462.67元');
@@ -621,7 +637,7 @@ describe('prefillFor', () => {
         reasons: '乡镇理由',
         deviationReason: '一人外出',
       },
-      decisionBasis: BASIS,
+      decisions: DECISIONS,
     });
     expect(county).toMatchObject({
       decision: 'confirm',
@@ -639,7 +655,7 @@ describe('prefillFor', () => {
       householdSize: 3,
       assessment: { ...ELIGIBLE, eligible: false },
       proposal: { opinion: 'ineligible', reasons: '乡镇理由' },
-      decisionBasis: BASIS,
+      decisions: DECISIONS,
     });
     expect(county.decision).toBe('refuse');
     expect(county.legalBasis).toBe(BASIS['non-confirmation-decision']);
@@ -651,7 +667,7 @@ describe('prefillFor', () => {
       householdSize: 3,
       assessment: null,
       proposal: null,
-      decisionBasis: BASIS,
+      decisions: DECISIONS,
     });
     expect(county.legalBasis).toBeUndefined();
   });
@@ -661,7 +677,7 @@ describe('prefillFor', () => {
       householdSize: 3,
       assessment: { ...ELIGIBLE, current: false },
       proposal: null,
-      decisionBasis: {},
+      decisions: [],
     });
     expect(stale).toEqual({});
   });

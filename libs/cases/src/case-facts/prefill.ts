@@ -1,4 +1,5 @@
 import { decisionTemplateFor } from '@app/documents';
+import type { DecisionTemplate } from '@app/documents';
 import type { AssessmentFacts } from './case-facts';
 
 export interface PrefillField {
@@ -14,11 +15,11 @@ export interface PrefillInput {
   /** What the previous deciding step (初审) recorded, typed (money in fen). */
   proposal: Record<string, unknown> | null;
   /**
-   * The default 法律依据 of each decision template of the program (template id → basis): the
-   * decision's basis starts from the one its prefilled answer leads to, never from the step's own
+   * The decision templates of the program in force, each with its default 法律依据: the decision's
+   * basis starts from the one its prefilled answer leads to, never from the step's own
    * `sa:legalBasis`, which names the procedure and not the rule applied.
    */
-  decisionBasis: Record<string, string>;
+  decisions: readonly DecisionTemplate[];
   /** The case's program: only 低保 takes its amount from the assessment's benefit (the gap). */
   program?: string;
 }
@@ -96,8 +97,9 @@ export function prefillFor(input: PrefillInput): Record<string, unknown> {
     else if (a) out.reasons = text(a);
   }
   if (has('legalBasis')) {
-    const template = decisionTemplateFor(program, out);
-    if (template && input.decisionBasis[template]) out.legalBasis = input.decisionBasis[template];
+    const template = decisionTemplateFor(input.decisions, program, out);
+    const basis = input.decisions.find((d) => d.id === template)?.manifest.legalBasis;
+    if (basis) out.legalBasis = basis;
   }
   if (has('deviationReason') && typeof p?.deviationReason === 'string')
     out.deviationReason = p.deviationReason;

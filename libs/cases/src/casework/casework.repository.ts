@@ -173,6 +173,26 @@ export const caseworkRepository = {
     return rows.map((r) => r.id);
   },
 
+  /**
+   * The delegation under which `delegateId` acted for `delegatorId` on that day: a live one first,
+   * else a later-revoked one (what was done under it before the revocation stays its act).
+   */
+  async delegationOn(
+    em: EntityManager,
+    delegateId: string,
+    delegatorId: string,
+    day: string,
+  ): Promise<{ startsOn: string; endsOn: string; reason: string } | null> {
+    const [row] = await em.query(
+      `SELECT to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn", reason
+       FROM task_delegation
+       WHERE delegate_id = $1 AND delegator_id = $2 AND starts_on <= $3 AND ends_on >= $3
+       ORDER BY (revoked_at IS NULL) DESC, created_at DESC LIMIT 1`,
+      [delegateId, delegatorId, day],
+    );
+    return row ?? null;
+  },
+
   /** The open tasks a user holds, with what the duty rules need to judge a stand-in. */
   heldOpenTasks(
     em: EntityManager,

@@ -7,6 +7,14 @@ import { caseworkRepository as casework } from './casework.repository';
 export interface ActingFor {
   id: string;
   name: string;
+  /** The delegation acted under: the 答复书 names its period and reason (issue 17). */
+  delegation?: DelegationTerms;
+}
+
+export interface DelegationTerms {
+  startsOn: string;
+  endsOn: string;
+  reason: string;
 }
 
 /**
@@ -24,7 +32,8 @@ export async function assertHolderOrDelegate(
   const holder = await casework.staff(em, task.assignee);
   const name = holder?.displayName ?? '其他工作人员';
   if ((await casework.principalsOf(em, userId, today)).includes(task.assignee)) {
-    return { id: task.assignee, name };
+    const delegation = await casework.delegationOn(em, userId, task.assignee, today);
+    return { id: task.assignee, name, ...(delegation && { delegation }) };
   }
   throw new AppError(
     409,
@@ -37,4 +46,14 @@ export async function assertHolderOrDelegate(
 /** How a document names who handled it when a delegate acts: “李四（代张三）”. */
 export function actingLabel(actorName: string, principalName: string): string {
   return `${actorName}（代${principalName}）`;
+}
+
+/** The terms of the delegation under which a delegate acted for a holder on a day, if recorded. */
+export function delegationOn(
+  em: EntityManager,
+  delegateId: string,
+  delegatorId: string,
+  day: string,
+): Promise<DelegationTerms | null> {
+  return casework.delegationOn(em, delegateId, delegatorId, day);
 }

@@ -5,6 +5,7 @@
  */
 import { FONT_FAMILY } from '../layout/fonts';
 import { fitDocumentDefinition, renderBareDocDefinition } from '../render/render-document';
+import { decisionBasisProblem } from '../templates/decision-basis';
 import { buildTemplate, TemplateLoadError } from '../templates/load-templates';
 import { LoadedTemplate, TemplateManifest } from '../templates/template-types';
 import { TemplateDataError } from '../templates/validate-data';
@@ -158,6 +159,10 @@ function legalClauseIssues(template: LoadedTemplate, text: string): DraftIssue[]
       field: 'manifest',
       message: `法律依据“${basis}”没有写明具体法律条款：应写明法规名称和条款，如《最低生活保障审核确认办法》第二十一条`,
     });
+  } else {
+    // The default a decision prints when nothing is entered passes the check an entry must pass.
+    const own = decisionBasisProblem(template.manifest, basis);
+    if (own) issues.push({ field: 'manifest', message: `默认法律依据（manifest.legalBasis）${own}` });
   }
   const data = manifest.sample as { form?: Record<string, unknown> } | undefined;
   const sampleBasis = typeof data?.form?.legalBasis === 'string' ? data.form.legalBasis : '';

@@ -1,10 +1,20 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DECISION_BASIS, citedArticles, decisionBasisProblem, decisionTemplateFor } from './decision-basis';
-import { loadTemplates } from './load-templates';
+import { citedArticles, decisionBasisProblem, decisionTemplateFor } from './decision-basis';
+import { lintDraft } from '../studio/template-draft';
+import { TemplateLoadError, buildTemplate, loadTemplates } from './load-templates';
+import type { DecisionBasisRule } from './template-types';
 
 const ROOT = resolve(__dirname, '../../../..');
 const registry = loadTemplates(join(ROOT, 'templates'));
+/** The rule table as legal officers keep it: each decision template's manifest `decisionBasis`. */
+const DECISION_BASIS: Record<string, DecisionBasisRule> = Object.fromEntries(
+  [...registry.values()].flatMap((t) =>
+    t.manifest.decisionBasis ? [[t.manifest.id, t.manifest.decisionBasis]] : [],
+  ),
+);
+const manifestOf = (id: string) => registry.get(id)?.manifest;
+const decisions = [...registry.values()].map((t) => ({ id: t.manifest.id, manifest: t.manifest }));
 
 /** Every `sa:legalBasis` written on a deciding user task (one with a 法律依据 field) in the models. */
 function decidingStepBases(): { process: string; task: string; basis: string }[] {
@@ -44,7 +54,7 @@ describe('citedArticles', () => {
 describe('a decision’s legal basis cites a substantive article of its program', () => {
   it('refuses the 县级审核确认 step’s procedural basis on a 不予确认决定书, naming 法律依据', () => {
     const problem = decisionBasisProblem(
-      'non-confirmation-decision',
+      manifestOf('non-confirmation-decision'),
       '《最低生活保障审核确认办法》第二十条、第二十一条',
     );
     expect(problem).toContain('法律依据');
@@ -54,14 +64,14 @@ describe('a decision’s legal basis cites a substantive article of its program'
   it.each(Object.keys(DECISION_BASIS))('%s: its template’s own default basis passes', (id) => {
     const template = registry.get(id);
     expect(template).toBeDefined();
-    expect(decisionBasisProblem(id, template!.manifest.legalBasis)).toBeNull();
+    expect(decisionBasisProblem(template!.manifest, template!.manifest.legalBasis)).toBeNull();
   });
 
   it.each(Object.keys(DECISION_BASIS))('%s: every substantive article is read as one article', (id) => {
     for (const s of DECISION_BASIS[id].substantive) expect(citedArticles(s).size).toBe(1);
   });
 
-  it('covers every program’s decisions', () => {
+  it('covers every program’s decisions, each rule in its template’s manifest', () => {
     const kinds = Object.entries(DECISION_BASIS).map(([id, r]) => `${r.program}:${id}`);
     expect(kinds).toEqual(
       expect.arrayContaining([
@@ -96,19 +106,22 @@ describe('a decision’s legal basis cites a substantive article of its program'
       for (const id of Object.keys(DECISION_BASIS)) {
         const xml = readFileSync(join(ROOT, 'processes', step.process), 'utf8');
         if (!xml.includes(`sa:template="${id}"`)) continue;
-        if (!decisionBasisProblem(id, step.basis)) passing.push(`${step.task} → ${id}: ${step.basis}`);
+        if (!decisionBasisProblem(manifestOf(id), step.basis))
+          passing.push(`${step.task} → ${id}: ${step.basis}`);
       }
     }
     expect(passing).toEqual([]);
   });
 
   it('nothing entered is not refused: the template then prints its own default', () => {
-    expect(decisionBasisProblem('non-confirmation-decision', '')).toBeNull();
-    expect(decisionBasisProblem('non-confirmation-decision', undefined)).toBeNull();
+    expect(decisionBasisProblem(manifestOf('non-confirmation-decision'), '')).toBeNull();
+    expect(decisionBasisProblem(manifestOf('non-confirmation-decision'), undefined)).toBeNull();
   });
 
   it('a document that is not a covered decision is not checked', () => {
-    expect(decisionBasisProblem('acceptance-notice', '《最低生活保障审核确认办法》第十条')).toBeNull();
+    expect(
+      decisionBasisProblem(manifestOf('acceptance-notice'), '《最低生活保障审核确认办法》第十条'),
+    ).toBeNull();
   });
 
   it.each([
@@ -120,6 +133,61 @@ describe('a decision’s legal basis cites a substantive article of its program'
     ['linshi', { approvalDecision: 'refuse' }, 'linshi-refusal-decision'],
     ['dibao', {}, null],
   ])('%s %j leads to %s', (program, answers, id) => {
-    expect(decisionTemplateFor(program, answers)).toBe(id);
+    expect(decisionTemplateFor(decisions, program, answers)).toBe(id);
+  });
+});
+
+describe('the rule is data in the decision template’s manifest (issue 17)', () => {
+  const template = registry.get('non-confirmation-decision')!;
+  const edited = (change: (m: Record<string, unknown>) => void) => {
+    const m = JSON.parse(template.manifestText) as Record<string, unknown>;
+    change(m);
+    return buildTemplate('non-confirmation-decision', JSON.stringify(m), template.body);
+  };
+
+  it('an edited release changes what the check asks for', () => {
+    const basis = '《社会救助暂行办法》第十条';
+    expect(decisionBasisProblem(template.manifest, basis)).not.toBeNull();
+    const released = edited((m) => {
+      (m.decisionBasis as { substantive: string[] }).substantive.push('《社会救助暂行办法》第十条');
+      m.version = Number(m.version) + 1;
+    });
+    expect(decisionBasisProblem(released.manifest, basis)).toBeNull();
+  });
+
+  it.each([
+    [
+      'an article that is not one article',
+      (m: Record<string, unknown>) =>
+        ((m.decisionBasis as { substantive: string[] }).substantive = ['第九条']),
+      '一项一条',
+    ],
+    [
+      'no article at all',
+      (m: Record<string, unknown>) => ((m.decisionBasis as { substantive: string[] }).substantive = []),
+      '至少一条',
+    ],
+    [
+      'an unknown program',
+      (m: Record<string, unknown>) => ((m.decisionBasis as { program: string }).program = 'other'),
+      'program',
+    ],
+    [
+      'a choice without its value',
+      (m: Record<string, unknown>) =>
+        ((m.decisionBasis as { choice: unknown }).choice = { field: 'decision' }),
+      'choice',
+    ],
+  ])('the manifest check refuses %s', (_, change, says) => {
+    expect(() => edited(change)).toThrow(TemplateLoadError);
+    expect(() => edited(change)).toThrow(says);
+  });
+
+  it('the studio lint refuses a default basis that cites none of the articles', () => {
+    const procedural = edited((m) => (m.legalBasis = '《最低生活保障审核确认办法》第二十条'));
+    expect(lintDraft(procedural).map((i) => i.message)).toEqual([
+      expect.stringContaining('默认法律依据（manifest.legalBasis）法律依据未引用本决定适用的实体条款'),
+    ]);
+    expect(lintDraft(template).filter((i) => i.message.includes('实体条款'))).toEqual([]);
   });
 });

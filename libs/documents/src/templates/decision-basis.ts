@@ -1,94 +1,14 @@
-/**
- * The substantive rules each assistance decision applies, as data: a decision's 法律依据 must cite at
- * least one of them. A step's own `sa:legalBasis` names the procedure it follows (e.g.
- * 《最低生活保障审核确认办法》第二十条、第二十一条 for 县级审核确认); a decision that cites only that
- * says how it was made, not under which rule the family does or does not qualify, and a 复议机关 reads
- * it as 适用依据错误.
- *
- * `choice` is the deciding form's answer that leads to this document: the decision's legal basis is
- * prefilled from the template's default basis for that answer.
- */
-export interface DecisionBasisRule {
-  program: 'dibao' | 'tekun' | 'dibian' | 'linshi';
-  choice: { field: string; value: string } | null;
-  substantive: string[];
-}
+import type { DecisionBasisRule, TemplateManifest } from './template-types';
 
-const SJ = '《社会救助暂行办法》';
-const SH = '《最低生活保障审核确认办法》';
-const TK = '《特困人员认定办法》';
-const cite = (instrument: string, ...articles: string[]) => articles.map((a) => `${instrument}第${a}条`);
+export type { DecisionBasisRule } from './template-types';
 
-export const DECISION_BASIS: Readonly<Record<string, DecisionBasisRule>> = {
-  'confirmation-notice': {
-    program: 'dibao',
-    choice: { field: 'decision', value: 'confirm' },
-    substantive: [...cite(SJ, '九', '十一', '十二'), ...cite(SH, '十二', '十三', '十四', '二十三')],
-  },
-  'non-confirmation-decision': {
-    program: 'dibao',
-    choice: { field: 'decision', value: 'refuse' },
-    substantive: [...cite(SJ, '九', '十一'), ...cite(SH, '十二', '十三', '十四')],
-  },
-  'benefit-increase-decision': {
-    program: 'dibao',
-    choice: { field: 'reviewDecision', value: 'increase' },
-    substantive: [...cite(SJ, '十二', '十三'), ...cite(SH, '二十三', '三十二')],
-  },
-  'benefit-decrease-decision': {
-    program: 'dibao',
-    choice: { field: 'reviewDecision', value: 'decrease' },
-    substantive: [...cite(SJ, '十二', '十三'), ...cite(SH, '二十三', '三十二')],
-  },
-  'benefit-stop-decision': {
-    program: 'dibao',
-    choice: { field: 'reviewDecision', value: 'stop' },
-    substantive: [...cite(SJ, '九', '十三'), ...cite(SH, '十二', '十三', '十四', '三十二')],
-  },
-  'gradual-exit-notice': {
-    program: 'dibao',
-    choice: { field: 'reviewDecision', value: 'gradual-exit' },
-    substantive: [...cite(SJ, '十三'), ...cite(SH, '三十三')],
-  },
-  'tekun-confirmation-notice': {
-    program: 'tekun',
-    choice: { field: 'decision', value: 'confirm' },
-    substantive: [...cite(SJ, '十四'), ...cite(TK, '四', '五', '六')],
-  },
-  'tekun-non-confirmation-decision': {
-    program: 'tekun',
-    choice: { field: 'decision', value: 'refuse' },
-    substantive: [...cite(SJ, '十四'), ...cite(TK, '四', '五', '六', '七', '八')],
-  },
-  'tekun-termination-decision': {
-    program: 'tekun',
-    choice: { field: 'decision', value: 'terminate' },
-    substantive: [...cite(SJ, '十八'), ...cite(TK, '二十四')],
-  },
-  // The provincial 低收入人口认定办法 is the main rule: the template prints it beside what the
-  // officer enters (`{{instrument "lowIncome"}}`, from the policy parameters), so the entered basis
-  // must cite the national article that defines 低收入人口.
-  'low-income-recognition-notice': {
-    program: 'dibian',
-    choice: { field: 'decision', value: 'recognize' },
-    substantive: cite(SH, '八'),
-  },
-  'low-income-refusal-decision': {
-    program: 'dibian',
-    choice: { field: 'decision', value: 'refuse' },
-    substantive: cite(SH, '八'),
-  },
-  'linshi-grant-decision': {
-    program: 'linshi',
-    choice: { field: 'approvalDecision', value: 'grant' },
-    substantive: cite(SJ, '四十七'),
-  },
-  'linshi-refusal-decision': {
-    program: 'linshi',
-    choice: { field: 'approvalDecision', value: 'refuse' },
-    substantive: cite(SJ, '四十七'),
-  },
-};
+/** The programs a decision template may belong to. */
+export const DECISION_PROGRAMS: readonly DecisionBasisRule['program'][] = [
+  'dibao',
+  'tekun',
+  'dibian',
+  'linshi',
+];
 
 const DIGITS: Record<string, number> = {
   零: 0,
@@ -144,11 +64,15 @@ export function citedArticles(basis: string): Set<string> {
 
 /**
  * Why an entered basis cannot stand for the template's decision, in Chinese, or null when it cites
- * a substantive article (or the template is not a decision this table covers, or nothing was
- * entered, in which case the template prints its own default basis).
+ * a substantive article (or the template declares no `decisionBasis`, or nothing was entered, in
+ * which case the template prints its own default basis). The rule is the manifest's: the version
+ * of the template in force, as legal officers released it.
  */
-export function decisionBasisProblem(templateId: string, entered: unknown): string | null {
-  const rule = DECISION_BASIS[templateId];
+export function decisionBasisProblem(
+  manifest: Pick<TemplateManifest, 'decisionBasis'> | undefined,
+  entered: unknown,
+): string | null {
+  const rule = manifest?.decisionBasis;
   if (!rule || typeof entered !== 'string' || !entered.trim()) return null;
   const cited = citedArticles(entered);
   const required = rule.substantive.flatMap((s) => [...citedArticles(s)]);
@@ -157,12 +81,54 @@ export function decisionBasisProblem(templateId: string, entered: unknown): stri
 }
 
 /**
+ * Why a manifest's `decisionBasis` is not usable, in Chinese, or null (also null when absent). Whether
+ * the default basis cites one of its articles is the studio lint's (a legal-completeness issue).
+ */
+export function decisionBasisRuleProblem(m: Pick<TemplateManifest, 'decisionBasis'>): string | null {
+  const rule = m.decisionBasis as unknown;
+  if (rule === undefined) return null;
+  if (typeof rule !== 'object' || rule === null) return 'decisionBasis 应为对象';
+  const r = rule as Record<string, unknown>;
+  if (!DECISION_PROGRAMS.includes(r.program as DecisionBasisRule['program']))
+    return `decisionBasis.program 应为 ${DECISION_PROGRAMS.join('/')}`;
+  const choice = r.choice as Record<string, unknown> | null | undefined;
+  if (
+    choice !== null &&
+    (typeof choice !== 'object' ||
+      typeof choice.field !== 'string' ||
+      !choice.field ||
+      typeof choice.value !== 'string' ||
+      !choice.value)
+  )
+    return 'decisionBasis.choice 应为 {"field": 表单字段, "value": 选项} 或 null';
+  if (!Array.isArray(r.substantive) || !r.substantive.length)
+    return 'decisionBasis.substantive 应列出至少一条实体条款';
+  for (const s of r.substantive) {
+    if (typeof s !== 'string' || citedArticles(s).size !== 1)
+      return `decisionBasis.substantive 每项应为《法规名称》第某条，一项一条：「${String(s)}」`;
+  }
+  return null;
+}
+
+/** A decision template in force and its rule, as the deciding step's form needs them. */
+export interface DecisionTemplate {
+  id: string;
+  manifest: Pick<TemplateManifest, 'decisionBasis' | 'legalBasis' | 'title'>;
+}
+
+/**
  * The decision template a deciding form's answers lead to, for the case's program: the one whose
  * `choice` the answers match, or null when the answer is not given yet.
  */
-export function decisionTemplateFor(program: string, answers: Record<string, unknown>): string | null {
-  for (const [id, rule] of Object.entries(DECISION_BASIS))
-    if (rule.program === program && rule.choice && answers[rule.choice.field] === rule.choice.value)
+export function decisionTemplateFor(
+  templates: readonly DecisionTemplate[],
+  program: string,
+  answers: Record<string, unknown>,
+): string | null {
+  for (const { id, manifest } of templates) {
+    const rule = manifest.decisionBasis;
+    if (rule?.program === program && rule.choice && answers[rule.choice.field] === rule.choice.value)
       return id;
+  }
   return null;
 }

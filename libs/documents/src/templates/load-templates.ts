@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compileBody, templateSourceProblem } from './handlebars-env';
+import { decisionBasisRuleProblem } from './decision-basis';
 import {
   DELIVERY_VALUES,
   DOCUMENT_FORMATS,
@@ -125,6 +126,8 @@ function checkManifest(id: string, m: TemplateManifest, options: BuildTemplateOp
     fail('format 为 letter（信函格式）时 documentType 应为 decision 或 notice');
   if (typeof m.legalBasis !== 'string' || !m.legalBasis) fail('缺少 legalBasis');
   if (typeof m.remedy !== 'boolean') fail('remedy 应为 true/false');
+  const basisRule = decisionBasisRuleProblem(m);
+  if (basisRule) fail(basisRule);
   if (!(options.frozen && m.delivery === undefined) && !DELIVERY_VALUES.includes(m.delivery))
     fail(
       `缺少或无效的 delivery（文书送达方式）：应为 served（送达申请人）、posted（公示/公布）或 internal（表格、记录、回证等内部文书），现为「${String(m.delivery)}」`,

@@ -13,6 +13,21 @@ export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['document', 'letter'
 export type Delivery = 'served' | 'posted' | 'internal';
 export const DELIVERY_VALUES: readonly Delivery[] = ['served', 'posted', 'internal'];
 
+/**
+ * The substantive rules an assistance decision applies: its 法律依据 must cite at least one of them.
+ * A step's own `sa:legalBasis` names the procedure it follows (e.g. 《最低生活保障审核确认办法》
+ * 第二十条、第二十一条 for 县级审核确认); a decision that cites only that says how it was made, not
+ * under which rule the family does or does not qualify, and a 复议机关 reads it as 适用依据错误.
+ *
+ * `choice` is the deciding form's answer that leads to this document: the decision's legal basis is
+ * prefilled from the template's default basis (`legalBasis`) for that answer.
+ */
+export interface DecisionBasisRule {
+  program: 'dibao' | 'tekun' | 'dibian' | 'linshi';
+  choice: { field: string; value: string } | null;
+  substantive: string[];
+}
+
 /** manifest.json as written by legal officers. */
 export interface TemplateManifest {
   id: string;
@@ -25,6 +40,8 @@ export interface TemplateManifest {
   /** Layout of a decision or notice; absent means `document` (see `DocumentFormat`). */
   format?: DocumentFormat;
   legalBasis: string;
+  /** For a decision: the substantive articles its basis must cite (see `DecisionBasisRule`). */
+  decisionBasis?: DecisionBasisRule;
   remedy: boolean;
   /** Required: how the document reaches the applicant or the public (see `Delivery`). */
   delivery: Delivery;

@@ -142,6 +142,14 @@ export class TaskDetailDto {
   })
   prefill!: Record<string, unknown>;
 
+  @ApiProperty({
+    type: () => DecisionBasisOptionDto,
+    isArray: true,
+    description:
+      '决定步骤（有“法律依据”字段）各答案将出具的决定书及其模板的默认法律依据；改选答案时表单据此预填法律依据',
+  })
+  decisionBases!: DecisionBasisOptionDto[];
+
   @ApiProperty({ type: () => AssessmentStatusDto })
   assessmentStatus!: AssessmentStatusDto;
 
@@ -154,6 +162,23 @@ export class TaskDetailDto {
     description: '模型声明的前提（sa:requires）及是否已满足；未满足时提交被拒绝',
   })
   prerequisites!: TaskPrerequisiteDto[];
+}
+
+export class DecisionBasisOptionDto {
+  @ApiProperty({ type: String, description: '表单字段，如 decision' })
+  field!: string;
+
+  @ApiProperty({ type: String, description: '该字段的选项，如 refuse' })
+  value!: string;
+
+  @ApiProperty({ type: String, description: '选中该选项时出具的决定书模板' })
+  templateId!: string;
+
+  @ApiProperty({ type: String })
+  title!: string;
+
+  @ApiProperty({ type: String, description: '该模板现行版本的默认法律依据' })
+  legalBasis!: string;
 }
 
 export class TaskPrerequisiteDto {
