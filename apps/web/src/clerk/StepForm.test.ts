@@ -70,6 +70,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
+  sessionStorage.clear();
 });
 
 describe('StepForm', () => {
@@ -153,6 +154,27 @@ describe('StepForm', () => {
     const banner = w.get('[data-test=conflict]').text();
     expect(banner).toContain('任务由他人办理中');
     expect(banner).not.toContain('案件已被他人更新');
+  });
+
+  it('keeps what was typed in this tab when the session ends before the draft reached the server', async () => {
+    // Every draft save is refused (the session ended); the page then goes to sign in and back.
+    fetchMock.mockResolvedValue(json(401, { code: 'SESSION_EXPIRED', message: '登录已过期' }));
+    const first = mountForm();
+    await flushPromises();
+    await type(first, 'amount', '562.00');
+    first.unmount();
+    const again = mountForm();
+    await flushPromises();
+    expect((again.find('input[data-test=field-amount]').element as HTMLInputElement).value).toBe('562.00');
+    // Submitted: the copy in the tab is gone, the next form of this task starts from the server.
+    fetchMock.mockResolvedValue(json(200, { openedTasks: [] }));
+    await again.find('[data-test=option-decision-accept] input').setValue(true);
+    await again.find('[data-test=submit]').trigger('click');
+    await flushPromises();
+    again.unmount();
+    const after = mountForm();
+    await flushPromises();
+    expect((after.find('input[data-test=field-amount]').element as HTMLInputElement).value).toBe('');
   });
 
   it('a step that failed at run time is an incident, not a stale form: the message shows, the case page refreshes', async () => {
