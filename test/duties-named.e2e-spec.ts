@@ -239,6 +239,106 @@ describe('F8: reassignment is a supervisor’s act at the task’s own organ', (
   });
 });
 
+describe('the organ’s 分管负责人 releases or reassigns a task its staff hold', () => {
+  async function auditOf(taskId: string) {
+    return t.query<{
+      actor_id: string;
+      detail: { reason: string; from: { name: string } | null; to: { name: string } | null };
+    }>(
+      `SELECT actor_id, detail FROM audit_entry WHERE action = 'task.assign' AND detail->>'taskId' = $1 ORDER BY id`,
+      [taskId],
+    );
+  }
+
+  it('the township’s 分管负责人 releases a 初审 a reviewer holds, then gives it to another reviewer; peers still cannot', async () => {
+    const { caseId, taskId, data } = await atHomeVisit();
+    await (await t.as('investigator')).post(`/api/tasks/${taskId}/complete`, { data }).expect(200);
+    await drive(t, caseId, CONFIRM_PATH, /乡镇初审/);
+    const review = await taskNamed(caseId, '乡镇初审');
+    await (await t.as('reviewer')).post(`/api/tasks/${review.id}/claim`).expect(200);
+    const supervisor = await t.as('supervisor');
+    // The 分管负责人 sees the organ's 初审 in their inbox, though they hold no reviewer duty.
+    const inbox = await supervisor.get('/api/tasks').expect(200);
+    expect(inbox.body.map((i: { taskId: string }) => i.taskId)).toContain(review.id);
+    // Not without a reason.
+    const bare = await supervisor.post(`/api/tasks/${review.id}/assign`, { assigneeId: null, reason: ' ' });
+    expect(bare.status).toBe(400);
+    expect(bare.body.details).toEqual([expect.objectContaining({ field: 'reason' })]);
+    const release = await supervisor.post(`/api/tasks/${review.id}/assign`, {
+      assigneeId: null,
+      reason: '钱审核病假，退回组内',
+    });
+    expect(release.status).toBe(200);
+    expect(release.body.assignee).toBeNull();
+    let [row] = await t.query<{ assignee: string | null }>(`SELECT assignee FROM task WHERE id = $1`, [
+      review.id,
+    ]);
+    expect(row.assignee).toBeNull();
+    // Given to 吴审核; 钱审核, now the peer, cannot take it back.
+    const give = await supervisor.post(`/api/tasks/${review.id}/assign`, {
+      assigneeId: rev2.id,
+      reason: '钱审核病假，由吴审核办理',
+    });
+    expect(give.status).toBe(200);
+    expect(give.body.assigneeName).toBe('吴审核');
+    const back = await (
+      await t.as('reviewer')
+    ).post(`/api/tasks/${review.id}/assign`, { assigneeId: await userId('reviewer'), reason: '我已回岗' });
+    expect(back.status).toBe(403);
+    expect(back.body.code).toBe('PEER_CANNOT_REASSIGN');
+    [row] = await t.query<{ assignee: string | null }>(`SELECT assignee FROM task WHERE id = $1`, [
+      review.id,
+    ]);
+    expect(row.assignee).toBe(rev2.id);
+    const audit = await auditOf(review.id);
+    expect(
+      audit.map((a) => [a.actor_id, a.detail.from?.name ?? null, a.detail.to?.name ?? null, a.detail.reason]),
+    ).toEqual([
+      [await userId('supervisor'), '钱审核', null, '钱审核病假，退回组内'],
+      [await userId('supervisor'), null, '吴审核', '钱审核病假，由吴审核办理'],
+    ]);
+  });
+
+  it('a county task is the county 分管负责人’s to move, not the township’s', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /县级/);
+    await t.advanceDays(8);
+    await drive(t, caseId, CONFIRM_PATH, /县级/);
+    const [county] = (await openTasks(t, caseId)).filter((x: { candidateGroups: string[] }) =>
+      x.candidateGroups.includes('county_approver'),
+    );
+    await (await t.as('approver')).post(`/api/tasks/${county.id}/claim`).expect(200);
+    const township = await (
+      await t.as('supervisor')
+    ).post(`/api/tasks/${county.id}/assign`, { assigneeId: null, reason: '审批员外出' });
+    expect(township.status).toBe(403);
+    expect(township.body.code).toBe('LEVEL_REQUIRED');
+    const moved = await (
+      await t.as('county_supervisor')
+    ).post(`/api/tasks/${county.id}/assign`, { assigneeId: appr2.id, reason: '孙审批外出，改由郑审批' });
+    expect(moved.status).toBe(200);
+    const [row] = await t.query<{ assignee: string }>(`SELECT assignee FROM task WHERE id = $1`, [county.id]);
+    expect(row.assignee).toBe(appr2.id);
+    const [entry] = await auditOf(county.id);
+    expect(entry.actor_id).toBe(await userId('county_supervisor'));
+    expect(entry.detail.reason).toBe('孙审批外出，改由郑审批');
+  });
+
+  it('a 分管负责人 is set on a township or county account only', async () => {
+    const res = await (
+      await t.as('admin')
+    ).post('/api/users', {
+      username: 'village_head',
+      displayName: '蒋分管',
+      role: 'supervisor',
+      regionCode: '410799100201',
+      password: PASSWORD,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('分管负责人');
+  });
+});
+
 describe('F14: delegations, 退回 reasons, bulk results', () => {
   it('refuses a delegation starting before today', async () => {
     const res = await (

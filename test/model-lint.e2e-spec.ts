@@ -165,7 +165,7 @@ describe('program rules at deploy', () => {
     expect(res.body.details).toContainEqual({
       field: 'Timer_PublicNoticePeriod',
       message: expect.stringMatching(
-        /公示期“P7D”短于10 日（现行救助政策参数；法定不少于 7 日，《最低生活保障审核确认办法》第十九条）；请改为“P10D”/,
+        /公示期按公示文书所印的 7 日计算，短于10 日（现行救助政策参数；法定不少于 7 日，《最低生活保障审核确认办法》第十九条）；请改为“P10D”/,
       ),
     });
     expect(await count()).toBe(before);

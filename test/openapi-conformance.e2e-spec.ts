@@ -202,6 +202,7 @@ describe('the API answers as its OpenAPI document says', () => {
     expect(detail.case.status).toBe('closed');
     await get('clerk', `/api/cases/${closedCase}/diagram`);
     await get('clerk', `/api/cases/${openCase}/identity`);
+    await get('clerk', `/api/cases/${openCase}/authorization-signatures`);
     await get('clerk', `/api/cases/${openCase}/staff?duty=investigator`);
     await get('clerk', `/api/cases/${closedCase}/procedures`);
     const attachments = await get('clerk', `/api/cases/${openCase}/attachments`);

@@ -162,6 +162,7 @@ describe('every adult member signs the 核对授权书', () => {
       .post(`/api/cases/${id}/authorization-signatures`, {
         memberIndex: 0,
         attachmentId: '00000000-0000-4000-8000-000000000000',
+        identityChecked: true,
       })
       .expect(400);
     expect(noScan.body.details[0].field).toBe('attachmentId');
@@ -172,9 +173,20 @@ describe('every adult member signs the 核对授权书', () => {
       .set('Content-Type', 'application/pdf')
       .send(tinyPdf('signed'))
       .expect(201);
+    // Not without the signer's ID card checked: the paper names a member, the card proves who signed.
+    const unchecked = await clerk
+      .post(`/api/cases/${id}/authorization-signatures`, { memberIndex: 0, attachmentId: scan.body.id })
+      .expect(400);
+    expect(unchecked.body.details).toEqual([
+      expect.objectContaining({ field: 'identityChecked', message: '请先核对签署人本人的身份证件' }),
+    ]);
     const first = (
       await clerk
-        .post(`/api/cases/${id}/authorization-signatures`, { memberIndex: 0, attachmentId: scan.body.id })
+        .post(`/api/cases/${id}/authorization-signatures`, {
+          memberIndex: 0,
+          attachmentId: scan.body.id,
+          identityChecked: true,
+        })
         .expect(200)
     ).body;
     expect(first.missing).toEqual([family.members[1].name]);
@@ -182,10 +194,17 @@ describe('every adult member signs the 核对授权书', () => {
     expect(first.members[2].adult).toBe(false);
     const last = (
       await clerk
-        .post(`/api/cases/${id}/authorization-signatures`, { memberIndex: 1, attachmentId: scan.body.id })
+        .post(`/api/cases/${id}/authorization-signatures`, {
+          memberIndex: 1,
+          attachmentId: scan.body.id,
+          identityChecked: true,
+        })
         .expect(200)
     ).body;
     expect(last.missing).toEqual([]);
+    // The window's view of the same sheet: both adults signed there, the minor does not sign.
+    const sheet = (await clerk.get(`/api/cases/${id}/authorization-signatures`).expect(200)).body;
+    expect(sheet.members.map((m: { method: string | null }) => m.method)).toEqual(['window', 'window', null]);
     expect(last.members[1].method).toBe('window');
     const [row] = await t.query<{ data: { household: { members: { signature?: string }[] } } }>(
       `SELECT data FROM document WHERE case_id = $1 AND template_id = 'verification-authorization'
@@ -197,7 +216,11 @@ describe('every adult member signs the 核对授权书', () => {
     await (
       await t.as('hexi_staff')
     )
-      .post(`/api/cases/${id}/authorization-signatures`, { memberIndex: 2, attachmentId: scan.body.id })
+      .post(`/api/cases/${id}/authorization-signatures`, {
+        memberIndex: 2,
+        attachmentId: scan.body.id,
+        identityChecked: true,
+      })
       .expect(403);
   });
 });

@@ -1,6 +1,6 @@
 import { shanghaiDate } from '@app/common';
 import { formatCnDate } from '@app/documents';
-import { plusDays } from '@app/workflow';
+import { WorkingCalendar, plusDays } from '@app/workflow';
 import { TestApp } from './support/test-app';
 import { CONFIRM_PATH, USER_FOR_ROLE, apply, drive, openTasks } from './support/case-driver';
 import { answersFor, servedToday } from '../apps/api/src/demo/drive';
@@ -69,5 +69,46 @@ describe('a 低保 公示 printed "自…起至…止"', () => {
       [caseId],
     );
     expect(shanghaiDate(confirmation.issued_at) > notice.end_date).toBe(true);
+  });
+
+  it('arms the model’s 公示 timer for the day after the printed end date, when that end is a day off', async () => {
+    // The working calendar decides the day: the printed last day falls on a weekend or holiday,
+    // so nothing but the printed date itself puts the timer on the morning after it.
+    const calendar = WorkingCalendar.PACKAGE;
+    let wait = 0;
+    while (calendar.isWorkday(plusDays(t.clock.today(), wait + 7))) wait++;
+    await t.advanceDays(wait);
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /公示结果登记|县级/);
+    const [notice] = await t.query<{ end_date: string }>(
+      `SELECT data->'publicNotice'->>'endDate' AS end_date FROM document
+       WHERE case_id = $1 AND template_id = 'public-notice'`,
+      [caseId],
+    );
+    expect(calendar.isWorkday(notice.end_date)).toBe(false);
+    const [timer] = await t.query<{ due_at: Date }>(
+      `SELECT m.due_at FROM timer m JOIN assistance_case c ON c.process_instance_id = m.instance_id
+       WHERE c.id = $1 AND m.element_id = 'Timer_PublicNoticePeriod' AND m.status = 'pending'`,
+      [caseId],
+    );
+    expect(shanghaiDate(timer.due_at)).toBe(plusDays(notice.end_date, 1));
+    // Not a moment of the last day: from 00:00 China time of the day after.
+    expect(timer.due_at.getTime()).toBeGreaterThanOrEqual(
+      new Date(`${plusDays(notice.end_date, 1)}T00:00:00+08:00`).getTime(),
+    );
+    const resultOpen = () =>
+      t.query(
+        `SELECT 1 FROM task k JOIN assistance_case c ON c.process_instance_id = k.instance_id
+         WHERE c.id = $1 AND k.name = '公示结果登记' AND k.status = 'open'`,
+        [caseId],
+      );
+    // On the printed last day the model still waits, as the server's guard does.
+    await t.advanceDays(7);
+    expect(t.clock.today()).toBe(notice.end_date);
+    expect(await resultOpen()).toHaveLength(0);
+    await t.advanceDays(1);
+    expect(await resultOpen()).toHaveLength(1);
+    const recorded = await completeOpen(caseId, /公示结果登记/, { objection: false });
+    expect(recorded.status).toBe(200);
   });
 });

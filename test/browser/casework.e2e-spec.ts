@@ -278,4 +278,49 @@ describe('casework (Chromium)', () => {
     );
     expect(audits).toHaveLength(20);
   }, 900_000);
+
+  it('keeps 我的任务 and the filters in the address: a reload and the back button come back to them', async () => {
+    const mineId = await apply(h.t);
+    const otherId = await apply(h.t);
+    const [mineNo, otherNo] = [await caseNoOf(mineId), await caseNoOf(otherId)];
+    const [task] = await openTasks(h.t, mineId);
+    await (await h.t.as('clerk')).post(`/api/tasks/${task.id}/claim`).expect(200);
+    const page = await h.signIn('clerk');
+    if (new URL(page.url()).pathname !== '/inbox') await page.goto(`${h.baseUrl}/inbox`);
+    await inboxLoaded(page);
+    await page.click('[data-test=scope-mine]');
+    await chooseOption(page, page.locator('.el-select[data-test=filter-program]'), '最低生活保障');
+    await page.locator('input[data-test=filter-text]').fill(mineNo.slice(-6));
+    await page.waitForURL((url) => url.searchParams.get('scope') === 'mine' && url.searchParams.has('text'));
+    const shows = async () => {
+      await inboxLoaded(page);
+      await row(page, mineNo).waitFor();
+      expect(await page.locator('[data-test=scope-mine].is-active').count()).toBe(1);
+      expect(await page.locator('input[data-test=filter-text]').inputValue()).toBe(mineNo.slice(-6));
+      await page
+        .locator('.el-select[data-test=filter-program] .el-select__placeholder')
+        .getByText('最低生活保障', { exact: true })
+        .waitFor();
+      expect(await row(page, otherNo).count()).toBe(0);
+    };
+    const url = new URL(page.url());
+    expect(url.searchParams.get('program')).toBe('dibao');
+    await page.reload();
+    await shows();
+    // Into the task and back: the same view, not the group inbox unfiltered.
+    await row(page, mineNo).locator(`[data-test="open-${mineNo}"]`).click();
+    await page.locator('[data-test=step-form]').waitFor();
+    await page.goBack();
+    await page.waitForURL((u) => u.pathname === '/inbox');
+    await shows();
+    expect(new URL(page.url()).searchParams.get('scope')).toBe('mine');
+    // The other case is in the group inbox: the scope really narrowed the list.
+    await page.click('[data-test=scope-group]');
+    await page.locator('input[data-test=filter-text]').fill(otherNo.slice(-6));
+    await inboxLoaded(page);
+    await row(page, otherNo).waitFor();
+    expect(new URL(page.url()).searchParams.get('scope')).toBeNull();
+    await screenshot(page, 'casework-inbox-address');
+    await page.context().close();
+  });
 });

@@ -234,6 +234,7 @@ export async function signAtWindow(t: TestApp, caseId: string, clerkName = 'cler
     const res = await clerk.post(`/api/cases/${caseId}/authorization-signatures`, {
       memberIndex,
       attachmentId: scan.body.id,
+      identityChecked: true,
     });
     if (res.status !== 200) throw new Error(`window signature: ${res.status} ${JSON.stringify(res.body)}`);
   }

@@ -67,10 +67,12 @@ export const PERMISSIONS = {
   'task.read': { label: '查看待办', roles: STAFF, reach: 'region' },
   'task.complete': { label: '办理任务', roles: STAFF, reach: 'region' },
   // A supervisor of casework in the region: the township reviewer over the township's clerks, the
-  // county approver over the county. Not an administrator: assigning decides who does casework.
+  // county approver over the county, and the organ's 分管负责人 over all of its staff (also over a
+  // task a reviewer or approver holds, where the others are the holder's peers). Not an
+  // administrator: assigning decides who does casework.
   'task.assign': {
     label: '改派任务',
-    roles: ['township_reviewer', 'county_approver'],
+    roles: ['township_reviewer', 'county_approver', 'supervisor'],
     reach: 'region',
     ownOrgan: true,
   },

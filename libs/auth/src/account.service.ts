@@ -363,6 +363,12 @@ function checkDutyLevels(role: Role, extraRoles: Role[], regionCode: string): vo
     [role, 'role'],
     ...extraRoles.map((r, i): [Role, string] => [r, `extraRoles[${i}]`]),
   ];
+  // 分管负责人 heads an organ: a township's or the county's, never a village committee.
+  if (role === 'supervisor' && level !== 'township' && level !== 'county') {
+    throw AppError.validation('“分管负责人”只能设在乡镇或县级账号上', [
+      { field: 'role', message: '分管负责人是乡镇人民政府或县级民政部门的负责人，与账号所在地区的层级不符' },
+    ]);
+  }
   for (const [duty, field] of duties) {
     const needed = DUTY_LEVEL[duty];
     if (needed && level && needed !== level) {

@@ -5,6 +5,7 @@ export const ROLES = {
   village_assistant: '村（社区）协理员',
   township_reviewer: '乡镇审核员',
   county_approver: '县级审批员',
+  supervisor: '分管负责人',
   legal_officer: '法制员',
   auditor: '审计员',
   admin: '系统管理员',
@@ -46,3 +47,16 @@ export const DUTY_LEVEL: Partial<Record<Role, 'county' | 'township' | 'village'>
  * templates) and read the record of casework.
  */
 export const OVERSIGHT_ROLES: readonly Role[] = ['admin', 'auditor', 'legal_officer'];
+
+/**
+ * 分管负责人: the head of the organ in charge of social assistance, at the level of the account's
+ * region (a township's or the county's). They decide who works the organ's tasks — release or
+ * reassign a task a caseworker holds — without doing casework themselves, so they are never a
+ * holder's peer and hold no casework duty.
+ */
+export const SUPERVISOR_ROLE: Role = 'supervisor';
+
+/** The casework duties whose tasks an organ of this level does (and its 分管负责人 oversees). */
+export function dutiesAtLevel(level: 'county' | 'township' | 'village' | string): Role[] {
+  return (Object.keys(DUTY_LEVEL) as Role[]).filter((r) => DUTY_LEVEL[r] === level);
+}

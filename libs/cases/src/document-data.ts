@@ -8,7 +8,7 @@ import {
   printedLines,
 } from '@app/assessment';
 import { ageOn, benefitStartMonth, maskResidentId } from '@app/assistance';
-import { plusDays } from '@app/workflow';
+import { publicNoticePeriod } from './public-notice';
 import {
   AssessmentEntity,
   CaseEntity,
@@ -21,7 +21,15 @@ import { programName } from './programs';
 import { formatCnDate } from '@app/documents';
 
 /** Variables the host sets that are not form input and must not appear as `form.*`. */
-const INTERNAL_VARIABLES = new Set(['applicantName', 'regionCode', 'caseId', 'caseNo']);
+// (The 公示's wait is the timer's; the period a later document names comes from the 公示 itself.)
+const INTERNAL_VARIABLES = new Set([
+  'applicantName',
+  'regionCode',
+  'caseId',
+  'caseNo',
+  'publicNoticeEndDate',
+  'publicNoticeWait',
+]);
 
 /**
  * The frozen data snapshot a document is rendered from: the case as it stands at the step, in the
@@ -107,9 +115,9 @@ export function buildDocumentData(input: {
     },
     form,
     ...(served ? { served: { title: served.title, number: served.number } } : {}),
-    // 公示 "7天": the day of posting is not counted (LEGAL.md §6.1), so the seven days printed are
-    // the day after it through the seventh day — exactly seven, however the week falls.
-    publicNotice: { startDate: plusDays(today, 1), endDate: plusDays(today, 7) },
+    // 公示 "7天": the day after posting through the seventh day, however the week falls; the
+    // model's timer waits for the same period (public-notice.ts).
+    publicNotice: publicNoticePeriod(today),
     ...(input.assessment ? { assessment: assessmentForPrint(input.assessment, form.facts) } : {}),
   };
 }

@@ -16,6 +16,7 @@ import { CaseEntity, DocumentData, DocumentEntity, nextCounterValue, OrganEntity
 import type { ServiceCall, StepContext } from '@app/workflow';
 import { caseRepository as cases } from './case.repository';
 import { buildDocumentData } from './document-data';
+import { publicNoticeWait } from './public-notice';
 import { AUTHORIZATION_TEMPLATES } from './authorization/authorization-text';
 import { authorizationSignatureRepository as signatures } from './authorization/authorization-signature.repository';
 import { TemplateStore } from '@app/issuance';
@@ -53,7 +54,11 @@ export class DocumentIssuer {
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
-  async issue(call: ServiceCall, step: StepContext, effects: IssueEffects): Promise<void> {
+  /**
+   * Returns what the process may read next: for a 公示 (a template that prints the period), its
+   * printed end date and the wait until it is over, which the model's 公示 timer reads.
+   */
+  async issue(call: ServiceCall, step: StepContext, effects: IssueEffects): Promise<Record<string, unknown>> {
     const { em, now } = step;
     const templateId = call.attributes.template;
     const template = await this.templates.get(em, templateId, now);
@@ -159,6 +164,12 @@ export class DocumentIssuer {
       detail: { documentId: document.id, templateId, number, elementId: call.elementId },
     });
     await effects.onIssued?.(em, { kase, document, manifest: template.manifest, now });
+    const printsPeriod = !!(template.manifest.schema as { properties?: Record<string, unknown> }).properties
+      ?.publicNotice;
+    const endDate = (data.publicNotice as { endDate?: string } | undefined)?.endDate;
+    return printsPeriod && endDate
+      ? { publicNoticeEndDate: endDate, publicNoticeWait: publicNoticeWait(now, endDate) }
+      : {};
   }
 
   /**

@@ -53,6 +53,14 @@ export class CasesController {
     return this.signing.signAtWindow(user, id, body);
   }
 
+  /** Who of the household has signed the 核对授权书 and who must still sign (for the window). */
+  @ApiOkResponse({ type: AuthorizationSheetDto })
+  @Get(':id/authorization-signatures')
+  @Requires('case.read')
+  authorizationSheet(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    return this.signing.sheetForStaff(user, id);
+  }
+
   @AuditAccess('case.list')
   @ApiOkResponse({ type: CaseListItemDto, isArray: true })
   @Get()

@@ -82,6 +82,10 @@ export const DEMO_USERS: {
   { username: 'investigator', displayName: '赵调查', role: 'investigator', regionCode: '410799100' },
   { username: 'reviewer', displayName: '钱审核', role: 'township_reviewer', regionCode: '410799100' },
   { username: 'approver', displayName: '孙审批', role: 'county_approver', regionCode: '410799' },
+  // 分管负责人 of the township and of the county: they release or reassign a task one of their
+  // staff holds (a reviewer's or approver's too, which the holder's peers may not).
+  { username: 'supervisor', displayName: '何分管', role: 'supervisor', regionCode: '410799100' },
+  { username: 'county_supervisor', displayName: '吕分管', role: 'supervisor', regionCode: '410799' },
   { username: 'legal', displayName: '周法制', role: 'legal_officer', regionCode: '410799' },
   { username: 'admin', displayName: '吴管理', role: 'admin', regionCode: '410799' },
   // Relaxing the duty rules takes a second administrator's approval (four eyes).

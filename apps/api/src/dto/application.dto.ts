@@ -163,4 +163,8 @@ export class WindowSignatureDto {
   @ApiProperty({ description: '已上传的签字授权书扫描件（材料 id）' })
   @IsUUID('all', { message: '扫描件 id 格式不正确' })
   attachmentId!: string;
+
+  @ApiProperty({ description: '已核对签署人本人的身份证件，与家庭成员姓名、身份证号一致' })
+  @IsIn([true], { message: '请先核对签署人本人的身份证件' })
+  identityChecked!: boolean;
 }

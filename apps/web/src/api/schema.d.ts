@@ -298,7 +298,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['Cases_authorizationSheet'];
     put?: never;
     post: operations['Cases_signAuthorizationAtWindow'];
     delete?: never;
@@ -1746,6 +1746,7 @@ export interface components {
         | 'village_assistant'
         | 'township_reviewer'
         | 'county_approver'
+        | 'supervisor'
         | 'legal_officer'
         | 'auditor'
         | 'admin'
@@ -1767,6 +1768,7 @@ export interface components {
         | 'village_assistant'
         | 'township_reviewer'
         | 'county_approver'
+        | 'supervisor'
         | 'legal_officer'
         | 'auditor'
         | 'admin';
@@ -2099,6 +2101,7 @@ export interface components {
         | 'village_assistant'
         | 'township_reviewer'
         | 'county_approver'
+        | 'supervisor'
         | 'legal_officer'
         | 'auditor'
         | 'admin'
@@ -2115,6 +2118,7 @@ export interface components {
         | 'village_assistant'
         | 'township_reviewer'
         | 'county_approver'
+        | 'supervisor'
         | 'legal_officer'
         | 'auditor'
         | 'admin';
@@ -2759,6 +2763,7 @@ export interface components {
         | 'village_assistant'
         | 'township_reviewer'
         | 'county_approver'
+        | 'supervisor'
         | 'legal_officer'
         | 'auditor'
         | 'admin'
@@ -4271,6 +4276,8 @@ export interface components {
     WindowSignatureDto: {
       /** @description 已上传的签字授权书扫描件（材料 id） */
       attachmentId: string;
+      /** @description 已核对签署人本人的身份证件，与家庭成员姓名、身份证号一致 */
+      identityChecked: boolean;
       /**
        * @description 签署的家庭成员（家庭成员列表中的序号，从 0 起）
        * @example 1
@@ -5021,6 +5028,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AttachmentDto'];
+        };
+      };
+      /** @description 错误：code、message 与逐字段的 details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBodyDto'];
+        };
+      };
+    };
+  };
+  Cases_authorizationSheet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthorizationSheetDto'];
         };
       };
       /** @description 错误：code、message 与逐字段的 details */

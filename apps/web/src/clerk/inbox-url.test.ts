@@ -4,6 +4,7 @@ import { filterFromQuery, filterToQuery } from './inbox-url';
 describe('inbox filters in the URL', () => {
   it('round-trips the filters in use and leaves the rest out', () => {
     const filter = {
+      scope: 'mine' as const,
       program: 'dibao',
       township: '410799100',
       urgency: 'red',
@@ -12,6 +13,7 @@ describe('inbox filters in the URL', () => {
     };
     const query = filterToQuery(filter);
     expect(query).toEqual({
+      scope: 'mine',
       program: 'dibao',
       township: '410799100',
       urgency: 'red',
@@ -27,6 +29,9 @@ describe('inbox filters in the URL', () => {
     [{ township: '41079A' }, {}],
     [{ dueBefore: '31.12.2026' }, {}],
     [{ program: ['tekun', 'dibao'] }, { program: 'tekun' }],
+    [{ scope: 'everyone' }, {}],
+    [{ scope: 'group' }, {}],
+    [{ scope: 'mine' }, { scope: 'mine' }],
   ])('drops what is not a filter value: %j', (query, kept) => {
     expect(filterToQuery(filterFromQuery(query))).toEqual(kept);
   });

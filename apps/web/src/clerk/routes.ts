@@ -6,6 +6,8 @@ export const CLERK_ROLES = [
   'village_assistant',
   'township_reviewer',
   'county_approver',
+  // 分管负责人: the organ's inbox, to release or reassign its tasks.
+  'supervisor',
 ];
 
 export const clerkRoutes: RouteRecordRaw[] = [

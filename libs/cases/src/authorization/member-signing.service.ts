@@ -8,7 +8,7 @@ import { AuthUser, requireAccess } from '@app/auth';
 import { AuthorizationSignatureEntity, CaseEntity, Database } from '@app/persistence';
 import { DocumentPipeline, TemplateStore } from '@app/issuance';
 import { caseRepository as cases } from '../case.repository';
-import { mayReadCase } from '../case-access';
+import { caseForStaff, mayReadCase } from '../case-access';
 import { DocumentIssuer } from '../document-issuer';
 import {
   AUTHORIZATION_TEMPLATES,
@@ -60,6 +60,11 @@ export class MemberSigningService {
       const kase = await this.ownCase(em, user, caseId);
       return this.sheetOf(em, kase);
     });
+  }
+
+  /** The staff's view of the same sheet: the window goes through it with the family at the counter. */
+  sheetForStaff(user: AuthUser, caseId: string): Promise<AuthorizationSheet> {
+    return this.db.read(async (em) => this.sheetOf(em, await caseForStaff(em, user, caseId)));
   }
 
   async sheetOf(em: EntityManager, kase: CaseEntity): Promise<AuthorizationSheet> {
@@ -134,13 +139,21 @@ export class MemberSigningService {
   async signAtWindow(
     user: AuthUser,
     caseId: string,
-    input: { memberIndex: number; attachmentId: string },
+    input: { memberIndex: number; attachmentId: string; identityChecked: boolean },
   ): Promise<AuthorizationSheet> {
     const sheet = await this.db.transaction(async (em) => {
       const kase = await cases.byIdLockable(em, caseId, true);
       if (!kase) throw AppError.notFound('案件不存在');
       requireAccess(user, 'case.apply', { regionCode: kase.regionCode });
       const member = this.signer(kase, input.memberIndex);
+      // A signature on paper is the member's only if the window saw that person's ID card.
+      if (input.identityChecked !== true)
+        throw AppError.validation(`请先核对${member.name}本人的身份证件`, [
+          {
+            field: 'identityChecked',
+            message: `须核对${member.name}本人的身份证件，与家庭成员信息一致后方可登记`,
+          },
+        ]);
       if (!(await signatures.liveAttachment(em, kase.id, input.attachmentId)))
         throw AppError.validation('请先上传该成员签字的授权书扫描件', [
           { field: 'attachmentId', message: '扫描件不是本案件的有效材料，请先上传签字的授权书扫描件' },
@@ -233,6 +246,8 @@ export class MemberSigningService {
         signerName: row.signerName,
         method: row.method,
         attachmentId: row.attachmentId,
+        // The window records a paper signature only after checking the signer's ID card.
+        ...(row.method === 'window' ? { identityChecked: true } : {}),
         templateVersion: row.templateVersion,
         textHash: row.textHash,
       },

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppError, Clock, shanghaiDate } from '@app/common';
 import { DutyService, householdIdNumbers } from '../duty';
-import { isRole, type AuthUser } from '@app/auth';
+import { SUPERVISOR_ROLE, dutiesAtLevel, isRole, type AuthUser } from '@app/auth';
+import { regionLevel } from '@app/assistance';
 import {
   fitDocumentDefinition,
   formatCnDate,
@@ -117,7 +118,7 @@ export class WorkbenchService {
     // The county's default neediest-first list is always descending.
     const order = sort === 'hardship' && filter.sort !== 'hardship' ? 'desc' : chosen;
     const query: InboxQuery = {
-      duties: user.duties,
+      duties: inboxDuties(user),
       regionCode: user.regionCode,
       program: filter.program,
       township: filter.township,
@@ -386,4 +387,10 @@ export function processVariables(state: unknown): Record<string, unknown> {
     }
   }
   return out;
+}
+
+/** A 分管负责人 sees the open tasks of every duty of their organ's level, to release or reassign them. */
+function inboxDuties(user: AuthUser): string[] {
+  if (!user.duties.includes(SUPERVISOR_ROLE)) return [...user.duties];
+  return [...new Set([...user.duties, ...dutiesAtLevel(regionLevel(user.regionCode) ?? '')])];
 }

@@ -50,6 +50,8 @@ export const SERVICE_OUTPUTS: Record<string, readonly string[]> = {
   'linshi.approvalLevel': ['approvalLevel', 'townshipApprovalLimit'],
   'benefit.plan': ['currentAmount', 'newAmount', 'amountChange'],
   'penalty.assess': ['hearingRight', 'largeFineThreshold'],
+  // A 公示 (a template printing its period): the printed last day, and the wait until the day after it.
+  'document.issue': ['publicNoticeEndDate', 'publicNoticeWait'],
 };
 
 /** Every flow element of a scope, sub-processes included. */

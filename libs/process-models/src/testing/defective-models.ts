@@ -79,7 +79,10 @@ const condition = (flow: string, expression: string): Edit => [
   new RegExp(`(<bpmn:sequenceFlow id="${escape(flow)}"[\\s\\S]*?<bpmn:conditionExpression[^>]*>)[^<]*`),
   `$1${expression.replace(/"/g, '&quot;')}`,
 ];
-const timer = (value: string): Edit => ['>P7D</bpmn:timeDuration>', `>${value}</bpmn:timeDuration>`];
+const timer = (value: string): Edit => [
+  '>${publicNoticeWait}</bpmn:timeDuration>',
+  `>${value}</bpmn:timeDuration>`,
+];
 const attribute = (id: string, name: string, value: string): Edit => [
   new RegExp(`(<bpmn:\\w+ id="${escape(id)}"[^>]*? ${escape(name)}=")[^"]*"`),
   `$1${value}"`,
@@ -223,7 +226,7 @@ export const DEFECTIVE_MODELS: DefectiveModel[] = [
     options: { publicNoticeDays: 10 },
     elementId: 'Timer_PublicNoticePeriod',
     message:
-      /^中间捕获事件“公示期 7 天”：公示期“P7D”短于10 日（现行救助政策参数；法定不少于 7 日，《最低生活保障审核确认办法》第十九条）；请改为“P10D”/,
+      /^中间捕获事件“公示期 7 天”：公示期按公示文书所印的 7 日计算，短于10 日（现行救助政策参数；法定不少于 7 日，《最低生活保障审核确认办法》第十九条）；请改为“P10D”/,
   },
   // ── Legal: 入户调查 ──────────────────────────────────────────
   {

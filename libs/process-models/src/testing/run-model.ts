@@ -81,6 +81,8 @@ interface ActivityApiLike {
 }
 type Callback = (err: Error | null, output?: unknown) => void;
 
+const PUBLIC_NOTICE_OUTPUT = { publicNoticeEndDate: '2000-01-08', publicNoticeWait: 'P7D' };
+
 /** Timers that fire on the next turn of the event loop and record the delay they were asked for. */
 function immediateTimers(log: TimerCall[]) {
   const register = (owner?: { id?: string }) => ({
@@ -125,7 +127,12 @@ export async function runModel(
         result.services.push({ service, attributes: { action, sampleRatio, template } });
         if (service === 'document.issue') {
           const error = issue(activity, template);
-          return error ? callback(error) : callback(null, { template });
+          if (error) return callback(error);
+          // A 公示 sets the wait its model timer reads (the host computes it to the day after the
+          // printed end date; here the bare period stands for it).
+          const output = template?.endsWith('public-notice') ? PUBLIC_NOTICE_OUTPUT : {};
+          activity.environment.assignVariables(output);
+          return callback(null, { template, ...output });
         }
         const fake = services[service];
         if (!fake) return callback(new Error(`未知服务 ${service}`));

@@ -55,7 +55,8 @@ export class DocumentIssue implements ModelService {
     };
   }
 
-  async run(call: ServiceCall, step: StepContext): Promise<void> {
-    await this.issuer.issue(call, step, this.effects);
+  /** A 公示 sets `publicNoticeEndDate` and `publicNoticeWait`, which the model's 公示 timer reads. */
+  run(call: ServiceCall, step: StepContext): Promise<Record<string, unknown>> {
+    return this.issuer.issue(call, step, this.effects);
   }
 }

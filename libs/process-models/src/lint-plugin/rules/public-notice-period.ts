@@ -1,7 +1,9 @@
 /**
  * 公示 is a timer of a fixed period: 7 natural days (审核确认办法第十九条; 特困人员认定办法第十五条), or
  * the longer period the policy parameters in force set (`publicNoticeDays`). The duration is read
- * with the engine's own parser (@0dep/piso), as bpmn-elements reads it.
+ * with the engine's own parser (@0dep/piso), as bpmn-elements reads it. Or the timer waits for the
+ * period the 公示 itself prints (`${publicNoticeWait}`, set by its issuance: until the day after the
+ * printed last day), which is the statutory period: then a longer period in force is not met.
  */
 import { parseDuration } from '@0dep/piso';
 import type { BpmnElement } from '../../validate-model';
@@ -11,6 +13,9 @@ import { processRule } from '../rule';
 import { publicNoticeDays, publicNoticeText } from '../vocabulary';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The wait the 公示's issuance sets (document.issue's output): until the day after its printed end. */
+const PRINTED_PERIOD = '${publicNoticeWait}';
 
 function duration(timer: BpmnElement): { definition?: BpmnElement; text: string } {
   const definition = (
@@ -35,8 +40,14 @@ export default processRule(({ definitions, process, config, report }) => {
     );
     return;
   }
+  const statutory = publicNoticeDays(notice);
   for (const timer of timers) {
     const { definition, text } = duration(timer);
+    if (definition && text === PRINTED_PERIOD) {
+      if (days > statutory)
+        report(timer, `公示期按公示文书所印的 ${statutory} 日计算，短于${required}；请改为“P${days}D”`);
+      continue;
+    }
     const literal = text !== '' && !text.includes('${');
     let ms: number | undefined;
     try {
