@@ -295,9 +295,9 @@ export function createRenderPool(threads: number): Piscina {
 
 /**
  * Runs warm-up jobs until every thread of the pool has rendered `perThread` of them (fonts, template
- * and seal loaded, and the render code compiled by the thread's own V8: a thread's first document
- * costs about ten times a warm one and the next few still half as much again), so that no thread
- * pays for that while it is measured or while a user waits. Returns the renders each thread did.
+ * and seal loaded, and the render code compiled by the thread's own V8: a thread's first documents
+ * run unoptimised code), so that no thread pays for that while it is measured or while a user
+ * waits. Returns the renders each thread did.
  */
 export async function warmRenderPool(
   pool: Piscina,

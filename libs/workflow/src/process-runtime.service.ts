@@ -385,7 +385,8 @@ export class ProcessRuntime {
     this.hot.delete(instance.id);
     if (hot && hot.version === instance.version) return hot.session;
     const { session, effects } = await EngineSession.recover(
-      'state' in instance ? instance.state : await repo.stateOf(step.em, instance.id),
+      // A row read without its state still has the property (undefined), as the entity declares it.
+      ('state' in instance && instance.state) || (await repo.stateOf(step.em, instance.id)),
       { instanceId: instance.id, businessKey: instance.businessKey },
       this.services,
       step,
