@@ -86,8 +86,8 @@ describe('statements per user step', () => {
         0,
       );
     }
-    // A hot engine needs no stored state: the instance is locked without reading it (about 160 kB of
-    // JSON, the embedded model included, printed by the database and parsed again on every step).
+    // A hot engine needs no stored state: the instance is locked without reading it (JSON that embeds
+    // the whole model, printed by the database and parsed again on every step).
     const instanceReads = all.filter((q) => /^SELECT .* FROM ("\w+"\.)?"process_instance"/.test(q));
     expect(instanceReads.length).toBeGreaterThan(0);
     expect(instanceReads.filter((q) => /"state"/.test(q))).toEqual([]);
