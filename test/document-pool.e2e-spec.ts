@@ -119,7 +119,11 @@ describe('documents rendered in the pool', () => {
         signingTime: new Date().toISOString(),
         seals: { dataDir: t.dataDir },
       });
-      expect(await warmRenderPool(pool, job)).toBe(2);
+      // Several renders each: a thread's first documents run unoptimised code (V8 compiles per thread),
+      // so one warm-up render leaves the next few documents paying for the compiler.
+      const warmed = await warmRenderPool(pool, job, 3);
+      expect(warmed.size).toBe(2);
+      expect([...warmed.values()].every((renders) => renders >= 3)).toBe(true);
       // A signed document: the bytes arrive as a view of a buffer of their own (moved, not cloned from a shared slab).
       const organ = (await t.query<{ name: string }>(`SELECT name FROM organ LIMIT 1`))[0].name;
       const signed = (await pool.run({ ...job(99), organ, reason: '测试' })) as Uint8Array;

@@ -86,6 +86,11 @@ describe('statements per user step', () => {
         0,
       );
     }
+    // A hot engine needs no stored state: the instance is locked without reading it (JSON that embeds
+    // the whole model, printed by the database and parsed again on every step).
+    const instanceReads = all.filter((q) => /^SELECT .* FROM ("\w+"\.)?"process_instance"/.test(q));
+    expect(instanceReads.length).toBeGreaterThan(0);
+    expect(instanceReads.filter((q) => /"state"/.test(q))).toEqual([]);
     // The 乡镇初审 queues its notice to two channels in one insert.
     const review = steps.find((s) => s.name === '乡镇初审')!.sql;
     expect(review.filter((q) => /^INSERT INTO ("\w+"\.)?"notification_outbox"/.test(q))).toHaveLength(1);

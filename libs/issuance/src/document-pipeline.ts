@@ -230,33 +230,38 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
   private warming: Promise<number> | null = null;
 
   /**
-   * Starts the pool's threads and has each render a sample document, so that the first documents
-   * a process issues do not wait for a thread to load its fonts. Returns how many threads are warm.
+   * Starts the pool's threads and has each render a few sample documents (DOCUMENT_WARM_RENDERS,
+   * default 6, of different templates), so that the first documents a process issues do not wait
+   * for a thread to load its fonts and compile the render code. Returns how many threads are warm.
    */
   warmUp(): Promise<number> {
     const pool = this.workers();
     if (!pool) return Promise.resolve(0);
     this.warming ??= (() => {
-      const [id] = this.templates.ids();
-      const template = this.templates.file(id);
-      return warmRenderPool(pool, (i) => ({
-        template: {
-          id: template.manifest.id,
-          manifestText: template.manifestText,
-          body: template.body,
-          contentHash: template.contentHash,
-        },
-        data: template.manifest.sample as Record<string, unknown>,
-        number: null,
-        issuedAt: new Date().toISOString(),
-        verifyCode: String(i).padStart(16, '0'),
-        verifyUrl: verifyUrl(String(i).padStart(16, '0')),
-        organ: '',
-        reason: '',
-        location: '',
-        signingTime: new Date().toISOString(),
-        seals: this.seals.config,
-      }));
+      const ids = this.templates.ids();
+      const perThread = Math.max(1, Number(process.env.DOCUMENT_WARM_RENDERS) || 6);
+      const job = (i: number): RenderJob => {
+        const template = this.templates.file(ids[i % ids.length]);
+        return {
+          template: {
+            id: template.manifest.id,
+            manifestText: template.manifestText,
+            body: template.body,
+            contentHash: template.contentHash,
+          },
+          data: template.manifest.sample as Record<string, unknown>,
+          number: null,
+          issuedAt: new Date().toISOString(),
+          verifyCode: String(i).padStart(16, '0'),
+          verifyUrl: verifyUrl(String(i).padStart(16, '0')),
+          organ: '',
+          reason: '',
+          location: '',
+          signingTime: new Date().toISOString(),
+          seals: this.seals.config,
+        };
+      };
+      return warmRenderPool(pool, job, perThread).then((renders) => renders.size);
     })();
     return this.warming;
   }
@@ -289,22 +294,29 @@ export function createRenderPool(threads: number): Piscina {
 }
 
 /**
- * Runs warm-up jobs until every thread of the pool has rendered one (fonts, template and seal
- * loaded), so that no thread loads them while it is being measured or while a user waits. Returns
- * how many threads did.
+ * Runs warm-up jobs until every thread of the pool has rendered `perThread` of them (fonts, template
+ * and seal loaded, and the render code compiled by the thread's own V8: a thread's first documents
+ * run unoptimised code), so that no thread pays for that while it is measured or while a user
+ * waits. Returns the renders each thread did.
  */
-export async function warmRenderPool(pool: Piscina, job: (i: number) => RenderJob): Promise<number> {
-  const warmed = new Set<number>();
-  for (let round = 0; warmed.size < pool.options.maxThreads && round < 20; round++) {
+export async function warmRenderPool(
+  pool: Piscina,
+  job: (i: number) => RenderJob,
+  perThread = 1,
+): Promise<Map<number, number>> {
+  const renders = new Map<number, number>();
+  const threads = pool.options.maxThreads;
+  const done = () => renders.size >= threads && [...renders.values()].every((n) => n >= perThread);
+  for (let round = 0; !done() && round < 20 * perThread; round++) {
     const ids = await Promise.all(
       Array.from(
-        { length: pool.options.maxThreads },
-        (_, i) => pool.run(job(round * pool.options.maxThreads + i), { name: 'warm' }) as Promise<number>,
+        { length: threads },
+        (_, i) => pool.run(job(round * threads + i), { name: 'warm' }) as Promise<number>,
       ),
     );
-    for (const id of ids) warmed.add(id);
+    for (const id of ids) renders.set(id, (renders.get(id) ?? 0) + 1);
   }
-  return warmed.size;
+  return renders;
 }
 
 export function archiveDir(dataDir: string): string {

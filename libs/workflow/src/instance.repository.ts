@@ -12,6 +12,40 @@ export const instanceRepository = {
       .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   },
 
+  /**
+   * Locks an instance and reads its row without the engine state (JSON that embeds the whole
+   * model): a step whose engine is hot does not need it, and reading it made the database print it
+   * and Node parse it on every step. `stateOf` reads it when an engine recovers.
+   */
+  async lockInstanceHead(
+    em: EntityManager,
+    id: string,
+  ): Promise<Omit<ProcessInstanceEntity, 'state'> | null> {
+    return em.getRepository(ProcessInstanceEntity).findOne({
+      select: [
+        'id',
+        'definitionId',
+        'businessKey',
+        'status',
+        'outcome',
+        'version',
+        'startedAt',
+        'updatedAt',
+        'endedAt',
+      ],
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+  },
+
+  async stateOf(em: EntityManager, id: string): Promise<object> {
+    const row = await em
+      .getRepository(ProcessInstanceEntity)
+      .findOne({ select: ['id', 'state'], where: { id } });
+    if (!row) throw new Error(`instance ${id} not found`);
+    return row.state;
+  },
+
   lockTask(em: EntityManager, id: string): Promise<TaskEntity | null> {
     return em.getRepository(TaskEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   },
@@ -31,7 +65,7 @@ export const instanceRepository = {
    */
   async saveState(
     em: EntityManager,
-    row: ProcessInstanceEntity,
+    row: Pick<ProcessInstanceEntity, 'id' | 'version'>,
     change: { state: object; status: ProcessInstanceEntity['status']; outcome: string | null; now: Date },
   ): Promise<number> {
     const next = row.version + 1;

@@ -17,6 +17,9 @@ import { timerRepository as timerRepo } from './timer.repository';
 
 const HOT_ENGINE_LIMIT = 500;
 
+/** An instance row as a step reads it: without its engine state unless that was needed anyway. */
+export type InstanceHead = Omit<ProcessInstanceEntity, 'state'> | ProcessInstanceEntity;
+
 /** Rows a timer batch read for all its instances at once, so a fire need not read them again. */
 interface KnownRows {
   /** The instance's open task rows when the caller already holds them. */
@@ -26,7 +29,8 @@ interface KnownRows {
 }
 
 export interface StepResult {
-  instance: ProcessInstanceEntity;
+  /** The instance row after the step, without its engine state. */
+  instance: InstanceHead;
   openedTasks: TaskEntity[];
   ended: boolean;
   outcome: string | null;
@@ -139,7 +143,7 @@ export class ProcessRuntime {
       onBehalfOf?: string | null;
     },
   ): Promise<StepResult> {
-    const instance = await repo.lockInstance(em, task.instanceId);
+    const instance = await repo.lockInstanceHead(em, task.instanceId);
     if (!instance) throw AppError.notFound('流程实例不存在');
     if (input.expectedVersion !== undefined && input.expectedVersion !== instance.version) {
       throw AppError.conflict(
@@ -377,13 +381,14 @@ export class ProcessRuntime {
   }
 
   /** The hot engine if it is the committed version, else one recovered from the stored state. */
-  private async session(step: StepContext, instance: ProcessInstanceEntity): Promise<EngineSession> {
+  private async session(step: StepContext, instance: InstanceHead): Promise<EngineSession> {
     this.touch(step.em, instance.id);
     const hot = this.hot.get(instance.id);
     this.hot.delete(instance.id);
     if (hot && hot.version === instance.version) return hot.session;
     const { session, effects } = await EngineSession.recover(
-      instance.state,
+      // A row read without its state still has the property (undefined), as the entity declares it.
+      ('state' in instance && instance.state) || (await repo.stateOf(step.em, instance.id)),
       { instanceId: instance.id, businessKey: instance.businessKey },
       this.services,
       step,
@@ -396,7 +401,7 @@ export class ProcessRuntime {
 
   private async persist(
     step: StepContext,
-    instance: ProcessInstanceEntity,
+    instance: InstanceHead,
     session: EngineSession,
     effects: StepEffects,
     known?: KnownRows,
@@ -424,7 +429,7 @@ export class ProcessRuntime {
 
   private async persistEffects(
     step: StepContext,
-    instance: ProcessInstanceEntity,
+    instance: InstanceHead,
     session: EngineSession,
     effects: StepEffects,
     known?: KnownRows,
