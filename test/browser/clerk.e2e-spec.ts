@@ -91,6 +91,22 @@ describe('clerk workbench (Chromium)', () => {
       .locator('[data-test=bpmn-diagram] .djs-element.sa-path-done[data-element-id=Task_IssueAuthorization]')
       .waitFor();
     await screenshot(page, 'clerk-task-diagram');
+    // 全图: every shape of the model inside the frame (it opens on the current step, too small otherwise).
+    await page.click('[data-test=diagram-fit]');
+    const outside = await page.evaluate(() => {
+      const frame = document.querySelector('[data-test=bpmn-diagram]')!.getBoundingClientRect();
+      return [...document.querySelectorAll('[data-test=bpmn-diagram] .djs-shape')]
+        .map((el) => ({ id: el.getAttribute('data-element-id'), box: el.getBoundingClientRect() }))
+        .filter(
+          ({ box }) =>
+            box.left < frame.left - 1 ||
+            box.right > frame.right + 1 ||
+            box.top < frame.top - 1 ||
+            box.bottom > frame.bottom + 1,
+        )
+        .map(({ id }) => id);
+    });
+    expect(outside).toEqual([]);
 
     // Submitting without the required decision: the error appears next to the field, nothing is sent.
     await page.click('[data-test=submit]');
