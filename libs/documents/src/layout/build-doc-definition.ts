@@ -82,6 +82,10 @@ export const DENSITIES: readonly Density[] = [
   { linePt: 27.5, cellPadding: 4, smallLinePt: 19.5 },
   { linePt: 26, cellPadding: 3, smallLinePt: 19 },
   { linePt: 24.5, cellPadding: 2, smallLinePt: 18 },
+  { linePt: 23, cellPadding: 2, smallLinePt: 17.5 },
+  { linePt: 22, cellPadding: 1.5, smallLinePt: 17 },
+  // Just under the face's own single spacing (1.44 em): closer, the lines of 三号 crowd.
+  { linePt: 21.5, cellPadding: 1.5, smallLinePt: 17 },
 ];
 
 /** The node id of the block that closes a document: the last lines, the seal, what follows. */
@@ -122,7 +126,7 @@ export function buildDocDefinition(
     },
     // A zero-size marker after the last block tells the fitting loop where the text ends.
     content: [
-      ...header(input),
+      ...header(input, density),
       ...bodyContent(input, density, keepBefore),
       { id: END_ID, canvas: [{ type: 'rect', x: 0, y: 0, w: 0, h: 0, color: '#ffffff' }] } as Content,
     ],
@@ -197,13 +201,19 @@ function letterFurniture(input: LayoutInput): Content {
   } as Content;
 }
 
-function header(input: LayoutInput): Content[] {
+/**
+ * The 版头's "二行" are lines of the body as set: when §7.3.5 closes the pitch to keep the seal
+ * with the text, the blank lines above the title close with it. The measures in millimetres
+ * (35 mm, 30 mm, 4 mm) stay.
+ */
+function header(input: LayoutInput, density: Density): Content[] {
   const out: Content[] = [];
+  const line = density.linePt;
   if (isLetter(input)) {
     // The 发文字号 on the first line under the double line, at the type area's right edge; its
     // glyphs sit where a grid line's would, half the leading below the line.
     const ruleBottom = letterRuleTop(markSizeFor(input.issuerName)) + LETTER_RULE_HEIGHT;
-    const numberGlyphTop = ruleBottom + (BODY_LINE_PT - SIZE.body) / 2;
+    const numberGlyphTop = ruleBottom + (line - SIZE.body) / 2;
     out.push({
       text: input.number ?? ' ',
       alignment: 'right',
@@ -213,14 +223,14 @@ function header(input: LayoutInput): Content[] {
         0,
         numberGlyphTop - glyphTop(SIZE.body) - MARGIN.top,
         0,
-        2 * BODY_LINE_PT - (BODY_LINE_PT - glyphBottom(SIZE.body)) - TITLE_GLYPH_TOP,
+        2 * line - (line - glyphBottom(SIZE.body)) - TITLE_GLYPH_TOP,
       ],
     });
   } else if (input.letterhead) {
     const spacing = MARK_SPACING;
     const markSize = markSizeFor(input.issuerName);
     const markLine = markSize * NOTO_LINE_EM;
-    const numberLine = BODY_LINE_PT;
+    const numberLine = line;
     out.push({
       text: input.issuerName,
       fontSize: markSize,
@@ -238,7 +248,7 @@ function header(input: LayoutInput): Content[] {
     out.push({
       text: input.number ?? ' ',
       alignment: 'center',
-      margin: [0, 2 * BODY_LINE_PT - (markLine - glyphBottom(markSize)) - glyphTop(SIZE.body), 0, 0],
+      margin: [0, 2 * line - (markLine - glyphBottom(markSize)) - glyphTop(SIZE.body), 0, 0],
     });
     // The red separator 4 mm under the 文号 (§7.2.7); the title two lines below it (§7.3.1).
     out.push({
@@ -250,7 +260,7 @@ function header(input: LayoutInput): Content[] {
         0,
         RULE_BELOW_NUMBER - (numberLine - glyphBottom(SIZE.body)),
         0,
-        2 * BODY_LINE_PT - TITLE_GLYPH_TOP,
+        2 * line - TITLE_GLYPH_TOP,
       ],
     } as Content);
   } else if (input.number) {
@@ -262,11 +272,15 @@ function header(input: LayoutInput): Content[] {
     fontSize: SIZE.title,
     bold: true,
     alignment: 'center',
-    lineHeight: lineHeightFor(SIZE.title, 36),
-    margin: [0, 0, 0, BODY_LINE_PT / 2],
+    lineHeight: lineHeightFor(SIZE.title, Math.max(TITLE_MIN_LINE_PT, (TITLE_LINE_PT * line) / BODY_LINE_PT)),
+    margin: [0, 0, 0, line / 2],
   } as Content);
   return out;
 }
+
+/** A title line on the grid; a title of two lines keeps at least 1.3 em between its lines. */
+const TITLE_LINE_PT = 36;
+const TITLE_MIN_LINE_PT = SIZE.title * 1.3;
 
 /** Ideographs' em box rises this far above the baseline (Noto CJK: 880 of 1000 units). */
 export const GLYPH_TOP_EM = 0.88;
@@ -590,6 +604,9 @@ function approxWidth(text: string, size: number): number {
   return w;
 }
 
+/** Space between the seal's ring and the ideographs of the line above it. */
+const SEAL_CLEARANCE = 2;
+
 /**
  * 署名 centred over the 成文日期, the date 右空四字, and the seal pressed down over both, the two
  * lines in its centre-lower part (GB/T 9704 §7.3.5.1). The column is exactly as wide as the date,
@@ -600,10 +617,17 @@ function signatureBlock(input: LayoutInput, density: Density, last: boolean): Co
   const dateWidth = Math.ceil(textWidth(input.dateText, SIZE.body) * 100) / 100 + 0.5;
   const rightGap = SIZE.body * 4;
   const line = density.linePt;
+  // The seal's centre lies a little above the line between 署名 and date, 0.9 line under the
+  // 署名's top.
+  const sealTop = line * 0.9 - SEAL_DIAMETER / 2;
   const position = {
     x: (dateWidth - SEAL_DIAMETER) / 2,
-    y: -line * 2 + line * 0.9 - SEAL_DIAMETER / 2,
+    y: -line * 2 + sealTop,
   };
+  // The seal's top comes within a line of the text above (GB/T 9704 §7.3.5.1) but never onto
+  // it: at a closed pitch the 署名 moves down from the last line of text as far as the seal
+  // needs, its ideographs ending glyphBottom under their line's top.
+  const above = Math.max(line, -sealTop - line + glyphBottom(SIZE.body) + SEAL_CLEARANCE);
   const seal: Content = input.sealImage
     ? ({
         image: input.sealImage,
@@ -619,10 +643,9 @@ function signatureBlock(input: LayoutInput, density: Density, last: boolean): Co
       } as Content);
   const block = {
     unbreakable: true,
-    // The seal's top comes within a line of the text above (GB/T 9704 §7.3.5.1).
     // Nothing follows the last one: the seal may reach into the page's foot, clear of the
     // page number one character in and of the verification line.
-    margin: [0, line, 0, last ? 0 : line],
+    margin: [0, above, 0, last ? 0 : line],
     columns: [
       { width: '*', text: '' },
       {

@@ -344,3 +344,97 @@ describe('widows, orphans and lone headings (all samples)', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('short documents on one page, the seal never alone (GB/T 9704 §7.3.5)', () => {
+  const TYPE_BOTTOM = mm(297) - MARGIN.bottom;
+  const pageCount = (file: string) =>
+    Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  /** Rows of printed text in the type area, top to bottom: page, top, box height, text. */
+  function rowsOf(file: string) {
+    const byRow = new Map<string, Word[]>();
+    for (const w of wordsOf(file)) {
+      if (w.yMin > TYPE_BOTTOM) continue;
+      const key = `${w.page}:${Math.round(w.yMin)}`;
+      byRow.set(key, [...(byRow.get(key) ?? []), w]);
+    }
+    return [...byRow.values()]
+      .map((ws) => ({
+        page: ws[0].page,
+        top: ws[0].yMin,
+        height: Math.max(...ws.map((w) => w.yMax - w.yMin)),
+        text: ws
+          .sort((a, b) => a.xMin - b.xMin)
+          .map((w) => w.text)
+          .join(''),
+      }))
+      .sort((a, b) => a.page - b.page || a.top - b.top);
+  }
+  /**
+   * How many lines of the grid the text under the title takes, as it is set (28 characters a
+   * line): each row of text is one line, and the space between two rows counts in lines of the
+   * body's pitch, so the blank line above the signature and the rows written by hand count too.
+   */
+  function bodyLines(file: string): number {
+    const rows = rowsOf(file);
+    // The title is the last row set in 2号 on page 1; everything under it is the body.
+    const titleSize = SIZE.title * 1.437;
+    const titleRow = rows.findLastIndex((r) => r.page === 1 && Math.abs(r.height - titleSize) < 2);
+    const body = rows.slice(titleRow + 1);
+    const isBody = (r: { height: number }) => Math.abs(r.height - SIZE.body * 1.437) < 1.5;
+    const gaps = body
+      .slice(1)
+      .map((r, i) => ({ gap: r.top - body[i].top, both: isBody(r) && isBody(body[i]), page: r.page === body[i].page }))
+      .filter((g) => g.both && g.page)
+      .map((g) => Math.round(g.gap * 10) / 10);
+    // The body's pitch as set (the grid's, or a tighter one): the commonest gap between body rows.
+    const counts = new Map<number, number>();
+    for (const g of gaps) counts.set(g, (counts.get(g) ?? 0) + 1);
+    const pitch = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? BODY_LINE_PT;
+    let lines = 0;
+    body.forEach((r, i) => {
+      const next = body[i + 1];
+      lines += next && next.page === r.page ? Math.max(1, Math.round((next.top - r.top) / pitch)) : 1;
+    });
+    return lines;
+  }
+
+  it('puts every sample whose text under the title fits the 22 lines of the grid on one page', async () => {
+    const wrong: Record<string, { lines: number; pages: number }> = {};
+    let fitting = 0;
+    for (const t of registry.values()) {
+      const file = await renderFile(
+        t.manifest.id,
+        t.manifest.numberCode ? `平${t.manifest.numberCode}〔2026〕1号` : undefined,
+      );
+      const lines = bodyLines(file);
+      if (lines > 22) continue;
+      fitting++;
+      const pages = pageCount(file);
+      if (pages !== 1) wrong[t.manifest.id] = { lines, pages };
+    }
+    expect(wrong).toEqual({});
+    // The short 低保 notices and decisions at least.
+    expect(fitting).toBeGreaterThan(9);
+  });
+
+  it('never leaves the signature and the date alone on a last page', async () => {
+    const alone: string[] = [];
+    for (const t of registry.values()) {
+      const file = await renderFile(
+        t.manifest.id,
+        t.manifest.numberCode ? `平${t.manifest.numberCode}〔2026〕1号` : undefined,
+      );
+      const rows = rowsOf(file);
+      const last = Math.max(...rows.map((r) => r.page));
+      if (last === 1) continue;
+      const issuer = (t.manifest.sample as { issuer?: { name?: string } }).issuer?.name;
+      const date = /^\d{4}年\d{1,2}月\d{1,2}日$/;
+      // 版记 lines (抄送, 印发) and the signature are not text of the body.
+      const text = rows
+        .filter((r) => r.page === last)
+        .filter((r) => r.text !== issuer && !date.test(r.text) && !/^抄送|印发$/.test(r.text));
+      if (text.length < 2) alone.push(`${t.manifest.id}: ${text.map((r) => r.text).join(' / ')}`);
+    }
+    expect(alone).toEqual([]);
+  });
+});
