@@ -256,12 +256,7 @@ function header(input: LayoutInput, density: Density): Content[] {
       canvas: [
         { type: 'line', x1: 0, y1: 0, x2: TYPE_AREA_WIDTH, y2: 0, lineWidth: 1.5, lineColor: SEAL_RED },
       ],
-      margin: [
-        0,
-        RULE_BELOW_NUMBER - (numberLine - glyphBottom(SIZE.body)),
-        0,
-        2 * line - TITLE_GLYPH_TOP,
-      ],
+      margin: [0, RULE_BELOW_NUMBER - (numberLine - glyphBottom(SIZE.body)), 0, 2 * line - TITLE_GLYPH_TOP],
     } as Content);
   } else if (input.number) {
     out.push({ text: input.number, alignment: 'right', margin: [0, 0, 0, 8] });
@@ -434,9 +429,9 @@ function blockContent(
   }
 }
 
-function inline(text: string) {
+function inline(text: string, cell = false) {
   return splitBold(text).flatMap((p) =>
-    keepTogether(p.text).map((run) => {
+    keepTogether(p.text, cell).map((run) => {
       const span = run.whole ? { text: run.text, noWrap: true } : run.text;
       if (!p.bold) return span;
       return typeof span === 'string' ? { text: span, bold: true } : { ...span, bold: true };
@@ -460,10 +455,16 @@ const UNBREAKABLE = new RegExp(
   'g',
 );
 
-function keepTogether(text: string): { text: string; whole: boolean }[] {
+/**
+ * In a table cell a short bracketed word stays whole too ("本人签字" / "（手印）", never
+ * "（手|印）"); in running text it would leave a justified line spread wide.
+ */
+const UNBREAKABLE_IN_CELL = new RegExp(`${UNBREAKABLE.source}|（[^（）]{1,4}）`, 'g');
+
+function keepTogether(text: string, cell = false): { text: string; whole: boolean }[] {
   const runs: { text: string; whole: boolean }[] = [];
   let last = 0;
-  for (const m of text.matchAll(UNBREAKABLE)) {
+  for (const m of text.matchAll(cell ? UNBREAKABLE_IN_CELL : UNBREAKABLE)) {
     if (m.index! > last) runs.push({ text: text.slice(last, m.index), whole: false });
     runs.push({ text: m[0], whole: true });
     last = m.index! + m[0].length;
@@ -487,7 +488,14 @@ function tableContent(rows: string[][], header: boolean, density: Density): Cont
         ]
       : proportionalWidths(rows, header);
   const style = { fontSize: SIZE.table, lineHeight: lineHeightFor(SIZE.table, density.smallLinePt) };
-  const byHand = rows.map((row) => columns === 2 && !header && writtenByHand(row[0], row[1]));
+  // In a list with a header, a row is signed by hand when a column headed for a signature is
+  // left blank in it (the 授权书's 本人签字（手印）).
+  const signedColumns = header ? rows[0].map((h, c) => (SIGNED.test(h) ? c : -1)).filter((c) => c >= 0) : [];
+  const byHand = rows.map((row, r) =>
+    columns === 2 && !header
+      ? writtenByHand(row[0], row[1])
+      : r > 0 && signedColumns.some((c) => BLANK.test(row[c])),
+  );
   return {
     table: {
       headerRows: header ? 1 : 0,
@@ -501,7 +509,13 @@ function tableContent(rows: string[][], header: boolean, density: Density): Cont
           // A date to fill in closes the cell at its right, under the space for the signature.
           if (byHand[r] && c === 1 && DATE_BLANK.test(cell))
             return { text: DATE_TO_FILL, alignment: 'right', verticalAlignment: 'bottom', ...style };
-          return { text: inline(cell), bold: isHeader, alignment: isHeader ? 'center' : 'left', ...style };
+          return {
+            text: inline(cell, true),
+            bold: isHeader,
+            alignment: isHeader ? 'center' : 'left',
+            ...(byHand[r] && columns > 2 ? { verticalAlignment: 'middle' } : {}),
+            ...style,
+          };
         }),
       ),
     },
@@ -532,8 +546,9 @@ const DATE_TO_FILL = '年\u3000\u3000月\u3000\u3000日';
  * is left blank (a space, or a date to fill in).
  */
 function writtenByHand(label: string, value: string): boolean {
-  return /签名|签字|(盖章|手印)）?$/.test(label) || BLANK.test(value) || DATE_BLANK.test(value);
+  return SIGNED.test(label) || BLANK.test(value) || DATE_BLANK.test(value);
 }
+const SIGNED = /签名|签字|(盖章|手印)）?$/;
 
 /** A form's labels up to this many characters stay on one line. */
 const LABEL_MAX_CHARS = 9;
@@ -579,7 +594,7 @@ function proportionalWidths(rows: string[][], header: boolean): number[] {
 function longestUnbreakable(text: string, size: number): number {
   const runs = [
     ...(text.match(/[\x21-\x7e]+/g) ?? []),
-    ...keepTogether(text)
+    ...keepTogether(text, true)
       .filter((r) => r.whole)
       .map((r) => r.text),
   ];
