@@ -392,7 +392,11 @@ function blockContent(
 ): Content {
   switch (block.kind) {
     case 'paragraph':
-      return { text: inline(block.text), leadingIndent: indentFor(SIZE.body), alignment: 'justify' };
+      return {
+        text: inline(block.text, false, true),
+        leadingIndent: indentFor(SIZE.body),
+        alignment: 'justify',
+      };
     case 'heading':
       // 一级标题 in 黑体; 二级标题 in 楷体, for which the bold serif stands in (see fonts.ts).
       return block.level === 1
@@ -414,7 +418,7 @@ function blockContent(
           lineHeight: lineHeightFor(SIZE.table, density.smallLinePt),
         };
       return {
-        text: inline(block.text),
+        text: inline(block.text, false, block.align !== 'right'),
         alignment: block.align,
         margin: block.align === 'right' ? [0, 0, SIZE.body * 2, 0] : 0,
       };
@@ -429,14 +433,39 @@ function blockContent(
   }
 }
 
-function inline(text: string, cell = false) {
-  return splitBold(text).flatMap((p) =>
-    keepTogether(p.text, cell).map((run) => {
+/**
+ * @param closing the text ends a paragraph: its last line never holds a single character and
+ *   its punctuation (孤字).
+ */
+function inline(text: string, cell = false, closing = false) {
+  const parts = splitBold(text);
+  return parts.flatMap((p, k) => {
+    const runs = keepTogether(p.text, cell);
+    return (closing && k === parts.length - 1 ? closeTogether(runs) : runs).map((run) => {
       const span = run.whole ? { text: run.text, noWrap: true } : run.text;
       if (!p.bold) return span;
       return typeof span === 'string' ? { text: span, bold: true } : { ...span, bold: true };
-    }),
-  );
+    });
+  });
+}
+
+/** Two ideographs and the punctuation that closes a paragraph. */
+const CLOSING_CHARS = /[\u4e00-\u9fa5]{2}[。；，：！？）」”]{1,2}$/u;
+
+/**
+ * The paragraph's last two characters go to a new line together with its closing punctuation:
+ * pdfmake never starts a line with "。", so left alone it carries one character over with it.
+ * The line before is then a character short and justified a little wider.
+ */
+function closeTogether(runs: { text: string; whole: boolean }[]): { text: string; whole: boolean }[] {
+  const last = runs[runs.length - 1];
+  const match = last && !last.whole ? CLOSING_CHARS.exec(last.text) : null;
+  if (!match || match.index === 0) return runs;
+  return [
+    ...runs.slice(0, -1),
+    { text: last.text.slice(0, match.index), whole: false },
+    { text: match[0], whole: true },
+  ];
 }
 
 /**
@@ -510,7 +539,7 @@ function tableContent(rows: string[][], header: boolean, density: Density): Cont
           if (byHand[r] && c === 1 && DATE_BLANK.test(cell))
             return { text: DATE_TO_FILL, alignment: 'right', verticalAlignment: 'bottom', ...style };
           return {
-            text: inline(cell, true),
+            text: inline(cell, true, true),
             bold: isHeader,
             alignment: isHeader ? 'center' : 'left',
             ...(byHand[r] && columns > 2 ? { verticalAlignment: 'middle' } : {}),

@@ -470,6 +470,18 @@ describe('short documents on one page, the seal never alone (GB/T 9704 §7.3.5)'
     );
   });
 
+  it('never ends a paragraph on a line of one character and its punctuation (孤字)', () => {
+    const lone: string[] = [];
+    for (const [id, file] of files) {
+      const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+      for (const line of text.split('\n')) {
+        const t = line.trim();
+        if (/^[\u4e00-\u9fa5][。；，：）]$/.test(t)) lone.push(`${id}: ${t}`);
+      }
+    }
+    expect(lone).toEqual([]);
+  });
+
   it('never leaves the signature and the date alone on a last page', () => {
     const alone: string[] = [];
     for (const t of registry.values()) {
