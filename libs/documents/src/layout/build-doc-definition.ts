@@ -650,6 +650,12 @@ function approxWidth(text: string, size: number): number {
 
 /** Space between the seal's ring and the ideographs of the line above it. */
 const SEAL_CLEARANCE = 2;
+/**
+ * How far the seal may reach under the type area: a 信函's lower double line lies 38 pt under
+ * it, and the footer's verification text starts 40 pt under it (a 信函's first page keeps its
+ * two short lines left of the seal).
+ */
+const FOOT_REACH = 36;
 
 /**
  * 署名 centred over the 成文日期, the date 右空四字, and the seal pressed down over both, the two
@@ -688,8 +694,9 @@ function signatureBlock(input: LayoutInput, density: Density, last: boolean): Co
   const block = {
     unbreakable: true,
     // Nothing follows the last one: the seal may reach into the page's foot, clear of the
-    // page number one character in and of the verification line.
-    margin: [0, above, 0, last ? 0 : line],
+    // page number one character in and of the verification line (FOOT_REACH under the type
+    // area); at a closed pitch it hangs lower under the date, and the block makes up the rest.
+    margin: [0, above, 0, last ? Math.max(0, sealTop + SEAL_DIAMETER - 2 * line - FOOT_REACH) : line],
     columns: [
       { width: '*', text: '' },
       {
@@ -776,7 +783,8 @@ function footer(page: number, input: LayoutInput): Content {
         text: `验证码：${input.verifyCode}  查验：${input.verifyUrl}`,
         fontSize: SIZE.footer,
         lineHeight: 1.1,
-        margin: [4, 12, 0, 0],
+        // Low beside the QR, under where a seal over a date on the last line may reach.
+        margin: [4, 24, 0, 0],
       },
     ],
     columnGap: 2,
@@ -803,12 +811,13 @@ function letterFirstFooter(input: LayoutInput): Content {
         eccLevel: 'M',
         foreground: '#000000',
       } as Content,
+      // Two short lines, left of where a one-page letter's seal may reach into the foot.
       {
         width: '*',
-        text: `验证码：${input.verifyCode}  查验：${input.verifyUrl}`,
+        text: `验证码：${input.verifyCode}\n查验：${input.verifyUrl}`,
         fontSize: SIZE.footer,
         lineHeight: 1.1,
-        margin: [4, 10, 0, 0],
+        margin: [4, 6, 0, 0],
       },
     ],
     columnGap: 2,
