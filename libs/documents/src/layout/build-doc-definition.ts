@@ -83,6 +83,10 @@ export const DENSITIES: readonly Density[] = [
   { linePt: 27.5, cellPadding: 4, smallLinePt: 19.5 },
   { linePt: 26, cellPadding: 3, smallLinePt: 19 },
   { linePt: 24.5, cellPadding: 2, smallLinePt: 18 },
+  { linePt: 23, cellPadding: 2, smallLinePt: 17.5 },
+  { linePt: 22, cellPadding: 1.5, smallLinePt: 17 },
+  // Just under the face's own single spacing (1.44 em): closer, the lines of 三号 crowd.
+  { linePt: 21.5, cellPadding: 1.5, smallLinePt: 17 },
 ];
 
 /** The node id of the block that closes a document: the last lines, the seal, what follows. */
@@ -123,7 +127,7 @@ export function buildDocDefinition(
     },
     // A zero-size marker after the last block tells the fitting loop where the text ends.
     content: [
-      ...header(input),
+      ...header(input, density),
       ...bodyContent(input, density, keepBefore),
       { id: END_ID, canvas: [{ type: 'rect', x: 0, y: 0, w: 0, h: 0, color: '#ffffff' }] } as Content,
     ],
@@ -198,13 +202,19 @@ function letterFurniture(input: LayoutInput): Content {
   } as Content;
 }
 
-function header(input: LayoutInput): Content[] {
+/**
+ * The 版头's "二行" are lines of the body as set: when §7.3.5 closes the pitch to keep the seal
+ * with the text, the blank lines above the title close with it. The measures in millimetres
+ * (35 mm, 30 mm, 4 mm) stay.
+ */
+function header(input: LayoutInput, density: Density): Content[] {
   const out: Content[] = [];
+  const line = density.linePt;
   if (isLetter(input)) {
     // The 发文字号 on the first line under the double line, at the type area's right edge; its
     // glyphs sit where a grid line's would, half the leading below the line.
     const ruleBottom = letterRuleTop(markSizeFor(input.issuerName)) + LETTER_RULE_HEIGHT;
-    const numberGlyphTop = ruleBottom + (BODY_LINE_PT - SIZE.body) / 2;
+    const numberGlyphTop = ruleBottom + (line - SIZE.body) / 2;
     out.push({
       text: input.number ?? ' ',
       alignment: 'right',
@@ -214,14 +224,14 @@ function header(input: LayoutInput): Content[] {
         0,
         numberGlyphTop - glyphTop(SIZE.body) - MARGIN.top,
         0,
-        2 * BODY_LINE_PT - (BODY_LINE_PT - glyphBottom(SIZE.body)) - TITLE_GLYPH_TOP,
+        2 * line - (line - glyphBottom(SIZE.body)) - TITLE_GLYPH_TOP,
       ],
     });
   } else if (input.letterhead) {
     const spacing = MARK_SPACING;
     const markSize = markSizeFor(input.issuerName);
     const markLine = markSize * NOTO_LINE_EM;
-    const numberLine = BODY_LINE_PT;
+    const numberLine = line;
     out.push({
       text: input.issuerName,
       fontSize: markSize,
@@ -239,7 +249,7 @@ function header(input: LayoutInput): Content[] {
     out.push({
       text: input.number ?? ' ',
       alignment: 'center',
-      margin: [0, 2 * BODY_LINE_PT - (markLine - glyphBottom(markSize)) - glyphTop(SIZE.body), 0, 0],
+      margin: [0, 2 * line - (markLine - glyphBottom(markSize)) - glyphTop(SIZE.body), 0, 0],
     });
     // The red separator 4 mm under the 文号 (§7.2.7); the title two lines below it (§7.3.1).
     out.push({
@@ -247,12 +257,7 @@ function header(input: LayoutInput): Content[] {
       canvas: [
         { type: 'line', x1: 0, y1: 0, x2: TYPE_AREA_WIDTH, y2: 0, lineWidth: 1.5, lineColor: SEAL_RED },
       ],
-      margin: [
-        0,
-        RULE_BELOW_NUMBER - (numberLine - glyphBottom(SIZE.body)),
-        0,
-        2 * BODY_LINE_PT - TITLE_GLYPH_TOP,
-      ],
+      margin: [0, RULE_BELOW_NUMBER - (numberLine - glyphBottom(SIZE.body)), 0, 2 * line - TITLE_GLYPH_TOP],
     } as Content);
   } else if (input.number) {
     out.push({ text: input.number, alignment: 'right', margin: [0, 0, 0, 8] });
@@ -263,11 +268,15 @@ function header(input: LayoutInput): Content[] {
     fontSize: SIZE.title,
     bold: true,
     alignment: 'center',
-    lineHeight: lineHeightFor(SIZE.title, 36),
-    margin: [0, 0, 0, BODY_LINE_PT / 2],
+    lineHeight: lineHeightFor(SIZE.title, Math.max(TITLE_MIN_LINE_PT, (TITLE_LINE_PT * line) / BODY_LINE_PT)),
+    margin: [0, 0, 0, line / 2],
   } as Content);
   return out;
 }
+
+/** A title line on the grid; a title of two lines keeps at least 1.3 em between its lines. */
+const TITLE_LINE_PT = 36;
+const TITLE_MIN_LINE_PT = SIZE.title * 1.3;
 
 /** Ideographs' em box rises this far above the baseline (Noto CJK: 880 of 1000 units). */
 export const GLYPH_TOP_EM = 0.88;
@@ -384,7 +393,11 @@ function blockContent(
 ): Content {
   switch (block.kind) {
     case 'paragraph':
-      return { text: inline(block.text), leadingIndent: indentFor(SIZE.body), alignment: 'justify' };
+      return {
+        text: inline(block.text, false, true),
+        leadingIndent: indentFor(SIZE.body),
+        alignment: 'justify',
+      };
     case 'heading':
       // 一级标题 in 黑体, 二级标题 in 楷体 (see fonts.ts).
       return block.level === 1
@@ -411,7 +424,7 @@ function blockContent(
           lineHeight: lineHeightFor(SIZE.table, density.smallLinePt),
         };
       return {
-        text: inline(block.text),
+        text: inline(block.text, false, block.align !== 'right'),
         alignment: block.align,
         margin: block.align === 'right' ? [0, 0, SIZE.body * 2, 0] : 0,
       };
@@ -426,14 +439,39 @@ function blockContent(
   }
 }
 
-function inline(text: string) {
-  return splitBold(text).flatMap((p) =>
-    keepTogether(p.text).map((run) => {
+/**
+ * @param closing the text ends a paragraph: its last line never holds a single character and
+ *   its punctuation (孤字).
+ */
+function inline(text: string, cell = false, closing = false) {
+  const parts = splitBold(text);
+  return parts.flatMap((p, k) => {
+    const runs = keepTogether(p.text, cell);
+    return (closing && k === parts.length - 1 ? closeTogether(runs) : runs).map((run) => {
       const span = run.whole ? { text: run.text, noWrap: true } : run.text;
       if (!p.bold) return span;
       return typeof span === 'string' ? { text: span, bold: true } : { ...span, bold: true };
-    }),
-  );
+    });
+  });
+}
+
+/** Two ideographs and the punctuation that closes a paragraph. */
+const CLOSING_CHARS = /[\u4e00-\u9fa5]{2}[。；，：！？）」”]{1,2}$/u;
+
+/**
+ * The paragraph's last two characters go to a new line together with its closing punctuation:
+ * pdfmake never starts a line with "。", so left alone it carries one character over with it.
+ * The line before is then a character short and justified a little wider.
+ */
+function closeTogether(runs: { text: string; whole: boolean }[]): { text: string; whole: boolean }[] {
+  const last = runs[runs.length - 1];
+  const match = last && !last.whole ? CLOSING_CHARS.exec(last.text) : null;
+  if (!match || match.index === 0) return runs;
+  return [
+    ...runs.slice(0, -1),
+    { text: last.text.slice(0, match.index), whole: false },
+    { text: match[0], whole: true },
+  ];
 }
 
 /**
@@ -452,10 +490,16 @@ const UNBREAKABLE = new RegExp(
   'g',
 );
 
-function keepTogether(text: string): { text: string; whole: boolean }[] {
+/**
+ * In a table cell a short bracketed word stays whole too ("本人签字" / "（手印）", never
+ * "（手|印）"); in running text it would leave a justified line spread wide.
+ */
+const UNBREAKABLE_IN_CELL = new RegExp(`${UNBREAKABLE.source}|（[^（）]{1,4}）`, 'g');
+
+function keepTogether(text: string, cell = false): { text: string; whole: boolean }[] {
   const runs: { text: string; whole: boolean }[] = [];
   let last = 0;
-  for (const m of text.matchAll(UNBREAKABLE)) {
+  for (const m of text.matchAll(cell ? UNBREAKABLE_IN_CELL : UNBREAKABLE)) {
     if (m.index! > last) runs.push({ text: text.slice(last, m.index), whole: false });
     runs.push({ text: m[0], whole: true });
     last = m.index! + m[0].length;
@@ -479,7 +523,14 @@ function tableContent(rows: string[][], header: boolean, density: Density): Cont
         ]
       : proportionalWidths(rows, header);
   const style = { fontSize: SIZE.table, lineHeight: lineHeightFor(SIZE.table, density.smallLinePt) };
-  const byHand = rows.map((row) => columns === 2 && !header && writtenByHand(row[0], row[1]));
+  // In a list with a header, a row is signed by hand when a column headed for a signature is
+  // left blank in it (the 授权书's 本人签字（手印）).
+  const signedColumns = header ? rows[0].map((h, c) => (SIGNED.test(h) ? c : -1)).filter((c) => c >= 0) : [];
+  const byHand = rows.map((row, r) =>
+    columns === 2 && !header
+      ? writtenByHand(row[0], row[1])
+      : r > 0 && signedColumns.some((c) => BLANK.test(row[c])),
+  );
   return {
     table: {
       headerRows: header ? 1 : 0,
@@ -493,7 +544,13 @@ function tableContent(rows: string[][], header: boolean, density: Density): Cont
           // A date to fill in closes the cell at its right, under the space for the signature.
           if (byHand[r] && c === 1 && DATE_BLANK.test(cell))
             return { text: DATE_TO_FILL, alignment: 'right', verticalAlignment: 'bottom', ...style };
-          return { text: inline(cell), bold: isHeader, alignment: isHeader ? 'center' : 'left', ...style };
+          return {
+            text: inline(cell, true, true),
+            bold: isHeader,
+            alignment: isHeader ? 'center' : 'left',
+            ...(byHand[r] && columns > 2 ? { verticalAlignment: 'middle' } : {}),
+            ...style,
+          };
         }),
       ),
     },
@@ -524,8 +581,9 @@ const DATE_TO_FILL = '年\u3000\u3000月\u3000\u3000日';
  * is left blank (a space, or a date to fill in).
  */
 function writtenByHand(label: string, value: string): boolean {
-  return /签名|签字|(盖章|手印)）?$/.test(label) || BLANK.test(value) || DATE_BLANK.test(value);
+  return SIGNED.test(label) || BLANK.test(value) || DATE_BLANK.test(value);
 }
+const SIGNED = /签名|签字|(盖章|手印)）?$/;
 
 /** A form's labels up to this many characters stay on one line. */
 const LABEL_MAX_CHARS = 9;
@@ -571,7 +629,7 @@ function proportionalWidths(rows: string[][], header: boolean): number[] {
 function longestUnbreakable(text: string, size: number): number {
   const runs = [
     ...(text.match(/[\x21-\x7e]+/g) ?? []),
-    ...keepTogether(text)
+    ...keepTogether(text, true)
       .filter((r) => r.whole)
       .map((r) => r.text),
   ];
@@ -596,6 +654,15 @@ function approxWidth(text: string, size: number): number {
   return w;
 }
 
+/** Space between the seal's ring and the ideographs of the line above it. */
+const SEAL_CLEARANCE = 2;
+/**
+ * How far the seal may reach under the type area: a 信函's lower double line lies 38 pt under
+ * it, and the footer's verification text starts 40 pt under it (a 信函's first page keeps its
+ * two short lines left of the seal).
+ */
+const FOOT_REACH = 36;
+
 /**
  * 署名 centred over the 成文日期, the date 右空四字, and the seal pressed down over both, the two
  * lines in its centre-lower part (GB/T 9704 §7.3.5.1). The column is exactly as wide as the date,
@@ -606,10 +673,17 @@ function signatureBlock(input: LayoutInput, density: Density, last: boolean): Co
   const dateWidth = Math.ceil(textWidth(input.dateText, SIZE.body) * 100) / 100 + 0.5;
   const rightGap = SIZE.body * 4;
   const line = density.linePt;
+  // The seal's centre lies a little above the line between 署名 and date, 0.9 line under the
+  // 署名's top.
+  const sealTop = line * 0.9 - SEAL_DIAMETER / 2;
   const position = {
     x: (dateWidth - SEAL_DIAMETER) / 2,
-    y: -line * 2 + line * 0.9 - SEAL_DIAMETER / 2,
+    y: -line * 2 + sealTop,
   };
+  // The seal's top comes within a line of the text above (GB/T 9704 §7.3.5.1) but never onto
+  // it: at a closed pitch the 署名 moves down from the last line of text as far as the seal
+  // needs, its ideographs ending glyphBottom under their line's top.
+  const above = Math.max(line, -sealTop - line + glyphBottom(SIZE.body) + SEAL_CLEARANCE);
   const seal: Content = input.sealImage
     ? ({
         image: input.sealImage,
@@ -625,10 +699,10 @@ function signatureBlock(input: LayoutInput, density: Density, last: boolean): Co
       } as Content);
   const block = {
     unbreakable: true,
-    // The seal's top comes within a line of the text above (GB/T 9704 §7.3.5.1).
     // Nothing follows the last one: the seal may reach into the page's foot, clear of the
-    // page number one character in and of the verification line.
-    margin: [0, line, 0, last ? 0 : line],
+    // page number one character in and of the verification line (FOOT_REACH under the type
+    // area); at a closed pitch it hangs lower under the date, and the block makes up the rest.
+    margin: [0, above, 0, last ? Math.max(0, sealTop + SEAL_DIAMETER - 2 * line - FOOT_REACH) : line],
     columns: [
       { width: '*', text: '' },
       {
@@ -715,7 +789,8 @@ function footer(page: number, input: LayoutInput): Content {
         text: `验证码：${input.verifyCode}  查验：${input.verifyUrl}`,
         fontSize: SIZE.footer,
         lineHeight: 1.1,
-        margin: [4, 12, 0, 0],
+        // Low beside the QR, under where a seal over a date on the last line may reach.
+        margin: [4, 24, 0, 0],
       },
     ],
     columnGap: 2,
@@ -742,12 +817,13 @@ function letterFirstFooter(input: LayoutInput): Content {
         eccLevel: 'M',
         foreground: '#000000',
       } as Content,
+      // Two short lines, left of where a one-page letter's seal may reach into the foot.
       {
         width: '*',
-        text: `验证码：${input.verifyCode}  查验：${input.verifyUrl}`,
+        text: `验证码：${input.verifyCode}\n查验：${input.verifyUrl}`,
         fontSize: SIZE.footer,
         lineHeight: 1.1,
-        margin: [4, 10, 0, 0],
+        margin: [4, 6, 0, 0],
       },
     ],
     columnGap: 2,

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { loadTemplates } from '../templates/load-templates';
 import { LoadedTemplate } from '../templates/template-types';
 import { renderDocument, RenderInput } from './render-document';
-import { BODY_LINE_PT, MARGIN, SIZE, mm } from '../layout/gbt9704';
+import { BODY_LINE_PT, LINES_PER_PAGE, MARGIN, SIZE, mm } from '../layout/gbt9704';
 import { GLYPH_TOP_EM } from '../layout/build-doc-definition';
 
 /*
@@ -65,6 +65,23 @@ function wordsOf(file: string): Word[] {
 const ASCENDER_EM = 1.151;
 const emTop = (w: Word, size: number) => w.yMin + (ASCENDER_EM - GLYPH_TOP_EM) * size;
 const emBottom = (w: Word, size: number) => w.yMin + (ASCENDER_EM + 0.12) * size;
+
+/** The commonest distance between two rows of body text that follow each other. */
+function bodyPitch(words: Word[]): number {
+  const tops = [
+    ...new Set(
+      words
+        .filter((w) => Math.abs(w.yMax - w.yMin - SIZE.body * 1.437) < 1.5)
+        .map((w) => Math.round(w.yMin * 10) / 10),
+    ),
+  ].sort((a, b) => a - b);
+  const counts = new Map<number, number>();
+  for (let i = 1; i < tops.length; i++) {
+    const gap = Math.round((tops[i] - tops[i - 1]) * 10) / 10;
+    counts.set(gap, (counts.get(gap) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}
 
 const DPI = 300;
 /** Rows (in points from the page top) of page 1 where red ink spans most of the type area. */
@@ -191,7 +208,8 @@ describe('GB/T 9704 信函格式 (§10.1) for notices and decisions served on on
     // 标题 two lines below the 文号, the last element above it.
     const title = words.find((w) => w.text === registry.get('non-confirmation-decision')!.manifest.title)!;
     const titleGap = emTop(title, SIZE.title) - emBottom(number, SIZE.body);
-    expect(titleGap / BODY_LINE_PT).toBeCloseTo(2, 1);
+    // Two lines of the body as set: the grid's, or the closer pitch that keeps it on one page.
+    expect(titleGap / bodyPitch(words)).toBeCloseTo(2, 1);
     // 首页不显示页码.
     const foot = words.filter((w) => w.yMin > mm(297) - MARGIN.bottom).map((w) => w.text);
     expect(foot).not.toContain('—');
@@ -260,6 +278,19 @@ describe('送达回证', () => {
     const signedRow = top('受送达人签名或盖章');
     const date = words.find((w) => w.text === '年' && w.yMin > signedRow)!;
     expect(date.yMin - signedRow).toBeGreaterThan(mm(7));
+  });
+});
+
+describe('核对授权书', () => {
+  it('gives each member a row at least 15 mm high to sign in, under a header that keeps “（手印）” whole', async () => {
+    const words = wordsOf(await renderFile('verification-authorization'));
+    const rowTop = (name: string) => words.find((w) => w.text === name)!.yMin;
+    const heights = [rowTop('李建国') - rowTop('张秀兰'), rowTop('李小雨') - rowTop('李建国')].map(
+      (h) => h / mm(1),
+    );
+    expect(heights.map((h) => h >= 15 && h < 30)).toEqual([true, true]);
+    // The header breaks, if it must, before the bracket: never “（手|印）”.
+    expect(words.map((w) => w.text)).not.toContain('印）');
   });
 });
 
@@ -342,5 +373,130 @@ describe('widows, orphans and lone headings (all samples)', () => {
       for (const f of loneLines(file)) found.push(`${t.manifest.id} ${f}`);
     }
     expect(found).toEqual([]);
+  });
+});
+
+describe('short documents on one page, the seal never alone (GB/T 9704 §7.3.5)', () => {
+  const TYPE_BOTTOM = mm(297) - MARGIN.bottom;
+  /** About the face's single spacing: the closest §7.3.5's 调整行距 may go for 三号 text. */
+  const TIGHTEST_PITCH = 21.5;
+  const pageCount = (file: string) =>
+    Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  /** Rows of printed text in the type area, top to bottom: page, top, box height, text. */
+  function rowsOf(file: string) {
+    const byRow = new Map<string, Word[]>();
+    for (const w of wordsOf(file)) {
+      if (w.yMin > TYPE_BOTTOM) continue;
+      const key = `${w.page}:${Math.round(w.yMin)}`;
+      byRow.set(key, [...(byRow.get(key) ?? []), w]);
+    }
+    return [...byRow.values()]
+      .map((ws) => ({
+        page: ws[0].page,
+        top: ws[0].yMin,
+        height: Math.max(...ws.map((w) => w.yMax - w.yMin)),
+        text: ws
+          .sort((a, b) => a.xMin - b.xMin)
+          .map((w) => w.text)
+          .join(''),
+      }))
+      .sort((a, b) => a.page - b.page || a.top - b.top);
+  }
+  /**
+   * How many lines of the grid the text under the title takes, as it is set (28 characters a
+   * line): each row of text is one line, and the space between two rows counts in lines of the
+   * body's pitch, so the blank line above the signature and the rows written by hand count too.
+   */
+  function bodyLines(file: string, sample: Record<string, unknown>): { lines: number; room: number } {
+    const rows = rowsOf(file);
+    // The title is the last row set in 2号 on page 1; everything under it is the body.
+    const titleSize = SIZE.title * 1.437;
+    const titleRow = rows.reduce(
+      (found, r, i) => (r.page === 1 && Math.abs(r.height - titleSize) < 2 ? i : found),
+      -1,
+    );
+    const body = rows.slice(titleRow + 1);
+    const isBody = (r: { height: number }) => Math.abs(r.height - SIZE.body * 1.437) < 1.5;
+    const gaps = body
+      .slice(1)
+      .filter((r, i) => r.page === body[i].page && isBody(r) && isBody(body[i]))
+      .map((r) => Math.round((r.top - body[body.indexOf(r) - 1].top) * 10) / 10);
+    // The body's pitch as set (the grid's, or a tighter one): the commonest gap between body rows.
+    const counts = new Map<number, number>();
+    for (const g of gaps) counts.set(g, (counts.get(g) ?? 0) + 1);
+    const pitch = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? BODY_LINE_PT;
+    const issuer = (sample.issuer as { name?: string } | undefined)?.name;
+    let lines = 0;
+    body.forEach((r, i) => {
+      const next = body[i + 1];
+      if (!next || next.page !== r.page) lines += 1;
+      // The grid sets the signature one blank line under the text; at a closed pitch the seal
+      // may push it lower.
+      else if (next.text === issuer) lines += 2;
+      else lines += Math.max(1, Math.round((next.top - r.top) / pitch));
+    });
+    // The 文件格式's 版头 takes a third of page 1: the body has only the lines under it, at the
+    // tightest pitch §7.3.5 lets the text close to.
+    const room = Math.min(LINES_PER_PAGE, Math.floor((TYPE_BOTTOM - body[0].top) / TIGHTEST_PITCH));
+    return { lines, room };
+  }
+
+  const files = new Map<string, string>();
+  beforeAll(async () => {
+    for (const t of registry.values())
+      files.set(
+        t.manifest.id,
+        await renderFile(
+          t.manifest.id,
+          t.manifest.numberCode ? `平${t.manifest.numberCode}〔2026〕1号` : undefined,
+        ),
+      );
+  }, 600_000);
+
+  it('puts every sample whose text under the title fits the 22 lines of the grid on one page', () => {
+    const wrong: Record<string, { lines: number; room: number; pages: number }> = {};
+    const fitting: string[] = [];
+    for (const [id, file] of files) {
+      const { lines, room } = bodyLines(file, registry.get(id)!.manifest.sample as Record<string, unknown>);
+      if (lines > room) continue;
+      fitting.push(id);
+      const pages = pageCount(file);
+      if (pages !== 1) wrong[id] = { lines, room, pages };
+    }
+    expect(wrong).toEqual({});
+    // The short 低保 notices and decisions among them.
+    expect(fitting).toEqual(
+      expect.arrayContaining(['acceptance-notice', 'non-confirmation-decision', 'benefit-stop-decision']),
+    );
+  });
+
+  it('never ends a paragraph on a line of one character and its punctuation (孤字)', () => {
+    const lone: string[] = [];
+    for (const [id, file] of files) {
+      const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+      for (const line of text.split('\n')) {
+        const t = line.trim();
+        if (/^[\u4e00-\u9fa5][。；，：）]$/.test(t)) lone.push(`${id}: ${t}`);
+      }
+    }
+    expect(lone).toEqual([]);
+  });
+
+  it('never leaves the signature and the date alone on a last page', () => {
+    const alone: string[] = [];
+    for (const t of registry.values()) {
+      const file = files.get(t.manifest.id)!;
+      const rows = rowsOf(file);
+      const last = Math.max(...rows.map((r) => r.page));
+      if (last === 1) continue;
+      const issuer = (t.manifest.sample as { issuer?: { name?: string } }).issuer?.name;
+      const date = /^\d{4}年\d{1,2}月\d{1,2}日$/;
+      // 版记 lines (抄送, 印发) and the signature are not text of the body.
+      const text = rows
+        .filter((r) => r.page === last)
+        .filter((r) => r.text !== issuer && !date.test(r.text) && !/^抄送|印发$/.test(r.text));
+      if (text.length < 2) alone.push(`${t.manifest.id}: ${text.map((r) => r.text).join(' / ')}`);
+    }
+    expect(alone).toEqual([]);
   });
 });

@@ -302,9 +302,14 @@ async function fitLayout(layout: LayoutInput): Promise<Fitted> {
   const grid = await layOut(layout, 0, 0, true);
   const short = grid.lastPageUsed < SHORT_LAST_PAGE_LINES * DENSITIES[0].linePt;
   if (grid.pages === 1 || (!grid.tailAlone && !short)) return grid;
-  for (let d = 1; d < DENSITIES.length; d++) {
-    const tighter = await layOut(layout, d);
-    if (tighter.pages < grid.pages) return tighter;
+  // The tightest setting tells whether any saves the page; then the loosest that does is kept.
+  const tightest = await layOut(layout, DENSITIES.length - 1);
+  if (tightest.pages < grid.pages) {
+    for (let d = 1; d < DENSITIES.length - 1; d++) {
+      const tighter = await layOut(layout, d);
+      if (tighter.pages < grid.pages) return tighter;
+    }
+    return tightest;
   }
   // The page stays: the paragraph before the closing lines moves over whole, so the last page
   // does not open with a line or two of it.
