@@ -1,0 +1,187 @@
+import { answersFor, servedToday } from '../apps/api/src/demo/drive';
+import { DEMO_PASSWORD as PASSWORD_OF_DEMO } from '../apps/api/src/demo/reference-data';
+import { TestApp } from './support/test-app';
+import { CONFIRM_PATH, apply, drive, openTasks } from './support/case-driver';
+
+/**
+ * The outside tester's findings on issue 18's casework (delegation, sign-in lock, distinct
+ * investigators, access before holder, bulk completion, masked IDs, SMS record, acting authority).
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await TestApp.start();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const PASSWORD = 'Demo-pass-2026';
+
+async function userId(username: string): Promise<string> {
+  const [row] = await t.query<{ id: string }>(`SELECT id FROM app_user WHERE username = $1`, [username]);
+  return row.id;
+}
+
+/** A second staff account, made by one administrator and confirmed by another. */
+async function staff(
+  username: string,
+  displayName: string,
+  role: string,
+  regionCode = '410799100',
+  extraRoles: string[] = [],
+) {
+  const res = await (
+    await t.as('admin')
+  ).post('/api/users', { username, displayName, role, regionCode, extraRoles, password: PASSWORD });
+  if (res.status !== 201) throw new Error(`create ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  await (await t.as('admin2')).post(`/api/users/${res.body.id}/confirm`).expect(200);
+  return login(username);
+}
+
+async function login(username: string) {
+  const res = await t.http.post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
+  const auth = `Bearer ${res.body.token}`;
+  return {
+    get: (url: string) => t.http.get(url).set('Authorization', auth),
+    post: (url: string, body?: object) =>
+      t.http
+        .post(url)
+        .set('Authorization', auth)
+        .send(body ?? {}),
+    put: (url: string, body?: object) =>
+      t.http
+        .put(url)
+        .set('Authorization', auth)
+        .send(body ?? {}),
+  };
+}
+
+type Client = Awaited<ReturnType<typeof login>>;
+let rev2: Client;
+
+beforeAll(async () => {
+  rev2 = await staff('rev2', '钱二审', 'township_reviewer');
+});
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('1. delegation is the delegator’s own act, bounded, one at a time', () => {
+  it('a peer cannot delegate a colleague’s held task to himself (nor to a third)', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /乡镇初审/);
+    const [review] = (await openTasks(t, caseId)).filter((x: { name: string }) => x.name === '乡镇初审');
+    const reviewer = await t.as('reviewer');
+    await reviewer.post(`/api/tasks/${review.id}/claim`).expect(200);
+    const today = t.clock.today();
+    const toSelf = await rev2.post('/api/delegations', {
+      delegatorId: await userId('reviewer'),
+      delegateId: await userId('rev2'),
+      startsOn: today,
+      endsOn: addDays(today, 1),
+      reason: '我替他',
+    });
+    expect(toSelf.status).toBe(403);
+    expect(toSelf.body.code).toBe('SELF_DELEGATION');
+    expect(toSelf.body.message).toContain('钱审核');
+    const third = await staff('rev3', '钱三审', 'township_reviewer');
+    const toThird = await rev2.post('/api/delegations', {
+      delegatorId: await userId('reviewer'),
+      delegateId: await userId('rev3'),
+      startsOn: today,
+      endsOn: today,
+      reason: '替他安排',
+    });
+    expect(toThird.status).toBe(403);
+    expect(toThird.body.code).toBe('PEER_CANNOT_DELEGATE');
+    expect(await t.query(`SELECT 1 FROM task_delegation WHERE created_by = $1`, [await userId('rev2')])).toEqual(
+      [],
+    );
+    const done = await rev2.post(`/api/tasks/${review.id}/complete`, {
+      data: answersFor(review.form, servedToday(CONFIRM_PATH, today)),
+    });
+    expect(done.status).toBe(409);
+    expect(done.body.code).toBe('TASK_HELD_BY_OTHER');
+    void third;
+  });
+
+  it('refuses a period over 90 days and a second delegation overlapping the first', async () => {
+    const reviewer = await t.as('reviewer');
+    const today = t.clock.today();
+    const rev2Id = await userId('rev2');
+    const long = await reviewer.post('/api/delegations', {
+      delegateId: rev2Id,
+      startsOn: today,
+      endsOn: addDays(today, 90),
+      reason: '长期外派',
+    });
+    expect(long.status).toBe(400);
+    expect(long.body.details[0]).toMatchObject({ field: 'endsOn' });
+    expect(long.body.details[0].message).toContain('90');
+    await reviewer
+      .post('/api/delegations', { delegateId: rev2Id, startsOn: today, endsOn: addDays(today, 89), reason: '休假' })
+      .expect(201);
+    const twice = await reviewer.post('/api/delegations', {
+      delegateId: await userId('rev3'),
+      startsOn: addDays(today, 10),
+      endsOn: addDays(today, 12),
+      reason: '休假',
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('DELEGATION_OVERLAP');
+    expect(twice.body.message).toContain('钱二审');
+    const after = await reviewer.post('/api/delegations', {
+      delegateId: await userId('rev3'),
+      startsOn: addDays(today, 90),
+      endsOn: addDays(today, 91),
+      reason: '休假',
+    });
+    expect(after.status).toBe(201);
+    // Revoke so later cases see no standing delegation.
+    const mine = await reviewer.get('/api/delegations').expect(200);
+    for (const d of mine.body) await reviewer.post(`/api/delegations/${d.id}/revoke`).expect(200);
+  });
+});
+
+describe('2. five wrong passwords in a row lock the account', () => {
+  const signIn = (password: string) => t.http.post('/api/auth/login').send({ username: 'legal', password });
+  const listed = async () =>
+    (await (await t.as('admin')).get('/api/users').expect(200)).body.find(
+      (u: { username: string }) => u.username === 'legal',
+    );
+
+  it('refuses even the right password for 15 minutes, says until when, and shows it to administrators', async () => {
+    for (const left of [4, 3, 2, 1]) {
+      const res = await signIn(`wrong-${left}`).expect(401);
+      expect(res.body.message).toBe(`用户名或密码错误，还可再试${left}次；连续输错5次，账号将锁定15分钟`);
+    }
+    const fifth = await signIn('wrong-5').expect(401);
+    expect(fifth.body.message).toMatch(/已连续输错5次，账号已锁定至\d\d:\d\d（15分钟）/);
+    t.clock.advance(2_000);
+    const refused = await signIn(PASSWORD_OF_DEMO);
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('ACCOUNT_LOCKED');
+    expect(refused.body.message).toMatch(/^该账号因连续5次密码错误已锁定至\d\d:\d\d，请15分钟后再登录，或请管理员解锁$/);
+    const until = Date.parse((await listed()).lockedUntil);
+    expect(until).toBeGreaterThan(t.clock.now().getTime() + 14 * 60_000);
+    expect(until).toBeLessThanOrEqual(t.clock.now().getTime() + 15 * 60_000);
+    t.clock.advance(15 * 60_000);
+    await signIn(PASSWORD_OF_DEMO).expect(200);
+    expect((await listed()).lockedUntil).toBeNull();
+  });
+
+  it('a success starts the count afresh; an administrator’s unlock lifts the lock', async () => {
+    for (let i = 0; i < 4; i++) await signIn(`wrong-a${i}`).expect(401);
+    await signIn(PASSWORD_OF_DEMO).expect(200);
+    const again = await signIn('wrong-b').expect(401);
+    expect(again.body.message).toContain('还可再试4次');
+    for (let i = 0; i < 4; i++) await signIn(`wrong-c${i}`).expect(401);
+    expect((await signIn(PASSWORD_OF_DEMO)).status).toBe(429);
+    const id = await userId('legal');
+    const unlocked = await (await t.as('admin')).post(`/api/users/${id}/unlock`).expect(200);
+    expect(unlocked.body.lockedUntil).toBeNull();
+    t.clock.advance(1);
+    await signIn(PASSWORD_OF_DEMO).expect(200);
+  });
+});
