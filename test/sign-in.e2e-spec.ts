@@ -59,7 +59,9 @@ describe('sign-in throttling (finding 11)', () => {
       const locked = await login('admin', DEMO_PASSWORD, from);
       expect(locked.status).toBe(429);
       expect(locked.body.code).toBe('ACCOUNT_LOCKED');
-      expect(locked.body.message).toMatch(/^该账号因连续5次密码错误已锁定至\d\d:\d\d，请15分钟后再登录，或请管理员解锁$/);
+      expect(locked.body.message).toMatch(
+        /^该账号因连续5次密码错误已锁定至\d\d:\d\d，请15分钟后再登录，或请管理员解锁$/,
+      );
       expect(locked.headers['retry-after']).toBe('900');
     }
     tick(15 * 60_000);

@@ -95,9 +95,9 @@ describe('1. delegation is the delegator’s own act, bounded, one at a time', (
     });
     expect(toThird.status).toBe(403);
     expect(toThird.body.code).toBe('PEER_CANNOT_DELEGATE');
-    expect(await t.query(`SELECT 1 FROM task_delegation WHERE created_by = $1`, [await userId('rev2')])).toEqual(
-      [],
-    );
+    expect(
+      await t.query(`SELECT 1 FROM task_delegation WHERE created_by = $1`, [await userId('rev2')]),
+    ).toEqual([]);
     const done = await rev2.post(`/api/tasks/${review.id}/complete`, {
       data: answersFor(review.form, servedToday(CONFIRM_PATH, today)),
     });
@@ -120,7 +120,12 @@ describe('1. delegation is the delegator’s own act, bounded, one at a time', (
     expect(long.body.details[0]).toMatchObject({ field: 'endsOn' });
     expect(long.body.details[0].message).toContain('90');
     await reviewer
-      .post('/api/delegations', { delegateId: rev2Id, startsOn: today, endsOn: addDays(today, 89), reason: '休假' })
+      .post('/api/delegations', {
+        delegateId: rev2Id,
+        startsOn: today,
+        endsOn: addDays(today, 89),
+        reason: '休假',
+      })
       .expect(201);
     const twice = await reviewer.post('/api/delegations', {
       delegateId: await userId('rev3'),
@@ -162,7 +167,9 @@ describe('2. five wrong passwords in a row lock the account', () => {
     const refused = await signIn(PASSWORD_OF_DEMO);
     expect(refused.status).toBe(429);
     expect(refused.body.code).toBe('ACCOUNT_LOCKED');
-    expect(refused.body.message).toMatch(/^该账号因连续5次密码错误已锁定至\d\d:\d\d，请15分钟后再登录，或请管理员解锁$/);
+    expect(refused.body.message).toMatch(
+      /^该账号因连续5次密码错误已锁定至\d\d:\d\d，请15分钟后再登录，或请管理员解锁$/,
+    );
     const until = Date.parse((await listed()).lockedUntil);
     expect(until).toBeGreaterThan(t.clock.now().getTime() + 14 * 60_000);
     expect(until).toBeLessThanOrEqual(t.clock.now().getTime() + 15 * 60_000);

@@ -50,7 +50,12 @@ describe('wrongPasswordMessage (issue 18 §9; tester findings 18 §2)', () => {
       0,
       '用户名或密码错误，已连续输错5次，账号已锁定至18:15（15分钟），到时可再登录，或请管理员解锁',
     ],
-    ['after a successful sign-in, earlier mistakes no longer count', secondsAgo(3, 4, 5, 6), NOW - 2.5 * SEC, LEFT(4)],
+    [
+      'after a successful sign-in, earlier mistakes no longer count',
+      secondsAgo(3, 4, 5, 6),
+      NOW - 2.5 * SEC,
+      LEFT(4),
+    ],
     ['mistakes older than the hour do not count', ago(61, 62), 0, LEFT(4)],
     ['a lock that ran out starts the count afresh', ago(20, 21, 22, 23, 24), 0, LEFT(4)],
     ['and the mistakes after it count', ago(2, 20, 21, 22, 23, 24), 0, LEFT(3)],

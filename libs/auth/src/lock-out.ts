@@ -51,7 +51,11 @@ const LOCK_MS = LOCK_MINUTES * 60_000;
  * they caused. A lock that has run out starts the count afresh; no failure is recorded while a
  * lock holds (those tries are refused before the password is checked).
  */
-function streak(failuresMs: number[], floorMs: number, nowMs: number): { count: number; until: number | null } {
+function streak(
+  failuresMs: number[],
+  floorMs: number,
+  nowMs: number,
+): { count: number; until: number | null } {
   let count = 0;
   let until: number | null = null;
   for (const ms of countedFailures(failuresMs, floorMs, nowMs).sort((a, b) => a - b)) {

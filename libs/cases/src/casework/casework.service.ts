@@ -224,7 +224,10 @@ export class CaseworkService {
     else if (input.endsOn < input.startsOn)
       problems.push({ field: 'endsOn', message: '结束日期不能早于开始日期' });
     else if (input.endsOn < this.clock.today()) problems.push({ field: 'endsOn', message: '结束日期已过' });
-    else if (isCalendarDate(input.startsOn ?? '') && daysBetween(input.startsOn, input.endsOn) + 1 > DELEGATION_MAX_DAYS)
+    else if (
+      isCalendarDate(input.startsOn ?? '') &&
+      daysBetween(input.startsOn, input.endsOn) + 1 > DELEGATION_MAX_DAYS
+    )
       problems.push({
         field: 'endsOn',
         message: `委托期限最长 ${DELEGATION_MAX_DAYS} 天，更长的缺岗应由上级改派任务或调整职责`,
@@ -245,7 +248,12 @@ export class CaseworkService {
       const need = toAuthUser(delegator as UserEntity).duties.filter((d) => CASEWORK_ROLES.includes(d));
       if (delegatorId !== user.id) this.assertMayDelegateFor(user, delegator, delegate, need);
       await casework.lockDelegator(em, delegator.id);
-      const overlapping = await casework.overlappingDelegation(em, delegator.id, input.startsOn, input.endsOn);
+      const overlapping = await casework.overlappingDelegation(
+        em,
+        delegator.id,
+        input.startsOn,
+        input.endsOn,
+      );
       if (overlapping) {
         throw new AppError(
           409,
@@ -330,12 +338,9 @@ export class CaseworkService {
    */
   private assertMayDelegateFor(user: AuthUser, delegator: StaffRow, delegate: StaffRow, need: Role[]): void {
     if (delegate.id === user.id) {
-      throw new AppError(
-        403,
-        'SELF_DELEGATION',
-        `只有 ${delegator.displayName} 本人才能委托您代办其任务`,
-        [{ field: 'delegateId', message: '不能由代办人本人设定' }],
-      );
+      throw new AppError(403, 'SELF_DELEGATION', `只有 ${delegator.displayName} 本人才能委托您代办其任务`, [
+        { field: 'delegateId', message: '不能由代办人本人设定' },
+      ]);
     }
     requireAccess(user, 'task.assign', {
       regionCode: delegator.regionCode,
