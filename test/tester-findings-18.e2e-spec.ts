@@ -1,7 +1,7 @@
 import { answersFor, servedToday } from '../apps/api/src/demo/drive';
 import { DEMO_PASSWORD as PASSWORD_OF_DEMO } from '../apps/api/src/demo/reference-data';
 import { TestApp } from './support/test-app';
-import { CONFIRM_PATH, apply, drive, openTasks } from './support/case-driver';
+import { CONFIRM_PATH, apply, drive, meetPrerequisites, openTasks } from './support/case-driver';
 
 /**
  * The outside tester's findings on issue 18's casework (delegation, sign-in lock, distinct
@@ -190,5 +190,60 @@ describe('2. five wrong passwords in a row lock the account', () => {
     expect(unlocked.body.lockedUntil).toBeNull();
     t.clock.advance(1);
     await signIn(PASSWORD_OF_DEMO).expect(200);
+  });
+});
+
+describe('3. 入户调查 and 邻里访问 need two different persons', () => {
+  it('refuses one person named twice, naming the field; two different persons pass', async () => {
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /入户调查/);
+    const [visit] = (await openTasks(t, caseId)).filter((x: { name: string }) => x.name === '入户调查');
+    const investigator = await t.as('investigator');
+    const data = answersFor(visit.form, servedToday(CONFIRM_PATH, t.clock.today()));
+    const twice = await investigator.post(`/api/tasks/${visit.id}/complete`, {
+      data: { ...data, investigators: ['赵调查', '赵调查'] },
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.details).toEqual([
+      { field: 'data.investigators[1]', message: '调查人员中“赵调查”重复填写，须为不同的工作人员' },
+    ]);
+    // By account id and by name, still one person.
+    const byId = await investigator.post(`/api/tasks/${visit.id}/complete`, {
+      data: { ...data, investigators: [await userId('investigator'), '赵调查'] },
+    });
+    expect(byId.status).toBe(400);
+    await investigator.post(`/api/tasks/${visit.id}/complete`, { data }).expect(200);
+    await drive(t, caseId, CONFIRM_PATH, /邻里访问/);
+    const [neighbours] = (await openTasks(t, caseId)).filter((x: { name: string }) => x.name === '邻里访问');
+    await meetPrerequisites(t, caseId, neighbours);
+    const answers = answersFor(neighbours.form, servedToday(CONFIRM_PATH, t.clock.today()));
+    const same = await investigator.post(`/api/tasks/${neighbours.id}/complete`, {
+      data: { ...answers, neighbourVisitors: ['冯协理', '冯协理'] },
+    });
+    expect(same.status).toBe(400);
+    expect(same.body.details[0].field).toBe('data.neighbourVisitors[1]');
+  });
+});
+
+describe('4. access is decided before anything about the holder is told', () => {
+  it('another township’s clerk or a wrong role gets 403 without the holder, and no draft is kept', async () => {
+    const caseId = await apply(t);
+    const [accept] = await openTasks(t, caseId);
+    await (await t.as('clerk')).post(`/api/tasks/${accept.id}/claim`).expect(200);
+    const data = { decision: 'accept' };
+    for (const who of ['hexi_clerk', 'investigator']) {
+      const user = await t.as(who);
+      const res = await user.post(`/api/tasks/${accept.id}/complete`, { data });
+      expect(res.status).toBe(403);
+      expect(JSON.stringify(res.body)).not.toContain('李窗口');
+      expect(res.body.details ?? []).toEqual([]);
+      const saved = await user.put(`/api/tasks/${accept.id}/draft`, { data });
+      expect(saved.status).toBe(403);
+      expect((await user.get(`/api/tasks/${accept.id}/draft`)).status).toBe(403);
+      const unclaim = await user.post(`/api/tasks/${accept.id}/unclaim`);
+      expect(unclaim.status).toBe(403);
+      expect(JSON.stringify(unclaim.body)).not.toContain('李窗口');
+    }
+    expect(await t.query(`SELECT 1 FROM task_draft WHERE task_id = $1`, [accept.id])).toEqual([]);
   });
 });

@@ -17,7 +17,6 @@ import { CaseEntity, Database, TaskEntity, UserEntity } from '@app/persistence';
 import { ProcessRuntime } from '@app/workflow';
 import { caseRepository as cases } from '../case.repository';
 import { caseProcessRepository as processes } from '../case-process.repository';
-import { assertMayReadCase } from '../case-access';
 import { DutyService, householdIdNumbers } from '../duty';
 import { CaseService } from '../case.service';
 import { DelegationRow, StaffRow, caseworkRepository as casework } from './casework.repository';
@@ -88,6 +87,7 @@ export class CaseworkService {
   async unclaim(user: AuthUser, taskId: string): Promise<void> {
     await this.db.transaction(async (em) => {
       const { task, kase } = await this.openTask(em, taskId);
+      if (task.assignee !== user.id) this.duties.assertRoleAndRegion(user, kase, task);
       if (!task.assignee) return;
       if (task.assignee !== user.id) await this.refuseHeld(em, task);
       await casework.setAssignee(em, task.id, null, null);
@@ -483,7 +483,8 @@ export class CaseworkService {
     const task = await processes.task(em, taskId);
     if (!task) throw AppError.notFound('任务不存在');
     const kase = await cases.byInstanceOrFail(em, task.instanceId);
-    assertMayReadCase(user, kase, 'staff', '该案件不在您的管辖范围内');
+    // A draft is the start of doing the task: only one who may do it keeps one.
+    this.duties.assertRoleAndRegion(user, kase, task);
     return task;
   }
 
