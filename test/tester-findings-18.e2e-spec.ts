@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { Logger } from '@nestjs/common';
+import { NotificationDispatcher } from '@app/notifications';
 import { answersFor, servedToday } from '../apps/api/src/demo/drive';
 import { DEMO_PASSWORD as PASSWORD_OF_DEMO } from '../apps/api/src/demo/reference-data';
 import { TestApp } from './support/test-app';
@@ -245,5 +248,30 @@ describe('4. access is decided before anything about the holder is told', () => 
       expect(JSON.stringify(unclaim.body)).not.toContain('李窗口');
     }
     expect(await t.query(`SELECT 1 FROM task_draft WHERE task_id = $1`, [accept.id])).toEqual([]);
+  });
+});
+
+describe('7. the SMS stand-in writes what it did not send where an operator reads it', () => {
+  it('logs the text at a level the API keeps (warn), with the phone masked', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    try {
+      const caseId = await apply(t);
+      const [accept] = await openTasks(t, caseId);
+      await (
+        await t.as('clerk')
+      )
+        .post(`/api/tasks/${accept.id}/complete`, {
+          data: { decision: 'supplement', missingMaterials: ['户口簿复印件'] },
+        })
+        .expect(200);
+      await t.app.get(NotificationDispatcher).poll();
+      const lines = warn.mock.calls.map((c) => String(c[0])).filter((m) => m.includes('未接入短信服务商'));
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.some((m) => m.includes('138****0000') && m.includes('户口簿复印件'))).toBe(true);
+      // main.ts keeps exactly these levels.
+      expect(readFileSync('apps/api/src/main.ts', 'utf8')).toMatch(/logger: \['warn', 'error'\]/);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
