@@ -275,3 +275,19 @@ describe('7. the SMS stand-in writes what it did not send where an operator read
     }
   });
 });
+
+describe('5. only steps that record a fact may be completed in bulk', () => {
+  it('refuses bulk 受理审查 with 409 naming the step, and completes none', async () => {
+    const taskIds: string[] = [];
+    for (let i = 0; i < 2; i++) taskIds.push((await openTasks(t, await apply(t)))[0].id);
+    const res = await (
+      await t.as('clerk')
+    ).post('/api/tasks/bulk', { action: 'complete', taskIds, data: { decision: 'accept' } });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('BULK_NOT_ALLOWED');
+    expect(res.body.message).toContain('“受理审查”须逐案审查办理');
+    expect(
+      await t.query(`SELECT 1 FROM task WHERE id = ANY($1::uuid[]) AND status <> 'open'`, [taskIds]),
+    ).toEqual([]);
+  });
+});

@@ -225,7 +225,17 @@ export const caseworkRepository = {
     em: EntityManager,
     taskIds: string[],
   ): Promise<
-    Map<string, { caseNo: string; regionCode: string; applicantName: string; applicantAddress: string }>
+    Map<
+      string,
+      {
+        caseNo: string;
+        regionCode: string;
+        applicantName: string;
+        applicantAddress: string;
+        stepName: string;
+        form: { id: string }[] | null;
+      }
+    >
   > {
     const rows: {
       taskId: string;
@@ -233,8 +243,10 @@ export const caseworkRepository = {
       regionCode: string;
       applicantName: string;
       applicantAddress: string;
+      stepName: string;
+      form: { id: string }[] | null;
     }[] = await em.query(
-      `SELECT t.id AS "taskId", c.case_no AS "caseNo", c.region_code AS "regionCode",
+      `SELECT t.id AS "taskId", c.case_no AS "caseNo", c.region_code AS "regionCode", t.name AS "stepName", t.form,
                 c.applicant_name AS "applicantName", c.applicant_address AS "applicantAddress"
          FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id WHERE t.id = ANY($1::uuid[])`,
       [taskIds],

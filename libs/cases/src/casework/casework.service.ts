@@ -14,6 +14,7 @@ import {
   toAuthUser,
 } from '@app/auth';
 import { CaseEntity, Database, TaskEntity, UserEntity } from '@app/persistence';
+import { isServiceForm } from '@app/process-models';
 import { ProcessRuntime } from '@app/workflow';
 import { caseRepository as cases } from '../case.repository';
 import { caseProcessRepository as processes } from '../case-process.repository';
@@ -247,21 +248,6 @@ export class CaseworkService {
       }
       const need = toAuthUser(delegator as UserEntity).duties.filter((d) => CASEWORK_ROLES.includes(d));
       if (delegatorId !== user.id) this.assertMayDelegateFor(user, delegator, delegate, need);
-      await casework.lockDelegator(em, delegator.id);
-      const overlapping = await casework.overlappingDelegation(
-        em,
-        delegator.id,
-        input.startsOn,
-        input.endsOn,
-      );
-      if (overlapping) {
-        throw new AppError(
-          409,
-          'DELEGATION_OVERLAP',
-          `${delegator.displayName} 在 ${overlapping.startsOn} 至 ${overlapping.endsOn} 已委托 ${overlapping.delegateName} 代办，期间重叠；如需更换代办人，请先撤销原委托`,
-          [{ field: 'startsOn', message: `与 ${overlapping.startsOn} 至 ${overlapping.endsOn} 的委托重叠` }],
-        );
-      }
       if (!need.length) {
         throw AppError.validation(`${delegator.displayName} 没有办理案件的职责，无需委托`, [
           { field: 'delegatorId', message: '无办案职责' },
@@ -300,6 +286,21 @@ export class CaseworkService {
             [{ field: 'delegateId', message: why }],
           );
         }
+      }
+      await casework.lockDelegator(em, delegator.id);
+      const overlapping = await casework.overlappingDelegation(
+        em,
+        delegator.id,
+        input.startsOn,
+        input.endsOn,
+      );
+      if (overlapping) {
+        throw new AppError(
+          409,
+          'DELEGATION_OVERLAP',
+          `${delegator.displayName} 在 ${overlapping.startsOn} 至 ${overlapping.endsOn} 已委托 ${overlapping.delegateName} 代办，期间重叠；如需更换代办人，请先撤销原委托`,
+          [{ field: 'startsOn', message: `与 ${overlapping.startsOn} 至 ${overlapping.endsOn} 的委托重叠` }],
+        );
       }
       const id = randomUUID();
       const now = this.clock.now();
@@ -436,6 +437,27 @@ export class CaseworkService {
       }
     }
     const caseNos = await this.db.read((em) => casework.caseNosOf(em, ids));
+    if (input.action === 'complete') {
+      // One form for many cases only where the step records a fact (送达), as the model's form
+      // says; a step that decides (受理审查, 初审…) is judged case by case. Steps of tasks outside
+      // the caller's jurisdiction are not named (those fail alone below).
+      const deciding = [
+        ...new Set(
+          [...caseNos.values()]
+            .filter((c) => mayAccess(user, 'task.complete', { regionCode: c.regionCode }))
+            .filter((c) => !isServiceForm(c.form ?? []))
+            .map((c) => c.stepName),
+        ),
+      ];
+      if (deciding.length) {
+        throw new AppError(
+          409,
+          'BULK_NOT_ALLOWED',
+          `“${deciding.join('”“')}”须逐案审查办理，不能批量办理；批量办理只适用于送达登记等环节`,
+          [{ field: 'taskIds', message: `含不能批量办理的环节：${deciding.join('、')}` }],
+        );
+      }
+    }
     const results: BulkResult[] = [];
     for (const taskId of ids) {
       const own = caseNos.get(taskId);
