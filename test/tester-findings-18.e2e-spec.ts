@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NotificationDispatcher } from '@app/notifications';
 import { answersFor, servedToday } from '../apps/api/src/demo/drive';
 import { DEMO_PASSWORD as PASSWORD_OF_DEMO } from '../apps/api/src/demo/reference-data';
-import { TestApp } from './support/test-app';
+import { TestApp, pdfText } from './support/test-app';
 import { CONFIRM_PATH, apply, drive, meetPrerequisites, openTasks } from './support/case-driver';
 
 /**
@@ -289,5 +289,34 @@ describe('5. only steps that record a fact may be completed in bulk', () => {
     expect(
       await t.query(`SELECT 1 FROM task WHERE id = ANY($1::uuid[]) AND status <> 'open'`, [taskIds]),
     ).toEqual([]);
+  });
+});
+
+describe('8. every document a delegate’s step issues names the acting authority', () => {
+  it('the 入户调查表 (a table-style record, no signature block) prints 经办人：X（代Y）', async () => {
+    await staff('inv2', '吴二调查', 'investigator');
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /入户调查/);
+    const [visit] = (await openTasks(t, caseId)).filter((x: { name: string }) => x.name === '入户调查');
+    const investigator = await t.as('investigator');
+    await investigator.post(`/api/tasks/${visit.id}/claim`).expect(200);
+    const today = t.clock.today();
+    await investigator
+      .post('/api/delegations', {
+        delegateId: await userId('inv2'),
+        startsOn: today,
+        endsOn: today,
+        reason: '外出培训',
+      })
+      .expect(201);
+    const data = answersFor(visit.form, servedToday(CONFIRM_PATH, today));
+    await (await login('inv2')).post(`/api/tasks/${visit.id}/complete`, { data }).expect(200);
+    await t.documentsSettled();
+    const [doc] = await t.query<{ id: string }>(
+      `SELECT id FROM document WHERE case_id = $1 AND template_id = 'home-visit-record'`,
+      [caseId],
+    );
+    const pdf = await t.download('approver', `/api/documents/${doc.id}/pdf`);
+    expect(pdfText(pdf.body)).toContain('经办人：吴二调查（代赵调查）');
   });
 });
