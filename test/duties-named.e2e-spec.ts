@@ -387,12 +387,21 @@ describe('F14: delegations, 退回 reasons, bulk results', () => {
       { taskId: acceptance.id, caseNo: null, ok: false, code: 'FORBIDDEN', message: '无权办理' },
     ]);
     expect(JSON.stringify(res.body)).not.toContain(caseNo);
+    // Bulk completion takes only 送达 steps (tester findings 18 §5): serve the 补正 request.
+    await (
+      await t.as('clerk')
+    )
+      .post(`/api/tasks/${acceptance.id}/complete`, {
+        data: { decision: 'supplement', missingMaterials: ['户口簿复印件'] },
+      })
+      .expect(200);
+    const [serve] = await openTasks(t, caseId);
     const bad = await (
       await t.as('clerk')
     ).post('/api/tasks/bulk', {
       action: 'complete',
-      taskIds: [acceptance.id],
-      data: { decision: 'nonsense' },
+      taskIds: [serve.id],
+      data: { serviceMethod: 'nonsense' },
     });
     expect(bad.status).toBe(200);
     expect(bad.body[0]).toMatchObject({ ok: false, caseNo });

@@ -33,7 +33,7 @@ describe('sign-in with a wrong password (Chromium)', () => {
       const seen = await messages();
       expect(seen).toEqual({
         wrong: 1,
-        alerts: [`用户名或密码错误，还可再试${left}次；连续输错5次后，需等待一段时间才能再次登录`],
+        alerts: [`用户名或密码错误，还可再试${left}次；连续输错5次，账号将锁定15分钟`],
         underFields: 0,
         toasts: 0,
       });

@@ -6,7 +6,7 @@ import { AuditService } from '@app/audit';
 import { regionLevel, regionWithin } from '@app/assistance';
 import { Database, UserEntity } from '@app/persistence';
 import { AuthUser } from './auth.service';
-import { LOCK_MINUTES, lockedUntil } from './lock-out';
+import { THROTTLE_WINDOW_MINUTES, lockedUntil } from './lock-out';
 import { loginAttemptRepository as attempts } from './login-attempt.repository';
 import { hashPassword } from './password';
 import { passwordProblem } from './password-policy';
@@ -283,7 +283,7 @@ export class AccountService {
   private async views(em: EntityManager, accounts: UserEntity[]): Promise<AccountView[]> {
     if (!accounts.length) return [];
     const now = this.clock.now();
-    const since = new Date(now.getTime() - LOCK_MINUTES * 60_000);
+    const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
     const [regionName, history] = await Promise.all([
       users.regionNames(
         em,

@@ -9,6 +9,7 @@ import { passwordProblem } from './password-policy';
 import { Role } from './roles';
 import {
   THROTTLE_WINDOW_MINUTES,
+  lockedMessage,
   lockedUntil,
   throttledUntil,
   waitText,
@@ -85,26 +86,24 @@ export class AuthService {
       (await attempts.history(em, [username], since)).get(username),
     ]);
     const unlockedMs = user?.unlockedAt?.getTime() ?? 0;
+    // The account's lock holds for every address, the right password included; these tries are
+    // not checked, so they are neither failures nor a way to test a guess.
+    const accountFloor = Math.max(history?.lastOkMs ?? 0, unlockedMs);
+    const until = lockedUntil(history?.failuresMs ?? [], accountFloor, now.getTime());
+    if (until !== null) {
+      throw AppError.tooManyRequests(
+        'ACCOUNT_LOCKED',
+        lockedMessage(until, now.getTime()),
+        (until - now.getTime()) / 1000,
+        [{ field: 'username', message: '账号已锁定' }],
+      );
+    }
     const wait = throttledUntil(
       fromHere.failuresMs,
       Math.max(fromHere.lastOkMs ?? 0, unlockedMs),
       now.getTime(),
     );
     if (wait !== null) throw throttled(wait - now.getTime());
-    // The account-wide cap spares the addresses the owner has signed in from.
-    if (fromHere.lastOkMs === null) {
-      const floor = Math.max(history?.lastOkMs ?? 0, unlockedMs);
-      const until = lockedUntil(history?.failuresMs ?? [], floor, now.getTime());
-      if (until !== null) {
-        throw AppError.tooManyRequests(
-          'LOGIN_LOCKED',
-          `该账号近期登录失败次数过多，已暂停从新的地点登录，请${waitText(until - now.getTime())}后再试，` +
-            '或在以前登录过的地点登录，或请管理员解锁',
-          (until - now.getTime()) / 1000,
-          [{ field: 'username', message: '账号暂停从新的地点登录' }],
-        );
-      }
-    }
     const ok = user
       ? await verifyPassword(password, user.passwordHash)
       : await verifyPassword(
@@ -115,15 +114,11 @@ export class AuthService {
       await this.db.transaction((em) =>
         this.recordSignIn(em, { username, userId: user?.id ?? null, ok: false, now }),
       );
-      // One message, which also says how many tries are left before the throttle of lock-out.ts.
+      // One message, which also says how many tries are left before the account locks.
       throw new AppError(
         401,
         'LOGIN_FAILED',
-        wrongPasswordMessage(
-          fromHere.failuresMs,
-          Math.max(fromHere.lastOkMs ?? 0, unlockedMs),
-          now.getTime(),
-        ),
+        wrongPasswordMessage(history?.failuresMs ?? [], accountFloor, now.getTime()),
       );
     }
     // Told only to whoever knows the password, so it does not reveal which accounts exist.

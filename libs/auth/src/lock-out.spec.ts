@@ -1,4 +1,11 @@
-import { MAX_FAILURES, lockedUntil, throttledUntil, waitText, wrongPasswordMessage } from './lock-out';
+import {
+  MAX_FAILURES,
+  lockedMessage,
+  lockedUntil,
+  throttledUntil,
+  waitText,
+  wrongPasswordMessage,
+} from './lock-out';
 
 const SEC = 1_000;
 const MIN = 60_000;
@@ -30,56 +37,53 @@ describe('throttledUntil (one account from one address)', () => {
   });
 });
 
-describe('wrongPasswordMessage (issue 18 §9)', () => {
+const LEFT = (n: number) => `用户名或密码错误，还可再试${n}次；连续输错5次，账号将锁定15分钟`;
+
+describe('wrongPasswordMessage (issue 18 §9; tester findings 18 §2)', () => {
   it.each([
-    ['the first mistake', [], 0, '用户名或密码错误，还可再试4次；连续输错5次后，需等待一段时间才能再次登录'],
+    ['the first mistake', [], 0, LEFT(4)],
+    ['the fourth', secondsAgo(1, 2, 3), 0, LEFT(1)],
+    // 10:00 UTC is 18:00 in China; the lock runs 15 minutes from this fifth failure.
     [
-      'the fourth',
-      secondsAgo(1, 2, 3),
+      'the fifth locks the account and says until when',
+      secondsAgo(1, 2, 3, 4),
       0,
-      '用户名或密码错误，还可再试1次；连续输错5次后，需等待一段时间才能再次登录',
-    ],
-    ['the fifth', secondsAgo(1, 2, 3, 4), 0, '用户名或密码错误，已连续输错5次，需等待一段时间才能再次登录'],
-    [
-      'the seventh',
-      secondsAgo(1, 2, 3, 4, 5, 6),
-      0,
-      '用户名或密码错误，已连续输错7次，需等待一段时间才能再次登录',
+      '用户名或密码错误，已连续输错5次，账号已锁定至18:15（15分钟），到时可再登录，或请管理员解锁',
     ],
     [
       'after a successful sign-in, earlier mistakes no longer count',
       secondsAgo(3, 4, 5, 6),
       NOW - 2.5 * SEC,
-      '用户名或密码错误，还可再试4次；连续输错5次后，需等待一段时间才能再次登录',
+      LEFT(4),
     ],
-    [
-      'mistakes older than the hour do not count',
-      ago(61, 62),
-      0,
-      '用户名或密码错误，还可再试4次；连续输错5次后，需等待一段时间才能再次登录',
-    ],
+    ['mistakes older than the hour do not count', ago(61, 62), 0, LEFT(4)],
+    ['a lock that ran out starts the count afresh', ago(20, 21, 22, 23, 24), 0, LEFT(4)],
+    ['and the mistakes after it count', ago(2, 20, 21, 22, 23, 24), 0, LEFT(3)],
   ])('%s', (_name, failures, floor, expected) => {
     expect(wrongPasswordMessage(failures, floor, NOW)).toBe(expected);
   });
 });
 
-describe('lockedUntil (the account from all addresses)', () => {
-  const many = (n: number, newestMinutesAgo = 1) =>
-    Array.from({ length: n }, (_, i) => NOW - newestMinutesAgo * MIN - i * SEC);
+describe('lockedUntil (the account, from all addresses)', () => {
   it.each([
     ['no failures', [], 0, null],
-    ['five failures lock nothing any more', ago(1, 2, 3, 4, 5), 0, null],
-    ['one short of the cap', many(MAX_FAILURES - 1), 0, null],
-    [
-      'the cap within the hour: until the oldest counted leaves it',
-      many(MAX_FAILURES),
-      0,
-      NOW - 1 * MIN - (MAX_FAILURES - 1) * SEC + 60 * MIN,
-    ],
-    ['the cap, but an hour ago', many(MAX_FAILURES, 61), 0, null],
-    ['the cap, then an unlock', many(MAX_FAILURES), NOW - 0.5 * MIN, null],
+    ['four in a row lock nothing', ago(1, 2, 3, 4), 0, null],
+    ['five in a row: 15 minutes from the fifth', ago(1, 2, 3, 4, 5), 0, NOW - 1 * MIN + 15 * MIN],
+    ['unordered input', ago(3, 1, 5, 2, 4), 0, NOW + 14 * MIN],
+    ['five, the fifth 15 minutes ago: the lock is over', ago(15, 16, 17, 18, 19), 0, null],
+    ['five, but a successful sign-in after the second', ago(1, 2, 3, 4, 5), NOW - 3.5 * MIN, null],
+    ['five, then an unlock', ago(1, 2, 3, 4, 5), NOW - 0.5 * MIN, null],
+    ['four after a lock that ran out', ago(1, 2, 3, 4, 20, 21, 22, 23, 24), 0, null],
+    ['five after a lock that ran out lock again', ago(1, 2, 3, 4, 5, 20, 21, 22, 23, 24), 0, NOW + 14 * MIN],
+    ['one of five outside the hour', ago(1, 2, 3, 4, 61), 0, null],
   ])('%s', (_name, failures, floor, expected) => {
     expect(lockedUntil(failures, floor, NOW)).toBe(expected);
+  });
+  it('is told with the time it ends and the wait', () => {
+    expect(lockedMessage(NOW + 14 * MIN, NOW)).toBe(
+      '该账号因连续5次密码错误已锁定至18:14，请14分钟后再登录，或请管理员解锁',
+    );
+    expect(MAX_FAILURES).toBe(5);
   });
 });
 

@@ -1,9 +1,11 @@
 /**
- * Sign-in throttling. Failed sign-ins slow down the address they come from, not the account: a
- * stranger who types wrong passwords for `admin` makes only their own address wait, while the owner
- * signs in from the office as usual. Failures spread over many addresses (distributed guessing)
- * are stopped by a much looser account-wide cap that spares the addresses the owner has already
- * signed in from.
+ * Sign-in lock-out, two rules. The account: five wrong passwords in a row, from wherever, lock it
+ * for 15 minutes (the correct password is refused too) unless an administrator unlocks it earlier;
+ * a successful sign-in starts the count afresh. The address: past five failures, one address waits
+ * longer and longer between tries, so a guesser who outlasts the lock still gets few tries an hour.
+ * The account lock lets a stranger who knows a name keep its owner out for 15 minutes at a time;
+ * the owner, or any administrator, can end it at once (an unlock), and every failure is audited
+ * with its address, so it is a nuisance that shows, while guessing a password gets nowhere.
  */
 
 /** Failed sign-ins of one account from one address that cost no wait (typing mistakes). */
@@ -37,38 +39,67 @@ function countedFailures(failuresMs: number[], floorMs: number, nowMs: number): 
   return failuresMs.filter((ms) => ms > floorMs && ms > nowMs - WINDOW_MS && ms <= nowMs);
 }
 
-/**
- * The one message for a wrong password, given the failures from that address before this one (as
- * `throttledUntil` counts them): how many more tries are free before the wait, or that none are.
- * It says the same for an account that does not exist, so it reveals nothing about accounts.
- */
-export function wrongPasswordMessage(failuresMs: number[], floorMs: number, nowMs: number): string {
-  const failed = countedFailures(failuresMs, floorMs, nowMs).length + 1;
-  const left = FREE_FAILURES - failed;
-  return left > 0
-    ? `用户名或密码错误，还可再试${left}次；连续输错${FREE_FAILURES}次后，需等待一段时间才能再次登录`
-    : `用户名或密码错误，已连续输错${failed}次，需等待一段时间才能再次登录`;
-}
-
-/**
- * Failed sign-ins of one account, from all addresses together, within the window that stop
- * further tries from addresses the account has never signed in from. One address can fail about
- * 18 times an hour under the throttle, so reaching this takes several addresses at once.
- */
-export const MAX_FAILURES = 100;
-/** The account-wide window; the cap lifts when its oldest counted failure leaves it. */
-export const LOCK_MINUTES = THROTTLE_WINDOW_MINUTES;
+/** Wrong passwords in a row that lock the account. */
+export const MAX_FAILURES = 5;
+/** How long the account stays locked after the last of them. */
+export const LOCK_MINUTES = 15;
 const LOCK_MS = LOCK_MINUTES * 60_000;
 
 /**
- * When the account-wide cap these failed sign-ins (epoch ms) cause ends, or null when they cause
- * none. Counted are the failures within the window before `nowMs` and after `floorMs`: the last
- * successful sign-in or an administrator's unlock, whichever is later. It applies only to
- * addresses the account has not signed in from before (see AuthService.login).
+ * The failures in a row of one account (all addresses) since `floorMs` (its last successful
+ * sign-in or an administrator's unlock, whichever is later) and within the window, and the lock
+ * they caused. A lock that has run out starts the count afresh; no failure is recorded while a
+ * lock holds (those tries are refused before the password is checked).
  */
+function streak(
+  failuresMs: number[],
+  floorMs: number,
+  nowMs: number,
+): { count: number; until: number | null } {
+  let count = 0;
+  let until: number | null = null;
+  for (const ms of countedFailures(failuresMs, floorMs, nowMs).sort((a, b) => a - b)) {
+    if (until !== null && ms >= until) {
+      count = 0;
+      until = null;
+    }
+    count += 1;
+    if (count >= MAX_FAILURES && until === null) until = ms + LOCK_MS;
+  }
+  return until !== null && until <= nowMs ? { count: 0, until: null } : { count, until };
+}
+
+/** Until when the account is locked by failures in a row (epoch ms), or null when it is not. */
 export function lockedUntil(failuresMs: number[], floorMs: number, nowMs: number): number | null {
-  const counted = failuresMs.filter((ms) => ms > floorMs && ms > nowMs - LOCK_MS).sort((a, b) => a - b);
-  return counted.length >= MAX_FAILURES ? counted[counted.length - MAX_FAILURES] + LOCK_MS : null;
+  return streak(failuresMs, floorMs, nowMs).until;
+}
+
+/**
+ * The one message for a wrong password, given the account's failures before this one (as
+ * `lockedUntil` counts them): how many more tries are left before the lock, or that it is now
+ * locked and until when (China time). It says the same for an account that does not exist (its
+ * name's failures are counted alike), so it reveals nothing about accounts.
+ */
+export function wrongPasswordMessage(failuresMs: number[], floorMs: number, nowMs: number): string {
+  const failed = streak(failuresMs, floorMs, nowMs).count + 1;
+  const left = MAX_FAILURES - failed;
+  return left > 0
+    ? `用户名或密码错误，还可再试${left}次；连续输错${MAX_FAILURES}次，账号将锁定${LOCK_MINUTES}分钟`
+    : `用户名或密码错误，已连续输错${failed}次，账号已锁定至${clockTime(nowMs + LOCK_MS)}（${LOCK_MINUTES}分钟），` +
+        '到时可再登录，或请管理员解锁';
+}
+
+/** The refusal while the account is locked: until when, and how to end it sooner. */
+export function lockedMessage(untilMs: number, nowMs: number): string {
+  return (
+    `该账号因连续${MAX_FAILURES}次密码错误已锁定至${clockTime(untilMs)}，请${waitText(untilMs - nowMs)}后再登录，` +
+    '或请管理员解锁'
+  );
+}
+
+/** HH:mm in China (UTC+8), as a sign-in message names a time today. */
+function clockTime(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(11, 16);
 }
 
 /** A wait as the sign-in page says it: seconds under a minute, else whole minutes (rounded up). */

@@ -295,8 +295,9 @@ export class CaseService {
         }
         const task = await this.runtime.lockOpenTask(em, input.taskId);
         const kase = await cases.byInstanceOrFail(em, task.instanceId);
-        const actingFor = await assertHolderOrDelegate(em, user.id, task, this.clock.today());
+        // Access first: one who may not do the task at all learns nothing of who holds it.
         await this.duties.assertMayPerform(em, user, kase, task);
+        const actingFor = await assertHolderOrDelegate(em, user.id, task, this.clock.today());
         await this.assertPrerequisites(em, kase, task);
         const named = await this.duties.resolveNamedStaff(em, kase, task, input.data);
         await this.facts.assertStep(em, kase, task, named.data, await this.applicantAccount(em, kase));

@@ -185,3 +185,13 @@ export function readOutcome(source: unknown): string | undefined {
 export function readLegalBasis(source: unknown): string | undefined {
   return text(elementOf(source).legalBasis);
 }
+
+/**
+ * A 送达 step's form: it records how, when and to whom a document was served, a fact the same for
+ * many cases served on one round, and decides nothing. Only such a step may be completed for many
+ * cases with one form (bulk); every other step is judged case by case.
+ */
+export function isServiceForm(fields: readonly { id: string }[]): boolean {
+  const ids = new Set(fields.map((f) => f.id));
+  return ids.has('serviceMethod') && ids.has('serviceDate') && ids.has('recipient');
+}

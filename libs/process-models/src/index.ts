@@ -22,6 +22,7 @@ export {
   readOutcome,
   readLegalBasis,
   readFormFields,
+  isServiceForm,
   parseDue,
   splitCandidateGroups,
   FORM_FIELD_TYPES,

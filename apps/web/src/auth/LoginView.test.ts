@@ -135,7 +135,7 @@ describe('LoginView', () => {
     fetchMock.mockResolvedValue(
       json(401, {
         code: 'LOGIN_FAILED',
-        message: '用户名或密码错误，还可再试4次；连续输错5次后，需等待一段时间才能再次登录',
+        message: '用户名或密码错误，还可再试4次；连续输错5次，账号将锁定15分钟',
         details: [{ field: 'password', message: '用户名或密码错误' }],
       }),
     );

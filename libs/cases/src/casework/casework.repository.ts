@@ -139,6 +139,27 @@ export const caseworkRepository = {
     return row ?? null;
   },
 
+  /** Serialises delegations of one delegator, so two overlapping ones cannot both pass the check. */
+  async lockDelegator(em: EntityManager, delegatorId: string): Promise<void> {
+    await em.query(`SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE`, [delegatorId]);
+  },
+
+  /** A delegation of the same delegator, not revoked, whose period meets [startsOn, endsOn]. */
+  async overlappingDelegation(
+    em: EntityManager,
+    delegatorId: string,
+    startsOn: string,
+    endsOn: string,
+  ): Promise<DelegationRow | null> {
+    const [row] = await em.query(
+      `SELECT ${DELEGATION_COLUMNS} FROM ${DELEGATION_FROM}
+       WHERE d.delegator_id = $1 AND d.revoked_at IS NULL AND d.starts_on <= $3 AND d.ends_on >= $2
+       ORDER BY d.starts_on LIMIT 1`,
+      [delegatorId, startsOn, endsOn],
+    );
+    return row ?? null;
+  },
+
   async revokeDelegation(em: EntityManager, id: string, at: Date): Promise<void> {
     await em.query(`UPDATE task_delegation SET revoked_at = $2 WHERE id = $1`, [id, at]);
   },
@@ -224,7 +245,17 @@ export const caseworkRepository = {
     em: EntityManager,
     taskIds: string[],
   ): Promise<
-    Map<string, { caseNo: string; regionCode: string; applicantName: string; applicantAddress: string }>
+    Map<
+      string,
+      {
+        caseNo: string;
+        regionCode: string;
+        applicantName: string;
+        applicantAddress: string;
+        stepName: string;
+        form: { id: string }[] | null;
+      }
+    >
   > {
     const rows: {
       taskId: string;
@@ -232,8 +263,10 @@ export const caseworkRepository = {
       regionCode: string;
       applicantName: string;
       applicantAddress: string;
+      stepName: string;
+      form: { id: string }[] | null;
     }[] = await em.query(
-      `SELECT t.id AS "taskId", c.case_no AS "caseNo", c.region_code AS "regionCode",
+      `SELECT t.id AS "taskId", c.case_no AS "caseNo", c.region_code AS "regionCode", t.name AS "stepName", t.form,
                 c.applicant_name AS "applicantName", c.applicant_address AS "applicantAddress"
          FROM task t JOIN assistance_case c ON c.process_instance_id = t.instance_id WHERE t.id = ANY($1::uuid[])`,
       [taskIds],

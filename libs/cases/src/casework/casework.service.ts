@@ -14,10 +14,10 @@ import {
   toAuthUser,
 } from '@app/auth';
 import { CaseEntity, Database, TaskEntity, UserEntity } from '@app/persistence';
+import { isServiceForm } from '@app/process-models';
 import { ProcessRuntime } from '@app/workflow';
 import { caseRepository as cases } from '../case.repository';
 import { caseProcessRepository as processes } from '../case-process.repository';
-import { assertMayReadCase } from '../case-access';
 import { DutyService, householdIdNumbers } from '../duty';
 import { CaseService } from '../case.service';
 import { DelegationRow, StaffRow, caseworkRepository as casework } from './casework.repository';
@@ -39,6 +39,15 @@ export const BULK_MAX = 200;
 export const BULK_FILLS = ['applicantName', 'applicantAddress'] as const;
 export type BulkFill = (typeof BULK_FILLS)[number];
 const DRAFT_MAX_CHARS = 200_000;
+/**
+ * The longest out-of-office delegation, first and last day counted. No rule fixes one; a quarter
+ * covers 产假 and long training, and a longer absence is a change of duties, not a stand-in.
+ */
+export const DELEGATION_MAX_DAYS = 90;
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
 
 /**
  * Who works a task (issue 18): claim and release, a supervisor's reassignment with a reason, the
@@ -79,6 +88,7 @@ export class CaseworkService {
   async unclaim(user: AuthUser, taskId: string): Promise<void> {
     await this.db.transaction(async (em) => {
       const { task, kase } = await this.openTask(em, taskId);
+      if (task.assignee !== user.id) this.duties.assertRoleAndRegion(user, kase, task);
       if (!task.assignee) return;
       if (task.assignee !== user.id) await this.refuseHeld(em, task);
       await casework.setAssignee(em, task.id, null, null);
@@ -215,6 +225,14 @@ export class CaseworkService {
     else if (input.endsOn < input.startsOn)
       problems.push({ field: 'endsOn', message: '结束日期不能早于开始日期' });
     else if (input.endsOn < this.clock.today()) problems.push({ field: 'endsOn', message: '结束日期已过' });
+    else if (
+      isCalendarDate(input.startsOn ?? '') &&
+      daysBetween(input.startsOn, input.endsOn) + 1 > DELEGATION_MAX_DAYS
+    )
+      problems.push({
+        field: 'endsOn',
+        message: `委托期限最长 ${DELEGATION_MAX_DAYS} 天，更长的缺岗应由上级改派任务或调整职责`,
+      });
     // Acts already done stay the holder's: a delegation speaks from today on, never of the past.
     if (isCalendarDate(input.startsOn ?? '') && input.startsOn < this.clock.today())
       problems.push({ field: 'startsOn', message: `开始日期不能早于今天（${this.clock.today()}）` });
@@ -224,12 +242,12 @@ export class CaseworkService {
     return this.db.transaction(async (em) => {
       const delegatorId = input.delegatorId ?? user.id;
       const delegator = await this.activeStaff(em, delegatorId, 'delegatorId');
-      if (delegatorId !== user.id) requireAccess(user, 'task.assign', { regionCode: delegator.regionCode });
       const delegate = await this.activeStaff(em, input.delegateId, 'delegateId');
       if (delegate.id === delegator.id) {
         throw AppError.validation('不能委托给本人', [{ field: 'delegateId', message: '须为另一名工作人员' }]);
       }
       const need = toAuthUser(delegator as UserEntity).duties.filter((d) => CASEWORK_ROLES.includes(d));
+      if (delegatorId !== user.id) this.assertMayDelegateFor(user, delegator, delegate, need);
       if (!need.length) {
         throw AppError.validation(`${delegator.displayName} 没有办理案件的职责，无需委托`, [
           { field: 'delegatorId', message: '无办案职责' },
@@ -269,6 +287,21 @@ export class CaseworkService {
           );
         }
       }
+      await casework.lockDelegator(em, delegator.id);
+      const overlapping = await casework.overlappingDelegation(
+        em,
+        delegator.id,
+        input.startsOn,
+        input.endsOn,
+      );
+      if (overlapping) {
+        throw new AppError(
+          409,
+          'DELEGATION_OVERLAP',
+          `${delegator.displayName} 在 ${overlapping.startsOn} 至 ${overlapping.endsOn} 已委托 ${overlapping.delegateName} 代办，期间重叠；如需更换代办人，请先撤销原委托`,
+          [{ field: 'startsOn', message: `与 ${overlapping.startsOn} 至 ${overlapping.endsOn} 的委托重叠` }],
+        );
+      }
       const id = randomUUID();
       const now = this.clock.now();
       await casework.insertDelegation(em, {
@@ -296,6 +329,33 @@ export class CaseworkService {
       });
       return (await casework.delegation(em, id))!;
     });
+  }
+
+  /**
+   * Delegating for someone else is a supervisor's act over the delegator's organ, never a peer's:
+   * one who holds a duty of the delegator could otherwise hand the colleague's held tasks to
+   * themselves (or to a friend) and do them in the colleague's name. And nobody but the delegator
+   * names themselves the delegate.
+   */
+  private assertMayDelegateFor(user: AuthUser, delegator: StaffRow, delegate: StaffRow, need: Role[]): void {
+    if (delegate.id === user.id) {
+      throw new AppError(403, 'SELF_DELEGATION', `只有 ${delegator.displayName} 本人才能委托您代办其任务`, [
+        { field: 'delegateId', message: '不能由代办人本人设定' },
+      ]);
+    }
+    requireAccess(user, 'task.assign', {
+      regionCode: delegator.regionCode,
+      organLevel: need.some((d) => DUTY_LEVEL[d] === 'county') ? 'county' : 'township',
+    });
+    const shared = need.filter((d) => user.duties.includes(d));
+    if (shared.length) {
+      throw new AppError(
+        403,
+        'PEER_CANNOT_DELEGATE',
+        `您与 ${delegator.displayName} 同为${shared.map((d) => ROLES[d]).join('、')}，不能替其设定代办委托；须由其本人或上级设定`,
+        [{ field: 'delegatorId', message: '同级同职责人员不能代为委托' }],
+      );
+    }
   }
 
   /** Casework staff of the user's region (their duties named), to pick an assignee or a delegate. */
@@ -377,6 +437,27 @@ export class CaseworkService {
       }
     }
     const caseNos = await this.db.read((em) => casework.caseNosOf(em, ids));
+    if (input.action === 'complete') {
+      // One form for many cases only where the step records a fact (送达), as the model's form
+      // says; a step that decides (受理审查, 初审…) is judged case by case. Steps of tasks outside
+      // the caller's jurisdiction are not named (those fail alone below).
+      const deciding = [
+        ...new Set(
+          [...caseNos.values()]
+            .filter((c) => mayAccess(user, 'task.complete', { regionCode: c.regionCode }))
+            .filter((c) => !isServiceForm(c.form ?? []))
+            .map((c) => c.stepName),
+        ),
+      ];
+      if (deciding.length) {
+        throw new AppError(
+          409,
+          'BULK_NOT_ALLOWED',
+          `“${deciding.join('”“')}”须逐案审查办理，不能批量办理；批量办理只适用于送达登记等环节`,
+          [{ field: 'taskIds', message: `含不能批量办理的环节：${deciding.join('、')}` }],
+        );
+      }
+    }
     const results: BulkResult[] = [];
     for (const taskId of ids) {
       const own = caseNos.get(taskId);
@@ -424,7 +505,8 @@ export class CaseworkService {
     const task = await processes.task(em, taskId);
     if (!task) throw AppError.notFound('任务不存在');
     const kase = await cases.byInstanceOrFail(em, task.instanceId);
-    assertMayReadCase(user, kase, 'staff', '该案件不在您的管辖范围内');
+    // A draft is the start of doing the task: only one who may do it keeps one.
+    this.duties.assertRoleAndRegion(user, kase, task);
     return task;
   }
 

@@ -58,6 +58,22 @@ export class DutyService {
     if (conflict) throw new AppError(403, 'RECUSAL_REQUIRED', conflict);
   }
 
+  /**
+   * The access decision on a task, before anything about it is told (who holds it, a draft): the
+   * user holds one of its roles and the case is in their region. 403 without details.
+   */
+  assertRoleAndRegion(
+    user: AuthUser,
+    kase: CaseEntity,
+    task: Pick<TaskEntity, 'name' | 'candidateGroups'>,
+  ): void {
+    if (!dutiesFor(user, task.candidateGroups).length) {
+      const names = task.candidateGroups.map((g) => ROLES[g as Role] ?? g).join('、');
+      throw AppError.forbidden(`“${task.name}”须由${names}办理`);
+    }
+    assertInRegion(user, kase);
+  }
+
   /** May this user perform this open task of this case: role, region, recusal, separation of duties. */
   async assertMayPerform(
     em: EntityManager,
@@ -65,11 +81,7 @@ export class DutyService {
     kase: CaseEntity,
     task: TaskEntity,
   ): Promise<void> {
-    if (!dutiesFor(user, task.candidateGroups).length) {
-      const names = task.candidateGroups.map((g) => ROLES[g as Role] ?? g).join('、');
-      throw AppError.forbidden(`“${task.name}”须由${names}办理`);
-    }
-    assertInRegion(user, kase);
+    this.assertRoleAndRegion(user, kase, task);
     const [blocked] = await this.blockers(em, user, [
       { ...task, regionCode: kase.regionCode, householdIds: householdIdNumbers(kase) },
     ]);
@@ -105,6 +117,8 @@ export class DutyService {
       const candidates = await dutyRules.namedCandidates(em, duties, kase.regionCode);
       const label = f.label ?? f.id;
       const dutyNames = duties.map((d) => ROLES[d as Role] ?? d).join('或');
+      // Two entries naming one person would meet “at least two” on paper only.
+      const inField = new Set<string>();
       out[f.id] = (data[f.id] as unknown[]).map((entry, i) => {
         const value = typeof entry === 'string' ? entry.trim() : '';
         const byId = candidates.filter((c) => c.id === value);
@@ -120,6 +134,14 @@ export class DutyService {
           return entry;
         }
         const c = found[0];
+        if (inField.has(c.id)) {
+          problems.push({
+            field,
+            message: `${label}中“${c.displayName}”重复填写，须为不同的工作人员`,
+          });
+          return entry;
+        }
+        inField.add(c.id);
         const user = toAuthUser({ ...c, username: '', pendingBy: null } as unknown as UserEntity);
         named.set(c.id, { user, duties: duties.filter((d) => user.duties.includes(d as Role)), field });
         return c.displayName;

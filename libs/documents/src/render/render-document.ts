@@ -17,7 +17,7 @@ import {
   tailStart,
 } from '../layout/build-doc-definition';
 import { MARGIN, PAGE } from '../layout/gbt9704';
-import { Block, parseMarkup } from '../markup/parse-markup';
+import { Block, CC_PREFIX, parseMarkup } from '../markup/parse-markup';
 import { LoadedTemplate } from '../templates/template-types';
 import { TemplateDataError, validateTemplateData } from '../templates/validate-data';
 import { layOutOnly, renderPdf } from './pdf-printer';
@@ -53,7 +53,7 @@ function layoutInput(input: RenderInput): LayoutInput {
   }
 
   const issuerName = readIssuerName(data) ?? '';
-  const blocks = parseMarkup(template.renderMarkup(data));
+  const blocks = withActingLine(parseMarkup(template.renderMarkup(data)), data);
   return {
     title: manifest.title,
     letterhead: manifest.documentType === 'decision' || manifest.documentType === 'notice',
@@ -315,6 +315,22 @@ async function fitLayout(layout: LayoutInput): Promise<Fitted> {
   // does not open with a line or two of it.
   const kept = await layOut(layout, 0, 1);
   return kept.pages === grid.pages ? kept : grid;
+}
+
+/**
+ * A document without a signature block (a table-style record: 入户调查表, 送达回证…) still names
+ * the delegate's acting authority: a closing line, before any 抄送, as the signature block would.
+ */
+function withActingLine(blocks: Block[], data: Record<string, unknown>): Block[] {
+  const label = actingAuthority(data).actingAuthority;
+  if (!label || blocks.some((b) => b.kind === 'sign')) return blocks;
+  const cc = blocks.findIndex((b) => b.kind === 'line' && b.text.startsWith(CC_PREFIX));
+  const at = cc === -1 ? blocks.length : cc;
+  return [
+    ...blocks.slice(0, at),
+    { kind: 'line', align: 'left', text: `经办人：${label}` },
+    ...blocks.slice(at),
+  ];
 }
 
 /** The delegate's acting authority the issuer froze into the data (`actingAuthority.label`). */

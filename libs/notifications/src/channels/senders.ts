@@ -35,7 +35,7 @@ export abstract class SmsProvider {
 }
 
 /**
- * No SMS provider is contracted: this one writes the message to the log and sends nothing. The
+ * No SMS provider is contracted: this one writes the message to the log as a warning and sends nothing. The
  * outbox row is marked sent with a note saying so, so nobody takes it for a text that arrived.
  */
 export class LoggingSmsProvider extends SmsProvider {
@@ -43,7 +43,9 @@ export class LoggingSmsProvider extends SmsProvider {
   private readonly logger = new Logger('SMS');
 
   async send(input: { phone: string; text: string }): Promise<void> {
-    this.logger.log(
+    // A warning, not a log line: the API keeps only warnings and errors (main.ts), and that no text
+    // reached the applicant is what an operator must see.
+    this.logger.warn(
       `未接入短信服务商，未发送任何短信（仅记录）：${input.phone.slice(0, 3)}****${input.phone.slice(-4)} ${input.text}`,
     );
     return Promise.resolve();

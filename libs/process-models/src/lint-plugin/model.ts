@@ -3,7 +3,7 @@
  * issues, 送达 steps, outcomes, and the statutory procedure of the model's program. Steps are
  * recognised by what the model declares, never by their Chinese names. Pure.
  */
-import { Due, readFormFields, readServiceInfo } from '../element-info';
+import { Due, isServiceForm, readFormFields, readServiceInfo } from '../element-info';
 import { readProcessInfo } from '../process-info';
 import type { BpmnElement } from '../validate-model';
 import { FlowGraph } from './graph';
@@ -22,9 +22,7 @@ export function template(element: BpmnElement): string | undefined {
 
 /** A 送达 step: a user task that records how, when and to whom a document was served. */
 export function isServiceStep(element: BpmnElement): boolean {
-  if (element.$type !== 'bpmn:UserTask') return false;
-  const ids = new Set(readFormFields(element).map((f) => f.id));
-  return ids.has('serviceMethod') && ids.has('serviceDate') && ids.has('recipient');
+  return element.$type === 'bpmn:UserTask' && isServiceForm(readFormFields(element));
 }
 
 export function outcomeOf(end: BpmnElement): string | undefined {
