@@ -95,7 +95,7 @@ describe('clerk workbench (Chromium)', () => {
     await page.click('[data-test=diagram-fit]');
     const outside = await page.evaluate(() => {
       const frame = document.querySelector('[data-test=bpmn-diagram]')!.getBoundingClientRect();
-      return [...document.querySelectorAll('[data-test=bpmn-diagram] .djs-shape')]
+      return Array.from(document.querySelectorAll('[data-test=bpmn-diagram] .djs-shape'))
         .map((el) => ({ id: el.getAttribute('data-element-id'), box: el.getBoundingClientRect() }))
         .filter(
           ({ box }) =>
