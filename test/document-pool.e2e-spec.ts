@@ -1,6 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DocumentPipeline, TemplateStore, createRenderPool, warmRenderPool } from '@app/issuance';
+import {
+  DocumentPipeline,
+  TemplateStore,
+  createRenderPool,
+  sampleRenderJob,
+  warmRenderPool,
+} from '@app/issuance';
 import { TestApp, pdfText, pdfsig } from './support/test-app';
 import { CONFIRM_PATH, apply, drive, signAtWindow } from './support/case-driver';
 
@@ -101,24 +107,8 @@ describe('documents rendered in the pool', () => {
     const template = t.app.get(TemplateStore).file('confirmation-notice');
     const pool = createRenderPool(2);
     try {
-      const job = (i: number) => ({
-        template: {
-          id: template.manifest.id,
-          manifestText: template.manifestText,
-          body: template.body,
-          contentHash: template.contentHash,
-        },
-        data: template.manifest.sample as Record<string, unknown>,
-        number: null,
-        issuedAt: new Date().toISOString(),
-        verifyCode: String(i).padStart(16, '0'),
-        verifyUrl: `http://localhost/verify/${i}`,
-        organ: '',
-        reason: '',
-        location: '',
-        signingTime: new Date().toISOString(),
-        seals: { dataDir: t.dataDir },
-      });
+      const job = (i: number) =>
+        sampleRenderJob(template, i, (code) => `http://localhost/verify/${code}`, { dataDir: t.dataDir });
       // Several renders each: a thread's first documents run unoptimised code (V8 compiles per thread),
       // so one warm-up render leaves the next few documents paying for the compiler.
       const warmed = await warmRenderPool(pool, job, 3);

@@ -11,7 +11,7 @@ import { stableStringify, timerPollIntervalMs } from '@app/common';
 import { TemplateDataError, renderDocument, renderMaskedCopy } from '@app/documents';
 import { maskDocumentData } from '@app/assistance';
 import { documentRepository as documents } from './document.repository';
-import { RenderJob, renderAndSign } from './render-job';
+import { RenderJob, renderAndSign, sampleRenderJob } from './render-job';
 import { TemplateStore } from './template-store';
 
 export const SEAL_SIGNERS = Symbol('SEAL_SIGNERS');
@@ -240,27 +240,8 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
     this.warming ??= (() => {
       const ids = this.templates.ids();
       const perThread = Math.max(1, Number(process.env.DOCUMENT_WARM_RENDERS) || 6);
-      const job = (i: number): RenderJob => {
-        const template = this.templates.file(ids[i % ids.length]);
-        return {
-          template: {
-            id: template.manifest.id,
-            manifestText: template.manifestText,
-            body: template.body,
-            contentHash: template.contentHash,
-          },
-          data: template.manifest.sample as Record<string, unknown>,
-          number: null,
-          issuedAt: new Date().toISOString(),
-          verifyCode: String(i).padStart(16, '0'),
-          verifyUrl: verifyUrl(String(i).padStart(16, '0')),
-          organ: '',
-          reason: '',
-          location: '',
-          signingTime: new Date().toISOString(),
-          seals: this.seals.config,
-        };
-      };
+      const job = (i: number): RenderJob =>
+        sampleRenderJob(this.templates.file(ids[i % ids.length]), i, verifyUrl, this.seals.config);
       return warmRenderPool(pool, job, perThread).then((renders) => renders.size);
     })();
     return this.warming;

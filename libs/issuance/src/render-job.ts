@@ -19,6 +19,37 @@ export interface RenderJob {
   seals: OrganSealsConfig;
 }
 
+/**
+ * A job that renders and signs a template's own sample, unnumbered: the pool's warm-up and its tests.
+ * `n` makes each job's verification code distinct.
+ */
+export function sampleRenderJob(
+  template: LoadedTemplate,
+  n: number,
+  verifyUrl: (code: string) => string,
+  seals: OrganSealsConfig,
+): RenderJob {
+  const code = String(n).padStart(16, '0');
+  return {
+    template: {
+      id: template.manifest.id,
+      manifestText: template.manifestText,
+      body: template.body,
+      contentHash: template.contentHash,
+    },
+    data: template.manifest.sample as Record<string, unknown>,
+    number: null,
+    issuedAt: new Date().toISOString(),
+    verifyCode: code,
+    verifyUrl: verifyUrl(code),
+    organ: '',
+    reason: '',
+    location: '',
+    signingTime: new Date().toISOString(),
+    seals,
+  };
+}
+
 /** Templates and seal signers a thread keeps between jobs (each built once per thread). */
 export class RenderContext {
   private readonly templates = new Map<string, LoadedTemplate>();
