@@ -14,49 +14,12 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const PASSWORD = 'Demo-pass-2026';
-
-async function userId(username: string): Promise<string> {
-  const [row] = await t.query<{ id: string }>(`SELECT id FROM app_user WHERE username = $1`, [username]);
-  return row.id;
-}
-
+const userId = (username: string) => t.userId(username);
 /** A second staff account of the township, made by one administrator and confirmed by another. */
-async function staff(username: string, displayName: string, role: string, extraRoles: string[] = []) {
-  const res = await (
-    await t.as('admin')
-  ).post('/api/users', {
-    username,
-    displayName,
-    role,
-    regionCode: '410799100',
-    extraRoles,
-    password: PASSWORD,
-  });
-  if (res.status !== 201) throw new Error(`create ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-  await (await t.as('admin2')).post(`/api/users/${res.body.id}/confirm`).expect(200);
-  return login(username);
-}
+const staff = (username: string, displayName: string, role: string, extraRoles?: string[]) =>
+  t.addStaff(username, displayName, role, { extraRoles });
 
-async function login(username: string) {
-  const res = await t.http.post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
-  const auth = `Bearer ${res.body.token}`;
-  return {
-    get: (url: string) => t.http.get(url).set('Authorization', auth),
-    post: (url: string, body?: object) =>
-      t.http
-        .post(url)
-        .set('Authorization', auth)
-        .send(body ?? {}),
-    put: (url: string, body?: object) =>
-      t.http
-        .put(url)
-        .set('Authorization', auth)
-        .send(body ?? {}),
-  };
-}
-
-type Client = Awaited<ReturnType<typeof login>>;
+type Client = Awaited<ReturnType<TestApp['signIn']>>;
 let clerk2: Client;
 
 beforeAll(async () => {

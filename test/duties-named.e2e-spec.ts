@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { answersFor, servedToday } from '../apps/api/src/demo/drive';
-import { TestApp } from './support/test-app';
+import { STAFF_PASSWORD, TestApp } from './support/test-app';
 import { CONFIRM_PATH, apply, drive, openTasks, recordInvestigatedEconomics } from './support/case-driver';
 
 /**
@@ -19,37 +19,15 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const PASSWORD = 'Demo-pass-2026';
-
-async function userId(username: string): Promise<string> {
-  const [row] = await t.query<{ id: string }>(`SELECT id FROM app_user WHERE username = $1`, [username]);
-  return row.id;
-}
-
+const userId = (username: string) => t.userId(username);
 /** A staff account made by one administrator and confirmed by another. */
-async function staff(
+const staff = (
   username: string,
   displayName: string,
   role: string,
-  regionCode = '410799100',
-  extraRoles: string[] = [],
-) {
-  const res = await (
-    await t.as('admin')
-  ).post('/api/users', { username, displayName, role, regionCode, extraRoles, password: PASSWORD });
-  if (res.status !== 201) throw new Error(`create ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-  await (await t.as('admin2')).post(`/api/users/${res.body.id}/confirm`).expect(200);
-  const login = await t.http.post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
-  const auth = `Bearer ${login.body.token}`;
-  return {
-    id: res.body.id as string,
-    post: (url: string, body?: object) =>
-      t.http
-        .post(url)
-        .set('Authorization', auth)
-        .send(body ?? {}),
-  };
-}
+  regionCode?: string,
+  extraRoles?: string[],
+) => t.addStaff(username, displayName, role, { regionCode, extraRoles });
 
 /** A PDF's text, whitespace removed. */
 function pdfText(pdf: Buffer): string {
@@ -74,6 +52,19 @@ beforeAll(async () => {
 });
 
 /** A fresh case waiting at 入户调查, and that task's answers as the fixture gives them. */
+/** A case at 县级审核确认 (the 公示 run out first), its county task held by the approver. */
+async function heldCountyTask(): Promise<{ id: string }> {
+  const caseId = await apply(t);
+  await drive(t, caseId, CONFIRM_PATH, /县级/);
+  await t.advanceDays(8);
+  await drive(t, caseId, CONFIRM_PATH, /县级/);
+  const [county] = (await openTasks(t, caseId)).filter((x: { candidateGroups: string[] }) =>
+    x.candidateGroups.includes('county_approver'),
+  );
+  await (await t.as('approver')).post(`/api/tasks/${county.id}/claim`).expect(200);
+  return county;
+}
+
 async function atHomeVisit(): Promise<{ caseId: string; taskId: string; data: Record<string, unknown> }> {
   const caseId = await apply(t);
   await drive(t, caseId, CONFIRM_PATH, /入户调查/);
@@ -213,15 +204,7 @@ describe('F8: reassignment is a supervisor’s act at the task’s own organ', (
   });
 
   it('a township reviewer cannot reassign a county task', async () => {
-    const caseId = await apply(t);
-    await drive(t, caseId, CONFIRM_PATH, /县级/);
-    // The 公示 period runs out before the county's step opens.
-    await t.advanceDays(8);
-    await drive(t, caseId, CONFIRM_PATH, /县级/);
-    const [county] = (await openTasks(t, caseId)).filter((x: { candidateGroups: string[] }) =>
-      x.candidateGroups.includes('county_approver'),
-    );
-    await (await t.as('approver')).post(`/api/tasks/${county.id}/claim`).expect(200);
+    const county = await heldCountyTask();
     const reviewer = await t.as('reviewer');
     const unassign = await reviewer.post(`/api/tasks/${county.id}/assign`, {
       assigneeId: null,
@@ -300,14 +283,7 @@ describe('the organ’s 分管负责人 releases or reassigns a task its staff h
   });
 
   it('a county task is the county 分管负责人’s to move, not the township’s', async () => {
-    const caseId = await apply(t);
-    await drive(t, caseId, CONFIRM_PATH, /县级/);
-    await t.advanceDays(8);
-    await drive(t, caseId, CONFIRM_PATH, /县级/);
-    const [county] = (await openTasks(t, caseId)).filter((x: { candidateGroups: string[] }) =>
-      x.candidateGroups.includes('county_approver'),
-    );
-    await (await t.as('approver')).post(`/api/tasks/${county.id}/claim`).expect(200);
+    const county = await heldCountyTask();
     const township = await (
       await t.as('supervisor')
     ).post(`/api/tasks/${county.id}/assign`, { assigneeId: null, reason: '审批员外出' });
@@ -332,7 +308,7 @@ describe('the organ’s 分管负责人 releases or reassigns a task its staff h
       displayName: '蒋分管',
       role: 'supervisor',
       regionCode: '410799100201',
-      password: PASSWORD,
+      password: STAFF_PASSWORD,
     });
     expect(res.status).toBe(400);
     expect(res.body.message).toContain('分管负责人');

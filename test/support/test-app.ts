@@ -16,6 +16,9 @@ import { seedDevelopmentSeal, seedPgliteDataDir } from './pglite-template';
  * A real API on a fresh data directory (and, with DATABASE_URL, its own PostgreSQL schema), seeded
  * with the demo county, townships and one user per role but no cases.
  */
+/** The password of the staff accounts tests make (addStaff). */
+export const STAFF_PASSWORD = 'Demo-pass-2026';
+
 export class TestApp {
   app!: NestExpressApplication;
   private readonly tokens = new Map<string, string>();
@@ -127,7 +130,10 @@ export class TestApp {
   }
 
   async as(username: string) {
-    const token = await this.token(username);
+    return this.client(await this.token(username));
+  }
+
+  private client(token: string) {
     const auth = (r: request.Test) => r.set('Authorization', `Bearer ${token}`);
     return {
       get: (url: string) => auth(this.http.get(url)),
@@ -135,6 +141,36 @@ export class TestApp {
       put: (url: string, body?: object) => auth(this.http.put(url)).send(body ?? {}),
       patch: (url: string, body?: object) => auth(this.http.patch(url)).send(body ?? {}),
     };
+  }
+
+  /** A fresh sign-in (not cached) of an account made by a test, with its password. */
+  async signIn(username: string, password = STAFF_PASSWORD) {
+    const res = await this.http.post('/api/auth/login').send({ username, password }).expect(200);
+    return this.client(res.body.token as string);
+  }
+
+  /** An account's id by its username. */
+  async userId(username: string): Promise<string> {
+    const [row] = await this.query<{ id: string }>(`SELECT id FROM app_user WHERE username = $1`, [username]);
+    return row.id;
+  }
+
+  /**
+   * A staff account made by one administrator and confirmed by another (two-person rule), signed
+   * in with STAFF_PASSWORD. Township 城关镇 unless `regionCode` says otherwise.
+   */
+  async addStaff(
+    username: string,
+    displayName: string,
+    role: string,
+    { regionCode = '410799100', extraRoles = [] as string[] } = {},
+  ) {
+    const res = await (
+      await this.as('admin')
+    ).post('/api/users', { username, displayName, role, regionCode, extraRoles, password: STAFF_PASSWORD });
+    if (res.status !== 201) throw new Error(`create ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    await (await this.as('admin2')).post(`/api/users/${res.body.id}/confirm`).expect(200);
+    return { id: res.body.id as string, ...(await this.signIn(username)) };
   }
 
   /** GET of a binary body (PDF, workbook) as that user. */
