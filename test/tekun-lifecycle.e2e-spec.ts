@@ -106,12 +106,16 @@ async function documentsOf(caseId: string) {
   return res.body.documents as { id: string; templateId: string; number: string | null; status: string }[];
 }
 
-async function textOf(caseId: string, templateId: string): Promise<string> {
+async function textOf(
+  caseId: string,
+  templateId: string,
+  order: 'reading' | 'content' = 'reading',
+): Promise<string> {
   const doc = (await documentsOf(caseId)).filter((d) => d.templateId === templateId).at(-1);
   expect(doc).toBeDefined();
   const res = await t.download('approver', `/api/documents/${doc!.id}/pdf`);
   expect(res.status).toBe(200);
-  return pdfText(res.body);
+  return pdfText(res.body, order);
 }
 
 async function pendingTimers(caseId: string) {
@@ -176,7 +180,7 @@ describe('特困人员认定, confirmed', () => {
     expect(text).toContain('分散供养');
     expect(text).toContain('六十日内向平安县人民政府申请行政复议');
     expect(text).toMatch(/平民特确〔\d{4}〕\d+号/);
-    const assessment = await textOf(confirmedCaseId, 'selfcare-assessment');
+    const assessment = await textOf(confirmedCaseId, 'selfcare-assessment', 'content');
     expect(assessment).toContain('自主上下床不能');
   });
 

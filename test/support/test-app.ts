@@ -211,10 +211,13 @@ export class TestApp {
 const PAGE_FOOTER = /(—\d+—)?验证码：[A-Za-z0-9-]+查验：[\x21-\x7e]*?(?=—\d+—|[^\x00-\x7f]|$)(—\d+—)?/g;
 
 /** Text of a PDF as poppler's pdftotext sees it, with line breaks, spaces and page footers removed. */
-export function pdfText(pdf: Buffer): string {
+export function pdfText(pdf: Buffer, order: 'reading' | 'content' = 'reading'): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-')), 'doc.pdf');
   fs.writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+  // 'content': the order the text was drawn (a table row by row), where pdftotext's reading order
+  // may read a narrow table column by column.
+  const raw = order === 'content' ? ['-raw'] : [];
+  return execFileSync('pdftotext', [...raw, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
     .replace(/\s+/g, '')
     .replace(PAGE_FOOTER, '');
 }
