@@ -18,3 +18,4 @@ export * from './casework/casework.service';
 export type { DelegationRow } from './casework/casework.repository';
 export { delegationOn } from './casework/holder';
 export type { DelegationTerms } from './casework/holder';
+export * from './public-notice';

@@ -29,7 +29,8 @@ describe('roadMap (the dibao model)', () => {
     // 乡镇初审 takes 5 working days from 2026-12-07 (a Monday): 2026-12-14.
     expect(review.expectedBy).toBe('2026-12-14');
     const notice = steps.find((s) => s.publicNotice)!;
-    expect(notice.publicNotice).toEqual({ startDate: '2026-12-14', endDate: '2026-12-21' });
+    // Posted on 12-14 (the day 初审 is due), it runs 12-15 to 12-21 as the notice prints it.
+    expect(notice.publicNotice).toEqual({ startDate: '2026-12-15', endDate: '2026-12-21' });
     expect(notice.expectedBy).toBe('2026-12-21');
   });
 

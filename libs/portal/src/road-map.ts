@@ -1,3 +1,4 @@
+import { PUBLIC_NOTICE_DAYS } from '@app/cases';
 import { parseBpmn, parseDue } from '@app/process-models';
 import type { WorkingCalendar } from '@app/workflow';
 
@@ -62,7 +63,11 @@ export async function roadMap(
       (d) => d.$type === 'bpmn:TimerEventDefinition',
     );
     const duration = (timer?.timeDuration as { body?: string } | undefined)?.body;
-    const days = duration ? /^P(\d+)D$/.exec(duration.trim())?.[1] : undefined;
+    // The 公示's timer waits for the period its notice prints (`${publicNoticeWait}`): its days.
+    const days = duration
+      ? (/^P(\d+)D$/.exec(duration.trim())?.[1] ??
+        (e.step === 'public-notice' && duration.includes('${') ? String(PUBLIC_NOTICE_DAYS) : undefined))
+      : undefined;
     nodes.set(String(e.id), {
       id: String(e.id),
       type: String(e.$type),
@@ -100,8 +105,9 @@ export async function roadMap(
   let cursor = input.from;
   return ahead.map((node) => {
     if (node.days !== undefined) {
-      const startDate = cursor;
-      const endDate = calendar.addCalendarDays(startDate, node.days).date;
+      // Posted on the day it is issued, it runs from the next day (the period the notice prints).
+      const startDate = node.step === 'public-notice' ? calendar.addCalendarDays(cursor, 1).date : cursor;
+      const endDate = calendar.addCalendarDays(cursor, node.days).date;
       cursor = endDate;
       return {
         title: node.publicName!,
