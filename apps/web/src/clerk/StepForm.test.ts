@@ -60,9 +60,6 @@ async function type(w: ReturnType<typeof mountForm>, field: string, value: strin
   await input.trigger('blur');
 }
 
-// Each form listens on the window for Ctrl+Enter: a form left mounted would answer the next test's keys.
-enableAutoUnmount(afterEach);
-
 beforeEach(() => {
   fetchMock.mockReset();
   vi.stubGlobal('fetch', fetchMock);
@@ -72,6 +69,10 @@ afterEach(() => {
   document.body.innerHTML = '';
   sessionStorage.clear();
 });
+// Each form listens on the window for Ctrl+Enter: a form left mounted would answer the next test's keys.
+// Registered last so it runs first (after-hooks run in reverse): a form saves its pending draft when
+// it closes, and that save must still meet the stubbed fetch.
+enableAutoUnmount(afterEach);
 
 describe('StepForm', () => {
   it('shows every problem next to its field and sends nothing', async () => {
