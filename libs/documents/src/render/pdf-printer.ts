@@ -1,5 +1,5 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { fontBytes, fontDescriptors, fontFiles } from '../layout/fonts';
+import { fontBytes, fontDescriptors } from '../layout/fonts';
 import { cacheParsedFonts } from './font-cache';
 
 /* pdfmake 0.3's default export is a process-wide singleton with global fonts; using its
@@ -19,6 +19,7 @@ const fontVfs = {
   readFileSync: (name: string): Buffer => {
     const bytes = fontBytes(name);
     if (!bytes) throw new Error(`文书字体不存在：${name}`);
+    // Every font the printer reads shares its parsed tables across documents (font-cache.ts).
     if (process.env.DOCUMENT_FONT_CACHE !== '0') cacheParsedFonts([bytes]);
     return bytes;
   },
@@ -28,7 +29,6 @@ const fontVfs = {
 };
 
 function layOutPdf(docDefinition: TDocumentDefinitions): Promise<PdfKitDoc> {
-  if (process.env.DOCUMENT_FONT_CACHE !== '0') cacheParsedFonts(fontFiles().values());
   const resolver = new URLResolver(fontVfs);
   resolver.setUrlAccessPolicy(() => false);
   const printer = new PdfPrinter(fontDescriptors(), fontVfs, resolver, () => false);
