@@ -1,4 +1,4 @@
-import { PUBLIC_NOTICE_DAYS } from '@app/cases';
+import { publicNoticePeriod } from '@app/cases';
 import { parseBpmn, parseDue } from '@app/process-models';
 import type { WorkingCalendar } from '@app/workflow';
 
@@ -32,6 +32,8 @@ interface Node {
   due?: string;
   step?: string;
   days?: number;
+  /** The 公示 timer waits for the period its notice prints, not a fixed duration. */
+  printedPeriod?: boolean;
 }
 
 /**
@@ -63,11 +65,9 @@ export async function roadMap(
       (d) => d.$type === 'bpmn:TimerEventDefinition',
     );
     const duration = (timer?.timeDuration as { body?: string } | undefined)?.body;
-    // The 公示's timer waits for the period its notice prints (`${publicNoticeWait}`): its days.
-    const days = duration
-      ? (/^P(\d+)D$/.exec(duration.trim())?.[1] ??
-        (e.step === 'public-notice' && duration.includes('${') ? String(PUBLIC_NOTICE_DAYS) : undefined))
-      : undefined;
+    const days = duration ? /^P(\d+)D$/.exec(duration.trim())?.[1] : undefined;
+    // The 公示's timer waits for the period its notice prints (`${publicNoticeWait}`).
+    const printedPeriod = e.step === 'public-notice' && !!duration?.includes('${');
     nodes.set(String(e.id), {
       id: String(e.id),
       type: String(e.$type),
@@ -75,6 +75,7 @@ export async function roadMap(
       due: typeof e.due === 'string' ? e.due : undefined,
       step: typeof e.step === 'string' ? e.step : undefined,
       ...(days && { days: Number(days) }),
+      ...(printedPeriod && { printedPeriod }),
     });
   }
   // Breadth first from what is open now. A public name several elements share (the 送达 of
@@ -104,10 +105,15 @@ export async function roadMap(
   const ahead = [...farthest.values()].sort((a, b) => a.d - b.d).map((x) => x.node);
   let cursor = input.from;
   return ahead.map((node) => {
+    if (node.printedPeriod) {
+      // Posted on the day it is issued: the period as the notice will print it.
+      const period = publicNoticePeriod(cursor);
+      cursor = period.endDate;
+      return { title: node.publicName!, expectedBy: period.endDate, publicNotice: period };
+    }
     if (node.days !== undefined) {
-      // Posted on the day it is issued, it runs from the next day (the period the notice prints).
-      const startDate = node.step === 'public-notice' ? calendar.addCalendarDays(cursor, 1).date : cursor;
-      const endDate = calendar.addCalendarDays(cursor, node.days).date;
+      const startDate = cursor;
+      const endDate = calendar.addCalendarDays(startDate, node.days).date;
       cursor = endDate;
       return {
         title: node.publicName!,
