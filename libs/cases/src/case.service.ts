@@ -261,8 +261,9 @@ export class CaseService {
     return this.db.read(async (em) => {
       const fresh = (await cases.byId(em, kase.id))!;
       return {
-        prefill: task.status === 'open' ? await this.facts.prefill(em, fresh, task) : {},
-        decisionBases: task.status === 'open' ? await this.facts.decisionBases(em, fresh, task) : [],
+        ...(task.status === 'open'
+          ? await this.facts.formStart(em, fresh, task)
+          : { prefill: {}, decisionBases: [] }),
         prerequisites: await this.prerequisites(em, fresh, task),
         assessmentStatus: await this.facts.status(em, fresh),
         overlaps:

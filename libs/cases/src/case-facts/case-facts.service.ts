@@ -339,34 +339,16 @@ export class CaseFactsService {
   }
 
   /**
-   * The decision templates a deciding step (one with a 法律依据 field) may issue, as in force now:
-   * the answer that leads to each and its default basis, so the form can start the basis from the
-   * template the chosen answer will issue.
+   * Where an open step's form starts: the prefill (assessment, previous proposal, the decision's
+   * default basis) and, for a deciding step (one with a 法律依据 field), the decision templates in
+   * force that its answers issue, each with its default basis, so the form can start the basis from
+   * the template the chosen answer will issue. The templates are read once for both.
    */
-  async decisionBases(em: EntityManager, kase: CaseEntity, task: TaskEntity): Promise<DecisionBasisOption[]> {
-    const fields = (task.form as FormField[]) ?? [];
-    if (!fields.some((f) => f.id === 'legalBasis')) return [];
-    const decisions = await this.templates.decisionTemplates(em, kase.program, this.clock.now());
-    const byId = new Map(fields.map((f) => [f.id, f]));
-    return decisions.flatMap(({ id, manifest }) => {
-      const choice = manifest.decisionBasis?.choice;
-      const field = choice && byId.get(choice.field);
-      // Only answers this form can give: another step's field or option would never match.
-      if (!choice || !field || (field.options?.length && !field.options.some((o) => o.id === choice.value)))
-        return [];
-      return [
-        {
-          field: choice.field,
-          value: choice.value,
-          templateId: id,
-          title: manifest.title,
-          legalBasis: withoutInstruments(manifest.legalBasis),
-        },
-      ];
-    });
-  }
-
-  async prefill(em: EntityManager, kase: CaseEntity, task: TaskEntity) {
+  async formStart(
+    em: EntityManager,
+    kase: CaseEntity,
+    task: TaskEntity,
+  ): Promise<{ prefill: Record<string, unknown>; decisionBases: DecisionBasisOption[] }> {
     const fields = (task.form as FormField[]) ?? [];
     // The region's own instrument is printed by the template beside what the officer enters.
     const decisions = fields.some((f) => f.id === 'legalBasis')
@@ -378,7 +360,7 @@ export class CaseFactsService {
     const proposal = fields.some((f) => f.id === 'opinion')
       ? null
       : await facts.lastProposal(em, task.instanceId);
-    return prefillFor({
+    const prefill = prefillFor({
       fields: fields.map((f) => ({ id: f.id, type: f.type, options: f.options })),
       householdSize: kase.household.length,
       assessment: await this.assessmentFacts(em, kase),
@@ -386,6 +368,24 @@ export class CaseFactsService {
       decisions,
       program: kase.program,
     });
+    const byId = new Map(fields.map((f) => [f.id, f]));
+    const decisionBases = decisions.flatMap(({ id, manifest }) => {
+      const choice = manifest.decisionBasis?.choice;
+      const field = choice && byId.get(choice.field);
+      // Only answers this form can give: another step's field or option would never match.
+      if (!choice || !field || (field.options?.length && !field.options.some((o) => o.id === choice.value)))
+        return [];
+      return [
+        {
+          field: choice.field,
+          value: choice.value,
+          templateId: id,
+          title: manifest.title,
+          legalBasis: manifest.legalBasis,
+        },
+      ];
+    });
+    return { prefill, decisionBases };
   }
 }
 
