@@ -19,6 +19,7 @@ import {
 } from '@app/process-models';
 import { ServiceRegistry } from './service-registry';
 import { sourceCache } from './source-cache';
+import { EngineModel, engineModel } from './engine-model';
 
 type ModelLint = Awaited<ReturnType<typeof lintModel>>;
 type LintOptions = Parameters<typeof lintModel>[1] & { now: Date };
@@ -92,6 +93,7 @@ export class DefinitionService {
   private readonly logger = new Logger('DefinitionService');
   /** Parsed process attributes per definition id; a definition never changes once stored. */
   private readonly infos = new Map<string, Promise<ProcessInfo>>();
+  private readonly models = new Map<string, Promise<EngineModel>>();
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -280,6 +282,16 @@ export class DefinitionService {
     const found = this.readInfo(em, definitionId);
     found.catch(() => this.infos.delete(definitionId)); // a failed read is not kept
     this.infos.set(definitionId, found);
+    return found;
+  }
+
+  /** The stored definition as its engines run it (parsed once per definition, never changed). */
+  model(em: EntityManager, definitionId: string): Promise<EngineModel> {
+    const cached = this.models.get(definitionId);
+    if (cached) return cached;
+    const found = definitions.source(em, definitionId).then((d) => engineModel(d.source));
+    found.catch(() => this.models.delete(definitionId)); // a failed read is not kept
+    this.models.set(definitionId, found);
     return found;
   }
 

@@ -5,6 +5,7 @@ import { expressions, moddleOptions, readOutcome, readServiceInfo } from '@app/p
 import { AppError } from '@app/common';
 import { ServiceCall, ServiceRegistry, StepContext } from './service-registry';
 import { describeFailure } from './incidents/step-failure';
+import { EngineModel, withoutModel } from './engine-model';
 
 /** A user task the engine started waiting on during the current step. */
 export interface OpenedWait {
@@ -104,14 +105,14 @@ export class EngineSession {
   }
 
   static async start(
-    source: string,
+    model: EngineModel,
     ids: { instanceId: string; businessKey: string },
     variables: Record<string, unknown>,
     services: ServiceRegistry,
     step: StepContext,
   ): Promise<{ session: EngineSession; effects: StepEffects }> {
     const session = EngineSession.create(
-      (options) => new Engine({ source, ...options }),
+      (options) => new Engine({ sourceContext: model.context, ...options }),
       ids,
       services,
       step,
@@ -122,15 +123,20 @@ export class EngineSession {
     return { session, effects };
   }
 
+  /**
+   * `model` is the instance's model: a state saved by `getState` does not carry it. A state that
+   * still does (saved before, or rewritten by a migration) recovers from its own copy.
+   */
   static async recover(
     state: object,
+    model: EngineModel,
     ids: { instanceId: string; businessKey: string },
     services: ServiceRegistry,
     step: StepContext,
   ): Promise<{ session: EngineSession; effects: StepEffects }> {
     // Always a new Engine: bpmn-engine refuses to recover into one that is running.
     const session = EngineSession.create(
-      (options) => new Engine(options).recover(state),
+      (options) => new Engine({ sourceContext: model.context, ...options }).recover(state),
       ids,
       services,
       step,
@@ -171,8 +177,9 @@ export class EngineSession {
     return this.finished;
   }
 
+  /** The state to save: without the model, which recovery takes from the instance's definition. */
   getState(): object {
-    return this.started().getState();
+    return withoutModel(this.started().getState());
   }
 
   /** True if a user task of this element is waiting for a signal. */

@@ -13,9 +13,9 @@ export const instanceRepository = {
   },
 
   /**
-   * Locks an instance and reads its row without the engine state (JSON that embeds the whole
-   * model): a step whose engine is hot does not need it, and reading it made the database print it
-   * and Node parse it on every step. `stateOf` reads it when an engine recovers.
+   * Locks an instance and reads its row without the engine state: a step whose engine is hot does
+   * not need it, and reading it made the database print it and Node parse it on every step.
+   * `stateOf` reads it when an engine recovers.
    */
   async lockInstanceHead(
     em: EntityManager,

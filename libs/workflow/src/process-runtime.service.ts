@@ -108,7 +108,7 @@ export class ProcessRuntime {
     await input.beforeFirstStep?.(instance.id);
     const step = { em, actorId: input.actorId, now };
     const { session, effects } = await EngineSession.start(
-      definition.source,
+      await this.definitions.model(em, definition.id),
       { instanceId: instance.id, businessKey: input.businessKey },
       input.variables,
       this.services,
@@ -299,6 +299,7 @@ export class ProcessRuntime {
           ? { session: hot.session, effects: null }
           : await EngineSession.recover(
               instance.state,
+              await this.definitions.model(em, instance.definitionId),
               { instanceId: instance.id, businessKey: instance.businessKey },
               this.services,
               step,
@@ -342,6 +343,7 @@ export class ProcessRuntime {
         if ((this.hot.get(instance.id)?.version ?? -1) >= instance.version) continue;
         const recovered = await EngineSession.recover(
           instance.state,
+          await this.definitions.model(em, instance.definitionId),
           { instanceId: instance.id, businessKey: instance.businessKey },
           this.services,
           step,
@@ -368,6 +370,7 @@ export class ProcessRuntime {
       try {
         const { session } = await EngineSession.recover(
           instance.state,
+          await this.definitions.model(em, instance.definitionId),
           { instanceId: instance.id, businessKey: instance.businessKey },
           this.services,
           step,
@@ -389,6 +392,7 @@ export class ProcessRuntime {
     const { session, effects } = await EngineSession.recover(
       // A row read without its state still has the property (undefined), as the entity declares it.
       ('state' in instance && instance.state) || (await repo.stateOf(step.em, instance.id)),
+      await this.definitions.model(step.em, instance.definitionId),
       { instanceId: instance.id, businessKey: instance.businessKey },
       this.services,
       step,

@@ -1,5 +1,6 @@
 import { AppError } from '@app/common';
 import { EngineSession } from '../engine-session';
+import { engineModel } from '../engine-model';
 import { ServiceRegistry, StepContext } from '../service-registry';
 import { StepFailure } from './step-failure';
 
@@ -26,7 +27,7 @@ const step: StepContext = { em: null as never, actorId: null, now: new Date('202
 
 async function failureOf(inner: string, values: Record<string, unknown>, services = new ServiceRegistry()) {
   const { session } = await EngineSession.start(
-    model(inner),
+    await engineModel(model(inner)),
     { instanceId: 'i', businessKey: 'b' },
     {},
     services,

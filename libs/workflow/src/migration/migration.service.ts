@@ -17,6 +17,7 @@ import {
 } from './plan-migration';
 import { migrationRepository as migrations } from './migration.repository';
 import { rewriteState } from './rewrite-state';
+import { engineModel } from '../engine-model';
 import { effectProblems, skippedStepProblems } from './legal-effect';
 
 export interface MigrationInput {
@@ -286,6 +287,7 @@ export class MigrationService {
     // Resume once on the target model: it must wait exactly where the mapping says.
     const { session } = await EngineSession.recover(
       state,
+      await engineModel(target.source),
       { instanceId: instance.id, businessKey: instance.businessKey },
       this.services,
       step,

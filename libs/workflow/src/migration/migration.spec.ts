@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EngineSession } from '../engine-session';
+import { engineModel } from '../engine-model';
 import { BpmnElement, parseBpmn } from '@app/process-models';
 import { ServiceRegistry, StepContext } from '../service-registry';
 import { checkMapping, indexModel, planInstance } from './plan-migration';
@@ -109,7 +110,7 @@ describe('planInstance', () => {
 describe('rewriteState', () => {
   it('resumes a v1 instance on v2 at the mapped task and continues on the new flow', async () => {
     const services = new ServiceRegistry();
-    const { session } = await EngineSession.start(V1, ids, {}, services, step());
+    const { session } = await EngineSession.start(await engineModel(V1), ids, {}, services, step());
     expect(session.isWaiting('Task_Check')).toBe(true);
     const due = session.timers.list();
     expect(due.map((t) => t.elementId)).toEqual(['Timer_Overdue']);
@@ -117,7 +118,13 @@ describe('rewriteState', () => {
     const state = await rewriteState(session.getState(), V2, { Task_Check: 'Task_Review' });
     expect(JSON.stringify(state)).not.toContain('"Task_Check"');
 
-    const { session: moved } = await EngineSession.recover(state, ids, services, step());
+    const { session: moved } = await EngineSession.recover(
+      state,
+      await engineModel(V2),
+      ids,
+      services,
+      step(),
+    );
     expect(moved.isWaiting('Task_Review')).toBe(true);
     expect(moved.timers.list().map((t) => t.elementId)).toEqual(['Timer_Overdue']);
 
@@ -133,12 +140,18 @@ describe('rewriteState', () => {
 
   it('keeps the unmigrated state running on v1 (the original is not modified)', async () => {
     const services = new ServiceRegistry();
-    const { session } = await EngineSession.start(V1, ids, {}, services, step());
+    const { session } = await EngineSession.start(await engineModel(V1), ids, {}, services, step());
     const original = session.getState();
     const before = JSON.stringify(original);
     await rewriteState(original, V2, { Task_Check: 'Task_Review' });
     expect(JSON.stringify(original)).toBe(before);
-    const { session: again } = await EngineSession.recover(original, ids, services, step());
+    const { session: again } = await EngineSession.recover(
+      original,
+      await engineModel(V1),
+      ids,
+      services,
+      step(),
+    );
     const effects = await again.signal('Task_Check', { opinion: '同意' }, step());
     expect(effects.ended).toBe(true);
   });
