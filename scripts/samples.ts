@@ -1,10 +1,9 @@
 /** Writes out/samples/<id>.pdf for every template, rendered from its manifest sample. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadTemplates, renderDocument } from '@app/documents';
+import { loadTemplates, renderDocument, sampleIssuedAt } from '@app/documents';
 
 const OUT_DIR = join('out', 'samples');
-const ISSUED_AT = new Date('2026-11-23T09:00:00+08:00');
 
 async function main(): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
@@ -18,7 +17,7 @@ async function main(): Promise<void> {
       template,
       data,
       number: template.manifest.numberCode ? document?.number : undefined,
-      issuedAt: ISSUED_AT,
+      issuedAt: sampleIssuedAt(data),
       verifyCode,
       verifyUrl: `https://jiuzhu.example.gov.cn/v/${verifyCode}`,
     });

@@ -1,4 +1,6 @@
 import { shanghaiDate } from '@app/common';
+import { DocumentPipeline } from '@app/issuance';
+import { extractSignatureInfo } from '@app/signing';
 import { isFieldShown } from '@app/process-models';
 import { rewindDemoClock, seedDemo } from '../apps/api/src/demo/seed';
 import { TestApp } from './support/test-app';
@@ -122,5 +124,79 @@ describe('the demo seed of a fresh installation', () => {
       (r) => !r.form.neighbourVisitDate || (r.form.neighbourVisitors ?? []).length < 2,
     );
     expect(incomplete).toEqual([]);
+  });
+
+  it('dates each 低保 case’s documents in process order, the steps an office separates on separate days (issue 17 L2)', async () => {
+    const rows = await t.query<{
+      case_no: string;
+      applied: string;
+      template_id: string;
+      issued: string;
+      element: string;
+    }>(
+      `SELECT c.case_no, c.application_date::text AS applied, d.template_id, d.issued_at AS issued, d.element_id AS element
+       FROM document d JOIN assistance_case c ON c.id = d.case_id
+       WHERE c.program = 'dibao' AND c.kind = 'application'
+       ORDER BY d.issued_at`,
+    );
+    // What the seed does on a later working day than the step before it, in process order.
+    const chain = [
+      'acceptance-notice',
+      'home-visit-record',
+      'neighbour-visit-record',
+      'first-instance-opinion',
+      'confirmation-notice',
+    ];
+    const byCase = new Map<string, { applied: string; dates: Map<string, string> }>();
+    for (const r of rows) {
+      const entry = byCase.get(r.case_no) ?? { applied: r.applied, dates: new Map<string, string>() };
+      if (!entry.dates.has(r.template_id)) entry.dates.set(r.template_id, shanghaiDate(new Date(r.issued)));
+      byCase.set(r.case_no, entry);
+    }
+    expect(byCase.size).toBeGreaterThanOrEqual(4);
+    const wrong: string[] = [];
+    let reachedDecision = 0;
+    for (const [caseNo, { applied, dates }] of byCase) {
+      let previous = { step: 'application', date: applied };
+      for (const step of chain) {
+        const date = dates.get(step);
+        if (!date) continue;
+        if (date <= previous.date)
+          wrong.push(`${caseNo}: ${step} ${date} not after ${previous.step} ${previous.date}`);
+        previous = { step, date };
+      }
+      // The 公示 the day 初审 issued it; the decision after it ends; 送达 after the decision.
+      const notice = dates.get('public-notice');
+      if (notice && notice !== dates.get('first-instance-opinion')) wrong.push(`${caseNo}: 公示 ${notice}`);
+      const decided = dates.get('confirmation-notice');
+      const served = dates.get('service-receipt');
+      if (decided) {
+        reachedDecision++;
+        if (!served || served <= decided)
+          wrong.push(`${caseNo}: 送达 ${served} not after the decision ${decided}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(reachedDecision).toBeGreaterThan(0);
+  });
+
+  it('signs every document at its issue time on the application clock, not when it was rendered (issue 17)', async () => {
+    const rows = await t.query<{ sha: string; issued: string }>(
+      `SELECT d.pdf_sha256 AS sha, d.issued_at AS issued FROM document d JOIN assistance_case c ON c.id = d.case_id
+       WHERE c.program = 'dibao' AND d.status = 'archived' ORDER BY d.issued_at LIMIT 3`,
+    );
+    expect(rows.length).toBe(3);
+    const pipeline = t.app.get(DocumentPipeline);
+    const today = shanghaiDate(new Date());
+    for (const row of rows) {
+      const pdf = await pipeline.pdf({ status: 'archived', pdfSha256: row.sha } as never);
+      const info = extractSignatureInfo(pdf)!;
+      expect(info.signingTimeSource).toBe('cms');
+      // The CMS time holds whole seconds.
+      expect(Math.floor(info.signingTime!.getTime() / 1000)).toBe(
+        Math.floor(new Date(row.issued).getTime() / 1000),
+      );
+      expect(shanghaiDate(info.signingTime!) < today).toBe(true);
+    }
   });
 });

@@ -197,7 +197,9 @@ describe('monitoring events and the warning loop', () => {
     const pdf = await t.download('reviewer', `/api/documents/${notice.id}/pdf`);
     expect(pdf.status).toBe(200);
     const text = pdfText(pdf.body);
-    expect(text).toContain(children[0].case_no);
+    // The family reads plain words: no internal registration number (issue 17 L13).
+    expect(text).not.toContain(children[0].case_no);
+    expect(text).toContain('工作人员将与你联系');
     expect(text).toContain('社会救助政策告知书');
 
     const open = await (await t.as('reviewer')).get('/api/monitoring/warnings').expect(200);

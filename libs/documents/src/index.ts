@@ -3,6 +3,7 @@ export { formatDocumentNumber, parseDocumentNumber } from './numbering/document-
 export type { DocumentNumberParts } from './numbering/document-number';
 export { loadTemplates, loadTemplate, buildTemplate, TemplateLoadError } from './templates/load-templates';
 export { TemplateDataError, validateTemplateData } from './templates/validate-data';
+export { sampleIssuedAt } from './templates/sample-date';
 export { DELIVERY_VALUES } from './templates/template-types';
 export {
   DECISION_PROGRAMS,

@@ -217,7 +217,9 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
       organ,
       reason: `${doc.title}${doc.number ? ` ${doc.number}` : ''}`,
       location: doc.agencyRegionCode,
-      signingTime: new Date().toISOString(),
+      // Signed when issued by the application clock (the demo's clock in the demo), not when this
+      // thread gets to it: a signature dated after the document's service contradicts the record.
+      signingTime: doc.issuedAt.toISOString(),
       seals: this.seals.config,
     };
     const pool = this.workers();

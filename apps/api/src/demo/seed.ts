@@ -5,10 +5,10 @@ import { PortalService } from '@app/portal';
 import { MonitoringService } from '@app/supervision';
 import { withCheckDigit } from '@app/assistance';
 import { Database } from '@app/persistence';
-import { TimerPoller } from '@app/workflow';
+import { CalendarProvider, TimerPoller, WorkingCalendar, plusDays } from '@app/workflow';
 import { NotificationDispatcher } from '@app/notifications';
-import { Clock } from '@app/common';
-import { CONFIRM_PATH, driveCase, servedToday } from './drive';
+import { Clock, shanghaiDate } from '@app/common';
+import { Answers, CONFIRM_PATH, driveCase, servedToday } from './drive';
 import { signAtWindow } from './window-signatures';
 import { DEMO_PASSWORD, DEMO_USERS, describeUser, seedReferenceData } from './reference-data';
 import { referenceDataRepository } from './reference-data.repository';
@@ -57,6 +57,45 @@ const STOP_AT: (string | null)[] = [null, '入户', '县级', '受理', '公示'
 /** A 7-day 公示 and the working day its timer may be extended to by a weekend or holiday. */
 const PUBLIC_NOTICE_ELAPSE_MS = 10 * 86_400_000;
 
+/**
+ * Working days an office takes before each step of a demo case (issue 17 L2), by a fragment of the
+ * task's name, first match: 受理 the next working day, the 核对中心 answers the 核对提请函 in 1–3
+ * working days, 入户 and then 邻里 after it, 初审 after the investigation, the county's visit and
+ * decision after the 公示, and 送达 within its 3 working days. Any other step: the next working day.
+ */
+const STEP_PACE: [string, number][] = [
+  ['受理', 1],
+  ['信息核对', 2],
+  ['县级入户', 1],
+  ['入户', 1],
+  ['邻里访问', 1],
+  ['初审', 2],
+  ['公示结果', 1],
+  ['审核确认', 2],
+  ['送达', 1],
+];
+
+/** Working days from the application to 乡镇初审 (which issues the 公示) by STEP_PACE. */
+const DAYS_TO_PUBLIC_NOTICE = 1 + 2 + 1 + 1 + 2;
+
+/** Calendar days a case paced by STEP_PACE may take besides its 公示 (weekends and a holiday week). */
+const CASE_PACE_BUDGET_MS = 30 * 86_400_000;
+
+/** Moves the clock to a later date, keeping its time of day. */
+function moveClockTo(clock: Clock, date: string): void {
+  const days = (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${clock.today()}T00:00:00Z`)) / 86_400_000;
+  if (days > 0) clock.advance(days * 86_400_000);
+}
+
+/** Answers for each step of a case, the clock first moved on to the day an office would do it. */
+function pacedAnswers(clock: Clock, calendar: WorkingCalendar, answers: (today: string) => Answers) {
+  return async (taskName: string) => {
+    const days = STEP_PACE.find(([fragment]) => taskName.includes(fragment))?.[1] ?? 1;
+    moveClockTo(clock, calendar.addWorkingDays(clock.today(), days).date);
+    return answers(clock.today());
+  };
+}
+
 /** The first family applied online as the demo applicant, so the portal has a decided case to show. */
 const ONLINE_APPLICANT = 'applicant';
 
@@ -70,7 +109,8 @@ export async function rewindDemoClock(app: INestApplication): Promise<void> {
   const fresh = (await app.get(Database).read((em) => referenceDataRepository.users(em))).length === 0;
   if (!fresh) return;
   const noticeElapses = STOP_AT.filter((s) => s !== '公示').length;
-  app.get(Clock).advance(-noticeElapses * PUBLIC_NOTICE_ELAPSE_MS);
+  // Generous: the seed waits before its last case so that its 公示 runs today (seedDemo).
+  app.get(Clock).advance(-(STOP_AT.length * CASE_PACE_BUDGET_MS + noticeElapses * PUBLIC_NOTICE_ELAPSE_MS));
 }
 
 export async function seedDemo(app: INestApplication) {
@@ -86,7 +126,18 @@ export async function seedDemo(app: INestApplication) {
     // The clock went back before the models were deployed (rewindDemoClock); each 公示 moves it on.
     const clock = app.get(Clock);
     const notifications = app.get(NotificationDispatcher);
+    const calendar = await app.get(CalendarProvider).read();
     for (const [i, family] of DEMO_FAMILIES.entries()) {
+      if (STOP_AT[i] === '公示') {
+        // The case inside its 公示 applies late enough that its 初审 (and 公示) falls on or before today.
+        const today = shanghaiDate(new Date());
+        let start = today;
+        while (calendar.addWorkingDays(start, DAYS_TO_PUBLIC_NOTICE).date > today)
+          start = plusDays(start, -1);
+        moveClockTo(clock, start);
+      }
+      // Applications are made at the window on a working day.
+      moveClockTo(clock, calendar.workdayOnOrAfter(clock.today()));
       const applicantId = withCheckDigit(family.id);
       const members = [{ name: family.name, idNumber: applicantId, relation: '本人' }];
       if (family.spouse)
@@ -124,7 +175,7 @@ export async function seedDemo(app: INestApplication) {
         coveredPersons: members.length,
         facts: `申请人家庭共${members.length}人，经信息核对和入户调查，家庭月人均收入低于当地农村低保标准650元，财产状况符合规定。`,
       });
-      await driveCase(cases, staff, kase.id, answers(clock.today()), reached);
+      await driveCase(cases, staff, kase.id, pacedAnswers(clock, calendar, answers), reached);
       // Messages go out on the day of their step, before the clock moves on: a 公示 message dated
       // after the 公示 it announces would be unlawful demo data.
       await notifications.poll(clock.now());
@@ -132,12 +183,15 @@ export async function seedDemo(app: INestApplication) {
         clock.advance(PUBLIC_NOTICE_ELAPSE_MS);
         if ((await cases.detail(clerk, kase.id)).case.status === 'in_progress') {
           await app.get(TimerPoller).poll(clock.now());
-          await driveCase(cases, staff, kase.id, answers(clock.today()), reached);
+          await driveCase(cases, staff, kase.id, pacedAnswers(clock, calendar, answers), reached);
           await notifications.poll(clock.now());
         }
       }
       createdCases++;
     }
+    // The seeded history ends now: the clock went back further than the paced steps needed.
+    const behind = Date.now() - clock.now().getTime();
+    if (behind > 0) clock.advance(behind);
     createdCases += await seedOtherPrograms(app, authUsers);
     Logger.log(`演示数据已生成：${createdCases} 个案件`, 'Seed');
   }

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { loadTemplates } from '../templates/load-templates';
 import { LoadedTemplate } from '../templates/template-types';
 import { TemplateDataError } from '../templates/validate-data';
+import { sampleIssuedAt } from '../templates/sample-date';
 import {
   buildDocumentDefinition,
   fitDocumentDefinition,
@@ -126,7 +127,7 @@ describe('renderDocument', () => {
 
   it('confirmation notice states amount, covered persons and start month', () => {
     const { text } = rendered.get('confirmation-notice')!;
-    expect(text).toContain('月保障金额为1440.00元');
+    expect(text).toContain('月保障金额为1050.00元');
     expect(text).toContain('保障人数为3人');
     expect(text).toContain('自2026年12月起按月发放');
     expect(text).toContain('平安县民政局');
@@ -160,7 +161,7 @@ describe('renderDocument', () => {
     const { text } = rendered.get('public-notice')!;
     // pdftotext's reading order across a table depends on which header cell wraps; check the row.
     for (const cell of ['户主姓名', '保障人数', '拟月保障金额（元）']) expect(text).toContain(cell);
-    expect(text).toMatch(/张秀兰.*3.*1440\.00/);
+    expect(text).toMatch(/张秀兰.*3.*1050\.00/);
     expect(text).toContain('自2026年11月24日起至2026年11月30日止');
     expect(text).not.toContain('330102198503124526');
     expect(text).not.toContain('330102****');
@@ -394,8 +395,8 @@ describe('issue 17: documents a 法制审核员 would sign', () => {
 
   it('L10: the 行政处罚决定书 carries every element of 行政处罚法第五十九条', async () => {
     const text = await render('penalty-decision');
-    expect(text).toContain('当事人：张秀兰'); // party
-    expect(text).toContain('住址：平安县城关镇东关村三组18号');
+    expect(text).toContain('当事人：杨秀珍'); // party
+    expect(text).toContain('住址：平安县城关镇东关村九组7号');
     expect(text).toContain('以上事实有下列证据证明：'); // facts and evidence
     expect(text).toContain('根据《社会救助暂行办法》第六十八条的规定，本机关决定'); // basis
     expect(text).toContain('对你处以罚款6744.00元，请自收到本决定书之日起十五日内'); // penalty, manner and period (行政处罚法第六十七条)
@@ -451,13 +452,14 @@ describe('issue 17: documents a 法制审核员 would sign', () => {
     });
     expect(text).toContain('本通知书');
     expect(text).not.toContain('本决定书');
-    expect(text).toContain('月人均收入300.00元，低于保障标准每人每月780.00元');
+    expect(text).toContain('月人均收入300.00元，低于保障标准每人每月650.00元');
     expect(text).toContain('配偶李建国务农兼打零工');
     expect(text).toContain('根据《社会救助暂行办法》第九条、《某省最低生活保障实施细则》第十条的规定');
   });
 
   it("L13: a sample cites no event after its own date, and its 文号 carries its organ's prefix", () => {
-    const issued = '2026-11-23';
+    // Each sample is dated by its own data (the 成文日期 `npm run samples` prints).
+    let issued = '';
     // Fields that look forward by nature: validity, period ends, payment months, notice periods.
     const forward = /Until|EndDate|From$|startMonth|effectiveMonth|[dD]eadline|periodTo|publicNotice/;
     const late: string[] = [];
@@ -474,6 +476,7 @@ describe('issue 17: documents a 法制审核员 would sign', () => {
       } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
     };
     for (const t of registry.values()) {
+      issued = sampleIssuedAt(t.manifest.sample).toISOString().slice(0, 10);
       walk(t.manifest.sample, t.manifest.id);
       const number = (t.manifest.sample as { document?: { number?: string } }).document?.number;
       if (t.manifest.numberCode && number)
@@ -496,7 +499,7 @@ describe('issue 17: documents a 法制审核员 would sign', () => {
       return found;
     };
     expect(spans('confirmation-notice')).toEqual(
-      expect.arrayContaining(['3人', '1440.00元', '2026年12月', '2026年11月2日', '300.00元', '780.00元']),
+      expect.arrayContaining(['3人', '1050.00元', '2026年12月', '2026年11月2日', '300.00元', '650.00元']),
     );
     expect(spans('service-receipt')).toContain('平民低不确〔2026〕1号');
   });

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { renderDocument } from '../render/render-document';
 import { instrumentsUsed, unsetInstrumentMark } from './instruments';
 import { loadTemplates } from './load-templates';
+import { sampleIssuedAt } from './sample-date';
 import type { LoadedTemplate } from './template-types';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -33,7 +34,7 @@ async function rendered(id: string): Promise<string> {
   const pdf = await renderDocument({
     template: t,
     data: structuredClone(t.manifest.sample) as Record<string, unknown>,
-    issuedAt: new Date('2026-11-23T09:00:00+08:00'),
+    issuedAt: sampleIssuedAt(t.manifest.sample),
     verifyCode: 'K7Q2-9MXD',
     verifyUrl: 'https://jiuzhu.example.gov.cn/v/K7Q2-9MXD',
   });
@@ -192,7 +193,7 @@ describe('the 法制审核员 reads every sample', () => {
   it('a name is printed once, and a parenthesis does not hold a full stop', async () => {
     const text = await rendered('job-refusal-decision');
     expect(text).toContain(
-      '你家庭成员李建国（45岁，身体健康，有劳动能力，处于失业状态）有下列拒绝就业的情形',
+      '你家庭成员刘建平（45岁，身体健康，有劳动能力，处于失业状态）有下列拒绝就业的情形',
     );
     expect(text).not.toMatch(/。）/);
     expect(text).toContain('2026年8月3日，县城物流公司装卸工');
@@ -224,15 +225,16 @@ describe('the 法制审核员 reads every sample', () => {
   });
 
   it('the figures of a sample follow from each other', async () => {
-    // 增发: per-capita income 300 → 220 against a 780 standard for 3 persons = 1680.
+    // 增发: per-capita income 300 → 80 against the county's rural standard of 650 for 3 persons = 1710.
     expect(await rendered('benefit-increase-decision')).toContain(
-      '家庭月收入减少约240元，家庭月人均收入由300.00元下降至220.00元',
+      '家庭月收入由约900元减少至申请人王淑芬手工编织收入约240元，家庭月人均收入由300.00元下降至80.00元',
     );
-    expect(sampleOf(byId('benefit-increase-decision')).form!.newAmount).toBe((780 - 220) * 3 * 100);
-    // The 初审意见's 计算明细 is this household's: 900 yuan for 3 persons, standard 780, 1440 a month.
+    expect(sampleOf(byId('benefit-increase-decision')).form!.newAmount).toBe((650 - 80) * 3 * 100);
+    // The 初审意见's 计算明细 is this household's: 900 yuan for 3 persons, standard 650, 1050 a month.
     const opinion = await rendered('first-instance-opinion');
     expect(opinion).toContain('家庭月人均收入（900.00元÷3人）300.00');
-    expect(opinion).not.toMatch(/王建国|刘秀英|462\.67|650\.00/);
+    expect(opinion).toContain('1050.00');
+    expect(opinion).not.toMatch(/王建国|刘秀英|462\.67|780\.00/);
     // The 特困 declaration states the deposit the 信息核对 found.
     expect(await rendered('tekun-declaration')).toContain('银行存款约2300元');
     expect(await rendered('tekun-investigation-record')).toContain('银行存款合计2300元');
@@ -365,4 +367,186 @@ describe('the region’s own instruments in the samples (issue 17 L7)', () => {
       expect(unsetInstrumentMark('lowIncome')).toContain('lowIncomeInstrument');
     },
   );
+});
+
+/** 2026年11月6日 → 2026-11-06, each date a text states, in order. */
+const datesIn = (text: string) =>
+  [...text.matchAll(/(\d{4})年(\d{1,2})月(\d{1,2})日/g)].map(
+    (m) => `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`,
+  );
+const issuedOn = (id: string) => sampleIssuedAt(byId(id).manifest.sample).toISOString().slice(0, 10);
+const yuan = (s: string) => Math.round(Number(s) * 100);
+type Assessed = {
+  standard: string;
+  perCapita: string;
+  benefit: string;
+  lines: { label: string; amount: string }[];
+};
+
+describe('one set of samples, one story (issue 17 L13)', () => {
+  it.each([
+    ['penalty-prior-notice', 'penalty-decision'],
+    ['recovery-prior-notice', 'recovery-decision'],
+  ])('%s precedes the replies to it, and %s states its 文号 and service', async (prior, decision) => {
+    const notice = sampleOf(byId(prior)) as Sample & { document: { number: string } };
+    const form = sampleOf(byId(decision)).form!;
+    const replies = datesIn(`${String(form.statementSummary ?? '')}${String(form.hearingDate ?? '')}`).concat(
+      typeof form.hearingDate === 'string' ? [form.hearingDate] : [],
+    );
+    expect(replies.length).toBeGreaterThan(0);
+    for (const reply of replies) {
+      expect({ reply, after: issuedOn(prior) < reply }).toEqual({ reply, after: true });
+      expect({ reply, before: reply < issuedOn(decision) }).toEqual({ reply, before: true });
+    }
+    const text = await rendered(decision);
+    expect(text).toContain(notice.document.number);
+    expect(String(form.priorNoticeServedDate) >= issuedOn(prior)).toBe(true);
+    expect(datesIn(text)).toContain(String(form.priorNoticeServedDate));
+  });
+
+  it('a 临时救助 grant is decided after its 公示 ends', () => {
+    const notice = byId('linshi-public-notice').manifest.sample as { publicNotice?: { endDate?: string } };
+    expect(notice.publicNotice?.endDate).toBeDefined();
+    expect(notice.publicNotice!.endDate! < issuedOn('linshi-grant-decision')).toBe(true);
+  });
+
+  it('alternative outcomes are different cases: one 核查 (or 特困 case) decides one thing', () => {
+    const families: Record<string, string[]> = {
+      dibaoChange: [
+        'benefit-increase-decision',
+        'benefit-decrease-decision',
+        'benefit-stop-decision',
+        'gradual-exit-notice',
+        'job-refusal-decision',
+      ],
+      tekun: [
+        'tekun-confirmation-notice',
+        'tekun-non-confirmation-decision',
+        'tekun-termination-decision',
+        'tekun-continuation-notice',
+      ],
+      fraud: ['penalty-decision', 'recovery-decision'],
+    };
+    const clash: string[] = [];
+    for (const ids of Object.values(families)) {
+      const seen = new Map<string, string>();
+      for (const id of ids) {
+        const s = sampleOf(byId(id));
+        for (const key of [s.case?.caseNo, s.form?.parentCaseNo as string | undefined, s.applicant?.name]) {
+          if (!key) continue;
+          if (seen.has(key)) clash.push(`${id} and ${seen.get(key)} share ${key}`);
+          seen.set(key, id);
+        }
+      }
+    }
+    expect(clash).toEqual([]);
+  });
+
+  it.each([
+    'benefit-increase-decision',
+    'benefit-decrease-decision',
+    'benefit-stop-decision',
+    'gradual-exit-notice',
+  ])(
+    '%s prints its calculation, and its figures compute (standard × persons − income = 补差, + 分类施保)',
+    async (id) => {
+      const s = byId(id).manifest.sample as {
+        assessment?: Assessed;
+        household: { size: number };
+        form: Record<string, unknown>;
+      };
+      expect(s.assessment).toBeDefined();
+      const a = s.assessment!;
+      const income = a.lines.find((l) => l.label === '家庭月收入');
+      expect(income).toBeDefined();
+      const persons = s.household.size;
+      expect(Math.abs(yuan(a.perCapita) - Math.round(yuan(income!.amount) / persons))).toBeLessThanOrEqual(1);
+      const gap = Math.max(0, yuan(a.standard) * persons - yuan(income!.amount));
+      const extra = a.lines
+        .filter((l) => l.label.includes('分类施保'))
+        .reduce((n, l) => n + yuan(l.amount), 0);
+      const eligible = yuan(a.perCapita) < yuan(a.standard);
+      expect(yuan(a.benefit)).toBe(eligible ? gap + extra : 0);
+      const form = s.form!;
+      if (id === 'benefit-increase-decision' || id === 'benefit-decrease-decision')
+        expect(form.newAmount).toBe(yuan(a.benefit));
+      const text = await rendered(id);
+      expect(text).toContain(`保障标准每人每月${a.standard}元`);
+      expect(text).toContain(`家庭月人均收入${a.perCapita}元`);
+    },
+  );
+
+  it('a household is paid one amount: what a decision says it was paid, and a recovery sums it', () => {
+    const paid = new Map<string, number[]>();
+    for (const t of templates) {
+      const f = sampleOf(t).form ?? {};
+      if (typeof f.parentCaseNo === 'string' && typeof f.currentAmount === 'number')
+        paid.set(f.parentCaseNo, [...(paid.get(f.parentCaseNo) ?? []), f.currentAmount]);
+    }
+    const wrong: string[] = [];
+    for (const t of templates) {
+      const f = sampleOf(t).form ?? {};
+      const total = (f.wronglyPaidAmount ?? f.fraudAmount) as number | undefined;
+      const monthly = paid.get(String(f.parentCaseNo));
+      if (total === undefined || !monthly || !f.periodFrom || !f.periodTo) continue;
+      const [fy, fm] = String(f.periodFrom).split('-').map(Number);
+      const [ty, tm] = String(f.periodTo).split('-').map(Number);
+      const months = (ty! - fy!) * 12 + tm! - fm! + 1;
+      for (const m of monthly)
+        if (m * months !== total) wrong.push(`${t.manifest.id}: ${total} ≠ ${m} × ${months}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('one standard for one place and date: the samples state the county’s rural standard, 650 元', () => {
+    const wrong: string[] = [];
+    for (const t of templates) {
+      const s = JSON.stringify(t.manifest.sample);
+      const a = (t.manifest.sample as { assessment?: { standard?: string } }).assessment;
+      if (a?.standard && a.standard !== '650.00') wrong.push(`${t.manifest.id}: assessment ${a.standard}`);
+      for (const m of s.matchAll(/最低生活保障标准[（(]?(?:每人每月)?(\d+(?:\.\d+)?)元/g))
+        if (Number(m[1]) !== 650) wrong.push(`${t.manifest.id}: ${m[0]}`);
+      if (/城乡最低生活保障标准（/.test(s)) wrong.push(`${t.manifest.id}: a 城乡 standard`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('a township organ does not write 本县: it says 本地 or names the county', () => {
+    const wrong: string[] = [];
+    for (const t of templates.filter((x) => x.manifest.issuer === 'township')) {
+      if (t.body.includes('本县') || JSON.stringify(t.manifest.sample).includes('本县'))
+        wrong.push(t.manifest.id);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('a refusal’s reason follows from its facts', () => {
+    const form = sampleOf(byId('linshi-refusal-decision')).form!;
+    const facts = String(form.facts);
+    for (const concept of ['刚性支出', '存款', '收入', '财产'])
+      if (String(form.reasons).includes(concept))
+        expect({ concept, stated: facts.includes(concept) }).toEqual({ concept, stated: true });
+  });
+
+  it('a family is told in plain words: no internal category, no registration number', async () => {
+    const text = await rendered('warning-policy-notice');
+    expect(text).not.toMatch(/登记编号|[A-Z]{2,5}-\d{4}-\d{6}/);
+    expect(text).not.toMatch(/“[^”]*（[^”]*）”情况/);
+  });
+
+  it('a 信函索证函 says where to reply and whom to call', async () => {
+    const s = byId('evidence-request-letter').manifest.sample as Sample & {
+      issuer: { address: string; phone?: string };
+      form: { contactPhone?: string };
+    };
+    const text = await rendered('evidence-request-letter');
+    expect(text).toContain(`联系地址：${s.issuer.address}`);
+    expect(s.form.contactPhone).toBeDefined();
+    expect(text).toContain(`联系人：${String(s.form.contactPerson)}（联系电话：${s.form.contactPhone}）`);
+  });
+
+  it('an investigation record does not say no neighbour was visited when the visit is recorded on its own', () => {
+    const wrong = templates.filter((t) => t.body.includes('本次未开展邻里访问')).map((t) => t.manifest.id);
+    expect(wrong).toEqual([]);
+  });
 });
