@@ -125,6 +125,15 @@ describe('行政处罚 for 骗取社会救助', () => {
 
     const decision = await textOf(docs[2].id);
     expect(docs[2].number).toMatch(/民罚决〔\d{4}〕1号$/);
+    // The decision names the 告知书 it followed by its 文号 and the day its 送达回证 recorded.
+    const [{ receiptDate }] = await t.query(
+      `SELECT data->'form'->>'serviceDate' AS "receiptDate" FROM document WHERE id = $1`,
+      [docs[1].id],
+    );
+    const [y, m, d] = String(receiptDate).split('-').map(Number);
+    expect(decision.replace(/\s+/g, '')).toContain(
+      `本机关于${y}年${m}月${d}日依法向你送达《行政处罚事先告知书》（${docs[0].number}）`,
+    );
     expect(decision).toContain('当事人：');
     expect(decision).toContain('住址：');
     expect(decision).toContain(

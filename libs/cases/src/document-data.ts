@@ -70,6 +70,7 @@ export function buildDocumentData(input: {
   }
   // Paid from the month after the decision: the decision is the document being issued now.
   form.startMonth ??= benefitStartMonth(today);
+  Object.assign(form, priorNoticeFacts(input.earlierDocuments, form));
   const served = [...input.earlierDocuments]
     .reverse()
     .find((d) => d.number && d.templateId !== input.templateId);
@@ -119,6 +120,28 @@ export function buildDocumentData(input: {
     // model's timer waits for the same period (public-notice.ts).
     publicNotice: publicNoticePeriod(today),
     ...(input.assessment ? { assessment: assessmentForPrint(input.assessment, form.facts) } : {}),
+  };
+}
+
+/**
+ * A decision made after a 事先告知书 (处罚, 责令退回) states that notice's 文号 and the day it was
+ * served: the latest earlier notice of the case whose template is a prior notice, and the service
+ * date its 送达回证 recorded. What the step's form gave explicitly stays.
+ */
+function priorNoticeFacts(
+  earlier: DocumentEntity[],
+  form: Record<string, unknown>,
+): { priorNoticeNumber?: string; priorNoticeServedDate?: string } {
+  const index = earlier.map((d) => d.templateId.endsWith('-prior-notice') && !!d.number).lastIndexOf(true);
+  if (index < 0) return {};
+  const notice = earlier[index];
+  const receipt = earlier.slice(index + 1).find((d) => d.templateId === 'service-receipt');
+  const servedOn = receipt?.data.form?.serviceDate;
+  return {
+    ...(form.priorNoticeNumber ? {} : { priorNoticeNumber: notice.number! }),
+    ...(form.priorNoticeServedDate || typeof servedOn !== 'string'
+      ? {}
+      : { priorNoticeServedDate: servedOn }),
   };
 }
 
