@@ -52,6 +52,55 @@ export function cacheParsedFonts(buffers: Iterable<Uint8Array>): void {
   };
 }
 
+/*
+ * pdfkit lays each string out once per document (its layoutCache lives on the document's font
+ * object), so every layout pass of the fitting and every new document shapes the same words
+ * again. A run is a function of the font and the string alone (pdfkit asks without features
+ * there, and scales by the font's own units), and pdfkit copies what it changes: documents made
+ * from one of our font buffers share the runs.
+ */
+interface GlyphRun {
+  advanceWidth: number;
+}
+interface EmbeddedFont {
+  font: TrueTypeFont;
+  layoutCache?: object;
+  layoutRun(text: string): GlyphRun;
+  layoutCached(text: string): GlyphRun;
+}
+
+/** Enough for the characters and words of every template; past it a font's runs start afresh. */
+export const MAX_SHARED_RUNS = 20_000;
+const runs = new Map<Uint8Array, Map<string, GlyphRun>>();
+let runsShared = false;
+
+/** Makes pdfkit's font objects of the cached buffers (as `font` is one) share their glyph runs. */
+export function shareGlyphRuns(font: object): void {
+  if (runsShared || !('layoutCached' in font)) return;
+  runsShared = true;
+  const proto = Object.getPrototypeOf(font) as EmbeddedFont;
+  const layoutCached = proto.layoutCached;
+  proto.layoutCached = function (this: EmbeddedFont, text: string) {
+    const key = this.font.stream.buffer;
+    // A document that asked for no layout cache keeps pdfkit's own behaviour.
+    if (!this.layoutCache || !cached.has(key)) return layoutCached.call(this, text);
+    let byText = runs.get(key);
+    if (!byText) runs.set(key, (byText = new Map()));
+    let run = byText.get(text);
+    if (!run) {
+      if (byText.size >= MAX_SHARED_RUNS) byText.clear();
+      run = this.layoutRun(text);
+      byText.set(text, run);
+    }
+    return run;
+  };
+}
+
+/** How many runs are shared for a font buffer (for tests). */
+export function sharedRunCount(bytes: Uint8Array): number {
+  return runs.get(bytes)?.size ?? 0;
+}
+
 /** Whether two font objects made from one buffer share their decoded tables (for tests). */
 export function sharesParsedTables(a: object, b: object): boolean {
   return (a as TrueTypeFont)._tables === (b as TrueTypeFont)._tables;

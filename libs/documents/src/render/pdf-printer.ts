@@ -1,13 +1,40 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { fontBytes, fontDescriptors } from '../layout/fonts';
-import { cacheParsedFonts } from './font-cache';
+import { cacheParsedFonts, shareGlyphRuns } from './font-cache';
+import { shareQrMatrices } from './qr-cache';
 
 /* pdfmake 0.3's default export is a process-wide singleton with global fonts; using its
    Printer directly keeps our fonts and access policies private to this module. */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const PdfPrinter = require('pdfmake/js/Printer').default;
 const URLResolver = require('pdfmake/js/URLResolver').default;
+const PdfDocument = require('pdfmake/js/PDFDocument').default as {
+  prototype: { provideFont(family: string, bold: boolean, italics: boolean): object };
+};
+const Renderer = require('pdfmake/js/Renderer').default as {
+  prototype: { progressCallback?: unknown; renderPages(pages: unknown[]): void };
+};
 /* eslint-enable @typescript-eslint/no-require-imports */
+
+const cachesOn = () => process.env.DOCUMENT_FONT_CACHE !== '0';
+
+/*
+ * A layout-only pass needs the pages pdfmake lays out (its pageBreakBefore hook sees them), not
+ * the drawing of them into the pdfkit document, which it throws away: about as much CPU again.
+ * pdfmake hands its renderer the caller's progress callback, so this one marks such a pass.
+ */
+const LAYOUT_ONLY = (): void => undefined;
+const renderPages = Renderer.prototype.renderPages;
+Renderer.prototype.renderPages = function (pages) {
+  if (this.progressCallback !== LAYOUT_ONLY) renderPages.call(this, pages);
+};
+
+const provideFont = PdfDocument.prototype.provideFont;
+PdfDocument.prototype.provideFont = function (family, bold, italics) {
+  const font = provideFont.call(this, family, bold, italics);
+  if (cachesOn()) shareGlyphRuns(font);
+  return font;
+};
 
 interface PdfKitDoc extends NodeJS.ReadableStream {
   end(): void;
@@ -20,7 +47,7 @@ const fontVfs = {
     const bytes = fontBytes(name);
     if (!bytes) throw new Error(`文书字体不存在：${name}`);
     // Every font the printer reads shares its parsed tables across documents (font-cache.ts).
-    if (process.env.DOCUMENT_FONT_CACHE !== '0') cacheParsedFonts([bytes]);
+    if (cachesOn()) cacheParsedFonts([bytes]);
     return bytes;
   },
   writeFileSync: (): never => {
@@ -28,19 +55,23 @@ const fontVfs = {
   },
 };
 
-function layOutPdf(docDefinition: TDocumentDefinitions): Promise<PdfKitDoc> {
+function layOutPdf(docDefinition: TDocumentDefinitions, layoutOnly = false): Promise<PdfKitDoc> {
   const resolver = new URLResolver(fontVfs);
   resolver.setUrlAccessPolicy(() => false);
   const printer = new PdfPrinter(fontDescriptors(), fontVfs, resolver, () => false);
-  return printer.createPdfKitDocument(cloneDefinition(docDefinition), {});
+  if (cachesOn()) shareQrMatrices();
+  return printer.createPdfKitDocument(
+    cloneDefinition(docDefinition),
+    layoutOnly ? { progressCallback: LAYOUT_ONLY } : {},
+  );
 }
 
 /**
- * Lays a definition out without producing bytes (no font subsetting, no compression): enough for
- * its `pageBreakBefore` hook to see where every block lands.
+ * Lays a definition out without drawing it or producing bytes: enough for its `pageBreakBefore`
+ * hook to see where every block lands.
  */
 export async function layOutOnly(docDefinition: TDocumentDefinitions): Promise<void> {
-  await layOutPdf(docDefinition);
+  await layOutPdf(docDefinition, true);
 }
 
 /** Renders a pdfmake document definition to PDF bytes; no network and no file access. */
