@@ -16,6 +16,7 @@ interface TrueTypeFont {
   directory: unknown;
   _tables: Record<string, unknown>;
   _decodeDirectory(): unknown;
+  createSubset(): object;
 }
 interface Fontkit {
   create(buffer: Uint8Array): TrueTypeFont;
@@ -50,6 +51,89 @@ export function cacheParsedFonts(buffers: Iterable<Uint8Array>): void {
     this._tables = parsed.tables;
     return (this.directory = parsed.directory);
   };
+  shareSubsetGlyphs(proto.createSubset.call(pdfkitFontkit().create(list[0])));
+}
+
+/*
+ * Embedding a subset, fontkit decodes every glyph it takes in full (all its points) only to learn
+ * whether it is a composite, and reads its metrics: per glyph and per document. What a glyph
+ * brings to a subset (its bytes, the components it names, its metrics) is fixed by the font, so
+ * it is read once per font buffer and gid; each subset still numbers the components itself.
+ */
+interface Component {
+  glyphID: number;
+  pos: number;
+}
+interface SubsetGlyph {
+  bytes: Uint8Array;
+  components: Component[];
+  advance: number;
+  bearing: number;
+}
+interface TtfSubset {
+  font: TrueTypeFont & {
+    _variationProcessor?: unknown;
+    loca: { offsets: number[] };
+    getGlyph(gid: number): {
+      advanceWidth: number;
+      _decode(): { numberOfContours: number; components?: Component[] } | null;
+      _getMetrics(): { leftBearing: number };
+    };
+    _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
+  };
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  includeGlyph(gid: number): number;
+  _addGlyph(gid: number): number;
+}
+const subsetGlyphs = new Map<Uint8Array, Map<number, SubsetGlyph>>();
+
+function readSubsetGlyph(font: TtfSubset['font'], gid: number): SubsetGlyph {
+  const glyph = font.getGlyph(gid);
+  const glyf = glyph._decode();
+  const start = font.loca.offsets[gid];
+  const stream = font._getTableStream('glyf');
+  stream.pos += start;
+  return {
+    bytes: stream.readBuffer(font.loca.offsets[gid + 1] - start),
+    components: glyf && glyf.numberOfContours < 0 ? glyf.components!.map(({ glyphID, pos }) => ({ glyphID, pos })) : [],
+    advance: glyph.advanceWidth,
+    bearing: glyph._getMetrics().leftBearing,
+  };
+}
+
+function shareSubsetGlyphs(subset: object): void {
+  // Only TrueType outlines (a glyf table) are subset glyph by glyph.
+  if (!('glyphEncoder' in subset)) return;
+  const proto = Object.getPrototypeOf(subset) as TtfSubset;
+  const addGlyph = proto._addGlyph;
+  proto._addGlyph = function (this: TtfSubset, gid: number) {
+    const key = this.font.stream.buffer;
+    // A variable font's glyphs are encoded anew for its instance.
+    if (!cached.has(key) || this.font._variationProcessor) return addGlyph.call(this, gid);
+    let byGid = subsetGlyphs.get(key);
+    if (!byGid) subsetGlyphs.set(key, (byGid = new Map()));
+    let glyph = byGid.get(gid);
+    if (!glyph) byGid.set(gid, (glyph = readSubsetGlyph(this.font, gid)));
+    let bytes = glyph.bytes;
+    if (glyph.components.length) {
+      bytes = new Uint8Array(bytes);
+      const view = new DataView(bytes.buffer);
+      for (const component of glyph.components) view.setUint16(component.pos, this.includeGlyph(component.glyphID));
+    }
+    this.glyf.push(bytes);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: glyph.advance, bearing: glyph.bearing });
+    this.offset += bytes.length;
+    return this.glyf.length - 1;
+  };
+}
+
+/** How many glyphs of a font buffer are kept for subsetting (for tests). */
+export function sharedSubsetGlyphCount(bytes: Uint8Array): number {
+  return subsetGlyphs.get(bytes)?.size ?? 0;
 }
 
 /*

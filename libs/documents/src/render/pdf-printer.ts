@@ -32,7 +32,7 @@ Renderer.prototype.renderPages = function (pages) {
 const provideFont = PdfDocument.prototype.provideFont;
 PdfDocument.prototype.provideFont = function (family, bold, italics) {
   const font = provideFont.call(this, family, bold, italics);
-  if (cachesOn()) shareGlyphRuns(font);
+  shareGlyphRuns(font);
   return font;
 };
 
