@@ -1,7 +1,7 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { fontBytes, fontDescriptors } from '../layout/fonts';
 import { cacheParsedFonts, shareGlyphRuns } from './font-cache';
-import { shareQrMatrices } from './qr-cache';
+import { shareMeasurements } from './measure-cache';
 
 /* pdfmake 0.3's default export is a process-wide singleton with global fonts; using its
    Printer directly keeps our fonts and access policies private to this module. */
@@ -59,7 +59,7 @@ function layOutPdf(docDefinition: TDocumentDefinitions, layoutOnly = false): Pro
   const resolver = new URLResolver(fontVfs);
   resolver.setUrlAccessPolicy(() => false);
   const printer = new PdfPrinter(fontDescriptors(), fontVfs, resolver, () => false);
-  if (cachesOn()) shareQrMatrices();
+  if (cachesOn()) shareMeasurements();
   return printer.createPdfKitDocument(
     cloneDefinition(docDefinition),
     layoutOnly ? { progressCallback: LAYOUT_ONLY } : {},
