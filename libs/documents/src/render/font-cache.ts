@@ -98,7 +98,8 @@ function readSubsetGlyph(font: TtfSubset['font'], gid: number): SubsetGlyph {
   stream.pos += start;
   return {
     bytes: stream.readBuffer(font.loca.offsets[gid + 1] - start),
-    components: glyf && glyf.numberOfContours < 0 ? glyf.components!.map(({ glyphID, pos }) => ({ glyphID, pos })) : [],
+    components:
+      glyf && glyf.numberOfContours < 0 ? glyf.components!.map(({ glyphID, pos }) => ({ glyphID, pos })) : [],
     advance: glyph.advanceWidth,
     bearing: glyph._getMetrics().leftBearing,
   };
@@ -121,7 +122,8 @@ function shareSubsetGlyphs(subset: object): void {
     if (glyph.components.length) {
       bytes = new Uint8Array(bytes);
       const view = new DataView(bytes.buffer);
-      for (const component of glyph.components) view.setUint16(component.pos, this.includeGlyph(component.glyphID));
+      for (const component of glyph.components)
+        view.setUint16(component.pos, this.includeGlyph(component.glyphID));
     }
     this.glyf.push(bytes);
     this.loca.offsets.push(this.offset);

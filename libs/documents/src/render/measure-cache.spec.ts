@@ -1,7 +1,13 @@
 import { MAX_KEPT, keptMeasurements, shareMeasurements } from './measure-cache';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-type Node = { qr: string; fit?: number; eccLevel?: string; _canvas?: { x: number; y: number }[]; _width?: number };
+type Node = {
+  qr: string;
+  fit?: number;
+  eccLevel?: string;
+  _canvas?: { x: number; y: number }[];
+  _width?: number;
+};
 const qrEncoder = (require('pdfmake/js/qrEnc.js') as { default: { measure(n: Node): Node } }).default;
 const SvgMeasure = (require('pdfmake/js/SVGMeasure') as { default: new () => SvgMeasurer }).default;
 interface SvgMeasurer {
@@ -15,7 +21,8 @@ const { measureSVG, writeDimensions } = SvgMeasure.prototype;
 shareMeasurements();
 
 const qr = (url: string, eccLevel = 'M'): Node => ({ qr: url, fit: 40, eccLevel });
-const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200"><circle cx="100" cy="100" r="94"/></svg>';
+const SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200"><circle cx="100" cy="100" r="94"/></svg>';
 
 describe('pdfmake measurements kept between layout passes', () => {
   it('gives a QR code the modules pdfmake encodes, a copy for each measurement', () => {

@@ -50,7 +50,10 @@ function shareQrMatrices(): void {
   const encoder = (require('pdfmake/js/qrEnc.js') as { default: QrEncoder }).default;
   const measure = encoder.measure;
   encoder.measure = (node) => {
-    const key = JSON.stringify([node.qr, ...OPTIONS.map((k) => (node as unknown as Record<string, unknown>)[k])]);
+    const key = JSON.stringify([
+      node.qr,
+      ...OPTIONS.map((k) => (node as unknown as Record<string, unknown>)[k]),
+    ]);
     let code = codes.get(key);
     if (!code) {
       const measured = measure(node);
@@ -58,7 +61,13 @@ function shareQrMatrices(): void {
       keep(codes, key, code);
     }
     node._canvas = code.canvas.map((v) => ({ ...v }));
-    node._width = node._height = node._minWidth = node._maxWidth = node._minHeight = node._maxHeight = code.size;
+    node._width =
+      node._height =
+      node._minWidth =
+      node._maxWidth =
+      node._minHeight =
+      node._maxHeight =
+        code.size;
     return node;
   };
 }
@@ -76,7 +85,8 @@ const sizes = new Map<string, { width?: number; height?: number }>();
 const written = new Map<string, string>();
 
 function shareSvgMeasurements(): void {
-  const proto = (require('pdfmake/js/SVGMeasure') as { default: { prototype: SvgMeasure } }).default.prototype;
+  const proto = (require('pdfmake/js/SVGMeasure') as { default: { prototype: SvgMeasure } }).default
+    .prototype;
   const { measureSVG, writeDimensions } = proto;
   proto.measureSVG = function (this: SvgMeasure, svg) {
     if (typeof svg !== 'string') return measureSVG.call(this, svg);

@@ -31,7 +31,8 @@ const PAGES = Symbol('pages laid out, not yet drawn');
 type Pages = unknown[];
 const renderPages = Renderer.prototype.renderPages;
 Renderer.prototype.renderPages = function (this: { pdfDocument: { [PAGES]?: Pages } }, pages: Pages) {
-  if ((this as { progressCallback?: unknown }).progressCallback === LAYOUT_ONLY) this.pdfDocument[PAGES] = pages;
+  if ((this as { progressCallback?: unknown }).progressCallback === LAYOUT_ONLY)
+    this.pdfDocument[PAGES] = pages;
   else renderPages.call(this, pages);
 } as (typeof Renderer.prototype)['renderPages'];
 
