@@ -65,6 +65,20 @@ export function sealArc(text: string): SealGlyph[] {
  * only; legal authenticity comes from the PDF signature.
  */
 export function sealSvg(sealText: string): string {
+  // Drawn again for every layout pass of every document otherwise; an organ's seal does not change.
+  let svg = drawn.get(sealText);
+  if (svg === undefined) {
+    if (drawn.size >= MAX_DRAWN) drawn.delete(drawn.keys().next().value!);
+    drawn.set(sealText, (svg = drawSeal(sealText)));
+  }
+  return svg;
+}
+
+/** More organs than one thread issues for; a seal past it is drawn again. */
+export const MAX_DRAWN = 64;
+const drawn = new Map<string, string>();
+
+function drawSeal(sealText: string): string {
   const font = glyphFont();
   const letters = sealArc(sealText)
     .map((g) => {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fontFiles } from '../layout/fonts';
 import { loadTemplates } from '../templates/load-templates';
-import { sharesParsedTables } from './font-cache';
+import { sharedRunCount, sharedSubsetGlyphCount, sharesParsedTables } from './font-cache';
 import { renderDocument } from './render-document';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -24,7 +24,7 @@ const render = (id: string) => {
   });
 };
 
-describe('parsed font cache', () => {
+describe('parsed font cache, glyph runs and subset glyphs', () => {
   const ids = ['confirmation-notice', 'non-confirmation-decision', 'home-visit-record'];
 
   it('gives the bytes an uncached render gives, and fonts made from one buffer share its parsed tables', async () => {
@@ -33,6 +33,8 @@ describe('parsed font cache', () => {
     const uncached = await Promise.all(ids.map(render));
     const [regular] = fontFiles().values();
     expect(sharesParsedTables(fontkit.create(regular), fontkit.create(regular))).toBe(false);
+    expect(sharedRunCount(regular)).toBe(0);
+    expect(sharedSubsetGlyphCount(regular)).toBe(0);
 
     delete process.env.DOCUMENT_FONT_CACHE;
     for (const [i, id] of ids.entries()) expect((await render(id)).equals(uncached[i])).toBe(true);
@@ -40,5 +42,8 @@ describe('parsed font cache', () => {
     for (const [i, id] of [...ids.entries()].reverse())
       expect((await render(id)).equals(uncached[i])).toBe(true);
     expect(sharesParsedTables(fontkit.create(regular), fontkit.create(regular))).toBe(true);
+    // The bytes above came from shared glyph runs and subset glyphs.
+    expect(sharedRunCount(regular)).toBeGreaterThan(100);
+    expect(sharedSubsetGlyphCount(regular)).toBeGreaterThan(100);
   });
 });

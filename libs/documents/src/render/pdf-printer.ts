@@ -1,16 +1,55 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { fontBytes, fontDescriptors } from '../layout/fonts';
-import { cacheParsedFonts } from './font-cache';
+import { cacheParsedFonts, shareGlyphRuns } from './font-cache';
+import { shareMeasurements } from './measure-cache';
 
 /* pdfmake 0.3's default export is a process-wide singleton with global fonts; using its
    Printer directly keeps our fonts and access policies private to this module. */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const PdfPrinter = require('pdfmake/js/Printer').default;
 const URLResolver = require('pdfmake/js/URLResolver').default;
+const PdfDocument = require('pdfmake/js/PDFDocument').default as {
+  prototype: { provideFont(family: string, bold: boolean, italics: boolean): object };
+};
+const Renderer = require('pdfmake/js/Renderer').default as {
+  new (pdfDocument: PdfKitDoc): { renderPages(pages: unknown[]): void };
+  prototype: { renderPages(pages: unknown[]): void };
+};
 /* eslint-enable @typescript-eslint/no-require-imports */
+
+const cachesOn = () => process.env.DOCUMENT_FONT_CACHE !== '0';
+
+/*
+ * A layout pass needs the pages pdfmake lays out (its pageBreakBefore hook sees them), not the
+ * drawing of them into the pdfkit document: about as much CPU again, and most passes of the
+ * fitting are thrown away. pdfmake hands its renderer the caller's progress callback, so this one
+ * marks a pass whose drawing waits until the caller keeps it (it draws then exactly what pdfmake
+ * would have drawn straight away: nothing touches the document in between).
+ */
+const LAYOUT_ONLY = (): void => undefined;
+const PAGES = Symbol('pages laid out, not yet drawn');
+type Pages = unknown[];
+const renderPages = Renderer.prototype.renderPages;
+Renderer.prototype.renderPages = function (this: { pdfDocument: { [PAGES]?: Pages } }, pages: Pages) {
+  if ((this as { progressCallback?: unknown }).progressCallback === LAYOUT_ONLY)
+    this.pdfDocument[PAGES] = pages;
+  else renderPages.call(this, pages);
+} as (typeof Renderer.prototype)['renderPages'];
+
+const provideFont = PdfDocument.prototype.provideFont;
+PdfDocument.prototype.provideFont = function (family, bold, italics) {
+  const font = provideFont.call(this, family, bold, italics);
+  shareGlyphRuns(font);
+  return font;
+};
 
 interface PdfKitDoc extends NodeJS.ReadableStream {
   end(): void;
+}
+
+/** A document laid out and not yet drawn: drawing it gives the bytes `renderPdf` would. */
+export interface LaidOut {
+  draw(): Promise<Buffer>;
 }
 
 /** pdfmake's virtual file system contract, serving only the cached font bytes. */
@@ -20,7 +59,7 @@ const fontVfs = {
     const bytes = fontBytes(name);
     if (!bytes) throw new Error(`文书字体不存在：${name}`);
     // Every font the printer reads shares its parsed tables across documents (font-cache.ts).
-    if (process.env.DOCUMENT_FONT_CACHE !== '0') cacheParsedFonts([bytes]);
+    if (cachesOn()) cacheParsedFonts([bytes]);
     return bytes;
   },
   writeFileSync: (): never => {
@@ -28,24 +67,40 @@ const fontVfs = {
   },
 };
 
-function layOutPdf(docDefinition: TDocumentDefinitions): Promise<PdfKitDoc> {
+function layOutPdf(docDefinition: TDocumentDefinitions, layoutOnly = false): Promise<PdfKitDoc> {
   const resolver = new URLResolver(fontVfs);
   resolver.setUrlAccessPolicy(() => false);
   const printer = new PdfPrinter(fontDescriptors(), fontVfs, resolver, () => false);
-  return printer.createPdfKitDocument(cloneDefinition(docDefinition), {});
+  if (cachesOn()) shareMeasurements();
+  return printer.createPdfKitDocument(
+    cloneDefinition(docDefinition),
+    layoutOnly ? { progressCallback: LAYOUT_ONLY } : {},
+  );
 }
 
 /**
- * Lays a definition out without producing bytes (no font subsetting, no compression): enough for
- * its `pageBreakBefore` hook to see where every block lands.
+ * Lays a definition out without drawing it or producing bytes: enough for its `pageBreakBefore`
+ * hook to see where every block lands. The layout can still be drawn, once.
  */
-export async function layOutOnly(docDefinition: TDocumentDefinitions): Promise<void> {
-  await layOutPdf(docDefinition);
+export async function layOutOnly(docDefinition: TDocumentDefinitions): Promise<LaidOut> {
+  const doc = (await layOutPdf(docDefinition, true)) as PdfKitDoc & { [PAGES]?: Pages };
+  return {
+    draw: () => {
+      const pages = doc[PAGES];
+      if (!pages) return Promise.reject(new Error('文书版面已输出，不能再次输出'));
+      delete doc[PAGES];
+      new Renderer(doc).renderPages(pages);
+      return pdfBytes(doc);
+    },
+  };
 }
 
 /** Renders a pdfmake document definition to PDF bytes; no network and no file access. */
 export async function renderPdf(docDefinition: TDocumentDefinitions): Promise<Buffer> {
-  const doc = await layOutPdf(docDefinition);
+  return pdfBytes(await layOutPdf(docDefinition));
+}
+
+function pdfBytes(doc: PdfKitDoc): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));

@@ -20,7 +20,7 @@ import { MARGIN, PAGE } from '../layout/gbt9704';
 import { Block, CC_PREFIX, parseMarkup } from '../markup/parse-markup';
 import { LoadedTemplate } from '../templates/template-types';
 import { TemplateDataError, validateTemplateData } from '../templates/validate-data';
-import { layOutOnly, renderPdf } from './pdf-printer';
+import { LaidOut, layOutOnly, renderPdf } from './pdf-printer';
 
 export interface RenderInput {
   template: LoadedTemplate;
@@ -92,8 +92,8 @@ const SHORT_LAST_PAGE_LINES = 10;
 
 interface Fitted {
   definition: TDocumentDefinitions;
-  /** The bytes, when the layout that was measured was also rendered (the grid setting). */
-  pdf?: Buffer;
+  /** The measured layout, drawn only for the setting that is kept. */
+  laidOut: LaidOut;
   /** Index into DENSITIES. */
   density: number;
   keepBefore: number;
@@ -114,10 +114,10 @@ const MAX_FLOW_PASSES = 8;
  * until no page break leaves a paragraph's first line alone at the foot of a page (orphan), its
  * last line alone at the head of the next (widow), or a heading alone at the foot of a page.
  */
-async function layOut(layout: LayoutInput, d: number, keepBefore = 0, render = false): Promise<Fitted> {
+async function layOut(layout: LayoutInput, d: number, keepBefore = 0): Promise<Fitted> {
   let flow: Flow = layout.flow ?? { breakBefore: [], splitAt: {} };
   for (let pass = 0; ; pass++) {
-    const fitted = await layOutOnce({ ...layout, flow }, d, keepBefore, render);
+    const fitted = await layOutOnce({ ...layout, flow }, d, keepBefore);
     const fix =
       pass < MAX_FLOW_PASSES
         ? firstLoneLine(layout.blocks, keepBefore, flow, fitted.starts, DENSITIES[d].linePt)
@@ -233,7 +233,7 @@ async function charsInLines(
   return text[lo - 1] === '*' && text[lo] === '*' ? lo - 1 : lo;
 }
 
-async function layOutOnce(layout: LayoutInput, d: number, keepBefore = 0, render = false): Promise<Fitted> {
+async function layOutOnce(layout: LayoutInput, d: number, keepBefore = 0): Promise<Fitted> {
   const density = DENSITIES[d];
   const definition = buildDocDefinition(layout, density, keepBefore);
   const starts: Starts = new Map();
@@ -259,12 +259,10 @@ async function layOutOnce(layout: LayoutInput, d: number, keepBefore = 0, render
     }
     return false;
   };
-  let pdf: Buffer | undefined;
-  if (render) pdf = await renderPdf(definition);
-  else await layOutOnly(definition);
+  const laidOut = await layOutOnly(definition);
   return {
     definition,
-    pdf,
+    laidOut,
     density: d,
     keepBefore,
     pages,
@@ -298,8 +296,7 @@ export async function fitDocumentDefinition(input: RenderInput): Promise<Fitted>
 }
 
 async function fitLayout(layout: LayoutInput): Promise<Fitted> {
-  // Most documents fit the grid: it is rendered while it is measured, in one pass.
-  const grid = await layOut(layout, 0, 0, true);
+  const grid = await layOut(layout, 0);
   const short = grid.lastPageUsed < SHORT_LAST_PAGE_LINES * DENSITIES[0].linePt;
   if (grid.pages === 1 || (!grid.tailAlone && !short)) return grid;
   // The tightest setting tells whether any saves the page; then the loosest that does is kept.
@@ -342,7 +339,8 @@ function actingAuthority(data: Record<string, unknown>): { actingAuthority?: str
 /** Renders the document; identical input yields identical bytes. */
 export async function renderDocument(input: RenderInput): Promise<Buffer> {
   const fitted = await fitDocumentDefinition(input);
-  return fitted.pdf ?? renderPdf(fitted.definition);
+  // The layout that was measured is drawn: the document is laid out no more than the fitting did.
+  return fitted.laidOut.draw();
 }
 
 /** Bare pdfmake rendering of a prepared definition (for benchmarks). */
