@@ -53,7 +53,9 @@ module.exports = {
     project(
       'unit',
       UNIT_ROOTS,
-      process.env.TEST_UNIT_DATABASE_ONLY ? exactFilesRegex(databaseUnitSpecs(__dirname, UNIT_ROOTS)) : '.*\\.spec\\.ts$',
+      process.env.TEST_UNIT_DATABASE_ONLY
+        ? exactFilesRegex(databaseUnitSpecs(__dirname, UNIT_ROOTS))
+        : '.*\\.spec\\.ts$',
       { testEnvironment: '<rootDir>/test/support/unit-environment.js' },
     ),
     // TEST_BUNDLES (set by scripts/run-tiers.js for whole-tier runs): the api specs in the bundles of

@@ -20,7 +20,9 @@ const ROOT = path.resolve(__dirname, '../..');
 describe('the unit specs that run again on PostgreSQL', () => {
   it('are the ones that name DATABASE_URL, and the regex takes exactly them', () => {
     const files = databaseUnitSpecs(ROOT, ['libs', 'apps', 'eslint-rules', 'test/support']);
-    expect(files).toEqual(expect.arrayContaining(['libs/persistence/src/database.spec.ts', 'libs/audit/src/audit-actor.spec.ts']));
+    expect(files).toEqual(
+      expect.arrayContaining(['libs/persistence/src/database.spec.ts', 'libs/audit/src/audit-actor.spec.ts']),
+    );
     expect(files).not.toContain('libs/common/src/csv.spec.ts');
     const regex = new RegExp(exactFilesRegex(files));
     expect(regex.test(path.join(ROOT, 'libs/persistence/src/database.spec.ts'))).toBe(true);
@@ -35,8 +37,16 @@ describe('the unit environment', () => {
   const environment = (source: string) => {
     const file = path.join(dir, `${Math.random().toString(36).slice(2)}.spec.ts`);
     fs.writeFileSync(file, source);
-    const projectConfig = { displayName: { name: 'unit' }, rootDir: dir, testEnvironmentOptions: {}, globals: {} };
-    return new UnitEnvironment({ projectConfig, globalConfig: {} }, { testPath: file, console, docblockPragmas: {} });
+    const projectConfig = {
+      displayName: { name: 'unit' },
+      rootDir: dir,
+      testEnvironmentOptions: {},
+      globals: {},
+    };
+    return new UnitEnvironment(
+      { projectConfig, globalConfig: {} },
+      { testPath: file, console, docblockPragmas: {} },
+    );
   };
   const finish = (env: Environment) => {
     const state = { unhandledErrors: [] as unknown[] };
