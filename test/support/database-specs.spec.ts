@@ -63,15 +63,25 @@ describe('the unit environment', () => {
     }
   });
 
-  it('fails a spec that reads DATABASE_URL without naming it, with the value still there', async () => {
-    process.env.DATABASE_URL = 'postgres://example/x';
+  it('on PGlite, fails a spec that reads DATABASE_URL without naming it', async () => {
+    delete process.env.DATABASE_URL;
     const env = environment(`it('x', () => helper());`);
-    expect(env.global.process.env.DATABASE_URL).toBe('postgres://example/x');
+    expect(env.global.process.env.DATABASE_URL).toBeUndefined();
+    expect(Object.keys(env.global.process.env)).not.toContain('DATABASE_URL');
     expect(finish(env)).toEqual([expect.stringContaining('DATABASE_URL')]);
     await env.teardown();
   });
 
+  it('on PostgreSQL, leaves the variable as it is', async () => {
+    process.env.DATABASE_URL = 'postgres://example/x';
+    const env = environment(`it('x', () => helper());`);
+    expect({ ...env.global.process.env }.DATABASE_URL).toBe('postgres://example/x');
+    expect(finish(env)).toEqual([]);
+    await env.teardown();
+  });
+
   it('passes a spec that never reads it, and one that names it', async () => {
+    delete process.env.DATABASE_URL;
     const quiet = environment(`it('x', () => expect(1).toBe(1));`);
     expect(finish(quiet)).toEqual([]);
     await quiet.teardown();

@@ -3,27 +3,31 @@ const CostEnvironment = require('./cost-environment');
 const { namesDatabaseUrl } = require('./database-specs');
 
 /**
- * The unit tier's environment: cost-environment.js, and a unit spec that reads DATABASE_URL
- * without naming it in its own source fails. Only the unit specs that name it run again in the
- * PostgreSQL pass of .ci/run (test/support/database-specs.js), so one that reached the database
- * choice through a helper would otherwise be checked on PGlite only, silently.
+ * The unit tier's environment: cost-environment.js, and, in a run on PGlite (no DATABASE_URL), a
+ * unit spec that reads DATABASE_URL without naming it in its own source fails. Only the unit specs
+ * that name it run again in the PostgreSQL pass of .ci/run (test/support/database-specs.js), so one
+ * that reached the database choice through a helper would otherwise be checked on PGlite only,
+ * silently. The PGlite pass runs every unit spec, so it is where such a read shows; a run with
+ * DATABASE_URL set is left as it was (a library copying the whole environment would read it there).
  */
 class UnitEnvironment extends CostEnvironment {
   constructor(config, context) {
     super(config, context);
     this.databaseUrlRead = false;
-    if (namesDatabaseUrl(fs.readFileSync(context.testPath, 'utf8'))) return;
     const env = this.global.process.env;
-    let value = env.DATABASE_URL;
-    delete env.DATABASE_URL;
+    if (env.DATABASE_URL !== undefined) return;
+    if (namesDatabaseUrl(fs.readFileSync(context.testPath, 'utf8'))) return;
+    let value;
+    // Not enumerable while unset, as an absent variable: copying the environment reads nothing.
     Object.defineProperty(env, 'DATABASE_URL', {
       configurable: true,
-      enumerable: value !== undefined,
+      enumerable: false,
       get: () => {
         this.databaseUrlRead = true;
         return value;
       },
       set: (v) => {
+        // A spec that sets it picks PostgreSQL itself: it names the variable, and so is not guarded.
         value = `${v}`;
       },
     });
