@@ -10,6 +10,7 @@
  */
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
+const { databaseUnitSpecs, exactFilesRegex } = require('./test/support/database-specs');
 
 // swc transpiles (with the decorator metadata Nest's injection reads); `npm run typecheck` type-checks.
 const transform = {
@@ -41,11 +42,22 @@ const project = (displayName, roots, testRegex, extra = {}) => ({
   ...extra,
 });
 
+const UNIT_ROOTS = ['libs', 'apps', 'eslint-rules', 'test/support'];
+
 module.exports = {
   testTimeout: 120000,
   testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
-    project('unit', ['libs', 'apps', 'eslint-rules', 'test/support'], '.*\\.spec\\.ts$'),
+    // TEST_UNIT_DATABASE_ONLY (set by scripts/run-tiers.js for .ci/run's PostgreSQL pass): only the
+    // unit specs that depend on the database (test/support/database-specs.js); the PGlite pass ran all.
+    project(
+      'unit',
+      UNIT_ROOTS,
+      process.env.TEST_UNIT_DATABASE_ONLY
+        ? exactFilesRegex(databaseUnitSpecs(__dirname, UNIT_ROOTS))
+        : '.*\\.spec\\.ts$',
+      { testEnvironment: '<rootDir>/test/support/unit-environment.js' },
+    ),
     // TEST_BUNDLES (set by scripts/run-tiers.js for whole-tier runs): the api specs in the bundles of
     // test/bundles, several per module graph (test/support/bundle.ts); otherwise one file each.
     process.env.TEST_BUNDLES

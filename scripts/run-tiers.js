@@ -9,6 +9,9 @@
  * The browser tier has a run of its own, also two files at a time (BROWSER_WORKERS): a file mostly
  * waits on its page, and its pages run without CSS motion (test/support/browser.ts), so a click
  * never lands mid-animation however loaded the machine is.
+ * TEST_SKIP_DATABASE_FREE=1 (.ci/run's PostgreSQL pass, after a whole pass on PGlite): the unit
+ * tier runs only its specs that depend on the database and the web tier is left out; the others
+ * run the same code on either database and have just passed (test/support/database-specs.js).
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -28,6 +31,8 @@ if (!tiers.length) {
 }
 
 const workers = process.env.TEST_WORKERS || '2';
+// Only for a whole-tier run: a run narrowed to files runs what it names.
+const skipDatabaseFree = Boolean(process.env.TEST_SKIP_DATABASE_FREE) && !passThrough.length;
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-tiers-'));
 // Every jest file appends its CPU seconds here (test/support/cost-environment.js).
 const costFile = path.join(reports, 'cost.jsonl');
@@ -46,7 +51,7 @@ const runs = [
   ...(shared.length
     ? [{ label: shared.join('+'), report: 'jest.json', command: (r) => jest(r, shared, [`--maxWorkers=${workers}`]) }]
     : []),
-  ...(tiers.includes('web') && !passThrough.length
+  ...(tiers.includes('web') && !passThrough.length && !skipDatabaseFree
     ? [
         {
           label: 'web',
@@ -90,6 +95,7 @@ for (const run of runs) {
   const env = {
     ...process.env,
     ...(passThrough.length ? {} : { TEST_BUNDLES: '1' }),
+    ...(skipDatabaseFree ? { TEST_UNIT_DATABASE_ONLY: '1' } : {}),
     ...postgresSessionOptions(),
     TEST_COST_FILE: costFile,
   };
@@ -116,6 +122,10 @@ if (fs.existsSync(costFile)) {
   for (const [t, v] of Object.entries(totalsByTier(readCosts(costFile))))
     lines.push(`      ${`${t}（${v.files} 个文件，CPU 秒之和）`.padEnd(26)} ${v.cpu.toFixed(0).padStart(5)} s`);
 }
+if (skipDatabaseFree)
+  lines.push(
+    `      unit 只运行依赖数据库的测试文件${tiers.includes('web') ? '，web 未运行' : ''}：其余与数据库无关，已在 PGlite 轮通过（TEST_SKIP_DATABASE_FREE）`,
+  );
 console.log(`\n== 各层用时（${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}，${workers} 个 jest 进程；每个文件的用时见 ${reports}）`);
 for (const line of lines) console.log(line);
 if (fs.existsSync(costFile)) console.log(`各文件 CPU 秒：node scripts/test-cost.js ${costFile}`);

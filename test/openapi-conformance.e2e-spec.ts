@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv, { ValidateFunction } from 'ajv';
-import { OpenAPIObject } from '@nestjs/swagger';
+import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { withCheckDigit } from '@app/assistance';
 import { buildOpenApiDocumentOffline } from '../apps/api/src/http/openapi';
 import { PNG } from './support/sample-files';
@@ -36,9 +36,12 @@ beforeAll(async () => {
   doc = await buildOpenApiDocumentOffline();
   // One schema holding the components, so the operations' `#/components/...` refs resolve in it.
   ajv.addSchema(forAjv({ components: doc.components }), 'openapi');
+  createDocument = jest.spyOn(SwaggerModule, 'createDocument');
   t = await TestApp.start();
 });
+let createDocument: jest.SpyInstance;
 afterAll(async () => {
+  createDocument?.mockRestore();
   await t?.stop();
   delete process.env.BACKUP_DIR;
 });
@@ -350,5 +353,16 @@ describe('the API answers as its OpenAPI document says', () => {
       })
       .map(([p]) => `get ${p}`);
     expect(jsonGets.filter((r) => !covered.has(r))).toEqual([]);
+  });
+});
+
+describe('the served OpenAPI document', () => {
+  it('is built on the first request for it, not at start, and is the contract', async () => {
+    // No route above reads /api/docs: the start and every answer so far built no document.
+    expect(createDocument).not.toHaveBeenCalled();
+    const served = await t.http.get('/api/docs-json').expect(200);
+    expect(served.body).toEqual(JSON.parse(JSON.stringify(doc)));
+    await t.http.get('/api/docs-json').expect(200);
+    expect(createDocument).toHaveBeenCalledTimes(1);
   });
 });

@@ -55,7 +55,9 @@ export async function createApp(
   if (!serveWebApp(app) && options.logger !== false) {
     console.warn('未找到已构建的网页端（dist/web），仅提供接口；运行 npm start 会先构建网页端');
   }
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app));
+  // Built when /api/docs is first asked for, not on every start: scanning every controller and DTO
+  // is a noticeable share of a start, and most processes (each test API, each restart) never serve it.
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app));
   // Lifecycle hooks register the domain services that deploy-time validation checks models against.
   await app.init();
   await options.beforeDeploy?.(app);
