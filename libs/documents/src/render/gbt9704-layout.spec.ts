@@ -7,6 +7,7 @@ import { LoadedTemplate } from '../templates/template-types';
 import { renderDocument, RenderInput } from './render-document';
 import { BODY_LINE_PT, LINES_PER_PAGE, MARGIN, SIZE, mm } from '../layout/gbt9704';
 import { GLYPH_TOP_EM } from '../layout/build-doc-definition';
+import { MAX_JUSTIFY_GAP_EM } from './pdf-printer';
 
 /*
  * GB/T 9704 positions measured in the produced PDF: text from pdftotext's word boxes, the red
@@ -480,6 +481,43 @@ describe('short documents on one page, the seal never alone (GB/T 9704 §7.3.5)'
       }
     }
     expect(lone).toEqual([]);
+  });
+
+  it('never spreads a justified line wider than a third of a character between two characters', () => {
+    const TYPE_LEFT = MARGIN.left;
+    const TYPE_RIGHT = mm(210) - MARGIN.right;
+    const wide: string[] = [];
+    let widest = 0;
+    for (const [id, file] of files) {
+      const byRow = new Map<string, Word[]>();
+      for (const w of wordsOf(file)) {
+        // Body text only: table cells (4号), titles, the footer and the 版记 have their own spacing.
+        if (w.yMin > TYPE_BOTTOM || Math.abs(w.yMax - w.yMin - SIZE.body * 1.437) >= 1.5) continue;
+        const key = `${w.page}:${Math.round(w.yMin)}`;
+        byRow.set(key, [...(byRow.get(key) ?? []), w]);
+      }
+      for (const ws of byRow.values()) {
+        ws.sort((a, b) => a.xMin - b.xMin);
+        // A justified line runs from the type area's left edge (or its indent) to its right edge.
+        const justified =
+          ws[0].xMin < TYPE_LEFT + 2 * SIZE.body + 1 && ws[ws.length - 1].xMax > TYPE_RIGHT - 1;
+        if (!justified) continue;
+        // Between two characters of Chinese text: a space typed next to Latin text or a number
+        // ("2. 乙方", "号码 3301…") is not justification.
+        const cjk = /[^\x20-\x7e]/;
+        const gaps = ws
+          .slice(1)
+          .filter((w, i) => cjk.test(w.text[0]) && cjk.test(ws[i].text[ws[i].text.length - 1]))
+          .map((w) => w.xMin - ws[ws.indexOf(w) - 1].xMax);
+        const gap = Math.max(0, ...gaps);
+        widest = Math.max(widest, gap);
+        if (gap > MAX_JUSTIFY_GAP_EM * SIZE.body + 0.2)
+          wide.push(`${id}: ${(gap / mm(1)).toFixed(1)} mm in ${ws.map((w) => w.text).join(' ')}`);
+      }
+    }
+    expect(wide).toEqual([]);
+    // Some lines are spread: the bound holds on justified text, not on text left ragged.
+    expect(widest).toBeGreaterThan(0.05 * SIZE.body);
   });
 
   it('never leaves the signature and the date alone on a last page', () => {
