@@ -1,4 +1,7 @@
-/** Writes out/samples/<id>.pdf for every template, rendered from its manifest sample. */
+/**
+ * Writes out/samples/<id>.pdf for every template, rendered from its manifest sample; template ids
+ * given as arguments limit it to those.
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTemplates, renderDocument, sampleIssuedAt } from '@app/documents';
@@ -8,7 +11,9 @@ const OUT_DIR = join('out', 'samples');
 async function main(): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
   const templates = loadTemplates('templates');
+  const only = process.argv.slice(2);
   for (const template of templates.values()) {
+    if (only.length && !only.includes(template.manifest.id)) continue;
     const data = template.manifest.sample as Record<string, unknown>;
     const document = data.document as { number?: string; verifyCode?: string } | undefined;
     const verifyCode = document?.verifyCode ?? 'DEMO-0001';

@@ -12,6 +12,7 @@ import {
   SIZE,
   TYPE_AREA_WIDTH,
   NOTO_LINE_EM,
+  MIN_LINE_PT,
   lineHeightFor,
   mm,
 } from './gbt9704';
@@ -55,6 +56,8 @@ export interface LayoutInput {
 export interface Flow {
   breakBefore: number[];
   splitAt: Record<number, number>;
+  /** The closing table's last row went over with the closing lines: it repeats the header. */
+  headerOver?: boolean;
 }
 
 /** Node id of body block `i`, so the fitting loop can see where its lines land. */
@@ -83,10 +86,8 @@ export const DENSITIES: readonly Density[] = [
   { linePt: 27.5, cellPadding: 4, smallLinePt: 19.5 },
   { linePt: 26, cellPadding: 3, smallLinePt: 19 },
   { linePt: 24.5, cellPadding: 2, smallLinePt: 18 },
-  { linePt: 23, cellPadding: 2, smallLinePt: 17.5 },
-  { linePt: 22, cellPadding: 1.5, smallLinePt: 17 },
-  // Just under the face's own single spacing (1.44 em): closer, the lines of 三号 crowd.
-  { linePt: 21.5, cellPadding: 1.5, smallLinePt: 17 },
+  // The floor (docs/documents.md, “行距的下限”): half a character of blank between two lines.
+  { linePt: MIN_LINE_PT, cellPadding: 1.5, smallLinePt: 17 },
 ];
 
 /** The node id of the block that closes a document: the last lines, the seal, what follows. */
@@ -301,16 +302,68 @@ export const TITLE_GLYPH_TOP = glyphTop(SIZE.title);
  */
 export function tailStart(blocks: Block[], keepBefore: number): number | undefined {
   const sign = blocks.findIndex((b) => b.kind === 'sign');
-  if (sign < 0) return undefined;
+  if (sign < 0) return signedTableTail(blocks, keepBefore);
+  // A table after the seal may be long; only short closing material joins the tail.
+  if (blocks.slice(sign).some((b) => b.kind === 'table' || b.kind === 'pageBreak')) return undefined;
   let start = sign;
   while (start > 0 && blocks[start - 1].kind === 'line') start--;
-  if (start === sign && start > 0 && blocks[start - 1].kind === 'paragraph') start--;
+  // The row the officers sign right above the seal (经办人 | 审核人 | 负责人) goes with it, and
+  // so does the paragraph it signs.
+  const before = blocks[start - 1];
+  if (start === sign && isSigningTable(before) && before.rows.length <= SHORT_SIGNING_ROWS) start--;
+  if (start > 0 && blocks[start - 1].kind === 'paragraph' && blocks[start].kind !== 'line') start--;
   // A heading just before the tail goes with it rather than ending a page.
   if (start > 0 && blocks[start - 1].kind === 'heading') start--;
   for (let k = 0; k < keepBefore && start > 0 && blocks[start - 1].kind === 'paragraph'; k++) start--;
-  // A table after the seal may be long; only short closing material joins the tail.
-  const breakable = blocks.slice(start).some((b) => b.kind === 'table' || b.kind === 'pageBreak');
-  return breakable ? undefined : start;
+  return start;
+}
+
+/** A signing table this short (its header and two rows) is part of the closing lines. */
+const SHORT_SIGNING_ROWS = 3;
+
+type TableBlock = Extract<Block, { kind: 'table' }>;
+/** A list the people named in it sign, in a column headed for a signature (本人签字（手印）). */
+const isSigningTable = (b: Block | undefined): b is TableBlock =>
+  b?.kind === 'table' && b.header && b.rows[0].some((h) => SIGNED.test(h));
+
+/**
+ * A form without a seal that closes with a signing table, followed by nothing but single lines
+ * (注, 申请人（签字）, the date): the table's index.
+ */
+function closingTable(blocks: Block[]): number | undefined {
+  if (blocks.some((b) => b.kind === 'sign')) return undefined;
+  let i = blocks.length - 1;
+  while (i >= 0 && (blocks[i].kind === 'line' || blocks[i].kind === 'gap')) i--;
+  return isSigningTable(blocks[i]) ? i : undefined;
+}
+
+/**
+ * The closing table of a list signed by its members (the 授权书) is split before its last row
+ * when lines follow it: that row goes with the closing lines, so the applicant's signature never
+ * starts a page of its own.
+ */
+export function splitsClosingTable(blocks: Block[]): number | undefined {
+  const t = closingTable(blocks);
+  if (t === undefined || t === blocks.length - 1) return undefined;
+  return (blocks[t] as TableBlock).rows.length > 2 ? t : undefined;
+}
+
+/**
+ * The signatures of a form without a seal: the closing table's last row and the lines after it;
+ * or, when the parties' signing table ends the form (an agreement, a 委托书), the whole table
+ * with the clause before it, so nobody signs on a page that holds none of the text.
+ */
+function signedTableTail(blocks: Block[], keepBefore: number): number | undefined {
+  const t = closingTable(blocks);
+  if (t === undefined) return undefined;
+  if (splitsClosingTable(blocks) === t) return t;
+  if (t < blocks.length - 1) return undefined;
+  let start = t;
+  while (start > 0 && blocks[start - 1].kind === 'gap') start--;
+  if (start > 0 && blocks[start - 1].kind === 'paragraph') start--;
+  if (start > 0 && blocks[start - 1].kind === 'heading') start--;
+  for (let k = 0; k < keepBefore && start > 0 && blocks[start - 1].kind === 'paragraph'; k++) start--;
+  return start;
 }
 
 /**
@@ -369,6 +422,29 @@ function bodyContent(input: LayoutInput, density: Density, keepBefore: number): 
     );
   const start = tailStart(blocks, keepBefore);
   if (start === undefined) return blocks.map(content);
+  const split = splitsClosingTable(blocks);
+  if (split !== undefined && split === start) {
+    // The table up to its last row, then the last row joined to it (its upper rule on the
+    // table's lower one) with the closing lines.
+    const { rows, header } = blocks[split] as TableBlock;
+    const last = rows.length - 1;
+    const head = tableContent(rows, header, density, { from: 1, to: last, joinBelow: true });
+    const lastRow = tableContent(rows, header, density, {
+      from: last,
+      to: last + 1,
+      joinAbove: !input.flow?.headerOver,
+    });
+    return [
+      ...blocks.slice(0, split).map(content),
+      flowed(blocks[split], split, head),
+      marker(blockEndId(split)),
+      {
+        id: TAIL_ID,
+        unbreakable: true,
+        stack: [lastRow, ...blocks.slice(split + 1).map(content)],
+      } as Content,
+    ];
+  }
   const tailBlocks = blocks.slice(start);
   return [
     ...blocks.slice(0, start).map(content),
@@ -508,7 +584,18 @@ function keepTogether(text: string, cell = false): { text: string; whole: boolea
   return runs;
 }
 
-function tableContent(rows: string[][], header: boolean, density: Density): Content {
+/**
+ * Part of a table: its body rows `from` to `to` (indices into all its rows), under its header
+ * unless `joinAbove` sets them right under the rows before; `joinBelow` leaves no space under.
+ */
+interface TablePart {
+  from: number;
+  to: number;
+  joinAbove?: boolean;
+  joinBelow?: boolean;
+}
+
+function tableContent(rows: string[][], header: boolean, density: Density, part?: TablePart): Content {
   const columns = rows[0].length;
   // Two-column tables are label/value forms: the label column is as wide as its longest label,
   // so no label breaks ("户主（申请|人）"), up to a limit past which long labels wrap.
@@ -531,28 +618,37 @@ function tableContent(rows: string[][], header: boolean, density: Density): Cont
       ? writtenByHand(row[0], row[1])
       : r > 0 && signedColumns.some((c) => BLANK.test(row[c])),
   );
+  // Widths and hand-written rows are those of the whole table, whichever part is set.
+  const all = [...rows.keys()];
+  const shown = part ? [...(header && !part.joinAbove ? [0] : []), ...all.slice(part.from, part.to)] : all;
+  const withHeader = header && shown[0] === 0;
   return {
     table: {
-      headerRows: header ? 1 : 0,
+      headerRows: withHeader ? 1 : 0,
       widths,
       dontBreakRows: true,
       // pdfmake's row height leaves out the cell padding.
-      heights: (r: number) => (byHand[r] ? HANDWRITTEN_ROW - 2 * density.cellPadding : 'auto'),
-      body: rows.map((row, r) =>
-        row.map((cell, c) => {
-          const isHeader = header && r === 0;
-          // A date to fill in closes the cell at its right, under the space for the signature.
-          if (byHand[r] && c === 1 && DATE_BLANK.test(cell))
-            return { text: DATE_TO_FILL, alignment: 'right', verticalAlignment: 'bottom', ...style };
-          return {
-            text: inline(cell, true, true),
-            bold: isHeader,
-            alignment: isHeader ? 'center' : 'left',
-            ...(byHand[r] && columns > 2 ? { verticalAlignment: 'middle' } : {}),
-            ...style,
-          };
-        }),
-      ),
+      heights: (k: number) => (byHand[shown[k]] ? HANDWRITTEN_ROW - 2 * density.cellPadding : 'auto'),
+      body: shown
+        .map((r) => [r, rows[r]] as const)
+        .map(([r, row]) =>
+          row.map((cell, c) => {
+            const isHeader = header && r === 0;
+            // A date to fill in closes the cell at its right, under the space for the signature; in
+            // a row of signatures it is a column of its own, centred like them.
+            if (byHand[r] && c > 0 && DATE_BLANK.test(cell))
+              return columns === 2
+                ? { text: DATE_TO_FILL, alignment: 'right', verticalAlignment: 'bottom', ...style }
+                : { text: DATE_TO_FILL, alignment: 'center', verticalAlignment: 'middle', ...style };
+            return {
+              text: inline(cell, true, true),
+              bold: isHeader,
+              alignment: isHeader ? 'center' : 'left',
+              ...(byHand[r] && columns > 2 ? { verticalAlignment: 'middle' } : {}),
+              ...style,
+            };
+          }),
+        ),
     },
     layout: {
       paddingTop: () => density.cellPadding,
@@ -562,7 +658,7 @@ function tableContent(rows: string[][], header: boolean, density: Density): Cont
       hLineWidth: () => 0.75,
       vLineWidth: () => 0.75,
     },
-    margin: [0, 4, 0, density.cellPadding * 2],
+    margin: [0, part?.joinAbove ? 0 : 4, 0, part?.joinBelow ? 0 : density.cellPadding * 2],
   } as Content;
 }
 
@@ -618,8 +714,11 @@ function proportionalWidths(rows: string[][], header: boolean): number[] {
     return Math.max(content, signatureSpace, minimum[c]) - minimum[c];
   });
   const spare = Math.max(0, available - minimum.reduce((a, b) => a + b, 0));
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
-  return minimum.map((m, c) => Math.floor((m + (weights[c] / total) * spare) * 100) / 100);
+  // A table of short words only (序号 | 项目 | 能否独立完成) still fills the type area, as every
+  // form's table does: its columns share the room as their words do.
+  const shares = weights.some((w) => w > 0) ? weights : minimum;
+  const total = shares.reduce((a, b) => a + b, 0) || 1;
+  return minimum.map((m, c) => Math.floor((m + (shares[c] / total) * spare) * 100) / 100);
 }
 
 /**
@@ -627,6 +726,8 @@ function proportionalWidths(rows: string[][], header: boolean): number[] {
  * `keepTogether` joins (a number with its unit, a date, a 文号).
  */
 function longestUnbreakable(text: string, size: number): number {
+  // A date to fill in prints as one line ("年　　月　　日"), wide enough to write in.
+  if (DATE_BLANK.test(text)) return approxWidth(DATE_TO_FILL, size) + 2;
   const runs = [
     ...(text.match(/[\x21-\x7e]+/g) ?? []),
     ...keepTogether(text, true)

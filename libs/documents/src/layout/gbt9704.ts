@@ -42,6 +42,12 @@ export const KAI_LINE_EM = 1.184;
 /** 22 lines fill the 225 mm type area: 28.95 pt per line (Word's "固定值 28.95 磅"). */
 export const BODY_LINE_PT = 28.95;
 export const BODY_LINE_HEIGHT = lineHeightFor(SIZE.body, BODY_LINE_PT);
+/**
+ * The closest §7.3.5's 调整行距 may set the body: 1.5 em, half a character of blank between two
+ * lines of ideographs, the least that Chinese and Japanese layout practice (clreq, JLREQ: a line
+ * gap of 50–100 % of the character size) allows for running text; 27 lines on the 225 mm type area.
+ */
+export const MIN_LINE_PT = 1.5 * SIZE.body;
 
 /** Red of seals and the 发文机关标志. */
 export const SEAL_RED = '#D8140C';

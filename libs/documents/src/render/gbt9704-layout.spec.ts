@@ -5,8 +5,9 @@ import { join, resolve } from 'node:path';
 import { loadTemplates } from '../templates/load-templates';
 import { LoadedTemplate } from '../templates/template-types';
 import { renderDocument, RenderInput } from './render-document';
-import { BODY_LINE_PT, LINES_PER_PAGE, MARGIN, SIZE, mm } from '../layout/gbt9704';
+import { BODY_LINE_PT, LINES_PER_PAGE, MARGIN, MIN_LINE_PT, SIZE, mm } from '../layout/gbt9704';
 import { GLYPH_TOP_EM } from '../layout/build-doc-definition';
+import { MAX_JUSTIFY_GAP_EM } from './pdf-printer';
 
 /*
  * GB/T 9704 positions measured in the produced PDF: text from pdftotext's word boxes, the red
@@ -33,6 +34,27 @@ async function renderFile(id: string, number?: string, edit?: (input: RenderInpu
   writeFileSync(file, await renderDocument(input));
   return file;
 }
+
+/** The sample household with `extra` more members (a large household signs a long list). */
+const withMembers = (extra: number) => (input: RenderInput) => {
+  const household = input.data.household as { members: Record<string, unknown>[] };
+  const names = [
+    '王芳',
+    '赵强',
+    '孙丽',
+    '周杰',
+    '吴敏',
+    '郑浩',
+    '冯雪',
+    '陈刚',
+    '何平',
+    '林静',
+    '高远',
+    '马兰',
+  ];
+  const like = household.members[household.members.length - 1];
+  for (let i = 0; i < extra; i++) household.members.push({ ...like, name: names[i % names.length] });
+};
 
 /** The same template in the default 文件格式. */
 const asDocument = (input: RenderInput) => {
@@ -283,18 +305,106 @@ describe('送达回证', () => {
 
 describe('核对授权书', () => {
   it('gives each member a row at least 15 mm high to sign in, under a header that keeps “（手印）” whole', async () => {
-    const words = wordsOf(await renderFile('verification-authorization'));
-    const rowTop = (name: string) => words.find((w) => w.text === name)!.yMin;
-    const heights = [rowTop('李建国') - rowTop('张秀兰'), rowTop('李小雨') - rowTop('李建国')].map(
-      (h) => h / mm(1),
-    );
-    expect(heights.map((h) => h >= 15 && h < 30)).toEqual([true, true]);
+    const words = wordsOf(await renderFile('verification-authorization', undefined, withMembers(6)));
+    const rows = words.filter((w) => /^\d+$/.test(w.text) && w.xMin < MARGIN.left + 20 && w.yMin < mm(250));
+    // Consecutive member rows on one page.
+    const heights = rows
+      .slice(1)
+      .filter((r, i) => r.page === rows[i].page)
+      .map((r) => (r.yMin - rows[rows.indexOf(r) - 1].yMin) / mm(1));
+    expect(heights.length).toBeGreaterThan(3);
+    expect(heights.filter((h) => h < 15 || h >= 30)).toEqual([]);
     // The header breaks, if it must, before the bracket: never “（手|印）”.
     expect(words.map((w) => w.text)).not.toContain('印）');
   });
 });
 
+describe('核对授权书 member table across pages', () => {
+  const pageOf = (words: Word[], text: string) => words.find((w) => w.text.startsWith(text))!.page;
+  const headersOn = (words: Word[], page: number) =>
+    words.filter((w) => w.page === page && w.text === '序号').length;
+
+  it('starts the table under its heading on page 1 and carries its last row over with the signature, under the header', async () => {
+    const words = wordsOf(await renderFile('verification-authorization'));
+    // Page 1 holds the heading and the first members, not half a page of white.
+    expect(pageOf(words, '授权人签字')).toBe(1);
+    expect(pageOf(words, '张秀兰')).toBe(1);
+    const signPage = pageOf(words, '申请人（签字）');
+    expect(pageOf(words, '李小雨')).toBe(signPage);
+    expect(headersOn(words, signPage)).toBe(1);
+  });
+
+  it('keeps the last member row with the applicant signature when a long list runs over, repeating the header', async () => {
+    const words = wordsOf(await renderFile('verification-authorization', undefined, withMembers(8)));
+    const signPage = pageOf(words, '申请人（签字）');
+    expect(signPage).toBeGreaterThan(2);
+    // The last member signs on the applicant's page, under a header of its own.
+    expect(words.some((w) => w.page === signPage && w.text === '11')).toBe(true);
+    for (let page = 2; page <= signPage; page++)
+      expect({ page, headers: headersOn(words, page) }).toEqual({ page, headers: 1 });
+  });
+});
+
+describe('agreements and 委托书 signed by the parties', () => {
+  it.each([
+    ['bank-card-custody-agreement', ['甲方（保障对象）', '乙方（代管人）', '村（居）委见证人']],
+    ['entrustment-letter', ['委托人', '受托人']],
+  ])('%s gives each party a row at least 15 mm high to sign in, with its date', async (id, parties) => {
+    const words = wordsOf(await renderFile(id));
+    const texts = words.map((w) => w.text);
+    const header = words.find((w) => w.text.startsWith('签字（手印）'));
+    expect(header).toBeDefined();
+    expect(texts).toContain('日期');
+    // The parties' rows under the header (the form above may name them too).
+    const rows = parties.map((party) =>
+      words.find((w) => w.page === header!.page && w.yMin > header!.yMin && w.text.startsWith(party)),
+    );
+    expect(rows.every(Boolean)).toBe(true);
+    const tops = rows.map((w) => w!.yMin);
+    // Each party's row: from its label to the next party's, or, for the last, to the foot of
+    // its date, centred in it.
+    const dates = tops.map((top) => words.find((w) => w.text === '年' && Math.abs(w.yMin - top) < mm(5)));
+    expect(dates.every(Boolean)).toBe(true);
+    const heights = tops.slice(1).map((top, i) => (top - tops[i]) / mm(1));
+    expect(heights.map((h) => h >= 15 && h < 30)).toEqual(heights.map(() => true));
+  });
+});
+
 describe('forms', () => {
+  /** Lengths, in mm, of the horizontal rules on page 1: dark runs longer than 40 mm. */
+  function ruleLengths(file: string): number[] {
+    const base = join(workDir, `raster-${Math.random().toString(36).slice(2, 8)}`);
+    execFileSync('pdftoppm', ['-r', '150', '-gray', '-f', '1', '-l', '1', '-singlefile', file, base]);
+    const pgm = readFileSync(`${base}.pgm`);
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 50).toString('latin1'))!;
+    const [width, height] = [Number(header[1]), Number(header[2])];
+    const data = pgm.subarray(header[0].length);
+    const px = 150 / 25.4;
+    const lengths: number[] = [];
+    for (let y = 0; y < height; y++) {
+      let run = 0;
+      for (let x = 0; x <= width; x++) {
+        if (x < width && data[y * width + x] < 128) run++;
+        else {
+          if (run > 40 * px) lengths.push(run / px);
+          run = 0;
+        }
+      }
+    }
+    return lengths;
+  }
+
+  it('set every table across the full type area (156 mm), the 生活自理能力评估表 with three columns too', async () => {
+    const file = await renderFile('selfcare-assessment');
+    const lengths = ruleLengths(file);
+    expect(lengths.length).toBeGreaterThan(10);
+    expect(lengths.filter((l) => Math.abs(l - 156) > 1).map((l) => Math.round(l))).toEqual([]);
+    // No item nor header breaks.
+    expect(wordsOf(file).map((w) => w.text)).toEqual(
+      expect.arrayContaining(['能否独立完成', '室内自主行走', '被评估人（监护人）签字']),
+    );
+  });
+
   it('keep every label of a label/value table on one line', async () => {
     const words = wordsOf(await renderFile('periodic-review-record')).map((w) => w.text);
     expect(words).toEqual(expect.arrayContaining(['户主（申请人）', '共同生活家庭人口', '现月保障金额']));
@@ -378,8 +488,8 @@ describe('widows, orphans and lone headings (all samples)', () => {
 
 describe('short documents on one page, the seal never alone (GB/T 9704 §7.3.5)', () => {
   const TYPE_BOTTOM = mm(297) - MARGIN.bottom;
-  /** About the face's single spacing: the closest §7.3.5's 调整行距 may go for 三号 text. */
-  const TIGHTEST_PITCH = 21.5;
+  /** The closest §7.3.5's 调整行距 may set 三号 text (docs/documents.md). */
+  const TIGHTEST_PITCH = MIN_LINE_PT;
   const pageCount = (file: string) =>
     Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
   /** Rows of printed text in the type area, top to bottom: page, top, box height, text. */
@@ -466,8 +576,26 @@ describe('short documents on one page, the seal never alone (GB/T 9704 §7.3.5)'
     expect(wrong).toEqual({});
     // The short 低保 notices and decisions among them.
     expect(fitting).toEqual(
-      expect.arrayContaining(['acceptance-notice', 'non-confirmation-decision', 'benefit-stop-decision']),
+      expect.arrayContaining(['acceptance-notice', 'non-confirmation-decision', 'linshi-grant-decision']),
     );
+  });
+
+  it('never sets the body closer than its floor, 1.5 em (27 lines on the type area)', () => {
+    const close: Record<string, number> = {};
+    let closest = BODY_LINE_PT;
+    for (const [id, file] of files) {
+      const rows = rowsOf(file).filter((r) => Math.abs(r.height - SIZE.body * 1.437) < 1.5);
+      const gaps = rows
+        .slice(1)
+        .map((r, i) => (r.page === rows[i].page ? r.top - rows[i].top : Infinity))
+        .filter((g) => g > 1);
+      const pitch = Math.min(...gaps);
+      closest = Math.min(closest, pitch);
+      if (pitch < MIN_LINE_PT - 0.05) close[id] = Math.round(pitch * 100) / 100;
+    }
+    expect(close).toEqual({});
+    // Some samples are set closer than the grid to keep their seal with the text.
+    expect(closest).toBeLessThan(BODY_LINE_PT - 1);
   });
 
   it('never ends a paragraph on a line of one character and its punctuation (孤字)', () => {
@@ -480,6 +608,43 @@ describe('short documents on one page, the seal never alone (GB/T 9704 §7.3.5)'
       }
     }
     expect(lone).toEqual([]);
+  });
+
+  it('never spreads a justified line wider than a third of a character between two characters', () => {
+    const TYPE_LEFT = MARGIN.left;
+    const TYPE_RIGHT = mm(210) - MARGIN.right;
+    const wide: string[] = [];
+    let widest = 0;
+    for (const [id, file] of files) {
+      const byRow = new Map<string, Word[]>();
+      for (const w of wordsOf(file)) {
+        // Body text only: table cells (4号), titles, the footer and the 版记 have their own spacing.
+        if (w.yMin > TYPE_BOTTOM || Math.abs(w.yMax - w.yMin - SIZE.body * 1.437) >= 1.5) continue;
+        const key = `${w.page}:${Math.round(w.yMin)}`;
+        byRow.set(key, [...(byRow.get(key) ?? []), w]);
+      }
+      for (const ws of byRow.values()) {
+        ws.sort((a, b) => a.xMin - b.xMin);
+        // A justified line runs from the type area's left edge (or its indent) to its right edge.
+        const justified =
+          ws[0].xMin < TYPE_LEFT + 2 * SIZE.body + 1 && ws[ws.length - 1].xMax > TYPE_RIGHT - 1;
+        if (!justified) continue;
+        // Between two characters of Chinese text: a space typed next to Latin text or a number
+        // ("2. 乙方", "号码 3301…") is not justification.
+        const cjk = /[^\x20-\x7e]/;
+        const gaps = ws
+          .slice(1)
+          .filter((w, i) => cjk.test(w.text[0]) && cjk.test(ws[i].text[ws[i].text.length - 1]))
+          .map((w) => w.xMin - ws[ws.indexOf(w) - 1].xMax);
+        const gap = Math.max(0, ...gaps);
+        widest = Math.max(widest, gap);
+        if (gap > MAX_JUSTIFY_GAP_EM * SIZE.body + 0.2)
+          wide.push(`${id}: ${(gap / mm(1)).toFixed(1)} mm in ${ws.map((w) => w.text).join(' ')}`);
+      }
+    }
+    expect(wide).toEqual([]);
+    // Some lines are spread: the bound holds on justified text, not on text left ragged.
+    expect(widest).toBeGreaterThan(0.05 * SIZE.body);
   });
 
   it('never leaves the signature and the date alone on a last page', () => {

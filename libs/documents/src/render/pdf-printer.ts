@@ -15,6 +15,11 @@ const Renderer = require('pdfmake/js/Renderer').default as {
   new (pdfDocument: PdfKitDoc): { renderPages(pages: unknown[]): void };
   prototype: { renderPages(pages: unknown[]): void };
 };
+const ElementWriter = require('pdfmake/js/ElementWriter').default as {
+  prototype: {
+    alignLine(this: { context(): { availableWidth: number } }, line: LaidLine): void;
+  };
+};
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const cachesOn = () => process.env.DOCUMENT_FONT_CACHE !== '0';
@@ -51,6 +56,38 @@ interface PdfKitDoc extends NodeJS.ReadableStream {
 export interface LaidOut {
   draw(): Promise<Buffer>;
 }
+
+/**
+ * The widest space justification may put between two characters, in ems: a third of a
+ * character. pdfmake justifies a line by spreading what it lacks over every gap between its
+ * characters; a line that lost a 文号, a date or a 《title》's closing run to the next line
+ * (they never split) would spread 2–4 mm gaps that read as word spaces. Such a line is set with
+ * its natural spacing and runs short, as a Chinese compositor leaves it, instead.
+ */
+export const MAX_JUSTIFY_GAP_EM = 1 / 3;
+
+interface LaidLine {
+  inlines: { alignment?: string; fontSize?: number }[];
+  newLineForced?: boolean;
+  lastLineInParagraph?: boolean;
+  getWidth(): number;
+}
+const alignLine = ElementWriter.prototype.alignLine;
+// pdfmake is used by this module only; its line alignment is the one place justification happens.
+ElementWriter.prototype.alignLine = function (line) {
+  const first = line.inlines?.[0];
+  if (
+    first?.alignment === 'justify' &&
+    first.fontSize &&
+    line.inlines.length > 1 &&
+    !line.newLineForced &&
+    !line.lastLineInParagraph
+  ) {
+    const gap = (this.context().availableWidth - line.getWidth()) / (line.inlines.length - 1);
+    if (gap > MAX_JUSTIFY_GAP_EM * first.fontSize) return;
+  }
+  alignLine.call(this, line);
+};
 
 /** pdfmake's virtual file system contract, serving only the cached font bytes. */
 const fontVfs = {

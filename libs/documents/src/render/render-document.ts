@@ -14,6 +14,7 @@ import {
   buildDocDefinition,
   hasRecord,
   splitParagraph,
+  splitsClosingTable,
   tailStart,
 } from '../layout/build-doc-definition';
 import { MARGIN, PAGE } from '../layout/gbt9704';
@@ -102,8 +103,12 @@ interface Fitted {
   tailAlone: boolean;
   /** Height the text takes on the last page, in points. */
   lastPageUsed: number;
+  /** The page the text ends on. */
+  endPage: number;
   /** Where the body's paragraphs, headings and lines start and its paragraphs end. */
   starts: Starts;
+  /** The page-flow corrections it was laid out with. */
+  flow: Flow;
 }
 
 /** Enough passes for the corrections one document needs; each settles one page break. */
@@ -117,7 +122,14 @@ const MAX_FLOW_PASSES = 8;
 async function layOut(layout: LayoutInput, d: number, keepBefore = 0): Promise<Fitted> {
   let flow: Flow = layout.flow ?? { breakBefore: [], splitAt: {} };
   for (let pass = 0; ; pass++) {
-    const fitted = await layOutOnce({ ...layout, flow }, d, keepBefore);
+    const fitted = { ...(await layOutOnce({ ...layout, flow }, d, keepBefore)), flow };
+    // The closing table's last row went over with the closing lines: it takes the header along.
+    const split = splitsClosingTable(layout.blocks);
+    const tableEnd = split === undefined ? undefined : fitted.starts.get(blockEndId(split));
+    if (!flow.headerOver && tableEnd && fitted.endPage > tableEnd.page) {
+      flow = { ...flow, headerOver: true };
+      continue;
+    }
     const fix =
       pass < MAX_FLOW_PASSES
         ? firstLoneLine(layout.blocks, keepBefore, flow, fitted.starts, DENSITIES[d].linePt)
@@ -179,6 +191,7 @@ async function corrected(flow: Flow, fix: Fix, layout: LayoutInput, d: number): 
   const at = 'breakBefore' in fix ? fix.breakBefore : fix.split;
   // Corrections further on were made for page breaks this one moves; they are found again.
   const kept: Flow = {
+    ...flow,
     breakBefore: flow.breakBefore.filter((i) => i < at),
     splitAt: Object.fromEntries(Object.entries(flow.splitAt).filter(([i]) => Number(i) < at)),
   };
@@ -233,7 +246,7 @@ async function charsInLines(
   return text[lo - 1] === '*' && text[lo] === '*' ? lo - 1 : lo;
 }
 
-async function layOutOnce(layout: LayoutInput, d: number, keepBefore = 0): Promise<Fitted> {
+async function layOutOnce(layout: LayoutInput, d: number, keepBefore = 0): Promise<Omit<Fitted, 'flow'>> {
   const density = DENSITIES[d];
   const definition = buildDocDefinition(layout, density, keepBefore);
   const starts: Starts = new Map();
@@ -245,6 +258,7 @@ async function layOutOnce(layout: LayoutInput, d: number, keepBefore = 0): Promi
   let tailAlone = false;
   let pages = 1;
   let lastPageUsed = 0;
+  let endPage = 1;
   definition.pageBreakBefore = (node) => {
     pages = node.pages;
     if (node.id?.startsWith(BLOCK_ID_PREFIX))
@@ -254,6 +268,7 @@ async function layOutOnce(layout: LayoutInput, d: number, keepBefore = 0): Promi
       tailAlone = node.pages > reached;
     } else if (node.id === END_ID) {
       lastPageUsed = node.startPosition.top - MARGIN.top;
+      endPage = node.startPosition.pageNumber;
     } else if (!tailSeen) {
       reached = Math.max(reached, ...node.pageNumbers);
     }
@@ -268,6 +283,7 @@ async function layOutOnce(layout: LayoutInput, d: number, keepBefore = 0): Promi
     pages,
     tailAlone: tailSeen && tailAlone,
     lastPageUsed,
+    endPage,
     starts,
   };
 }
@@ -295,8 +311,32 @@ export async function fitDocumentDefinition(input: RenderInput): Promise<Fitted>
   return fitted;
 }
 
+/**
+ * A page left this many lines short because a heading went over with what it heads (a table
+ * whose header and first row do not fit under it) is worth closing the pitch for.
+ */
+const HOLE_LINES = 4;
+
+/** A heading moved to the next page left a hole of HOLE_LINES lines or more at the foot of the page before. */
+function leavesHole(fitted: Fitted, blocks: Block[]): boolean {
+  const line = DENSITIES[fitted.density].linePt;
+  return fitted.flow.breakBefore.some((i) => {
+    if (blocks[i].kind !== 'heading' || i === 0) return false;
+    const before = fitted.starts.get(blockEndId(i - 1));
+    return before !== undefined && TYPE_BOTTOM - before.top >= HOLE_LINES * line;
+  });
+}
+
 async function fitLayout(layout: LayoutInput): Promise<Fitted> {
   const grid = await layOut(layout, 0);
+  if (leavesHole(grid, layout.blocks)) {
+    // The loosest pitch that keeps the heading with its first lines on that page, if any does
+    // without adding a page.
+    for (let d = 1; d < DENSITIES.length; d++) {
+      const tighter = await layOut(layout, d);
+      if (tighter.pages <= grid.pages && !leavesHole(tighter, layout.blocks)) return tighter;
+    }
+  }
   const short = grid.lastPageUsed < SHORT_LAST_PAGE_LINES * DENSITIES[0].linePt;
   if (grid.pages === 1 || (!grid.tailAlone && !short)) return grid;
   // The tightest setting tells whether any saves the page; then the loosest that does is kept.
