@@ -370,6 +370,22 @@ describe('agreements and 委托书 signed by the parties', () => {
   });
 });
 
+describe('opinions signed by their officials', () => {
+  it('the 初审意见 gives 经办人 and 分管负责人 each a row at least 15 mm high, across the type area', async () => {
+    const words = wordsOf(await renderFile('first-instance-opinion'));
+    const rows = ['经办人（签字）', '分管负责人（签字）'].map((label) =>
+      words.find((w) => w.text.startsWith(label)),
+    );
+    expect(rows.every(Boolean)).toBe(true);
+    const [first, second] = rows.map((w) => w!);
+    expect(second.page).toBe(first.page);
+    expect((second.yMin - first.yMin) / mm(1)).toBeGreaterThanOrEqual(15);
+    // The space to sign runs to the right edge of the type area, not two characters after the label.
+    const lastOnRow = words.filter((w) => w.page === first.page && Math.abs(w.yMin - first.yMin) < mm(2));
+    expect(lastOnRow.map((w) => w.text)).toEqual([first.text]);
+  });
+});
+
 describe('forms', () => {
   /** Lengths, in mm, of the horizontal rules on page 1: dark runs longer than 40 mm. */
   function ruleLengths(file: string): number[] {
