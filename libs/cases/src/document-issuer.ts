@@ -10,6 +10,7 @@ import {
   formatDocumentNumber,
   validateTemplateData,
   formatCnDate,
+  documentTitle,
 } from '@app/documents';
 import { EntityManager } from 'typeorm';
 import { CaseEntity, DocumentData, DocumentEntity, nextCounterValue, OrganEntity } from '@app/persistence';
@@ -112,8 +113,9 @@ export class DocumentIssuer {
         seq,
       });
     }
+    const title = documentTitle(template.manifest, data as unknown as Record<string, unknown>);
     data.document = {
-      title: template.manifest.title,
+      title,
       ...(number ? { number } : {}),
       issuedDate: formatCnDate(today),
       verifyCode,
@@ -138,7 +140,7 @@ export class DocumentIssuer {
       templateId,
       templateVersion: template.manifest.version,
       templateHash: template.contentHash,
-      title: template.manifest.title,
+      title,
       agencyRegionCode: agency.regionCode,
       number,
       data,

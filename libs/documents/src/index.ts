@@ -4,6 +4,7 @@ export type { DocumentNumberParts } from './numbering/document-number';
 export { loadTemplates, loadTemplate, buildTemplate, TemplateLoadError } from './templates/load-templates';
 export { TemplateDataError, validateTemplateData } from './templates/validate-data';
 export { sampleIssuedAt } from './templates/sample-date';
+export { documentTitle } from './templates/document-title';
 export { DELIVERY_VALUES } from './templates/template-types';
 export {
   DECISION_PROGRAMS,

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { documentTitle } from '../templates/document-title';
 import { loadTemplates } from '../templates/load-templates';
 import { LoadedTemplate } from '../templates/template-types';
 import { TemplateDataError } from '../templates/validate-data';
@@ -88,7 +89,7 @@ describe('renderDocument', () => {
       const { pdf, file, text } = rendered.get(id)!;
       const t = registry.get(id)!;
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      expect(text).toContain(squash(t.manifest.title));
+      expect(text).toContain(squash(documentTitle(t.manifest, t.manifest.sample)));
       // A document to the applicant names them; some go to others (a complainant, a village).
       if (/\{\{\s*applicant\.name\s*\}\}/.test(t.body)) {
         expect(text).toContain(
@@ -621,14 +622,15 @@ describe('issue 17: GB/T 9704 format', () => {
 
   it('F3: long titles break by meaning into balanced lines, never leaving one or two characters', async () => {
     for (const t of registry.values()) {
-      const lines = titleLines(t.manifest.title, TITLE_CHARS_PER_LINE);
+      const lines = titleLines(documentTitle(t.manifest, t.manifest.sample), TITLE_CHARS_PER_LINE);
       expect({ id: t.manifest.id, short: lines.filter((l) => [...l].length < 3) }).toEqual({
         id: t.manifest.id,
         short: [],
       });
     }
     const words = wordsOf(await renderFile('job-refusal-decision')).map((w) => w.text);
-    expect(words).toEqual(expect.arrayContaining(['拒绝就业减发（停发）', '本人最低生活保障金决定书']));
+    // The title says what was decided (the sample stops the member's share); it fits one line.
+    expect(words).toContain('拒绝就业停发本人最低生活保障金决定书');
     const declaration = wordsOf(await renderFile('family-declaration')).map((w) => w.text);
     expect(declaration).toEqual(expect.arrayContaining(['家庭人口、收入、财产状况', '书面声明及诚信承诺书']));
   });

@@ -21,6 +21,7 @@ import { MARGIN, PAGE } from '../layout/gbt9704';
 import { Block, CC_PREFIX, parseMarkup } from '../markup/parse-markup';
 import { LoadedTemplate } from '../templates/template-types';
 import { TemplateDataError, validateTemplateData } from '../templates/validate-data';
+import { documentTitle } from '../templates/document-title';
 import { LaidOut, layOutOnly, renderPdf } from './pdf-printer';
 
 export interface RenderInput {
@@ -55,8 +56,9 @@ function layoutInput(input: RenderInput): LayoutInput {
 
   const issuerName = readIssuerName(data) ?? '';
   const blocks = withActingLine(parseMarkup(template.renderMarkup(data)), data);
+  const title = documentTitle(manifest, data as Record<string, unknown>);
   return {
-    title: manifest.title,
+    title,
     letterhead: manifest.documentType === 'decision' || manifest.documentType === 'notice',
     letter: manifest.format === 'letter',
     issuerName,
@@ -69,9 +71,9 @@ function layoutInput(input: RenderInput): LayoutInput {
     verifyUrl: input.verifyUrl,
     ...actingAuthority(data),
     info: {
-      title: manifest.title,
+      title,
       author: issuerName,
-      subject: input.number ?? manifest.title,
+      subject: input.number ?? title,
       creator: PRODUCER,
       producer: PRODUCER,
       creationDate: input.issuedAt,

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compileBody, templateSourceProblem } from './handlebars-env';
 import { decisionBasisRuleProblem } from './decision-basis';
+import { titleByProblem } from './document-title';
 import {
   DELIVERY_VALUES,
   DOCUMENT_FORMATS,
@@ -134,6 +135,8 @@ function checkManifest(id: string, m: TemplateManifest, options: BuildTemplateOp
     );
   if (m.recordsService !== undefined && typeof m.recordsService !== 'boolean')
     fail('recordsService 应为 true/false');
+  const titleRule = titleByProblem(m);
+  if (titleRule) fail(titleRule);
   if (m.recordsCaseDate !== undefined && m.recordsCaseDate !== 'acceptanceDate')
     fail('recordsCaseDate 只能为 acceptanceDate');
   if (typeof m.schema !== 'object' || m.schema === null) fail('缺少 schema');

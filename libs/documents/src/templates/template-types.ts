@@ -33,6 +33,8 @@ export interface TemplateManifest {
   id: string;
   version: number;
   title: string;
+  /** The title chosen by what the data decided (see `documentTitle`); `title` otherwise. */
+  titleBy?: { field: string; titles: Record<string, string> };
   documentType: DocumentType;
   issuer: IssuerLevel;
   /** Type code inside the 文号 (e.g. "民低确"); absent for forms that carry no 文号. */
