@@ -29,6 +29,7 @@ const NAMES: Record<string, string> = {
   'duty_rules.reject': '驳回职责分离规则',
   'monitoring.event.raised': '接收监测预警',
   'monitoring.event.attached': '预警并入已有案件',
+  'monitoring.referral': '告知并协助申请',
   'access.break_glass': '紧急查阅',
   'case.apply': '提出申请',
   'case.started': '立案',

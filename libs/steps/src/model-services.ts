@@ -11,6 +11,7 @@ import { CloseCase } from './handlers/close-case';
 import { DocumentIssue } from './handlers/document-issue';
 import { LinshiApprovalLevel } from './handlers/linshi-approval-level';
 import { MonitoringMatch } from './handlers/monitoring-match';
+import { MonitoringReferApplication } from './handlers/monitoring-refer-application';
 import { MonitoringStartApplication } from './handlers/monitoring-start-application';
 import { PenaltyAssess } from './handlers/penalty-assess';
 import { RecordBenefitGrant } from './handlers/record-benefit-grant';
@@ -26,6 +27,7 @@ export const MODEL_SERVICES: Type<ModelService>[] = [
   CaseUrgency,
   LinshiApprovalLevel,
   MonitoringMatch,
+  MonitoringReferApplication,
   MonitoringStartApplication,
   BenefitPlan,
   BenefitApply,
