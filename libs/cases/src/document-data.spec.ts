@@ -294,8 +294,8 @@ describe('buildDocumentData (issue 17)', () => {
     const findings = text.split('\n').find((l) => l.includes('本机关审核查明'))!;
     expect(findings.match(/月人均收入/g)).toHaveLength(1);
     expect(text).toContain('家庭财产状况等审查：符合规定');
-    // The table gives the figures; its heading does not state them a third time.
-    expect(text).toContain('家庭经济状况计算明细如下（于2026年10月28日按现行最低生活保障标准测算）：');
+    // The table gives the income and the standard; its heading does not state them a third time.
+    expect(text).toContain('家庭经济状况计算明细如下（于2026年10月28日按现行最低生活保障标准测算，测算结论为符合，测算月保障金额497.00元）：');
     expect(text.match(/低于保障标准|低于当地农村低保标准/g)).toHaveLength(2); // the findings and the table's 低保 row
   });
 
@@ -324,5 +324,16 @@ describe('buildDocumentData (issue 17)', () => {
       ),
     );
     expect(opinion).toMatch(/特困/);
+  });
+
+  it('L7: the frozen snapshot holds the case’s data, not the engine’s run message', () => {
+    const engineMessage = {
+      fields: { exchange: 'run', routingKey: 'run.execute', consumerTag: '_process-run' },
+      content: { id: 'dibao-application', type: 'bpmn:Process' },
+      properties: { messageId: 'smq.mid-621c88136e' },
+    };
+    const d = data(null, { ...engineMessage, decision: 'accept' }, 'acceptance-notice');
+    expect(d.form).toMatchObject({ decision: 'accept' });
+    expect(JSON.stringify(d)).not.toMatch(/routingKey|consumerTag|messageId|bpmn:Process/);
   });
 });
