@@ -85,6 +85,21 @@ const NAMES: Record<string, string> = {
   'access.audit.read': '查阅审计记录',
 };
 
+/** zh-CN names of the events a notification is queued for (`notification.queue` detail `event`). */
+const NOTIFICATION_EVENTS: Record<string, string> = {
+  'applicant.acceptance': '受理通知',
+  'applicant.supplement': '补正材料通知',
+  'applicant.public-notice': '公示通知',
+  'applicant.decision': '决定通知',
+  'applicant.served': '送达通知',
+  'staff.reminder': '办理期限提醒',
+  'staff.escalation': '超期督办',
+};
+
+export function notificationEventName(event: string): string {
+  return Object.hasOwn(NOTIFICATION_EVENTS, event) ? NOTIFICATION_EVENTS[event] : event;
+}
+
 export function actionName(action: string): string {
   // Own keys only: an action named like an Object.prototype member is still shown as it is.
   return Object.hasOwn(NAMES, action) ? NAMES[action] : action;

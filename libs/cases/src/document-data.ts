@@ -30,6 +30,11 @@ const INTERNAL_VARIABLES = new Set([
   'caseNo',
   'publicNoticeEndDate',
   'publicNoticeWait',
+  // The engine's run message (routingKey, consumerTag, messageId, the bpmn:Process element) rides in
+  // the environment's variables: engine state, not the case's data, never in a document's snapshot.
+  'fields',
+  'content',
+  'properties',
 ]);
 
 /**

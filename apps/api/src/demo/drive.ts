@@ -27,8 +27,8 @@ export const CONFIRM_PATH: Answers = {
   opinion: ['eligible'],
   proposedAmount: '562',
   coveredPersons: 3,
+  // 公示期内无异议: no 异议情况 to record (the 审核确认表 says so; details only come with an objection).
   objection: false,
-  objectionDetails: '村民反映其子在外务工收入较高。',
   recheckMethod: ['reinvestigation'],
   recheckFindings: '复查核实，其子收入已计入家庭收入，家庭人均收入仍低于标准。',
   countyInvestigators: ['孙审批', '周核查'],
