@@ -295,7 +295,9 @@ describe('buildDocumentData (issue 17)', () => {
     expect(findings.match(/月人均收入/g)).toHaveLength(1);
     expect(text).toContain('家庭财产状况等审查：符合规定');
     // The table gives the income and the standard; its heading does not state them a third time.
-    expect(text).toContain('家庭经济状况计算明细如下（于2026年10月28日按现行最低生活保障标准测算，测算结论为符合，测算月保障金额497.00元）：');
+    expect(text).toContain(
+      '家庭经济状况计算明细如下（于2026年10月28日按现行最低生活保障标准测算，测算结论为符合，测算月保障金额497.00元）：',
+    );
     expect(text.match(/低于保障标准|低于当地农村低保标准/g)).toHaveLength(2); // the findings and the table's 低保 row
   });
 
