@@ -119,7 +119,7 @@ describe('低保 application, confirmed', () => {
     // Issue 17 L5: the facts, the income against the standard and the basis the approver entered.
     expect(text).toContain('家庭月人均收入462.67元，低于当地农村低保标准650元');
     expect(text).toContain(
-      '《社会救助暂行办法》第九条、第十一条、第十二条，《最低生活保障审核确认办法》第二十一条、第二十三条',
+      '《社会救助暂行办法》第九条、第十一条、第十二条，《最低生活保障审核确认办法》第十二条至第十四条、第二十一条、第二十三条',
     );
     expect(text).toContain('自收到本通知书之日起六十日内');
     expect(text).not.toContain('本决定书');

@@ -1,11 +1,12 @@
 /**
  * 主动发现 over HTTP: a department's event raises a warning in the township's inbox, a repeated
  * delivery changes nothing, a second event for the same person joins the open warning, and the
- * seven-step loop ends with a 低保 application started for the person and the warning lifted.
+ * seven-step loop ends with the family informed of 低保 and referred (已告知并协助申请: no application
+ * is opened in their name) and the warning lifted.
  */
 import { withCheckDigit } from '@app/assistance';
 import { TestApp, pdfText } from './support/test-app';
-import { drive, openTasks } from './support/case-driver';
+import { apply, drive, openTasks } from './support/case-driver';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -37,8 +38,8 @@ const loopAnswers = (today: string) => ({
   findings: '本人患重病住院，配偶无固定收入，家庭存款已用于治疗，生活困难属实。',
   needs: '建议启动最低生活保障申请，并告知临时救助和医疗救助政策。',
   assistance: ['dibao'],
-  reviewOpinion: '家庭可能符合低保条件，依职权启动低保申请。',
-  liftReason: '已启动最低生活保障申请，纳入常态化救助帮扶。',
+  reviewOpinion: '家庭可能符合低保条件，告知低保政策并协助申请。',
+  liftReason: '已告知最低生活保障政策并协助申请，纳入常态化救助帮扶。',
   liftDate: today,
   serviceMethod: ['direct'],
   serviceDate: today,
@@ -165,28 +166,27 @@ describe('monitoring events and the warning loop', () => {
     expect(clerk.status).toBe(403);
   });
 
-  it('drives the loop through 干预 to a 低保 application linked to the warning, then lifts it', async () => {
+  it('drives the loop through 干预 to an informed referral (no application in the family’s name), then lifts it', async () => {
     const done = await drive(t, warningId, loopAnswers(t.clock.today()));
     expect(done).toEqual(['核实评估', '联审', '预警解除', '送达政策告知书']);
 
     const [warning] = await t.query(`SELECT status, outcome FROM assistance_case WHERE id = $1`, [warningId]);
     expect(warning).toEqual({ status: 'closed', outcome: 'lifted' });
-    const children = await t.query<{ id: string; case_no: string }>(
-      `SELECT id, kind, program, case_no, applicant_id_number, status FROM assistance_case WHERE parent_case_id = $1`,
-      [warningId],
+    // 低保 is granted on application: the joint review opens no case in the family's name ...
+    const opened = await t.query(
+      `SELECT case_no FROM assistance_case WHERE kind <> 'monitoring' AND (parent_case_id = $1 OR applicant_id_number = $2)`,
+      [warningId, PERSON.idNumber],
     );
-    expect(children).toEqual([
-      {
-        id: expect.any(String),
-        kind: 'application',
-        program: 'dibao',
-        case_no: expect.stringMatching(/^DIBAO-\d{4}-\d{6}$/),
-        applicant_id_number: PERSON.idNumber,
-        status: 'in_progress',
-      },
-    ]);
-    const applicationTasks = await openTasks(t, children[0].id);
-    expect(applicationTasks.map((x: { name: string }) => x.name)).toEqual(['受理审查']);
+    expect(opened).toEqual([]);
+    // ... and issues nothing the family would sign: no 申请书, 声明 or 授权书 anywhere for the person.
+    const signed = await t.query(
+      `SELECT d.template_id FROM document d JOIN assistance_case c ON c.id = d.case_id
+        WHERE c.applicant_id_number = $1 AND d.template_id IN
+          ('dibao-application-form', 'family-declaration', 'verification-authorization', 'tekun-application-form',
+           'tekun-declaration', 'tekun-authorization', 'low-income-authorization', 'linshi-authorization')`,
+      [PERSON.idNumber],
+    );
+    expect(signed).toEqual([]);
 
     const detail = await (await t.as('reviewer')).get(`/api/cases/${warningId}`).expect(200);
     const templates = detail.body.documents.map((d: { templateId: string }) => d.templateId);
@@ -196,28 +196,50 @@ describe('monitoring events and the warning loop', () => {
     );
     const pdf = await t.download('reviewer', `/api/documents/${notice.id}/pdf`);
     expect(pdf.status).toBe(200);
-    const text = pdfText(pdf.body);
-    // The family reads plain words: no internal registration number (issue 17 L13).
-    expect(text).not.toContain(children[0].case_no);
+    const text = pdfText(pdf.body).replace(/\s+/g, '');
     expect(text).toContain('工作人员将与你联系');
     expect(text).toContain('社会救助政策告知书');
+    expect(text).toContain('你家庭可能符合最低生活保障条件');
+    expect(text).toContain('是否申请，由你家庭决定');
+    expect(text).not.toMatch(/DIBAO-\d{4}/);
 
     const open = await (await t.as('reviewer')).get('/api/monitoring/warnings').expect(200);
     expect(open.body).toEqual([]);
+    const referral = {
+      program: 'dibao',
+      programName: '最低生活保障',
+      status: '已告知并协助申请',
+      referredAt: expect.any(String),
+      application: null,
+    };
+    // The window clerk sees the family to help apply.
+    const referred = await (await t.as('clerk')).get('/api/monitoring/warnings?status=referred').expect(200);
+    expect(referred.body).toEqual([expect.objectContaining({ id: warningId, children: [], referral })]);
     const all = await (await t.as('reviewer')).get('/api/monitoring/warnings?status=all').expect(200);
     expect(all.body).toEqual([
-      expect.objectContaining({
-        id: warningId,
-        status: 'closed',
-        outcome: 'lifted',
-        children: [
-          expect.objectContaining({ id: children[0].id, program: 'dibao', programName: '最低生活保障' }),
-        ],
-      }),
+      expect.objectContaining({ id: warningId, status: 'closed', outcome: 'lifted', children: [], referral }),
     ]);
   });
 
-  it('raises a new warning for the same person once the first is lifted, matching the running application', async () => {
+  it('shows the application once the family applies at the window, and a new warning matches it', async () => {
+    const applicationId = await apply(t, {
+      applicant: {
+        name: PERSON.name,
+        idNumber: PERSON.idNumber,
+        address: PERSON.address,
+        phone: '13805712345',
+      },
+      members: [{ name: PERSON.name, idNumber: PERSON.idNumber, relation: '本人' }],
+    });
+    const referred = await (await t.as('clerk')).get('/api/monitoring/warnings?status=referred').expect(200);
+    expect(referred.body).toEqual([]);
+    const all = await (await t.as('clerk')).get('/api/monitoring/warnings?status=all').expect(200);
+    expect(all.body[0].referral.application).toEqual({
+      id: applicationId,
+      caseNo: expect.stringMatching(/^DIBAO-\d{4}-\d{6}$/),
+      status: 'in_progress',
+    });
+
     const res = await (
       await t.as('admin')
     ).post('/api/monitoring/events', {

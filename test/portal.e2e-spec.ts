@@ -265,3 +265,85 @@ describe('decisions reach the applicant in the portal only as 送达 (issue 17)'
     expect(await servicesOf(noticeId)).toHaveLength(1);
   });
 });
+
+describe('a procedure on the applicant’s household reaches the portal once served (issue 17)', () => {
+  const REFUSE = { ...CONFIRM_PATH, decision: ['refuse'], reasons: '申请人户籍不在本乡镇' };
+  const DECREASE = {
+    investigators: ['赵调查', '冯协理'],
+    findings: '入户核查：王建国在县城务工，月工资约2000元。',
+    householdMonthlyIncome: '2000',
+    facts: '经入户核查，王建国自2026年10月起在县城务工，家庭月人均收入增加。',
+    reasons: '家庭月人均收入增加',
+    proposal: ['decrease'],
+    reviewDecision: ['decrease'],
+    newAmount: '300',
+    serviceMethod: ['direct'],
+    serviceAddress: '平安县城关镇东关村3组12号',
+    recipient: '王建国',
+    servers: ['李窗口'],
+  };
+
+  it('lists the served 减发决定书 of a periodic review, lets him download it, and shows the benefit as decreased', async () => {
+    let applicant = await t.as('applicant');
+    const mine = (await applicant.get('/api/portal/cases').expect(200)).body as {
+      id: string;
+      status: string;
+    }[];
+    for (const open of mine.filter((c) => c.status === 'in_progress')) await drive(t, open.id, REFUSE);
+    const { body } = await signedApplication();
+    const caseId = (await applicant.post('/api/cases', body).expect(201)).body.id as string;
+    await drive(t, caseId, CONFIRM_PATH);
+    await t.advanceDays(8);
+    await drive(t, caseId, { ...CONFIRM_PATH, serviceDate: t.clock.today() });
+    // A week on, the morning's sign-in has expired.
+    applicant = await t.as('applicant');
+    const confirmed = (await applicant.get(`/api/portal/cases/${caseId}`).expect(200)).body;
+    expect(confirmed.case.statusText).toBe('已审核确认');
+    expect(confirmed.plainStatus).toBe('您的申请已办结：已审核确认，纳入最低生活保障。');
+
+    const started = await (
+      await t.as('reviewer')
+    ).post(`/api/cases/${caseId}/procedures`, {
+      processKey: 'dibao-review',
+      data: { trigger: 'change-report', reportedChange: '王建国在县城务工，收入增加' },
+    });
+    expect(started.status).toBe(201);
+    const reviewId = started.body.id as string;
+    const today = { visitDate: t.clock.today(), serviceDate: t.clock.today() };
+    await drive(t, reviewId, { ...DECREASE, ...today }, /^送达减发决定书$/);
+    const [decision] = await t.query<{ id: string }>(
+      `SELECT id FROM document WHERE case_id = $1 AND template_id = 'benefit-decrease-decision'`,
+      [reviewId],
+    );
+    // Not served yet: not his to see.
+    const before = (await applicant.get('/api/portal/cases').expect(200)).body as { id: string }[];
+    expect(before.map((c) => c.id)).not.toContain(reviewId);
+    await applicant.get(`/api/documents/${decision.id}/pdf`).expect(404);
+
+    await drive(t, reviewId, { ...DECREASE, ...today });
+    const after = (await applicant.get('/api/portal/cases').expect(200)).body as {
+      id: string;
+      statusText: string;
+      outcomeText: string | null;
+    }[];
+    expect(after.find((c) => c.id === reviewId)).toMatchObject({
+      statusText: '已减发',
+      outcomeText: '经核查，减发最低生活保障金',
+    });
+    expect(after.find((c) => c.id === caseId)).toMatchObject({
+      statusText: '已减发',
+      benefitAmountFen: 30000,
+    });
+    const review = (await applicant.get(`/api/portal/cases/${reviewId}`).expect(200)).body;
+    // What was served on him, not the staff's 核查 records or the 送达回证.
+    expect(review.documents.map((d: { templateId: string }) => d.templateId)).toEqual([
+      'benefit-decrease-decision',
+    ]);
+    const pdf = await t.download('applicant', `/api/documents/${decision.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    const root = (await applicant.get(`/api/portal/cases/${caseId}`).expect(200)).body;
+    expect(root.plainStatus).toMatch(
+      /^您的申请已办结：已审核确认，纳入最低生活保障；已减发：自\d{4}年\d{1,2}月起每月300\.00元。$/,
+    );
+  }, 600_000); // an application confirmed and a review through to 送达: slow only on a loaded machine
+});

@@ -168,11 +168,16 @@ describe('行政复议答复材料', () => {
     const snapshot = JSON.parse(await zip.file('数据快照.json')!.async('string'));
     expect(snapshot.documents).toHaveLength(documents.length);
     expect(snapshot.assessment.result.lines.length).toBeGreaterThan(0);
+    // Issue 17 L7: the case's data, not the engine's run message; no 异议情况 beside 无异议.
+    expect(JSON.stringify(snapshot)).not.toMatch(/routingKey|consumerTag|messageId|bpmn:Process/);
+    for (const d of snapshot.documents as { data: { form?: Record<string, unknown> } }[])
+      if (d.data.form?.objection === false) expect(d.data.form).not.toHaveProperty('objectionDetails');
     // The 计算明细 is printed in its part of the PDF, line by line.
     const all = squash(text.join(''));
     expect(all).toContain('家庭经济状况测算的全部计算明细');
+    // A table cell wraps beside its amount column: the label's opening words are contiguous.
     for (const line of snapshot.assessment.result.lines.slice(0, 3))
-      expect(all).toContain(squash(line.label));
+      expect(all).toContain(squash(line.label).slice(0, 10));
     const versions = JSON.parse(await zip.file('版本.json')!.async('string'));
     expect(versions.model.version).toBeGreaterThanOrEqual(1);
     expect(versions.templates).toHaveLength(documents.length);
@@ -328,6 +333,8 @@ describe('行政复议答复材料', () => {
     expect(answer).not.toContain('答复人经调查核实');
     expect(answer).toMatch(new RegExp(`经${name}（[^）]+）调查核实、录入家庭经济状况，答复人审核确认`));
     expect(answer).toContain(`${name}（`);
+    // Issue 17 L1: the official works for the organ, not for a place.
+    expect(answer).toMatch(new RegExp(`经${name}（[^）]+人民政府）调查核实`));
     expect(answer).toMatch(/录入家庭经济状况（首次录入家庭经济状况）/);
     expect(answer).toMatch(
       /家庭经济状况录入记录：.+于\d{4}年\d{1,2}月\d{1,2}日首次录入家庭经济状况（见操作记录、数据快照）/,
@@ -358,6 +365,9 @@ describe('行政复议答复材料', () => {
     expect(table).toContain('办理步骤：');
     expect(table).not.toMatch(/document\.issue|task\.complete|notification\.queue|Task_|elementId|taskId/);
     expect(table).not.toContain('〔已脱敏〕');
+    // Issue 17 L7: no empty fields, no raw event codes.
+    expect(table).not.toMatch(/number:\s*null|applicant\.[a-z-]+/);
+    expect(table).toContain('event:受理通知');
     const csv = await zip.file('操作记录.csv')!.async('string');
     expect(csv).toContain('task.complete');
     expect(csv).toContain('elementId');

@@ -93,7 +93,7 @@ describe('supervision', () => {
     ]);
   });
 
-  it('publishes the long-term listing without login and without full ID numbers', async () => {
+  it('publishes the long-term listing without login: name, size, amount and program only (Art. 24)', async () => {
     const res = await t.http.get('/api/public/listing?regionCode=410799100201').expect(200);
     expect(res.body).toMatchObject({
       region: { code: '410799100201', name: '东关村' },
@@ -101,13 +101,17 @@ describe('supervision', () => {
       rows: [
         {
           name: APPLICATION.applicant.name,
-          idNumberMasked: '410799********0012',
           programName: '最低生活保障',
           householdSize: 3,
           monthlyAmountFen: 56200,
         },
       ],
     });
+    // No ID number, masked or not, and no start month: the row is exactly what Art. 24 publishes.
+    expect(Object.keys(res.body.rows[0]).sort()).toEqual(
+      ['householdSize', 'monthlyAmountFen', 'name', 'program', 'programName'].sort(),
+    );
+    expect(JSON.stringify(res.body)).not.toMatch(/\*{8}/);
     expect(JSON.stringify(res.body)).not.toMatch(FULL_ID);
     expect(JSON.stringify(res.body)).not.toContain(APPLICATION.applicant.address);
 
@@ -126,6 +130,7 @@ describe('supervision', () => {
     expect(text).toContain(APPLICATION.applicant.name);
     expect(text).toContain('562.00');
     expect(text).not.toMatch(FULL_ID);
+    expect(text).not.toMatch(/\*{8}/);
 
     const other = await t.http.get('/api/public/listing?regionCode=410799101201').expect(200);
     expect(other.body.rows).toEqual([]);

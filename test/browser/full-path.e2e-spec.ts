@@ -156,7 +156,7 @@ describe('the whole 低保 path in the browser, every role', () => {
 
     // The applicant downloads the decision on the phone; a visitor verifies it with no login.
     const phone = await h.signIn('applicant', 'phone');
-    await phone.locator('.case .el-tag', { hasText: '已批准' }).click();
+    await phone.locator('.case .el-tag', { hasText: '已审核确认' }).click();
     await phone.waitForURL(new RegExp(`/portal/cases/${caseId}$`));
     const [download] = await Promise.all([
       phone.waitForEvent('download'),

@@ -151,8 +151,8 @@ describe('applicant portal and public verification (Chromium, phone)', () => {
     await page.context().close();
 
     const phone = await h.signIn('applicant', 'phone');
-    const decided = phone.locator('.case', { hasText: '已批准' });
-    await decided.locator('.el-tag', { hasText: '已批准' }).waitFor();
+    const decided = phone.locator('.case', { hasText: '已审核确认' });
+    await decided.locator('.el-tag', { hasText: '已审核确认' }).waitFor();
     await decided.getByText('每月 562.00 元').waitFor();
     await decided.click();
     await phone.waitForURL(new RegExp(`/portal/cases/${mine.id}$`));

@@ -220,4 +220,16 @@ describe('maskDocumentData (the 脱敏副本 of a document)', () => {
       form: { findings: WITHHELD, opinion: '符合条件' },
     });
   });
+
+  it('L7/F6: keeps the legal instruments a document cites (a key like lowIncome is not an income)', () => {
+    const instruments = { lowIncome: '《平安省低收入人口认定办法》（平民规〔2025〕3号）第五条、第六条' };
+    const masked = maskDocumentData({
+      issuer: { name: '城关镇人民政府' },
+      applicant: { name: '张秀兰' },
+      instruments,
+      form: { householdMonthlyIncome: '800' },
+    });
+    expect(masked.instruments).toEqual(instruments);
+    expect(masked.form).toEqual({ householdMonthlyIncome: WITHHELD });
+  });
 });

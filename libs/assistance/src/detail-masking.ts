@@ -159,13 +159,19 @@ function redact(value: unknown, key: string): unknown {
 /**
  * The data a document was rendered from, masked for a 脱敏副本: withheld text reads 〔已脱敏〕,
  * withheld figures, flags and tables are left out (a template prints nothing for them), the
- * 计算明细 goes, the issuing agency's own address stays. The template's schema may still refuse
+ * 计算明细 goes, the issuing agency's own address and the legal instruments cited stay. The template's schema may still refuse
  * the result (a form that is nothing but health items); the caller then offers no masked copy.
  */
 export function maskDocumentData(data: Record<string, unknown>): Record<string, unknown> {
-  const { assessment: _incomes, issuer, ...rest } = data;
+  // The region's instruments (data.instruments: 《…低收入人口认定办法》…第五条) are law, not personal
+  // data: a key such as `lowIncome` must not read as an income and withhold the citation.
+  const { assessment: _incomes, issuer, instruments, ...rest } = data;
   const masked = maskIdsDeep(walk(rest, (v) => (typeof v === 'string' ? WITHHELD : undefined)));
-  return { ...(masked as Record<string, unknown>), ...(issuer !== undefined && { issuer }) };
+  return {
+    ...(masked as Record<string, unknown>),
+    ...(issuer !== undefined && { issuer }),
+    ...(instruments !== undefined && { instruments }),
+  };
 }
 
 function walk(value: unknown, withhold: (v: unknown) => unknown): unknown {

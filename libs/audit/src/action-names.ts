@@ -29,6 +29,7 @@ const NAMES: Record<string, string> = {
   'duty_rules.reject': '驳回职责分离规则',
   'monitoring.event.raised': '接收监测预警',
   'monitoring.event.attached': '预警并入已有案件',
+  'monitoring.referral': '告知并协助申请',
   'access.break_glass': '紧急查阅',
   'case.apply': '提出申请',
   'case.started': '立案',
@@ -83,6 +84,21 @@ const NAMES: Record<string, string> = {
   'access.case.service.read': '查看送达与期限',
   'access.audit.read': '查阅审计记录',
 };
+
+/** zh-CN names of the events a notification is queued for (`notification.queue` detail `event`). */
+const NOTIFICATION_EVENTS: Record<string, string> = {
+  'applicant.acceptance': '受理通知',
+  'applicant.supplement': '补正材料通知',
+  'applicant.public-notice': '公示通知',
+  'applicant.decision': '决定通知',
+  'applicant.served': '送达通知',
+  'staff.reminder': '办理期限提醒',
+  'staff.escalation': '超期督办',
+};
+
+export function notificationEventName(event: string): string {
+  return Object.hasOwn(NOTIFICATION_EVENTS, event) ? NOTIFICATION_EVENTS[event] : event;
+}
 
 export function actionName(action: string): string {
   // Own keys only: an action named like an Object.prototype member is still shown as it is.

@@ -24,7 +24,7 @@ import { idempotencyRepository as idempotency } from './idempotency.repository';
 import { checkHousehold } from './policy/assessment.service';
 import { DocumentPipeline, TemplateStore } from '@app/issuance';
 import { CaseStarter } from './case-starter';
-import { assertMayReadCase, caseForStaff } from './case-access';
+import { assertMayReadCase, caseForStaff, ReadableCase, withHouseholdOwner } from './case-access';
 import { DutyService } from './duty';
 import { ActingFor, assertHolderOrDelegate } from './casework/holder';
 import { caseworkRepository as casework } from './casework/casework.repository';
@@ -547,7 +547,7 @@ export class CaseService {
     return this.db.read(async (em) => {
       const doc = await cases.document(em, documentId);
       if (!doc) throw AppError.notFound('文书不存在');
-      this.assertMayRead(user, (await cases.byId(em, doc.caseId))!);
+      this.assertMayRead(user, await withHouseholdOwner(em, (await cases.byId(em, doc.caseId))!));
       return doc;
     });
   }
@@ -614,7 +614,7 @@ export class CaseService {
     if (user.role === 'applicant') throw AppError.forbidden('申请人请在“我的申请”中查看本人案件');
   }
 
-  private assertMayRead(user: AuthUser, kase: CaseEntity): void {
+  private assertMayRead(user: AuthUser, kase: ReadableCase): void {
     assertMayReadCase(user, kase, 'staff-or-applicant');
   }
 }

@@ -6,6 +6,7 @@ import {
   formatYuan,
   PARAMETER_VERSION_FALLBACK,
   printedLines,
+  PrintedProgram,
 } from '@app/assessment';
 import { ageOn, benefitStartMonth, maskResidentId } from '@app/assistance';
 import { publicNoticePeriod } from './public-notice';
@@ -29,6 +30,11 @@ const INTERNAL_VARIABLES = new Set([
   'caseNo',
   'publicNoticeEndDate',
   'publicNoticeWait',
+  // The engine's run message (routingKey, consumerTag, messageId, the bpmn:Process element) rides in
+  // the environment's variables: engine state, not the case's data, never in a document's snapshot.
+  'fields',
+  'content',
+  'properties',
 ]);
 
 /**
@@ -62,12 +68,21 @@ export function buildDocumentData(input: {
   earlierDocuments: DocumentEntity[];
   /** The members' signatures of the 核对授权书, printed in its signature column. */
   signatures?: readonly { idNumber: string; signedOn: string; method: 'online' | 'window' }[];
+  /**
+   * The document is served on the family (manifest `delivery: served`): it speaks to them ("你家庭")
+   * and prints only its own program's test, not the internal findings of other programs.
+   */
+  served?: boolean;
 }): DocumentData {
   const { kase, agency, today } = input;
   const form: NonNullable<DocumentData['form']> = {};
   for (const [key, value] of Object.entries(input.variables)) {
     if (!INTERNAL_VARIABLES.has(key) && value !== null && value !== undefined) form[key] = value;
   }
+  // A letter to the family addresses them throughout: the facts a clerk wrote of "申请人家庭" (as the
+  // internal forms put it) read "你家庭" in it, not one person in one sentence and another in the next.
+  if (input.served && typeof form.facts === 'string')
+    form.facts = form.facts.replace(/申请人家庭/g, '你家庭');
   // Paid from the month after the decision: the decision is the document being issued now.
   form.startMonth ??= benefitStartMonth(today);
   Object.assign(form, priorNoticeFacts(input.earlierDocuments, form));
@@ -119,7 +134,15 @@ export function buildDocumentData(input: {
     // 公示 "7天": the day after posting through the seventh day, however the week falls; the
     // model's timer waits for the same period (public-notice.ts).
     publicNotice: publicNoticePeriod(today),
-    ...(input.assessment ? { assessment: assessmentForPrint(input.assessment, form.facts) } : {}),
+    ...(input.assessment
+      ? {
+          assessment: assessmentForPrint(
+            input.assessment,
+            form.facts,
+            input.served ? servedProgram(kase.program) : undefined,
+          ),
+        }
+      : {}),
   };
 }
 
@@ -183,8 +206,13 @@ export function issuerData(organ: OrganEntity) {
   };
 }
 
+/** The program whose test a served decision prints; other programs print the full table. */
+function servedProgram(program: string): PrintedProgram | undefined {
+  return program === 'dibao' || program === 'dibian' ? program : undefined;
+}
+
 /** The assessment as a 计算明细: display strings, so the template needs no arithmetic. */
-function assessmentForPrint(row: AssessmentEntity, facts: unknown) {
+function assessmentForPrint(row: AssessmentEntity, facts: unknown, served: PrintedProgram | undefined) {
   const result = row.result as AssessmentResult;
   const exact = result.income.perCapitaMonthlyFen;
   const perCapita = exact ? formatYuan(exact) : null;
@@ -202,15 +230,23 @@ function assessmentForPrint(row: AssessmentEntity, facts: unknown) {
     benefit: formatYuan(result.benefit.totalMonthlyFen),
     conclusion: result.minimumLiving.eligible ? '符合' : '不符合',
     hardshipIndex: result.hardshipIndex.score,
-    lines: printedLines(result.lines).map((l) => ({ ...l, label: l.label.replace(INTERNAL_BASIS, '') })),
+    lines: printedLines(result.lines, served ? { served } : {}).map((l) => ({
+      ...l,
+      label: l.label.replace(INTERNAL_BASIS, ''),
+    })),
   };
 }
 
-/** Whether `facts` states the per-capita income figure (484.33元, or 650元 for 650.00). */
+/**
+ * Whether `facts` already states the per-capita income against the standard: with the figure
+ * (484.33元, or 650元 for 650.00) or as the comparison ("月人均收入低于当地农村低保标准650元"). The
+ * 计算明细 below gives the figures; the findings state the income test once.
+ */
 function incomeStatedIn(facts: unknown, perCapita: string): boolean {
   if (typeof facts !== 'string' || !/月人均收入/.test(facts)) return false;
   const whole = perCapita.replace(/\.00$/, '');
-  return new RegExp(`月人均收入(?:为|约)?(?:${perCapita.replace('.', '\\.')}|${whole})元`).test(facts);
+  const figure = new RegExp(`月人均收入(?:为|约)?(?:${perCapita.replace('.', '\\.')}|${whole})元`);
+  return figure.test(facts) || /月人均收入[^。；，]*(低于|高于|等于|不足|超过)/.test(facts);
 }
 
 /**

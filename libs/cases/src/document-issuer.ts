@@ -207,6 +207,7 @@ export class DocumentIssuer {
       acceptanceDate: kase.acceptanceDate,
       assessment: await cases.latestAssessment(em, kase.id),
       earlierDocuments: await cases.documents(em, kase.id),
+      served: template.manifest.delivery === 'served',
       ...(AUTHORIZATION_TEMPLATES.includes(template.manifest.id) && {
         signatures: (await signatures.ofCase(em, kase.id)).map((s) => ({
           idNumber: s.signerIdNumber,

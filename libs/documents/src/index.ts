@@ -10,6 +10,7 @@ export {
   DECISION_PROGRAMS,
   citedArticles,
   decisionBasisProblem,
+  defaultBasisMissing,
   decisionBasisRuleProblem,
   decisionTemplateFor,
 } from './templates/decision-basis';

@@ -66,6 +66,55 @@ export const portalRepository = {
       ],
     );
   },
+  /** Documents of the case served on the named recipient (a procedure's documents the household receives). */
+  async documentIdsServedOn(em: EntityManager, caseId: string, recipient: string): Promise<Set<string>> {
+    const rows: { document_id: string }[] = await em.query(
+      `SELECT DISTINCT document_id FROM service_record WHERE case_id = $1 AND recipient = $2`,
+      [caseId, recipient],
+    );
+    return new Set(rows.map((r) => r.document_id));
+  },
+  /**
+   * Procedures under the given applications, at any depth, that served a document on the
+   * household's applicant (by name, as the 送达 recorded it): the ones the applicant sees.
+   */
+  async servedProceduresUnder(em: EntityManager, applicationIds: string[]): Promise<CaseEntity[]> {
+    if (!applicationIds.length) return [];
+    const rows: { id: string }[] = await em.query(
+      `WITH RECURSIVE down AS (
+         SELECT c.id, 1 AS depth FROM assistance_case c WHERE c.parent_case_id = ANY($1::uuid[]) AND c.kind = 'procedure'
+         UNION ALL
+         SELECT c.id, down.depth + 1 FROM assistance_case c JOIN down ON c.parent_case_id = down.id
+          WHERE c.kind = 'procedure' AND down.depth < 8)
+       SELECT DISTINCT down.id FROM down
+       JOIN assistance_case c ON c.id = down.id
+       WHERE EXISTS (SELECT 1 FROM service_record s WHERE s.case_id = c.id AND s.recipient = c.applicant_name)`,
+      [applicationIds],
+    );
+    if (!rows.length) return [];
+    return em
+      .getRepository(CaseEntity)
+      .find({ where: { id: In(rows.map((r) => r.id)) }, order: { createdAt: 'DESC' } });
+  },
+  /** The latest change of each case's benefit (增发、减发、停发…), by case id. */
+  async latestBenefitChanges(
+    em: EntityManager,
+    caseIds: string[],
+  ): Promise<Map<string, { action: string; amountFen: number | null; effectiveMonth: string }>> {
+    if (!caseIds.length) return new Map();
+    const rows: { case_id: string; action: string; amount_fen: number | null; effective_month: string }[] =
+      await em.query(
+        `SELECT DISTINCT ON (case_id) case_id, action, amount_fen, effective_month FROM benefit_change
+          WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, created_at DESC, id DESC`,
+        [caseIds],
+      );
+    return new Map(
+      rows.map((r) => [
+        r.case_id,
+        { action: r.action, amountFen: r.amount_fen, effectiveMonth: r.effective_month },
+      ]),
+    );
+  },
   /** Cases the user filed, newest first. */
   casesFiledBy(em: EntityManager, userId: string): Promise<CaseEntity[]> {
     return em.getRepository(CaseEntity).find({ where: { createdBy: userId }, order: { createdAt: 'DESC' } });

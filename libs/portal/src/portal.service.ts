@@ -9,6 +9,7 @@ import { CaseEntity, Database, DocumentEntity } from '@app/persistence';
 import {
   caseRepository as cases,
   mayReadCase,
+  withHouseholdOwner,
   AuthorizationDraft,
   AuthorizationText,
   renderAuthorizationText,
@@ -19,6 +20,7 @@ import {
 import { MaterialItem, PolicyParameters, materialsFor } from '@app/assessment';
 import { TemplateStore } from '@app/issuance';
 import {
+  BenefitChangeSummary,
   OUTCOME_TEXT,
   PendingWait,
   ProgressStep,
@@ -105,14 +107,24 @@ export class PortalService {
     };
   }
 
+  /**
+   * The applicant's applications and, once one of their documents has been served on the
+   * applicant, the procedures on the household (定期核查, 增发/减发/停发, 追回, 处罚), newest first.
+   */
   async myCases(user: AuthUser): Promise<PortalCaseSummary[]> {
     return this.db.read(async (em) => {
-      const own = await portal.casesFiledBy(em, user.id);
-      const progress = await this.progressOf(em, own);
-      return own.map((k) => {
+      const filed = await portal.casesFiledBy(em, user.id);
+      const applications = filed.filter((k) => k.kind === 'application').map((k) => k.id);
+      const procedures = await portal.servedProceduresUnder(em, applications);
+      const all = [...filed, ...procedures.filter((p) => !filed.some((k) => k.id === p.id))].sort(
+        (a, b) => b.createdAt.getTime() - a.createdAt.getTime(),
+      );
+      const progress = await this.progressOf(em, all);
+      const changes = await portal.latestBenefitChanges(em, applications);
+      return all.map((k) => {
         const current = progress.get(k.id)!.filter((s) => s.status === 'current');
         return {
-          ...this.summary(k),
+          ...this.summary(k, changes.get(k.id)),
           currentSteps: current.map((s) => ({ name: s.title, dueDate: s.dueDate })),
         };
       });
@@ -133,12 +145,12 @@ export class PortalService {
 
   async caseView(user: AuthUser, caseId: string) {
     return this.db.read(async (em) => {
-      const kase = await cases.byId(em, caseId);
-      if (!kase || !mayReadCase(user, kase, 'applicant')) throw AppError.notFound('未找到该申请');
+      const kase = await this.readableCase(em, user, caseId, '未找到该申请');
       const steps = (await this.progressOf(em, [kase])).get(kase.id)!;
       const village = await cases.region(em, kase.regionCode);
       const township = await cases.region(em, kase.regionCode.slice(0, 9));
-      const documents = await this.visibleDocuments(em, kase);
+      const documents = await this.visibleDocuments(em, kase, user);
+      const change = (await portal.latestBenefitChanges(em, [kase.id])).get(kase.id);
       const signature = await portal.signature(em, kase.id);
       const ahead = await this.roadAhead(em, kase);
       const materials = await this.checklist(
@@ -151,7 +163,7 @@ export class PortalService {
       return {
         materials,
         case: {
-          ...this.summary(kase),
+          ...this.summary(kase, change),
           acceptanceDate: kase.acceptanceDate,
           benefitStartMonth: kase.benefitStartMonth,
           regionName: [township?.name, village?.name].filter(Boolean).join(' '),
@@ -170,6 +182,7 @@ export class PortalService {
         plainStatus: plainStatus(
           kase,
           steps.filter((s) => s.status === 'current'),
+          change,
         ),
         steps,
         roadMap: ahead.steps,
@@ -210,9 +223,8 @@ export class PortalService {
    */
   async assertVisibleToApplicant(user: AuthUser, doc: DocumentEntity): Promise<void> {
     await this.db.read(async (em) => {
-      const kase = await cases.byId(em, doc.caseId);
-      if (!kase || !mayReadCase(user, kase, 'applicant')) throw AppError.notFound('文书不存在');
-      const visible = await this.visibleDocuments(em, kase);
+      const kase = await this.readableCase(em, user, doc.caseId, '文书不存在');
+      const visible = await this.visibleDocuments(em, kase, user);
       if (!visible.some((d) => d.id === doc.id)) {
         throw AppError.notFound('该文书尚未送达，送达后可在“我的申请”中查看');
       }
@@ -221,9 +233,8 @@ export class PortalService {
 
   async releaseToApplicant(user: AuthUser, doc: DocumentEntity): Promise<void> {
     await this.db.transaction(async (em) => {
-      const kase = await cases.byId(em, doc.caseId);
-      if (!kase || !mayReadCase(user, kase, 'applicant')) throw AppError.notFound('文书不存在');
-      const visible = await this.visibleDocuments(em, kase);
+      const kase = await this.readableCase(em, user, doc.caseId, '文书不存在');
+      const visible = await this.visibleDocuments(em, kase, user);
       const entry = visible.find((d) => d.id === doc.id);
       if (!entry) throw AppError.notFound('该文书尚未送达，送达后可在“我的申请”中查看');
       if (!entry.servedOnDownload) return;
@@ -245,12 +256,28 @@ export class PortalService {
     });
   }
 
+  /** The case if the applicant may read it (their application, or a procedure on its household). */
+  private async readableCase(em: EntityManager, user: AuthUser, caseId: string, notFound: string) {
+    const found = await cases.byId(em, caseId);
+    const kase = found && (await withHouseholdOwner(em, found));
+    if (!kase || !mayReadCase(user, kase, 'applicant')) throw AppError.notFound(notFound);
+    return kase;
+  }
+
   /**
-   * The case's documents the applicant may see: all but decisions not yet served, which show only
-   * when a download would serve them (electronic-service consent on file).
+   * The case's documents the applicant may see: of their own application all but decisions not yet
+   * served, which show only when a download would serve them (electronic-service consent on file);
+   * of a procedure on their household only what was served on the applicant (its internal
+   * records, such as the 核查 record, stay with staff).
    */
-  private async visibleDocuments(em: EntityManager, kase: CaseEntity) {
+  private async visibleDocuments(em: EntityManager, kase: CaseEntity, user: AuthUser) {
     const documents = await cases.documents(em, kase.id);
+    if (kase.createdBy !== user.id) {
+      const servedOn = await portal.documentIdsServedOn(em, kase.id, kase.applicantName);
+      return documents
+        .filter((d) => servedOn.has(d.id))
+        .map((d) => Object.assign(d, { servedOnDownload: false }));
+    }
     const served = await portal.servedDocumentIds(em, kase.id);
     const consent = await portal.electronicConsent(em, kase.id, kase.applicantName);
     const out: (DocumentEntity & { servedOnDownload: boolean })[] = [];
@@ -281,14 +308,17 @@ export class PortalService {
     });
   }
 
-  private summary(k: CaseEntity): Omit<PortalCaseSummary, 'currentSteps'> {
+  private summary(
+    k: CaseEntity,
+    change?: BenefitChangeSummary | null,
+  ): Omit<PortalCaseSummary, 'currentSteps'> {
     return {
       id: k.id,
       caseNo: k.caseNo,
       program: k.program,
       programName: programName(k.program),
       status: k.status,
-      statusText: statusText(k),
+      statusText: statusText(k, change),
       outcome: k.outcome,
       outcomeText: k.outcome ? (OUTCOME_TEXT[k.outcome] ?? k.outcome) : null,
       applicationDate: k.applicationDate,

@@ -2,8 +2,8 @@ import { publicNoticePeriod } from '@app/cases';
 import { parseBpmn, parseDue } from '@app/process-models';
 import type { WorkingCalendar } from '@app/workflow';
 
-/** What the applicant sees for a step that has no `sa:publicName`: never the internal name. */
-export const NEUTRAL_STEP_NAME = '内部审核';
+/** What the applicant sees for a step that has no `sa:publicName`: never the internal name; the 2021 办法's word for the phase. */
+export const NEUTRAL_STEP_NAME = '审核确认';
 
 export interface RoadStep {
   /** The model's `sa:publicName`. */

@@ -53,10 +53,10 @@ const TEMPLATE_NEEDS: Record<string, string[]> = {
 /** Stand-ins for the domain services: each returns variables as the host would assign them. */
 const FAKE_SERVICES: Record<string, FakeService> = {
   'monitoring.match': () => ({ matchedCaseNos: ['DIBAO-2026-000001'], matchSummary: '比对到 1 件救助案件' }),
-  'monitoring.startApplication': (vars) => ({
-    startedCaseId: 'c0ffee00-0000-4000-8000-000000000001',
-    startedCaseNo: `${String(vars.assistance).toUpperCase()}-2026-000009`,
-    startedProgramName: '最低生活保障',
+  'monitoring.referApplication': (vars) => ({
+    referralProgram: vars.assistance,
+    referralProgramName: '最低生活保障',
+    referralStatus: '已告知并协助申请',
   }),
 };
 
@@ -65,7 +65,7 @@ const runCase = (source: string, startVariables: Variables, script: Script) =>
 
 async function checkModel(source: string) {
   const report = await validateModel(source, {
-    services: ['document.issue', 'monitoring.match', 'monitoring.startApplication'],
+    services: ['document.issue', 'monitoring.match', 'monitoring.referApplication'],
     templates: manifests.map((m) => m.id),
   });
   const definitions = report.definitions as BpmnElement;
@@ -123,17 +123,17 @@ describe('processes/warning-loop.bpmn', () => {
     expect(expectUserTasksStaffed(definitions).length).toBeGreaterThan(0);
   });
 
-  it('runs the seven steps to a started 低保 application and lifts the warning', async () => {
+  it('runs the seven steps to a 低保 referral (informed, helped to apply) and lifts the warning', async () => {
     const run = await runCase(source, START, {
       Task_Verify: [verify],
-      Task_JointReview: [{ assistance: 'dibao', reviewOpinion: '符合低保申请条件，依职权启动申请。' }],
+      Task_JointReview: [{ assistance: 'dibao', reviewOpinion: '可能符合低保条件，告知政策并协助申请。' }],
       Task_LiftWarning: [lift],
       Task_ServePolicyNotice: [served],
     });
     expect(run.services.map((s) => s.service)).toEqual([
       'monitoring.match',
       'document.issue',
-      'monitoring.startApplication',
+      'monitoring.referApplication',
       'document.issue',
       'document.issue',
     ]);
@@ -146,20 +146,20 @@ describe('processes/warning-loop.bpmn', () => {
     ]);
     expect(run.variablesAtIssue['warning-policy-notice']).toMatchObject({
       assistance: 'dibao',
-      startedCaseNo: 'DIBAO-2026-000009',
+      referralProgramName: '最低生活保障',
       liftReason: '已落实帮扶措施',
     });
     expect(run.outcome).toBe('lifted');
   });
 
-  it.each(['tekun', 'dibian', 'linshi'])('starts a %s application the same way', async (assistance) => {
+  it.each(['tekun', 'dibian', 'linshi'])('refers %s the same way', async (assistance) => {
     const run = await runCase(source, START, {
       Task_Verify: [verify],
       Task_JointReview: [{ assistance, reviewOpinion: '联审意见' }],
       Task_LiftWarning: [lift],
       Task_ServePolicyNotice: [served],
     });
-    expect(run.services.map((s) => s.service)).toContain('monitoring.startApplication');
+    expect(run.services.map((s) => s.service)).toContain('monitoring.referApplication');
     expect(run.outcome).toBe('lifted');
   });
 
@@ -171,7 +171,7 @@ describe('processes/warning-loop.bpmn', () => {
       Task_LiftWarning: [lift],
       Task_ServePolicyNotice: [served],
     });
-    expect(run.services.map((s) => s.service)).not.toContain('monitoring.startApplication');
+    expect(run.services.map((s) => s.service)).not.toContain('monitoring.referApplication');
     expect(run.tasks.map((t) => t.id)).toContain('Task_Referral');
     expect(run.variablesAtIssue['warning-policy-notice']).toMatchObject({
       referralDepartment: '县医疗保障局',

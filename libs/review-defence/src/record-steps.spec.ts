@@ -179,3 +179,43 @@ describe('acting authority: a delegate, a supervisor’s reassignment (issue 17)
     expect(actionLabel(reassigned)).toBe('改派任务：受理审查');
   });
 });
+
+describe('the 操作记录 reads as a record, not as raw data (issue 17 L7)', () => {
+  it('says the 测算 conclusion did not change instead of “由符合变为符合”', () => {
+    const { steps } = stepsFromTrail(
+      [
+        entry(1, '2026-12-16T10:00:00', 'assessment.reassess', {
+          before: { perCapitaFen: 46267, eligible: true },
+          after: { perCapitaFen: 48433, eligible: true },
+        }),
+      ],
+      facts,
+    );
+    expect(steps[0].text).toBe(
+      '家庭经济状况变更后系统重新测算：人均收入由462.67元变为484.33元，测算结论未变（符合）',
+    );
+  });
+
+  it('leaves out empty fields and names a notification’s event in Chinese', () => {
+    const issued = entry(1, '2026-12-07T09:00:00', 'document.issue', {
+      documentId: 'd1',
+      number: null,
+      title: '家庭经济状况核对授权书',
+    });
+    expect(trailDetail(issued)).toEqual({ title: '家庭经济状况核对授权书' });
+    const queued = entry(2, '2026-12-07T09:00:00', 'notification.queue', {
+      event: 'applicant.acceptance',
+      channel: 'sms',
+    });
+    expect(trailDetail(queued)).toEqual({ event: '受理通知', channel: 'sms' });
+  });
+
+  it('names the system, not the applicant, as issuer of what an online application issued', () => {
+    const online = {
+      ...entry(1, '2026-12-07T09:00:00', 'document.issue', { documentId: 'd1' }, '王建国'),
+      actorRole: 'applicant',
+    };
+    expect(actorCell(online)).toBe('系统（随申请生成）');
+    expect(actorCell(entry(2, '2026-12-07T09:00:00', 'document.issue', { documentId: 'd1' }))).toBe('赵调查');
+  });
+});

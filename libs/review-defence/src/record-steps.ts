@@ -3,7 +3,7 @@
  * was written: the trail's sequence is the real order of what was done, so same-day steps never
  * regroup by kind. Pure: the service reads the trail, documents and 送达 records.
  */
-import { actionName } from '@app/audit';
+import { actionName, notificationEventName } from '@app/audit';
 import { maskAddress, maskIdsDeep, maskPhone } from '@app/assistance';
 import { cnDate } from './answer';
 import type { AnswerStep } from './answer';
@@ -23,7 +23,7 @@ export interface RecordFacts {
   documents: Map<string, string>;
   /** 送达 record id → what the record says. */
   served: Map<string, { method: string; recipient: string; servedOn: string; document: string }>;
-  /** Region code → its name, for who acted where. */
+  /** Region code → the organ acting there (平安县城关镇人民政府), for whom an official acted for. */
   regionNames: Map<string, string>;
   roleName: (role: string | null) => string;
   /** China-time date of an instant. */
@@ -101,8 +101,20 @@ export function actorOf(e: TrailEntry, facts: RecordFacts): string {
 
 /** The 操作人 column: the official, and whom they acted for when a delegate acted (李四（代张三）). */
 export function actorCell(e: TrailEntry): string {
+  if (issuedOnApplicantsAct(e)) return SYSTEM_ISSUER;
   const principal = onBehalfOf(e)?.name;
   return `${e.actorName ?? ''}${principal ? `（代${principal}）` : ''}`;
+}
+
+/** Who a document issued in the applicant's own act (an online application's 申请书) was issued by. */
+export const SYSTEM_ISSUER = '系统（随申请生成）';
+
+/**
+ * A document issued while the applicant acted (the 申请书 and 授权书 of an online application):
+ * the system issued it for the organ, the applicant did not issue anything.
+ */
+export function issuedOnApplicantsAct(e: Pick<TrailEntry, 'action' | 'actorRole'>): boolean {
+  return e.action === 'document.issue' && e.actorRole === 'applicant';
 }
 
 interface Assignment {
@@ -177,7 +189,11 @@ export function stepsFromTrail(
           text:
             `家庭经济状况变更后系统重新测算：` +
             (before
-              ? `人均收入由${yuan(before.perCapitaFen)}变为${yuan(after.perCapitaFen)}，测算结论由${verdict(before.eligible)}变为${verdict(after.eligible)}`
+              ? `人均收入由${yuan(before.perCapitaFen)}变为${yuan(after.perCapitaFen)}，${
+                  before.eligible === after.eligible
+                    ? `测算结论未变（${verdict(after.eligible)}）`
+                    : `测算结论由${verdict(before.eligible)}变为${verdict(after.eligible)}`
+                }`
               : `人均收入${yuan(after.perCapitaFen)}，测算结论${verdict(after.eligible)}`),
         });
         break;
@@ -226,12 +242,13 @@ export function actionLabel(e: TrailEntry): string {
 
 const INTERNAL = /^(id|ids|elementId|.*Id|.*Ids|version|open|opened)$/;
 
+/** Internal ids go; so does an empty field (a document without a number by design has none to show). */
 function withoutInternal(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutInternal);
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value as Record<string, unknown>)
-      .filter(([k]) => !INTERNAL.test(k))
+      .filter(([k, v]) => !INTERNAL.test(k) && v !== null && v !== undefined)
       .map(([k, v]) => [k, withoutInternal(v)]),
   );
 }
@@ -252,6 +269,9 @@ export function trailDetail(e: TrailEntry, delegationOf?: RecordFacts['delegatio
         代办: `${e.actorName ?? ''}代${principal.name}办理（${delegationTerms(principal.delegation ?? delegationOf?.(e), principal.name, false)}）`,
       }),
     });
+  }
+  if (e.action === 'notification.queue' && typeof d.event === 'string') {
+    return withoutInternal({ ...d, event: notificationEventName(d.event) });
   }
   if (e.action === 'task.assign') {
     const a = d as Assignment;

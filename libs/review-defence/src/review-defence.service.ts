@@ -16,7 +16,7 @@ import { ServiceRecordService } from '@app/delivery';
 import { ZipEntry, safeName, zipWithManifest } from '@app/case-file';
 import { ANSWER_TEMPLATE_ID, AnswerStep, answerData, cnDate } from './answer';
 import { BundlePart, auditSummary, bundleDefinition, embedded, plainTable, section } from './bundle';
-import { actionLabel, actorCell, stepsFromTrail, trailDetail } from './record-steps';
+import { actionLabel, actorCell, issuedOnApplicantsAct, stepsFromTrail, trailDetail } from './record-steps';
 
 export const DEFENCE_PDF = '00-行政复议答复材料.pdf';
 
@@ -106,7 +106,7 @@ export class ReviewDefenceService {
         // The package goes to the 复议机关: the officials' own record unmasked, the household's data
         // withheld from the table here (it is in the 计算明细) whatever the maker's own view masks.
         trail,
-        regionNames: await regionNamesOf(em, trail),
+        regionNames: await organNamesOf(em, trail, shanghaiDate(this.clock.now())),
       };
     });
     const kase = detail.case;
@@ -266,7 +266,7 @@ export class ReviewDefenceService {
             trail.map((e) => [
               shanghaiDateTime(e.at).slice(0, 16).replace('T', ' '),
               actorCell(e),
-              roleName(e.actorRole),
+              issuedOnApplicantsAct(e) ? '' : roleName(e.actorRole),
               actionLabel(e),
               auditSummary(trailDetail(e, delegationOf)),
             ]),
@@ -459,13 +459,21 @@ export class ReviewDefenceService {
 const roleName = (role: string | null) => (role ? (ROLES[role as keyof typeof ROLES] ?? role) : '');
 
 /** Region names of whoever acted on the case, for 谁在哪里办理. */
-async function regionNamesOf(
+/**
+ * The organ each official acted for, by their region: 平安县城关镇人民政府, not the place 平安县城关镇
+ * (an official works for an organ; a town is not an actor). A region without an organ on record
+ * keeps its place name.
+ */
+async function organNamesOf(
   em: Parameters<typeof cases.regionPath>[0],
-  trail: { actorRegion: string | null }[],
+  trail: { actorRegion: string | null; at: Date }[],
+  today: string,
 ): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  for (const code of new Set(trail.map((e) => e.actorRegion).filter((c): c is string => !!c)))
-    names.set(code, await cases.regionPath(em, code));
+  for (const code of new Set(trail.map((e) => e.actorRegion).filter((c): c is string => !!c))) {
+    const organ = await cases.organ(em, code, today);
+    names.set(code, organ?.name ?? (await cases.regionPath(em, code)));
+  }
   return names;
 }
 
@@ -499,15 +507,17 @@ function serviceTable(records: ServiceRecord[]): Content {
 }
 
 function snapshotContent(decision: DocumentEntity, assessment: unknown): Content[] {
+  // The 计算明细 the decision printed is its own table below, line by line, not JSON here.
+  const { assessment: _printedLines, ...frozen } = decision.data as Record<string, unknown>;
   const out: Content[] = [
     section('（一）决定书的冻结数据快照', [
       {
-        text: `以下为${decision.title}制作时冻结的数据（文书据此生成，之后不再改变）。`,
+        text: `以下为${decision.title}制作时冻结的数据（文书据此生成，之后不再改变；计算明细见下表）。`,
         fontSize: 9,
         margin: [0, 0, 0, 4],
       },
       {
-        text: JSON.stringify(decision.data, null, 2),
+        text: JSON.stringify(frozen, null, 2),
         fontSize: 7.5,
         lineHeight: 1.1,
         preserveLeadingSpaces: true,

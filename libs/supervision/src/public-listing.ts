@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, Clock, stableStringify } from '@app/common';
-import { maskResidentId, regionLevel } from '@app/assistance';
+import { regionLevel } from '@app/assistance';
 import { formatCnDate, renderDocument } from '@app/documents';
 import { Database } from '@app/persistence';
 import { caseRepository as cases, issuerData, programName } from '@app/cases';
@@ -13,13 +13,10 @@ export const PUBLIC_LISTING_TEMPLATE = 'public-listing';
 export interface PublicListingRow {
   /** Full name: 审核确认办法第二十四条 publishes the applicant's name. */
   name: string;
-  /** Never the full ID number (《社会救助暂行办法》第六十一条). */
-  idNumberMasked: string;
   program: string;
   programName: string;
   householdSize: number;
   monthlyAmountFen: number | null;
-  startMonth: string | null;
 }
 
 export interface PublicListing {
@@ -31,8 +28,9 @@ export interface PublicListing {
 
 /**
  * 长期公布 (审核确认办法第二十四条): who receives assistance in a village, published without
- * login. Only the head's name, a masked ID number, the program, household size and amount — no
- * health, disability or address details beyond the village.
+ * login. Only what Art. 24 lists — the head's name, household size and amount — and the program:
+ * no ID number (masked or not), start month, health, disability or address beyond the village
+ * (社会救助暂行办法第六十一条). The posted PDF prints the same rows.
  */
 @Injectable()
 export class PublicListingService {
@@ -59,12 +57,10 @@ export class PublicListingService {
         total: rows.length,
         rows: rows.map((r) => ({
           name: r.name,
-          idNumberMasked: maskResidentId(r.idNumber),
           program: r.program,
           programName: programName(r.program),
           householdSize: Number(r.householdSize),
           monthlyAmountFen: r.amount,
-          startMonth: r.startMonth,
         })),
       };
     });
@@ -88,7 +84,6 @@ export class PublicListingService {
         programName: r.programName,
         householdSize: r.householdSize,
         ...(r.monthlyAmountFen !== null && { amount: r.monthlyAmountFen }),
-        ...(r.startMonth && { startMonth: r.startMonth }),
       })),
     };
     // Anyone holding the paper can compare it with the live listing: the code is its content hash.

@@ -34,14 +34,19 @@ export class MonitoringController {
   @ApiOkResponse({ type: WarningDto, isArray: true })
   @Get('warnings')
   @Requires('monitoring.read')
-  @ApiQuery({ name: 'status', required: false, enum: ['open', 'all'], description: '默认只列未解除的预警' })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    enum: ['open', 'referred', 'all'],
+    description: '默认只列未解除的预警；referred 列出已告知并协助申请、家庭尚未提出申请的预警',
+  })
   warnings(@CurrentUser() user: AuthUser, @Query('status') status?: string) {
-    if (status !== undefined && status !== 'open' && status !== 'all') {
-      throw AppError.validation('status 只能是 open 或 all', [
-        { field: 'status', message: '只能是 open 或 all' },
+    if (status !== undefined && status !== 'open' && status !== 'referred' && status !== 'all') {
+      throw AppError.validation('status 只能是 open、referred 或 all', [
+        { field: 'status', message: '只能是 open、referred 或 all' },
       ]);
     }
-    return this.monitoring.warnings(user, { status: status as 'open' | 'all' | undefined });
+    return this.monitoring.warnings(user, { status: status as 'open' | 'referred' | 'all' | undefined });
   }
 
   @AuditAccess('warning.events')

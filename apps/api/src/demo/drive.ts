@@ -28,8 +28,8 @@ export const CONFIRM_PATH: Answers = {
   opinion: ['eligible'],
   proposedAmount: '562',
   coveredPersons: 3,
+  // 公示期内无异议: no 异议情况 to record (the 审核确认表 says so; details only come with an objection).
   objection: false,
-  objectionDetails: '村民反映其子在外务工收入较高。',
   recheckMethod: ['reinvestigation'],
   recheckFindings: '复查核实，其子收入已计入家庭收入，家庭人均收入仍低于标准。',
   countyInvestigators: ['孙审批', '周核查'],
@@ -39,7 +39,7 @@ export const CONFIRM_PATH: Answers = {
   facts: '申请人家庭共3人，经核对和入户调查，家庭月人均收入462.67元，低于当地农村低保标准650元。',
   // What an approver confirming a 低保 family cites: eligibility and amount, not the procedure alone.
   legalBasis:
-    '《社会救助暂行办法》第九条、第十一条、第十二条，《最低生活保障审核确认办法》第二十一条、第二十三条',
+    '《社会救助暂行办法》第九条、第十一条、第十二条，《最低生活保障审核确认办法》第十二条至第十四条、第二十一条、第二十三条',
   serviceMethod: ['direct'],
   serviceDate: '2026-11-23',
   serviceAddress: '平安县城关镇东关村3组12号',

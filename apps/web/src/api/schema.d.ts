@@ -3677,14 +3677,11 @@ export interface components {
     };
     PublicListingRowDto: {
       householdSize: number;
-      /** @description Never the full ID number (《社会救助暂行办法》第六十一条). */
-      idNumberMasked: string;
       monthlyAmountFen: number | null;
       /** @description Full name: 审核确认办法第二十四条 publishes the applicant's name. */
       name: string;
       program: string;
       programName: string;
-      startMonth: string | null;
     };
     PublicNoticePeriodDto: {
       /** @description 公示截止日期 YYYY-MM-DD */
@@ -4264,6 +4261,8 @@ export interface components {
       openTasks: components['schemas']['WarningOpenTasksDto'][];
       outcome: string | null;
       personName: string;
+      /** @description The program the joint review told the family of and helps them apply for (干预). */
+      referral: components['schemas']['WarningReferralDto'] | null;
       regionCode: string;
       riskLevel: string | null;
       status: string;
@@ -4272,6 +4271,21 @@ export interface components {
       candidateGroups: string[];
       dueDate: string | null;
       name: string;
+    };
+    WarningReferralApplicationDto: {
+      caseNo: string;
+      id: string;
+      status: string;
+    };
+    WarningReferralDto: {
+      /** @description The application the family made on the program after the referral, once made. */
+      application: components['schemas']['WarningReferralApplicationDto'] | null;
+      program: string;
+      programName: string;
+      /** Format: date-time */
+      referredAt: string;
+      /** @description 已告知并协助申请 */
+      status: string;
     };
     WindowSignatureDto: {
       /** @description 已上传的签字授权书扫描件（材料 id） */
@@ -6260,8 +6274,8 @@ export interface operations {
   Monitoring_warnings: {
     parameters: {
       query?: {
-        /** @description 默认只列未解除的预警 */
-        status?: 'open' | 'all';
+        /** @description 默认只列未解除的预警；referred 列出已告知并协助申请、家庭尚未提出申请的预警 */
+        status?: 'open' | 'referred' | 'all';
       };
       header?: never;
       path?: never;

@@ -253,5 +253,7 @@ export type WaitingElement = Schemas['WaitingElementDto'];
 export type WarningChildren = Schemas['WarningChildrenDto'];
 export type Warning = Schemas['WarningDto'];
 export type WarningOpenTasks = Schemas['WarningOpenTasksDto'];
+export type WarningReferralApplication = Schemas['WarningReferralApplicationDto'];
+export type WarningReferral = Schemas['WarningReferralDto'];
 export type WindowSignature = Schemas['WindowSignatureDto'];
 export type YearSchedule = Schemas['YearScheduleDto'];

@@ -5,7 +5,7 @@
  */
 import { FONT_FAMILY } from '../layout/fonts';
 import { fitDocumentDefinition, renderBareDocDefinition } from '../render/render-document';
-import { decisionBasisProblem } from '../templates/decision-basis';
+import { decisionBasisProblem, defaultBasisMissing } from '../templates/decision-basis';
 import { buildTemplate, TemplateLoadError } from '../templates/load-templates';
 import { LoadedTemplate, TemplateManifest } from '../templates/template-types';
 import { TemplateDataError } from '../templates/validate-data';
@@ -162,7 +162,13 @@ function legalClauseIssues(template: LoadedTemplate, text: string): DraftIssue[]
   } else {
     // The default a decision prints when nothing is entered passes the check an entry must pass.
     const own = decisionBasisProblem(template.manifest, basis);
+    const missing = defaultBasisMissing(template.manifest);
     if (own) issues.push({ field: 'manifest', message: `默认法律依据（manifest.legalBasis）${own}` });
+    else if (missing.length)
+      issues.push({
+        field: 'manifest',
+        message: `默认法律依据（manifest.legalBasis）未引用本决定适用的实体条款${missing.join('、')}：未填写法律依据时文书按默认依据印制，应引用 decisionBasis.substantive 所列全部条款`,
+      });
   }
   const data = manifest.sample as { form?: Record<string, unknown> } | undefined;
   const sampleBasis = typeof data?.form?.legalBasis === 'string' ? data.form.legalBasis : '';

@@ -1,6 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { citedArticles, decisionBasisProblem, decisionTemplateFor } from './decision-basis';
+import {
+  citedArticles,
+  decisionBasisProblem,
+  decisionTemplateFor,
+  defaultBasisMissing,
+} from './decision-basis';
 import { lintDraft } from '../studio/template-draft';
 import { TemplateLoadError, buildTemplate, loadTemplates } from './load-templates';
 import type { DecisionBasisRule } from './template-types';
@@ -181,6 +186,39 @@ describe('the rule is data in the decision template’s manifest (issue 17)', ()
   ])('the manifest check refuses %s', (_, change, says) => {
     expect(() => edited(change)).toThrow(TemplateLoadError);
     expect(() => edited(change)).toThrow(says);
+  });
+
+  it('L6: every decision template’s default basis cites every substantive article of its rule', () => {
+    const missing = Object.fromEntries(
+      [...registry.values()]
+        .filter((t) => t.manifest.decisionBasis)
+        .map((t) => [t.manifest.id, defaultBasisMissing(t.manifest)])
+        .filter(([, m]) => m.length),
+    );
+    expect(missing).toEqual({});
+    // The 确认通知书 and the 减发决定书 cite the income and property articles (审核确认办法第十二条至第十四条).
+    for (const id of ['confirmation-notice', 'benefit-decrease-decision', 'benefit-increase-decision']) {
+      expect([...citedArticles(manifestOf(id)!.legalBasis)]).toEqual(
+        expect.arrayContaining([
+          '《最低生活保障审核确认办法》#12',
+          '《最低生活保障审核确认办法》#13',
+          '《最低生活保障审核确认办法》#14',
+        ]),
+      );
+    }
+  });
+
+  it('the studio lint names the substantive articles a default basis leaves out', () => {
+    const partial = edited(
+      (m) =>
+        (m.legalBasis =
+          '《社会救助暂行办法》第九条、第十一条、第十二条，《最低生活保障审核确认办法》第二十一条、第二十三条'),
+    );
+    expect(lintDraft(partial).map((i) => i.message)).toEqual([
+      expect.stringContaining(
+        '未引用本决定适用的实体条款《最低生活保障审核确认办法》第十二条、《最低生活保障审核确认办法》第十三条',
+      ),
+    ]);
   });
 
   it('the studio lint refuses a default basis that cites none of the articles', () => {

@@ -81,6 +81,22 @@ export function decisionBasisProblem(
 }
 
 /**
+ * The substantive articles a template's default basis (manifest `legalBasis`) leaves out, as the
+ * rule lists them. An entry passes when it cites one of them (a clerk may cite the ground that
+ * applies), but the default a decision prints when nothing is entered is the template's full basis:
+ * it cites every one. (The 确认通知书 printed 第二十一条、第二十三条 without the income and property
+ * articles 第十二条至第十四条 its rule lists, and passed because one article was enough.)
+ */
+export function defaultBasisMissing(
+  manifest: Pick<TemplateManifest, 'decisionBasis' | 'legalBasis'>,
+): string[] {
+  const rule = manifest.decisionBasis;
+  if (!rule || typeof manifest.legalBasis !== 'string') return [];
+  const cited = citedArticles(manifest.legalBasis);
+  return rule.substantive.filter((s) => [...citedArticles(s)].some((a) => !cited.has(a)));
+}
+
+/**
  * Why a manifest's `decisionBasis` is not usable, in Chinese, or null (also null when absent). Whether
  * the default basis cites one of its articles is the studio lint's (a legal-completeness issue).
  */

@@ -20,6 +20,7 @@ export const MODEL_SERVICE_NAMES = [
   'case.urgency',
   'linshi.approvalLevel',
   'monitoring.match',
+  'monitoring.referApplication',
   'monitoring.startApplication',
   'benefit.plan',
   'benefit.apply',

@@ -3,7 +3,12 @@ import { MonitoringService } from '@app/supervision';
 import type { ServiceCall, StepContext } from '@app/workflow';
 import { ModelService } from '../model-service';
 
-/** `monitoring.startApplication` (动态监测预警), 干预: starts the application the joint review chose, as a child case of the warning. */
+/**
+ * `monitoring.startApplication`: the name older versions of the warning loop call at 干预. Warnings
+ * still running on them get what the current version does, a referral "已告知并协助申请": opening an
+ * application (and its 申请书、声明、授权书) in the family's name without their application was the
+ * defect, not a behaviour to keep for old cases.
+ */
 @Injectable()
 export class MonitoringStartApplication implements ModelService {
   readonly name = 'monitoring.startApplication';
@@ -11,6 +16,6 @@ export class MonitoringStartApplication implements ModelService {
   constructor(@Inject(MonitoringService) private readonly monitoring: MonitoringService) {}
 
   run(call: ServiceCall, step: StepContext): Promise<Record<string, unknown>> {
-    return this.monitoring.startApplication(call, step);
+    return this.monitoring.referApplication(call, step);
   }
 }

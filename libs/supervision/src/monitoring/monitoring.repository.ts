@@ -116,8 +116,12 @@ export const monitoringRepository = {
     });
   },
 
-  /** Warnings of a region with their open step, risk and events (newest first). */
-  async warnings(em: EntityManager, regionPrefix: string, openOnly: boolean) {
+  /**
+   * Warnings of a region with their open step, risk, events and referral (newest first). `open`:
+   * not yet lifted; `referred`: a referral "已告知并协助申请" the family has not yet applied on (the
+   * clerk's list of families to help apply); `all`: every warning.
+   */
+  async warnings(em: EntityManager, regionPrefix: string, filter: 'open' | 'referred' | 'all') {
     const rows: {
       id: string;
       caseNo: string;
@@ -132,6 +136,8 @@ export const monitoringRepository = {
       eventCount: number;
       tasks: { name: string; candidateGroups: string[]; dueDate: string | null }[] | null;
       children: { id: string; caseNo: string; program: string; status: string }[] | null;
+      referral: { program: string; status: string; at: string } | null;
+      referredApplication: { id: string; caseNo: string; status: string } | null;
     }[] = await em.query(
       `SELECT c.id, c.case_no AS "caseNo", c.status, c.outcome, c.region_code AS "regionCode",
               c.applicant_name AS "personName", c.applicant_id_number AS "idNumber", c.created_at AS "createdAt",
@@ -144,30 +150,53 @@ export const monitoringRepository = {
                  FROM task t WHERE t.instance_id = c.process_instance_id AND t.status = 'open') AS tasks,
               (SELECT jsonb_agg(jsonb_build_object('id', k.id, 'caseNo', k.case_no, 'program', k.program,
                       'status', k.status) ORDER BY k.created_at)
-                 FROM assistance_case k WHERE k.parent_case_id = c.id) AS children
+                 FROM assistance_case k WHERE k.parent_case_id = c.id) AS children,
+              r.referral,
+              (SELECT jsonb_build_object('id', k.id, 'caseNo', k.case_no, 'status', k.status)
+                 FROM assistance_case k
+                WHERE r.referral IS NOT NULL AND k.kind = 'application'
+                  AND k.program = r.referral->>'program' AND k.created_at >= (r.referral->>'at')::timestamptz
+                  AND (k.applicant_id_number = c.applicant_id_number
+                       OR k.household @> jsonb_build_array(jsonb_build_object('idNumber', c.applicant_id_number::text)))
+                ORDER BY k.created_at LIMIT 1) AS "referredApplication"
        FROM assistance_case c
-       WHERE c.kind = 'monitoring' AND c.region_code LIKE $1 ${openOnly ? `AND c.status = 'in_progress'` : ''}
+       LEFT JOIN LATERAL (
+         SELECT jsonb_build_object('program', a.detail->>'program', 'status', a.detail->>'status', 'at', a.at) AS referral
+           FROM audit_entry a WHERE a.case_id = c.id AND a.action = 'monitoring.referral'
+          ORDER BY a.at DESC, a.id DESC LIMIT 1
+       ) r ON true
+       WHERE c.kind = 'monitoring' AND c.region_code LIKE $1 ${filter === 'open' ? `AND c.status = 'in_progress'` : ''}
        ORDER BY c.created_at DESC, c.case_no DESC
        LIMIT 500`,
       [`${regionPrefix}%`],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      caseNo: r.caseNo,
-      status: r.status,
-      outcome: r.outcome,
-      regionCode: r.regionCode,
-      personName: r.personName,
-      idNumberMasked: `${r.idNumber.slice(0, 6)}********${r.idNumber.slice(14)}`,
-      createdAt: r.createdAt,
-      riskLevel: r.riskLevel,
-      eventTypes: r.eventTypes ?? [],
-      eventCount: r.eventCount,
-      openTasks: (r.tasks ?? []).map((t) => ({
-        ...t,
-        dueDate: t.dueDate ? String(t.dueDate).slice(0, 10) : null,
-      })),
-      children: (r.children ?? []).map((k) => ({ ...k, programName: programName(k.program) })),
-    }));
+    const pending = (r: (typeof rows)[number]) => r.referral !== null && r.referredApplication === null;
+    return rows
+      .filter((r) => filter !== 'referred' || pending(r))
+      .map((r) => ({
+        id: r.id,
+        caseNo: r.caseNo,
+        status: r.status,
+        outcome: r.outcome,
+        regionCode: r.regionCode,
+        personName: r.personName,
+        idNumberMasked: `${r.idNumber.slice(0, 6)}********${r.idNumber.slice(14)}`,
+        createdAt: r.createdAt,
+        riskLevel: r.riskLevel,
+        eventTypes: r.eventTypes ?? [],
+        eventCount: r.eventCount,
+        openTasks: (r.tasks ?? []).map((t) => ({
+          ...t,
+          dueDate: t.dueDate ? String(t.dueDate).slice(0, 10) : null,
+        })),
+        children: (r.children ?? []).map((k) => ({ ...k, programName: programName(k.program) })),
+        referral: r.referral && {
+          program: r.referral.program,
+          programName: programName(r.referral.program),
+          status: r.referral.status,
+          referredAt: r.referral.at,
+          application: r.referredApplication,
+        },
+      }));
   },
 };

@@ -42,7 +42,7 @@ export interface EventReceipt {
 /**
  * 主动发现: events from other departments become warnings (a case on the model with
  * `sa:kind="monitoring"`) for the township of the person's village; the model then calls
- * `monitoring.match` (数据比对) and `monitoring.startApplication` (干预) by name.
+ * `monitoring.match` (数据比对) and `monitoring.referApplication` (干预) by name.
  */
 @Injectable()
 export class MonitoringService {
@@ -164,9 +164,9 @@ export class MonitoringService {
   }
 
   /** Warnings in the user's region with the step each stands at. */
-  async warnings(user: AuthUser, filter: { status?: 'open' | 'all' } = {}) {
+  async warnings(user: AuthUser, filter: { status?: 'open' | 'referred' | 'all' } = {}) {
     if (user.role === 'applicant') throw AppError.forbidden('申请人不能查看预警');
-    return this.db.read((em) => events.warnings(em, user.regionCode, filter.status !== 'all'));
+    return this.db.read((em) => events.warnings(em, user.regionCode, filter.status ?? 'open'));
   }
 
   /** The events behind one warning. */
@@ -198,45 +198,34 @@ export class MonitoringService {
   }
 
   /**
-   * `monitoring.startApplication` (干预): starts the application the joint review chose
-   * (variable `assistance`) for the person, as a child of the warning, on the program's
-   * application process in effect today.
+   * `monitoring.referApplication` (干预): records the program the joint review chose (variable
+   * `assistance`) as a referral "已告知并协助申请" on the warning. 低保、特困、低收入、临时救助 are
+   * granted on application (社会救助暂行办法第十一条; 审核确认办法第六条: the township informs and
+   * helps), so nothing is opened or issued in the family's name: a clerk (window) or the family
+   * (portal) starts the application when the family applies, with their own declaration and
+   * authorization. The warnings list shows the referral and the application once one exists.
    */
-  async startApplication(call: ServiceCall, step: StepContext): Promise<Record<string, unknown>> {
+  async referApplication(call: ServiceCall, step: StepContext): Promise<Record<string, unknown>> {
     const warning = await this.warningOf(step.em, call);
     const program = String(call.variables.assistance ?? '');
     if (!(APPLICATION_PROGRAMS as string[]).includes(program)) {
-      throw AppError.validation(`“${program}”不是可以启动的救助申请`, [
+      throw AppError.validation(`“${program}”不是可以协助申请的救助项目`, [
         { field: 'data.assistance', message: `应为：${APPLICATION_PROGRAMS.join('、')}` },
       ]);
     }
-    // The application's start form is answered by the joint review's fields of the same id.
-    const { info } = await this.starter.processFor(step.em, { kind: 'application', program });
-    const startData = startAnswers(info.startForm, call.variables);
-    const application = await this.starter.start(step.em, {
-      kind: 'application',
-      program,
-      startDataField: 'data',
-      parent: warning,
-      regionCode: warning.regionCode,
-      applicant: {
-        name: warning.applicantName,
-        idNumber: warning.applicantIdNumber,
-        address: warning.applicantAddress,
-        phone: warning.applicantPhone,
-      },
-      household: warning.household,
-      // CaseStarter makes it a near-relative case when a member is a registered staff relative.
-      nearRelative: false,
-      startData,
-      actorId: step.actorId ?? warning.createdBy,
-    });
-    return {
-      startedCaseId: application.id,
-      startedCaseNo: application.caseNo,
-      startedProgram: program,
-      startedProgramName: programName(program as ProgramId),
+    const referral = {
+      referralProgram: program,
+      referralProgramName: programName(program as ProgramId),
+      referralStatus: REFERRAL_STATUS,
     };
+    await this.audit.record(step.em, {
+      at: this.clock.now(),
+      actorId: step.actorId ?? null,
+      action: 'monitoring.referral',
+      caseId: warning.id,
+      detail: { program, programName: referral.referralProgramName, status: REFERRAL_STATUS },
+    });
+    return referral;
   }
 
   private async warningOf(em: EntityManager, call: ServiceCall): Promise<CaseEntity> {
@@ -246,20 +235,8 @@ export class MonitoringService {
   }
 }
 
-/** Process variables that answer a start form, back in the form's input shape (money as yuan). */
-export function startAnswers(
-  form: { id: string; type: string }[],
-  variables: Record<string, unknown>,
-): Record<string, unknown> {
-  const answers: Record<string, unknown> = {};
-  for (const field of form) {
-    const value = variables[field.id];
-    if (value === undefined || value === null || value === '') continue;
-    answers[field.id] =
-      field.type === 'money' && typeof value === 'number' ? (value / 100).toFixed(2) : value;
-  }
-  return answers;
-}
+/** What a referral of the joint review says: the family was told and is helped to apply. */
+export const REFERRAL_STATUS = '已告知并协助申请';
 
 /**
  * An event as a reader who does not work cases sees it (as the case page's masked view): who and

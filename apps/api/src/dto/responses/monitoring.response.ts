@@ -58,6 +58,38 @@ export class WarningChildrenDto {
   status!: string;
 }
 
+export class WarningReferralApplicationDto {
+  @ApiProperty({ type: String })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  caseNo!: string;
+
+  @ApiProperty({ type: String })
+  status!: string;
+}
+
+export class WarningReferralDto {
+  @ApiProperty({ type: String })
+  program!: string;
+
+  @ApiProperty({ type: String })
+  programName!: string;
+
+  @ApiProperty({ type: String, description: '已告知并协助申请' })
+  status!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  referredAt!: string;
+
+  @ApiProperty({
+    type: () => WarningReferralApplicationDto,
+    nullable: true,
+    description: 'The application the family made on the program after the referral, once made.',
+  })
+  application!: WarningReferralApplicationDto | null;
+}
+
 export class WarningDto {
   @ApiProperty({ type: String })
   id!: string;
@@ -97,6 +129,13 @@ export class WarningDto {
 
   @ApiProperty({ type: () => WarningChildrenDto, isArray: true })
   children!: WarningChildrenDto[];
+
+  @ApiProperty({
+    type: () => WarningReferralDto,
+    nullable: true,
+    description: 'The program the joint review told the family of and helps them apply for (干预).',
+  })
+  referral!: WarningReferralDto | null;
 }
 
 export class MonitoringEventRecordDto {

@@ -19,9 +19,6 @@ export class PublicListingRowDto {
   })
   name!: string;
 
-  @ApiProperty({ type: String, description: 'Never the full ID number (《社会救助暂行办法》第六十一条).' })
-  idNumberMasked!: string;
-
   @ApiProperty({ type: String })
   program!: string;
 
@@ -33,9 +30,6 @@ export class PublicListingRowDto {
 
   @ApiProperty({ type: Number, nullable: true })
   monthlyAmountFen!: number | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  startMonth!: string | null;
 }
 
 export class PublicListingDto {
