@@ -186,15 +186,22 @@ function letterFurniture(input: LayoutInput): Content {
   return {
     stack: [
       {
-        text: input.issuerName,
-        fontSize: markSize,
-        bold: true,
-        color: SEAL_RED,
-        alignment: 'center',
-        characterSpacing: MARK_SPACING,
-        noWrap: true,
-        lineHeight: 1,
+        // A background node is as wide as the sheet right of its x (margins do not narrow it):
+        // a column as wide as the type area holds the 标志, centred as the title is.
         absolutePosition: { x: MARGIN.left, y: LETTER_MARK_TOP - glyphTop(markSize) },
+        columns: [
+          {
+            width: TYPE_AREA_WIDTH,
+            text: input.issuerName,
+            fontSize: markSize,
+            bold: true,
+            color: SEAL_RED,
+            alignment: 'center',
+            characterSpacing: MARK_SPACING,
+            noWrap: true,
+            lineHeight: 1,
+          },
+        ],
       },
       doubleLine(letterRuleTop(markSize), true),
       doubleLine(LETTER_FOOT_RULE_BOTTOM - LETTER_RULE_HEIGHT, false),
