@@ -492,7 +492,8 @@ const UNBREAKABLE = new RegExp(
     '[\\u4e00-\\u9fa5]{0,6}〔\\d{4}〕\\d+号',
     '\\d{4}年\\d{1,2}月(?:\\d{1,2}日)?',
     '\\d{1,2}月\\d{1,2}日',
-    '[\\d,]+(?:\\.\\d+)?(?:元|万元|人|户|岁|个月|个工作日|日|天|年|月|项|次|份|号|平方米|%|％|分)',
+    // A range ("41–50岁") goes with its unit too, and 周岁 is one unit ("未满16周岁").
+    '[\\d,]+(?:\\.\\d+)?(?:[–—~～-][\\d,]+(?:\\.\\d+)?)?(?:元|万元|人|户|周岁|岁|个月|个工作日|日|天|年|月|项|次|份|号|平方米|%|％|分)',
   ].join('|'),
   'g',
 );
@@ -529,6 +530,7 @@ function tableContent(rows: string[][], header: boolean, density: Density): Cont
           '*',
         ]
       : proportionalWidths(rows, header);
+  const padX = columns === 2 ? CELL_PADDING_X / 2 : (widths as ColumnWidths).padding;
   const style = { fontSize: SIZE.table, lineHeight: lineHeightFor(SIZE.table, density.smallLinePt) };
   // In a list with a header, a row is signed by hand when a column headed for a signature is
   // left blank in it (the 授权书's 本人签字（手印）).
@@ -564,8 +566,8 @@ function tableContent(rows: string[][], header: boolean, density: Density): Cont
     layout: {
       paddingTop: () => density.cellPadding,
       paddingBottom: () => density.cellPadding,
-      paddingLeft: () => 5,
-      paddingRight: () => 5,
+      paddingLeft: () => padX,
+      paddingRight: () => padX,
       hLineWidth: () => 0.75,
       vLineWidth: () => 0.75,
     },
@@ -603,9 +605,30 @@ const RULE = 0.75;
  * numbers) overflow the page, so widths follow the content instead; columns with blank body
  * cells are signature spaces and get room to sign.
  */
-function proportionalWidths(rows: string[][], header: boolean): number[] {
+function proportionalWidths(rows: string[][], header: boolean): ColumnWidths {
+  // A header stays on one line when the table's width allows it ("金额（元）", never "金额" over
+  // "（元）"), if need be with the cells' side padding closed a little; otherwise it may break
+  // between its words or before a bracket, never inside one.
+  for (const padding of [CELL_PADDING_X / 2, NARROW_PADDING_X]) {
+    const widths = widthsWith(rows, header, padding, true);
+    if (widths) return widths;
+  }
+  return widthsWith(rows, header, CELL_PADDING_X / 2, false)!;
+}
+
+/** Column widths (points) with the cells' side padding they were computed for. */
+type ColumnWidths = number[] & { padding: number };
+const NARROW_PADDING_X = 3;
+
+/** Undefined when `wholeHeaders` asks for more than the type area's width. */
+function widthsWith(
+  rows: string[][],
+  header: boolean,
+  padding: number,
+  wholeHeaders: boolean,
+): ColumnWidths | undefined {
   const columns = rows[0].length;
-  const available = TYPE_AREA_WIDTH - columns * (CELL_PADDING_X + RULE) - RULE;
+  const available = TYPE_AREA_WIDTH - columns * (2 * padding + RULE) - RULE;
   const body = header ? rows.slice(1) : rows;
   // Each column first gets room for its longest unbreakable content — an amount, a code, a name,
   // a header word — so a name is never split ("李桂|英") nor a header ("与申请人关|系"); the rest
@@ -613,11 +636,16 @@ function proportionalWidths(rows: string[][], header: boolean): number[] {
   const wanted = Array.from({ length: columns }, (_, c) =>
     Math.max(
       SIZE.table * 2,
-      ...rows.map((r) => Math.max(longestUnbreakable(r[c], SIZE.table), longestWord(r[c], SIZE.table))),
+      ...rows.map((r, i) =>
+        header && i === 0 && wholeHeaders
+          ? textWidth(r[c].replace(/\*\*/g, ''), SIZE.table, true) + 2
+          : Math.max(longestUnbreakable(r[c], SIZE.table), longestWord(r[c], SIZE.table)),
+      ),
     ),
   );
   // Only a table too wide for any layout gives up whole words, all columns in proportion.
   const wantedTotal = wanted.reduce((a, b) => a + b, 0);
+  if (wholeHeaders && wantedTotal > available) return undefined;
   const minimum = wantedTotal > available ? wanted.map((w) => (w * available) / wantedTotal) : wanted;
   const weights = Array.from({ length: columns }, (_, c) => {
     const content = Math.max(...rows.map((r) => approxWidth(r[c], SIZE.table)));
@@ -626,7 +654,8 @@ function proportionalWidths(rows: string[][], header: boolean): number[] {
   });
   const spare = Math.max(0, available - minimum.reduce((a, b) => a + b, 0));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
-  return minimum.map((m, c) => Math.floor((m + (weights[c] / total) * spare) * 100) / 100);
+  const widths = minimum.map((m, c) => Math.floor((m + (weights[c] / total) * spare) * 100) / 100);
+  return Object.assign(widths, { padding });
 }
 
 /**
@@ -640,7 +669,8 @@ function longestUnbreakable(text: string, size: number): number {
       .filter((r) => r.whole)
       .map((r) => r.text),
   ];
-  return Math.max(0, ...runs.map((run) => approxWidth(run, size) + 2));
+  // Measured in the face, as pdfmake sets them: a masked ID number is narrower than 0.55 em a digit.
+  return Math.max(0, ...runs.map((run) => textWidth(run, size) + 2));
 }
 
 /**
