@@ -333,10 +333,12 @@ function bodyContent(input: LayoutInput, density: Density, keepBefore: number): 
     const flow = input.flow;
     const breakBefore = flow?.breakBefore.includes(index) ? { pageBreak: 'before' } : {};
     if (b.kind === 'table') {
-      // A table is seen where its first cell lands.
-      const { table } = node as { table: { body: object[][] } };
+      // A table is seen where its first body row lands: a header row is drawn again on each
+      // page the table runs onto, and pdfmake reports it where it was last drawn.
+      const { table } = node as { table: { body: object[][]; headerRows?: number } };
+      const first = Math.min(table.headerRows ?? 0, table.body.length - 1);
       const body = table.body.map((row, r) =>
-        r ? row : row.map((c, k) => (k ? c : { ...c, id: blockId(index) })),
+        r !== first ? row : row.map((c, k) => (k ? c : { ...c, id: blockId(index) })),
       );
       return { ...node, table: { ...table, body }, ...breakBefore } as Content;
     }
@@ -543,6 +545,8 @@ function tableContent(rows: string[][], header: boolean, density: Density): Cont
   return {
     table: {
       headerRows: header ? 1 : 0,
+      // A header never ends a page alone: it goes over with the first row under it.
+      ...(header ? { keepWithHeaderRows: 1 } : {}),
       widths,
       dontBreakRows: true,
       // pdfmake's row height leaves out the cell padding.

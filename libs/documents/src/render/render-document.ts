@@ -165,6 +165,8 @@ function firstLoneLine(
       const next = starts.get(blockId(i + 1));
       if (next && next.page > start.page) return { breakBefore: i };
     }
+    const leadIn = leadInKeptWithTable(blocks, i, starts, line);
+    if (leadIn) return leadIn;
     const stop = starts.get(blockEndId(i));
     if ((block.kind !== 'paragraph' && block.kind !== 'line') || !stop || stop.page === start.page) continue;
     const onFirst = Math.floor((TYPE_BOTTOM - start.top) / line + 0.01);
@@ -173,6 +175,34 @@ function firstLoneLine(
     if (onLast === 1) return onFirst >= 3 ? { split: i, lines: onFirst - 1 } : { breakBefore: i };
   }
   return undefined;
+}
+
+/** A lead-in ("需核对的家庭成员如下：") announces the table right after it. */
+const LEAD_IN = /[：:]$/;
+
+/**
+ * A paragraph or line that leads into a table ends on the page where the table's first row
+ * (under its header) is set: when the table starts on a later page, the lead-in goes over
+ * with it — its last two lines when it is long enough to leave two or more behind, whole
+ * otherwise. A long table itself starts where it is and runs on, its header repeated.
+ */
+export function leadInKeptWithTable(
+  blocks: Block[],
+  i: number,
+  starts: Starts,
+  line: number,
+): Fix | undefined {
+  const block = blocks[i];
+  if ((block.kind !== 'paragraph' && block.kind !== 'line') || blocks[i + 1]?.kind !== 'table')
+    return undefined;
+  if (!LEAD_IN.test(block.text.trim())) return undefined;
+  const start = starts.get(blockId(i));
+  const stop = starts.get(blockEndId(i));
+  const table = starts.get(blockId(i + 1));
+  if (!start || !stop || !table || table.page <= stop.page) return undefined;
+  // The end marker sits under the paragraph's last line.
+  const lines = linesBetween(start, stop, line);
+  return lines >= 4 && stop.page === start.page ? { split: i, lines: lines - 2 } : { breakBefore: i };
 }
 
 async function corrected(flow: Flow, fix: Fix, layout: LayoutInput, d: number): Promise<Flow> {

@@ -116,3 +116,35 @@ describe('table cells (issue 17 F1, F7)', () => {
     expect(split).toEqual([]);
   });
 });
+
+describe('tables across a page break (issue 17 F2)', () => {
+  it('keeps a lead-in ending in “：” on the page of the table’s first row', async () => {
+    const words = await render('verification-request-letter');
+    const leadIn = words.find((w) => w.text === '需核对的家庭成员如下：')!;
+    // The applicant's row in the table, the first name after the lead-in.
+    const firstRow = words.find(
+      (w) =>
+        w.text === '张秀兰' && (w.page > leadIn.page || (w.page === leadIn.page && w.yMin > leadIn.yMin)),
+    )!;
+    expect(firstRow.page).toBe(leadIn.page);
+  });
+
+  it('starts a long table under its heading and runs it on, its header repeated, instead of moving it whole', async () => {
+    const words = await render('first-instance-opinion', (data) => {
+      const form = data.form as { findings: string };
+      form.findings = `${form.findings}${form.findings}`;
+      const assessment = data.assessment as { lines: { label: string; amount: string; result: string }[] };
+      assessment.lines = Array.from({ length: 16 }, (_, k) => ({
+        label: `成员${k} 务农及打零工收入（入户调查核实）`,
+        amount: '1,200.00',
+        result: '',
+      }));
+    });
+    const heading = words.find((w) => w.text === '二、家庭经济状况计算明细')!;
+    expect(heading.page).toBe(1);
+    expect(words.find((w) => w.text.startsWith('成员0'))!.page).toBe(1);
+    const headers = words.filter((w) => w.text === '金额（元）').map((w) => w.page);
+    expect(headers).toEqual(Array.from({ length: headers.length }, (_, k) => k + 1));
+    expect(headers.length).toBeGreaterThan(1);
+  });
+});
