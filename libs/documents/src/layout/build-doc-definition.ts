@@ -714,12 +714,14 @@ function signatureBlock(input: LayoutInput, density: Density, last: boolean): Co
   const dateWidth = Math.ceil(textWidth(input.dateText, SIZE.body) * 100) / 100 + 0.5;
   const rightGap = SIZE.body * 4;
   const line = density.linePt;
-  // The seal's centre lies a little above the line between 署名 and date, 0.9 line under the
-  // 署名's top.
-  const sealTop = line * 0.9 - SEAL_DIAMETER / 2;
+  const names = signatureLines(input.issuerName);
+  const lines = names.length + 1;
+  // The seal's centre lies a little above the middle of the 署名 and date, so they sit in its
+  // centre-lower part: 0.9 line under the 署名's top when it takes one line.
+  const sealTop = line * (lines / 2 - 0.1) - SEAL_DIAMETER / 2;
   const position = {
     x: (dateWidth - SEAL_DIAMETER) / 2,
-    y: -line * 2 + sealTop,
+    y: -line * lines + sealTop,
   };
   // The seal's top comes within a line of the text above (GB/T 9704 §7.3.5.1) but never onto
   // it: at a closed pitch the 署名 moves down from the last line of text as far as the seal
@@ -743,13 +745,13 @@ function signatureBlock(input: LayoutInput, density: Density, last: boolean): Co
     // Nothing follows the last one: the seal may reach into the page's foot, clear of the
     // page number one character in and of the verification line (FOOT_REACH under the type
     // area); at a closed pitch it hangs lower under the date, and the block makes up the rest.
-    margin: [0, above, 0, last ? Math.max(0, sealTop + SEAL_DIAMETER - 2 * line - FOOT_REACH) : line],
+    margin: [0, above, 0, last ? Math.max(0, sealTop + SEAL_DIAMETER - lines * line - FOOT_REACH) : line],
     columns: [
       { width: '*', text: '' },
       {
         width: dateWidth,
         stack: [
-          { text: input.issuerName, alignment: 'center', noWrap: true },
+          ...names.map((name) => ({ text: name, alignment: 'center', noWrap: true })),
           { text: input.dateText, alignment: 'right', noWrap: true },
           seal,
         ],
@@ -762,6 +764,26 @@ function signatureBlock(input: LayoutInput, density: Density, last: boolean): Co
     unbreakable: true,
     stack: [{ text: `经办人：${input.actingAuthority}`, margin: [0, line, 0, 0] }, block],
   } as Content;
+}
+
+/** The 署名 stays inside the seal's ring (inner diameter 91 % of the seal's), clear of it. */
+export const SIGNATURE_MAX_WIDTH = SEAL_DIAMETER * 0.91 - SIZE.body / 2;
+/** Where an organ's name may break: after its place (县, 镇…), before what it is (人民政府…). */
+const NAME_BREAK = /(?<=[省市县区旗镇乡州盟])|(?=人民政府|民政局|街道办事处|委员会)/gu;
+
+/**
+ * The 署名 in lines no wider than the seal (GB/T 9704 §7.3.5.1: the seal presses on the 署名
+ * and the date): one line when it fits, else two at the break point that leaves the longer line
+ * shortest ("平安县城关镇" over "人民政府"), else two halves.
+ */
+export function signatureLines(name: string): string[] {
+  const fits = (text: string) => textWidth(text, SIZE.body) <= SIGNATURE_MAX_WIDTH;
+  if (!name || fits(name)) return [name];
+  const cuts = [...name.matchAll(NAME_BREAK)].map((m) => m.index!).filter((i) => i > 0 && i < name.length);
+  const split = (i: number) => [name.slice(0, i), name.slice(i)];
+  const longest = (i: number) => Math.max(...split(i).map((l) => textWidth(l, SIZE.body)));
+  const best = cuts.filter((i) => split(i).every(fits)).sort((a, b) => longest(a) - longest(b))[0];
+  return split(best ?? Math.ceil(Array.from(name).length / 2));
 }
 
 /**
