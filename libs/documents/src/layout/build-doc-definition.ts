@@ -64,6 +64,9 @@ export const blockTailId = (i: number): string => `block-${i}-rest`;
 /** Node id of the (empty) marker where paragraph `i` ends. */
 export const blockEndId = (i: number): string => `block-${i}-end`;
 export const BLOCK_ID_PREFIX = 'block-';
+/** Node ids of the last row of table `i` and of the row before it. */
+export const lastRowId = (i: number): string => `block-${i}-last-row`;
+export const rowBeforeLastId = (i: number): string => `block-${i}-row-before-last`;
 /** A zero-size mark whose position tells where the text before it ends. */
 const marker = (id: string): Content =>
   ({ id, canvas: [{ type: 'rect', x: 0, y: 0, w: 0, h: 0, color: '#ffffff' }] }) as Content;
@@ -337,8 +340,14 @@ function bodyContent(input: LayoutInput, density: Density, keepBefore: number): 
       // page the table runs onto, and pdfmake reports it where it was last drawn.
       const { table } = node as { table: { body: object[][]; headerRows?: number } };
       const first = Math.min(table.headerRows ?? 0, table.body.length - 1);
+      // Its last two rows are seen too, so a last row left alone on a page is found.
+      const last = table.body.length - 1;
+      const ids: Record<number, string> =
+        last - 1 > first
+          ? { [first]: blockId(index), [last - 1]: rowBeforeLastId(index), [last]: lastRowId(index) }
+          : { [first]: blockId(index) };
       const body = table.body.map((row, r) =>
-        r !== first ? row : row.map((c, k) => (k ? c : { ...c, id: blockId(index) })),
+        ids[r] === undefined ? row : row.map((c, k) => (k ? c : { ...c, id: ids[r] })),
       );
       return { ...node, table: { ...table, body }, ...breakBefore } as Content;
     }

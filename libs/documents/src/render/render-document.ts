@@ -11,6 +11,8 @@ import {
   TAIL_ID,
   blockEndId,
   blockId,
+  lastRowId,
+  rowBeforeLastId,
   buildDocDefinition,
   hasRecord,
   splitParagraph,
@@ -327,9 +329,30 @@ export async function fitDocumentDefinition(input: RenderInput): Promise<Fitted>
   return fitted;
 }
 
+/** A table that runs onto the next page with its last row alone under the repeated header. */
+export function leavesLastRowAlone(blocks: Block[], starts: Starts): boolean {
+  return blocks.some((b, i) => {
+    if (b.kind !== 'table') return false;
+    const last = starts.get(lastRowId(i));
+    const before = starts.get(rowBeforeLastId(i));
+    return last !== undefined && before !== undefined && last.page > before.page;
+  });
+}
+
 async function fitLayout(layout: LayoutInput): Promise<Fitted> {
   // Most documents fit the grid: it is rendered while it is measured, in one pass.
-  const grid = await layOut(layout, 0, 0, true);
+  let grid = await layOut(layout, 0, 0, true);
+  if (leavesLastRowAlone(layout.blocks, grid.starts)) {
+    // The loosest pitch that keeps a table's last row with the one before, if any does without
+    // adding a page; it is then judged as the grid would be.
+    for (let d = 1; d < DENSITIES.length; d++) {
+      const tighter = await layOut(layout, d);
+      if (tighter.pages <= grid.pages && !leavesLastRowAlone(layout.blocks, tighter.starts)) {
+        grid = tighter;
+        break;
+      }
+    }
+  }
   const short = grid.lastPageUsed < SHORT_LAST_PAGE_LINES * DENSITIES[0].linePt;
   if (grid.pages === 1 || (!grid.tailAlone && !short)) return grid;
   // The tightest setting tells whether any saves the page; then the loosest that does is kept.

@@ -148,3 +148,11 @@ describe('tables across a page break (issue 17 F2)', () => {
     expect(headers.length).toBeGreaterThan(1);
   });
 });
+
+describe('a table’s last row (issue 17 F2)', () => {
+  it('never goes over alone under the repeated header: the 初审意见 sample keeps its last two rows together', async () => {
+    const words = await render('first-instance-opinion');
+    const pageOf = (text: string) => words.find((w) => w.text === text)!.page;
+    expect(pageOf('一票否决条款')).toBe(pageOf('月人均收入是否低于保障标准'));
+  });
+});
