@@ -67,6 +67,9 @@ export const blockTailId = (i: number): string => `block-${i}-rest`;
 /** Node id of the (empty) marker where paragraph `i` ends. */
 export const blockEndId = (i: number): string => `block-${i}-end`;
 export const BLOCK_ID_PREFIX = 'block-';
+/** Node ids of the last row of table `i` and of the row before it. */
+export const lastRowId = (i: number): string => `block-${i}-last-row`;
+export const rowBeforeLastId = (i: number): string => `block-${i}-row-before-last`;
 /** A zero-size mark whose position tells where the text before it ends. */
 const marker = (id: string): Content =>
   ({ id, canvas: [{ type: 'rect', x: 0, y: 0, w: 0, h: 0, color: '#ffffff' }] }) as Content;
@@ -187,15 +190,22 @@ function letterFurniture(input: LayoutInput): Content {
   return {
     stack: [
       {
-        text: input.issuerName,
-        fontSize: markSize,
-        bold: true,
-        color: SEAL_RED,
-        alignment: 'center',
-        characterSpacing: MARK_SPACING,
-        noWrap: true,
-        lineHeight: 1,
+        // A background node is as wide as the sheet right of its x (margins do not narrow it):
+        // a column as wide as the type area holds the 标志, centred as the title is.
         absolutePosition: { x: MARGIN.left, y: LETTER_MARK_TOP - glyphTop(markSize) },
+        columns: [
+          {
+            width: TYPE_AREA_WIDTH,
+            text: input.issuerName,
+            fontSize: markSize,
+            bold: true,
+            color: SEAL_RED,
+            alignment: 'center',
+            characterSpacing: MARK_SPACING,
+            noWrap: true,
+            lineHeight: 1,
+          },
+        ],
       },
       doubleLine(letterRuleTop(markSize), true),
       doubleLine(LETTER_FOOT_RULE_BOTTOM - LETTER_RULE_HEIGHT, false),
@@ -379,10 +389,18 @@ function bodyContent(input: LayoutInput, density: Density, keepBefore: number): 
     const flow = input.flow;
     const breakBefore = flow?.breakBefore.includes(index) ? { pageBreak: 'before' } : {};
     if (b.kind === 'table') {
-      // A table is seen where its first cell lands.
-      const { table } = node as { table: { body: object[][] } };
+      // A table is seen where its first body row lands: a header row is drawn again on each
+      // page the table runs onto, and pdfmake reports it where it was last drawn.
+      const { table } = node as { table: { body: object[][]; headerRows?: number } };
+      const first = Math.min(table.headerRows ?? 0, table.body.length - 1);
+      // Its last two rows are seen too, so a last row left alone on a page is found.
+      const last = table.body.length - 1;
+      const ids: Record<number, string> =
+        last - 1 > first
+          ? { [first]: blockId(index), [last - 1]: rowBeforeLastId(index), [last]: lastRowId(index) }
+          : { [first]: blockId(index) };
       const body = table.body.map((row, r) =>
-        r ? row : row.map((c, k) => (k ? c : { ...c, id: blockId(index) })),
+        ids[r] === undefined ? row : row.map((c, k) => (k ? c : { ...c, id: ids[r] })),
       );
       return { ...node, table: { ...table, body }, ...breakBefore } as Content;
     }
@@ -561,7 +579,8 @@ const UNBREAKABLE = new RegExp(
     '[\\u4e00-\\u9fa5]{0,6}〔\\d{4}〕\\d+号',
     '\\d{4}年\\d{1,2}月(?:\\d{1,2}日)?',
     '\\d{1,2}月\\d{1,2}日',
-    '[\\d,]+(?:\\.\\d+)?(?:元|万元|人|户|岁|个月|个工作日|日|天|年|月|项|次|份|号|平方米|%|％|分)',
+    // A range ("41–50岁") goes with its unit too, and 周岁 is one unit ("未满16周岁").
+    '[\\d,]+(?:\\.\\d+)?(?:[–—~～-][\\d,]+(?:\\.\\d+)?)?(?:元|万元|人|户|周岁|岁|个月|个工作日|日|天|年|月|项|次|份|号|平方米|%|％|分)',
   ].join('|'),
   'g',
 );
@@ -609,6 +628,7 @@ function tableContent(rows: string[][], header: boolean, density: Density, part?
           '*',
         ]
       : proportionalWidths(rows, header);
+  const padX = columns === 2 ? CELL_PADDING_X / 2 : (widths as ColumnWidths).padding;
   const style = { fontSize: SIZE.table, lineHeight: lineHeightFor(SIZE.table, density.smallLinePt) };
   // In a list with a header, a row is signed by hand when a column headed for a signature is
   // left blank in it (the 授权书's 本人签字（手印）).
@@ -625,6 +645,8 @@ function tableContent(rows: string[][], header: boolean, density: Density, part?
   return {
     table: {
       headerRows: withHeader ? 1 : 0,
+      // A header never ends a page alone: it goes over with the first row under it.
+      ...(withHeader ? { keepWithHeaderRows: 1 } : {}),
       widths,
       dontBreakRows: true,
       // pdfmake's row height leaves out the cell padding.
@@ -653,8 +675,8 @@ function tableContent(rows: string[][], header: boolean, density: Density, part?
     layout: {
       paddingTop: () => density.cellPadding,
       paddingBottom: () => density.cellPadding,
-      paddingLeft: () => 5,
-      paddingRight: () => 5,
+      paddingLeft: () => padX,
+      paddingRight: () => padX,
       hLineWidth: () => 0.75,
       vLineWidth: () => 0.75,
     },
@@ -692,9 +714,30 @@ const RULE = 0.75;
  * numbers) overflow the page, so widths follow the content instead; columns with blank body
  * cells are signature spaces and get room to sign.
  */
-function proportionalWidths(rows: string[][], header: boolean): number[] {
+function proportionalWidths(rows: string[][], header: boolean): ColumnWidths {
+  // A header stays on one line when the table's width allows it ("金额（元）", never "金额" over
+  // "（元）"), if need be with the cells' side padding closed a little; otherwise it may break
+  // between its words or before a bracket, never inside one.
+  for (const padding of [CELL_PADDING_X / 2, NARROW_PADDING_X]) {
+    const widths = widthsWith(rows, header, padding, true);
+    if (widths) return widths;
+  }
+  return widthsWith(rows, header, CELL_PADDING_X / 2, false)!;
+}
+
+/** Column widths (points) with the cells' side padding they were computed for. */
+type ColumnWidths = number[] & { padding: number };
+const NARROW_PADDING_X = 3;
+
+/** Undefined when `wholeHeaders` asks for more than the type area's width. */
+function widthsWith(
+  rows: string[][],
+  header: boolean,
+  padding: number,
+  wholeHeaders: boolean,
+): ColumnWidths | undefined {
   const columns = rows[0].length;
-  const available = TYPE_AREA_WIDTH - columns * (CELL_PADDING_X + RULE) - RULE;
+  const available = TYPE_AREA_WIDTH - columns * (2 * padding + RULE) - RULE;
   const body = header ? rows.slice(1) : rows;
   // Each column first gets room for its longest unbreakable content — an amount, a code, a name,
   // a header word — so a name is never split ("李桂|英") nor a header ("与申请人关|系"); the rest
@@ -702,11 +745,16 @@ function proportionalWidths(rows: string[][], header: boolean): number[] {
   const wanted = Array.from({ length: columns }, (_, c) =>
     Math.max(
       SIZE.table * 2,
-      ...rows.map((r) => Math.max(longestUnbreakable(r[c], SIZE.table), longestWord(r[c], SIZE.table))),
+      ...rows.map((r, i) =>
+        header && i === 0 && wholeHeaders
+          ? textWidth(r[c].replace(/\*\*/g, ''), SIZE.table, true) + 2
+          : Math.max(longestUnbreakable(r[c], SIZE.table), longestWord(r[c], SIZE.table)),
+      ),
     ),
   );
   // Only a table too wide for any layout gives up whole words, all columns in proportion.
   const wantedTotal = wanted.reduce((a, b) => a + b, 0);
+  if (wholeHeaders && wantedTotal > available) return undefined;
   const minimum = wantedTotal > available ? wanted.map((w) => (w * available) / wantedTotal) : wanted;
   const weights = Array.from({ length: columns }, (_, c) => {
     const content = Math.max(...rows.map((r) => approxWidth(r[c], SIZE.table)));
@@ -718,7 +766,8 @@ function proportionalWidths(rows: string[][], header: boolean): number[] {
   // form's table does: its columns share the room as their words do.
   const shares = weights.some((w) => w > 0) ? weights : minimum;
   const total = shares.reduce((a, b) => a + b, 0) || 1;
-  return minimum.map((m, c) => Math.floor((m + (shares[c] / total) * spare) * 100) / 100);
+  const widths = minimum.map((m, c) => Math.floor((m + (shares[c] / total) * spare) * 100) / 100);
+  return Object.assign(widths, { padding });
 }
 
 /**
@@ -734,7 +783,8 @@ function longestUnbreakable(text: string, size: number): number {
       .filter((r) => r.whole)
       .map((r) => r.text),
   ];
-  return Math.max(0, ...runs.map((run) => approxWidth(run, size) + 2));
+  // Measured in the face, as pdfmake sets them: a masked ID number is narrower than 0.55 em a digit.
+  return Math.max(0, ...runs.map((run) => textWidth(run, size) + 2));
 }
 
 /**
@@ -774,12 +824,14 @@ function signatureBlock(input: LayoutInput, density: Density, last: boolean): Co
   const dateWidth = Math.ceil(textWidth(input.dateText, SIZE.body) * 100) / 100 + 0.5;
   const rightGap = SIZE.body * 4;
   const line = density.linePt;
-  // The seal's centre lies a little above the line between 署名 and date, 0.9 line under the
-  // 署名's top.
-  const sealTop = line * 0.9 - SEAL_DIAMETER / 2;
+  const names = signatureLines(input.issuerName);
+  const lines = names.length + 1;
+  // The seal's centre lies a little above the middle of the 署名 and date, so they sit in its
+  // centre-lower part: 0.9 line under the 署名's top when it takes one line.
+  const sealTop = line * (lines / 2 - 0.1) - SEAL_DIAMETER / 2;
   const position = {
     x: (dateWidth - SEAL_DIAMETER) / 2,
-    y: -line * 2 + sealTop,
+    y: -line * lines + sealTop,
   };
   // The seal's top comes within a line of the text above (GB/T 9704 §7.3.5.1) but never onto
   // it: at a closed pitch the 署名 moves down from the last line of text as far as the seal
@@ -803,13 +855,13 @@ function signatureBlock(input: LayoutInput, density: Density, last: boolean): Co
     // Nothing follows the last one: the seal may reach into the page's foot, clear of the
     // page number one character in and of the verification line (FOOT_REACH under the type
     // area); at a closed pitch it hangs lower under the date, and the block makes up the rest.
-    margin: [0, above, 0, last ? Math.max(0, sealTop + SEAL_DIAMETER - 2 * line - FOOT_REACH) : line],
+    margin: [0, above, 0, last ? Math.max(0, sealTop + SEAL_DIAMETER - lines * line - FOOT_REACH) : line],
     columns: [
       { width: '*', text: '' },
       {
         width: dateWidth,
         stack: [
-          { text: input.issuerName, alignment: 'center', noWrap: true },
+          ...names.map((name) => ({ text: name, alignment: 'center', noWrap: true })),
           { text: input.dateText, alignment: 'right', noWrap: true },
           seal,
         ],
@@ -822,6 +874,26 @@ function signatureBlock(input: LayoutInput, density: Density, last: boolean): Co
     unbreakable: true,
     stack: [{ text: `经办人：${input.actingAuthority}`, margin: [0, line, 0, 0] }, block],
   } as Content;
+}
+
+/** The 署名 stays inside the seal's ring (inner diameter 91 % of the seal's), clear of it. */
+export const SIGNATURE_MAX_WIDTH = SEAL_DIAMETER * 0.91 - SIZE.body / 2;
+/** Where an organ's name may break: after its place (县, 镇…), before what it is (人民政府…). */
+const NAME_BREAK = /(?<=[省市县区旗镇乡州盟])|(?=人民政府|民政局|街道办事处|委员会)/gu;
+
+/**
+ * The 署名 in lines no wider than the seal (GB/T 9704 §7.3.5.1: the seal presses on the 署名
+ * and the date): one line when it fits, else two at the break point that leaves the longer line
+ * shortest ("平安县城关镇" over "人民政府"), else two halves.
+ */
+export function signatureLines(name: string): string[] {
+  const fits = (text: string) => textWidth(text, SIZE.body) <= SIGNATURE_MAX_WIDTH;
+  if (!name || fits(name)) return [name];
+  const cuts = [...name.matchAll(NAME_BREAK)].map((m) => m.index!).filter((i) => i > 0 && i < name.length);
+  const split = (i: number) => [name.slice(0, i), name.slice(i)];
+  const longest = (i: number) => Math.max(...split(i).map((l) => textWidth(l, SIZE.body)));
+  const best = cuts.filter((i) => split(i).every(fits)).sort((a, b) => longest(a) - longest(b))[0];
+  return split(best ?? Math.ceil(Array.from(name).length / 2));
 }
 
 /**

@@ -11,6 +11,8 @@ import {
   TAIL_ID,
   blockEndId,
   blockId,
+  lastRowId,
+  rowBeforeLastId,
   buildDocDefinition,
   hasRecord,
   splitParagraph,
@@ -179,6 +181,8 @@ function firstLoneLine(
       const next = starts.get(blockId(i + 1));
       if (next && next.page > start.page) return { breakBefore: i };
     }
+    const leadIn = leadInKeptWithTable(blocks, i, starts, line);
+    if (leadIn) return leadIn;
     const stop = starts.get(blockEndId(i));
     if ((block.kind !== 'paragraph' && block.kind !== 'line') || !stop || stop.page === start.page) continue;
     const onFirst = Math.floor((TYPE_BOTTOM - start.top) / line + 0.01);
@@ -187,6 +191,34 @@ function firstLoneLine(
     if (onLast === 1) return onFirst >= 3 ? { split: i, lines: onFirst - 1 } : { breakBefore: i };
   }
   return undefined;
+}
+
+/** A lead-in ("需核对的家庭成员如下：") announces the table right after it. */
+const LEAD_IN = /[：:]$/;
+
+/**
+ * A paragraph or line that leads into a table ends on the page where the table's first row
+ * (under its header) is set: when the table starts on a later page, the lead-in goes over
+ * with it — its last two lines when it is long enough to leave two or more behind, whole
+ * otherwise. A long table itself starts where it is and runs on, its header repeated.
+ */
+export function leadInKeptWithTable(
+  blocks: Block[],
+  i: number,
+  starts: Starts,
+  line: number,
+): Fix | undefined {
+  const block = blocks[i];
+  if ((block.kind !== 'paragraph' && block.kind !== 'line') || blocks[i + 1]?.kind !== 'table')
+    return undefined;
+  if (!LEAD_IN.test(block.text.trim())) return undefined;
+  const start = starts.get(blockId(i));
+  const stop = starts.get(blockEndId(i));
+  const table = starts.get(blockId(i + 1));
+  if (!start || !stop || !table || table.page <= stop.page) return undefined;
+  // The end marker sits under the paragraph's last line.
+  const lines = linesBetween(start, stop, line);
+  return lines >= 4 && stop.page === start.page ? { split: i, lines: lines - 2 } : { breakBefore: i };
 }
 
 async function corrected(flow: Flow, fix: Fix, layout: LayoutInput, d: number): Promise<Flow> {
@@ -329,14 +361,35 @@ function leavesHole(fitted: Fitted, blocks: Block[]): boolean {
   });
 }
 
+/** A table that runs onto the next page with its last row alone under the repeated header. */
+export function leavesLastRowAlone(blocks: Block[], starts: Starts): boolean {
+  return blocks.some((b, i) => {
+    if (b.kind !== 'table') return false;
+    const last = starts.get(lastRowId(i));
+    const before = starts.get(rowBeforeLastId(i));
+    return last !== undefined && before !== undefined && last.page > before.page;
+  });
+}
+
 async function fitLayout(layout: LayoutInput): Promise<Fitted> {
-  const grid = await layOut(layout, 0);
+  let grid = await layOut(layout, 0);
   if (leavesHole(grid, layout.blocks)) {
     // The loosest pitch that keeps the heading with its first lines on that page, if any does
     // without adding a page.
     for (let d = 1; d < DENSITIES.length; d++) {
       const tighter = await layOut(layout, d);
       if (tighter.pages <= grid.pages && !leavesHole(tighter, layout.blocks)) return tighter;
+    }
+  }
+  if (leavesLastRowAlone(layout.blocks, grid.starts)) {
+    // The loosest pitch that keeps a table's last row with the one before, if any does without
+    // adding a page; it is then judged as the grid would be.
+    for (let d = 1; d < DENSITIES.length; d++) {
+      const tighter = await layOut(layout, d);
+      if (tighter.pages <= grid.pages && !leavesLastRowAlone(layout.blocks, tighter.starts)) {
+        grid = tighter;
+        break;
+      }
     }
   }
   const short = grid.lastPageUsed < SHORT_LAST_PAGE_LINES * DENSITIES[0].linePt;
