@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import * as pg from 'pg';
 import type { Logger } from 'typeorm';
 import { Database } from '@app/persistence';
 import { AuditService } from '@app/audit';
@@ -22,7 +23,7 @@ import { scaleRepository as scale } from './scale.repository';
 const SCALE = Number(process.env.SCALE ?? 100_000);
 const URL_ = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/perf_scale';
 const CONCURRENCY = 4;
-const COPY_CHUNK = 2000;
+const COPY_CHUNK = Number(process.env.SCALE_CHUNK ?? 2000);
 
 interface Captured {
   sql: string;
@@ -208,6 +209,47 @@ async function finishGrow(db: Database) {
   await db.transaction((em) => scale.endGrow(em));
 }
 
+/**
+ * Time the app's connections spend in `query` (send to last row, as the driver sees it: the
+ * database's work plus its queueing for a core), summed over all of them, while `on`.
+ */
+const dbClock = { on: false, ms: 0 };
+{
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const query = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const out = query.apply(this, args);
+    if (!dbClock.on || !(out instanceof Promise)) return out;
+    const start = process.hrtime.bigint();
+    const stop = () => (dbClock.ms += Number(process.hrtime.bigint() - start) / 1e6);
+    return out.then(
+      (r) => (stop(), r),
+      (e) => {
+        stop();
+        throw e;
+      },
+    );
+  };
+}
+
+const CLOCK_TICK_MS = 1000 / 100;
+
+/** CPU milliseconds (user + system) the database's backends for these pids have used, by pid. */
+function backendCpu(pids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, (Number(f[11]) + Number(f[12])) * CLOCK_TICK_MS);
+    } catch {
+      out.set(pid, 0);
+    }
+  }
+  return out;
+}
+
 async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database) {
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
@@ -287,7 +329,21 @@ async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database)
     const record = captured.filter((c) => /^\s*INSERT INTO audit_entry\b/i.test(c.sql));
     if (process.env.SCALE_EXPLAIN) await explain(db, e.name, selects, process.env.SCALE_EXPLAIN);
     statements = 0;
+    // What a request cost beside how long it took: this process's CPU (the API, and the bench's
+    // own HTTP client, in one process), the database backends' CPU, and the time its statements
+    // took as the driver saw them. On a loaded machine the wall-clock p95 is mostly waiting.
+    const pidsBefore = await db.read((em) => scale.backendPids(em));
+    const backendsBefore = backendCpu(pidsBefore);
+    const cpuBefore = process.cpuUsage();
+    dbClock.ms = 0;
+    dbClock.on = true;
     const http = await concurrently(e.n, (i) => get(e.user, e.url(i)));
+    dbClock.on = false;
+    const cpu = process.cpuUsage(cpuBefore);
+    const pidsAfter = await db.read((em) => scale.backendPids(em));
+    const backendsAfter = backendCpu([...new Set([...pidsBefore, ...pidsAfter])]);
+    let backendMs = 0;
+    for (const [pid, ms] of backendsAfter) backendMs += ms - (backendsBefore.get(pid) ?? 0);
     const perRequest = statements / e.n;
     const bare = await concurrently(e.n, async () => {
       await db.read(async (em) => {
@@ -314,6 +370,12 @@ async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database)
       ratioP50WithRecord: round(h.p50 / Math.max(bw.p50, 0.01)),
       ratioP95WithRecord: round(h.p95 / Math.max(bw.p95, 0.01)),
       statementsPerRequest: round(perRequest),
+      // Means per request over the HTTP run (ms): see `dbClock` and `backendCpu`.
+      perRequest: {
+        processCpuMs: round((cpu.user + cpu.system) / 1000 / e.n),
+        dbBackendCpuMs: round(backendMs / e.n),
+        dbStatementMs: round(dbClock.ms / e.n),
+      },
       requests: e.n,
       load1: round(os.loadavg()[0]),
     };
