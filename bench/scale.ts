@@ -24,6 +24,8 @@ const SCALE = Number(process.env.SCALE ?? 100_000);
 const URL_ = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/perf_scale';
 const CONCURRENCY = 4;
 const COPY_CHUNK = Number(process.env.SCALE_CHUNK ?? 2000);
+// Chunks copied at once, each on its own connection: one backend per core.
+const COPY_STREAMS = Number(process.env.SCALE_STREAMS ?? 2);
 
 interface Captured {
   sql: string;
@@ -79,9 +81,13 @@ async function main() {
   const app = await createApp({ logger: false });
   const db = app.get(Database);
   const t0 = Date.now();
+  // SCALE_FROM=k (with SCALE_REUSE=1) resumes a grow that was stopped: copies k onwards (a stopped
+  // chunk rolled back; k is one more than the copies in the database).
   if (!reuse) await grow(app, db, t0);
+  else if (process.env.SCALE_FROM) await copyAll(db, t0, Number(process.env.SCALE_FROM));
   else await finishGrow(db);
-  await db.read((em) => scale.analyze(em));
+  // SCALE_ANALYZE=0 skips the ANALYZE of a database a previous run grew and analyzed.
+  if (process.env.SCALE_ANALYZE !== '0') await db.read((em) => scale.analyze(em));
   const counts = await db.read((em) => scale.counts(em));
   console.log(`\n${JSON.stringify(counts)} after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   // SCALE_MEASURE=0 only grows the database (to measure it later with SCALE_REUSE=1).
@@ -89,7 +95,8 @@ async function main() {
   const loadBefore = os.loadavg();
   // SCALE_ONLY=sealer measures the audit sealer alone.
   const results = process.env.SCALE_ONLY === 'sealer' ? [] : await measure(app, db);
-  const sealer = await measureSealer(app, db);
+  // SCALE_ONLY=http leaves the sealer out (its chain fill takes minutes at a million cases).
+  const sealer = process.env.SCALE_ONLY === 'http' ? null : await measureSealer(app, db);
   const out = {
     // The cases measured; `target` is the SCALE asked for (a grow stopped half-way measures fewer).
     scale: counts.cases,
@@ -184,18 +191,31 @@ async function measureSealer(app: Awaited<ReturnType<typeof createApp>>, db: Dat
 
 async function grow(app: Awaited<ReturnType<typeof createApp>>, db: Database, t0: number) {
   await seedDemo(app);
+  console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  await copyAll(db, t0, 1);
+}
+
+async function copyAll(db: Database, t0: number, first: number) {
   const seeds = await db.read((em) => scale.seedCount(em));
   const copies = Math.max(0, Math.ceil(SCALE / seeds) - 1);
-  console.log(`seeded ${seeds} cases in ${((Date.now() - t0) / 1000).toFixed(0)} s; copying ×${copies}`);
+  console.log(`${seeds} seeded cases; copies ${first}..${copies}`);
   await db.transaction((em) => scale.regions(em));
   await db.transaction((em) => scale.markSeeds(em));
   const columns = await db.read((em) => scale.columns(em));
-  if (copies > 0) await db.transaction((em) => scale.dropSecondaryIndexes(em));
-  for (let k = 1; k <= copies; k += COPY_CHUNK) {
-    const to = Math.min(copies, k + COPY_CHUNK - 1);
-    await db.transaction((em) => scale.copy(em, columns, k, to));
-    process.stdout.write(`\r  copies ${to}/${copies} after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  }
+  if (copies >= first) await db.transaction((em) => scale.dropSecondaryIndexes(em));
+  let next = first;
+  await Promise.all(
+    Array.from({ length: COPY_STREAMS }, async () => {
+      for (let k = next; k <= copies; k = next) {
+        next = k + COPY_CHUNK;
+        const to = Math.min(copies, k + COPY_CHUNK - 1);
+        await db.transaction((em) => scale.copy(em, columns, k, to));
+        console.log(
+          `  copies ${k}..${to} of ${copies} done after ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+        );
+      }
+    }),
+  );
   await finishGrow(db);
 }
 
@@ -204,7 +224,14 @@ async function finishGrow(db: Database) {
   const pending = await db.read((em) => scale.pendingIndexes(em));
   if (!pending) return;
   console.log(`\nbuilding ${pending.length} indexes`);
-  for (const def of pending) await db.transaction((em) => scale.createIndex(em, def));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: COPY_STREAMS }, async () => {
+      for (let i = next++; i < pending.length; i = next++) {
+        await db.transaction((em) => scale.createIndex(em, pending[i]));
+      }
+    }),
+  );
   await db.transaction((em) => scale.rebuildStats(em));
   await db.transaction((em) => scale.endGrow(em));
 }
