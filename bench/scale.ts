@@ -86,10 +86,12 @@ async function main() {
   if (!reuse) await grow(app, db, t0);
   else if (process.env.SCALE_FROM) await copyAll(db, t0, Number(process.env.SCALE_FROM));
   else await finishGrow(db);
+  const tAnalyze = Date.now();
   // SCALE_ANALYZE=0 skips the ANALYZE of a database a previous run grew and analyzed.
   if (process.env.SCALE_ANALYZE !== '0') await db.read((em) => scale.analyze(em));
+  if (growSeconds.indexes !== undefined) growSeconds.analyze = seconds(tAnalyze);
   const counts = await db.read((em) => scale.counts(em));
-  console.log(`\n${JSON.stringify(counts)} after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(`\n${JSON.stringify(counts)} after ${seconds(t0)} s; ${JSON.stringify({ growSeconds })}`);
   // SCALE_MEASURE=0 only grows the database (to measure it later with SCALE_REUSE=1).
   if (process.env.SCALE_MEASURE === '0') return app.close();
   const loadBefore = os.loadavg();
@@ -108,6 +110,8 @@ async function main() {
     concurrency: CONCURRENCY,
     host: { cpus: os.cpus().length, node: process.version },
     measuredAt: new Date().toISOString(),
+    // How long this run's grow took (wall clock, s): seeding, copying, indexes and rollups, ANALYZE.
+    growSeconds,
     results,
     sealer,
   };
@@ -189,9 +193,13 @@ async function measureSealer(app: Awaited<ReturnType<typeof createApp>>, db: Dat
   };
 }
 
+const seconds = (since: number) => Math.round((Date.now() - since) / 1000);
+const growSeconds: { seed?: number; copy?: number; indexes?: number; analyze?: number } = {};
+
 async function grow(app: Awaited<ReturnType<typeof createApp>>, db: Database, t0: number) {
   await seedDemo(app);
-  console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  growSeconds.seed = seconds(t0);
+  console.log(`seeded in ${growSeconds.seed} s`);
   await copyAll(db, t0, 1);
 }
 
@@ -199,6 +207,7 @@ async function copyAll(db: Database, t0: number, first: number) {
   const seeds = await db.read((em) => scale.seedCount(em));
   const copies = Math.max(0, Math.ceil(SCALE / seeds) - 1);
   console.log(`${seeds} seeded cases; copies ${first}..${copies}`);
+  const tCopy = Date.now();
   await db.transaction((em) => scale.regions(em));
   await db.transaction((em) => scale.markSeeds(em));
   const columns = await db.read((em) => scale.columns(em));
@@ -216,6 +225,7 @@ async function copyAll(db: Database, t0: number, first: number) {
       }
     }),
   );
+  growSeconds.copy = seconds(tCopy);
   await finishGrow(db);
 }
 
@@ -223,6 +233,7 @@ async function copyAll(db: Database, t0: number, first: number) {
 async function finishGrow(db: Database) {
   const pending = await db.read((em) => scale.pendingIndexes(em));
   if (!pending) return;
+  const tIndexes = Date.now();
   console.log(`\nbuilding ${pending.length} indexes`);
   let next = 0;
   await Promise.all(
@@ -234,6 +245,7 @@ async function finishGrow(db: Database) {
   );
   await db.transaction((em) => scale.rebuildStats(em));
   await db.transaction((em) => scale.endGrow(em));
+  growSeconds.indexes = seconds(tIndexes);
 }
 
 /**
