@@ -49,7 +49,7 @@ export const scaleRepository = {
    * The seeded cases, numbered, and their rows of the copied tables that are found by case or
    * instance, each kept in a table of its own: with the secondary indexes dropped, a chunk that
    * joined the seeds to `task` or `document` scanned the whole table, so each chunk took longer
-   * than the one before (10 s at the start of a million-case grow, 40 s of CPU past 780,000).
+   * than the one before (figures in `generation` of bench/scale-results.json).
    */
   async markSeeds(em: EntityManager): Promise<void> {
     await em.query(`DROP TABLE IF EXISTS scale_seed`);
@@ -132,8 +132,8 @@ export const scaleRepository = {
     // A copy's key leads with its copy number k and is random after it (md5 of the seed row's id and
     // k, with the version and variant of a v4 UUID): distinct, still a UUID, but each chunk's keys
     // fall in one range at the right of the index, so key inserts touch a few recent pages. Wholly
-    // random keys sent every insert to a random leaf; past 600k cases the indexes left the cache and
-    // a chunk of 20k cases took 115 s instead of 24 s.
+    // random keys sent every insert to a random leaf, and the grow slowed as the indexes left the
+    // cache.
     const id = (prefix: string, col: string) =>
       `(lpad(to_hex(k), 8, '0') || substr(md5('${prefix}' || ${col}::text || '#' || k), 9, 4) || '4'
         || substr(md5('${prefix}' || ${col}::text || '#' || k), 14, 3) || '8'
