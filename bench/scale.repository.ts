@@ -6,7 +6,15 @@ export const SCALE_TOWNSHIPS = 20;
 export const SCALE_VILLAGES = 10;
 
 /** The tables a copy writes. */
-const COPIED = ['process_instance', 'assistance_case', 'assessment', 'task', 'audit_entry'];
+const COPIED = ['process_instance', 'assistance_case', 'assessment', 'task', 'audit_entry', 'document'];
+
+/** The copied tables read by case or instance, and how their rows join the seeds (`markSeeds`). */
+const SEED_ROWS = [
+  ['assessment', 'x.case_id = s.id'],
+  ['task', 'x.instance_id = s.process_instance_id'],
+  ['document', 'x.case_id = s.id'],
+  ['audit_entry', 'x.case_id = s.id'],
+] as const;
 
 /**
  * The SQL that grows a seeded database for `npm run bench:scale`: every seeded case copied `copies`
@@ -38,8 +46,10 @@ export const scaleRepository = {
   },
 
   /**
-   * The seeded cases, numbered, kept in a table of their own: the copies must not rescan a case
-   * table that grows with every chunk.
+   * The seeded cases, numbered, and their rows of the copied tables that are found by case or
+   * instance, each kept in a table of its own: with the secondary indexes dropped, a chunk that
+   * joined the seeds to `task` or `document` scanned the whole table, so each chunk took longer
+   * than the one before (figures in `generation` of bench/scale-results.json).
    */
   async markSeeds(em: EntityManager): Promise<void> {
     await em.query(`DROP TABLE IF EXISTS scale_seed`);
@@ -48,6 +58,12 @@ export const scaleRepository = {
        SELECT c.id, c.process_instance_id, row_number() OVER (ORDER BY c.case_no) AS n
        FROM assistance_case c WHERE c.case_no NOT LIKE '%#%'`,
     );
+    for (const [table, on] of SEED_ROWS) {
+      await em.query(`DROP TABLE IF EXISTS scale_seed_${table}`);
+      await em.query(
+        `CREATE TABLE scale_seed_${table} AS SELECT x.* FROM ${table} x JOIN scale_seed s ON ${on}`,
+      );
+    }
   },
 
   /**
@@ -80,13 +96,14 @@ export const scaleRepository = {
   },
 
   async createIndex(em: EntityManager, def: string): Promise<void> {
-    await em.query(`SET LOCAL maintenance_work_mem = '512MB'`);
+    await em.query(`SET LOCAL maintenance_work_mem = '1GB'`);
     await em.query(def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
   },
 
   async endGrow(em: EntityManager): Promise<void> {
     await em.query(`DROP TABLE IF EXISTS scale_pending_index`);
     await em.query(`DROP TABLE IF EXISTS scale_seed`);
+    for (const [table] of SEED_ROWS) await em.query(`DROP TABLE IF EXISTS scale_seed_${table}`);
   },
 
   /** Each copied table's columns, in order. */
@@ -110,15 +127,28 @@ export const scaleRepository = {
     // cost more than the copy itself at a million cases; the copies reference rows that exist, set
     // the task's keys themselves, and `rebuildStats` recounts the rollups once at the end.
     await em.query(`SET LOCAL session_replication_role = replica`);
-    const id = (prefix: string, col: string) => `md5('${prefix}' || ${col}::text || '#' || k)::uuid`;
+    // Each chunk's rows sorted by key before they reach the primary-key indexes (see `id`).
+    await em.query(`SET LOCAL work_mem = '256MB'`);
+    // A copy's key leads with its copy number k and is random after it (md5 of the seed row's id and
+    // k, with the version and variant of a v4 UUID): distinct, still a UUID, but each chunk's keys
+    // fall in one range at the right of the index, so key inserts touch a few recent pages. Wholly
+    // random keys sent every insert to a random leaf, and the grow slowed as the indexes left the
+    // cache.
+    const id = (prefix: string, col: string) =>
+      `(lpad(to_hex(k), 8, '0') || substr(md5('${prefix}' || ${col}::text || '#' || k), 9, 4) || '4'
+        || substr(md5('${prefix}' || ${col}::text || '#' || k), 14, 3) || '8'
+        || substr(md5('${prefix}' || ${col}::text || '#' || k), 18, 15))::uuid`;
     const copyId = (col: string) => `lpad(k::text, 6, '0') || substr(${col}, 7)`;
     const village = `'410799' || (100 + ((s.n + k) % ${SCALE_TOWNSHIPS})) || (201 + (((s.n + k) / ${SCALE_TOWNSHIPS}) % ${SCALE_VILLAGES}))`;
     // A column set to '' is left to its default (the audit entry's serial id).
-    const insert = (table: string, alias: string, set: Record<string, string>, source: string) => {
+    const insert = (table: string, alias: string, set: Record<string, string>, source: string, key = 'k') => {
+      // The audit entry's only index left during the copy is its serial key: no order to keep.
+      const order = key ? ` ORDER BY ${key}` : '';
       const cols = columns[table].filter((c) => set[c] !== '');
       return em.query(
         `INSERT INTO ${table} (${cols.join(', ')})
-         SELECT ${cols.map((c) => set[c] ?? `${alias}.${c}`).join(', ')} FROM ${source}, generate_series($1::int, $2::int) k`,
+         SELECT ${cols.map((c) => set[c] ?? `${alias}.${c}`).join(', ')}
+         FROM ${source}, generate_series($1::int, $2::int) k${order}`,
         [from, to],
       );
     };
@@ -151,19 +181,33 @@ export const scaleRepository = {
       'assessment',
       'a',
       { id: id('a', 'a.id'), case_id: id('c', 'a.case_id') },
-      `scale_seed s JOIN assessment a ON a.case_id = s.id`,
+      `scale_seed s JOIN scale_seed_assessment a ON a.case_id = s.id`,
     );
     await insert(
       'task',
       't',
       { id: id('t', 't.id'), instance_id: id('i', 't.instance_id'), region_code: village },
-      `scale_seed s JOIN task t ON t.instance_id = s.process_instance_id`,
+      `scale_seed s JOIN scale_seed_task t ON t.instance_id = s.process_instance_id`,
+    );
+    // The case's issued documents (rows only: a copy's PDF would be its seed's file, never read
+    // here); number and verification code are unique, so each copy's carry its copy number.
+    await insert(
+      'document',
+      'd',
+      {
+        id: id('d', 'd.id'),
+        case_id: id('c', 'd.case_id'),
+        number: `d.number || '#' || k`,
+        verify_code: `d.verify_code || '#' || k`,
+      },
+      `scale_seed s JOIN scale_seed_document d ON d.case_id = s.id`,
     );
     await insert(
       'audit_entry',
       'e',
       { id: '', case_id: id('c', 'e.case_id') },
-      `scale_seed s JOIN audit_entry e ON e.case_id = s.id`,
+      `scale_seed s JOIN scale_seed_audit_entry e ON e.case_id = s.id`,
+      '',
     );
   },
 
@@ -250,6 +294,14 @@ export const scaleRepository = {
       `SELECT id FROM assistance_case WHERE region_code LIKE $1 || '%' ORDER BY md5(id::text) LIMIT $2`,
       [township, n],
     );
+  },
+
+  /** The server processes of every connection to this database (the app's pool among them). */
+  async backendPids(em: EntityManager): Promise<number[]> {
+    const rows: { pid: number }[] = await em.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database()`,
+    );
+    return rows.map((r) => r.pid);
   },
 
   /** Replays one captured statement, as the endpoint sent it. */

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import * as pg from 'pg';
 import type { Logger } from 'typeorm';
 import { Database } from '@app/persistence';
 import { AuditService } from '@app/audit';
@@ -22,7 +23,9 @@ import { scaleRepository as scale } from './scale.repository';
 const SCALE = Number(process.env.SCALE ?? 100_000);
 const URL_ = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/perf_scale';
 const CONCURRENCY = 4;
-const COPY_CHUNK = 2000;
+const COPY_CHUNK = Number(process.env.SCALE_CHUNK ?? 2000);
+// Chunks copied at once, each on its own connection: one backend per core.
+const COPY_STREAMS = Number(process.env.SCALE_STREAMS ?? 2);
 
 interface Captured {
   sql: string;
@@ -78,17 +81,24 @@ async function main() {
   const app = await createApp({ logger: false });
   const db = app.get(Database);
   const t0 = Date.now();
+  // SCALE_FROM=k (with SCALE_REUSE=1) resumes a grow that was stopped: copies k onwards (a stopped
+  // chunk rolled back; k is one more than the copies in the database).
   if (!reuse) await grow(app, db, t0);
+  else if (process.env.SCALE_FROM) await copyAll(db, t0, Number(process.env.SCALE_FROM));
   else await finishGrow(db);
-  await db.read((em) => scale.analyze(em));
+  const tAnalyze = Date.now();
+  // SCALE_ANALYZE=0 skips the ANALYZE of a database a previous run grew and analyzed.
+  if (process.env.SCALE_ANALYZE !== '0') await db.read((em) => scale.analyze(em));
+  if (growSeconds.indexes !== undefined) growSeconds.analyze = seconds(tAnalyze);
   const counts = await db.read((em) => scale.counts(em));
-  console.log(`\n${JSON.stringify(counts)} after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(`\n${JSON.stringify(counts)} after ${seconds(t0)} s; ${JSON.stringify({ growSeconds })}`);
   // SCALE_MEASURE=0 only grows the database (to measure it later with SCALE_REUSE=1).
   if (process.env.SCALE_MEASURE === '0') return app.close();
   const loadBefore = os.loadavg();
   // SCALE_ONLY=sealer measures the audit sealer alone.
   const results = process.env.SCALE_ONLY === 'sealer' ? [] : await measure(app, db);
-  const sealer = await measureSealer(app, db);
+  // SCALE_ONLY=http leaves the sealer out (its chain fill takes minutes at a million cases).
+  const sealer = process.env.SCALE_ONLY === 'http' ? null : await measureSealer(app, db);
   const out = {
     // The cases measured; `target` is the SCALE asked for (a grow stopped half-way measures fewer).
     scale: counts.cases,
@@ -100,6 +110,8 @@ async function main() {
     concurrency: CONCURRENCY,
     host: { cpus: os.cpus().length, node: process.version },
     measuredAt: new Date().toISOString(),
+    // How long this run's grow took (wall clock, s): seeding, copying, indexes and rollups, ANALYZE.
+    growSeconds,
     results,
     sealer,
   };
@@ -181,20 +193,39 @@ async function measureSealer(app: Awaited<ReturnType<typeof createApp>>, db: Dat
   };
 }
 
+const seconds = (since: number) => Math.round((Date.now() - since) / 1000);
+const growSeconds: { seed?: number; copy?: number; indexes?: number; analyze?: number } = {};
+
 async function grow(app: Awaited<ReturnType<typeof createApp>>, db: Database, t0: number) {
   await seedDemo(app);
+  growSeconds.seed = seconds(t0);
+  console.log(`seeded in ${growSeconds.seed} s`);
+  await copyAll(db, t0, 1);
+}
+
+async function copyAll(db: Database, t0: number, first: number) {
   const seeds = await db.read((em) => scale.seedCount(em));
   const copies = Math.max(0, Math.ceil(SCALE / seeds) - 1);
-  console.log(`seeded ${seeds} cases in ${((Date.now() - t0) / 1000).toFixed(0)} s; copying ×${copies}`);
+  console.log(`${seeds} seeded cases; copies ${first}..${copies}`);
+  const tCopy = Date.now();
   await db.transaction((em) => scale.regions(em));
   await db.transaction((em) => scale.markSeeds(em));
   const columns = await db.read((em) => scale.columns(em));
-  if (copies > 0) await db.transaction((em) => scale.dropSecondaryIndexes(em));
-  for (let k = 1; k <= copies; k += COPY_CHUNK) {
-    const to = Math.min(copies, k + COPY_CHUNK - 1);
-    await db.transaction((em) => scale.copy(em, columns, k, to));
-    process.stdout.write(`\r  copies ${to}/${copies} after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  }
+  if (copies >= first) await db.transaction((em) => scale.dropSecondaryIndexes(em));
+  let next = first;
+  await Promise.all(
+    Array.from({ length: COPY_STREAMS }, async () => {
+      for (let k = next; k <= copies; k = next) {
+        next = k + COPY_CHUNK;
+        const to = Math.min(copies, k + COPY_CHUNK - 1);
+        await db.transaction((em) => scale.copy(em, columns, k, to));
+        console.log(
+          `  copies ${k}..${to} of ${copies} done after ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+        );
+      }
+    }),
+  );
+  growSeconds.copy = seconds(tCopy);
   await finishGrow(db);
 }
 
@@ -202,10 +233,60 @@ async function grow(app: Awaited<ReturnType<typeof createApp>>, db: Database, t0
 async function finishGrow(db: Database) {
   const pending = await db.read((em) => scale.pendingIndexes(em));
   if (!pending) return;
+  const tIndexes = Date.now();
   console.log(`\nbuilding ${pending.length} indexes`);
-  for (const def of pending) await db.transaction((em) => scale.createIndex(em, def));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: COPY_STREAMS }, async () => {
+      for (let i = next++; i < pending.length; i = next++) {
+        await db.transaction((em) => scale.createIndex(em, pending[i]));
+      }
+    }),
+  );
   await db.transaction((em) => scale.rebuildStats(em));
   await db.transaction((em) => scale.endGrow(em));
+  growSeconds.indexes = seconds(tIndexes);
+}
+
+/**
+ * Time the app's connections spend in `query` (send to last row, as the driver sees it: the
+ * database's work plus its queueing for a core), summed over all of them, while `on`.
+ */
+const dbClock = { on: false, ms: 0 };
+{
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const query = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const out = query.apply(this, args);
+    if (!dbClock.on || !(out instanceof Promise)) return out;
+    const start = process.hrtime.bigint();
+    const stop = () => (dbClock.ms += Number(process.hrtime.bigint() - start) / 1e6);
+    return out.then(
+      (r) => (stop(), r),
+      (e) => {
+        stop();
+        throw e;
+      },
+    );
+  };
+}
+
+const CLOCK_TICK_MS = 1000 / 100;
+
+/** CPU milliseconds (user + system) the database's backends for these pids have used, by pid. */
+function backendCpu(pids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, (Number(f[11]) + Number(f[12])) * CLOCK_TICK_MS);
+    } catch {
+      out.set(pid, 0);
+    }
+  }
+  return out;
 }
 
 async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database) {
@@ -287,7 +368,21 @@ async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database)
     const record = captured.filter((c) => /^\s*INSERT INTO audit_entry\b/i.test(c.sql));
     if (process.env.SCALE_EXPLAIN) await explain(db, e.name, selects, process.env.SCALE_EXPLAIN);
     statements = 0;
+    // What a request cost beside how long it took: this process's CPU (the API, and the bench's
+    // own HTTP client, in one process), the database backends' CPU, and the time its statements
+    // took as the driver saw them. On a loaded machine the wall-clock p95 is mostly waiting.
+    const pidsBefore = await db.read((em) => scale.backendPids(em));
+    const backendsBefore = backendCpu(pidsBefore);
+    const cpuBefore = process.cpuUsage();
+    dbClock.ms = 0;
+    dbClock.on = true;
     const http = await concurrently(e.n, (i) => get(e.user, e.url(i)));
+    dbClock.on = false;
+    const cpu = process.cpuUsage(cpuBefore);
+    const pidsAfter = await db.read((em) => scale.backendPids(em));
+    const backendsAfter = backendCpu([...new Set([...pidsBefore, ...pidsAfter])]);
+    let backendMs = 0;
+    for (const [pid, ms] of backendsAfter) backendMs += ms - (backendsBefore.get(pid) ?? 0);
     const perRequest = statements / e.n;
     const bare = await concurrently(e.n, async () => {
       await db.read(async (em) => {
@@ -314,6 +409,12 @@ async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database)
       ratioP50WithRecord: round(h.p50 / Math.max(bw.p50, 0.01)),
       ratioP95WithRecord: round(h.p95 / Math.max(bw.p95, 0.01)),
       statementsPerRequest: round(perRequest),
+      // Means per request over the HTTP run (ms): see `dbClock` and `backendCpu`.
+      perRequest: {
+        processCpuMs: round((cpu.user + cpu.system) / 1000 / e.n),
+        dbBackendCpuMs: round(backendMs / e.n),
+        dbStatementMs: round(dbClock.ms / e.n),
+      },
       requests: e.n,
       load1: round(os.loadavg()[0]),
     };
