@@ -130,7 +130,7 @@ export class EngineSession {
   ): Promise<{ session: EngineSession; effects: StepEffects }> {
     // Always a new Engine: bpmn-engine refuses to recover into one that is running.
     const session = EngineSession.create(
-      (options) => new Engine(options).recover(state),
+      (options) => recoverWithSharedModel(new Engine(options), state as EngineState),
       ids,
       services,
       step,
@@ -244,8 +244,10 @@ export class EngineSession {
   callService(name: string, call: ServiceCall): Promise<Record<string, unknown> | void> {
     const handler = this.services.get(name);
     if (!handler) return Promise.reject(new Error(`未注册的服务：${name}（元素 ${call.elementId}）`));
-    if (!this.step) return Promise.reject(new Error(`服务 ${name} 在步骤之外被调用`));
-    return handler(call, this.step);
+    const step = this.step;
+    if (!step) return Promise.reject(new Error(`服务 ${name} 在步骤之外被调用`));
+    if (!step.beforeWrite) return handler(call, step);
+    return step.beforeWrite().then(() => handler(call, step));
   }
 
   track(promise: Promise<void>): void {
@@ -256,6 +258,58 @@ export class EngineSession {
   fail(err: unknown): void {
     if (!this.failure) this.failure = err;
   }
+}
+
+/** The parts of bpmn-engine's saved state that carry the model. */
+interface EngineState {
+  definitions?: ({ id: string; source?: string } & Record<string, unknown>)[];
+  [key: string]: unknown;
+}
+
+/** moddle-context-serializer's deserialized model, as bpmn-engine keeps it for a definition. */
+interface SourceContext {
+  id: string;
+  serialize(): string;
+}
+
+/** How many models' deserialized contexts stay shared (`ENGINE_MODEL_CACHE`). */
+const MODEL_CACHE_LIMIT = Math.max(1, Number(process.env.ENGINE_MODEL_CACHE ?? 64));
+const sharedModels = new Map<string, SourceContext>();
+
+/**
+ * Recovers an engine from saved state without parsing the model it embeds again when another
+ * engine already did: the state carries the serialized model (JSON text, most of the state's
+ * size), and bpmn-engine would parse it and resolve its types on every recovery, then print it
+ * again on every `getState`. The deserialized model is read-only to bpmn-elements (each activity
+ * copies its behaviour), so engines can share it; keyed by the exact text, a changed model is a
+ * new entry.
+ */
+function recoverWithSharedModel(engine: Engine, state: EngineState): Engine {
+  const definitions = state.definitions ?? [];
+  const shared = definitions.map((d) => (d.source ? sharedModels.get(d.source) : undefined));
+  if (!definitions.length || shared.some((c) => !c)) {
+    engine.recover(state as never);
+    const loaded =
+      (
+        engine.execution as unknown as {
+          definitions?: { environment: { options: { source?: SourceContext } } }[];
+        } | null
+      )?.definitions ?? [];
+    definitions.forEach((d, i) => {
+      const context = loaded[i]?.environment.options.source;
+      if (!d.source || !context || context.id !== d.id) return;
+      const text = d.source;
+      context.serialize = () => text;
+      sharedModels.set(text, context);
+      if (sharedModels.size > MODEL_CACHE_LIMIT) sharedModels.delete(sharedModels.keys().next().value!);
+    });
+    return engine;
+  }
+  for (const context of shared) engine.addSource({ sourceContext: context as never });
+  return engine.recover({
+    ...state,
+    definitions: definitions.map(({ source: _source, ...rest }) => rest),
+  } as never);
 }
 
 function emptyEffects(): StepEffects {
