@@ -377,7 +377,9 @@ export class ProcessRuntime {
    * read-only transaction: a recovery that would take a step (a timer already due on the engine's
    * own clock) fails or is dropped, and that timer fires from the stored state as before.
    */
-  async warmTimers(now: Date, until: Date, limit: number): Promise<number> {
+  async warmTimers(now: Date, until: Date, requested: number): Promise<number> {
+    // More than the hot set holds would push out the most imminent engines for later ones.
+    const limit = Math.min(requested, this.hotLimit);
     if (limit <= 0) return 0;
     let warmed = 0;
     await this.db.transaction(async (em) => {
