@@ -156,6 +156,7 @@ export class EngineSession {
       timers,
       extensions: { saServices: serviceExtension(holder) },
       settings: { enableDummyService: false },
+      ...(process.env.DEBUG ? {} : { Logger: silentLogger }),
     });
     const session = new EngineSession(engine, timers, ids.instanceId, ids.businessKey, services);
     holder.session = session;
@@ -310,6 +311,15 @@ function recoverWithSharedModel(engine: Engine, state: EngineState): Engine {
     ...state,
     definitions: definitions.map(({ source: _source, ...rest }) => rest),
   } as never);
+}
+
+/**
+ * bpmn-engine's default logger creates `debug` loggers for every element of every engine it
+ * builds, which a timer fire pays for on each recovery; with DEBUG set they are kept.
+ */
+function silentLogger() {
+  const nothing = () => undefined;
+  return { debug: nothing, error: nothing, warn: nothing };
 }
 
 function emptyEffects(): StepEffects {

@@ -167,17 +167,20 @@ export const instanceRepository = {
     const [{ n }]: { n: number }[] = await em.query(
       `WITH updated AS (
          UPDATE process_instance i
-            SET state = w.state::jsonb, version = w.version + 1, status = w.status, outcome = w.outcome,
+            SET state = w.state, version = w.version + 1, status = w.status, outcome = w.outcome,
                 updated_at = $6::timestamptz,
                 ended_at = CASE WHEN w.status = 'running' THEN NULL ELSE $6::timestamptz END
-           FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[]) AS w(id, version, state, status, outcome)
+           FROM (SELECT u.id, u.version, u.status, u.outcome, $3::jsonb -> (u.n - 1)::int AS state
+                   FROM unnest($1::uuid[], $2::int[], $4::text[], $5::text[])
+                          WITH ORDINALITY AS u(id, version, status, outcome, n)) w
           WHERE i.id = w.id AND i.version = w.version
         RETURNING i.id)
        SELECT count(*)::int AS n FROM updated`,
       [
         rows.map((r) => r.id),
         rows.map((r) => r.version),
-        rows.map((r) => r.stateJson),
+        // One JSON array of the states: in a text[] parameter each state would go through array-literal escaping.
+        `[${rows.map((r) => r.stateJson).join(',')}]`,
         rows.map((r) => r.status),
         rows.map((r) => r.outcome),
         now,
