@@ -458,11 +458,12 @@ export class ProcessRuntime {
     const outcome = effects.outcome ?? instance.outcome;
     const status = ended ? 'completed' : 'running';
     let version: number;
-    if (known?.deferred) {
+    if (known?.deferred && !ended) {
       const stateJson = JSON.stringify(session.getState());
       known.deferred.states.push({ id: instance.id, version: instance.version, stateJson, status, outcome });
       version = instance.version + 1;
     } else {
+      await step.beforeWrite?.();
       version = await repo.saveState(step.em, instance, {
         state: session.getState(),
         status,
@@ -472,7 +473,6 @@ export class ProcessRuntime {
     }
     Object.assign(instance, { version, status, outcome });
     if (ended) {
-      await step.beforeWrite?.();
       await this.services.ended(
         { instanceId: instance.id, businessKey: instance.businessKey, outcome, variables: session.variables },
         step,
@@ -491,11 +491,14 @@ export class ProcessRuntime {
     known?: KnownRows,
   ): Promise<TaskEntity[]> {
     const { em, now } = step;
+    // An ending step writes at once: the end hooks run after it and may read what it wrote.
+    const deferred = session.completed ? undefined : known?.deferred;
     if (effects.outcome) instance.outcome = effects.outcome;
-    if (known?.deferred) {
+    if (deferred) {
       if (effects.activities.length)
-        known.deferred.activities.push({ instanceId: instance.id, events: effects.activities });
+        deferred.activities.push({ instanceId: instance.id, events: effects.activities });
     } else {
+      if (effects.activities.length) await step.beforeWrite?.();
       await repo.logActivities(em, instance.id, effects.activities, now);
     }
     for (const open of known?.openTasks ?? (await repo.openTasks(em, instance.id))) {
@@ -527,8 +530,11 @@ export class ProcessRuntime {
         createdAt: now,
         completedAt: null,
       };
-      if (known?.deferred) known.deferred.tasks.push(task);
-      else await repo.insertTask(em, task);
+      if (deferred) deferred.tasks.push(task);
+      else {
+        await step.beforeWrite?.();
+        await repo.insertTask(em, task);
+      }
       opened.push(task);
     }
     const armed = session.completed ? [] : session.timers.list();
