@@ -162,6 +162,7 @@ export class EngineSession {
       timers,
       extensions: { saServices: serviceExtension(holder) },
       settings: { enableDummyService: false },
+      ...(process.env.DEBUG ? {} : { Logger: silentLogger }),
     });
     const session = new EngineSession(engine, timers, ids.instanceId, ids.businessKey, services);
     holder.session = session;
@@ -251,8 +252,10 @@ export class EngineSession {
   callService(name: string, call: ServiceCall): Promise<Record<string, unknown> | void> {
     const handler = this.services.get(name);
     if (!handler) return Promise.reject(new Error(`未注册的服务：${name}（元素 ${call.elementId}）`));
-    if (!this.step) return Promise.reject(new Error(`服务 ${name} 在步骤之外被调用`));
-    return handler(call, this.step);
+    const step = this.step;
+    if (!step) return Promise.reject(new Error(`服务 ${name} 在步骤之外被调用`));
+    if (!step.beforeWrite) return handler(call, step);
+    return step.beforeWrite().then(() => handler(call, step));
   }
 
   track(promise: Promise<void>): void {
@@ -263,6 +266,15 @@ export class EngineSession {
   fail(err: unknown): void {
     if (!this.failure) this.failure = err;
   }
+}
+
+/**
+ * bpmn-engine's default logger creates `debug` loggers for every element of every engine it
+ * builds, which a timer fire pays for on each recovery; with DEBUG set they are kept.
+ */
+function silentLogger() {
+  const nothing = () => undefined;
+  return { debug: nothing, error: nothing, warn: nothing };
 }
 
 function emptyEffects(): StepEffects {

@@ -4,6 +4,16 @@ import { ProcessInstanceEntity, TaskEntity, TimerEntity } from '@app/persistence
 import { ArmedTimer } from './durable-timers';
 import type { ActivityEvent } from './engine-session';
 
+/** A step's new engine state, written later with others (`saveStates`). */
+export interface StateWrite {
+  id: string;
+  /** The version the step started from (the row's, under its lock). */
+  version: number;
+  stateJson: string;
+  status: ProcessInstanceEntity['status'];
+  outcome: string | null;
+}
+
 /** The only code that reads or writes instances, tasks and timers. */
 export const instanceRepository = {
   lockInstance(em: EntityManager, id: string): Promise<ProcessInstanceEntity | null> {
@@ -144,6 +154,102 @@ export const instanceRepository = {
         task.assignedAt,
         task.createdAt,
         task.completedAt,
+      ],
+    );
+  },
+
+  /**
+   * Writes the new states of a timer batch's instances in one statement, each under its held lock
+   * with the version check of `saveState` (an instance appears at most once).
+   */
+  async saveStates(em: EntityManager, rows: StateWrite[], now: Date): Promise<void> {
+    if (!rows.length) return;
+    const [{ n }]: { n: number }[] = await em.query(
+      `WITH updated AS (
+         UPDATE process_instance i
+            SET state = w.state, version = w.version + 1, status = w.status, outcome = w.outcome,
+                updated_at = $6::timestamptz,
+                ended_at = CASE WHEN w.status = 'running' THEN NULL ELSE $6::timestamptz END
+           FROM (SELECT u.id, u.version, u.status, u.outcome, $3::jsonb -> (u.n - 1)::int AS state
+                   FROM unnest($1::uuid[], $2::int[], $4::text[], $5::text[])
+                          WITH ORDINALITY AS u(id, version, status, outcome, n)) w
+          WHERE i.id = w.id AND i.version = w.version
+        RETURNING i.id)
+       SELECT count(*)::int AS n FROM updated`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.version),
+        // One JSON array of the states: in a text[] parameter each state would go through array-literal escaping.
+        `[${rows.map((r) => r.stateJson).join(',')}]`,
+        rows.map((r) => r.status),
+        rows.map((r) => r.outcome),
+        now,
+      ],
+    );
+    if (n !== rows.length) throw new Error(`${rows.length - n} instances changed under a held lock`);
+  },
+
+  /** Inserts a timer batch's new tasks in one statement. */
+  async insertTasks(em: EntityManager, tasks: TaskEntity[]): Promise<void> {
+    if (!tasks.length) return;
+    const params: unknown[] = [];
+    const rows = tasks.map((task) => {
+      const at = params.length;
+      params.push(
+        task.id,
+        task.instanceId,
+        task.elementId,
+        task.name,
+        task.candidateGroups,
+        JSON.stringify(task.form),
+        task.due,
+        task.dueDate,
+        task.dueDateCertain,
+        task.status,
+        task.data === null ? null : JSON.stringify(task.data),
+        task.completedBy,
+        task.assignee,
+        task.assignedAt,
+        task.createdAt,
+        task.completedAt,
+      );
+      const p = (i: number, cast = '') => `$${at + i}${cast}`;
+      return `(${p(1, '::uuid')}, ${p(2, '::uuid')}, ${p(3)}, ${p(4)}, ${p(5, '::text[]')}, ${p(6, '::jsonb')}, ${p(7)}, ${p(8, '::date')}, ${p(9, '::boolean')}, ${p(10)}, ${p(11, '::jsonb')}, ${p(12)}, ${p(13)}, ${p(14, '::timestamptz')}, ${p(15, '::timestamptz')}, ${p(16, '::timestamptz')})`;
+    });
+    await em.query(
+      `INSERT INTO task (id, instance_id, element_id, name, candidate_groups, form, due, due_date,
+                         due_date_certain, status, data, completed_by, assignee, assigned_at, created_at, completed_at)
+       VALUES ${rows.join(',\n')}`,
+      params,
+    );
+  },
+
+  /**
+   * Appends the paths of a timer batch's steps to their instances' activity logs in one statement
+   * (an instance appears at most once; its row lock orders `seq`).
+   */
+  async logActivitiesOfMany(
+    em: EntityManager,
+    steps: { instanceId: string; events: ActivityEvent[] }[],
+    now: Date,
+  ): Promise<void> {
+    const rows = steps.flatMap((s) => s.events.map((e, i) => ({ instanceId: s.instanceId, n: i + 1, ...e })));
+    if (!rows.length) return;
+    await em.query(
+      `INSERT INTO activity_log (instance_id, seq, element_id, element_type, event, at)
+       SELECT e.instance_id, COALESCE(m.last, 0) + e.n, e.element_id, e.element_type, e.event, $6::timestamptz
+         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[])
+                AS e(instance_id, n, element_id, element_type, event)
+         LEFT JOIN (SELECT instance_id, MAX(seq) AS last FROM activity_log
+                     WHERE instance_id = ANY($1::uuid[]) GROUP BY instance_id) m
+           ON m.instance_id = e.instance_id`,
+      [
+        rows.map((r) => r.instanceId),
+        rows.map((r) => r.n),
+        rows.map((r) => r.elementId),
+        rows.map((r) => r.elementType),
+        rows.map((r) => r.event),
+        now,
       ],
     );
   },

@@ -5,8 +5,8 @@ import { AppError, Clock } from '@app/common';
 import { Database, ProcessInstanceEntity, TaskEntity } from '@app/persistence';
 import { CalendarProvider } from './calendar/calendar-provider';
 import { DefinitionService } from './definition.service';
-import { EngineSession, StepEffects } from './engine-session';
-import { instanceRepository as repo } from './instance.repository';
+import { ActivityEvent, EngineSession, StepEffects } from './engine-session';
+import { instanceRepository as repo, StateWrite } from './instance.repository';
 import { FormField, readUserTaskInfo, validateFormData } from '@app/process-models';
 import { ServiceRegistry, StepContext } from './service-registry';
 import { IncidentError } from './incidents/incident-error';
@@ -15,7 +15,10 @@ import { StepFailure } from './incidents/step-failure';
 import { TimerEntity } from '@app/persistence';
 import { timerRepository as timerRepo } from './timer.repository';
 
-const HOT_ENGINE_LIMIT = 500;
+/** How many engines a process keeps loaded between steps (`ENGINE_CACHE_SIZE`), least recently used out. */
+export function engineCacheSize(): number {
+  return Math.max(0, Number(process.env.ENGINE_CACHE_SIZE ?? 500));
+}
 
 /** An instance row as a step reads it: without its engine state unless that was needed anyway. */
 export type InstanceHead = Omit<ProcessInstanceEntity, 'state'> | ProcessInstanceEntity;
@@ -26,6 +29,19 @@ interface KnownRows {
   openTasks?: TaskEntity[];
   /** Pending timers other than those the batch claimed. */
   pendingTimers?: TimerEntity[];
+  /** Where a timer batch collects the fire's writes, to make them for all its fires at once. */
+  deferred?: DeferredWrites;
+}
+
+/** The rows a timer batch's fires leave to be written together when the batch ends. */
+interface DeferredWrites {
+  states: StateWrite[];
+  tasks: TaskEntity[];
+  activities: { instanceId: string; events: ActivityEvent[] }[];
+}
+
+function noWrites(): DeferredWrites {
+  return { states: [], tasks: [], activities: [] };
 }
 
 export interface StepResult {
@@ -47,6 +63,7 @@ export interface StepResult {
 @Injectable()
 export class ProcessRuntime {
   private readonly hot = new Map<string, { version: number; session: EngineSession }>();
+  private readonly hotLimit = engineCacheSize();
   private readonly touched = new WeakMap<EntityManager, Set<string>>();
 
   constructor(
@@ -224,36 +241,63 @@ export class ProcessRuntime {
       // same instance reads afresh, and one whose instance failed waits for the next poll.
       const fired = new Set<string>();
       const failed = new Set<string>();
+      // The fires' states, tasks and paths are written for the whole batch in three statements.
+      const batch = noWrites();
       for (const c of claimed) {
         const id = c.instance.id;
         if (failed.has(id)) continue;
-        const known = fired.has(id)
-          ? undefined
+        // A second fire of an instance reads its rows: what the first wrote must be there.
+        if (fired.has(id)) await this.writeDeferred(em, batch, now);
+        const deferred = noWrites();
+        const known: KnownRows = fired.has(id)
+          ? { deferred }
           : {
               openTasks: openTasks.filter((t) => t.instanceId === id),
               pendingTimers: pending.filter((t) => t.instanceId === id && !claimedIds.has(t.id)),
+              deferred,
             };
-        // A fire that succeeded keeps its savepoint (released at commit): the next one nests
-        // inside it, so a rollback to the name still undoes only that next fire, and a batch
-        // spends one statement per fire on its isolation instead of two.
-        await timerRepo.savepoint(em);
+        // The savepoint is taken before the fire's first statement that writes at once (a
+        // service, a cancellation); a fire that only leaves deferred rows needs none, since
+        // dropping them undoes it. A fire that succeeded keeps its savepoint (released at
+        // commit): the next one nests inside it, so a rollback to the name still undoes only
+        // that next fire.
+        let savepoint = false;
+        const beforeWrite = async () => {
+          if (savepoint) return;
+          savepoint = true;
+          await timerRepo.savepoint(em);
+        };
         try {
-          marks.push({ id: c.timer.id, status: await this.fire(em, c, now, null, known) });
+          marks.push({ id: c.timer.id, status: await this.fire(em, c, now, null, known, beforeWrite) });
           fired.add(id);
+          batch.states.push(...deferred.states);
+          batch.tasks.push(...deferred.tasks);
+          batch.activities.push(...deferred.activities);
         } catch (err) {
-          await timerRepo.rollbackToSavepoint(em);
-          await timerRepo.release(em);
+          if (savepoint) {
+            await timerRepo.rollbackToSavepoint(em);
+            await timerRepo.release(em);
+          }
           this.hot.delete(id);
           failed.add(id);
           if (err instanceof IncidentError) await incidents.record(em, err.draft, now);
           else failure ??= err;
         }
       }
+      await this.writeDeferred(em, batch, now);
       await timerRepo.mark(em, marks, now);
       return claimed.length;
     });
     if (failure) throw failure;
     return handled;
+  }
+
+  /** Writes and empties what a timer batch's fires left for it. */
+  private async writeDeferred(em: EntityManager, batch: DeferredWrites, now: Date): Promise<void> {
+    await repo.saveStates(em, batch.states, now);
+    await repo.insertTasks(em, batch.tasks);
+    await repo.logActivitiesOfMany(em, batch.activities, now);
+    Object.assign(batch, noWrites());
   }
 
   /** Fires a timer that failed before (an incident's retry); its incident resolves on success. */
@@ -284,12 +328,13 @@ export class ProcessRuntime {
     now: Date,
     actorId: string | null,
     known?: KnownRows,
+    beforeWrite?: () => Promise<void>,
   ): Promise<'fired' | 'cancelled'> {
     if (!instance || instance.status !== 'running') {
       if (!known) await repo.markTimer(em, timer.id, 'cancelled', now);
       return 'cancelled';
     }
-    const step: StepContext = { em, actorId, now };
+    const step: StepContext = { em, actorId, now, beforeWrite };
     try {
       this.touch(em, instance.id);
       const hot = this.hot.get(instance.id);
@@ -333,7 +378,9 @@ export class ProcessRuntime {
    * read-only transaction: a recovery that would take a step (a timer already due on the engine's
    * own clock) fails or is dropped, and that timer fires from the stored state as before.
    */
-  async warmTimers(now: Date, until: Date, limit: number): Promise<number> {
+  async warmTimers(now: Date, until: Date, requested: number): Promise<number> {
+    // More than the hot set holds would push out the most imminent engines for later ones.
+    const limit = Math.min(requested, this.hotLimit);
     if (limit <= 0) return 0;
     let warmed = 0;
     await this.db.transaction(async (em) => {
@@ -413,13 +460,22 @@ export class ProcessRuntime {
     const openedTasks = await this.persistEffects(step, instance, session, effects, known);
     const ended = session.completed;
     const outcome = effects.outcome ?? instance.outcome;
-    const version = await repo.saveState(step.em, instance, {
-      state: session.getState(),
-      status: ended ? 'completed' : 'running',
-      outcome,
-      now: step.now,
-    });
-    Object.assign(instance, { version, status: ended ? 'completed' : 'running', outcome });
+    const status = ended ? 'completed' : 'running';
+    let version: number;
+    if (known?.deferred && !ended) {
+      const stateJson = JSON.stringify(session.getState());
+      known.deferred.states.push({ id: instance.id, version: instance.version, stateJson, status, outcome });
+      version = instance.version + 1;
+    } else {
+      await step.beforeWrite?.();
+      version = await repo.saveState(step.em, instance, {
+        state: session.getState(),
+        status,
+        outcome,
+        now: step.now,
+      });
+    }
+    Object.assign(instance, { version, status, outcome });
     if (ended) {
       await this.services.ended(
         { instanceId: instance.id, businessKey: instance.businessKey, outcome, variables: session.variables },
@@ -439,11 +495,21 @@ export class ProcessRuntime {
     known?: KnownRows,
   ): Promise<TaskEntity[]> {
     const { em, now } = step;
+    // An ending step writes at once: the end hooks run after it and may read what it wrote.
+    const deferred = session.completed ? undefined : known?.deferred;
     if (effects.outcome) instance.outcome = effects.outcome;
-    await repo.logActivities(em, instance.id, effects.activities, now);
+    if (deferred) {
+      if (effects.activities.length)
+        deferred.activities.push({ instanceId: instance.id, events: effects.activities });
+    } else {
+      if (effects.activities.length) await step.beforeWrite?.();
+      await repo.logActivities(em, instance.id, effects.activities, now);
+    }
     for (const open of known?.openTasks ?? (await repo.openTasks(em, instance.id))) {
-      if (!session.isWaiting(open.elementId))
+      if (!session.isWaiting(open.elementId)) {
+        await step.beforeWrite?.();
         await repo.finishTask(em, open.id, 'cancelled', { completedAt: now });
+      }
     }
     const opened: TaskEntity[] = [];
     for (const wait of effects.opened) {
@@ -468,17 +534,32 @@ export class ProcessRuntime {
         createdAt: now,
         completedAt: null,
       };
-      await repo.insertTask(em, task);
+      if (deferred) deferred.tasks.push(task);
+      else {
+        await step.beforeWrite?.();
+        await repo.insertTask(em, task);
+      }
       opened.push(task);
     }
     const armed = session.completed ? [] : session.timers.list();
-    await repo.syncTimers(em, instance.id, armed, now, known?.pendingTimers);
+    const pending = known?.pendingTimers;
+    const inSync =
+      pending &&
+      pending.length === armed.length &&
+      armed.every((t) => pending.some((row) => row.elementId === t.elementId)) &&
+      pending.every((row) => armed.some((t) => t.elementId === row.elementId));
+    if (!inSync) {
+      await step.beforeWrite?.();
+      await repo.syncTimers(em, instance.id, armed, now, pending);
+    }
     return opened;
   }
 
   private remember(instanceId: string, version: number, session: EngineSession): void {
+    // Re-inserted at the end: the Map's order is the order of last use.
+    this.hot.delete(instanceId);
     this.hot.set(instanceId, { version, session });
-    if (this.hot.size > HOT_ENGINE_LIMIT) this.hot.delete(this.hot.keys().next().value!);
+    while (this.hot.size > this.hotLimit) this.hot.delete(this.hot.keys().next().value!);
   }
 
   private touch(em: EntityManager, instanceId: string): void {

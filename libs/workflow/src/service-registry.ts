@@ -18,6 +18,12 @@ export interface StepContext {
   /** The task's holder when a delegate completes it for them (代办). */
   onBehalfOf?: string | null;
   now: Date;
+  /**
+   * Awaited before the step's first statement that goes to the database at once (a service call,
+   * a cancellation): a timer batch takes the fire's savepoint only then, since a fire that writes
+   * nothing directly has nothing to roll back.
+   */
+  beforeWrite?: () => Promise<void>;
 }
 
 export type ServiceHandler = (

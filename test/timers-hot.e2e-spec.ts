@@ -1,0 +1,220 @@
+import { ProcessRuntime, TimerPoller } from '@app/workflow';
+import { TestApp } from './support/test-app';
+import { installUnchecked } from './support/unchecked-model';
+import { EngineSession } from '../libs/workflow/src/engine-session';
+
+/**
+ * The engines of cases whose timers fall due soon are kept loaded (issue 19), so that their fire
+ * does not recover them from the stored state. A loaded engine is used only while it is the
+ * committed version; the set of loaded engines is bounded.
+ */
+let t: TestApp;
+
+const NS = `xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs" targetNamespace="http://example.org"`;
+const TIMER = `<bpmn:intermediateCatchEvent id="Timer_Wait" name="等待一小时">
+      <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:intermediateCatchEvent>`;
+const CHECK = `<bpmn:userTask id="Task_Check" name="复核" camunda:candidateGroups="township_reviewer" />`;
+// Start → timer → 复核 → end.
+const TIMER_TASK = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions ${NS}>
+  <bpmn:process id="h19-hot-timer" name="定时后复核" isExecutable="true">
+    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="F0" sourceRef="Start" targetRef="Timer_Wait" />
+    ${TIMER}
+    <bpmn:sequenceFlow id="F1" sourceRef="Timer_Wait" targetRef="Task_Check" />
+    ${CHECK}
+    <bpmn:sequenceFlow id="F2" sourceRef="Task_Check" targetRef="End" />
+    <bpmn:endEvent id="End" />
+  </bpmn:process>
+</bpmn:definitions>`;
+// A user task (填报) waits beside the timer: a user can step the case while its timer is pending.
+const TASK_BESIDE_TIMER = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions ${NS}>
+  <bpmn:process id="h19-hot-parallel" name="填报与定时" isExecutable="true">
+    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="F0" sourceRef="Start" targetRef="Fork" />
+    <bpmn:parallelGateway id="Fork" />
+    <bpmn:sequenceFlow id="F1" sourceRef="Fork" targetRef="Task_Fill" />
+    <bpmn:sequenceFlow id="F2" sourceRef="Fork" targetRef="Timer_Wait" />
+    <bpmn:userTask id="Task_Fill" name="填报" camunda:candidateGroups="township_clerk" />
+    <bpmn:sequenceFlow id="F3" sourceRef="Task_Fill" targetRef="End_Fill" />
+    <bpmn:endEvent id="End_Fill" />
+    ${TIMER}
+    <bpmn:sequenceFlow id="F4" sourceRef="Timer_Wait" targetRef="Task_Check" />
+    ${CHECK}
+    <bpmn:sequenceFlow id="F5" sourceRef="Task_Check" targetRef="End_Check" />
+    <bpmn:endEvent id="End_Check" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+const CACHE = 3;
+
+beforeAll(async () => {
+  process.env.TIMER_BATCH_SIZE = '10';
+  process.env.TIMER_WARM_MS = String(5 * 60_000);
+  process.env.ENGINE_CACHE_SIZE = String(CACHE);
+  t = await TestApp.start();
+  await installUnchecked(t, TIMER_TASK);
+  await installUnchecked(t, TASK_BESIDE_TIMER);
+});
+afterAll(async () => {
+  delete process.env.TIMER_BATCH_SIZE;
+  delete process.env.TIMER_WARM_MS;
+  delete process.env.ENGINE_CACHE_SIZE;
+  await t?.stop();
+});
+
+type HotEntry = { version: number; session: EngineSession };
+const hot = () => (t.app.get(ProcessRuntime) as unknown as { hot: Map<string, HotEntry> }).hot;
+const runtime = () => t.app.get(ProcessRuntime);
+const poll = () => t.app.get(TimerPoller).poll(t.clock.now());
+
+async function start(key: string, businessKey: string): Promise<string> {
+  const { instance } = await runtime().transaction((em) =>
+    runtime().start(em, { definitionKey: key, businessKey, variables: {}, actorId: null }),
+  );
+  return instance.id;
+}
+
+interface EngineChild {
+  id: string;
+  status?: string;
+  counters: Record<string, number>;
+}
+
+/** The persisted case without what differs between any two runs (ids, times): element by element. */
+async function persisted(id: string) {
+  const [row] = await t.query<{
+    state: { definitions: { execution: { processes: unknown[] } }[] };
+    version: number;
+    status: string;
+  }>(`SELECT state, version, status FROM process_instance WHERE id = $1`, [id]);
+  const process = row.state.definitions[0].execution.processes[0] as {
+    status?: string;
+    execution: { children: EngineChild[]; flows: EngineChild[] };
+  };
+  const elements = [...process.execution.children, ...process.execution.flows]
+    .map((c) => ({ id: c.id, status: c.status ?? null, counters: c.counters }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const tasks = await t.query(
+    `SELECT element_id, name, status, candidate_groups, due, due_date FROM task WHERE instance_id = $1 ORDER BY element_id, status`,
+    [id],
+  );
+  const path = await t.query(
+    `SELECT seq, element_id, event FROM activity_log WHERE instance_id = $1 ORDER BY seq`,
+    [id],
+  );
+  const timers = await t.query(
+    `SELECT element_id, status FROM timer WHERE instance_id = $1 ORDER BY created_at`,
+    [id],
+  );
+  return {
+    version: row.version,
+    status: row.status,
+    process: process.status ?? null,
+    elements,
+    tasks,
+    path,
+    timers,
+  };
+}
+
+describe('engines kept hot for imminent timers', () => {
+  it('a fire from a hot engine persists the same case as a fire from the stored state', async () => {
+    hot().clear();
+    const warmId = await start('h19-hot-timer', 'hot-a');
+    const coldId = await start('h19-hot-timer', 'cold-a');
+    hot().clear();
+    const recover = jest.spyOn(EngineSession, 'recover');
+    try {
+      t.clock.advance(56 * 60_000);
+      expect(await poll()).toBe(0);
+      expect(hot().has(warmId)).toBe(true);
+      hot().delete(coldId);
+      recover.mockClear();
+      t.clock.advance(5 * 60_000);
+      expect(await poll()).toBe(2);
+      // Only the case whose engine was dropped recovered it.
+      expect(recover).toHaveBeenCalledTimes(1);
+    } finally {
+      recover.mockRestore();
+    }
+    const [fromHot, fromCold] = [await persisted(warmId), await persisted(coldId)];
+    expect(fromHot.tasks).toHaveLength(1);
+    expect(fromHot.timers).toEqual([{ element_id: 'Timer_Wait', status: 'fired' }]);
+    expect(fromHot).toEqual(fromCold);
+  });
+
+  it('fires from the stored state when a user step changed the case after its engine was loaded', async () => {
+    hot().clear();
+    const id = await start('h19-hot-parallel', 'stepped');
+    hot().clear();
+    t.clock.advance(56 * 60_000);
+    expect(await poll()).toBe(0);
+    const warmed = hot().get(id);
+    expect(warmed).toBeDefined();
+    // Another process completes 填报 (its own engine, a new version); this one still holds the
+    // engine it loaded, in which 填报 waits.
+    hot().delete(id);
+    const [fill] = await t.query<{ id: string }>(
+      `SELECT id FROM task WHERE instance_id = $1 AND element_id = 'Task_Fill'`,
+      [id],
+    );
+    const [clerk] = await t.query<{ id: string }>(`SELECT id FROM app_user ORDER BY username LIMIT 1`);
+    await runtime().transaction(async (em) => {
+      const task = await runtime().lockOpenTask(em, fill.id);
+      await runtime().complete(em, task, { data: {}, actorId: clerk.id });
+    });
+    hot().set(id, warmed!);
+
+    t.clock.advance(5 * 60_000);
+    expect(await poll()).toBe(1);
+    const after = await persisted(id);
+    // 填报 stays done, once; the timer fired once and opened 复核 once.
+    expect(after.tasks).toEqual([
+      expect.objectContaining({ element_id: 'Task_Check', status: 'open' }),
+      expect.objectContaining({ element_id: 'Task_Fill', status: 'completed' }),
+    ]);
+    expect(after.timers).toEqual([{ element_id: 'Timer_Wait', status: 'fired' }]);
+    const ends = (element: string) =>
+      after.path.filter(
+        (p) =>
+          (p as { element_id: string; event: string }).element_id === element &&
+          (p as { event: string }).event === 'end',
+      ).length;
+    expect(ends('Task_Fill')).toBe(1);
+    expect(ends('Timer_Wait')).toBe(1);
+    const fillInState = after.elements.find((e) => e.id === 'Task_Fill')!;
+    expect(fillInState.status).toBeNull();
+    expect(fillInState.counters.taken).toBe(1);
+    const checkInState = after.elements.find((e) => e.id === 'Task_Check')!;
+    expect(checkInState.status).not.toBeNull();
+    expect(after.version).toBe(3);
+  });
+
+  it('keeps at most ENGINE_CACHE_SIZE engines, the most imminent timers first', async () => {
+    t.clock.advance(24 * 3_600_000);
+    await poll(); // whatever an earlier test left due
+    hot().clear();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      ids.push(await start('h19-hot-timer', `bounded-${i}`));
+      t.clock.advance(10_000);
+    }
+    hot().clear();
+    // All five fall due within the look-ahead; only three engines fit.
+    t.clock.advance(56 * 60_000 - 5 * 10_000);
+    expect(await poll()).toBe(0);
+    expect(hot().size).toBe(CACHE);
+    expect([...hot().keys()].sort()).toEqual(ids.slice(0, CACHE).sort());
+    t.clock.advance(10 * 60_000);
+    expect(await poll()).toBe(5);
+    expect(hot().size).toBeLessThanOrEqual(CACHE);
+    const [{ fired }] = await t.query<{ fired: number }>(
+      `SELECT count(*)::int AS fired FROM timer WHERE status = 'fired' AND instance_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    expect(fired).toBe(5);
+  });
+});
