@@ -8,6 +8,7 @@ import { renderDocument, RenderInput } from './render-document';
 import { BODY_LINE_PT, LINES_PER_PAGE, MARGIN, MIN_LINE_PT, SIZE, mm } from '../layout/gbt9704';
 import { GLYPH_TOP_EM } from '../layout/build-doc-definition';
 import { MAX_JUSTIFY_GAP_EM } from './pdf-printer';
+import { Word, wordsOf } from '../testing/pdf-words';
 
 /*
  * GB/T 9704 positions measured in the produced PDF: text from pdftotext's word boxes, the red
@@ -60,28 +61,6 @@ const withMembers = (extra: number) => (input: RenderInput) => {
 const asDocument = (input: RenderInput) => {
   input.template = { ...input.template, manifest: { ...input.template.manifest, format: 'document' } };
 };
-
-interface Word {
-  page: number;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-  text: string;
-}
-/** pdftotext's word boxes, in points from the page's top left; a box starts at the ascender. */
-function wordsOf(file: string): Word[] {
-  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  const words: Word[] = [];
-  html.split('<page ').forEach((chunk, i) => {
-    if (i === 0) return;
-    const re = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
-    for (const m of chunk.matchAll(re)) {
-      words.push({ page: i, xMin: +m[1], yMin: +m[2], xMax: +m[3], yMax: +m[4], text: m[5] });
-    }
-  });
-  return words;
-}
 
 /** Noto's ascender; the ideographic em box runs from 0.88 em above the baseline to 0.12 em below. */
 const ASCENDER_EM = 1.151;

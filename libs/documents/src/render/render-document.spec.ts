@@ -17,6 +17,7 @@ import {
 import { BODY_LINE_PT, MARGIN, PAGE, SIZE } from '../layout/gbt9704';
 import { RULE_ID, TITLE_CHARS_PER_LINE, TITLE_GLYPH_TOP } from '../layout/build-doc-definition';
 import { titleLines } from '../layout/title-lines';
+import { wordsOf } from '../testing/pdf-words';
 
 const registry = loadTemplates(resolve(__dirname, '../../../../templates'));
 const workDir = mkdtempSync(join(tmpdir(), 'docs-'));
@@ -546,27 +547,6 @@ describe('tables', () => {
 });
 
 describe('issue 17: GB/T 9704 format', () => {
-  interface Word {
-    page: number;
-    xMin: number;
-    yMin: number;
-    xMax: number;
-    yMax: number;
-    text: string;
-  }
-  /** pdftotext's word boxes, in points from the page's top left (pdfmake's coordinates). */
-  const wordsOf = (file: string): Word[] => {
-    const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    const words: Word[] = [];
-    html.split('<page ').forEach((chunk, i) => {
-      if (i === 0) return;
-      const re = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
-      for (const m of chunk.matchAll(re)) {
-        words.push({ page: i, xMin: +m[1], yMin: +m[2], xMax: +m[3], yMax: +m[4], text: m[5] });
-      }
-    });
-    return words;
-  };
   const renderFile = async (id: string, edit: (input: RenderInput) => void = () => undefined) => {
     const input = inputFor(registry.get(id)!);
     edit(input);

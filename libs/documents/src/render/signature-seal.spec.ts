@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { loadTemplates } from '../templates/load-templates';
 import { MARGIN, PAGE, SIZE } from '../layout/gbt9704';
 import { renderDocument } from './render-document';
+import { wordsOf } from '../testing/pdf-words';
 
 /*
  * GB/T 9704 §7.3.5.1: the seal presses, centred, on the 署名 and the 成文日期, the date 右空四字.
@@ -14,27 +15,6 @@ import { renderDocument } from './render-document';
 const registry = loadTemplates(resolve(__dirname, '../../../../templates'));
 const workDir = mkdtempSync(join(tmpdir(), 'docs-seal-'));
 const DPI = 144;
-
-interface Word {
-  page: number;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-  text: string;
-}
-
-function wordsOf(file: string): Word[] {
-  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  const words: Word[] = [];
-  html.split('<page ').forEach((chunk, i) => {
-    if (i === 0) return;
-    const re = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
-    for (const m of chunk.matchAll(re))
-      words.push({ page: i, xMin: +m[1], yMin: +m[2], xMax: +m[3], yMax: +m[4], text: m[5] });
-  });
-  return words;
-}
 
 /** Left and right edges, in points, of the red drawn between `top` and `bottom` right of `fromX`. */
 function redExtent(file: string, page: number, top: number, bottom: number, fromX: number) {

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadTemplates } from '../templates/load-templates';
 import { parseMarkup } from '../markup/parse-markup';
 import { renderDocument } from './render-document';
+import { Word, wordsOf } from '../testing/pdf-words';
 
 /*
  * Table cells are separate text nodes: the no-break joins of running text (a number with its
@@ -12,26 +12,6 @@ import { renderDocument } from './render-document';
  */
 const registry = loadTemplates(resolve(__dirname, '../../../../templates'));
 const workDir = mkdtempSync(join(tmpdir(), 'docs-cells-'));
-
-interface Word {
-  page: number;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  text: string;
-}
-
-function wordsOf(file: string): Word[] {
-  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  const words: Word[] = [];
-  html.split('<page ').forEach((chunk, i) => {
-    if (i === 0) return;
-    const re = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g;
-    for (const m of chunk.matchAll(re))
-      words.push({ page: i, xMin: +m[1], yMin: +m[2], xMax: +m[3], text: m[4] });
-  });
-  return words;
-}
 
 async function render(id: string, edit?: (data: Record<string, unknown>) => void): Promise<Word[]> {
   const template = registry.get(id)!;
