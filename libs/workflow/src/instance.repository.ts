@@ -132,30 +132,8 @@ export const instanceRepository = {
   },
 
   /** Plain SQL for the same reason as `saveState`: a step opening a task runs it once per fire. */
-  insertTask(em: EntityManager, task: TaskEntity): Promise<unknown> {
-    return em.query(
-      `INSERT INTO task (id, instance_id, element_id, name, candidate_groups, form, due, due_date,
-                         due_date_certain, status, data, completed_by, assignee, assigned_at, created_at, completed_at)
-       VALUES ($1, $2, $3, $4, $5::text[], $6::jsonb, $7, $8::date, $9, $10, $11::jsonb, $12, $13, $14, $15, $16)`,
-      [
-        task.id,
-        task.instanceId,
-        task.elementId,
-        task.name,
-        task.candidateGroups,
-        JSON.stringify(task.form),
-        task.due,
-        task.dueDate,
-        task.dueDateCertain,
-        task.status,
-        task.data === null ? null : JSON.stringify(task.data),
-        task.completedBy,
-        task.assignee,
-        task.assignedAt,
-        task.createdAt,
-        task.completedAt,
-      ],
-    );
+  insertTask(em: EntityManager, task: TaskEntity): Promise<void> {
+    return instanceRepository.insertTasks(em, [task]);
   },
 
   /**
