@@ -8,7 +8,7 @@ import { renderDocument, RenderInput } from './render-document';
 import { BODY_LINE_PT, LINES_PER_PAGE, MARGIN, MIN_LINE_PT, SIZE, mm } from '../layout/gbt9704';
 import { GLYPH_TOP_EM } from '../layout/build-doc-definition';
 import { MAX_JUSTIFY_GAP_EM } from './pdf-printer';
-import { Word, wordsOf } from '../testing/pdf-words';
+import { Word, rasterPage, wordsOf } from '../testing/pdf-words';
 
 /*
  * GB/T 9704 positions measured in the produced PDF: text from pdftotext's word boxes, the red
@@ -128,22 +128,7 @@ describe('GB/T 9704 版头 (§7.2.4, §7.2.5, §7.2.7)', () => {
 
 /** Rows of page `page` where red ink spans more than `minWidth` points: y, left and right edges, in points. */
 function redSpans(file: string, minWidth: number, page = 1): { y: number; left: number; right: number }[] {
-  const base = join(workDir, `raster-${Math.random().toString(36).slice(2, 8)}`);
-  execFileSync('pdftoppm', [
-    '-r',
-    String(DPI),
-    '-f',
-    String(page),
-    '-l',
-    String(page),
-    '-singlefile',
-    file,
-    base,
-  ]);
-  const ppm = readFileSync(`${base}.ppm`);
-  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 50).toString('latin1'))!;
-  const [width, height] = [Number(header[1]), Number(header[2])];
-  const data = ppm.subarray(header[0].length);
+  const { width, height, data } = rasterPage(file, page, DPI, workDir);
   const spans: { y: number; left: number; right: number }[] = [];
   for (let y = 0; y < height; y++) {
     let left = -1;

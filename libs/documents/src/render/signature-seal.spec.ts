@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadTemplates } from '../templates/load-templates';
 import { MARGIN, PAGE, SIZE } from '../layout/gbt9704';
 import { renderDocument } from './render-document';
-import { wordsOf } from '../testing/pdf-words';
+import { rasterPage, wordsOf } from '../testing/pdf-words';
 
 /*
  * GB/T 9704 §7.3.5.1: the seal presses, centred, on the 署名 and the 成文日期, the date 右空四字.
@@ -18,22 +17,7 @@ const DPI = 144;
 
 /** Left and right edges, in points, of the red drawn between `top` and `bottom` right of `fromX`. */
 function redExtent(file: string, page: number, top: number, bottom: number, fromX: number) {
-  const base = join(workDir, `raster-${Math.random().toString(36).slice(2, 8)}`);
-  execFileSync('pdftoppm', [
-    '-r',
-    String(DPI),
-    '-f',
-    String(page),
-    '-l',
-    String(page),
-    '-singlefile',
-    file,
-    base,
-  ]);
-  const ppm = readFileSync(`${base}.ppm`);
-  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 50).toString('latin1'))!;
-  const width = Number(header[1]);
-  const data = ppm.subarray(header[0].length);
+  const { width, data } = rasterPage(file, page, DPI, workDir);
   const px = (pt: number) => Math.round((pt * DPI) / 72);
   let left = Infinity;
   let right = -Infinity;
