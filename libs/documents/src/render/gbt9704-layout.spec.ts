@@ -345,8 +345,13 @@ describe('agreements and 委托书 signed by the parties', () => {
 });
 
 describe('opinions signed by their officials', () => {
-  it('the 初审意见 gives 经办人 and 分管负责人 each a row at least 15 mm high, across the type area', async () => {
-    const words = wordsOf(await renderFile('first-instance-opinion'));
+  it.each([
+    'first-instance-opinion',
+    'tekun-first-instance-opinion',
+    'low-income-review-opinion',
+    'tekun-termination-proposal',
+  ])('%s gives 经办人 and 分管负责人 each a row at least 15 mm high, across the type area', async (id) => {
+    const words = wordsOf(await renderFile(id));
     const rows = ['经办人（签字）', '分管负责人（签字）'].map((label) =>
       words.find((w) => w.text.startsWith(label)),
     );
