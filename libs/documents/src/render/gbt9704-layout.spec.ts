@@ -365,6 +365,28 @@ describe('opinions signed by their officials', () => {
   });
 });
 
+describe('特困 书面声明 filled in by hand', () => {
+  it('gives each item left blank two 15 mm rows to write in, and the declarant a row to sign', async () => {
+    const words = wordsOf(
+      await renderFile('tekun-declaration', undefined, (input) => {
+        const form = (input.data as { form?: Record<string, unknown> }).form ?? {};
+        for (const key of ['labourCapacity', 'livelihood', 'property', 'supporters']) delete form[key];
+      }),
+    );
+    const labels = ['劳动能力', '生活来源和收入', '财产状况', '法定义务人情况'].map((label) =>
+      words.find((w) => w.text === label)!,
+    );
+    expect(labels.every(Boolean)).toBe(true);
+    const gaps = labels
+      .slice(1)
+      .filter((w, i) => w.page === labels[i].page)
+      .map((w) => (w.yMin - labels[labels.indexOf(w) - 1].yMin) / mm(1));
+    expect(gaps.length).toBeGreaterThan(0);
+    expect(gaps.filter((g) => g < 28)).toEqual([]);
+    expect(words.some((w) => w.text.startsWith('声明人'))).toBe(true);
+  });
+});
+
 describe('forms', () => {
   /** Lengths, in mm, of the horizontal rules on page 1: dark runs longer than 40 mm. */
   function ruleLengths(file: string): number[] {
