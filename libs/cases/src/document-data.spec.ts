@@ -66,6 +66,17 @@ const dataInput = (
 });
 const data = (...args: Parameters<typeof dataInput>) => buildDocumentData(dataInput(...args));
 
+/** A township's 初审意见 proposing to grant, as the step form records it. */
+const ELIGIBLE_OPINION = {
+  opinion: 'eligible',
+  findings: '经入户调查核实。',
+  reasons: '符合条件',
+  proposedAmount: 49_700,
+  coveredPersons: 1,
+  investigators: ['王明', '赵丽'],
+  visitDate: '2026-10-20',
+};
+
 describe('buildDocumentData (issue 17)', () => {
   it('L1: names the township organ in force, with its particulars, and keeps the place apart', () => {
     expect(data().township).toEqual({
@@ -219,19 +230,7 @@ describe('buildDocumentData (issue 17)', () => {
   });
 
   it('F11: the 初审意见 prints the parameters’ own effective date, not the assessment date as one', () => {
-    const d = data(
-      under,
-      {
-        opinion: 'eligible',
-        findings: '经入户调查核实。',
-        reasons: '符合条件',
-        proposedAmount: 49_700,
-        coveredPersons: 1,
-        investigators: ['王明', '赵丽'],
-        visitDate: '2026-10-20',
-      },
-      'first-instance-opinion',
-    );
+    const d = data(under, ELIGIBLE_OPINION, 'first-instance-opinion');
     const text = templates.get('first-instance-opinion')!.renderMarkup(d);
     expect(text).not.toContain('2026年10月28日生效');
     expect(text).toContain('于2026年10月28日按现行最低生活保障标准测算');
@@ -308,23 +307,11 @@ describe('buildDocumentData (issue 17)', () => {
       reasons: '家庭财产状况不符合规定',
     });
     expect(refusal).not.toMatch(OTHER_PROGRAMS);
-    const opinion = templates.get('first-instance-opinion')!.renderMarkup(
-      buildDocumentData(
-        dataInput(
-          withOtherPrograms,
-          {
-            opinion: 'eligible',
-            findings: '经入户调查核实。',
-            reasons: '符合条件',
-            proposedAmount: 49_700,
-            coveredPersons: 1,
-            investigators: ['王明', '赵丽'],
-            visitDate: '2026-10-20',
-          },
-          'first-instance-opinion',
-        ),
-      ),
-    );
+    const opinion = templates
+      .get('first-instance-opinion')!
+      .renderMarkup(
+        buildDocumentData(dataInput(withOtherPrograms, ELIGIBLE_OPINION, 'first-instance-opinion')),
+      );
     expect(opinion).toMatch(/特困/);
   });
 
