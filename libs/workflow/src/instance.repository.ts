@@ -78,28 +78,14 @@ export const instanceRepository = {
     row: Pick<ProcessInstanceEntity, 'id' | 'version'>,
     change: { state: object; status: ProcessInstanceEntity['status']; outcome: string | null; now: Date },
   ): Promise<number> {
-    const next = row.version + 1;
-    // A SELECT around the UPDATE: drivers report an UPDATE's own result differently.
-    const [{ n }]: { n: number }[] = await em.query(
-      `WITH updated AS (
-         UPDATE process_instance
-            SET state = $3::jsonb, version = $4, status = $5, outcome = $6, updated_at = $7, ended_at = $8
-          WHERE id = $1 AND version = $2
-        RETURNING id)
-       SELECT count(*)::int AS n FROM updated`,
-      [
-        row.id,
-        row.version,
-        JSON.stringify(change.state),
-        next,
-        change.status,
-        change.outcome,
-        change.now,
-        change.status === 'running' ? null : change.now,
-      ],
+    const { status, outcome, now } = change;
+    const stateJson = JSON.stringify(change.state);
+    await instanceRepository.saveStates(
+      em,
+      [{ id: row.id, version: row.version, stateJson, status, outcome }],
+      now,
     );
-    if (n !== 1) throw new Error(`instance ${row.id} changed under a held lock`);
-    return next;
+    return row.version + 1;
   },
 
   /**
@@ -137,8 +123,9 @@ export const instanceRepository = {
   },
 
   /**
-   * Writes the new states of a timer batch's instances in one statement, each under its held lock
-   * with the version check of `saveState` (an instance appears at most once).
+   * Writes the new states of locked instances in one statement (a timer batch's, or one step's via
+   * `saveState`); the version check proves no one wrote any of them meanwhile (an instance appears
+   * at most once).
    */
   async saveStates(em: EntityManager, rows: StateWrite[], now: Date): Promise<void> {
     if (!rows.length) return;
@@ -203,8 +190,9 @@ export const instanceRepository = {
   },
 
   /**
-   * Appends the paths of a timer batch's steps to their instances' activity logs in one statement
-   * (an instance appears at most once; its row lock orders `seq`).
+   * Appends the paths of steps (a timer batch's, or one step's via `logActivities`) to their
+   * instances' activity logs in one statement (an instance appears at most once; its row lock
+   * orders `seq`).
    */
   async logActivitiesOfMany(
     em: EntityManager,
@@ -293,26 +281,8 @@ export const instanceRepository = {
    * Appends the step's path to the instance's activity log in one statement; the instance row
    * lock orders `seq`.
    */
-  async logActivities(
-    em: EntityManager,
-    instanceId: string,
-    events: ActivityEvent[],
-    now: Date,
-  ): Promise<void> {
-    if (!events.length) return;
-    await em.query(
-      `INSERT INTO activity_log (instance_id, seq, element_id, element_type, event, at)
-       SELECT $1, m.last + e.n, e.element_id, e.element_type, e.event, $5
-         FROM (SELECT COALESCE(MAX(seq), 0)::int AS last FROM activity_log WHERE instance_id = $1) m,
-              unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS e(element_id, element_type, event, n)`,
-      [
-        instanceId,
-        events.map((e) => e.elementId),
-        events.map((e) => e.elementType),
-        events.map((e) => e.event),
-        now,
-      ],
-    );
+  logActivities(em: EntityManager, instanceId: string, events: ActivityEvent[], now: Date): Promise<void> {
+    return instanceRepository.logActivitiesOfMany(em, [{ instanceId, events }], now);
   },
 
   async lockPendingTimer(em: EntityManager, id: string): Promise<TimerEntity | null> {
