@@ -93,7 +93,8 @@ export class DefinitionService {
   private readonly logger = new Logger('DefinitionService');
   /** Parsed process attributes per definition id; a definition never changes once stored. */
   private readonly infos = new Map<string, Promise<ProcessInfo>>();
-  private readonly models = new Map<string, Promise<EngineModel>>();
+  /** By definition id: a stored definition never changes. */
+  private readonly models = sourceCache<EngineModel>();
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -287,12 +288,9 @@ export class DefinitionService {
 
   /** The stored definition as its engines run it (parsed once per definition, never changed). */
   model(em: EntityManager, definitionId: string): Promise<EngineModel> {
-    const cached = this.models.get(definitionId);
-    if (cached) return cached;
-    const found = definitions.source(em, definitionId).then((d) => engineModel(d.source));
-    found.catch(() => this.models.delete(definitionId)); // a failed read is not kept
-    this.models.set(definitionId, found);
-    return found;
+    return this.models(definitionId, () =>
+      definitions.source(em, definitionId).then((d) => engineModel(d.source)),
+    );
   }
 
   private async readInfo(em: EntityManager, definitionId: string): Promise<ProcessInfo> {
