@@ -371,27 +371,31 @@ export function leavesLastRowAlone(blocks: Block[], starts: Starts): boolean {
   });
 }
 
+/** The loosest closer pitch at which `flaw` is gone without adding a page to `grid`, if any. */
+async function loosestWithout(
+  layout: LayoutInput,
+  grid: Fitted,
+  flaw: (fitted: Fitted) => boolean,
+): Promise<Fitted | null> {
+  for (let d = 1; d < DENSITIES.length; d++) {
+    const tighter = await layOut(layout, d);
+    if (tighter.pages <= grid.pages && !flaw(tighter)) return tighter;
+  }
+  return null;
+}
+
 async function fitLayout(layout: LayoutInput): Promise<Fitted> {
   let grid = await layOut(layout, 0);
-  if (leavesHole(grid, layout.blocks)) {
-    // The loosest pitch that keeps the heading with its first lines on that page, if any does
-    // without adding a page.
-    for (let d = 1; d < DENSITIES.length; d++) {
-      const tighter = await layOut(layout, d);
-      if (tighter.pages <= grid.pages && !leavesHole(tighter, layout.blocks)) return tighter;
-    }
+  // The loosest pitch that keeps the heading with its first lines on that page, if any does.
+  const hole = (f: Fitted) => leavesHole(f, layout.blocks);
+  if (hole(grid)) {
+    const tighter = await loosestWithout(layout, grid, hole);
+    if (tighter) return tighter;
   }
-  if (leavesLastRowAlone(layout.blocks, grid.starts)) {
-    // The loosest pitch that keeps a table's last row with the one before, if any does without
-    // adding a page; it is then judged as the grid would be.
-    for (let d = 1; d < DENSITIES.length; d++) {
-      const tighter = await layOut(layout, d);
-      if (tighter.pages <= grid.pages && !leavesLastRowAlone(layout.blocks, tighter.starts)) {
-        grid = tighter;
-        break;
-      }
-    }
-  }
+  // The loosest pitch that keeps a table's last row with the one before, if any does; it is then
+  // judged as the grid would be.
+  const lastRowAlone = (f: Fitted) => leavesLastRowAlone(layout.blocks, f.starts);
+  if (lastRowAlone(grid)) grid = (await loosestWithout(layout, grid, lastRowAlone)) ?? grid;
   const short = grid.lastPageUsed < SHORT_LAST_PAGE_LINES * DENSITIES[0].linePt;
   if (grid.pages === 1 || (!grid.tailAlone && !short)) return grid;
   // The tightest setting tells whether any saves the page; then the loosest that does is kept.
