@@ -212,12 +212,6 @@ export class PortalService {
   }
 
   /**
-   * The applicant downloads a document of their case. A decision (a document with remedy rights)
-   * reaches them in the portal only as 送达: if it is not yet served, the download is electronic
-   * service — recorded with its date and time — when their electronic-service consent is on file;
-   * without consent it is not theirs to download until the organ serves it.
-   */
-  /**
    * An applicant reads a document's summary only where the portal lists it: a decision not yet
    * served stays unseen (its title alone tells the outcome), unless downloading it would serve it.
    */
@@ -231,6 +225,12 @@ export class PortalService {
     });
   }
 
+  /**
+   * The applicant downloads a document of their case. A decision (a document with remedy rights)
+   * reaches them in the portal only as 送达: if it is not yet served, the download is electronic
+   * service — recorded with its date and time — when their electronic-service consent is on file;
+   * without consent it is not theirs to download until the organ serves it.
+   */
   async releaseToApplicant(user: AuthUser, doc: DocumentEntity): Promise<void> {
     await this.db.transaction(async (em) => {
       const kase = await this.readableCase(em, user, doc.caseId, '文书不存在');
