@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { TestApp } from './support/test-app';
 import { APPLICATION, CONFIRM_PATH, apply, drive, freshFamily } from './support/case-driver';
 
@@ -263,6 +265,38 @@ describe('decisions reach the applicant in the portal only as 送达 (issue 17)'
     expect((await listed(applicant, caseId)).find((d) => d.id === noticeId)!.servedOnDownload).toBe(false);
     await applicant.get(`/api/documents/${noticeId}/pdf`).expect(200);
     expect(await servicesOf(noticeId)).toHaveLength(1);
+  });
+
+  it('records no 电子送达 when the decision has no PDF to hand over (render or archive failed)', async () => {
+    const applicant = await t.as('applicant');
+    const mine = (await applicant.get('/api/portal/cases').expect(200)).body as { id: string; status: string }[];
+    for (const open of mine.filter((c) => c.status === 'in_progress')) await drive(t, open.id, REFUSE);
+    const { body } = await signedApplication();
+    const caseId = (await applicant.post('/api/cases', body).expect(201)).body.id as string;
+    await applicant
+      .post(`/api/portal/cases/${caseId}/e-service-consent`, { address: '13800000000', agree: true })
+      .expect(201);
+    // The archive cannot take the notice (a full or missing disk): it stays pending, its render failed.
+    const archive = path.join(t.dataDir, 'archive');
+    fs.renameSync(archive, `${archive}.away`);
+    fs.writeFileSync(archive, '');
+    let noticeId = '';
+    try {
+      await drive(t, caseId, REFUSE, /^送达不予受理通知书$/);
+      [{ id: noticeId }] = await t.query<{ id: string }>(
+        `SELECT id FROM document WHERE case_id = $1 AND template_id = 'non-acceptance-notice'`,
+        [caseId],
+      );
+      const refused = await applicant.get(`/api/documents/${noticeId}/pdf`).expect(409);
+      expect(refused.body.message).toContain('正在生成');
+      expect(await servicesOf(noticeId)).toHaveLength(0);
+    } finally {
+      fs.rmSync(archive);
+      fs.renameSync(`${archive}.away`, archive);
+    }
+    // Once the archive is back the download hands the bytes over, and that is the service.
+    await applicant.get(`/api/documents/${noticeId}/pdf`).expect(200);
+    expect((await servicesOf(noticeId)).map((s) => s.method)).toEqual(['electronic']);
   });
 });
 

@@ -7,7 +7,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { BlobStore, appendLedger } from '@app/archive';
 import { Database, DocumentEntity } from '@app/persistence';
 import { OrganSealSigners } from '@app/signing';
-import { stableStringify, timerPollIntervalMs } from '@app/common';
+import { AppError, stableStringify, timerPollIntervalMs } from '@app/common';
 import { TemplateDataError, renderDocument, renderMaskedCopy } from '@app/documents';
 import { maskDocumentData } from '@app/assistance';
 import { documentRepository as documents } from './document.repository';
@@ -257,13 +257,25 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
     return this.pool;
   }
 
+  /**
+   * The archived PDF. A document still pending is archived first; if that fails (its render or the
+   * archive is broken) there are no bytes to hand over, and the caller learns so in words, before
+   * anything that a download would record (送达) happens.
+   */
   async pdf(doc: DocumentEntity): Promise<Buffer> {
     if (doc.status === 'pending') {
       await this.archivePending({ documentId: doc.id });
       doc = await this.db.read((em) => documents.byIdOrFail(em, doc.id));
     }
-    return this.blobs.get(doc.pdfSha256!);
+    if (doc.status !== 'archived' || !doc.pdfSha256) throw documentNotReady();
+    return this.blobs.get(doc.pdfSha256);
   }
+}
+
+/** The refusal of a download while the document has no archived PDF yet. */
+function documentNotReady(): AppError {
+  const message = '文书正在生成中（或生成失败、系统将自动重试），请稍后再下载';
+  return new AppError(409, 'DOCUMENT_NOT_READY', message, [{ field: 'id', message }]);
 }
 
 /** A pool of render-and-sign threads running render-worker (RenderJob in, signed PDF bytes out). */

@@ -59,8 +59,14 @@ export class DocumentsController {
         type: 'application/pdf',
         disposition: `inline; filename*=UTF-8''${encodeURIComponent(`${name}.pdf`)}`,
       });
-    // An applicant's download of an unserved decision is 送达 itself, or not yet theirs to have.
-    if (user.role === 'applicant') await this.portal.releaseToApplicant(user, doc);
+    if (user.role === 'applicant') {
+      // An applicant's download of an unserved decision is 送达 itself, or not yet theirs to have:
+      // checked before any bytes are made, and recorded only once there are bytes to hand over.
+      await this.portal.assertVisibleToApplicant(user, doc);
+      const bytes = await this.pipeline.pdf(doc);
+      await this.portal.releaseToApplicant(user, doc);
+      return file(bytes, doc.title);
+    }
     if (worksCases(user.role)) return file(await this.pipeline.pdf(doc), doc.title);
     if (reason) {
       await this.breakGlass.record(user, {
