@@ -106,6 +106,44 @@ describe('inbox paging', () => {
     expect(seen.length).toBeGreaterThan(CASES / 2);
   });
 
+  it('loses no task when the cursor task’s key changes between fetches (a new assessment)', async () => {
+    const sort = '?sort=hardship&order=desc';
+    const whole = (await page(`${sort}&limit=200`)).ids;
+    const first = await page(`${sort}&limit=2`);
+    // The last task shown drops to the bottom of the list, as a new assessment lowering its
+    // household's hardship index does; read afresh, its new key would move the next page's start.
+    const moved = first.ids[1];
+    await t.query(`UPDATE task SET hardship_index = -1000 WHERE id = $1`, [moved]);
+    const seen = [...first.ids];
+    let after = first.next;
+    while (after) {
+      const p = await page(`${sort}&limit=2&after=${after}`);
+      seen.push(...p.ids);
+      after = p.next;
+    }
+    expect(whole.filter((id) => !seen.includes(id))).toEqual([]);
+    // Only the re-keyed task may show twice: at its old place and at its new one.
+    expect(seen.filter((id, i) => seen.indexOf(id) !== i)).toEqual(seen.length > whole.length ? [moved] : []);
+  });
+
+  it('refuses a cursor of another sort, a forged one and a bare task id, naming after', async () => {
+    const clerk = await t.as('clerk');
+    const next = (await page('?sort=due&limit=1')).next!;
+    const [task] = await t.query<{ id: string }>(`SELECT id FROM task WHERE status = 'open' LIMIT 1`);
+    const forged = Buffer.from(JSON.stringify(['due', 'asc', "2026-01-01'", 'x', 'y'])).toString('base64url');
+    for (const q of [
+      `?sort=created&after=${next}`,
+      `?sort=due&order=desc&after=${next}`,
+      `?after=${forged}`,
+      `?after=${task.id}`,
+    ]) {
+      const res = await clerk.get(`/api/tasks${q}`);
+      expect([q, res.status]).toEqual([q, 400]);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['after']);
+    }
+    await clerk.get(`/api/tasks?sort=due&after=${next}`).expect(200);
+  });
+
   it('refuses a bad page size or cursor, naming the parameter', async () => {
     const res = await (await t.as('clerk')).get('/api/tasks?limit=0&after=x');
     expect(res.status).toBe(400);

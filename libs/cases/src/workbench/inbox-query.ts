@@ -1,4 +1,5 @@
 import { AppError, ErrorDetail, isCalendarDate } from '@app/common';
+import { InboxCursor, decodeInboxCursor } from './inbox-cursor';
 import { CASE_URGENCIES, CASE_URGENCY_LABELS, CaseUrgency, isCaseUrgency } from '../linshi/linshi-rules';
 
 export type InboxSort = 'due' | 'hardship' | 'created' | 'urgency';
@@ -17,12 +18,15 @@ export interface InboxFilter {
   mine?: boolean;
   /** Rows per page (1–200). */
   limit?: number;
-  /** The last task of the page before (its `nextCursor`). */
-  after?: string;
+  /** Where the page starts: the page before's `nextCursor`, decoded. */
+  after?: InboxCursor;
 }
 
 export const INBOX_MAX_PAGE = 200;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A cursor this server did not write, or wrote for another sort or order. */
+export const AFTER_INVALID =
+  '翻页位置（after）无效：请使用上一页响应头 X-Next-Cursor 的值，并保持相同的排序方式';
 
 const SORTS: InboxSort[] = ['due', 'hardship', 'created', 'urgency'];
 
@@ -95,8 +99,9 @@ export function parseInboxFilter(query: Record<string, unknown>, programs: strin
   }
   const after = text('after');
   if (after !== undefined) {
-    if (UUID.test(after)) filter.after = after.toLowerCase();
-    else problems.push({ field: 'after', message: '翻页位置（after）应为上一页返回的任务编号' });
+    const cursor = decodeInboxCursor(after);
+    if (cursor) filter.after = cursor;
+    else problems.push({ field: 'after', message: AFTER_INVALID });
   }
   if (problems.length) throw AppError.validation(`查询参数有误：${problems[0].message}`, problems);
   return filter;

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { CaseUrgency } from '../linshi/linshi-rules';
+import type { CursorKeyType } from './inbox-cursor';
 
 /** One open task with its case, as the inbox query selects it. */
 export interface InboxRow {
@@ -41,10 +42,10 @@ export interface InboxQuery {
   order: 'asc' | 'desc';
 }
 
-/** Where one page starts: after this task, in the list's own order. */
+/** Where one page starts: after these key values (the last task of the page before), in the list's order. */
 export interface InboxPage {
   limit: number;
-  after?: string;
+  after?: string[];
 }
 
 /**
@@ -91,6 +92,22 @@ const KEYSETS: Record<InboxQuery['sort'], Record<InboxQuery['order'], { keys: st
   },
 };
 
+/** The SQL type of each key of a keyset, in order: a cursor's values are cast to them. */
+const KEY_TYPES: Record<InboxQuery['sort'], Record<InboxQuery['order'], CursorKeyType[]>> = {
+  due: { asc: ['date', 'timestamptz', 'uuid'], desc: ['int', 'timestamptz', 'uuid'] },
+  hardship: {
+    asc: ['numeric', 'date', 'timestamptz', 'uuid'],
+    desc: ['numeric', 'date', 'timestamptz', 'uuid'],
+  },
+  created: { asc: ['timestamptz', 'uuid'], desc: ['timestamptz', 'uuid'] },
+  urgency: { asc: ['int', 'date', 'timestamptz', 'uuid'], desc: ['int', 'date', 'timestamptz', 'uuid'] },
+};
+
+/** The key types of a sort and order (what a cursor for it must hold). */
+export function inboxKeyTypes(sort: InboxQuery['sort'], order: InboxQuery['order']): CursorKeyType[] {
+  return KEY_TYPES[sort][order];
+}
+
 /**
  * Builds the WHERE from fixed pieces; every value chosen is a positional parameter. The region is
  * an equality on the task's region code cut to the length of the user's: with the cut length
@@ -120,18 +137,25 @@ export const INBOX_TOTAL_CAP = 1000;
 
 export const inboxRepository = {
   /**
-   * One page of the inbox. The cursor is the last task of the page before: its keys are read
-   * afresh, and a task completed since still has them, so nothing after it is skipped or repeated.
+   * One page of the inbox, each row with its key values as text (`cursorKeys`). The page starts
+   * after the key values of the last task of the page before, as they were then: a task completed
+   * or re-keyed since does not move the start, so nothing after it is skipped or repeated.
    */
-  openTasks(em: EntityManager, q: InboxQuery, page: InboxPage): Promise<InboxRow[]> {
+  openTasks(
+    em: EntityManager,
+    q: InboxQuery,
+    page: InboxPage,
+  ): Promise<(InboxRow & { cursorKeys: string[] })[]> {
     const { where, params, needsCase } = inboxWhere(q);
     const { keys, desc } = KEYSETS[q.sort][q.order];
     const tuple = `(${keys.join(', ')})`;
     if (page.after) {
-      params.push(page.after);
-      where.push(
-        `${tuple} ${desc ? '<' : '>'} (SELECT ${keys.join(', ')} FROM task t WHERE t.id = $${params.length}::uuid)`,
-      );
+      const types = KEY_TYPES[q.sort][q.order];
+      const values = page.after.map((v, i) => {
+        params.push(v);
+        return `$${params.length}::${types[i]}`;
+      });
+      where.push(`${tuple} ${desc ? '<' : '>'} (${values.join(', ')})`);
     }
     params.push(Math.trunc(page.limit));
     const orderBy = keys.map((k) => `${k}${desc ? ' DESC' : ''}`).join(', ');
@@ -150,7 +174,8 @@ export const inboxRepository = {
                   c.applicant_id_number AS "applicantIdNumber", c.household,
                   r.name AS "townshipName", i.definition_id AS "definitionId",
                   t.hardship_index::float AS "hardshipIndex",
-                  t.assignee, holder.display_name AS "assigneeName"
+                  t.assignee, holder.display_name AS "assigneeName",
+                  ARRAY[${keys.map((_, n) => `t.k${n}::text`).join(', ')}] AS "cursorKeys"
            FROM (
              SELECT t.id, t.name, t.element_id, t.due_date, t.due_date_certain, t.created_at, t.instance_id,
                     t.candidate_groups, t.hardship_index, t.assignee,

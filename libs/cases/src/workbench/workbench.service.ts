@@ -14,13 +14,14 @@ import { CaseEntity, Database } from '@app/persistence';
 import { FormField, parseBpmn, readLegalBasis, validateFormData } from '@app/process-models';
 import { caseRepository as cases } from '../case.repository';
 import { caseProcessRepository as processes } from '../case-process.repository';
-import { INBOX_TOTAL_CAP, InboxQuery, inboxRepository as inbox } from './inbox.repository';
+import { INBOX_TOTAL_CAP, InboxQuery, inboxKeyTypes, inboxRepository as inbox } from './inbox.repository';
+import { cursorFits, encodeInboxCursor } from './inbox-cursor';
 import { caseworkRepository as casework } from '../casework/casework.repository';
 import { assertMayReadCase } from '../case-access';
 import { APPLICATION_PROGRAMS } from '../programs';
 import { DocumentIssuer } from '../document-issuer';
 import { TemplateStore } from '@app/issuance';
-import { InboxFilter, parseInboxFilter } from './inbox-query';
+import { AFTER_INVALID, InboxFilter, parseInboxFilter } from './inbox-query';
 import { ModelElement, nextDocuments } from './next-documents';
 import { Urgency, urgencyOf } from './urgency';
 import { StaffMember, staffRepository } from './staff.repository';
@@ -128,16 +129,24 @@ export class WorkbenchService {
       order,
     };
     const limit = filter.limit ?? INBOX_PAGE_SIZE;
+    const after = filter.after;
+    if (
+      after &&
+      !(after.sort === sort && after.order === order && cursorFits(after, inboxKeyTypes(sort, order)))
+    )
+      throw AppError.validation(`查询参数有误：${AFTER_INVALID}`, [
+        { field: 'after', message: AFTER_INVALID },
+      ]);
     const { rows, blocked, total } = await this.db.read(async (em) => {
       if (filter.mine) {
         query.heldBy = [user.id, ...(await casework.principalsOf(em, user.id, this.clock.today()))];
       }
       // One more than the page, to tell whether there is a next one.
-      const rows = await inbox.openTasks(em, query, { limit: limit + 1, after: filter.after });
+      const rows = await inbox.openTasks(em, query, { limit: limit + 1, after: after?.keys });
       const page = rows.slice(0, limit);
       const tasks = page.map((r) => ({ ...r, householdIds: householdIdNumbers(r) }));
       const blocked = await this.duties.blockers(em, user, tasks);
-      const total = filter.after ? null : await inbox.openTaskCount(em, query);
+      const total = after ? null : await inbox.openTaskCount(em, query);
       return { rows, blocked, total };
     });
     const today = this.clock.today();
@@ -150,6 +159,7 @@ export class WorkbenchService {
         candidateGroups: _g,
         applicantIdNumber: _id,
         household: _h,
+        cursorKeys: _k,
         ...item
       } = row;
       const basis = await this.legalBases(definitionId);
@@ -162,7 +172,8 @@ export class WorkbenchService {
     }
     return {
       items,
-      nextCursor: rows.length > limit ? items[items.length - 1].taskId : null,
+      nextCursor:
+        rows.length > limit ? encodeInboxCursor({ sort, order, keys: rows[limit - 1].cursorKeys }) : null,
       total: total === null ? null : Math.min(total, INBOX_TOTAL_CAP),
       totalCapped: total !== null && total > INBOX_TOTAL_CAP,
     };
