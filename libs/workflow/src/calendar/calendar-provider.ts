@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryRunner } from 'typeorm';
 import { AppError, Clock } from '@app/common';
 import { Database } from '@app/persistence';
 import { LoadedYear, calendarRepository } from './calendar.repository';
@@ -9,21 +9,25 @@ import { yearScheduleProblems } from './year-schedule';
 export type { LoadedYear };
 
 /**
- * How long a process uses its cached calendar before it checks the table's version again. A load
- * through this process (`PUT /api/calendar/:year`) drops the cache at once; one through another
- * process is seen here within this time. Schedules are loaded weeks before the year they cover.
+ * How long a read (a case page, a report) uses the cached calendar before it checks the table's
+ * version again, for loads made by another API process. A load through this process
+ * (`PUT /api/calendar/:year`) drops the cache at once.
  */
 export const CALENDAR_RECHECK_MS = 30_000;
 
 /**
  * The working calendar in force: the package plus the years loaded by an administrator. Cached,
- * so steps, timer fires and case pages do not each query the table: dropped when a year is loaded
- * here, and rechecked against the table's version (its highest row id) every `CALENDAR_RECHECK_MS`
- * for loads made by other API processes.
+ * so steps, timer fires and case pages do not each load the table: dropped when a year is loaded
+ * here, and checked against the table's version (its highest row id) by every transaction on
+ * PostgreSQL, where another API process may have loaded a year since (a deadline saved from the
+ * old calendar would stay on the task), and by reads every `CALENDAR_RECHECK_MS`. On PGlite this
+ * process is the only writer, so its own drop is enough.
  */
 @Injectable()
 export class CalendarProvider {
   private cached: { version: string; calendar: WorkingCalendar; checkedAt: number } | null = null;
+  /** The transactions (their query runners) that have checked the cache already. */
+  private readonly checkedIn = new WeakSet<QueryRunner>();
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -32,7 +36,13 @@ export class CalendarProvider {
 
   async current(em: EntityManager): Promise<WorkingCalendar> {
     const now = performance.now();
-    if (this.cached && now - this.cached.checkedAt < CALENDAR_RECHECK_MS) return this.cached.calendar;
+    const runner = em.queryRunner;
+    // Once per transaction: a timer batch computes many deadlines in one.
+    const saves =
+      this.db.kind === 'postgres' && runner?.isTransactionActive === true && !this.checkedIn.has(runner);
+    if (this.cached && !saves && now - this.cached.checkedAt < CALENDAR_RECHECK_MS)
+      return this.cached.calendar;
+    if (saves) this.checkedIn.add(runner!);
     const version = await calendarRepository.version(em);
     if (this.cached?.version === version) {
       this.cached.checkedAt = now;
