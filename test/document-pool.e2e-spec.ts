@@ -58,6 +58,39 @@ describe('documents rendered in the pool', () => {
     expect(pdfsig(pdf)).toMatch(/Signature is Valid/);
   });
 
+  it('answers an application once it is committed, its documents still 生成中', async () => {
+    const pipeline = t.app.get(DocumentPipeline);
+    // Every render waits at a gate that opens only after the application was answered: a service
+    // that waited for its documents would never answer.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const render = jest.spyOn(
+      pipeline as unknown as { renderSigned: (d: unknown) => Promise<Buffer> },
+      'renderSigned',
+    );
+    const original =
+      render.getMockImplementation() ??
+      (DocumentPipeline.prototype as unknown as { renderSigned: (d: unknown) => Promise<Buffer> })
+        .renderSigned;
+    render.mockImplementation(async function (this: unknown, doc: unknown) {
+      await gate;
+      return original.call(this, doc);
+    });
+    try {
+      const caseId = await apply(t);
+      const docs = await documentsOf(caseId);
+      expect(docs.length).toBeGreaterThan(0);
+      expect(docs.map((d) => d.status)).toEqual(docs.map(() => 'pending'));
+      open();
+      await t.documentsSettled();
+      const after = await documentsOf(caseId);
+      expect(after.map((d) => d.status)).toEqual(after.map(() => 'archived'));
+    } finally {
+      open();
+      render.mockRestore();
+    }
+  }, 120_000);
+
   it('shows a failed render as failed, keeps the row, and archives it on the next sweep', async () => {
     const pipeline = t.app.get(DocumentPipeline);
     const caseId = await apply(t);

@@ -112,7 +112,7 @@ export class ReviewCohortService {
       });
       return { created: true, cohortId: cohort.id, started };
     });
-    for (const caseId of result.started) await this.pipeline.archivePending({ caseId });
+    for (const caseId of result.started) await this.pipeline.issued(caseId);
     return { created: result.created, cohortId: result.cohortId };
   }
 

@@ -157,7 +157,7 @@ export class CaseService {
       }
       return row;
     });
-    await this.pipeline.archivePending({ caseId: kase.id });
+    await this.pipeline.issued(kase.id);
     return (await this.db.read((em) => cases.byId(em, kase.id)))!;
   }
 

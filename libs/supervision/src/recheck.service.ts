@@ -140,7 +140,7 @@ export class RecheckService {
       return id;
     });
     const result = (await this.list(user)).find((d) => d.id === draw)!;
-    for (const p of result.procedures) await this.pipeline.archivePending({ caseId: p.procedureCaseId });
+    for (const p of result.procedures) await this.pipeline.issued(p.procedureCaseId);
     return result;
   }
 

@@ -54,7 +54,7 @@ export class ProcedureService {
       await this.duties.assertMayAct(em, user, parent);
       return this.startIn(em, { parent, processKey, data, actor: user });
     });
-    await this.pipeline.archivePending({ caseId: child.id });
+    await this.pipeline.issued(child.id);
     return child;
   }
 

@@ -144,7 +144,7 @@ export class MonitoringService {
       });
       return { ...(await this.receiptOf(em, row)), duplicate: false };
     });
-    if (!receipt.duplicate) await this.pipeline.archivePending({ caseId: receipt.warningCaseId });
+    if (!receipt.duplicate) await this.pipeline.issued(receipt.warningCaseId);
     return receipt;
   }
 
