@@ -71,8 +71,8 @@ const runs = [
 /** The tier of a test file, by the same folders as jest.config.js's projects. */
 const tierOf = (file) => {
   const rel = path.relative(root, file);
-  const m = /^test\/(integrity|fault|browser)\//.exec(rel);
-  return m ? m[1] : /^test\/.*\.e2e-(spec|bundle)\.ts$/.test(rel) ? 'api' : 'unit';
+  const m = /^test\/(integrity|fault|browser)\/|^test\/bundles\/(browser)-/.exec(rel);
+  return m ? m[1] ?? m[2] : /^test\/.*\.e2e-(spec|bundle)\.ts$/.test(rel) ? 'api' : 'unit';
 };
 
 /**
