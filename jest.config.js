@@ -65,9 +65,13 @@ module.exports = {
       : project('api', ['test'], '^(?!.*/test/(integrity|fault|browser)/).*\\.e2e-spec\\.ts$'),
     project('integrity', ['test/integrity'], '.*\\.e2e-spec\\.ts$'),
     project('fault', ['test/fault'], '.*\\.e2e-spec\\.ts$'),
-    // The web app is built once before the tier's files start (they may run two at a time).
-    project('browser', ['test/browser'], '.*\\.e2e-spec\\.ts$', {
-      globalSetup: '<rootDir>/test/support/browser-setup.ts',
-    }),
+    // The web app is built once before the tier's files start (they may run two at a time). With
+    // TEST_BUNDLES, its specs in the bundles of test/bundles too.
+    project(
+      'browser',
+      process.env.TEST_BUNDLES ? ['test/bundles'] : ['test/browser'],
+      process.env.TEST_BUNDLES ? 'browser-.*\\.e2e-bundle\\.ts$' : '.*\\.e2e-spec\\.ts$',
+      { globalSetup: '<rootDir>/test/support/browser-setup.ts' },
+    ),
   ],
 };

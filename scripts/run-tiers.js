@@ -8,12 +8,16 @@
  * apps/web). The jest tiers other than browser share one run, so both cores stay busy to the end.
  * The browser tier has a run of its own, also two files at a time (BROWSER_WORKERS): a file mostly
  * waits on its page, and its pages run without CSS motion (test/support/browser.ts), so a click
- * never lands mid-animation however loaded the machine is.
+ * never lands mid-animation however loaded the machine is. Since it mostly waits, it runs beside
+ * the other jest tiers, not after them: alone it left about half of the two cores idle for
+ * minutes. Its output is printed line by line with a `[browser]` prefix. TEST_TIERS_SERIAL=1 runs
+ * it after them, as before (to time a tier alone).
  * TEST_SKIP_DATABASE_FREE=1 (.ci/run's PostgreSQL pass, after a whole pass on PGlite): the unit
  * tier runs only its specs that depend on the database and the web tier is left out; the others
  * run the same code on either database and have just passed (test/support/database-specs.js).
  */
-const { spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
+const readline = require('node:readline');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -67,8 +71,8 @@ const runs = [
 /** The tier of a test file, by the same folders as jest.config.js's projects. */
 const tierOf = (file) => {
   const rel = path.relative(root, file);
-  const m = /^test\/(integrity|fault|browser)\//.exec(rel);
-  return m ? m[1] : /^test\/.*\.e2e-(spec|bundle)\.ts$/.test(rel) ? 'api' : 'unit';
+  const m = /^test\/(integrity|fault|browser)\/|^test\/bundles\/(browser)-/.exec(rel);
+  return m ? m[1] ?? m[2] : /^test\/.*\.e2e-(spec|bundle)\.ts$/.test(rel) ? 'api' : 'unit';
 };
 
 /**
@@ -87,8 +91,10 @@ function postgresSessionOptions() {
 
 const lines = [];
 let failed = false;
-for (const run of runs) {
-  console.log(`\n== 测试层 ${run.label}`);
+
+/** Runs one tier's command; resolves with its result line(s). `prefix`: its output, line by line, prefixed. */
+function execute(run, prefix) {
+  console.log(`\n== 测试层 ${run.label}${prefix ? '（与其他层同时运行，输出带前缀）' : ''}`);
   const report = run.report ? path.join(reports, run.report) : undefined;
   const started = Date.now();
   // A whole tier runs its api specs in bundles that share a module graph (test/support/bundle.ts).
@@ -99,34 +105,63 @@ for (const run of runs) {
     ...postgresSessionOptions(),
     TEST_COST_FILE: costFile,
   };
-  const result = spawnSync(process.execPath, run.command(report), { cwd: root, stdio: 'inherit', env });
-  const ok = result.status === 0;
-  failed ||= !ok;
-  lines.push(`${ok ? '通过' : '失败'}  ${run.label.padEnd(28)} ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s`);
-  if (report && fs.existsSync(report)) {
-    // Wall time per tier does not exist when tiers share workers; the sum of their files' times does.
-    const byTier = {};
-    for (const r of JSON.parse(fs.readFileSync(report, 'utf8')).testResults) {
-      const t = tierOf(r.name);
-      byTier[t] ??= { files: 0, seconds: 0 };
-      byTier[t].files += 1;
-      byTier[t].seconds += (r.endTime - r.startTime) / 1000;
-    }
-    for (const [t, v] of Object.entries(byTier))
-      lines.push(`      ${`${t}（${v.files} 个文件，各文件用时之和）`.padEnd(26)} ${v.seconds.toFixed(0).padStart(5)} s`);
-  }
+  const child = spawn(process.execPath, run.command(report), {
+    cwd: root,
+    stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    env,
+  });
+  if (prefix)
+    for (const [stream, out] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ])
+      readline.createInterface({ input: stream }).on('line', (line) => out.write(`${prefix} ${line}\n`));
+  return new Promise((resolve) => {
+    child.on('close', (status) => {
+      const ok = status === 0;
+      failed ||= !ok;
+      const out = [
+        `${ok ? '通过' : '失败'}  ${run.label.padEnd(28)} ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s`,
+      ];
+      if (report && fs.existsSync(report)) {
+        // Wall time per tier does not exist when tiers share workers; the sum of their files' times does.
+        const byTier = {};
+        for (const r of JSON.parse(fs.readFileSync(report, 'utf8')).testResults) {
+          const t = tierOf(r.name);
+          byTier[t] ??= { files: 0, seconds: 0 };
+          byTier[t].files += 1;
+          byTier[t].seconds += (r.endTime - r.startTime) / 1000;
+        }
+        for (const [t, v] of Object.entries(byTier))
+          out.push(`      ${`${t}（${v.files} 个文件，各文件用时之和）`.padEnd(26)} ${v.seconds.toFixed(0).padStart(5)} s`);
+      }
+      resolve(out);
+    });
+  });
 }
 
-if (fs.existsSync(costFile)) {
-  // CPU seconds say what a tier costs whatever else the machine runs; `node scripts/test-cost.js <file>` lists them by file.
-  for (const [t, v] of Object.entries(totalsByTier(readCosts(costFile))))
-    lines.push(`      ${`${t}（${v.files} 个文件，CPU 秒之和）`.padEnd(26)} ${v.cpu.toFixed(0).padStart(5)} s`);
+// The browser run mostly waits on its pages: it starts first and runs beside the others.
+const beside = !process.env.TEST_TIERS_SERIAL && runs.length > 1 ? runs.find((r) => r.label === 'browser') : undefined;
+
+async function main() {
+  const browser = beside && execute(beside, '[browser]');
+  for (const run of runs) if (run !== beside) lines.push(...(await execute(run)));
+  if (browser) lines.push(...(await browser));
+  return failed;
 }
-if (skipDatabaseFree)
-  lines.push(
-    `      unit 只运行依赖数据库的测试文件${tiers.includes('web') ? '，web 未运行' : ''}：其余与数据库无关，已在 PGlite 轮通过（TEST_SKIP_DATABASE_FREE）`,
-  );
-console.log(`\n== 各层用时（${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}，${workers} 个 jest 进程；每个文件的用时见 ${reports}）`);
-for (const line of lines) console.log(line);
-if (fs.existsSync(costFile)) console.log(`各文件 CPU 秒：node scripts/test-cost.js ${costFile}`);
-process.exit(failed ? 1 : 0);
+
+void main().then(() => {
+  if (fs.existsSync(costFile)) {
+    // CPU seconds say what a tier costs whatever else the machine runs; `node scripts/test-cost.js <file>` lists them by file.
+    for (const [t, v] of Object.entries(totalsByTier(readCosts(costFile))))
+      lines.push(`      ${`${t}（${v.files} 个文件，CPU 秒之和）`.padEnd(26)} ${v.cpu.toFixed(0).padStart(5)} s`);
+  }
+  if (skipDatabaseFree)
+    lines.push(
+      `      unit 只运行依赖数据库的测试文件${tiers.includes('web') ? '，web 未运行' : ''}：其余与数据库无关，已在 PGlite 轮通过（TEST_SKIP_DATABASE_FREE）`,
+    );
+  console.log(`\n== 各层用时（${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}，${workers} 个 jest 进程${beside ? '，browser 层同时另有其 jest 进程' : ''}；每个文件的用时见 ${reports}）`);
+  for (const line of lines) console.log(line);
+  if (fs.existsSync(costFile)) console.log(`各文件 CPU 秒：node scripts/test-cost.js ${costFile}`);
+  process.exit(failed ? 1 : 0);
+});

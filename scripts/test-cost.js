@@ -29,8 +29,8 @@ function readCosts(file) {
 /** The tier of a test file, by the same folders as jest.config.js's projects. */
 function tierOf(entry) {
   if (entry.project) return entry.project;
-  const m = /^test\/(integrity|fault|browser)\//.exec(entry.file);
-  return m ? m[1] : /^test\/.*\.e2e-(spec|bundle)\.ts$/.test(entry.file) ? 'api' : 'unit';
+  const m = /^test\/(integrity|fault|browser)\/|^test\/bundles\/(browser)-/.exec(entry.file);
+  return m ? m[1] ?? m[2] : /^test\/.*\.e2e-(spec|bundle)\.ts$/.test(entry.file) ? 'api' : 'unit';
 }
 
 /** CPU seconds per tier: { tier: { files, cpu, children, wall } }. */

@@ -11,6 +11,7 @@ import { TestApp } from '../support/test-app';
 import { ownDevelopmentSeals } from '../support/pglite-template';
 import { apply, drive, CONFIRM_PATH } from '../support/case-driver';
 import { JPEG } from '../support/sample-files';
+import { compiledWorker } from '../support/compiled-worker';
 
 /**
  * `npm run backup` / `npm run restore` as an operator runs them: child processes on a stopped API's
@@ -30,7 +31,8 @@ const SCRIPTS = {
 
 /**
  * Runs a command as a child process: through `npm run` as an operator types it, or (faster, for the
- * refusals) straight through node with the same loader the npm scripts use.
+ * refusals and checks) straight through node on the sources transpiled once, by the same per-file
+ * transform as the npm scripts' ts-node (test/support/compiled-worker.ts).
  */
 function npm(
   script: keyof typeof SCRIPTS,
@@ -42,17 +44,7 @@ function npm(
   const [command, argv] =
     via === 'npm'
       ? ['npm', ['run', '-s', script, '--', ...args]]
-      : [
-          process.execPath,
-          [
-            '-r',
-            'ts-node/register/transpile-only',
-            '-r',
-            'tsconfig-paths/register',
-            SCRIPTS[script],
-            ...args,
-          ],
-        ];
+      : [process.execPath, [...compiledWorker(SCRIPTS[script]), ...args]];
   const res = spawnSync(command, argv as string[], {
     cwd: path.resolve(__dirname, '../..'),
     env: { ...process.env, TIMER_POLL_MS: '0', NODE_OPTIONS: '', ...env } as NodeJS.ProcessEnv,

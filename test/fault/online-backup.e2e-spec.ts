@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TestApp } from '../support/test-app';
+import { compiledWorker } from '../support/compiled-worker';
 import { CONFIRM_PATH, apply, drive } from '../support/case-driver';
 
 /**
@@ -67,16 +68,7 @@ describe('online backup', () => {
     if (POSTGRES) return;
     const res = spawnSync(
       process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'scripts/restore.ts',
-        file,
-        '--data-dir',
-        path.join(work, 'restored'),
-      ],
+      [...compiledWorker('scripts/restore.ts'), file, '--data-dir', path.join(work, 'restored')],
       {
         cwd: path.resolve(__dirname, '../..'),
         env: { ...process.env, NODE_OPTIONS: '', TIMER_POLL_MS: '0' },

@@ -7,11 +7,14 @@ import * as path from 'node:path';
  * than a second boot); a bundle pays that once for all its files. Each spec runs inside a describe
  * named by its path, so its top-level hooks stay its own, and it still runs alone as before
  * (`npm test -- test/trust`). The files are dealt by size, largest first, to the lightest bundle.
+ * The browser tier is bundled too: it runs beside the other tiers (scripts/run-tiers.js), so what
+ * counts there is its CPU, not its waiting; each of its files also loads Playwright.
  */
 const ROOT = path.resolve(__dirname, '../..');
 
 const TIERS: Record<string, { dirs: string[] }> = {
   api: { dirs: ['test', 'test/hostile'] },
+  browser: { dirs: ['test/browser'] },
 };
 
 export function bundleFiles(tier: string, index: number, count: number): string[] {

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
+import { compiledWorker } from './compiled-worker';
 
 /** A message a timer worker printed (see timer-worker.ts). */
 export interface WorkerMessage {
@@ -15,14 +16,6 @@ export interface WorkerMessage {
 }
 
 const ROOT = path.resolve(__dirname, '../..');
-
-const TIMER_WORKER = [
-  '-r',
-  'ts-node/register/transpile-only',
-  '-r',
-  'tsconfig-paths/register',
-  'test/support/timer-worker.ts',
-];
 
 /**
  * A separate OS process running the API's timer poller against a shared database schema (or, given
@@ -41,7 +34,8 @@ export class TimerWorker {
   constructor(
     readonly name: string,
     env: Record<string, string>,
-    args: string[] = TIMER_WORKER,
+    // Precompiled (compiled-worker.ts): through ts-node every start transpiled the application again.
+    args: string[] = compiledWorker('test/support/timer-worker.ts'),
   ) {
     this.child = spawn(process.execPath, args, {
       cwd: ROOT,

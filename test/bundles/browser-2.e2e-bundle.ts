@@ -1,0 +1,3 @@
+import { runBundle } from '../support/bundle';
+
+runBundle('browser', 2, 2);
