@@ -1,7 +1,10 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { loadTemplates } from '../templates/load-templates';
-import { fillRuns, layOutOnly, renderPdf } from './pdf-printer';
+import { wordsOf } from '../testing/pdf-words';
+import { fillRuns, layOutOnly, renderPdf, renderPdfmakeDrawn } from './pdf-printer';
 import { fitDocumentDefinition } from './render-document';
 
 const registry = loadTemplates(resolve(__dirname, '../../../../templates'));
@@ -98,6 +101,43 @@ describe('drawing', () => {
       expect(page.match(/ re\n/g)!.length - modules).toBeLessThan(10);
     }
   });
+});
+
+describe('drawing text', () => {
+  it.each(['confirmation-notice', 'benefit-stop-decision', 'dibao-application-form'])(
+    "sets a line's characters of one font in one text object, each where pdfmake sets it (%s)",
+    async (id) => {
+      const template = registry.get(id)!;
+      const { definition } = await fitDocumentDefinition({
+        template,
+        data: structuredClone(template.manifest.sample),
+        number: template.manifest.numberCode ? `平${template.manifest.numberCode}〔2026〕1号` : undefined,
+        issuedAt: new Date('2026-11-23T09:00:00+08:00'),
+        verifyCode: 'K7Q2-9MXD',
+        verifyUrl: 'https://jiuzhu.example.gov.cn/v/K7Q2-9MXD',
+      });
+      const drawn = await renderPdf(definition);
+      const pdfmake = await renderPdfmakeDrawn(definition);
+      const dir = mkdtempSync(join(tmpdir(), 'sa-draw-'));
+      writeFileSync(join(dir, 'drawn.pdf'), drawn);
+      writeFileSync(join(dir, 'pdfmake.pdf'), pdfmake);
+      // What a reader sees: every word, in the same box, on the same page; the same named destinations.
+      expect(wordsOf(join(dir, 'drawn.pdf'))).toEqual(wordsOf(join(dir, 'pdfmake.pdf')));
+      const destinations = (pdf: Buffer) =>
+        pdf
+          .toString('latin1')
+          .match(/\(block-[\w-]+\)/g)
+          ?.sort();
+      expect(destinations(drawn)).toEqual(destinations(pdfmake));
+      const count = (pdf: Buffer, op: string) =>
+        contentStreams(pdf).reduce(
+          (n, page) => n + (page.match(new RegExp(`\\n${op}\\n`, 'g'))?.length ?? 0),
+          0,
+        );
+      expect(count(pdfmake, 'BT')).toBe(count(pdfmake, 'ET'));
+      expect(count(drawn, 'BT') * 2).toBeLessThan(count(pdfmake, 'BT'));
+    },
+  );
 });
 
 /** The inflated content of every Flate stream of a PDF. */

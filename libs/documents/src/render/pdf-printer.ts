@@ -15,7 +15,14 @@ interface PdfmakeRenderer {
   pdfDocument: PdfKitDoc & PdfKitDrawing;
   renderPages(pages: unknown[]): void;
   renderVector(vector: object): void;
+  renderLine(line: DrawnLine, x: number, y: number): void;
 }
+const TextDecorator = require('pdfmake/js/TextDecorator').default as {
+  new (pdfDocument: PdfKitDoc): {
+    drawBackground(line: DrawnLine, x: number, y: number): void;
+    drawDecorations(line: DrawnLine, x: number, y: number): void;
+  };
+};
 const Renderer = require('pdfmake/js/Renderer').default as {
   new (pdfDocument: PdfKitDoc): PdfmakeRenderer;
   prototype: PdfmakeRenderer;
@@ -28,6 +35,8 @@ const ElementWriter = require('pdfmake/js/ElementWriter').default as {
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const cachesOn = () => process.env.DOCUMENT_FONT_CACHE !== '0';
+/** `DOCUMENT_LEAN_DRAWING=0` draws every document as pdfmake does: the benchmark's before. */
+const leanOn = () => process.env.DOCUMENT_LEAN_DRAWING !== '0';
 
 /*
  * A layout pass needs the pages pdfmake lays out (its pageBreakBefore hook sees them), not the
@@ -49,7 +58,7 @@ Renderer.prototype.renderPages = function (
 ) {
   const progress = (this as { progressCallback?: unknown }).progressCallback;
   if (progress === LAYOUT_ONLY) this.pdfDocument[PAGES] = pages;
-  else if (progress === PDFMAKE_DRAWING) renderPages.call(this, pages);
+  else if (progress === PDFMAKE_DRAWING || !leanOn()) renderPages.call(this, pages);
   else drawPages(this, pages);
 } as (typeof Renderer.prototype)['renderPages'];
 
@@ -99,6 +108,11 @@ function drawPages(renderer: PdfmakeRenderer, pages: Pages): void {
     (vector as Rects).type === RECTS
       ? drawRects(renderer.pdfDocument, vector as Rects)
       : renderVector.call(renderer, vector);
+  const renderLine = renderer.renderLine;
+  renderer.renderLine = (line, x, y) =>
+    plainLine(line)
+      ? drawLine(renderer.pdfDocument as unknown as PdfKitText, line, x, y)
+      : renderLine.call(renderer, line, x, y);
   renderPages.call(
     renderer,
     pages.map((page) => ({ ...page, items: fillRuns(page.items) })),
@@ -120,6 +134,195 @@ function drawRects(doc: PdfKitDrawing, rects: Rects): void {
     .lineCap('butt')
     .fillColor(doc.resolveColor(rects.color, 'black'), 1);
   for (const r of rects.rects) doc.rect(r.x, r.y, r.w, r.h).fill();
+}
+
+/** A line of text as pdfmake lays it out. */
+interface DrawnLine {
+  inlines: DrawnInline[];
+  id?: string;
+  _outline?: unknown;
+  _pageNodeRef?: unknown;
+  getHeight(): number;
+  getAscenderHeight(): number;
+}
+interface DrawnInline {
+  text: string;
+  x: number;
+  font: PdfKitFont;
+  fontSize: number;
+  color?: unknown;
+  opacity?: number;
+  characterSpacing?: number;
+  [option: string]: unknown;
+}
+/** pdfkit's embedded font, as its text drawing uses it. */
+interface PdfKitFont {
+  id: string;
+  ascender: number;
+  ref(): unknown;
+  encode(text: string, features?: unknown): [string[], GlyphPosition[]];
+}
+interface GlyphPosition {
+  xAdvance: number;
+  advanceWidth: number;
+  xOffset: number;
+  yOffset: number;
+}
+interface PdfKitText {
+  page: { height: number; fonts: Record<string, unknown> };
+  _font: PdfKitFont;
+  opacity(opacity: number): this;
+  fillColor(color: unknown): this;
+  fontSize(size: number): this;
+  save(): this;
+  restore(): this;
+  transform(a: number, b: number, c: number, d: number, e: number, f: number): this;
+  addContent(content: string): this;
+  resolveColor(color: unknown, fallback: string): unknown;
+  addNamedDestination(name: string, type: 'XYZ', x: number, y: number, zoom: null): this;
+}
+
+/** What pdfmake draws of an inline besides its glyphs: a link, a destination, a raised or lowered run. */
+const INLINE_EXTRAS = [
+  'link',
+  'linkToPage',
+  'linkToDestination',
+  '_pageNodeRef',
+  'fontFeatures',
+  'sup',
+  'sub',
+];
+
+/** A line whose inlines are glyphs only, in any fonts, sizes and colours, named or not. */
+function plainLine(line: DrawnLine): boolean {
+  if (line._outline || line._pageNodeRef) return false;
+  return line.inlines.every(
+    (inline) =>
+      !inline.text.includes('\n') &&
+      INLINE_EXTRAS.every((key) => inline[key] == null || inline[key] === false),
+  );
+}
+
+/** pdfkit's number format in content streams. */
+function pdfNumber(n: number): number {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
+}
+
+/*
+ * A document set on the GB/T 9704 grid has every character of its body as an inline of its own
+ * (so that justification spaces them evenly), and pdfmake draws each inline as pdfkit text of its
+ * own: opacity, colour and a stray fill, then save, flip, text object, matrix, font, glyphs, end,
+ * restore — 280 of them a page, a third of the drawing. Here the inlines of a line that share
+ * font, size, colour, opacity and spacing are one text object, each still set at its own
+ * position (its text matrix) with the glyphs and adjustments pdfkit writes for it.
+ */
+function drawLine(doc: PdfKitText, line: DrawnLine, x: number, y: number): void {
+  const lineHeight = line.getHeight();
+  const descent = lineHeight - line.getAscenderHeight();
+  const decorator = new TextDecorator(doc as unknown as PdfKitDoc);
+  decorator.drawBackground(line, x, y);
+  const { inlines } = line;
+  for (let i = 0; i < inlines.length;) {
+    const first = inlines[i];
+    const opacity = typeof first.opacity === 'number' ? first.opacity : 1;
+    let j = i + 1;
+    while (
+      j < inlines.length &&
+      inlines[j].font === first.font &&
+      inlines[j].fontSize === first.fontSize &&
+      inlines[j].color === first.color &&
+      inlines[j].opacity === first.opacity &&
+      inlines[j].characterSpacing === first.characterSpacing
+    )
+      j++;
+    doc.opacity(opacity);
+    doc.fillColor(doc.resolveColor(first.color, 'black'));
+    doc._font = first.font;
+    doc.fontSize(first.fontSize);
+    // pdfkit names a line's id as a destination where its first inline is set.
+    drawText(doc, inlines.slice(i, j), x, y, lineHeight, descent, i === 0 ? line.id : undefined);
+    i = j;
+  }
+  decorator.drawDecorations(line, x, y);
+}
+
+/** Inlines of one font, size and spacing as one text object, placed as pdfmake and pdfkit place them. */
+function drawText(
+  doc: PdfKitText,
+  inlines: DrawnInline[],
+  x: number,
+  y: number,
+  lineHeight: number,
+  descent: number,
+  destination: string | undefined,
+): void {
+  const { font, fontSize, characterSpacing } = inlines[0];
+  // pdfmake's shift to the baseline, and pdfkit's from the top of the text to it, computed as they do.
+  const shiftToBaseline = lineHeight - (font.ascender / 1000) * fontSize - descent;
+  const dy = (font.ascender / 1000) * fontSize;
+  const scale = fontSize / 1000;
+  let open = false;
+  for (const inline of inlines) {
+    const first = inline === inlines[0];
+    if (!inline.text) continue;
+    if (!open) {
+      doc.save();
+      doc.transform(1, 0, 0, -1, 0, doc.page.height);
+      if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+      doc.addContent('BT');
+      doc.addContent(`/${font.id} ${pdfNumber(fontSize)} Tf`);
+      if (characterSpacing) doc.addContent(`${pdfNumber(characterSpacing)} Tc`);
+      open = true;
+    }
+    let gx = x + inline.x;
+    if (first && destination) doc.addNamedDestination(destination, 'XYZ', gx, y + shiftToBaseline, null);
+    const gy = doc.page.height - (y + shiftToBaseline) - dy;
+    doc.addContent(`1 0 0 1 ${pdfNumber(gx)} ${pdfNumber(gy)} Tm`);
+    // From here as pdfkit's _fragment writes the glyphs of a text.
+    const [encoded, positions] = font.encode(inline.text);
+    const commands: string[] = [];
+    let last = 0;
+    let hadOffset = false;
+    const addSegment = (cur: number) => {
+      if (last < cur) {
+        const advance = positions[cur - 1].xAdvance - positions[cur - 1].advanceWidth;
+        commands.push(`<${encoded.slice(last, cur).join('')}> ${pdfNumber(-advance)}`);
+      }
+      last = cur;
+    };
+    const flush = (cur: number) => {
+      addSegment(cur);
+      if (commands.length > 0) {
+        doc.addContent(`[${commands.join(' ')}] TJ`);
+        commands.length = 0;
+      }
+    };
+    let k = 0;
+    for (; k < positions.length; k++) {
+      const pos = positions[k];
+      if (pos.xOffset || pos.yOffset) {
+        flush(k);
+        doc.addContent(
+          `1 0 0 1 ${pdfNumber(gx + pos.xOffset * scale)} ${pdfNumber(gy + pos.yOffset * scale)} Tm`,
+        );
+        flush(k + 1);
+        hadOffset = true;
+      } else {
+        if (hadOffset) {
+          doc.addContent(`1 0 0 1 ${pdfNumber(gx)} ${pdfNumber(gy)} Tm`);
+          hadOffset = false;
+        }
+        if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(k + 1);
+      }
+      gx += pos.xAdvance * scale;
+    }
+    flush(k);
+  }
+  if (open) {
+    doc.addContent('ET');
+    doc.restore();
+  }
 }
 
 /** A rectangle pdfmake would only fill, opaque, in a plain colour: nothing shows where rectangles meet. */
@@ -254,7 +457,7 @@ export async function layOutOnly(docDefinition: TDocumentDefinitions): Promise<L
       const pages = doc[PAGES];
       if (!pages) return Promise.reject(new Error('文书版面已输出，不能再次输出'));
       delete doc[PAGES];
-      drawPages(new Renderer(doc), pages);
+      new Renderer(doc).renderPages(pages);
       return pdfBytes(doc);
     },
   };
