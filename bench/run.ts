@@ -10,8 +10,8 @@ import { CaseService } from '@app/cases';
 import {
   buildDocumentDefinition,
   loadTemplates,
-  renderBareDocDefinition,
   renderDocument,
+  renderPdfmakeDocDefinition,
 } from '@app/documents';
 import { DocumentPipeline, RenderJob, createRenderPool, warmRenderPool } from '@app/issuance';
 import { Database } from '@app/persistence';
@@ -237,7 +237,7 @@ async function notices() {
     seals: { dataDir: dir },
   });
   // Both sides warm alike: fonts loaded and the render code compiled, here and in every pool thread.
-  for (let i = 0; i < WARM_RENDERS; i++) await renderBareDocDefinition(definition());
+  for (let i = 0; i < WARM_RENDERS; i++) await renderPdfmakeDocDefinition(definition());
   await warmRenderPool(pool, (i) => job(90_000 + i), WARM_RENDERS);
 
   const ROUNDS = 3;
@@ -260,7 +260,7 @@ async function notices() {
     add(
       bare,
       await measured(async () => {
-        for (let i = 0; i < batch; i++) await renderBareDocDefinition(definition());
+        for (let i = 0; i < batch; i++) await renderPdfmakeDocDefinition(definition());
       }),
     );
     add(

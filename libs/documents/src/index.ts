@@ -45,6 +45,7 @@ export {
   fitDocumentDefinition,
   renderBareDocDefinition,
   renderDocument,
+  renderPdfmakeDocDefinition,
 } from './render/render-document';
 export { MASKED_COPY_MARK, renderMaskedCopy } from './render/masked-copy';
 export { cloneDefinition } from './render/pdf-printer';

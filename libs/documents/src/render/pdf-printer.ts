@@ -11,9 +11,21 @@ const URLResolver = require('pdfmake/js/URLResolver').default;
 const PdfDocument = require('pdfmake/js/PDFDocument').default as {
   prototype: { provideFont(family: string, bold: boolean, italics: boolean): object };
 };
+interface PdfmakeRenderer {
+  pdfDocument: PdfKitDoc & PdfKitDrawing;
+  renderPages(pages: unknown[]): void;
+  renderVector(vector: object): void;
+  renderLine(line: DrawnLine, x: number, y: number): void;
+}
+const TextDecorator = require('pdfmake/js/TextDecorator').default as {
+  new (pdfDocument: PdfKitDoc): {
+    drawBackground(line: DrawnLine, x: number, y: number): void;
+    drawDecorations(line: DrawnLine, x: number, y: number): void;
+  };
+};
 const Renderer = require('pdfmake/js/Renderer').default as {
-  new (pdfDocument: PdfKitDoc): { renderPages(pages: unknown[]): void };
-  prototype: { renderPages(pages: unknown[]): void };
+  new (pdfDocument: PdfKitDoc): PdfmakeRenderer;
+  prototype: PdfmakeRenderer;
 };
 const ElementWriter = require('pdfmake/js/ElementWriter').default as {
   prototype: {
@@ -23,6 +35,8 @@ const ElementWriter = require('pdfmake/js/ElementWriter').default as {
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const cachesOn = () => process.env.DOCUMENT_FONT_CACHE !== '0';
+/** `DOCUMENT_LEAN_DRAWING=0` draws every document as pdfmake does: the benchmark's before. */
+const leanOn = () => process.env.DOCUMENT_LEAN_DRAWING !== '0';
 
 /*
  * A layout pass needs the pages pdfmake lays out (its pageBreakBefore hook sees them), not the
@@ -32,14 +46,324 @@ const cachesOn = () => process.env.DOCUMENT_FONT_CACHE !== '0';
  * would have drawn straight away: nothing touches the document in between).
  */
 const LAYOUT_ONLY = (): void => undefined;
+/** Marks a rendering drawn item by item as pdfmake draws it: the benchmark's reference. */
+const PDFMAKE_DRAWING = (): void => undefined;
 const PAGES = Symbol('pages laid out, not yet drawn');
-type Pages = unknown[];
+type Page = { items: Item[] };
+type Pages = Page[];
 const renderPages = Renderer.prototype.renderPages;
-Renderer.prototype.renderPages = function (this: { pdfDocument: { [PAGES]?: Pages } }, pages: Pages) {
-  if ((this as { progressCallback?: unknown }).progressCallback === LAYOUT_ONLY)
-    this.pdfDocument[PAGES] = pages;
-  else renderPages.call(this, pages);
+Renderer.prototype.renderPages = function (
+  this: PdfmakeRenderer & { pdfDocument: { [PAGES]?: Pages } },
+  pages: Pages,
+) {
+  const progress = (this as { progressCallback?: unknown }).progressCallback;
+  if (progress === LAYOUT_ONLY) this.pdfDocument[PAGES] = pages;
+  else if (progress === PDFMAKE_DRAWING || !leanOn()) renderPages.call(this, pages);
+  else drawPages(this, pages);
 } as (typeof Renderer.prototype)['renderPages'];
+
+/** An item of a laid-out page as pdfmake hands it to its renderer. */
+interface Item {
+  type: string;
+  item: object;
+}
+/** pdfmake's canvas rectangle, placed on the page. */
+interface RectVector {
+  type: 'rect';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  color?: unknown;
+  lineWidth?: number;
+  [option: string]: unknown;
+}
+/** Filled rectangles of one colour drawn in one graphics state: `fillRuns`' replacement of their items. */
+interface Rects {
+  type: typeof RECTS;
+  color: string;
+  lineWidth?: number;
+  rects: { x: number; y: number; w: number; h: number }[];
+}
+const RECTS = 'rects';
+interface PdfKitDrawing {
+  lineWidth(w: number): this;
+  undash(): this;
+  lineJoin(j: string): this;
+  lineCap(c: string): this;
+  rect(x: number, y: number, w: number, h: number): this;
+  resolveColor(color: unknown, fallback: string): unknown;
+  fillColor(color: unknown, opacity: number): this;
+  fill(): this;
+}
+
+/*
+ * pdfmake draws a QR code as one canvas rectangle per dark module, each with its own line width,
+ * dash, join, cap, colour and opacity: about 560 of them under every page's verification QR, a
+ * tenth of the drawing. Consecutive opaque filled rectangles of one colour need that state once.
+ */
+function drawPages(renderer: PdfmakeRenderer, pages: Pages): void {
+  const renderVector = renderer.renderVector;
+  renderer.renderVector = (vector) =>
+    (vector as Rects).type === RECTS
+      ? drawRects(renderer.pdfDocument, vector as Rects)
+      : renderVector.call(renderer, vector);
+  const renderLine = renderer.renderLine;
+  renderer.renderLine = (line, x, y) =>
+    plainLine(line)
+      ? drawLine(renderer.pdfDocument as unknown as PdfKitText, line, x, y)
+      : renderLine.call(renderer, line, x, y);
+  renderPages.call(
+    renderer,
+    pages.map((page) => ({ ...page, items: fillRuns(page.items) })),
+  );
+}
+
+/*
+ * The graphics state pdfmake's renderVector sets for every rectangle, set once; then each
+ * rectangle is filled on its own, as pdfmake fills it. Not one path of them all, nor a row of
+ * squares as one rectangle: a rasteriser snaps a lone rectangle to whole pixels and anti-aliases
+ * a path's edges, so at screen resolution a QR code's modules (under a pixel each) would turn
+ * grey, or snap otherwise.
+ */
+function drawRects(doc: PdfKitDrawing, rects: Rects): void {
+  doc
+    .lineWidth(rects.lineWidth || 1)
+    .undash()
+    .lineJoin('miter')
+    .lineCap('butt')
+    .fillColor(doc.resolveColor(rects.color, 'black'), 1);
+  for (const r of rects.rects) doc.rect(r.x, r.y, r.w, r.h).fill();
+}
+
+/** A line of text as pdfmake lays it out. */
+interface DrawnLine {
+  inlines: DrawnInline[];
+  id?: string;
+  _outline?: unknown;
+  _pageNodeRef?: unknown;
+  getHeight(): number;
+  getAscenderHeight(): number;
+}
+interface DrawnInline {
+  text: string;
+  x: number;
+  font: PdfKitFont;
+  fontSize: number;
+  color?: unknown;
+  opacity?: number;
+  characterSpacing?: number;
+  [option: string]: unknown;
+}
+/** pdfkit's embedded font, as its text drawing uses it. */
+interface PdfKitFont {
+  id: string;
+  ascender: number;
+  ref(): unknown;
+  encode(text: string, features?: unknown): [string[], GlyphPosition[]];
+}
+interface GlyphPosition {
+  xAdvance: number;
+  advanceWidth: number;
+  xOffset: number;
+  yOffset: number;
+}
+interface PdfKitText {
+  page: { height: number; fonts: Record<string, unknown> };
+  _font: PdfKitFont;
+  opacity(opacity: number): this;
+  fillColor(color: unknown): this;
+  fontSize(size: number): this;
+  save(): this;
+  restore(): this;
+  transform(a: number, b: number, c: number, d: number, e: number, f: number): this;
+  addContent(content: string): this;
+  resolveColor(color: unknown, fallback: string): unknown;
+  addNamedDestination(name: string, type: 'XYZ', x: number, y: number, zoom: null): this;
+}
+
+/** What pdfmake draws of an inline besides its glyphs: a link, a destination, a raised or lowered run. */
+const INLINE_EXTRAS = [
+  'link',
+  'linkToPage',
+  'linkToDestination',
+  '_pageNodeRef',
+  'fontFeatures',
+  'sup',
+  'sub',
+];
+
+/** A line whose inlines are glyphs only, in any fonts, sizes and colours, named or not. */
+function plainLine(line: DrawnLine): boolean {
+  if (line._outline || line._pageNodeRef) return false;
+  return line.inlines.every(
+    (inline) =>
+      !inline.text.includes('\n') &&
+      INLINE_EXTRAS.every((key) => inline[key] == null || inline[key] === false),
+  );
+}
+
+/** pdfkit's number format in content streams. */
+function pdfNumber(n: number): number {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
+}
+
+/*
+ * A document set on the GB/T 9704 grid has every character of its body as an inline of its own
+ * (so that justification spaces them evenly), and pdfmake draws each inline as pdfkit text of its
+ * own: opacity, colour and a stray fill, then save, flip, text object, matrix, font, glyphs, end,
+ * restore — 280 of them a page, a third of the drawing. Here the inlines of a line that share
+ * font, size, colour, opacity and spacing are one text object, each still set at its own
+ * position (its text matrix) with the glyphs and adjustments pdfkit writes for it.
+ */
+function drawLine(doc: PdfKitText, line: DrawnLine, x: number, y: number): void {
+  const lineHeight = line.getHeight();
+  const descent = lineHeight - line.getAscenderHeight();
+  const decorator = new TextDecorator(doc as unknown as PdfKitDoc);
+  decorator.drawBackground(line, x, y);
+  const { inlines } = line;
+  for (let i = 0; i < inlines.length;) {
+    const first = inlines[i];
+    const opacity = typeof first.opacity === 'number' ? first.opacity : 1;
+    let j = i + 1;
+    while (
+      j < inlines.length &&
+      inlines[j].font === first.font &&
+      inlines[j].fontSize === first.fontSize &&
+      inlines[j].color === first.color &&
+      inlines[j].opacity === first.opacity &&
+      inlines[j].characterSpacing === first.characterSpacing
+    )
+      j++;
+    doc.opacity(opacity);
+    doc.fillColor(doc.resolveColor(first.color, 'black'));
+    doc._font = first.font;
+    doc.fontSize(first.fontSize);
+    // pdfkit names a line's id as a destination where its first inline is set.
+    drawText(doc, inlines.slice(i, j), x, y, lineHeight, descent, i === 0 ? line.id : undefined);
+    i = j;
+  }
+  decorator.drawDecorations(line, x, y);
+}
+
+/** Inlines of one font, size and spacing as one text object, placed as pdfmake and pdfkit place them. */
+function drawText(
+  doc: PdfKitText,
+  inlines: DrawnInline[],
+  x: number,
+  y: number,
+  lineHeight: number,
+  descent: number,
+  destination: string | undefined,
+): void {
+  const { font, fontSize, characterSpacing } = inlines[0];
+  // pdfmake's shift to the baseline, and pdfkit's from the top of the text to it, computed as they do.
+  const shiftToBaseline = lineHeight - (font.ascender / 1000) * fontSize - descent;
+  const dy = (font.ascender / 1000) * fontSize;
+  const scale = fontSize / 1000;
+  let open = false;
+  for (const inline of inlines) {
+    const first = inline === inlines[0];
+    if (!inline.text) continue;
+    if (!open) {
+      doc.save();
+      doc.transform(1, 0, 0, -1, 0, doc.page.height);
+      if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+      doc.addContent('BT');
+      doc.addContent(`/${font.id} ${pdfNumber(fontSize)} Tf`);
+      if (characterSpacing) doc.addContent(`${pdfNumber(characterSpacing)} Tc`);
+      open = true;
+    }
+    let gx = x + inline.x;
+    if (first && destination) doc.addNamedDestination(destination, 'XYZ', gx, y + shiftToBaseline, null);
+    const gy = doc.page.height - (y + shiftToBaseline) - dy;
+    doc.addContent(`1 0 0 1 ${pdfNumber(gx)} ${pdfNumber(gy)} Tm`);
+    // From here as pdfkit's _fragment writes the glyphs of a text.
+    const [encoded, positions] = font.encode(inline.text);
+    const commands: string[] = [];
+    let last = 0;
+    let hadOffset = false;
+    const addSegment = (cur: number) => {
+      if (last < cur) {
+        const advance = positions[cur - 1].xAdvance - positions[cur - 1].advanceWidth;
+        commands.push(`<${encoded.slice(last, cur).join('')}> ${pdfNumber(-advance)}`);
+      }
+      last = cur;
+    };
+    const flush = (cur: number) => {
+      addSegment(cur);
+      if (commands.length > 0) {
+        doc.addContent(`[${commands.join(' ')}] TJ`);
+        commands.length = 0;
+      }
+    };
+    let k = 0;
+    for (; k < positions.length; k++) {
+      const pos = positions[k];
+      if (pos.xOffset || pos.yOffset) {
+        flush(k);
+        doc.addContent(
+          `1 0 0 1 ${pdfNumber(gx + pos.xOffset * scale)} ${pdfNumber(gy + pos.yOffset * scale)} Tm`,
+        );
+        flush(k + 1);
+        hadOffset = true;
+      } else {
+        if (hadOffset) {
+          doc.addContent(`1 0 0 1 ${pdfNumber(gx)} ${pdfNumber(gy)} Tm`);
+          hadOffset = false;
+        }
+        if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(k + 1);
+      }
+      gx += pos.xAdvance * scale;
+    }
+    flush(k);
+  }
+  if (open) {
+    doc.addContent('ET');
+    doc.restore();
+  }
+}
+
+/** A rectangle pdfmake would only fill, opaque, in a plain colour: nothing shows where rectangles meet. */
+function plainFill(item: Item): RectVector | undefined {
+  const v = item.item as RectVector;
+  if (item.type !== 'vector' || v.type !== 'rect' || typeof v.color !== 'string') return undefined;
+  for (const key of ['r', 'lineColor', 'linearGradient', 'dash', 'lineJoin', 'lineCap'])
+    if (v[key] !== undefined) return undefined;
+  if (v.fillOpacity !== undefined && v.fillOpacity !== 1) return undefined;
+  return v;
+}
+
+/**
+ * A page's items with every run of two or more consecutive plain filled rectangles of one colour
+ * and line width replaced by one item that fills them, one by one, in one graphics state. Everything else stays as pdfmake laid it out, in order.
+ */
+export function fillRuns(items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (let i = 0; i < items.length;) {
+    const first = plainFill(items[i]);
+    let j = i + 1;
+    while (first && j < items.length) {
+      const next = plainFill(items[j]);
+      if (!next || next.color !== first.color || next.lineWidth !== first.lineWidth) break;
+      j++;
+    }
+    if (!first || j - i < 2) {
+      out.push(items[i++]);
+      continue;
+    }
+    const each: Rects['rects'] = [];
+    for (; i < j; i++) {
+      const { x, y, w, h } = items[i].item as RectVector;
+      each.push({ x, y, w, h });
+    }
+    const rects: Rects = { type: RECTS, color: first.color as string, rects: each };
+    if (first.lineWidth !== undefined) rects.lineWidth = first.lineWidth;
+    out.push({ type: 'vector', item: rects });
+  }
+  return out;
+}
 
 const provideFont = PdfDocument.prototype.provideFont;
 PdfDocument.prototype.provideFont = function (family, bold, italics) {
@@ -104,14 +428,21 @@ const fontVfs = {
   },
 };
 
-function layOutPdf(docDefinition: TDocumentDefinitions, layoutOnly = false): Promise<PdfKitDoc> {
+function layOutPdf(
+  docDefinition: TDocumentDefinitions,
+  mode: 'layoutOnly' | 'draw' | 'pdfmakeDrawing' = 'draw',
+): Promise<PdfKitDoc> {
   const resolver = new URLResolver(fontVfs);
   resolver.setUrlAccessPolicy(() => false);
   const printer = new PdfPrinter(fontDescriptors(), fontVfs, resolver, () => false);
   if (cachesOn()) shareMeasurements();
   return printer.createPdfKitDocument(
     cloneDefinition(docDefinition),
-    layoutOnly ? { progressCallback: LAYOUT_ONLY } : {},
+    mode === 'layoutOnly'
+      ? { progressCallback: LAYOUT_ONLY }
+      : mode === 'pdfmakeDrawing'
+        ? { progressCallback: PDFMAKE_DRAWING }
+        : {},
   );
 }
 
@@ -120,7 +451,7 @@ function layOutPdf(docDefinition: TDocumentDefinitions, layoutOnly = false): Pro
  * hook to see where every block lands. The layout can still be drawn, once.
  */
 export async function layOutOnly(docDefinition: TDocumentDefinitions): Promise<LaidOut> {
-  const doc = (await layOutPdf(docDefinition, true)) as PdfKitDoc & { [PAGES]?: Pages };
+  const doc = (await layOutPdf(docDefinition, 'layoutOnly')) as PdfKitDoc & { [PAGES]?: Pages };
   return {
     draw: () => {
       const pages = doc[PAGES];
@@ -135,6 +466,14 @@ export async function layOutOnly(docDefinition: TDocumentDefinitions): Promise<L
 /** Renders a pdfmake document definition to PDF bytes; no network and no file access. */
 export async function renderPdf(docDefinition: TDocumentDefinitions): Promise<Buffer> {
   return pdfBytes(await layOutPdf(docDefinition));
+}
+
+/**
+ * Renders a definition drawn item by item as pdfmake draws it, not as `renderPdf` does: the
+ * benchmark's reference for bare pdfmake. The same document to the eye, larger and slower.
+ */
+export async function renderPdfmakeDrawn(docDefinition: TDocumentDefinitions): Promise<Buffer> {
+  return pdfBytes(await layOutPdf(docDefinition, 'pdfmakeDrawing'));
 }
 
 function pdfBytes(doc: PdfKitDoc): Promise<Buffer> {

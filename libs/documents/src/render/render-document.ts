@@ -24,7 +24,7 @@ import { Block, CC_PREFIX, parseMarkup } from '../markup/parse-markup';
 import { LoadedTemplate } from '../templates/template-types';
 import { TemplateDataError, validateTemplateData } from '../templates/validate-data';
 import { documentTitle } from '../templates/document-title';
-import { LaidOut, layOutOnly, renderPdf } from './pdf-printer';
+import { LaidOut, layOutOnly, renderPdf, renderPdfmakeDrawn } from './pdf-printer';
 
 export interface RenderInput {
   template: LoadedTemplate;
@@ -442,9 +442,14 @@ export async function renderDocument(input: RenderInput): Promise<Buffer> {
   return fitted.laidOut.draw();
 }
 
-/** Bare pdfmake rendering of a prepared definition (for benchmarks). */
+/** Renders a prepared definition as it stands, without the fitting. */
 export function renderBareDocDefinition(docDefinition: TDocumentDefinitions): Promise<Buffer> {
   return renderPdf(docDefinition);
+}
+
+/** Bare pdfmake: a prepared definition laid out and drawn as pdfmake draws it (the benchmarks' reference). */
+export function renderPdfmakeDocDefinition(docDefinition: TDocumentDefinitions): Promise<Buffer> {
+  return renderPdfmakeDrawn(docDefinition);
 }
 
 function readIssuerName(data: Record<string, unknown>): string | undefined {
