@@ -269,7 +269,10 @@ describe('decisions reach the applicant in the portal only as 送达 (issue 17)'
 
   it('records no 电子送达 when the decision has no PDF to hand over (render or archive failed)', async () => {
     const applicant = await t.as('applicant');
-    const mine = (await applicant.get('/api/portal/cases').expect(200)).body as { id: string; status: string }[];
+    const mine = (await applicant.get('/api/portal/cases').expect(200)).body as {
+      id: string;
+      status: string;
+    }[];
     for (const open of mine.filter((c) => c.status === 'in_progress')) await drive(t, open.id, REFUSE);
     const { body } = await signedApplication();
     const caseId = (await applicant.post('/api/cases', body).expect(201)).body.id as string;
