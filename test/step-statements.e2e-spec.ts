@@ -95,4 +95,32 @@ describe('statements per user step', () => {
     const review = steps.find((s) => s.name === '乡镇初审')!.sql;
     expect(review.filter((q) => /^INSERT INTO ("\w+"\.)?"notification_outbox"/.test(q))).toHaveLength(1);
   });
+
+  it('read the earlier steps and the 公示 end dates once, for every check that needs them', () => {
+    for (const step of steps) {
+      const earlier = step.sql.filter((q) => /^SELECT name, form, data, completed_at FROM task/.test(q));
+      const notices = step.sql.filter((q) => /'publicNotice'->>'endDate' AS end_date/.test(q));
+      expect({ step: step.name, earlier: earlier.length, notices: notices.length }).toEqual({
+        step: step.name,
+        earlier: 1,
+        notices: 1,
+      });
+    }
+  });
+
+  it('issue a document reading its organs in one statement and no earlier data snapshot', () => {
+    const all = steps.flatMap((s) => s.sql);
+    for (const step of steps) {
+      const issued = step.sql.filter((q) => /^INSERT INTO ("\w+"\.)?"document"\(/.test(q)).length;
+      const organReads = step.sql.filter((q) => /FROM ("\w+"\.)?"?organ"?\b/.test(q)).length;
+      expect({ step: step.name, organReads }).toEqual({ step: step.name, organReads: issued });
+    }
+    // What a new document prints of the earlier ones is a few columns, not their whole snapshots.
+    expect(all.filter((q) => /FROM ("\w+"\.)?"document" "d"/.test(q))).toEqual([]);
+  });
+
+  it('read no timer rows on a hot engine: it knows them as its last step left them', () => {
+    const all = steps.flatMap((s) => s.sql);
+    expect(all.filter((q) => /^SELECT .* FROM ("\w+"\.)?"timer"/.test(q))).toEqual([]);
+  });
 });

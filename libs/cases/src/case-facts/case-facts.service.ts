@@ -230,11 +230,9 @@ export class CaseFactsService {
   ): Promise<void> {
     const fields = (task.form as FormField[]) ?? [];
     const fieldIds = fields.map((f) => f.id);
-    const running = publicNoticeRunning(
-      { name: task.name, fieldIds },
-      (await facts.earlierSteps(em, task.instanceId)).notices,
-      this.clock.today(),
-    );
+    // Read once: the 公示 check and the date checks below both need it.
+    const earlier = await facts.earlierSteps(em, task.instanceId);
+    const running = publicNoticeRunning({ name: task.name, fieldIds }, earlier.notices, this.clock.today());
     if (running)
       throw new AppError(running.status, running.code, running.message, running.details.map(inData));
     const { values, errors } = validateFormData(fields, data);
@@ -243,7 +241,7 @@ export class CaseFactsService {
       applicationDate: kase.applicationDate,
       acceptanceDate: kase.acceptanceDate,
       today: this.clock.today(),
-      earlier: await this.earlierDates(em, task),
+      earlier: this.earlierDates(earlier),
     });
     if (dates.length) throw AppError.validation(dates[0].message, dates.map(inData));
     const rules = await this.rules(em, kase.regionCode);
@@ -324,9 +322,8 @@ export class CaseFactsService {
     };
   }
 
-  /** The dates the instance's completed steps and its 公示 fixed for the step `task` opens. */
-  async earlierDates(em: EntityManager, task: TaskEntity) {
-    const { steps, notices } = await facts.earlierSteps(em, task.instanceId);
+  /** The dates the instance's completed steps and its 公示 fixed for the next step. */
+  private earlierDates({ steps, notices }: Awaited<ReturnType<typeof facts.earlierSteps>>) {
     return earlierDates(
       steps.map((s) => ({
         name: s.name,
