@@ -111,7 +111,11 @@ export const caseRepository = {
     });
   },
   /** The organs in force on a date for several regions in one read (absent codes are absent). */
-  async organsInForce(em: EntityManager, regionCodes: string[], onDate: string): Promise<Map<string, OrganEntity>> {
+  async organsInForce(
+    em: EntityManager,
+    regionCodes: string[],
+    onDate: string,
+  ): Promise<Map<string, OrganEntity>> {
     const rows: {
       region_code: string;
       effective_from: string;

@@ -67,7 +67,10 @@ export class ProcessRuntime {
    * rows as that version left them (every write to them bumps the version), so that a step on a hot
    * engine need not read them again.
    */
-  private readonly hot = new Map<string, { version: number; session: EngineSession; timers?: TimerEntity[] }>();
+  private readonly hot = new Map<
+    string,
+    { version: number; session: EngineSession; timers?: TimerEntity[] }
+  >();
   private readonly hotLimit = engineCacheSize();
   private readonly touched = new WeakMap<EntityManager, Set<string>>();
 
@@ -465,7 +468,13 @@ export class ProcessRuntime {
     effects: StepEffects,
     known?: KnownRows,
   ): Promise<StepResult> {
-    const { opened: openedTasks, timers } = await this.persistEffects(step, instance, session, effects, known);
+    const { opened: openedTasks, timers } = await this.persistEffects(
+      step,
+      instance,
+      session,
+      effects,
+      known,
+    );
     const ended = session.completed;
     const outcome = effects.outcome ?? instance.outcome;
     const status = ended ? 'completed' : 'running';
@@ -561,7 +570,12 @@ export class ProcessRuntime {
     return { opened, timers: await repo.syncTimers(em, instance.id, armed, now, pending) };
   }
 
-  private remember(instanceId: string, version: number, session: EngineSession, timers?: TimerEntity[]): void {
+  private remember(
+    instanceId: string,
+    version: number,
+    session: EngineSession,
+    timers?: TimerEntity[],
+  ): void {
     // Re-inserted at the end: the Map's order is the order of last use.
     this.hot.delete(instanceId);
     this.hot.set(instanceId, { version, session, timers });
