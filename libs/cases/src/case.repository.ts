@@ -7,6 +7,7 @@ import {
   DocumentRenderFailureEntity,
   RegionEntity,
 } from '@app/persistence';
+import type { EarlierDocument } from './document-data';
 
 export interface ChildCaseSummary {
   id: string;
@@ -109,6 +110,48 @@ export const caseRepository = {
       order: { effectiveFrom: 'DESC' },
     });
   },
+  /** The organs in force on a date for several regions in one read (absent codes are absent). */
+  async organsInForce(
+    em: EntityManager,
+    regionCodes: string[],
+    onDate: string,
+  ): Promise<Map<string, OrganEntity>> {
+    const rows: {
+      region_code: string;
+      effective_from: string;
+      name: string;
+      abbr: string;
+      level: OrganEntity['level'];
+      seal_text: string;
+      review_government: string;
+      court: string;
+      address: string | null;
+      phone: string | null;
+    }[] = await em.query(
+      `SELECT DISTINCT ON (region_code) region_code, to_char(effective_from, 'YYYY-MM-DD') AS effective_from,
+              name, abbr, level, seal_text, review_government, court, address, phone
+         FROM organ WHERE region_code = ANY($1::varchar[]) AND effective_from <= $2::date
+        ORDER BY region_code, effective_from DESC`,
+      [regionCodes, onDate],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.region_code,
+        {
+          regionCode: r.region_code,
+          effectiveFrom: r.effective_from,
+          name: r.name,
+          abbr: r.abbr,
+          level: r.level,
+          sealText: r.seal_text,
+          reviewGovernment: r.review_government,
+          court: r.court,
+          address: r.address,
+          phone: r.phone,
+        },
+      ]),
+    );
+  },
   latestAssessment(em: EntityManager, caseId: string): Promise<AssessmentEntity | null> {
     return em.getRepository(AssessmentEntity).findOne({ where: { caseId }, order: { createdAt: 'DESC' } });
   },
@@ -119,6 +162,25 @@ export const caseRepository = {
     return em.getRepository(DocumentEntity).insert(row);
   },
   /** A case's documents in issue order, each with its failed renders while it is still pending. */
+  /**
+   * The case's documents as a new one reads them (`EarlierDocument`), oldest first: reading their
+   * data snapshots made the database print and Node parse every earlier document on each issue.
+   */
+  async earlierDocuments(em: EntityManager, caseId: string): Promise<EarlierDocument[]> {
+    const rows: { template_id: string; number: string | null; title: string; service_date: unknown }[] =
+      await em.query(
+        `SELECT template_id, number, title, data->'form'->'serviceDate' AS service_date
+           FROM document WHERE case_id = $1 ORDER BY issued_at, seq`,
+        [caseId],
+      );
+    return rows.map((r) => ({
+      templateId: r.template_id,
+      number: r.number,
+      title: r.title,
+      data: r.service_date === null ? {} : { form: { serviceDate: r.service_date } },
+    }));
+  },
+
   documents(em: EntityManager, caseId: string): Promise<DocumentEntity[]> {
     return em
       .getRepository(DocumentEntity)

@@ -41,6 +41,14 @@ const INTERNAL_VARIABLES = new Set([
  * The frozen data snapshot a document is rendered from: the case as it stands at the step, in the
  * shape described in templates/README.md.
  */
+/**
+ * What a new document reads of the case's earlier ones (oldest first): which they were, their
+ * numbers and titles, and the service date a receipt recorded; not their whole data snapshots.
+ */
+export type EarlierDocument = Pick<DocumentEntity, 'templateId' | 'number' | 'title'> & {
+  data: { form?: { serviceDate?: unknown } };
+};
+
 export function buildDocumentData(input: {
   kase: CaseEntity;
   /** The issuing organ in force on the document date. */
@@ -65,7 +73,7 @@ export function buildDocumentData(input: {
   acceptanceDate: string | null;
   /** The latest assessment of the case, printed as the 计算明细 table. */
   assessment: AssessmentEntity | null;
-  earlierDocuments: DocumentEntity[];
+  earlierDocuments: readonly EarlierDocument[];
   /** The members' signatures of the 核对授权书, printed in its signature column. */
   signatures?: readonly { idNumber: string; signedOn: string; method: 'online' | 'window' }[];
   /**
@@ -152,7 +160,7 @@ export function buildDocumentData(input: {
  * date its 送达回证 recorded. What the step's form gave explicitly stays.
  */
 function priorNoticeFacts(
-  earlier: DocumentEntity[],
+  earlier: readonly EarlierDocument[],
   form: Record<string, unknown>,
 ): { priorNoticeNumber?: string; priorNoticeServedDate?: string } {
   const index = earlier.map((d) => d.templateId.endsWith('-prior-notice') && !!d.number).lastIndexOf(true);

@@ -187,12 +187,13 @@ export class DocumentIssuer {
   ): Promise<{ agency: OrganEntity; data: DocumentData }> {
     const agencyCode =
       template.manifest.issuer === 'county' ? kase.regionCode.slice(0, 6) : kase.regionCode.slice(0, 9);
-    const agency = await organInForce(em, agencyCode, today);
     const townshipCode = kase.regionCode.slice(0, 9);
-    // A township's own document is issued by the township organ: one read serves both.
-    const township = townshipCode === agencyCode ? agency : await organInForce(em, townshipCode, today);
     const countyCode = kase.regionCode.slice(0, 6);
-    const county = countyCode === agencyCode ? agency : await organInForce(em, countyCode, today);
+    // One read for the three (a township's own document is issued by the township organ).
+    const organs = await cases.organsInForce(em, [...new Set([agencyCode, townshipCode, countyCode])], today);
+    const agency = organInForce(organs, agencyCode, today);
+    const township = organInForce(organs, townshipCode, today);
+    const county = organInForce(organs, countyCode, today);
     const regions = await cases.regions(em, [townshipCode, kase.regionCode]);
     const data = buildDocumentData({
       kase,
@@ -206,7 +207,7 @@ export class DocumentIssuer {
       today,
       acceptanceDate: kase.acceptanceDate,
       assessment: await cases.latestAssessment(em, kase.id),
-      earlierDocuments: await cases.documents(em, kase.id),
+      earlierDocuments: await cases.earlierDocuments(em, kase.id),
       served: template.manifest.delivery === 'served',
       ...(AUTHORIZATION_TEMPLATES.includes(template.manifest.id) && {
         signatures: (await signatures.ofCase(em, kase.id)).map((s) => ({
@@ -222,12 +223,8 @@ export class DocumentIssuer {
 }
 
 /** The organ acting for a region on the document date; a document never goes out unnamed. */
-export async function organInForce(
-  em: EntityManager,
-  regionCode: string,
-  onDate: string,
-): Promise<OrganEntity> {
-  const organ = await cases.organ(em, regionCode, onDate);
+function organInForce(organs: Map<string, OrganEntity>, regionCode: string, onDate: string): OrganEntity {
+  const organ = organs.get(regionCode);
   if (!organ)
     throw AppError.validation(`行政区划 ${regionCode} 在 ${onDate} 未配置发文机关`, [
       { field: 'regionCode', message: '未配置发文机关' },

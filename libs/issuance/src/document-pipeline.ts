@@ -179,6 +179,8 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
     // The ledger is a chain in archive order: keep it in issue order within this process.
     await Promise.allSettled(before);
     const pdfSha256 = await this.blobs.put(await signed);
+    // The document's step committed, and with it the template version it froze.
+    this.templates.issuedCommitted(doc.templateHash);
     return this.db.transaction(async (em) => {
       if (!(await documents.markArchived(em, doc.id, pdfSha256))) return false;
       await appendLedger(em, {

@@ -30,6 +30,11 @@ export interface TemplateRelease {
 export class TemplateStore {
   private readonly files: TemplateRegistry = loadTemplates(process.env.TEMPLATES_DIR || 'templates');
   private readonly frozen = new Map<string, LoadedTemplate>();
+  /**
+   * Content hashes a committed document was issued with: their frozen rows are there to stay (rows
+   * are never deleted; a restore is offline), so freezing them again would only send the template.
+   */
+  private readonly committed = new Set<string>();
 
   /** The version a document issued now uses. */
   async get(em: EntityManager, id: string, now: Date): Promise<LoadedTemplate> {
@@ -103,6 +108,7 @@ export class TemplateStore {
 
   /** Records the template version in the step's transaction (once per content hash). */
   async freeze(em: EntityManager, template: LoadedTemplate, now: Date): Promise<void> {
+    if (this.committed.has(template.contentHash)) return;
     await store.freeze(em, {
       contentHash: template.contentHash,
       templateId: template.manifest.id,
@@ -111,6 +117,11 @@ export class TemplateStore {
       body: template.body,
       registeredAt: now,
     });
+  }
+
+  /** A document issued with this template version has been committed (and archived). */
+  issuedCommitted(contentHash: string): void {
+    this.committed.add(contentHash);
   }
 
   async byHash(em: EntityManager, contentHash: string): Promise<LoadedTemplate> {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Logger } from 'typeorm';
 import { Database } from './database';
 import { DatabaseConfig } from './database-config';
 import { initializeDatabase } from './data-source';
@@ -51,6 +52,30 @@ describe('Database', () => {
       }),
     ).rejects.toThrow('boom');
     expect(await db.transaction((em) => nextCounterValue(em, 'x', 2026))).toBe(41);
+  });
+
+  it('runs transactions at READ COMMITTED; on PGlite without a statement to say so', async () => {
+    const source = db.dataSource as unknown as { logger: Logger };
+    const logger = source.logger;
+    const sent: string[] = [];
+    source.logger = new Proxy(logger, {
+      get: (target, key) =>
+        key === 'logQuery' ? (sql: string) => void sent.push(sql) : Reflect.get(target, key),
+    });
+    let level: string;
+    try {
+      level = await db.transaction(async (em) => {
+        const [row]: { transaction_isolation: string }[] = await em.query(`SHOW transaction_isolation`);
+        return row.transaction_isolation;
+      });
+    } finally {
+      source.logger = logger;
+    }
+    expect(level).toBe('read committed');
+    // PGlite is one session at its default, READ COMMITTED: a SET per transaction is a statement
+    // every step paid for on the main thread.
+    if (config.kind === 'pglite')
+      expect(sent).toEqual(['START TRANSACTION', 'SHOW transaction_isolation', 'COMMIT']);
   });
 
   it('refuses UPDATE and DELETE on the audit record', async () => {

@@ -16,6 +16,9 @@ export class Database {
   }
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    // PGlite is this process's one session at its default level, READ COMMITTED, which nothing
+    // changes: saying so again cost a statement per transaction. A server may be set otherwise.
+    if (this.kind === 'pglite') return this.exclusive(() => this.dataSource.transaction(work));
     return this.exclusive(() => this.dataSource.transaction('READ COMMITTED', work));
   }
 

@@ -247,24 +247,28 @@ export const instanceRepository = {
     await em.getRepository(TimerEntity).update({ id }, { elementId });
   },
 
-  /** Makes the pending timer rows match what the engine has armed (`known`: those rows, already read). */
+  /**
+   * Makes the pending timer rows match what the engine has armed (`known`: those rows, already
+   * read) and returns the pending rows after it.
+   */
   async syncTimers(
     em: EntityManager,
     instanceId: string,
     armed: ArmedTimer[],
     now: Date,
     known?: TimerEntity[],
-  ): Promise<void> {
+  ): Promise<TimerEntity[]> {
     const repo = em.getRepository(TimerEntity);
     const pending = known ?? (await repo.find({ where: { instanceId, status: 'pending' } }));
+    const after: TimerEntity[] = [];
     for (const row of pending) {
       if (!armed.some((t) => t.elementId === row.elementId)) {
         await repo.update({ id: row.id }, { status: 'cancelled', firedAt: now });
-      }
+      } else after.push(row);
     }
     for (const timer of armed) {
       if (!pending.some((row) => row.elementId === timer.elementId)) {
-        await repo.insert({
+        const row: TimerEntity = {
           id: randomUUID(),
           instanceId,
           elementId: timer.elementId,
@@ -272,9 +276,12 @@ export const instanceRepository = {
           status: 'pending',
           createdAt: now,
           firedAt: null,
-        });
+        };
+        await repo.insert(row);
+        after.push(row);
       }
     }
+    return after;
   },
 
   /**

@@ -62,7 +62,15 @@ export interface StepResult {
  */
 @Injectable()
 export class ProcessRuntime {
-  private readonly hot = new Map<string, { version: number; session: EngineSession }>();
+  /**
+   * The hot engines, each with its committed version and, when known, the instance's pending timer
+   * rows as that version left them (every write to them bumps the version), so that a step on a hot
+   * engine need not read them again.
+   */
+  private readonly hot = new Map<
+    string,
+    { version: number; session: EngineSession; timers?: TimerEntity[] }
+  >();
   private readonly hotLimit = engineCacheSize();
   private readonly touched = new WeakMap<EntityManager, Set<string>>();
 
@@ -180,7 +188,8 @@ export class ProcessRuntime {
     // Read once under the instance lock: the audit's "before" and, unless a recovery changes them,
     // the tasks the step may cancel.
     const openBefore = await repo.openTasks(em, instance.id);
-    const hot = this.hot.get(instance.id)?.version === instance.version;
+    const warm = this.hot.get(instance.id);
+    const hot = warm?.version === instance.version;
     try {
       const session = await this.session(step, instance);
       if (!session.isWaiting(task.elementId)) {
@@ -192,8 +201,10 @@ export class ProcessRuntime {
         completedAt: now,
       });
       const effects = await session.signal(task.elementId, values, step);
-      const stillOpen = hot ? openBefore.filter((t) => t.id !== task.id) : undefined;
-      const result = await this.persist(step, instance, session, effects, { openTasks: stillOpen });
+      const known: KnownRows = hot
+        ? { openTasks: openBefore.filter((t) => t.id !== task.id), pendingTimers: warm?.timers }
+        : {};
+      const result = await this.persist(step, instance, session, effects, known);
       result.openBefore = openBefore.map((t) => t.name);
       await incidents.resolveCleared(
         em,
@@ -457,7 +468,13 @@ export class ProcessRuntime {
     effects: StepEffects,
     known?: KnownRows,
   ): Promise<StepResult> {
-    const openedTasks = await this.persistEffects(step, instance, session, effects, known);
+    const { opened: openedTasks, timers } = await this.persistEffects(
+      step,
+      instance,
+      session,
+      effects,
+      known,
+    );
     const ended = session.completed;
     const outcome = effects.outcome ?? instance.outcome;
     const status = ended ? 'completed' : 'running';
@@ -482,7 +499,7 @@ export class ProcessRuntime {
         step,
       );
     } else {
-      this.remember(instance.id, version, session);
+      this.remember(instance.id, version, session, timers);
     }
     return { instance, openedTasks, ended, outcome };
   }
@@ -493,7 +510,7 @@ export class ProcessRuntime {
     session: EngineSession,
     effects: StepEffects,
     known?: KnownRows,
-  ): Promise<TaskEntity[]> {
+  ): Promise<{ opened: TaskEntity[]; timers: TimerEntity[] }> {
     const { em, now } = step;
     // An ending step writes at once: the end hooks run after it and may read what it wrote.
     const deferred = session.completed ? undefined : known?.deferred;
@@ -548,17 +565,20 @@ export class ProcessRuntime {
       pending.length === armed.length &&
       armed.every((t) => pending.some((row) => row.elementId === t.elementId)) &&
       pending.every((row) => armed.some((t) => t.elementId === row.elementId));
-    if (!inSync) {
-      await step.beforeWrite?.();
-      await repo.syncTimers(em, instance.id, armed, now, pending);
-    }
-    return opened;
+    if (inSync) return { opened, timers: pending };
+    await step.beforeWrite?.();
+    return { opened, timers: await repo.syncTimers(em, instance.id, armed, now, pending) };
   }
 
-  private remember(instanceId: string, version: number, session: EngineSession): void {
+  private remember(
+    instanceId: string,
+    version: number,
+    session: EngineSession,
+    timers?: TimerEntity[],
+  ): void {
     // Re-inserted at the end: the Map's order is the order of last use.
     this.hot.delete(instanceId);
-    this.hot.set(instanceId, { version, session });
+    this.hot.set(instanceId, { version, session, timers });
     while (this.hot.size > this.hotLimit) this.hot.delete(this.hot.keys().next().value!);
   }
 

@@ -71,15 +71,6 @@ export const caseFactsRepository = {
     return rows[0]?.data ?? null;
   },
 
-  /** When the case's latest 公示 was issued (null when none was). */
-  async lastPublicNoticeAt(em: EntityManager, caseId: string): Promise<Date | null> {
-    const rows: { at: Date | null }[] = await em.query(
-      `SELECT max(issued_at) AS at FROM document WHERE case_id = $1 AND template_id LIKE '%public-notice'`,
-      [caseId],
-    );
-    return rows[0]?.at ? new Date(rows[0].at) : null;
-  },
-
   /** Every assessment of the case, newest first: the history a re-run is recorded against. */
   history(em: EntityManager, caseId: string): Promise<AssessmentEntity[]> {
     return em.getRepository(AssessmentEntity).find({ where: { caseId }, order: { createdAt: 'DESC' } });
@@ -104,8 +95,8 @@ export const caseFactsRepository = {
   },
 
   /**
-   * The instance's completed steps, oldest first, and the last days of the 公示 it posted: the
-   * dates a later step of the same procedure cannot precede.
+   * The instance's completed steps, oldest first, the last days of the 公示 it posted (the dates a
+   * later step of the same procedure cannot precede) and when its latest 公示 was issued.
    */
   async earlierSteps(
     em: EntityManager,
@@ -113,6 +104,7 @@ export const caseFactsRepository = {
   ): Promise<{
     steps: { name: string; form: object[]; data: Record<string, unknown> | null; completedAt: Date }[];
     notices: { endDate: string }[];
+    lastNoticeAt: Date | null;
   }> {
     const steps: {
       name: string;
@@ -125,16 +117,17 @@ export const caseFactsRepository = {
       [instanceId],
     );
     // Each case runs one procedure (one instance): the 公示 documents of the case are its own.
-    const notices: { end_date: string }[] = await em.query(
-      `SELECT d.data->'publicNotice'->>'endDate' AS end_date
+    const notices: { end_date: string | null; issued_at: Date }[] = await em.query(
+      `SELECT d.data->'publicNotice'->>'endDate' AS end_date, d.issued_at
        FROM document d JOIN assistance_case c ON c.id = d.case_id
-       WHERE c.process_instance_id = $1 AND d.template_id LIKE '%public-notice'
-         AND d.data->'publicNotice'->>'endDate' IS NOT NULL`,
+       WHERE c.process_instance_id = $1 AND d.template_id LIKE '%public-notice'`,
       [instanceId],
     );
+    const issued = notices.map((r) => new Date(r.issued_at).getTime());
     return {
       steps: steps.map((r) => ({ name: r.name, form: r.form, data: r.data, completedAt: r.completed_at })),
-      notices: notices.map((r) => ({ endDate: r.end_date })),
+      notices: notices.flatMap((r) => (r.end_date === null ? [] : [{ endDate: r.end_date }])),
+      lastNoticeAt: issued.length ? new Date(Math.max(...issued)) : null,
     };
   },
 };

@@ -100,7 +100,14 @@ export class CaseFactsService {
   }
 
   async assessmentFacts(em: EntityManager, kase: CaseEntity): Promise<AssessmentFacts | null> {
-    const row = await cases.latestAssessment(em, kase.id);
+    return this.factsOf(em, kase, await cases.latestAssessment(em, kase.id));
+  }
+
+  private async factsOf(
+    em: EntityManager,
+    kase: CaseEntity,
+    row: AssessmentEntity | null,
+  ): Promise<AssessmentFacts | null> {
     return row ? toFacts(row, kase, await this.parametersInForce(em, kase.regionCode)) : null;
   }
 
@@ -230,11 +237,9 @@ export class CaseFactsService {
   ): Promise<void> {
     const fields = (task.form as FormField[]) ?? [];
     const fieldIds = fields.map((f) => f.id);
-    const running = publicNoticeRunning(
-      { name: task.name, fieldIds },
-      (await facts.earlierSteps(em, task.instanceId)).notices,
-      this.clock.today(),
-    );
+    // Read once: the 公示 check and the date checks below both need it.
+    const earlier = await facts.earlierSteps(em, task.instanceId);
+    const running = publicNoticeRunning({ name: task.name, fieldIds }, earlier.notices, this.clock.today());
     if (running)
       throw new AppError(running.status, running.code, running.message, running.details.map(inData));
     const { values, errors } = validateFormData(fields, data);
@@ -243,7 +248,7 @@ export class CaseFactsService {
       applicationDate: kase.applicationDate,
       acceptanceDate: kase.acceptanceDate,
       today: this.clock.today(),
-      earlier: await this.earlierDates(em, task),
+      earlier: this.earlierDates(earlier),
     });
     if (dates.length) throw AppError.validation(dates[0].message, dates.map(inData));
     const rules = await this.rules(em, kase.regionCode);
@@ -253,6 +258,8 @@ export class CaseFactsService {
       const message = `退回理由应具体说明需补正或核实的内容（不计标点和空格，不少于${rules.overlapReasonMinChars}个字）`;
       throw AppError.validation(message, [{ field: 'data.returnReason', message }]);
     }
+    // The latest assessment: read once for the figures and for what the 公示 published.
+    const latest = await cases.latestAssessment(em, kase.id);
     const figures = figureProblems({
       ...(await this.linshiLimits(em, kase.regionCode)),
       byTownship: !task.candidateGroups.includes('county_approver'),
@@ -261,14 +268,14 @@ export class CaseFactsService {
       values,
       householdSize: kase.household.length,
       hasEconomics: kase.economics !== null,
-      assessment: await this.assessmentFacts(em, kase),
+      assessment: await this.factsOf(em, kase, latest),
       rules,
     });
     if (figures.length) {
       const p = figures[0];
       throw new AppError(p.status, p.code, p.message, p.details.map(inData));
     }
-    const [outdated] = publicNoticeProblems(fieldIds, values, await this.publishedFigures(em, kase, task));
+    const [outdated] = publicNoticeProblems(fieldIds, values, publishedFigures(earlier, latest));
     if (outdated)
       throw new AppError(outdated.status, outdated.code, outdated.message, outdated.details.map(inData));
     // 受理 and the deciding step: the household must not already hold this or an excluding benefit.
@@ -306,27 +313,8 @@ export class CaseFactsService {
     }
   }
 
-  /** The 初审 figures the case's 公示 published, and whether the economics were re-assessed after it. */
-  private async publishedFigures(
-    em: EntityManager,
-    kase: CaseEntity,
-    task: TaskEntity,
-  ): Promise<PublishedFigures | null> {
-    const noticeAt = await facts.lastPublicNoticeAt(em, kase.id);
-    if (!noticeAt) return null;
-    const proposal = await facts.lastProposal(em, task.instanceId);
-    const latest = await cases.latestAssessment(em, kase.id);
-    const num = (v: unknown) => (typeof v === 'number' ? v : null);
-    return {
-      amountFen: num(proposal?.proposedAmount),
-      persons: num(proposal?.coveredPersons),
-      economicsChangedSince: latest !== null && latest.createdAt.getTime() > noticeAt.getTime(),
-    };
-  }
-
-  /** The dates the instance's completed steps and its 公示 fixed for the step `task` opens. */
-  async earlierDates(em: EntityManager, task: TaskEntity) {
-    const { steps, notices } = await facts.earlierSteps(em, task.instanceId);
+  /** The dates the instance's completed steps and its 公示 fixed for the next step. */
+  private earlierDates({ steps, notices }: Awaited<ReturnType<typeof facts.earlierSteps>>) {
     return earlierDates(
       steps.map((s) => ({
         name: s.name,
@@ -425,4 +413,24 @@ function toFacts(
 /** Characters of a reason that carry words: punctuation, symbols and whitespace do not count. */
 function meaningfulChars(text: string): number {
   return [...text.replace(/[\p{P}\p{S}\p{Z}\s]/gu, '')].length;
+}
+
+/**
+ * The 初审 figures the case's 公示 published (its latest 初审, a completed step that gave an
+ * `opinion`), and whether the economics were re-assessed after it.
+ */
+function publishedFigures(
+  { steps, lastNoticeAt }: Awaited<ReturnType<typeof facts.earlierSteps>>,
+  latest: AssessmentEntity | null,
+): PublishedFigures | null {
+  if (!lastNoticeAt) return null;
+  const proposal = [...steps]
+    .reverse()
+    .find((s) => s.data !== null && Object.hasOwn(s.data, 'opinion'))?.data;
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  return {
+    amountFen: num(proposal?.proposedAmount),
+    persons: num(proposal?.coveredPersons),
+    economicsChangedSince: latest !== null && latest.createdAt.getTime() > lastNoticeAt.getTime(),
+  };
 }
