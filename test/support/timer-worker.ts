@@ -87,6 +87,7 @@ async function main(): Promise<void> {
       fired: firedAt.length,
       firedAt,
       cpuMs: cpuMs(),
+      fireCpuMs,
       coldFires,
       heapUsed: process.memoryUsage().heapUsed,
     }),
