@@ -249,6 +249,11 @@ describe('engines kept hot for imminent timers', () => {
     const ids: string[] = [];
     for (let i = 0; i < AHEAD; i++) ids.push(await start('h19-hot-timer', `chunked-${i}`));
     hot().clear();
+    // A due time with microseconds (as SQL's now() makes), shared by all: the window's cursor must pass it.
+    await t.query(
+      `UPDATE timer SET due_at = due_at + interval '1 microsecond' WHERE instance_id = ANY($1::uuid[])`,
+      [ids],
+    );
     // TIMER_WARM_LIMIT is 2: the poll loads two, looks for due timers, then loads the next two.
     t.clock.advance(56 * 60_000);
     expect(await poll()).toBe(0);

@@ -87,7 +87,7 @@ export class ProcessRuntime {
   private readonly ahead = new Map<string, HotEngine & { dueAt: Date }>();
   private readonly aheadLimit = timerWarmMax();
   /** Where the warmer stopped in the look-ahead window: (due time, instance id) already considered. */
-  private warmCursor: { dueAt: Date; id: string } | null = null;
+  private warmCursor: { dueAt: Date; dueKey: string; id: string } | null = null;
   private readonly touched = new WeakMap<EntityManager, Set<string>>();
 
   constructor(
@@ -422,9 +422,14 @@ export class ProcessRuntime {
       // Heads first (no state): engines already loaded at their version are passed over unread.
       const wanted = new Map<string, Date>();
       for (;;) {
-        const heads = await timerRepo.imminent(em, this.warmCursor ?? { dueAt: now, id: null }, until, limit);
+        const heads = await timerRepo.imminent(
+          em,
+          this.warmCursor ?? { dueKey: now.toISOString(), id: null },
+          until,
+          limit,
+        );
         for (const head of heads) {
-          this.warmCursor = { dueAt: head.dueAt, id: head.id };
+          this.warmCursor = head;
           if (wanted.has(head.id) || (this.loadedVersion(head.id) ?? -1) >= head.version) continue;
           wanted.set(head.id, head.dueAt);
           if (wanted.size >= limit) break;

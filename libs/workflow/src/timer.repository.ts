@@ -124,20 +124,23 @@ export const timerRepository = {
    */
   async imminent(
     em: EntityManager,
-    after: { dueAt: Date; id: string | null },
+    after: { dueKey: string; id: string | null },
     to: Date,
     limit: number,
-  ): Promise<{ id: string; version: number; dueAt: Date }[]> {
-    const rows: { id: string; version: number; due_at: Date }[] = await em.query(
-      `SELECT i.id, i.version, t.due_at
+  ): Promise<{ id: string; version: number; dueAt: Date; dueKey: string }[]> {
+    // The cursor's due time goes back as the database printed it: a JS Date keeps milliseconds
+    // only, and a due time with microseconds would never be passed.
+    const rows: { id: string; version: number; due_at: Date; due_key: string }[] = await em.query(
+      `SELECT i.id, i.version, t.due_at, t.due_at::text AS due_key
          FROM timer t JOIN process_instance i ON i.id = t.instance_id
         WHERE t.status = 'pending' AND t.due_at <= $3 AND i.status = 'running'
-          AND (t.due_at > $1 OR (t.due_at = $1 AND $2::uuid IS NOT NULL AND i.id > $2::uuid))
+          AND (t.due_at > $1::timestamptz
+               OR (t.due_at = $1::timestamptz AND $2::uuid IS NOT NULL AND i.id > $2::uuid))
         ORDER BY t.due_at, i.id
         LIMIT $4`,
-      [after.dueAt, after.id, to, limit],
+      [after.dueKey, after.id, to, limit],
     );
-    return rows.map((r) => ({ id: r.id, version: Number(r.version), dueAt: r.due_at }));
+    return rows.map((r) => ({ id: r.id, version: Number(r.version), dueAt: r.due_at, dueKey: r.due_key }));
   },
 
   /** Instance rows with their engine states, in one statement (the warmer's engines to load). */
