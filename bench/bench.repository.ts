@@ -38,11 +38,18 @@ export const benchRepository = {
 
   /**
    * `count` copies of an instance (business keys `<prefix>1`…), each with a pending timer at
-   * `elementId` due `dueDays` from now.
+   * `elementId` due `dueDays` from now, or at `dueAt`.
    */
   async cloneWithTimers(
     em: EntityManager,
-    c: { instanceId: string; prefix: string; count: number; elementId: string; dueDays: number },
+    c: {
+      instanceId: string;
+      prefix: string;
+      count: number;
+      elementId: string;
+      dueDays?: number;
+      dueAt?: Date;
+    },
   ): Promise<void> {
     await em.query(
       `INSERT INTO process_instance (id, definition_id, business_key, status, outcome, state, version, started_at, updated_at, ended_at)
@@ -52,9 +59,9 @@ export const benchRepository = {
     );
     await em.query(
       `INSERT INTO timer (id, instance_id, element_id, due_at, status, created_at)
-       SELECT gen_random_uuid(), id, $3, now() + make_interval(days => $2::int), 'pending', now()
+       SELECT gen_random_uuid(), id, $3, coalesce($4::timestamptz, now() + make_interval(days => $2::int)), 'pending', now()
          FROM process_instance WHERE business_key LIKE $1`,
-      [`${c.prefix}%`, c.dueDays, c.elementId],
+      [`${c.prefix}%`, c.dueDays ?? 0, c.elementId, c.dueAt ?? null],
     );
   },
 

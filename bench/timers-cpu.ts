@@ -4,7 +4,9 @@
  * once and are fired batch by batch; CPU is process.cpuUsage() of this process only, so the figure
  * holds on a loaded machine where wall-clock rates do not. TIMERS_CPU_PHASES=1 adds the CPU per
  * fire of each part (recovery, the engine's fire, each statement); TIMERS_CPU_PROFILE=file writes a
- * CPU profile of the firing alone.
+ * CPU profile of the firing alone. TIMERS_CPU_HOT=1 first loads every engine with the poller's
+ * warmer (as it does ahead of due times) and reports the heap each loaded engine holds; the fires
+ * are then hot fires.
  *
  *   BENCH_TIMERS=1000 npx ts-node -r tsconfig-paths/register --transpile-only bench/timers-cpu.ts
  */
@@ -13,6 +15,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Session } from 'node:inspector/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Database } from '@app/persistence';
 import { ProcessRuntime, timerBatchSize } from '@app/workflow';
 import { EngineSession } from '../libs/workflow/src/engine-session';
@@ -21,8 +25,14 @@ import { instanceRepository } from '../libs/workflow/src/instance.repository';
 import { createApp } from '../apps/api/src/create-app';
 import { benchRepository } from './bench.repository';
 
+// A full collection before each heap reading, without a command-line flag.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
 async function main() {
   const count = Number(process.env.BENCH_TIMERS ?? 1000);
+  const hotRun = !!process.env.TIMERS_CPU_HOT;
+  if (hotRun) process.env.TIMER_WARM_MAX = String(count);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-bench-timers-cpu-'));
   fs.mkdirSync(path.join(dir, 'processes'));
   fs.copyFileSync(
@@ -96,6 +106,25 @@ async function main() {
       });
     });
     const now = new Date(Date.now() + 2 * 86_400_000);
+    let heapPerEngine: number | null = null;
+    let warmCpuPerEngineMs: number | null = null;
+    if (hotRun) {
+      const heap = () => {
+        gc();
+        return process.memoryUsage().heapUsed;
+      };
+      const before = heap();
+      const cpuWarm = cpuMs();
+      let warmed = 0;
+      for (let more = true; more;) {
+        const round = await runtime.warmTimers(new Date(), now, 200);
+        warmed += round.warmed;
+        more = round.more;
+      }
+      warmCpuPerEngineMs = (cpuMs() - cpuWarm) / warmed;
+      heapPerEngine = Math.round((heap() - before) / warmed);
+      if (warmed < count) throw new Error(`only ${warmed} of ${count} engines warmed`);
+    }
     const profile = process.env.TIMERS_CPU_PROFILE ? new Session() : null;
     if (profile) {
       profile.connect();
@@ -118,6 +147,9 @@ async function main() {
     const cpuS = (used.user + used.system) / 1e6;
     console.log(
       JSON.stringify({
+        hot: hotRun,
+        heapBytesPerHotEngine: heapPerEngine,
+        warmCpuMsPerEngine: warmCpuPerEngineMs,
         phasesMsPerFire: Object.fromEntries(
           Object.entries(phases).map(([k, v]) => [k, +(v / fired).toFixed(3)]),
         ),

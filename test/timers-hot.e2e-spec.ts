@@ -2,11 +2,14 @@ import { ProcessRuntime, TimerPoller } from '@app/workflow';
 import { TestApp } from './support/test-app';
 import { installUnchecked } from './support/unchecked-model';
 import { EngineSession } from '../libs/workflow/src/engine-session';
+import { timerRepository } from '../libs/workflow/src/timer.repository';
 
 /**
  * The engines of cases whose timers fall due soon are kept loaded (issue 19), so that their fire
  * does not recover them from the stored state. A loaded engine is used only while it is the
- * committed version; the set of loaded engines is bounded.
+ * committed version; the engines loaded ahead are bounded (TIMER_WARM_MAX), loaded a chunk at a
+ * time (TIMER_WARM_LIMIT) until the look-ahead window is covered, and kept apart from the engines
+ * other steps leave (ENGINE_CACHE_SIZE), so that those do not push them out.
  */
 let t: TestApp;
 
@@ -49,11 +52,14 @@ const TASK_BESIDE_TIMER = `<?xml version="1.0" encoding="UTF-8"?>
 </bpmn:definitions>`;
 
 const CACHE = 3;
+const AHEAD = 4;
 
 beforeAll(async () => {
   process.env.TIMER_BATCH_SIZE = '10';
   process.env.TIMER_WARM_MS = String(5 * 60_000);
   process.env.ENGINE_CACHE_SIZE = String(CACHE);
+  process.env.TIMER_WARM_MAX = String(AHEAD);
+  process.env.TIMER_WARM_LIMIT = '2';
   t = await TestApp.start();
   await installUnchecked(t, TIMER_TASK);
   await installUnchecked(t, TASK_BESIDE_TIMER);
@@ -62,11 +68,28 @@ afterAll(async () => {
   delete process.env.TIMER_BATCH_SIZE;
   delete process.env.TIMER_WARM_MS;
   delete process.env.ENGINE_CACHE_SIZE;
+  delete process.env.TIMER_WARM_MAX;
+  delete process.env.TIMER_WARM_LIMIT;
   await t?.stop();
 });
 
-type HotEntry = { version: number; session: EngineSession };
-const hot = () => (t.app.get(ProcessRuntime) as unknown as { hot: Map<string, HotEntry> }).hot;
+type HotEntry = { version: number; session: EngineSession; dueAt?: Date };
+const maps = () =>
+  t.app.get(ProcessRuntime) as unknown as { hot: Map<string, HotEntry>; ahead: Map<string, HotEntry> };
+/** Every loaded engine: those loaded ahead of their timers and those kept after a step. */
+const hot = () => {
+  const { hot: recent, ahead = new Map<string, HotEntry>() } = maps();
+  return {
+    has: (id: string) => ahead.has(id) || recent.has(id),
+    get: (id: string) => ahead.get(id) ?? recent.get(id),
+    delete: (id: string) => [ahead.delete(id), recent.delete(id)].some(Boolean),
+    clear: () => [ahead, recent].forEach((m) => m.clear()),
+    keys: () => [...ahead.keys(), ...recent.keys()],
+    get size() {
+      return ahead.size + recent.size;
+    },
+  };
+};
 const runtime = () => t.app.get(ProcessRuntime);
 const poll = () => t.app.get(TimerPoller).poll(t.clock.now());
 
@@ -166,7 +189,7 @@ describe('engines kept hot for imminent timers', () => {
       const task = await runtime().lockOpenTask(em, fill.id);
       await runtime().complete(em, task, { data: {}, actorId: clerk.id });
     });
-    hot().set(id, warmed!);
+    maps().ahead.set(id, warmed!);
 
     t.clock.advance(5 * 60_000);
     expect(await poll()).toBe(1);
@@ -193,28 +216,81 @@ describe('engines kept hot for imminent timers', () => {
     expect(after.version).toBe(3);
   });
 
-  it('keeps at most ENGINE_CACHE_SIZE engines, the most imminent timers first', async () => {
+  it('keeps at most TIMER_WARM_MAX engines ahead, the most imminent timers first', async () => {
     t.clock.advance(24 * 3_600_000);
     await poll(); // whatever an earlier test left due
     hot().clear();
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < AHEAD + 2; i++) {
       ids.push(await start('h19-hot-timer', `bounded-${i}`));
       t.clock.advance(10_000);
     }
     hot().clear();
-    // All five fall due within the look-ahead; only three engines fit.
-    t.clock.advance(56 * 60_000 - 5 * 10_000);
+    // All fall due within the look-ahead; only AHEAD engines are loaded for them.
+    t.clock.advance(56 * 60_000 - (AHEAD + 2) * 10_000);
     expect(await poll()).toBe(0);
-    expect(hot().size).toBe(CACHE);
-    expect([...hot().keys()].sort()).toEqual(ids.slice(0, CACHE).sort());
+    expect(hot().size).toBe(AHEAD);
+    expect([...hot().keys()].sort()).toEqual(ids.slice(0, AHEAD).sort());
     t.clock.advance(10 * 60_000);
-    expect(await poll()).toBe(5);
-    expect(hot().size).toBeLessThanOrEqual(CACHE);
+    expect(await poll()).toBe(AHEAD + 2);
+    expect(maps().ahead.size).toBe(0);
+    expect(maps().hot.size).toBeLessThanOrEqual(CACHE);
     const [{ fired }] = await t.query<{ fired: number }>(
       `SELECT count(*)::int AS fired FROM timer WHERE status = 'fired' AND instance_id = ANY($1::uuid[])`,
       [ids],
     );
-    expect(fired).toBe(5);
+    expect(fired).toBe(AHEAD + 2);
+  });
+
+  it('loads a window larger than one chunk in one poll, chunk after chunk, and fires them all hot', async () => {
+    t.clock.advance(24 * 3_600_000);
+    await poll();
+    hot().clear();
+    const ids: string[] = [];
+    for (let i = 0; i < AHEAD; i++) ids.push(await start('h19-hot-timer', `chunked-${i}`));
+    hot().clear();
+    // A due time with microseconds (as SQL's now() makes), shared by all: the window's cursor must pass it.
+    await t.query(
+      `UPDATE timer SET due_at = due_at + interval '1 microsecond' WHERE instance_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    // TIMER_WARM_LIMIT is 2: the poll loads two, looks for due timers, then loads the next two.
+    t.clock.advance(56 * 60_000);
+    expect(await poll()).toBe(0);
+    expect([...hot().keys()].sort()).toEqual([...ids].sort());
+    const recover = jest.spyOn(EngineSession, 'recover');
+    const states = jest.spyOn(timerRepository, 'states');
+    try {
+      t.clock.advance(5 * 60_000);
+      expect(await poll()).toBe(AHEAD);
+      expect(recover).not.toHaveBeenCalled();
+      // Hot fires read no engine state: the claim leaves it out and none is read after.
+      expect(states.mock.calls.flatMap(([, ids]) => ids)).toEqual([]);
+    } finally {
+      recover.mockRestore();
+      states.mockRestore();
+    }
+  });
+
+  it("keeps the engines loaded ahead while other cases' steps fill the least-recently-used set", async () => {
+    t.clock.advance(24 * 3_600_000);
+    await poll();
+    hot().clear();
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) ids.push(await start('h19-hot-timer', `kept-${i}`));
+    hot().clear();
+    t.clock.advance(56 * 60_000);
+    expect(await poll()).toBe(0);
+    // More steps of other cases than ENGINE_CACHE_SIZE holds, their timers not yet near.
+    for (let i = 0; i < CACHE + 2; i++) await start('h19-hot-parallel', `busy-${i}`);
+    expect(ids.every((id) => hot().has(id))).toBe(true);
+    const recover = jest.spyOn(EngineSession, 'recover');
+    try {
+      t.clock.advance(5 * 60_000);
+      expect(await poll()).toBe(2);
+      expect(recover).not.toHaveBeenCalled();
+    } finally {
+      recover.mockRestore();
+    }
   });
 });

@@ -20,6 +20,26 @@ export function engineCacheSize(): number {
   return Math.max(0, Number(process.env.ENGINE_CACHE_SIZE ?? 500));
 }
 
+/**
+ * How many engines a process holds loaded ahead of their cases' timers (`TIMER_WARM_MAX`), besides
+ * the least-recently-used set of `ENGINE_CACHE_SIZE`. A loaded engine of the one-timer model holds
+ * about 0.5 MB of heap (docs/architecture.md, Timers), so the default bounds them to about 1 GB.
+ */
+export function timerWarmMax(): number {
+  return Math.max(0, Number(process.env.TIMER_WARM_MAX ?? 2000));
+}
+
+/** A loaded engine and the committed version of its instance it is. */
+interface HotEngine {
+  version: number;
+  session: EngineSession;
+  /**
+   * The instance's pending timer rows as that version left them (every write to them bumps the
+   * version), when known, so that a step on a hot engine need not read them again.
+   */
+  timers?: TimerEntity[];
+}
+
 /** An instance row as a step reads it: without its engine state unless that was needed anyway. */
 export type InstanceHead = Omit<ProcessInstanceEntity, 'state'> | ProcessInstanceEntity;
 
@@ -62,16 +82,17 @@ export interface StepResult {
  */
 @Injectable()
 export class ProcessRuntime {
-  /**
-   * The hot engines, each with its committed version and, when known, the instance's pending timer
-   * rows as that version left them (every write to them bumps the version), so that a step on a hot
-   * engine need not read them again.
-   */
-  private readonly hot = new Map<
-    string,
-    { version: number; session: EngineSession; timers?: TimerEntity[] }
-  >();
+  /** Engines kept after a step, least recently used first. */
+  private readonly hot = new Map<string, HotEngine>();
   private readonly hotLimit = engineCacheSize();
+  /**
+   * Engines loaded for timers about to fall due, kept apart from `hot` so that the steps of other
+   * cases do not push them out before their fire; each leaves at its fire (or when long overdue).
+   */
+  private readonly ahead = new Map<string, HotEngine & { dueAt: Date }>();
+  private readonly aheadLimit = timerWarmMax();
+  /** Where the warmer stopped in the look-ahead window: (due time, instance id) already considered. */
+  private warmCursor: { dueAt: Date; dueKey: string; id: string } | null = null;
   private readonly touched = new WeakMap<EntityManager, Set<string>>();
 
   constructor(
@@ -95,7 +116,7 @@ export class ProcessRuntime {
         return work(em);
       });
     } catch (err) {
-      for (const id of (manager && this.touched.get(manager)) ?? []) this.hot.delete(id);
+      for (const id of (manager && this.touched.get(manager)) ?? []) this.forget(id);
       if (err instanceof IncidentError && !err.incidentId) {
         err.incidentId = await this.db.transaction((em) => incidents.record(em, err.draft, this.clock.now()));
       }
@@ -188,7 +209,7 @@ export class ProcessRuntime {
     // Read once under the instance lock: the audit's "before" and, unless a recovery changes them,
     // the tasks the step may cancel.
     const openBefore = await repo.openTasks(em, instance.id);
-    const warm = this.hot.get(instance.id);
+    const warm = this.ahead.get(instance.id) ?? this.hot.get(instance.id);
     const hot = warm?.version === instance.version;
     try {
       const session = await this.session(step, instance);
@@ -244,6 +265,10 @@ export class ProcessRuntime {
       const claimed = await timerRepo.claimDue(em, now, limit);
       if (!claimed.length) return 0;
       const ids = [...new Set(claimed.map((c) => c.instance.id))];
+      // The claim reads no engine state: a hot engine does not need it. The others' in one read.
+      const cold = claimed.filter((c) => this.loadedVersion(c.instance.id) !== c.instance.version);
+      const states = await timerRepo.states(em, [...new Set(cold.map((c) => c.instance.id))]);
+      for (const c of cold) c.instance.state = states.get(c.instance.id)!;
       const openTasks = await timerRepo.openTasks(em, ids);
       const pending = await timerRepo.pendingTimers(em, ids);
       const claimedIds = new Set(claimed.map((c) => c.timer.id));
@@ -289,7 +314,7 @@ export class ProcessRuntime {
             await timerRepo.rollbackToSavepoint(em);
             await timerRepo.release(em);
           }
-          this.hot.delete(id);
+          this.forget(id);
           failed.add(id);
           if (err instanceof IncidentError) await incidents.record(em, err.draft, now);
           else failure ??= err;
@@ -348,8 +373,7 @@ export class ProcessRuntime {
     const step: StepContext = { em, actorId, now, beforeWrite };
     try {
       this.touch(em, instance.id);
-      const hot = this.hot.get(instance.id);
-      this.hot.delete(instance.id);
+      const hot = this.take(instance.id);
       const { session, effects: recovered } =
         hot && hot.version === instance.version
           ? { session: hot.session, effects: null }
@@ -384,21 +408,46 @@ export class ProcessRuntime {
   }
 
   /**
-   * Loads the engines of instances whose timers fall due by `until`, so that firing them does not
-   * recover each from its stored state. At most `limit`, and the hot set stays bounded. It runs in a
-   * read-only transaction: a recovery that would take a step (a timer already due on the engine's
-   * own clock) fails or is dropped, and that timer fires from the stored state as before.
+   * Loads the engines of instances whose timers fall due by `until`, in due order, so that firing
+   * them does not recover each from its stored state: at most `chunk` per call, their states read in
+   * one statement. Successive calls go on where the last stopped (a cursor over the window), until
+   * the window is loaded or `TIMER_WARM_MAX` engines wait ahead. It runs in a read-only transaction:
+   * a recovery that would take a step (a timer already due on the engine's own clock) fails or is
+   * dropped, and that timer fires from the stored state as before. `more` says a call may load more.
    */
-  async warmTimers(now: Date, until: Date, requested: number): Promise<number> {
-    // More than the hot set holds would push out the most imminent engines for later ones.
-    const limit = Math.min(requested, this.hotLimit);
-    if (limit <= 0) return 0;
+  async warmTimers(now: Date, until: Date, chunk: number): Promise<{ warmed: number; more: boolean }> {
+    for (const [id, entry] of this.ahead) {
+      // Long overdue: another process fired it, or the case moved on without it.
+      if (entry.dueAt.getTime() < now.getTime() - (until.getTime() - now.getTime())) this.ahead.delete(id);
+    }
+    const limit = Math.min(chunk, this.aheadLimit - this.ahead.size);
+    if (limit <= 0) return { warmed: 0, more: false };
+    if (this.warmCursor && this.warmCursor.dueAt.getTime() <= now.getTime()) this.warmCursor = null;
     let warmed = 0;
+    let more = false;
     await this.db.transaction(async (em) => {
       await timerRepo.readOnly(em);
+      // Heads first (no state): engines already loaded at their version are passed over unread.
+      const wanted = new Map<string, Date>();
+      for (;;) {
+        const heads = await timerRepo.imminent(
+          em,
+          this.warmCursor ?? { dueKey: now.toISOString(), id: null },
+          until,
+          limit,
+        );
+        for (const head of heads) {
+          this.warmCursor = head;
+          if (wanted.has(head.id) || (this.loadedVersion(head.id) ?? -1) >= head.version) continue;
+          wanted.set(head.id, head.dueAt);
+          if (wanted.size >= limit) break;
+        }
+        more = heads.length === limit;
+        if (!more || wanted.size >= limit) break;
+      }
       const step: StepContext = { em, actorId: null, now };
-      for (const instance of await timerRepo.imminent(em, now, until, limit)) {
-        if ((this.hot.get(instance.id)?.version ?? -1) >= instance.version) continue;
+      for (const instance of await timerRepo.instancesWithState(em, [...wanted.keys()])) {
+        if (instance.status !== 'running') continue;
         const recovered = await EngineSession.recover(
           instance.state,
           await this.definitions.model(em, instance.definitionId),
@@ -409,11 +458,12 @@ export class ProcessRuntime {
         const { session, effects } = recovered ?? {};
         if (!session || !effects || effects.activities.length || effects.opened.length || effects.ended)
           continue;
-        this.remember(instance.id, instance.version, session);
+        this.hot.delete(instance.id);
+        this.ahead.set(instance.id, { version: instance.version, session, dueAt: wanted.get(instance.id)! });
         warmed++;
       }
     });
-    return warmed;
+    return { warmed, more: more && this.ahead.size < this.aheadLimit };
   }
 
   /**
@@ -444,8 +494,7 @@ export class ProcessRuntime {
   /** The hot engine if it is the committed version, else one recovered from the stored state. */
   private async session(step: StepContext, instance: InstanceHead): Promise<EngineSession> {
     this.touch(step.em, instance.id);
-    const hot = this.hot.get(instance.id);
-    this.hot.delete(instance.id);
+    const hot = this.take(instance.id);
     if (hot && hot.version === instance.version) return hot.session;
     const { session, effects } = await EngineSession.recover(
       // A row read without its state still has the property (undefined), as the entity declares it.
@@ -570,12 +619,30 @@ export class ProcessRuntime {
     return { opened, timers: await repo.syncTimers(em, instance.id, armed, now, pending) };
   }
 
+  /** The version of the instance whose engine is loaded, if one is. */
+  private loadedVersion(instanceId: string): number | undefined {
+    return (this.ahead.get(instanceId) ?? this.hot.get(instanceId))?.version;
+  }
+
+  /** Takes the loaded engine out: a step uses it, and it comes back (`remember`) only if the step commits. */
+  private take(instanceId: string): HotEngine | undefined {
+    const entry = this.ahead.get(instanceId) ?? this.hot.get(instanceId);
+    this.forget(instanceId);
+    return entry;
+  }
+
+  private forget(instanceId: string): void {
+    this.ahead.delete(instanceId);
+    this.hot.delete(instanceId);
+  }
+
   private remember(
     instanceId: string,
     version: number,
     session: EngineSession,
     timers?: TimerEntity[],
   ): void {
+    this.ahead.delete(instanceId);
     // Re-inserted at the end: the Map's order is the order of last use.
     this.hot.delete(instanceId);
     this.hot.set(instanceId, { version, session, timers });

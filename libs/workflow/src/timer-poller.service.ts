@@ -12,12 +12,13 @@ export function timerBatchSize(): number {
 
 /**
  * How far ahead, in ms, the engines of cases with a pending timer are loaded (`TIMER_WARM_MS`,
- * default one poll interval) and how many at most per poll (`TIMER_WARM_LIMIT`).
+ * default ten minutes while the poller runs) and how many are loaded at a time between two looks for due timers
+ * (`TIMER_WARM_LIMIT`, default 200). How many wait loaded at most is `TIMER_WARM_MAX`.
  */
 export function timerWarmWindow(intervalMs: number): { ms: number; limit: number } {
   return {
-    ms: Number(process.env.TIMER_WARM_MS ?? intervalMs),
-    limit: Number(process.env.TIMER_WARM_LIMIT ?? 200),
+    ms: Number(process.env.TIMER_WARM_MS ?? (intervalMs > 0 ? 10 * 60_000 : 0)),
+    limit: Math.max(1, Number(process.env.TIMER_WARM_LIMIT ?? 200)),
   };
 }
 
@@ -75,21 +76,31 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async drain(now: Date): Promise<number> {
     let count = 0;
-    try {
-      for (;;) {
-        const handled = await this.runtime.fireDueTimers(now, this.batchSize);
-        count += handled;
-        if (handled < this.batchSize) break;
+    // Due timers first; then the engines of those about to fall due, a chunk at a time, looking
+    // for due timers again between chunks so that loading a long window does not delay a fire.
+    for (let more = true; more;) {
+      try {
+        for (;;) {
+          const handled = await this.runtime.fireDueTimers(now, this.batchSize);
+          count += handled;
+          if (handled < this.batchSize) break;
+        }
+      } catch (err) {
+        this.logger.error(`定时器触发失败：${(err as Error).message}`);
+        break;
       }
-    } catch (err) {
-      this.logger.error(`定时器触发失败：${(err as Error).message}`);
-    }
-    try {
-      if (this.warm.ms > 0) {
-        await this.runtime.warmTimers(now, new Date(now.getTime() + this.warm.ms), this.warm.limit);
+      more = false;
+      try {
+        if (this.warm.ms > 0) {
+          const at = this.clock.now();
+          const until = new Date(at.getTime() + this.warm.ms);
+          more = (await this.runtime.warmTimers(at, until, this.warm.limit)).more;
+        }
+      } catch (err) {
+        this.logger.error(`预载定时器流程失败：${(err as Error).message}`);
       }
-    } catch (err) {
-      this.logger.error(`预载定时器流程失败：${(err as Error).message}`);
+      // Later rounds fire what fell due while engines were loading.
+      if (more) now = this.clock.now();
     }
     try {
       await this.incidents.watch(now);

@@ -17,14 +17,14 @@ interface ClaimRow {
   business_key: string;
   status: ProcessInstanceEntity['status'];
   outcome: string | null;
-  state: object;
+  state?: object;
   version: number;
   started_at: Date;
   updated_at: Date;
   ended_at: Date | null;
 }
 
-const INSTANCE_COLUMNS = `i.id, i.definition_id, i.business_key, i.status, i.outcome, i.state, i.version,
+const INSTANCE_COLUMNS = `i.id, i.definition_id, i.business_key, i.status, i.outcome, i.version,
        i.started_at, i.updated_at, i.ended_at`;
 
 function instanceOf(row: ClaimRow): ProcessInstanceEntity {
@@ -34,7 +34,8 @@ function instanceOf(row: ClaimRow): ProcessInstanceEntity {
     businessKey: row.business_key,
     status: row.status,
     outcome: row.outcome,
-    state: row.state,
+    // Filled from `states` for the instances whose engines are not loaded.
+    state: row.state ?? {},
     version: Number(row.version),
     startedAt: row.started_at,
     updatedAt: row.updated_at,
@@ -45,7 +46,8 @@ function instanceOf(row: ClaimRow): ProcessInstanceEntity {
 /** The timer poller's reads and writes: a batch is claimed, prepared and marked in few statements. */
 export const timerRepository = {
   /**
-   * Claims up to `limit` due timers and locks their instances in one statement. SKIP LOCKED lets
+   * Claims up to `limit` due timers and locks their instances in one statement, without their
+   * engine states (`states` reads those an engine must be recovered from). SKIP LOCKED lets
    * several API processes poll without firing one twice; a timer whose firing failed waits for its
    * incident's retry instead of failing every poll. Timers of one instance share one instance object,
    * so the second fires on the state the first left.
@@ -105,15 +107,48 @@ export const timerRepository = {
     );
   },
 
-  /** Instances whose pending timers fall due in (from, to]: their engines are worth loading now. */
-  async imminent(em: EntityManager, from: Date, to: Date, limit: number): Promise<ProcessInstanceEntity[]> {
-    const rows: ClaimRow[] = await em.query(
-      `SELECT DISTINCT ON (t.due_at, i.id) ${INSTANCE_COLUMNS}
+  /** The engine states of locked instances, by id, in one statement. */
+  async states(em: EntityManager, instanceIds: string[]): Promise<Map<string, object>> {
+    if (!instanceIds.length) return new Map();
+    const rows: { id: string; state: object }[] = await em.query(
+      `SELECT id, state FROM process_instance WHERE id = ANY($1::uuid[])`,
+      [instanceIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.state]));
+  },
+
+  /**
+   * Running instances with a pending timer due after `after` (a due time, and the instance id
+   * already passed at that time) and by `to`, in due order, without their states: the warmer
+   * reads the states only of those whose engines are not loaded yet.
+   */
+  async imminent(
+    em: EntityManager,
+    after: { dueKey: string; id: string | null },
+    to: Date,
+    limit: number,
+  ): Promise<{ id: string; version: number; dueAt: Date; dueKey: string }[]> {
+    // The cursor's due time goes back as the database printed it: a JS Date keeps milliseconds
+    // only, and a due time with microseconds would never be passed.
+    const rows: { id: string; version: number; due_at: Date; due_key: string }[] = await em.query(
+      `SELECT i.id, i.version, t.due_at, t.due_at::text AS due_key
          FROM timer t JOIN process_instance i ON i.id = t.instance_id
-        WHERE t.status = 'pending' AND t.due_at > $1 AND t.due_at <= $2 AND i.status = 'running'
+        WHERE t.status = 'pending' AND t.due_at <= $3 AND i.status = 'running'
+          AND (t.due_at > $1::timestamptz
+               OR (t.due_at = $1::timestamptz AND $2::uuid IS NOT NULL AND i.id > $2::uuid))
         ORDER BY t.due_at, i.id
-        LIMIT $3`,
-      [from, to, limit],
+        LIMIT $4`,
+      [after.dueKey, after.id, to, limit],
+    );
+    return rows.map((r) => ({ id: r.id, version: Number(r.version), dueAt: r.due_at, dueKey: r.due_key }));
+  },
+
+  /** Instance rows with their engine states, in one statement (the warmer's engines to load). */
+  async instancesWithState(em: EntityManager, ids: string[]): Promise<ProcessInstanceEntity[]> {
+    if (!ids.length) return [];
+    const rows: ClaimRow[] = await em.query(
+      `SELECT ${INSTANCE_COLUMNS}, i.state FROM process_instance i WHERE i.id = ANY($1::uuid[])`,
+      [ids],
     );
     return rows.map(instanceOf);
   },
