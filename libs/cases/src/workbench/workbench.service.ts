@@ -133,12 +133,22 @@ export class WorkbenchService {
         query.heldBy = [user.id, ...(await casework.principalsOf(em, user.id, this.clock.today()))];
       }
       // One more than the page, to tell whether there is a next one.
-      const rows = await inbox.openTasks(em, query, { limit: limit + 1, after: filter.after });
-      const page = rows.slice(0, limit);
-      const tasks = page.map((r) => ({ ...r, householdIds: householdIdNumbers(r) }));
-      const blocked = await this.duties.blockers(em, user, tasks);
-      const total = filter.after ? null : await inbox.openTaskCount(em, query);
-      return { rows, blocked, total };
+      const found = await inbox.page(
+        em,
+        query,
+        { limit: limit + 1, after: filter.after },
+        user.id,
+        !filter.after,
+      );
+      const tasks = found.rows.slice(0, limit).map((r) => ({ ...r, householdIds: householdIdNumbers(r) }));
+      const blocked = await this.duties.inboxBlockers(
+        em,
+        user,
+        tasks,
+        found.relatives,
+        found.ruleSetsVersion ?? -1,
+      );
+      return { rows: found.rows, blocked, total: found.total };
     });
     const today = this.clock.today();
     const items: WorkbenchInboxItem[] = [];
@@ -150,6 +160,7 @@ export class WorkbenchService {
         candidateGroups: _g,
         applicantIdNumber: _id,
         household: _h,
+        priorActs: _p,
         ...item
       } = row;
       const basis = await this.legalBases(definitionId);
