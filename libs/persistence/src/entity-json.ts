@@ -22,11 +22,21 @@ const typeOf = (c: ColumnMetadata) => (typeof c.type === 'string' ? c.type : '')
  * driver gives as text (bigint, numeric) go as text, so that "87.50" does not come back as 87.5.
  */
 export function entityJson(em: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string): string {
-  const pairs = em.connection
-    .getMetadata(entity)
-    .columns.map(
-      (c) => `'${c.databaseName}', ${alias}.${c.databaseName}${TEXT_TYPES.has(typeOf(c)) ? '::text' : ''}`,
-    );
+  const metadata = em.connection.getMetadata(entity);
+  let built = sqlOf.get(metadata);
+  if (!built) sqlOf.set(metadata, (built = new Map()));
+  let sql = built.get(alias);
+  if (sql === undefined) built.set(alias, (sql = buildEntityJson(metadata.columns, alias)));
+  return sql;
+}
+
+/** Built once per entity and alias: a page reads with it on every request. */
+const sqlOf = new WeakMap<object, Map<string, string>>();
+
+function buildEntityJson(columns: ColumnMetadata[], alias: string): string {
+  const pairs = columns.map(
+    (c) => `'${c.databaseName}', ${alias}.${c.databaseName}${TEXT_TYPES.has(typeOf(c)) ? '::text' : ''}`,
+  );
   // json_build_object takes at most 100 arguments: a wide entity is built in parts and joined.
   const parts: string[] = [];
   for (let i = 0; i < pairs.length; i += 40)

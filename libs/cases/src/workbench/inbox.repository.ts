@@ -185,10 +185,13 @@ function pageRows(
   const { where, params, needsCase } = inboxWhere(q);
   const { keys, desc } = KEYSETS[q.sort][q.order];
   // The count reads the list's own conditions, without the cursor (it is asked on a first page).
+  const orderBy = keys.map((k) => `${k}${desc ? ' DESC' : ''}`).join(', ');
+  // In the page's own order: the count walks the index the page walks (already in cache) and stops
+  // at the cap, where unordered the planner may gather the whole region's tasks into a bitmap first.
   const total = count
     ? `(SELECT count(*)::int FROM (
          SELECT 1 FROM task t ${needsCase ? 'JOIN assistance_case c ON c.process_instance_id = t.instance_id' : ''}
-         WHERE ${where.join(' AND ')} LIMIT ${INBOX_TOTAL_CAP + 1}) capped)`
+         WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ${INBOX_TOTAL_CAP + 1}) capped)`
     : 'NULL::int';
   const tuple = `(${keys.join(', ')})`;
   if (page.after) {
@@ -201,7 +204,6 @@ function pageRows(
   const limitParam = params.length;
   params.push(readerId);
   const reader = `$${params.length}::uuid`;
-  const orderBy = keys.map((k) => `${k}${desc ? ' DESC' : ''}`).join(', ');
   // The page is taken from the tasks alone, then joined: the planner cannot estimate how many
   // open tasks lie under a region prefix (a partial index's statistics are not used for the
   // table), and where it guessed a few dozen for a whole county it joined all of them and sorted

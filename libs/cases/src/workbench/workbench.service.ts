@@ -22,7 +22,7 @@ import { DocumentIssuer } from '../document-issuer';
 import { TemplateStore } from '@app/issuance';
 import { InboxFilter, parseInboxFilter } from './inbox-query';
 import { ModelElement, nextDocuments } from './next-documents';
-import { Urgency, urgencyOf } from './urgency';
+import { Urgency, urgencyOf, urgencyOn } from './urgency';
 import { StaffMember, staffRepository } from './staff.repository';
 import type { CaseUrgency } from '../linshi/linshi-rules';
 
@@ -150,7 +150,7 @@ export class WorkbenchService {
       );
       return { rows: found.rows, blocked, total: found.total };
     });
-    const today = this.clock.today();
+    const urgency = urgencyOn(this.clock.today());
     const items: WorkbenchInboxItem[] = [];
     for (const [i, row] of rows.slice(0, limit).entries()) {
       // The household's ID numbers were read for the recusal check only; lists do not show them.
@@ -167,7 +167,7 @@ export class WorkbenchService {
       items.push({
         ...item,
         legalBasis: basis.get(row.elementId) ?? null,
-        urgency: urgencyOf(row.dueDate, today),
+        urgency: urgency(row.dueDate),
         blockedReason: blocked[i].recusal ?? blocked[i].separation,
       });
     }
