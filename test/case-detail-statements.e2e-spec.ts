@@ -1,3 +1,7 @@
+import { AuditService } from '@app/audit';
+import { caseRepository } from '@app/cases';
+import { AssessmentEntity, TaskEntity } from '@app/persistence';
+import { caseDetailRepository } from '../libs/cases/src/case-detail.repository';
 import { planNodes, sentStatements, statements } from './support/statements';
 import { TestApp } from './support/test-app';
 import { CONFIRM_PATH, apply, drive } from './support/case-driver';
@@ -44,6 +48,39 @@ describe('case detail statements', () => {
     // other cases with the same people, and the read's own audit entry.
     expect(late.length).toBeLessThanOrEqual(6);
     expect(late.filter((sql) => /^(START TRANSACTION|BEGIN)/.test(sql))).toHaveLength(0);
+  });
+});
+
+describe('the case page read as JSON', () => {
+  it('gives the entities TypeORM’s own reads give, value for value', async () => {
+    const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
+    // A case of its own, far along: tasks done, documents issued, assessed.
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /审批/);
+    await t.db.read(async (em) => {
+      const read = (await caseDetailRepository.detail(em, caseId))!;
+      const kase = (await caseRepository.byId(em, caseId))!;
+      expect(plain(read.kase)).toEqual(plain(kase));
+      expect(Object.keys(read.kase)).toEqual(Object.keys(kase));
+      const tasks = await em
+        .getRepository(TaskEntity)
+        .find({ where: { instanceId: kase.processInstanceId }, order: { createdAt: 'ASC' } });
+      expect(read.tasks.length).toBeGreaterThan(3);
+      expect(read.tasks[0].createdAt).toBeInstanceOf(Date);
+      expect(plain(read.tasks)).toEqual(plain(tasks));
+      // Documents carry a bigint (seq): text from node-postgres, a number from PGlite, as read.
+      const documents = await caseRepository.documents(em, caseId);
+      expect(read.documents.length).toBeGreaterThan(0);
+      expect(plain(read.documents)).toEqual(plain(documents));
+      // Audit entries are keyed by a bigint, and assessments carry a numeric hardship index.
+      expect(plain(read.timeline)).toEqual(plain(await t.app.get(AuditService).forCase(em, caseId)));
+      const assessments = await em
+        .getRepository(AssessmentEntity)
+        .find({ where: { caseId }, order: { createdAt: 'DESC' } });
+      expect(assessments.length).toBeGreaterThan(0);
+      expect(plain(read.assessments)).toEqual(plain(assessments));
+      expect(read.regionPath).toBe(await caseRepository.regionPath(em, kase.regionCode));
+    });
   });
 });
 
