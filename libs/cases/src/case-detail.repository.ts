@@ -3,8 +3,6 @@ import {
   AssessmentEntity,
   AuditEntity,
   CaseEntity,
-  DocumentEntity,
-  DocumentRenderFailureEntity,
   TaskEntity,
   entityFromJson,
   entityJson,
@@ -13,6 +11,7 @@ import { caseTimelineJson } from '@app/audit';
 import { openIncidentJson } from '@app/workflow';
 import type { CaseInstanceSummary } from './case-process.repository';
 import type { ChildCaseSummary } from './case.repository';
+import type { DocumentListing } from './case.service';
 
 /** Everything the case page shows of the case itself, read together. */
 export interface CaseDetailRows {
@@ -20,8 +19,8 @@ export interface CaseDetailRows {
   instance: CaseInstanceSummary;
   /** In the order they opened. */
   tasks: TaskEntity[];
-  /** In issue order, each with its failed render while it is pending. */
-  documents: DocumentEntity[];
+  /** In issue order, each with whether its render failed while it is pending. */
+  documents: (DocumentListing & { renderFailure: true | null })[];
   /** The acts on the case (not the reads), in order. */
   timeline: AuditEntity[];
   /** Newest first. */
@@ -54,9 +53,10 @@ export const caseDetailRepository = {
            WHERE i.id = k.process_instance_id) AS instance,
          (SELECT coalesce(jsonb_agg(${entityJson(em, TaskEntity, 't')} ORDER BY t.created_at), '[]')
             FROM task t WHERE t.instance_id = k.process_instance_id) AS tasks,
-         (SELECT coalesce(jsonb_agg(jsonb_build_object('document', ${entityJson(em, DocumentEntity, 'd')},
-                   'failure', CASE WHEN f.document_id IS NOT NULL THEN ${entityJson(em, DocumentRenderFailureEntity, 'f')} END)
-                   ORDER BY d.issued_at, d.seq), '[]')
+         (SELECT coalesce(json_agg(json_build_object('id', d.id, 'title', d.title, 'number', d.number,
+                   'templateId', d.template_id, 'templateVersion', d.template_version, 'issuedAt', d.issued_at,
+                   'status', d.status, 'verifyCode', d.verify_code, 'pdfSha256', d.pdf_sha256,
+                   'failed', f.document_id IS NOT NULL) ORDER BY d.issued_at, d.seq), '[]')
             FROM document d LEFT JOIN document_render_failure f ON f.document_id = d.id
            WHERE d.case_id = k.id) AS documents,
          ${caseTimelineJson(em, 'k.id')} AS timeline,
@@ -81,11 +81,10 @@ export const caseDetailRepository = {
       [caseId],
     );
     if (!row) return null;
-    const documents = (row.documents as { document: Json; failure: Json | null }[]).map((d) => {
-      const doc = entityFromJson(em, DocumentEntity, d.document);
-      doc.renderFailure = d.failure ? entityFromJson(em, DocumentRenderFailureEntity, d.failure) : null;
-      return doc;
-    });
+    // A listing, not the documents: their frozen data (kilobytes each) is not shown on the page.
+    const documents = (row.documents as (DocumentListing & { issuedAt: string; failed: boolean })[]).map(
+      ({ failed, ...d }) => ({ ...d, issuedAt: new Date(d.issuedAt), renderFailure: failed || null }),
+    );
     const incident = row.incident as (Json & CaseDetailRows['incident']) | null;
     return {
       kase: entityFromJson(em, CaseEntity, row.case as Json),

@@ -642,7 +642,21 @@ function incidentNotice(i: {
   };
 }
 
-export function documentSummary(d: DocumentEntity) {
+/** What a list of a case's documents shows of each (not its frozen data). */
+export type DocumentListing = Pick<
+  DocumentEntity,
+  | 'id'
+  | 'title'
+  | 'number'
+  | 'templateId'
+  | 'templateVersion'
+  | 'issuedAt'
+  | 'status'
+  | 'verifyCode'
+  | 'pdfSha256'
+> & { renderFailure?: unknown };
+
+export function documentSummary(d: DocumentListing) {
   return {
     id: d.id,
     title: d.title,
