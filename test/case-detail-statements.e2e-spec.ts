@@ -1,3 +1,7 @@
+import { AuditService } from '@app/audit';
+import { caseRepository, documentSummary } from '@app/cases';
+import { AssessmentEntity, TaskEntity } from '@app/persistence';
+import { caseDetailRepository } from '../libs/cases/src/case-detail.repository';
 import { planNodes, sentStatements, statements } from './support/statements';
 import { TestApp } from './support/test-app';
 import { CONFIRM_PATH, apply, drive } from './support/case-driver';
@@ -23,8 +27,10 @@ async function detailStatements(): Promise<string[]> {
   return statements(t, () => approver.get(`/api/cases/${caseId}`).expect(200));
 }
 
-/** The case row as an entity: what the detail and, before, the 送达 part each read. */
-const readsTheCase = (sql: string) => /"assistance_case" "CaseEntity"/.test(sql);
+/** A statement that reads the case row by its id: the entity read, or the page's own. */
+const readsTheCase = (sql: string) =>
+  /"assistance_case" "CaseEntity"/.test(sql) ||
+  /^SELECT [\s\S]* FROM assistance_case k WHERE k\.id = \$1$/.test(sql);
 
 describe('case detail statements', () => {
   it('stay the same in number as the case grows, and read the case once', async () => {
@@ -38,10 +44,43 @@ describe('case detail statements', () => {
     const late = await detailStatements();
     expect(late.length).toBe(early.length);
     expect(late.filter(readsTheCase)).toHaveLength(1);
-    // Session, user, the case and its parts, 送达 and time limit, the read's own audit entry, and
-    // since issues 15–16 the open incident, the assessment's currency, overlaps and the applicant account.
-    expect(late.length).toBeLessThanOrEqual(20);
+    // The session with its account, the case with its parts, its timeline, 送达 and time limit,
+    // other cases with the same people, and the read's own audit entry.
+    expect(late.length).toBeLessThanOrEqual(6);
     expect(late.filter((sql) => /^(START TRANSACTION|BEGIN)/.test(sql))).toHaveLength(0);
+  });
+});
+
+describe('the case page read as JSON', () => {
+  it('gives the entities TypeORM’s own reads give, value for value', async () => {
+    const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
+    // A case of its own, far along: tasks done, documents issued, assessed.
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /审批/);
+    await t.db.read(async (em) => {
+      const read = (await caseDetailRepository.detail(em, caseId))!;
+      const kase = (await caseRepository.byId(em, caseId))!;
+      expect(plain(read.kase)).toEqual(plain(kase));
+      expect(Object.keys(read.kase)).toEqual(Object.keys(kase));
+      const tasks = await em
+        .getRepository(TaskEntity)
+        .find({ where: { instanceId: kase.processInstanceId }, order: { createdAt: 'ASC' } });
+      expect(read.tasks.length).toBeGreaterThan(3);
+      expect(read.tasks[0].createdAt).toBeInstanceOf(Date);
+      expect(plain(read.tasks)).toEqual(plain(tasks));
+      // Documents are listed (their frozen data is not read): as the listing of the entities.
+      const documents = await caseRepository.documents(em, caseId);
+      expect(read.documents.length).toBeGreaterThan(0);
+      expect(plain(read.documents.map(documentSummary))).toEqual(plain(documents.map(documentSummary)));
+      // Audit entries are keyed by a bigint, and assessments carry a numeric hardship index.
+      expect(plain(read.timeline)).toEqual(plain(await t.app.get(AuditService).forCase(em, caseId)));
+      const assessments = await em
+        .getRepository(AssessmentEntity)
+        .find({ where: { caseId }, order: { createdAt: 'DESC' } });
+      expect(assessments.length).toBeGreaterThan(0);
+      expect(plain(read.assessments)).toEqual(plain(assessments));
+      expect(read.regionPath).toBe(await caseRepository.regionPath(em, kase.regionCode));
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AuditEntity } from '@app/persistence';
+import { AuditEntity, entityJson } from '@app/persistence';
 import { AUDIT_GENESIS_HASH, AuditContent, ChainLink } from './audit-chain';
 
 /** An entry to write; the actor's name, role and region are taken from their account as it is now. */
@@ -87,6 +87,15 @@ function content(r: EntryRow): AuditContent {
 }
 
 /** The only code that reads or writes the audit record (`audit_entry`) and its chain (`audit_chain`). */
+/**
+ * SQL for a caller's own statement: the timeline of case `caseId` (an SQL expression) as a JSON
+ * array of `entityJson` audit entries in order, the acts without the reads (as `forCase`).
+ */
+export function caseTimelineJson(em: EntityManager, caseId: string): string {
+  return `(SELECT coalesce(jsonb_agg(${entityJson(em, AuditEntity, 'ae')} ORDER BY ae.id), '[]')
+          FROM audit_entry ae WHERE ae.case_id = ${caseId} AND ae.action NOT LIKE 'access.%')`;
+}
+
 export const auditRepository = {
   /**
    * Writes the entry with its actor as they are at this moment, read in the same statement (and the

@@ -169,14 +169,9 @@ export class AuthService {
   async authenticate(token: string): Promise<AuthUser | null> {
     const tokenHash = sha256(token);
     const now = this.clock.now();
-    const found = await this.db.read(async (em) => {
-      const session = await sessions.byTokenHash(em, tokenHash);
-      if (!session || session.expiresAt <= now) return null;
-      const user = await users.byId(em, session.userId);
-      return user && !user.disabledAt ? { session, user } : null;
-    });
-    if (!found) return null;
-    const idleMs = now.getTime() - found.session.lastSeenAt.getTime();
+    const found = await this.db.read((em) => sessions.withUser(em, tokenHash));
+    if (!found || found.expiresAt <= now || found.user.disabled) return null;
+    const idleMs = now.getTime() - found.lastSeenAt.getTime();
     if (idleMs > IDLE_MINUTES * 60_000) {
       await this.db.transaction((em) => sessions.end(em, tokenHash));
       throw new AppError(401, 'SESSION_IDLE', `超过${IDLE_MINUTES}分钟未操作，已自动退出，请重新登录`);
@@ -227,7 +222,9 @@ function sha256(text: string): string {
 }
 
 /** The signed-in view of a stored user. */
-export function toAuthUser(u: UserEntity): AuthUser {
+export function toAuthUser(
+  u: Pick<UserEntity, 'id' | 'username' | 'displayName' | 'role' | 'extraRoles' | 'regionCode' | 'pendingBy'>,
+): AuthUser {
   return {
     id: u.id,
     username: u.username,

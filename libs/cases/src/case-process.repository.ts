@@ -28,10 +28,6 @@ export const caseProcessRepository = {
   },
 
   /** Every task of the instance, oldest first. */
-  tasks(em: EntityManager, instanceId: string): Promise<TaskEntity[]> {
-    return em.getRepository(TaskEntity).find({ where: { instanceId }, order: { createdAt: 'ASC' } });
-  },
-
   async instanceVersion(em: EntityManager, instanceId: string): Promise<number> {
     const [{ version }]: { version: number }[] = await em.query(
       `SELECT version FROM process_instance WHERE id = $1`,

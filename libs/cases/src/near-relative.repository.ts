@@ -2,6 +2,16 @@ import { EntityManager } from 'typeorm';
 import type { RecusalHit } from '@app/auth';
 import type { RegisteredNearRelative } from './near-relative-register';
 
+/**
+ * SQL for a caller's own statement: the near relatives staff member `user` registered, as a JSON
+ * array of what `ofStaff` returns.
+ */
+export function relativesOfStaffJson(user: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('idNumber', nr.relative_id_number,
+            'relativeName', nr.relative_name, 'relation', nr.relation)), '[]')
+          FROM staff_near_relative nr WHERE nr.staff_user_id = ${user})`;
+}
+
 /** The only code that reads the staff near-relative register (近亲属备案). */
 export const nearRelativeRepository = {
   /** Registered relatives among these ID numbers, with the staff member who registered them. */

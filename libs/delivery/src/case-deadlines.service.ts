@@ -6,6 +6,7 @@ import { CaseEntity, Database } from '@app/persistence';
 import { caseRepository as cases, assertMayReadCase, mayReadCase } from '@app/cases';
 import { ServiceRecordService } from './service-record.service';
 import { CaseTimeLimitService } from './time-limit.service';
+import { serviceRepository } from './service.repository';
 
 /** 送达与救济期限 and the whole-case time limit of one case, for the staff and the applicant views. */
 @Injectable()
@@ -28,10 +29,11 @@ export class CaseDeadlinesService {
   /** The same, for a case the caller has just read in its own unit of work (the case detail). */
   async forStaffIn(em: EntityManager, user: AuthUser, kase: CaseEntity) {
     assertMayReadCase(user, kase, 'staff');
+    const read = await serviceRepository.caseDeadlines(em, kase.id, kase.processInstanceId);
     return {
-      service: await this.service.forCase(em, kase.id),
-      serviceConsents: await this.service.consentsOf(em, kase.id),
-      timeLimit: await this.timeLimits.forCase(em, kase),
+      service: await this.service.forCase(em, kase.id, read.records),
+      serviceConsents: await this.service.consentsOf(em, kase.id, read.consents),
+      timeLimit: await this.timeLimits.forCase(em, kase, read),
     };
   }
 

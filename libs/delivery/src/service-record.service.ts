@@ -11,7 +11,7 @@ import { CalendarProvider, isIsoDate } from '@app/workflow';
 import { caseRepository as cases, assertMayReadCase, mayReadCase, ClientInfo } from '@app/cases';
 import { TemplateStore } from '@app/issuance';
 import { SERVICE_METHOD_NAMES, ServiceMethod, checkService, remedyDeadlines } from './service-rules';
-import { serviceRepository as repo, ServiceConsentRow } from './service.repository';
+import { CaseServiceRecord, serviceRepository as repo, ServiceConsentRow } from './service.repository';
 
 export const CONSENT_TEMPLATE = 'electronic-service-consent';
 
@@ -132,9 +132,11 @@ export class ServiceRecordService {
   }
 
   /** The 送达 of a case with the remedy deadlines of every served decision. */
-  async forCase(em: EntityManager, caseId: string) {
-    const calendar = await this.calendars.current(em);
-    const rows = await repo.recordsOfCase(em, caseId);
+  /** `read`: the case's records, when the caller has read them already. */
+  async forCase(em: EntityManager, caseId: string, read?: CaseServiceRecord[]) {
+    const rows = read ?? (await repo.recordsOfCase(em, caseId));
+    // Only a record that opens a remedy needs the working calendar.
+    const calendar = rows.some((r) => r.remedy) ? await this.calendars.current(em) : null;
     return rows.map((r) => ({
       id: r.id,
       document: { id: r.documentId, title: r.documentTitle, number: r.documentNumber },
@@ -149,12 +151,13 @@ export class ServiceRecordService {
       witnesses: r.witnesses,
       evidence: r.evidence,
       consentId: r.consentId,
-      remedy: r.remedy ? remedyDeadlines(r.deemedServedOn, calendar) : null,
+      remedy: r.remedy && calendar ? remedyDeadlines(r.deemedServedOn, calendar) : null,
     }));
   }
 
-  async consentsOf(em: EntityManager, caseId: string) {
-    return (await repo.consentsOfCase(em, caseId)).map(consentSummary);
+  /** `read`: the case's consents, when the caller has read them already. */
+  async consentsOf(em: EntityManager, caseId: string, read?: ServiceConsentRow[]) {
+    return (read ?? (await repo.consentsOfCase(em, caseId))).map(consentSummary);
   }
 
   /** The applicant signs the 电子送达确认书 online in the portal. */

@@ -85,6 +85,71 @@ interface ConsentSqlRow {
   ip: string | null;
 }
 
+/** A case's service records with their documents; `$1` is the case. */
+const RECORDS_OF_CASE = `SELECT s.id, s.case_id, s.document_id, s.receipt_document_id, s.method, s.served_on::text AS served_on,
+    s.deemed_served_on::text AS deemed_served_on, s.recipient, s.address, array_to_json(s.servers) AS servers,
+    array_to_json(s.witnesses) AS witnesses, s.evidence, s.consent_id, s.remedy, s.recorded_by, s.recorded_at,
+    d.title AS document_title, d.number AS document_number
+  FROM service_record s JOIN document d ON d.id = s.document_id
+  WHERE s.case_id = $1`;
+
+/** A case's 送达地址确认书 consents; `$1` is the case. */
+const CONSENTS_OF_CASE = `SELECT *, signed_on::text AS signed_on_text FROM service_consent WHERE case_id = $1`;
+
+const TIME_LIMIT_OF_CASE = `SELECT time_limit_due::text AS due, time_limit_due_certain AS certain,
+    time_limit_extended AS extended
+  FROM assistance_case WHERE id = $1`;
+
+const EXTENSION_OF_CASE = `SELECT e.id, e.reason, e.approved_by, u.display_name AS approved_by_name, e.approved_at,
+    e.previous_due::text AS previous_due, e.new_due::text AS new_due
+  FROM case_time_limit_extension e LEFT JOIN app_user u ON u.id = e.approved_by WHERE e.case_id = $1`;
+
+const DEFINITION_OF_INSTANCE = `SELECT d.id, d.key FROM process_instance i JOIN process_definition d ON d.id = i.definition_id
+  WHERE i.id = $1`;
+
+export type CaseServiceRecord = ServiceRecordRow & { documentTitle: string; documentNumber: string | null };
+
+export interface CaseTimeLimit {
+  due: string | null;
+  certain: boolean | null;
+  extended: boolean;
+}
+
+export interface CaseTimeLimitExtension {
+  id: string;
+  reason: string;
+  approvedBy: string;
+  approvedByName: string | null;
+  approvedAt: Date;
+  previousDue: string;
+  newDue: string;
+}
+
+/** What a case page shows of 送达 and the time limit, from `caseDeadlines`. */
+export interface CaseDeadlineRows {
+  records: CaseServiceRecord[];
+  consents: ServiceConsentRow[];
+  timeLimit: CaseTimeLimit;
+  extension: CaseTimeLimitExtension | null;
+  definition: { id: string; key: string } | null;
+}
+
+interface TimeLimitSqlRow {
+  due: string | null;
+  certain: boolean | null;
+  extended: boolean | null;
+}
+
+interface ExtensionSqlRow {
+  id: string;
+  reason: string;
+  approved_by: string;
+  approved_by_name: string | null;
+  approved_at: Date;
+  previous_due: string;
+  new_due: string;
+}
+
 /** The only code that reads or writes service records, consents and case time limits. */
 export const serviceRepository = {
   async lastServeTaskData(em: EntityManager, instanceId: string): Promise<Record<string, unknown> | null> {
@@ -122,39 +187,41 @@ export const serviceRepository = {
     );
   },
 
-  async recordsOfCase(
-    em: EntityManager,
-    caseId: string,
-  ): Promise<(ServiceRecordRow & { documentTitle: string; documentNumber: string | null })[]> {
-    const rows: RecordSqlRow[] = await em.query(
-      `SELECT s.id, s.case_id, s.document_id, s.receipt_document_id, s.method, s.served_on::text AS served_on,
-              s.deemed_served_on::text AS deemed_served_on, s.recipient, s.address, array_to_json(s.servers) AS servers,
-              array_to_json(s.witnesses) AS witnesses, s.evidence, s.consent_id, s.remedy, s.recorded_by, s.recorded_at,
-              d.title AS document_title, d.number AS document_number
-       FROM service_record s JOIN document d ON d.id = s.document_id
-       WHERE s.case_id = $1 ORDER BY s.recorded_at, s.served_on`,
-      [caseId],
+  /**
+   * A case's records, consents, time limit and extension, and the definition its process runs
+   * (for `sa:caseLimit`), in one statement: the case page reads them on every view.
+   */
+  async caseDeadlines(em: EntityManager, caseId: string, instanceId: string): Promise<CaseDeadlineRows> {
+    const [row]: {
+      records: (RecordSqlRow & { recorded_at: string })[];
+      consents: (ConsentSqlRow & { recorded_at: string })[];
+      timeLimit: TimeLimitSqlRow | null;
+      extension: (ExtensionSqlRow & { approved_at: string }) | null;
+      definition: { id: string; key: string } | null;
+    }[] = await em.query(
+      `SELECT (SELECT coalesce(json_agg(x ORDER BY x.recorded_at, x.served_on), '[]') FROM (${RECORDS_OF_CASE}) x) AS records,
+              (SELECT coalesce(json_agg(x ORDER BY x.recorded_at DESC), '[]') FROM (${CONSENTS_OF_CASE}) x) AS consents,
+              (SELECT row_to_json(x) FROM (${TIME_LIMIT_OF_CASE}) x) AS "timeLimit",
+              (SELECT row_to_json(x) FROM (${EXTENSION_OF_CASE}) x LIMIT 1) AS extension,
+              (SELECT row_to_json(x) FROM (${DEFINITION_OF_INSTANCE.replace('$1', '$2')}) x) AS definition`,
+      [caseId, instanceId],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      caseId: r.case_id,
-      documentId: r.document_id,
-      receiptDocumentId: r.receipt_document_id,
-      method: r.method,
-      servedOn: day(r.served_on),
-      deemedServedOn: day(r.deemed_served_on),
-      recipient: r.recipient,
-      address: r.address,
-      servers: list(r.servers),
-      witnesses: list(r.witnesses),
-      evidence: r.evidence,
-      consentId: r.consent_id,
-      remedy: r.remedy === true || r.remedy === 't',
-      recordedBy: r.recorded_by,
-      recordedAt: r.recorded_at,
-      documentTitle: r.document_title,
-      documentNumber: r.document_number,
-    }));
+    // JSON carries times as text: back to the Date the driver gives a row.
+    return {
+      records: row.records.map((r) => toRecord({ ...r, recorded_at: new Date(r.recorded_at) })),
+      consents: row.consents.map((c) => toConsent({ ...c, recorded_at: new Date(c.recorded_at) })),
+      timeLimit: toTimeLimit(row.timeLimit ?? undefined),
+      extension:
+        row.extension && toExtension({ ...row.extension, approved_at: new Date(row.extension.approved_at) }),
+      definition: row.definition,
+    };
+  },
+
+  async recordsOfCase(em: EntityManager, caseId: string): Promise<CaseServiceRecord[]> {
+    const rows: RecordSqlRow[] = await em.query(`${RECORDS_OF_CASE} ORDER BY s.recorded_at, s.served_on`, [
+      caseId,
+    ]);
+    return rows.map(toRecord);
   },
 
   async insertConsent(em: EntityManager, r: ServiceConsentRow): Promise<void> {
@@ -183,10 +250,7 @@ export const serviceRepository = {
   },
 
   async consentsOfCase(em: EntityManager, caseId: string): Promise<ServiceConsentRow[]> {
-    const rows: ConsentSqlRow[] = await em.query(
-      `SELECT *, signed_on::text AS signed_on_text FROM service_consent WHERE case_id = $1 ORDER BY recorded_at DESC`,
-      [caseId],
-    );
+    const rows: ConsentSqlRow[] = await em.query(`${CONSENTS_OF_CASE} ORDER BY recorded_at DESC`, [caseId]);
     return rows.map(toConsent);
   },
 
@@ -205,20 +269,9 @@ export const serviceRepository = {
 
   // ---- whole-case time limit ----
 
-  async timeLimit(
-    em: EntityManager,
-    caseId: string,
-  ): Promise<{ due: string | null; certain: boolean | null; extended: boolean }> {
-    const [row]: { due: string | null; certain: boolean | null; extended: boolean | null }[] = await em.query(
-      `SELECT time_limit_due::text AS due, time_limit_due_certain AS certain, time_limit_extended AS extended
-       FROM assistance_case WHERE id = $1`,
-      [caseId],
-    );
-    return {
-      due: row?.due ? day(row.due) : null,
-      certain: row?.certain ?? null,
-      extended: row?.extended === true,
-    };
+  async timeLimit(em: EntityManager, caseId: string): Promise<CaseTimeLimit> {
+    const [row]: TimeLimitSqlRow[] = await em.query(TIME_LIMIT_OF_CASE, [caseId]);
+    return toTimeLimit(row);
   },
 
   async setTimeLimit(
@@ -251,32 +304,9 @@ export const serviceRepository = {
     );
   },
 
-  async extension(em: EntityManager, caseId: string) {
-    const [row]: {
-      id: string;
-      reason: string;
-      approved_by: string;
-      approved_by_name: string | null;
-      approved_at: Date;
-      previous_due: string;
-      new_due: string;
-    }[] = await em.query(
-      `SELECT e.id, e.reason, e.approved_by, u.display_name AS approved_by_name, e.approved_at,
-              e.previous_due::text AS previous_due, e.new_due::text AS new_due
-       FROM case_time_limit_extension e LEFT JOIN app_user u ON u.id = e.approved_by WHERE e.case_id = $1`,
-      [caseId],
-    );
-    return row
-      ? {
-          id: row.id,
-          reason: row.reason,
-          approvedBy: row.approved_by,
-          approvedByName: row.approved_by_name ?? null,
-          approvedAt: row.approved_at,
-          previousDue: day(row.previous_due),
-          newDue: day(row.new_due),
-        }
-      : null;
+  async extension(em: EntityManager, caseId: string): Promise<CaseTimeLimitExtension | null> {
+    const [row]: ExtensionSqlRow[] = await em.query(EXTENSION_OF_CASE, [caseId]);
+    return row ? toExtension(row) : null;
   },
 
   /** The stored process definition of a case's instance (for `sa:caseLimit`). */
@@ -284,11 +314,7 @@ export const serviceRepository = {
     em: EntityManager,
     instanceId: string,
   ): Promise<{ id: string; key: string } | null> {
-    const [row]: { id: string; key: string }[] = await em.query(
-      `SELECT d.id, d.key FROM process_instance i JOIN process_definition d ON d.id = i.definition_id
-       WHERE i.id = $1`,
-      [instanceId],
-    );
+    const [row]: { id: string; key: string }[] = await em.query(DEFINITION_OF_INSTANCE, [instanceId]);
     return row ?? null;
   },
 };
@@ -310,5 +336,48 @@ function toConsent(r: ConsentSqlRow): ServiceConsentRow {
     recordedAt: r.recorded_at,
     userAgent: r.user_agent,
     ip: r.ip,
+  };
+}
+
+function toRecord(r: RecordSqlRow): CaseServiceRecord {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    documentId: r.document_id,
+    receiptDocumentId: r.receipt_document_id,
+    method: r.method,
+    servedOn: day(r.served_on),
+    deemedServedOn: day(r.deemed_served_on),
+    recipient: r.recipient,
+    address: r.address,
+    servers: list(r.servers),
+    witnesses: list(r.witnesses),
+    evidence: r.evidence,
+    consentId: r.consent_id,
+    remedy: r.remedy === true || r.remedy === 't',
+    recordedBy: r.recorded_by,
+    recordedAt: r.recorded_at,
+    documentTitle: r.document_title,
+    documentNumber: r.document_number,
+  };
+}
+
+function toTimeLimit(row: TimeLimitSqlRow | undefined): CaseTimeLimit {
+  return {
+    due: row?.due ? day(row.due) : null,
+    certain: row?.certain ?? null,
+    extended: row?.extended === true,
+  };
+}
+
+function toExtension(row: ExtensionSqlRow): CaseTimeLimitExtension {
+  return {
+    id: row.id,
+    reason: row.reason,
+    approvedBy: row.approved_by,
+    approvedByName: row.approved_by_name ?? null,
+    approvedAt: row.approved_at,
+    previousDue: day(row.previous_due),
+    newDue: day(row.new_due),
   };
 }

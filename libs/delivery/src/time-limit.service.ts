@@ -7,7 +7,7 @@ import type { AuthUser } from '@app/auth';
 import { CaseEntity, Database } from '@app/persistence';
 import { CalendarProvider, DefinitionService } from '@app/workflow';
 import { caseRepository as cases, caseForStaff, DutyService } from '@app/cases';
-import { serviceRepository as repo } from './service.repository';
+import { CaseDeadlineRows, serviceRepository as repo } from './service.repository';
 
 interface Limit {
   amount: number;
@@ -32,8 +32,13 @@ export class CaseTimeLimitService {
     @Inject(DutyService) private readonly duties: DutyService,
   ) {}
 
-  private async limits(em: EntityManager, kase: CaseEntity): Promise<{ limit?: Limit; extended?: Limit }> {
-    const definition = await repo.definitionOfInstance(em, kase.processInstanceId);
+  private async limits(
+    em: EntityManager,
+    kase: CaseEntity,
+    read?: { id: string } | null,
+  ): Promise<{ limit?: Limit; extended?: Limit }> {
+    const definition =
+      read !== undefined ? read : await repo.definitionOfInstance(em, kase.processInstanceId);
     if (!definition) return {};
     const info = await this.definitions.info(em, definition.id);
     return { limit: info.caseLimit, extended: info.caseLimitExtended };
@@ -92,9 +97,14 @@ export class CaseTimeLimitService {
     });
   }
 
-  async forCase(em: EntityManager, kase: CaseEntity) {
-    const { limit, extended } = await this.limits(em, kase);
-    const current = await repo.timeLimit(em, kase.id);
+  /** `read`: what `serviceRepository.caseDeadlines` read of the case, when the caller has it. */
+  async forCase(
+    em: EntityManager,
+    kase: CaseEntity,
+    read?: Pick<CaseDeadlineRows, 'timeLimit' | 'extension' | 'definition'>,
+  ) {
+    const { limit, extended } = await this.limits(em, kase, read?.definition);
+    const current = read?.timeLimit ?? (await repo.timeLimit(em, kase.id));
     const today = this.clock.today();
     return {
       limit: limitText(limit),
@@ -105,7 +115,7 @@ export class CaseTimeLimitService {
       extended: current.extended,
       canExtend: !!(current.due && extended && !current.extended && kase.status === 'in_progress'),
       overdue: !!(current.due && kase.status === 'in_progress' && current.due < today),
-      extension: await repo.extension(em, kase.id),
+      extension: read ? read.extension : await repo.extension(em, kase.id),
     };
   }
 }

@@ -6,3 +6,4 @@ export * from './schema.repository';
 export * from './entities';
 export * from './persistence.module';
 export * from './backup';
+export * from './entity-json';

@@ -17,3 +17,4 @@ export type {
   IncidentKind,
   IncidentStatus,
 } from './incidents/incident.repository';
+export { openIncidentJson } from './incidents/incident.repository';

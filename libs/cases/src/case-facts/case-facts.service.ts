@@ -117,8 +117,9 @@ export class CaseFactsService {
     return row?.id ?? null;
   }
 
-  async status(em: EntityManager, kase: CaseEntity): Promise<AssessmentStatus> {
-    const rows = await facts.history(em, kase.id);
+  /** `history`: the case's assessments newest first, when the caller has read them already. */
+  async status(em: EntityManager, kase: CaseEntity, history?: AssessmentEntity[]): Promise<AssessmentStatus> {
+    const rows = history ?? (await facts.history(em, kase.id));
     const [latest, ...earlier] = rows;
     const summary = (r: AssessmentEntity) => {
       const f = toFacts(r, kase);

@@ -45,8 +45,32 @@ const PROPOSAL_COLUMNS = `p.id, p.region_code AS "regionCode", to_char(p.effecti
 const PROPOSAL_FROM = `duty_rules_proposal p JOIN app_user u ON u.id = p.proposed_by
   LEFT JOIN duty_rules_decision x ON x.proposal_id = p.id`;
 
+/**
+ * SQL for a caller's own statement: the version of the rule sets, which is their number (the table
+ * is append-only), so a process that keeps them can tell when another one published.
+ */
+export const RULE_SETS_VERSION = `(SELECT count(*)::int FROM duty_rules)`;
+
+/**
+ * SQL for a caller's own statement: the completed steps of process instance `instance` that user
+ * `user` submitted or was named in, as a JSON array of `PriorAct` (see `priorActs`) each with its
+ * `completedAt` (epoch seconds) to be put in order by (unsorted: a page's plan has no sort).
+ */
+export function priorActsJson(instance: string, user: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('actorId', ${user}, 'duties', p.candidate_groups,
+            'taskName', p.name, 'named', p.completed_by IS DISTINCT FROM ${user},
+            'completedAt', extract(epoch FROM p.completed_at))), '[]')
+          FROM task p WHERE p.instance_id = ${instance} AND p.status = 'completed'
+            AND (p.completed_by = ${user} OR ${user} = ANY(p.named_staff)))`;
+}
+
 /** The only code that reads or writes duty rules, and the steps they are checked against. */
 export const dutyRulesRepository = {
+  /** Every rule set, of every region and date. */
+  all(em: EntityManager): Promise<DutyRuleSet[]> {
+    return em.query(`SELECT ${COLUMNS} FROM duty_rules d`);
+  },
+
   /** The version in force: nearest enclosing region, then latest effective date, then latest version. */
   async inForce(em: EntityManager, regionCode: string, date: string): Promise<DutyRuleSet | undefined> {
     const [row]: DutyRuleSet[] = await em.query(

@@ -198,7 +198,7 @@ export class DutyService {
     tasks: { instanceId: string; candidateGroups: string[]; regionCode: string; householdIds: string[] }[],
     /** Named in someone else's form: the messages say who, not “您”. */
     namedAs?: string,
-  ): Promise<{ separation: string | null; recusal: string | null }[]> {
+  ): Promise<Blocked[]> {
     if (!tasks.length) return [];
     const instances = [...new Set(tasks.map((t) => t.instanceId))];
     const regions = [...new Set(tasks.map((t) => t.regionCode))];
@@ -211,26 +211,35 @@ export class DutyService {
     const relatives = await this.relativesOf(em, user);
     const date = this.clock.today();
     const sets = await dutyRules.enclosing(em, regions, date);
-    const rulesByRegion = new Map<string, DutyRules>();
-    for (const region of regions) {
-      const row = inForceAmong(sets, region);
-      if (!row) throw AppError.notFound(`行政区划 ${region} 在 ${date} 没有生效的职责分离规则`);
-      rulesByRegion.set(region, withFloor(row.rules));
-    }
-    return tasks.map((task) => {
-      const rules = rulesByRegion.get(task.regionCode)!;
-      return {
-        separation: separationConflict(
-          rules,
-          user.id,
-          dutiesFor(user, task.candidateGroups),
-          prior.get(task.instanceId) ?? [],
-          namedAs,
-        ),
-        recusal: recusalConflict(rules, relativesAmong(relatives, task.householdIds), namedAs),
-      };
-    });
+    return blockersAmong(
+      user,
+      tasks.map((t) => ({ ...t, priorActs: prior.get(t.instanceId) ?? [] })),
+      relatives,
+      sets,
+      date,
+      namedAs,
+    );
   }
+
+  /**
+   * `blockers` for an inbox page whose statement brought each task's prior acts, the user's
+   * relatives and the rule sets' version along: the rule sets come from memory while that version
+   * is the one they were read at, so a page costs no statement of its own for them.
+   */
+  async inboxBlockers(
+    em: EntityManager,
+    user: AuthUser,
+    tasks: InboxTaskFacts[],
+    relatives: (RecusalHit & { idNumber: string })[],
+    ruleSetsVersion: number,
+  ): Promise<Blocked[]> {
+    if (!tasks.length) return [];
+    if (this.ruleSets?.length !== ruleSetsVersion) this.ruleSets = await dutyRules.all(em);
+    return blockersAmong(user, tasks, relatives, this.ruleSets, this.clock.today());
+  }
+
+  /** Every rule set, as last read by `inboxBlockers` (the table is append-only: its length is its version). */
+  private ruleSets: DutyRuleSet[] | null = null;
 
   /** The near relatives this staff member registered (近亲属备案). */
   private relativesOf(em: EntityManager, user: AuthUser): Promise<(RecusalHit & { idNumber: string })[]> {
@@ -473,6 +482,52 @@ export interface DutyRulesInput {
   effectiveFrom: string;
   rules: unknown;
   note?: string;
+}
+
+/** Why the duty rules stop a user from doing a task; null where they do not. */
+export interface Blocked {
+  separation: string | null;
+  recusal: string | null;
+}
+
+/** What the duty rules are checked against for one open task. */
+export interface InboxTaskFacts {
+  candidateGroups: string[];
+  regionCode: string;
+  householdIds: string[];
+  /** The user's own earlier steps on the task's case. */
+  priorActs: PriorAct[];
+}
+
+/** `blockers` on facts already read: the rules in force on `date` for each task's region, from `sets`. */
+function blockersAmong(
+  user: AuthUser,
+  tasks: InboxTaskFacts[],
+  relatives: (RecusalHit & { idNumber: string })[],
+  sets: DutyRuleSet[],
+  date: string,
+  namedAs?: string,
+): Blocked[] {
+  const inForce = sets.filter((s) => s.effectiveFrom <= date);
+  const rulesByRegion = new Map<string, DutyRules>();
+  for (const region of new Set(tasks.map((t) => t.regionCode))) {
+    const row = inForceAmong(inForce, region);
+    if (!row) throw AppError.notFound(`行政区划 ${region} 在 ${date} 没有生效的职责分离规则`);
+    rulesByRegion.set(region, withFloor(row.rules));
+  }
+  return tasks.map((task) => {
+    const rules = rulesByRegion.get(task.regionCode)!;
+    return {
+      separation: separationConflict(
+        rules,
+        user.id,
+        dutiesFor(user, task.candidateGroups),
+        task.priorActs,
+        namedAs,
+      ),
+      recusal: recusalConflict(rules, relativesAmong(relatives, task.householdIds), namedAs),
+    };
+  });
 }
 
 /** The resident ID numbers of a case's applicant and household members. */

@@ -13,12 +13,34 @@ export interface Urgency {
  * Due dates are always working days, so comparing with "today + n working days" is exact.
  */
 export function urgencyOf(dueDate: string | null, today: string): Urgency {
-  if (!dueDate) return { level: 'green', label: '无时限' };
-  if (dueDate < today) return { level: 'red', label: overdueLabel(workingDaysOverdue(dueDate, today)) };
-  if (dueDate === today) return { level: 'orange', label: '今日到期' };
-  if (dueDate <= addWorkingDays(today, 1).date) return { level: 'orange', label: '1个工作日内' };
-  if (dueDate <= addWorkingDays(today, 3).date) return { level: 'yellow', label: '3个工作日内' };
-  return { level: 'green', label: '充足' };
+  return urgencyOn(today)(dueDate);
+}
+
+/** One day's thresholds and overdue labels: the package calendar is fixed, so they hold all day. */
+let day: { today: string; within1?: string; within3?: string; overdue: Map<string, string> } | undefined;
+
+/**
+ * `urgencyOf` for many tasks on one day: the working-day thresholds are worked out once a day,
+ * and each overdue date's count once, not for every row of every page.
+ */
+export function urgencyOn(today: string): (dueDate: string | null) => Urgency {
+  if (day?.today !== today) day = { today, overdue: new Map() };
+  const d = day;
+  return (dueDate) => {
+    if (!dueDate) return { level: 'green', label: '无时限' };
+    if (dueDate < today) {
+      let label = d.overdue.get(dueDate);
+      if (label === undefined)
+        d.overdue.set(dueDate, (label = overdueLabel(workingDaysOverdue(dueDate, today))));
+      return { level: 'red', label };
+    }
+    if (dueDate === today) return { level: 'orange', label: '今日到期' };
+    if (dueDate <= (d.within1 ??= addWorkingDays(today, 1).date))
+      return { level: 'orange', label: '1个工作日内' };
+    if (dueDate <= (d.within3 ??= addWorkingDays(today, 3).date))
+      return { level: 'yellow', label: '3个工作日内' };
+    return { level: 'green', label: '充足' };
+  };
 }
 
 /**

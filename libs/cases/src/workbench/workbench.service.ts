@@ -23,7 +23,7 @@ import { DocumentIssuer } from '../document-issuer';
 import { TemplateStore } from '@app/issuance';
 import { AFTER_INVALID, InboxFilter, parseInboxFilter } from './inbox-query';
 import { ModelElement, nextDocuments } from './next-documents';
-import { Urgency, urgencyOf } from './urgency';
+import { Urgency, urgencyOf, urgencyOn } from './urgency';
 import { StaffMember, staffRepository } from './staff.repository';
 import type { CaseUrgency } from '../linshi/linshi-rules';
 
@@ -142,14 +142,18 @@ export class WorkbenchService {
         query.heldBy = [user.id, ...(await casework.principalsOf(em, user.id, this.clock.today()))];
       }
       // One more than the page, to tell whether there is a next one.
-      const rows = await inbox.openTasks(em, query, { limit: limit + 1, after: after?.keys });
-      const page = rows.slice(0, limit);
-      const tasks = page.map((r) => ({ ...r, householdIds: householdIdNumbers(r) }));
-      const blocked = await this.duties.blockers(em, user, tasks);
-      const total = after ? null : await inbox.openTaskCount(em, query);
-      return { rows, blocked, total };
+      const found = await inbox.page(em, query, { limit: limit + 1, after: after?.keys }, user.id, !after);
+      const tasks = found.rows.slice(0, limit).map((r) => ({ ...r, householdIds: householdIdNumbers(r) }));
+      const blocked = await this.duties.inboxBlockers(
+        em,
+        user,
+        tasks,
+        found.relatives,
+        found.ruleSetsVersion ?? -1,
+      );
+      return { rows: found.rows, blocked, total: found.total };
     });
-    const today = this.clock.today();
+    const urgency = urgencyOn(this.clock.today());
     const items: WorkbenchInboxItem[] = [];
     for (const [i, row] of rows.slice(0, limit).entries()) {
       // The household's ID numbers were read for the recusal check only; lists do not show them.
@@ -160,13 +164,14 @@ export class WorkbenchService {
         applicantIdNumber: _id,
         household: _h,
         cursorKeys: _k,
+        priorActs: _p,
         ...item
       } = row;
       const basis = await this.legalBases(definitionId);
       items.push({
         ...item,
         legalBasis: basis.get(row.elementId) ?? null,
-        urgency: urgencyOf(row.dueDate, today),
+        urgency: urgency(row.dueDate),
         blockedReason: blocked[i].recusal ?? blocked[i].separation,
       });
     }

@@ -62,6 +62,17 @@ const SELECT = `
          n.resolved_at AS "resolvedAt", n.resolved_by AS "resolvedBy", n.resolution
     FROM incident n LEFT JOIN assistance_case c ON c.id = n.case_id`;
 
+/**
+ * SQL for a caller's own statement: the oldest open incident of process instance `instanceId` (an
+ * SQL expression) as a JSON object of what a case page tells of it, or null.
+ */
+export function openIncidentJson(instanceId: string): string {
+  return `(SELECT json_build_object('id', n.id, 'kind', n.kind, 'elementName', n.element_name,
+            'cause', n.cause, 'createdAt', n.created_at)
+          FROM incident n WHERE n.instance_id = ${instanceId} AND n.status = 'open'
+          ORDER BY n.created_at LIMIT 1)`;
+}
+
 /** Incidents (`incident`): run-time failures and stalled cases, open until retried or resolved. */
 export const incidentRepository = {
   /**
@@ -124,14 +135,6 @@ export const incidentRepository = {
       id,
     ]);
     return rows[0] ? normalize(rows[0]) : null;
-  },
-
-  async openForInstance(em: EntityManager, instanceId: string): Promise<IncidentRow[]> {
-    const rows: IncidentRow[] = await em.query(
-      `${SELECT} WHERE n.instance_id = $1 AND n.status = 'open' ORDER BY n.created_at`,
-      [instanceId],
-    );
-    return rows.map(normalize);
   },
 
   async resolve(

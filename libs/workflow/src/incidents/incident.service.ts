@@ -58,11 +58,6 @@ export class IncidentService {
     return found;
   }
 
-  /** The open incidents of an instance, oldest first (the case page shows them). */
-  openForInstance(em: EntityManager, instanceId: string): Promise<IncidentRow[]> {
-    return incidents.openForInstance(em, instanceId);
-  }
-
   /**
    * Resolves an open incident by hand, with the reason (e.g. the case was handled outside the
    * system); `onResolved` runs in the same transaction (the audit entry).
