@@ -24,8 +24,13 @@ async function documentsOf(caseId: string) {
     number: string | null;
     verifyCode: string;
     status: string;
+    issuedAt: string;
   }[];
 }
+
+/** The year in a document's 文号: the year it was issued in, Beijing time (the test clock is the real one). */
+const yearOf = (doc: { issuedAt: string }) =>
+  new Date(Date.parse(doc.issuedAt) + 8 * 3_600_000).getUTCFullYear();
 
 async function pdfOf(documentId: string): Promise<Buffer> {
   const res = await t.download('approver', `/api/documents/${documentId}/pdf`);
@@ -109,11 +114,11 @@ describe('低保 application, confirmed', () => {
     expect(ledger.filter((l) => docs.some((d) => d.id === l.document_id))).toHaveLength(docs.length);
 
     const confirmation = docs.find((d) => d.templateId === 'confirmation-notice')!;
-    expect(confirmation.number).toBe('平民低确〔2026〕1号');
+    expect(confirmation.number).toBe(`平民低确〔${yearOf(confirmation)}〕1号`);
     const pdf = await pdfOf(confirmation.id);
     const text = pdfText(pdf);
     expect(text).toContain('王建国');
-    expect(text).toContain('平民低确〔2026〕1号');
+    expect(text).toContain(`平民低确〔${yearOf(confirmation)}〕1号`);
     expect(text).toContain('562.00');
     expect(text).toContain('六十日内向平安县人民政府申请行政复议');
     // Issue 17 L5: the facts, the income against the standard and the basis the approver entered.
@@ -153,7 +158,11 @@ describe('低保 application, confirmed', () => {
   it('lets anyone verify a document by its code, and tells a forged code apart', async () => {
     const docs = (await documentsOf(caseId)).filter((d) => d.templateId === 'confirmation-notice');
     const res = await t.http.get(`/api/verify/${docs[0].verifyCode}`).expect(200);
-    expect(res.body).toMatchObject({ genuine: true, number: '平民低确〔2026〕1号', issuer: '平安县民政局' });
+    expect(res.body).toMatchObject({
+      genuine: true,
+      number: `平民低确〔${yearOf(docs[0])}〕1号`,
+      issuer: '平安县民政局',
+    });
     const missing = await t.http.get(`/api/verify/0000000000000000`).expect(404);
     expect(missing.body.message).toContain('未找到');
     const bad = await t.http.get(`/api/verify/not-a-code`).expect(400);
@@ -328,7 +337,7 @@ describe('adverse paths end with a written decision giving reasons and remedy ri
     const docs = await documentsOf(caseId);
     expect(docs.map((d) => d.templateId).slice(-2)).toEqual(['non-confirmation-decision', 'service-receipt']);
     const decision = docs.find((d) => d.templateId === 'non-confirmation-decision')!;
-    expect(decision.number).toMatch(/^平.+〔2026〕1号$/);
+    expect(decision.number).toMatch(new RegExp(`^平.+〔${yearOf(decision)}〕1号$`));
     const text = pdfText(await pdfOf(decision.id));
     expect(text).toContain('家庭人均收入高于当地最低生活保障标准');
     expect(text).toContain('月人均收入820元');

@@ -14,11 +14,12 @@ import { CONFIRM_PATH, apply, drive, signAtWindow } from './support/case-driver'
  * Steps do not wait for their PDFs (issue 19): documents render and sign in a pool thread after the
  * commit, the case shows each one's state, and a render that fails is retried, never lost.
  */
-process.env.DOCUMENTS_INLINE = '0';
-process.env.DOCUMENT_WORKERS = '1';
-
 let t: TestApp;
 beforeAll(async () => {
+  // Set here, not when the file loads: a bundle loads every spec of its tier before any runs, and
+  // the others read their documents right after each step.
+  process.env.DOCUMENTS_INLINE = '0';
+  process.env.DOCUMENT_WORKERS = '1';
   t = await TestApp.start();
 });
 afterAll(async () => {
