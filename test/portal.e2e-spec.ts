@@ -32,6 +32,22 @@ async function signedApplication(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/**
+ * A new application by the applicant, signed in the portal. One open application per account and
+ * program: the earlier ones are refused (with `refuse`) and served first.
+ */
+async function freshApplication(refuse: Record<string, unknown>) {
+  const applicant = await t.as('applicant');
+  const mine = (await applicant.get('/api/portal/cases').expect(200)).body as {
+    id: string;
+    status: string;
+  }[];
+  for (const open of mine.filter((c) => c.status === 'in_progress')) await drive(t, open.id, refuse);
+  const { body } = await signedApplication();
+  const caseId = (await applicant.post('/api/cases', body).expect(201)).body.id as string;
+  return { applicant, caseId };
+}
+
 describe('regions for pickers', () => {
   it('lists the county, its townships and their villages to any signed-in user', async () => {
     const applicant = await t.as('applicant');
@@ -197,15 +213,7 @@ describe('decisions reach the applicant in the portal only as 送达 (issue 17)'
 
   /** An application by the applicant, refused at acceptance, the 不予受理通知书 issued but not served. */
   async function refusedUnserved() {
-    const applicant = await t.as('applicant');
-    // One open application per account and program: the earlier ones are refused and served first.
-    const mine = (await applicant.get('/api/portal/cases').expect(200)).body as {
-      id: string;
-      status: string;
-    }[];
-    for (const open of mine.filter((c) => c.status === 'in_progress')) await drive(t, open.id, REFUSE);
-    const { body } = await signedApplication();
-    const caseId = (await applicant.post('/api/cases', body).expect(201)).body.id as string;
+    const { applicant, caseId } = await freshApplication(REFUSE);
     await drive(t, caseId, REFUSE, /^送达不予受理通知书$/);
     const [notice] = await t.query<{ id: string }>(
       `SELECT id FROM document WHERE case_id = $1 AND template_id = 'non-acceptance-notice'`,
@@ -268,14 +276,7 @@ describe('decisions reach the applicant in the portal only as 送达 (issue 17)'
   });
 
   it('records no 电子送达 when the decision has no PDF to hand over (render or archive failed)', async () => {
-    const applicant = await t.as('applicant');
-    const mine = (await applicant.get('/api/portal/cases').expect(200)).body as {
-      id: string;
-      status: string;
-    }[];
-    for (const open of mine.filter((c) => c.status === 'in_progress')) await drive(t, open.id, REFUSE);
-    const { body } = await signedApplication();
-    const caseId = (await applicant.post('/api/cases', body).expect(201)).body.id as string;
+    const { applicant, caseId } = await freshApplication(REFUSE);
     await applicant
       .post(`/api/portal/cases/${caseId}/e-service-consent`, { address: '13800000000', agree: true })
       .expect(201);
@@ -321,14 +322,9 @@ describe('a procedure on the applicant’s household reaches the portal once ser
   };
 
   it('lists the served 减发决定书 of a periodic review, lets him download it, and shows the benefit as decreased', async () => {
-    let applicant = await t.as('applicant');
-    const mine = (await applicant.get('/api/portal/cases').expect(200)).body as {
-      id: string;
-      status: string;
-    }[];
-    for (const open of mine.filter((c) => c.status === 'in_progress')) await drive(t, open.id, REFUSE);
-    const { body } = await signedApplication();
-    const caseId = (await applicant.post('/api/cases', body).expect(201)).body.id as string;
+    const fresh = await freshApplication(REFUSE);
+    let applicant = fresh.applicant;
+    const caseId = fresh.caseId;
     await drive(t, caseId, CONFIRM_PATH);
     await t.advanceDays(8);
     await drive(t, caseId, { ...CONFIRM_PATH, serviceDate: t.clock.today() });

@@ -9,19 +9,25 @@ import { fitDocumentDefinition } from './render-document';
 
 const registry = loadTemplates(resolve(__dirname, '../../../../templates'));
 
+/** The fitted document definition of a template's sample, numbered and dated as a real one. */
+async function sampleDefinition(id: string) {
+  const template = registry.get(id)!;
+  const { definition } = await fitDocumentDefinition({
+    template,
+    data: structuredClone(template.manifest.sample),
+    number: template.manifest.numberCode ? `平${template.manifest.numberCode}〔2026〕1号` : undefined,
+    issuedAt: new Date('2026-11-23T09:00:00+08:00'),
+    verifyCode: 'K7Q2-9MXD',
+    verifyUrl: 'https://jiuzhu.example.gov.cn/v/K7Q2-9MXD',
+  });
+  return definition;
+}
+
 describe('layout passes drawn later', () => {
   it.each(['confirmation-notice', 'benefit-stop-decision', 'dibao-application-form'])(
     'draws a laid-out %s into the bytes a straight render gives, once',
     async (id) => {
-      const template = registry.get(id)!;
-      const { definition } = await fitDocumentDefinition({
-        template,
-        data: structuredClone(template.manifest.sample),
-        number: template.manifest.numberCode ? `平${template.manifest.numberCode}〔2026〕1号` : undefined,
-        issuedAt: new Date('2026-11-23T09:00:00+08:00'),
-        verifyCode: 'K7Q2-9MXD',
-        verifyUrl: 'https://jiuzhu.example.gov.cn/v/K7Q2-9MXD',
-      });
+      const definition = await sampleDefinition(id);
       const laidOut = await layOutOnly(definition);
       const straight = await renderPdf(definition);
       expect((await laidOut.draw()).equals(straight)).toBe(true);
@@ -107,15 +113,7 @@ describe('drawing text', () => {
   it.each(['confirmation-notice', 'benefit-stop-decision', 'dibao-application-form'])(
     "sets a line's characters of one font in one text object, each where pdfmake sets it (%s)",
     async (id) => {
-      const template = registry.get(id)!;
-      const { definition } = await fitDocumentDefinition({
-        template,
-        data: structuredClone(template.manifest.sample),
-        number: template.manifest.numberCode ? `平${template.manifest.numberCode}〔2026〕1号` : undefined,
-        issuedAt: new Date('2026-11-23T09:00:00+08:00'),
-        verifyCode: 'K7Q2-9MXD',
-        verifyUrl: 'https://jiuzhu.example.gov.cn/v/K7Q2-9MXD',
-      });
+      const definition = await sampleDefinition(id);
       const drawn = await renderPdf(definition);
       const pdfmake = await renderPdfmakeDrawn(definition);
       const dir = mkdtempSync(join(tmpdir(), 'sa-draw-'));
