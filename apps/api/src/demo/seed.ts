@@ -129,10 +129,11 @@ export async function seedDemo(app: INestApplication) {
     const calendar = await app.get(CalendarProvider).read();
     for (const [i, family] of DEMO_FAMILIES.entries()) {
       if (STOP_AT[i] === '公示') {
-        // The case inside its 公示 applies late enough that its 初审 (and 公示) falls on or before today.
+        // The case inside its 公示 applies late enough that its 初审 (and 公示) falls on or before today,
+        // counted from the working day it applies on (a weekend start applies on the Monday after).
         const today = shanghaiDate(new Date());
         let start = today;
-        while (calendar.addWorkingDays(start, DAYS_TO_PUBLIC_NOTICE).date > today)
+        while (calendar.addWorkingDays(calendar.workdayOnOrAfter(start), DAYS_TO_PUBLIC_NOTICE).date > today)
           start = plusDays(start, -1);
         moveClockTo(clock, start);
       }
