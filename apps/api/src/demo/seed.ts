@@ -81,6 +81,18 @@ const DAYS_TO_PUBLIC_NOTICE = 1 + 2 + 1 + 1 + 2;
 /** Calendar days a case paced by STEP_PACE may take besides its 公示 (weekends and a holiday week). */
 const CASE_PACE_BUDGET_MS = 30 * 86_400_000;
 
+/**
+ * The latest working day a case may apply on so that, paced by STEP_PACE, its 初审 (and the 公示 it
+ * issues) falls on or before `today`: counted from the working day it applies on, since a start on a
+ * weekend applies on the Monday after.
+ */
+export function latestApplicationDay(calendar: WorkingCalendar, today: string): string {
+  let start = today;
+  while (calendar.addWorkingDays(calendar.workdayOnOrAfter(start), DAYS_TO_PUBLIC_NOTICE).date > today)
+    start = plusDays(start, -1);
+  return calendar.workdayOnOrAfter(start);
+}
+
 /** Moves the clock to a later date, keeping its time of day. */
 function moveClockTo(clock: Clock, date: string): void {
   const days = (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${clock.today()}T00:00:00Z`)) / 86_400_000;
@@ -129,13 +141,7 @@ export async function seedDemo(app: INestApplication) {
     const calendar = await app.get(CalendarProvider).read();
     for (const [i, family] of DEMO_FAMILIES.entries()) {
       if (STOP_AT[i] === '公示') {
-        // The case inside its 公示 applies late enough that its 初审 (and 公示) falls on or before today,
-        // counted from the working day it applies on (a weekend start applies on the Monday after).
-        const today = shanghaiDate(new Date());
-        let start = today;
-        while (calendar.addWorkingDays(calendar.workdayOnOrAfter(start), DAYS_TO_PUBLIC_NOTICE).date > today)
-          start = plusDays(start, -1);
-        moveClockTo(clock, start);
+        moveClockTo(clock, latestApplicationDay(calendar, shanghaiDate(new Date())));
       }
       // Applications are made at the window on a working day.
       moveClockTo(clock, calendar.workdayOnOrAfter(clock.today()));
