@@ -3,6 +3,7 @@ import { fontFiles } from '../layout/fonts';
 import { loadTemplates } from '../templates/load-templates';
 import { sharedRunCount, sharedSubsetGlyphCount, sharesParsedTables } from './font-cache';
 import { renderDocument } from './render-document';
+import { sampleInput } from '../testing/sample-input';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const registry = loadTemplates(resolve(__dirname, '../../../../templates'));
@@ -12,17 +13,7 @@ const fontkit = require(
   }),
 ) as { create(b: Uint8Array): object };
 
-const render = (id: string) => {
-  const template = registry.get(id)!;
-  return renderDocument({
-    template,
-    data: structuredClone(template.manifest.sample),
-    number: template.manifest.numberCode ? `平${template.manifest.numberCode}〔2026〕1号` : undefined,
-    issuedAt: new Date('2026-11-23T09:00:00+08:00'),
-    verifyCode: 'K7Q2-9MXD',
-    verifyUrl: 'https://jiuzhu.example.gov.cn/v/K7Q2-9MXD',
-  });
-};
+const render = (id: string) => renderDocument(sampleInput(registry.get(id)!));
 
 describe('parsed font cache, glyph runs and subset glyphs', () => {
   const ids = ['confirmation-notice', 'non-confirmation-decision', 'home-visit-record'];

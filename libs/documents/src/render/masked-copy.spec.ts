@@ -6,23 +6,14 @@ import { loadTemplates } from '../templates/load-templates';
 import { rasterPage } from '../testing/pdf-words';
 import { MASKED_COPY_MARK, renderMaskedCopy } from './masked-copy';
 
+import { sampleInput } from '../testing/sample-input';
+
 const registry = loadTemplates(resolve(__dirname, '../../../../templates'));
 const workDir = mkdtempSync(join(tmpdir(), 'docs-masked-'));
 
 async function maskedCopyOf(id: string): Promise<string> {
-  const template = registry.get(id)!;
   const file = join(workDir, `${id}.pdf`);
-  writeFileSync(
-    file,
-    await renderMaskedCopy({
-      template,
-      data: structuredClone(template.manifest.sample),
-      number: '平民低确〔2026〕1号',
-      issuedAt: new Date('2026-11-23T09:00:00+08:00'),
-      verifyCode: 'K7Q2-9MXD',
-      verifyUrl: 'https://jiuzhu.example.gov.cn/v/K7Q2-9MXD',
-    }),
-  );
+  writeFileSync(file, await renderMaskedCopy(sampleInput(registry.get(id)!)));
   return file;
 }
 

@@ -7,19 +7,13 @@ import { wordsOf } from '../testing/pdf-words';
 import { fillRuns, layOutOnly, renderPdf, renderPdfmakeDrawn } from './pdf-printer';
 import { fitDocumentDefinition } from './render-document';
 
+import { sampleInput } from '../testing/sample-input';
+
 const registry = loadTemplates(resolve(__dirname, '../../../../templates'));
 
 /** The fitted document definition of a template's sample, numbered and dated as a real one. */
 async function sampleDefinition(id: string) {
-  const template = registry.get(id)!;
-  const { definition } = await fitDocumentDefinition({
-    template,
-    data: structuredClone(template.manifest.sample),
-    number: template.manifest.numberCode ? `平${template.manifest.numberCode}〔2026〕1号` : undefined,
-    issuedAt: new Date('2026-11-23T09:00:00+08:00'),
-    verifyCode: 'K7Q2-9MXD',
-    verifyUrl: 'https://jiuzhu.example.gov.cn/v/K7Q2-9MXD',
-  });
+  const { definition } = await fitDocumentDefinition(sampleInput(registry.get(id)!));
   return definition;
 }
 
@@ -87,15 +81,7 @@ describe('drawing', () => {
   });
 
   it("draws a document's verification QR code's modules in one graphics state, not each in its own", async () => {
-    const template = registry.get('confirmation-notice')!;
-    const { laidOut } = await fitDocumentDefinition({
-      template,
-      data: structuredClone(template.manifest.sample),
-      number: '平民低确〔2026〕1号',
-      issuedAt: new Date('2026-11-23T09:00:00+08:00'),
-      verifyCode: 'K7Q2-9MXD',
-      verifyUrl: 'https://jiuzhu.example.gov.cn/v/K7Q2-9MXD',
-    });
+    const { laidOut } = await fitDocumentDefinition(sampleInput(registry.get('confirmation-notice')!));
     const pdf = await laidOut.draw();
     const pages = contentStreams(pdf).filter((s) => s.includes(' Tf'));
     expect(pages.length).toBeGreaterThan(1);

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { documentTitle } from '../templates/document-title';
 import { loadTemplates } from '../templates/load-templates';
-import { LoadedTemplate } from '../templates/template-types';
 import { TemplateDataError } from '../templates/validate-data';
 import { sampleIssuedAt } from '../templates/sample-date';
 import {
@@ -18,31 +17,14 @@ import { BODY_LINE_PT, MARGIN, PAGE, SIZE } from '../layout/gbt9704';
 import { RULE_ID, TITLE_CHARS_PER_LINE, TITLE_GLYPH_TOP } from '../layout/build-doc-definition';
 import { titleLines } from '../layout/title-lines';
 import { wordsOf } from '../testing/pdf-words';
+import {
+  SAMPLE_VERIFY_URL as VERIFY_URL,
+  sampleNumber as demoNumber,
+  sampleInput as inputFor,
+} from '../testing/sample-input';
 
 const registry = loadTemplates(resolve(__dirname, '../../../../templates'));
 const workDir = mkdtempSync(join(tmpdir(), 'docs-'));
-const ISSUED_AT = new Date('2026-11-23T09:00:00+08:00');
-const VERIFY_URL = 'https://jiuzhu.example.gov.cn/v/K7Q2-9MXD';
-
-/** The 机关代字 of the demo organs: the township's own for township documents (issue 17 L13). */
-const organAbbr = (t: LoadedTemplate) => (t.manifest.issuer === 'township' ? '平城' : '平');
-
-/** A 文号 for every numbered template, in the shape the numbering service gives. */
-const demoNumber = (t: LoadedTemplate) =>
-  t.manifest.numberCode ? `${organAbbr(t)}${t.manifest.numberCode}〔2026〕1号` : undefined;
-
-function inputFor(template: LoadedTemplate, overrides: Partial<RenderInput> = {}): RenderInput {
-  return {
-    template,
-    data: structuredClone(template.manifest.sample),
-    number: demoNumber(template),
-    issuedAt: ISSUED_AT,
-    verifyCode: 'K7Q2-9MXD',
-    verifyUrl: VERIFY_URL,
-    ...overrides,
-  };
-}
-
 function writePdf(name: string, pdf: Buffer): string {
   const file = join(workDir, `${name}.pdf`);
   writeFileSync(file, pdf);
