@@ -209,7 +209,7 @@ export class ProcessRuntime {
     // Read once under the instance lock: the audit's "before" and, unless a recovery changes them,
     // the tasks the step may cancel.
     const openBefore = await repo.openTasks(em, instance.id);
-    const warm = this.ahead.get(instance.id) ?? this.hot.get(instance.id);
+    const warm = this.loaded(instance.id);
     const hot = warm?.version === instance.version;
     try {
       const session = await this.session(step, instance);
@@ -619,14 +619,19 @@ export class ProcessRuntime {
     return { opened, timers: await repo.syncTimers(em, instance.id, armed, now, pending) };
   }
 
+  /** The instance's loaded engine, if one is: loaded ahead for its timer, or kept after a step. */
+  private loaded(instanceId: string): HotEngine | undefined {
+    return this.ahead.get(instanceId) ?? this.hot.get(instanceId);
+  }
+
   /** The version of the instance whose engine is loaded, if one is. */
   private loadedVersion(instanceId: string): number | undefined {
-    return (this.ahead.get(instanceId) ?? this.hot.get(instanceId))?.version;
+    return this.loaded(instanceId)?.version;
   }
 
   /** Takes the loaded engine out: a step uses it, and it comes back (`remember`) only if the step commits. */
   private take(instanceId: string): HotEngine | undefined {
-    const entry = this.ahead.get(instanceId) ?? this.hot.get(instanceId);
+    const entry = this.loaded(instanceId);
     this.forget(instanceId);
     return entry;
   }
@@ -642,9 +647,8 @@ export class ProcessRuntime {
     session: EngineSession,
     timers?: TimerEntity[],
   ): void {
-    this.ahead.delete(instanceId);
     // Re-inserted at the end: the Map's order is the order of last use.
-    this.hot.delete(instanceId);
+    this.forget(instanceId);
     this.hot.set(instanceId, { version, session, timers });
     while (this.hot.size > this.hotLimit) this.hot.delete(this.hot.keys().next().value!);
   }
