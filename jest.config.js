@@ -11,23 +11,10 @@
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 const { databaseUnitSpecs, exactFilesRegex } = require('./test/support/database-specs');
+const { swcOptions } = require('./test/support/swc-options');
 
 // swc transpiles (with the decorator metadata Nest's injection reads); `npm run typecheck` type-checks.
-const transform = {
-  '^.+\\.ts$': [
-    '@swc/jest',
-    {
-      jsc: {
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true },
-        target: 'es2022',
-        keepClassNames: true,
-      },
-      module: { type: 'commonjs' },
-      sourceMaps: 'inline',
-    },
-  ],
-};
+const transform = { '^.+\\.ts$': ['@swc/jest', { ...swcOptions, sourceMaps: 'inline' }] };
 
 const project = (displayName, roots, testRegex, extra = {}) => ({
   displayName,
