@@ -8,9 +8,20 @@ import { Database } from '@app/persistence';
 import { Clock } from '@app/common';
 import { TimerPoller } from '@app/workflow';
 import { DocumentPipeline } from '@app/issuance';
+import { hashPassword } from '@app/auth';
 import { createApp } from '../../apps/api/src/create-app';
 import { DEMO_PASSWORD, seedReferenceData } from '../../apps/api/src/demo/reference-data';
 import { seedDevelopmentSeal, seedPgliteDataDir } from './pglite-template';
+
+/**
+ * The demo accounts' DEMO_PASSWORD hashed at scrypt N = 1024 instead of production's 16384 (which
+ * libs/auth's password.spec pins, and which every account made through the API still gets): a
+ * sign-in verifies the hash at the cost the hash records, ≈ 40 ms of CPU at 16384 and 2.5 at 1024,
+ * and an api bundle signs in about 150 times. The same code checks the same password; only the
+ * fixture's work factor differs. Hashed once per jest file.
+ */
+let fixtureHash: Promise<string> | undefined;
+const fixturePasswordHash = () => (fixtureHash ??= hashPassword(DEMO_PASSWORD, { N: 1024, r: 8, p: 1 }));
 
 /**
  * A real API on a fresh data directory (and, with DATABASE_URL, its own PostgreSQL schema), seeded
@@ -30,7 +41,8 @@ export class TestApp {
     if (!process.env.DATABASE_URL) await seedPgliteDataDir(t.dataDir);
     await seedDevelopmentSeal(t.dataDir);
     await t.boot();
-    await t.app.get(Database).transaction((em) => seedReferenceData(em));
+    const passwordHash = await fixturePasswordHash();
+    await t.app.get(Database).transaction((em) => seedReferenceData(em, { passwordHash }));
     return t;
   }
 

@@ -10,4 +10,13 @@ describe('password hashing', () => {
     expect(await verifyPassword('错误的密码', a)).toBe(false);
     expect(await verifyPassword('x', 'md5$abc')).toBe(false);
   });
+
+  it('verifies a hash at the cost it records (the test fixtures hash at a lower one)', async () => {
+    const cheap = await hashPassword('正确的密码', { N: 1024, r: 8, p: 1 });
+    expect(cheap.startsWith('scrypt$1024$8$1$')).toBe(true);
+    expect(await verifyPassword('正确的密码', cheap)).toBe(true);
+    expect(await verifyPassword('错误的密码', cheap)).toBe(false);
+    // The cost is part of what is checked: the same hash read at production's cost does not match.
+    expect(await verifyPassword('正确的密码', cheap.replace('scrypt$1024$', 'scrypt$16384$'))).toBe(false);
+  });
 });

@@ -9,11 +9,17 @@ const scrypt = promisify(scryptCb) as (
 ) => Promise<Buffer>;
 const PARAMS = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
-/** scrypt with a per-user salt; the parameters travel with the hash so they can be raised later. */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * scrypt with a per-user salt; the parameters travel with the hash so they can be raised later.
+ * `cost` other than the default only for test fixtures (test/support/test-app.ts).
+ */
+export async function hashPassword(
+  password: string,
+  cost: { N: number; r: number; p: number } = PARAMS,
+): Promise<string> {
   const salt = randomBytes(16);
-  const hash = await scrypt(password, salt, 32, PARAMS);
-  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+  const hash = await scrypt(password, salt, 32, { ...cost, maxmem: PARAMS.maxmem });
+  return `scrypt$${cost.N}$${cost.r}$${cost.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

@@ -130,7 +130,11 @@ export const DEMO_LOW_INCOME_INSTRUMENT = {
 };
 
 /** Regions, issuing agencies and one user per role; idempotent. */
-export async function seedReferenceData(em: EntityManager): Promise<boolean> {
+/** `passwordHash`: the demo accounts' stored hash of DEMO_PASSWORD, when the caller made it (the tests). */
+export async function seedReferenceData(
+  em: EntityManager,
+  { passwordHash }: { passwordHash?: string } = {},
+): Promise<boolean> {
   if (await repo.hasUsers(em)) return false;
   await repo.insertRegions(em, DEMO_REGIONS);
   await repo.insertAgencies(em, DEMO_AGENCIES);
@@ -162,9 +166,9 @@ export async function seedReferenceData(em: EntityManager): Promise<boolean> {
       createdAt: new Date(),
     });
   }
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const hashed = passwordHash ?? (await hashPassword(DEMO_PASSWORD));
   for (const u of DEMO_USERS) {
-    await repo.insertUser(em, { id: randomUUID(), ...u, passwordHash });
+    await repo.insertUser(em, { id: randomUUID(), ...u, passwordHash: hashed });
   }
   return true;
 }
