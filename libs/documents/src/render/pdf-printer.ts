@@ -2,6 +2,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { fontBytes, fontDescriptors } from '../layout/fonts';
 import { cacheParsedFonts, shareGlyphRuns } from './font-cache';
 import { shareMeasurements } from './measure-cache';
+import { lookUpStylesDirectly } from './style-lookup';
 import { SvgTarget, replaySvg } from './svg-replay';
 
 /* pdfmake 0.3's default export is a process-wide singleton with global fonts; using its
@@ -37,7 +38,7 @@ const ElementWriter = require('pdfmake/js/ElementWriter').default as {
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const cachesOn = () => process.env.DOCUMENT_FONT_CACHE !== '0';
-/** `DOCUMENT_LEAN_DRAWING=0` draws every document as pdfmake does: the benchmark's before. */
+/** `DOCUMENT_LEAN_DRAWING=0` lays out (style lookups) and draws every document as pdfmake does: the benchmark's before. */
 const leanOn = () => process.env.DOCUMENT_LEAN_DRAWING !== '0';
 
 /*
@@ -473,8 +474,11 @@ function layOutPdf(
   resolver.setUrlAccessPolicy(() => false);
   const printer = new PdfPrinter(fontDescriptors(), fontVfs, resolver, () => false);
   if (cachesOn()) shareMeasurements();
+  const definition = cloneDefinition(docDefinition);
+  // The product looks its styles up without pdfmake's allocations; bare pdfmake as it ships.
+  if (mode !== 'pdfmakeDrawing' && leanOn()) definition.styles = lookUpStylesDirectly(definition.styles);
   return printer.createPdfKitDocument(
-    cloneDefinition(docDefinition),
+    definition,
     mode === 'layoutOnly'
       ? { progressCallback: LAYOUT_ONLY }
       : mode === 'pdfmakeDrawing'
