@@ -14,11 +14,13 @@
  * images, links, nested groups, patterns…) is drawn by svg-to-pdfkit every time.
  */
 
+import { deflateSync } from 'node:zlib';
+
 /* eslint-disable @typescript-eslint/no-require-imports */
 type Matrix = [number, number, number, number, number, number];
 interface PdfRef {
   data: Record<string, unknown>;
-  write(chunk: string): void;
+  write(chunk: string | Uint8Array): void;
   end(): void;
 }
 interface ScratchPage {
@@ -37,6 +39,7 @@ export interface SvgTarget {
   _ctm: Matrix;
   _fillColor: unknown;
   _groupCount?: number;
+  compress: boolean;
   save(): this;
   restore(): this;
   transform(...m: Matrix): this;
@@ -61,7 +64,13 @@ type Op =
   | { kind: 'transform'; m: Matrix }
   | { kind: 'raw'; text: string }
   | { kind: 'opacity'; fill: number | null; stroke: number | null }
-  | { kind: 'group'; dictionary: Record<string, unknown>; parts: GroupPart[] };
+  | {
+      kind: 'group';
+      dictionary: Record<string, unknown>;
+      parts: GroupPart[];
+      /** The last content written and its deflated bytes: the same for every document of one template. */
+      deflated?: { content: string; bytes: Buffer };
+    };
 
 export const svgToPdf = require('pdfmake/js/3rd-party/svg-to-pdfkit').default as (
   doc: SvgTarget,
@@ -240,9 +249,12 @@ function drawGroup(doc: SvgTarget, op: Extract<Op, { kind: 'group' }>): { xobjec
   const name = `G${(doc._groupCount = (doc._groupCount || 0) + 1)}`;
   const resources = doc.ref();
   // The group's dictionary in svg-to-pdfkit's key order, with this drawing's box and resources.
-  const dictionary = { ...op.dictionary, BBox: pageBox(doc), Resources: resources };
+  const dictionary: Record<string, unknown> = { ...op.dictionary, BBox: pageBox(doc), Resources: resources };
+  // pdfkit deflates a stream as it ends; the group's content is deflated here instead, once per
+  // content, with the keys pdfkit's first write adds in their order.
+  if (doc.compress) Object.assign(dictionary, { Length: 0, Filter: 'FlateDecode' });
   const xobject = doc.ref(dictionary);
-  xobject.write('');
+  if (!doc.compress) xobject.write('');
   const content: string[] = [];
   const page = doc.page;
   const ext_gstates: Record<string, unknown> = {};
@@ -264,7 +276,13 @@ function drawGroup(doc: SvgTarget, op: Extract<Op, { kind: 'group' }>): { xobjec
   } finally {
     doc.page = page;
   }
-  xobject.write(content.join('\n'));
+  if (doc.compress) {
+    // What pdfkit would have deflated: its first, empty write and the content, each with a newline.
+    const text = `\n${content.join('\n')}\n`;
+    if (op.deflated?.content !== text)
+      op.deflated = { content: text, bytes: deflateSync(Buffer.from(text, 'binary')) };
+    xobject.write(op.deflated.bytes);
+  } else xobject.write(content.join('\n'));
   if (Object.keys(ext_gstates).length) resources.data.ExtGState = ext_gstates;
   resources.end();
   xobject.end();
