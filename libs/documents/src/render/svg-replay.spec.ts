@@ -19,6 +19,13 @@ describe('SVG drawings replayed', () => {
     }
   });
 
+  it('deflates a replayed group as pdfkit would, from the second document on from what it kept', () => {
+    const svg = sealSvg('平安县城关镇人民政府');
+    const drawn = scratchPdf((doc) => svgToPdf(doc, svg, 300, 500, options(119)), true);
+    for (let i = 0; i < 2; i++)
+      expect(scratchPdf((doc) => replaySvg(doc, svg, 300, 500, options(119)), true).equals(drawn)).toBe(true);
+  });
+
   it('leaves to svg-to-pdfkit an SVG whose drawing it cannot replay', () => {
     const before = svgRecordings();
     const nested =

@@ -122,13 +122,13 @@ function replayable(svg: string, options: SvgOptions): Op[] | null {
   }
 }
 
-function scratchDocument(): SvgTarget {
-  return new PdfKit({ compress: false, size: 'A4', info: { CreationDate: new Date(0) } });
+function scratchDocument(compress = false): SvgTarget {
+  return new PdfKit({ compress, size: 'A4', info: { CreationDate: new Date(0) } });
 }
 
-/** The bytes of an uncompressed A4 document with what `draw` draws on its page (also for tests). */
-export function scratchPdf(draw: (doc: SvgTarget) => void): Buffer {
-  const doc = scratchDocument();
+/** The bytes of an A4 document, uncompressed unless asked, with what `draw` draws on its page (also for tests). */
+export function scratchPdf(draw: (doc: SvgTarget) => void, compress = false): Buffer {
+  const doc = scratchDocument(compress);
   draw(doc);
   doc.end();
   // pdfkit writes the whole document into its stream's buffer as it ends: read it out at once.
