@@ -2,6 +2,8 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { fontBytes, fontDescriptors } from '../layout/fonts';
 import { cacheParsedFonts, shareGlyphRuns } from './font-cache';
 import { shareMeasurements } from './measure-cache';
+import { lookUpStylesDirectly } from './style-lookup';
+import { SvgTarget, replaySvg } from './svg-replay';
 
 /* pdfmake 0.3's default export is a process-wide singleton with global fonts; using its
    Printer directly keeps our fonts and access policies private to this module. */
@@ -15,6 +17,7 @@ interface PdfmakeRenderer {
   pdfDocument: PdfKitDoc & PdfKitDrawing;
   renderPages(pages: unknown[]): void;
   renderVector(vector: object): void;
+  renderSVG(svg: SvgItem): void;
   renderLine(line: DrawnLine, x: number, y: number): void;
 }
 const TextDecorator = require('pdfmake/js/TextDecorator').default as {
@@ -35,7 +38,7 @@ const ElementWriter = require('pdfmake/js/ElementWriter').default as {
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const cachesOn = () => process.env.DOCUMENT_FONT_CACHE !== '0';
-/** `DOCUMENT_LEAN_DRAWING=0` draws every document as pdfmake does: the benchmark's before. */
+/** `DOCUMENT_LEAN_DRAWING=0` lays out (style lookups) and draws every document as pdfmake does: the benchmark's before. */
 const leanOn = () => process.env.DOCUMENT_LEAN_DRAWING !== '0';
 
 /*
@@ -113,11 +116,46 @@ function drawPages(renderer: PdfmakeRenderer, pages: Pages): void {
     plainLine(line)
       ? drawLine(renderer.pdfDocument as unknown as PdfKitText, line, x, y)
       : renderLine.call(renderer, line, x, y);
+  const renderSVG = renderer.renderSVG;
+  renderer.renderSVG = (svg) => {
+    if (
+      !cachesOn() ||
+      !plainSvg(svg) ||
+      !replaySvg(renderer.pdfDocument as unknown as SvgTarget, svg.svg, svg.x, svg.y, svgOptions(svg))
+    )
+      renderSVG.call(renderer, svg);
+  };
   renderPages.call(
     renderer,
     pages.map((page) => ({ ...page, items: fillRuns(page.items) })),
   );
 }
+
+/** An SVG image as pdfmake hands it to its renderer. */
+interface SvgItem {
+  svg: string;
+  x: number;
+  y: number;
+  _width: number;
+  _height: number;
+  [option: string]: unknown;
+}
+
+/** An SVG given as a string and drawn with pdfmake's default options, with no link on it. */
+function plainSvg(svg: SvgItem): boolean {
+  return (
+    typeof svg.svg === 'string' &&
+    ['options', 'link', 'linkToPage', 'linkToDestination'].every((key) => svg[key] == null)
+  );
+}
+
+/** The options pdfmake's renderSVG gives svg-to-pdfkit for such an SVG (its font callback is for text). */
+const svgOptions = (svg: SvgItem) => ({
+  width: svg._width,
+  height: svg._height,
+  assumePt: true,
+  useCSS: false,
+});
 
 /*
  * The graphics state pdfmake's renderVector sets for every rectangle, set once; then each
@@ -436,8 +474,11 @@ function layOutPdf(
   resolver.setUrlAccessPolicy(() => false);
   const printer = new PdfPrinter(fontDescriptors(), fontVfs, resolver, () => false);
   if (cachesOn()) shareMeasurements();
+  const definition = cloneDefinition(docDefinition);
+  // The product looks its styles up without pdfmake's allocations; bare pdfmake as it ships.
+  if (mode !== 'pdfmakeDrawing' && leanOn()) definition.styles = lookUpStylesDirectly(definition.styles);
   return printer.createPdfKitDocument(
-    cloneDefinition(docDefinition),
+    definition,
     mode === 'layoutOnly'
       ? { progressCallback: LAYOUT_ONLY }
       : mode === 'pdfmakeDrawing'
