@@ -35,6 +35,9 @@ export async function createApp(
   if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   // Which framework answers is nobody's business.
   app.disable('x-powered-by');
+  // No ETag on the API's answers: nothing asks with If-None-Match, and hashing every answer (a
+  // case page is ~50 kB of JSON) cost CPU on every read. Static files keep theirs (express.static).
+  app.set('etag', false);
   app.use(securityHeaders());
   app.use(requestId({ log: options.logger !== false }));
   // The web app's scripts are ~1 MB; applicants open the portal on phones.
