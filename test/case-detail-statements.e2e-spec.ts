@@ -1,3 +1,5 @@
+import * as http from 'node:http';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { AuditService } from '@app/audit';
 import { caseRepository, documentSummary } from '@app/cases';
 import { AssessmentEntity, TaskEntity } from '@app/persistence';
@@ -44,9 +46,9 @@ describe('case detail statements', () => {
     const late = await detailStatements();
     expect(late.length).toBe(early.length);
     expect(late.filter(readsTheCase)).toHaveLength(1);
-    // The session with its account, the case with its parts, its timeline, 送达 and time limit,
-    // other cases with the same people, and the read's own audit entry.
-    expect(late.length).toBeLessThanOrEqual(6);
+    // The session with its account, the case with its parts, its timeline, 送达 and time limit
+    // (one statement), other cases with the same people, and the read's own audit entry.
+    expect(late.length).toBeLessThanOrEqual(4);
     expect(late.filter((sql) => /^(START TRANSACTION|BEGIN)/.test(sql))).toHaveLength(0);
   });
 });
@@ -107,5 +109,31 @@ describe('one benefit once on the case page', () => {
     const nodes = await planNodes(t, overlap!);
     expect(nodes.filter((n) => n['Node Type'] === 'Seq Scan')).toEqual([]);
     expect(nodes.some((n) => n['Index Name'] === 'case_open_member_ids_idx')).toBe(true);
+  });
+});
+
+describe('the case page’s answer', () => {
+  it('is compressed at zlib’s fastest level and carries no ETag', async () => {
+    const base = await t.listen();
+    const token = await t.token('approver');
+    const res = await new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      http
+        .get(
+          `${base}/api/cases/${caseId}`,
+          { headers: { Authorization: `Bearer ${token}`, 'Accept-Encoding': 'gzip, deflate' } },
+          (r) => {
+            const chunks: Buffer[] = [];
+            r.on('data', (c: Buffer) => chunks.push(c));
+            r.on('end', () => resolve({ headers: r.headers, body: Buffer.concat(chunks) }));
+          },
+        )
+        .on('error', reject);
+    });
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers.etag).toBeUndefined();
+    const json = gunzipSync(res.body);
+    expect(JSON.parse(json.toString()).case.id).toBe(caseId);
+    // One write of the whole answer: the bytes are zlib's at level 1, not at its default level 6.
+    expect(res.body.equals(gzipSync(json, { level: constants.Z_BEST_SPEED }))).toBe(true);
   });
 });

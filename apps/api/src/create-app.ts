@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { constants } from 'node:zlib';
 import compression from 'compression';
 import { LogLevel } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -35,10 +36,20 @@ export async function createApp(
   if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   // Which framework answers is nobody's business.
   app.disable('x-powered-by');
+  // No ETag on the API's answers: nothing asks with If-None-Match, and every read hashed its whole
+  // answer. Static files keep theirs (express.static makes its own).
+  app.set('etag', false);
   app.use(securityHeaders());
   app.use(requestId({ log: options.logger !== false }));
-  // The web app's scripts are ~1 MB; applicants open the portal on phones.
-  app.use(compression());
+  // The web app's scripts are ~1 MB; applicants open the portal on phones. The API's answers are
+  // compressed at zlib's fastest level: every read compresses its answer, and the default level
+  // costs far more CPU for a slightly smaller one (docs/architecture.md, "Scale"); browsers keep
+  // the files an hour.
+  const compressApi = compression({ level: constants.Z_BEST_SPEED });
+  const compressFiles = compression();
+  app.use((req: { url: string }, res: unknown, next: () => void) =>
+    (req.url.startsWith('/api/') ? compressApi : compressFiles)(req as never, res as never, next),
+  );
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '3mb' });

@@ -34,6 +34,8 @@ export interface CaseDetailRows {
   applicantAccount: string | null;
   /** The oldest open incident of the case's process. */
   incident: { id: string; kind: string; elementName: string | null; cause: string; createdAt: Date } | null;
+  /** The value of the `more` SQL the caller added (parsed JSON), or undefined without one. */
+  more: unknown;
 }
 
 type Json = Record<string, unknown>;
@@ -41,10 +43,12 @@ type Json = Record<string, unknown>;
 /**
  * The case page's reads in one statement (a case page is read far more often than it changes,
  * and each read was a round trip of its own): the case, its process, tasks, documents, timeline,
- * assessments, region names, parent and children, the applicant's account and an open incident.
+ * assessments, region names, parent and children, the applicant's account and an open incident;
+ * `more` is what another area shows of the case beside them (SQL over the case row `k`, its id
+ * also `$1`), read in the same statement.
  */
 export const caseDetailRepository = {
-  async detail(em: EntityManager, caseId: string): Promise<CaseDetailRows | null> {
+  async detail(em: EntityManager, caseId: string, more?: string): Promise<CaseDetailRows | null> {
     const [row]: Json[] = await em.query(
       `SELECT ${entityJson(em, CaseEntity, 'k')} AS "case",
          (SELECT json_build_object('version', i.version, 'status', i.status, 'outcome', i.outcome,
@@ -76,7 +80,12 @@ export const caseDetailRepository = {
             JOIN process_definition d ON d.id = i.definition_id
            WHERE c.parent_case_id = k.id) AS children,
          (SELECT u.id FROM app_user u WHERE u.id = k.created_by AND u.role = 'applicant') AS "applicantAccount",
-         ${openIncidentJson('k.process_instance_id')} AS incident
+         ${openIncidentJson('k.process_instance_id')} AS incident${
+           more
+             ? `,
+         ${more} AS more`
+             : ''
+         }
        FROM assistance_case k WHERE k.id = $1`,
       [caseId],
     );
@@ -101,6 +110,7 @@ export const caseDetailRepository = {
       })),
       applicantAccount: row.applicantAccount as string | null,
       incident: incident && { ...incident, createdAt: new Date(incident.createdAt) },
+      more: row.more,
     };
   },
 };

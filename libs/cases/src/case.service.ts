@@ -485,17 +485,13 @@ export class CaseService {
 
   /**
    * The staff view of a case, read in one unit of work; `more` adds what other areas show beside
-   * it (送达, time limits) from the same case row, so the page never reads the case twice.
+   * it (送达, time limits), read in the page's own statement, so the page never reads the case twice.
    */
-  async detail<More extends object = object>(
-    user: AuthUser,
-    caseId: string,
-    more?: (em: EntityManager, kase: CaseEntity) => Promise<More>,
-  ) {
+  async detail<More extends object = object>(user: AuthUser, caseId: string, more?: CaseDetailPart<More>) {
     this.refuseApplicant(user);
     return this.db.read(async (em) => {
       // The case with all its parts in one statement; nothing of it leaves before the access check.
-      const found = await caseDetailRepository.detail(em, caseId);
+      const found = await caseDetailRepository.detail(em, caseId, more?.sql);
       if (!found) throw AppError.notFound('案件不存在');
       const { kase, instance, tasks, documents, timeline, assessments, parent, incident } = found;
       this.assertMayRead(user, kase);
@@ -530,7 +526,7 @@ export class CaseService {
         assessment: exposure.health === 'hidden' ? null : assessment,
         /** The case's open incident in plain words: the staff know why it does not move on. */
         incident: incident ? incidentNotice(incident) : null,
-        ...((await more?.(em, kase)) ?? ({} as More)),
+        ...((await more?.build(em, kase, found.more)) ?? ({} as More)),
         assessmentStatus,
         overlaps: masked
           ? overlaps.map((o) => ({ ...o, idNumbers: o.idNumbers.map(maskResidentId) }))
@@ -613,6 +609,14 @@ export class CaseService {
   private assertMayRead(user: AuthUser, kase: ReadableCase): void {
     assertMayReadCase(user, kase, 'staff-or-applicant');
   }
+}
+
+/** What another area shows on the case page, read in the page's statement (`CaseService.detail`). */
+export interface CaseDetailPart<More> {
+  /** SQL: one value about the case row `k` (its id is also `$1`), when the part reads any. */
+  sql?: string;
+  /** What the page shows of that value (parsed JSON), once the reader may read the case. */
+  build(em: EntityManager, kase: CaseEntity, value: unknown): Promise<More>;
 }
 
 export interface CompleteResult {

@@ -3,10 +3,17 @@ import { AppError } from '@app/common';
 import type { AuthUser } from '@app/auth';
 import { EntityManager } from 'typeorm';
 import { CaseEntity, Database } from '@app/persistence';
-import { caseRepository as cases, assertMayReadCase, mayReadCase } from '@app/cases';
+import { CaseDetailPart, caseRepository as cases, assertMayReadCase, mayReadCase } from '@app/cases';
 import { ServiceRecordService } from './service-record.service';
 import { CaseTimeLimitService } from './time-limit.service';
-import { serviceRepository } from './service.repository';
+import { CaseDeadlineRows, serviceRepository } from './service.repository';
+
+/** What the staff see of a case's 送达 and time limit. */
+export interface CaseDeadlines {
+  service: Awaited<ReturnType<ServiceRecordService['forCase']>>;
+  serviceConsents: Awaited<ReturnType<ServiceRecordService['consentsOf']>>;
+  timeLimit: Awaited<ReturnType<CaseTimeLimitService['forCase']>>;
+}
 
 /** 送达与救济期限 and the whole-case time limit of one case, for the staff and the applicant views. */
 @Injectable()
@@ -22,14 +29,23 @@ export class CaseDeadlinesService {
     return this.db.read(async (em) => {
       const kase = await cases.byId(em, caseId);
       if (!kase) throw AppError.notFound('案件不存在');
-      return this.forStaffIn(em, user, kase);
+      assertMayReadCase(user, kase, 'staff');
+      return this.of(em, kase, await serviceRepository.caseDeadlines(em, kase.id, kase.processInstanceId));
     });
   }
 
-  /** The same, for a case the caller has just read in its own unit of work (the case detail). */
-  async forStaffIn(em: EntityManager, user: AuthUser, kase: CaseEntity) {
-    assertMayReadCase(user, kase, 'staff');
-    const read = await serviceRepository.caseDeadlines(em, kase.id, kase.processInstanceId);
+  /** The same, read in the case page's own statement (`CaseService.detail`). */
+  detailPart(user: AuthUser): CaseDetailPart<CaseDeadlines> {
+    return {
+      sql: serviceRepository.caseDeadlinesJson('k.id', 'k.process_instance_id'),
+      build: (em, kase, value) => {
+        assertMayReadCase(user, kase, 'staff');
+        return this.of(em, kase, serviceRepository.caseDeadlinesFromJson(value));
+      },
+    };
+  }
+
+  private async of(em: EntityManager, kase: CaseEntity, read: CaseDeadlineRows): Promise<CaseDeadlines> {
     return {
       service: await this.service.forCase(em, kase.id, read.records),
       serviceConsents: await this.service.consentsOf(em, kase.id, read.consents),

@@ -134,6 +134,14 @@ export interface CaseDeadlineRows {
   definition: { id: string; key: string } | null;
 }
 
+interface CaseDeadlinesJson {
+  records: (RecordSqlRow & { recorded_at: string })[];
+  consents: (ConsentSqlRow & { recorded_at: string })[];
+  timeLimit: TimeLimitSqlRow | null;
+  extension: (ExtensionSqlRow & { approved_at: string }) | null;
+  definition: { id: string; key: string } | null;
+}
+
 interface TimeLimitSqlRow {
   due: string | null;
   certain: boolean | null;
@@ -192,20 +200,30 @@ export const serviceRepository = {
    * (for `sa:caseLimit`), in one statement: the case page reads them on every view.
    */
   async caseDeadlines(em: EntityManager, caseId: string, instanceId: string): Promise<CaseDeadlineRows> {
-    const [row]: {
-      records: (RecordSqlRow & { recorded_at: string })[];
-      consents: (ConsentSqlRow & { recorded_at: string })[];
-      timeLimit: TimeLimitSqlRow | null;
-      extension: (ExtensionSqlRow & { approved_at: string }) | null;
-      definition: { id: string; key: string } | null;
-    }[] = await em.query(
-      `SELECT (SELECT coalesce(json_agg(x ORDER BY x.recorded_at, x.served_on), '[]') FROM (${RECORDS_OF_CASE}) x) AS records,
-              (SELECT coalesce(json_agg(x ORDER BY x.recorded_at DESC), '[]') FROM (${CONSENTS_OF_CASE}) x) AS consents,
-              (SELECT row_to_json(x) FROM (${TIME_LIMIT_OF_CASE}) x) AS "timeLimit",
-              (SELECT row_to_json(x) FROM (${EXTENSION_OF_CASE}) x LIMIT 1) AS extension,
-              (SELECT row_to_json(x) FROM (${DEFINITION_OF_INSTANCE.replace('$1', '$2')}) x) AS definition`,
+    const [row]: { d: CaseDeadlinesJson }[] = await em.query(
+      `SELECT ${serviceRepository.caseDeadlinesJson('$1', '$2')} AS d`,
       [caseId, instanceId],
     );
+    return serviceRepository.caseDeadlinesFromJson(row.d);
+  },
+
+  /**
+   * SQL: what `caseDeadlines` reads, as one JSON value, for the case `caseId` whose process is
+   * `instanceId` (SQL expressions): the case page reads it inside its own statement.
+   */
+  caseDeadlinesJson(caseId: string, instanceId: string): string {
+    const of = (sql: string, key: string) => sql.replace('$1', key);
+    return `json_build_object(
+      'records', (SELECT coalesce(json_agg(x ORDER BY x.recorded_at, x.served_on), '[]') FROM (${of(RECORDS_OF_CASE, caseId)}) x),
+      'consents', (SELECT coalesce(json_agg(x ORDER BY x.recorded_at DESC), '[]') FROM (${of(CONSENTS_OF_CASE, caseId)}) x),
+      'timeLimit', (SELECT row_to_json(x) FROM (${of(TIME_LIMIT_OF_CASE, caseId)}) x),
+      'extension', (SELECT row_to_json(x) FROM (${of(EXTENSION_OF_CASE, caseId)}) x LIMIT 1),
+      'definition', (SELECT row_to_json(x) FROM (${of(DEFINITION_OF_INSTANCE, instanceId)}) x))`;
+  },
+
+  /** The rows from the JSON `caseDeadlinesJson` built. */
+  caseDeadlinesFromJson(d: unknown): CaseDeadlineRows {
+    const row = d as CaseDeadlinesJson;
     // JSON carries times as text: back to the Date the driver gives a row.
     return {
       records: row.records.map((r) => toRecord({ ...r, recorded_at: new Date(r.recorded_at) })),

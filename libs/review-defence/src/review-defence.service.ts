@@ -77,37 +77,39 @@ export class ReviewDefenceService {
       ]);
     }
     // The staff view applies the case-read rule and masks the record for roles that see it masked.
-    const detail = await this.caseService.detail(user, caseId, async (em, kase) => {
-      const documents = await cases.documents(em, kase.id);
-      const templates = new Map<string, LoadedTemplate>();
-      for (const d of documents) {
-        if (!templates.has(d.templateHash))
-          templates.set(d.templateHash, await this.templates.byHash(em, d.templateHash));
-      }
-      const trail = await this.audit.forCase(em, kase.id);
-      // Entries written before a delegate's step carried the delegation's terms: read them from the record.
-      const delegations = new Map<string, DelegationTerms>();
-      for (const e of trail) {
-        const principal = (e.detail as { onBehalfOf?: { id?: string; delegation?: unknown } } | null)
-          ?.onBehalfOf;
-        if (e.action !== 'task.complete' || !principal?.id || principal.delegation || !e.actorId) continue;
-        const terms = await delegationOn(em, e.actorId, principal.id, shanghaiDate(e.at));
-        if (terms) delegations.set(e.id, terms);
-      }
-      return {
-        delegations,
-        rawDocuments: documents,
-        templates,
-        served: await this.serviceRecords.forCase(em, kase.id),
-        // The 计算明细 is evidence of the act: the full assessment, whatever the staff view hides.
-        latestAssessment: await cases.latestAssessment(em, kase.id),
-        // The wording legal officers released for answers written today.
-        answerTemplate: await this.templates.get(em, ANSWER_TEMPLATE_ID, this.clock.now()),
-        // The package goes to the 复议机关: the officials' own record unmasked, the household's data
-        // withheld from the table here (it is in the 计算明细) whatever the maker's own view masks.
-        trail,
-        regionNames: await organNamesOf(em, trail, shanghaiDate(this.clock.now())),
-      };
+    const detail = await this.caseService.detail(user, caseId, {
+      build: async (em, kase) => {
+        const documents = await cases.documents(em, kase.id);
+        const templates = new Map<string, LoadedTemplate>();
+        for (const d of documents) {
+          if (!templates.has(d.templateHash))
+            templates.set(d.templateHash, await this.templates.byHash(em, d.templateHash));
+        }
+        const trail = await this.audit.forCase(em, kase.id);
+        // Entries written before a delegate's step carried the delegation's terms: read them from the record.
+        const delegations = new Map<string, DelegationTerms>();
+        for (const e of trail) {
+          const principal = (e.detail as { onBehalfOf?: { id?: string; delegation?: unknown } } | null)
+            ?.onBehalfOf;
+          if (e.action !== 'task.complete' || !principal?.id || principal.delegation || !e.actorId) continue;
+          const terms = await delegationOn(em, e.actorId, principal.id, shanghaiDate(e.at));
+          if (terms) delegations.set(e.id, terms);
+        }
+        return {
+          delegations,
+          rawDocuments: documents,
+          templates,
+          served: await this.serviceRecords.forCase(em, kase.id),
+          // The 计算明细 is evidence of the act: the full assessment, whatever the staff view hides.
+          latestAssessment: await cases.latestAssessment(em, kase.id),
+          // The wording legal officers released for answers written today.
+          answerTemplate: await this.templates.get(em, ANSWER_TEMPLATE_ID, this.clock.now()),
+          // The package goes to the 复议机关: the officials' own record unmasked, the household's data
+          // withheld from the table here (it is in the 计算明细) whatever the maker's own view masks.
+          trail,
+          regionNames: await organNamesOf(em, trail, shanghaiDate(this.clock.now())),
+        };
+      },
     });
     const kase = detail.case;
     const { rawDocuments: documents, templates, served, latestAssessment, answerTemplate, trail } = detail;

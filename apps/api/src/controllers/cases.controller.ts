@@ -112,6 +112,6 @@ export class CasesController {
   @Requires('case.read')
   async detail(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
     // 送达记录 with remedy deadlines, and the whole-case time limit (see CaseDeadlinesService).
-    return this.cases.detail(user, id, (em, kase) => this.deadlines.forStaffIn(em, user, kase));
+    return this.cases.detail(user, id, this.deadlines.detailPart(user));
   }
 }
