@@ -9,7 +9,7 @@ function sent(pg: PGlite): string[] {
   const seen: string[] = [];
   const raw = pg.execProtocolRawSync.bind(pg);
   pg.execProtocolRawSync = (message: Uint8Array) => {
-    for (let at = 0; at < message.length; ) {
+    for (let at = 0; at < message.length;) {
       seen.push(String.fromCharCode(message[at]));
       at += 1 + new DataView(message.buffer, message.byteOffset + at + 1, 4).getInt32(0);
     }
@@ -34,7 +34,16 @@ describe('PreparedPGlitePool', () => {
   it('gives the rows, fields and counts PGlite’s own query gives, for every kind of parameter', async () => {
     const at = new Date('2026-12-07T08:00:00Z');
     const insert = `INSERT INTO t VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`;
-    const values = [1, '王建国', at, ['a', ''], JSON.stringify({ k: [1, '二'] }), true, 9007199254740993n, '87.50'];
+    const values = [
+      1,
+      '王建国',
+      at,
+      ['a', ''],
+      JSON.stringify({ k: [1, '二'] }),
+      true,
+      9007199254740993n,
+      '87.50',
+    ];
     const viaPlain = await plain.query(insert, values);
     await pg.exec(`DELETE FROM t`);
     const viaPrepared = await prepared.query(insert, values);
@@ -90,7 +99,8 @@ describe('PreparedPGlitePool', () => {
     await expect(prepared.query(all, [1])).rejects.toMatchObject({ code: '0A000' });
     expect((await prepared.query(all, [1])).rows[0]).toHaveProperty('later', null);
 
-    for (let i = 0; i <= PREPARED_STATEMENTS_KEPT; i++) await prepared.query(`SELECT $1::int + ${i} AS v`, [i]);
+    for (let i = 0; i <= PREPARED_STATEMENTS_KEPT; i++)
+      await prepared.query(`SELECT $1::int + ${i} AS v`, [i]);
     const kept = await pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_prepared_statements`);
     expect(kept.rows[0].n).toBe(PREPARED_STATEMENTS_KEPT);
   });
