@@ -22,6 +22,7 @@ tester.run('no-sql-outside-repositories', rule, {
     ...SQL.map((code) => ({ code, filename: at('apps/api/src/health/health.repository.ts') })),
     { code: SQL[0], filename: at('libs/persistence/src/migrations/1700000000000-Init.ts') },
     { code: SQL[0], filename: at('libs/persistence/src/backup/backup.ts') },
+    { code: SQL[0], filename: at('libs/persistence/src/driver/pglite-pool.ts') },
     { code: SQL[1], filename: at('libs/auth/src/auth.service.spec.ts') },
     { code: SQL[0], filename: at('test/support/test-app.ts') },
     { code: SQL[0], filename: at('test/accounts.e2e-spec.ts') },

@@ -6,6 +6,7 @@ import { DatabaseConfig } from './database-config';
 import { lockDataDir } from './backup/data-dir-lock';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { PreparedPGlitePool } from './driver/pglite-pool';
 import { schemaRepository } from './schema.repository';
 
 export function createDataSource(config: DatabaseConfig): DataSource {
@@ -31,9 +32,12 @@ export function createDataSource(config: DatabaseConfig): DataSource {
   }
   const pgDir = path.join(config.dataDir, 'pg');
   fs.mkdirSync(pgDir, { recursive: true });
+  // The driver object sets the PGlite instance's options; its statements go through the pool that
+  // keeps them prepared.
+  new PGliteDriver({ dataDir: pgDir });
   return new DataSource({
     ...common,
-    driver: new PGliteDriver({ dataDir: pgDir }).driver,
+    driver: { Pool: PreparedPGlitePool },
   } as DataSourceOptions);
 }
 
