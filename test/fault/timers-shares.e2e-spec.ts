@@ -74,7 +74,9 @@ describeWithPostgres('timer pollers sharing the instances', () => {
     const b = new TimerWorker('B', { ...env, HOLD_AFTER_FIRES: '3' });
     workers.push(a, b);
     await Promise.all([a.ready(), b.ready()]);
-    await eventually(async () => (await pollers()) === 2);
+    // After its first poll each holds a slot.
+    await Promise.all([a.next((m) => m.polled === true), b.next((m) => m.polled === true)]);
+    expect(await pollers()).toBe(2);
 
     // All made in one transaction: both pollers see the whole window at once.
     const runtime = t.app.get(ProcessRuntime);

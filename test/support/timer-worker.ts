@@ -14,7 +14,7 @@
  * CLOCK_OFFSET_MS (initial application clock offset), WORKER_NAME.
  */
 import 'reflect-metadata';
-import { ProcessRuntime } from '@app/workflow';
+import { ProcessRuntime, TimerPoller } from '@app/workflow';
 import { EngineSession } from '../../libs/workflow/src/engine-session';
 import { bootWorkerApp, obeyCommands, runWorker, workerReporter } from './worker-boot';
 
@@ -58,6 +58,15 @@ async function main(): Promise<void> {
     warmed += round.warmed;
     return round;
   };
+  // Polls finished: after the first, this process holds its poller slot (TimerShares).
+  let polls = 0;
+  const poller = app.get(TimerPoller);
+  const poll = poller.poll.bind(poller);
+  poller.poll = (...args: Parameters<TimerPoller['poll']>) =>
+    poll(...args).then((handled) => {
+      polls++;
+      return handled;
+    });
   const hold = Number(process.env.HOLD_AFTER_FIRES ?? 0);
   if (hold > 0) {
     // The one timer fire of a batch, inside its transaction (a private method: test only).
@@ -82,9 +91,9 @@ async function main(): Promise<void> {
   };
   let reported = '';
   const progress = setInterval(() => {
-    if (`${firedAt.length}/${warmed}` !== reported) {
-      reported = `${firedAt.length}/${warmed}`;
-      send({ event: 'progress', fired: firedAt.length, warmed });
+    if (`${firedAt.length}/${warmed}/${Math.min(polls, 1)}` !== reported) {
+      reported = `${firedAt.length}/${warmed}/${Math.min(polls, 1)}`;
+      send({ event: 'progress', fired: firedAt.length, warmed, polled: polls > 0 });
     }
   }, 50);
 
