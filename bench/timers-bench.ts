@@ -234,6 +234,8 @@ export async function timersBench(
   const app = await createApp({ logger: false });
   const db = app.get(Database);
   try {
+    const runs = new Set((process.env.BENCH_TIMER_RUNS ?? 'one,two,hotOne,aheadTwo').split(','));
+    const only = <T>(name: string, go: () => Promise<T>) => (runs.has(name) ? go() : undefined);
     // One real instance waiting at its timer, cloned: two batches, due on day 1 and on day 3.
     const runtime = app.get(ProcessRuntime);
     const { instance } = await runtime.transaction((em) =>
@@ -250,6 +252,8 @@ export async function timersBench(
         ['one', 1],
         ['two', 3],
       ] as const) {
+        // A cold batch not run is not made: later runs' clocks are past it and would fire it.
+        if (!runs.has(batch)) continue;
         await benchRepository.cloneWithTimers(em, {
           instanceId: instance.id,
           prefix: `bench-${batch}-`,
@@ -283,8 +287,6 @@ export async function timersBench(
           }),
         ),
     });
-    const runs = new Set((process.env.BENCH_TIMER_RUNS ?? 'one,two,hotOne,aheadTwo').split(','));
-    const only = <T>(name: string, go: () => Promise<T>) => (runs.has(name) ? go() : undefined);
     // clock day 0 → day 2: "one" due
     const one = await only('one', () => run({ processes: 1, count, offsetMs: 0 }, env));
     // day 2 → day 4: "two" due
@@ -297,9 +299,7 @@ export async function timersBench(
       run({ processes: 2, count, offsetMs: 6 * DAY, ahead: ahead('bench-ahead-', count) }, env),
     );
     const left = await db.read((em) => benchRepository.pendingTimers(em));
-    // The cold batches not run are still pending.
-    const notRun = (one ? 0 : count) + (two ? 0 : count);
-    if (left !== notRun) throw new Error(`${left - notRun} timers left pending`);
+    if (left !== 0) throw new Error(`${left} timers left pending`);
     return {
       bare,
       timers: count,

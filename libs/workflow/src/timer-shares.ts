@@ -50,8 +50,7 @@ export class TimerShares {
   }
 
   private async join(): Promise<void> {
-    const runner = this.db.dataSource.createQueryRunner();
-    await runner.connect();
+    const runner = await timerRepo.pollerConnection(this.db.dataSource);
     this.runner = runner;
     this.slot = await timerRepo.takeSlot(runner);
   }

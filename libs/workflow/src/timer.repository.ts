@@ -1,4 +1,4 @@
-import { EntityManager, In, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, In, QueryRunner } from 'typeorm';
 import { ProcessInstanceEntity, TaskEntity, TimerEntity } from '@app/persistence';
 import type { TimerShare } from './timer-shares';
 
@@ -195,6 +195,13 @@ export const timerRepository = {
       [ids],
     );
     return rows.map(instanceOf);
+  },
+
+  /** A connection of the poller's own, out of the pool for as long as the poller holds its slot. */
+  async pollerConnection(dataSource: DataSource): Promise<QueryRunner> {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    return runner;
   },
 
   /** Takes the first free poller slot on this connection (held until it closes); null if none is. */
