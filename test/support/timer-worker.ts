@@ -14,7 +14,7 @@
  * CLOCK_OFFSET_MS (initial application clock offset), WORKER_NAME.
  */
 import 'reflect-metadata';
-import { ProcessRuntime } from '@app/workflow';
+import { ProcessRuntime, TimerPoller } from '@app/workflow';
 import { EngineSession } from '../../libs/workflow/src/engine-session';
 import { bootWorkerApp, obeyCommands, runWorker, workerReporter } from './worker-boot';
 
@@ -38,10 +38,10 @@ async function main(): Promise<void> {
   };
   // CPU of the firing alone, apart from the warmer's loading between batches.
   let fireCpuMs = 0;
-  runtime.fireDueTimers = async (now?: Date, limit?: number) => {
+  runtime.fireDueTimers = async (...args: Parameters<ProcessRuntime['fireDueTimers']>) => {
     firing = true;
     const cpu0 = process.cpuUsage();
-    const handled = await fireBatch(now, limit).finally(() => {
+    const handled = await fireBatch(...args).finally(() => {
       firing = false;
       const used = process.cpuUsage(cpu0);
       fireCpuMs += (used.user + used.system) / 1000;
@@ -50,6 +50,23 @@ async function main(): Promise<void> {
     for (let i = 0; i < handled; i++) firedAt.push(at);
     return handled;
   };
+  // Engines this process loaded ahead of their timers (its share of them, when others poll too).
+  let warmed = 0;
+  const warmTimers = runtime.warmTimers.bind(runtime);
+  runtime.warmTimers = async (...args: Parameters<ProcessRuntime['warmTimers']>) => {
+    const round = await warmTimers(...args);
+    warmed += round.warmed;
+    return round;
+  };
+  // Polls finished: after the first, this process holds its poller slot (TimerShares).
+  let polls = 0;
+  const poller = app.get(TimerPoller);
+  const poll = poller.poll.bind(poller);
+  poller.poll = (...args: Parameters<TimerPoller['poll']>) =>
+    poll(...args).then((handled) => {
+      polls++;
+      return handled;
+    });
   const hold = Number(process.env.HOLD_AFTER_FIRES ?? 0);
   if (hold > 0) {
     // The one timer fire of a batch, inside its transaction (a private method: test only).
@@ -72,11 +89,11 @@ async function main(): Promise<void> {
     const used = process.cpuUsage(cpuAtReady);
     return (used.user + used.system) / 1000;
   };
-  let reported = -1;
+  let reported = '';
   const progress = setInterval(() => {
-    if (firedAt.length !== reported) {
-      reported = firedAt.length;
-      send({ event: 'progress', fired: reported });
+    if (`${firedAt.length}/${warmed}/${Math.min(polls, 1)}` !== reported) {
+      reported = `${firedAt.length}/${warmed}/${Math.min(polls, 1)}`;
+      send({ event: 'progress', fired: firedAt.length, warmed, polled: polls > 0 });
     }
   }, 50);
 
@@ -89,6 +106,7 @@ async function main(): Promise<void> {
       cpuMs: cpuMs(),
       fireCpuMs,
       coldFires,
+      warmed,
       heapUsed: process.memoryUsage().heapUsed,
     }),
   });

@@ -85,6 +85,12 @@ export class TimerWorker {
     return last?.fired ?? 0;
   }
 
+  /** Engines this process has loaded ahead of their timers so far (its latest report). */
+  get warmed(): number {
+    const last = [...this.messages].reverse().find((m) => typeof m.warmed === 'number');
+    return Number(last?.warmed ?? 0);
+  }
+
   /** The next message (already received or future) that passes `test`; rejects if the process dies. */
   async next(test: (m: WorkerMessage) => boolean): Promise<WorkerMessage> {
     const seen = this.messages.find(test);

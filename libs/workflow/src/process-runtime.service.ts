@@ -14,6 +14,7 @@ import { incidentRepository as incidents } from './incidents/incident.repository
 import { StepFailure } from './incidents/step-failure';
 import { TimerEntity } from '@app/persistence';
 import { timerRepository as timerRepo } from './timer.repository';
+import { TimerShare } from './timer-shares';
 
 /** How many engines a process keeps loaded between steps (`ENGINE_CACHE_SIZE`), least recently used out. */
 export function engineCacheSize(): number {
@@ -93,6 +94,8 @@ export class ProcessRuntime {
   private readonly aheadLimit = timerWarmMax();
   /** Where the warmer stopped in the look-ahead window: (due time, instance id) already considered. */
   private warmCursor: { dueAt: Date; dueKey: string; id: string } | null = null;
+  /** The share the cursor went through the window for: another share starts the window again. */
+  private warmShare: string | null = null;
   private readonly touched = new WeakMap<EntityManager, Set<string>>();
 
   constructor(
@@ -257,12 +260,17 @@ export class ProcessRuntime {
    * fails rolls back to its savepoint and becomes an incident in the same transaction, and the rest
    * of the batch commits. Returns how many timers were handled; fewer than `limit` means none is left.
    * An error that is not the step's (a service's refusal, the database) leaves its timer pending for
-   * the next poll and is thrown once the rest of the batch has committed.
+   * the next poll and is thrown once the rest of the batch has committed. With a `share` (several
+   * pollers) it fires the timers of its share first, and others' only once due by `stealBefore`.
    */
-  async fireDueTimers(now: Date = this.clock.now(), limit = 1): Promise<number> {
+  async fireDueTimers(
+    now: Date = this.clock.now(),
+    limit = 1,
+    share: { share: TimerShare; stealBefore: Date } | null = null,
+  ): Promise<number> {
     let failure: unknown = null;
     const handled = await this.transaction(async (em) => {
-      const claimed = await timerRepo.claimDue(em, now, limit);
+      const claimed = await timerRepo.claimDue(em, now, limit, share);
       if (!claimed.length) return 0;
       const ids = [...new Set(claimed.map((c) => c.instance.id))];
       // The claim reads no engine state: a hot engine does not need it. The others' in one read.
@@ -414,8 +422,14 @@ export class ProcessRuntime {
    * the window is loaded or `TIMER_WARM_MAX` engines wait ahead. It runs in a read-only transaction:
    * a recovery that would take a step (a timer already due on the engine's own clock) fails or is
    * dropped, and that timer fires from the stored state as before. `more` says a call may load more.
+   * With a `share` it loads only the engines of that share's instances (the other pollers load theirs).
    */
-  async warmTimers(now: Date, until: Date, chunk: number): Promise<{ warmed: number; more: boolean }> {
+  async warmTimers(
+    now: Date,
+    until: Date,
+    chunk: number,
+    share: TimerShare | null = null,
+  ): Promise<{ warmed: number; more: boolean }> {
     for (const [id, entry] of this.ahead) {
       // Long overdue: another process fired it, or the case moved on without it.
       if (entry.dueAt.getTime() < now.getTime() - (until.getTime() - now.getTime())) this.ahead.delete(id);
@@ -423,6 +437,11 @@ export class ProcessRuntime {
     const limit = Math.min(chunk, this.aheadLimit - this.ahead.size);
     if (limit <= 0) return { warmed: 0, more: false };
     if (this.warmCursor && this.warmCursor.dueAt.getTime() <= now.getTime()) this.warmCursor = null;
+    // The cursor passed over the instances of other shares: when this share grows (a poller died),
+    // they are in the window behind it.
+    const shareKey = share ? `${share.index}/${share.count}` : null;
+    if (shareKey !== this.warmShare) this.warmCursor = null;
+    this.warmShare = shareKey;
     let warmed = 0;
     let more = false;
     await this.db.transaction(async (em) => {
@@ -435,6 +454,7 @@ export class ProcessRuntime {
           this.warmCursor ?? { dueKey: now.toISOString(), id: null },
           until,
           limit,
+          share,
         );
         for (const head of heads) {
           this.warmCursor = head;

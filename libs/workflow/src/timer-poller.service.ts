@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock, timerPollIntervalMs } from '@app/common';
+import { Database } from '@app/persistence';
 import { ProcessRuntime } from './process-runtime.service';
 import { IncidentService } from './incidents/incident.service';
+import { TimerShares } from './timer-shares';
 
 /** How many due timers one transaction claims and fires (`TIMER_BATCH_SIZE`). */
 export function timerBatchSize(): number {
@@ -26,7 +28,9 @@ export function timerWarmWindow(intervalMs: number): { ms: number; limit: number
  * Fires due timers from the database. Several API processes may poll at once: timers are claimed
  * in batches with FOR UPDATE SKIP LOCKED and fired in the transaction that marks them fired, each
  * under a savepoint. After a drain the engines of cases whose timers fall due before the next poll
- * are loaded, so that their fire does not recover them from the stored state.
+ * are loaded, so that their fire does not recover them from the stored state. With several
+ * pollers alive each loads and claims first its own share of the instances (`TimerShares`), and
+ * takes others' timers only when they are left due for two poll intervals (a busy or dead poller).
  */
 @Injectable()
 export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -37,13 +41,17 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly intervalMs = timerPollIntervalMs();
   private readonly batchSize = timerBatchSize();
   private readonly warm = timerWarmWindow(this.intervalMs);
+  private readonly shares: TimerShares;
   lastPollAt: Date | null = null;
 
   constructor(
     @Inject(ProcessRuntime) private readonly runtime: ProcessRuntime,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(IncidentService) private readonly incidents: IncidentService,
-  ) {}
+    @Inject(Database) db: Database,
+  ) {
+    this.shares = new TimerShares(db);
+  }
 
   onApplicationBootstrap(): void {
     if (this.intervalMs > 0) this.handle = setInterval(() => void this.poll(), this.intervalMs);
@@ -61,6 +69,7 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     if (this.handle) clearInterval(this.handle);
     await this.running;
+    await this.shares.leave();
   }
 
   /**
@@ -76,12 +85,19 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async drain(now: Date): Promise<number> {
     let count = 0;
+    // A poll with no interval (a test's or the demo clock's) is not a poller and takes no share.
+    const share = this.intervalMs > 0 ? await this.shares.current() : null;
     // Due timers first; then the engines of those about to fall due, a chunk at a time, looking
     // for due timers again between chunks so that loading a long window does not delay a fire.
     for (let more = true; more;) {
       try {
         for (;;) {
-          const handled = await this.runtime.fireDueTimers(now, this.batchSize);
+          const stealBefore = new Date(now.getTime() - 2 * this.intervalMs);
+          const handled = await this.runtime.fireDueTimers(
+            now,
+            this.batchSize,
+            share && { share, stealBefore },
+          );
           count += handled;
           if (handled < this.batchSize) break;
         }
@@ -94,7 +110,7 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
         if (this.warm.ms > 0) {
           const at = this.clock.now();
           const until = new Date(at.getTime() + this.warm.ms);
-          more = (await this.runtime.warmTimers(at, until, this.warm.limit)).more;
+          more = (await this.runtime.warmTimers(at, until, this.warm.limit, share)).more;
         }
       } catch (err) {
         this.logger.error(`预载定时器流程失败：${(err as Error).message}`);

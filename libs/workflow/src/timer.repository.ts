@@ -1,5 +1,6 @@
-import { EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, QueryRunner } from 'typeorm';
 import { ProcessInstanceEntity, TaskEntity, TimerEntity } from '@app/persistence';
+import type { TimerShare } from './timer-shares';
 
 /** A claimed due timer with its instance row, both locked until the batch commits. */
 export interface ClaimedTimer {
@@ -24,6 +25,21 @@ interface ClaimRow {
   ended_at: Date | null;
 }
 
+/** How many processes may poll one schema's timers at once (advisory-lock slots). */
+const POLLER_SLOTS = 256;
+
+// The pollers of one schema lock slots under one key: test runs and installations sharing a
+// database in schemas of their own do not count each other.
+const POLLER_KEY = `hashtext('timer-poller:' || current_schema())`;
+
+/**
+ * The share predicate on an instance id: its last byte (random in a v4 UUID) modulo the count.
+ * `$n` and `$n+1` are the share's index and count.
+ */
+function inShare(column: string, param: number): string {
+  return `mod(get_byte(uuid_send(${column}), 15), $${param + 1}::int) = $${param}::int`;
+}
+
 const INSTANCE_COLUMNS = `i.id, i.definition_id, i.business_key, i.status, i.outcome, i.version,
        i.started_at, i.updated_at, i.ended_at`;
 
@@ -43,41 +59,67 @@ function instanceOf(row: ClaimRow): ProcessInstanceEntity {
   };
 }
 
+/** Timers of one instance share one instance object, so the second fires on the state the first left. */
+function claimedOf(rows: ClaimRow[]): ClaimedTimer[] {
+  const instances = new Map<string, ProcessInstanceEntity>();
+  return rows.map((row) => {
+    const instance = instances.get(row.id) ?? instanceOf(row);
+    instances.set(row.id, instance);
+    const timer: TimerEntity = {
+      id: row.timer_id,
+      instanceId: row.id,
+      elementId: row.element_id,
+      dueAt: row.due_at,
+      status: 'pending',
+      createdAt: row.timer_created_at,
+      firedAt: null,
+    };
+    return { timer, instance };
+  });
+}
+
 /** The timer poller's reads and writes: a batch is claimed, prepared and marked in few statements. */
 export const timerRepository = {
   /**
    * Claims up to `limit` due timers and locks their instances in one statement, without their
    * engine states (`states` reads those an engine must be recovered from). SKIP LOCKED lets
    * several API processes poll without firing one twice; a timer whose firing failed waits for its
-   * incident's retry instead of failing every poll. Timers of one instance share one instance object,
-   * so the second fires on the state the first left.
+   * incident's retry instead of failing every poll. With a `share` (several pollers) it claims
+   * the timers of that share first.
    */
-  async claimDue(em: EntityManager, now: Date, limit: number): Promise<ClaimedTimer[]> {
-    const rows: ClaimRow[] = await em.query(
-      `SELECT t.id AS timer_id, t.element_id, t.due_at, t.created_at AS timer_created_at, ${INSTANCE_COLUMNS}
-         FROM timer t JOIN process_instance i ON i.id = t.instance_id
-        WHERE t.status = 'pending' AND t.due_at <= $1
-          AND NOT EXISTS (SELECT 1 FROM incident n WHERE n.timer_id = t.id AND n.status = 'open')
-        ORDER BY t.due_at
-        LIMIT $2
-        FOR UPDATE OF t, i SKIP LOCKED`,
-      [now, limit],
+  async claimDue(
+    em: EntityManager,
+    now: Date,
+    limit: number,
+    share: { share: TimerShare; stealBefore: Date } | null = null,
+  ): Promise<ClaimedTimer[]> {
+    const claim = (where: string, params: unknown[], n: number): Promise<ClaimRow[]> =>
+      em.query(
+        `SELECT t.id AS timer_id, t.element_id, t.due_at, t.created_at AS timer_created_at, ${INSTANCE_COLUMNS}
+           FROM timer t JOIN process_instance i ON i.id = t.instance_id
+          WHERE t.status = 'pending' AND t.due_at <= $1 ${where}
+            AND NOT EXISTS (SELECT 1 FROM incident n WHERE n.timer_id = t.id AND n.status = 'open')
+          ORDER BY t.due_at
+          LIMIT $2
+          FOR UPDATE OF t, i SKIP LOCKED`,
+        [now, n, ...params],
+      );
+    if (!share) return claimedOf(await claim('', [], limit));
+    // Its own share first (their engines are the ones this process loaded ahead); then, when those
+    // run short, the others' timers that their owners have left due for a while (a busy or dead
+    // process): a live owner fires its own hot rather than another process recovering them cold.
+    const own = await claim(
+      `AND ${inShare('t.instance_id', 3)}`,
+      [share.share.index, share.share.count],
+      limit,
     );
-    const instances = new Map<string, ProcessInstanceEntity>();
-    return rows.map((row) => {
-      const instance = instances.get(row.id) ?? instanceOf(row);
-      instances.set(row.id, instance);
-      const timer: TimerEntity = {
-        id: row.timer_id,
-        instanceId: row.id,
-        elementId: row.element_id,
-        dueAt: row.due_at,
-        status: 'pending',
-        createdAt: row.timer_created_at,
-        firedAt: null,
-      };
-      return { timer, instance };
-    });
+    if (own.length >= limit) return claimedOf(own);
+    const rest = await claim(
+      `AND NOT (${inShare('t.instance_id', 3)}) AND t.due_at <= $5`,
+      [share.share.index, share.share.count, share.stealBefore],
+      limit - own.length,
+    );
+    return claimedOf([...own, ...rest]);
   },
 
   /** Open tasks of the claimed instances, read once for the batch (their instance rows are locked). */
@@ -127,6 +169,7 @@ export const timerRepository = {
     after: { dueKey: string; id: string | null },
     to: Date,
     limit: number,
+    share: TimerShare | null = null,
   ): Promise<{ id: string; version: number; dueAt: Date; dueKey: string }[]> {
     // The cursor's due time goes back as the database printed it: a JS Date keeps milliseconds
     // only, and a due time with microseconds would never be passed.
@@ -136,9 +179,10 @@ export const timerRepository = {
         WHERE t.status = 'pending' AND t.due_at <= $3 AND i.status = 'running'
           AND (t.due_at > $1::timestamptz
                OR (t.due_at = $1::timestamptz AND $2::uuid IS NOT NULL AND i.id > $2::uuid))
+          ${share ? `AND ${inShare('t.instance_id', 5)}` : ''}
         ORDER BY t.due_at, i.id
         LIMIT $4`,
-      [after.dueKey, after.id, to, limit],
+      [after.dueKey, after.id, to, limit, ...(share ? [share.index, share.count] : [])],
     );
     return rows.map((r) => ({ id: r.id, version: Number(r.version), dueAt: r.due_at, dueKey: r.due_key }));
   },
@@ -151,6 +195,41 @@ export const timerRepository = {
       [ids],
     );
     return rows.map(instanceOf);
+  },
+
+  /** A connection of the poller's own, out of the pool for as long as the poller holds its slot. */
+  async pollerConnection(dataSource: DataSource): Promise<QueryRunner> {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    return runner;
+  },
+
+  /** Takes the first free poller slot on this connection (held until it closes); null if none is. */
+  async takeSlot(runner: QueryRunner): Promise<number | null> {
+    for (let slot = 0; slot < POLLER_SLOTS; slot++) {
+      const [{ ok }]: { ok: boolean }[] = await runner.query(
+        `SELECT pg_try_advisory_lock(${POLLER_KEY}, $1) AS ok`,
+        [slot],
+      );
+      if (ok) return slot;
+    }
+    return null;
+  },
+
+  /** The slots the live pollers of this schema hold, in order, and which is this connection's. */
+  pollerSlots(runner: QueryRunner): Promise<{ slot: number; mine: boolean }[]> {
+    return runner.query(
+      `SELECT objid::int AS slot, pid = pg_backend_pid() AS mine FROM pg_locks
+        WHERE locktype = 'advisory' AND granted AND objsubid = 2
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND classid = ${POLLER_KEY}::oid
+        ORDER BY objid`,
+    );
+  },
+
+  /** Gives up this connection's slot before it goes back to the pool. */
+  async releaseSlots(runner: QueryRunner): Promise<void> {
+    await runner.query('SELECT pg_advisory_unlock_all()');
   },
 
   /** Loading engines ahead of time must not write: a step a recovery would run fails instead. */
