@@ -1,9 +1,6 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { ProcessRuntime } from '@app/workflow';
 import { TestApp } from './support/test-app';
 import { TimerWorker, until } from './support/timer-workers';
+import { closeTimerTestApp, startInstances, timerTestApp } from './support/timer-test-app';
 
 /**
  * Durable timers with several API processes on one PostgreSQL database: two separate OS processes
@@ -34,23 +31,6 @@ describeWithPostgres('timers across two OS processes', () => {
     return w;
   };
 
-  async function startInstances(n: number, prefix: string): Promise<string[]> {
-    const runtime = t.app.get(ProcessRuntime);
-    const ids: string[] = [];
-    for (let i = 0; i < n; i++) {
-      const { instance } = await runtime.transaction((em) =>
-        runtime.start(em, {
-          definitionKey: KEY,
-          businessKey: `${prefix}-${i}`,
-          variables: {},
-          actorId: null,
-        }),
-      );
-      ids.push(instance.id);
-    }
-    return ids;
-  }
-
   const pending = async (ids: string[]) =>
     (
       await t.query(
@@ -60,34 +40,16 @@ describeWithPostgres('timers across two OS processes', () => {
     )[0].n as number;
 
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timer-processes-'));
-    fs.copyFileSync(
-      path.join(__dirname, 'fixtures/models/tiny-timer.bpmn'),
-      path.join(dir, 'tiny-timer.bpmn'),
-    );
-    fs.copyFileSync(
-      path.join(__dirname, '../processes/dibao-application.bpmn'),
-      path.join(dir, 'dibao-application.bpmn'),
-    );
-    process.env.PROCESSES_DIR = dir;
-    t = await TestApp.start();
-    env = {
-      DATABASE_URL: process.env.DATABASE_URL!,
-      DATABASE_SCHEMA: process.env.DATABASE_SCHEMA!,
-      DATA_DIR: t.dataDir,
-      PROCESSES_DIR: dir,
-      TIMER_POLL_MS: '25',
-    };
-    first = await startInstances(FIRST, 'first');
+    ({ t, env } = await timerTestApp('timer-processes-', [
+      'test/fixtures/models/tiny-timer.bpmn',
+      'processes/dibao-application.bpmn',
+    ]));
+    first = await startInstances(t, KEY, FIRST, 'first');
     t.clock.advance(2 * DAY);
-    second = await startInstances(SECOND, 'second');
+    second = await startInstances(t, KEY, SECOND, 'second');
   }, 600_000);
 
-  afterAll(async () => {
-    for (const w of workers) await w.kill();
-    delete process.env.PROCESSES_DIR;
-    await t?.stop();
-  }, 120_000);
+  afterAll(() => closeTimerTestApp(t, workers), 120_000);
 
   it('fires every timer exactly once across two processes, and catches up after a crash and downtime', async () => {
     expect(await pending(first)).toBe(FIRST);

@@ -1,9 +1,6 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { ProcessRuntime } from '@app/workflow';
 import { TestApp } from '../support/test-app';
 import { TimerWorker, until } from '../support/timer-workers';
+import { closeTimerTestApp, startInstances, timerTestApp } from '../support/timer-test-app';
 
 /**
  * Batched timers stay exactly once under `kill -9` (issue 19): process A claims a batch, fires some
@@ -28,35 +25,13 @@ describeWithPostgres('a timer batch killed mid-way', () => {
   const ids: string[] = [];
 
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timer-kill-'));
-    fs.copyFileSync(
-      path.join(__dirname, '../fixtures/models/tiny-timer.bpmn'),
-      path.join(dir, 'tiny-timer.bpmn'),
-    );
-    process.env.PROCESSES_DIR = dir;
-    t = await TestApp.start();
-    env = {
-      DATABASE_URL: process.env.DATABASE_URL!,
-      DATABASE_SCHEMA: process.env.DATABASE_SCHEMA!,
-      DATA_DIR: t.dataDir,
-      PROCESSES_DIR: dir,
-      TIMER_POLL_MS: '25',
+    ({ t, env } = await timerTestApp('timer-kill-', ['test/fixtures/models/tiny-timer.bpmn'], {
       TIMER_BATCH_SIZE: String(BATCH),
-    };
-    const runtime = t.app.get(ProcessRuntime);
-    for (let i = 0; i < TOTAL; i++) {
-      const { instance } = await runtime.transaction((em) =>
-        runtime.start(em, { definitionKey: KEY, businessKey: `kill-${i}`, variables: {}, actorId: null }),
-      );
-      ids.push(instance.id);
-    }
+    }));
+    ids.push(...(await startInstances(t, KEY, TOTAL, 'kill')));
   }, 600_000);
 
-  afterAll(async () => {
-    for (const w of workers) await w.kill();
-    delete process.env.PROCESSES_DIR;
-    await t?.stop();
-  }, 120_000);
+  afterAll(() => closeTimerTestApp(t, workers), 120_000);
 
   const pending = async () =>
     (

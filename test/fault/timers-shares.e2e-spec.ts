@@ -1,10 +1,8 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ProcessRuntime } from '@app/workflow';
 import { TestApp } from '../support/test-app';
 import { TimerWorker, until } from '../support/timer-workers';
+import { closeTimerTestApp, timerTestApp } from '../support/timer-test-app';
 
 /**
  * Two timer pollers share the instances out (issue 19): each loads ahead only the engines of its own
@@ -28,30 +26,14 @@ describeWithPostgres('timer pollers sharing the instances', () => {
   let ids: string[] = [];
 
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timer-shares-'));
-    fs.copyFileSync(
-      path.join(__dirname, '../fixtures/models/tiny-timer.bpmn'),
-      path.join(dir, 'tiny-timer.bpmn'),
-    );
-    process.env.PROCESSES_DIR = dir;
-    t = await TestApp.start();
-    env = {
-      DATABASE_URL: process.env.DATABASE_URL!,
-      DATABASE_SCHEMA: process.env.DATABASE_SCHEMA!,
-      DATA_DIR: t.dataDir,
-      PROCESSES_DIR: dir,
-      TIMER_POLL_MS: '25',
+    ({ t, env } = await timerTestApp('timer-shares-', ['test/fixtures/models/tiny-timer.bpmn'], {
       TIMER_BATCH_SIZE: String(BATCH),
       // The timers fall due in a day: the look-ahead window covers them from the start.
       TIMER_WARM_MS: String(2 * DAY),
-    };
+    }));
   }, 600_000);
 
-  afterAll(async () => {
-    for (const w of workers) await w.kill();
-    delete process.env.PROCESSES_DIR;
-    await t?.stop();
-  }, 120_000);
+  afterAll(() => closeTimerTestApp(t, workers), 120_000);
 
   /** Pollers holding a slot in this schema (the advisory locks TimerShares takes). */
   const pollers = async () =>
