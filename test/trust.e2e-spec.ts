@@ -412,6 +412,34 @@ describe('audit of reads, with where they came from', () => {
     expect(verified.body.audit.ok).toBe(true);
   });
 
+  it("records the reads of a household's assessment, 核对授权书 signatures and procedures (each was unrecorded)", async () => {
+    const caseId = await apply(t);
+    // Past the 入户调查, whose household record is assessed.
+    await drive(t, caseId, CONFIRM_PATH, /初审/);
+    const clerk = await t.as('clerk');
+    const [{ id: assessmentId }] = await t.query<{ id: string }>(
+      `SELECT id FROM assessment WHERE case_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [caseId],
+    );
+    const marks = ['assessment', 'signatures', 'procedures'].map((k) => `reads-${k}-0001`);
+    await clerk.get(`/api/assessments/${assessmentId}`).set('X-Request-Id', marks[0]).expect(200);
+    await clerk
+      .get(`/api/cases/${caseId}/authorization-signatures`)
+      .set('X-Request-Id', marks[1])
+      .expect(200);
+    await clerk.get(`/api/cases/${caseId}/procedures`).set('X-Request-Id', marks[2]).expect(200);
+    const entries = await t.query<{ action: string; case_id: string; mark: string }>(
+      `SELECT action, case_id, origin->>'correlationId' AS mark FROM audit_entry
+        WHERE origin->>'correlationId' = ANY($1::text[]) ORDER BY id`,
+      [marks],
+    );
+    expect(entries).toEqual([
+      { action: 'access.assessment.read', case_id: caseId, mark: marks[0] },
+      { action: 'access.case.authorization.read', case_id: caseId, mark: marks[1] },
+      { action: 'access.case.procedures.read', case_id: caseId, mark: marks[2] },
+    ]);
+  });
+
   it("keeps the caller's request id only as correlation, and only when well-formed", async () => {
     const lastOrigin = async () =>
       (

@@ -82,6 +82,12 @@ const NAMES: Record<string, string> = {
   'access.warning.list': '查看预警',
   'access.warning.events': '查看预警事件',
   'access.case.service.read': '查看送达与期限',
+  'access.case.authorization.read': '查看核对授权书签署情况',
+  'access.case.procedures.read': '查看案件程序',
+  'access.case.benefits.read': '查看待遇台账',
+  'access.assessment.read': '查看家庭经济状况测算',
+  'access.task.draft.read': '查看任务草稿',
+  'access.review-cohort.read': '查看复核批次名单',
   'access.audit.read': '查阅审计记录',
 };
 

@@ -54,6 +54,7 @@ export class CasesController {
   }
 
   /** Who of the household has signed the 核对授权书 and who must still sign (for the window). */
+  @AuditAccess('case.authorization.read', { case: 'id' })
   @ApiOkResponse({ type: AuthorizationSheetDto })
   @Get(':id/authorization-signatures')
   @Requires('case.read')
@@ -80,6 +81,7 @@ export class CasesController {
     return this.cases.recordEconomics(user, id, body.household);
   }
 
+  @AuditAccess('case.procedures.read', { case: 'id' })
   @ApiOkResponse({ type: ProcedureOverviewDto })
   @Get(':id/procedures')
   @Requires('case.read')

@@ -12,6 +12,7 @@ import {
   PolicyParametersDto,
   StoredAssessmentDto,
 } from '../dto/responses/policy.response';
+import { AuditAccess } from '../http/audit-access';
 
 /** The region code a query names: 6 (county) to 12 (village) digits. */
 function requireRegionCode(regionCode: string | undefined): asserts regionCode is string {
@@ -71,6 +72,7 @@ export class PolicyController {
     };
   }
 
+  @AuditAccess('assessment.read', { assessment: 'id' })
   @ApiOkResponse({ type: StoredAssessmentDto })
   @Get('assessments/:id')
   @Requires('assessment.read')

@@ -11,6 +11,7 @@ import {
   ReviewCohortDto,
   ReviewCohortSummaryDto,
 } from '../dto/responses/review-cohorts.response';
+import { AuditAccess } from '../http/audit-access';
 
 @ApiTags('动态管理：定期核查批次')
 @ApiBearerAuth()
@@ -40,6 +41,7 @@ export class ReviewCohortsController {
     return this.cohorts.list(user);
   }
 
+  @AuditAccess('review-cohort.read')
   @ApiOkResponse({ type: ReviewCohortDto })
   @Get(':id')
   @Requires('review_cohort.manage')
@@ -55,6 +57,7 @@ export class BenefitsController {
   constructor(private readonly benefits: BenefitQueryService) {}
 
   /** The beneficiary's current benefit, status, next review and every grant and change. */
+  @AuditAccess('case.benefits.read', { case: 'caseId' })
   @ApiOkResponse({ type: CaseBenefitsDto })
   @Get(':caseId')
   @Requires('review_cohort.read')

@@ -150,6 +150,7 @@ export class TasksController {
     return this.casework.assign(user, id, { assigneeId: body.assigneeId ?? null, reason: body.reason });
   }
 
+  @AuditAccess('task.draft.read', { task: 'id' })
   @ApiOkResponse({ type: TaskDraftResultDto })
   @Get(':id/draft')
   @Requires('task.read')

@@ -14,7 +14,12 @@ import { Database } from '@app/persistence';
 import { CaseOwned, auditAccessRepository } from './audit-access.repository';
 
 /** The route parameter that names what was read, and which table it is a key of. */
-type Subject = { case: string } | { document: string } | { attachment: string } | { task: string };
+type Subject =
+  | { case: string }
+  | { document: string }
+  | { attachment: string }
+  | { task: string }
+  | { assessment: string };
 
 interface AccessMeta {
   action: string;
