@@ -92,6 +92,16 @@ describe('PreparedPGlitePool', () => {
     await expect(prepared.query(insert, [1000])).resolves.toMatchObject({ affectedRows: 1 });
   });
 
+  it('answers a kept statement after a schema change sent through it as PGlite does (an outside tester saw 0A000)', async () => {
+    const all = `SELECT * FROM t WHERE id = $1`;
+    await prepared.query(all, [1]);
+    await prepared.query(`ALTER TABLE t ADD COLUMN sooner text`);
+    expect((await prepared.query(all, [1])).rows[0]).toHaveProperty('sooner', null);
+    expect(
+      (await pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_prepared_statements`)).rows[0].n,
+    ).toBe(1);
+  });
+
   it('parses again a statement whose table changed its row, and keeps at most its limit', async () => {
     const all = `SELECT * FROM t WHERE id = $1`;
     await prepared.query(all, [1]);

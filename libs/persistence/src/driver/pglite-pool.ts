@@ -39,7 +39,13 @@ export class PreparedPGlitePool extends PGlitePool {
     params?: unknown[],
     callback?: (err: unknown, res: Results<unknown> | null) => void,
   ): Promise<Results<unknown>> {
-    if (!Array.isArray(params) || params.length === 0) return super.query(sql, params, callback);
+    if (!Array.isArray(params) || params.length === 0) {
+      // A schema change can change what a kept statement returns ("cached plan must not change
+      // result type" on its next call, where PGlite's own unnamed statements just work): every kept
+      // statement is closed first and parsed again when next used.
+      if (SCHEMA_CHANGE.test(sql)) await forgetAll(await getPGliteInstance());
+      return super.query(sql, params, callback);
+    }
     const pg = await getPGliteInstance();
     try {
       // PGlite keeps the messages of the exchange under way on the instance: one at a time, with its own.
@@ -109,6 +115,17 @@ async function prepare(pg: PGlite, cache: StatementCache, sql: string, params: u
     await forget(pg, cache, oldest);
   }
   return statement;
+}
+
+/** Statements that change the schema (sent without parameters, as TypeORM and migrations send them). */
+const SCHEMA_CHANGE = /^\s*(ALTER|CREATE|DROP|TRUNCATE|COMMENT|GRANT|REVOKE)\b/i;
+
+/** Closes every kept statement of the instance. */
+async function forgetAll(pg: PGlite): Promise<void> {
+  const cache = caches.get(pg);
+  if (!cache?.byText.size) return;
+  cache.byText.clear();
+  await pg.exec('DEALLOCATE ALL');
 }
 
 async function forget(pg: PGlite, cache: StatementCache, sql: string): Promise<void> {
