@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { RequestMethod } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { permissionOf } from '@app/auth';
 import {
   METHOD_METADATA,
   MODULE_METADATA,
@@ -12,31 +14,38 @@ import { ACCESS_KEY } from './audit-access';
 
 type Handler = { controller: string; method: string; action: string; writesResponse: boolean };
 
-/** Every handler marked @AuditAccess, and whether it writes the response itself (`@Res()` without passthrough). */
-function auditedHandlers(): Handler[] {
-  const controllers: (new (...args: never[]) => object)[] = Reflect.getMetadata(
-    MODULE_METADATA.CONTROLLERS,
-    AppModule,
-  );
+type Controller = new (...args: never[]) => object;
+
+/** Every route handler of the app's controllers. */
+function routeHandlers(): { controller: Controller; method: string; fn: () => unknown }[] {
+  const controllers: Controller[] = Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, AppModule);
   return controllers.flatMap((controller) =>
     Object.getOwnPropertyNames(controller.prototype).flatMap((method) => {
       const fn = (controller.prototype as Record<string, unknown>)[method];
-      const meta = typeof fn === 'function' ? Reflect.getMetadata(ACCESS_KEY, fn) : undefined;
-      if (!meta) return [];
-      const args: Record<string, unknown> =
-        Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {};
-      const takesResponse = Object.keys(args).some((k) => k.startsWith(`${RouteParamtypes.RESPONSE}:`));
-      const passthrough = Reflect.getMetadata(RESPONSE_PASSTHROUGH_METADATA, controller, method) === true;
-      return [
-        {
-          controller: controller.name,
-          method,
-          action: meta.action,
-          writesResponse: takesResponse && !passthrough,
-        },
-      ];
+      return typeof fn === 'function' && method !== 'constructor'
+        ? [{ controller, method, fn: fn as () => unknown }]
+        : [];
     }),
   );
+}
+
+/** Every handler marked @AuditAccess, and whether it writes the response itself (`@Res()` without passthrough). */
+function auditedHandlers(): Handler[] {
+  return routeHandlers().flatMap(({ controller, method, fn }) => {
+    const meta = Reflect.getMetadata(ACCESS_KEY, fn);
+    if (!meta) return [];
+    const args: Record<string, unknown> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {};
+    const takesResponse = Object.keys(args).some((k) => k.startsWith(`${RouteParamtypes.RESPONSE}:`));
+    const passthrough = Reflect.getMetadata(RESPONSE_PASSTHROUGH_METADATA, controller, method) === true;
+    return [
+      {
+        controller: controller.name,
+        method,
+        action: meta.action,
+        writesResponse: takesResponse && !passthrough,
+      },
+    ];
+  });
 }
 
 describe('@AuditAccess handlers', () => {
@@ -91,24 +100,14 @@ const UNMARKED: Record<string, string> = {
 
 /** Every GET handler with the permission it requires and whether it is marked @AuditAccess. */
 function getHandlers(): { name: string; permission: string | undefined; marked: boolean }[] {
-  const controllers: (new (...args: never[]) => object)[] = Reflect.getMetadata(
-    MODULE_METADATA.CONTROLLERS,
-    AppModule,
-  );
-  return controllers.flatMap((controller) =>
-    Object.getOwnPropertyNames(controller.prototype).flatMap((method) => {
-      const fn = (controller.prototype as Record<string, unknown>)[method];
-      if (typeof fn !== 'function' || Reflect.getMetadata(METHOD_METADATA, fn) !== RequestMethod.GET)
-        return [];
-      return [
-        {
-          name: `${controller.name}.${method}`,
-          permission: Reflect.getMetadata('sa:permission', fn) as string | undefined,
-          marked: Reflect.getMetadata(ACCESS_KEY, fn) !== undefined,
-        },
-      ];
-    }),
-  );
+  const reflector = new Reflector();
+  return routeHandlers()
+    .filter(({ fn }) => Reflect.getMetadata(METHOD_METADATA, fn) === RequestMethod.GET)
+    .map(({ controller, method, fn }) => ({
+      name: `${controller.name}.${method}`,
+      permission: permissionOf(reflector, fn, controller),
+      marked: Reflect.getMetadata(ACCESS_KEY, fn) !== undefined,
+    }));
 }
 
 describe('GET routes that hand out personal data', () => {
