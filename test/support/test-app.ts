@@ -61,6 +61,9 @@ export class TestApp {
   private async boot(beforeDeploy?: (app: NestExpressApplication) => Promise<void>): Promise<void> {
     process.env.DATA_DIR = this.dataDir;
     process.env.TIMER_POLL_MS = '0';
+    // The only process on its schema unless a spec says otherwise (demo-clock-two-process): no
+    // background reads of the stored clock among the statements a spec counts.
+    process.env.CLOCK_SYNC_MS ??= '0';
     /* Specs read a step's documents right after it; DOCUMENTS_INLINE=0 in the environment runs them
        as production does (rendered in the background) and `documentsSettled()` waits for them. */
     process.env.DOCUMENTS_INLINE ??= '1';

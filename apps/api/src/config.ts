@@ -18,6 +18,7 @@ export function configProblems(env: NodeJS.ProcessEnv): string[] {
   };
   integer('PORT', 1, 65535);
   integer('TIMER_POLL_MS', 0, 3_600_000);
+  integer('CLOCK_SYNC_MS', 0, 60_000);
   if (env.PUBLIC_URL && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(env.PUBLIC_URL)) {
     problems.push(`PUBLIC_URL：应为 http:// 或 https:// 开头的地址，当前为“${env.PUBLIC_URL}”`);
   }

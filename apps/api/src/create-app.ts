@@ -15,6 +15,7 @@ import { assertValidConfig, trustProxySetting } from './config';
 import { serveWebApp } from './http/web-app';
 import { attachmentUploadBody } from './http/upload-body';
 import { buildOpenApiDocument } from './http/openapi';
+import { ClockStore } from './demo/clock-store';
 
 /**
  * Builds the API: deploys every model in processes/, finishes documents a crash left pending.
@@ -41,6 +42,12 @@ export async function createApp(
   app.set('etag', false);
   app.use(securityHeaders());
   app.use(requestId({ log: options.logger !== false }));
+  // A move of the demo clock through another process reaches this one before a request is judged
+  // on the time (a session's idleness, a 公示 period, an audit entry's time): ClockStore.fresh.
+  const clock = app.get(ClockStore);
+  app.use((_req: unknown, _res: unknown, next: (err?: unknown) => void) => {
+    clock.fresh().then(() => next(), next);
+  });
   // The web app's scripts are ~1 MB; applicants open the portal on phones. The API's answers are
   // compressed at zlib's fastest level: every read compresses its answer, and the default level
   // costs far more CPU for a slightly smaller one (docs/architecture.md, "Scale"); browsers keep

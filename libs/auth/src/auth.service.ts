@@ -159,11 +159,11 @@ export class AuthService {
   }
 
   /**
-   * The demo clock moved forward by `ms`: sessions move with it, so nobody signed in is taken for
-   * idle (or expired) by a jump that took no time for them.
+   * The demo clock moves forward by `ms` in this transaction: sessions move with it, so nobody signed
+   * in is taken for idle (or expired) by a jump that took no time for them.
    */
-  async clockMoved(ms: number): Promise<void> {
-    await this.db.transaction((em) => sessions.shiftAll(em, ms));
+  async clockMoved(em: EntityManager, ms: number): Promise<void> {
+    await sessions.shiftAll(em, ms);
   }
 
   async authenticate(token: string): Promise<AuthUser | null> {

@@ -13,6 +13,19 @@ export class Clock {
     this.offsetMs += ms;
   }
 
+  /** How far ahead of real time the clock stands, in milliseconds. */
+  offset(): number {
+    return this.offsetMs;
+  }
+
+  /**
+   * Moves the clock on to `offsetMs` ahead of real time, if that is later than where it stands; never
+   * back: what this process already wrote carries the later time, and audit entries must stay in order.
+   */
+  catchUp(offsetMs: number): void {
+    if (offsetMs > this.offsetMs) this.offsetMs = offsetMs;
+  }
+
   /** The calendar date in China (Asia/Shanghai, UTC+8, no DST) as YYYY-MM-DD. */
   today(): string {
     return shanghaiDate(this.now());

@@ -17,8 +17,8 @@ class AdvanceClockDto {
 }
 
 /**
- * Demo only: moves the application clock so a walkthrough can pass the 7-day 公示 without
- * waiting (timers fire, deadline reminders go out). Refused unless the server runs with demo data (DEMO_SEED is not "off").
+ * Demo only: moves the application clock of every API process of the deployment so a walkthrough
+ * can pass the 7-day 公示 without waiting (timers fire, deadline reminders go out). Refused unless the server runs with demo data (DEMO_SEED is not "off").
  */
 @ApiTags('演示')
 @ApiBearerAuth()
@@ -38,9 +38,10 @@ export class DemoController {
   @HttpCode(200)
   async advance(@Body() body: AdvanceClockDto) {
     if (process.env.DEMO_SEED === 'off') throw AppError.forbidden('仅演示环境可拨动时钟');
-    this.clock.advance(body.days * 86_400_000);
-    await this.store.save();
-    await this.auth.clockMoved(body.days * 86_400_000);
+    const ms = body.days * 86_400_000;
+    // Sessions move in the same transaction: a process that already tells the new time must not
+    // find its signed-in users idle for the days moved.
+    await this.store.advance(ms, (em) => this.auth.clockMoved(em, ms));
     const fired = await this.poller.poll(this.clock.now());
     // Deadlines reached by the jump are reminded and escalated now, as the next poll would.
     await this.notifications.poll(this.clock.now());
