@@ -14,6 +14,7 @@ describe('configuration checked at start', () => {
         DATA_DIR: dataDir,
         PORT: '8080',
         TIMER_POLL_MS: '0',
+        CLOCK_SYNC_MS: '1000',
         PUBLIC_URL: 'https://jiuzhu.example.gov.cn',
         DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
         DATABASE_SCHEMA: 'e2e_123_1764000000000',
@@ -29,6 +30,7 @@ describe('configuration checked at start', () => {
     [{ PORT: 'abc' }, 'PORT：应为 1–65535 之间的整数，当前为“abc”'],
     [{ PORT: '70000' }, 'PORT：应为 1–65535 之间的整数，当前为“70000”'],
     [{ TIMER_POLL_MS: '-5' }, 'TIMER_POLL_MS：应为 0–3600000 之间的整数，当前为“-5”'],
+    [{ CLOCK_SYNC_MS: '2m' }, 'CLOCK_SYNC_MS：应为 0–60000 之间的整数，当前为“2m”'],
     [
       { PUBLIC_URL: 'jiuzhu.gov.cn' },
       'PUBLIC_URL：应为 http:// 或 https:// 开头的地址，当前为“jiuzhu.gov.cn”',
