@@ -43,10 +43,13 @@ export async function createApp(
   app.use(securityHeaders());
   app.use(requestId({ log: options.logger !== false }));
   // A move of the demo clock through another process reaches this one before a request is judged
-  // on the time (a session's idleness, a 公示 period, an audit entry's time): ClockStore.fresh.
+  // on the time (a session's idleness, a 公示 period, an audit entry's time): ClockStore.fresh. If
+  // the database cannot be read the request goes on, to fail on its own statements with the
+  // application's answer, not Express's.
   const clock = app.get(ClockStore);
-  app.use((_req: unknown, _res: unknown, next: (err?: unknown) => void) => {
-    clock.fresh().then(() => next(), next);
+  app.use((_req: unknown, _res: unknown, next: () => void) => {
+    const proceed = () => next();
+    clock.fresh().then(proceed, proceed);
   });
   // The web app's scripts are ~1 MB; applicants open the portal on phones. The API's answers are
   // compressed at zlib's fastest level: every read compresses its answer, and the default level

@@ -18,7 +18,8 @@ class AdvanceClockDto {
 
 /**
  * Demo only: moves the application clock of every API process of the deployment so a walkthrough
- * can pass the 7-day 公示 without waiting (timers fire, deadline reminders go out). Refused unless the server runs with demo data (DEMO_SEED is not "off").
+ * can pass the 7-day 公示 without waiting (timers fire, deadline reminders go out). Refused unless
+ * the server runs with demo data (DEMO_SEED is not "off").
  */
 @ApiTags('演示')
 @ApiBearerAuth()
