@@ -76,9 +76,11 @@ it('completes every step of the 低保 path without an error', () => {
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   expect(run.stdout.split('\n').filter((line) => line.includes('：'))).toEqual([
+    '核对授权书：已签署',
     '受理审查：已办结',
     '家庭经济状况信息核对：已办结',
     '入户调查：已办结',
+    '家庭经济状况：已录入',
     '邻里访问：已办结',
     '乡镇初审：已办结',
     '公示结果登记：已办结',
