@@ -53,6 +53,25 @@ describe('case detail statements', () => {
   });
 });
 
+describe('the case page’s statement', () => {
+  it('is kept prepared on its connection: parsed and planned once, not on every read', async () => {
+    // One connection (a transaction's), so the six reads meet the same prepared statement.
+    const uses = await t.db.transaction(async (em) => {
+      const count = async () => {
+        const [row]: { uses: number }[] = await em.query(
+          `SELECT coalesce(sum(generic_plans + custom_plans), 0)::int AS uses FROM pg_prepared_statements
+           WHERE statement LIKE '%FROM assistance_case k WHERE k.id = $1'`,
+        );
+        return row.uses;
+      };
+      const before = await count();
+      for (let i = 0; i < 6; i++) await caseDetailRepository.detail(em, caseId);
+      return (await count()) - before;
+    });
+    expect(uses).toBe(6);
+  });
+});
+
 describe('the case page read as JSON', () => {
   it('gives the entities TypeORM’s own reads give, value for value', async () => {
     const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
