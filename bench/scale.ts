@@ -50,16 +50,25 @@ function summary(ms: number[]) {
   return { p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), p99: round(percentile(s, 99)) };
 }
 
-/** Runs `work(i)` for i < n on `CONCURRENCY` workers; returns each call's milliseconds. */
-async function concurrently(n: number, work: (i: number) => Promise<void>): Promise<number[]> {
+/**
+ * Runs `work(i)` for i < n on `CONCURRENCY` workers; returns each call's milliseconds, and in
+ * `starts` (when given) the wall-clock instant each call began, in the same order.
+ */
+async function concurrently(
+  n: number,
+  work: (i: number) => Promise<void>,
+  starts?: number[],
+): Promise<number[]> {
   const out: number[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       for (let i = next++; i < n; i = next++) {
+        const at = Date.now();
         const start = process.hrtime.bigint();
         await work(i);
         out.push(Number(process.hrtime.bigint() - start) / 1e6);
+        starts?.push(at);
       }
     }),
   );
@@ -397,6 +406,10 @@ async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database)
     n: REQUESTS / 2,
   });
 
+  // SCALE_ROWS=<regular expression> measures the rows whose name it matches (a burst looked at again
+  // without the minutes of the statistics).
+  const only = process.env.SCALE_ROWS ? new RegExp(process.env.SCALE_ROWS) : null;
+  if (only) endpoints.splice(0, endpoints.length, ...endpoints.filter((e) => only.test(e.name)));
   // A warmed process, as a server that has been answering for a while is: every endpoint is first
   // called as many times as it is measured, untimed, so the pool has its connections and V8 has
   // compiled the request path (with one warm-up request the first endpoints measured paid for
@@ -421,8 +434,16 @@ async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database)
     const cpuBefore = process.cpuUsage();
     dbClock.ms = 0;
     dbClock.on = true;
-    const http = await concurrently(e.n, (i) => get(e.user, e.url(i)));
+    const starts: number[] = [];
+    const http = await concurrently(e.n, (i) => get(e.user, e.url(i)), starts);
     dbClock.on = false;
+    // SCALE_TIMES=<file> appends each request's start (ISO time) and milliseconds, in the order they
+    // ended: a slow p95 is then either a few requests at one moment (a burst) or spread out.
+    if (process.env.SCALE_TIMES)
+      fs.appendFileSync(
+        process.env.SCALE_TIMES,
+        http.map((ms, n) => `${e.name}\t${new Date(starts[n]).toISOString()}\t${ms.toFixed(1)}\n`).join(''),
+      );
     const cpu = process.cpuUsage(cpuBefore);
     const pidsAfter = await db.read((em) => scale.backendPids(em));
     const backendsAfter = backendCpu([...new Set([...pidsBefore, ...pidsAfter])]);

@@ -1,9 +1,11 @@
 import * as http from 'node:http';
+import type { EntityManager } from 'typeorm';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { AuditService } from '@app/audit';
 import { caseRepository, documentSummary } from '@app/cases';
 import { AssessmentEntity, TaskEntity } from '@app/persistence';
 import { caseDetailRepository } from '../libs/cases/src/case-detail.repository';
+import { sessionRepository } from '../libs/auth/src/session.repository';
 import { planNodes, sentStatements, statements } from './support/statements';
 import { TestApp } from './support/test-app';
 import { CONFIRM_PATH, apply, drive } from './support/case-driver';
@@ -50,6 +52,42 @@ describe('case detail statements', () => {
     // (one statement), other cases with the same people, and the read's own audit entry.
     expect(late.length).toBeLessThanOrEqual(4);
     expect(late.filter((sql) => /^(START TRANSACTION|BEGIN)/.test(sql))).toHaveLength(0);
+  });
+});
+
+/**
+ * How often, while `work` runs on one connection (a transaction's), a prepared statement whose text
+ * matches the LIKE `pattern` is executed there: 0 for a statement sent unnamed, parsed and planned each time.
+ */
+async function preparedUses(pattern: string, work: (em: EntityManager) => Promise<unknown>): Promise<number> {
+  return t.db.transaction(async (em) => {
+    const count = async () => {
+      const [row]: { uses: number }[] = await em.query(
+        `SELECT coalesce(sum(generic_plans + custom_plans), 0)::int AS uses FROM pg_prepared_statements
+         WHERE statement LIKE $1`,
+        [pattern],
+      );
+      return row.uses;
+    };
+    const before = await count();
+    await work(em);
+    return (await count()) - before;
+  });
+}
+
+describe('statements kept prepared (parsed and planned once per connection, not on every read)', () => {
+  it('the case page’s', async () => {
+    const uses = await preparedUses('%FROM assistance_case k WHERE k.id = $1', async (em) => {
+      for (let i = 0; i < 6; i++) await caseDetailRepository.detail(em, caseId);
+    });
+    expect(uses).toBe(6);
+  });
+
+  it('the session with its account, which every request reads', async () => {
+    const uses = await preparedUses('%FROM user_session s JOIN app_user u%', async (em) => {
+      for (let i = 0; i < 6; i++) await sessionRepository.withUser(em, 'no such token');
+    });
+    expect(uses).toBe(6);
   });
 });
 

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { SessionEntity, UserEntity } from '@app/persistence';
+import { SessionEntity, UserEntity, preparedQuery } from '@app/persistence';
 
 /** A session and what authentication needs of its account. */
 export interface SessionWithUser {
@@ -21,10 +21,11 @@ export const sessionRepository = {
 
   /**
    * The session with its account, in one statement: every request is authenticated by it, so a
-   * second round trip for the account would be paid on every call.
+   * second round trip for the account would be paid on every call. A lookup by key, kept prepared.
    */
   async withUser(em: EntityManager, tokenHash: string): Promise<SessionWithUser | null> {
-    const [row]: SessionWithUser[] = await em.query(
+    const [row] = await preparedQuery<SessionWithUser>(
+      em,
       `SELECT s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
               json_build_object('id', u.id, 'username', u.username, 'displayName', u.display_name,
                 'role', u.role, 'extraRoles', u.extra_roles, 'regionCode', u.region_code,

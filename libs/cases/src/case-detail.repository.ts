@@ -6,6 +6,7 @@ import {
   TaskEntity,
   entityFromJson,
   entityJson,
+  preparedQuery,
 } from '@app/persistence';
 import { caseTimelineJson } from '@app/audit';
 import { openIncidentJson } from '@app/workflow';
@@ -45,11 +46,13 @@ type Json = Record<string, unknown>;
  * and each read was a round trip of its own): the case, its process, tasks, documents, timeline,
  * assessments, region names, parent and children, the applicant's account and an open incident;
  * `more` is what another area shows of the case beside them (SQL over the case row `k`, its id
- * also `$1`), read in the same statement.
+ * also `$1`), read in the same statement. Its text is the same for every case, and every plan in it
+ * is a lookup by key: it is kept prepared (`preparedQuery`), planned once per connection.
  */
 export const caseDetailRepository = {
   async detail(em: EntityManager, caseId: string, more?: string): Promise<CaseDetailRows | null> {
-    const [row]: Json[] = await em.query(
+    const [row] = await preparedQuery<Json>(
+      em,
       `SELECT ${entityJson(em, CaseEntity, 'k')} AS "case",
          (SELECT json_build_object('version', i.version, 'status', i.status, 'outcome', i.outcome,
                    'definitionId', d.id, 'key', d.key, 'definitionVersion', d.version)

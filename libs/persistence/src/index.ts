@@ -7,3 +7,4 @@ export * from './entities';
 export * from './persistence.module';
 export * from './backup';
 export * from './entity-json';
+export * from './driver/prepared-query';
