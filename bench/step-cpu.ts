@@ -39,9 +39,9 @@ if (process.env.SQL_TRACE) {
     if (process.env.STACK_RE && new RegExp(process.env.STACK_RE).test(args[0])) {
       const stack = (new Error().stack ?? '')
         .split('\n')
-        .filter((l) => /stepcpu2\/(libs|apps)/.test(l) && !/pglite-pool|persistence\/src\/database/.test(l))
+        .filter((l) => /\/(libs|apps)\//.test(l) && !/pglite-pool|persistence\/src\/database/.test(l))
         .slice(0, 6)
-        .map((l) => l.trim().replace(/\(.*stepcpu2\//, '('))
+        .map((l) => l.trim().replace(/\(.*\/(libs|apps)\//, '($1/'))
         .join(' < ');
       stacks.set(stack, (stacks.get(stack) ?? 0) + 1);
     }
