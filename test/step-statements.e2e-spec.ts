@@ -64,7 +64,7 @@ async function stepsToPublicNotice(
 describe('statements per user step', () => {
   it('stay at their pinned number on the 低保 path to the 公示', () => {
     const counts = Object.fromEntries(steps.map((s) => [s.name, s.sql.length]));
-    // Before issue 19's cuts: 56, 24, 35, 36 and 50 (201 in all); 48, 22, 38, 42 and 42 before a
+    // Before issue 19's cuts: 56, 24, 35, 36 and 50 (201 in all). The first step sent 48 before a
     // step's audit entries went in one statement.
     expect(counts).toEqual({
       受理审查: expect.any(Number),
