@@ -34,7 +34,10 @@ let tracing = false;
 const stacks = new Map<string, number>();
 if (process.env.SQL_TRACE) {
   const original = PreparedPGlitePool.prototype.query;
-  PreparedPGlitePool.prototype.query = async function (this: PreparedPGlitePool, ...args: Parameters<typeof original>) {
+  PreparedPGlitePool.prototype.query = async function (
+    this: PreparedPGlitePool,
+    ...args: Parameters<typeof original>
+  ) {
     if (!tracing) return original.apply(this, args);
     if (process.env.STACK_RE && new RegExp(process.env.STACK_RE).test(args[0])) {
       const stack = (new Error().stack ?? '')
@@ -136,9 +139,13 @@ async function main() {
     const rows = [...trace].sort((a, b) => b[1].ms - a[1].ms);
     const total = rows.reduce((s, [, e]) => s + e.ms, 0);
     const count = rows.reduce((s, [, e]) => s + e.n, 0);
-    console.log(`sql total ${(total / steps).toFixed(1)} ms/step, ${(count / steps).toFixed(1)} statements/step`);
+    console.log(
+      `sql total ${(total / steps).toFixed(1)} ms/step, ${(count / steps).toFixed(1)} statements/step`,
+    );
     for (const [k, e] of rows.slice(0, Number(process.env.SQL_TRACE)))
-      console.log(`${(e.ms / steps).toFixed(2).padStart(7)} ${(e.n / steps).toFixed(2).padStart(6)} ${String(Math.round(e.bytes / e.n)).padStart(7)} ${k.slice(0, 110)}`);
+      console.log(
+        `${(e.ms / steps).toFixed(2).padStart(7)} ${(e.n / steps).toFixed(2).padStart(6)} ${String(Math.round(e.bytes / e.n)).padStart(7)} ${k.slice(0, 110)}`,
+      );
   }
 }
 

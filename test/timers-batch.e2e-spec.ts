@@ -197,7 +197,10 @@ describe('a batch of due timers', () => {
 
   it('keeps the audit entries of the fires that succeed and drops those of a fire rolled back', async () => {
     await t.app.get(TimerPoller).poll(t.clock.now()); // whatever an earlier test left due
-    const ids = await startInOrder(['h19-timer-records', 'h19-timer-writes-fails', 'h19-timer-records'], 'audit');
+    const ids = await startInOrder(
+      ['h19-timer-records', 'h19-timer-writes-fails', 'h19-timer-records'],
+      'audit',
+    );
     t.clock.advance(2 * 3_600_000);
     expect(await t.app.get(ProcessRuntime).fireDueTimers(t.clock.now(), 10)).toBe(3);
     // Entries are held back to the commit in one statement: the first fire's must still be written
