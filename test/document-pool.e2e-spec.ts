@@ -7,6 +7,7 @@ import {
   sampleRenderJob,
   warmRenderPool,
 } from '@app/issuance';
+import { statements } from './support/statements';
 import { TestApp, pdfText, pdfsig } from './support/test-app';
 import { CONFIRM_PATH, apply, drive, signAtWindow } from './support/case-driver';
 
@@ -123,7 +124,10 @@ describe('documents rendered in the pool', () => {
     }
 
     // The sweep (on start and with every timer poll) renders them again.
-    await pipeline.archivePending();
+    const sql = await statements(t, () => pipeline.archivePending());
+    // Each flips to archived and drops its failure in one statement, not a second one.
+    expect(sql.filter((q) => /^UPDATE ("\w+"\.)?"?document"? SET/.test(q))).toEqual([]);
+    expect(sql.filter((q) => /^DELETE FROM ("\w+"\.)?"?document_render_failure"?/.test(q))).toEqual([]);
     const after = await documentsOf(caseId);
     for (const d of failed) expect(after.find((a) => a.id === d.id)!.status).toBe('archived');
     const ledger = await t.query<{ n: number }>(

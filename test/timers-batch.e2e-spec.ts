@@ -1,3 +1,4 @@
+import { AuditService } from '@app/audit';
 import { ProcessRuntime, ServiceRegistry, TimerPoller } from '@app/workflow';
 import { statements } from './support/statements';
 import { TestApp } from './support/test-app';
@@ -58,6 +59,15 @@ const WRITES_THEN_FAILS = timerThen(
    <bpmn:sequenceFlow id="F4" sourceRef="Gateway_Income" targetRef="End_B"><bpmn:conditionExpression>\${income &lt;= 100}</bpmn:conditionExpression></bpmn:sequenceFlow>
    <bpmn:endEvent id="End_A" /><bpmn:endEvent id="End_B" />`,
 );
+// A service records an audit entry and the step goes on to its end.
+const RECORDS = timerThen(
+  'h19-timer-records',
+  '定时后记录',
+  `<bpmn:sequenceFlow id="F1" sourceRef="Timer_Wait" targetRef="Service_Record" />
+   <bpmn:serviceTask id="Service_Record" name="记录" sa:service="h19.record" />
+   <bpmn:sequenceFlow id="F2" sourceRef="Service_Record" targetRef="End" />
+   <bpmn:endEvent id="End" />`,
+);
 
 beforeAll(async () => {
   process.env.TIMER_BATCH_SIZE = '10';
@@ -68,11 +78,19 @@ beforeAll(async () => {
   await installUnchecked(t, FAILS);
   await installUnchecked(t, SECOND);
   await installUnchecked(t, WRITES_THEN_FAILS);
+  await installUnchecked(t, RECORDS);
+  const audit = t.app.get(AuditService);
+  const recordFor = (action: string, instanceId: string, at: Date) =>
+    ({ at, actorId: null, action, detail: { instanceId } }) as const;
   t.app.get(ServiceRegistry).register('h19.mark', async (call, step) => {
     await step.em.query(
       `UPDATE process_instance SET business_key = business_key || '-marked' WHERE id = $1`,
       [call.instanceId],
     );
+    await audit.record(step.em, recordFor('h19.mark', call.instanceId, step.now));
+  });
+  t.app.get(ServiceRegistry).register('h19.record', async (call, step) => {
+    await audit.record(step.em, recordFor('h19.record', call.instanceId, step.now));
   });
 });
 afterAll(async () => {
@@ -175,6 +193,27 @@ describe('a batch of due timers', () => {
     // The next poll does not claim it again (it waits for the incident's retry).
     t.clock.advance(3_600_000);
     expect(await t.app.get(TimerPoller).poll(t.clock.now())).toBe(0);
+  });
+
+  it('keeps the audit entries of the fires that succeed and drops those of a fire rolled back', async () => {
+    await t.app.get(TimerPoller).poll(t.clock.now()); // whatever an earlier test left due
+    const ids = await startInOrder(
+      ['h19-timer-records', 'h19-timer-writes-fails', 'h19-timer-records'],
+      'audit',
+    );
+    t.clock.advance(2 * 3_600_000);
+    expect(await t.app.get(ProcessRuntime).fireDueTimers(t.clock.now(), 10)).toBe(3);
+    // Entries are held back to the commit in one statement: the first fire's must still be written
+    // before the second fire's savepoint, and the second's dropped with its rollback.
+    const entries = await t.query<{ action: string; instance_id: string }>(
+      `SELECT action, detail->>'instanceId' AS instance_id FROM audit_entry
+        WHERE action IN ('h19.record', 'h19.mark') AND detail->>'instanceId' = ANY($1::text[]) ORDER BY id`,
+      [ids],
+    );
+    expect(entries).toEqual([
+      { action: 'h19.record', instance_id: ids[0] },
+      { action: 'h19.record', instance_id: ids[2] },
+    ]);
   });
 
   it('costs few statements per fire, from cold engines', async () => {

@@ -98,20 +98,10 @@ export function caseTimelineJson(em: EntityManager, caseId: string): string {
 
 export const auditRepository = {
   /**
-   * Writes the entry with its actor as they are at this moment, read in the same statement (and the
-   * same transaction as the act): a later rename or move of the account does not change it.
+   * Entries in one statement, in the order given, each with its actor as they are at this moment,
+   * read in the same statement (and the same transaction as the act): a later rename or move of
+   * the account does not change it.
    */
-  async insert(em: EntityManager, row: NewAuditEntry): Promise<void> {
-    const json = (v: object | null) => (v === null || v === undefined ? null : JSON.stringify(v));
-    await em.query(
-      `INSERT INTO audit_entry (at, actor_id, action, case_id, detail, origin, actor_name, actor_role, actor_region, actor_sealed)
-       SELECT $1, $2::uuid, $3, $4::uuid, $5::jsonb, $6::jsonb, u.display_name, u.role, u.region_code, true
-       FROM (SELECT 1) AS one LEFT JOIN app_user u ON u.id = $2::uuid`,
-      [row.at, row.actorId, row.action, row.caseId, json(row.detail), json(row.origin)],
-    );
-  },
-
-  /** Several entries in one statement, in the order given; each actor as they are at this moment. */
   async insertMany(em: EntityManager, rows: NewAuditEntry[]): Promise<void> {
     if (!rows.length) return;
     const records = rows.map((r, n) => ({

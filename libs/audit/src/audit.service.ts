@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { EntityManager } from 'typeorm';
 import { currentRequestOrigin, timerPollIntervalMs } from '@app/common';
 import { maskIdsDeep, maskPersonalDetail, regionLevel, worksCases } from '@app/assistance';
-import { AuditEntity, Database } from '@app/persistence';
+import { AuditEntity, Database, DeferredRows } from '@app/persistence';
 import { AuditCheck, auditEntryHash, checkAuditChain } from './audit-chain';
 import { AuditListEntry, NewAuditEntry, auditRepository as entries } from './audit.repository';
 
@@ -47,6 +47,9 @@ export interface AuditFilter {
 
 const SEAL_BATCH = 1000;
 
+/** A transaction's entries, written at its end. */
+const AUDIT_ROWS: DeferredRows<NewAuditEntry> = { flush: (em, rows) => entries.insertMany(em, rows) };
+
 /**
  * How far below the watermark (the highest sealed id) a poll still looks. Ids are taken at insert
  * and entries commit later, so an entry may commit after a higher one was sealed; a transaction
@@ -82,8 +85,14 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     await this.sealing?.catch(() => undefined);
   }
 
+  /**
+   * Records the entry in the transaction of the act. Inside a transaction of the Database its
+   * entries are written together just before the commit, in one statement (a step records three
+   * or four); outside one it is written at once.
+   */
   async record(em: EntityManager, input: AuditInput): Promise<void> {
-    await entries.insert(em, toRow(input));
+    const row = toRow(input);
+    if (!this.db.defer(em, AUDIT_ROWS, row)) await entries.insertMany(em, [row]);
   }
 
   /**

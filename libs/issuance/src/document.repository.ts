@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { DocumentEntity, DocumentRenderFailureEntity, LedgerEntity } from '@app/persistence';
+import { DocumentEntity, LedgerEntity } from '@app/persistence';
 
 /** What issuance reads and writes of issued documents: their archiving and their verification. */
 export const documentRepository = {
@@ -10,17 +10,21 @@ export const documentRepository = {
     if (scope.documentId) q.andWhere('d.id = :documentId', { documentId: scope.documentId });
     return q.orderBy('d.issued_at', 'ASC').getMany();
   },
-  /** Flips a pending document to archived; false when another run got there first. */
+  /**
+   * Flips a pending document to archived and drops its render failure, in one statement; false
+   * when another run got there first.
+   */
   async markArchived(em: EntityManager, id: string, pdfSha256: string): Promise<boolean> {
-    const flipped = await em
-      .createQueryBuilder()
-      .update(DocumentEntity)
-      .set({ status: 'archived', pdfSha256 })
-      .where(`id = :id AND status = 'pending'`, { id })
-      .execute();
-    if (flipped.affected !== 1) return false;
-    await em.getRepository(DocumentRenderFailureEntity).delete({ documentId: id });
-    return true;
+    const [{ flipped }]: { flipped: number }[] = await em.query(
+      `WITH flipped AS (
+         UPDATE document SET status = 'archived', pdf_sha256 = $2 WHERE id = $1 AND status = 'pending' RETURNING id
+       ), cleared AS (
+         DELETE FROM document_render_failure f USING flipped WHERE f.document_id = flipped.id
+       )
+       SELECT count(*)::int AS flipped FROM flipped`,
+      [id, pdfSha256],
+    );
+    return flipped === 1;
   },
   /** Records a failed render; the row stays pending, so the sweep renders it again. */
   async markFailed(em: EntityManager, id: string, error: string, at: Date): Promise<void> {

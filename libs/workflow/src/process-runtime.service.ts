@@ -309,6 +309,9 @@ export class ProcessRuntime {
         const beforeWrite = async () => {
           if (savepoint) return;
           savepoint = true;
+          // The rows held back for the commit (audit entries) are the earlier fires': written before
+          // the savepoint, a rollback to it leaves them, and drops only what this fire adds.
+          await this.db.flushDeferred(em);
           await timerRepo.savepoint(em);
         };
         try {
@@ -321,6 +324,7 @@ export class ProcessRuntime {
           if (savepoint) {
             await timerRepo.rollbackToSavepoint(em);
             await timerRepo.release(em);
+            this.db.dropDeferred(em);
           }
           this.forget(id);
           failed.add(id);
