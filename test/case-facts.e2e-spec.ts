@@ -22,7 +22,9 @@ import { DEMO_PASSWORD } from '../apps/api/src/demo/reference-data';
  */
 let t: TestApp;
 beforeAll(async () => {
-  t = await TestApp.start();
+  // Its cases issue about a hundred documents, of which the tests read four: the rest are rendered
+  // from the same steps' data by the lifecycle specs.
+  t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
   await t?.stop();
