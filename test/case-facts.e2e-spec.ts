@@ -22,8 +22,8 @@ import { DEMO_PASSWORD } from '../apps/api/src/demo/reference-data';
  */
 let t: TestApp;
 beforeAll(async () => {
-  // Its cases issue about a hundred documents, of which the tests read four: the rest are rendered
-  // from the same steps' data by the lifecycle specs.
+  // Its cases issue documents at nearly every step and its tests read four; the lifecycle specs
+  // render and read every template these steps issue.
   t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
