@@ -23,7 +23,7 @@ import { DEMO_PASSWORD } from '../apps/api/src/demo/reference-data';
 let t: TestApp;
 beforeAll(async () => {
   // Its cases issue documents at nearly every step and its tests read four; the lifecycle specs
-  // render and read every template these steps issue.
+  // render every template these steps issue, inline.
   t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
