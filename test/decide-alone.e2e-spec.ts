@@ -8,7 +8,7 @@ import { CONFIRM_PATH, apply, openTasks, meetPrerequisites } from './support/cas
  */
 let t: TestApp;
 beforeAll(async () => {
-  // Reads few or none of the documents its steps issue: they are rendered when read (TestAppOptions).
+  // Reads none of the documents its steps issue: they render when read (TestAppOptions).
   t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
