@@ -8,7 +8,7 @@ import { CONFIRM_PATH, apply, drive, openTasks } from './support/case-driver';
  */
 let t: TestApp;
 beforeAll(async () => {
-  // Reads few or none of the documents its steps issue: they are rendered when read (TestAppOptions).
+  // Reads one document's frozen data and no PDF: a PDF renders when read (TestAppOptions).
   t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
