@@ -12,7 +12,7 @@ import { answersFor, servedToday } from '../apps/api/src/demo/drive';
  */
 let t: TestApp;
 beforeAll(async () => {
-  // Reads few or none of the documents its steps issue: they are rendered when read (TestAppOptions).
+  // Reads its documents' rows and no PDF: a PDF renders when read (TestAppOptions).
   t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { CONFIRM_PATH, apply, drive, meetPrerequisites, openTasks } from './supp
  */
 let t: TestApp;
 beforeAll(async () => {
-  // Reads few or none of the documents its steps issue: they are rendered when read (TestAppOptions).
+  // Reads one PDF of the many its steps issue: each renders when read (TestAppOptions).
   t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
