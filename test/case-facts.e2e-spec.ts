@@ -22,7 +22,9 @@ import { DEMO_PASSWORD } from '../apps/api/src/demo/reference-data';
  */
 let t: TestApp;
 beforeAll(async () => {
-  t = await TestApp.start();
+  // Its cases issue documents at nearly every step and its tests read four; the lifecycle specs
+  // render every template these steps issue, inline.
+  t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
   await t?.stop();

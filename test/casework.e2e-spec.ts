@@ -8,7 +8,8 @@ import { CONFIRM_PATH, apply, drive, openTasks } from './support/case-driver';
  */
 let t: TestApp;
 beforeAll(async () => {
-  t = await TestApp.start();
+  // Reads one document's frozen data and no PDF: a PDF renders when read (TestAppOptions).
+  t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
   await t?.stop();

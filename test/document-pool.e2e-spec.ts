@@ -93,6 +93,37 @@ describe('documents rendered in the pool', () => {
     }
   }, 120_000);
 
+  it('with DOCUMENTS_INLINE=on-read leaves the documents pending until one is read, then archives that one', async () => {
+    const pipeline = t.app.get(DocumentPipeline);
+    process.env.DOCUMENTS_INLINE = 'on-read';
+    try {
+      const before = pipeline.threadRenders;
+      const caseId = await apply(t);
+      await t.documentsSettled();
+      const docs = await documentsOf(caseId);
+      expect(docs.length).toBeGreaterThan(0);
+      expect(docs.map((d) => d.status)).toEqual(docs.map(() => 'pending'));
+      expect(pipeline.threadRenders).toBe(before);
+
+      const [read] = docs;
+      const pdf = await t.download('approver', `/api/documents/${read.id}/pdf`);
+      expect(pdf.status).toBe(200);
+      expect(pdfsig(pdf.body)).toMatch(/Signature is Valid/);
+      const after = await documentsOf(caseId);
+      expect(after.find((d) => d.id === read.id)?.status).toBe('archived');
+      expect(after.filter((d) => d.id !== read.id).map((d) => d.status)).toEqual(
+        after.filter((d) => d.id !== read.id).map(() => 'pending'),
+      );
+      const ledger = await t.query<{ document_id: string }>(
+        `SELECT document_id FROM archive_ledger WHERE case_id = $1`,
+        [caseId],
+      );
+      expect(ledger.map((l) => l.document_id)).toEqual([read.id]);
+    } finally {
+      process.env.DOCUMENTS_INLINE = '0';
+    }
+  });
+
   it('shows a failed render as failed, keeps the row, and archives it on the next sweep', async () => {
     const pipeline = t.app.get(DocumentPipeline);
     const caseId = await apply(t);

@@ -13,7 +13,8 @@ import { CONFIRM_PATH, apply, drive, openTasks, recordInvestigatedEconomics } fr
  */
 let t: TestApp;
 beforeAll(async () => {
-  t = await TestApp.start();
+  // Reads documents' frozen data and one preview, no issued PDF: those render when read (TestAppOptions).
+  t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
   await t?.stop();

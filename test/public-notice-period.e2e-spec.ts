@@ -12,7 +12,8 @@ import { answersFor, servedToday } from '../apps/api/src/demo/drive';
  */
 let t: TestApp;
 beforeAll(async () => {
-  t = await TestApp.start();
+  // Reads its documents' rows and no PDF: a PDF renders when read (TestAppOptions).
+  t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
   await t?.stop();

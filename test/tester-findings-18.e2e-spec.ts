@@ -12,7 +12,8 @@ import { CONFIRM_PATH, apply, drive, meetPrerequisites, openTasks } from './supp
  */
 let t: TestApp;
 beforeAll(async () => {
-  t = await TestApp.start();
+  // Reads one PDF of the many its steps issue: each renders when read (TestAppOptions).
+  t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
   await t?.stop();

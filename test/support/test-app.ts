@@ -30,14 +30,29 @@ const fixturePasswordHash = () => (fixtureHash ??= hashPassword(DEMO_PASSWORD, {
 /** The password of the staff accounts tests make (addStaff). */
 export const STAFF_PASSWORD = 'Demo-pass-2026';
 
+/**
+ * `documents: 'on-read'`: the steps' documents are archived when a test first reads one (a download
+ * renders, signs and archives it, as in production) instead of after every step. For a spec that
+ * reads few of the documents its steps issue; every template is still rendered from a real step's
+ * data where the lifecycle specs read it, and those keep the default.
+ */
+export interface TestAppOptions {
+  documents?: 'on-read';
+}
+
 export class TestApp {
   app!: NestExpressApplication;
   private readonly tokens = new Map<string, string>();
   readonly dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-e2e-'));
   private readonly schema = process.env.DATABASE_URL ? `e2e_${process.pid}_${Date.now()}` : undefined;
 
-  static async start(): Promise<TestApp> {
-    const t = new TestApp();
+  /** What DOCUMENTS_INLINE was before an option changed it, put back by stop(). */
+  private readonly documentsBefore = process.env.DOCUMENTS_INLINE;
+
+  private constructor(private readonly options: TestAppOptions = {}) {}
+
+  static async start(options: TestAppOptions = {}): Promise<TestApp> {
+    const t = new TestApp(options);
     if (!process.env.DATABASE_URL) await seedPgliteDataDir(t.dataDir);
     await seedDevelopmentSeal(t.dataDir);
     await t.boot();
@@ -66,7 +81,8 @@ export class TestApp {
     process.env.CLOCK_SYNC_MS ??= '0';
     /* Specs read a step's documents right after it; DOCUMENTS_INLINE=0 in the environment runs them
        as production does (rendered in the background) and `documentsSettled()` waits for them. */
-    process.env.DOCUMENTS_INLINE ??= '1';
+    if (this.options.documents) process.env.DOCUMENTS_INLINE = this.options.documents;
+    else process.env.DOCUMENTS_INLINE ??= '1';
     process.env.DOCUMENT_WORKERS ??= '0';
     if (this.schema) process.env.DATABASE_SCHEMA = this.schema;
     this.app = await createApp({ logger: false, ...(beforeDeploy && { beforeDeploy }) });
@@ -110,6 +126,11 @@ export class TestApp {
     if (this.schema) await this.app.get(Database).dataSource.query(`DROP SCHEMA "${this.schema}" CASCADE`);
     await this.app.close();
     delete process.env.DATABASE_SCHEMA;
+    // The next spec in a bundle starts as it would have without this one.
+    if (this.options.documents) {
+      if (this.documentsBefore === undefined) delete process.env.DOCUMENTS_INLINE;
+      else process.env.DOCUMENTS_INLINE = this.documentsBefore;
+    }
   }
 
   /** Listens on a free local port (for a real browser) and returns the base URL. */

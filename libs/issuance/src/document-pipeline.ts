@@ -22,9 +22,14 @@ export function verifyUrl(code: string): string {
   return `${base}/verify/${code}`;
 }
 
-/** Documents render while the step's response is already on its way, unless DOCUMENTS_INLINE=1. */
-function inline(): boolean {
-  return process.env.DOCUMENTS_INLINE === '1';
+/**
+ * When a step's documents are archived (DOCUMENTS_INLINE): by default while the step's response is
+ * already on its way; `1`, before it answers; `on-read`, when first read (a download, the case file)
+ * or by the sweep, so a process issuing many that nobody reads yet spends nothing on them until then.
+ */
+function issueMode(): 'background' | 'inline' | 'on-read' {
+  const configured = process.env.DOCUMENTS_INLINE;
+  return configured === '1' ? 'inline' : configured === 'on-read' ? 'on-read' : 'background';
 }
 
 /** Pool threads rendering and signing (DOCUMENT_WORKERS, default one per core; 0 renders in this thread). */
@@ -90,10 +95,13 @@ export class DocumentPipeline implements OnApplicationBootstrap, OnApplicationSh
 
   /**
    * After a step committed documents for a case: they render in the background (the case detail
-   * shows them pending, 生成中, until archived); with DOCUMENTS_INLINE=1 the caller waits.
+   * shows them pending, 生成中, until archived); with DOCUMENTS_INLINE=1 the caller waits, with
+   * `on-read` they wait for their first read or the sweep.
    */
   async issued(caseId: string): Promise<void> {
-    if (inline()) {
+    const mode = issueMode();
+    if (mode === 'on-read') return;
+    if (mode === 'inline') {
       await this.archivePending({ caseId });
       return;
     }
