@@ -53,8 +53,10 @@ interface PreparedFire {
   outcome: string | null;
   /** Opened tasks; `createdAt` is set when they are written. */
   tasks: TaskEntity[];
+  /** The user tasks the fire opened, to open them afresh on another day than `today`. */
+  waits: OpenedWait[];
   activities: ActivityEvent[];
-  /** The day the tasks' due dates were counted from: on another day the fire runs again. */
+  /** The day the tasks' due dates were counted from. */
   today: string;
 }
 
@@ -304,17 +306,12 @@ export class ProcessRuntime {
       if (!claimed.length) return 0;
       const ids = [...new Set(claimed.map((c) => c.instance.id))];
       // Fires prepared ahead that still hold under the lock: the instance's first claimed timer,
-      // at the version the fire started from, on the day its tasks' due dates were counted from.
-      const today = this.clock.today();
+      // at the version the fire started from.
       const prepared = new Map<string, AheadEngine & { prepared: PreparedFire }>();
       for (const c of claimed) {
         const entry = this.ahead.get(c.instance.id);
         if (prepared.has(c.instance.id) || !entry?.prepared) continue;
-        if (
-          entry.version === c.instance.version &&
-          entry.prepared.elementId === c.timer.elementId &&
-          entry.prepared.today === today
-        )
+        if (entry.version === c.instance.version && entry.prepared.elementId === c.timer.elementId)
           prepared.set(c.instance.id, { ...entry, prepared: entry.prepared });
         else this.forget(c.instance.id);
       }
@@ -431,7 +428,7 @@ export class ProcessRuntime {
     try {
       this.touch(em, instance.id);
       if (known?.prepared && known.deferred) {
-        this.writePrepared(instance, known.prepared, known.deferred, now, known.pendingTimers);
+        await this.writePrepared(em, instance, known.prepared, known.deferred, now, known.pendingTimers);
         return 'fired';
       }
       const hot = this.take(instance.id);
@@ -471,16 +468,24 @@ export class ProcessRuntime {
   /**
    * Leaves a fire prepared ahead to the batch's writes, as `persist` leaves a fire run now: the
    * instance is locked at the version the fire started from. Its tasks are dated `now`, the
-   * commit's time, as a fire run now dates them (when the task opened, not when its timer fell due).
+   * commit's time, as a fire run now dates them (when the task opened, not when its timer fell due),
+   * and on another day than the fire ahead ran their due dates are counted from this one.
    */
-  private writePrepared(
+  private async writePrepared(
+    em: EntityManager,
     instance: ProcessInstanceEntity,
     entry: AheadEngine & { prepared: PreparedFire },
     deferred: DeferredWrites,
     now: Date,
     pendingTimers?: TimerEntity[],
-  ): void {
+  ): Promise<void> {
     const { prepared } = entry;
+    const today = this.clock.today();
+    const tasks = prepared.tasks.map((task) => ({ ...task, createdAt: now }));
+    if (today !== prepared.today) {
+      tasks.length = 0;
+      for (const wait of prepared.waits) tasks.push(await this.newTask(em, instance.id, wait, now, today));
+    }
     this.forget(instance.id);
     deferred.states.push({
       id: instance.id,
@@ -489,7 +494,7 @@ export class ProcessRuntime {
       status: 'running',
       outcome: prepared.outcome,
     });
-    deferred.tasks.push(...prepared.tasks.map((task) => ({ ...task, createdAt: now })));
+    deferred.tasks.push(...tasks);
     if (prepared.activities.length)
       deferred.activities.push({ instanceId: instance.id, events: prepared.activities });
     Object.assign(instance, { version: instance.version + 1, status: 'running', outcome: prepared.outcome });
@@ -523,6 +528,7 @@ export class ProcessRuntime {
       stateJson: JSON.stringify(session.getState()),
       outcome: effects.outcome ?? head.outcome,
       tasks,
+      waits: effects.opened,
       activities: effects.activities,
       today,
     };
