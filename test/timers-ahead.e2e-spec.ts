@@ -86,7 +86,10 @@ afterAll(async () => {
 type AheadEntry = { version: number; session?: EngineSession; prepared?: { elementId: string } };
 const ahead = () => (t.app.get(ProcessRuntime) as unknown as { ahead: Map<string, AheadEntry> }).ahead;
 const dropEngines = () => {
-  const maps = t.app.get(ProcessRuntime) as unknown as { ahead: Map<string, unknown>; hot: Map<string, unknown> };
+  const maps = t.app.get(ProcessRuntime) as unknown as {
+    ahead: Map<string, unknown>;
+    hot: Map<string, unknown>;
+  };
   maps.ahead.clear();
   maps.hot.clear();
 };
@@ -108,7 +111,10 @@ async function persisted(id: string) {
     status: string;
   }>(`SELECT state, version, status FROM process_instance WHERE id = $1`, [id]);
   const process = row.state.definitions[0].execution.processes[0] as {
-    execution: { children: { id: string; status?: string; counters: object }[]; flows: { id: string; counters: object }[] };
+    execution: {
+      children: { id: string; status?: string; counters: object }[];
+      flows: { id: string; counters: object }[];
+    };
   };
   const elements = [...process.execution.children, ...process.execution.flows]
     .map((c) => ({ id: c.id, status: (c as { status?: string }).status ?? null, counters: c.counters }))
@@ -173,7 +179,9 @@ describe('timer fires run ahead and committed at due time', () => {
     const [task] = await t.query<{ created_at: Date }>(`SELECT created_at FROM task WHERE instance_id = $1`, [
       aheadId,
     ]);
-    const [timer] = await t.query<{ fired_at: Date }>(`SELECT fired_at FROM timer WHERE instance_id = $1`, [aheadId]);
+    const [timer] = await t.query<{ fired_at: Date }>(`SELECT fired_at FROM timer WHERE instance_id = $1`, [
+      aheadId,
+    ]);
     const times = await t.query<{ at: Date }>(
       `SELECT DISTINCT at FROM activity_log WHERE instance_id = $1 AND seq > 2`,
       [aheadId],
@@ -270,7 +278,10 @@ describe('timer fires run ahead and committed at due time', () => {
   it('does not run ahead a fire that calls a service: it fires at due time and calls the service once', async () => {
     await clean();
     noted.length = 0;
-    const ids = [await start('h19-ahead-service', 'service-0'), await start('h19-ahead-service', 'service-1')];
+    const ids = [
+      await start('h19-ahead-service', 'service-0'),
+      await start('h19-ahead-service', 'service-1'),
+    ];
     dropEngines();
     t.clock.advance(56 * 60_000);
     expect(await poll()).toBe(0);

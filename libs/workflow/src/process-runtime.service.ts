@@ -67,8 +67,7 @@ interface PreparedFire {
  * fire started from.
  */
 type AheadEngine = { version: number; dueAt: Date } & (
-  | { session: EngineSession; prepared?: undefined }
-  | { session?: undefined; prepared: PreparedFire }
+  { session: EngineSession; prepared?: undefined } | { session?: undefined; prepared: PreparedFire }
 );
 
 /** An instance row as a step reads it: without its engine state unless that was needed anyway. */
