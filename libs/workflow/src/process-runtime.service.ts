@@ -5,7 +5,8 @@ import { AppError, Clock } from '@app/common';
 import { Database, ProcessInstanceEntity, TaskEntity } from '@app/persistence';
 import { CalendarProvider } from './calendar/calendar-provider';
 import { DefinitionService } from './definition.service';
-import { ActivityEvent, EngineSession, StepEffects } from './engine-session';
+import { ActivityEvent, EngineSession, OpenedWait, StepEffects } from './engine-session';
+import { ArmedTimer } from './durable-timers';
 import { instanceRepository as repo, StateWrite } from './instance.repository';
 import { FormField, readUserTaskInfo, validateFormData } from '@app/process-models';
 import { ServiceRegistry, StepContext } from './service-registry';
@@ -13,7 +14,7 @@ import { IncidentError } from './incidents/incident-error';
 import { incidentRepository as incidents } from './incidents/incident.repository';
 import { StepFailure } from './incidents/step-failure';
 import { TimerEntity } from '@app/persistence';
-import { timerRepository as timerRepo } from './timer.repository';
+import { ImminentHead, timerRepository as timerRepo } from './timer.repository';
 import { TimerShare } from './timer-shares';
 
 /** How many engines a process keeps loaded between steps (`ENGINE_CACHE_SIZE`), least recently used out. */
@@ -41,6 +42,34 @@ interface HotEngine {
   timers?: TimerEntity[];
 }
 
+/**
+ * A timer's fire run ahead of its due time, in memory, on an engine loaded ahead: what it would
+ * write, held uncommitted. At due time a batch writes it only while the instance is still at the
+ * version the fire started from (the ahead entry's `version`), so nothing is written ahead.
+ */
+interface PreparedFire {
+  elementId: string;
+  stateJson: string;
+  outcome: string | null;
+  /** Opened tasks; `createdAt` is set when they are written. */
+  tasks: TaskEntity[];
+  /** The user tasks the fire opened, to open them afresh on another day than `today`. */
+  waits: OpenedWait[];
+  activities: ActivityEvent[];
+  /** The day the tasks' due dates were counted from. */
+  today: string;
+}
+
+/**
+ * What waits for a timer due soon: its engine, loaded; or, once its fire has run ahead, only what
+ * that fire writes — the engine is dropped, since a loaded engine holds about 0.5 MB of heap and
+ * the case's next step is rarely soon. `version` is the committed version the engine is, or the
+ * fire started from.
+ */
+type AheadEngine = { version: number; dueAt: Date } & (
+  { session: EngineSession; prepared?: undefined } | { session?: undefined; prepared: PreparedFire }
+);
+
 /** An instance row as a step reads it: without its engine state unless that was needed anyway. */
 export type InstanceHead = Omit<ProcessInstanceEntity, 'state'> | ProcessInstanceEntity;
 
@@ -52,6 +81,8 @@ interface KnownRows {
   pendingTimers?: TimerEntity[];
   /** Where a timer batch collects the fire's writes, to make them for all its fires at once. */
   deferred?: DeferredWrites;
+  /** The fire prepared ahead for this timer, still valid under the batch's lock: only written. */
+  prepared?: PreparedFire;
 }
 
 /** The rows a timer batch's fires leave to be written together when the batch ends. */
@@ -90,7 +121,12 @@ export class ProcessRuntime {
    * Engines loaded for timers about to fall due, kept apart from `hot` so that the steps of other
    * cases do not push them out before their fire; each leaves at its fire (or when long overdue).
    */
-  private readonly ahead = new Map<string, HotEngine & { dueAt: Date }>();
+  private readonly ahead = new Map<string, AheadEngine>();
+  /**
+   * Timer elements (definition id, element id) whose fire needed a write that cannot wait for due
+   * time (a service call, a cancelled task, a timer row): their engines are loaded ahead, not fired.
+   */
+  private readonly writesAtFire = new Set<string>();
   private readonly aheadLimit = timerWarmMax();
   /** Where the warmer stopped in the look-ahead window: (due time, instance id) already considered. */
   private warmCursor: { dueAt: Date; dueKey: string; id: string } | null = null;
@@ -273,8 +309,27 @@ export class ProcessRuntime {
       const claimed = await timerRepo.claimDue(em, now, limit, share);
       if (!claimed.length) return 0;
       const ids = [...new Set(claimed.map((c) => c.instance.id))];
-      // The claim reads no engine state: a hot engine does not need it. The others' in one read.
-      const cold = claimed.filter((c) => this.loadedVersion(c.instance.id) !== c.instance.version);
+      // Fires prepared ahead that still hold under the lock: the instance's one claimed timer, at
+      // the version the fire started from. (A second timer of the instance in the batch would
+      // need the engine after the first: those fire the ordinary way.)
+      const claims = new Map<string, number>();
+      for (const c of claimed) claims.set(c.instance.id, (claims.get(c.instance.id) ?? 0) + 1);
+      const prepared = new Map<string, PreparedFire>();
+      for (const c of claimed) {
+        const entry = this.ahead.get(c.instance.id);
+        if (!entry?.prepared) continue;
+        const holds =
+          entry.version === c.instance.version &&
+          entry.prepared.elementId === c.timer.elementId &&
+          claims.get(c.instance.id) === 1;
+        if (holds) prepared.set(c.instance.id, entry.prepared);
+        else this.forget(c.instance.id);
+      }
+      // The claim reads no engine state: a hot engine or a prepared fire does not need it. The
+      // others' in one read.
+      const cold = claimed.filter(
+        (c) => !prepared.has(c.instance.id) && this.loadedVersion(c.instance.id) !== c.instance.version,
+      );
       const states = await timerRepo.states(em, [...new Set(cold.map((c) => c.instance.id))]);
       for (const c of cold) c.instance.state = states.get(c.instance.id)!;
       const openTasks = await timerRepo.openTasks(em, ids);
@@ -299,6 +354,7 @@ export class ProcessRuntime {
               openTasks: openTasks.filter((t) => t.instanceId === id),
               pendingTimers: pending.filter((t) => t.instanceId === id && !claimedIds.has(t.id)),
               deferred,
+              prepared: prepared.get(id),
             };
         // The savepoint is taken before the fire's first statement that writes at once (a
         // service, a cancellation); a fire that only leaves deferred rows needs none, since
@@ -385,6 +441,10 @@ export class ProcessRuntime {
     const step: StepContext = { em, actorId, now, beforeWrite };
     try {
       this.touch(em, instance.id);
+      if (known?.prepared && known.deferred) {
+        await this.writePrepared(em, instance, known.prepared, known.deferred, now);
+        return 'fired';
+      }
       const hot = this.take(instance.id);
       const { session, effects: recovered } =
         hot && hot.version === instance.version
@@ -420,6 +480,72 @@ export class ProcessRuntime {
   }
 
   /**
+   * Leaves a fire prepared ahead to the batch's writes, as `persist` leaves a fire run now: the
+   * instance is locked at the version the fire started from. Its tasks are dated `now`, the
+   * commit's time, as a fire run now dates them (when the task opened, not when its timer fell due),
+   * and on another day than the fire ahead ran their due dates are counted from this one.
+   */
+  private async writePrepared(
+    em: EntityManager,
+    instance: ProcessInstanceEntity,
+    prepared: PreparedFire,
+    deferred: DeferredWrites,
+    now: Date,
+  ): Promise<void> {
+    const today = this.clock.today();
+    const tasks = prepared.tasks.map((task) => ({ ...task, createdAt: now }));
+    if (today !== prepared.today) {
+      tasks.length = 0;
+      for (const wait of prepared.waits) tasks.push(await this.newTask(em, instance.id, wait, now, today));
+    }
+    this.forget(instance.id);
+    deferred.states.push({
+      id: instance.id,
+      version: instance.version,
+      stateJson: prepared.stateJson,
+      status: 'running',
+      outcome: prepared.outcome,
+    });
+    deferred.tasks.push(...tasks);
+    if (prepared.activities.length)
+      deferred.activities.push({ instanceId: instance.id, events: prepared.activities });
+    Object.assign(instance, { version: instance.version + 1, status: 'running', outcome: prepared.outcome });
+  }
+
+  /**
+   * Runs a timer's fire ahead on an engine loaded for it, at its due instant, and returns what it
+   * would write; null when the fire needs a write that cannot wait (a service call, a task it
+   * cancels, a timer row to change, the end of the case) — then the engine is spent and the timer
+   * fires at due time the ordinary way. Runs in the warmer's read-only transaction.
+   */
+  private async prefire(
+    em: EntityManager,
+    head: { id: string; outcome: string | null },
+    session: EngineSession,
+    timer: TimerEntity,
+    rows: { openTasks: TaskEntity[]; otherTimers: TimerEntity[] },
+  ): Promise<PreparedFire | null> {
+    const refuse = () => Promise.reject(new Error('预先触发不能写入'));
+    const step: StepContext = { em, actorId: null, now: timer.dueAt, beforeWrite: refuse };
+    const effects = await session.fireTimer(timer.elementId, step).catch(() => null);
+    if (!effects?.fired || session.completed) return null;
+    if (rows.openTasks.some((t) => !session.isWaiting(t.elementId))) return null;
+    if (!timersInSync(session.timers.list(), rows.otherTimers)) return null;
+    const today = this.clock.today();
+    const tasks: TaskEntity[] = [];
+    for (const wait of effects.opened) tasks.push(await this.newTask(em, head.id, wait, timer.dueAt, today));
+    return {
+      elementId: timer.elementId,
+      stateJson: JSON.stringify(session.getState()),
+      outcome: effects.outcome ?? head.outcome,
+      tasks,
+      waits: effects.opened,
+      activities: effects.activities,
+      today,
+    };
+  }
+
+  /**
    * Loads the engines of instances whose timers fall due by `until`, in due order, so that firing
    * them does not recover each from its stored state: at most `chunk` per call, their states read in
    * one statement. Successive calls go on where the last stopped (a cursor over the window), until
@@ -450,8 +576,8 @@ export class ProcessRuntime {
     let more = false;
     await this.db.transaction(async (em) => {
       await timerRepo.readOnly(em);
-      // Heads first (no state): engines already loaded at their version are passed over unread.
-      const wanted = new Map<string, Date>();
+      // Heads first (no state): instances already loaded ahead at their version are passed over.
+      const wanted = new Map<string, ImminentHead>();
       for (;;) {
         const heads = await timerRepo.imminent(
           em,
@@ -462,28 +588,61 @@ export class ProcessRuntime {
         );
         for (const head of heads) {
           this.warmCursor = head;
-          if (wanted.has(head.id) || (this.loadedVersion(head.id) ?? -1) >= head.version) continue;
-          wanted.set(head.id, head.dueAt);
+          if (wanted.has(head.id) || (this.ahead.get(head.id)?.version ?? -1) >= head.version) continue;
+          wanted.set(head.id, head);
           if (wanted.size >= limit) break;
         }
         more = heads.length === limit;
         if (!more || wanted.size >= limit) break;
       }
+      const ids = [...wanted.keys()];
+      // Engines kept after a step at the row's version need no state; the others' in one read.
+      const states = await timerRepo.states(
+        em,
+        ids.filter((id) => this.loadedVersion(id) !== wanted.get(id)!.version),
+      );
+      const openTasks = await timerRepo.openTasks(em, ids);
+      const pending = await timerRepo.pendingTimers(em, ids);
       const step: StepContext = { em, actorId: null, now };
-      for (const instance of await timerRepo.instancesWithState(em, [...wanted.keys()])) {
-        if (instance.status !== 'running') continue;
-        const recovered = await EngineSession.recover(
-          instance.state,
-          await this.definitions.model(em, instance.definitionId),
-          { instanceId: instance.id, businessKey: instance.businessKey },
-          this.services,
-          step,
-        ).catch(() => null);
-        const { session, effects } = recovered ?? {};
-        if (!session || !effects || effects.activities.length || effects.opened.length || effects.ended)
+      for (const head of wanted.values()) {
+        const kept = this.loaded(head.id);
+        let session: EngineSession | undefined;
+        if (kept?.version === head.version) session = kept.session;
+        else {
+          const recovered = await EngineSession.recover(
+            states.get(head.id)!,
+            await this.definitions.model(em, head.definitionId),
+            { instanceId: head.id, businessKey: head.businessKey },
+            this.services,
+            step,
+          ).catch(() => null);
+          const effects = recovered?.effects;
+          if (!effects || effects.activities.length || effects.opened.length || effects.ended) continue;
+          session = recovered.session;
+        }
+        this.forget(head.id);
+        // The timer falling due first is the one this engine is loaded for.
+        const timers = pending.filter((t) => t.instanceId === head.id).sort((a, b) => +a.dueAt - +b.dueAt);
+        const [timer] = timers;
+        const entry = { version: head.version, dueAt: head.dueAt };
+        const key = `${head.definitionId}:${timer?.elementId}`;
+        if (!timer || +timer.dueAt === +timers[1]?.dueAt || this.writesAtFire.has(key)) {
+          // Loaded only: it fires at due time on this engine.
+          this.ahead.set(head.id, { ...entry, session });
+          warmed++;
           continue;
-        this.hot.delete(instance.id);
-        this.ahead.set(instance.id, { version: instance.version, session, dueAt: wanted.get(instance.id)! });
+        }
+        const others = timers.slice(1);
+        const prepared = await this.prefire(em, head, session, timer, {
+          openTasks: openTasks.filter((t) => t.instanceId === head.id),
+          otherTimers: others,
+        });
+        // The engine has fired in memory either way; without a prepared fire it is of no use.
+        if (!prepared) {
+          this.writesAtFire.add(key);
+          continue;
+        }
+        this.ahead.set(head.id, { ...entry, prepared });
         warmed++;
       }
     });
@@ -603,27 +762,7 @@ export class ProcessRuntime {
     }
     const opened: TaskEntity[] = [];
     for (const wait of effects.opened) {
-      const info = readUserTaskInfo(wait.behaviour);
-      const spec = info.due ?? null;
-      const due = spec ? (await this.calendars.current(em)).due(spec, this.clock.today()) : null;
-      const task: TaskEntity = {
-        id: randomUUID(),
-        instanceId: instance.id,
-        elementId: wait.elementId,
-        name: wait.name,
-        candidateGroups: info.candidateGroups,
-        form: info.fields as object[],
-        due: spec ? `${spec.amount}${spec.unit}` : null,
-        dueDate: due?.date ?? null,
-        dueDateCertain: due?.certain ?? true,
-        status: 'open',
-        data: null,
-        completedBy: null,
-        assignee: null,
-        assignedAt: null,
-        createdAt: now,
-        completedAt: null,
-      };
+      const task = await this.newTask(em, instance.id, wait, now, this.clock.today());
       if (deferred) deferred.tasks.push(task);
       else {
         await step.beforeWrite?.();
@@ -633,19 +772,50 @@ export class ProcessRuntime {
     }
     const armed = session.completed ? [] : session.timers.list();
     const pending = known?.pendingTimers;
-    const inSync =
-      pending &&
-      pending.length === armed.length &&
-      armed.every((t) => pending.some((row) => row.elementId === t.elementId)) &&
-      pending.every((row) => armed.some((t) => t.elementId === row.elementId));
-    if (inSync) return { opened, timers: pending };
+    if (pending && timersInSync(armed, pending)) return { opened, timers: pending };
     await step.beforeWrite?.();
     return { opened, timers: await repo.syncTimers(em, instance.id, armed, now, pending) };
   }
 
-  /** The instance's loaded engine, if one is: loaded ahead for its timer, or kept after a step. */
+  /** The task row a user task the engine now waits on opens, its due date counted from `today`. */
+  private async newTask(
+    em: EntityManager,
+    instanceId: string,
+    wait: OpenedWait,
+    now: Date,
+    today: string,
+  ): Promise<TaskEntity> {
+    const info = readUserTaskInfo(wait.behaviour);
+    const spec = info.due ?? null;
+    const due = spec ? (await this.calendars.current(em)).due(spec, today) : null;
+    return {
+      id: randomUUID(),
+      instanceId,
+      elementId: wait.elementId,
+      name: wait.name,
+      candidateGroups: info.candidateGroups,
+      form: info.fields as object[],
+      due: spec ? `${spec.amount}${spec.unit}` : null,
+      dueDate: due?.date ?? null,
+      dueDateCertain: due?.certain ?? true,
+      status: 'open',
+      data: null,
+      completedBy: null,
+      assignee: null,
+      assignedAt: null,
+      createdAt: now,
+      completedAt: null,
+    };
+  }
+
+  /**
+   * The instance's loaded engine, if one is: loaded ahead for its timer, or kept after a step. An
+   * engine that has fired ahead is not the engine of any committed version.
+   */
   private loaded(instanceId: string): HotEngine | undefined {
-    return this.ahead.get(instanceId) ?? this.hot.get(instanceId);
+    const ahead = this.ahead.get(instanceId);
+    if (!ahead) return this.hot.get(instanceId);
+    return ahead.session && { version: ahead.version, session: ahead.session };
   }
 
   /** The version of the instance whose engine is loaded, if one is. */
@@ -682,6 +852,15 @@ export class ProcessRuntime {
     set.add(instanceId);
     this.touched.set(em, set);
   }
+}
+
+/** The engine's armed timers are the pending timer rows: the same elements, none missing. */
+function timersInSync(armed: ArmedTimer[], pending: TimerEntity[]): boolean {
+  return (
+    pending.length === armed.length &&
+    armed.every((t) => pending.some((row) => row.elementId === t.elementId)) &&
+    pending.every((row) => armed.some((t) => t.elementId === row.elementId))
+  );
 }
 
 /** A timer fire's effects with those of the recovery before it, persisted as one step. */

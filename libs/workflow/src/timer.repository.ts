@@ -25,6 +25,18 @@ interface ClaimRow {
   ended_at: Date | null;
 }
 
+/** A running instance with a timer in the look-ahead window, without its engine state. */
+export interface ImminentHead {
+  id: string;
+  definitionId: string;
+  businessKey: string;
+  outcome: string | null;
+  version: number;
+  dueAt: Date;
+  /** The due time as the database prints it (microseconds kept), for the window's cursor. */
+  dueKey: string;
+}
+
 /** How many processes may poll one schema's timers at once (advisory-lock slots). */
 const POLLER_SLOTS = 256;
 
@@ -170,11 +182,12 @@ export const timerRepository = {
     to: Date,
     limit: number,
     share: TimerShare | null = null,
-  ): Promise<{ id: string; version: number; dueAt: Date; dueKey: string }[]> {
+  ): Promise<ImminentHead[]> {
     // The cursor's due time goes back as the database printed it: a JS Date keeps milliseconds
     // only, and a due time with microseconds would never be passed.
-    const rows: { id: string; version: number; due_at: Date; due_key: string }[] = await em.query(
-      `SELECT i.id, i.version, t.due_at, t.due_at::text AS due_key
+    const rows: (ClaimRow & { due_key: string })[] = await em.query(
+      `SELECT i.id, i.definition_id, i.business_key, i.outcome, i.version, t.due_at,
+              t.due_at::text AS due_key
          FROM timer t JOIN process_instance i ON i.id = t.instance_id
         WHERE t.status = 'pending' AND t.due_at <= $3 AND i.status = 'running'
           AND (t.due_at > $1::timestamptz
@@ -184,17 +197,15 @@ export const timerRepository = {
         LIMIT $4`,
       [after.dueKey, after.id, to, limit, ...(share ? [share.index, share.count] : [])],
     );
-    return rows.map((r) => ({ id: r.id, version: Number(r.version), dueAt: r.due_at, dueKey: r.due_key }));
-  },
-
-  /** Instance rows with their engine states, in one statement (the warmer's engines to load). */
-  async instancesWithState(em: EntityManager, ids: string[]): Promise<ProcessInstanceEntity[]> {
-    if (!ids.length) return [];
-    const rows: ClaimRow[] = await em.query(
-      `SELECT ${INSTANCE_COLUMNS}, i.state FROM process_instance i WHERE i.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return rows.map(instanceOf);
+    return rows.map((r) => ({
+      id: r.id,
+      definitionId: r.definition_id,
+      businessKey: r.business_key,
+      outcome: r.outcome,
+      version: Number(r.version),
+      dueAt: r.due_at,
+      dueKey: r.due_key,
+    }));
   },
 
   /** A connection of the poller's own, out of the pool for as long as the poller holds its slot. */
