@@ -326,7 +326,7 @@ export const TIMER_GOALS = { firesPerSecondPerProcess: 500, twoProcessP95LagMs: 
 export function describeTimers(r: TimersBenchResult): string {
   const bare = r.bare
     ? `    bare bpmn-engine, same model, in memory: ${r.bare.coldPerCpuSecond.toFixed(0)} fires per CPU-second recovered from the saved state, ` +
-      `${r.bare.hotPerCpuSecond.toFixed(0)} with the engine already loaded (the ceiling for any host)`
+      `${r.bare.hotPerCpuSecond.toFixed(0)} with the engine already loaded (a fire run at due time; a fire prepared ahead runs no engine then)`
     : '';
   if (r.skipped) return [`(d) durable timers: skipped — ${r.skipped}`, bare].join('\n');
   const meets = (ok: boolean) => (ok ? '达标' : '未达标');

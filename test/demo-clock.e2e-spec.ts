@@ -57,3 +57,15 @@ it("moving the demo clock signs nobody out: the jump is not the users' idleness"
   expect((await clerk.get('/api/auth/me').expect(401)).body.code).toBe('SESSION_IDLE');
   t.forgetSessions();
 });
+
+it('puts every move of the clock on the audit record, by whom and from when to when', async () => {
+  const moves = await t.query<{ actor_id: string; detail: { days: number; from: string; to: string } }>(
+    `SELECT actor_id, detail FROM audit_entry WHERE action = 'demo.clock.move' ORDER BY id`,
+  );
+  expect(moves.map((m) => m.detail.days)).toEqual([8, 2]);
+  const [admin] = await t.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'admin'`);
+  for (const m of moves) {
+    expect(m.actor_id).toBe(admin.id);
+    expect(Date.parse(m.detail.to) - Date.parse(m.detail.from)).toBe(m.detail.days * 86_400_000);
+  }
+});

@@ -1,5 +1,6 @@
 import { ProcessRuntime, ServiceRegistry, TimerPoller } from '@app/workflow';
 import { TestApp } from './support/test-app';
+import { bpmnModel, TIMER, timerModels } from './support/timer-models';
 import { installUnchecked } from './support/unchecked-model';
 import { EngineSession } from '../libs/workflow/src/engine-session';
 
@@ -12,46 +13,11 @@ import { EngineSession } from '../libs/workflow/src/engine-session';
  */
 let t: TestApp;
 
-const NS = `xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:sa="http://shehuijiuzhu.gov.cn/schema/bpmn/1.0" id="Defs" targetNamespace="http://example.org"`;
-const TIMER = `<bpmn:intermediateCatchEvent id="Timer_Wait" name="等待一小时">
-      <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
-    </bpmn:intermediateCatchEvent>`;
 // A due date in calendar days: a task opened a day later is due a day later.
 const CHECK = `<bpmn:userTask id="Task_Check" name="复核" camunda:candidateGroups="township_reviewer" sa:due="7D" />`;
-const model = (key: string, body: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions ${NS}>
-  <bpmn:process id="${key}" name="${key}" isExecutable="true">${body}</bpmn:process>
-</bpmn:definitions>`;
-// Start → timer → 复核 → end.
-const TIMER_TASK = model(
-  'h19-ahead-timer',
-  `<bpmn:startEvent id="Start" />
-    <bpmn:sequenceFlow id="F0" sourceRef="Start" targetRef="Timer_Wait" />
-    ${TIMER}
-    <bpmn:sequenceFlow id="F1" sourceRef="Timer_Wait" targetRef="Task_Check" />
-    ${CHECK}
-    <bpmn:sequenceFlow id="F2" sourceRef="Task_Check" targetRef="End" />
-    <bpmn:endEvent id="End" />`,
-);
-// 填报 waits beside the timer: a user can step the case between the fire ahead and its due time.
-const TASK_BESIDE_TIMER = model(
-  'h19-ahead-parallel',
-  `<bpmn:startEvent id="Start" />
-    <bpmn:sequenceFlow id="F0" sourceRef="Start" targetRef="Fork" />
-    <bpmn:parallelGateway id="Fork" />
-    <bpmn:sequenceFlow id="F1" sourceRef="Fork" targetRef="Task_Fill" />
-    <bpmn:sequenceFlow id="F2" sourceRef="Fork" targetRef="Timer_Wait" />
-    <bpmn:userTask id="Task_Fill" name="填报" camunda:candidateGroups="township_clerk" />
-    <bpmn:sequenceFlow id="F3" sourceRef="Task_Fill" targetRef="End_Fill" />
-    <bpmn:endEvent id="End_Fill" />
-    ${TIMER}
-    <bpmn:sequenceFlow id="F4" sourceRef="Timer_Wait" targetRef="Task_Check" />
-    ${CHECK}
-    <bpmn:sequenceFlow id="F5" sourceRef="Task_Check" targetRef="End_Check" />
-    <bpmn:endEvent id="End_Check" />`,
-);
+const { timerTask: TIMER_TASK, taskBesideTimer: TASK_BESIDE_TIMER } = timerModels('h19-ahead', CHECK);
 // The fire calls a service (its effects are not rows the batch writes): it cannot run ahead.
-const TIMER_SERVICE = model(
+const TIMER_SERVICE = bpmnModel(
   'h19-ahead-service',
   `<bpmn:startEvent id="Start" />
     <bpmn:sequenceFlow id="F0" sourceRef="Start" targetRef="Timer_Wait" />

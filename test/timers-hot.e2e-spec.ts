@@ -1,5 +1,6 @@
 import { ProcessRuntime, TimerPoller } from '@app/workflow';
 import { TestApp } from './support/test-app';
+import { timerModels } from './support/timer-models';
 import { installUnchecked } from './support/unchecked-model';
 import { EngineSession } from '../libs/workflow/src/engine-session';
 import { timerRepository } from '../libs/workflow/src/timer.repository';
@@ -13,43 +14,7 @@ import { timerRepository } from '../libs/workflow/src/timer.repository';
  */
 let t: TestApp;
 
-const NS = `xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs" targetNamespace="http://example.org"`;
-const TIMER = `<bpmn:intermediateCatchEvent id="Timer_Wait" name="等待一小时">
-      <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
-    </bpmn:intermediateCatchEvent>`;
-const CHECK = `<bpmn:userTask id="Task_Check" name="复核" camunda:candidateGroups="township_reviewer" />`;
-// Start → timer → 复核 → end.
-const TIMER_TASK = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions ${NS}>
-  <bpmn:process id="h19-hot-timer" name="定时后复核" isExecutable="true">
-    <bpmn:startEvent id="Start" />
-    <bpmn:sequenceFlow id="F0" sourceRef="Start" targetRef="Timer_Wait" />
-    ${TIMER}
-    <bpmn:sequenceFlow id="F1" sourceRef="Timer_Wait" targetRef="Task_Check" />
-    ${CHECK}
-    <bpmn:sequenceFlow id="F2" sourceRef="Task_Check" targetRef="End" />
-    <bpmn:endEvent id="End" />
-  </bpmn:process>
-</bpmn:definitions>`;
-// A user task (填报) waits beside the timer: a user can step the case while its timer is pending.
-const TASK_BESIDE_TIMER = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions ${NS}>
-  <bpmn:process id="h19-hot-parallel" name="填报与定时" isExecutable="true">
-    <bpmn:startEvent id="Start" />
-    <bpmn:sequenceFlow id="F0" sourceRef="Start" targetRef="Fork" />
-    <bpmn:parallelGateway id="Fork" />
-    <bpmn:sequenceFlow id="F1" sourceRef="Fork" targetRef="Task_Fill" />
-    <bpmn:sequenceFlow id="F2" sourceRef="Fork" targetRef="Timer_Wait" />
-    <bpmn:userTask id="Task_Fill" name="填报" camunda:candidateGroups="township_clerk" />
-    <bpmn:sequenceFlow id="F3" sourceRef="Task_Fill" targetRef="End_Fill" />
-    <bpmn:endEvent id="End_Fill" />
-    ${TIMER}
-    <bpmn:sequenceFlow id="F4" sourceRef="Timer_Wait" targetRef="Task_Check" />
-    ${CHECK}
-    <bpmn:sequenceFlow id="F5" sourceRef="Task_Check" targetRef="End_Check" />
-    <bpmn:endEvent id="End_Check" />
-  </bpmn:process>
-</bpmn:definitions>`;
+const { timerTask: TIMER_TASK, taskBesideTimer: TASK_BESIDE_TIMER } = timerModels('h19-hot');
 
 const CACHE = 3;
 const AHEAD = 4;

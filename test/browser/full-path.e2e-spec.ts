@@ -177,5 +177,5 @@ describe('the whole 低保 path in the browser, every role', () => {
     await visitor.setInputFiles('[data-test=verify-result] input[type=file]', pdfPath);
     await visitor.locator('[data-test=verify-file-verdict]').getByText('一致').waitFor();
     await screenshot(visitor, 'full-verified');
-  });
+  }, 300_000); // a whole lifecycle through the pages: beside the other tiers it can outlast the default
 });

@@ -21,12 +21,7 @@ describeWithPostgres('holiday calendar across two API processes', () => {
 
   beforeAll(async () => {
     t = await TestApp.start();
-    b = await ApiWorker.start('B', {
-      DATABASE_URL: process.env.DATABASE_URL!,
-      DATABASE_SCHEMA: process.env.DATABASE_SCHEMA!,
-      DATA_DIR: t.dataDir,
-      TIMER_POLL_MS: '0',
-    });
+    b = await ApiWorker.start('B', t.workerEnv());
   }, 120_000);
 
   afterAll(async () => {

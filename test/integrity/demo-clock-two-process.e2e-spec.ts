@@ -26,13 +26,7 @@ describeWithPostgres('the demo clock across two API processes', () => {
   beforeAll(async () => {
     process.env.CLOCK_SYNC_MS = SYNC.CLOCK_SYNC_MS;
     t = await TestApp.start();
-    b = await ApiWorker.start('B', {
-      DATABASE_URL: process.env.DATABASE_URL!,
-      DATABASE_SCHEMA: process.env.DATABASE_SCHEMA!,
-      DATA_DIR: t.dataDir,
-      TIMER_POLL_MS: '0',
-      ...SYNC,
-    });
+    b = await ApiWorker.start('B', t.workerEnv(SYNC));
   }, 120_000);
 
   afterAll(async () => {

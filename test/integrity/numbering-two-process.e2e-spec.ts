@@ -46,14 +46,7 @@ describeWithPostgres('文号 across two API processes', () => {
 
   it(`${ISSUES} concurrent issuances through two processes are numbered 1..${ISSUES}`, async () => {
     const started = Date.now();
-    const env = {
-      DATABASE_URL: process.env.DATABASE_URL!,
-      DATABASE_SCHEMA: process.env.DATABASE_SCHEMA!,
-      DATA_DIR: t.dataDir,
-      PROCESSES_DIR: processesDir,
-      TEMPLATES_DIR: templatesDir,
-      TIMER_POLL_MS: '0',
-    };
+    const env = t.workerEnv({ PROCESSES_DIR: processesDir, TEMPLATES_DIR: templatesDir });
     // Both processes boot while the cases are seeded.
     const booting = Promise.all(
       ['A', 'B'].map((name) =>

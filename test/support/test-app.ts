@@ -133,6 +133,20 @@ export class TestApp {
     }
   }
 
+  /**
+   * The environment of another API process (test/support/api-worker.ts, timer workers) on this
+   * app's database: its PostgreSQL schema, its data directory, no timer poller unless `extra` sets one.
+   */
+  workerEnv(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      DATABASE_URL: process.env.DATABASE_URL!,
+      DATABASE_SCHEMA: process.env.DATABASE_SCHEMA!,
+      DATA_DIR: this.dataDir,
+      TIMER_POLL_MS: '0',
+      ...extra,
+    };
+  }
+
   /** Listens on a free local port (for a real browser) and returns the base URL. */
   async listen(): Promise<string> {
     await this.app.listen(0, '127.0.0.1');

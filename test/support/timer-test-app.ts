@@ -21,14 +21,7 @@ export async function timerTestApp(
   for (const model of models) fs.copyFileSync(path.join(ROOT, model), path.join(dir, path.basename(model)));
   process.env.PROCESSES_DIR = dir;
   const t = await TestApp.start();
-  const env = {
-    DATABASE_URL: process.env.DATABASE_URL!,
-    DATABASE_SCHEMA: process.env.DATABASE_SCHEMA!,
-    DATA_DIR: t.dataDir,
-    PROCESSES_DIR: dir,
-    TIMER_POLL_MS: '25',
-    ...extra,
-  };
+  const env = t.workerEnv({ PROCESSES_DIR: dir, TIMER_POLL_MS: '25', ...extra });
   return { t, env };
 }
 

@@ -12,6 +12,7 @@ const NAMES: Record<string, string> = {
   'user.unlock': '解除登录锁定',
   'access.user.list': '查看账号列表',
   'backup.create': '在线备份',
+  'demo.clock.move': '拨动演示时钟',
   'case.created': '立案',
   'case.closed': '办结',
   'case.economics': '录入家庭经济状况',

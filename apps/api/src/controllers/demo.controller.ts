@@ -2,7 +2,8 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { AppError, Clock } from '@app/common';
-import { AuthService, Requires } from '@app/auth';
+import { AuditService } from '@app/audit';
+import { AuthService, AuthUser, CurrentUser, Requires } from '@app/auth';
 import { TimerPoller } from '@app/workflow';
 import { NotificationDispatcher } from '@app/notifications';
 import { ClockAdvancedDto } from '../dto/responses/demo.response';
@@ -31,18 +32,33 @@ export class DemoController {
     private readonly notifications: NotificationDispatcher,
     private readonly store: ClockStore,
     private readonly auth: AuthService,
+    private readonly audit: AuditService,
   ) {}
 
   @ApiOkResponse({ type: ClockAdvancedDto })
   @Post('clock')
   @Requires('demo.clock')
   @HttpCode(200)
-  async advance(@Body() body: AdvanceClockDto) {
+  async advance(@CurrentUser() user: AuthUser, @Body() body: AdvanceClockDto) {
     if (process.env.DEMO_SEED === 'off') throw AppError.forbidden('仅演示环境可拨动时钟');
     const ms = body.days * 86_400_000;
+    const from = this.clock.now();
     // Sessions move in the same transaction: a process that already tells the new time must not
-    // find its signed-in users idle for the days moved.
-    await this.store.advance(ms, (em) => this.auth.clockMoved(em, ms));
+    // find its signed-in users idle for the days moved. The move is an act on the record: it ends
+    // 公示 periods and time limits of every case.
+    await this.store.advance(ms, async (em) => {
+      await this.auth.clockMoved(em, ms);
+      await this.audit.record(em, {
+        actorId: user.id,
+        action: 'demo.clock.move',
+        at: from,
+        detail: {
+          days: body.days,
+          from: from.toISOString(),
+          to: new Date(from.getTime() + ms).toISOString(),
+        },
+      });
+    });
     const fired = await this.poller.poll(this.clock.now());
     // Deadlines reached by the jump are reminded and escalated now, as the next poll would.
     await this.notifications.poll(this.clock.now());
