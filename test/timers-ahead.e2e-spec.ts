@@ -1,6 +1,7 @@
 import { ProcessRuntime, ServiceRegistry, TimerPoller } from '@app/workflow';
 import { TestApp } from './support/test-app';
 import { bpmnModel, TIMER, timerModels } from './support/timer-models';
+import { persistedCase, startInstance } from './support/timer-test-app';
 import { installUnchecked } from './support/unchecked-model';
 import { EngineSession } from '../libs/workflow/src/engine-session';
 
@@ -62,44 +63,8 @@ const dropEngines = () => {
 const runtime = () => t.app.get(ProcessRuntime);
 const poll = () => t.app.get(TimerPoller).poll(t.clock.now());
 
-async function start(key: string, businessKey: string): Promise<string> {
-  const { instance } = await runtime().transaction((em) =>
-    runtime().start(em, { definitionKey: key, businessKey, variables: {}, actorId: null }),
-  );
-  return instance.id;
-}
-
-/** The persisted case without what differs between two runs (ids, times). */
-async function persisted(id: string) {
-  const [row] = await t.query<{
-    state: { definitions: { execution: { processes: unknown[] } }[] };
-    version: number;
-    status: string;
-  }>(`SELECT state, version, status FROM process_instance WHERE id = $1`, [id]);
-  const process = row.state.definitions[0].execution.processes[0] as {
-    execution: {
-      children: { id: string; status?: string; counters: object }[];
-      flows: { id: string; counters: object }[];
-    };
-  };
-  const elements = [...process.execution.children, ...process.execution.flows]
-    .map((c) => ({ id: c.id, status: (c as { status?: string }).status ?? null, counters: c.counters }))
-    .sort((a, b) => a.id.localeCompare(b.id));
-  return {
-    version: row.version,
-    status: row.status,
-    elements,
-    tasks: await t.query(
-      `SELECT element_id, status, due, due_date FROM task WHERE instance_id = $1 ORDER BY element_id, status`,
-      [id],
-    ),
-    path: await t.query(
-      `SELECT seq, element_id, event FROM activity_log WHERE instance_id = $1 ORDER BY seq`,
-      [id],
-    ),
-    timers: await t.query(`SELECT element_id, status FROM timer WHERE instance_id = $1`, [id]),
-  };
-}
+const start = (key: string, businessKey: string) => startInstance(t, key, businessKey);
+const persisted = (id: string) => persistedCase(t, id);
 
 /** Moves the clock past what earlier tests left due and fires it, so each test starts clean. */
 async function clean(): Promise<void> {

@@ -1,6 +1,7 @@
 import { ProcessRuntime, TimerPoller } from '@app/workflow';
 import { TestApp } from './support/test-app';
 import { timerModels } from './support/timer-models';
+import { persistedCase, startInstance } from './support/timer-test-app';
 import { installUnchecked } from './support/unchecked-model';
 import { EngineSession } from '../libs/workflow/src/engine-session';
 import { timerRepository } from '../libs/workflow/src/timer.repository';
@@ -58,55 +59,8 @@ const hot = () => {
 const runtime = () => t.app.get(ProcessRuntime);
 const poll = () => t.app.get(TimerPoller).poll(t.clock.now());
 
-async function start(key: string, businessKey: string): Promise<string> {
-  const { instance } = await runtime().transaction((em) =>
-    runtime().start(em, { definitionKey: key, businessKey, variables: {}, actorId: null }),
-  );
-  return instance.id;
-}
-
-interface EngineChild {
-  id: string;
-  status?: string;
-  counters: Record<string, number>;
-}
-
-/** The persisted case without what differs between any two runs (ids, times): element by element. */
-async function persisted(id: string) {
-  const [row] = await t.query<{
-    state: { definitions: { execution: { processes: unknown[] } }[] };
-    version: number;
-    status: string;
-  }>(`SELECT state, version, status FROM process_instance WHERE id = $1`, [id]);
-  const process = row.state.definitions[0].execution.processes[0] as {
-    status?: string;
-    execution: { children: EngineChild[]; flows: EngineChild[] };
-  };
-  const elements = [...process.execution.children, ...process.execution.flows]
-    .map((c) => ({ id: c.id, status: c.status ?? null, counters: c.counters }))
-    .sort((a, b) => a.id.localeCompare(b.id));
-  const tasks = await t.query(
-    `SELECT element_id, name, status, candidate_groups, due, due_date FROM task WHERE instance_id = $1 ORDER BY element_id, status`,
-    [id],
-  );
-  const path = await t.query(
-    `SELECT seq, element_id, event FROM activity_log WHERE instance_id = $1 ORDER BY seq`,
-    [id],
-  );
-  const timers = await t.query(
-    `SELECT element_id, status FROM timer WHERE instance_id = $1 ORDER BY created_at`,
-    [id],
-  );
-  return {
-    version: row.version,
-    status: row.status,
-    process: process.status ?? null,
-    elements,
-    tasks,
-    path,
-    timers,
-  };
-}
+const start = (key: string, businessKey: string) => startInstance(t, key, businessKey);
+const persisted = (id: string) => persistedCase(t, id);
 
 describe('engines kept hot for imminent timers', () => {
   it('a fire from a hot engine persists the same case as a fire from the stored state', async () => {

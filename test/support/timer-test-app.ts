@@ -27,15 +27,64 @@ export async function timerTestApp(
 
 /** Starts `n` instances of the model `key`, business keys `prefix-i`, each in its own transaction. */
 export async function startInstances(t: TestApp, key: string, n: number, prefix: string): Promise<string[]> {
-  const runtime = t.app.get(ProcessRuntime);
   const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const { instance } = await runtime.transaction((em) =>
-      runtime.start(em, { definitionKey: key, businessKey: `${prefix}-${i}`, variables: {}, actorId: null }),
-    );
-    ids.push(instance.id);
-  }
+  for (let i = 0; i < n; i++) ids.push(await startInstance(t, key, `${prefix}-${i}`));
   return ids;
+}
+
+/** Starts one instance of the model `key` in its own transaction; its id. */
+export async function startInstance(t: TestApp, key: string, businessKey: string): Promise<string> {
+  const runtime = t.app.get(ProcessRuntime);
+  const { instance } = await runtime.transaction((em) =>
+    runtime.start(em, { definitionKey: key, businessKey, variables: {}, actorId: null }),
+  );
+  return instance.id;
+}
+
+interface EngineChild {
+  id: string;
+  status?: string;
+  counters: Record<string, number>;
+}
+
+/**
+ * A persisted case without what differs between any two runs (ids, times): its engine's elements
+ * one by one, its tasks, path and timers — so a fire one way can be compared with a fire another.
+ */
+export async function persistedCase(t: TestApp, id: string) {
+  const [row] = await t.query<{
+    state: { definitions: { execution: { processes: unknown[] } }[] };
+    version: number;
+    status: string;
+  }>(`SELECT state, version, status FROM process_instance WHERE id = $1`, [id]);
+  const process = row.state.definitions[0].execution.processes[0] as {
+    status?: string;
+    execution: { children: EngineChild[]; flows: EngineChild[] };
+  };
+  const elements = [...process.execution.children, ...process.execution.flows]
+    .map((c) => ({ id: c.id, status: c.status ?? null, counters: c.counters }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const tasks = await t.query(
+    `SELECT element_id, name, status, candidate_groups, due, due_date FROM task WHERE instance_id = $1 ORDER BY element_id, status`,
+    [id],
+  );
+  const path = await t.query(
+    `SELECT seq, element_id, event FROM activity_log WHERE instance_id = $1 ORDER BY seq`,
+    [id],
+  );
+  const timers = await t.query(
+    `SELECT element_id, status FROM timer WHERE instance_id = $1 ORDER BY created_at`,
+    [id],
+  );
+  return {
+    version: row.version,
+    status: row.status,
+    process: process.status ?? null,
+    elements,
+    tasks,
+    path,
+    timers,
+  };
 }
 
 /** Kills the workers, then stops the API. */
