@@ -220,6 +220,32 @@ describe('documents are evidence', () => {
     }
   });
 
+  it('tells a missing archived file from an altered one', async () => {
+    const caseId = await apply(t);
+    const [doc] = await documentsOf(caseId);
+    const [row] = await t.query<{ pdf_sha256: string }>(`SELECT pdf_sha256 FROM document WHERE id = $1`, [
+      doc.id,
+    ]);
+    const file = path.join(
+      t.dataDir,
+      'archive',
+      row.pdf_sha256.slice(0, 2),
+      row.pdf_sha256.slice(2, 4),
+      row.pdf_sha256,
+    );
+    const aside = `${file}.aside`;
+    fs.renameSync(file, aside);
+    try {
+      const res = await t.http.get(`/api/verify/${doc.verifyCode}`).expect(200);
+      expect(res.body.genuine).toBe(false);
+      expect(res.body.message).toContain('未找到该文书的归档文件');
+      expect(res.body.message).not.toContain('改动');
+    } finally {
+      fs.renameSync(aside, file);
+    }
+    expect((await t.http.get(`/api/verify/${doc.verifyCode}`).expect(200)).body.genuine).toBe(true);
+  });
+
   it('detects one changed byte in an archived PDF and in a ledger row', async () => {
     const caseId = await apply(t);
     const [doc] = await documentsOf(caseId);

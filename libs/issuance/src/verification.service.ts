@@ -53,8 +53,15 @@ export class VerificationService {
     let archived: Buffer;
     try {
       archived = await this.blobs.get(doc.pdfSha256);
-    } catch {
-      return { ...base, genuine: false, message: '归档文件已损坏或被改动' };
+    } catch (err) {
+      // A file that is not there was not altered: say so, so that a genuine notice served by a
+      // process without the archive is not reported as tampered with.
+      const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+      return {
+        ...base,
+        genuine: false,
+        message: missing ? '未找到该文书的归档文件，暂无法核验，请向出具机关核实' : '归档文件已损坏或被改动',
+      };
     }
     const signature = extractSignatureInfo(archived);
     if (!signature?.intact) return { ...base, genuine: false, message: '归档文件的电子签章无效' };
