@@ -220,19 +220,19 @@ describe('documents are evidence', () => {
     }
   });
 
+  /** Where the blob store keeps a document's archived PDF (by its hash). */
+  async function archivedFileOf(documentId: string): Promise<string> {
+    const [row] = await t.query<{ pdf_sha256: string }>(`SELECT pdf_sha256 FROM document WHERE id = $1`, [
+      documentId,
+    ]);
+    const hash = row.pdf_sha256;
+    return path.join(t.dataDir, 'archive', hash.slice(0, 2), hash.slice(2, 4), hash);
+  }
+
   it('tells a missing archived file from an altered one', async () => {
     const caseId = await apply(t);
     const [doc] = await documentsOf(caseId);
-    const [row] = await t.query<{ pdf_sha256: string }>(`SELECT pdf_sha256 FROM document WHERE id = $1`, [
-      doc.id,
-    ]);
-    const file = path.join(
-      t.dataDir,
-      'archive',
-      row.pdf_sha256.slice(0, 2),
-      row.pdf_sha256.slice(2, 4),
-      row.pdf_sha256,
-    );
+    const file = await archivedFileOf(doc.id);
     const aside = `${file}.aside`;
     fs.renameSync(file, aside);
     try {
@@ -250,16 +250,7 @@ describe('documents are evidence', () => {
     const caseId = await apply(t);
     const [doc] = await documentsOf(caseId);
     expect((await t.http.get(`/api/verify/${doc.verifyCode}`).expect(200)).body.genuine).toBe(true);
-    const [row] = await t.query<{ pdf_sha256: string }>(`SELECT pdf_sha256 FROM document WHERE id = $1`, [
-      doc.id,
-    ]);
-    const file = path.join(
-      t.dataDir,
-      'archive',
-      row.pdf_sha256.slice(0, 2),
-      row.pdf_sha256.slice(2, 4),
-      row.pdf_sha256,
-    );
+    const file = await archivedFileOf(doc.id);
     const bytes = fs.readFileSync(file);
     bytes[Math.floor(bytes.length / 2)] ^= 0x01;
     fs.chmodSync(file, 0o644);

@@ -1,7 +1,7 @@
 import { ProcessRuntime, ServiceRegistry, TimerPoller } from '@app/workflow';
 import { TestApp } from './support/test-app';
 import { bpmnModel, TIMER, timerModels } from './support/timer-models';
-import { persistedCase, startInstance } from './support/timer-test-app';
+import { completeUserTask, persistedCase, startInstance } from './support/timer-test-app';
 import { installUnchecked } from './support/unchecked-model';
 import { EngineSession } from '../libs/workflow/src/engine-session';
 
@@ -232,17 +232,7 @@ describe('timer fires run ahead and committed at due time', () => {
   });
 });
 
-async function completeFill(id: string): Promise<void> {
-  const [fill] = await t.query<{ id: string }>(
-    `SELECT id FROM task WHERE instance_id = $1 AND element_id = 'Task_Fill'`,
-    [id],
-  );
-  const [clerk] = await t.query<{ id: string }>(`SELECT id FROM app_user ORDER BY username LIMIT 1`);
-  await runtime().transaction(async (em) => {
-    const task = await runtime().lockOpenTask(em, fill.id);
-    await runtime().complete(em, task, { data: {}, actorId: clerk.id });
-  });
-}
+const completeFill = (id: string) => completeUserTask(t, id, 'Task_Fill');
 
 /** 填报 done once, the timer fired once and opened 复核 once, on top of the user's step. */
 async function expectFilledThenFired(id: string): Promise<void> {

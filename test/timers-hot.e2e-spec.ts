@@ -1,7 +1,7 @@
 import { ProcessRuntime, TimerPoller } from '@app/workflow';
 import { TestApp } from './support/test-app';
 import { timerModels } from './support/timer-models';
-import { persistedCase, startInstance } from './support/timer-test-app';
+import { completeUserTask, persistedCase, startInstance } from './support/timer-test-app';
 import { installUnchecked } from './support/unchecked-model';
 import { EngineSession } from '../libs/workflow/src/engine-session';
 import { timerRepository } from '../libs/workflow/src/timer.repository';
@@ -56,7 +56,6 @@ const hot = () => {
     },
   };
 };
-const runtime = () => t.app.get(ProcessRuntime);
 const poll = () => t.app.get(TimerPoller).poll(t.clock.now());
 
 const start = (key: string, businessKey: string) => startInstance(t, key, businessKey);
@@ -99,15 +98,7 @@ describe('engines kept hot for imminent timers', () => {
     // Another process completes 填报 (its own engine, a new version); this one still holds the
     // engine it loaded, in which 填报 waits.
     hot().delete(id);
-    const [fill] = await t.query<{ id: string }>(
-      `SELECT id FROM task WHERE instance_id = $1 AND element_id = 'Task_Fill'`,
-      [id],
-    );
-    const [clerk] = await t.query<{ id: string }>(`SELECT id FROM app_user ORDER BY username LIMIT 1`);
-    await runtime().transaction(async (em) => {
-      const task = await runtime().lockOpenTask(em, fill.id);
-      await runtime().complete(em, task, { data: {}, actorId: clerk.id });
-    });
+    await completeUserTask(t, id, 'Task_Fill');
     maps().ahead.set(id, warmed!);
 
     t.clock.advance(5 * 60_000);

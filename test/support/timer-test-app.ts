@@ -41,6 +41,20 @@ export async function startInstance(t: TestApp, key: string, businessKey: string
   return instance.id;
 }
 
+/** Completes the instance's open user task `elementId` as the first account, in its own transaction. */
+export async function completeUserTask(t: TestApp, instanceId: string, elementId: string): Promise<void> {
+  const runtime = t.app.get(ProcessRuntime);
+  const [open] = await t.query<{ id: string }>(
+    `SELECT id FROM task WHERE instance_id = $1 AND element_id = $2 AND status = 'open'`,
+    [instanceId, elementId],
+  );
+  const [actor] = await t.query<{ id: string }>(`SELECT id FROM app_user ORDER BY username LIMIT 1`);
+  await runtime.transaction(async (em) => {
+    const task = await runtime.lockOpenTask(em, open.id);
+    await runtime.complete(em, task, { data: {}, actorId: actor.id });
+  });
+}
+
 interface EngineChild {
   id: string;
   status?: string;
