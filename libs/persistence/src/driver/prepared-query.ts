@@ -20,10 +20,21 @@ export async function preparedQuery<T>(em: EntityManager, sql: string, params: u
   try {
     const client = (await runner.connect()) as PoolClient;
     em.connection.logger.logQuery(sql, params, runner);
-    const name = `p${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    const name = statementName(sql);
     const result = await client.query<T & object>({ name, text: sql, values: params });
     return result.rows;
   } finally {
     if (!em.queryRunner) await runner.release();
   }
+}
+
+/** The callers send a few fixed texts: each is hashed once per process, not on every request. */
+const names = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (name === undefined) {
+    name = `p${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    names.set(sql, name);
+  }
+  return name;
 }
