@@ -21,7 +21,7 @@ const readline = require('node:readline');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { readCosts, totalsByTier } = require('./test-cost');
+const { readCosts, totalsByTier, timeline } = require('./test-cost');
 
 const root = path.resolve(__dirname, '..');
 const known = ['unit', 'web', 'api', 'integrity', 'fault', 'browser'];
@@ -53,18 +53,35 @@ const jest = (report, projects, extra) => [
 const shared = tiers.filter((t) => ['unit', 'api', 'integrity', 'fault'].includes(t));
 const runs = [
   ...(shared.length
-    ? [{ label: shared.join('+'), report: 'jest.json', command: (r) => jest(r, shared, [`--maxWorkers=${workers}`]) }]
+    ? [
+        {
+          label: shared.join('+'),
+          report: 'jest.json',
+          command: (r) => jest(r, shared, [`--maxWorkers=${workers}`]),
+        },
+      ]
     : []),
   ...(tiers.includes('web') && !passThrough.length && !skipDatabaseFree
     ? [
         {
           label: 'web',
-          command: () => [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'apps/web/vitest.config.ts'],
+          command: () => [
+            path.join(root, 'node_modules/vitest/vitest.mjs'),
+            'run',
+            '--config',
+            'apps/web/vitest.config.ts',
+          ],
         },
       ]
     : []),
   ...(tiers.includes('browser')
-    ? [{ label: 'browser', report: 'browser.json', command: (r) => jest(r, ['browser'], [`--maxWorkers=${process.env.BROWSER_WORKERS || workers}`]) }]
+    ? [
+        {
+          label: 'browser',
+          report: 'browser.json',
+          command: (r) => jest(r, ['browser'], [`--maxWorkers=${process.env.BROWSER_WORKERS || workers}`]),
+        },
+      ]
     : []),
 ];
 
@@ -72,7 +89,7 @@ const runs = [
 const tierOf = (file) => {
   const rel = path.relative(root, file);
   const m = /^test\/(integrity|fault|browser)\/|^test\/bundles\/(browser)-/.exec(rel);
-  return m ? m[1] ?? m[2] : /^test\/.*\.e2e-(spec|bundle)\.ts$/.test(rel) ? 'api' : 'unit';
+  return m ? (m[1] ?? m[2]) : /^test\/.*\.e2e-(spec|bundle)\.ts$/.test(rel) ? 'api' : 'unit';
 };
 
 /**
@@ -133,7 +150,9 @@ function execute(run, prefix) {
           byTier[t].seconds += (r.endTime - r.startTime) / 1000;
         }
         for (const [t, v] of Object.entries(byTier))
-          out.push(`      ${`${t}（${v.files} 个文件，各文件用时之和）`.padEnd(26)} ${v.seconds.toFixed(0).padStart(5)} s`);
+          out.push(
+            `      ${`${t}（${v.files} 个文件，各文件用时之和）`.padEnd(26)} ${v.seconds.toFixed(0).padStart(5)} s`,
+          );
       }
       resolve(out);
     });
@@ -141,7 +160,8 @@ function execute(run, prefix) {
 }
 
 // The browser run mostly waits on its pages: it starts first and runs beside the others.
-const beside = !process.env.TEST_TIERS_SERIAL && runs.length > 1 ? runs.find((r) => r.label === 'browser') : undefined;
+const beside =
+  !process.env.TEST_TIERS_SERIAL && runs.length > 1 ? runs.find((r) => r.label === 'browser') : undefined;
 
 async function main() {
   const browser = beside && execute(beside, '[browser]');
@@ -152,15 +172,23 @@ async function main() {
 
 void main().then(() => {
   if (fs.existsSync(costFile)) {
+    // Which jest process ran what when, and the idle process-seconds: where a pass's wall time goes.
+    const drawn = timeline(readCosts(costFile), { minWall: 10 });
+    if (drawn.length)
+      console.log(`\n== 时间线（自第一个文件开始的秒数；短于 10 s 的文件只计数）\n${drawn.join('\n')}`);
     // CPU seconds say what a tier costs whatever else the machine runs; `node scripts/test-cost.js <file>` lists them by file.
     for (const [t, v] of Object.entries(totalsByTier(readCosts(costFile))))
-      lines.push(`      ${`${t}（${v.files} 个文件，CPU 秒之和）`.padEnd(26)} ${v.cpu.toFixed(0).padStart(5)} s`);
+      lines.push(
+        `      ${`${t}（${v.files} 个文件，CPU 秒之和）`.padEnd(26)} ${v.cpu.toFixed(0).padStart(5)} s`,
+      );
   }
   if (skipDatabaseFree)
     lines.push(
       `      unit 只运行依赖数据库的测试文件${tiers.includes('web') ? '，web 未运行' : ''}：其余与数据库无关，已在 PGlite 轮通过（TEST_SKIP_DATABASE_FREE）`,
     );
-  console.log(`\n== 各层用时（${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}，${workers} 个 jest 进程${beside ? '，browser 层同时另有其 jest 进程' : ''}；每个文件的用时见 ${reports}）`);
+  console.log(
+    `\n== 各层用时（${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}，${workers} 个 jest 进程${beside ? '，browser 层同时另有其 jest 进程' : ''}；每个文件的用时见 ${reports}）`,
+  );
   for (const line of lines) console.log(line);
   if (fs.existsSync(costFile)) console.log(`各文件 CPU 秒：node scripts/test-cost.js ${costFile}`);
   process.exit(failed ? 1 : 0);

@@ -31,8 +31,9 @@ function sample() {
   return { user: own.user / 1e6, system: own.system / 1e6, children, wall: Date.now() / 1000 };
 }
 
+const round = (n) => Math.round(n * 100) / 100;
+
 function delta(from, to) {
-  const round = (n) => Math.round(n * 100) / 100;
   const user = round(to.user - from.user);
   const system = round(to.system - from.system);
   const children = round(to.children - from.children);
@@ -59,7 +60,8 @@ class CostEnvironment extends TestEnvironment {
     if (!block || !block.parent || block.parent.parent) return;
     if (event.name === 'run_describe_start') this.open.set(block, sample());
     if (event.name === 'run_describe_finish' && this.open.has(block)) {
-      this.parts.push({ name: block.name, ...delta(this.open.get(block), sample()) });
+      const from = this.open.get(block);
+      this.parts.push({ name: block.name, start: round(from.wall), ...delta(from, sample()) });
       this.open.delete(block);
     }
   }
@@ -70,6 +72,10 @@ class CostEnvironment extends TestEnvironment {
     const line = {
       file: path.relative(this.rootDir, this.testPath),
       project: this.project,
+      // When and in which jest process it ran: scripts/test-cost.js draws the run's timeline from
+      // these, to show which file forms the tail while a core stands idle.
+      start: round(this.costStart.wall),
+      pid: process.pid,
       ...delta(this.costStart, sample()),
       ...(this.parts.length > 1 && { parts: this.parts }),
     };
