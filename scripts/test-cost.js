@@ -91,7 +91,7 @@ function timeline(
           `   （另有 ${short.length} 个各短于 ${minWall} s 的文件，共 ${short.reduce((n, c) => n + c.wall, 0).toFixed(0)} s）`,
         );
     }
-    const idle = pids.length * (to - from) - busy;
+    const idle = Math.max(0, pids.length * (to - from) - busy);
     out.push(
       `   空闲：${pids.length} × ${(to - from).toFixed(0)} s 中 ${idle.toFixed(0)} 进程·秒（${((100 * idle) / (pids.length * (to - from))).toFixed(0)} %）`,
     );

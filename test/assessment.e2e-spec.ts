@@ -5,7 +5,7 @@ import { CONFIRM_PATH, WORKED_EXAMPLE, apply, drive, workedExampleOf } from './s
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await TestApp.start();
+  t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
   await t?.stop();

@@ -5,7 +5,7 @@ import { APPLICATION, CONFIRM_PATH, apply, drive, freshFamily } from './support/
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await TestApp.start();
+  t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
   await t?.stop();
