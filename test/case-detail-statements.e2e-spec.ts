@@ -19,7 +19,7 @@ let t: TestApp;
 let caseId: string;
 
 beforeAll(async () => {
-  t = await TestApp.start();
+  t = await TestApp.start({ documents: 'on-read' });
   caseId = await apply(t);
 });
 afterAll(async () => {

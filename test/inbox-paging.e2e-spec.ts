@@ -12,7 +12,7 @@ let t: TestApp;
 const CASES = 7;
 
 beforeAll(async () => {
-  t = await TestApp.start();
+  t = await TestApp.start({ documents: 'on-read' });
   for (let i = 0; i < CASES; i++) {
     const idNumber = withCheckDigit(`41079919700101${100 + i * 7}`);
     await apply(t, {

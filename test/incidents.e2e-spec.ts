@@ -65,7 +65,7 @@ beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'incident-processes-'));
   fs.writeFileSync(path.join(dir, 'dibao-application.bpmn'), V1);
   process.env.PROCESSES_DIR = dir;
-  t = await TestApp.start();
+  t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
   delete process.env.PROCESSES_DIR;
