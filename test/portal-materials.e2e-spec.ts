@@ -10,7 +10,7 @@ import { DEMO_PASSWORD } from '../apps/api/src/demo/reference-data';
  */
 let t: TestApp;
 beforeAll(async () => {
-  t = await TestApp.start();
+  t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
   await t?.stop();
