@@ -9,7 +9,7 @@ import { tinyPdf } from './support/sample-files';
  */
 let t: TestApp;
 beforeAll(async () => {
-  t = await TestApp.start();
+  t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
   await t?.stop();

@@ -7,7 +7,7 @@ import { APPLICATION, CONFIRM_PATH, drive } from './support/case-driver';
  */
 let t: TestApp;
 beforeAll(async () => {
-  t = await TestApp.start();
+  t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
   await t?.stop();
