@@ -9,7 +9,7 @@ import { APPLICATION, CONFIRM_PATH, apply, drive, openTasks } from './support/ca
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await TestApp.start();
+  t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
   await t?.stop();
