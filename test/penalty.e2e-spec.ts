@@ -8,7 +8,7 @@ import { CONFIRM_PATH, apply, drive, openTasks } from './support/case-driver';
  */
 let t: TestApp;
 beforeAll(async () => {
-  t = await TestApp.start();
+  t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
   await t?.stop();

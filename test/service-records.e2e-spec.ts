@@ -4,7 +4,7 @@ import { APPLICATION, CONFIRM_PATH, apply, drive, freshFamily, openTasks } from 
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await TestApp.start();
+  t = await TestApp.start({ documents: 'on-read' });
 });
 afterAll(async () => {
   await t?.stop();
