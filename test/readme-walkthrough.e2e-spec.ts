@@ -52,6 +52,7 @@ function pageSize(script: string): number {
 let t: TestApp;
 let run: Run;
 let dir: string;
+let base: string;
 const savedPublicUrl = process.env.PUBLIC_URL;
 
 beforeAll(async () => {
@@ -60,7 +61,7 @@ beforeAll(async () => {
   // full page of the clerk's inbox, so the script only finds them by following the cursor.
   const script = walkthroughScript();
   for (let i = 0; i < pageSize(script); i++) await apply(t);
-  const base = await t.listen();
+  base = await t.listen();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-walkthrough-'));
   run = await bash(script, dir, { API: `${base}/api`, no_proxy: '127.0.0.1,localhost' });
 }, 600_000);
@@ -154,3 +155,24 @@ const poppler = !spawnSync('pdfsig', ['-v']).error;
     expect(text).toContain('《最低生活保障审核确认办法》第十二条至第十四条');
   },
 );
+
+// Last: it runs the script again on the same database.
+it('run a second time on the same database, stops at the registration with the reason, before it moves the clock', async () => {
+  const moves = async () =>
+    (
+      await t.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'demo.clock.move'`,
+      )
+    )[0].n;
+  const movedBefore = await moves();
+  const again = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-walkthrough-again-'));
+  const second = await bash(walkthroughScript(), again, {
+    API: `${base}/api`,
+    no_proxy: '127.0.0.1,localhost',
+  });
+  expect(second.code).not.toBe(0);
+  // The server's reason, in Chinese, and nothing after it.
+  expect(second.stderr.trim()).toMatch(/^演示已停止：.*不能重复申请$/);
+  expect(second.stdout).toBe('');
+  expect(await moves()).toBe(movedBefore);
+}, 120_000);

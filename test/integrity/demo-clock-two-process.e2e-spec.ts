@@ -1,5 +1,5 @@
 import { TestApp } from '../support/test-app';
-import { APPLICATION, freshFamily } from '../support/case-driver';
+import { APPLICATION, CONFIRM_PATH, apply, drive, freshFamily } from '../support/case-driver';
 import { ApiWorker } from '../support/api-workers';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/reference-data';
 
@@ -26,7 +26,8 @@ describeWithPostgres('the demo clock across two API processes', () => {
   beforeAll(async () => {
     process.env.CLOCK_SYNC_MS = SYNC.CLOCK_SYNC_MS;
     t = await TestApp.start();
-    b = await ApiWorker.start('B', t.workerEnv(SYNC));
+    // B polls for due timers, as a deployment's processes do; A (this process) does not.
+    b = await ApiWorker.start('B', t.workerEnv({ ...SYNC, TIMER_POLL_MS: '100' }));
   }, 120_000);
 
   afterAll(async () => {
@@ -79,4 +80,68 @@ describeWithPostgres('the demo clock across two API processes', () => {
     const times = entries.map((e) => e.at.getTime());
     expect(times).toEqual([...times].sort((x, y) => x - y));
   }, 120_000);
+
+  it('moved through one process while both sign users in, every entry after the first on the moved clock is on it, and no session opened meanwhile is idle', async () => {
+    const admin = await t.as('admin');
+    const clerk = await signIn('clerk');
+    const created = await b!.call<{ id: string }>('POST', '/api/cases', clerk, {
+      ...APPLICATION,
+      ...freshFamily(2),
+    });
+    expect(created.status).toBe(201);
+    const onCase = `/api/cases/${created.body.id}`;
+    const clerkOnA = await t.as('clerk');
+    const [{ mark }] = await t.query<{ mark: string }>(
+      `SELECT coalesce(max(id), 0)::text AS mark FROM audit_entry`,
+    );
+    const before = t.clock.now().getTime();
+    // Sign-ins and reads of a case (each on the audit record) on both processes, one after another
+    // on each, through the whole move (outside tester #2, #3: B wrote entries on the old time after
+    // A wrote on the new, and its sessions opened in that second were refused as idle right after).
+    let moving = true;
+    const tokensOnB: string[] = [];
+    const loops = [
+      (async () => {
+        while (moving) tokensOnB.push(await signIn('clerk'));
+      })(),
+      (async () => {
+        while (moving) expect((await b!.call('GET', onCase, clerk)).status).toBe(200);
+      })(),
+      (async () => {
+        while (moving) await clerkOnA.get(onCase).expect(200);
+      })(),
+    ];
+    await admin.post('/api/demo/clock', { days: 8 }).expect(200);
+    moving = false;
+    await Promise.all(loops);
+
+    const entries = await t.query<{ at: Date }>(
+      `SELECT at FROM audit_entry WHERE id > $1 AND action IN ('auth.login', 'access.case.read') ORDER BY id`,
+      [mark],
+    );
+    // Old clock or moved clock (8 days on): in the order written, never the old after the moved.
+    const moved = entries.map((e) => e.at.getTime() > before + 4 * 86_400_000);
+    expect(moved).toContain(false);
+    expect(moved).toEqual([...moved].sort((x, y) => Number(x) - Number(y)));
+
+    // Every session opened on B during the move is still open after it.
+    expect(tokensOnB.length).toBeGreaterThan(1);
+    const statuses = [];
+    for (const token of tokensOnB) statuses.push((await b!.call('GET', '/api/auth/me', token)).status);
+    expect(statuses).toEqual(tokensOnB.map(() => 200));
+  }, 120_000);
+
+  it("answers with the timers the move made due and that fired, whichever process's poller fired them", async () => {
+    // Outside tester #6: B's poller fired the 公示 timer while the move waited, and the move said 0.
+    const caseId = await apply(t);
+    await drive(t, caseId, CONFIRM_PATH, /公示结果/);
+    const moved = await (await t.as('admin')).post('/api/demo/clock', { days: 8 }).expect(200);
+    const [{ fired }] = await t.query<{ fired: number }>(
+      `SELECT count(*)::int AS fired FROM timer t JOIN assistance_case c ON c.process_instance_id = t.instance_id
+        WHERE c.id = $1 AND t.status = 'fired'`,
+      [caseId],
+    );
+    expect(fired).toBeGreaterThan(0);
+    expect(moved.body.firedTimers).toBeGreaterThanOrEqual(fired);
+  }, 180_000);
 });

@@ -16,7 +16,7 @@ import {
   wrongPasswordMessage,
 } from './lock-out';
 import { loginAttemptRepository as attempts } from './login-attempt.repository';
-import { sessionRepository as sessions } from './session.repository';
+import { SessionWithUser, sessionRepository as sessions } from './session.repository';
 import { userRepository as users } from './user.repository';
 
 const SESSION_HOURS = 12;
@@ -24,6 +24,11 @@ const SESSION_HOURS = 12;
 export const IDLE_MINUTES = 30;
 /** last_seen_at is written at most this often, not on every request. */
 const TOUCH_MS = 60_000;
+/**
+ * How long before a demo clock move's switch a session may have been written on the old time without
+ * the move's shift reaching it (the move's commit to its switch: 2 × CLOCK_SYNC_MS, with room).
+ */
+const MOVE_WINDOW_MS = 60_000;
 
 export interface AuthUser {
   id: string;
@@ -166,10 +171,26 @@ export class AuthService {
     await sessions.shiftAll(em, ms);
   }
 
+  /**
+   * A session opened or used on the old time after a move of the demo clock committed (moving the
+   * others) but before it took effect, read after the jump: it moves with the clock now. Without
+   * this, a sign-in in the second before a move's switch was refused as idle right after.
+   */
+  private async movedSince(tokenHash: string, found: SessionWithUser, now: Date): Promise<void> {
+    const jump = this.clock.lastJump();
+    const seen = found.lastSeenAt.getTime();
+    if (!jump || now.getTime() < jump.to || seen >= jump.from || seen < jump.from - MOVE_WINDOW_MS) return;
+    const ms = jump.to - jump.from;
+    await this.db.transaction((em) => sessions.shiftOne(em, tokenHash, found.lastSeenAt, ms));
+    found.lastSeenAt = new Date(seen + ms);
+    found.expiresAt = new Date(found.expiresAt.getTime() + ms);
+  }
+
   async authenticate(token: string): Promise<AuthUser | null> {
     const tokenHash = sha256(token);
     const now = this.clock.now();
     const found = await this.db.read((em) => sessions.withUser(em, tokenHash));
+    if (found) await this.movedSince(tokenHash, found, now);
     if (!found || found.expiresAt <= now || found.user.disabled) return null;
     const idleMs = now.getTime() - found.lastSeenAt.getTime();
     if (idleMs > IDLE_MINUTES * 60_000) {

@@ -60,4 +60,14 @@ export const sessionRepository = {
       [ms],
     );
   },
+
+  /** Moves one session's times by `ms`, unless another request already did (its last use changed). */
+  async shiftOne(em: EntityManager, tokenHash: string, lastSeenAt: Date, ms: number): Promise<void> {
+    await em.query(
+      `UPDATE user_session SET last_seen_at = last_seen_at + $3 * interval '1 millisecond',
+         expires_at = expires_at + $3 * interval '1 millisecond'
+       WHERE token_hash = $1 AND last_seen_at = $2`,
+      [tokenHash, lastSeenAt, ms],
+    );
+  },
 };

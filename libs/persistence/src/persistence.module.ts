@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nest
 import { Database } from './database';
 import { DatabaseConfig, databaseConfigFromEnv } from './database-config';
 import { initializeDatabase } from './data-source';
+import { bindDataDir } from './data-dir-binding';
 
 export const DATABASE_CONFIG = Symbol('DATABASE_CONFIG');
 
@@ -20,8 +21,17 @@ class DatabaseShutdown implements OnApplicationShutdown {
     {
       provide: Database,
       inject: [DATABASE_CONFIG],
-      useFactory: async (config: DatabaseConfig) =>
-        new Database(await initializeDatabase(config), config.kind),
+      useFactory: async (config: DatabaseConfig) => {
+        const dataSource = await initializeDatabase(config);
+        // Before anything reads or writes DATA_DIR (the archive, the seals): it must be this database's.
+        try {
+          await bindDataDir(dataSource, config);
+        } catch (err) {
+          await dataSource.destroy();
+          throw err;
+        }
+        return new Database(dataSource, config.kind);
+      },
     },
     DatabaseShutdown,
   ],

@@ -260,4 +260,15 @@ export const timerRepository = {
   async rollbackToSavepoint(em: EntityManager): Promise<void> {
     await em.query('ROLLBACK TO SAVEPOINT timer_fire');
   },
+
+  /** Timers falling due after `from` and by `to`: how many have fired, how many still wait. */
+  async dueBetween(em: EntityManager, from: Date, to: Date): Promise<{ fired: number; pending: number }> {
+    const [row]: { fired: string; pending: string }[] = await em.query(
+      `SELECT count(*) FILTER (WHERE status = 'fired')::text AS fired,
+              count(*) FILTER (WHERE status = 'pending')::text AS pending
+         FROM timer WHERE due_at > $1 AND due_at <= $2`,
+      [from, to],
+    );
+    return { fired: Number(row.fired), pending: Number(row.pending) };
+  },
 };

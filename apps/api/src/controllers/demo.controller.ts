@@ -42,16 +42,16 @@ export class DemoController {
   async advance(@CurrentUser() user: AuthUser, @Body() body: AdvanceClockDto) {
     if (process.env.DEMO_SEED === 'off') throw AppError.forbidden('仅演示环境可拨动时钟');
     const ms = body.days * 86_400_000;
-    const from = this.clock.now();
     // Sessions move in the same transaction: a process that already tells the new time must not
     // find its signed-in users idle for the days moved. The move is an act on the record: it ends
-    // 公示 periods and time limits of every case.
-    await this.store.advance(ms, async (em) => {
+    // 公示 periods and time limits of every case. Its entry carries the time it was made; the jump
+    // itself happens at the switch instant that every process knows of in advance.
+    const jump = await this.store.advance(ms, async (em, from) => {
       await this.auth.clockMoved(em, ms);
       await this.audit.record(em, {
         actorId: user.id,
         action: 'demo.clock.move',
-        at: from,
+        at: this.clock.now(),
         detail: {
           days: body.days,
           from: from.toISOString(),
@@ -59,7 +59,8 @@ export class DemoController {
         },
       });
     });
-    const fired = await this.poller.poll(this.clock.now());
+    // Timers the jump made due, fired by this process or by another's poller meanwhile.
+    const fired = await this.poller.fireJump(jump.from, jump.to);
     // Deadlines reached by the jump are reminded and escalated now, as the next poll would.
     await this.notifications.poll(this.clock.now());
     return { now: this.clock.now(), firedTimers: fired };

@@ -2505,6 +2505,7 @@ export interface components {
       title: string;
     };
     ClockAdvancedDto: {
+      /** @description 这次拨动使其到期并已触发的定时器数（含其他进程触发的） */
       firedTimers: number;
       /** Format: date-time */
       now: string;

@@ -35,6 +35,8 @@ import { CaseOverlapIndexes1767300000001 } from './1767300000001-case-overlap-in
 import { VillageCommittee1767550000000 } from './1767550000000-village-committee';
 import { TaskNamedStaff1767800000000 } from './1767800000000-task-named-staff';
 import { TaskRegionStatistics1767950000000 } from './1767950000000-task-region-statistics';
+import { ClockSwitch1768740000000 } from './1768740000000-clock-switch';
+import { Deployment1768740000001 } from './1768740000001-deployment';
 
 /** In timestamp order: the order TypeORM runs them and the order `migrations` records. */
 export const MIGRATIONS = [
@@ -75,4 +77,6 @@ export const MIGRATIONS = [
   VillageCommittee1767550000000,
   TaskNamedStaff1767800000000,
   TaskRegionStatistics1767950000000,
+  ClockSwitch1768740000000,
+  Deployment1768740000001,
 ];

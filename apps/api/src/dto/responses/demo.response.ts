@@ -5,7 +5,7 @@ export class ClockAdvancedDto {
   @ApiProperty({ type: String, format: 'date-time' })
   now!: string;
 
-  @ApiProperty({ type: Number })
+  @ApiProperty({ type: Number, description: '这次拨动使其到期并已触发的定时器数（含其他进程触发的）' })
   firedTimers!: number;
 }
 
