@@ -93,9 +93,18 @@ export interface OutlineFont {
   layout(text: string): { glyphs: Glyph[]; advanceWidth: number };
 }
 
-// fontkit ships no types; pdfkit (under pdfmake) embeds fonts with this same library.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const fontkit = require('fontkit') as { create(bytes: Buffer): unknown };
+/*
+ * fontkit ships no types. The one pdfkit (under pdfmake) embeds fonts with, not the top-level
+ * copy: measured widths are then what the renderer sets, and each thread compiles and warms one
+ * copy of fontkit and restructure instead of two (the top-level 1.x is there for the signing
+ * placeholder's pdfkit 0.10).
+ */
+function pdfkitFontkit(): { create(bytes: Buffer): unknown } {
+  const pdfkit = require.resolve('pdfkit', { paths: [require.resolve('pdfmake/js/Printer')] });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(require.resolve('fontkit', { paths: [pdfkit] })) as { create(bytes: Buffer): unknown };
+}
+const fontkit = pdfkitFontkit();
 
 const parsed = new Map<string, OutlineFont>();
 function outlineFont(name: string): OutlineFont {
