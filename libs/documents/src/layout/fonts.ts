@@ -94,10 +94,9 @@ export interface OutlineFont {
 }
 
 /*
- * fontkit ships no types. The one pdfkit (under pdfmake) embeds fonts with, not the top-level
- * copy: measured widths are then what the renderer sets, and each thread compiles and warms one
- * copy of fontkit and restructure instead of two (the top-level 1.x is there for the signing
- * placeholder's pdfkit 0.10).
+ * fontkit ships no types. The copy pdfkit (under pdfmake) embeds fonts with, not the top-level
+ * fontkit 1.x: measured widths are what the renderer sets, and each thread (every pool thread)
+ * compiles and warms one copy of fontkit and restructure instead of two.
  */
 function pdfkitFontkit(): { create(bytes: Buffer): unknown } {
   const pdfkit = require.resolve('pdfkit', { paths: [require.resolve('pdfmake/js/Printer')] });
