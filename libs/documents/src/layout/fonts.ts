@@ -93,9 +93,17 @@ export interface OutlineFont {
   layout(text: string): { glyphs: Glyph[]; advanceWidth: number };
 }
 
-// fontkit ships no types; pdfkit (under pdfmake) embeds fonts with this same library.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const fontkit = require('fontkit') as { create(bytes: Buffer): unknown };
+/*
+ * fontkit ships no types. The copy pdfkit (under pdfmake) embeds fonts with, not the top-level
+ * fontkit 1.x: measured widths are what the renderer sets, and each thread (every pool thread)
+ * compiles and warms one copy of fontkit and restructure instead of two.
+ */
+function pdfkitFontkit(): { create(bytes: Buffer): unknown } {
+  const pdfkit = require.resolve('pdfkit', { paths: [require.resolve('pdfmake/js/Printer')] });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(require.resolve('fontkit', { paths: [pdfkit] })) as { create(bytes: Buffer): unknown };
+}
+const fontkit = pdfkitFontkit();
 
 const parsed = new Map<string, OutlineFont>();
 function outlineFont(name: string): OutlineFont {
