@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pdfkitFontkit } from './pdfkit-fontkit';
 import { woffToSfnt } from './woff';
 
 /*
@@ -93,17 +94,8 @@ export interface OutlineFont {
   layout(text: string): { glyphs: Glyph[]; advanceWidth: number };
 }
 
-/*
- * fontkit ships no types. The copy pdfkit (under pdfmake) embeds fonts with, not the top-level
- * fontkit 1.x: measured widths are what the renderer sets, and each thread (every pool thread)
- * compiles and warms one copy of fontkit and restructure instead of two.
- */
-function pdfkitFontkit(): { create(bytes: Buffer): unknown } {
-  const pdfkit = require.resolve('pdfkit', { paths: [require.resolve('pdfmake/js/Printer')] });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(require.resolve('fontkit', { paths: [pdfkit] })) as { create(bytes: Buffer): unknown };
-}
-const fontkit = pdfkitFontkit();
+// fontkit ships no types.
+const fontkit = pdfkitFontkit<{ create(bytes: Buffer): unknown }>();
 
 const parsed = new Map<string, OutlineFont>();
 function outlineFont(name: string): OutlineFont {

@@ -1,19 +1,8 @@
-import { dirname } from 'node:path';
 import { fontFiles } from './fonts';
+import { pdfkitFontkit } from './pdfkit-fontkit';
 
 interface GlyphFont {
   hasGlyphForCodePoint(codePoint: number): boolean;
-}
-
-/** fontkit as pdfmake bundles it (through pdfkit), so the answer is what the renderer will do. */
-function loadFontkit(): { create(buffer: Buffer): GlyphFont } {
-  const pdfkit = require.resolve('pdfkit', { paths: [dirname(require.resolve('pdfmake'))] });
-  const fontkitPath = require.resolve('fontkit', { paths: [dirname(pdfkit)] });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loaded = require(fontkitPath) as { create?: unknown; default?: unknown };
-  return (typeof loaded.create === 'function' ? loaded : loaded.default) as {
-    create(buffer: Buffer): GlyphFont;
-  };
 }
 
 let fonts: GlyphFont[] | undefined;
@@ -21,7 +10,8 @@ let fonts: GlyphFont[] | undefined;
 /** Every embedded weight: a character is printable only if each weight a document uses has it. */
 function embeddedFonts(): GlyphFont[] {
   if (!fonts) {
-    const fontkit = loadFontkit();
+    // fontkit as pdfmake bundles it, so the answer is what the renderer will do.
+    const fontkit = pdfkitFontkit<{ create(buffer: Buffer): GlyphFont }>();
     fonts = [...fontFiles().values()].map((bytes) => fontkit.create(bytes));
   }
   return fonts;

@@ -10,7 +10,8 @@
  * gets its table cache.
  */
 
-/* eslint-disable @typescript-eslint/no-require-imports */
+import { pdfkitFontkit } from '../layout/pdfkit-fontkit';
+
 interface TrueTypeFont {
   stream: { buffer: Uint8Array };
   directory: unknown;
@@ -26,19 +27,13 @@ const cached = new Set<Uint8Array>();
 const shared = new Map<Uint8Array, { directory: unknown; tables: Record<string, unknown> }>();
 let installed = false;
 
-/** The fontkit instance pdfmake's pdfkit loads (pdfmake ships its own copies of both). */
-function pdfkitFontkit(): Fontkit {
-  const pdfkit = require.resolve('pdfkit', { paths: [require.resolve('pdfmake/js/Printer')] });
-  return require(require.resolve('fontkit', { paths: [pdfkit] })) as Fontkit;
-}
-
 /** Makes every document this process (thread) renders share the parsed tables of these buffers. */
 export function cacheParsedFonts(buffers: Iterable<Uint8Array>): void {
   const list = [...buffers];
   for (const bytes of list) cached.add(bytes);
   if (installed || !list.length) return;
   installed = true;
-  const proto = Object.getPrototypeOf(pdfkitFontkit().create(list[0])) as TrueTypeFont;
+  const proto = Object.getPrototypeOf(pdfkitFontkit<Fontkit>().create(list[0])) as TrueTypeFont;
   const decodeDirectory = proto._decodeDirectory;
   proto._decodeDirectory = function (this: TrueTypeFont) {
     const key = this.stream.buffer;
@@ -51,7 +46,7 @@ export function cacheParsedFonts(buffers: Iterable<Uint8Array>): void {
     this._tables = parsed.tables;
     return (this.directory = parsed.directory);
   };
-  shareSubsetGlyphs(proto.createSubset.call(pdfkitFontkit().create(list[0])));
+  shareSubsetGlyphs(proto.createSubset.call(pdfkitFontkit<Fontkit>().create(list[0])));
 }
 
 /*
