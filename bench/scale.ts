@@ -121,6 +121,8 @@ async function main() {
   console.log(`\n${JSON.stringify(counts)} after ${seconds(t0)} s; ${JSON.stringify({ growSeconds })}`);
   // SCALE_MEASURE=0 only grows the database (to measure it later with SCALE_REUSE=1).
   if (process.env.SCALE_MEASURE === '0') return app.close();
+  // The grow's, ANALYZE's and VACUUM's dirty buffers written out before the timing, not during it.
+  await db.read((em) => scale.checkpoint(em));
   const loadBefore = os.loadavg();
   // SCALE_ONLY=sealer measures the audit sealer alone.
   const results = process.env.SCALE_ONLY === 'sealer' ? [] : await measure(app, db);
@@ -444,6 +446,7 @@ async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database)
     // took as the driver saw them. On a loaded machine the wall-clock p95 is mostly waiting.
     const pidsBefore = await db.read((em) => scale.backendPids(em));
     const backendsBefore = backendCpu(pidsBefore);
+    const checkpointsBefore = await db.read((em) => scale.checkpoints(em));
     const cpuBefore = process.cpuUsage();
     dbClock.ms = 0;
     dbClock.on = true;
@@ -463,6 +466,8 @@ async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database)
             .join(''),
       );
     const cpu = process.cpuUsage(cpuBefore);
+    // Checkpoints of the whole server (other databases' writes too) begun while the row was timed.
+    const checkpoints = (await db.read((em) => scale.checkpoints(em))) - checkpointsBefore;
     const pidsAfter = await db.read((em) => scale.backendPids(em));
     const backendsAfter = backendCpu([...new Set([...pidsBefore, ...pidsAfter])]);
     let backendMs = 0;
@@ -502,7 +507,7 @@ async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database)
       requests: e.n,
       // What else this process did while the row was timed: connections the pool opened, garbage
       // collections of 5 ms or more, and the longest the event loop was held (ms).
-      process: during.summary,
+      process: { ...during.summary, checkpoints },
       load1: round(os.loadavg()[0]),
     };
     results.push(row);
