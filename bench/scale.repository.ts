@@ -299,6 +299,22 @@ export const scaleRepository = {
     await em.query(`ANALYZE`);
   },
 
+  /**
+   * Writes every dirty buffer out now: a checkpoint's sync phase during a timed row (of a grow's,
+   * an ANALYZE's or a VACUUM's writes) held every commit, the read record's among them, for seconds.
+   */
+  async checkpoint(em: EntityManager): Promise<void> {
+    await em.query(`CHECKPOINT`);
+  },
+
+  /** Checkpoints the server has begun (timed or asked for), in every database: one during a row shows. */
+  async checkpoints(em: EntityManager): Promise<number> {
+    const [row] = (await em.query(
+      `SELECT (checkpoints_timed + checkpoints_req)::int AS n FROM pg_stat_bgwriter`,
+    )) as { n: number }[];
+    return row.n;
+  },
+
   /** Case ids in a township, for detail reads spread over the data. */
   sampleCases(em: EntityManager, township: string, n: number): Promise<{ id: string }[]> {
     return em.query(

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from 'pg';
 import * as pg from 'pg';
 import type { Logger } from 'typeorm';
@@ -120,6 +121,8 @@ async function main() {
   console.log(`\n${JSON.stringify(counts)} after ${seconds(t0)} s; ${JSON.stringify({ growSeconds })}`);
   // SCALE_MEASURE=0 only grows the database (to measure it later with SCALE_REUSE=1).
   if (process.env.SCALE_MEASURE === '0') return app.close();
+  // The grow's, ANALYZE's and VACUUM's dirty buffers written out before the timing, not during it.
+  await db.read((em) => scale.checkpoint(em));
   const loadBefore = os.loadavg();
   // SCALE_ONLY=sealer measures the audit sealer alone.
   const results = process.env.SCALE_ONLY === 'sealer' ? [] : await measure(app, db);
@@ -283,15 +286,26 @@ async function finishGrow(db: Database) {
  * Time the app's connections spend in `query` (send to last row, as the driver sees it: the
  * database's work plus its queueing for a core), summed over all of them, while `on`.
  */
-const dbClock = { on: false, ms: 0 };
+const dbClock = { on: false, ms: 0, slow: [] as ProcessEvent[] };
+/** A statement slower than this goes on the row's events (SCALE_TIMES): what a burst waited for. */
+const SLOW_STATEMENT_MS = 50;
 {
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const query = proto.query;
   proto.query = function (this: unknown, ...args: unknown[]) {
     const out = query.apply(this, args);
     if (!dbClock.on || !(out instanceof Promise)) return out;
+    const at = Date.now();
     const start = process.hrtime.bigint();
-    const stop = () => (dbClock.ms += Number(process.hrtime.bigint() - start) / 1e6);
+    const stop = () => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      dbClock.ms += ms;
+      if (ms >= SLOW_STATEMENT_MS) {
+        const first = args[0] as string | { text?: string };
+        const text = typeof first === 'string' ? first : (first.text ?? '');
+        dbClock.slow.push({ at, ms, what: `statement ${text.replace(/\s+/g, ' ').trim().slice(0, 40)}` });
+      }
+    };
     return out.then(
       (r) => (stop(), r),
       (e) => {
@@ -373,6 +387,7 @@ async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database)
     if (res.status !== 200) throw new Error(`${url}: ${res.status} ${res.body.toString()}`);
   };
   const details = (await db.read((em) => scale.sampleCases(em, '410799100', 200))).map((r) => r.id);
+  const events = watchProcess(db);
 
   const endpoints: { name: string; user: string; url: (i: number) => string; n: number }[] = [];
   for (const [user, role] of [
@@ -431,20 +446,28 @@ async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database)
     // took as the driver saw them. On a loaded machine the wall-clock p95 is mostly waiting.
     const pidsBefore = await db.read((em) => scale.backendPids(em));
     const backendsBefore = backendCpu(pidsBefore);
+    const checkpointsBefore = await db.read((em) => scale.checkpoints(em));
     const cpuBefore = process.cpuUsage();
     dbClock.ms = 0;
     dbClock.on = true;
+    events.take();
     const starts: number[] = [];
     const http = await concurrently(e.n, (i) => get(e.user, e.url(i)), starts);
     dbClock.on = false;
+    const during = events.take();
     // SCALE_TIMES=<file> appends each request's start (ISO time) and milliseconds, in the order they
     // ended: a slow p95 is then either a few requests at one moment (a burst) or spread out.
     if (process.env.SCALE_TIMES)
       fs.appendFileSync(
         process.env.SCALE_TIMES,
-        http.map((ms, n) => `${e.name}\t${new Date(starts[n]).toISOString()}\t${ms.toFixed(1)}\n`).join(''),
+        http.map((ms, n) => `${e.name}\t${new Date(starts[n]).toISOString()}\t${ms.toFixed(1)}\n`).join('') +
+          during.list
+            .map((v) => `event\t${new Date(v.at).toISOString()}\t${v.ms.toFixed(1)}\t${v.what}\n`)
+            .join(''),
       );
     const cpu = process.cpuUsage(cpuBefore);
+    // Checkpoints of the whole server (other databases' writes too) begun while the row was timed.
+    const checkpoints = (await db.read((em) => scale.checkpoints(em))) - checkpointsBefore;
     const pidsAfter = await db.read((em) => scale.backendPids(em));
     const backendsAfter = backendCpu([...new Set([...pidsBefore, ...pidsAfter])]);
     let backendMs = 0;
@@ -482,6 +505,9 @@ async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database)
         dbStatementMs: round(dbClock.ms / e.n),
       },
       requests: e.n,
+      // What else this process did while the row was timed: connections the pool opened, garbage
+      // collections of 5 ms or more, and the longest the event loop was held (ms).
+      process: { ...during.summary, checkpoints },
       load1: round(os.loadavg()[0]),
     };
     results.push(row);
@@ -490,6 +516,54 @@ async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database)
   agent.destroy();
   source.logger = logger;
   return results;
+}
+
+interface ProcessEvent {
+  at: number;
+  ms: number;
+  what: string;
+}
+
+/**
+ * Records what else the measured process does (SCALE_TIMES writes it beside the requests' times):
+ * a connection the pool opens (a new server process, with cold caches and statements to prepare
+ * again), a garbage collection of 5 ms or more, the event loop's longest delay.
+ */
+function watchProcess(db: Database) {
+  let list: ProcessEvent[] = [];
+  const pool = (db.dataSource.driver as unknown as { master: pg.Pool }).master;
+  pool.on('connect', () => list.push({ at: Date.now(), ms: 0, what: 'pool connect' }));
+  // Garbage collections of 5 ms or more (wall clock: on a loaded machine mostly waiting for a core).
+  const gc = new PerformanceObserver((items) => {
+    for (const g of items.getEntries())
+      if (g.duration >= 5)
+        list.push({
+          at: performance.timeOrigin + g.startTime,
+          ms: g.duration,
+          what: `gc ${(g as { detail?: { kind?: number } }).detail?.kind ?? ''}`,
+        });
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  return {
+    take() {
+      const taken = [...list, ...dbClock.slow];
+      list = [];
+      dbClock.slow = [];
+      const summary = {
+        poolConnects: taken.filter((v) => v.what === 'pool connect').length,
+        gcOver5Ms: taken.filter((v) => v.what.startsWith('gc')).length,
+        gcMaxMs: round(Math.max(0, ...taken.filter((v) => v.what.startsWith('gc')).map((v) => v.ms))),
+        statementsOver50Ms: taken.filter((v) => v.what.startsWith('statement')).length,
+        auditInsertsOver50Ms: taken.filter((v) => v.what.startsWith('statement INSERT INTO audit_entry'))
+          .length,
+        eventLoopMaxMs: round(loop.max / 1e6),
+      };
+      loop.reset();
+      return { list: taken, summary };
+    },
+  };
 }
 
 main().catch((err) => {

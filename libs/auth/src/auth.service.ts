@@ -186,6 +186,25 @@ export class AuthService {
     found.expiresAt = new Date(found.expiresAt.getTime() + ms);
   }
 
+  /**
+   * Session rows being touched by this process. Requests of one session read its row together,
+   * so all of them found the touch due: each wrote the same row in a transaction of its own,
+   * queued on its row lock and waiting for its commit's WAL flush in turn (issue 19's bursts were
+   * answers waiting for such flushes). The ones that arrive while a touch is under way wait for it.
+   */
+  private readonly touching = new Map<string, Promise<void>>();
+
+  private touch(tokenHash: string, now: Date): Promise<void> {
+    let done = this.touching.get(tokenHash);
+    if (!done) {
+      done = this.db
+        .transaction((em) => sessions.touch(em, tokenHash, now))
+        .finally(() => this.touching.delete(tokenHash));
+      this.touching.set(tokenHash, done);
+    }
+    return done;
+  }
+
   async authenticate(token: string): Promise<AuthUser | null> {
     const tokenHash = sha256(token);
     const now = this.clock.now();
@@ -197,9 +216,7 @@ export class AuthService {
       await this.db.transaction((em) => sessions.end(em, tokenHash));
       throw new AppError(401, 'SESSION_IDLE', `超过${IDLE_MINUTES}分钟未操作，已自动退出，请重新登录`);
     }
-    if (idleMs > TOUCH_MS) {
-      await this.db.transaction((em) => sessions.touch(em, tokenHash, now));
-    }
+    if (idleMs > TOUCH_MS) await this.touch(tokenHash, now);
     return toAuthUser(found.user);
   }
 
