@@ -8,3 +8,4 @@ export * from './persistence.module';
 export * from './backup';
 export * from './entity-json';
 export * from './driver/prepared-query';
+export * from './entity-rows.repository';
