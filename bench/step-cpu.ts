@@ -6,7 +6,11 @@ import { Session } from 'node:inspector/promises';
 import { withCheckDigit } from '@app/assistance';
 import { AuthUser, toAuthUser } from '@app/auth';
 import { Clock } from '@app/common';
-import { CaseService } from '@app/cases';
+import { CaseService, CaseStarter, DocumentIssuer, DutyService } from '@app/cases';
+import { CaseFactsService } from '@app/cases';
+import { AuditService } from '@app/audit';
+import { DefinitionService, ProcessRuntime } from '@app/workflow';
+import { EngineSession } from '../libs/workflow/src/engine-session';
 import { DocumentPipeline } from '@app/issuance';
 import { Database } from '@app/persistence';
 import { PreparedPGlitePool } from '../libs/persistence/src/driver/pglite-pool';
@@ -63,6 +67,66 @@ if (process.env.SQL_TRACE) {
       trace.set(key, e);
     }
   } as typeof original;
+}
+
+/**
+ * CALL_CPU=1: main-thread CPU inside each of the driver's calls per step (the background archive
+ * runs interleaved with them, so the parts overlap a little).
+ */
+const calls = new Map<string, number>();
+function timeCalls(target: object, names: string[], label: string) {
+  for (const name of names) {
+    const proto = target as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    const original = proto[name];
+    proto[name] = async function (this: unknown, ...args: unknown[]) {
+      if (!tracing) return original.apply(this, args);
+      const key = `${label}.${name}`;
+      if (process.env.PROFILE_CALL === key) return profiled(key, () => original.apply(this, args));
+      const c0 = threadCpuMs();
+      try {
+        return await original.apply(this, args);
+      } finally {
+        calls.set(key, (calls.get(key) ?? 0) + threadCpuMs() - c0);
+      }
+    };
+  }
+}
+/** PROFILE_CALL=<label.name>: a CPU profile of that call alone (its first measured run), to CALL_PROFILE. */
+let profiledOnce = false;
+async function profiled<T>(key: string, run: () => Promise<T>): Promise<T> {
+  if (profiledOnce) return run();
+  profiledOnce = true;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    fs.writeFileSync(process.env.CALL_PROFILE ?? `${key}.cpuprofile`, JSON.stringify(profile));
+  }
+}
+if (process.env.CALL_CPU) {
+  timeCalls(
+    CaseService.prototype,
+    ['detail', 'complete', 'unmetPrerequisites', 'recordEconomics', 'apply'],
+    'cases',
+  );
+  timeCalls(DocumentPipeline.prototype, ['archivePending'], 'pipeline');
+  timeCalls(TimerPoller.prototype, ['poll'], 'poller');
+  if (process.env.CALL_CPU === '2') {
+    timeCalls(CaseStarter.prototype, ['start'], 'starter');
+    timeCalls(ProcessRuntime.prototype, ['start', 'complete'], 'runtime');
+    timeCalls(DocumentIssuer.prototype, ['issue'], 'issuer');
+    timeCalls(CaseFactsService.prototype, ['assertStep'], 'facts');
+    timeCalls(DutyService.prototype, ['assertMayPerform', 'resolveNamedStaff'], 'duties');
+    timeCalls(AuditService.prototype, ['record'], 'audit');
+    timeCalls(DefinitionService.prototype, ['model', 'latest', 'inEffect', 'info'], 'definitions');
+    timeCalls(EngineSession.prototype, ['signal'], 'engine');
+    timeCalls(EngineSession, ['start'], 'engineStatic');
+  }
 }
 
 async function main() {
@@ -134,6 +198,8 @@ async function main() {
   }
   await app.close();
   console.log(JSON.stringify({ mainCpuMsPerStep: cpu / steps, steps }));
+  for (const [k, ms] of [...calls].sort((a, b) => b[1] - a[1]))
+    console.log(`${(ms / steps).toFixed(1).padStart(7)} ms/step ${k}`);
   for (const [k, n] of [...stacks].sort((a, b) => b[1] - a[1])) console.log((n / steps).toFixed(2), k);
   if (process.env.SQL_TRACE) {
     const rows = [...trace].sort((a, b) => b[1].ms - a[1].ms);

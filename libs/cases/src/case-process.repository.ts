@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { TaskEntity } from '@app/persistence';
+import { TaskEntity, entityRow } from '@app/persistence';
 
 /** The engine's record of a case's process, as the case detail shows it. */
 export interface CaseInstanceSummary {
@@ -23,8 +23,9 @@ export interface InstanceDefinition {
  * workbench views need beyond the engine's own API. Read-only: the engine writes these tables.
  */
 export const caseProcessRepository = {
+  /** Plain SQL (`entityRow`): read on every step and task page, where query building cost more than the read. */
   task(em: EntityManager, id: string): Promise<TaskEntity | null> {
-    return em.getRepository(TaskEntity).findOne({ where: { id } });
+    return entityRow(em, TaskEntity, 't', 'WHERE t.id = $1', [id]);
   },
 
   /** Every task of the instance, oldest first. */

@@ -1,4 +1,4 @@
-import { EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { EntityManager, LessThanOrEqual } from 'typeorm';
 import {
   AssessmentEntity,
   OrganEntity,
@@ -6,6 +6,9 @@ import {
   DocumentEntity,
   DocumentRenderFailureEntity,
   RegionEntity,
+  entityRow,
+  entityRowOrFail,
+  entityRows,
 } from '@app/persistence';
 import type { EarlierDocument } from './document-data';
 
@@ -22,20 +25,29 @@ export interface ChildCaseSummary {
 
 /** The only code that reads or writes cases and their documents. */
 export const caseRepository = {
+  // Plain SQL (`entityRow`): a step reads its case several times, and TypeORM's query building
+  // and hydration cost more than the database's lookup by key.
   byInstance(em: EntityManager, processInstanceId: string): Promise<CaseEntity | null> {
-    return em.getRepository(CaseEntity).findOne({ where: { processInstanceId } });
+    return entityRow(em, CaseEntity, 'c', 'WHERE c.process_instance_id = $1 LIMIT 1', [processInstanceId]);
   },
   byInstanceOrFail(em: EntityManager, processInstanceId: string): Promise<CaseEntity> {
-    return em.getRepository(CaseEntity).findOneOrFail({ where: { processInstanceId } });
+    return entityRowOrFail(
+      em,
+      CaseEntity,
+      'c',
+      'WHERE c.process_instance_id = $1 LIMIT 1',
+      [processInstanceId],
+      {
+        processInstanceId,
+      },
+    );
   },
   byId(em: EntityManager, id: string): Promise<CaseEntity | null> {
-    return em.getRepository(CaseEntity).findOne({ where: { id } });
+    return entityRow(em, CaseEntity, 'c', 'WHERE c.id = $1', [id]);
   },
   /** The case, row-locked until the transaction ends when `lock` (a change follows). */
   byIdLockable(em: EntityManager, id: string, lock: boolean): Promise<CaseEntity | null> {
-    return em
-      .getRepository(CaseEntity)
-      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return entityRow(em, CaseEntity, 'c', `WHERE c.id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
   },
   insert(em: EntityManager, row: CaseEntity) {
     return em.getRepository(CaseEntity).insert(row);
@@ -100,7 +112,9 @@ export const caseRepository = {
   },
   /** Several regions in one read, by code (absent codes are absent from the map). */
   async regions(em: EntityManager, codes: string[]): Promise<Map<string, RegionEntity>> {
-    const rows = await em.getRepository(RegionEntity).find({ where: { code: In([...new Set(codes)]) } });
+    const rows = await entityRows(em, RegionEntity, 'r', 'WHERE r.code = ANY($1::varchar[])', [
+      [...new Set(codes)],
+    ]);
     return new Map(rows.map((r) => [r.code, r]));
   },
   /** The organ acting for a region on a date (YYYY-MM-DD): the newest version in force then. */
@@ -153,7 +167,9 @@ export const caseRepository = {
     );
   },
   latestAssessment(em: EntityManager, caseId: string): Promise<AssessmentEntity | null> {
-    return em.getRepository(AssessmentEntity).findOne({ where: { caseId }, order: { createdAt: 'DESC' } });
+    return entityRow(em, AssessmentEntity, 'a', 'WHERE a.case_id = $1 ORDER BY a.created_at DESC LIMIT 1', [
+      caseId,
+    ]);
   },
   document(em: EntityManager, id: string): Promise<DocumentEntity | null> {
     return em.getRepository(DocumentEntity).findOne({ where: { id } });

@@ -9,3 +9,4 @@ export * from './backup';
 export * from './entity-json';
 export * from './driver/prepared-query';
 export * from './data-dir-binding';
+export * from './entity-rows.repository';

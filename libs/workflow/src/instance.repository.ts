@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ProcessInstanceEntity, TaskEntity, TimerEntity } from '@app/persistence';
+import { ProcessInstanceEntity, TaskEntity, TimerEntity, entityRow, entityRows } from '@app/persistence';
 import { ArmedTimer } from './durable-timers';
 import type { ActivityEvent } from './engine-session';
 
@@ -56,8 +56,10 @@ export const instanceRepository = {
     return row.state;
   },
 
+  // Plain SQL (`entityRow`) for the reads a step makes: TypeORM's query building and hydration
+  // cost more than the lookup by key itself.
   lockTask(em: EntityManager, id: string): Promise<TaskEntity | null> {
-    return em.getRepository(TaskEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    return entityRow(em, TaskEntity, 't', 'WHERE t.id = $1 FOR UPDATE', [id]);
   },
 
   byId(em: EntityManager, id: string): Promise<ProcessInstanceEntity | null> {
@@ -112,9 +114,13 @@ export const instanceRepository = {
   },
 
   openTasks(em: EntityManager, instanceId: string): Promise<TaskEntity[]> {
-    return em
-      .getRepository(TaskEntity)
-      .find({ where: { instanceId, status: 'open' }, order: { createdAt: 'ASC' } });
+    return entityRows(
+      em,
+      TaskEntity,
+      't',
+      `WHERE t.instance_id = $1 AND t.status = 'open' ORDER BY t.created_at`,
+      [instanceId],
+    );
   },
 
   /** Plain SQL for the same reason as `saveState`: a step opening a task runs it once per fire. */
@@ -229,17 +235,37 @@ export const instanceRepository = {
     await em.getRepository(TaskEntity).update({ id }, patch);
   },
 
+  /** Plain SQL: every step finishes its task, and TypeORM's update building cost more than the write. */
   async finishTask(
     em: EntityManager,
     id: string,
     status: 'completed' | 'cancelled',
-    patch: Partial<TaskEntity>,
+    patch: Pick<Partial<TaskEntity>, 'data' | 'completedBy' | 'completedAt'>,
   ) {
-    await em.getRepository(TaskEntity).update({ id }, { ...patch, status });
+    // Only the columns given are written (an absent one keeps its value), as TypeORM's update did.
+    await em.query(
+      `UPDATE task SET status = $2,
+              data = CASE WHEN $3::boolean THEN $4::jsonb ELSE data END,
+              completed_by = CASE WHEN $5::boolean THEN $6::uuid ELSE completed_by END,
+              completed_at = CASE WHEN $7::boolean THEN $8::timestamptz ELSE completed_at END
+        WHERE id = $1`,
+      [
+        id,
+        status,
+        patch.data !== undefined,
+        patch.data == null ? null : JSON.stringify(patch.data),
+        patch.completedBy !== undefined,
+        patch.completedBy ?? null,
+        patch.completedAt !== undefined,
+        patch.completedAt ?? null,
+      ],
+    );
   },
 
   pendingTimers(em: EntityManager, instanceId: string): Promise<TimerEntity[]> {
-    return em.getRepository(TimerEntity).find({ where: { instanceId, status: 'pending' } });
+    return entityRows(em, TimerEntity, 'm', `WHERE m.instance_id = $1 AND m.status = 'pending'`, [
+      instanceId,
+    ]);
   },
 
   /** Moves a pending timer onto another element (model migration). */

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { PolicyParametersEntity } from '@app/persistence';
+import { PolicyParametersEntity, entityRow } from '@app/persistence';
 
 /** The only code that reads or writes policy parameter versions. */
 export const policyParametersRepository = {
@@ -8,16 +8,15 @@ export const policyParametersRepository = {
    * the latest effective date, then the latest version.
    */
   inForce(em: EntityManager, regionCode: string, date: string): Promise<PolicyParametersEntity | null> {
-    return em
-      .getRepository(PolicyParametersEntity)
-      .createQueryBuilder('p')
-      .where(`:code LIKE p.region_code || '%'`, { code: regionCode })
-      .andWhere('p.effective_from <= :date', { date })
-      .orderBy('length(p.region_code)', 'DESC')
-      .addOrderBy('p.effective_from', 'DESC')
-      .addOrderBy('p.version', 'DESC')
-      .limit(1)
-      .getOne();
+    // Plain SQL (`entityRow`): every step that checks the case's figures reads it.
+    return entityRow(
+      em,
+      PolicyParametersEntity,
+      'p',
+      `WHERE $1::text LIKE p.region_code || '%' AND p.effective_from <= $2::date
+       ORDER BY length(p.region_code) DESC, p.effective_from DESC, p.version DESC LIMIT 1`,
+      [regionCode, date],
+    );
   },
   /** Every version in force on a date of the regions at or under a prefix: the newest per region. */
   async inForceUnder(em: EntityManager, prefix: string, date: string): Promise<PolicyParametersEntity[]> {
