@@ -103,7 +103,11 @@ async function main() {
   if (!reuse) await freshDatabase();
   else await refuseRenderBacklog();
   process.env.DATABASE_URL = URL_;
-  process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-scale-'));
+  // One data directory per grown database, as a deployment has: a run on a database grown earlier
+  // must find the directory that database is bound to (DATA_DIR's deployment marker).
+  process.env.DATA_DIR =
+    process.env.SCALE_DATA_DIR ?? path.join(os.tmpdir(), `sa-scale-${new URL(URL_).pathname.slice(1)}`);
+  fs.mkdirSync(process.env.DATA_DIR, { recursive: true });
   process.env.TIMER_POLL_MS = '0';
   const app = await createApp({ logger: false });
   const db = app.get(Database);

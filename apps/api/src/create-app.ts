@@ -32,6 +32,10 @@ export async function createApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     logger: options.logger ?? ['log', 'warn', 'error'],
     bodyParser: false,
+    // A failed start (a DATA_DIR of another deployment, a database that cannot be reached) rejects
+    // to the caller, which says why in Chinese; Nest's default aborts the process, silently when
+    // the logger is off (a bench, a worker).
+    abortOnError: false,
   });
   const trustProxy = trustProxySetting(process.env);
   if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
