@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Session } from 'node:inspector/promises';
@@ -8,6 +7,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { Database } from '@app/persistence';
 import { createApp } from '../apps/api/src/create-app';
 import { DEMO_PASSWORD } from '../apps/api/src/demo/reference-data';
+import { keptAliveClient } from './http-client';
 import { scaleRepository as scale } from './scale.repository';
 
 /**
@@ -35,18 +35,7 @@ async function main() {
   const db = app.get(Database);
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
-  const request = (method: string, url: string, headers: Record<string, string>, body?: string) =>
-    new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
-      const req = http.request(`${base}${url}`, { method, agent, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
+  const { request, close } = keptAliveClient(base, 4);
   const login = await request(
     'POST',
     '/api/auth/login',
@@ -123,7 +112,7 @@ async function main() {
       load1: os.loadavg()[0],
     }),
   );
-  agent.destroy();
+  close();
   await app.close();
 }
 

@@ -4,8 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { BlobStore } from '@app/archive';
 import { loadTemplates, renderDocument } from '@app/documents';
-import { RenderJob, createRenderPool, warmRenderPool } from '@app/issuance';
+import { createRenderPool, warmRenderPool } from '@app/issuance';
 import { loadOrganSealSigner } from '@app/signing';
+import { confirmationNotice } from './notice-job';
 
 /**
  * Where the document pool's CPU goes, thread by thread (Linux: /proc/self/task/<tid>/schedstat, in
@@ -51,32 +52,7 @@ async function main() {
   const store = new BlobStore(path.join(dir, 'archive'));
   // libuv's threads start with the first file operation: before the pool, so they are not counted as its.
   await store.put(Buffer.from('warm'));
-  const input = {
-    template,
-    data: template.manifest.sample,
-    number: '平民低确〔2026〕1号',
-    issuedAt: new Date('2026-11-23T02:00:00Z'),
-    verifyUrl: 'http://localhost:3000/api/verify/0123456789ABCDEF',
-  };
-  const frozen = {
-    id: template.manifest.id,
-    manifestText: template.manifestText,
-    body: template.body,
-    contentHash: template.contentHash,
-  };
-  const job = (i: number): RenderJob => ({
-    template: frozen,
-    data: input.data,
-    number: input.number,
-    issuedAt: input.issuedAt.toISOString(),
-    verifyCode: `0123456789A${String(i).padStart(5, '0')}`,
-    verifyUrl: input.verifyUrl,
-    organ,
-    reason: '最低生活保障确认通知书',
-    location: '410799',
-    signingTime: new Date().toISOString(),
-    seals: { dataDir: dir },
-  });
+  const { input, job } = confirmationNotice(template, organ, dir);
   const oneThread = async (i: number) => {
     const pdf = await renderDocument({ ...input, verifyCode: `0123456789B${String(i).padStart(5, '0')}` });
     await store.put(await signer.sign(pdf, { reason: '最低生活保障确认通知书', signingTime: new Date() }));

@@ -13,7 +13,7 @@ import {
   renderDocument,
   renderPdfmakeDocDefinition,
 } from '@app/documents';
-import { DocumentPipeline, RenderJob, createRenderPool, warmRenderPool } from '@app/issuance';
+import { DocumentPipeline, createRenderPool, warmRenderPool } from '@app/issuance';
 import { Database } from '@app/persistence';
 import { loadOrganSealSigner } from '@app/signing';
 import { TimerPoller } from '@app/workflow';
@@ -25,6 +25,7 @@ import { referenceDataRepository } from '../apps/api/src/demo/reference-data.rep
 import { assessmentBench } from './assessment-bench';
 import { benchRepository } from './bench.repository';
 import { dibaoModel, runBareLifecycle } from './bare-engine';
+import { confirmationNotice } from './notice-job';
 import { describeTimers, timersBench } from './timers-bench';
 
 const CASES = Number(process.env.BENCH_CASES ?? 6);
@@ -202,40 +203,14 @@ async function lifecycle() {
  */
 async function notices() {
   const template = loadTemplates('templates').get('confirmation-notice')!;
-  const input = {
-    template,
-    data: template.manifest.sample,
-    number: '平民低确〔2026〕1号',
-    issuedAt: new Date('2026-11-23T02:00:00Z'),
-    verifyCode: '0123456789ABCDEF',
-    verifyUrl: 'http://localhost:3000/api/verify/0123456789ABCDEF',
-  };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-bench-sign-'));
   const signer = await loadOrganSealSigner('平安县民政局', { dataDir: dir });
   const store = new BlobStore(path.join(dir, 'archive'));
+  const { input, job } = confirmationNotice(template, '平安县民政局', dir);
   const definition = () => buildDocumentDefinition(input);
 
   const threads = os.availableParallelism();
   const pool = createRenderPool(threads);
-  const frozen = {
-    id: template.manifest.id,
-    manifestText: template.manifestText,
-    body: template.body,
-    contentHash: template.contentHash,
-  };
-  const job = (i: number): RenderJob => ({
-    template: frozen,
-    data: input.data,
-    number: input.number,
-    issuedAt: input.issuedAt.toISOString(),
-    verifyCode: `0123456789A${String(i).padStart(5, '0')}`,
-    verifyUrl: input.verifyUrl,
-    organ: '平安县民政局',
-    reason: '最低生活保障确认通知书',
-    location: '410799',
-    signingTime: new Date().toISOString(),
-    seals: { dataDir: dir },
-  });
   // Both sides warm alike: fonts loaded and the render code compiled, here and in every pool thread.
   for (let i = 0; i < WARM_RENDERS; i++) await renderPdfmakeDocDefinition(definition());
   await warmRenderPool(pool, (i) => job(90_000 + i), WARM_RENDERS);

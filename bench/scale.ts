@@ -8,7 +8,6 @@
  */
 import 'reflect-metadata';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
@@ -21,6 +20,7 @@ import { DocumentPipeline } from '@app/issuance';
 import { createApp } from '../apps/api/src/create-app';
 import { seedDemo } from '../apps/api/src/demo/seed';
 import { DEMO_PASSWORD } from '../apps/api/src/demo/reference-data';
+import { keptAliveClient } from './http-client';
 import { scaleRepository as scale } from './scale.repository';
 
 const SCALE = Number(process.env.SCALE ?? 100_000);
@@ -342,22 +342,9 @@ async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database)
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
   const tokens: Record<string, string> = {};
-  // The bench's own HTTP client runs in this process, on the cores it measures: node:http on
-  // kept-alive connections costs a third of the CPU per request that fetch did (undici, and
-  // gunzipping every answer), CPU the API's requests queued behind. It asks for gzip as a browser
-  // does, so the API compresses as it would for the web app, and reads the bytes without unpacking.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const request = (method: string, url: string, headers: Record<string, string>, body?: string) =>
-    new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
-      const req = http.request(`${base}${url}`, { method, agent, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
+  // The bench's own HTTP client runs in this process, on the cores it measures (bench/http-client.ts).
+  // It asks for gzip as a browser does, so the API compresses as it would for the web app.
+  const { request, close } = keptAliveClient(base, CONCURRENCY);
   for (const username of ['clerk', 'approver']) {
     const res = await request(
       'POST',
@@ -517,7 +504,7 @@ async function measure(app: Awaited<ReturnType<typeof createApp>>, db: Database)
     results.push(row);
     console.log(JSON.stringify(row));
   }
-  agent.destroy();
+  close();
   source.logger = logger;
   return results;
 }
