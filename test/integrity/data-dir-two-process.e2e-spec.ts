@@ -73,4 +73,23 @@ describeWithPostgres('DATA_DIR and the database of a deployment', () => {
     workers.push(d);
     await expect(d.ready()).rejects.toThrow(/该目录属于另一个部署（00000000-0000-4000-8000-000000000000）/);
   }, 120_000);
+  it("refuses, on a new database, a DATA_DIR that holds another deployment's archive", async () => {
+    // A second, empty database (its own schema) started on this deployment's directory: adopting
+    // the marker would make two databases claim one deployment and mix their archives.
+    const schema = `${process.env.DATABASE_SCHEMA}_other`;
+    await t.query(`CREATE SCHEMA "${schema}"`);
+    try {
+      const before = fs.readdirSync(path.join(t.dataDir, 'archive'), { recursive: true }).length;
+      const e = new ApiWorker('E', t.workerEnv({ DATABASE_SCHEMA: schema }));
+      workers.push(e);
+      await expect(e.ready()).rejects.toThrow(/该目录已属于另一个部署（.*），其中有该部署的归档文书/s);
+      expect(fs.readdirSync(path.join(t.dataDir, 'archive'), { recursive: true }).length).toBe(before);
+      const [{ n }] = await t.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "${schema}".app_deployment`,
+      );
+      expect(n).toBe(0);
+    } finally {
+      await t.query(`DROP SCHEMA "${schema}" CASCADE`);
+    }
+  }, 120_000);
 });

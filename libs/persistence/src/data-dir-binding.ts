@@ -45,7 +45,8 @@ function hasArchiveFiles(dataDir: string): boolean {
  * development seal of its own (outside tester #1). The database holds a deployment id, written
  * once; DATA_DIR holds it in `deployment.json`. A directory without the marker is adopted unless
  * the database already has archived documents (their files would be elsewhere); a marker naming
- * another deployment is refused. A new database adopts the directory's id. PGlite keeps its
+ * another deployment is refused. A new database adopts the id of a marked directory without archived
+ * files (never a directory holding another deployment's archive). PGlite keeps its
  * database inside DATA_DIR, so the two always match: the marker is only written there.
  * Backups carry both (the marker is a DATA_DIR file, the id a row), so a restore matches too.
  */
@@ -80,6 +81,11 @@ async function bind(em: EntityManager, config: DatabaseConfig): Promise<string> 
   }
   if (archived && marker) {
     throw refuse(`该目录属于另一个部署（${marker}），而本数据库已有归档文书`);
+  }
+  // A database not yet bound adopts a marked directory only if that holds no archive: its files
+  // would be another database's, and the two would claim one deployment (outside tester, 2026-12-08).
+  if (!stored && marker && hasArchiveFiles(dir)) {
+    throw refuse(`该目录已属于另一个部署（${marker}），其中有该部署的归档文书，而本数据库尚未绑定任何目录`);
   }
   const id = stored ?? (await deploymentRepository.claim(em, marker ?? randomUUID()));
   if (marker !== id) writeMarker(dir, id);
