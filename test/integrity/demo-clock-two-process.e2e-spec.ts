@@ -131,6 +131,32 @@ describeWithPostgres('the demo clock across two API processes', () => {
     expect(statuses).toEqual(tokensOnB.map(() => 200));
   }, 120_000);
 
+  it('two moves at once, one through each process: each entry records the step its own move made', async () => {
+    const [{ mark }] = await t.query<{ mark: string }>(
+      `SELECT coalesce(max(id), 0)::text AS mark FROM audit_entry`,
+    );
+    const admin = await signIn('admin');
+    const [onA, onB] = await Promise.all([
+      (await t.as('admin')).post('/api/demo/clock', { days: 2 }),
+      b!.call('POST', '/api/demo/clock', admin, { days: 5 }),
+    ]);
+    expect([onA.status, onB.status]).toEqual([200, 200]);
+    const moves = await t.query<{ detail: { days: number; from: string; to: string } }>(
+      `SELECT detail FROM audit_entry WHERE id > $1 AND action = 'demo.clock.move' ORDER BY id`,
+      [mark],
+    );
+    expect(moves.map((m) => m.detail.days).sort()).toEqual([2, 5]);
+    const [first, second] = moves.map((m) => ({
+      ...m.detail,
+      from: Date.parse(m.detail.from),
+      to: Date.parse(m.detail.to),
+    }));
+    for (const m of [first, second]) expect(m.to - m.from).toBe(m.days * 86_400_000);
+    // The second starts where the first took the clock (give or take the real time between their
+    // switch instants), not from where both started: before, its entry left the first's 2 days out.
+    expect(Math.abs(second.from - first.to)).toBeLessThan(3_600_000);
+  }, 120_000);
+
   it("answers with the timers the move made due and that fired, whichever process's poller fired them", async () => {
     // Outside tester #6: B's poller fired the 公示 timer while the move waited, and the move said 0.
     const caseId = await apply(t);

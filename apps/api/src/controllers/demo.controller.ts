@@ -46,7 +46,7 @@ export class DemoController {
     // find its signed-in users idle for the days moved. The move is an act on the record: it ends
     // 公示 periods and time limits of every case. Its entry carries the time it was made; the jump
     // itself happens at the switch instant that every process knows of in advance.
-    const jump = await this.store.advance(ms, async (em, from) => {
+    const jump = await this.store.advance(ms, async (em, move) => {
       await this.auth.clockMoved(em, ms);
       await this.audit.record(em, {
         actorId: user.id,
@@ -54,8 +54,8 @@ export class DemoController {
         at: this.clock.now(),
         detail: {
           days: body.days,
-          from: from.toISOString(),
-          to: new Date(from.getTime() + ms).toISOString(),
+          from: move.from.toISOString(),
+          to: move.to.toISOString(),
         },
       });
     });

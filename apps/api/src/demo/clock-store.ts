@@ -80,7 +80,7 @@ export class ClockStore implements OnApplicationBootstrap, OnModuleDestroy {
    */
   async advance(
     ms: number,
-    alongside: (em: EntityManager, from: Date) => Promise<void>,
+    alongside: (em: EntityManager, move: { from: Date; to: Date }) => Promise<void>,
   ): Promise<{ from: Date; to: Date }> {
     const moved = await this.db.transaction(async (em) => {
       const stored = await clockRepository.lockForMove(em);
@@ -89,10 +89,13 @@ export class ClockStore implements OnApplicationBootstrap, OnModuleDestroy {
       const switched = !stored || at >= stored.switchAt;
       const here = this.clock.offset();
       const beforeMs = Math.max(here, stored ? (switched ? stored.offsetMs : stored.beforeMs) : here);
-      const offsetMs = Math.max(here, stored?.offsetMs ?? here) + ms;
+      // This move adds to the latest offset, a move still before its switch included: that is
+      // where this move takes the clock from (two moves at once each record their own step).
+      const base = Math.max(here, stored?.offsetMs ?? here);
+      const offsetMs = base + ms;
       const next = { beforeMs, offsetMs, switchAt: at + 2 * this.staleMs };
       await clockRepository.write(em, next);
-      await alongside(em, new Date(next.switchAt + beforeMs));
+      await alongside(em, { from: new Date(next.switchAt + base), to: new Date(next.switchAt + offsetMs) });
       return next;
     });
     this.clock.schedule(moved.beforeMs, moved.offsetMs, moved.switchAt);
