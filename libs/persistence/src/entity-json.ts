@@ -23,15 +23,24 @@ const typeOf = (c: ColumnMetadata) => (typeof c.type === 'string' ? c.type : '')
  */
 export function entityJson(em: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string): string {
   const metadata = em.connection.getMetadata(entity);
-  let built = sqlOf.get(metadata);
-  if (!built) sqlOf.set(metadata, (built = new Map()));
+  return sqlOnce(jsonSql, metadata, alias, () => buildEntityJson(metadata.columns, alias));
+}
+
+/** SQL of an entity's columns, built once per entity and alias: pages and steps read with it on every call. */
+export function sqlOnce(
+  cache: WeakMap<object, Map<string, string>>,
+  metadata: object,
+  alias: string,
+  build: () => string,
+): string {
+  let built = cache.get(metadata);
+  if (!built) cache.set(metadata, (built = new Map()));
   let sql = built.get(alias);
-  if (sql === undefined) built.set(alias, (sql = buildEntityJson(metadata.columns, alias)));
+  if (sql === undefined) built.set(alias, (sql = build()));
   return sql;
 }
 
-/** Built once per entity and alias: a page reads with it on every request. */
-const sqlOf = new WeakMap<object, Map<string, string>>();
+const jsonSql = new WeakMap<object, Map<string, string>>();
 
 function buildEntityJson(columns: ColumnMetadata[], alias: string): string {
   const pairs = columns.map(

@@ -1,5 +1,6 @@
 import { EntityManager, EntityNotFoundError, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import { sqlOnce } from './entity-json';
 
 /**
  * Whole entity rows read with plain SQL, hydrated as TypeORM's own read hydrates them (the same
@@ -50,20 +51,15 @@ export async function entityRowOrFail<T extends ObjectLiteral>(
   return row;
 }
 
-const selects = new WeakMap<EntityMetadata, Map<string, string>>();
+const selects = new WeakMap<object, Map<string, string>>();
 
 function selectList(metadata: EntityMetadata, alias: string): string {
-  let byAlias = selects.get(metadata);
-  if (!byAlias) selects.set(metadata, (byAlias = new Map()));
-  let sql = byAlias.get(alias);
-  if (sql === undefined) {
-    sql = metadata.columns
+  return sqlOnce(selects, metadata, alias, () =>
+    metadata.columns
       .filter((c) => !c.isVirtual)
       .map((c) => `${alias}."${c.databaseName}" AS "${c.databaseName}"`)
-      .join(', ');
-    byAlias.set(alias, sql);
-  }
-  return sql;
+      .join(', '),
+  );
 }
 
 function hydrate<T extends ObjectLiteral>(
